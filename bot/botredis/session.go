@@ -1,0 +1,205 @@
+// Package botredis keeps conversations and message claims in Redis.
+//
+// Keys, all under the configured prefix and with the customer's OpenID as a hash tag so
+// that one customer's keys live in one Cluster slot:
+//
+//	{prefix}{openid}:conv      the conversation, JSON, expiring after the idle TTL
+//	{prefix}{openid}:lock      the turn lock: a random token, expiring after the lock TTL
+//	{prefix}{openid}:m:{key}   a message claim: "" while pending, then the JSON Record
+//
+// Begin and Commit are Lua scripts, so a whole turn costs two round trips: one to claim the
+// message, lock the customer and load the conversation; one to save, record and unlock.
+package botredis
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/wxintake/intake/bot"
+)
+
+var _ bot.Sessions = (*Store)(nil)
+
+// Store implements bot.Sessions on a go-redis UniversalClient (single node, Sentinel or
+// Cluster).
+type Store struct {
+	rdb     redis.UniversalClient
+	prefix  string
+	idleTTL time.Duration
+	lockTTL time.Duration
+	doneTTL time.Duration
+}
+
+// Options tune a Store.
+type Options struct {
+	IdleTTL time.Duration // a conversation untouched this long expires (default 72h)
+	LockTTL time.Duration // a lock not released this long expires (default 30s)
+	DoneTTL time.Duration // how long a finished message is remembered for retries (default 10m)
+}
+
+// New returns a Store whose keys all start with prefix.
+func New(rdb redis.UniversalClient, prefix string, o Options) *Store {
+	if o.IdleTTL <= 0 {
+		o.IdleTTL = 72 * time.Hour
+	}
+	if o.LockTTL <= 0 {
+		o.LockTTL = 30 * time.Second
+	}
+	if o.DoneTTL <= 0 {
+		o.DoneTTL = 10 * time.Minute
+	}
+	return &Store{rdb: rdb, prefix: prefix, idleTTL: o.IdleTTL, lockTTL: o.LockTTL, doneTTL: o.DoneTTL}
+}
+
+func (s *Store) key(openID, suffix string) string {
+	return s.prefix + "{" + openID + "}:" + suffix
+}
+
+// beginScript: KEYS claim, lock, conv; ARGV token, lock ttl ms.
+// Returns {0, conv} when claimed, {1, record} for a duplicate, {2} when the lock is held.
+// A claim is pending for as long as the lock: if the instance dies mid-turn, both expire
+// together and WeChat's next retry is processed afresh.
+var beginScript = redis.NewScript(`
+local rec = redis.call('GET', KEYS[1])
+if rec then return {1, rec} end
+if not redis.call('SET', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {2, ''} end
+redis.call('SET', KEYS[1], '', 'PX', ARGV[2])
+local conv = redis.call('GET', KEYS[3])
+if not conv then conv = '' end
+return {0, conv}
+`)
+
+// commitScript: KEYS lock, conv, claim; ARGV token, conv json, idle ttl s, record json, done ttl s.
+var commitScript = redis.NewScript(`
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+redis.call('SET', KEYS[3], ARGV[4], 'EX', ARGV[5])
+redis.call('DEL', KEYS[1])
+return 1
+`)
+
+// abortScript: KEYS lock, claim; ARGV token.
+var abortScript = redis.NewScript(`
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[1], KEYS[2])
+return 1
+`)
+
+// Begin implements bot.Sessions.
+func (s *Store) Begin(ctx context.Context, openID, msgKey string) (*bot.Lease, bot.Record, error) {
+	token, err := newToken()
+	if err != nil {
+		return nil, bot.Record{}, err
+	}
+	keys := []string{s.key(openID, "m:"+msgKey), s.key(openID, "lock"), s.key(openID, "conv")}
+	res, err := beginScript.Run(ctx, s.rdb, keys, token, s.lockTTL.Milliseconds()).Slice()
+	if err != nil {
+		return nil, bot.Record{}, fmt.Errorf("botredis: begin: %w", err)
+	}
+	if len(res) != 2 {
+		return nil, bot.Record{}, fmt.Errorf("botredis: begin: unexpected reply %v", res)
+	}
+	code, _ := res[0].(int64)
+	payload, _ := res[1].(string)
+	switch code {
+	case 1:
+		rec, err := decodeRecord(payload)
+		if err != nil {
+			return nil, bot.Record{}, err
+		}
+		return nil, rec, bot.ErrDuplicate
+	case 2:
+		return nil, bot.Record{}, bot.ErrBusy
+	}
+	l := &bot.Lease{OpenID: openID, MsgKey: msgKey, Token: token}
+	if payload != "" {
+		if err := json.Unmarshal([]byte(payload), &l.Conv); err != nil {
+			// A conversation we cannot read is a bug or an old format: start afresh rather
+			// than lock the customer out, and say so.
+			_ = s.Abort(ctx, l)
+			return nil, bot.Record{}, fmt.Errorf("botredis: conversation of %s unreadable: %w", bot.MaskOpenID(openID), err)
+		}
+	}
+	return l, bot.Record{}, nil
+}
+
+// Commit implements bot.Sessions.
+func (s *Store) Commit(ctx context.Context, l *bot.Lease, c bot.Conversation, rec bot.Record) error {
+	conv, err := json.Marshal(c)
+	if err != nil {
+		return fmt.Errorf("botredis: encode conversation: %w", err)
+	}
+	r, err := json.Marshal(rec)
+	if err != nil {
+		return fmt.Errorf("botredis: encode record: %w", err)
+	}
+	keys := []string{s.key(l.OpenID, "lock"), s.key(l.OpenID, "conv"), s.key(l.OpenID, "m:"+l.MsgKey)}
+	n, err := commitScript.Run(ctx, s.rdb, keys, l.Token, conv, int64(s.idleTTL/time.Second), r, int64(s.doneTTL/time.Second)).Int()
+	if err != nil {
+		return fmt.Errorf("botredis: commit: %w", err)
+	}
+	if n == 0 {
+		return bot.ErrLockLost
+	}
+	return nil
+}
+
+// Abort implements bot.Sessions.
+func (s *Store) Abort(ctx context.Context, l *bot.Lease) error {
+	keys := []string{s.key(l.OpenID, "lock"), s.key(l.OpenID, "m:"+l.MsgKey)}
+	if err := abortScript.Run(ctx, s.rdb, keys, l.Token).Err(); err != nil {
+		return fmt.Errorf("botredis: abort: %w", err)
+	}
+	return nil
+}
+
+// Outcome implements bot.Sessions.
+func (s *Store) Outcome(ctx context.Context, openID, msgKey string) (bot.Record, bool, error) {
+	v, err := s.rdb.Get(ctx, s.key(openID, "m:"+msgKey)).Result()
+	if err == redis.Nil {
+		return bot.Record{}, false, nil
+	}
+	if err != nil {
+		return bot.Record{}, false, fmt.Errorf("botredis: outcome: %w", err)
+	}
+	rec, err := decodeRecord(v)
+	return rec, err == nil, err
+}
+
+// Load returns a customer's conversation without locking, for staff views and tests.
+func (s *Store) Load(ctx context.Context, openID string) (bot.Conversation, bool, error) {
+	var c bot.Conversation
+	v, err := s.rdb.Get(ctx, s.key(openID, "conv")).Bytes()
+	if err == redis.Nil {
+		return c, false, nil
+	}
+	if err != nil {
+		return c, false, fmt.Errorf("botredis: load: %w", err)
+	}
+	return c, true, json.Unmarshal(v, &c)
+}
+
+func decodeRecord(v string) (bot.Record, error) {
+	var rec bot.Record
+	if v == "" {
+		return rec, nil // pending
+	}
+	if err := json.Unmarshal([]byte(v), &rec); err != nil {
+		return rec, fmt.Errorf("botredis: message record unreadable: %w", err)
+	}
+	return rec, nil
+}
+
+func newToken() (string, error) {
+	var b [12]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(b[:]), nil
+}

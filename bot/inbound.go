@@ -1,0 +1,49 @@
+package bot
+
+import (
+	"strconv"
+	"time"
+)
+
+// Kind is what a customer sent.
+type Kind string
+
+// The kinds of inbound message the bot understands. Anything else arrives as KindUnknown
+// and gets a polite answer.
+const (
+	KindText     Kind = "text"
+	KindVoice    Kind = "voice"
+	KindImage    Kind = "image"
+	KindLocation Kind = "location"
+	KindEvent    Kind = "event"
+	KindUnknown  Kind = "unknown"
+)
+
+// Inbound is one message or event from a customer, whatever WeChat sent it as.
+type Inbound struct {
+	OpenID string    // the customer, as the Official Account sees them
+	Kind   Kind      // what was sent
+	MsgID  int64     // WeChat's message id; zero for events
+	At     time.Time // when the customer sent it (WeChat's CreateTime)
+
+	Text    string // text content, or the voice message's speech recognition
+	MediaID string // image or voice media id (temporary on WeChat's side: 3 days)
+	PicURL  string // image CDN link
+
+	Lat, Lng float64 // location message
+	Label    string  // location label (an address)
+
+	Event    string // subscribe, unsubscribe, CLICK, VIEW, SCAN …
+	EventKey string // menu key or scene
+
+	RawType string // WeChat's MsgType, kept for unknown kinds
+}
+
+// Key identifies the message for deduplication: WeChat's MsgId, or for events, which have
+// none, the sender, the creation time and the event.
+func (in Inbound) Key() string {
+	if in.MsgID != 0 {
+		return strconv.FormatInt(in.MsgID, 10)
+	}
+	return "ev:" + strconv.FormatInt(in.At.Unix(), 10) + ":" + in.Event
+}

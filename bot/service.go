@@ -1,0 +1,243 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/wxintake/intake/catalog"
+)
+
+// Pusher sends messages to a customer outside the passive reply: WeChat's customer-service
+// messages, used when a turn misses the passive deadline or has more to say than one reply.
+type Pusher interface {
+	// Push sends texts to the customer in order.
+	Push(ctx context.Context, openID string, texts []string) error
+}
+
+// Outcome says how a turn ended, for metrics and logs.
+type Outcome string
+
+// Outcomes of Service.Handle.
+const (
+	OutcomeReplied   Outcome = "replied"   // answered in the HTTP reply
+	OutcomeSilent    Outcome = "silent"    // nothing to say ("success")
+	OutcomeAsync     Outcome = "async"     // missed the budget; the reply is pushed when ready
+	OutcomeDuplicate Outcome = "duplicate" // a retry of a message already claimed
+	OutcomeError     Outcome = "error"     // the turn failed; the customer is asked to resend
+)
+
+// Result is what the webhook answers WeChat with.
+type Result struct {
+	Reply   string // the passive reply; empty means answer "success"
+	Outcome Outcome
+}
+
+// Options tune a Service.
+type Options struct {
+	// Budget is how long Handle waits for a turn before answering "success" and leaving the
+	// turn to finish in the background (WeChat gives up after 5 s).
+	Budget time.Duration
+	// TurnTimeout bounds a turn in the background, lock waits included. Keep it below the
+	// session lock's expiry.
+	TurnTimeout time.Duration
+	// MaxReplyBytes is the size limit of one text message (WeChat refuses more than 2048).
+	MaxReplyBytes int
+}
+
+// Service runs turns: for each inbound message it claims the message, takes the customer's
+// lock, loads the conversation, steps it, saves it and answers — within the budget, or
+// later through the Pusher.
+type Service struct {
+	sessions Sessions
+	pusher   Pusher
+	log      *slog.Logger
+	opts     Options
+	step     func(Conversation, Inbound) (Conversation, []Effect)
+
+	wg sync.WaitGroup
+}
+
+// NewService returns a Service. A zero option takes its default.
+func NewService(s Sessions, p Pusher, log *slog.Logger, o Options) *Service {
+	if o.Budget <= 0 {
+		o.Budget = 4 * time.Second
+	}
+	if o.TurnTimeout <= 0 {
+		o.TurnTimeout = 20 * time.Second
+	}
+	if o.MaxReplyBytes <= 0 {
+		o.MaxReplyBytes = 2048
+	}
+	return &Service{sessions: s, pusher: p, log: log, opts: o, step: Step}
+}
+
+// turn is one message's processing, shared between Handle, which waits for it up to the
+// budget, and the goroutine that runs it. Exactly one of them delivers the replies: the
+// goroutine claims passive delivery before committing unless Handle gave up first.
+type turn struct {
+	mu        sync.Mutex
+	claimed   bool // the goroutine will hand the replies to Handle
+	abandoned bool // Handle answered "success"; the goroutine pushes
+	done      chan struct{}
+	res       Result
+}
+
+// Handle processes one inbound message and returns what to answer WeChat with. It never
+// waits longer than the budget (or ctx).
+func (s *Service) Handle(ctx context.Context, in Inbound) Result {
+	t := &turn{done: make(chan struct{})}
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		defer close(t.done)
+		tctx, cancel := context.WithTimeout(context.Background(), s.opts.TurnTimeout)
+		defer cancel()
+		t.res = s.run(tctx, in, t)
+	}()
+
+	timer := time.NewTimer(s.opts.Budget)
+	defer timer.Stop()
+	select {
+	case <-t.done:
+		return t.res
+	case <-timer.C:
+	case <-ctx.Done():
+	}
+	t.mu.Lock()
+	if t.claimed {
+		// The turn is committing with a passive reply: it is a round trip away.
+		t.mu.Unlock()
+		<-t.done
+		return t.res
+	}
+	t.abandoned = true
+	t.mu.Unlock()
+	return Result{Outcome: OutcomeAsync}
+}
+
+// Close waits for turns still running in the background, or for ctx to end.
+func (s *Service) Close(ctx context.Context) error {
+	done := make(chan struct{})
+	go func() { s.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("bot: turns still running at shutdown: %w", ctx.Err())
+	}
+}
+
+// run is the turn itself. It returns the passive result; when Handle has given up it
+// delivers the replies through the Pusher instead.
+func (s *Service) run(ctx context.Context, in Inbound, t *turn) Result {
+	key := in.Key()
+	lease, rec, err := s.begin(ctx, in.OpenID, key)
+	switch {
+	case errors.Is(err, ErrDuplicate):
+		return s.duplicate(ctx, in.OpenID, key, rec)
+	case err != nil:
+		s.log.Error("turn: begin failed", "openid", MaskOpenID(in.OpenID), "err", err)
+		return Result{Reply: catalog.T("bot.error"), Outcome: OutcomeError}
+	}
+
+	conv, replies, err := s.safeStep(lease.Conv, in)
+	if err != nil {
+		s.log.Error("turn: step failed", "openid", MaskOpenID(in.OpenID), "err", err)
+		_ = s.sessions.Abort(ctx, lease)
+		return Result{Reply: catalog.T("bot.error"), Outcome: OutcomeError}
+	}
+	chunks := SplitReply(strings.Join(replies, "\n\n"), s.opts.MaxReplyBytes)
+
+	t.mu.Lock()
+	passive := !t.abandoned
+	t.claimed = passive
+	t.mu.Unlock()
+
+	rec = Record{Delivery: DeliveryPushed}
+	if passive && len(chunks) > 0 {
+		rec = Record{Delivery: DeliveryPassive, Replies: chunks[:1]}
+	}
+	if err := s.sessions.Commit(ctx, lease, conv, rec); err != nil {
+		s.log.Error("turn: commit failed", "openid", MaskOpenID(in.OpenID), "err", err)
+		return Result{Reply: catalog.T("bot.error"), Outcome: OutcomeError}
+	}
+
+	toPush := chunks
+	res := Result{Outcome: OutcomeSilent}
+	if passive && len(chunks) > 0 {
+		res = Result{Reply: chunks[0], Outcome: OutcomeReplied}
+		toPush = chunks[1:]
+	}
+	if len(toPush) > 0 {
+		if err := s.pusher.Push(ctx, in.OpenID, toPush); err != nil {
+			s.log.Error("turn: push failed", "openid", MaskOpenID(in.OpenID), "messages", len(toPush), "err", err)
+		}
+	}
+	if !passive {
+		res.Outcome = OutcomeAsync
+	}
+	return res
+}
+
+// begin claims the message, waiting for the customer's lock while another turn holds it.
+func (s *Service) begin(ctx context.Context, openID, key string) (*Lease, Record, error) {
+	wait := 5 * time.Millisecond
+	for {
+		lease, rec, err := s.sessions.Begin(ctx, openID, key)
+		if !errors.Is(err, ErrBusy) {
+			return lease, rec, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, Record{}, fmt.Errorf("waiting for the customer's lock: %w", ctx.Err())
+		case <-time.After(wait + rand.N(wait)):
+		}
+		wait = min(wait*2, 100*time.Millisecond)
+	}
+}
+
+// duplicate answers a retry the way the first attempt answered: the same passive reply,
+// or "success" when the replies were pushed. While the first attempt is still running it
+// waits for it, up to the budget.
+func (s *Service) duplicate(ctx context.Context, openID, key string, rec Record) Result {
+	deadline := time.Now().Add(s.opts.Budget)
+	for rec.Delivery == DeliveryPending && time.Now().Before(deadline) {
+		select {
+		case <-ctx.Done():
+			return Result{Outcome: OutcomeDuplicate}
+		case <-time.After(25 * time.Millisecond):
+		}
+		r, ok, err := s.sessions.Outcome(ctx, openID, key)
+		if err != nil || !ok {
+			break
+		}
+		rec = r
+	}
+	if rec.Delivery == DeliveryPassive && len(rec.Replies) > 0 {
+		return Result{Reply: rec.Replies[0], Outcome: OutcomeDuplicate}
+	}
+	return Result{Outcome: OutcomeDuplicate}
+}
+
+// safeStep runs the step function, turning a panic into an error so one bad message
+// cannot take the service down or leave the customer's lock held.
+func (s *Service) safeStep(c Conversation, in Inbound) (_ Conversation, replies []string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("step panicked: %v", r)
+		}
+	}()
+	next, effects := s.step(c, in)
+	for _, e := range effects {
+		if e.Reply != "" {
+			replies = append(replies, e.Reply)
+		}
+	}
+	return next, replies, nil
+}

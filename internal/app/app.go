@@ -1,0 +1,184 @@
+// Package app assembles one running service from its configuration: stores, the bot,
+// the WeChat client and the HTTP handlers. cmd/intake calls it; tests start whole services
+// with it on port 0.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/alicebob/miniredis/v2"
+	"github.com/labstack/echo/v4"
+	"github.com/redis/go-redis/v9"
+	"github.com/sirupsen/logrus"
+	"gorm.io/gorm"
+
+	"github.com/wxintake/intake/bot"
+	"github.com/wxintake/intake/bot/botredis"
+	"github.com/wxintake/intake/handlers"
+	"github.com/wxintake/intake/internal/config"
+	"github.com/wxintake/intake/internal/database"
+	"github.com/wxintake/intake/internal/metrics"
+	"github.com/wxintake/intake/internal/wxapi"
+)
+
+// App is one service instance.
+type App struct {
+	Cfg     *config.Config
+	Log     *slog.Logger
+	Metrics *metrics.Metrics
+	DB      *gorm.DB
+	Redis   redis.UniversalClient
+	Bot     *bot.Service
+	WeChat  *wxapi.Client
+	Echo    *echo.Echo
+
+	mini     *miniredis.Miniredis
+	server   *http.Server
+	listener net.Listener
+	served   chan error
+}
+
+// New builds the service: it opens the database (SQLite in embedded mode) and Redis (an
+// in-process one in embedded mode), migrates the schema, and wires everything together.
+// It does not listen yet: see Start.
+func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err error) {
+	// The SDK logs through logrus, at Debug and with whole request bodies if left alone.
+	// Everything it reports we report ourselves, without personal data.
+	logrus.SetOutput(io.Discard)
+	logrus.SetLevel(logrus.ErrorLevel)
+
+	a := &App{Cfg: cfg, Log: log, Metrics: metrics.New()}
+	defer func() {
+		if err != nil {
+			a.closeStores()
+		}
+	}()
+
+	if err := os.MkdirAll(cfg.DataDir, 0o750); err != nil {
+		return nil, fmt.Errorf("data dir: %w", err)
+	}
+	a.DB, err = database.Open(database.Config{
+		DSN:          cfg.MySQL.DSN,
+		SQLitePath:   filepath.Join(cfg.DataDir, "intake.db"),
+		MaxOpenConns: cfg.MySQL.MaxOpenConns,
+		MaxIdleConns: cfg.MySQL.MaxIdleConns,
+	}, log)
+	if err != nil {
+		return nil, fmt.Errorf("database: %w", err)
+	}
+	if err := Migrate(ctx, a.DB); err != nil {
+		return nil, err
+	}
+
+	if cfg.Redis.Addr == "" {
+		a.mini = miniredis.NewMiniRedis()
+		if err := a.mini.StartAddr("127.0.0.1:0"); err != nil {
+			return nil, fmt.Errorf("embedded redis: %w", err)
+		}
+		a.Redis = redis.NewUniversalClient(&redis.UniversalOptions{Addrs: []string{a.mini.Addr()}})
+	} else {
+		a.Redis = redis.NewUniversalClient(&redis.UniversalOptions{
+			Addrs: cfg.RedisAddrs(), Password: cfg.Redis.Password, DB: cfg.Redis.DB, MasterName: cfg.Redis.MasterName,
+		})
+	}
+	if err := a.Redis.Ping(ctx).Err(); err != nil {
+		return nil, fmt.Errorf("redis %s: %w", cfg.Redis.Addr, err)
+	}
+
+	wxapi.Setup(cfg.WeChat.APIBase, cfg.WeChat.APITimeout)
+	prefix := cfg.Redis.KeyPrefix
+	a.WeChat = wxapi.NewClient(wxapi.Config{
+		AppID: cfg.WeChat.AppID, AppSecret: cfg.WeChat.AppSecret, Token: cfg.WeChat.Token, AESKey: cfg.WeChat.AESKey,
+	}, wxapi.NewTokenSource(a.Redis, prefix, cfg.WeChat.AppID, cfg.WeChat.AppSecret, cfg.WeChat.UseStableToken),
+		wxapi.NewCache(a.Redis, prefix+"sdk:"), a.Metrics)
+
+	sessions := botredis.New(a.Redis, prefix+"s:", botredis.Options{IdleTTL: cfg.Session.IdleTTL, LockTTL: cfg.Session.LockTTL})
+	a.Bot = bot.NewService(sessions, a.WeChat, log, bot.Options{
+		Budget:      cfg.WeChat.TurnBudget,
+		TurnTimeout: cfg.Session.LockTTL - time.Second,
+	})
+
+	a.Echo = handlers.New(handlers.Deps{
+		Log:     log,
+		Metrics: a.Metrics,
+		OA:      a.WeChat.OA,
+		WeChat: handlers.WeChat{
+			Path: cfg.WeChat.Path, Token: cfg.WeChat.Token,
+			MaxClockSkew: cfg.WeChat.MaxClockSkew, MaxBodyBytes: cfg.WeChat.MaxBodyBytes,
+		},
+		Turns: a.Bot,
+		Ready: []handlers.Check{
+			{Name: "database", Ping: func(ctx context.Context) error { return database.Ping(ctx, a.DB) }},
+			{Name: "redis", Ping: func(ctx context.Context) error { return a.Redis.Ping(ctx).Err() }},
+		},
+	})
+	return a, nil
+}
+
+// Start listens on the configured address (port 0 picks a free one) and serves in the
+// background.
+func (a *App) Start() error {
+	l, err := net.Listen("tcp", a.Cfg.HTTP.Addr)
+	if err != nil {
+		return fmt.Errorf("listen %s: %w", a.Cfg.HTTP.Addr, err)
+	}
+	a.listener = l
+	a.server = &http.Server{
+		Handler:           a.Echo,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       90 * time.Second,
+	}
+	a.served = make(chan error, 1)
+	go func() { a.served <- a.server.Serve(l) }()
+	return nil
+}
+
+// Addr is the address the service listens on, once started.
+func (a *App) Addr() string { return a.listener.Addr().String() }
+
+// URL is the service's base URL on loopback, once started.
+func (a *App) URL() string { return "http://" + a.Addr() }
+
+// Done reports the HTTP server stopping on its own.
+func (a *App) Done() <-chan error { return a.served }
+
+// Shutdown stops accepting requests, lets in-flight requests and background turns finish
+// (until ctx ends), then closes the stores.
+func (a *App) Shutdown(ctx context.Context) error {
+	var errs []error
+	if a.server != nil {
+		if err := a.server.Shutdown(ctx); err != nil {
+			errs = append(errs, fmt.Errorf("http shutdown: %w", err))
+		}
+	}
+	if a.Bot != nil {
+		if err := a.Bot.Close(ctx); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	a.closeStores()
+	return errors.Join(errs...)
+}
+
+func (a *App) closeStores() {
+	if a.Redis != nil {
+		_ = a.Redis.Close()
+	}
+	if a.mini != nil {
+		a.mini.Close()
+	}
+	if a.DB != nil {
+		_ = database.Close(a.DB)
+	}
+}

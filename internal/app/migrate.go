@@ -1,0 +1,57 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// migration is one schema step. Steps run in order, once each, recorded in
+// schema_migrations; a step never changes after it has shipped.
+type migration struct {
+	ID string
+	Up func(tx *gorm.DB) error
+}
+
+// migrations is the ordered list of every schema step.
+var migrations = []migration{
+	{ID: "0001_schema_migrations", Up: func(*gorm.DB) error { return nil }},
+}
+
+type schemaMigration struct {
+	ID        string `gorm:"primaryKey;size:100"`
+	AppliedAt time.Time
+}
+
+func (schemaMigration) TableName() string { return "schema_migrations" }
+
+// Migrate applies the steps not yet applied. Concurrent instances may both try: a step's
+// record is inserted in the same transaction, so one of them fails on the primary key
+// and retries find nothing left to do.
+func Migrate(ctx context.Context, db *gorm.DB) error {
+	db = db.WithContext(ctx)
+	if err := db.AutoMigrate(&schemaMigration{}); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	for _, m := range migrations {
+		var n int64
+		if err := db.Model(&schemaMigration{}).Where("id = ?", m.ID).Count(&n).Error; err != nil {
+			return fmt.Errorf("migrate %s: %w", m.ID, err)
+		}
+		if n > 0 {
+			continue
+		}
+		err := db.Transaction(func(tx *gorm.DB) error {
+			if err := m.Up(tx); err != nil {
+				return err
+			}
+			return tx.Create(&schemaMigration{ID: m.ID, AppliedAt: time.Now().UTC()}).Error
+		})
+		if err != nil {
+			return fmt.Errorf("migrate %s: %w", m.ID, err)
+		}
+	}
+	return nil
+}

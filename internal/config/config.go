@@ -1,0 +1,332 @@
+// Package config loads the service's configuration: config.yaml for defaults, then
+// environment variables named INTAKE_ + the YAML path in upper case (wechat.aes_key →
+// INTAKE_WECHAT_AES_KEY) for secrets and addresses. Validate reports the first bad field
+// by its YAML path so a bad deployment fails at start with a message an operator can act on.
+package config
+
+import (
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"os"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Config is the whole configuration of one service instance.
+type Config struct {
+	HTTP     HTTP     `yaml:"http"`
+	WeChat   WeChat   `yaml:"wechat"`
+	MySQL    MySQL    `yaml:"mysql"`
+	Redis    Redis    `yaml:"redis"`
+	Session  Session  `yaml:"session"`
+	Log      Log      `yaml:"log"`
+	DataDir  string   `yaml:"data_dir"`
+	Business Business `yaml:"business"`
+}
+
+// HTTP is the listener.
+type HTTP struct {
+	Addr            string        `yaml:"addr"`
+	PublicURL       string        `yaml:"public_url"`
+	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
+}
+
+// WeChat holds the Official Account's credentials and the webhook's behaviour.
+type WeChat struct {
+	Path           string        `yaml:"path"`
+	Token          string        `yaml:"token"`
+	AESKey         string        `yaml:"aes_key"`
+	AppID          string        `yaml:"app_id"`
+	AppSecret      string        `yaml:"app_secret"`
+	APIBase        string        `yaml:"api_base"`
+	APITimeout     time.Duration `yaml:"api_timeout"`
+	TurnBudget     time.Duration `yaml:"turn_budget"`
+	MaxClockSkew   time.Duration `yaml:"max_clock_skew"`
+	MaxBodyBytes   int64         `yaml:"max_body_bytes"`
+	UseStableToken bool          `yaml:"use_stable_token"`
+}
+
+// MySQL selects the ticket database. An empty DSN means the embedded SQLite file.
+type MySQL struct {
+	DSN          string `yaml:"dsn"`
+	MaxOpenConns int    `yaml:"max_open_conns"`
+	MaxIdleConns int    `yaml:"max_idle_conns"`
+}
+
+// Redis selects the session store. An empty Addr means an in-process Redis on loopback.
+// Several comma-separated addresses select a Cluster, or with MasterName a Sentinel set.
+type Redis struct {
+	Addr       string `yaml:"addr"`
+	Password   string `yaml:"password"`
+	DB         int    `yaml:"db"`
+	MasterName string `yaml:"master_name"`
+	KeyPrefix  string `yaml:"key_prefix"`
+}
+
+// Session is the conversation state kept per customer.
+type Session struct {
+	IdleTTL time.Duration `yaml:"idle_ttl"`
+	LockTTL time.Duration `yaml:"lock_ttl"`
+}
+
+// Log selects the log level.
+type Log struct {
+	Level string `yaml:"level"`
+}
+
+// Business is the service calendar used for response commitments.
+type Business struct {
+	TimeZone string `yaml:"time_zone"`
+}
+
+// Embedded reports whether the service runs without external servers.
+func (c *Config) Embedded() bool { return c.MySQL.DSN == "" && c.Redis.Addr == "" }
+
+// RedisAddrs splits Redis.Addr into its addresses.
+func (c *Config) RedisAddrs() []string {
+	var out []string
+	for _, a := range strings.Split(c.Redis.Addr, ",") {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Load reads the YAML file at path (none when path is empty), applies the environment
+// overrides from getenv, and validates the result.
+func Load(path string, getenv func(string) string) (*Config, error) {
+	var c Config
+	if path != "" {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("config: %w", err)
+		}
+		dec := yaml.NewDecoder(bytes.NewReader(b))
+		dec.KnownFields(true)
+		if err := dec.Decode(&c); err != nil && !errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("config %s: %w", path, err)
+		}
+	}
+	if err := applyEnv(reflect.ValueOf(&c).Elem(), "INTAKE", "", getenv); err != nil {
+		return nil, err
+	}
+	c.fillDefaults()
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// fillDefaults sets what an empty file would leave unusable.
+func (c *Config) fillDefaults() {
+	def := func(p *string, v string) {
+		if *p == "" {
+			*p = v
+		}
+	}
+	defDur := func(p *time.Duration, v time.Duration) {
+		if *p == 0 {
+			*p = v
+		}
+	}
+	def(&c.HTTP.Addr, "127.0.0.1:8080")
+	defDur(&c.HTTP.ShutdownTimeout, 15*time.Second)
+	def(&c.WeChat.Path, "/wechat")
+	def(&c.WeChat.APIBase, "https://api.weixin.qq.com")
+	defDur(&c.WeChat.APITimeout, 5*time.Second)
+	defDur(&c.WeChat.TurnBudget, 4*time.Second)
+	defDur(&c.WeChat.MaxClockSkew, 5*time.Minute)
+	if c.WeChat.MaxBodyBytes == 0 {
+		c.WeChat.MaxBodyBytes = 64 << 10
+	}
+	def(&c.Redis.KeyPrefix, "intake:")
+	defDur(&c.Session.IdleTTL, 72*time.Hour)
+	defDur(&c.Session.LockTTL, 30*time.Second)
+	def(&c.Log.Level, "info")
+	def(&c.DataDir, "data")
+	def(&c.Business.TimeZone, "Asia/Shanghai")
+}
+
+// FieldError names the configuration field that is wrong.
+type FieldError struct {
+	Field string // YAML path, e.g. "wechat.aes_key"
+	Env   string // the environment variable that overrides it
+	Msg   string
+}
+
+func (e *FieldError) Error() string {
+	return fmt.Sprintf("config: %s (%s): %s", e.Field, e.Env, e.Msg)
+}
+
+func bad(field, format string, args ...any) error {
+	return &FieldError{Field: field, Env: EnvName(field), Msg: fmt.Sprintf(format, args...)}
+}
+
+// EnvName returns the environment variable that overrides a YAML path.
+func EnvName(path string) string {
+	return "INTAKE_" + strings.ToUpper(strings.ReplaceAll(path, ".", "_"))
+}
+
+// Validate checks every field a running service depends on. WeChat credentials may be
+// empty only in embedded mode, where the caller generates development ones.
+func (c *Config) Validate() error {
+	if _, _, err := net.SplitHostPort(c.HTTP.Addr); err != nil {
+		return bad("http.addr", "%q is not host:port", c.HTTP.Addr)
+	}
+	if !strings.HasPrefix(c.WeChat.Path, "/") {
+		return bad("wechat.path", "%q must start with /", c.WeChat.Path)
+	}
+	if c.WeChat.Token != "" && !validToken(c.WeChat.Token) {
+		return bad("wechat.token", "must be 3–32 letters or digits")
+	}
+	if c.WeChat.AESKey != "" {
+		if err := CheckAESKey(c.WeChat.AESKey); err != nil {
+			return bad("wechat.aes_key", "%v", err)
+		}
+	}
+	if !c.Embedded() {
+		switch {
+		case c.WeChat.Token == "":
+			return bad("wechat.token", "is required when mysql.dsn or redis.addr is set")
+		case c.WeChat.AppID == "":
+			return bad("wechat.app_id", "is required when mysql.dsn or redis.addr is set")
+		}
+	}
+	u, err := url.Parse(c.WeChat.APIBase)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return bad("wechat.api_base", "%q is not an http(s) URL", c.WeChat.APIBase)
+	}
+	for field, d := range map[string]time.Duration{
+		"wechat.api_timeout": c.WeChat.APITimeout, "wechat.turn_budget": c.WeChat.TurnBudget,
+		"wechat.max_clock_skew": c.WeChat.MaxClockSkew, "session.idle_ttl": c.Session.IdleTTL,
+		"session.lock_ttl": c.Session.LockTTL, "http.shutdown_timeout": c.HTTP.ShutdownTimeout,
+	} {
+		if d < 0 {
+			return bad(field, "must be positive")
+		}
+	}
+	if c.WeChat.TurnBudget >= 5*time.Second {
+		return bad("wechat.turn_budget", "%v leaves no time before WeChat's 5 s deadline", c.WeChat.TurnBudget)
+	}
+	if c.Session.LockTTL <= c.WeChat.TurnBudget {
+		return bad("session.lock_ttl", "must be longer than wechat.turn_budget")
+	}
+	if c.WeChat.MaxBodyBytes < 1024 {
+		return bad("wechat.max_body_bytes", "must be at least 1024")
+	}
+	if c.MySQL.DSN != "" && !strings.Contains(c.MySQL.DSN, "/") {
+		return bad("mysql.dsn", "is not a MySQL DSN (user:pass@tcp(host:port)/db)")
+	}
+	for _, a := range c.RedisAddrs() {
+		if _, _, err := net.SplitHostPort(a); err != nil {
+			return bad("redis.addr", "%q is not host:port", a)
+		}
+	}
+	switch strings.ToLower(c.Log.Level) {
+	case "debug", "info", "warn", "error":
+	default:
+		return bad("log.level", "%q is not one of debug, info, warn, error", c.Log.Level)
+	}
+	if _, err := time.LoadLocation(c.Business.TimeZone); err != nil {
+		return bad("business.time_zone", "%q is not a time zone", c.Business.TimeZone)
+	}
+	return nil
+}
+
+func validToken(s string) bool {
+	if len(s) < 3 || len(s) > 32 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// CheckAESKey reports whether key is a WeChat EncodingAESKey: 43 base64 characters that
+// decode, with "=" appended, to 32 bytes.
+func CheckAESKey(key string) error {
+	if len(key) != 43 {
+		return fmt.Errorf("must be 43 characters, got %d", len(key))
+	}
+	b, err := base64.StdEncoding.DecodeString(key + "=")
+	if err != nil || len(b) != 32 {
+		return fmt.Errorf("is not base64 for 32 bytes")
+	}
+	return nil
+}
+
+// applyEnv walks v's fields by their yaml tags and sets each one whose variable is set.
+func applyEnv(v reflect.Value, envPrefix, path string, getenv func(string) string) error {
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := strings.Split(f.Tag.Get("yaml"), ",")[0]
+		if tag == "" || tag == "-" {
+			continue
+		}
+		p := tag
+		if path != "" {
+			p = path + "." + tag
+		}
+		fv := v.Field(i)
+		if f.Type.Kind() == reflect.Struct {
+			if err := applyEnv(fv, envPrefix, p, getenv); err != nil {
+				return err
+			}
+			continue
+		}
+		name := EnvName(p)
+		raw := getenv(name)
+		if raw == "" {
+			continue
+		}
+		if err := setValue(fv, raw); err != nil {
+			return &FieldError{Field: p, Env: name, Msg: err.Error()}
+		}
+	}
+	return nil
+}
+
+func setValue(v reflect.Value, raw string) error {
+	switch v.Interface().(type) {
+	case time.Duration:
+		d, err := time.ParseDuration(raw)
+		if err != nil {
+			return fmt.Errorf("%q is not a duration like 4s or 30m", raw)
+		}
+		v.SetInt(int64(d))
+		return nil
+	}
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(raw)
+	case reflect.Int, reflect.Int64:
+		n, err := strconv.ParseInt(raw, 10, 64)
+		if err != nil {
+			return fmt.Errorf("%q is not an integer", raw)
+		}
+		v.SetInt(n)
+	case reflect.Bool:
+		b, err := strconv.ParseBool(raw)
+		if err != nil {
+			return fmt.Errorf("%q is not true or false", raw)
+		}
+		v.SetBool(b)
+	default:
+		return fmt.Errorf("cannot be set from the environment")
+	}
+	return nil
+}

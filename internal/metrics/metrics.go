@@ -1,0 +1,58 @@
+// Package metrics defines the service's Prometheus metrics on a registry of its own, so
+// tests can start several services in one process and read each one's figures.
+package metrics
+
+import (
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+)
+
+// Metrics are the service's counters and histograms.
+type Metrics struct {
+	Registry *prometheus.Registry
+
+	// Requests counts webhook requests by outcome: replied, silent, async, duplicate, error,
+	// verify, bad_signature, replay, malformed, too_large, bad_request.
+	Requests *prometheus.CounterVec
+	// TurnSeconds is the time from a webhook request's arrival to its answer.
+	TurnSeconds prometheus.Histogram
+	// DedupeHits counts retries of messages already claimed.
+	DedupeHits prometheus.Counter
+	// SignatureFailures counts requests refused for a bad signature or msg_signature.
+	SignatureFailures *prometheus.CounterVec
+	// OutboundErrors counts failed WeChat API calls by API and errcode.
+	OutboundErrors *prometheus.CounterVec
+	// OutboundCalls counts WeChat API calls by API.
+	OutboundCalls *prometheus.CounterVec
+}
+
+// New registers the metrics on a fresh registry, with Go runtime and process collectors.
+func New() *Metrics {
+	r := prometheus.NewRegistry()
+	m := &Metrics{
+		Registry: r,
+		Requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "intake_webhook_requests_total", Help: "Webhook requests by outcome.",
+		}, []string{"outcome"}),
+		TurnSeconds: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "intake_turn_seconds",
+			Help:    "Time from a webhook request's arrival to its answer.",
+			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2, 4, 5},
+		}),
+		DedupeHits: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "intake_dedupe_hits_total", Help: "Retries of messages already claimed.",
+		}),
+		SignatureFailures: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "intake_signature_failures_total", Help: "Requests refused for a bad signature, by kind.",
+		}, []string{"kind"}),
+		OutboundErrors: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "intake_wechat_api_errors_total", Help: "Failed WeChat API calls by API and errcode.",
+		}, []string{"api", "code"}),
+		OutboundCalls: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "intake_wechat_api_calls_total", Help: "WeChat API calls by API.",
+		}, []string{"api"}),
+	}
+	r.MustRegister(m.Requests, m.TurnSeconds, m.DedupeHits, m.SignatureFailures, m.OutboundErrors, m.OutboundCalls,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return m
+}
