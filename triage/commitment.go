@@ -1,0 +1,37 @@
+package triage
+
+import (
+	"strings"
+
+	"github.com/wxintake/intake/catalog"
+)
+
+// Commitment is the promise the customer reads when the case becomes ticket number: an
+// apology for the trouble, the ticket number, the warranty outcome (with the estimate for
+// a paid repair), and who contacts them by when, in cal's time zone. Short and kind; the
+// sentences come from the catalog.
+func Commitment(r Result, number string, cal *Calendar) string {
+	var b strings.Builder
+	b.WriteString(catalog.T("triage.commit.sorry"))
+	b.WriteString(catalog.T("triage.commit.number", "number", number))
+	switch r.Warranty.Status {
+	case InWarranty:
+		b.WriteString(catalog.T("triage.commit.in_warranty", "until", r.Warranty.CoveredUntil.String()))
+	case OutOfWarranty:
+		b.WriteString(catalog.T("triage.commit.out_of_warranty", "estimate", r.Warranty.Estimate.String()))
+	case UserDamage:
+		b.WriteString(catalog.T("triage.commit.user_damage", "estimate", r.Warranty.Estimate.String()))
+	default:
+		b.WriteString(catalog.T("triage.commit.unknown"))
+	}
+	if r.Priority == PriorityUrgent {
+		b.WriteString(catalog.T("triage.commit.urgent"))
+	}
+	by := momentText(r.SLA.FirstResponseBy.In(cal.loc))
+	if r.OnSite {
+		b.WriteString(catalog.T("triage.commit.next_onsite", "by", by))
+	} else {
+		b.WriteString(catalog.T("triage.commit.next", "by", by))
+	}
+	return b.String()
+}
