@@ -41,10 +41,11 @@ type App struct {
 	WeChat  *wxapi.Client
 	Echo    *echo.Echo
 
-	mini     *miniredis.Miniredis
-	server   *http.Server
-	listener net.Listener
-	served   chan error
+	mini      *miniredis.Miniredis
+	stopClock func()
+	server    *http.Server
+	listener  net.Listener
+	served    chan error
 }
 
 // New builds the service: it opens the database (SQLite in embedded mode) and Redis (an
@@ -85,6 +86,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 			return nil, fmt.Errorf("embedded redis: %w", err)
 		}
 		a.Redis = redis.NewUniversalClient(&redis.UniversalOptions{Addrs: []string{a.mini.Addr()}})
+		a.stopClock = runClock(a.mini)
 	} else {
 		a.Redis = redis.NewUniversalClient(&redis.UniversalOptions{
 			Addrs: cfg.RedisAddrs(), Password: cfg.Redis.Password, DB: cfg.Redis.DB, MasterName: cfg.Redis.MasterName,
@@ -175,10 +177,36 @@ func (a *App) closeStores() {
 	if a.Redis != nil {
 		_ = a.Redis.Close()
 	}
+	if a.stopClock != nil {
+		a.stopClock()
+	}
 	if a.mini != nil {
 		a.mini.Close()
 	}
 	if a.DB != nil {
 		_ = database.Close(a.DB)
 	}
+}
+
+// runClock makes the in-process Redis expire keys in real time, as a real server does:
+// miniredis only moves its clock when told to. Locks, message claims and idle
+// conversations all rely on expiry.
+func runClock(m *miniredis.Miniredis) (stop func()) {
+	done := make(chan struct{})
+	go func() {
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		last := time.Now()
+		for {
+			select {
+			case <-done:
+				return
+			case now := <-t.C:
+				m.SetTime(now)
+				m.FastForward(now.Sub(last))
+				last = now
+			}
+		}
+	}()
+	return func() { close(done) }
 }

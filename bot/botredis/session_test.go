@@ -1,0 +1,140 @@
+package botredis_test
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/wxintake/intake/bot"
+	"github.com/wxintake/intake/bot/botredis"
+	"github.com/wxintake/intake/internal/testenv"
+)
+
+func TestSessions(t *testing.T) {
+	testenv.EachRedis(t, func(t *testing.T, rdb redis.UniversalClient, prefix string) {
+		ctx := context.Background()
+		s := botredis.New(rdb, prefix, botredis.Options{LockTTL: 2 * time.Second})
+
+		l, _, err := s.Begin(ctx, "o1", "100")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.Conv.Turns != 0 {
+			t.Fatalf("new customer has %d turns", l.Conv.Turns)
+		}
+
+		// While the turn runs: the same message is a pending duplicate, another message
+		// of the same customer is busy, another customer is free.
+		if _, rec, err := s.Begin(ctx, "o1", "100"); !errors.Is(err, bot.ErrDuplicate) || rec.Delivery != bot.DeliveryPending {
+			t.Fatalf("same message during turn: %v %+v", err, rec)
+		}
+		if _, _, err := s.Begin(ctx, "o1", "101"); !errors.Is(err, bot.ErrBusy) {
+			t.Fatalf("second message during turn: %v", err)
+		}
+		other, _, err := s.Begin(ctx, "o2", "100")
+		if err != nil {
+			t.Fatalf("another customer blocked: %v", err)
+		}
+		_ = s.Abort(ctx, other)
+
+		conv := bot.Conversation{OpenID: "o1", State: "greeted", Turns: 1}
+		rec := bot.Record{Delivery: bot.DeliveryPassive, Replies: []string{"您好"}}
+		if err := s.Commit(ctx, l, conv, rec); err != nil {
+			t.Fatal(err)
+		}
+		if _, got, err := s.Begin(ctx, "o1", "100"); !errors.Is(err, bot.ErrDuplicate) || got.Replies[0] != "您好" {
+			t.Fatalf("retry after commit: %v %+v", err, got)
+		}
+		l2, _, err := s.Begin(ctx, "o1", "101")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l2.Conv.State != "greeted" || l2.Conv.Turns != 1 {
+			t.Fatalf("loaded %+v", l2.Conv)
+		}
+		// Abort forgets the claim so WeChat's retry is processed afresh.
+		if err := s.Abort(ctx, l2); err != nil {
+			t.Fatal(err)
+		}
+		l3, _, err := s.Begin(ctx, "o1", "101")
+		if err != nil {
+			t.Fatalf("retry after abort: %v", err)
+		}
+		_ = s.Abort(ctx, l3)
+	})
+}
+
+func TestCommitAfterLockExpiryFails(t *testing.T) {
+	testenv.EachRedis(t, func(t *testing.T, rdb redis.UniversalClient, prefix string) {
+		ctx := context.Background()
+		s := botredis.New(rdb, prefix, botredis.Options{LockTTL: 2 * time.Second})
+		l, _, err := s.Begin(ctx, "o1", "1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Someone else's turn took over after expiry.
+		if err := rdb.Set(ctx, prefix+"{o1}:lock", "other", time.Minute).Err(); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Commit(ctx, l, bot.Conversation{Turns: 9}, bot.Record{}); !errors.Is(err, bot.ErrLockLost) {
+			t.Fatalf("commit without the lock: %v", err)
+		}
+		if _, ok, _ := s.Load(ctx, "o1"); ok {
+			t.Fatal("a commit without the lock saved the conversation")
+		}
+	})
+}
+
+func TestConcurrentBeginsClaimOnce(t *testing.T) {
+	testenv.EachRedis(t, func(t *testing.T, rdb redis.UniversalClient, prefix string) {
+		ctx := context.Background()
+		s := botredis.New(rdb, prefix, botredis.Options{})
+		var mu sync.Mutex
+		claimed, dup := 0, 0
+		var wg sync.WaitGroup
+		for range 20 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, _, err := s.Begin(ctx, "o1", "42")
+				mu.Lock()
+				defer mu.Unlock()
+				switch {
+				case err == nil:
+					claimed++
+				case errors.Is(err, bot.ErrDuplicate):
+					dup++
+				default:
+					t.Error(err)
+				}
+			}()
+		}
+		wg.Wait()
+		if claimed != 1 || dup != 19 {
+			t.Fatalf("claimed %d, duplicates %d; want 1 and 19", claimed, dup)
+		}
+	})
+}
+
+// BenchmarkTurn measures the two round trips of a turn against the test Redis.
+func BenchmarkTurn(b *testing.B) {
+	rdb, prefix := testenv.Redis(b)
+	s := botredis.New(rdb, prefix, botredis.Options{})
+	ctx := context.Background()
+	conv := bot.Conversation{OpenID: "o_bench", State: "greeted"}
+	i := 0
+	for b.Loop() {
+		i++
+		l, _, err := s.Begin(ctx, "o_bench", string(rune(i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Commit(ctx, l, conv, bot.Record{Delivery: bot.DeliveryPassive, Replies: []string{"收到"}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,140 @@
+// Package apptest starts whole services for tests: on real MariaDB and Redis (from
+// internal/testenv) or embedded (SQLite and an in-process Redis), listening on loopback
+// port 0, with a fake WeChat API for outbound calls.
+package apptest
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"net/http"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/wxintake/intake/internal/app"
+	"github.com/wxintake/intake/internal/config"
+	"github.com/wxintake/intake/internal/testenv"
+	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxfake"
+)
+
+// Test credentials, the ones WeChat's documentation and wxsim use.
+const (
+	Token  = "testtoken"
+	AESKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
+	AppID  = "wx0000000000000000"
+)
+
+// Backend selects the stores a test service runs on.
+type Backend string
+
+// Backends.
+const (
+	Real     Backend = "mariadb+redis"
+	Embedded Backend = "sqlite+miniredis"
+)
+
+// Service is a running test service.
+type Service struct {
+	*app.App
+	API *wxfake.Server
+	Log *SafeBuffer // everything the service logged (JSON lines)
+}
+
+// Options tune Start; zero values take test defaults.
+type Options struct {
+	Config func(*config.Config) // last changes to the configuration
+}
+
+// Start runs a service on backend until the test ends.
+func Start(t testing.TB, backend Backend, o Options) *Service {
+	t.Helper()
+	api := wxfake.New(t)
+	get := func(k string) string { return "" }
+	cfg, err := config.Load("", get)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.HTTP.Addr = "127.0.0.1:0"
+	cfg.WeChat.Token, cfg.WeChat.AESKey, cfg.WeChat.AppID, cfg.WeChat.AppSecret = Token, AESKey, AppID, "testsecret"
+	cfg.WeChat.APIBase = api.URL
+	cfg.DataDir = t.TempDir()
+	cfg.Log.Level = "info"
+	if backend == Real {
+		cfg.MySQL.DSN = testenv.MySQLDSN(t)
+		cfg.Redis.Addr = testenv.RequireService(t, testenv.EnvRedisAddr)
+		cfg.Redis.KeyPrefix = "t:" + randomPrefix() + ":"
+	}
+	if o.Config != nil {
+		o.Config(cfg)
+	}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	buf := &SafeBuffer{}
+	log := slog.New(slog.NewJSONHandler(buf, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	a, err := app.New(context.Background(), cfg, log)
+	if err != nil {
+		t.Fatalf("start service on %s: %v", backend, err)
+	}
+	if err := a.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if backend == Real {
+			_ = testenv.DeletePrefix(ctx, a.Redis, cfg.Redis.KeyPrefix)
+		}
+		if err := a.Shutdown(ctx); err != nil {
+			t.Errorf("shutdown: %v", err)
+		}
+		if t.Failed() && os.Getenv("APPTEST_LOG") != "" {
+			t.Logf("service log:\n%s", buf.String())
+		}
+	})
+	return &Service{App: a, API: api, Log: buf}
+}
+
+// Client returns a WeChat-side client for the service's webhook in mode.
+func (s *Service) Client(mode wxclient.Mode) *wxclient.Client {
+	return &wxclient.Client{
+		URL: s.URL() + s.Cfg.WeChat.Path, Token: Token, AESKey: AESKey, AppID: AppID, Mode: mode,
+		HTTP: &http.Client{Timeout: 10 * time.Second},
+	}
+}
+
+// Each runs fn as a subtest on each backend.
+func Each(t *testing.T, o Options, fn func(t *testing.T, s *Service)) {
+	for _, b := range []Backend{Real, Embedded} {
+		t.Run(string(b), func(t *testing.T) { fn(t, Start(t, b, o)) })
+	}
+}
+
+// SafeBuffer is a bytes.Buffer safe for concurrent writers.
+type SafeBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *SafeBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *SafeBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func randomPrefix() string {
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
