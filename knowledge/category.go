@@ -1,0 +1,60 @@
+package knowledge
+
+// Category is a kind of product the service supports (air conditioner, mobile phone…), with
+// the words customers use for it, its warranty policy and the brands sold in it.
+type Category struct {
+	// ID is the stable ASCII identifier ([a-z_]+), e.g. "air_conditioner".
+	ID string `yaml:"id"`
+	// Name is the display name, e.g. "空调".
+	Name string `yaml:"name"`
+	// Aliases are the words customers use for the category ("挂机", "冷气"). A message that
+	// mentions one boosts the category's rules when no category is known yet.
+	Aliases []string `yaml:"aliases,flow"`
+	// Warranty is the default warranty policy (China's 三包 defaults, editable).
+	Warranty Warranty `yaml:"warranty"`
+	// Brands are the brands sold in the category.
+	Brands []Brand `yaml:"brands"`
+	// GenericModelPatterns are fallback model-number shapes (Go RE2) for unknown brands.
+	GenericModelPatterns []string `yaml:"generic_model_patterns,omitempty"`
+}
+
+// Warranty is a category's warranty policy: the whole unit, and main components with
+// longer cover.
+type Warranty struct {
+	// WholeMonths is the whole-unit (整机) warranty in months.
+	WholeMonths int `yaml:"whole_months"`
+	// Components lists main components covered longer (or shorter) than the whole unit.
+	Components []Component `yaml:"components,omitempty"`
+}
+
+// Component is a part with its own warranty period.
+type Component struct {
+	// Name is the component as staff and rules name it, e.g. "压缩机".
+	Name string `yaml:"name"`
+	// Months is the component's warranty in months.
+	Months int `yaml:"months"`
+}
+
+// Brand is a brand sold in a category, with the patterns that recognise its model and
+// serial numbers in a customer's message.
+type Brand struct {
+	// Name is the display name, e.g. "美的".
+	Name string `yaml:"name"`
+	// Aliases are the spellings customers use ("midea", "Midea").
+	Aliases []string `yaml:"aliases,flow"`
+	// ModelPatterns are Go RE2 expressions matching a model number inside text.
+	ModelPatterns []string `yaml:"model_patterns,omitempty"`
+	// SerialPattern is an optional Go RE2 expression matching a whole serial number.
+	SerialPattern string `yaml:"serial_pattern,omitempty"`
+}
+
+// Months returns the warranty in months for component, or the whole-unit period when
+// component is empty or has no period of its own.
+func (w Warranty) Months(component string) int {
+	for _, c := range w.Components {
+		if c.Name == component && component != "" {
+			return c.Months
+		}
+	}
+	return w.WholeMonths
+}

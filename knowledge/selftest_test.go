@@ -1,0 +1,60 @@
+package knowledge
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSelfTestFixture(t *testing.T) {
+	rep := SelfTest(fixture(t))
+	var b strings.Builder
+	if err := rep.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Passed() {
+		t.Fatalf("fixture self-test failed:\n%s", b.String())
+	}
+	if rep.Total != 21 || rep.Hinted.Total != 21 || rep.Top3 != 21 {
+		t.Errorf("accuracy = %+v, hinted %+v; want 21 samples, all top 1", rep.Accuracy, rep.Hinted)
+	}
+	if !strings.Contains(b.String(), "首位命中 21（100.0%）") {
+		t.Errorf("summary lacks the top-1 figure:\n%s", b.String())
+	}
+}
+
+func TestSelfTestReportsFailuresAndOverlaps(t *testing.T) {
+	s := fixture(t)
+	// A sample that belongs to another rule, and a phrase shared by two air-conditioner rules.
+	leak := s.Rule("ac-leaking")
+	leak.Samples = append(leak.Samples, "空调不制冷")
+	noise := s.Rule("ac-warranty-noise")
+	noise.Triggers.Synonyms = append(noise.Triggers.Synonyms, "滴水")
+
+	rep := SelfTest(s)
+	if rep.Passed() {
+		t.Fatal("a misplaced sample passed")
+	}
+	if rep.Total != 22 || rep.Top1 != 21 {
+		t.Errorf("accuracy = %+v; want 22 total, 21 top 1", rep.Accuracy)
+	}
+	var got *Failure
+	for i := range rep.Failures {
+		if rep.Failures[i].Sample == "空调不制冷" && rep.Failures[i].Hint == "" {
+			got = &rep.Failures[i]
+		}
+	}
+	if got == nil || got.RuleID != "ac-leaking" || got.Rank != 0 || len(got.Got) == 0 || got.Got[0].RuleID != "ac-not-cooling" {
+		t.Errorf("failure = %+v; want ac-leaking unranked, ac-not-cooling first", got)
+	}
+	if len(rep.Overlaps) != 1 || rep.Overlaps[0].Phrase != "滴水" ||
+		strings.Join(rep.Overlaps[0].RuleIDs, ",") != "ac-leaking,ac-warranty-noise" {
+		t.Errorf("overlaps = %+v; want 滴水 shared by ac-leaking and ac-warranty-noise", rep.Overlaps)
+	}
+	var b strings.Builder
+	rep.WriteText(&b)
+	for _, want := range []string{"✗ 规则 ac-leaking", "1. ac-not-cooling", "“滴水”", "自测未通过"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, b.String())
+		}
+	}
+}

@@ -1,0 +1,151 @@
+package knowledge
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseAnswer(t *testing.T) {
+	tests := []struct {
+		text string
+		want Answer
+	}{
+		{"1", AnswerSolved},
+		{"１", AnswerSolved},
+		{"1。", AnswerSolved},
+		{" 1 好了", AnswerSolved},
+		{"解决了", AnswerSolved},
+		{"好了", AnswerSolved},
+		{"好了，谢谢！", AnswerSolved},
+		{"可以了", AnswerSolved},
+		{"可以", AnswerSolved},
+		{"行了行了", AnswerSolved},
+		{"搞定", AnswerSolved},
+		{"恢复正常了", AnswerSolved},
+		{"能用了，谢谢", AnswerSolved},
+		{"OK", AnswerSolved},
+		{"没问题了", AnswerSolved},
+		{"2", AnswerNotSolved},
+		{"２", AnswerNotSolved},
+		{"2，还是不行", AnswerNotSolved},
+		{"没解决", AnswerNotSolved},
+		{"不行", AnswerNotSolved},
+		{"还是不行", AnswerNotSolved},
+		{"试了没用", AnswerNotSolved},
+		{"还是老样子", AnswerNotSolved},
+		{"没好", AnswerNotSolved},
+		{"不好使", AnswerNotSolved},
+		{"还是不制冷", AnswerNotSolved},
+		{"按了也没反应", AnswerNotSolved},
+		{"不正常", AnswerNotSolved},
+		{"没有", AnswerNotSolved},
+		{"0", AnswerHuman},
+		{"转人工", AnswerHuman},
+		{"人工", AnswerHuman},
+		{"人工客服", AnswerHuman},
+		{"不行，我要转人工", AnswerHuman},
+		{"直接派个师傅上门吧", AnswerHuman},
+		{"好的", AnswerUnclear},
+		{"我试试", AnswerUnclear},
+		{"3", AnswerUnclear},
+		{"10", AnswerUnclear},
+		{"12345678901", AnswerUnclear},
+		{"", AnswerUnclear},
+		{"？", AnswerUnclear},
+	}
+	for _, tt := range tests {
+		if got := ParseAnswer(tt.text); got != tt.want {
+			t.Errorf("ParseAnswer(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestWalkthrough(t *testing.T) {
+	r := fixture(t).Rule("ac-not-cooling") // two steps
+	w, ok := Start(r)
+	if !ok || w.RuleID != "ac-not-cooling" || w.Step != 0 || w.Done(r) {
+		t.Fatalf("Start = %+v, %v", w, ok)
+	}
+	type turn struct {
+		answer Answer
+		step   int
+		want   Verdict
+	}
+	tests := []struct {
+		name  string
+		turns []turn
+	}{
+		{"solved at once", []turn{{AnswerSolved, 0, VerdictSolved}}},
+		{"solved at the second step", []turn{{AnswerNotSolved, 1, VerdictShow}, {AnswerSolved, 1, VerdictSolved}}},
+		{"escalated after the last step", []turn{{AnswerNotSolved, 1, VerdictShow}, {AnswerNotSolved, 2, VerdictEscalate}}},
+		{"human any time", []turn{{AnswerNotSolved, 1, VerdictShow}, {AnswerHuman, 1, VerdictHuman}}},
+		{"unclear repeats", []turn{{AnswerUnclear, 0, VerdictRepeat}, {AnswerNotSolved, 1, VerdictShow}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w, _ := Start(r)
+			for i, tr := range tt.turns {
+				var v Verdict
+				w, v = w.Next(r, tr.answer)
+				if v != tr.want || w.Step != tr.step {
+					t.Fatalf("turn %d (%v): step %d verdict %v, want step %d verdict %v", i, tr.answer, w.Step, v, tr.step, tr.want)
+				}
+			}
+		})
+	}
+
+	if _, ok := Start(fixture(t).Rule("ac-e1")); ok {
+		t.Error("a rule without steps started a walkthrough")
+	}
+	if _, ok := Start(fixture(t).Rule("safety-gas-smell")); ok {
+		t.Error("a safety rule started a walkthrough")
+	}
+}
+
+func TestWalkthroughPrompt(t *testing.T) {
+	r := fixture(t).Rule("ac-not-cooling")
+	w := Walkthrough{RuleID: r.ID}
+	first := w.Prompt(r)
+	if !strings.Contains(first, "第 1/2 步") || !strings.Contains(first, r.Steps[0].Text) || !strings.Contains(first, "回复 1") {
+		t.Errorf("first prompt = %q", first)
+	}
+	if strings.Contains(first, "⚠️") {
+		t.Errorf("first step is not a safety step, but the prompt cautions: %q", first)
+	}
+	w.Step = 1
+	if second := w.Prompt(r); !strings.Contains(second, "⚠️") || !strings.Contains(second, "第 2/2 步") {
+		t.Errorf("second (safety) prompt = %q", second)
+	}
+	w.Step = 2
+	if got := w.Prompt(r); got != "" {
+		t.Errorf("prompt after the last step = %q", got)
+	}
+}
+
+func TestRuleStats(t *testing.T) {
+	s := RuleStats{RuleID: "ac-not-cooling"}
+	for _, v := range []Verdict{VerdictSolved, VerdictEscalate, VerdictHuman, VerdictSolved, VerdictRepeat} {
+		s.Add(OutcomeShown)
+		if o, ok := OutcomeOf(v); ok {
+			s.Add(o)
+		}
+	}
+	s.Add(OutcomeAbandoned)
+	if s.Shown != 5 || s.Solved != 2 || s.Escalated != 2 || s.Abandoned != 1 {
+		t.Errorf("stats = %+v", s)
+	}
+	if got := s.SolveRate(); got != 0.4 {
+		t.Errorf("SolveRate = %v, want 0.4", got)
+	}
+	if (RuleStats{}).SolveRate() != 0 {
+		t.Error("SolveRate of nothing is not 0")
+	}
+	for _, o := range Outcomes {
+		if !o.Valid() || strings.HasPrefix(o.Label(), "[") {
+			t.Errorf("outcome %q invalid or without label", o)
+		}
+	}
+	if Outcome("done").Valid() {
+		t.Error(`"done" is a valid outcome`)
+	}
+}
