@@ -1,0 +1,137 @@
+package bot
+
+import "time"
+
+// How the extractors read a message. Each extractor scans the normalised text for the words
+// of its own lists (lexicon_words.go, or the Lexicon for products) and marks the part of
+// the text it read as a span. They run in a fixed order, and each skips the spans marked
+// before it: a serial number ("序列号1234567890123") is read before phone numbers, so its
+// digits are never a phone; a phone number ("手机号…") before products, so "手机" there is
+// not the category; a model ("KFR-35GW") before dates and error codes. The symptom comes
+// last: it is what remains of the clauses that hold a fault word once the other facts'
+// spans are cut away. Clauses, split at Chinese and Latin punctuation, bound most searches:
+// "买" makes a date the purchase date only in the date's own clause.
+
+// Facts is what one customer message said about the case. Every field is optional: its zero
+// value means the message did not say. Extract fills as many as the message allows, so
+// "美的空调KFR-35GW去年6月京东买的，今天突然不制冷，显示E1" fills seven at once and the bot
+// asks only for the rest.
+type Facts struct {
+	Category string `json:"cat,omitempty"`   // category ID from the Lexicon
+	Brand    string `json:"brand,omitempty"` // canonical brand name from the Lexicon
+	Model    string `json:"model,omitempty"` // model number, ASCII upper-cased, single spaces
+
+	PurchaseDate   Date `json:"bought,omitzero"`
+	PurchaseApprox bool `json:"bought_approx,omitempty"` // "大概", "三个月前", "刚买": not to the day
+
+	Serial        string `json:"serial,omitempty"`
+	SerialUnknown bool   `json:"serial_unknown,omitempty"` // "序列号找不到"
+
+	Channel          Channel `json:"channel,omitempty"`
+	ExtendedWarranty YesNo   `json:"ext_warranty,omitempty"`
+
+	Symptom   string `json:"symptom,omitempty"`    // the customer's words for the fault
+	ErrorCode string `json:"error_code,omitempty"` // "E1", "F3", "UNB": upper-case
+
+	StartedAt     Date   `json:"started,omitzero"`         // when the fault began, when a day can be named
+	StartedPhrase string `json:"started_phrase,omitempty"` // the customer's words: "昨天", "一直"
+	StartedApprox bool   `json:"started_approx,omitempty"`
+
+	Trigger Trigger `json:"trigger,omitempty"` // likely cause
+
+	Name        string `json:"name,omitempty"`
+	NameSurname bool   `json:"name_surname,omitempty"` // Name is a surname, maybe with a title: "王", "王先生"
+
+	Phone    Phone `json:"phone,omitzero"`
+	PhoneErr error `json:"-"` // a number was given but is not valid (one of the ErrPhone… errors)
+
+	Address string `json:"address,omitempty"`
+	Region  string `json:"region,omitempty"` // province-level division: "北京", "广东"
+	City    string `json:"city,omitempty"`   // city when recognised: "深圳"; the municipality for 北京 etc.
+}
+
+// Merge returns f with every field that newer sets replaced by newer's value, so a later
+// message can correct an earlier one ("不对，是格力").
+func (f Facts) Merge(newer Facts) Facts {
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	set(&f.Category, newer.Category)
+	set(&f.Brand, newer.Brand)
+	set(&f.Model, newer.Model)
+	if !newer.PurchaseDate.IsZero() {
+		f.PurchaseDate, f.PurchaseApprox = newer.PurchaseDate, newer.PurchaseApprox
+	}
+	if newer.Serial != "" || newer.SerialUnknown {
+		f.Serial, f.SerialUnknown = newer.Serial, newer.SerialUnknown
+	}
+	if newer.Channel != "" {
+		f.Channel = newer.Channel
+	}
+	if newer.ExtendedWarranty != YesNoUnset {
+		f.ExtendedWarranty = newer.ExtendedWarranty
+	}
+	set(&f.Symptom, newer.Symptom)
+	set(&f.ErrorCode, newer.ErrorCode)
+	if newer.StartedPhrase != "" {
+		f.StartedAt, f.StartedPhrase, f.StartedApprox = newer.StartedAt, newer.StartedPhrase, newer.StartedApprox
+	}
+	if newer.Trigger != "" {
+		f.Trigger = newer.Trigger
+	}
+	if newer.Name != "" {
+		f.Name, f.NameSurname = newer.Name, newer.NameSurname
+	}
+	if !newer.Phone.IsZero() {
+		f.Phone, f.PhoneErr = newer.Phone, nil
+	} else if newer.PhoneErr != nil && f.Phone.IsZero() {
+		f.PhoneErr = newer.PhoneErr
+	}
+	if newer.Address != "" {
+		f.Address, f.Region, f.City = newer.Address, newer.Region, newer.City
+	}
+	return f
+}
+
+// Extract reads every fact it can from one customer message. now is the time the message
+// was sent, in the customer's time zone (Asia/Shanghai): relative dates ("去年6月", "三天前")
+// count from it, and a date after it is never a purchase date. lx supplies the product
+// vocabulary; with a nil lx no category, brand or model is recognised by name.
+//
+// Extract is pure and cheap (a few microseconds for a typical message); it never fails:
+// what it cannot read stays zero.
+func Extract(text string, now time.Time, lx *Lexicon) Facts {
+	var x extraction
+	x.init(text)
+	x.serial()
+	x.phone()
+	x.products(lx)
+	x.model(lx)
+	x.address()
+	x.name()
+	x.dates(now)
+	x.channel()
+	x.warranty()
+	x.errorCode()
+	x.trigger()
+	x.symptom()
+	return x.f
+}
+
+const (
+	spanCategory spanKind = iota + 1
+	spanBrand
+	spanModel
+	spanSerial
+	spanPhone
+	spanAddress
+	spanName
+	spanPurchase
+	spanStarted
+	spanChannel
+	spanWarranty
+	spanErrorCode
+	spanTrigger
+)

@@ -1,0 +1,157 @@
+package bot
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// regionSet maps province and city names to their province (and the city, for cities).
+var regionSet = func() *phraseSet[[2]string] {
+	p := &phraseSet[[2]string]{}
+	for _, pr := range provinces {
+		city := ""
+		switch pr {
+		case "北京", "天津", "上海", "重庆", "香港", "澳门":
+			city = pr
+		}
+		p.add(pr, [2]string{pr, city})
+	}
+	for _, c := range cities {
+		p.add(c.city, [2]string{c.province, c.city})
+	}
+	p.sort()
+	return p
+}()
+
+// address finds an address: after a cue ("地址是", "住在"), or from a province or city
+// name. It must hold street-level detail to count (see addressDetailed).
+func (x *extraction) address() {
+	s := x.s
+	for i := 0; i < len(s); i += runeLen(s, i) {
+		if _, ok := x.taken(i); ok {
+			continue
+		}
+		_, end, ok := setAddressCues.at(s, i)
+		if !ok {
+			continue
+		}
+		start := skipSeparators(s, end)
+		if aend := x.addressEnd(start); addressDetailed(s[start:aend]) {
+			x.setAddress(i, start, aend)
+			return
+		}
+	}
+	for i := 0; i < len(s); i += runeLen(s, i) {
+		if _, ok := x.taken(i); ok {
+			continue
+		}
+		if _, _, ok := regionSet.at(s, i); !ok {
+			continue
+		}
+		if aend := x.addressEnd(i); addressDetailed(s[i:aend]) {
+			x.setAddress(i, i, aend)
+			return
+		}
+	}
+}
+
+func (x *extraction) setAddress(cue, start, end int) {
+	x.f.Address = strings.TrimSpace(x.s[start:end])
+	x.f.Region, x.f.City = RegionOf(x.f.Address)
+	x.mark(cue, end, spanAddress)
+}
+
+// addressEnd returns where an address starting at byte i ends: at the clause end, a part
+// already read (a phone number), or a word that starts something else ("电话").
+func (x *extraction) addressEnd(i int) int {
+	s := x.s
+	_, end := x.clause(i)
+	for j, n := i, 0; j < end; n++ {
+		if _, ok := x.taken(j); ok || n >= 80 {
+			end = j
+			break
+		}
+		if _, _, ok := setAddressStops.at(s, j); ok && j > i {
+			end = j
+			break
+		}
+		j += runeLen(s, j)
+	}
+	return end
+}
+
+// addressDetailed reports whether a is detailed enough for a visit: at least six characters
+// and two address parts, one of them street-level ("路", "号", "小区", "栋" …).
+func addressDetailed(a string) bool {
+	if utf8.RuneCountInString(a) < 6 {
+		return false
+	}
+	details, areas := 0, 0
+	for i := 0; i < len(a); i += runeLen(a, i) {
+		if _, end, ok := setAddressDetails.at(a, i); ok {
+			details++
+			i = end - runeLen(a, prevRuneStart(a, end))
+			continue
+		}
+		if _, _, ok := setAddressAreas.at(a, i); ok {
+			areas++
+		}
+	}
+	return details >= 1 && details+areas >= 2
+}
+
+// RegionOf names the province-level division and the city an address is in, as far as it
+// can tell: "北京市朝阳区…" gives ("北京", "北京"), "广东省深圳市…" and "深圳南山区…" give
+// ("广东", "深圳"). Either is "" when not recognised.
+func RegionOf(address string) (region, city string) {
+	s := address
+	for i := 0; i < len(s) && (region == "" || city == ""); i += runeLen(s, i) {
+		v, end, ok := regionSet.at(s, i)
+		if !ok {
+			continue
+		}
+		if strings.HasPrefix(s[end:], "路") || strings.HasPrefix(s[end:], "街") || strings.HasPrefix(s[end:], "大道") {
+			continue // "北京路" is a street in many cities
+		}
+		if region == "" {
+			region = v[0]
+		}
+		if city == "" && v[1] != "" && v[0] == region {
+			city = v[1]
+		}
+		i = end - runeLen(s, prevRuneStart(s, end))
+	}
+	return region, city
+}
+
+// ParseAddress reads the answer to "where should the technician come?". It is more liberal
+// than Extract (no cue or province needed) but still wants some street-level detail: five
+// characters or more and a part like "路", "号", "小区" or "栋". The address is returned
+// without the lead-in ("地址是", "我家在") and up to a phone number or the end.
+func ParseAddress(text string) (string, bool) {
+	x := newExtraction(text)
+	x.phone()
+	s := x.s
+	start := 0
+	if _, end, ok := findAny(setAddressCues, s); ok && end < len(s) {
+		start = skipSeparators(s, end)
+	}
+	end := len(s)
+	if k := strings.IndexAny(s[start:], "。!！?？\n"); k >= 0 {
+		end = start + k
+	}
+	for j := start; j < end; j += runeLen(s, j) {
+		if _, ok := x.taken(j); ok {
+			end = j
+			break
+		}
+	}
+	a := strings.Trim(s[start:end], clauseBreaks+" ")
+	if utf8.RuneCountInString(a) < 5 {
+		return "", false
+	}
+	if !setAddressDetails.contains(a, 0, len(a)) {
+		return "", false
+	}
+	return a, true
+}

@@ -1,0 +1,174 @@
+package bot
+
+import "strings"
+
+// Channel is where a product was bought, in canonical form.
+type Channel string
+
+// The purchase channels.
+const (
+	ChannelJD        Channel = "京东"
+	ChannelTmall     Channel = "天猫"
+	ChannelTaobao    Channel = "淘宝"
+	ChannelPinduoduo Channel = "拼多多"
+	ChannelSuning    Channel = "苏宁"
+	ChannelGome      Channel = "国美"
+	ChannelDouyin    Channel = "抖音"
+	ChannelOfficial  Channel = "官方商城" // the brand's own web shop or app
+	ChannelOffline   Channel = "线下门店" // a physical shop
+	ChannelOther     Channel = "其他"   // second-hand, a gift, abroad …
+)
+
+// YesNo is an answer that may not have been given.
+type YesNo int8
+
+// The values of a YesNo.
+const (
+	YesNoUnset YesNo = iota // not said
+	YesNoYes
+	YesNoNo
+)
+
+// String returns "yes", "no" or "unset".
+func (v YesNo) String() string {
+	switch v {
+	case YesNoYes:
+		return "yes"
+	case YesNoNo:
+		return "no"
+	}
+	return "unset"
+}
+
+type channelWord struct {
+	channel Channel
+	weak    bool
+}
+
+// channelSet maps the channel words of lexicon_words.go to their channel.
+var channelSet = func() *phraseSet[channelWord] {
+	p := &phraseSet[channelWord]{}
+	for _, c := range channelWords {
+		p.add(c.word, channelWord{c.channel, c.weak})
+	}
+	p.sort()
+	return p
+}()
+
+// channel finds where the product was bought. A weak word ("商场", "二手") counts only in a
+// clause that speaks of buying.
+func (x *extraction) channel() {
+	s := x.s
+	buyingEnd, notBuyingEnd := 0, 0 // the last clauses found to speak, or not, of buying
+	for i := 0; i < len(s); i += runeLen(s, i) {
+		if end, ok := x.taken(i); ok && x.kindAt(i) != spanPurchase {
+			i = end - runeLen(s, prevRuneStart(s, end))
+			continue
+		}
+		c, end, ok := channelSet.at(s, i)
+		if !ok {
+			continue
+		}
+		if c.weak && i >= buyingEnd {
+			if i < notBuyingEnd {
+				continue
+			}
+			cs, ce := x.clause(i)
+			if !setPurchaseVerbs.contains(s, cs, ce) {
+				notBuyingEnd = ce
+				continue
+			}
+			buyingEnd = ce
+		}
+		x.f.Channel = c.channel
+		x.mark(i, end, spanChannel)
+		return
+	}
+}
+
+// kindAt returns the kind of the first part read that covers byte i, or 0.
+func (x *extraction) kindAt(i int) spanKind {
+	k, _, _ := x.spanAt(i)
+	return k
+}
+
+// ParseChannel reads the answer to "where did you buy it?". Every channel word counts, weak
+// ones too ("商场", "朋友送的"). ok is false when the answer names no channel.
+func ParseChannel(text string) (Channel, bool) {
+	s := normalizeText(text)
+	_, _, c, ok := channelSet.find(s, 0, len(s))
+	return c.channel, ok
+}
+
+// warrantyFillers may stand between a negation and "延保": "没有买延保".
+var setWarrantyFillers = wordSet([]string{"买", "办", "有", "了", "过", "购买", "也", "都", "还", "开通", "买过", "办过"})
+
+// warranty finds whether the customer has an extended warranty: "买了延保", "有延保" say yes;
+// "没买延保", "延保没办" say no; "不知道有没有延保" leaves it unset.
+func (x *extraction) warranty() {
+	s := x.s
+	for i := 0; i < len(s); i += runeLen(s, i) {
+		_, end, ok := setWarranty.at(s, i)
+		if !ok {
+			continue
+		}
+		cs, ce := x.clause(i)
+		if setUnsure.contains(s, cs, ce) || isQuestion(s, cs, ce) {
+			x.mark(cs, ce, spanWarranty)
+			return
+		}
+		start := skipBack(setWarrantyFillers, s, i)
+		answer := YesNoYes
+		if k, ok := precededBy(setNegations, s, start, 3); ok {
+			answer, start = YesNoNo, k
+		} else if j := skipForward(setNegationFillers, s, skipSpaces(s, end), ce); j < ce {
+			if _, e, ok := setNegations.at(s, j); ok {
+				answer, end = YesNoNo, skipForward(setWarrantyFillers, s, e, ce)
+			}
+		}
+		x.f.ExtendedWarranty = answer
+		x.mark(start, end, spanWarranty)
+		return
+	}
+}
+
+// isQuestion reports whether the clause s[cs:ce] asks rather than tells: "有延保吗？".
+func isQuestion(s string, cs, ce int) bool {
+	c := s[cs:ce]
+	return strings.Contains(c, "吗") || strings.Contains(c, "有没有") || strings.Contains(c, "是否") ||
+		strings.Contains(c, "能不能") || strings.HasPrefix(s[ce:], "?") || strings.HasPrefix(s[ce:], "？")
+}
+
+// ParseYesNo reads the answer to a yes/no question: "是", "对", "有", "买了", "嗯", "好的",
+// "yes", "1" say yes; "否", "没有", "不是", "没买", "no", "2" say no. When an answer holds
+// both ("嗯，没有") the last one counts. ok is false for "不知道" and for answers that say
+// neither.
+func ParseYesNo(text string) (yes, ok bool) {
+	s := strings.Trim(normalizeText(text), clauseBreaks+" .!?")
+	switch s {
+	case "":
+		return false, false
+	case "1":
+		return true, true
+	case "2":
+		return false, true
+	}
+	if setUnsure.contains(s, 0, len(s)) {
+		return false, false
+	}
+	for i := 0; i < len(s); {
+		_, yEnd, y := setYes.at(s, i)
+		_, nEnd, n := setNo.at(s, i)
+		switch {
+		case y && (!n || yEnd >= nEnd):
+			yes, ok = true, true
+			i = yEnd
+		case n:
+			yes, ok = false, true
+			i = nEnd
+		default:
+			i += runeLen(s, i)
+		}
+	}
+	return yes, ok
+}

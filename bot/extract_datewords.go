@@ -1,0 +1,337 @@
+package bot
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// readDateAt reads the time expression starting at byte i, if any.
+func readDateAt(s string, i int, today Date, targeted bool) (dateMention, bool) {
+	if m, ok := readDuration(s, i, today, targeted); ok {
+		return m, true
+	}
+	if m, ok := readCalendarDate(s, i, today, targeted); ok {
+		return m, true
+	}
+	if m, ok := readTimeWord(s, i, today); ok {
+		return m, true
+	}
+	if sp, ok := readSpan(s, i); ok {
+		end := sp.end
+		for _, ago := range []string{"以前", "之前", "前"} {
+			if strings.HasPrefix(s[end:], ago) {
+				m := dateMention{start: i, end: end + len(ago), approx: sp.approx || sp.months > 0,
+					date: monthsDaysBack(today, sp.months, sp.days, sp.prec), dflt: roleStarted}
+				if sp.prec != PrecisionDay {
+					m.dflt = rolePurchase
+				}
+				return m, true
+			}
+		}
+		if strings.HasPrefix(s[end:], "了") {
+			// "不制冷三天了": a fault's age in days or weeks, a product's in months or years.
+			m := dateMention{start: i, end: end + len("了"), approx: true,
+				date: monthsDaysBack(today, sp.months, sp.days, sp.prec), role: roleStarted, dflt: roleStarted}
+			if sp.prec != PrecisionDay {
+				m.role, m.dflt = rolePurchase, rolePurchase
+			}
+			return m, true
+		}
+		if targeted {
+			return dateMention{start: i, end: end, approx: true, role: rolePurchase,
+				date: monthsDaysBack(today, sp.months, sp.days, sp.prec)}, true
+		}
+	}
+	return dateMention{}, false
+}
+
+// readDuration reads the age of a product: "买了两年", "用了三年多了", "刚买三天".
+func readDuration(s string, i int, today Date, targeted bool) (dateMention, bool) {
+	_, end, ok := setDurationVerbs.at(s, i)
+	if !ok {
+		return dateMention{}, false
+	}
+	j := skipForward(setDurationFillers, s, end, len(s))
+	sp, ok := readSpan(s, j)
+	if !ok {
+		return dateMention{}, false
+	}
+	end = sp.end
+	if strings.HasPrefix(s[end:], "前") {
+		return dateMention{}, false
+	}
+	if strings.HasPrefix(s[end:], "了") {
+		end += len("了")
+	}
+	return dateMention{start: i, end: end, role: rolePurchase, approx: true,
+		date: monthsDaysBack(today, sp.months, sp.days, sp.prec)}, true
+}
+
+// timeSpan is a length of time: "三个月", "一年半", "十几天".
+type timeSpan struct {
+	months, days int
+	prec         DatePrecision // of the date it leads back to
+	approx       bool
+	end          int
+}
+
+// readSpan reads a length of time at byte i.
+func readSpan(s string, i int) (timeSpan, bool) {
+	switch {
+	case strings.HasPrefix(s[i:], "大半年"):
+		return timeSpan{months: 8, prec: PrecisionMonth, approx: true, end: i + len("大半年")}, true
+	case strings.HasPrefix(s[i:], "半年"):
+		return timeSpan{months: 6, prec: PrecisionMonth, approx: true, end: i + len("半年")}, true
+	case strings.HasPrefix(s[i:], "半个月"):
+		return timeSpan{days: 15, prec: PrecisionDay, approx: true, end: i + len("半个月")}, true
+	}
+	n, j, approx, ok := readCount(s, i)
+	if !ok || n == 0 {
+		return timeSpan{}, false
+	}
+	more := false
+	if strings.HasPrefix(s[j:], "多") {
+		more, j = true, j+len("多")
+	}
+	counter := strings.HasPrefix(s[j:], "个")
+	if counter {
+		j += len("个")
+	}
+	if strings.HasPrefix(s[j:], "多") {
+		more, j = true, j+len("多")
+	}
+	halfMonth := counter && strings.HasPrefix(s[j:], "半月") // "一个半月"
+	if halfMonth {
+		j += len("半")
+	}
+	r, size := utf8.DecodeRuneInString(s[j:])
+	sp := timeSpan{approx: approx || more}
+	half := 0 // half a unit, in days or months
+	switch {
+	case r == '年' && !counter:
+		sp.months, sp.prec, half = n*12, PrecisionMonth, 6
+	case r == '月' && counter:
+		sp.months, sp.prec = n, PrecisionMonth
+		if halfMonth {
+			sp.days, sp.approx = 15, true
+		}
+	case r == '周' && !counter, r == '星' && strings.HasPrefix(s[j:], "星期"), r == '礼' && strings.HasPrefix(s[j:], "礼拜"):
+		sp.days, sp.prec, half = n*7, PrecisionDay, 3
+		if r != '周' {
+			size = len("星期")
+		}
+	case (r == '天' || r == '日') && !counter:
+		sp.days, sp.prec = n, PrecisionDay
+	default:
+		return timeSpan{}, false
+	}
+	j += size
+	if strings.HasPrefix(s[j:], "半") {
+		j += len("半")
+		sp.approx = true
+		more = true
+		if r == '月' {
+			sp.days += 15
+			more = false
+		}
+	} else if strings.HasPrefix(s[j:], "多") {
+		j += len("多")
+		sp.approx, more = true, true
+	}
+	if more {
+		if sp.prec == PrecisionMonth {
+			sp.months += half
+		} else {
+			sp.days += half
+		}
+	}
+	sp.end = j
+	return sp, true
+}
+
+// readCalendarDate reads a date naming a year or a month: "2024-05-01", "2024年5月",
+// "24年5月", "二零二三年", "6月15号", "去年6月", "今年年初".
+func readCalendarDate(s string, i int, today Date, targeted bool) (dateMention, bool) {
+	if i > 0 && (isASCIIAlnum(s[i-1]) || s[i-1] == '-' || s[i-1] == '/' || s[i-1] == '.') {
+		return dateMention{}, false
+	}
+	m := dateMention{start: i, dflt: rolePurchase}
+	if isASCIIDigit(s[i]) {
+		y, end, n := readASCIIInt(s, i, 5)
+		switch {
+		case n == 4 && y >= 1990 && y <= today.Year+1:
+			if end < len(s) && (s[end] == '-' || s[end] == '/' || s[end] == '.') {
+				if d, e, ok := readNumericDate(s, end, y); ok {
+					m.date, m.end = d, e
+					return m, true
+				}
+			}
+			if strings.HasPrefix(s[end:], "年") {
+				m.date, m.end, m.approx = readAfterYear(s, end+len("年"), y)
+				return m, true
+			}
+			if targeted || setPurchaseVerbs.contains(s, end, min(len(s), end+7)) {
+				if end == len(s) || !isASCIIAlnum(s[end]) {
+					m.date, m.end = Date{Year: y}, end
+					return m, true
+				}
+			}
+			return dateMention{}, false
+		case n == 2 && strings.HasPrefix(s[end:], "年"):
+			if rest := s[end+len("年"):]; strings.HasPrefix(rest, "前") || strings.HasPrefix(rest, "多") ||
+				strings.HasPrefix(rest, "以前") || strings.HasPrefix(rest, "之前") || strings.HasPrefix(rest, "了") {
+				return dateMention{}, false
+			}
+			y += 2000
+			if y > today.Year {
+				y -= 100
+			}
+			m.date, m.end, m.approx = readAfterYear(s, end+len("年"), y)
+			return m, true
+		}
+	}
+	if y, end, n := readDigitRun(s, i, 4); (n == 4 || n == 2 && !isASCIIDigit(s[i])) && strings.HasPrefix(s[end:], "年") {
+		if n == 2 {
+			y += 2000
+			if y > today.Year {
+				y -= 100
+			}
+		}
+		if y >= 1990 && y <= today.Year+1 {
+			if rest := s[end+len("年"):]; !strings.HasPrefix(rest, "前") && !strings.HasPrefix(rest, "多") {
+				m.date, m.end, m.approx = readAfterYear(s, end+len("年"), y)
+				return m, true
+			}
+		}
+	}
+	if md, end, ok := readMonthDay(s, i, today.Year); ok {
+		if md.after(today) {
+			md.Year--
+		}
+		m.date, m.end = md, end
+		return m, true
+	}
+	for _, f := range shoppingFestivals {
+		if strings.HasPrefix(s[i:], f.word) {
+			d := Date{Year: today.Year, Month: f.month}
+			if d.after(today) {
+				d.Year--
+			}
+			m.date, m.end, m.approx = d, i+len(f.word), true
+			return m, true
+		}
+	}
+	return dateMention{}, false
+}
+
+// readNumericDate reads "-05-01", "/5/1", ".5.1" or "-05" after a four-digit year.
+func readNumericDate(s string, i, year int) (Date, int, bool) {
+	sep := s[i]
+	mo, end, n := readASCIIInt(s, i+1, 2)
+	if n == 0 || mo < 1 || mo > 12 {
+		return Date{}, i, false
+	}
+	if end < len(s) && s[end] == sep {
+		d, e, k := readASCIIInt(s, end+1, 2)
+		if k > 0 && d >= 1 && d <= daysIn(year, mo) && (e == len(s) || !isASCIIAlnum(s[e])) {
+			return Date{year, mo, d}, e, true
+		}
+		return Date{}, i, false
+	}
+	if end < len(s) && (isASCIIAlnum(s[end]) || s[end] == '.') {
+		return Date{}, i, false
+	}
+	if sep == '.' && (strings.HasPrefix(s[end:], "元") || strings.HasPrefix(s[end:], "块")) {
+		return Date{}, i, false
+	}
+	return Date{Year: year, Month: mo}, end, true
+}
+
+// readAfterYear reads what may follow "2024年" or "去年": a month and day, or a part of the
+// year ("年底", "上半年"), which is approximate. Without either it returns the year alone.
+func readAfterYear(s string, i, year int) (d Date, end int, approx bool) {
+	if md, end, ok := readMonthDay(s, i, year); ok {
+		return md, end, false
+	}
+	for _, p := range yearParts {
+		if strings.HasPrefix(s[i:], p.word) {
+			return Date{Year: year, Month: p.month}, i + len(p.word), true
+		}
+	}
+	return Date{Year: year}, i, false
+}
+
+// readMonthDay reads "6月", "六月份", "6月15号", "十二月三日" in the given year.
+func readMonthDay(s string, i, year int) (Date, int, bool) {
+	if i < len(s) && strings.HasPrefix(s[i:], "两") {
+		return Date{}, i, false
+	}
+	mo, end, approx, ok := readCount(s, i)
+	if !ok || approx || mo < 1 || mo > 12 || !strings.HasPrefix(s[end:], "月") {
+		return Date{}, i, false
+	}
+	end += len("月")
+	if strings.HasPrefix(s[end:], "份") {
+		end += len("份")
+	}
+	d := Date{Year: year, Month: mo}
+	if day, e, approx, ok := readCount(s, end); ok && !approx && day >= 1 && day <= daysIn(year, mo) {
+		if strings.HasPrefix(s[e:], "日") || strings.HasPrefix(s[e:], "号") {
+			d.Day, end = day, e+len("日")
+		}
+	}
+	return d, end, true
+}
+
+// dateStarts holds every rune a time expression can start with, so that scanDates skips
+// the others at the cost of a bit test.
+var dateStarts = func() *runeFilter {
+	f := &runeFilter{}
+	for _, r := range "0123456789零〇一二三四五六七八九十两幺壹贰叁肆伍陆柒捌玖半大好几" {
+		f.add(r)
+	}
+	for _, w := range timeWords {
+		f.addFirst(w.word)
+	}
+	for _, w := range durationVerbs {
+		f.addFirst(w)
+	}
+	f.add('双')
+	return f
+}()
+
+// timeWordSet maps the relative time words of lexicon_words.go to their index.
+var timeWordSet = func() *phraseSet[int] {
+	p := &phraseSet[int]{}
+	for i, w := range timeWords {
+		p.add(w.word, i)
+	}
+	p.sort()
+	return p
+}()
+
+// readTimeWord reads a relative time word: "昨天", "上个月", "去年6月", "一直", "刚买".
+func readTimeWord(s string, i int, today Date) (dateMention, bool) {
+	k, end, ok := timeWordSet.at(s, i)
+	if !ok {
+		return dateMention{}, false
+	}
+	w := timeWords[k]
+	m := dateMention{start: i, end: end, approx: w.approx, noDate: w.noDate, role: w.role, dflt: w.role}
+	if w.noDate {
+		return m, true
+	}
+	switch {
+	case w.yearRelative:
+		m.date, m.end, m.approx = readAfterYear(s, end, today.Year-w.yearOffset)
+	default:
+		m.date = monthsDaysBack(today, w.months, w.days, w.prec)
+	}
+	if m.dflt == roleEither {
+		m.dflt = rolePurchase
+		if m.date.Precision() == PrecisionDay {
+			m.dflt = roleStarted
+		}
+	}
+	return m, true
+}

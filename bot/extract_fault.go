@@ -1,0 +1,207 @@
+package bot
+
+import (
+	"strings"
+)
+
+// Trigger is what the customer says caused the fault. Water, drop, self-disassembly and a
+// wrong supply voltage are damage the warranty may not cover; the zero Trigger means the
+// message did not say.
+type Trigger string
+
+// The triggers.
+const (
+	TriggerNone            Trigger = "none"             // no particular cause: "无缘无故", "没摔也没进水"
+	TriggerVoltage         Trigger = "voltage"          // 电压不稳, 停电后, 跳闸后, 打雷后
+	TriggerForeignObject   Trigger = "foreign_object"   // 异物, 掉进去, 卡了东西
+	TriggerWater           Trigger = "water"            // 进水, 泡水, 淋雨, 掉水里
+	TriggerDrop            Trigger = "drop"             // 摔, 掉地上, 磕到
+	TriggerSelfDisassembly Trigger = "self_disassembly" // 自己拆, 拆开过, 外面修过
+	TriggerWrongVoltage    Trigger = "wrong_voltage"    // 插错电压, 110V
+)
+
+// triggerSet maps the trigger words of lexicon_words.go to their trigger.
+var triggerSet = func() *phraseSet[Trigger] {
+	p := &phraseSet[Trigger]{}
+	for _, t := range triggerWords {
+		p.add(t.word, t.trigger)
+	}
+	p.sort()
+	return p
+}()
+
+// trigger finds the first cause the message admits. Denied causes ("没进水", "不是摔的") do
+// not count; a message that only denies causes, or says there was none ("无缘无故"), gives
+// TriggerNone.
+func (x *extraction) trigger() {
+	s := x.s
+	denied := false
+	for i := 0; i < len(s); i += runeLen(s, i) {
+		t, end, ok := triggerSet.at(s, i)
+		if !ok {
+			continue
+		}
+		if neg, ok := negationStart(s, i); ok {
+			denied = true
+			x.mark(neg, end, spanTrigger)
+			continue
+		}
+		x.f.Trigger = t
+		x.mark(i, end, spanTrigger)
+		return
+	}
+	if denied || setNoTrigger.contains(s, 0, len(s)) {
+		x.f.Trigger = TriggerNone
+	}
+}
+
+// ParseTrigger reads the answer to "did anything happen before the fault (water, a drop,
+// a power cut…)?". Besides the causes Extract knows, a plain "没有", "不知道" or "正常使用"
+// gives TriggerNone. ok is false when the answer says neither.
+func ParseTrigger(text string) (Trigger, bool) {
+	s := normalizeText(text)
+	denied := false
+	for i := 0; i < len(s); i += runeLen(s, i) {
+		t, _, ok := triggerSet.at(s, i)
+		if !ok {
+			continue
+		}
+		if negatedAt(s, i) {
+			denied = true
+			continue
+		}
+		return t, true
+	}
+	if denied || setNoTriggerAnswer.contains(s, 0, len(s)) {
+		return TriggerNone, true
+	}
+	return "", false
+}
+
+// errorCode finds an error code the device shows: "显示E1", "报E4", "e1故障", "代码F3",
+// "UNb". A code needs a cue before or after it, except the common one-letter shape ("E1",
+// "F12") which counts alone. Codes are upper-cased; "E1" is never read out of "E10".
+func (x *extraction) errorCode() {
+	s := x.s
+	for i := 0; i < len(s); i++ {
+		if !isTokenStart(s, i) {
+			continue
+		}
+		if end, ok := x.taken(i); ok {
+			i = end - 1
+			continue
+		}
+		code, end, shape := readErrorCode(s, i)
+		if code == "" {
+			for i < len(s) && isASCIIAlnum(s[i]) {
+				i++
+			}
+			continue
+		}
+		cueStart, before := precededBy(setCodeCuesBefore, s, skipLabelBack(s, i), 4)
+		_, _, after := setCodeCuesAfter.at(s, skipSpaces(s, end))
+		strongCue := before && codeWordBefore(s, cueStart, i)
+		ok := false
+		switch shape {
+		case codeDigits:
+			ok = strongCue
+		case codeLetters:
+			ok = before || after
+		case codeCommon:
+			ok = true
+		default:
+			ok = before || after
+		}
+		if ok {
+			x.f.ErrorCode = code
+			x.mark(i, end, spanErrorCode)
+			return
+		}
+		i = end - 1
+	}
+}
+
+// codeShape classifies the look of a possible error code.
+type codeShape uint8
+
+const (
+	codeOther   codeShape = iota // letters and digits: "CH05", "4C", "E-21"
+	codeCommon                   // one letter and one or two digits: "E1", "F12"
+	codeLetters                  // letters only: "UNb", "dE"
+	codeDigits                   // digits only: "88"
+)
+
+// readErrorCode reads a possible error code at byte i: up to three letters, an optional dash
+// and up to three digits, or one or two digits and one or two letters; five characters at
+// most, not glued to more letters or digits. The code comes back upper-case, without the dash.
+func readErrorCode(s string, i int) (code string, end int, shape codeShape) {
+	j := i
+	for j < len(s) && isASCIILetter(s[j]) {
+		j++
+	}
+	letters := j - i
+	dash := false
+	if letters > 0 && j+1 < len(s) && s[j] == '-' && isASCIIDigit(s[j+1]) {
+		dash = true
+		j++
+	}
+	k := j
+	for k < len(s) && isASCIIDigit(s[k]) {
+		k++
+	}
+	digits := k - j
+	if letters == 0 && digits > 0 {
+		for k < len(s) && isASCIILetter(s[k]) && k-j-digits < 2 {
+			k++
+		}
+	}
+	if k < len(s) && isASCIIAlnum(s[k]) {
+		return "", k, codeOther
+	}
+	total := k - i
+	if dash {
+		total--
+	}
+	trailing := k - j - digits
+	switch {
+	case total < 1 || total > 5 || letters > 3 || digits > 3:
+		return "", k, codeOther
+	case letters == 0 && trailing == 0:
+		shape = codeDigits
+	case digits == 0 && letters > 0:
+		if letters < 2 || isCommonWord(s[i:k]) {
+			return "", k, codeOther
+		}
+		shape = codeLetters
+	case letters == 1 && digits <= 2 && !dash && strings.IndexByte("EeFfPpHhUuCcLl", s[i]) >= 0:
+		shape = codeCommon
+	}
+	code = s[i:k]
+	if dash {
+		code = s[i:i+letters] + s[i+letters+1:k]
+	}
+	return asciiUpper(code), k, shape
+}
+
+// isCommonWord reports whether letters are an ordinary word rather than a code: "OK", "WiFi".
+func isCommonWord(w string) bool {
+	switch asciiLower(w) {
+	case "ok", "on", "off", "app", "wifi", "led", "usb", "tv", "pc", "ai", "cpu", "pro", "max", "plus", "mini":
+		return true
+	}
+	return false
+}
+
+// codeWordBefore reports whether the cue before a code names a code ("代码", "故障码"), which
+// a bare number needs: "代码88" but not "显示88".
+func codeWordBefore(s string, cueStart, i int) bool {
+	c := s[cueStart:i]
+	return strings.Contains(c, "码")
+}
+
+func skipSpaces(s string, i int) int {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i
+}

@@ -1,0 +1,145 @@
+package bot
+
+import "testing"
+
+func TestExtractErrorCode(t *testing.T) {
+	tests := []struct {
+		text string
+		want string
+	}{
+		{"显示E1", "E1"},
+		{"报E4", "E4"},
+		{"e1故障", "E1"},
+		{"代码F3", "F3"},
+		{"显示E10", "E10"}, // not E1
+		{"报UNb", "UNB"},
+		{"屏幕显示 F12", "F12"},
+		{"故障码88", "88"},
+		{"显示E-21", "E21"},
+		{"一直闪CH05", "CH05"},
+		{"洗衣机显示4C", "4C"},
+		{"空调E5了", "E5"}, // the common one-letter shape needs no cue
+		{"显示88度", ""},   // a bare number needs "代码"/"故障码"
+		{"型号KFR-35GW", ""},
+		{"温度调到26", ""},
+		{"显示OK", ""},
+		{"华为P40", ""}, // a model, not a code
+		{"E1E1", ""},
+		{"wifi6连不上", ""},
+	}
+	lx := testLexicon(t)
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := Extract(tt.text, testNow, lx).ErrorCode; got != tt.want {
+				t.Errorf("Extract(%q).ErrorCode = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExtractTrigger(t *testing.T) {
+	tests := []struct {
+		text string
+		want Trigger
+	}{
+		{"家里电压不稳", TriggerVoltage},
+		{"停电后就不制冷了", TriggerVoltage},
+		{"跳闸后开不了机", TriggerVoltage},
+		{"打雷后坏了", TriggerVoltage},
+		{"掉进去一个硬币", TriggerForeignObject},
+		{"里面卡了东西", TriggerForeignObject},
+		{"手机进水了", TriggerWater},
+		{"泡水了", TriggerWater},
+		{"淋雨了", TriggerWater},
+		{"掉水里了", TriggerWater},
+		{"不小心掉进马桶", TriggerWater},
+		{"摔了一下", TriggerDrop},
+		{"掉地上了", TriggerDrop},
+		{"磕到了桌角", TriggerDrop},
+		{"自己拆开过", TriggerSelfDisassembly},
+		{"在外面修过", TriggerSelfDisassembly},
+		{"插错电压了", TriggerWrongVoltage},
+		{"接了110V的电", TriggerWrongVoltage},
+		{"不小心摔了", TriggerDrop}, // "不小心" is no denial
+		{"不是进水", TriggerNone},
+		{"没进水也没摔过", TriggerNone},
+		{"没有被摔过", TriggerNone},
+		{"无缘无故就坏了", TriggerNone},
+		{"空调不制冷", ""},
+		{"碰到这个问题好几次了", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := Extract(tt.text, testNow, nil).Trigger; got != tt.want {
+				t.Errorf("Extract(%q).Trigger = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseTrigger(t *testing.T) {
+	tests := []struct {
+		text string
+		want Trigger
+		ok   bool
+	}{
+		{"没有", TriggerNone, true},
+		{"不知道", TriggerNone, true},
+		{"没什么原因", TriggerNone, true},
+		{"正常使用", TriggerNone, true},
+		{"没摔也没进水", TriggerNone, true},
+		{"摔过一次", TriggerDrop, true},
+		{"好像进过水", TriggerWater, true},
+		{"停电了", TriggerVoltage, true},
+		{"是的", "", false},
+		{"有", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got, ok := ParseTrigger(tt.text)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("ParseTrigger(%q) = %q, %v; want %q, %v", tt.text, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+func TestExtractSymptom(t *testing.T) {
+	tests := []struct {
+		text string
+		want string
+	}{
+		{"今天突然不制冷", "不制冷"},
+		{"空调不制冷，电话13800138000", "不制冷"},
+		{"手机充电时发热严重且自动关机", "充电时发热严重且自动关机"},
+		{"冰箱不凉了三天了", "不凉了"},
+		{"不知道为什么突然就停机了，显示E3", "停机了，显示E3"},
+		{"上周摔了一下，屏幕碎了", "屏幕碎了"},
+		{"空调有异响，京东买的，没买延保，一直嗡嗡响", "异响，嗡嗡响"},
+		{"在京东买的空调不制冷", "不制冷"},
+		{"停电后就不工作了", "停电后就不工作了"}, // the cause stays part of the story
+		{"不是进水，也没摔过，突然就开不了机", "开不了机"},
+		{"洗衣机脱水的时候声音特别大，像要散架了", "洗衣机脱水的时候声音特别大，像要散架了"},
+		{"热水器点不着火，显示E2", "热水器点不着火，显示E2"},
+		{"我叫张三，电话13800138000", ""},
+		{"美的空调，去年买的", ""},
+	}
+	lx := testLexicon(t)
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := Extract(tt.text, testNow, lx).Symptom; got != tt.want {
+				t.Errorf("Extract(%q).Symptom = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseSymptom(t *testing.T) {
+	lx := testLexicon(t)
+	if got := ParseSymptom("今天突然不制冷了", testNow, lx); got != "不制冷了" {
+		t.Errorf("ParseSymptom = %q, want the symptom Extract finds", got)
+	}
+	if got := ParseSymptom("就是感觉不太对劲。", testNow, lx); got != "就是感觉不太对劲" {
+		t.Errorf("ParseSymptom = %q, want the whole answer when no fault word is known", got)
+	}
+}

@@ -1,0 +1,219 @@
+package bot
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type nameCue struct{ surname, loose bool }
+
+// nameCueSet maps the name cues of lexicon_words.go to what they introduce.
+var nameCueSet = func() *phraseSet[nameCue] {
+	p := &phraseSet[nameCue]{}
+	for _, c := range nameCues {
+		p.add(c.word, nameCue{c.surname, c.loose})
+	}
+	p.sort()
+	return p
+}()
+
+// surnameSet holds commonSurnames.
+var surnameSet = func() map[rune]bool {
+	m := make(map[rune]bool, utf8.RuneCountInString(commonSurnames))
+	for _, r := range commonSurnames {
+		m[r] = true
+	}
+	return m
+}()
+
+// name finds the customer's name after a cue ("我叫张三", "我姓王"), or as a surname with a
+// title ("王先生") at the start of a clause.
+func (x *extraction) name() {
+	s := x.s
+	for i := 0; i < len(s); i += runeLen(s, i) {
+		if end, ok := x.taken(i); ok {
+			i = end - runeLen(s, prevRuneStart(s, end))
+			continue
+		}
+		cue, end, ok := nameCueSet.at(s, i)
+		if !ok {
+			continue
+		}
+		start := skipSeparators(s, end)
+		if cue.loose && !startsWithSurname(s, start) {
+			continue
+		}
+		if name, nend, isSurname, ok := readName(s, start, cue.surname); ok {
+			x.f.Name, x.f.NameSurname = name, isSurname
+			x.mark(i, nend, spanName)
+			return
+		}
+	}
+	try := func(i int) bool {
+		if i >= len(s) || s[i] < utf8.RuneSelf {
+			return false
+		}
+		name, end, ok := readTitledSurname(s, i)
+		if ok {
+			x.f.Name, x.f.NameSurname = name, true
+			x.mark(i, end, spanName)
+		}
+		return ok
+	}
+	// A titled surname counts at the start of a clause, or after "我是" or a space.
+	if try(0) {
+		return
+	}
+	for _, b := range x.breaks[:x.nb] {
+		if try(int(b) + runeLen(s, int(b))) {
+			return
+		}
+	}
+	for _, lead := range []string{"我是", " "} {
+		for from := 0; ; {
+			k := strings.Index(s[from:], lead)
+			if k < 0 {
+				break
+			}
+			from += k + len(lead)
+			if try(from) {
+				return
+			}
+		}
+	}
+}
+
+// readName reads a name at byte i: two to four Chinese characters (stopping before words
+// that cannot be part of a name), a Latin name, or with surnameOnly a surname.
+func readName(s string, i int, surnameOnly bool) (name string, end int, isSurname, ok bool) {
+	if name, end, ok := readTitledSurname(s, i); ok {
+		return name, end, true, true
+	}
+	if surnameOnly {
+		if _, e, ok := setCompoundSurname.at(s, i); ok {
+			return s[i:e], e, true, true
+		}
+		if r, size := utf8.DecodeRuneInString(s[i:]); unicode.Is(unicode.Han, r) {
+			return s[i : i+size], i + size, true, true
+		}
+		return "", i, false, false
+	}
+	if i < len(s) && isASCIILetter(s[i]) {
+		end = i
+		for end < len(s) && (isASCIILetter(s[end]) || s[end] == ' ' && end+1 < len(s) && isASCIILetter(s[end+1])) && end-i < 30 {
+			end++
+		}
+		if end-i >= 2 {
+			return s[i:end], end, false, true
+		}
+		return "", i, false, false
+	}
+	end = i
+	for n := 0; n < 4 && end < len(s); n++ {
+		if n > 0 {
+			if _, _, stop := setNameStops.at(s, end); stop {
+				break
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !unicode.Is(unicode.Han, r) {
+			break
+		}
+		end += size
+	}
+	if n := utf8.RuneCountInString(s[i:end]); n < 2 {
+		return "", i, false, false
+	}
+	if _, _, bad := setNotNames.at(s, i); bad {
+		return "", i, false, false
+	}
+	return s[i:end], end, false, true
+}
+
+// startsWithSurname reports whether the name at byte i starts with a known surname,
+// possibly after 小/老/阿 ("小王"), or is Latin.
+func startsWithSurname(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	if isASCIILetter(s[i]) {
+		return true
+	}
+	if _, _, ok := setCompoundSurname.at(s, i); ok {
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if r == '小' || r == '老' || r == '阿' {
+		r, _ = utf8.DecodeRuneInString(s[i+size:])
+	}
+	return surnameSet[r]
+}
+
+// readTitledSurname reads a surname followed by a title at byte i: "王先生", "欧阳女士".
+func readTitledSurname(s string, i int) (name string, end int, ok bool) {
+	if _, e, ok := setCompoundSurname.at(s, i); ok {
+		end = e
+	} else if r, size := utf8.DecodeRuneInString(s[i:]); r >= utf8.RuneSelf && surnameSet[r] {
+		end = i + size
+	} else {
+		return "", i, false
+	}
+	_, e, ok := setHonorifics.at(s, end)
+	if !ok {
+		return "", i, false
+	}
+	return s[i:e], e, true
+}
+
+// ParseName reads the answer to "how should we address you?": a full name ("张三",
+// "我叫张三", "张三就行"), or a surname, alone or with a title ("我姓王" gives "王", "王女士"
+// gives "王女士"). ok is false for answers that are not a name: refusals, digits, long
+// sentences.
+func ParseName(text string) (string, bool) {
+	s := strings.Trim(normalizeText(text), clauseBreaks+" .")
+	if s == "" || strings.ContainsAny(s, "0123456789") {
+		return "", false
+	}
+	if _, end, ok := setNotNames.at(s, 0); ok && end >= len(s)-3 {
+		return "", false
+	}
+	for i := 0; i < len(s); i += runeLen(s, i) {
+		if cue, end, ok := nameCueSet.at(s, i); ok {
+			if name, _, _, ok := readName(s, skipSeparators(s, end), cue.surname); ok {
+				return name, true
+			}
+		}
+	}
+	for _, p := range []string{"我是", "叫我", "我叫", "是", "我"} {
+		s = strings.TrimPrefix(s, p)
+	}
+	for _, p := range []string{"就行了", "就行", "就好", "就可以", "吧", "啊", "呀", "哈", "的"} {
+		s = strings.TrimSuffix(s, p)
+	}
+	if name, end, ok := readTitledSurname(s, 0); ok && end == len(s) {
+		return name, true
+	}
+	n := utf8.RuneCountInString(s)
+	allHan := true
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) && r != '·' {
+			allHan = false
+			break
+		}
+	}
+	switch {
+	case allHan && n >= 2 && n <= 5:
+		if _, _, bad := setNotNames.at(s, 0); bad {
+			return "", false
+		}
+		return s, true
+	case allHan && n == 1 && surnameSet[[]rune(s)[0]]:
+		return s, true
+	case !allHan && len(s) <= 30:
+		if name, end, _, ok := readName(s, 0, false); ok && end == len(s) {
+			return name, true
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,324 @@
+package bot
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// PhoneKind says whether a phone number is a mobile or a landline.
+type PhoneKind string
+
+// The kinds of phone number.
+const (
+	PhoneMobile   PhoneKind = "mobile"
+	PhoneLandline PhoneKind = "landline"
+)
+
+// Phone is a valid mainland Chinese phone number in canonical form: a mobile as its 11
+// digits ("13800138000"), a landline as area code, hyphen, local number ("010-12345678").
+type Phone struct {
+	Number string    `json:"n,omitempty"`
+	Kind   PhoneKind `json:"k,omitempty"`
+}
+
+// IsZero reports whether p is no number.
+func (p Phone) IsZero() bool { return p.Number == "" }
+
+// E164 returns the number in international form, "+8613800138000", or "" for no number.
+func (p Phone) E164() string {
+	if p.Number == "" {
+		return ""
+	}
+	return "+86" + strings.TrimPrefix(strings.ReplaceAll(p.Number, "-", ""), "0")
+}
+
+// Why a phone number was refused. ParsePhone returns one of them, so the dialog can say
+// what to fix; Extract puts one in Facts.PhoneErr.
+var (
+	ErrPhoneEmpty      = errors.New("phone: no number given")
+	ErrPhoneLetters    = errors.New("phone: letters mixed into the number")
+	ErrPhoneTooShort   = errors.New("phone: too few digits")
+	ErrPhoneTooLong    = errors.New("phone: too many digits")
+	ErrPhoneNoAreaCode = errors.New("phone: landline without area code")
+	ErrPhoneNotMobile  = errors.New("phone: not a valid mobile number")
+	ErrPhoneInvalid    = errors.New("phone: not a valid mainland China number")
+)
+
+// ParsePhone reads the answer to "what is your phone number?": an 11-digit mobile, with or
+// without +86/86 and spaces or dashes ("138 0013 8000", "+86-138-0013-8000"), or a landline
+// with its area code ("010-12345678", "0755 8888 6666", "(021)12345678"). Digits read out
+// by voice recognition in Chinese ("幺三八…") count too. The error says why the answer is
+// not a number that can be called.
+func ParsePhone(text string) (Phone, error) {
+	s := chineseDigitsToASCII(normalizeText(text))
+	var best phoneCandidate
+	for i := 0; i < len(s); {
+		c, ok := readPhoneCandidate(s, i, false)
+		if !ok {
+			i += runeLen(s, i)
+			continue
+		}
+		if c.n > best.n {
+			best = c
+		}
+		i = c.end
+	}
+	if best.n == 0 {
+		if hasDigitLetterToken(s) {
+			return Phone{}, ErrPhoneLetters
+		}
+		return Phone{}, ErrPhoneEmpty
+	}
+	p, err := validatePhone(best.digitString(), best.plus)
+	if err != nil && hasDigitLetterToken(s) {
+		return Phone{}, ErrPhoneLetters
+	}
+	return p, err
+}
+
+// phone finds a phone number in a free message. A mobile counts anywhere; a landline only
+// after a cue ("电话") or when written with its area code set apart. A number that is not
+// valid is reported in PhoneErr only when it was clearly meant as one: after a cue, or 10
+// to 12 digits starting with 1 (a mistyped mobile).
+func (x *extraction) phone() {
+	s := x.s
+	for i := 0; i < len(s); {
+		if end, ok := x.taken(i); ok {
+			i = end
+			continue
+		}
+		c, ok := readPhoneCandidate(s, i, true)
+		if !ok {
+			i += runeLen(s, i)
+			continue
+		}
+		i = c.end
+		cueStart, cue := precededBy(setPhoneCues, s, skipLabelBack(s, c.start), 4)
+		if !cue {
+			cueStart = c.start
+		}
+		if c.n < 7 && !(cue && c.n >= 5) {
+			continue
+		}
+		p, err := validatePhone(c.digitString(), c.plus)
+		if err == nil && (p.Kind == PhoneMobile || cue || c.grouped) {
+			x.f.Phone, x.f.PhoneErr = p, nil
+			x.mark(cueStart, c.end, spanPhone)
+			return
+		}
+		if err != nil && x.f.PhoneErr == nil && (cue || c.n >= 10 && c.n <= 12 && c.digits[0] == '1') {
+			x.f.PhoneErr = err
+			x.mark(cueStart, c.end, spanPhone)
+		}
+	}
+}
+
+// phoneCandidate is a run of digits that may be a phone number.
+type phoneCandidate struct {
+	start, end int
+	digits     [16]byte
+	n          int
+	plus       bool // written with a leading "+"
+	grouped    bool // digits set apart by spaces, dashes or brackets
+}
+
+func (c *phoneCandidate) digitString() string { return string(c.digits[:c.n]) }
+
+// readPhoneCandidate reads digits at byte i, allowing single spaces, dashes and brackets
+// between them and a leading "+". strict refuses runs that are plainly something else: glued
+// to Latin letters (a model or serial), a decimal or an amount ("2999元").
+func readPhoneCandidate(s string, i int, strict bool) (phoneCandidate, bool) {
+	c := phoneCandidate{start: i}
+	if b := s[i]; !isASCIIDigit(b) && b != '+' && b != '(' || i > 0 && isASCIIDigit(s[i-1]) {
+		return c, false
+	}
+	if strict && i > 0 && (isASCIILetter(s[i-1]) || (s[i-1] == '-' || s[i-1] == '/' || s[i-1] == '.') && i > 1 && isASCIIAlnum(s[i-2])) {
+		return c, false
+	}
+	if strict && (strings.HasSuffix(s[:i], "¥") || strings.HasSuffix(s[:i], "￥") || strings.HasSuffix(s[:i], "$")) {
+		return c, false
+	}
+	j := i
+	if j < len(s) && s[j] == '+' {
+		c.plus = true
+		j++
+	}
+	if j < len(s) && s[j] == '(' {
+		j++
+	}
+	if j >= len(s) || !isASCIIDigit(s[j]) {
+		return c, false
+	}
+	end, seps := j, 0
+	for j < len(s) {
+		b := s[j]
+		switch {
+		case isASCIIDigit(b):
+			if c.n == len(c.digits) {
+				return c, false // too long for any phone number
+			}
+			c.digits[c.n] = b
+			c.n++
+			seps = 0
+			j++
+			end = j
+		case b == ' ' || b == '-' || b == '(' || b == ')':
+			seps++
+			if seps > 2 {
+				j = len(s)
+				break
+			}
+			j++
+			if b == ')' {
+				end = j
+			}
+		default:
+			j = len(s)
+		}
+	}
+	c.end = end
+	c.grouped = strings.ContainsAny(s[c.start:c.end], " -()")
+	if c.n == 0 {
+		return c, false
+	}
+	if strict && end < len(s) {
+		next, _ := utf8.DecodeRuneInString(s[end:])
+		switch {
+		case next < utf8.RuneSelf && isASCIILetter(byte(next)):
+			return c, false
+		case next == '.' && end+1 < len(s) && isASCIIDigit(s[end+1]):
+			return c, false
+		case strings.ContainsRune("元块%％年月日号个台次度米平瓦伏", next):
+			return c, false
+		}
+	}
+	return c, true
+}
+
+// validatePhone checks the digits of a number and puts it in canonical form.
+func validatePhone(d string, plus bool) (Phone, error) {
+	switch {
+	case strings.HasPrefix(d, "0086"):
+		d = d[4:]
+	case plus && strings.HasPrefix(d, "86"):
+		d = d[2:]
+	case len(d) == 13 && strings.HasPrefix(d, "861"):
+		d = d[2:]
+	case plus:
+		return Phone{}, ErrPhoneInvalid // another country
+	}
+	switch {
+	case len(d) < 7:
+		return Phone{}, ErrPhoneTooShort
+	case d[0] == '1':
+		if len(d) < 11 {
+			return Phone{}, ErrPhoneTooShort
+		}
+		if len(d) > 11 {
+			return Phone{}, ErrPhoneTooLong
+		}
+		if cnNumberPatterns().mobile.MatchString(d) {
+			return Phone{Number: d, Kind: PhoneMobile}, nil
+		}
+		return Phone{}, ErrPhoneNotMobile
+	case d[0] == '0':
+		if len(d) < 10 {
+			return Phone{}, ErrPhoneTooShort
+		}
+		if len(d) > 12 {
+			return Phone{}, ErrPhoneTooLong
+		}
+		nsn := d[1:]
+		if !cnNumberPatterns().fixed.MatchString(nsn) {
+			return Phone{}, ErrPhoneInvalid
+		}
+		// Mainland area codes are two digits for Beijing (10) and the 2x cities, three elsewhere.
+		area := 3
+		if nsn[0] == '1' || nsn[0] == '2' {
+			area = 2
+		}
+		return Phone{Number: d[:1+area] + "-" + nsn[area:], Kind: PhoneLandline}, nil
+	case len(d) <= 8:
+		return Phone{}, ErrPhoneNoAreaCode
+	case len(d) > 12:
+		return Phone{}, ErrPhoneTooLong
+	}
+	return Phone{}, ErrPhoneInvalid
+}
+
+// cnNumberPatterns are libphonenumber's patterns for mainland China's mobile and fixed-line
+// national numbers, compiled once. Matching them directly costs about a microsecond, where
+// phonenumbers.Parse and GetNumberType cost tens (they try every number type in turn); the
+// patterns stay the library's, so they are updated with it.
+var cnNumberPatterns = sync.OnceValue(func() (p struct{ mobile, fixed *regexp.Regexp }) {
+	// Fallbacks, used only if the library's metadata cannot be read.
+	mobile := `1740[0-5]\d{6}|1(?:[38]\d|4[57]|[59][0-35-9]|6[25-7]|7[0-35-8])\d{8}`
+	fixed := `(?:10|2\d|[3-9]\d{2})[2-8]\d{6,7}`
+	if coll, err := phonenumbers.MetadataCollection(); err == nil {
+		for _, md := range coll.GetMetadata() {
+			if md.GetId() == "CN" {
+				mobile = md.GetMobile().GetNationalNumberPattern()
+				fixed = md.GetFixedLine().GetNationalNumberPattern()
+			}
+		}
+	}
+	p.mobile = regexp.MustCompile(`^(?:` + mobile + `)$`)
+	p.fixed = regexp.MustCompile(`^(?:` + fixed + `)$`)
+	return p
+})
+
+// chineseDigitsToASCII rewrites runs of at least seven Chinese digits ("幺三八零零…", as
+// voice recognition may write a number) as ASCII digits; other text is left alone.
+func chineseDigitsToASCII(s string) string {
+	run, found := 0, false
+	for _, r := range s {
+		if _, ok := digitValue(r); ok && r >= utf8.RuneSelf {
+			run++
+			if run >= 7 {
+				found = true
+				break
+			}
+		} else if r != ' ' {
+			run = 0
+		}
+	}
+	if !found {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if d, ok := digitValue(r); ok && r >= utf8.RuneSelf {
+			b.WriteByte(byte('0' + d))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// hasDigitLetterToken reports whether s holds a run of ASCII letters and digits with at
+// least five digits and a letter: a number with an "O" for a zero, or "I" for a one.
+func hasDigitLetterToken(s string) bool {
+	digits, letters := 0, 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) && isASCIIAlnum(s[i]) {
+			if isASCIIDigit(s[i]) {
+				digits++
+			} else {
+				letters++
+			}
+			continue
+		}
+		if digits >= 5 && letters > 0 {
+			return true
+		}
+		digits, letters = 0, 0
+	}
+	return false
+}

@@ -1,0 +1,296 @@
+package bot
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// products finds the first brand and the first category the message names. A brand that
+// makes a single category names that category too.
+func (x *extraction) products(lx *Lexicon) {
+	x.brand, x.cat = -1, -1
+	if lx == nil {
+		return
+	}
+	s := x.s
+	for i := 0; i < len(s) && (x.brand < 0 || x.cat < 0); i += runeLen(s, i) {
+		if end, ok := x.taken(i); ok {
+			i = end - runeLen(s, prevRuneStart(s, end))
+			continue
+		}
+		if x.brand < 0 {
+			if b, end, ok := lx.brandWords.at(s, i); ok && !adverbBefore(s, i) {
+				x.brand = b
+				x.mark(i, end, spanBrand)
+			}
+		}
+		if x.cat < 0 {
+			if c, end, ok := lx.catWords.at(s, i); ok && !strings.HasPrefix(s[end:], "号") {
+				x.cat = c
+				x.mark(i, end, spanCategory)
+			}
+		}
+	}
+	x.settleProduct(lx)
+}
+
+// settleProduct writes the brand and category found so far into the facts.
+func (x *extraction) settleProduct(lx *Lexicon) {
+	if x.brand >= 0 {
+		x.f.Brand = lx.brands[x.brand].name
+		if cats := lx.brands[x.brand].categories; x.cat < 0 && len(cats) == 1 {
+			x.cat = cats[0]
+		}
+	}
+	if x.cat >= 0 {
+		x.f.Category = lx.categories[x.cat].id
+	}
+}
+
+// adverbBefore reports whether a Chinese alias at byte i follows an adverb that makes it an
+// ordinary word: "完美的" is not the brand 美的.
+func adverbBefore(s string, i int) bool {
+	if i == 0 || s[i] < utf8.RuneSelf {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return strings.ContainsRune(hanAdverbsBeforeBrand, r)
+}
+
+// model finds a model number: first by the lexicon's patterns, the brand's own first; then,
+// when the message names a product or says "型号", any plausible Latin token ("BCD-215TMPS").
+// A pattern of a single brand names that brand; a category's pattern names the category.
+func (x *extraction) model(lx *Lexicon) {
+	s := x.s
+	for i := 0; i < len(s); i++ {
+		if !isTokenStart(s, i) {
+			continue
+		}
+		if end, ok := x.takenByOther(i); ok {
+			i = end - 1
+			continue
+		}
+		tokEnd := latinTokenEnd(s, i)
+		if tokEnd-i < 2 {
+			continue // no model is one character long
+		}
+		if n, brand, cat, ok := matchModel(lx, s[i:tokEnd], x.brand, x.cat); ok {
+			x.setModel(lx, i, i+n, brand, cat)
+			return
+		}
+	}
+	// No pattern matched: accept a plausible token after "型号", or in a message that names a
+	// brand or a category.
+	for i := 0; i < len(s); i++ {
+		if !isTokenStart(s, i) {
+			continue
+		}
+		if end, ok := x.takenByOther(i); ok {
+			i = end - 1
+			continue
+		}
+		end := compactTokenEnd(s, i)
+		_, cued := precededBy(setModelCues, s, skipLabelBack(s, i), 4)
+		if !cued && (x.brand < 0 && x.cat < 0 || !plausibleModel(s[i:end], 4)) {
+			i = end - 1
+			continue
+		}
+		if cued && !plausibleModel(s[i:end], 3) {
+			i = end - 1
+			continue
+		}
+		if _, code := precededBy(setCodeCuesBefore, s, skipLabelBack(s, i), 3); code {
+			i = end - 1
+			continue
+		}
+		x.setModel(lx, i, end, -1, -1)
+		return
+	}
+}
+
+func (x *extraction) setModel(lx *Lexicon, start, end, brand, cat int) {
+	x.f.Model = canonicalModel(x.s[start:end])
+	x.mark(start, end, spanModel)
+	if x.brand < 0 && brand >= 0 {
+		x.brand = brand
+	}
+	if x.cat < 0 && cat >= 0 {
+		x.cat = cat
+	}
+	if lx != nil {
+		x.settleProduct(lx)
+	}
+}
+
+// takenByOther is taken, except that a brand or category name may start a model ("iPhone 15").
+func (x *extraction) takenByOther(i int) (end int, ok bool) {
+	for _, sp := range x.spans[:x.n] {
+		if sp.start <= i && i < sp.end && sp.kind != spanBrand && sp.kind != spanCategory {
+			return sp.end, true
+		}
+	}
+	return i, false
+}
+
+// matchModel tries the lexicon's model patterns on tok, which starts a Latin token: the
+// known brand's patterns, then the known category's, then all of them. It returns the
+// matched length and, for a match of all patterns, the brand (when only one brand's patterns
+// match) and category it implies.
+func matchModel(lx *Lexicon, tok string, brand, cat int) (n, mBrand, mCat int, ok bool) {
+	if lx == nil {
+		return 0, -1, -1, false
+	}
+	try := func(p modelPattern) int {
+		loc := p.re.FindStringIndex(tok)
+		if loc == nil || loc[1] == 0 {
+			return 0
+		}
+		if e := loc[1]; e < len(tok) && isASCIIAlnum(tok[e-1]) && isASCIIAlnum(tok[e]) {
+			return 0 // stops inside a word: "KFR-35G" of "KFR-35GW"
+		}
+		return loc[1]
+	}
+	if brand >= 0 {
+		for _, p := range lx.models {
+			if p.brand == brand {
+				if n := try(p); n > 0 {
+					return n, brand, p.category, true
+				}
+			}
+		}
+	}
+	if cat >= 0 {
+		for _, p := range lx.models {
+			if p.brand < 0 && p.category == cat {
+				if n := try(p); n > 0 {
+					return n, -1, cat, true
+				}
+			}
+		}
+	}
+	// All patterns: the longest match wins. It names a brand only when every pattern that
+	// matches that long is the same brand's, and no category's generic pattern matches too
+	// ("KFR-35GW" fits several air-conditioner brands).
+	mBrand, mCat = -1, -1
+	brands, cats, generic := 0, 0, false
+	for _, p := range lx.models {
+		k := try(p)
+		if k == 0 || k < n {
+			continue
+		}
+		if k > n {
+			n, mBrand, mCat, brands, cats, generic = k, -1, -1, 0, 0, false
+		}
+		if p.brand < 0 {
+			generic = true
+		} else if p.brand != mBrand {
+			mBrand = p.brand
+			brands++
+		}
+		if p.category >= 0 && p.category != mCat {
+			mCat = p.category
+			cats++
+		}
+	}
+	if n == 0 {
+		return 0, -1, -1, false
+	}
+	if brands != 1 || generic || brand >= 0 && mBrand != brand {
+		mBrand = -1
+	}
+	if cats != 1 {
+		mCat = -1
+	}
+	return n, mBrand, mCat, true
+}
+
+// isTokenStart reports whether an ASCII letter or digit at byte i starts a Latin token.
+func isTokenStart(s string, i int) bool {
+	return isASCIIAlnum(s[i]) && (i == 0 || !isASCIIAlnum(s[i-1]) && s[i-1] != '-' && s[i-1] != '/' && s[i-1] != '.')
+}
+
+// latinTokenEnd returns the end of the Latin token at byte i: letters, digits, the symbols
+// model numbers use (- / + . _ # ( )), and single spaces between words ("iPhone 15 Pro").
+func latinTokenEnd(s string, i int) int {
+	end := i
+	for j := i; j < len(s) && j-i < 48; j++ {
+		b := s[j]
+		switch {
+		case isASCIIAlnum(b):
+			end = j + 1
+		case strings.IndexByte("-/+._#()", b) >= 0:
+		case b == ' ' && j+1 < len(s) && isASCIIAlnum(s[j+1]) && j > i && isASCIIAlnum(s[j-1]):
+		default:
+			return end
+		}
+	}
+	return end
+}
+
+// compactTokenEnd is latinTokenEnd without spaces: "BCD-215TMPS/A".
+func compactTokenEnd(s string, i int) int {
+	end := i
+	for j := i; j < len(s) && j-i < 40; j++ {
+		b := s[j]
+		switch {
+		case isASCIIAlnum(b):
+			end = j + 1
+		case strings.IndexByte("-/+._#()", b) >= 0:
+		default:
+			return end
+		}
+	}
+	return end
+}
+
+// plausibleModel reports whether tok looks like a model number: at least minLen long,
+// starting with a letter, with letters and digits, and not a quantity ("220V", "5G").
+func plausibleModel(tok string, minLen int) bool {
+	if len(tok) < minLen || !isASCIILetter(tok[0]) {
+		return false
+	}
+	digits := 0
+	for i := 0; i < len(tok); i++ {
+		if isASCIIDigit(tok[i]) {
+			digits++
+		}
+	}
+	return digits > 0 && !strings.EqualFold(tok, "wifi6")
+}
+
+// canonicalModel upper-cases a model number and squeezes its spaces, so that "kfr-35gw" and
+// "KFR-35GW" count as one model in reports.
+func canonicalModel(m string) string {
+	m = strings.TrimRight(m, "-/+._#( ")
+	if strings.Contains(m, "  ") {
+		m = strings.Join(strings.Fields(m), " ")
+	}
+	return asciiUpper(m)
+}
+
+// ParseModel reads the answer to "what is the model?": a model of the lexicon's shapes, or
+// else any token of letters and digits ("X1 Carbon" is read as "X1"). ok is false when the
+// answer holds no such token.
+func ParseModel(text string, lx *Lexicon) (model string, ok bool) {
+	s := normalizeText(text)
+	for i := 0; i < len(s); i += runeLen(s, i) {
+		if !isTokenStart(s, i) {
+			continue
+		}
+		if n, _, _, ok := matchModel(lx, s[i:latinTokenEnd(s, i)], -1, -1); ok {
+			return canonicalModel(s[i : i+n]), true
+		}
+	}
+	for i := 0; i < len(s); i += runeLen(s, i) {
+		if !isTokenStart(s, i) {
+			continue
+		}
+		end := compactTokenEnd(s, i)
+		tok := s[i:end]
+		if plausibleModel(tok, 2) || len(tok) >= 3 && strings.ContainsAny(tok, "0123456789") {
+			return canonicalModel(tok), true
+		}
+		i = end - 1
+	}
+	return "", false
+}

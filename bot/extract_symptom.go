@@ -1,0 +1,160 @@
+package bot
+
+import (
+	"strings"
+	"time"
+)
+
+const (
+	maxSymptomRunes = 200 // a symptom longer than this is cut
+	maxSymptomParts = 8   // clauses kept in a symptom
+	symptomJoiner   = "，"
+)
+
+// symptom collects the clauses that describe the fault, trimmed of words that belong to
+// other facts or say nothing ("今天突然不制冷" gives "不制冷"). Adjacent clauses keep the
+// customer's punctuation; others are joined with "，".
+func (x *extraction) symptom() {
+	s := x.s
+	var parts [maxSymptomParts][2]int
+	n := 0
+	for cs := 0; cs < len(s) && n < len(parts); {
+		_, ce := x.clause(cs)
+		if st, en, ok := x.symptomClause(cs, ce); ok {
+			parts[n] = [2]int{st, en}
+			n++
+		}
+		if ce == len(s) {
+			break
+		}
+		cs = ce + runeLen(s, ce)
+	}
+	if n == 0 {
+		return
+	}
+	contiguous := true
+	for k := 1; k < n; k++ {
+		if strings.Trim(s[parts[k-1][1]:parts[k][0]], clauseBreaks+" ") != "" {
+			contiguous = false
+			break
+		}
+	}
+	var out string
+	if contiguous {
+		out = s[parts[0][0]:parts[n-1][1]]
+	} else {
+		var b strings.Builder
+		for k := 0; k < n; k++ {
+			if k > 0 {
+				b.WriteString(symptomJoiner)
+			}
+			b.WriteString(s[parts[k][0]:parts[k][1]])
+		}
+		out = b.String()
+	}
+	x.f.Symptom = truncateRunes(out, maxSymptomRunes)
+}
+
+// symptomClause decides whether s[cs:ce] describes the fault, and returns the part to keep.
+func (x *extraction) symptomClause(cs, ce int) (start, end int, ok bool) {
+	s := x.s
+	if !x.faultIn(cs, ce) {
+		return 0, 0, false
+	}
+	// Trim from the front: other facts (not the cause or code, which are part of the story)
+	// and words that say nothing.
+	st := cs
+	for st < ce {
+		if s[st] == ' ' {
+			st++
+			continue
+		}
+		if k, end, ok := x.spanAt(st); ok && k != spanTrigger && k != spanErrorCode {
+			st = end
+			continue
+		}
+		if _, end, ok := setSymptomFillers.at(s, st); ok && end <= ce {
+			st = end
+			continue
+		}
+		break
+	}
+	// Cut before contact details that follow the fault in the same clause.
+	en := ce
+	for _, sp := range x.spans[:x.n] {
+		switch sp.kind {
+		case spanPhone, spanName, spanAddress, spanSerial:
+			if sp.start > st && sp.start < en {
+				en = sp.start
+			}
+		}
+	}
+	// Cut facts that close the clause: "不凉了三天了" keeps "不凉了".
+	for trimmed := true; trimmed; {
+		trimmed = false
+		en = len(strings.TrimRight(s[:en], " "))
+		for _, sp := range x.spans[:x.n] {
+			if sp.end == en && sp.start > st && sp.kind != spanTrigger && sp.kind != spanErrorCode {
+				en, trimmed = sp.start, true
+			}
+		}
+	}
+	if st >= en || !x.faultIn(st, en) {
+		st, en = cs, ce // trimming went wrong: keep the customer's whole clause
+	}
+	start, end = st, en
+	return start, end, true
+}
+
+// faultIn reports whether s[from:to] describes a fault: a symptom word outside the parts read
+// as other facts, or an error code.
+func (x *extraction) faultIn(from, to int) bool {
+	s := x.s
+	for i := from; i < to; {
+		if k, end, ok := x.spanAt(i); ok {
+			if k == spanErrorCode {
+				return true
+			}
+			i = end
+			continue
+		}
+		if _, end, ok := setSymptomCues.at(s, i); ok && end <= to {
+			return true
+		}
+		i += runeLen(s, i)
+	}
+	return false
+}
+
+// spanAt returns the kind and end of the part read as a fact that starts at or covers byte i.
+func (x *extraction) spanAt(i int) (spanKind, int, bool) {
+	for _, sp := range x.spans[:x.n] {
+		if sp.start <= i && i < sp.end {
+			return sp.kind, sp.end, true
+		}
+	}
+	return 0, i, false
+}
+
+// ParseSymptom reads the answer to "what is wrong with it?": the symptom Extract finds, or,
+// when no clause has a recognisable fault word, the customer's whole answer, trimmed.
+func ParseSymptom(text string, now time.Time, lx *Lexicon) string {
+	if f := Extract(text, now, lx); f.Symptom != "" {
+		return f.Symptom
+	}
+	return truncateRunes(strings.Trim(normalizeText(text), clauseBreaks+" "), maxSymptomRunes)
+}
+
+// truncateRunes cuts s to at most n runes.
+func truncateRunes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}

@@ -1,0 +1,185 @@
+package bot
+
+import (
+	"strings"
+	"time"
+)
+
+// dateRole says whether a time expression names the purchase or the start of the fault.
+type dateRole uint8
+
+// dateMention is one time expression found in a message.
+type dateMention struct {
+	start, end int
+	date       Date
+	approx     bool
+	noDate     bool     // "一直": says how long, not since when
+	role       dateRole // what the words themselves say
+	dflt       dateRole // what it means when nothing around it says
+}
+
+// ParsePurchaseDate reads the answer to "when did you buy it?". It is more liberal than
+// Extract: any date counts ("昨天", "6月"), and so does a bare age ("两年了", "半年") or year
+// ("2023"). approx is true for relative or hedged answers. ok is false when no date that is
+// not in the future can be read ("不记得了").
+func ParsePurchaseDate(text string, now time.Time) (d Date, approx bool, ok bool) {
+	x := newExtraction(text)
+	var buf [8]dateMention
+	ms := x.scanDates(now, true, buf[:0])
+	best := -1
+	for i := range ms {
+		if ms[i].noDate {
+			continue
+		}
+		if role := x.classify(&ms[i]); role == rolePurchase {
+			best = i
+			break
+		}
+		if best < 0 {
+			best = i
+		}
+	}
+	if best < 0 {
+		return Date{}, false, false
+	}
+	return ms[best].date, ms[best].approx, true
+}
+
+// dates finds the purchase date and the time the fault started.
+func (x *extraction) dates(now time.Time) {
+	var buf [8]dateMention
+	ms := x.scanDates(now, false, buf[:0])
+	for i := range ms {
+		m := &ms[i]
+		role := x.classify(m)
+		switch {
+		case role == rolePurchase && x.f.PurchaseDate.IsZero() && !m.noDate:
+			x.f.PurchaseDate, x.f.PurchaseApprox = m.date, m.approx
+			x.mark(m.start, x.purchaseEnd(m), spanPurchase)
+		case role == roleStarted && x.f.StartedPhrase == "":
+			x.f.StartedAt, x.f.StartedApprox = m.date, m.approx
+			x.f.StartedPhrase = x.s[m.start:m.end]
+			x.mark(m.start, m.end, spanStarted)
+		}
+	}
+}
+
+// classify decides what a mention names: the words themselves, then a lead-in before it
+// ("购买于"), then the first telling word after it in its clause ("…京东买的" or "…开始不制冷"),
+// then its kind (a calendar month is a purchase, "昨天" the start of the fault).
+func (x *extraction) classify(m *dateMention) dateRole {
+	if m.noDate {
+		return roleStarted
+	}
+	if m.role != roleEither && m.role != roleStarted {
+		return m.role
+	}
+	s := x.s
+	if _, ok := precededBy(setPurchaseLeadIns, s, skipLabelBack(s, m.start), 6); ok {
+		return rolePurchase
+	}
+	_, clauseEnd := x.clause(m.end)
+	for i, n := m.end, 0; i < clauseEnd && n < 10; n++ {
+		if _, _, ok := setUnrelatedAfter.at(s, i); ok {
+			return roleNeither
+		}
+		if _, _, ok := setPurchaseVerbs.at(s, i); ok {
+			return rolePurchase
+		}
+		if _, _, ok := setFaultAfterTime.at(s, i); ok {
+			return roleStarted
+		}
+		i += runeLen(s, i)
+	}
+	if m.role == roleStarted {
+		return roleStarted
+	}
+	return m.dflt
+}
+
+// purchaseEnd extends a purchase mention over the words that made it one ("…京东买的"), so
+// that the symptom does not repeat them.
+func (x *extraction) purchaseEnd(m *dateMention) int {
+	s := x.s
+	_, clauseEnd := x.clause(m.end)
+	for i, n := m.end, 0; i < clauseEnd && n < 10; n++ {
+		if _, end, ok := setPurchaseVerbs.at(s, i); ok {
+			if strings.HasPrefix(s[end:], "的") {
+				end += len("的")
+			}
+			return end
+		}
+		i += runeLen(s, i)
+	}
+	return m.end
+}
+
+// skipLabelBack moves back from i over what people put between a label and a value: spaces,
+// colons, "是", "在", and hedges.
+func skipLabelBack(s string, i int) int {
+	for i > 0 {
+		j := prevRuneStart(s, i)
+		switch s[j:i] {
+		case " ", ":", "是", "在", "于", "为":
+			i = j
+			continue
+		}
+		if k, ok := precededBy(setHedgesBefore, s, i, 3); ok {
+			i = k
+			continue
+		}
+		return i
+	}
+	return i
+}
+
+// scanDates finds the time expressions of the message, outside parts already read, in
+// order. targeted also accepts a bare age ("两年") and a bare year ("2023"), as answers to
+// "when did you buy it?".
+func (x *extraction) scanDates(now time.Time, targeted bool, out []dateMention) []dateMention {
+	s := x.s
+	today := DateOf(now)
+	for i := 0; i < len(s) && len(out) < cap(out); {
+		if end, ok := x.taken(i); ok {
+			i = end
+			continue
+		}
+		if !dateStarts.has(firstRuneFolded(s, i)) {
+			i += runeLen(s, i)
+			continue
+		}
+		m, ok := readDateAt(s, i, today, targeted)
+		if !ok || x.overlaps(m.start, m.end) {
+			i += runeLen(s, i)
+			continue
+		}
+		if m.noDate || !m.date.after(today) {
+			if _, ok := precededBy(setHedgesBefore, s, len(strings.TrimRight(s[:m.start], " ")), 3); ok {
+				m.approx = true
+			}
+			if _, end, ok := setHedgesAfter.at(s, m.end); ok {
+				m.approx = true
+				if h := s[m.end:end]; h != "多" && h != "吧" {
+					m.end = end
+				}
+			}
+			out = append(out, m)
+		}
+		i = m.end
+	}
+	return out
+}
+
+// ParseStartedAt reads the answer to "when did the fault start?": "昨天", "三天前", "一周了",
+// "上个月", or a date; a bare length of time ("三天") counts back from now. "一直" and the like
+// give a phrase without a date. ok is false when the answer holds no time expression.
+func ParseStartedAt(text string, now time.Time) (d Date, phrase string, approx bool, ok bool) {
+	x := newExtraction(text)
+	var buf [4]dateMention
+	ms := x.scanDates(now, true, buf[:0])
+	if len(ms) == 0 {
+		return Date{}, "", false, false
+	}
+	m := ms[0]
+	return m.date, x.s[m.start:m.end], m.approx, true
+}

@@ -1,0 +1,421 @@
+package bot
+
+// The generic Chinese the extractors understand, in one place.
+//
+// These lists are language, not product knowledge: how people name a shop, say "yesterday",
+// deny something or describe a fault. Brands, models and product categories are NOT here;
+// they come from the knowledge base at run time through Lexicon.
+//
+// To teach the extractors a new expression, add it to the right list and add a case for it
+// to the table in the matching _test.go file. Latin words are matched case-insensitively and
+// only as whole words. Where two entries of one list overlap, the longest match wins
+// ("掉进水里" is water before "掉进" is a foreign object).
+
+// clauseBreaks end a clause: the extractors never let a fact run across one.
+const clauseBreaks = "，,。;；!！?？\n\r、~～…|"
+
+// channelWords name where a product was bought. Weak words ("商场", "二手") count in a free
+// message only when the same clause speaks of buying; ParseChannel takes them all.
+var channelWords = []struct {
+	word    string
+	channel Channel
+	weak    bool
+}{
+	{"京东", ChannelJD, false}, {"京东自营", ChannelJD, false}, {"京东商城", ChannelJD, false},
+	{"京东旗舰店", ChannelJD, false}, {"jd", ChannelJD, false}, {"狗东", ChannelJD, false},
+	{"天猫", ChannelTmall, false}, {"天猫旗舰店", ChannelTmall, false}, {"天猫超市", ChannelTmall, false},
+	{"tmall", ChannelTmall, false}, {"猫超", ChannelTmall, false},
+	{"淘宝", ChannelTaobao, false}, {"taobao", ChannelTaobao, false}, {"某宝", ChannelTaobao, false},
+	{"拼多多", ChannelPinduoduo, false}, {"pdd", ChannelPinduoduo, false}, {"拼夕夕", ChannelPinduoduo, false},
+	{"苏宁", ChannelSuning, false}, {"苏宁易购", ChannelSuning, false},
+	{"国美", ChannelGome, false}, {"国美电器", ChannelGome, false},
+	{"抖音", ChannelDouyin, false}, {"抖店", ChannelDouyin, false}, {"抖音商城", ChannelDouyin, false},
+	{"直播间", ChannelDouyin, true},
+	{"官网", ChannelOfficial, false}, {"官方网站", ChannelOfficial, false}, {"官方商城", ChannelOfficial, false},
+	{"官方小程序", ChannelOfficial, false}, {"官方app", ChannelOfficial, false}, {"品牌商城", ChannelOfficial, false},
+	{"华为商城", ChannelOfficial, false}, {"小米商城", ChannelOfficial, false}, {"apple store", ChannelOfficial, false},
+	{"官方旗舰店", ChannelOfficial, true}, {"商城", ChannelOfficial, true},
+	{"线下", ChannelOffline, true}, {"实体店", ChannelOffline, false}, {"门店", ChannelOffline, true},
+	{"专卖店", ChannelOffline, false}, {"专柜", ChannelOffline, true}, {"商场", ChannelOffline, true},
+	{"超市", ChannelOffline, true}, {"卖场", ChannelOffline, true}, {"体验店", ChannelOffline, false},
+	{"直营店", ChannelOffline, false}, {"小米之家", ChannelOffline, false}, {"电器城", ChannelOffline, true},
+	{"家电城", ChannelOffline, true}, {"五星电器", ChannelOffline, false}, {"店里", ChannelOffline, true},
+	{"闲鱼", ChannelOther, false}, {"二手", ChannelOther, true}, {"朋友送的", ChannelOther, false},
+	{"别人送的", ChannelOther, false}, {"送的", ChannelOther, true}, {"赠品", ChannelOther, true},
+	{"公司发的", ChannelOther, false}, {"单位发的", ChannelOther, false}, {"代购", ChannelOther, true},
+	{"微商", ChannelOther, true}, {"其他", ChannelOther, true}, {"其它", ChannelOther, true},
+	{"别的地方", ChannelOther, true},
+}
+
+// purchaseVerbs say that something was bought; after a date they make it the purchase date.
+var purchaseVerbs = []string{
+	"买", "购", "入手", "下单", "到手", "收到", "到货", "装的", "安装", "入的", "送的",
+}
+
+// purchaseLeadIns before a date make it the purchase date: "购买于2024年5月".
+var purchaseLeadIns = []string{
+	"购买于", "购于", "买于", "购买日期", "购买时间", "购买", "购入", "发票", "买的时候",
+	"入手于", "购机", "购买是", "下单时间", "下单于",
+}
+
+// faultAfterTime after a time expression make it the time the fault started: "昨天开始".
+var faultAfterTime = []string{
+	"开始", "突然", "就", "出现", "坏", "不", "没", "起", "以来", "之后", "以后", "后", "时候",
+	"一直", "又", "老是", "总是", "发现", "有", "出", "用着", "无法", "自动", "漏", "响",
+}
+
+// unrelatedAfterTime after a time expression make it neither the purchase nor the start of
+// the fault: "上个月刚过保", "去年修过一次".
+var unrelatedAfterTime = []string{
+	"过保", "出保", "保修到期", "到期", "修过", "换过", "维修", "报修", "来修", "上门", "修了", "换了",
+}
+
+// hedgesBefore and hedgesAfter mark a date as approximate: "大概2023年", "2023年左右".
+var hedgesBefore = []string{
+	"大概", "大约", "约", "差不多", "应该是", "应该", "好像是", "好像", "估计", "可能",
+	"记得是", "印象中", "大致", "将近", "快",
+}
+var hedgesAfter = []string{"左右", "前后", "的样子", "吧", "多"}
+
+// timeWords are relative time expressions. days and months count back from today; noDate
+// words ("一直") say how long without naming a day; role says whether the word alone means
+// the purchase ("刚买") or the start of the fault ("刚才").
+var timeWords = []struct {
+	word         string
+	days, months int
+	prec         DatePrecision
+	approx       bool
+	role         dateRole
+	noDate       bool
+	yearRelative bool // 今年/去年…: may be followed by a month
+	yearOffset   int
+}{
+	{word: "今天", prec: PrecisionDay, role: roleStarted},
+	{word: "今日", prec: PrecisionDay, role: roleStarted},
+	{word: "今早", prec: PrecisionDay, role: roleStarted},
+	{word: "今晚", prec: PrecisionDay, role: roleStarted},
+	{word: "今天早上", prec: PrecisionDay, role: roleStarted},
+	{word: "今天上午", prec: PrecisionDay, role: roleStarted},
+	{word: "今天下午", prec: PrecisionDay, role: roleStarted},
+	{word: "今天晚上", prec: PrecisionDay, role: roleStarted},
+	{word: "早上", prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "上午", prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "中午", prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "下午", prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "晚上", prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "刚才", prec: PrecisionDay, role: roleStarted},
+	{word: "刚刚", prec: PrecisionDay, role: roleStarted},
+	{word: "刚开始", prec: PrecisionDay, role: roleStarted},
+	{word: "昨天", days: 1, prec: PrecisionDay, role: roleStarted},
+	{word: "昨日", days: 1, prec: PrecisionDay, role: roleStarted},
+	{word: "昨晚", days: 1, prec: PrecisionDay, role: roleStarted},
+	{word: "昨天晚上", days: 1, prec: PrecisionDay, role: roleStarted},
+	{word: "昨天早上", days: 1, prec: PrecisionDay, role: roleStarted},
+	{word: "昨天下午", days: 1, prec: PrecisionDay, role: roleStarted},
+	{word: "前天", days: 2, prec: PrecisionDay, role: roleStarted},
+	{word: "前天晚上", days: 2, prec: PrecisionDay, role: roleStarted},
+	{word: "大前天", days: 3, prec: PrecisionDay, role: roleStarted},
+	{word: "前几天", days: 3, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "这几天", days: 3, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "前两天", days: 2, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "前些天", days: 7, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "前些日子", days: 7, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "这段时间", days: 7, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "这阵子", days: 7, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "近来", days: 7, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "这两天", days: 2, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "最近", days: 7, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "近期", days: 7, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "前段时间", days: 14, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "前阵子", days: 14, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "前一阵", days: 14, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "上周", days: 7, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "上星期", days: 7, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "上个星期", days: 7, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "上礼拜", days: 7, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "上个礼拜", days: 7, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "这周", days: 0, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "本周", days: 0, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "这个星期", days: 0, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "周末", days: 3, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "一直", role: roleStarted, noDate: true},
+	{word: "一直都", role: roleStarted, noDate: true},
+	{word: "从买来就", role: roleStarted, noDate: true},
+	{word: "买来就", role: roleStarted, noDate: true},
+	{word: "一买回来就", role: roleStarted, noDate: true},
+	{word: "经常", role: roleStarted, noDate: true},
+	{word: "时不时", role: roleStarted, noDate: true},
+	{word: "偶尔", role: roleStarted, noDate: true},
+	{word: "刚买", prec: PrecisionDay, role: rolePurchase, approx: true},
+	{word: "刚买的", prec: PrecisionDay, role: rolePurchase, approx: true},
+	{word: "新买的", prec: PrecisionDay, role: rolePurchase, approx: true},
+	{word: "才买", prec: PrecisionDay, role: rolePurchase, approx: true},
+	{word: "刚入手", prec: PrecisionDay, role: rolePurchase, approx: true},
+	{word: "刚到货", prec: PrecisionDay, role: rolePurchase, approx: true},
+	{word: "刚收到", prec: PrecisionDay, role: rolePurchase, approx: true},
+	{word: "刚装", prec: PrecisionDay, role: rolePurchase, approx: true},
+	{word: "刚安装", prec: PrecisionDay, role: rolePurchase, approx: true},
+	{word: "刚买没多久", prec: PrecisionDay, role: rolePurchase, approx: true},
+	{word: "刚买没几天", days: 3, prec: PrecisionDay, role: rolePurchase, approx: true},
+	{word: "这个月", prec: PrecisionMonth, role: roleEither},
+	{word: "本月", prec: PrecisionMonth, role: roleEither},
+	{word: "上个月", months: 1, prec: PrecisionMonth, role: roleEither},
+	{word: "上月", months: 1, prec: PrecisionMonth, role: roleEither},
+	{word: "上上个月", months: 2, prec: PrecisionMonth, role: roleEither},
+	{word: "今年", prec: PrecisionYear, role: roleEither, yearRelative: true},
+	{word: "去年", prec: PrecisionYear, role: roleEither, yearRelative: true, yearOffset: 1},
+	{word: "前年", prec: PrecisionYear, role: roleEither, yearRelative: true, yearOffset: 2},
+	{word: "大前年", prec: PrecisionYear, role: roleEither, yearRelative: true, yearOffset: 3},
+	{word: "明年", prec: PrecisionYear, role: roleEither, yearRelative: true, yearOffset: -1},
+}
+
+// yearParts follow a year: "去年年底" or "去年底" is December of last year, roughly.
+var yearParts = []struct {
+	word  string
+	month int
+}{
+	{"年初", 1}, {"年头", 1}, {"上半年", 3}, {"年中", 6}, {"下半年", 9}, {"年底", 12}, {"年末", 12}, {"年尾", 12},
+	{"初", 1}, {"底", 12}, {"末", 12}, {"双十一", 11}, {"双11", 11}, {"双十二", 12}, {"双12", 12}, {"618", 6},
+}
+
+// shoppingFestivals name a month on their own: "双十一买的" is last November, roughly.
+var shoppingFestivals = []struct {
+	word  string
+	month int
+}{
+	{"双十一", 11}, {"双11", 11}, {"双十二", 12}, {"双12", 12},
+}
+
+// durationVerbs before a length of time make it the age of the product: "买了两年".
+var durationVerbs = []string{
+	"买了", "买来", "用了", "入手", "到手", "买", "用", "刚买", "才买", "装了", "安装了", "已经用了", "使用了",
+}
+
+// durationFillers may stand between a duration verb and the number: "买了快两年".
+var durationFillers = []string{
+	"快", "将近", "差不多", "大概", "有", "才", "刚", "都", "已经", "大约", "约", "了", "好", "才刚", "不到", "刚好", "整整",
+}
+
+// negations deny what follows: "没进水", "不是摔的". A bare "不" is not one: "不小心摔了".
+var negations = []string{"没", "没有", "未", "不是", "并非", "无", "从没", "从未", "从来没", "别", "并没"}
+
+// negationFillers may stand between a negation and what it denies: "没有被摔过".
+var negationFillers = []string{"也", "都", "有", "被", "让", "给", "再", "曾", "从来", "还", "并", "可", "真", "曾经", "任何"}
+
+// triggerWords name a likely cause of the fault.
+var triggerWords = []struct {
+	word    string
+	trigger Trigger
+}{
+	{"电压不稳", TriggerVoltage}, {"电压不稳定", TriggerVoltage}, {"电压低", TriggerVoltage},
+	{"电压高", TriggerVoltage}, {"电压过高", TriggerVoltage}, {"电压过低", TriggerVoltage},
+	{"电压波动", TriggerVoltage}, {"停电", TriggerVoltage}, {"断电后", TriggerVoltage},
+	{"突然断电", TriggerVoltage}, {"来电后", TriggerVoltage}, {"来电之后", TriggerVoltage},
+	{"跳闸后", TriggerVoltage}, {"跳闸之后", TriggerVoltage}, {"跳闸以后", TriggerVoltage},
+	{"跳了闸", TriggerVoltage}, {"打雷", TriggerVoltage}, {"雷击", TriggerVoltage}, {"雷劈", TriggerVoltage},
+	{"雷雨", TriggerVoltage}, {"电涌", TriggerVoltage}, {"浪涌", TriggerVoltage}, {"插座烧", TriggerVoltage},
+
+	{"插错电压", TriggerWrongVoltage}, {"电压不对", TriggerWrongVoltage}, {"接错电", TriggerWrongVoltage},
+	{"接错电压", TriggerWrongVoltage}, {"110v", TriggerWrongVoltage}, {"110伏", TriggerWrongVoltage},
+	{"380v", TriggerWrongVoltage}, {"380伏", TriggerWrongVoltage}, {"没用变压器", TriggerWrongVoltage},
+	{"国外电压", TriggerWrongVoltage}, {"插到380", TriggerWrongVoltage}, {"接了380", TriggerWrongVoltage},
+
+	{"进水", TriggerWater}, {"进了水", TriggerWater}, {"进过水", TriggerWater}, {"泡水", TriggerWater},
+	{"泡了水", TriggerWater}, {"泡过水", TriggerWater}, {"水泡", TriggerWater}, {"淋雨", TriggerWater},
+	{"淋了雨", TriggerWater}, {"被雨淋", TriggerWater}, {"掉水里", TriggerWater}, {"掉进水", TriggerWater},
+	{"掉进水里", TriggerWater}, {"掉到水里", TriggerWater}, {"掉在水里", TriggerWater}, {"掉进了水里", TriggerWater},
+	{"掉马桶", TriggerWater}, {"掉进马桶", TriggerWater}, {"掉到马桶", TriggerWater}, {"掉进了马桶", TriggerWater},
+	{"洒了水", TriggerWater}, {"洒水", TriggerWater}, {"水洒", TriggerWater}, {"泼了水", TriggerWater},
+	{"泼水", TriggerWater}, {"打翻了水", TriggerWater}, {"水杯打翻", TriggerWater}, {"浸水", TriggerWater},
+	{"受潮", TriggerWater}, {"溅水", TriggerWater}, {"溅到水", TriggerWater}, {"沾水", TriggerWater},
+	{"洒了咖啡", TriggerWater}, {"洒了饮料", TriggerWater}, {"掉游泳池", TriggerWater},
+
+	{"摔", TriggerDrop}, {"掉地上", TriggerDrop}, {"掉在地上", TriggerDrop}, {"掉到地上", TriggerDrop},
+	{"掉了地上", TriggerDrop}, {"跌落", TriggerDrop}, {"磕到", TriggerDrop}, {"磕了", TriggerDrop},
+	{"磕碰", TriggerDrop}, {"碰撞", TriggerDrop}, {"撞到", TriggerDrop}, {"撞了", TriggerDrop},
+	{"砸到", TriggerDrop}, {"砸了", TriggerDrop}, {"压到", TriggerDrop}, {"压坏", TriggerDrop},
+	{"从桌上掉", TriggerDrop}, {"从床上掉", TriggerDrop}, {"掉下来", TriggerDrop}, {"掉下去", TriggerDrop},
+
+	{"异物", TriggerForeignObject}, {"掉进去", TriggerForeignObject}, {"掉进", TriggerForeignObject},
+	{"掉了东西进去", TriggerForeignObject}, {"卡了东西", TriggerForeignObject}, {"卡住东西", TriggerForeignObject},
+	{"东西卡住", TriggerForeignObject}, {"有东西卡", TriggerForeignObject}, {"卡了个", TriggerForeignObject},
+	{"塞进", TriggerForeignObject}, {"进了虫", TriggerForeignObject}, {"进虫", TriggerForeignObject},
+	{"蟑螂", TriggerForeignObject}, {"老鼠", TriggerForeignObject}, {"硬币", TriggerForeignObject},
+	{"头发缠", TriggerForeignObject}, {"缠住", TriggerForeignObject}, {"进了东西", TriggerForeignObject},
+
+	{"自己拆", TriggerSelfDisassembly}, {"自己拆过", TriggerSelfDisassembly}, {"自己拆开", TriggerSelfDisassembly},
+	{"拆开过", TriggerSelfDisassembly}, {"拆过", TriggerSelfDisassembly}, {"拆开了", TriggerSelfDisassembly},
+	{"自行拆", TriggerSelfDisassembly}, {"私自拆", TriggerSelfDisassembly}, {"拆机", TriggerSelfDisassembly},
+	{"自己修", TriggerSelfDisassembly}, {"找人修过", TriggerSelfDisassembly}, {"外面修过", TriggerSelfDisassembly},
+	{"第三方维修", TriggerSelfDisassembly}, {"非官方维修", TriggerSelfDisassembly}, {"外面修", TriggerSelfDisassembly},
+	{"维修店修", TriggerSelfDisassembly}, {"路边店修", TriggerSelfDisassembly},
+}
+
+// noTriggerWords say there was no particular cause; a free message needs one of these,
+// an answer to "was there a cause?" may also just say noTriggerAnswers.
+var noTriggerWords = []string{
+	"无缘无故", "莫名其妙", "没什么原因", "没有原因", "没啥原因", "什么都没做", "什么也没做", "没做什么",
+	"没干什么", "正常使用", "正常用着", "好好的", "用着用着", "没动过", "没碰过",
+}
+var noTriggerAnswers = []string{
+	"没有什么", "没什么", "没有", "没", "不知道", "不清楚", "不晓得", "无", "都没有", "没有啊", "没有的", "正常用", "否", "不是",
+}
+
+// warrantyWords name an extended warranty.
+var warrantyWords = []string{"延保", "延长保修", "延保服务", "延保卡", "延长保"}
+
+// serialCues introduce a serial number.
+var serialCues = []string{
+	"序列号", "sn码", "sn号", "sn", "s/n", "机身码", "机器码", "条形码", "条码", "imei", "imei号",
+	"串号", "出厂编号", "机身编号", "产品编号", "机器编号", "序号", "编码",
+}
+
+// unknownWords say the customer cannot give something: "序列号找不到".
+var unknownWords = []string{
+	"没有", "找不到", "不知道", "看不清", "看不到", "没找到", "磨掉", "模糊", "不清楚", "没了",
+	"丢了", "不见了", "忘了", "不记得", "没看到", "找不着", "不会看", "不懂", "跳过", "算了", "不晓得", "没",
+}
+
+// modelCues introduce a model number.
+var modelCues = []string{"型号", "机型", "型号是", "型号为", "产品型号", "规格型号"}
+
+// errorCodeCuesBefore and errorCodeCuesAfter surround an error code: "显示E1", "e1故障".
+var errorCodeCuesBefore = []string{
+	"显示", "屏幕显示", "显示屏", "报", "报错", "提示", "出现", "亮", "闪", "代码", "故障码", "错误码",
+	"报警", "跳", "出", "弹出", "显",
+}
+var errorCodeCuesAfter = []string{"故障", "错误", "代码", "报警", "报错", "故障码", "错误码", "的错", "码"}
+
+// phoneCues introduce a phone number.
+var phoneCues = []string{
+	"电话", "手机号", "手机", "号码", "联系方式", "联系电话", "座机", "固话", "tel", "电话号码", "手机号码", "打我",
+}
+
+// nameCues introduce the customer's name; surname cues only a surname. After a loose cue
+// ("我叫", which also opens "我叫了好几次") a free message needs the name to start with a
+// known surname; after a label ("姓名") anything name-like counts.
+var nameCues = []struct {
+	word    string
+	surname bool
+	loose   bool
+}{
+	{"我叫", false, true}, {"我的名字是", false, false}, {"我的名字叫", false, false}, {"名字是", false, false},
+	{"名字叫", false, false}, {"姓名", false, false}, {"姓名是", false, false}, {"联系人", false, true},
+	{"联系人是", false, false}, {"我姓", true, false}, {"免贵姓", true, false}, {"敝姓", true, false},
+}
+
+// honorifics follow a surname: "王先生".
+var honorifics = []string{"先生", "女士", "小姐", "师傅", "老师", "阿姨", "大姐", "大哥", "同学", "太太"}
+
+// commonSurnames are the usual single-character surnames, and compoundSurnames the
+// two-character ones. A name found without a cue ("王先生") must start with one.
+const commonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+
+var compoundSurnames = []string{"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "司徒", "令狐", "夏侯", "端木", "宇文", "独孤"}
+
+// nameStops cannot be part of a name: "我叫张三电话…" ends the name before "电话".
+var nameStops = []string{
+	"电话", "手机", "号码", "住", "地址", "联系", "的", "在", "我", "是", "家", "今年", "先生", "女士",
+	"小姐", "空调", "冰箱", "买", "想", "要", "请", "麻烦", "谢谢", "你好", "啊", "呀", "哦", "吧", "呢",
+}
+
+// notNames are answers to "what is your name" that are not a name.
+var notNames = []string{
+	"不知道", "不想说", "不告诉", "保密", "没有", "你好", "您好", "好的", "可以", "谢谢", "是的", "不是",
+	"客服", "人工", "转人工", "算了", "不用", "没必要", "为什么", "干嘛", "什么",
+}
+
+// addressCues introduce an address; the address runs from after the cue to the clause end.
+var addressCues = []string{
+	"地址是", "地址", "住址", "住在", "家住", "家在", "我家在", "我住在", "我在", "上门地址", "收货地址",
+	"送货地址", "位置在", "地点", "上门到", "维修地址", "安装地址",
+}
+
+// addressDetails are the street-level parts an address needs before a technician can find it.
+var addressDetails = []string{
+	"路", "街", "道", "巷", "弄", "胡同", "号", "村", "组", "小区", "社区", "栋", "幢", "座", "单元",
+	"室", "楼", "层", "苑", "园", "庭", "府", "大厦", "广场", "公寓", "花园", "新村", "里", "屯",
+	"大院", "宿舍", "院", "城", "湾", "苑", "居", "阁", "坊", "期",
+}
+
+// addressAreas are the administrative parts of an address.
+var addressAreas = []string{"省", "市", "区", "县", "镇", "乡", "旗", "州", "自治区", "街道", "开发区", "新区"}
+
+// addressStops end an address inside a clause: "…88号电话1380…".
+var addressStops = []string{"电话", "手机", "联系", "我叫", "姓名", "找", "谢谢", "麻烦", "师傅", "上门", "空调", "冰箱"}
+
+// provinces are China's province-level divisions, short name first.
+var provinces = []string{
+	"北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
+	"福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
+	"甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
+}
+
+// cities are common prefecture-level cities with their province. Not exhaustive: an address
+// naming only a smaller city yields no region unless it names its province too.
+var cities = []struct{ city, province string }{
+	{"石家庄", "河北"}, {"唐山", "河北"}, {"保定", "河北"}, {"邯郸", "河北"}, {"廊坊", "河北"},
+	{"太原", "山西"}, {"大同", "山西"}, {"沈阳", "辽宁"}, {"大连", "辽宁"}, {"鞍山", "辽宁"},
+	{"长春", "吉林"}, {"哈尔滨", "黑龙江"}, {"大庆", "黑龙江"}, {"南京", "江苏"}, {"苏州", "江苏"},
+	{"无锡", "江苏"}, {"常州", "江苏"}, {"南通", "江苏"}, {"徐州", "江苏"}, {"扬州", "江苏"},
+	{"盐城", "江苏"}, {"杭州", "浙江"}, {"宁波", "浙江"}, {"温州", "浙江"}, {"绍兴", "浙江"},
+	{"嘉兴", "浙江"}, {"金华", "浙江"}, {"台州", "浙江"}, {"湖州", "浙江"}, {"义乌", "浙江"},
+	{"合肥", "安徽"}, {"芜湖", "安徽"}, {"福州", "福建"}, {"厦门", "福建"}, {"泉州", "福建"},
+	{"南昌", "江西"}, {"赣州", "江西"}, {"济南", "山东"}, {"青岛", "山东"}, {"烟台", "山东"},
+	{"潍坊", "山东"}, {"临沂", "山东"}, {"淄博", "山东"}, {"济宁", "山东"}, {"郑州", "河南"},
+	{"洛阳", "河南"}, {"南阳", "河南"}, {"武汉", "湖北"}, {"宜昌", "湖北"}, {"襄阳", "湖北"},
+	{"长沙", "湖南"}, {"株洲", "湖南"}, {"衡阳", "湖南"}, {"广州", "广东"}, {"深圳", "广东"},
+	{"东莞", "广东"}, {"佛山", "广东"}, {"珠海", "广东"}, {"中山", "广东"}, {"惠州", "广东"},
+	{"汕头", "广东"}, {"江门", "广东"}, {"湛江", "广东"}, {"海口", "海南"}, {"三亚", "海南"},
+	{"成都", "四川"}, {"绵阳", "四川"}, {"贵阳", "贵州"}, {"遵义", "贵州"}, {"昆明", "云南"},
+	{"西安", "陕西"}, {"兰州", "甘肃"}, {"西宁", "青海"}, {"呼和浩特", "内蒙古"}, {"包头", "内蒙古"},
+	{"南宁", "广西"}, {"桂林", "广西"}, {"柳州", "广西"}, {"拉萨", "西藏"}, {"银川", "宁夏"},
+	{"乌鲁木齐", "新疆"}, {"台北", "台湾"},
+}
+
+// symptomCues are words that describe a fault; a clause with one is part of the symptom.
+var symptomCues = []string{
+	"不制冷", "不制热", "不冷", "不热", "不凉", "不启动", "不工作", "不转", "不亮", "不出水", "不排水",
+	"不脱水", "不加热", "不充电", "充不进", "充不上", "不出风", "不通电", "不显示", "不响", "不动",
+	"不开机", "不运行", "不好用", "不灵", "不稳", "不准", "不能", "不了", "无法", "没法", "没反应",
+	"没有反应", "没声音", "没有声音", "没画面", "没电", "没信号", "没网", "没水", "没风", "打不开",
+	"开不了", "关不了", "关不掉", "连不上", "识别不", "用不了", "坏", "故障", "问题", "毛病", "异常",
+	"异响", "噪音", "噪声", "响声", "声音大", "声音很大", "嗡嗡", "咔咔", "吱吱", "滋滋", "哒哒",
+	"漏水", "漏电", "漏氟", "漏油", "滴水", "渗水", "流水", "结冰", "结霜", "发热", "发烫", "烫手",
+	"过热", "冒烟", "焦味", "异味", "臭味", "烧焦", "烧了", "烧坏", "黑屏", "花屏", "白屏", "蓝屏",
+	"闪屏", "屏幕", "死机", "卡顿", "很卡", "卡死", "重启", "关机", "断电", "掉电", "耗电", "续航",
+	"信号差", "报错", "报警", "显示", "代码", "错误", "闪烁", "跳闸", "失灵", "失效", "停机", "停止",
+	"效果差", "变慢", "震动", "振动", "抖动", "晃动", "裂", "碎", "破", "松动", "掉漆", "划痕",
+	"变形", "鼓包", "进水", "摔", "停了", "停转", "转不动", "乱码", "闪退", "失去", "不出", "不进",
+	"不吸", "吸力", "跳", "慢", "太吵", "很吵", "嗡", "亮红灯", "红灯", "闪灯", "温度", "不保温",
+	"声音", "响", "散架", "点不着", "打不着", "不着火", "不行了", "不好使", "没用了", "不出热水",
+}
+
+// symptomFillers open a clause without saying anything about the fault; they are trimmed
+// from the front of a symptom ("现在突然不制冷" → "不制冷").
+var symptomFillers = []string{
+	"我的", "我家的", "我家", "家里的", "家里", "这个", "这台", "那台", "这部", "我这", "我这个", "的",
+	"是", "在", "买的", "现在", "目前", "突然", "突然间", "突然就", "就", "又", "也", "还", "但是",
+	"但", "可是", "不过", "结果", "然后", "开始", "出现", "出现了", "发现", "发现了", "了", "它",
+	"用着", "使用", "使用中", "用的时候", "时候", "之后", "后来", "现在是", "已经", "有", "的时候",
+	"你好", "您好", "请问", "麻烦", "一下", "客服", "没几天", "没多久", "不久", "才几天", "不知道为什么",
+	"不知道怎么回事", "不知为何", "莫名其妙", "无缘无故", "莫名", "和",
+}
+
+// hanAdverbsBeforeBrand stop a Chinese brand alias from matching inside a phrase: "完美的"
+// is not the brand 美的.
+const hanAdverbsBeforeBrand = "很真太挺最超完甜优更蛮柔精唯审赞"
+
+// yesWords and noWords answer a yes/no question; unsureWords answer neither.
+var yesWords = []string{
+	"没问题", "没错", "不错", "可不是", "是", "是的", "对", "对的", "有", "有的", "有啊", "买了", "买过", "办了", "嗯", "嗯嗯", "恩", "好",
+	"好的", "可以", "行", "要", "需要", "没错", "确认", "确定", "正确", "当然", "对呀", "是啊",
+	"yes", "y", "ok", "okay", "好滴", "是滴", "必须", "买的有",
+}
+var noWords = []string{
+	"否", "不", "不是", "没有", "没", "无", "没买", "没办", "不要", "不用", "不需要", "不对", "错",
+	"no", "n", "算了", "没有的", "没得", "木有", "并没有", "没买过", "不是的", "不行",
+}
+var unsureWords = []string{
+	"不知道", "不清楚", "不确定", "忘了", "记不清", "不记得", "不晓得", "说不好", "不太清楚", "不懂", "可能",
+}
