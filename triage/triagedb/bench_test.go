@@ -1,0 +1,108 @@
+package triagedb
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/wxintake/intake/internal/testenv"
+	"github.com/wxintake/intake/triage"
+)
+
+// benchTickets is how many tickets BenchmarkQueue fills the table with: the
+// INTAKE_BENCH_TICKETS environment variable, 20,000 by default so a plain -bench run stays
+// quick. The design target is INTAKE_BENCH_TICKETS=1000000:
+//
+//	INTAKE_BENCH_TICKETS=1000000 ./scripts/test.sh -run='^$' -bench=BenchmarkQueue/mariadb ./triage/triagedb
+func benchTickets(b *testing.B) int {
+	v := os.Getenv("INTAKE_BENCH_TICKETS")
+	if v == "" {
+		return 20000
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		b.Fatalf("INTAKE_BENCH_TICKETS=%q: want a positive number", v)
+	}
+	return n
+}
+
+// eachBenchDB runs fn as sub-benchmark "mariadb" and "sqlite", each on a fresh database.
+func eachBenchDB(b *testing.B, fn func(b *testing.B, db *gorm.DB)) {
+	b.Run("mariadb", func(b *testing.B) { fn(b, testenv.MySQL(b)) })
+	b.Run("sqlite", func(b *testing.B) { fn(b, testenv.SQLite(b)) })
+}
+
+// timed runs op in b's loop and reports the median and 99th percentile besides the mean.
+func timed(b *testing.B, op func()) {
+	var took []time.Duration
+	for b.Loop() {
+		start := time.Now()
+		op()
+		took = append(took, time.Since(start))
+	}
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)/2].Nanoseconds()), "p50-ns/op")
+	b.ReportMetric(float64(took[len(took)*99/100].Nanoseconds()), "p99-ns/op")
+}
+
+// BenchmarkCreate creates distinct tickets one after another: number, ticket row and
+// history entry in one transaction, after the idempotency look-up.
+func BenchmarkCreate(b *testing.B) {
+	eachBenchDB(b, func(b *testing.B, db *gorm.DB) {
+		s, ctx := newStore(b, db), context.Background()
+		tk := ticket("", at(b, "2026-11-22 10:00"))
+		i := 0
+		timed(b, func() {
+			i++
+			tk.CaseKey = fmt.Sprint("bench-", i)
+			if _, created, err := s.Create(ctx, tk); err != nil || !created {
+				b.Fatalf("Create: %v %v", created, err)
+			}
+		})
+	})
+}
+
+// BenchmarkQueue reads the first page of the staff queue from a table of benchTickets
+// generated tickets (see fillTickets), unfiltered and with the usual filters.
+func BenchmarkQueue(b *testing.B) {
+	n := benchTickets(b)
+	eachBenchDB(b, func(b *testing.B, db *gorm.DB) {
+		s, ctx := newStore(b, db), context.Background()
+		fillTickets(b, db, n, 42)
+		if isMySQL(db) {
+			if err := db.Exec("ANALYZE TABLE tickets").Error; err != nil {
+				b.Fatal(err)
+			}
+		} else if err := db.Exec("ANALYZE").Error; err != nil {
+			b.Fatal(err)
+		}
+		for _, bc := range []struct {
+			name string
+			f    triage.Filter
+		}{
+			{"all", triage.Filter{}},
+			{"unassigned", triage.Filter{Unassigned: true}},
+			{"assignee", triage.Filter{Assignee: "staff-07"}},
+			{"group", triage.Filter{Group: "group-3"}},
+			{"urgent", triage.Filter{Priority: triage.PriorityUrgent}},
+		} {
+			b.Run(bc.name, func(b *testing.B) {
+				var total int
+				timed(b, func() {
+					page, all, err := s.ListOpen(ctx, bc.f, triage.Page{})
+					if err != nil || len(page) == 0 {
+						b.Fatalf("ListOpen: %d tickets, %v", len(page), err)
+					}
+					total = all
+				})
+				b.ReportMetric(float64(total), "matching")
+			})
+		}
+	})
+}

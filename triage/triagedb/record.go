@@ -1,0 +1,171 @@
+package triagedb
+
+import (
+	"time"
+
+	"github.com/wxintake/intake/triage"
+)
+
+// The JSON documents of a ticket row. They mirror triage.Record and triage.Result with
+// their own snake_case names, so renaming a Go field never breaks stored tickets; a field
+// added to the domain must be added here too (TestTicketRoundTrip fails until it is).
+// Dates use triage.Date's text form ("2025-06-10", "2025-06" or "").
+
+// recordJSON is the stored triage.Record.
+type recordJSON struct {
+	Name      string   `json:"name"`
+	Phone     string   `json:"phone"`
+	Address   string   `json:"address"`
+	Latitude  float64  `json:"lat,omitempty"`
+	Longitude float64  `json:"lng,omitempty"`
+	Serial    string   `json:"serial,omitempty"`
+	Channel   string   `json:"channel,omitempty"`
+	Occurred  string   `json:"occurred,omitempty"`
+	Case      caseJSON `json:"case"`
+}
+
+// caseJSON is the stored triage.Case.
+type caseJSON struct {
+	Category         string      `json:"category"`
+	CategoryName     string      `json:"category_name,omitempty"`
+	Brand            string      `json:"brand,omitempty"`
+	Model            string      `json:"model,omitempty"`
+	PurchaseDate     triage.Date `json:"purchase_date"`
+	ExtendedWarranty string      `json:"extended_warranty,omitempty"`
+	ExtendedMonths   int         `json:"extended_months,omitempty"`
+	Symptom          string      `json:"symptom"`
+	ErrorCode        string      `json:"error_code,omitempty"`
+	Trigger          string      `json:"trigger,omitempty"`
+	Safety           bool        `json:"safety,omitempty"`
+	Hint             hintJSON    `json:"hint"`
+	ReportedAt       time.Time   `json:"reported_at"`
+	Region           string      `json:"region,omitempty"`
+}
+
+// hintJSON is the stored triage.Hint.
+type hintJSON struct {
+	FaultClass    string `json:"fault_class,omitempty"`
+	Priority      string `json:"priority,omitempty"`
+	OnSite        bool   `json:"on_site,omitempty"`
+	Skill         string `json:"skill,omitempty"`
+	Component     string `json:"component,omitempty"`
+	ComponentName string `json:"component_name,omitempty"`
+	PartsMin      int    `json:"parts_min,omitempty"`
+	PartsMax      int    `json:"parts_max,omitempty"`
+	LabourMin     int    `json:"labour_min,omitempty"`
+	LabourMax     int    `json:"labour_max,omitempty"`
+}
+
+// resultJSON is the stored triage.Result.
+type resultJSON struct {
+	FaultClass   string       `json:"fault_class"`
+	Warranty     string       `json:"warranty"`
+	CoveredUntil triage.Date  `json:"covered_until"`
+	Estimate     estimateJSON `json:"estimate"`
+	Priority     string       `json:"priority"`
+	OnSite       bool         `json:"on_site,omitempty"`
+	Skill        string       `json:"skill,omitempty"`
+	SLA          slaJSON      `json:"sla"`
+	Reasons      []reasonJSON `json:"reasons"`
+}
+
+// estimateJSON is the stored triage.Estimate.
+type estimateJSON struct {
+	PartsMin  int `json:"parts_min,omitempty"`
+	PartsMax  int `json:"parts_max,omitempty"`
+	LabourMin int `json:"labour_min,omitempty"`
+	LabourMax int `json:"labour_max,omitempty"`
+}
+
+// slaJSON is the stored triage.SLA.
+type slaJSON struct {
+	FirstResponseBy time.Time  `json:"first_response_by"`
+	DiagnosisBy     time.Time  `json:"diagnosis_by"`
+	Reason          reasonJSON `json:"reason"`
+}
+
+// reasonJSON is the stored triage.Reason: the catalog key and the sentence staff read.
+type reasonJSON struct {
+	Key  string `json:"key"`
+	Text string `json:"text"`
+}
+
+func toRecordJSON(r triage.Record) recordJSON {
+	c, h := r.Case, r.Case.Hint
+	return recordJSON{
+		Name: r.Name, Phone: r.Phone, Address: r.Address,
+		Latitude: r.Latitude, Longitude: r.Longitude,
+		Serial: r.Serial, Channel: r.Channel, Occurred: r.Occurred,
+		Case: caseJSON{
+			Category: c.Category, CategoryName: c.CategoryName, Brand: c.Brand, Model: c.Model,
+			PurchaseDate: c.PurchaseDate, ExtendedWarranty: string(c.ExtendedWarranty),
+			ExtendedMonths: c.ExtendedMonths, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
+			Trigger: string(c.Trigger), Safety: c.Safety,
+			Hint: hintJSON{
+				FaultClass: string(h.FaultClass), Priority: string(h.Priority), OnSite: h.OnSite,
+				Skill: h.Skill, Component: h.Component, ComponentName: h.ComponentName,
+				PartsMin: h.PartsMin, PartsMax: h.PartsMax, LabourMin: h.LabourMin, LabourMax: h.LabourMax,
+			},
+			ReportedAt: c.ReportedAt, Region: c.Region,
+		},
+	}
+}
+
+func (r recordJSON) toDomain() triage.Record {
+	c, h := r.Case, r.Case.Hint
+	return triage.Record{
+		Name: r.Name, Phone: r.Phone, Address: r.Address,
+		Latitude: r.Latitude, Longitude: r.Longitude,
+		Serial: r.Serial, Channel: r.Channel, Occurred: r.Occurred,
+		Case: triage.Case{
+			Category: c.Category, CategoryName: c.CategoryName, Brand: c.Brand, Model: c.Model,
+			PurchaseDate: c.PurchaseDate, ExtendedWarranty: triage.Answer(c.ExtendedWarranty),
+			ExtendedMonths: c.ExtendedMonths, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
+			Trigger: triage.Trigger(c.Trigger), Safety: c.Safety,
+			Hint: triage.Hint{
+				FaultClass: triage.FaultClass(h.FaultClass), Priority: triage.Priority(h.Priority),
+				OnSite: h.OnSite, Skill: h.Skill, Component: h.Component, ComponentName: h.ComponentName,
+				PartsMin: h.PartsMin, PartsMax: h.PartsMax, LabourMin: h.LabourMin, LabourMax: h.LabourMax,
+			},
+			ReportedAt: c.ReportedAt, Region: c.Region,
+		},
+	}
+}
+
+func toResultJSON(r triage.Result) resultJSON {
+	e := r.Warranty.Estimate
+	reasons := make([]reasonJSON, len(r.Reasons))
+	for i, why := range r.Reasons {
+		reasons[i] = reasonJSON(why)
+	}
+	return resultJSON{
+		FaultClass: string(r.FaultClass), Warranty: string(r.Warranty.Status),
+		CoveredUntil: r.Warranty.CoveredUntil,
+		Estimate:     estimateJSON{PartsMin: e.PartsMin, PartsMax: e.PartsMax, LabourMin: e.LabourMin, LabourMax: e.LabourMax},
+		Priority:     string(r.Priority), OnSite: r.OnSite, Skill: r.Skill,
+		SLA:     slaJSON{FirstResponseBy: r.SLA.FirstResponseBy, DiagnosisBy: r.SLA.DiagnosisBy, Reason: reasonJSON(r.SLA.Reason)},
+		Reasons: reasons,
+	}
+}
+
+func (r resultJSON) toDomain() triage.Result {
+	e := r.Estimate
+	var reasons []triage.Reason
+	for _, why := range r.Reasons {
+		reasons = append(reasons, triage.Reason(why))
+	}
+	return triage.Result{
+		FaultClass: triage.FaultClass(r.FaultClass),
+		Warranty: triage.WarrantyResult{
+			Status:       triage.WarrantyStatus(r.Warranty),
+			CoveredUntil: r.CoveredUntil,
+			Estimate:     triage.Estimate{PartsMin: e.PartsMin, PartsMax: e.PartsMax, LabourMin: e.LabourMin, LabourMax: e.LabourMax},
+		},
+		Priority: triage.Priority(r.Priority), OnSite: r.OnSite, Skill: r.Skill,
+		SLA: triage.SLA{
+			FirstResponseBy: r.SLA.FirstResponseBy, DiagnosisBy: r.SLA.DiagnosisBy,
+			Reason: triage.Reason(r.SLA.Reason),
+		},
+		Reasons: reasons,
+	}
+}
