@@ -1,23 +1,89 @@
 package bot
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // State names where a conversation is. It is a string so a conversation can be stored as
 // plain data and read back by any instance.
 type State string
 
-// The states of the conversation.
+// The states of the conversation. Step has one case for each.
 const (
 	StateNew     State = ""        // never talked, or forgotten after the idle expiry
-	StateGreeted State = "greeted" // the bot has introduced itself
+	StateCollect State = "collect" // asking for Asking
+	StateSelf    State = "self"    // walking through a rule's self-service checks
+	StateConfirm State = "confirm" // showing the numbered summary, waiting for 确认 or a number
+	StateEdit    State = "edit"    // changing one field of the summary (Asking)
+	StateVisit   State = "visit"   // offering engineer visit windows for the new ticket
+	StateHuman   State = "human"   // handed to a person; the bot stays quiet
+	StateDone    State = "done"    // the case ended (solved, escalated or cancelled)
+	StateResume  State = "resume"  // asking whether to continue an interrupted case
 )
 
 // Conversation is everything the bot remembers about one customer between messages. It is
-// plain data: the service loads it, Step changes a copy, the service saves it.
+// plain data: the service loads it, Step changes a copy, the service saves it. Field names
+// are short because every active customer has one in Redis.
 type Conversation struct {
-	OpenID    string    `json:"o"`
-	State     State     `json:"s,omitempty"`
+	OpenID string `json:"o"`
+	State  State  `json:"s,omitempty"`
+	Prev   State  `json:"ps,omitempty"` // the state a resume question interrupted
+
+	Asking  Slot   `json:"q,omitempty"`  // the question waiting for an answer
+	Fails   int    `json:"f,omitempty"`  // unclear answers to that question
+	History []Slot `json:"h,omitempty"`  // questions answered, for 返回
+	Step    int    `json:"st,omitempty"` // walkthrough: the step shown
+
+	Case    Case          `json:"c"`
+	CaseSeq int           `json:"cs,omitempty"` // cases this customer started
+	CaseAt  time.Time     `json:"ca,omitempty"` // when the current case started
+	Pending Escalation    `json:"pe,omitempty"` // why the ticket being opened is opened
+	Windows []VisitWindow `json:"w,omitempty"`  // visit windows on offer
+	Ticket  string        `json:"tk,omitempty"` // the current case's ticket
+	Tickets []string      `json:"ts,omitempty"` // recent tickets, newest last
+	Contact Contact       `json:"ct,omitempty"` // remembered across cases
+
+	Paused bool `json:"p,omitempty"` // a staff member has taken over the chat
+
 	Turns     int       `json:"n,omitempty"`
 	StartedAt time.Time `json:"t0,omitempty"`
 	UpdatedAt time.Time `json:"t,omitempty"`
+	AckedAt   time.Time `json:"ack,omitempty"` // last "a person will answer" acknowledgement
+}
+
+// CaseKey identifies the current case across retries and instances: opening its ticket
+// twice yields one ticket.
+func (c *Conversation) CaseKey() string {
+	return c.OpenID + ":" + strconv.FormatInt(c.CaseAt.Unix(), 10) + ":" + strconv.Itoa(c.CaseSeq)
+}
+
+// inProgress reports whether a case is being collected.
+func (s State) inProgress() bool {
+	switch s {
+	case StateCollect, StateSelf, StateConfirm, StateEdit, StateVisit:
+		return true
+	}
+	return false
+}
+
+const maxHistory = 16
+const maxTickets = 5
+
+func (c *Conversation) pushHistory(s Slot) {
+	if s == "" {
+		return
+	}
+	c.History = append(c.History, s)
+	if len(c.History) > maxHistory {
+		c.History = c.History[len(c.History)-maxHistory:]
+	}
+}
+
+func (c *Conversation) addTicket(number string) {
+	c.Ticket = number
+	c.Tickets = append(c.Tickets, number)
+	if len(c.Tickets) > maxTickets {
+		c.Tickets = c.Tickets[len(c.Tickets)-maxTickets:]
+	}
 }

@@ -17,6 +17,7 @@ const (
 	KindLocation Kind = "location"
 	KindEvent    Kind = "event"
 	KindUnknown  Kind = "unknown"
+	KindResult   Kind = "result" // not from the customer: an effect's outcome fed back to Step
 )
 
 // Inbound is one message or event from a customer, whatever WeChat sent it as.
@@ -37,6 +38,8 @@ type Inbound struct {
 	EventKey string // menu key or scene
 
 	RawType string // WeChat's MsgType, kept for unknown kinds
+
+	Result *EffectResult // KindResult only
 }
 
 // Key identifies the message for deduplication: WeChat's MsgId, or for events, which have

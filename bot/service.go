@@ -20,6 +20,21 @@ type Pusher interface {
 	Push(ctx context.Context, openID string, texts []string) error
 }
 
+// Backend carries out the effects that reach outside the conversation: tickets, rule
+// statistics, visit bookings. Its errors are logged and, where the customer is waiting for
+// the outcome, turned into a polite "please try again".
+type Backend interface {
+	// OpenTicket opens (or, for a key seen before, returns) the case's ticket and the
+	// triage decision the customer is promised.
+	OpenTicket(ctx context.Context, openID string, e OpenTicket) (TicketOpened, error)
+	// Tickets lists the customer's recent tickets, newest first.
+	Tickets(ctx context.Context, openID string) ([]TicketSummary, error)
+	// RecordOutcome counts what became of a rule's self-service checks.
+	RecordOutcome(ctx context.Context, e RecordOutcome) error
+	// BookVisit records the visit window the customer chose.
+	BookVisit(ctx context.Context, openID string, e BookVisit) error
+}
+
 // Outcome says how a turn ended, for metrics and logs.
 type Outcome string
 
@@ -56,15 +71,17 @@ type Options struct {
 type Service struct {
 	sessions Sessions
 	pusher   Pusher
+	backend  Backend
+	dialog   func() *Dialog // the current dialog: knowledge is swapped on publish
 	log      *slog.Logger
 	opts     Options
-	step     func(Conversation, Inbound) (Conversation, []Effect)
 
 	wg sync.WaitGroup
 }
 
-// NewService returns a Service. A zero option takes its default.
-func NewService(s Sessions, p Pusher, log *slog.Logger, o Options) *Service {
+// NewService returns a Service. dialog returns the dialog to use for a turn. A zero
+// option takes its default.
+func NewService(s Sessions, p Pusher, b Backend, dialog func() *Dialog, log *slog.Logger, o Options) *Service {
 	if o.Budget <= 0 {
 		o.Budget = 4 * time.Second
 	}
@@ -74,7 +91,7 @@ func NewService(s Sessions, p Pusher, log *slog.Logger, o Options) *Service {
 	if o.MaxReplyBytes <= 0 {
 		o.MaxReplyBytes = 2048
 	}
-	return &Service{sessions: s, pusher: p, log: log, opts: o, step: Step}
+	return &Service{sessions: s, pusher: p, backend: b, dialog: dialog, log: log, opts: o}
 }
 
 // turn is one message's processing, shared between Handle, which waits for it up to the
@@ -146,7 +163,7 @@ func (s *Service) run(ctx context.Context, in Inbound, t *turn) Result {
 		return Result{Reply: catalog.T("bot.error"), Outcome: OutcomeError}
 	}
 
-	conv, replies, err := s.safeStep(lease.Conv, in)
+	conv, replies, err := s.safeStep(ctx, lease.Conv, in)
 	if err != nil {
 		s.log.Error("turn: step failed", "openid", MaskOpenID(in.OpenID), "err", err)
 		_ = s.sessions.Abort(ctx, lease)
@@ -225,19 +242,51 @@ func (s *Service) duplicate(ctx context.Context, openID, key string, rec Record)
 	return Result{Outcome: OutcomeDuplicate}
 }
 
-// safeStep runs the step function, turning a panic into an error so one bad message
+// safeStep runs the dialog's Step and carries out its effects, feeding the outcome of
+// each effect that has one back into Step. A panic becomes an error, so one bad message
 // cannot take the service down or leave the customer's lock held.
-func (s *Service) safeStep(c Conversation, in Inbound) (_ Conversation, replies []string, err error) {
+func (s *Service) safeStep(ctx context.Context, c Conversation, in Inbound) (_ Conversation, replies []string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("step panicked: %v", r)
 		}
 	}()
-	next, effects := s.step(c, in)
-	for _, e := range effects {
-		if e.Reply != "" {
-			replies = append(replies, e.Reply)
+	d := s.dialog()
+	c, effects := d.Step(c, in)
+	const maxEffects = 32 // a dialog bug must not loop forever
+	for i := 0; i < len(effects) && i < maxEffects; i++ {
+		var res *EffectResult
+		switch e := effects[i].(type) {
+		case Reply:
+			replies = append(replies, e.Text)
+		case OpenTicket:
+			opened, err := s.backend.OpenTicket(ctx, in.OpenID, e)
+			res = &EffectResult{Opened: &opened}
+			if err != nil {
+				s.log.Error("turn: opening the ticket failed", "openid", MaskOpenID(in.OpenID), "err", err)
+				res = &EffectResult{Failed: true}
+			}
+		case ListTickets:
+			tickets, err := s.backend.Tickets(ctx, in.OpenID)
+			res = &EffectResult{Listed: true, Intro: e.Intro, Tickets: tickets}
+			if err != nil {
+				s.log.Error("turn: listing tickets failed", "openid", MaskOpenID(in.OpenID), "err", err)
+				res = &EffectResult{Listed: true, Intro: e.Intro, Failed: true}
+			}
+		case RecordOutcome:
+			if err := s.backend.RecordOutcome(ctx, e); err != nil {
+				s.log.Warn("turn: recording a rule outcome failed", "rule", e.RuleID, "err", err)
+			}
+		case BookVisit:
+			if err := s.backend.BookVisit(ctx, in.OpenID, e); err != nil {
+				s.log.Error("turn: booking the visit failed", "ticket", e.Number, "err", err)
+			}
+		}
+		if res != nil {
+			var more []Effect
+			c, more = d.Step(c, Inbound{OpenID: in.OpenID, Kind: KindResult, At: in.At, Result: res})
+			effects = append(effects[:i+1], append(more, effects[i+1:]...)...)
 		}
 	}
-	return next, replies, nil
+	return c, replies, nil
 }

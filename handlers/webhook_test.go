@@ -41,11 +41,11 @@ func TestRoundTripInEveryMode(t *testing.T) {
 				c := s.Client(mode)
 				openID := "o_roundtrip_" + string(mode)
 				r := say(t, c, openID, "你好")
-				if r.MsgType != "text" || r.Text != catalog.T("bot.welcome") {
+				if r.MsgType != "text" || !strings.HasPrefix(r.Text, catalog.T("bot.welcome")) {
 					t.Fatalf("first reply = %+v", r)
 				}
 				r = say(t, c, openID, "空调不制冷")
-				if r.Text == "" || r.Text == catalog.T("bot.welcome") {
+				if r.Text == "" || strings.HasPrefix(r.Text, catalog.T("bot.welcome")) {
 					t.Fatalf("second reply = %+v", r)
 				}
 				conv := load(t, s, openID)
@@ -80,7 +80,7 @@ func TestEveryMessageKindReachesTheBot(t *testing.T) {
 func TestUnknownMessageTypeGetsAPoliteReply(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
 	r, err := s.Client(wxclient.Safe).Send(context.Background(), "o_video", &wxclient.Message{Type: "video", MediaID: "x"})
-	if err != nil || r.Text != catalog.T("bot.unsupported") {
+	if err != nil || !strings.HasPrefix(r.Text, catalog.T("bot.unsupported")) {
 		t.Fatalf("reply %+v, err %v", r, err)
 	}
 }
@@ -240,7 +240,7 @@ func TestLateReplyIsPushed(t *testing.T) {
 			t.Fatalf("answered after %v: over WeChat's deadline", d)
 		}
 		sent := s.API.WaitSent(1, 5*time.Second)
-		if len(sent) != 1 || sent[0].ToUser != "o_late" || sent[0].Text != catalog.T("bot.welcome") {
+		if len(sent) != 1 || sent[0].ToUser != "o_late" || !strings.HasPrefix(sent[0].Text, catalog.T("bot.welcome")) {
 			t.Fatalf("pushed %+v, want the welcome to o_late", sent)
 		}
 		if r, _ := c.Post(ctx, p); !r.Success {

@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/alicebob/miniredis/v2"
@@ -24,10 +25,14 @@ import (
 	"github.com/wxintake/intake/bot"
 	"github.com/wxintake/intake/bot/botredis"
 	"github.com/wxintake/intake/handlers"
+	"github.com/wxintake/intake/internal/casework"
 	"github.com/wxintake/intake/internal/config"
 	"github.com/wxintake/intake/internal/database"
 	"github.com/wxintake/intake/internal/metrics"
 	"github.com/wxintake/intake/internal/wxapi"
+	"github.com/wxintake/intake/knowledge"
+	"github.com/wxintake/intake/triage"
+	"github.com/wxintake/intake/triage/triagedb"
 )
 
 // App is one service instance.
@@ -40,6 +45,13 @@ type App struct {
 	Bot     *bot.Service
 	WeChat  *wxapi.Client
 	Echo    *echo.Echo
+
+	Calendar *triage.Calendar
+	Tickets  *triagedb.Store
+	Stats    *casework.RedisStats
+
+	kb     atomic.Pointer[bot.KnowledgeBase]
+	dialog atomic.Pointer[bot.Dialog]
 
 	mini      *miniredis.Miniredis
 	stopClock func()
@@ -103,8 +115,23 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	}, wxapi.NewTokenSource(a.Redis, prefix, cfg.WeChat.AppID, cfg.WeChat.AppSecret, cfg.WeChat.UseStableToken),
 		wxapi.NewCache(a.Redis, prefix+"sdk:"), a.Metrics)
 
+	if err := a.loadKnowledge(); err != nil {
+		return nil, err
+	}
+	cal, err := calendar(cfg)
+	if err != nil {
+		return nil, err
+	}
+	a.Calendar = cal
+	a.Tickets = triagedb.New(a.DB, triagedb.Config{Location: cal.Location()})
+	a.Stats = casework.NewRedisStats(a.Redis, prefix)
+	backend := &casework.Backend{
+		Store: a.Tickets, Calendar: cal, KB: a.Knowledge, Stats: a.Stats,
+		Slots: defaultSlots, VisitDays: 3, Now: time.Now, Log: log,
+	}
+
 	sessions := botredis.New(a.Redis, prefix+"s:", botredis.Options{IdleTTL: cfg.Session.IdleTTL, LockTTL: cfg.Session.LockTTL})
-	a.Bot = bot.NewService(sessions, a.WeChat, log, bot.Options{
+	a.Bot = bot.NewService(sessions, a.WeChat, backend, a.Dialog, log, bot.Options{
 		Budget:      cfg.WeChat.TurnBudget,
 		TurnTimeout: cfg.Session.LockTTL - time.Second,
 	})
@@ -209,4 +236,49 @@ func runClock(m *miniredis.Miniredis) (stop func()) {
 		}
 	}()
 	return func() { close(done) }
+}
+
+// Knowledge returns the published knowledge base.
+func (a *App) Knowledge() *bot.KnowledgeBase { return a.kb.Load() }
+
+// Dialog returns the dialog on the published knowledge base.
+func (a *App) Dialog() *bot.Dialog { return a.dialog.Load() }
+
+// loadKnowledge publishes the knowledge shipped with the binary.
+func (a *App) loadKnowledge() error {
+	set, err := knowledge.Shipped()
+	if err != nil {
+		return fmt.Errorf("knowledge: %w", err)
+	}
+	return a.Publish(set)
+}
+
+// Publish makes set the knowledge every new turn uses. A turn in progress finishes on the
+// set it started with.
+func (a *App) Publish(set *knowledge.Set) error {
+	kb, err := bot.NewKnowledgeBase(set)
+	if err != nil {
+		return err
+	}
+	a.kb.Store(kb)
+	a.dialog.Store(bot.NewDialog(kb))
+	return nil
+}
+
+// defaultSlots are the engineer visit slots offered on each working day.
+var defaultSlots = []triage.Slot{
+	{Label: "上午", Start: "09:00", End: "11:00"},
+	{Label: "下午", Start: "14:00", End: "16:00"},
+}
+
+// calendar is the business calendar: China's 2026 holidays and make-up working days in the
+// configured time zone.
+func calendar(cfg *config.Config) (*triage.Calendar, error) {
+	cc := triage.China2026()
+	cc.TimeZone = cfg.Business.TimeZone
+	cal, err := triage.NewCalendar(cc)
+	if err != nil {
+		return nil, fmt.Errorf("business calendar: %w", err)
+	}
+	return cal, nil
 }

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/wxintake/intake/triage/triagedb"
 )
 
 // migration is one schema step. Steps run in order, once each, recorded in
@@ -18,6 +20,7 @@ type migration struct {
 // migrations is the ordered list of every schema step.
 var migrations = []migration{
 	{ID: "0001_schema_migrations", Up: func(*gorm.DB) error { return nil }},
+	{ID: "0002_tickets", Up: triagedb.Migrate},
 }
 
 type schemaMigration struct {

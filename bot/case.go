@@ -1,0 +1,63 @@
+package bot
+
+import "time"
+
+// Case is the intake record the dialog fills: what the seed process asks an agent to
+// record by phone. The extractor's Facts carry the customer's answers; the rest is what the
+// dialog itself learns (photos, location, which checks were tried).
+type Case struct {
+	Facts
+
+	Lat float64 `json:"lat,omitempty"` // from a location message
+	Lng float64 `json:"lng,omitempty"`
+
+	Photos []string `json:"photos,omitempty"` // image media ids, attached to the ticket
+
+	ModelUnknown    bool `json:"model_unknown,omitempty"`  // "型号不知道"
+	PurchaseUnknown bool `json:"bought_unknown,omitempty"` // "不记得什么时候买的"
+	StartedUnknown  bool `json:"started_unknown,omitempty"`
+
+	RuleID     string `json:"rule,omitempty"`       // the knowledge rule matched to the symptom
+	RuleTitle  string `json:"rule_title,omitempty"` // its title, for the summary and the ticket
+	StepsTried int    `json:"steps,omitempty"`      // self-service steps the customer went through
+	SelfDone   bool   `json:"self_done,omitempty"`  // self-service is behind us (tried, or none fits)
+
+	At time.Time `json:"at,omitempty"` // when the case started, for the product's age
+
+	Safety     bool   `json:"safety,omitempty"`      // a hazard was reported
+	SafetyRule string `json:"safety_rule,omitempty"` // the safety rule that fired
+}
+
+// Contact is what the bot remembers about a customer across cases, so a returning
+// customer is not asked their name and phone again.
+type Contact struct {
+	Name    string  `json:"name,omitempty"`
+	Surname bool    `json:"surname,omitempty"`
+	Phone   Phone   `json:"phone,omitempty"`
+	Address string  `json:"addr,omitempty"`
+	Region  string  `json:"region,omitempty"`
+	City    string  `json:"city,omitempty"`
+	Lat     float64 `json:"lat,omitempty"`
+	Lng     float64 `json:"lng,omitempty"`
+}
+
+// contact returns the case's contact details.
+func (c *Case) contact() Contact {
+	return Contact{Name: c.Name, Surname: c.NameSurname, Phone: c.Phone, Address: c.Address,
+		Region: c.Region, City: c.City, Lat: c.Lat, Lng: c.Lng}
+}
+
+// withContact starts a case from remembered contact details.
+func withContact(ct Contact) Case {
+	var c Case
+	c.Name, c.NameSurname, c.Phone, c.Address, c.Region, c.City, c.Lat, c.Lng =
+		ct.Name, ct.Surname, ct.Phone, ct.Address, ct.Region, ct.City, ct.Lat, ct.Lng
+	return c
+}
+
+// fill copies the facts of f into the empty fields of c only: what the customer already
+// answered is changed through the confirmation summary, not by a stray word later.
+func (c *Case) fill(f Facts) {
+	merged := f.Merge(c.Facts) // c's own answers win
+	c.Facts = merged
+}

@@ -1,0 +1,782 @@
+package bot
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/knowledge"
+)
+
+// Dialog decides the bot's side of the conversation. It holds only read-only inputs (the
+// knowledge snapshot and settings), so its Step is a pure function of the conversation and
+// the message.
+type Dialog struct {
+	KB Knowledge
+	// ResumeAfter is the silence after which a customer coming back mid-case is asked
+	// whether to continue (default 30 minutes).
+	ResumeAfter time.Duration
+	// AckEvery is how often a customer waiting for a person is told so (default 10 minutes).
+	AckEvery time.Duration
+	// MaxFails is the number of unclear answers to one question after which the bot offers
+	// a person (default 3).
+	MaxFails int
+}
+
+// NewDialog returns a Dialog with default settings on kb (nil: no knowledge).
+func NewDialog(kb Knowledge) *Dialog {
+	if kb == nil {
+		kb = noKnowledge{}
+	}
+	return &Dialog{KB: kb, ResumeAfter: 30 * time.Minute, AckEvery: 10 * time.Minute, MaxFails: 3}
+}
+
+func (d *Dialog) lexicon() *Lexicon { return d.KB.Lexicon() }
+
+// brands lists the brands the lexicon knows for a category, in lexicon order.
+func (d *Dialog) brands(category string) []string {
+	lx := d.lexicon()
+	if lx == nil {
+		return nil
+	}
+	var out []string
+	for _, b := range lx.brands {
+		for _, c := range lx.BrandCategories(b.name) {
+			if c == category {
+				out = append(out, b.name)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// step is one Step call in progress: the conversation being changed and the effects so far.
+type step struct {
+	d   *Dialog
+	c   *Conversation
+	in  Inbound
+	out []Effect
+}
+
+func (t *step) say(text string)              { t.out = append(t.out, Reply{Text: text}) }
+func (t *step) sayKey(key string, kv ...any) { t.say(catalog.T(key, kv...)) }
+func (t *step) do(e Effect)                  { t.out = append(t.out, e) }
+
+// Step decides the answer to one inbound message: it returns the next conversation and the
+// effects to carry out, in order. It performs no I/O and reads no clock (the time is in.At).
+func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
+	t := &step{d: d, c: &c, in: in}
+	if c.StartedAt.IsZero() {
+		c.StartedAt = in.At
+	}
+	c.OpenID = in.OpenID
+	if in.Kind == KindResult {
+		d.onResult(t)
+		return c, t.out
+	}
+	idle := in.At.Sub(c.UpdatedAt)
+	c.Turns++
+	c.UpdatedAt = in.At
+
+	switch in.Kind {
+	case KindEvent:
+		d.onEvent(t)
+		return c, t.out
+	case KindUnknown:
+		t.sayKey("bot.unsupported")
+		d.reask(t)
+		return c, t.out
+	case KindVoice:
+		if strings.TrimSpace(in.Text) == "" {
+			t.sayKey("bot.voice_unrecognised")
+			return c, t.out
+		}
+	case KindImage:
+		d.onImage(t)
+		return c, t.out
+	case KindLocation:
+		d.onLocation(t)
+		return c, t.out
+	}
+	text := strings.TrimSpace(in.Text)
+	if text == "" {
+		t.sayKey("bot.empty")
+		return c, t.out
+	}
+	if c.State == StateHuman {
+		d.waitForHuman(t, text)
+		return c, t.out
+	}
+	if rule, ok := d.KB.Hazard(text); ok && !c.Case.Safety {
+		d.hazard(t, rule, text)
+		return c, t.out
+	}
+	if cmd := ParseCommand(text); cmd != CmdNone {
+		d.command(t, cmd)
+		return c, t.out
+	}
+	if c.State.inProgress() && idle > d.ResumeAfter && c.State != StateResume {
+		c.Prev, c.State = c.State, StateResume
+		t.sayKey("bot.resume.ask", "what", d.caseLine(&c.Case))
+		return c, t.out
+	}
+
+	switch c.State {
+	case StateNew, StateDone:
+		if c.State == StateDone && isThanks(text) {
+			t.sayKey("bot.thanks")
+			return c, t.out
+		}
+		if c.State == StateDone && len(c.Tickets) > 0 && idle > d.ResumeAfter {
+			t.do(ListTickets{Intro: true}) // a customer with tickets sees their status first
+		}
+		d.start(t, text)
+	case StateCollect:
+		d.collect(t, text)
+	case StateSelf:
+		d.selfService(t, text)
+	case StateConfirm:
+		d.confirm(t, text)
+	case StateEdit:
+		d.edit(t, text)
+	case StateVisit:
+		d.visit(t, text)
+	case StateResume:
+		d.resume(t, text)
+	}
+	return c, t.out
+}
+
+// start opens a new case from the customer's first words.
+func (d *Dialog) start(t *step, text string) {
+	c := t.c
+	first := c.State == StateNew
+	d.newCase(t)
+	before := c.Case
+	d.absorb(t, text)
+	learned := d.learned(&before, &c.Case)
+	switch {
+	case learned != "" && first:
+		t.sayKey("bot.learned_first", "facts", learned)
+	case learned != "":
+		t.sayKey("bot.learned", "facts", learned)
+	case first || looksLikeGreeting(text):
+		t.sayKey("bot.welcome")
+	}
+	d.advance(t)
+}
+
+func (d *Dialog) newCase(t *step) {
+	c := t.c
+	c.Case = withContact(c.Contact)
+	c.CaseSeq++
+	c.CaseAt = t.in.At
+	c.Case.At = t.in.At
+	c.State, c.Asking, c.Fails, c.History, c.Step = StateCollect, "", 0, nil, 0
+	c.Ticket, c.Windows, c.Pending, c.Prev = "", nil, "", ""
+}
+
+// absorb fills whatever the message says into the empty fields of the case.
+func (d *Dialog) absorb(t *step, text string) {
+	t.c.Case.fill(Extract(text, t.in.At, d.lexicon()))
+}
+
+// collect takes the answer to the question asked.
+func (d *Dialog) collect(t *step, text string) {
+	c := t.c
+	before := c.Case
+	ok, retry := d.answer(&c.Case, c.Asking, text, t.in.At)
+	d.absorb(t, text)
+	if !ok && !d.filledAny(&before, &c.Case) {
+		d.unclear(t, retry)
+		return
+	}
+	if learned := d.learned(&before, &c.Case); strings.Count(learned, "·") >= 1 {
+		t.sayKey("bot.learned", "facts", learned)
+	}
+	d.advance(t)
+}
+
+// unclear re-asks the current question once with an example; after MaxFails unclear
+// answers it offers a person.
+func (d *Dialog) unclear(t *step, retryKey string) {
+	c := t.c
+	c.Fails++
+	if c.Fails >= d.MaxFails {
+		t.sayKey("bot.offer_human")
+	}
+	if retryKey == "" {
+		retryKey = "bot.retry." + string(c.Asking)
+		if !catalog.Has(retryKey) {
+			retryKey = "bot.retry.generic"
+		}
+	}
+	t.say(catalog.T(retryKey) + "\n" + d.question(&c.Case, c.Asking))
+}
+
+// advance asks for the next missing thing, runs self-service when it is due, and ends in
+// the confirmation summary.
+func (d *Dialog) advance(t *step) {
+	c := t.c
+	if c.Case.Safety && c.Ticket == "" && !c.Case.missing(SlotPhone) {
+		d.escalate(t, EscalateSafety) // a hazard: call back first, details later
+		return
+	}
+	for _, s := range productSlots {
+		if c.Case.missing(s) {
+			d.ask(t, s)
+			return
+		}
+	}
+	if !c.Case.SelfDone {
+		c.Case.SelfDone = true
+		if rule, ok := d.KB.Match(&c.Case); ok {
+			c.Case.RuleID, c.Case.RuleTitle = rule.ID, rule.Title
+			if len(rule.Steps) > 0 {
+				c.State, c.Step, c.Fails = StateSelf, 0, 0
+				t.do(RecordOutcome{RuleID: rule.ID, Outcome: OutcomeShown})
+				t.sayKey("bot.self.intro", "title", rule.Title)
+				d.showStep(t, rule)
+				return
+			}
+		}
+	}
+	for _, s := range detailSlots {
+		if c.Case.missing(s) {
+			d.ask(t, s)
+			return
+		}
+	}
+	d.summary(t)
+}
+
+// ask puts question s to the customer.
+func (d *Dialog) ask(t *step, s Slot) {
+	c := t.c
+	if c.Asking != s {
+		if c.State == StateCollect && c.Asking != "" && !c.Case.missing(c.Asking) {
+			c.pushHistory(c.Asking)
+		}
+		c.Fails = 0
+	}
+	c.State, c.Asking = StateCollect, s
+	t.say(d.question(&c.Case, s))
+}
+
+func (d *Dialog) showStep(t *step, rule Rule) {
+	c := t.c
+	t.sayKey("bot.self.step", "i", c.Step+1, "n", len(rule.Steps), "text", rule.Steps[c.Step])
+}
+
+// selfService reads the customer's verdict on a self-service step.
+func (d *Dialog) selfService(t *step, text string) {
+	c := t.c
+	rule, ok := d.KB.Rule(c.Case.RuleID)
+	if !ok || c.Step >= len(rule.Steps) { // the rule was unpublished meanwhile
+		d.advance(t)
+		return
+	}
+	switch knowledge.ParseAnswer(text) {
+	case knowledge.AnswerSolved:
+		c.Case.StepsTried = c.Step + 1
+		t.do(RecordOutcome{RuleID: rule.ID, Outcome: OutcomeSolved})
+		t.sayKey("bot.self.solved")
+		c.State, c.Asking = StateDone, ""
+	case knowledge.AnswerNotSolved:
+		c.Step++
+		c.Case.StepsTried = c.Step
+		c.Fails = 0
+		if c.Step < len(rule.Steps) {
+			d.showStep(t, rule)
+			return
+		}
+		t.do(RecordOutcome{RuleID: rule.ID, Outcome: OutcomeEscalated})
+		t.sayKey("bot.self.unsolved")
+		d.advance(t)
+	case knowledge.AnswerHuman:
+		c.Case.StepsTried = c.Step + 1
+		t.do(RecordOutcome{RuleID: rule.ID, Outcome: OutcomeEscalated})
+		d.escalate(t, EscalateHuman)
+	default:
+		c.Fails++
+		if c.Fails >= d.MaxFails {
+			t.sayKey("bot.offer_human")
+		}
+		t.sayKey("bot.self.retry")
+	}
+}
+
+// summary shows the numbered record and waits for 确认 or a number.
+func (d *Dialog) summary(t *step) {
+	c := t.c
+	c.State, c.Asking, c.Fails = StateConfirm, "", 0
+	var b strings.Builder
+	for i, s := range summarySlots {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(catalog.T("bot.summary.line", "n", i+1, "label", catalog.T("bot.slot."+string(s)), "value", d.show(&c.Case, s)))
+	}
+	t.sayKey("bot.summary", "lines", b.String())
+}
+
+func (d *Dialog) confirm(t *step, text string) {
+	c := t.c
+	if isConfirm(text) {
+		d.escalate(t, EscalateConfirmed)
+		return
+	}
+	if i, ok := choice(text, len(summarySlots)); ok {
+		s := summarySlots[i]
+		c.State, c.Asking, c.Fails = StateEdit, s, 0
+		t.sayKey("bot.edit", "label", catalog.T("bot.slot."+string(s)))
+		t.say(d.question(&c.Case, s))
+		return
+	}
+	c.Fails++
+	if c.Fails >= d.MaxFails {
+		t.sayKey("bot.offer_human")
+	}
+	t.sayKey("bot.confirm.retry")
+}
+
+// edit takes the new value of one summary field, then shows the summary again.
+func (d *Dialog) edit(t *step, text string) {
+	c := t.c
+	var probe Case = c.Case
+	probe.clear(c.Asking)
+	ok, retry := d.answer(&probe, c.Asking, text, t.in.At)
+	if !ok {
+		d.unclear(t, retry)
+		c.State = StateEdit
+		return
+	}
+	if c.Asking == SlotCategory {
+		if probe.Category == c.Case.Category {
+			probe.Brand = c.Case.Brand
+		} else {
+			probe.RuleID, probe.RuleTitle = "", "" // a different product
+		}
+	}
+	c.Case = probe
+	for _, s := range summarySlots { // a changed category may need a brand again
+		if c.Case.missing(s) {
+			d.ask(t, s)
+			return
+		}
+	}
+	d.summary(t)
+}
+
+// escalate opens the ticket; the outcome comes back as a Result.
+func (d *Dialog) escalate(t *step, why Escalation) {
+	c := t.c
+	if c.CaseAt.IsZero() {
+		c.CaseSeq++
+		c.CaseAt = t.in.At
+	}
+	c.Pending = why
+	c.Contact = c.Case.contact()
+	t.do(OpenTicket{Key: c.CaseKey(), Case: c.Case, Reason: why})
+}
+
+// onResult continues after an effect with an outcome.
+func (d *Dialog) onResult(t *step) {
+	c, r := t.c, t.in.Result
+	switch {
+	case r == nil:
+	case r.Listed && r.Failed:
+		if !r.Intro {
+			t.sayKey("bot.status.failed")
+			d.reask(t)
+		}
+	case r.Listed:
+		d.showTickets(t, r.Tickets, !r.Intro)
+	case r.Failed && c.Pending != "":
+		why := c.Pending
+		c.Pending = ""
+		if why == EscalateConfirmed {
+			c.State = StateConfirm
+			t.sayKey("bot.ticket.failed")
+			return
+		}
+		c.State = StateHuman
+		t.sayKey("bot.human.no_ticket")
+	case r.Opened != nil:
+		why := c.Pending
+		c.Pending = ""
+		c.addTicket(r.Opened.Number)
+		t.say(r.Opened.Commitment)
+		switch {
+		case why == EscalateHuman || why == EscalateSafety:
+			c.State, c.AckedAt = StateHuman, t.in.At
+			t.sayKey("bot.human.handed_over")
+		case len(r.Opened.Windows) > 0:
+			c.State, c.Windows = StateVisit, r.Opened.Windows
+			labels := make([]string, len(r.Opened.Windows))
+			for i, w := range r.Opened.Windows {
+				labels[i] = w.Label
+			}
+			t.sayKey("bot.visit.ask", "options", numbered(labels))
+		default:
+			c.State = StateDone
+		}
+	}
+}
+
+func (d *Dialog) showTickets(t *step, tickets []TicketSummary, reask bool) {
+	if len(tickets) == 0 {
+		if reask {
+			t.sayKey("bot.status.none")
+		}
+	} else {
+		var b strings.Builder
+		for i, tk := range tickets {
+			if i > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(catalog.T("bot.status.line", "number", tk.Number, "status", tk.Status, "next", tk.Next, "promise", tk.Promise))
+		}
+		t.sayKey("bot.status.list", "tickets", b.String())
+	}
+	if reask {
+		d.reask(t)
+	}
+}
+
+// visit records the chosen visit window.
+func (d *Dialog) visit(t *step, text string) {
+	c := t.c
+	if i, ok := choice(text, len(c.Windows)); ok {
+		w := c.Windows[i]
+		t.do(BookVisit{Number: c.Ticket, Window: w})
+		t.sayKey("bot.visit.booked", "window", w.Label)
+		c.State, c.Windows = StateDone, nil
+		return
+	}
+	if isNone(text) {
+		t.sayKey("bot.visit.later")
+		c.State, c.Windows = StateDone, nil
+		return
+	}
+	c.Fails++
+	t.sayKey("bot.visit.retry")
+}
+
+// resume continues or restarts an interrupted case.
+func (d *Dialog) resume(t *step, text string) {
+	c := t.c
+	yes, yesNo := ParseYesNo(text)
+	if i, ok := choice(text, 2); ok {
+		yes, yesNo = i == 0, true
+	}
+	switch {
+	case yesNo && !yes:
+		d.restart(t)
+	case yesNo || isContinue(text):
+		c.State, c.Prev = c.Prev, ""
+		d.reask(t)
+	default:
+		// Anything else carries on with the case, this message included.
+		c.State, c.Prev = c.Prev, ""
+		if c.State == StateCollect {
+			d.collect(t, text)
+			return
+		}
+		d.reask(t)
+	}
+}
+
+// waitForHuman keeps the bot quiet while a person has the chat, with an occasional
+// reassurance that the message arrived.
+func (d *Dialog) waitForHuman(t *step, text string) {
+	c := t.c
+	switch ParseCommand(text) {
+	case CmdRestart:
+		d.restart(t)
+		return
+	case CmdStatus:
+		t.do(ListTickets{})
+		return
+	}
+	if c.Paused {
+		return // a staff member is answering: say nothing
+	}
+	if t.in.At.Sub(c.AckedAt) >= d.AckEvery {
+		c.AckedAt = t.in.At
+		t.sayKey("bot.human.waiting")
+	}
+}
+
+// hazard handles a safety report: advice at once, no self-service, urgent ticket as soon
+// as we can call back.
+func (d *Dialog) hazard(t *step, rule Rule, text string) {
+	c := t.c
+	if !c.State.inProgress() {
+		d.newCase(t)
+		d.absorb(t, text)
+	}
+	c.Case.Safety, c.Case.SafetyRule, c.Case.SelfDone = true, rule.ID, true
+	if c.Case.RuleID == "" {
+		c.Case.RuleID, c.Case.RuleTitle = rule.ID, rule.Title
+	}
+	if c.Case.Symptom == "" {
+		c.Case.Symptom = truncateRunes(text, 100)
+	}
+	t.sayKey("bot.safety", "advice", rule.Advice)
+	if c.Case.missing(SlotPhone) {
+		d.ask(t, SlotPhone)
+		return
+	}
+	d.escalate(t, EscalateSafety)
+}
+
+// command carries out a command typed at any point.
+func (d *Dialog) command(t *step, cmd Command) {
+	c := t.c
+	switch cmd {
+	case CmdHuman:
+		if c.State == StateSelf {
+			t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeEscalated})
+		}
+		if !c.State.inProgress() && c.State != StateResume {
+			d.newCase(t)
+		}
+		d.escalate(t, EscalateHuman)
+	case CmdRestart:
+		d.restart(t)
+	case CmdBack:
+		d.back(t)
+	case CmdCancel:
+		if c.State == StateSelf {
+			t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeAbandoned})
+		}
+		if c.State.inProgress() || c.State == StateResume {
+			c.State, c.Asking, c.Windows = StateDone, "", nil
+			t.sayKey("bot.cancelled")
+			return
+		}
+		t.sayKey("bot.nothing_to_cancel")
+	case CmdStatus:
+		t.do(ListTickets{})
+	case CmdHelp:
+		t.sayKey("bot.help")
+		d.reask(t)
+	}
+}
+
+func (d *Dialog) restart(t *step) {
+	c := t.c
+	if c.State == StateSelf {
+		t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeAbandoned})
+	}
+	d.newCase(t)
+	t.sayKey("bot.restarted")
+	d.advance(t)
+}
+
+// back goes back one question, forgetting its answer.
+func (d *Dialog) back(t *step) {
+	c := t.c
+	switch c.State {
+	case StateCollect, StateEdit, StateConfirm:
+	default:
+		t.sayKey("bot.back.none")
+		d.reask(t)
+		return
+	}
+	if c.State == StateConfirm {
+		last := summarySlots[len(summarySlots)-1]
+		c.Case.clear(last)
+		d.ask(t, last)
+		return
+	}
+	if c.State == StateEdit {
+		d.summary(t)
+		return
+	}
+	if len(c.History) == 0 {
+		t.sayKey("bot.back.none")
+		d.reask(t)
+		return
+	}
+	prev := c.History[len(c.History)-1]
+	c.History = c.History[:len(c.History)-1]
+	c.Case.clear(prev)
+	c.Asking, c.Fails = prev, 0
+	t.say(d.question(&c.Case, prev))
+}
+
+// reask repeats what the conversation is waiting for, after an interruption.
+func (d *Dialog) reask(t *step) {
+	c := t.c
+	switch c.State {
+	case StateCollect, StateEdit:
+		if c.Asking != "" {
+			t.say(d.question(&c.Case, c.Asking))
+		}
+	case StateSelf:
+		if rule, ok := d.KB.Rule(c.Case.RuleID); ok && c.Step < len(rule.Steps) {
+			d.showStep(t, rule)
+		}
+	case StateConfirm:
+		d.summary(t)
+	case StateVisit:
+		labels := make([]string, len(c.Windows))
+		for i, w := range c.Windows {
+			labels[i] = w.Label
+		}
+		t.sayKey("bot.visit.ask", "options", numbered(labels))
+	}
+}
+
+// onEvent handles follow, unfollow and menu clicks.
+func (d *Dialog) onEvent(t *step) {
+	c := t.c
+	switch strings.ToLower(t.in.Event) {
+	case "subscribe":
+		t.sayKey("bot.subscribe")
+	case "unsubscribe":
+		*c = Conversation{OpenID: c.OpenID}
+	case "click":
+		switch t.in.EventKey {
+		case MenuReport:
+			if c.State.inProgress() {
+				t.sayKey("bot.menu.report_in_progress")
+				d.reask(t)
+				return
+			}
+			d.newCase(t)
+			d.advance(t)
+		case MenuProgress:
+			t.do(ListTickets{})
+		case MenuHuman:
+			d.command(t, CmdHuman)
+		default:
+			t.sayKey("bot.help")
+		}
+	}
+	// Other events (VIEW, SCAN, LOCATION reports, template receipts) need no answer.
+}
+
+// onImage attaches a photo to the case.
+func (d *Dialog) onImage(t *step) {
+	c := t.c
+	if !c.State.inProgress() && c.State != StateHuman {
+		d.newCase(t)
+	}
+	if t.in.MediaID != "" && len(c.Case.Photos) < 9 {
+		c.Case.Photos = append(c.Case.Photos, t.in.MediaID)
+	}
+	if c.State == StateHuman {
+		return
+	}
+	t.sayKey("bot.photo.received", "n", len(c.Case.Photos))
+	if c.State == StateCollect && c.Asking == "" {
+		d.advance(t)
+		return
+	}
+	d.reask(t)
+}
+
+// onLocation takes a location message as the address.
+func (d *Dialog) onLocation(t *step) {
+	c := t.c
+	label := strings.TrimSpace(t.in.Label)
+	if label == "" {
+		t.sayKey("bot.location.unnamed")
+		d.reask(t)
+		return
+	}
+	c.Case.Address, c.Case.Lat, c.Case.Lng = label, t.in.Lat, t.in.Lng
+	c.Case.Region, c.Case.City = RegionOf(label)
+	t.sayKey("bot.location.received", "address", label)
+	switch {
+	case c.State == StateCollect && c.Asking == SlotAddress, c.State == StateEdit && c.Asking == SlotAddress:
+		d.advance(t)
+	case c.State.inProgress():
+		d.reask(t)
+	}
+}
+
+// learned lists, briefly, what a message filled in, so the customer sees they were
+// understood: "空调 · 美的 · KFR-35GW".
+func (d *Dialog) learned(before, after *Case) string {
+	var parts []string
+	for _, s := range summarySlots {
+		if before.missing(s) && !after.missing(s) && s != SlotSymptom {
+			parts = append(parts, d.show(after, s))
+		}
+	}
+	if before.missing(SlotSymptom) && !after.missing(SlotSymptom) {
+		parts = append(parts, d.show(after, SlotSymptom))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (d *Dialog) filledAny(before, after *Case) bool {
+	for _, s := range summarySlots {
+		if before.missing(s) && !after.missing(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// caseLine describes the case in a few words for the resume question.
+func (d *Dialog) caseLine(c *Case) string {
+	parts := []string{}
+	if c.Category != "" {
+		parts = append(parts, d.lexicon().CategoryName(c.Category))
+	}
+	if c.Symptom != "" {
+		parts = append(parts, truncateRunes(c.Symptom, 20))
+	}
+	if len(parts) == 0 {
+		return catalog.T("bot.resume.unnamed")
+	}
+	return strings.Join(parts, " ")
+}
+
+func isConfirm(text string) bool {
+	switch strings.Trim(normalizeText(text), clauseBreaks+" .!！") {
+	case "确认", "确定", "确认提交", "提交", "对", "没问题", "是的", "对的", "好的", "可以", "没错", "ok", "OK", "确认无误", "正确":
+		return true
+	}
+	return false
+}
+
+func isContinue(text string) bool {
+	switch strings.Trim(normalizeText(text), clauseBreaks+" .!！") {
+	case "继续", "接着", "继续报修", "继续吧", "接着来", "1":
+		return true
+	}
+	return false
+}
+
+func isNone(text string) bool {
+	switch strings.Trim(normalizeText(text), clauseBreaks+" .!！") {
+	case "都不行", "都不方便", "没有合适的", "其他时间", "再说", "以后再约", "不方便", "都不合适", "0":
+		return true
+	}
+	return false
+}
+
+func isThanks(text string) bool {
+	switch strings.ToLower(strings.Trim(normalizeText(text), clauseBreaks+" .!！~")) {
+	case "谢谢", "谢谢你", "多谢", "感谢", "好的", "好", "ok", "嗯", "知道了", "收到", "好的谢谢", "谢谢啦", "thanks", "thx", "辛苦了", "👍":
+		return true
+	}
+	return false
+}
+
+func looksLikeGreeting(text string) bool {
+	t := strings.ToLower(strings.Trim(normalizeText(text), clauseBreaks+" .!！~"))
+	switch t {
+	case "你好", "您好", "在吗", "在不在", "hi", "hello", "哈喽", "嗨", "有人吗", "你好在吗", "喂", "客服你好", "报修", "我要报修", "维修", "售后":
+		return true
+	}
+	return utf8.RuneCountInString(t) <= 2
+}

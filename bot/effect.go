@@ -1,0 +1,90 @@
+package bot
+
+// Effect is something the service must do after a step. Effects are plain values, so Step
+// stays pure; the service carries them out in order and feeds the outcome of those that
+// have one (a ticket opened, the customer's tickets) back into Step as an Inbound of
+// KindResult.
+type Effect interface{ effect() }
+
+// Reply sends text to the customer.
+type Reply struct{ Text string }
+
+// OpenTicket escalates the case into a ticket. Key makes it idempotent: the same key never
+// opens a second ticket, whichever instance retries.
+type OpenTicket struct {
+	Key    string
+	Case   Case
+	Reason Escalation
+}
+
+// ListTickets looks up the customer's tickets (进度). Intro marks the status shown to a
+// returning customer before their new message is answered.
+type ListTickets struct{ Intro bool }
+
+// RecordOutcome records what became of a knowledge rule's self-service checks.
+type RecordOutcome struct {
+	RuleID  string
+	Outcome string // shown, solved, escalated, abandoned
+}
+
+// BookVisit records the visit window the customer chose for a ticket.
+type BookVisit struct {
+	Number string
+	Window VisitWindow
+}
+
+func (Reply) effect()         {}
+func (OpenTicket) effect()    {}
+func (ListTickets) effect()   {}
+func (RecordOutcome) effect() {}
+func (BookVisit) effect()     {}
+
+// Escalation says why a case became a ticket.
+type Escalation string
+
+// Reasons for escalating.
+const (
+	EscalateConfirmed Escalation = "confirmed" // the customer confirmed the record
+	EscalateHuman     Escalation = "human"     // the customer asked for a person
+	EscalateSafety    Escalation = "safety"    // a hazard: no self-service
+)
+
+// Outcomes of self-service checks, as recorded against a rule.
+const (
+	OutcomeShown     = "shown"
+	OutcomeSolved    = "solved"
+	OutcomeEscalated = "escalated"
+	OutcomeAbandoned = "abandoned"
+)
+
+// EffectResult is the outcome of an effect, fed back into Step.
+type EffectResult struct {
+	Opened  *TicketOpened   `json:"opened,omitempty"`  // OpenTicket succeeded
+	Tickets []TicketSummary `json:"tickets,omitempty"` // ListTickets
+	Listed  bool            `json:"listed,omitempty"`  // ListTickets ran (Tickets may be empty)
+	Intro   bool            `json:"intro,omitempty"`   // for ListTickets{Intro: true}
+	Failed  bool            `json:"failed,omitempty"`  // the effect failed; the customer is told to retry
+}
+
+// TicketOpened is what triage decided for a new ticket.
+type TicketOpened struct {
+	Number     string        // RS20261122-0001
+	Commitment string        // the promise to the customer, ready to send
+	Windows    []VisitWindow // visit windows to offer when an engineer must come
+	Pending    bool          // kept aside while the database is away; Number is a reference
+}
+
+// VisitWindow is an engineer visit slot offered to the customer.
+type VisitWindow struct {
+	Label string `json:"l"` // "11月24日（周二）上午 9:00–11:00"
+	Start int64  `json:"s"` // Unix seconds
+	End   int64  `json:"e"`
+}
+
+// TicketSummary is one ticket as the customer sees it in 进度.
+type TicketSummary struct {
+	Number  string
+	Status  string // 已受理
+	Next    string // what happens next
+	Promise string // by when
+}

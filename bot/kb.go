@@ -1,0 +1,155 @@
+package bot
+
+import (
+	"fmt"
+
+	"github.com/wxintake/intake/knowledge"
+)
+
+// KnowledgeBase adapts a published knowledge set to what the dialog needs. It is built
+// once per publish and read-only afterwards.
+type KnowledgeBase struct {
+	set     *knowledge.Set
+	matcher *knowledge.Matcher
+	lexicon *Lexicon
+}
+
+var _ Knowledge = (*KnowledgeBase)(nil)
+
+// NewKnowledgeBase compiles the matcher and the extractors' lexicon of set.
+func NewKnowledgeBase(set *knowledge.Set) (*KnowledgeBase, error) {
+	m, err := knowledge.NewMatcher(set)
+	if err != nil {
+		return nil, err
+	}
+	var data LexiconData
+	brands := map[string]int{} // brand name → index in data.Brands
+	for _, c := range set.Categories {
+		data.Categories = append(data.Categories, CategoryTerms{ID: c.ID, Name: c.Name, Aliases: c.Aliases, ModelPatterns: c.GenericModelPatterns})
+		for _, b := range c.Brands {
+			i, ok := brands[b.Name]
+			if !ok {
+				i = len(data.Brands)
+				brands[b.Name] = i
+				data.Brands = append(data.Brands, BrandTerms{Name: b.Name, SerialPattern: b.SerialPattern})
+			}
+			bt := &data.Brands[i]
+			bt.Categories = append(bt.Categories, c.ID)
+			bt.Aliases = appendNew(bt.Aliases, b.Aliases...)
+			bt.ModelPatterns = appendNew(bt.ModelPatterns, b.ModelPatterns...)
+			if bt.SerialPattern == "" {
+				bt.SerialPattern = b.SerialPattern
+			}
+		}
+	}
+	lx, err := NewLexicon(data)
+	if err != nil {
+		return nil, fmt.Errorf("bot: knowledge vocabulary: %w", err)
+	}
+	return &KnowledgeBase{set: set, matcher: m, lexicon: lx}, nil
+}
+
+func appendNew(dst []string, vs ...string) []string {
+	for _, v := range vs {
+		found := false
+		for _, d := range dst {
+			if d == v {
+				found = true
+				break
+			}
+		}
+		if !found {
+			dst = append(dst, v)
+		}
+	}
+	return dst
+}
+
+// Set returns the knowledge set behind the base.
+func (k *KnowledgeBase) Set() *knowledge.Set { return k.set }
+
+// Matcher returns the compiled matcher.
+func (k *KnowledgeBase) Matcher() *knowledge.Matcher { return k.matcher }
+
+// Lexicon implements Knowledge.
+func (k *KnowledgeBase) Lexicon() *Lexicon { return k.lexicon }
+
+// Match implements Knowledge: the best non-safety rule for the case's symptom and error
+// code within its category.
+func (k *KnowledgeBase) Match(c *Case) (Rule, bool) {
+	text := c.Symptom
+	if c.ErrorCode != "" {
+		text += " " + c.ErrorCode
+	}
+	ms := k.matcher.Match(knowledge.Query{
+		Text:     text,
+		Category: c.Category,
+		Case: knowledge.CaseFacts{
+			Category: c.Category, Brand: c.Brand, Model: c.Model, ErrorCode: c.ErrorCode,
+			AgeMonths: ageMonths(c),
+		},
+		Limit: 3,
+	})
+	for _, m := range ms {
+		if m.Safety || !ruleFits(m.Rule, c.Category) {
+			continue
+		}
+		return toRule(m.Rule), true
+	}
+	return Rule{}, false
+}
+
+// ruleFits reports whether a rule applies to the category (general rules apply to all).
+func ruleFits(r *knowledge.Rule, category string) bool {
+	if len(r.Categories) == 0 || category == "" {
+		return true
+	}
+	for _, c := range r.Categories {
+		if c == category {
+			return true
+		}
+	}
+	return false
+}
+
+// Hazard implements Knowledge.
+func (k *KnowledgeBase) Hazard(text string) (Rule, bool) {
+	m, ok := k.matcher.Safety(text)
+	if !ok {
+		return Rule{}, false
+	}
+	return toRule(m.Rule), true
+}
+
+// Rule implements Knowledge.
+func (k *KnowledgeBase) Rule(id string) (Rule, bool) {
+	r := k.set.Rule(id)
+	if r == nil {
+		return Rule{}, false
+	}
+	return toRule(r), true
+}
+
+func toRule(r *knowledge.Rule) Rule {
+	steps := make([]string, len(r.Steps))
+	for i, s := range r.Steps {
+		steps[i] = s.Text
+	}
+	return Rule{ID: r.ID, Title: r.Title, Steps: steps, Safety: r.Safety, Advice: r.Advice}
+}
+
+// ageMonths is the product's age in whole months at the case's start, or unknown.
+func ageMonths(c *Case) int {
+	if c.PurchaseDate.IsZero() || c.At.IsZero() {
+		return knowledge.UnknownAge
+	}
+	p, at := c.PurchaseDate, c.At
+	m := (at.Year()-p.Year)*12 + int(at.Month()) - p.Month
+	if p.Month == 0 { // year only
+		m = (at.Year() - p.Year) * 12
+	}
+	if p.Day > 0 && at.Day() < p.Day {
+		m--
+	}
+	return max(m, 0)
+}

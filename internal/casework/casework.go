@@ -1,0 +1,201 @@
+// Package casework carries out the bot's effects that reach outside the conversation:
+// it triages a confirmed case, opens its ticket, lists a customer's tickets and records
+// what became of self-service checks. It joins the domain packages (bot, triage,
+// knowledge) with their stores.
+package casework
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"time"
+
+	"github.com/wxintake/intake/bot"
+	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/knowledge"
+	"github.com/wxintake/intake/triage"
+)
+
+// RuleStats counts what became of each rule's self-service checks.
+type RuleStats interface {
+	Record(ctx context.Context, ruleID string, outcome knowledge.Outcome) error
+}
+
+// Backend implements bot.Backend.
+type Backend struct {
+	Store     triage.Store
+	Calendar  *triage.Calendar
+	KB        func() *bot.KnowledgeBase // the published knowledge
+	Stats     RuleStats
+	Slots     []triage.Slot // visit slots offered each working day
+	VisitDays int           // working days of visit windows offered
+	Now       func() time.Time
+	Log       *slog.Logger
+}
+
+var _ bot.Backend = (*Backend)(nil)
+
+// OpenTicket implements bot.Backend: triage the case, store the ticket (once per case key)
+// and return the commitment and, for an on-site repair, the visit windows.
+func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicket) (bot.TicketOpened, error) {
+	now := b.Now()
+	kb := b.KB()
+	tc, rule := b.triageCase(kb, e.Case, now)
+	policy := policyOf(kb.Set().Category(e.Case.Category))
+	result := triage.Triage(tc, policy, b.Calendar)
+	if e.Reason == bot.EscalateSafety {
+		result.Priority = triage.PriorityUrgent
+	}
+
+	t := triage.Ticket{
+		CaseKey:     e.Key,
+		OpenID:      openID,
+		Status:      triage.StatusNew,
+		Priority:    result.Priority,
+		Category:    e.Case.Category,
+		Record:      record(e.Case, tc),
+		Attachments: append([]string(nil), e.Case.Photos...),
+		Result:      result,
+		CreatedAt:   now,
+	}
+	if rule != nil {
+		t.RuleID = rule.ID
+		for i := 0; i < e.Case.StepsTried && i < len(rule.Steps); i++ {
+			t.StepsTried = append(t.StepsTried, rule.ID+"#"+strconv.Itoa(i+1)+" "+rule.Steps[i].Text)
+		}
+	}
+	stored, _, err := b.Store.Create(ctx, t)
+	if err != nil {
+		return bot.TicketOpened{}, fmt.Errorf("casework: create ticket: %w", err)
+	}
+	opened := bot.TicketOpened{
+		Number:     stored.Number,
+		Commitment: triage.Commitment(stored.Result, stored.Number, b.Calendar),
+	}
+	if stored.Result.OnSite && e.Reason == bot.EscalateConfirmed && stored.VisitWindow.IsZero() {
+		for _, w := range triage.VisitWindows(now, b.Calendar, b.Slots, b.VisitDays) {
+			opened.Windows = append(opened.Windows, bot.VisitWindow{Label: w.Label(), Start: w.Start.Unix(), End: w.End.Unix()})
+		}
+	}
+	return opened, nil
+}
+
+// triageCase turns the intake record into triage's input, with the matched rule's hint.
+func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (triage.Case, *knowledge.Rule) {
+	tc := triage.Case{
+		Category:     c.Category,
+		CategoryName: kb.Lexicon().CategoryName(c.Category),
+		Brand:        c.Brand,
+		Model:        c.Model,
+		PurchaseDate: triage.Date{Year: c.PurchaseDate.Year, Month: time.Month(c.PurchaseDate.Month), Day: c.PurchaseDate.Day},
+		Symptom:      c.Symptom,
+		ErrorCode:    c.ErrorCode,
+		Trigger:      triage.Trigger(c.Trigger),
+		Safety:       c.Safety,
+		ReportedAt:   now,
+		Region:       c.Region,
+	}
+	if c.City != "" && c.City != c.Region {
+		tc.Region = c.Region + c.City
+	}
+	switch c.ExtendedWarranty {
+	case bot.YesNoYes:
+		tc.ExtendedWarranty = triage.AnswerYes
+	case bot.YesNoNo:
+		tc.ExtendedWarranty = triage.AnswerNo
+	}
+	var rule *knowledge.Rule
+	if id := c.RuleID; id != "" {
+		rule = kb.Set().Rule(id)
+	}
+	if rule != nil {
+		u := rule.Unresolved
+		tc.Hint = triage.Hint{
+			FaultClass: triage.FaultClass(u.FaultClass), Priority: triage.Priority(u.Priority), OnSite: u.OnSite,
+			Skill: u.Skill, Component: u.Component, ComponentName: u.Component,
+			PartsMin: u.Price.Parts[0], PartsMax: u.Price.Parts[1], LabourMin: u.Price.Labour[0], LabourMax: u.Price.Labour[1],
+		}
+	}
+	return tc, rule
+}
+
+// policyOf is the category's warranty policy from the knowledge base (editors own it).
+func policyOf(cat *knowledge.Category) triage.Policy {
+	if cat == nil {
+		return triage.DefaultPolicies().For("")
+	}
+	p := triage.Policy{WholeMonths: cat.Warranty.WholeMonths, ExtendedMonths: 12, Components: map[string]int{}}
+	for _, comp := range cat.Warranty.Components {
+		p.Components[comp.Name] = comp.Months
+	}
+	return p
+}
+
+func record(c bot.Case, tc triage.Case) triage.Record {
+	occurred := c.StartedPhrase
+	if c.StartedUnknown {
+		occurred = catalog.T("bot.value.unknown")
+	}
+	return triage.Record{
+		Name: c.Name, Phone: c.Phone.Number, Address: c.Address, Latitude: c.Lat, Longitude: c.Lng,
+		Serial: c.Serial, Channel: string(c.Channel), Occurred: occurred, Case: tc,
+	}
+}
+
+// Tickets implements bot.Backend: the customer's open tickets, newest first.
+func (b *Backend) Tickets(ctx context.Context, openID string) ([]bot.TicketSummary, error) {
+	ts, err := b.Store.ListByOpenID(ctx, openID, 10)
+	if err != nil {
+		return nil, err
+	}
+	var out []bot.TicketSummary
+	for _, t := range ts {
+		if !t.Status.Open() {
+			continue
+		}
+		out = append(out, bot.TicketSummary{
+			Number:  t.Number,
+			Status:  t.Status.Label(),
+			Next:    catalog.T("casework.next." + string(t.Status)),
+			Promise: promise(t, b.Calendar),
+		})
+		if len(out) == 3 {
+			break
+		}
+	}
+	return out, nil
+}
+
+// promise says by when the customer hears from us next.
+func promise(t triage.Ticket, cal *triage.Calendar) string {
+	by := t.Result.SLA.FirstResponseBy
+	if t.Status != triage.StatusNew {
+		by = t.Result.SLA.DiagnosisBy
+	}
+	if by.IsZero() {
+		return catalog.T("casework.promise.none")
+	}
+	at := by.In(cal.Location())
+	return catalog.T("casework.promise.by", "month", int(at.Month()), "day", at.Day(), "clock", at.Format("15:04"))
+}
+
+// RecordOutcome implements bot.Backend.
+func (b *Backend) RecordOutcome(ctx context.Context, e bot.RecordOutcome) error {
+	if b.Stats == nil || e.RuleID == "" {
+		return nil
+	}
+	return b.Stats.Record(ctx, e.RuleID, knowledge.Outcome(e.Outcome))
+}
+
+// BookVisit implements bot.Backend: the chosen window is stored on the ticket.
+func (b *Backend) BookVisit(ctx context.Context, openID string, e bot.BookVisit) error {
+	_, err := b.Store.Update(ctx, e.Number, func(t *triage.Ticket) error {
+		if t.OpenID != openID {
+			return fmt.Errorf("casework: ticket %s is not this customer's", e.Number)
+		}
+		t.VisitWindow = triage.Window{Start: time.Unix(e.Window.Start, 0), End: time.Unix(e.Window.End, 0), Slot: e.Window.Label}
+		return nil
+	})
+	return err
+}
