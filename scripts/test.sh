@@ -256,6 +256,36 @@ export INTAKE_TEST_REDIS_ADDR="127.0.0.1:$redis_port"
 export INTAKE_TEST_MARIADB_PIDFILE="$tmp/mariadb.pid"
 export INTAKE_TEST_MARIADB_RESTART="$tmp/restart-mariadb.sh"
 
+# ---------------------------------------------------------------- wxsim
+# The independent WeChat simulator (Node, node-webot's wechat-crypto) beside the
+# repository, for the interop test. It is copied, never vendored: its one
+# dependency comes from the npm registry.
+wxsim_src=""
+for d in ../shared/tools/wxsim ../../shared/tools/wxsim; do
+	if [[ -f $d/wxsim.js ]]; then
+		wxsim_src=$d
+		break
+	fi
+done
+if [[ -n $wxsim_src ]]; then
+	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+		say "installing nodejs npm (for wxsim)"
+		{ ((EUID == 0)) && env DEBIAN_FRONTEND=noninteractive apt-get -q -y install --no-install-recommends nodejs npm; } \
+			>"$tmp/apt-node.log" 2>&1 || true
+	fi
+	mkdir -p "$tmp/wxsim"
+	cp "$wxsim_src"/wxsim.js "$wxsim_src"/package.json "$tmp/wxsim/"
+	if (cd "$tmp/wxsim" && npm install --silent --no-audit --no-fund >"$tmp/npm.log" 2>&1); then
+		export INTAKE_TEST_WXSIM="$tmp/wxsim/wxsim.js"
+		say "wxsim ready ($wxsim_src)"
+	else
+		tail -n 20 "$tmp/npm.log" >&2
+		say "wxsim: npm install failed; the interop test will fail under CI"
+	fi
+else
+	say "wxsim not found beside the repository; the interop test will fail under CI"
+fi
+
 # ---------------------------------------------------------------- Go
 status=0
 say "go vet ${pkgs[*]}"
