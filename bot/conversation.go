@@ -20,6 +20,8 @@ const (
 	StateHuman   State = "human"   // handed to a person; the bot stays quiet
 	StateDone    State = "done"    // the case ended (solved, escalated or cancelled)
 	StateResume  State = "resume"  // asking whether to continue an interrupted case
+	StateRating  State = "rating"  // the follow-up asked for a 1–5 rating of RateTicket
+	StateComment State = "comment" // a rating was given; an optional comment may follow
 )
 
 // Conversation is everything the bot remembers about one customer between messages. It is
@@ -44,7 +46,8 @@ type Conversation struct {
 	Tickets []string      `json:"ts,omitempty"` // recent tickets, newest last
 	Contact Contact       `json:"ct,omitempty"` // remembered across cases
 
-	Paused bool `json:"p,omitempty"` // a staff member has taken over the chat
+	Paused     bool   `json:"p,omitempty"`  // a staff member has taken over the chat
+	RateTicket string `json:"rt,omitempty"` // the ticket the follow-up survey is about
 
 	Turns     int       `json:"n,omitempty"`
 	StartedAt time.Time `json:"t0,omitempty"`

@@ -145,8 +145,51 @@ func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
 		d.visit(t, text)
 	case StateResume:
 		d.resume(t, text)
+	case StateRating:
+		d.rating(t, text)
+	case StateComment:
+		t.do(RateTicket{Number: c.RateTicket, Comment: truncateRunes(text, 500)})
+		t.sayKey("bot.rating.comment_thanks")
+		c.State, c.RateTicket = StateDone, ""
 	}
 	return c, t.out
+}
+
+// AskRating starts the follow-up survey of a completed ticket, unless the customer is in
+// the middle of something else (then false: ask later).
+func (d *Dialog) AskRating(c Conversation, number string) (Conversation, bool) {
+	if c.State.inProgress() || c.State == StateResume || c.Paused || c.State == StateRating || c.State == StateComment {
+		return c, false // busy with something else, or a person is chatting: later
+	}
+	c.State, c.RateTicket, c.Fails = StateRating, number, 0
+	return c, true
+}
+
+// rating reads a 1–5 score.
+func (d *Dialog) rating(t *step, text string) {
+	c := t.c
+	score, ok := choice(text, 5)
+	if !ok {
+		score, ok = ratingWords[strings.Trim(normalizeText(text), clauseBreaks+" .!！")]
+		score--
+	}
+	if !ok {
+		c.Fails++
+		if c.Fails >= 2 { // not a rating: drop the survey and treat the message as new
+			c.State, c.RateTicket = StateDone, ""
+			d.start(t, text)
+			return
+		}
+		t.sayKey("bot.rating.retry")
+		return
+	}
+	t.do(RateTicket{Number: c.RateTicket, Score: score + 1})
+	t.sayKey("bot.rating.thanks", "score", score+1)
+	c.State, c.Fails = StateComment, 0
+}
+
+var ratingWords = map[string]int{
+	"非常满意": 5, "很满意": 5, "满意": 4, "还行": 3, "一般": 3, "不满意": 2, "很不满意": 1, "非常不满意": 1, "差": 1, "好": 4, "很好": 5,
 }
 
 // start opens a new case from the customer's first words.
@@ -550,6 +593,11 @@ func (d *Dialog) command(t *step, cmd Command) {
 	case CmdBack:
 		d.back(t)
 	case CmdCancel:
+		if c.State == StateRating || c.State == StateComment {
+			c.State, c.RateTicket = StateDone, ""
+			t.sayKey("bot.rating.skipped")
+			return
+		}
 		if c.State == StateSelf {
 			t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeAbandoned})
 		}

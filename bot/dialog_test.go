@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/wxintake/intake/catalog"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden transcripts in testdata/dialog from the current dialog")
@@ -124,6 +126,14 @@ func transcript(t *testing.T, path string) (got, want string) {
 				be.windows = strings.TrimSpace(v) == "yes"
 			}
 			continue
+		case strings.HasPrefix(line, "[rate "):
+			out.WriteString(line + "\n")
+			number := strings.TrimSuffix(strings.TrimPrefix(line, "[rate "), "]")
+			var ok bool
+			if conv, ok = d.AskRating(conv, number); ok {
+				out.WriteString("< " + strings.ReplaceAll(catalogT("bot.rating.ask", "number", number), "\n", "\n| ") + "\n")
+			}
+			continue
 		case strings.HasPrefix(line, "> "):
 		default:
 			continue // bot lines are regenerated
@@ -167,6 +177,8 @@ func transcript(t *testing.T, path string) (got, want string) {
 				out.WriteString("! rule " + e.RuleID + " " + e.Outcome + "\n")
 			case BookVisit:
 				out.WriteString("! book " + e.Number + " " + e.Window.Label + "\n")
+			case RateTicket:
+				out.WriteString(fmt.Sprintf("! rate %s score=%d comment=%q\n", e.Number, e.Score, e.Comment))
 			}
 			if res != nil {
 				var more []Effect
@@ -178,6 +190,8 @@ func transcript(t *testing.T, path string) (got, want string) {
 	}
 	return out.String(), orig.String()
 }
+
+func catalogT(key string, kv ...any) string { return catalog.T(key, kv...) }
 
 func stateDetail(c *Conversation) string {
 	if c.Asking != "" && (c.State == StateCollect || c.State == StateEdit) {

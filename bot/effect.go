@@ -33,6 +33,14 @@ type BookVisit struct {
 	Window VisitWindow
 }
 
+// RateTicket records the customer's follow-up rating (Score 1–5) or comment of a ticket.
+type RateTicket struct {
+	Number  string
+	Score   int
+	Comment string
+}
+
+func (RateTicket) effect()    {}
 func (Reply) effect()         {}
 func (OpenTicket) effect()    {}
 func (ListTickets) effect()   {}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -33,6 +34,10 @@ type Backend interface {
 	RecordOutcome(ctx context.Context, e RecordOutcome) error
 	// BookVisit records the visit window the customer chose.
 	BookVisit(ctx context.Context, openID string, e BookVisit) error
+	// AppendTranscript adds lines to a ticket's transcript.
+	AppendTranscript(ctx context.Context, number string, lines []Line) error
+	// RateTicket stores the follow-up rating or comment, once per ticket.
+	RateTicket(ctx context.Context, openID string, e RateTicket) error
 }
 
 // Outcome says how a turn ended, for metrics and logs.
@@ -180,10 +185,12 @@ func (s *Service) run(ctx context.Context, in Inbound, t *turn) Result {
 	if passive && len(chunks) > 0 {
 		rec = Record{Delivery: DeliveryPassive, Replies: chunks[:1]}
 	}
-	if err := s.sessions.Commit(ctx, lease, conv, rec); err != nil {
+	lines := transcriptLines(in, replies)
+	if err := s.sessions.Commit(ctx, lease, conv, rec, lines, windowOf(in)); err != nil {
 		s.log.Error("turn: commit failed", "openid", MaskOpenID(in.OpenID), "err", err)
 		return Result{Reply: catalog.T("bot.error"), Outcome: OutcomeError}
 	}
+	s.recordTranscript(ctx, lease.Conv.Ticket, conv, lines)
 
 	toPush := chunks
 	res := Result{Outcome: OutcomeSilent}
@@ -191,11 +198,7 @@ func (s *Service) run(ctx context.Context, in Inbound, t *turn) Result {
 		res = Result{Reply: chunks[0], Outcome: OutcomeReplied}
 		toPush = chunks[1:]
 	}
-	if len(toPush) > 0 {
-		if err := s.pusher.Push(ctx, in.OpenID, toPush); err != nil {
-			s.log.Error("turn: push failed", "openid", MaskOpenID(in.OpenID), "messages", len(toPush), "err", err)
-		}
-	}
+	s.push(ctx, in.OpenID, toPush)
 	if !passive {
 		res.Outcome = OutcomeAsync
 	}
@@ -281,6 +284,10 @@ func (s *Service) safeStep(ctx context.Context, c Conversation, in Inbound) (_ C
 			if err := s.backend.BookVisit(ctx, in.OpenID, e); err != nil {
 				s.log.Error("turn: booking the visit failed", "ticket", e.Number, "err", err)
 			}
+		case RateTicket:
+			if err := s.backend.RateTicket(ctx, in.OpenID, e); err != nil {
+				s.log.Error("turn: saving the rating failed", "ticket", e.Number, "err", err)
+			}
 		}
 		if res != nil {
 			var more []Effect
@@ -289,4 +296,125 @@ func (s *Service) safeStep(ctx context.Context, c Conversation, in Inbound) (_ C
 		}
 	}
 	return c, replies, nil
+}
+
+// push sends texts as customer-service messages, counting them against the customer's
+// window quota.
+func (s *Service) push(ctx context.Context, openID string, texts []string) {
+	for _, t := range texts {
+		if err := s.pusher.Push(ctx, openID, []string{t}); err != nil {
+			s.log.Error("turn: push failed", "openid", MaskOpenID(openID), "err", err)
+			return
+		}
+		if _, err := s.sessions.CountPush(ctx, openID); err != nil {
+			s.log.Warn("turn: counting a push failed", "openid", MaskOpenID(openID), "err", err)
+		}
+	}
+}
+
+// recordTranscript copies the turn into the ticket's transcript: the whole recent
+// conversation when this turn opened the ticket, the turn's lines afterwards.
+func (s *Service) recordTranscript(ctx context.Context, before string, conv Conversation, lines []Line) {
+	if conv.Ticket == "" || len(lines) == 0 {
+		return
+	}
+	if conv.Ticket != before {
+		all, err := s.sessions.Transcript(ctx, conv.OpenID)
+		if err != nil {
+			s.log.Warn("turn: reading the transcript failed", "ticket", conv.Ticket, "err", err)
+		} else {
+			lines = all
+		}
+	}
+	if err := s.backend.AppendTranscript(ctx, conv.Ticket, lines); err != nil {
+		s.log.Warn("turn: saving the transcript failed", "ticket", conv.Ticket, "err", err)
+	}
+}
+
+// transcriptLines are the turn as the transcript shows it: what the customer sent, then
+// what the bot answered.
+func transcriptLines(in Inbound, replies []string) []Line {
+	var text string
+	switch in.Kind {
+	case KindText:
+		text = in.Text
+	case KindVoice:
+		text = catalog.T("bot.log.voice", "text", in.Text)
+	case KindImage:
+		text = catalog.T("bot.log.image", "media", in.MediaID)
+	case KindLocation:
+		text = catalog.T("bot.log.location", "label", in.Label)
+	case KindEvent:
+		text = catalog.T("bot.log.event", "event", in.Event, "key", in.EventKey)
+	default:
+		text = catalog.T("bot.log.unknown", "type", in.RawType)
+	}
+	lines := make([]Line, 0, 1+len(replies))
+	lines = append(lines, Line{At: in.At, Role: RoleCustomer, Text: text})
+	for _, r := range replies {
+		lines = append(lines, Line{At: in.At, Role: RoleBot, Text: r})
+	}
+	return lines
+}
+
+// windowOf is the customer-service window a message opens.
+func windowOf(in Inbound) *Window {
+	switch in.Kind {
+	case KindEvent:
+		switch in.Event {
+		case "subscribe", "CLICK", "SCAN", "click", "scan":
+			return &Window{OpenedAt: in.At, Event: true}
+		}
+		return nil
+	case KindResult:
+		return nil
+	}
+	return &Window{OpenedAt: in.At}
+}
+
+// ErrNotNow is returned by a Control function that cannot act in the conversation's
+// current state; the caller may try again later.
+var ErrNotNow = errors.New("bot: not now")
+
+// Control changes a customer's conversation outside a turn — a staff takeover or hand-back,
+// the follow-up survey — under the customer's lock, like a turn, recording lines in the
+// transcript. fn gets the current dialog and conversation and returns the new one; an
+// error from fn leaves the conversation unchanged and is returned.
+func (s *Service) Control(ctx context.Context, openID string, lines []Line, fn func(d *Dialog, c Conversation) (Conversation, error)) error {
+	key := "ctl:" + strconv.FormatInt(time.Now().UnixNano(), 36)
+	lease, _, err := s.begin(ctx, openID, key)
+	if err != nil {
+		return err
+	}
+	conv, err := fn(s.dialog(), lease.Conv)
+	if err != nil {
+		_ = s.sessions.Abort(ctx, lease)
+		return err
+	}
+	conv.OpenID = openID
+	if err := s.sessions.Commit(ctx, lease, conv, Record{Delivery: DeliveryPushed}, lines, nil); err != nil {
+		return err
+	}
+	if conv.Ticket != "" && len(lines) > 0 {
+		if err := s.backend.AppendTranscript(ctx, conv.Ticket, lines); err != nil {
+			s.log.Warn("control: saving the transcript failed", "ticket", conv.Ticket, "err", err)
+		}
+	}
+	return nil
+}
+
+// Conversation returns a customer's conversation as it is now, without locking.
+func (s *Service) Conversation(ctx context.Context, openID string) (Conversation, error) {
+	c, _, err := s.sessions.Load(ctx, openID)
+	return c, err
+}
+
+// Window returns the customer's customer-service message window.
+func (s *Service) Window(ctx context.Context, openID string) (Window, error) {
+	return s.sessions.Window(ctx, openID)
+}
+
+// CountPush records a customer-service message sent outside a turn.
+func (s *Service) CountPush(ctx context.Context, openID string) (int, error) {
+	return s.sessions.CountPush(ctx, openID)
 }

@@ -16,10 +16,25 @@ type Sessions interface {
 	// (the caller waits and tries again).
 	Begin(ctx context.Context, openID, msgKey string) (*Lease, Record, error)
 
-	// Commit saves the conversation, records the message's outcome for retries and releases
-	// the lock, in one round trip. It returns ErrLockLost when the lease expired meanwhile;
-	// then nothing was saved.
-	Commit(ctx context.Context, l *Lease, c Conversation, rec Record) error
+	// Commit saves the conversation, records the message's outcome for retries, appends
+	// the turn's lines to the customer's transcript, opens the customer-service window
+	// (when win is not nil) and releases the lock, in one round trip. It returns
+	// ErrLockLost when the lease expired meanwhile; then nothing was saved.
+	Commit(ctx context.Context, l *Lease, c Conversation, rec Record, lines []Line, win *Window) error
+
+	// Load returns the customer's conversation without locking; ok is false for a customer
+	// with none.
+	Load(ctx context.Context, openID string) (c Conversation, ok bool, err error)
+
+	// Transcript returns the customer's recent transcript, oldest first.
+	Transcript(ctx context.Context, openID string) ([]Line, error)
+
+	// Window returns the customer's customer-service message window.
+	Window(ctx context.Context, openID string) (Window, error)
+
+	// CountPush records one customer-service message sent within the window and returns
+	// how many were sent since it opened.
+	CountPush(ctx context.Context, openID string) (int, error)
 
 	// Abort releases the lock and forgets the claim, so that WeChat's retry of the message is
 	// processed afresh. The conversation is left as it was.

@@ -6,6 +6,8 @@
 //	{prefix}{openid}:conv      the conversation, JSON, expiring after the idle TTL
 //	{prefix}{openid}:lock      the turn lock: a random token, expiring after the lock TTL
 //	{prefix}{openid}:m:{key}   a message claim: "" while pending, then the JSON Record
+//	{prefix}{openid}:log       the recent transcript, JSON lines, capped
+//	{prefix}{openid}:win       the customer-service window (hash: at, ev, used)
 //
 // Begin and Commit are Lua scripts, so a whole turn costs two round trips: one to claim the
 // message, lock the customer and load the conversation; one to save, record and unlock.
@@ -17,6 +19,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -75,11 +78,21 @@ if not conv then conv = '' end
 return {0, conv}
 `)
 
-// commitScript: KEYS lock, conv, claim; ARGV token, conv json, idle ttl s, record json, done ttl s.
+// commitScript: KEYS lock, conv, claim, log, win; ARGV token, conv json, idle ttl s,
+// record json, done ttl s, window-at (0: keep), window-event, log cap, log lines….
 var commitScript = redis.NewScript(`
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
 redis.call('SET', KEYS[3], ARGV[4], 'EX', ARGV[5])
+if ARGV[6] ~= '0' then
+  redis.call('HSET', KEYS[5], 'at', ARGV[6], 'ev', ARGV[7], 'used', 0)
+  redis.call('EXPIRE', KEYS[5], 172800)
+end
+if #ARGV > 8 then
+  redis.call('RPUSH', KEYS[4], unpack(ARGV, 9))
+  redis.call('LTRIM', KEYS[4], -tonumber(ARGV[8]), -1)
+  redis.call('EXPIRE', KEYS[4], ARGV[3])
+end
 redis.call('DEL', KEYS[1])
 return 1
 `)
@@ -129,8 +142,11 @@ func (s *Store) Begin(ctx context.Context, openID, msgKey string) (*bot.Lease, b
 	return l, bot.Record{}, nil
 }
 
+// MaxTranscript is how many transcript lines are kept per customer.
+const MaxTranscript = 200
+
 // Commit implements bot.Sessions.
-func (s *Store) Commit(ctx context.Context, l *bot.Lease, c bot.Conversation, rec bot.Record) error {
+func (s *Store) Commit(ctx context.Context, l *bot.Lease, c bot.Conversation, rec bot.Record, lines []bot.Line, win *bot.Window) error {
 	conv, err := json.Marshal(c)
 	if err != nil {
 		return fmt.Errorf("botredis: encode conversation: %w", err)
@@ -139,8 +155,24 @@ func (s *Store) Commit(ctx context.Context, l *bot.Lease, c bot.Conversation, re
 	if err != nil {
 		return fmt.Errorf("botredis: encode record: %w", err)
 	}
-	keys := []string{s.key(l.OpenID, "lock"), s.key(l.OpenID, "conv"), s.key(l.OpenID, "m:"+l.MsgKey)}
-	n, err := commitScript.Run(ctx, s.rdb, keys, l.Token, conv, int64(s.idleTTL/time.Second), r, int64(s.doneTTL/time.Second)).Int()
+	keys := []string{s.key(l.OpenID, "lock"), s.key(l.OpenID, "conv"), s.key(l.OpenID, "m:"+l.MsgKey),
+		s.key(l.OpenID, "log"), s.key(l.OpenID, "win")}
+	winAt, winEv := int64(0), 0
+	if win != nil {
+		winAt = win.OpenedAt.Unix()
+		if win.Event {
+			winEv = 1
+		}
+	}
+	args := []any{l.Token, conv, int64(s.idleTTL / time.Second), r, int64(s.doneTTL / time.Second), winAt, winEv, MaxTranscript}
+	for _, ln := range lines {
+		b, err := json.Marshal(ln)
+		if err != nil {
+			return fmt.Errorf("botredis: encode transcript: %w", err)
+		}
+		args = append(args, b)
+	}
+	n, err := commitScript.Run(ctx, s.rdb, keys, args...).Int()
 	if err != nil {
 		return fmt.Errorf("botredis: commit: %w", err)
 	}
@@ -170,6 +202,46 @@ func (s *Store) Outcome(ctx context.Context, openID, msgKey string) (bot.Record,
 	}
 	rec, err := decodeRecord(v)
 	return rec, err == nil, err
+}
+
+// Transcript implements bot.Sessions.
+func (s *Store) Transcript(ctx context.Context, openID string) ([]bot.Line, error) {
+	vs, err := s.rdb.LRange(ctx, s.key(openID, "log"), 0, -1).Result()
+	if err != nil {
+		return nil, fmt.Errorf("botredis: transcript: %w", err)
+	}
+	out := make([]bot.Line, 0, len(vs))
+	for _, v := range vs {
+		var ln bot.Line
+		if json.Unmarshal([]byte(v), &ln) == nil {
+			out = append(out, ln)
+		}
+	}
+	return out, nil
+}
+
+// Window implements bot.Sessions.
+func (s *Store) Window(ctx context.Context, openID string) (bot.Window, error) {
+	m, err := s.rdb.HGetAll(ctx, s.key(openID, "win")).Result()
+	if err != nil {
+		return bot.Window{}, fmt.Errorf("botredis: window: %w", err)
+	}
+	var w bot.Window
+	if at, err := strconv.ParseInt(m["at"], 10, 64); err == nil && at > 0 {
+		w.OpenedAt = time.Unix(at, 0)
+	}
+	w.Event = m["ev"] == "1"
+	w.Used, _ = strconv.Atoi(m["used"])
+	return w, nil
+}
+
+// CountPush implements bot.Sessions.
+func (s *Store) CountPush(ctx context.Context, openID string) (int, error) {
+	n, err := s.rdb.HIncrBy(ctx, s.key(openID, "win"), "used", 1).Result()
+	if err != nil {
+		return 0, fmt.Errorf("botredis: count push: %w", err)
+	}
+	return int(n), nil
 }
 
 // Load returns a customer's conversation without locking, for staff views and tests.

@@ -3,6 +3,7 @@ package botredis_test
 import (
 	"context"
 	"errors"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -43,7 +44,7 @@ func TestSessions(t *testing.T) {
 
 		conv := bot.Conversation{OpenID: "o1", State: "greeted", Turns: 1}
 		rec := bot.Record{Delivery: bot.DeliveryPassive, Replies: []string{"您好"}}
-		if err := s.Commit(ctx, l, conv, rec); err != nil {
+		if err := s.Commit(ctx, l, conv, rec, nil, nil); err != nil {
 			t.Fatal(err)
 		}
 		if _, got, err := s.Begin(ctx, "o1", "100"); !errors.Is(err, bot.ErrDuplicate) || got.Replies[0] != "您好" {
@@ -80,7 +81,7 @@ func TestCommitAfterLockExpiryFails(t *testing.T) {
 		if err := rdb.Set(ctx, prefix+"{o1}:lock", "other", time.Minute).Err(); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.Commit(ctx, l, bot.Conversation{Turns: 9}, bot.Record{}); !errors.Is(err, bot.ErrLockLost) {
+		if err := s.Commit(ctx, l, bot.Conversation{Turns: 9}, bot.Record{}, nil, nil); !errors.Is(err, bot.ErrLockLost) {
 			t.Fatalf("commit without the lock: %v", err)
 		}
 		if _, ok, _ := s.Load(ctx, "o1"); ok {
@@ -133,8 +134,49 @@ func BenchmarkTurn(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := s.Commit(ctx, l, conv, bot.Record{Delivery: bot.DeliveryPassive, Replies: []string{"收到"}}); err != nil {
+		if err := s.Commit(ctx, l, conv, bot.Record{Delivery: bot.DeliveryPassive, Replies: []string{"收到"}},
+			[]bot.Line{{Role: bot.RoleCustomer, Text: "在吗"}, {Role: bot.RoleBot, Text: "收到"}}, &bot.Window{OpenedAt: time.Now()}); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+func TestTranscriptAndWindow(t *testing.T) {
+	testenv.EachRedis(t, func(t *testing.T, rdb redis.UniversalClient, prefix string) {
+		ctx := context.Background()
+		s := botredis.New(rdb, prefix, botredis.Options{})
+		at := time.Unix(1_800_000_000, 0)
+		for i := range botredis.MaxTranscript + 10 {
+			l, _, err := s.Begin(ctx, "o1", strconv.Itoa(i))
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := []bot.Line{{At: at, Role: bot.RoleCustomer, Text: "第" + strconv.Itoa(i) + "条"}}
+			if err := s.Commit(ctx, l, bot.Conversation{}, bot.Record{}, lines, &bot.Window{OpenedAt: at}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := s.Transcript(ctx, "o1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != botredis.MaxTranscript || got[len(got)-1].Text != "第209条" || got[0].Text != "第10条" {
+			t.Fatalf("transcript has %d lines, %q … %q", len(got), got[0].Text, got[len(got)-1].Text)
+		}
+		for range 2 {
+			if _, err := s.CountPush(ctx, "o1"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		w, err := s.Window(ctx, "o1")
+		if err != nil || !w.OpenedAt.Equal(at) || w.Used != 2 || w.Event {
+			t.Fatalf("window %+v %v", w, err)
+		}
+		// A new customer message reopens the window with the full quota.
+		l, _, _ := s.Begin(ctx, "o1", "next")
+		_ = s.Commit(ctx, l, bot.Conversation{}, bot.Record{}, nil, &bot.Window{OpenedAt: at.Add(time.Hour)})
+		if w, _ := s.Window(ctx, "o1"); w.Used != 0 || !w.OpenedAt.Equal(at.Add(time.Hour)) {
+			t.Fatalf("window after a new message %+v", w)
+		}
+	})
 }

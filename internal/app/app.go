@@ -29,6 +29,7 @@ import (
 	"github.com/wxintake/intake/internal/config"
 	"github.com/wxintake/intake/internal/database"
 	"github.com/wxintake/intake/internal/metrics"
+	"github.com/wxintake/intake/internal/notify"
 	"github.com/wxintake/intake/internal/wxapi"
 	"github.com/wxintake/intake/knowledge"
 	"github.com/wxintake/intake/triage"
@@ -48,7 +49,11 @@ type App struct {
 
 	Calendar *triage.Calendar
 	Tickets  *triagedb.Store
-	Stats    *casework.RedisStats
+	Stats    *casework.BufferedStats
+	Notifier *notify.Notifier
+
+	bg    background
+	loops []func(ctx context.Context) // started with the service, stopped at Shutdown
 
 	kb     atomic.Pointer[bot.KnowledgeBase]
 	dialog atomic.Pointer[bot.Dialog]
@@ -124,7 +129,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	}
 	a.Calendar = cal
 	a.Tickets = triagedb.New(a.DB, triagedb.Config{Location: cal.Location()})
-	a.Stats = casework.NewRedisStats(a.Redis, prefix)
+	a.Stats = casework.NewBufferedStats(casework.NewRedisStats(a.Redis, prefix))
 	backend := &casework.Backend{
 		Store: a.Tickets, Calendar: cal, KB: a.Knowledge, Stats: a.Stats,
 		Slots: defaultSlots, VisitDays: 3, Now: time.Now, Log: log,
@@ -135,6 +140,13 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		Budget:      cfg.WeChat.TurnBudget,
 		TurnTimeout: cfg.Session.LockTTL - time.Second,
 	})
+
+	a.Notifier = &notify.Notifier{
+		DB: a.DB, Store: a.Tickets, Outbox: triagedb.NewOutbox(a.DB), Conversations: a.Bot, WeChat: a.WeChat,
+		TemplateID: cfg.Notify.TemplateID, Fields: notify.ParseFields(cfg.Notify.TemplateFields),
+		FollowUpAfter: cfg.Notify.FollowUpAfter, Calendar: cal, Now: time.Now, Log: log,
+	}
+	a.loops = append(a.loops, func(ctx context.Context) { a.Notifier.Run(ctx, 2*time.Second) })
 
 	a.Echo = handlers.New(handlers.Deps{
 		Log:     log,
@@ -170,6 +182,7 @@ func (a *App) Start() error {
 	}
 	a.served = make(chan error, 1)
 	go func() { a.served <- a.server.Serve(l) }()
+	a.startBackground()
 	return nil
 }
 
@@ -196,6 +209,7 @@ func (a *App) Shutdown(ctx context.Context) error {
 			errs = append(errs, err)
 		}
 	}
+	a.stopBackground()
 	a.closeStores()
 	return errors.Join(errs...)
 }

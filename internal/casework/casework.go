@@ -199,3 +199,32 @@ func (b *Backend) BookVisit(ctx context.Context, openID string, e bot.BookVisit)
 	})
 	return err
 }
+
+// AppendTranscript implements bot.Backend.
+func (b *Backend) AppendTranscript(ctx context.Context, number string, lines []bot.Line) error {
+	entries := make([]triage.TranscriptEntry, len(lines))
+	for i, l := range lines {
+		entries[i] = triage.TranscriptEntry{At: l.At, Role: triage.Role(l.Role), Text: l.Text}
+	}
+	return b.Store.AppendTranscript(ctx, number, entries...)
+}
+
+// RateTicket implements bot.Backend: the follow-up score and comment, once per ticket.
+func (b *Backend) RateTicket(ctx context.Context, openID string, e bot.RateTicket) error {
+	_, err := b.Store.Update(ctx, e.Number, func(t *triage.Ticket) error {
+		if t.OpenID != openID {
+			return fmt.Errorf("casework: ticket %s is not this customer's", e.Number)
+		}
+		if e.Score > 0 {
+			if t.Rating != 0 {
+				return nil // rated once already
+			}
+			t.Rating = e.Score
+		}
+		if e.Comment != "" && t.Comment == "" {
+			t.Comment = e.Comment
+		}
+		return nil
+	})
+	return err
+}

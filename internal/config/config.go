@@ -31,6 +31,21 @@ type Config struct {
 	Log      Log      `yaml:"log"`
 	DataDir  string   `yaml:"data_dir"`
 	Business Business `yaml:"business"`
+	Debug    Debug    `yaml:"debug"`
+	Console  Console  `yaml:"console"`
+	Notify   Notify   `yaml:"notify"`
+}
+
+// Notify is how customers hear about their tickets.
+type Notify struct {
+	// TemplateID is the WeChat template message used outside the 48-hour customer-service
+	// window (or when its quota is used up); empty means such notifications wait and retry.
+	TemplateID string `yaml:"template_id"`
+	// TemplateFields maps our values (number, status, text, time) to the template's field
+	// names, as "number=keyword1,status=keyword2,text=remark,time=keyword3".
+	TemplateFields string `yaml:"template_fields"`
+	// FollowUpAfter is how long after completion the satisfaction survey is sent (3–7 days).
+	FollowUpAfter time.Duration `yaml:"followup_after"`
 }
 
 // HTTP is the listener.
@@ -86,6 +101,22 @@ type Log struct {
 // Business is the service calendar used for response commitments.
 type Business struct {
 	TimeZone string `yaml:"time_zone"`
+}
+
+// Debug holds diagnostics that are off unless asked for.
+type Debug struct {
+	// PprofAddr is a loopback host:port serving net/http/pprof on its own listener, for
+	// profiling under load; empty (the default) serves nothing.
+	PprofAddr string `yaml:"pprof_addr"`
+}
+
+// Console is the staff console and its JSON API.
+type Console struct {
+	// SecureCookies marks the session cookie Secure: set it when the console is served
+	// over HTTPS (directly or behind a TLS-terminating proxy).
+	SecureCookies bool `yaml:"secure_cookies"`
+	// SessionTTL is how long a login lasts.
+	SessionTTL time.Duration `yaml:"session_ttl"`
 }
 
 // Embedded reports whether the service runs without external servers.
@@ -155,6 +186,9 @@ func (c *Config) fillDefaults() {
 	def(&c.Log.Level, "info")
 	def(&c.DataDir, "data")
 	def(&c.Business.TimeZone, "Asia/Shanghai")
+	defDur(&c.Console.SessionTTL, 12*time.Hour)
+	defDur(&c.Notify.FollowUpAfter, 72*time.Hour)
+	def(&c.Notify.TemplateFields, "number=keyword1,status=keyword2,time=keyword3,text=remark")
 }
 
 // FieldError names the configuration field that is wrong.
@@ -210,6 +244,7 @@ func (c *Config) Validate() error {
 		"wechat.api_timeout": c.WeChat.APITimeout, "wechat.turn_budget": c.WeChat.TurnBudget,
 		"wechat.max_clock_skew": c.WeChat.MaxClockSkew, "session.idle_ttl": c.Session.IdleTTL,
 		"session.lock_ttl": c.Session.LockTTL, "http.shutdown_timeout": c.HTTP.ShutdownTimeout,
+		"console.session_ttl": c.Console.SessionTTL,
 	} {
 		if d < 0 {
 			return bad(field, "must be positive")
@@ -240,7 +275,31 @@ func (c *Config) Validate() error {
 	if _, err := time.LoadLocation(c.Business.TimeZone); err != nil {
 		return bad("business.time_zone", "%q is not a time zone", c.Business.TimeZone)
 	}
+	if c.Notify.FollowUpAfter < 72*time.Hour || c.Notify.FollowUpAfter > 7*24*time.Hour {
+		return bad("notify.followup_after", "%v is not between 3 and 7 days (72h–168h)", c.Notify.FollowUpAfter)
+	}
+	for _, pair := range strings.Split(c.Notify.TemplateFields, ",") {
+		if k, v, ok := strings.Cut(strings.TrimSpace(pair), "="); !ok || k == "" || v == "" {
+			return bad("notify.template_fields", "%q is not name=field", pair)
+		}
+	}
+	if c.Debug.PprofAddr != "" && !loopback(c.Debug.PprofAddr) {
+		return bad("debug.pprof_addr", "%q is not a loopback host:port (profiles must not be reachable from outside)", c.Debug.PprofAddr)
+	}
 	return nil
+}
+
+// loopback reports whether addr is host:port with a loopback host.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func validToken(s string) bool {

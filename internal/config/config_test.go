@@ -21,6 +21,9 @@ func TestShippedConfigLoads(t *testing.T) {
 	if c.WeChat.TurnBudget != 4*time.Second || c.WeChat.Path != "/wechat" {
 		t.Errorf("unexpected defaults: %+v", c.WeChat)
 	}
+	if c.Console.SecureCookies || c.Console.SessionTTL != 12*time.Hour {
+		t.Errorf("unexpected console defaults: %+v", c.Console)
+	}
 }
 
 func TestEnvironmentOverrides(t *testing.T) {
@@ -37,6 +40,9 @@ func TestEnvironmentOverrides(t *testing.T) {
 		"INTAKE_DATA_DIR":                "/var/lib/intake",
 		"INTAKE_WECHAT_TURN_BUDGET":      "3s",
 		"INTAKE_WECHAT_USE_STABLE_TOKEN": "true",
+		"INTAKE_DEBUG_PPROF_ADDR":        "127.0.0.1:6060",
+		"INTAKE_CONSOLE_SECURE_COOKIES":  "true",
+		"INTAKE_CONSOLE_SESSION_TTL":     "8h",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -44,7 +50,8 @@ func TestEnvironmentOverrides(t *testing.T) {
 	if c.HTTP.Addr != "0.0.0.0:9000" || c.WeChat.Token != "tok123" || c.WeChat.AESKey != aes ||
 		c.WeChat.AppID != "wx1234567890abcdef" || c.WeChat.AppSecret != "s3cret" ||
 		c.WeChat.APIBase != "http://127.0.0.1:9999" || c.MySQL.DSN != "u:p@tcp(127.0.0.1:3306)/intake" ||
-		c.DataDir != "/var/lib/intake" || c.WeChat.TurnBudget != 3*time.Second || !c.WeChat.UseStableToken {
+		c.DataDir != "/var/lib/intake" || c.WeChat.TurnBudget != 3*time.Second || !c.WeChat.UseStableToken ||
+		c.Debug.PprofAddr != "127.0.0.1:6060" || !c.Console.SecureCookies || c.Console.SessionTTL != 8*time.Hour {
 		t.Fatalf("overrides not applied: %+v", c)
 	}
 	if got := c.RedisAddrs(); len(got) != 2 || got[1] != "127.0.0.1:6380" {
@@ -71,7 +78,13 @@ func TestBadConfigNamesTheField(t *testing.T) {
 		{env: map[string]string{"INTAKE_MYSQL_DSN": "u:p@tcp(h:1)/d"}, field: "wechat.token"},
 		{env: map[string]string{"INTAKE_MYSQL_DSN": "nodb", "INTAKE_WECHAT_TOKEN": "abc", "INTAKE_WECHAT_APP_ID": "wx1"}, field: "mysql.dsn"},
 		{env: map[string]string{"INTAKE_LOG_LEVEL": "loud"}, field: "log.level"},
+		{env: map[string]string{"INTAKE_NOTIFY_FOLLOWUP_AFTER": "24h"}, field: "notify.followup_after"},
+		{env: map[string]string{"INTAKE_NOTIFY_TEMPLATE_FIELDS": "number"}, field: "notify.template_fields"},
 		{env: map[string]string{"INTAKE_BUSINESS_TIME_ZONE": "Mars/Base"}, field: "business.time_zone"},
+		{env: map[string]string{"INTAKE_DEBUG_PPROF_ADDR": "0.0.0.0:6060"}, field: "debug.pprof_addr"},
+		{env: map[string]string{"INTAKE_DEBUG_PPROF_ADDR": "6060"}, field: "debug.pprof_addr"},
+		{env: map[string]string{"INTAKE_CONSOLE_SESSION_TTL": "-1h"}, field: "console.session_ttl"},
+		{env: map[string]string{"INTAKE_CONSOLE_SECURE_COOKIES": "yes please"}, field: "console.secure_cookies"},
 		{yaml: "wechat:\n  tokne: x\n", field: "tokne"},
 	}
 	for _, tc := range cases {

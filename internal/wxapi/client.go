@@ -61,6 +61,7 @@ type Client struct {
 	OA      *officialaccount.OfficialAccount
 	tokens  *TokenSource
 	manager *message.Manager
+	tmpl    *message.Template
 	metrics *metrics.Metrics
 }
 
@@ -72,7 +73,7 @@ func NewClient(cfg Config, tokens *TokenSource, c *Cache, m *metrics.Metrics) *C
 		AppID: cfg.AppID, AppSecret: cfg.AppSecret, Token: cfg.Token, EncodingAESKey: cfg.AESKey, Cache: c,
 	})
 	oa.SetAccessTokenHandle(tokens)
-	return &Client{OA: oa, tokens: tokens, manager: oa.GetCustomerMessageManager(), metrics: m}
+	return &Client{OA: oa, tokens: tokens, manager: oa.GetCustomerMessageManager(), tmpl: oa.GetTemplate(), metrics: m}
 }
 
 // APIError is a failed WeChat API call with WeChat's errcode when it gave one (0 for a
@@ -115,6 +116,31 @@ func (c *Client) SendText(ctx context.Context, openID, text string) error {
 		c.metrics.OutboundCalls.WithLabelValues(api).Inc()
 		stale, _ := c.tokens.GetAccessTokenContext(ctx)
 		err := c.manager.Send(message.NewCustomerTextMessage(openID, text))
+		if err == nil {
+			return nil
+		}
+		code := errcode(err)
+		c.metrics.OutboundErrors.WithLabelValues(api, strconv.Itoa(code)).Inc()
+		if attempt == 0 && (code == CodeInvalidToken || code == CodeInvalidToken2 || code == CodeTokenExpired) {
+			c.tokens.Invalidate(ctx, stale)
+			continue
+		}
+		return &APIError{API: api, Code: code, Err: err}
+	}
+}
+
+// SendTemplate sends a template message: the only kind that reaches a customer outside the
+// 48-hour customer-service window. data maps the template's field names to values.
+func (c *Client) SendTemplate(ctx context.Context, openID, templateID string, data map[string]string) error {
+	const api = "template_send"
+	msg := &message.TemplateMessage{ToUser: openID, TemplateID: templateID, Data: map[string]*message.TemplateDataItem{}}
+	for k, v := range data {
+		msg.Data[k] = &message.TemplateDataItem{Value: v}
+	}
+	for attempt := 0; ; attempt++ {
+		c.metrics.OutboundCalls.WithLabelValues(api).Inc()
+		stale, _ := c.tokens.GetAccessTokenContext(ctx)
+		_, err := c.tmpl.Send(msg)
 		if err == nil {
 			return nil
 		}

@@ -1,0 +1,92 @@
+package casework_test
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/wxintake/intake/internal/apptest"
+	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/triage"
+)
+
+var ticketNumber = regexp.MustCompile(`RS\d{8}-\d{4,}`)
+
+// A customer goes from a first message to a confirmed ticket through the webhook, exactly
+// as WeChat delivers it; the ticket carries the record, the triage with reasons, the
+// rule and steps tried, and the transcript.
+func TestConversationBecomesATicket(t *testing.T) {
+	apptest.Each(t, apptest.Options{}, func(t *testing.T, s *apptest.Service) {
+		c := s.Client(wxclient.Safe)
+		ctx := context.Background()
+		const who = "o_e2e_customer"
+		last := chat(t, c, who, "美的空调KFR-35GW三个月前京东买的，今天突然不制冷，显示E1")
+		number := ticketNumber.FindString(last)
+		if number == "" {
+			t.Fatalf("no ticket number in the last reply:\n%s", last)
+		}
+		tk, err := s.Tickets.Get(ctx, number)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tk.OpenID != who || tk.Category != "air_conditioner" || tk.Record.Phone != "13812345678" ||
+			tk.Record.Case.Brand != "美的" || tk.Record.Case.ErrorCode != "E1" || tk.RuleID == "" || len(tk.StepsTried) == 0 {
+			t.Fatalf("ticket %+v", tk)
+		}
+		if tk.Result.Warranty.Status != triage.InWarranty || len(tk.Result.Reasons) < 3 || tk.Result.SLA.FirstResponseBy.IsZero() {
+			t.Fatalf("triage %+v", tk.Result)
+		}
+		lines, err := s.Tickets.Transcript(ctx, number)
+		if err != nil || len(lines) < 20 || lines[0].Role != triage.RoleCustomer || !strings.Contains(lines[0].Text, "美的空调") {
+			t.Fatalf("transcript %d lines %v: %+v", len(lines), err, lines[:min(3, len(lines))])
+		}
+		// The same customer asks for progress.
+		r, _ := c.Say(ctx, who, "进度")
+		if !strings.Contains(r.Text, number) {
+			t.Fatalf("进度 reply lacks %s:\n%s", number, r.Text)
+		}
+	})
+}
+
+// answers are what the test customer replies to each question, recognised by a phrase
+// of the question.
+var answers = []struct{ question, answer string }{
+	{"请核对报修信息", "确认"},
+	{"回复 1 解决了", "2"},
+	{"序列号", "没有"},
+	{"延保", "2"},
+	{"什么时候开始", "今天"},
+	{"发生下面的情况", "1"},
+	{"怎么称呼", "张伟"},
+	{"联系电话", "13812345678"},
+	{"地址", "北京市朝阳区建国路88号3栋1单元502"},
+}
+
+// chat has the conversation a customer would have, from the opener to a ticket, and
+// returns the last reply.
+func chat(t *testing.T, c *wxclient.Client, who, opener string) string {
+	t.Helper()
+	msg := opener
+	for turn := 0; turn < 25; turn++ {
+		r, err := c.Say(context.Background(), who, msg)
+		if err != nil || r.Text == "" {
+			t.Fatalf("%q: reply %+v err %v", msg, r, err)
+		}
+		if ticketNumber.MatchString(r.Text) {
+			return r.Text
+		}
+		msg = ""
+		for _, a := range answers {
+			if strings.Contains(r.Text, a.question) {
+				msg = a.answer
+				break
+			}
+		}
+		if msg == "" {
+			t.Fatalf("unexpected question:\n%s", r.Text)
+		}
+	}
+	t.Fatal("no ticket after 25 turns")
+	return ""
+}

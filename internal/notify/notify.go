@@ -1,0 +1,200 @@
+// Package notify tells customers what happens to their tickets. A status change and its
+// notification are written in one transaction (the outbox); the dispatcher then delivers
+// each notification as a customer-service message while WeChat's 48-hour window and its
+// quota allow, otherwise as a template message, retrying with backoff. Nothing is dropped:
+// a notification that cannot be delivered ends as "failed", where staff see it.
+package notify
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/wxintake/intake/bot"
+	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/internal/wxapi"
+	"github.com/wxintake/intake/triage"
+	"github.com/wxintake/intake/triage/triagedb"
+)
+
+// Kinds of notification.
+const (
+	KindStatus   = "status_changed"
+	KindFollowUp = "followup"
+)
+
+// WeChat is the outbound API the notifier uses.
+type WeChat interface {
+	SendText(ctx context.Context, openID, text string) error
+	SendTemplate(ctx context.Context, openID, templateID string, data map[string]string) error
+}
+
+// Conversations is what the notifier needs from the bot: the customer's window, and the
+// follow-up survey started in the conversation.
+type Conversations interface {
+	Window(ctx context.Context, openID string) (bot.Window, error)
+	CountPush(ctx context.Context, openID string) (int, error)
+	Control(ctx context.Context, openID string, lines []bot.Line, fn func(d *bot.Dialog, c bot.Conversation) (bot.Conversation, error)) error
+}
+
+// Notifier changes ticket statuses with their notifications, and sends notifications.
+type Notifier struct {
+	DB            *gorm.DB
+	Store         *triagedb.Store
+	Outbox        *triagedb.Outbox
+	Conversations Conversations
+	WeChat        WeChat
+	TemplateID    string
+	Fields        map[string]string // our value → template field
+	FollowUpAfter time.Duration
+	Calendar      *triage.Calendar
+	Now           func() time.Time
+	Log           *slog.Logger
+}
+
+type statusPayload struct {
+	Status triage.Status `json:"status"`
+	Note   string        `json:"note,omitempty"`
+}
+
+// ChangeStatus moves ticket number to status to, on behalf of by, and enqueues the
+// customer's notification in the same transaction; on completion it also schedules the
+// satisfaction survey. Errors are the store's: triage.ErrNotFound, triage.ErrConflict,
+// *triage.TransitionError.
+func (n *Notifier) ChangeStatus(ctx context.Context, number string, to triage.Status, by, note string) (triage.Ticket, error) {
+	var out triage.Ticket
+	err := n.DB.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		store := n.Store.WithTx(tx)
+		cur, err := store.Get(ctx, number)
+		if err != nil {
+			return err
+		}
+		now := n.Now()
+		out, err = store.UpdateStatus(ctx, number, triage.StatusChange{From: cur.Status, To: to, At: now, By: by, Note: note})
+		if err != nil {
+			return err
+		}
+		payload, _ := json.Marshal(statusPayload{Status: to, Note: note})
+		if _, err := triagedb.Enqueue(ctx, tx, triagedb.Notification{
+			TicketNumber: number, OpenID: out.OpenID, Kind: KindStatus, Payload: payload, CreatedAt: now,
+		}); err != nil {
+			return err
+		}
+		if to == triage.StatusCompleted && out.Rating == 0 {
+			_, err = triagedb.Enqueue(ctx, tx, triagedb.Notification{
+				TicketNumber: number, OpenID: out.OpenID, Kind: KindFollowUp, CreatedAt: now, NextAttemptAt: now.Add(n.FollowUpAfter),
+			})
+		}
+		return err
+	})
+	return out, err
+}
+
+// ErrOutsideWindow means the customer cannot be reached now: the customer-service window
+// is closed or its quota used, and no template message is configured.
+var ErrOutsideWindow = errors.New("notify: outside the customer-service window and no template configured")
+
+// Send delivers one notification; it is the outbox dispatcher's Send.
+func (n *Notifier) Send(ctx context.Context, nt triagedb.Notification) error {
+	t, err := n.Store.Get(ctx, nt.TicketNumber)
+	if err != nil {
+		return err
+	}
+	var text string
+	switch nt.Kind {
+	case KindStatus:
+		var p statusPayload
+		_ = json.Unmarshal(nt.Payload, &p)
+		text = catalog.T("notify.status", "number", t.Number, "status", p.Status.Label(), "next", catalog.T("casework.next."+string(p.Status)))
+		if p.Note != "" {
+			text += catalog.T("notify.note", "note", p.Note)
+		}
+	case KindFollowUp:
+		if t.Rating != 0 {
+			return nil // rated already: nothing to ask
+		}
+		err := n.Conversations.Control(ctx, t.OpenID, nil, func(d *bot.Dialog, c bot.Conversation) (bot.Conversation, error) {
+			c, ok := d.AskRating(c, t.Number)
+			if !ok {
+				return c, bot.ErrNotNow
+			}
+			return c, nil
+		})
+		if err != nil {
+			return fmt.Errorf("notify: follow-up survey: %w", err) // retried with backoff
+		}
+		text = catalog.T("bot.rating.ask", "number", t.Number)
+	default:
+		return fmt.Errorf("notify: unknown kind %q", nt.Kind)
+	}
+	return n.deliver(ctx, t, text)
+}
+
+// deliver sends text as a customer-service message when the window allows, otherwise as
+// a template message.
+func (n *Notifier) deliver(ctx context.Context, t triage.Ticket, text string) error {
+	w, err := n.Conversations.Window(ctx, t.OpenID)
+	if err != nil {
+		return err
+	}
+	if left, _ := w.Remaining(n.Now()); left > 0 {
+		err := n.WeChat.SendText(ctx, t.OpenID, text)
+		if err == nil {
+			_, _ = n.Conversations.CountPush(ctx, t.OpenID)
+			return nil
+		}
+		var apiErr *wxapi.APIError
+		if !errors.As(err, &apiErr) || (apiErr.Code != wxapi.CodeOutsideWindow && apiErr.Code != wxapi.CodeQuotaExhausted) {
+			return err
+		}
+		// WeChat counts differently from us: fall through to the template.
+	}
+	if n.TemplateID == "" {
+		return ErrOutsideWindow
+	}
+	values := map[string]string{
+		"number": t.Number, "status": t.Status.Label(), "text": text,
+		"time": n.Now().In(n.Calendar.Location()).Format("2006-01-02 15:04"),
+	}
+	data := map[string]string{}
+	for ours, field := range n.Fields {
+		data[field] = values[ours]
+	}
+	return n.WeChat.SendTemplate(ctx, t.OpenID, n.TemplateID, data)
+}
+
+// ParseFields reads "number=keyword1,status=keyword2" into a map.
+func ParseFields(s string) map[string]string {
+	out := map[string]string{}
+	for _, pair := range strings.Split(s, ",") {
+		if k, v, ok := strings.Cut(strings.TrimSpace(pair), "="); ok {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// Run dispatches the outbox every interval until ctx ends.
+func (n *Notifier) Run(ctx context.Context, interval time.Duration) {
+	d := &triagedb.Dispatcher{Outbox: n.Outbox, Send: n.Send}
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		if sent, failed, err := d.RunOnce(ctx, n.Now()); err != nil && ctx.Err() == nil {
+			n.Log.Warn("notify: dispatch", "sent", sent, "failed", failed, "err", err)
+		} else if failed > 0 {
+			n.Log.Info("notify: some notifications will be retried", "sent", sent, "failed", failed)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
