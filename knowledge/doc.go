@@ -28,10 +28,12 @@
 // tens of microseconds even with 10,000 rules:
 //
 //   - The text is normalised (Normalize): full-width to half-width, Latin lower-cased,
-//     spaces and clause punctuation removed. For phrases, fillers are dropped from text and
-//     phrase alike: the particles 的 and 了 and degree adverbs (很, 特别, 有点…), so
-//     "冷藏室的灯" matches "冷藏室灯" and "声音特别大" matches "声音大". A phrase that would
-//     shrink to one character is matched as written ("摔了" does not match "摔碎").
+//     spaces and clause punctuation removed. For phrases, fillers are rewritten in text and
+//     phrase alike: the particles 的 and 了 and degree adverbs (很, 特别, 有点…) are dropped,
+//     softened denials become plain ones (不怎么, 不是很, 不能, 无法 → 不), so "冷藏室的灯"
+//     matches "冷藏室灯", "声音特别大" matches "声音大" and "不能脱水" matches "不脱水". A
+//     phrase that would shrink to one character is matched as written ("摔了" does not
+//     match "摔碎").
 //   - One pass of an Aho–Corasick automaton finds every keyword, synonym and category alias
 //     of every rule, overlapping occurrences included.
 //   - Error codes are whole tokens of letters, digits and "-": "E1" matches "显示E1", "报e1",

@@ -55,18 +55,20 @@ func matchForm(s string) string {
 // fillers are rewritten in messages and phrases alike before phrases are compared: the
 // particles 的 and 了 and degree adverbs are dropped, so "冷藏室的灯" matches "冷藏室灯",
 // "声音特别大" matches "声音大" and "冻住" matches "冻住了"; softened denials become plain
-// ones ("不怎么制冷", "不是很凉快" → "不制冷", "不凉快"). "是不是" is kept whole, so the
+// ones ("不怎么制冷", "不是很凉快", "不能脱水", "无法开机" → "不制冷", "不凉快", "不脱水",
+// "不开机"). "是不是" is kept whole, so the
 // question "是不是很卡" doesn't turn into a denial. At each position the first (longest)
 // filler that fits applies.
 var fillers = []struct{ from, to string }{
 	{"是不是", "是不是"},
 	{"不怎么", "不"}, {"没怎么", "没"}, {"不是很", "不"}, {"不是太", "不"},
+	{"没办法", "不"}, {"不能", "不"}, {"无法", "不"}, {"没法", "不"},
 	{"特别", ""}, {"非常", ""}, {"十分", ""}, {"超级", ""}, {"有点", ""}, {"有些", ""}, {"比较", ""},
 	{"的", ""}, {"了", ""}, {"很", ""}, {"挺", ""}, {"太", ""},
 }
 
 // fillerStarts are the first characters of the fillers.
-const fillerStarts = "是不没特非十超有比的了很挺太"
+const fillerStarts = "是不没无特非十超有比的了很挺太"
 
 // dropFillers rewrites the fillers of the normalised text n. With withPos it also returns
 // where each byte offset of n lands in the result (len(n)+1 entries), to carry spans found

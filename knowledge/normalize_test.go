@@ -48,6 +48,9 @@ func TestMatchForm(t *testing.T) {
 		{"是不是很卡", "是不是卡"},
 		{"是不是坏了", "是不是坏"},
 		{"不是漏水", "不是漏水"},
+		{"洗衣机不能脱水", "洗衣机不脱水"},
+		{"无法开机", "不开机"},
+		{"没办法充电", "不充电"},
 	}
 	for _, tt := range tests {
 		if got := matchForm(tt.in); got != tt.want {
