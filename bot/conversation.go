@@ -47,6 +47,7 @@ type Conversation struct {
 	Contact Contact       `json:"ct,omitempty"` // remembered across cases
 
 	Paused     bool   `json:"p,omitempty"`  // a staff member has taken over the chat
+	Agent      string `json:"ag,omitempty"` // who took it over
 	RateTicket string `json:"rt,omitempty"` // the ticket the follow-up survey is about
 
 	Turns     int       `json:"n,omitempty"`

@@ -53,3 +53,10 @@ func (w Window) Remaining(now time.Time) (n int, until time.Time) {
 	}
 	return max(quota-w.Used, 0), until
 }
+
+// LiveEvent is new transcript lines of a ticket, as the staff console shows them live.
+type LiveEvent struct {
+	Ticket string `json:"ticket"`
+	OpenID string `json:"openid"`
+	Lines  []Line `json:"lines"`
+}

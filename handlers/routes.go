@@ -16,6 +16,8 @@ import (
 
 	"github.com/wxintake/intake/bot"
 	"github.com/wxintake/intake/internal/metrics"
+	"github.com/wxintake/intake/staff"
+	"github.com/wxintake/intake/triage"
 )
 
 // TurnHandler runs one customer message through the bot.
@@ -46,6 +48,23 @@ type Deps struct {
 	Turns   TurnHandler
 	Ready   []Check
 	Now     func() time.Time // the clock for replay checks; time.Now when nil
+
+	// The staff API under /api/v1 (auth.go, api_*.go).
+	Tickets   triage.Store
+	Statuses  StatusChanger // status changes with the customer's notification; store-only when nil
+	Staff     staff.Store
+	Notes     staff.Notes
+	Audit     staff.AuditLog
+	Logins    staff.Throttle // failed logins per username and address
+	Addresses staff.Throttle // failed logins per address
+	Chat      ChatControl    // UnavailableChat when nil
+	Console   Console
+
+	// The knowledge editor under /api/v1/kb (api_kb*.go); its routes answer 503 when KB
+	// or Published is nil.
+	KB        KnowledgeEditor
+	Published func() *bot.KnowledgeBase // the knowledge base being served
+	RuleStats RuleStatsReader
 }
 
 // New returns an Echo instance with the middleware and every route.
@@ -75,6 +94,49 @@ func Routes(e *echo.Echo, d Deps) {
 	e.GET("/healthz", healthz)
 	e.GET("/readyz", readyz(d.Ready))
 	e.GET("/metrics", echo.WrapHandler(promhttp.HandlerFor(d.Metrics.Registry, promhttp.HandlerOpts{})))
+
+	// The staff JSON API. authenticate resolves the session or token; requirePerm guards
+	// every endpoint but login and the OpenAPI document. See openapi.json.
+	api := newAPI(d)
+	v1 := e.Group("/api/v1", middleware.BodyLimit("64K"), api.authenticate)
+	v1.GET("/openapi.json", openAPIDocument)
+	v1.POST("/login", api.login)
+	v1.POST("/logout", api.logout, requirePerm(staff.PermSelf))
+	v1.GET("/session", api.session, requirePerm(staff.PermSelf))
+	v1.GET("/tokens", api.listTokens, requirePerm(staff.PermSelf))
+	v1.POST("/tokens", api.createToken, requirePerm(staff.PermSelf))
+	v1.DELETE("/tokens/:id", api.revokeToken, requirePerm(staff.PermSelf))
+	v1.GET("/users", api.listUsers, requirePerm(staff.PermManageUsers))
+	v1.POST("/users", api.createUser, requirePerm(staff.PermManageUsers))
+	v1.PATCH("/users/:username", api.updateUser, requirePerm(staff.PermManageUsers))
+	v1.GET("/audit", api.auditLog, requirePerm(staff.PermViewAudit))
+	v1.GET("/tickets", api.listTickets, requirePerm(staff.PermReadTickets))
+	v1.GET("/tickets/:number", api.ticket, requirePerm(staff.PermReadTickets))
+	v1.POST("/tickets/:number/status", api.setStatus, requirePerm(staff.PermWriteTickets))
+	v1.POST("/tickets/:number/notes", api.addNote, requirePerm(staff.PermWriteTickets))
+	v1.POST("/tickets/:number/assign", api.assign, requirePerm(staff.PermWriteTickets))
+	v1.POST("/tickets/:number/takeover", api.takeover, requirePerm(staff.PermChat))
+	v1.POST("/tickets/:number/reply", api.reply, requirePerm(staff.PermChat))
+	v1.POST("/tickets/:number/handback", api.handback, requirePerm(staff.PermChat))
+
+	// The knowledge editor: preview and search for editors, publishing for publishers.
+	// Import takes a whole set of files, more than the group's body limit.
+	kb := newKBAPI(api)
+	v1.POST("/kb/match", kb.match, requirePerm(matchPerm), kb.available)
+	v1.GET("/kb/rules", kb.listRules, requirePerm(staff.PermEditRules), kb.available)
+	v1.POST("/kb/rules", kb.createRule, requirePerm(staff.PermEditRules), kb.available)
+	v1.GET("/kb/rules/:id", kb.getRule, requirePerm(staff.PermEditRules), kb.available)
+	v1.PUT("/kb/rules/:id", kb.putRule, requirePerm(staff.PermEditRules), kb.available)
+	v1.DELETE("/kb/rules/:id", kb.deleteRule, requirePerm(staff.PermEditRules), kb.available)
+	v1.GET("/kb/selftest", kb.selfTest, requirePerm(staff.PermEditRules), kb.available)
+	v1.GET("/kb/history", kb.history, requirePerm(staff.PermEditRules), kb.available)
+	v1.GET("/kb/diff", kb.diff, requirePerm(staff.PermEditRules), kb.available)
+	v1.GET("/kb/export", kb.export, requirePerm(staff.PermEditRules), kb.available)
+	v1.GET("/kb/stats", kb.stats, requirePerm(staff.PermEditRules), kb.available)
+	v1.POST("/kb/publish", kb.publish, requirePerm(staff.PermPublishRules), kb.available)
+	v1.POST("/kb/rollback", kb.rollback, requirePerm(staff.PermPublishRules), kb.available)
+	e.POST("/api/v1/kb/import", kb.importFiles, middleware.BodyLimit("8M"), api.authenticate,
+		requirePerm(staff.PermEditRules), kb.available)
 }
 
 // errorHandler answers errors as JSON with their status, logging 5xx once, here.

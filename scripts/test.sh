@@ -35,42 +35,9 @@ FUZZ_TARGETS=(
 )
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-export PATH="$PATH:/usr/local/sbin:/usr/sbin:/sbin"
+# shellcheck source=scripts/lib-services.sh
+source scripts/lib-services.sh
 module=$(go list -m)
-
-say() { printf '==> %s\n' "$*"; }
-die() {
-	printf '==> FAILED: %s\n' "$*" >&2
-	exit 1
-}
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
-
-# first_bin prints the path of the first of its arguments found on PATH.
-first_bin() {
-	local b
-	for b in "$@"; do
-		if command -v "$b" >/dev/null 2>&1; then
-			command -v "$b"
-			return 0
-		fi
-	done
-	return 1
-}
-
-# port_in_use succeeds when something accepts connections on 127.0.0.1:$1.
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-# free_port prints a port nobody listens on, searching from a random base.
-free_port() {
-	local p=$((20000 + RANDOM % 30000)) i
-	for ((i = 0; i < 500; i++, p++)); do
-		if ! port_in_use "$p"; then
-			echo "$p"
-			return 0
-		fi
-	done
-	return 1
-}
 
 # ---------------------------------------------------------------- arguments
 pkgs=()
@@ -94,13 +61,7 @@ cleanup() {
 	local rc=$?
 	set +e
 	trap - EXIT INT TERM
-	if [[ -x $tmp/restart-mariadb.sh ]]; then
-		"$tmp/restart-mariadb.sh" stop >/dev/null
-	fi
-	if [[ -n $redis_pid ]] && kill -0 "$redis_pid" 2>/dev/null; then
-		kill "$redis_pid" 2>/dev/null
-		wait "$redis_pid" 2>/dev/null
-	fi
+	stop_services
 	rm -rf "$tmp"
 	exit "$rc"
 }
@@ -108,148 +69,10 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# ---------------------------------------------------------------- packages
-need=()
-{ first_bin mariadbd mysqld && first_bin mariadb-install-db mysql_install_db &&
-	first_bin mariadb-admin mysqladmin && first_bin mariadb mysql; } >/dev/null || need+=(mariadb-server)
-{ first_bin redis-server && first_bin redis-cli; } >/dev/null || need+=(redis-server)
-if ((${#need[@]})); then
-	say "installing ${need[*]}"
-	started=$(now_ms)
-	sudo=()
-	if ((EUID != 0)); then
-		command -v sudo >/dev/null || die "installing ${need[*]} needs root or sudo"
-		sudo=(sudo)
-	fi
-	apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o DPkg::Lock::Timeout=600)
-	if ! { "${apt[@]}" update && "${apt[@]}" install --no-install-recommends "${need[@]}"; } >"$tmp/apt.log" 2>&1; then
-		tail -n 40 "$tmp/apt.log" >&2
-		die "apt-get could not install ${need[*]}"
-	fi
-	say "installed ${need[*]} in $(($(now_ms) - started)) ms"
-fi
-mariadbd=$(first_bin mariadbd mysqld)
-install_db=$(first_bin mariadb-install-db mysql_install_db)
-mariadb_admin=$(first_bin mariadb-admin mysqladmin)
-mariadb_client=$(first_bin mariadb mysql)
-
-# ---------------------------------------------------------------- MariaDB
-started=$(now_ms)
-datadir="$tmp/mariadb"
-socket="$tmp/mysql.sock"
-mariadb_port=$(free_port) || die "no free port for MariaDB"
-user_args=()
-((EUID != 0)) || user_args=(--user=root) # mariadbd refuses root unless told explicitly
-
-if ! "$install_db" --no-defaults "${user_args[@]}" --datadir="$datadir" \
-	--auth-root-authentication-method=normal --skip-test-db --skip-name-resolve \
-	>"$tmp/mariadb-install.log" 2>&1; then
-	tail -n 40 "$tmp/mariadb-install.log" >&2
-	die "mariadb-install-db failed"
-fi
-initialised=$(now_ms)
-
-# The control script starts and stops this server; tests may call it too.
-cat >"$tmp/restart-mariadb.sh" <<EOF
-#!/usr/bin/env bash
-# Stops, starts or restarts the MariaDB server of one scripts/test.sh run.
-set -euo pipefail
-args=(--no-defaults ${user_args[*]} --datadir='$datadir' --socket='$socket'
-	--port=$mariadb_port --bind-address=127.0.0.1 --skip-networking=0 --skip-name-resolve
-	--pid-file='$tmp/mariadb.pid' --log-error='$tmp/mariadb.err'
-	--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci
-	--max-connections=500 --innodb-buffer-pool-size=128M
-	--innodb-flush-log-at-trx-commit=2 --innodb-doublewrite=0
-	--innodb-buffer-pool-dump-at-shutdown=0 --innodb-buffer-pool-load-at-startup=0)
-launched='$tmp/mariadb.launched'
-
-# our_pid prints the pid of the running server started from this script.
-our_pid() {
-	local pid cmd
-	[[ -s \$launched ]] || return 1
-	pid=\$(<"\$launched")
-	cmd=\$(tr '\0' ' ' <"/proc/\$pid/cmdline" 2>/dev/null) || return 1
-	[[ \$cmd == *"--datadir=$datadir "* ]] || return 1 # not ours, or a zombie
-	echo "\$pid"
-}
-
-# alive succeeds while process \$1 exists and is not a zombie.
-alive() {
-	local stat
-	stat=\$(<"/proc/\$1/stat") 2>/dev/null || return 1
-	stat=\${stat##*) }
-	[[ \${stat%% *} != Z ]]
-}
-
-start() {
-	if our_pid >/dev/null; then return 0; fi
-	'$mariadbd' "\${args[@]}" </dev/null >>'$tmp/mariadb.out' 2>&1 &
-	echo \$! >"\$launched"
-	local pid=\$! i
-	for ((i = 0; i < 600; i++)); do
-		if '$mariadb_admin' --no-defaults --protocol=socket --socket='$socket' -uroot ping >/dev/null 2>&1; then
-			return 0
-		fi
-		if ! alive "\$pid"; then
-			tail -n 30 '$tmp/mariadb.err' >&2
-			echo "mariadbd exited during start-up" >&2
-			return 1
-		fi
-		sleep 0.1
-	done
-	echo "mariadbd did not answer within 60 s" >&2
-	return 1
-}
-
-stop() {
-	local pid i
-	pid=\$(our_pid) || return 0
-	kill "\$pid"
-	for ((i = 0; i < 600; i++)); do
-		our_pid >/dev/null || break
-		sleep 0.1
-	done
-	((i < 600)) || kill -KILL "\$pid" 2>/dev/null || true
-	# Wait briefly for init to reap it, so no zombie outlives this script.
-	for ((i = 0; i < 30; i++)); do
-		[[ -e /proc/\$pid ]] || return 0
-		sleep 0.1
-	done
-}
-
-case "\${1:-}" in
-start) start ;;
-stop) stop ;;
-restart) stop && start ;;
-*) echo "usage: \$0 start|stop|restart" >&2; exit 2 ;;
-esac
-EOF
-chmod +x "$tmp/restart-mariadb.sh"
-
-"$tmp/restart-mariadb.sh" start || die "MariaDB did not start (log: $tmp/mariadb.err)"
-"$mariadb_client" --no-defaults --protocol=socket --socket="$socket" -uroot -e "
-	CREATE USER 'intake'@'127.0.0.1' IDENTIFIED BY 'intake';
-	GRANT ALL PRIVILEGES ON *.* TO 'intake'@'127.0.0.1' WITH GRANT OPTION;" ||
-	die "could not create the MariaDB test user"
-say "mariadb on 127.0.0.1:$mariadb_port (data dir $((initialised - started)) ms, start-up $(($(now_ms) - initialised)) ms)"
-
-# ---------------------------------------------------------------- Redis
-started=$(now_ms)
-redis_port=$(free_port) || die "no free port for Redis"
-redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no \
-	--dir "$tmp" --logfile "$tmp/redis.log" --daemonize no </dev/null >/dev/null 2>&1 &
-redis_pid=$!
-for ((i = 0; ; i++)); do
-	if [[ $(redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null) == PONG ]]; then
-		break
-	fi
-	if ! kill -0 "$redis_pid" 2>/dev/null || ((i >= 300)); then
-		tail -n 20 "$tmp/redis.log" >&2
-		die "redis-server did not start"
-	fi
-	sleep 0.1
-done
-say "redis on 127.0.0.1:$redis_port ($(($(now_ms) - started)) ms)"
+# ---------------------------------------------------------------- servers
+install_services
+start_mariadb
+start_redis
 
 export INTAKE_TEST_MYSQL_DSN="intake:intake@tcp(127.0.0.1:$mariadb_port)/"
 export INTAKE_TEST_REDIS_ADDR="127.0.0.1:$redis_port"
@@ -294,6 +117,13 @@ go vet "${pkgs[@]}" || status=$?
 test_cmd=(go test -count=1 "${flags[@]}" "${pkgs[@]}")
 say "${test_cmd[*]}"
 "${test_cmd[@]}" || status=$?
+
+# Drills take shared servers away (e.g. stop MariaDB), so they run alone, after the
+# other tests: go test -tags drill.
+if ((full_run && status == 0)); then
+	say "drills: go test -tags drill -run Drill ./internal/..."
+	go test -count=1 -tags drill -run Drill ./internal/... || status=$?
+fi
 
 if ((full_run && status == 0)); then
 	for target in "${FUZZ_TARGETS[@]}"; do

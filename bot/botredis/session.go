@@ -79,7 +79,8 @@ return {0, conv}
 `)
 
 // commitScript: KEYS lock, conv, claim, log, win; ARGV token, conv json, idle ttl s,
-// record json, done ttl s, window-at (0: keep), window-event, log cap, log lines….
+// record json, done ttl s, window-at (0: keep), window-event, log cap, live channel,
+// live payload ('' = none), log lines….
 var commitScript = redis.NewScript(`
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
@@ -88,11 +89,12 @@ if ARGV[6] ~= '0' then
   redis.call('HSET', KEYS[5], 'at', ARGV[6], 'ev', ARGV[7], 'used', 0)
   redis.call('EXPIRE', KEYS[5], 172800)
 end
-if #ARGV > 8 then
-  redis.call('RPUSH', KEYS[4], unpack(ARGV, 9))
+if #ARGV > 10 then
+  redis.call('RPUSH', KEYS[4], unpack(ARGV, 11))
   redis.call('LTRIM', KEYS[4], -tonumber(ARGV[8]), -1)
   redis.call('EXPIRE', KEYS[4], ARGV[3])
 end
+if ARGV[10] ~= '' then redis.call('PUBLISH', ARGV[9], ARGV[10]) end
 redis.call('DEL', KEYS[1])
 return 1
 `)
@@ -164,7 +166,16 @@ func (s *Store) Commit(ctx context.Context, l *bot.Lease, c bot.Conversation, re
 			winEv = 1
 		}
 	}
-	args := []any{l.Token, conv, int64(s.idleTTL / time.Second), r, int64(s.doneTTL / time.Second), winAt, winEv, MaxTranscript}
+	live := ""
+	if c.Ticket != "" && len(lines) > 0 {
+		b, err := json.Marshal(bot.LiveEvent{Ticket: c.Ticket, OpenID: l.OpenID, Lines: lines})
+		if err != nil {
+			return fmt.Errorf("botredis: encode live event: %w", err)
+		}
+		live = string(b)
+	}
+	args := []any{l.Token, conv, int64(s.idleTTL / time.Second), r, int64(s.doneTTL / time.Second), winAt, winEv, MaxTranscript,
+		s.LiveChannel(), live}
 	for _, ln := range lines {
 		b, err := json.Marshal(ln)
 		if err != nil {
@@ -202,6 +213,48 @@ func (s *Store) Outcome(ctx context.Context, openID, msgKey string) (bot.Record,
 	}
 	rec, err := decodeRecord(v)
 	return rec, err == nil, err
+}
+
+// LiveChannel is the Redis pub/sub channel carrying every ticket's new transcript lines,
+// for the staff console's live view on any instance.
+func (s *Store) LiveChannel() string { return s.prefix + "live" }
+
+// Subscribe receives the live events of every ticket until ctx ends.
+func (s *Store) Subscribe(ctx context.Context) <-chan bot.LiveEvent {
+	out := make(chan bot.LiveEvent, 16)
+	sub := s.rdb.Subscribe(ctx, s.LiveChannel())
+	go func() {
+		defer close(out)
+		defer sub.Close()
+		ch := sub.Channel()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case m, ok := <-ch:
+				if !ok {
+					return
+				}
+				var ev bot.LiveEvent
+				if json.Unmarshal([]byte(m.Payload), &ev) == nil {
+					select {
+					case out <- ev:
+					default: // a slow reader misses lines; the transcript still has them
+					}
+				}
+			}
+		}
+	}()
+	return out
+}
+
+// PublishLive announces lines of a ticket written outside a turn (a staff reply).
+func (s *Store) PublishLive(ctx context.Context, ev bot.LiveEvent) error {
+	b, err := json.Marshal(ev)
+	if err != nil {
+		return err
+	}
+	return s.rdb.Publish(ctx, s.LiveChannel(), b).Err()
 }
 
 // Transcript implements bot.Sessions.

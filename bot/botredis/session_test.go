@@ -180,3 +180,38 @@ func TestTranscriptAndWindow(t *testing.T) {
 		}
 	})
 }
+
+// A turn of a customer with a ticket is announced live, for the staff console on any
+// instance.
+func TestLiveEvents(t *testing.T) {
+	testenv.EachRedis(t, func(t *testing.T, rdb redis.UniversalClient, prefix string) {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		s := botredis.New(rdb, prefix, botredis.Options{})
+		events := s.Subscribe(ctx)
+		time.Sleep(100 * time.Millisecond) // the subscription is established
+		for i, ticket := range []string{"", "RS20261122-0001"} {
+			l, _, err := s.Begin(ctx, "o1", strconv.Itoa(i))
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := []bot.Line{{Role: bot.RoleCustomer, Text: "<script>alert(1)</script>师傅什么时候来"}}
+			if err := s.Commit(ctx, l, bot.Conversation{Ticket: ticket}, bot.Record{}, lines, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		select {
+		case ev := <-events:
+			if ev.Ticket != "RS20261122-0001" || len(ev.Lines) != 1 || ev.Lines[0].Text != "<script>alert(1)</script>师傅什么时候来" {
+				t.Fatalf("event %+v", ev)
+			}
+		case <-ctx.Done():
+			t.Fatal("no live event")
+		}
+		select {
+		case ev := <-events:
+			t.Fatalf("a turn without a ticket was announced: %+v", ev)
+		case <-time.After(200 * time.Millisecond):
+		}
+	})
+}

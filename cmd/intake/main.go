@@ -4,6 +4,8 @@
 //	intake [serve]      run the service (the default)
 //	intake migrate      apply database migrations and exit
 //	intake chat         chat with a running service as a WeChat customer would
+//	intake user         manage staff accounts (add, passwd, list)
+//	intake kb           test, export, import and publish the troubleshooting knowledge
 //	intake version      print the version
 package main
 
@@ -38,6 +40,9 @@ func commands() []command {
 		{"serve", "run the service (default)", runServe},
 		{"migrate", "apply database migrations and exit", runMigrate},
 		{"chat", "chat with a running service as a WeChat customer", runChat},
+		{"menu", "create the Official Account's custom menu (menu push)", runMenu},
+		{"user", "manage staff accounts: add, passwd, list", runUser},
+		{"kb", "troubleshooting knowledge: test, export, import, publish", runKB},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -28,10 +28,15 @@ import (
 	"github.com/wxintake/intake/internal/casework"
 	"github.com/wxintake/intake/internal/config"
 	"github.com/wxintake/intake/internal/database"
+	"github.com/wxintake/intake/internal/livechat"
 	"github.com/wxintake/intake/internal/metrics"
 	"github.com/wxintake/intake/internal/notify"
 	"github.com/wxintake/intake/internal/wxapi"
 	"github.com/wxintake/intake/knowledge"
+	"github.com/wxintake/intake/knowledge/knowledgedb"
+	"github.com/wxintake/intake/staff"
+	"github.com/wxintake/intake/staff/staffdb"
+	"github.com/wxintake/intake/staff/staffredis"
 	"github.com/wxintake/intake/triage"
 	"github.com/wxintake/intake/triage/triagedb"
 )
@@ -49,11 +54,21 @@ type App struct {
 
 	Calendar *triage.Calendar
 	Tickets  *triagedb.Store
+	// Staff keeps staff accounts, sessions, ticket notes and the audit log; anything
+	// that must be audited (rule publishes…) calls a.Staff.Record.
+	Staff    *staffdb.Store
 	Stats    *casework.BufferedStats
 	Notifier *notify.Notifier
+	Spool    *casework.Spool
+	Chat     *livechat.Chat
+	Sessions *botredis.Store
 
 	bg    background
 	loops []func(ctx context.Context) // started with the service, stopped at Shutdown
+
+	// KB keeps the knowledge's revisions and draft and publishes them to every instance.
+	KB        *knowledgedb.Publisher
+	kbVersion int // the revision loaded at start
 
 	kb     atomic.Pointer[bot.KnowledgeBase]
 	dialog atomic.Pointer[bot.Dialog]
@@ -63,6 +78,9 @@ type App struct {
 	server    *http.Server
 	listener  net.Listener
 	served    chan error
+
+	pprofServer   *http.Server
+	pprofListener net.Listener
 }
 
 // New builds the service: it opens the database (SQLite in embedded mode) and Redis (an
@@ -120,7 +138,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	}, wxapi.NewTokenSource(a.Redis, prefix, cfg.WeChat.AppID, cfg.WeChat.AppSecret, cfg.WeChat.UseStableToken),
 		wxapi.NewCache(a.Redis, prefix+"sdk:"), a.Metrics)
 
-	if err := a.loadKnowledge(); err != nil {
+	if err := a.loadKnowledge(ctx); err != nil {
 		return nil, err
 	}
 	cal, err := calendar(cfg)
@@ -129,14 +147,16 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	}
 	a.Calendar = cal
 	a.Tickets = triagedb.New(a.DB, triagedb.Config{Location: cal.Location()})
+	a.Staff = staffdb.New(a.DB)
 	a.Stats = casework.NewBufferedStats(casework.NewRedisStats(a.Redis, prefix))
+	a.Spool = casework.NewSpool(a.Redis, prefix, log)
 	backend := &casework.Backend{
-		Store: a.Tickets, Calendar: cal, KB: a.Knowledge, Stats: a.Stats,
+		Store: a.Tickets, Calendar: cal, KB: a.Knowledge, Stats: a.Stats, Spool: a.Spool, Groups: cfg.Routing.Groups,
 		Slots: defaultSlots, VisitDays: 3, Now: time.Now, Log: log,
 	}
 
-	sessions := botredis.New(a.Redis, prefix+"s:", botredis.Options{IdleTTL: cfg.Session.IdleTTL, LockTTL: cfg.Session.LockTTL})
-	a.Bot = bot.NewService(sessions, a.WeChat, backend, a.Dialog, log, bot.Options{
+	a.Sessions = botredis.New(a.Redis, prefix+"s:", botredis.Options{IdleTTL: cfg.Session.IdleTTL, LockTTL: cfg.Session.LockTTL})
+	a.Bot = bot.NewService(a.Sessions, a.WeChat, backend, a.Dialog, log, bot.Options{
 		Budget:      cfg.WeChat.TurnBudget,
 		TurnTimeout: cfg.Session.LockTTL - time.Second,
 	})
@@ -147,6 +167,19 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		FollowUpAfter: cfg.Notify.FollowUpAfter, Calendar: cal, Now: time.Now, Log: log,
 	}
 	a.loops = append(a.loops, func(ctx context.Context) { a.Notifier.Run(ctx, 2*time.Second) })
+	a.Spool.Created = a.Notifier.Created
+	a.loops = append(a.loops, func(ctx context.Context) { a.Spool.Run(ctx, a.Tickets, 2*time.Second) })
+	a.loops = append(a.loops, a.watchKnowledge)
+
+	a.Chat = &livechat.Chat{Bot: a.Bot, Tickets: a.Tickets, WeChat: a.WeChat, Now: time.Now,
+		Idle: cfg.Console.TakeoverIdle, Active: livechat.NewRedisDeadlines(a.Redis, prefix), Live: a.Sessions}
+	a.loops = append(a.loops, func(ctx context.Context) {
+		every(ctx, 15*time.Second, func(ctx context.Context) {
+			if n, err := a.Chat.Sweep(ctx); n > 0 || err != nil {
+				log.Info("livechat: idle takeovers returned to the queue", "n", n, "err", err)
+			}
+		})
+	})
 
 	a.Echo = handlers.New(handlers.Deps{
 		Log:     log,
@@ -156,7 +189,19 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 			Path: cfg.WeChat.Path, Token: cfg.WeChat.Token,
 			MaxClockSkew: cfg.WeChat.MaxClockSkew, MaxBodyBytes: cfg.WeChat.MaxBodyBytes,
 		},
-		Turns: a.Bot,
+		Turns:     a.Bot,
+		Tickets:   a.Tickets,
+		Statuses:  a.Notifier,
+		Staff:     a.Staff,
+		Notes:     a.Staff,
+		Audit:     a.Staff,
+		Logins:    staffredis.NewThrottle(a.Redis, prefix+"login:", staff.DefaultLoginPolicy()),
+		Addresses: staffredis.NewThrottle(a.Redis, prefix+"login:", staff.AddressLoginPolicy()),
+		Chat:      a.Chat,
+		Console:   handlers.Console{SecureCookies: cfg.Console.SecureCookies, SessionTTL: cfg.Console.SessionTTL},
+		KB:        a.KB,
+		Published: a.Knowledge,
+		RuleStats: a.Stats,
 		Ready: []handlers.Check{
 			{Name: "database", Ping: func(ctx context.Context) error { return database.Ping(ctx, a.DB) }},
 			{Name: "redis", Ping: func(ctx context.Context) error { return a.Redis.Ping(ctx).Err() }},
@@ -183,7 +228,7 @@ func (a *App) Start() error {
 	a.served = make(chan error, 1)
 	go func() { a.served <- a.server.Serve(l) }()
 	a.startBackground()
-	return nil
+	return a.startPprof()
 }
 
 // Addr is the address the service listens on, once started.
@@ -199,6 +244,7 @@ func (a *App) Done() <-chan error { return a.served }
 // (until ctx ends), then closes the stores.
 func (a *App) Shutdown(ctx context.Context) error {
 	var errs []error
+	a.stopPprof()
 	if a.server != nil {
 		if err := a.server.Shutdown(ctx); err != nil {
 			errs = append(errs, fmt.Errorf("http shutdown: %w", err))
@@ -258,13 +304,46 @@ func (a *App) Knowledge() *bot.KnowledgeBase { return a.kb.Load() }
 // Dialog returns the dialog on the published knowledge base.
 func (a *App) Dialog() *bot.Dialog { return a.dialog.Load() }
 
-// loadKnowledge publishes the knowledge shipped with the binary.
-func (a *App) loadKnowledge() error {
-	set, err := knowledge.Shipped()
+// loadKnowledge serves the current published revision of the knowledge. On the first
+// start it stores the knowledge shipped with the binary as revision 1; after that the
+// database decides, and editors publish new revisions.
+func (a *App) loadKnowledge(ctx context.Context) error {
+	shipped, err := knowledge.Shipped()
 	if err != nil {
 		return fmt.Errorf("knowledge: %w", err)
 	}
-	return a.Publish(set)
+	store := knowledgedb.New(a.DB, knowledgedb.Options{})
+	if _, err := store.EnsureSeeded(ctx, shipped); err != nil {
+		return err
+	}
+	set, version, err := store.Current(ctx)
+	if err != nil {
+		return err
+	}
+	if err := a.Publish(set); err != nil {
+		return fmt.Errorf("knowledge revision %d: %w", version, err)
+	}
+	a.KB = knowledgedb.NewPublisher(store, a.Redis, a.Cfg.Redis.KeyPrefix, 0, a.Log)
+	a.kbVersion = version
+	return nil
+}
+
+// watchKnowledge swaps in every revision published, by any instance, until ctx ends.
+func (a *App) watchKnowledge(ctx context.Context) {
+	for {
+		w, err := a.KB.Watch(ctx, a.kbVersion, func(set *knowledge.Set, _ int) error { return a.Publish(set) })
+		if err == nil {
+			<-ctx.Done()
+			w.Stop()
+			return
+		}
+		a.Log.Error("knowledge: cannot watch for published revisions; retrying", "err", err)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(knowledgedb.DefaultPollInterval):
+		}
+	}
 }
 
 // Publish makes set the knowledge every new turn uses. A turn in progress finishes on the

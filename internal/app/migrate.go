@@ -7,6 +7,8 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/wxintake/intake/knowledge/knowledgedb"
+	"github.com/wxintake/intake/staff/staffdb"
 	"github.com/wxintake/intake/triage/triagedb"
 )
 
@@ -21,6 +23,8 @@ type migration struct {
 var migrations = []migration{
 	{ID: "0001_schema_migrations", Up: func(*gorm.DB) error { return nil }},
 	{ID: "0002_tickets", Up: triagedb.Migrate},
+	{ID: "0003_staff", Up: staffdb.Migrate},
+	{ID: "0004_knowledge", Up: knowledgedb.Migrate},
 }
 
 type schemaMigration struct {

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/wxintake/intake/internal/app"
 	"github.com/wxintake/intake/internal/config"
 	"github.com/wxintake/intake/internal/testenv"
@@ -48,6 +50,10 @@ type Service struct {
 // Options tune Start; zero values take test defaults.
 type Options struct {
 	Config func(*config.Config) // last changes to the configuration
+	// Share makes the service another instance of the same deployment as Share: the same
+	// database, Redis and key prefix (in embedded mode, Share's SQLite file and in-process
+	// Redis). Share must outlive it, as a service started earlier in the test does.
+	Share *Service
 }
 
 // Start runs a service on backend until the test ends.
@@ -64,7 +70,13 @@ func Start(t testing.TB, backend Backend, o Options) *Service {
 	cfg.WeChat.APIBase = api.URL
 	cfg.DataDir = t.TempDir()
 	cfg.Log.Level = "info"
-	if backend == Real {
+	if sh := o.Share; sh != nil {
+		cfg.MySQL.DSN, cfg.DataDir = sh.Cfg.MySQL.DSN, sh.Cfg.DataDir
+		cfg.Redis.Addr, cfg.Redis.KeyPrefix = sh.Cfg.Redis.Addr, sh.Cfg.Redis.KeyPrefix
+		if cfg.Redis.Addr == "" {
+			cfg.Redis.Addr = sh.Redis.(*redis.Client).Options().Addr
+		}
+	} else if backend == Real {
 		cfg.MySQL.DSN = testenv.MySQLDSN(t)
 		cfg.Redis.Addr = testenv.RequireService(t, testenv.EnvRedisAddr)
 		cfg.Redis.KeyPrefix = "t:" + randomPrefix() + ":"
@@ -87,7 +99,7 @@ func Start(t testing.TB, backend Backend, o Options) *Service {
 	t.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		if backend == Real {
+		if backend == Real && o.Share == nil {
 			_ = testenv.DeletePrefix(ctx, a.Redis, cfg.Redis.KeyPrefix)
 		}
 		if err := a.Shutdown(ctx); err != nil {

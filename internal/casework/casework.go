@@ -28,8 +28,10 @@ type Backend struct {
 	Calendar  *triage.Calendar
 	KB        func() *bot.KnowledgeBase // the published knowledge
 	Stats     RuleStats
-	Slots     []triage.Slot // visit slots offered each working day
-	VisitDays int           // working days of visit windows offered
+	Spool     *Spool         // where tickets wait while the database is away; nil: fail instead
+	Groups    []triage.Group // staff groups tickets are routed to
+	Slots     []triage.Slot  // visit slots offered each working day
+	VisitDays int            // working days of visit windows offered
 	Now       func() time.Time
 	Log       *slog.Logger
 }
@@ -48,7 +50,10 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 		result.Priority = triage.PriorityUrgent
 	}
 
+	group, why := triage.Route(result.Skill, tc.Region, b.Groups, b.groupLoad(ctx))
+	result.Reasons = append(result.Reasons, why)
 	t := triage.Ticket{
+		Group:       group,
 		CaseKey:     e.Key,
 		OpenID:      openID,
 		Status:      triage.StatusNew,
@@ -67,7 +72,17 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 	}
 	stored, _, err := b.Store.Create(ctx, t)
 	if err != nil {
-		return bot.TicketOpened{}, fmt.Errorf("casework: create ticket: %w", err)
+		if b.Spool == nil {
+			return bot.TicketOpened{}, fmt.Errorf("casework: create ticket: %w", err)
+		}
+		// The database is away: keep the case and give the customer a reference and the
+		// same promise; the real number follows when the spool drains.
+		ref, serr := b.Spool.Put(ctx, t)
+		if serr != nil {
+			return bot.TicketOpened{}, fmt.Errorf("casework: create ticket: %w (and spool: %v)", err, serr)
+		}
+		b.Log.Warn("casework: ticket spooled, the database is unavailable", "reference", ref, "err", err)
+		return bot.TicketOpened{Number: ref, Pending: true, Commitment: triage.Commitment(result, ref, b.Calendar) + catalog.T("casework.spooled")}, nil
 	}
 	opened := bot.TicketOpened{
 		Number:     stored.Number,
@@ -227,4 +242,16 @@ func (b *Backend) RateTicket(ctx context.Context, openID string, e bot.RateTicke
 		return nil
 	})
 	return err
+}
+
+// groupLoad counts each group's open tickets, for routing. A group whose count fails
+// counts as idle: routing still happens, a little less evenly.
+func (b *Backend) groupLoad(ctx context.Context) map[string]int {
+	load := make(map[string]int, len(b.Groups))
+	for _, g := range b.Groups {
+		if _, n, err := b.Store.ListOpen(ctx, triage.Filter{Group: g.Name}, triage.Page{Limit: 1}); err == nil {
+			load[g.Name] = n
+		}
+	}
+	return load
 }

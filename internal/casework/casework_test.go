@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/wxintake/intake/internal/apptest"
+	"github.com/wxintake/intake/internal/config"
 	"github.com/wxintake/intake/internal/wxclient"
 	"github.com/wxintake/intake/triage"
 )
@@ -17,7 +18,14 @@ var ticketNumber = regexp.MustCompile(`RS\d{8}-\d{4,}`)
 // as WeChat delivers it; the ticket carries the record, the triage with reasons, the
 // rule and steps tried, and the transcript.
 func TestConversationBecomesATicket(t *testing.T) {
-	apptest.Each(t, apptest.Options{}, func(t *testing.T, s *apptest.Service) {
+	opts := apptest.Options{Config: func(c *config.Config) {
+		c.Routing.Groups = []triage.Group{
+			{Name: "华南家电组", Skills: []string{"refrigeration"}, Regions: []string{"广东"}},
+			{Name: "华北家电组", Skills: []string{"refrigeration"}, Regions: []string{"北京"}},
+			{Name: "全国综合组"},
+		}
+	}}
+	apptest.Each(t, opts, func(t *testing.T, s *apptest.Service) {
 		c := s.Client(wxclient.Safe)
 		ctx := context.Background()
 		const who = "o_e2e_customer"
@@ -33,6 +41,9 @@ func TestConversationBecomesATicket(t *testing.T) {
 		if tk.OpenID != who || tk.Category != "air_conditioner" || tk.Record.Phone != "13812345678" ||
 			tk.Record.Case.Brand != "美的" || tk.Record.Case.ErrorCode != "E1" || tk.RuleID == "" || len(tk.StepsTried) == 0 {
 			t.Fatalf("ticket %+v", tk)
+		}
+		if tk.Group != "华北家电组" {
+			t.Errorf("routed to %q, want 华北家电组 (a Beijing address, refrigeration)", tk.Group)
 		}
 		if tk.Result.Warranty.Status != triage.InWarranty || len(tk.Result.Reasons) < 3 || tk.Result.SLA.FirstResponseBy.IsZero() {
 			t.Fatalf("triage %+v", tk.Result)

@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/wxintake/intake/triage"
 )
 
 // Config is the whole configuration of one service instance.
@@ -34,6 +36,12 @@ type Config struct {
 	Debug    Debug    `yaml:"debug"`
 	Console  Console  `yaml:"console"`
 	Notify   Notify   `yaml:"notify"`
+	Routing  Routing  `yaml:"routing"`
+}
+
+// Routing assigns tickets to staff groups by skill and region.
+type Routing struct {
+	Groups []triage.Group `yaml:"groups"`
 }
 
 // Notify is how customers hear about their tickets.
@@ -117,6 +125,9 @@ type Console struct {
 	SecureCookies bool `yaml:"secure_cookies"`
 	// SessionTTL is how long a login lasts.
 	SessionTTL time.Duration `yaml:"session_ttl"`
+	// TakeoverIdle is how long a taken-over chat may go without a staff reply before it
+	// returns to the queue and the customer is told what happens next.
+	TakeoverIdle time.Duration `yaml:"takeover_idle"`
 }
 
 // Embedded reports whether the service runs without external servers.
@@ -187,6 +198,7 @@ func (c *Config) fillDefaults() {
 	def(&c.DataDir, "data")
 	def(&c.Business.TimeZone, "Asia/Shanghai")
 	defDur(&c.Console.SessionTTL, 12*time.Hour)
+	defDur(&c.Console.TakeoverIdle, 30*time.Minute)
 	defDur(&c.Notify.FollowUpAfter, 72*time.Hour)
 	def(&c.Notify.TemplateFields, "number=keyword1,status=keyword2,time=keyword3,text=remark")
 }
@@ -281,6 +293,11 @@ func (c *Config) Validate() error {
 	for _, pair := range strings.Split(c.Notify.TemplateFields, ",") {
 		if k, v, ok := strings.Cut(strings.TrimSpace(pair), "="); !ok || k == "" || v == "" {
 			return bad("notify.template_fields", "%q is not name=field", pair)
+		}
+	}
+	for i, g := range c.Routing.Groups {
+		if strings.TrimSpace(g.Name) == "" {
+			return bad(fmt.Sprintf("routing.groups[%d].name", i), "is empty")
 		}
 	}
 	if c.Debug.PprofAddr != "" && !loopback(c.Debug.PprofAddr) {

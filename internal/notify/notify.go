@@ -27,7 +27,18 @@ import (
 const (
 	KindStatus   = "status_changed"
 	KindFollowUp = "followup"
+	KindCreated  = "ticket_created" // a spooled case got its real number
 )
+
+// Created enqueues the notice that a case kept aside while the database was away is now
+// ticket t; the customer was given reference.
+func (n *Notifier) Created(ctx context.Context, t triage.Ticket, reference string) error {
+	payload, _ := json.Marshal(map[string]string{"reference": reference})
+	_, err := triagedb.Enqueue(ctx, n.DB, triagedb.Notification{
+		TicketNumber: t.Number, OpenID: t.OpenID, Kind: KindCreated, Payload: payload, CreatedAt: n.Now(),
+	})
+	return err
+}
 
 // WeChat is the outbound API the notifier uses.
 type WeChat interface {
@@ -115,6 +126,10 @@ func (n *Notifier) Send(ctx context.Context, nt triagedb.Notification) error {
 		if p.Note != "" {
 			text += catalog.T("notify.note", "note", p.Note)
 		}
+	case KindCreated:
+		var p map[string]string
+		_ = json.Unmarshal(nt.Payload, &p)
+		text = catalog.T("notify.created", "reference", p["reference"], "number", t.Number)
 	case KindFollowUp:
 		if t.Rating != 0 {
 			return nil // rated already: nothing to ask

@@ -15,6 +15,7 @@ import (
 
 	"github.com/silenceper/wechat/v2/officialaccount"
 	oaconfig "github.com/silenceper/wechat/v2/officialaccount/config"
+	"github.com/silenceper/wechat/v2/officialaccount/menu"
 	"github.com/silenceper/wechat/v2/officialaccount/message"
 	"github.com/silenceper/wechat/v2/util"
 
@@ -153,6 +154,25 @@ func (c *Client) SendTemplate(ctx context.Context, openID, templateID string, da
 		return &APIError{API: api, Code: code, Err: err}
 	}
 }
+
+// PushMenu creates the Official Account's custom menu: one CLICK button per item, in order.
+func (c *Client) PushMenu(ctx context.Context, items []MenuItem) error {
+	const api = "menu_create"
+	buttons := make([]*menu.Button, len(items))
+	for i, it := range items {
+		buttons[i] = menu.NewClickButton(it.Name, it.Key)
+	}
+	c.metrics.OutboundCalls.WithLabelValues(api).Inc()
+	if err := c.OA.GetMenu().SetMenu(buttons); err != nil {
+		code := errcode(err)
+		c.metrics.OutboundErrors.WithLabelValues(api, strconv.Itoa(code)).Inc()
+		return &APIError{API: api, Code: code, Err: err}
+	}
+	return nil
+}
+
+// MenuItem is one button of the custom menu.
+type MenuItem struct{ Name, Key string }
 
 // Push implements bot.Pusher: the texts in order, stopping at the first failure.
 func (c *Client) Push(ctx context.Context, openID string, texts []string) error {

@@ -2,9 +2,11 @@ package triagedb
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,19 +23,22 @@ var fillColumns = []string{"number", "case_key", "open_id", "status", "is_open",
 	"due_at", "diagnosis_due_at", "category", "rule_id", "assignee", "group_name", "visit_slot",
 	"record", "result", "steps_tried", "attachments", "rating", "comment", "created_at", "updated_at"}
 
-// fillBatch is the number of rows per INSERT; fillTxBatches INSERTs share a transaction.
+// fillBatch is the number of rows per INSERT; fillTxBatches INSERTs share a transaction;
+// fillWorkers connections insert at once.
 const (
 	fillBatch     = 1000
 	fillTxBatches = 20
+	fillWorkers   = 2
 )
 
 // fillTickets inserts n generated tickets spread over the year before fillNow, in
-// multi-row INSERTs, as fast as the database takes them. The spread is what a service
+// multi-row INSERTs of fillBatch rows, fillTxBatches to a transaction, from fillWorkers
+// connections while this goroutine generates the next rows. The spread is what a service
 // accumulates: most tickets closed, the open ones mostly recent (90% of the last three
-// days, 30% of the last month, 3% of older ones: long repairs), 8% urgent and 15% routine,
-// staff, groups, categories and customers drawn from fixed pools. Numbers follow
-// creation per day, and the day counters are set so Create continues them. seed makes the
-// data repeatable.
+// days, 30% of the last month, 3% of older ones: long repairs), 8% urgent and 15%
+// routine, staff, groups, categories and customers drawn from fixed pools. Numbers follow
+// creation per day, and the day counters and ticket_counts are set so the Store carries
+// on from them. seed makes the data repeatable.
 func fillTickets(tb testing.TB, db *gorm.DB, n int, seed uint64) {
 	tb.Helper()
 	started := time.Now()
@@ -49,21 +54,25 @@ func fillTickets(tb testing.TB, db *gorm.DB, n int, seed uint64) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	insert := func(rows int) string {
-		one := "(" + strings.TrimSuffix(strings.Repeat("?,", len(fillColumns)), ",") + ")"
-		return "INSERT INTO tickets (" + strings.Join(fillColumns, ",") + ") VALUES " +
-			strings.TrimSuffix(strings.Repeat(one+",", rows), ",")
+	chunks := make(chan [][]any, fillWorkers)
+	errs := make(chan error, fillWorkers)
+	var wg sync.WaitGroup
+	for range fillWorkers {
+		wg.Go(func() {
+			var err error
+			for chunk := range chunks {
+				if err == nil {
+					err = fillChunk(ctx, sqlDB, chunk)
+				}
+			}
+			errs <- err
+		})
 	}
-	full := insert(fillBatch)
-	args := make([]any, 0, fillBatch*len(fillColumns))
 	for done := 0; done < n; {
-		tx, err := sqlDB.BeginTx(ctx, nil)
-		if err != nil {
-			tb.Fatal(err)
-		}
+		var chunk [][]any
 		for b := 0; b < fillTxBatches && done < n; b++ {
 			rows := min(fillBatch, n-done)
-			args = args[:0]
+			args := make([]any, 0, rows*len(fillColumns))
 			for i := done; i < done+rows; i++ {
 				created := first.Add(time.Duration(float64(span) * float64(i) / float64(n))).Add(time.Duration(rng.IntN(1000)) * time.Millisecond)
 				stem := store.stem(created)
@@ -71,20 +80,20 @@ func fillTickets(tb testing.TB, db *gorm.DB, n int, seed uint64) {
 				args = appendFillRow(args, rng, templates[rng.IntN(len(templates))], i, seed, created,
 					triage.FormatNumber(store.prefix, created.In(shanghai), int(counters[stem])))
 			}
-			stmt := full
-			if rows < fillBatch {
-				stmt = insert(rows)
-			}
-			if _, err := tx.ExecContext(ctx, stmt, args...); err != nil {
-				_ = tx.Rollback()
-				tb.Fatalf("fill tickets: %v", err)
-			}
+			chunk = append(chunk, args)
 			done += rows
 		}
-		if err := tx.Commit(); err != nil {
-			tb.Fatal(err)
+		chunks <- chunk
+	}
+	close(chunks)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			tb.Fatalf("fill tickets: %v", err)
 		}
 	}
+
 	rows := make([]counterRow, 0, len(counters))
 	for stem, seq := range counters {
 		rows = append(rows, counterRow{Stem: stem, Seq: seq})
@@ -92,7 +101,32 @@ func fillTickets(tb testing.TB, db *gorm.DB, n int, seed uint64) {
 	if err := db.CreateInBatches(rows, 500).Error; err != nil {
 		tb.Fatal(err)
 	}
+	if err := Recount(ctx, db); err != nil {
+		tb.Fatal(err)
+	}
 	tb.Logf("filled %d tickets in %v", n, time.Since(started).Round(time.Millisecond))
+}
+
+// fillChunk inserts batches of generated rows in one transaction.
+func fillChunk(ctx context.Context, db *sql.DB, batches [][]any) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	for _, args := range batches {
+		if _, err := tx.ExecContext(ctx, fillInsert(len(args)/len(fillColumns)), args...); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// fillInsert returns the INSERT of rows generated tickets.
+func fillInsert(rows int) string {
+	one := "(" + strings.TrimSuffix(strings.Repeat("?,", len(fillColumns)), ",") + ")"
+	return "INSERT INTO tickets (" + strings.Join(fillColumns, ",") + ") VALUES " +
+		strings.TrimSuffix(strings.Repeat(one+",", rows), ",")
 }
 
 // fillTemplate is the JSON of one generated intake, shared by many rows.

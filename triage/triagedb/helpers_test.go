@@ -200,3 +200,20 @@ func checkGapless(tb testing.TB, stem string, nums []string) {
 		}
 	}
 }
+
+// checkCounts fails unless ticket_counts agrees with a count of the tickets.
+func checkCounts(tb testing.TB, db *gorm.DB) {
+	tb.Helper()
+	var kept, counted []countRow
+	if err := db.Where("n <> 0").Order("status, priority_rank").Find(&kept).Error; err != nil {
+		tb.Fatal(err)
+	}
+	err := db.Raw("SELECT status, priority_rank, COUNT(*) AS n FROM tickets GROUP BY status, priority_rank ORDER BY status, priority_rank").
+		Scan(&counted).Error
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if fmt.Sprint(kept) != fmt.Sprint(counted) {
+		tb.Errorf("ticket_counts %v, but the tickets count %v", kept, counted)
+	}
+}

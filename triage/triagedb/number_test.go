@@ -106,6 +106,7 @@ func TestNumbersTwoProcesses(t *testing.T) {
 		t.Fatalf("%d tickets, want %d", len(nums), want)
 	}
 	checkGapless(t, "RS20261122", nums)
+	checkCounts(t, db)
 	var byProcess []struct {
 		Who string
 		N   int

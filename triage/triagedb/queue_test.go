@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -70,6 +71,7 @@ func TestListOpen(t *testing.T) {
 	}
 	testenv.EachDB(t, func(t *testing.T, db *gorm.DB) {
 		s, ctx := queueFixture(t, db), context.Background()
+		checkCounts(t, db)
 		for _, tt := range tests {
 			got, total, err := s.ListOpen(ctx, tt.f, triage.Page{})
 			if err != nil {
@@ -161,4 +163,45 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+// TestRecountWhileCreating recounts while tickets are created and moved: no change is
+// lost or counted twice.
+func TestRecountWhileCreating(t *testing.T) {
+	testenv.EachDB(t, func(t *testing.T, db *gorm.DB) {
+		s, ctx := newStore(t, db), context.Background()
+		done := make(chan struct{})
+		recounted := make(chan error, 1)
+		go func() {
+			var err error
+			for {
+				select {
+				case <-done:
+					recounted <- err
+					return
+				default:
+				}
+				if err = Recount(ctx, db); err != nil {
+					recounted <- err
+					<-done
+					return
+				}
+				time.Sleep(2 * time.Millisecond) // let writers in: SQLite has no fair lock queue
+			}
+		}()
+		nums := createMany(t, s, "r", 4, 10)
+		for _, n := range nums[:10] {
+			if _, err := s.UpdateStatus(ctx, n, triage.StatusChange{From: triage.StatusNew, To: triage.StatusAccepted, At: at(t, "2026-11-22 11:00")}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		close(done)
+		if err := <-recounted; err != nil {
+			t.Fatalf("Recount: %v", err)
+		}
+		checkCounts(t, db)
+		if _, total, err := s.ListOpen(ctx, triage.Filter{Statuses: []triage.Status{triage.StatusAccepted}}, triage.Page{}); err != nil || total != 10 {
+			t.Errorf("accepted total %d, %v; want 10", total, err)
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package triagedb
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/wxintake/intake/triage"
@@ -26,20 +27,20 @@ type recordJSON struct {
 
 // caseJSON is the stored triage.Case.
 type caseJSON struct {
-	Category         string      `json:"category"`
-	CategoryName     string      `json:"category_name,omitempty"`
-	Brand            string      `json:"brand,omitempty"`
-	Model            string      `json:"model,omitempty"`
-	PurchaseDate     triage.Date `json:"purchase_date"`
-	ExtendedWarranty string      `json:"extended_warranty,omitempty"`
-	ExtendedMonths   int         `json:"extended_months,omitempty"`
-	Symptom          string      `json:"symptom"`
-	ErrorCode        string      `json:"error_code,omitempty"`
-	Trigger          string      `json:"trigger,omitempty"`
-	Safety           bool        `json:"safety,omitempty"`
-	Hint             hintJSON    `json:"hint"`
-	ReportedAt       time.Time   `json:"reported_at"`
-	Region           string      `json:"region,omitempty"`
+	Category         string    `json:"category"`
+	CategoryName     string    `json:"category_name,omitempty"`
+	Brand            string    `json:"brand,omitempty"`
+	Model            string    `json:"model,omitempty"`
+	PurchaseDate     dateText  `json:"purchase_date"`
+	ExtendedWarranty string    `json:"extended_warranty,omitempty"`
+	ExtendedMonths   int       `json:"extended_months,omitempty"`
+	Symptom          string    `json:"symptom"`
+	ErrorCode        string    `json:"error_code,omitempty"`
+	Trigger          string    `json:"trigger,omitempty"`
+	Safety           bool      `json:"safety,omitempty"`
+	Hint             hintJSON  `json:"hint"`
+	ReportedAt       time.Time `json:"reported_at"`
+	Region           string    `json:"region,omitempty"`
 }
 
 // hintJSON is the stored triage.Hint.
@@ -60,7 +61,7 @@ type hintJSON struct {
 type resultJSON struct {
 	FaultClass   string       `json:"fault_class"`
 	Warranty     string       `json:"warranty"`
-	CoveredUntil triage.Date  `json:"covered_until"`
+	CoveredUntil dateText     `json:"covered_until"`
 	Estimate     estimateJSON `json:"estimate"`
 	Priority     string       `json:"priority"`
 	OnSite       bool         `json:"on_site,omitempty"`
@@ -98,7 +99,7 @@ func toRecordJSON(r triage.Record) recordJSON {
 		Serial: r.Serial, Channel: r.Channel, Occurred: r.Occurred,
 		Case: caseJSON{
 			Category: c.Category, CategoryName: c.CategoryName, Brand: c.Brand, Model: c.Model,
-			PurchaseDate: c.PurchaseDate, ExtendedWarranty: string(c.ExtendedWarranty),
+			PurchaseDate: dateText(c.PurchaseDate), ExtendedWarranty: string(c.ExtendedWarranty),
 			ExtendedMonths: c.ExtendedMonths, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
 			Trigger: string(c.Trigger), Safety: c.Safety,
 			Hint: hintJSON{
@@ -119,7 +120,7 @@ func (r recordJSON) toDomain() triage.Record {
 		Serial: r.Serial, Channel: r.Channel, Occurred: r.Occurred,
 		Case: triage.Case{
 			Category: c.Category, CategoryName: c.CategoryName, Brand: c.Brand, Model: c.Model,
-			PurchaseDate: c.PurchaseDate, ExtendedWarranty: triage.Answer(c.ExtendedWarranty),
+			PurchaseDate: triage.Date(c.PurchaseDate), ExtendedWarranty: triage.Answer(c.ExtendedWarranty),
 			ExtendedMonths: c.ExtendedMonths, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
 			Trigger: triage.Trigger(c.Trigger), Safety: c.Safety,
 			Hint: triage.Hint{
@@ -140,7 +141,7 @@ func toResultJSON(r triage.Result) resultJSON {
 	}
 	return resultJSON{
 		FaultClass: string(r.FaultClass), Warranty: string(r.Warranty.Status),
-		CoveredUntil: r.Warranty.CoveredUntil,
+		CoveredUntil: dateText(r.Warranty.CoveredUntil),
 		Estimate:     estimateJSON{PartsMin: e.PartsMin, PartsMax: e.PartsMax, LabourMin: e.LabourMin, LabourMax: e.LabourMax},
 		Priority:     string(r.Priority), OnSite: r.OnSite, Skill: r.Skill,
 		SLA:     slaJSON{FirstResponseBy: r.SLA.FirstResponseBy, DiagnosisBy: r.SLA.DiagnosisBy, Reason: reasonJSON(r.SLA.Reason)},
@@ -158,7 +159,7 @@ func (r resultJSON) toDomain() triage.Result {
 		FaultClass: triage.FaultClass(r.FaultClass),
 		Warranty: triage.WarrantyResult{
 			Status:       triage.WarrantyStatus(r.Warranty),
-			CoveredUntil: r.CoveredUntil,
+			CoveredUntil: triage.Date(r.CoveredUntil),
 			Estimate:     triage.Estimate{PartsMin: e.PartsMin, PartsMax: e.PartsMax, LabourMin: e.LabourMin, LabourMax: e.LabourMax},
 		},
 		Priority: triage.Priority(r.Priority), OnSite: r.OnSite, Skill: r.Skill,
@@ -168,4 +169,34 @@ func (r resultJSON) toDomain() triage.Result {
 		},
 		Reasons: reasons,
 	}
+}
+
+// dateText stores a triage.Date in its text form, "2025-06-10", "2025-06" or "". Reading
+// the canonical forms directly skips triage.ParseDate, which accepts every way a customer
+// writes a date and costs a good part of decoding a queue page.
+type dateText triage.Date
+
+// MarshalText writes the date as triage.Date does.
+func (d dateText) MarshalText() ([]byte, error) { return triage.Date(d).MarshalText() }
+
+// UnmarshalText reads the canonical forms, and anything else through triage.ParseDate.
+func (d *dateText) UnmarshalText(b []byte) error {
+	s := string(b)
+	if (len(s) == 7 || len(s) == 10) && s[4] == '-' && (len(s) == 7 || s[7] == '-') {
+		y, errY := strconv.Atoi(s[:4])
+		m, errM := strconv.Atoi(s[5:7])
+		day := 0
+		var errD error
+		if len(s) == 10 {
+			day, errD = strconv.Atoi(s[8:])
+		}
+		v := triage.Date{Year: y, Month: time.Month(m), Day: day}
+		if errY == nil && errM == nil && errD == nil && (len(s) == 7 || day > 0) && v.Valid() {
+			*d = dateText(v)
+			return nil
+		}
+	}
+	v, err := triage.ParseDate(s)
+	*d = dateText(v)
+	return err
 }

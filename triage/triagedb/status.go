@@ -49,18 +49,20 @@ func (s *Store) UpdateStatus(ctx context.Context, number string, ch triage.Statu
 		return triage.Ticket{}, errors.New("triagedb: update status: the change has no time")
 	}
 	var out triage.Ticket
-	err := s.conn(ctx).Transaction(func(tx *gorm.DB) error {
-		res := tx.Model(&ticketRow{}).Where("number = ? AND status = ?", number, ch.From).
+	err := s.transaction(ctx, func(tx *gorm.DB) error {
+		id, err := ticketID(tx, number)
+		if err != nil {
+			return err
+		}
+		// By primary key: a WHERE on number and status may be served by the status index,
+		// whose next-key locks make concurrent moves of one ticket deadlock.
+		res := tx.Model(&ticketRow{}).Where("id = ? AND status = ?", id, ch.From).
 			Updates(map[string]any{"status": ch.To, "is_open": ch.To.Open(), "updated_at": dbTime(ch.At)})
 		if res.Error != nil {
 			return res.Error
 		}
 		var row ticketRow
-		err := tx.Where("number = ?", number).Take(&row).Error
-		if errNotFound(err) {
-			return notFound(number)
-		}
-		if err != nil {
+		if err := tx.Take(&row, id).Error; err != nil {
 			return err
 		}
 		if res.RowsAffected == 0 {
@@ -69,8 +71,10 @@ func (s *Store) UpdateStatus(ctx context.Context, number string, ch triage.Statu
 		if err := tx.Create(ptr(toDBHistory(row.ID, ch))).Error; err != nil {
 			return err
 		}
-		out, err = toDomainTicket(row)
-		return err
+		if out, err = toDomainTicket(row); err != nil {
+			return err
+		}
+		return s.bump(tx, move(countKey{string(ch.From), row.PriorityRank}, countKey{string(ch.To), row.PriorityRank}))
 	})
 	if err != nil {
 		return triage.Ticket{}, wrap("update status", err)

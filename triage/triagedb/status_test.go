@@ -62,6 +62,7 @@ func TestLifecycle(t *testing.T) {
 		if !reflect.DeepEqual(got, history) {
 			t.Errorf("History =\n%+v\nwant\n%+v", got, history)
 		}
+		checkCounts(t, db)
 	})
 }
 
@@ -137,6 +138,7 @@ func TestUpdateStatusRace(t *testing.T) {
 		if h, _ := s.History(ctx, tk.Number); len(h) != 2 {
 			t.Errorf("history %+v, want creation and one acceptance", h)
 		}
+		checkCounts(t, db)
 	})
 }
 

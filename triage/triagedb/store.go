@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
@@ -35,9 +36,11 @@ type Config struct {
 // sharing one database.
 type Store struct {
 	db     *gorm.DB
+	root   *gorm.DB // db outside any caller's transaction
 	mysql  bool
 	prefix string
 	loc    *time.Location
+	stems  *sync.Map // number stems whose counter row is known to exist (MySQL)
 }
 
 // New returns a Store on db, whose tables Migrate has created.
@@ -48,7 +51,8 @@ func New(db *gorm.DB, cfg Config) *Store {
 	if cfg.Location == nil {
 		cfg.Location = time.UTC
 	}
-	return &Store{db: db, mysql: database.Dialect(db) == database.MySQL, prefix: cfg.Prefix, loc: cfg.Location}
+	return &Store{db: db, root: db, mysql: database.Dialect(db) == database.MySQL,
+		prefix: cfg.Prefix, loc: cfg.Location, stems: new(sync.Map)}
 }
 
 // WithTx returns a copy of the Store working inside the caller's transaction tx, so that
@@ -60,16 +64,41 @@ func (s *Store) WithTx(tx *gorm.DB) *Store {
 	return &c
 }
 
-// Migrate creates or updates the tables of the ticket store and the outbox.
+// Migrate creates or updates the tables of the ticket store and the outbox. When it
+// creates ticket_counts it fills it from the tickets already there.
 func Migrate(db *gorm.DB) error {
-	if err := db.AutoMigrate(&ticketRow{}, &counterRow{}, &historyRow{}, &transcriptRow{}, &outboxRow{}); err != nil {
+	hadCounts := db.Migrator().HasTable(&countRow{})
+	err := db.AutoMigrate(&ticketRow{}, &counterRow{}, &countRow{}, &historyRow{}, &transcriptRow{}, &outboxRow{})
+	if err != nil {
 		return fmt.Errorf("triagedb: migrate: %w", err)
+	}
+	if !hadCounts {
+		return Recount(context.Background(), db)
 	}
 	return nil
 }
 
 // conn returns the Store's handle bound to ctx.
 func (s *Store) conn(ctx context.Context) *gorm.DB { return s.db.WithContext(ctx) }
+
+// transaction runs fn in a transaction (a savepoint inside a caller's, see WithTx). The
+// statements are written not to deadlock, but InnoDB may still pick a victim in a pattern
+// no test foresaw; a transaction of its own is then run again, up to three times in all.
+// fn must therefore be safe to repeat. Inside a caller's transaction the deadlock is
+// returned, since InnoDB rolled back the whole of it.
+func (s *Store) transaction(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return retryDeadlock(s.mysql && s.db == s.root, func() error { return s.conn(ctx).Transaction(fn) })
+}
+
+// retryDeadlock runs fn, and again up to twice more while it fails with a MySQL deadlock
+// and retry is set.
+func retryDeadlock(retry bool, fn func() error) error {
+	err := fn()
+	for i := 0; retry && i < 2 && isDeadlock(err); i++ {
+		err = fn()
+	}
+	return err
+}
 
 // forUpdate locks the selected rows until the transaction ends. SQLite needs no lock:
 // its transactions start with BEGIN IMMEDIATE and so run one at a time.

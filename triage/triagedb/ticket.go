@@ -32,41 +32,11 @@ func (s *Store) Create(ctx context.Context, t triage.Ticket) (triage.Ticket, boo
 	}
 	t.UpdatedAt = t.CreatedAt
 
-	// A retried escalation usually finds its ticket here, without touching the counter.
-	if old, err := s.byCaseKey(ctx, t.CaseKey); err == nil {
-		return old, false, nil
-	} else if !errNotFound(err) {
-		return triage.Ticket{}, false, wrap("create", err)
-	}
-
 	row, err := toDBTicket(t)
 	if err != nil {
 		return triage.Ticket{}, false, wrap("create", err)
 	}
-	err = s.conn(ctx).Transaction(func(tx *gorm.DB) error {
-		if row.Number, err = s.nextNumber(tx, t.CreatedAt); err != nil {
-			return err
-		}
-		// Holding the day's counter, look again: a creation of the same case key that
-		// raced the look-up above has committed by now. (The snapshot of this plain read
-		// is taken here, after the lock.) A locking read would take a gap lock and make
-		// concurrent creations deadlock on their inserts.
-		var dup int64
-		if err := tx.Model(&ticketRow{}).Where("case_key = ?", row.CaseKey).Count(&dup).Error; err != nil {
-			return err
-		}
-		if dup > 0 {
-			return errExists
-		}
-		// A race across two days (a retry after midnight) holds different counters and
-		// ends here, on the unique index; the rollback returns the number.
-		if err := tx.Create(&row).Error; errors.Is(err, gorm.ErrDuplicatedKey) {
-			return errExists
-		} else if err != nil {
-			return err
-		}
-		return tx.Create(&historyRow{TicketID: row.ID, ToStatus: row.Status, At: row.CreatedAt, Actor: systemActor}).Error
-	})
+	err = s.insert(ctx, &row)
 	switch {
 	case errors.Is(err, errExists):
 		old, err := s.byCaseKey(ctx, t.CaseKey)
@@ -79,6 +49,56 @@ func (s *Store) Create(ctx context.Context, t triage.Ticket) (triage.Ticket, boo
 	}
 	created, err := toDomainTicket(row)
 	return created, true, wrap("create", err)
+}
+
+// insert numbers and inserts a new ticket with its first history entry, or returns
+// errExists when its case key has a ticket already.
+func (s *Store) insert(ctx context.Context, row *ticketRow) error {
+	err := s.ensureCounter(ctx, s.stem(row.CreatedAt))
+	if err == nil {
+		err = s.insertTx(ctx, row)
+	}
+	if errors.Is(err, errNoCounter) && s.db == s.root { // deleted under us: make it again, once
+		if err = s.ensureCounter(ctx, s.stem(row.CreatedAt)); err == nil {
+			err = s.insertTx(ctx, row)
+		}
+	}
+	return err
+}
+
+// insertTx is the transaction of insert.
+func (s *Store) insertTx(ctx context.Context, row *ticketRow) error {
+	return s.transaction(ctx, func(tx *gorm.DB) error {
+		row.ID = 0 // set by a try that deadlocked
+		var err error
+		if row.Number, err = s.nextNumber(tx, row.CreatedAt); err != nil {
+			return err
+		}
+		// Holding the day's counter, look the case key up: a creation of the same case
+		// key on the same day has committed by now. (The snapshot of this plain read is
+		// taken here, after the lock.) A retried escalation ends here and rolls back,
+		// returning the number. There is no look-up before the transaction: retries are
+		// rare, and it would cost every creation a round trip. A locking read would take
+		// a gap lock and make concurrent creations deadlock on their inserts.
+		var dup int64
+		if err := tx.Model(&ticketRow{}).Where("case_key = ?", row.CaseKey).Count(&dup).Error; err != nil {
+			return err
+		}
+		if dup > 0 {
+			return errExists
+		}
+		// A race across two days (a retry after midnight) holds different counters and
+		// ends here, on the unique index; the rollback returns the number.
+		if err := tx.Create(row).Error; errors.Is(err, gorm.ErrDuplicatedKey) {
+			return errExists
+		} else if err != nil {
+			return err
+		}
+		if err := tx.Create(&historyRow{TicketID: row.ID, ToStatus: row.Status, At: row.CreatedAt, Actor: systemActor}).Error; err != nil {
+			return err
+		}
+		return s.bump(tx, map[countKey]int{{row.Status, row.PriorityRank}: 1})
+	})
 }
 
 // byCaseKey returns the ticket created for a case key, or gorm.ErrRecordNotFound.
@@ -104,67 +124,6 @@ func (s *Store) Get(ctx context.Context, number string) (triage.Ticket, error) {
 	return t, wrap("get", err)
 }
 
-// ListOpen returns a page of the open tickets matching f in queue order — priority rank,
-// first-response deadline, then creation order (the row id, which follows the numbers
-// since a number is drawn in the transaction that inserts its row) — and how many match.
-// A zero p.Limit means DefaultPageSize; at most MaxPageSize are returned.
-func (s *Store) ListOpen(ctx context.Context, f triage.Filter, p triage.Page) ([]triage.Ticket, int, error) {
-	limit, offset := pageBounds(p)
-	var rows []ticketRow
-	if err := queueQuery(s.conn(ctx), f).Limit(limit).Offset(offset).Find(&rows).Error; err != nil {
-		return nil, 0, wrap("list open", err)
-	}
-	var total int64
-	if err := openFilter(s.conn(ctx).Model(&ticketRow{}), f).Count(&total).Error; err != nil {
-		return nil, 0, wrap("list open", err)
-	}
-	tickets, err := toDomainTickets(rows)
-	return tickets, int(total), wrap("list open", err)
-}
-
-// queueQuery selects the open tickets matching f in queue order.
-func queueQuery(db *gorm.DB, f triage.Filter) *gorm.DB {
-	return openFilter(db.Model(&ticketRow{}), f).Order("priority_rank, due_at, id")
-}
-
-// openFilter restricts db to the open tickets matching f. Each filter is an equality on
-// the first column of its index, so the queue order still comes from the index.
-func openFilter(db *gorm.DB, f triage.Filter) *gorm.DB {
-	db = db.Where("is_open = ?", true)
-	if len(f.Statuses) > 0 {
-		db = db.Where("status IN ?", f.Statuses)
-	}
-	if f.Priority != "" {
-		db = db.Where("priority_rank = ?", f.Priority.Rank())
-	}
-	if f.Group != "" {
-		db = db.Where("group_name = ?", f.Group)
-	}
-	if f.Assignee != "" {
-		db = db.Where("assignee = ?", f.Assignee)
-	}
-	if f.Unassigned {
-		db = db.Where("assignee = ?", "")
-	}
-	if f.Category != "" {
-		db = db.Where("category = ?", f.Category)
-	}
-	return db
-}
-
-// ListByOpenID returns a customer's tickets, newest first, at most limit of them (the
-// default page size when limit is not positive, never more than MaxPageSize).
-func (s *Store) ListByOpenID(ctx context.Context, openID string, limit int) ([]triage.Ticket, error) {
-	var rows []ticketRow
-	err := s.conn(ctx).Where("open_id = ?", openID).Order("created_at DESC, id DESC").
-		Limit(clampLimit(limit)).Find(&rows).Error
-	if err != nil {
-		return nil, wrap("list by openid", err)
-	}
-	tickets, err := toDomainTickets(rows)
-	return tickets, wrap("list by openid", err)
-}
-
 // updatable are the columns Update writes: all but the identity and the status.
 var updatable = []string{
 	"open_id", "priority", "priority_rank", "due_at", "diagnosis_due_at", "category", "rule_id",
@@ -173,10 +132,12 @@ var updatable = []string{
 }
 
 // Update changes the ticket's other fields with fn under the row's lock; see triage.Store.
-// fn sets UpdatedAt itself when the change should show as one.
+// fn sets UpdatedAt itself when the change should show as one. fn may run again, on a
+// freshly loaded ticket, if MySQL chose the transaction as a deadlock victim; it should
+// only change the ticket.
 func (s *Store) Update(ctx context.Context, number string, fn func(*triage.Ticket) error) (triage.Ticket, error) {
 	var out triage.Ticket
-	err := s.conn(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.transaction(ctx, func(tx *gorm.DB) error {
 		var row ticketRow
 		err := forUpdate(tx, s.mysql).Where("number = ?", number).Take(&row).Error
 		if errNotFound(err) {
@@ -203,8 +164,10 @@ func (s *Store) Update(ctx context.Context, number string, fn func(*triage.Ticke
 		if err := tx.Model(&ticketRow{}).Where("id = ?", row.ID).Select(updatable).Updates(&next).Error; err != nil {
 			return err
 		}
-		out, err = toDomainTicket(next)
-		return err
+		if out, err = toDomainTicket(next); err != nil {
+			return err
+		}
+		return s.bump(tx, move(countKey{row.Status, row.PriorityRank}, countKey{row.Status, next.PriorityRank}))
 	})
 	if err != nil {
 		return triage.Ticket{}, wrap("update "+number, err)

@@ -207,6 +207,61 @@ func TestCreateConcurrentSameCaseKey(t *testing.T) {
 			t.Errorf("%d tickets, want %d", n, keys)
 		}
 		checkGapless(t, "RS20261122", slices.Collect(maps.Values(numberOf)))
+		checkCounts(t, db)
+	})
+}
+
+// TestCreateConcurrentAcrossMidnight races creations of one case key stamped on two days,
+// as a retry after midnight is: they hold different day counters, so the unique index
+// decides. One ticket results, and neither day loses a number.
+func TestCreateConcurrentAcrossMidnight(t *testing.T) {
+	const workers = 12
+	testenv.EachDB(t, func(t *testing.T, db *gorm.DB) {
+		s, ctx := newStore(t, db), context.Background()
+		days := []time.Time{at(t, "2026-11-22 23:59"), at(t, "2026-11-23 00:00")}
+		var (
+			wg      sync.WaitGroup
+			mu      sync.Mutex
+			created int
+			nums    = map[string]bool{}
+		)
+		start := make(chan struct{})
+		for w := range workers {
+			wg.Go(func() {
+				<-start
+				got, ok, err := s.Create(ctx, ticket("case-midnight", days[w%2]))
+				mu.Lock()
+				defer mu.Unlock()
+				if err != nil {
+					t.Errorf("Create: %v", err)
+					return
+				}
+				if ok {
+					created++
+				}
+				nums[got.Number] = true
+			})
+		}
+		close(start)
+		wg.Wait()
+		if created != 1 || len(nums) != 1 {
+			t.Fatalf("%d creations, numbers %v; want one ticket", created, nums)
+		}
+		var winner string
+		for n := range nums {
+			winner = n
+		}
+		for _, day := range days {
+			stem := s.stem(day)
+			want := stem + "-0001"
+			if strings.HasPrefix(winner, stem) {
+				want = stem + "-0002"
+			}
+			if next := create(t, s, ticket("after-"+stem, day)); next.Number != want {
+				t.Errorf("after the race won by %s, the next number of %s is %s, want %s", winner, stem, next.Number, want)
+			}
+		}
+		checkCounts(t, db)
 	})
 }
 
@@ -295,6 +350,10 @@ func TestUpdate(t *testing.T) {
 		if _, err := s.Update(ctx, "RS20990101-0001", func(*triage.Ticket) error { return nil }); !errors.Is(err, triage.ErrNotFound) {
 			t.Errorf("Update of an unknown ticket = %v, want ErrNotFound", err)
 		}
+		if _, err := s.Update(ctx, tk.Number, func(t *triage.Ticket) error { t.Comment = "同一优先级"; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		checkCounts(t, db)
 	})
 }
 
@@ -328,6 +387,7 @@ func TestWithTx(t *testing.T) {
 		if tk := create(t, s, ticket("case-after", at(t, "2026-11-22 11:00"))); tk.Number != "RS20261122-0002" {
 			t.Errorf("number after a rolled-back creation: %s, want RS20261122-0002", tk.Number)
 		}
+		checkCounts(t, db)
 	})
 }
 
@@ -383,4 +443,22 @@ func isReadOnly(sql string) bool {
 		return true
 	}
 	return false
+}
+
+// TestMigrateRecounts fills ticket_counts from the tickets when Migrate creates it, as
+// on a database created before the table existed.
+func TestMigrateRecounts(t *testing.T) {
+	testenv.EachDB(t, func(t *testing.T, db *gorm.DB) {
+		s, ctx := queueFixture(t, db), context.Background()
+		if err := db.Migrator().DropTable(&countRow{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := Migrate(db); err != nil {
+			t.Fatal(err)
+		}
+		checkCounts(t, db)
+		if _, total, err := s.ListOpen(ctx, triage.Filter{}, triage.Page{}); err != nil || total != 7 {
+			t.Errorf("ListOpen total %d, %v; want 7", total, err)
+		}
+	})
 }

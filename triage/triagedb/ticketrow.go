@@ -43,6 +43,9 @@ type ticketRow struct {
 	VisitEnd   *time.Time `gorm:"precision:6"`
 	VisitSlot  string     `gorm:"size:32;not null"`
 
+	// The documents are LONGTEXT, not JSON: MariaDB reports a JSON column as longtext,
+	// and gorm's AutoMigrate would then ALTER it on every start (TestMigrateIsIdempotent).
+	// The store writes them with encoding/json, so they are always valid.
 	Record      string `gorm:"type:longtext;not null"` // recordJSON
 	Result      string `gorm:"type:longtext;not null"` // resultJSON
 	StepsTried  string `gorm:"type:longtext;not null"` // ["step-id", …]

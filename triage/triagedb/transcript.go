@@ -34,7 +34,7 @@ func toDomainTranscript(r transcriptRow) triage.TranscriptEntry {
 // AppendTranscript adds entries to the ticket's transcript, in the given order, in one
 // multi-row insert; see triage.Store.
 func (s *Store) AppendTranscript(ctx context.Context, number string, entries ...triage.TranscriptEntry) error {
-	err := s.conn(ctx).Transaction(func(tx *gorm.DB) error {
+	err := s.transaction(ctx, func(tx *gorm.DB) error {
 		id, err := ticketID(tx, number)
 		if err != nil || len(entries) == 0 {
 			return err

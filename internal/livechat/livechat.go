@@ -1,0 +1,197 @@
+// Package livechat lets staff take a customer's conversation over from the bot: the bot
+// goes quiet for that customer, staff replies go out as customer-service messages within
+// WeChat's window and quota, and the conversation can be handed back.
+package livechat
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/wxintake/intake/bot"
+	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/handlers"
+	"github.com/wxintake/intake/staff"
+	"github.com/wxintake/intake/triage"
+)
+
+// WeChat sends customer-service messages.
+type WeChat interface {
+	SendText(ctx context.Context, openID, text string) error
+}
+
+// Chat implements handlers.ChatControl.
+type Chat struct {
+	Bot     *bot.Service
+	Tickets triage.Store
+	WeChat  WeChat
+	Now     func() time.Time
+	// Idle is how long a takeover may go without a staff reply (0: forever). Active
+	// takeovers and their deadlines are kept in Redis, shared by every instance.
+	Idle   time.Duration
+	Active Deadlines
+	// Live announces staff replies to the console's live view on every instance.
+	Live interface {
+		PublishLive(ctx context.Context, ev bot.LiveEvent) error
+	}
+}
+
+// Deadlines keeps the idle deadline of each active takeover.
+type Deadlines interface {
+	Set(ctx context.Context, member string, at time.Time) error
+	Remove(ctx context.Context, member string) error
+	Due(ctx context.Context, now time.Time) ([]string, error)
+}
+
+func member(openID, number string) string { return openID + "|" + number }
+
+var _ handlers.ChatControl = (*Chat)(nil)
+
+func name(u staff.User) string {
+	if u.DisplayName != "" {
+		return u.DisplayName
+	}
+	return u.Username
+}
+
+// Takeover implements handlers.ChatControl.
+func (c *Chat) Takeover(ctx context.Context, number string, by staff.User) error {
+	t, err := c.Tickets.Get(ctx, number)
+	if err != nil {
+		return err
+	}
+	notice := catalog.T("livechat.joined", "name", name(by))
+	err = c.Bot.Control(ctx, t.OpenID, []bot.Line{{At: c.Now(), Role: bot.RoleSystem, Text: notice}},
+		func(_ *bot.Dialog, conv bot.Conversation) (bot.Conversation, error) {
+			if conv.Paused && conv.Agent != by.Username {
+				return conv, &handlers.APIError{Status: http.StatusConflict, Code: "taken", Message: catalog.T("livechat.taken", "name", conv.Agent)}
+			}
+			conv.Paused, conv.Agent, conv.State, conv.Ticket = true, by.Username, bot.StateHuman, number
+			return conv, nil
+		})
+	if err != nil {
+		return err
+	}
+	c.touch(ctx, t.OpenID, number)
+	_, _ = c.send(ctx, t.OpenID, notice)
+	return nil
+}
+
+// touch moves the takeover's idle deadline on.
+func (c *Chat) touch(ctx context.Context, openID, number string) {
+	if c.Active != nil && c.Idle > 0 {
+		_ = c.Active.Set(ctx, member(openID, number), c.Now().Add(c.Idle))
+	}
+}
+
+// Reply implements handlers.ChatControl.
+func (c *Chat) Reply(ctx context.Context, number string, by staff.User, text string) (handlers.ReplyResult, error) {
+	t, err := c.Tickets.Get(ctx, number)
+	if err != nil {
+		return handlers.ReplyResult{}, err
+	}
+	conv, err := c.Bot.Conversation(ctx, t.OpenID)
+	if err != nil {
+		return handlers.ReplyResult{}, err
+	}
+	if !conv.Paused || conv.Agent != by.Username {
+		return handlers.ReplyResult{}, &handlers.APIError{Status: http.StatusConflict, Code: "not_taken_over", Message: catalog.T("livechat.take_over_first")}
+	}
+	c.touch(ctx, t.OpenID, number)
+	delivered, note := c.send(ctx, t.OpenID, text)
+	line := triage.TranscriptEntry{At: c.Now(), Role: triage.RoleStaff, Text: text}
+	if err := c.Tickets.AppendTranscript(ctx, number, line); err != nil {
+		return handlers.ReplyResult{}, err
+	}
+	if c.Live != nil {
+		_ = c.Live.PublishLive(ctx, bot.LiveEvent{Ticket: number, OpenID: t.OpenID,
+			Lines: []bot.Line{{At: line.At, Role: bot.RoleStaff, Text: text}}})
+	}
+	return handlers.ReplyResult{Delivered: delivered, Note: note}, nil
+}
+
+// Handback implements handlers.ChatControl.
+func (c *Chat) Handback(ctx context.Context, number string, by staff.User) error {
+	t, err := c.Tickets.Get(ctx, number)
+	if err != nil {
+		return err
+	}
+	return c.release(ctx, t, catalog.T("livechat.handed_back"), false)
+}
+
+// release ends a takeover with notice to the customer; idle also returns the ticket to
+// the queue (no assignee).
+func (c *Chat) release(ctx context.Context, t triage.Ticket, notice string, idle bool) error {
+	if c.Active != nil {
+		_ = c.Active.Remove(ctx, member(t.OpenID, t.Number))
+	}
+	err := c.Bot.Control(ctx, t.OpenID, []bot.Line{{At: c.Now(), Role: bot.RoleSystem, Text: notice}},
+		func(_ *bot.Dialog, conv bot.Conversation) (bot.Conversation, error) {
+			if idle && !conv.Paused {
+				return conv, bot.ErrNotNow // handed back meanwhile
+			}
+			conv.Paused, conv.Agent = false, ""
+			if conv.State == bot.StateHuman {
+				conv.State = bot.StateDone
+			}
+			return conv, nil
+		})
+	if err != nil {
+		return err
+	}
+	if idle {
+		if _, err := c.Tickets.Update(ctx, t.Number, func(tk *triage.Ticket) error { tk.Assignee = ""; return nil }); err != nil {
+			return err
+		}
+	}
+	_, _ = c.send(ctx, t.OpenID, notice)
+	return nil
+}
+
+// Sweep ends the takeovers idle past their deadline: the ticket goes back to the queue and
+// the customer is told what happens next.
+func (c *Chat) Sweep(ctx context.Context) (int, error) {
+	if c.Active == nil {
+		return 0, nil
+	}
+	due, err := c.Active.Due(ctx, c.Now())
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, m := range due {
+		_, number, _ := strings.Cut(m, "|")
+		t, err := c.Tickets.Get(ctx, number)
+		if err != nil {
+			_ = c.Active.Remove(ctx, m)
+			continue
+		}
+		err = c.release(ctx, t, catalog.T("livechat.idle"), true)
+		if err != nil && !errors.Is(err, bot.ErrNotNow) {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// send delivers text within the customer-service window; otherwise it says why not.
+func (c *Chat) send(ctx context.Context, openID, text string) (bool, string) {
+	w, err := c.Bot.Window(ctx, openID)
+	if err != nil {
+		return false, catalog.T("livechat.not_sent")
+	}
+	if left, _ := w.Remaining(c.Now()); left == 0 {
+		return false, catalog.T("livechat.window_closed")
+	}
+	if err := c.WeChat.SendText(ctx, openID, text); err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return false, catalog.T("livechat.slow")
+		}
+		return false, catalog.T("livechat.not_sent")
+	}
+	_, _ = c.Bot.CountPush(ctx, openID)
+	return true, ""
+}

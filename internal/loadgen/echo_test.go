@@ -1,0 +1,74 @@
+package loadgen
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/silenceper/wechat/v2/cache"
+	"github.com/silenceper/wechat/v2/officialaccount"
+	oaconfig "github.com/silenceper/wechat/v2/officialaccount/config"
+	"github.com/silenceper/wechat/v2/officialaccount/message"
+	"github.com/sirupsen/logrus"
+)
+
+// echoServer is cmd/barewx's handler on the SDK: it replies with reply(text).
+func echoServer(t *testing.T, reply func(string) string) string {
+	logrus.SetOutput(io.Discard)
+	oa := officialaccount.NewOfficialAccount(&oaconfig.Config{AppID: TestAppID, Token: TestToken, EncodingAESKey: TestAESKey, Cache: cache.NewMemory()})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s := oa.GetServer(r, w)
+		s.SetMessageHandler(func(m *message.MixMessage) *message.Reply {
+			return &message.Reply{MsgType: message.MsgTypeText, MsgData: message.NewText(reply(m.Content))}
+		})
+		if err := s.Serve(); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		_ = s.Send()
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+func TestRunEcho(t *testing.T) {
+	same := func(s string) string { return s }
+	cases := []struct {
+		name       string
+		reply      func(string) string
+		duration   time.Duration
+		mismatches bool
+	}{
+		{name: "echoed, by conversations", reply: same},
+		{name: "echoed, for a duration", reply: same, duration: 300 * time.Millisecond},
+		{name: "a different text is an error", reply: func(s string) string { return s + "!" }, mismatches: true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			url := echoServer(t, tc.reply)
+			rep, err := Run(context.Background(), Config{
+				URLs: []string{url}, Token: TestToken, AESKey: TestAESKey, AppID: TestAppID,
+				Script: Echo, Customers: 4, Conversations: 2, Warmup: 1, Duration: tc.duration,
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Requests == 0 || rep.EmptyReplies != 0 || rep.Tickets != 0 {
+				t.Fatalf("requests %d, empty %d, tickets %d", rep.Requests, rep.EmptyReplies, rep.Tickets)
+			}
+			if got := rep.ErrorKinds["echo_mismatch"]; (got == rep.Requests && rep.Errors == got) != tc.mismatches || (!tc.mismatches && rep.Errors != 0) {
+				t.Fatalf("errors %d %v of %d requests: %q", rep.Errors, rep.ErrorKinds, rep.Requests, rep.ErrorSamples)
+			}
+			if tc.duration > 0 {
+				if rep.Seconds < tc.duration.Seconds() || rep.Seconds > tc.duration.Seconds()+1 || rep.Exhausted != 0 {
+					t.Errorf("a %v run took %.2fs with %d customers out of conversations", tc.duration, rep.Seconds, rep.Exhausted)
+				}
+			} else if rep.Completed != 4*2 {
+				t.Errorf("completed %d conversations, want 8", rep.Completed)
+			}
+		})
+	}
+}

@@ -1,0 +1,223 @@
+package loadgen
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math"
+	mrand "math/rand/v2"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/wxintake/intake/internal/wxclient"
+)
+
+// The credentials of internal/apptest, the defaults of cmd/loadgen and cmd/barewx.
+const (
+	TestToken  = "testtoken"
+	TestAESKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
+	TestAppID  = "wx0000000000000000"
+)
+
+// MaxPhase is how long one phase may run after it was prepared: WeChat's timestamps are
+// refused once they are five minutes old, so a phase must end before that, with a margin.
+const MaxPhase = 4*time.Minute + 30*time.Second
+
+// maxPrepared bounds the requests a duration-mode phase prepares (about 1 KB each).
+const maxPrepared = 400_000
+
+// Config is one load run.
+type Config struct {
+	URLs                 []string // webhooks; each request picks one at random
+	Token, AESKey, AppID string
+	Script               Script
+	Customers            int           // customers chatting at once
+	Conversations        int           // measured conversations per customer, when Duration is zero
+	Duration             time.Duration // measure for this long instead (needs Warmup ≥ 1)
+	Warmup               int           // conversations per customer before measuring
+	Timeout              time.Duration // per request; 10 s when zero
+	Seed                 uint64        // for the URL picks; random when zero
+	RunID                string        // part of every OpenID; random when empty
+	HTTP                 *http.Client  // nil: NewHTTPClient for Customers
+}
+
+// NewHTTPClient returns a client keeping one idle connection per customer and host, as
+// WeChat's servers keep connections to a webhook.
+func NewHTTPClient(customers, hosts int, timeout time.Duration) *http.Client {
+	return &http.Client{Timeout: timeout, Transport: &http.Transport{
+		DialContext:         (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		MaxIdleConns:        customers * max(hosts, 1),
+		MaxIdleConnsPerHost: customers,
+		IdleConnTimeout:     90 * time.Second,
+		DisableCompression:  true,
+	}}
+}
+
+func (c *Config) check() error {
+	switch {
+	case len(c.URLs) == 0:
+		return errors.New("loadgen: no webhook URL")
+	case c.Customers < 1:
+		return errors.New("loadgen: customers must be at least 1")
+	case c.Duration == 0 && c.Conversations < 1:
+		return errors.New("loadgen: conversations must be at least 1 (or set a duration)")
+	case c.Duration < 0 || c.Duration > MaxPhase:
+		return fmt.Errorf("loadgen: duration must be positive and at most %v (WeChat timestamps expire after 5 minutes)", MaxPhase)
+	case c.Duration > 0 && c.Warmup < 1:
+		return errors.New("loadgen: a duration needs a warm-up to size what to prepare")
+	}
+	_, err := ParseScript(string(c.Script))
+	return err
+}
+
+// Run runs the warm-up phase, then the measured phase, each prepared just before its clock
+// starts, and reports the measured one. It returns an error only when the run could not be
+// set up; failed requests are counted in the report.
+func Run(ctx context.Context, cfg Config) (*Report, error) {
+	if err := cfg.check(); err != nil {
+		return nil, err
+	}
+	if cfg.Timeout == 0 {
+		cfg.Timeout = 10 * time.Second
+	}
+	if cfg.RunID == "" {
+		cfg.RunID = randomHex(4)
+	}
+	if cfg.Seed == 0 {
+		cfg.Seed = mrand.Uint64()
+	}
+	hc := cfg.HTTP
+	if hc == nil {
+		hc = NewHTTPClient(cfg.Customers, len(cfg.URLs), cfg.Timeout)
+	}
+	r := &runner{
+		cfg:     cfg,
+		prep:    NewPreparer(cfg.URLs, cfg.Token, cfg.AESKey, cfg.AppID, mrand.New(mrand.NewPCG(cfg.Seed, 1))),
+		decoder: &wxclient.Client{Token: cfg.Token, AESKey: cfg.AESKey, AppID: cfg.AppID, Mode: wxclient.Safe, HTTP: hc},
+		next:    make([]int, cfg.Customers),
+	}
+	rep := &Report{Script: cfg.Script, URLs: cfg.URLs, Customers: cfg.Customers, RunID: cfg.RunID}
+
+	if cfg.Warmup > 0 {
+		w, err := r.phase(ctx, cfg.Warmup, 0)
+		if err != nil {
+			return nil, err
+		}
+		rep.Warmup = &w
+		rep.Warnings = append(rep.Warnings, w.Warnings...)
+	}
+	per := cfg.Conversations
+	if cfg.Duration > 0 {
+		per = r.poolSize(rep.Warmup, rep)
+	}
+	m, err := r.phase(ctx, per, cfg.Duration)
+	if err != nil {
+		return nil, err
+	}
+	rep.Result = m
+	rep.Warnings = append(rep.Warnings, m.Warnings...)
+	return rep, nil
+}
+
+type runner struct {
+	cfg     Config
+	prep    *Preparer
+	decoder *wxclient.Client
+	next    []int // each customer's next conversation number
+}
+
+// poolSize is how many conversations each customer needs for the measured duration, from
+// the warm-up's pace with three times as much as margin: a short warm-up runs colder than
+// the steady state.
+func (r *runner) poolSize(w *Result, rep *Report) int {
+	perSecond := float64(w.Conversations) / float64(r.cfg.Customers) / w.Seconds
+	n := int(math.Ceil(perSecond*r.cfg.Duration.Seconds()*3)) + 2
+	turns := len(r.cfg.Script.Build("o", 0).Turns)
+	if limit := maxPrepared / turns / r.cfg.Customers; n > limit {
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf("prepared only %d conversations per customer (memory bound); customers may run out before the duration ends", limit))
+		n = max(limit, 1)
+	}
+	return n
+}
+
+// phase prepares per conversations for every customer, then runs them all at once until
+// they are done or, with a duration, until it has passed.
+func (r *runner) phase(ctx context.Context, per int, d time.Duration) (Result, error) {
+	t0 := time.Now()
+	pools := make([][]Prepared, r.cfg.Customers)
+	for c := range pools {
+		pools[c] = make([]Prepared, 0, per)
+		for range per {
+			// Consecutive customers take consecutive numbers, so the customers chatting at
+			// any moment cover every category.
+			n := r.next[c]*r.cfg.Customers + c
+			r.next[c]++
+			p, err := r.prep.Prepare(r.cfg.Script.Build(fmt.Sprintf("o%s_%d_%d", r.cfg.RunID, c, r.next[c]), n))
+			if err != nil {
+				return Result{}, err
+			}
+			pools[c] = append(pools[c], p)
+		}
+	}
+	prepared := time.Since(t0)
+
+	tallies := make([]tally, r.cfg.Customers)
+	var wg sync.WaitGroup
+	start := time.Now()
+	var deadline time.Time
+	if d > 0 {
+		deadline = start.Add(d)
+	}
+	for c := range pools {
+		wg.Go(func() { r.customer(ctx, pools[c], deadline, &tallies[c]) })
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+
+	res := merge(r.cfg.Script, tallies, elapsed)
+	res.PrepareSeconds = prepared.Seconds()
+	if elapsed > MaxPhase {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("the phase ran %v: requests prepared more than 5 minutes before they were sent are refused as replays", elapsed.Round(time.Second)))
+	}
+	if d > 0 {
+		for c := range tallies {
+			if tallies[c].conversations == per && tallies[c].completed == per {
+				res.Exhausted++
+			}
+		}
+		if res.Exhausted > 0 {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("%d customers ran out of prepared conversations before the duration ended", res.Exhausted))
+		}
+	}
+	return res, nil
+}
+
+// customer sends its conversations in order, each message after the previous reply.
+func (r *runner) customer(ctx context.Context, convs []Prepared, deadline time.Time, t *tally) {
+	for _, conv := range convs {
+		t.conversations++
+		ticket := false
+		for i, req := range conv.Requests {
+			if ctx.Err() != nil || (!deadline.IsZero() && time.Now().After(deadline)) {
+				return
+			}
+			reply, err := r.decoder.Post(ctx, req.Prepared)
+			t.record(r.cfg.Script, conv, i, req, reply, err)
+			ticket = ticket || TicketNumber.MatchString(reply.Text)
+		}
+		t.completed++
+		if ticket {
+			t.tickets++
+		}
+	}
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
