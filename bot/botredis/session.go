@@ -80,7 +80,7 @@ return {0, conv}
 
 // commitScript: KEYS lock, conv, claim, log, win; ARGV token, conv json, idle ttl s,
 // record json, done ttl s, window-at (0: keep), window-event, log cap, live channel,
-// live payload ('' = none), log lines….
+// live payload (” = none), log lines….
 var commitScript = redis.NewScript(`
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
