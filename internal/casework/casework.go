@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/wxintake/intake/bot"
@@ -34,6 +35,10 @@ type Backend struct {
 	VisitDays int            // working days of visit windows offered
 	Now       func() time.Time
 	Log       *slog.Logger
+
+	loadMu sync.Mutex
+	load   map[string]int // open tickets per group, as of loadAt
+	loadAt time.Time
 }
 
 var _ bot.Backend = (*Backend)(nil)
@@ -51,6 +56,11 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 	}
 
 	group, why := triage.Route(result.Skill, tc.Region, b.Groups, b.groupLoad(ctx))
+	if group != "" {
+		b.loadMu.Lock()
+		b.load[group]++ // until the next count
+		b.loadMu.Unlock()
+	}
 	result.Reasons = append(result.Reasons, why)
 	t := triage.Ticket{
 		Group:       group,
@@ -103,7 +113,7 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 		CategoryName: kb.Lexicon().CategoryName(c.Category),
 		Brand:        c.Brand,
 		Model:        c.Model,
-		PurchaseDate: triage.Date{Year: c.PurchaseDate.Year, Month: time.Month(c.PurchaseDate.Month), Day: c.PurchaseDate.Day},
+		PurchaseDate: purchaseDate(c.PurchaseDate),
 		Symptom:      c.Symptom,
 		ErrorCode:    c.ErrorCode,
 		Trigger:      triage.Trigger(c.Trigger),
@@ -133,6 +143,16 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 		}
 	}
 	return tc, rule
+}
+
+// purchaseDate is the purchase date triage can reason with: a day or a month. A year
+// alone ("前年") is too vague to decide a 12-month warranty, so it counts as unknown and the
+// warranty is 待核实 — never a guess. The customer's words stay in the record.
+func purchaseDate(d bot.Date) triage.Date {
+	if d.Year == 0 || d.Month == 0 {
+		return triage.Date{}
+	}
+	return triage.Date{Year: d.Year, Month: time.Month(d.Month), Day: d.Day}
 }
 
 // policyOf is the category's warranty policy from the knowledge base (editors own it).
@@ -244,14 +264,23 @@ func (b *Backend) RateTicket(ctx context.Context, openID string, e bot.RateTicke
 	return err
 }
 
-// groupLoad counts each group's open tickets, for routing. A group whose count fails
-// counts as idle: routing still happens, a little less evenly.
+// groupLoad counts each group's open tickets, for routing, at most every loadTTL: the
+// counts are a balance, not a ledger, and counting on every ticket costs more than it
+// gains. A group whose count fails counts as idle.
 func (b *Backend) groupLoad(ctx context.Context) map[string]int {
+	b.loadMu.Lock()
+	defer b.loadMu.Unlock()
+	if b.load != nil && time.Since(b.loadAt) < loadTTL {
+		return b.load
+	}
 	load := make(map[string]int, len(b.Groups))
 	for _, g := range b.Groups {
 		if _, n, err := b.Store.ListOpen(ctx, triage.Filter{Group: g.Name}, triage.Page{Limit: 1}); err == nil {
 			load[g.Name] = n
 		}
 	}
+	b.load, b.loadAt = load, time.Now()
 	return load
 }
+
+const loadTTL = 5 * time.Second

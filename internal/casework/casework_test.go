@@ -66,6 +66,10 @@ var answers = []struct{ question, answer string }{
 	{"请核对报修信息", "确认"},
 	{"回复 1 解决了", "2"},
 	{"序列号", "没有"},
+	{"产品型号", "不知道"},
+	{"什么时候购买", "去年6月"},
+	{"什么品牌", "1"},
+	{"在哪里购买", "1"},
 	{"延保", "2"},
 	{"什么时候开始", "今天"},
 	{"发生下面的情况", "1"},
@@ -100,4 +104,19 @@ func chat(t *testing.T, c *wxclient.Client, who, opener string) string {
 	}
 	t.Fatal("no ticket after 25 turns")
 	return ""
+}
+
+// A purchase year without a month ("前年") is too vague for a warranty decision: the
+// ticket is created with the warranty 待核实, never a guess (it once failed creation).
+func TestYearOnlyPurchaseDate(t *testing.T) {
+	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
+	last := chat(t, s.Client(wxclient.Safe), "o_year_only", "海尔冰箱前年在天猫买的，冷藏室一直漏水")
+	number := ticketNumber.FindString(last)
+	tk, err := s.Tickets.Get(context.Background(), number)
+	if err != nil {
+		t.Fatalf("%v (reply: %s)", err, last)
+	}
+	if tk.Result.Warranty.Status != triage.WarrantyUnknown {
+		t.Fatalf("warranty %s, want 待核实", tk.Result.Warranty.Status)
+	}
 }

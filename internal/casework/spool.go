@@ -74,7 +74,11 @@ func (s *Spool) Drain(ctx context.Context, store triage.Store) (int, error) {
 		}
 		var sp spooled
 		if err := json.Unmarshal([]byte(v), &sp); err != nil {
-			s.log.Error("casework: unreadable spooled ticket dropped", "err", err)
+			// Never dropped: moved aside where an operator finds it (LRANGE …:dead).
+			s.log.Error("casework: unreadable spooled ticket moved to the dead-letter list", "key", s.key+":dead", "err", err)
+			if err := s.rdb.RPush(ctx, s.key+":dead", v).Err(); err != nil {
+				return n, err
+			}
 			s.rdb.LRem(ctx, s.key, 1, v)
 			continue
 		}
