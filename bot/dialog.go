@@ -267,11 +267,8 @@ func (d *Dialog) advance(t *step) {
 		d.escalate(t, EscalateSafety) // a hazard: call back first, details later
 		return
 	}
-	for _, s := range productSlots {
-		if c.Case.missing(s) {
-			d.ask(t, s)
-			return
-		}
+	if d.askMissing(t, productSlots) {
+		return
 	}
 	if !c.Case.SelfDone {
 		c.Case.SelfDone = true
@@ -286,13 +283,20 @@ func (d *Dialog) advance(t *step) {
 			}
 		}
 	}
-	for _, s := range detailSlots {
-		if c.Case.missing(s) {
+	if !d.askMissing(t, detailSlots) {
+		d.summary(t)
+	}
+}
+
+// askMissing asks for the first of slots the case still lacks; false when it has them all.
+func (d *Dialog) askMissing(t *step, slots []Slot) bool {
+	for _, s := range slots {
+		if t.c.Case.missing(s) {
 			d.ask(t, s)
-			return
+			return true
 		}
 	}
-	d.summary(t)
+	return false
 }
 
 // ask puts question s to the customer.
@@ -404,13 +408,9 @@ func (d *Dialog) edit(t *step, text string) {
 		}
 	}
 	c.Case = probe
-	for _, s := range summarySlots { // a changed category may need a brand again
-		if c.Case.missing(s) {
-			d.ask(t, s)
-			return
-		}
+	if !d.askMissing(t, summarySlots) { // a changed category may need a brand again
+		d.summary(t)
 	}
-	d.summary(t)
 }
 
 // escalate opens the ticket; the outcome comes back as a Result.
@@ -458,11 +458,7 @@ func (d *Dialog) onResult(t *step) {
 			t.sayKey("bot.human.handed_over")
 		case len(r.Opened.Windows) > 0:
 			c.State, c.Windows = StateVisit, r.Opened.Windows
-			labels := make([]string, len(r.Opened.Windows))
-			for i, w := range r.Opened.Windows {
-				labels[i] = w.Label
-			}
-			t.sayKey("bot.visit.ask", "options", numbered(labels))
+			d.offerWindows(t)
 		default:
 			c.State = StateDone
 		}
@@ -672,12 +668,17 @@ func (d *Dialog) reask(t *step) {
 	case StateConfirm:
 		d.summary(t)
 	case StateVisit:
-		labels := make([]string, len(c.Windows))
-		for i, w := range c.Windows {
-			labels[i] = w.Label
-		}
-		t.sayKey("bot.visit.ask", "options", numbered(labels))
+		d.offerWindows(t)
 	}
+}
+
+// offerWindows lists the visit windows on offer, numbered.
+func (d *Dialog) offerWindows(t *step) {
+	labels := make([]string, len(t.c.Windows))
+	for i, w := range t.c.Windows {
+		labels[i] = w.Label
+	}
+	t.sayKey("bot.visit.ask", "options", numbered(labels))
 }
 
 // onEvent handles follow, unfollow and menu clicks.

@@ -12,6 +12,7 @@ import (
 	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
+	"github.com/wxintake/intake/triage/triagedb"
 )
 
 // APIError is a refusal of the staff API: the HTTP status, a stable English code for
@@ -58,6 +59,8 @@ func apiErrorOf(err error) *APIError {
 		return refuse(http.StatusNotFound, "user_not_found", "staff.error.user_not_found")
 	case errors.Is(err, staff.ErrUserExists):
 		return refuse(http.StatusConflict, "user_exists", "staff.error.user_exists")
+	case errors.Is(err, triagedb.ErrNoNotification):
+		return refuse(http.StatusNotFound, "notification_not_found", "staff.error.notification_not_found")
 	case errors.Is(err, ErrChatUnavailable):
 		return refuse(http.StatusServiceUnavailable, "chat_unavailable", "staff.error.chat_unavailable")
 	}

@@ -66,13 +66,14 @@ func serveConsole(t *testing.T, s *apptest.Service, chat handlers.ChatControl) *
 	e := handlers.New(handlers.Deps{
 		Log: slog.New(slog.DiscardHandler), Metrics: metrics.New(), OA: s.WeChat.OA,
 		WeChat:  handlers.WeChat{Path: "/wechat", Token: apptest.Token, MaxClockSkew: time.Minute, MaxBodyBytes: 64 << 10},
-		Tickets: s.Tickets, Statuses: s.Notifier, Staff: s.Staff, Notes: s.Staff, Audit: s.Staff,
+		Tickets: s.Tickets, Statuses: s.Notifier, Outbox: s.Notifier.Outbox, Staff: s.Staff, Notes: s.Staff, Audit: s.Staff,
 		Logins:    staffredis.NewThrottle(s.Redis, prefix, staff.DefaultLoginPolicy()),
 		Addresses: staffredis.NewThrottle(s.Redis, prefix, staff.AddressLoginPolicy()),
 		Chat:      chat,
 		KB:        s.KB,
 		Published: s.Knowledge,
 		RuleStats: s.Stats,
+		Live:      s.Sessions.Subscribe,
 		Console:   handlers.Console{SessionTTL: time.Hour},
 	})
 	srv := httptest.NewServer(e)

@@ -73,6 +73,8 @@ var matrix = []routeCase{
 	}},
 	{"PATCH", "/api/v1/users/:username", staff.PermManageUsers, 200, fixed("PATCH", "/api/v1/users/agent2", `{"display_name":"李四"}`)},
 	{"GET", "/api/v1/audit", staff.PermViewAudit, 200, fixed("GET", "/api/v1/audit", "")},
+	{"GET", "/api/v1/notifications/failed", staff.PermWriteTickets, 200, fixed("GET", "/api/v1/notifications/failed", "")},
+	{"POST", "/api/v1/notifications/:id/retry", staff.PermWriteTickets, 404, fixed("POST", "/api/v1/notifications/999999/retry", "")},
 	{"GET", "/api/v1/tickets", staff.PermReadTickets, 200, fixed("GET", "/api/v1/tickets", "")},
 	{"GET", "/api/v1/tickets/:number", staff.PermReadTickets, 200, onTicket("GET", "", "")},
 	{"POST", "/api/v1/tickets/:number/status", staff.PermWriteTickets, 200, onTicket("POST", "/status", `{"status":"accepted"}`)},
@@ -81,6 +83,7 @@ var matrix = []routeCase{
 	{"POST", "/api/v1/tickets/:number/takeover", staff.PermChat, 204, onTicket("POST", "/takeover", "")},
 	{"POST", "/api/v1/tickets/:number/reply", staff.PermChat, 200, onTicket("POST", "/reply", `{"text":"您好"}`)},
 	{"POST", "/api/v1/tickets/:number/handback", staff.PermChat, 204, onTicket("POST", "/handback", "")},
+	{"GET", "/api/v1/tickets/:number/events", staff.PermReadCustomerPII, 200, onTicket("GET", "/events?wait=1", "")},
 	{"POST", "/api/v1/kb/match", staff.PermSelf, 200, fixed("POST", "/api/v1/kb/match", `{"text":"冰箱不制冷"}`)},
 	{"GET", "/api/v1/kb/rules", staff.PermEditRules, 200, fixed("GET", "/api/v1/kb/rules", "")},
 	{"POST", "/api/v1/kb/rules", staff.PermEditRules, 201, func(*testing.T, *console, string) request {

@@ -32,7 +32,7 @@ func (h *countingHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis
 // load the conversation; one to save it, record the reply and unlock — even on turns
 // that show self-service checks (their statistics are buffered).
 func TestATurnCostsTwoRedisRoundTrips(t *testing.T) {
-	apptest.Each(t, apptest.Options{}, func(t *testing.T, s *apptest.Service) {
+	apptest.Each(t, apptest.Options{NoLoops: true}, func(t *testing.T, s *apptest.Service) {
 		c := s.Client(wxclient.Safe)
 		say(t, c, "o_rt", "你好") // loads the scripts into Redis
 		hook := &countingHook{}

@@ -52,6 +52,7 @@ type Deps struct {
 	// The staff API under /api/v1 (auth.go, api_*.go).
 	Tickets   triage.Store
 	Statuses  StatusChanger // status changes with the customer's notification; store-only when nil
+	Outbox    Outbox        // notifications that could not be delivered
 	Staff     staff.Store
 	Notes     staff.Notes
 	Audit     staff.AuditLog
@@ -59,6 +60,8 @@ type Deps struct {
 	Addresses staff.Throttle // failed logins per address
 	Chat      ChatControl    // UnavailableChat when nil
 	Console   Console
+	Live      LiveFeed           // new transcript lines, for the event stream; 503 when nil
+	Pages     func(e *echo.Echo) // registers the staff console's pages (package console); none when nil
 
 	// The knowledge editor under /api/v1/kb (api_kb*.go); its routes answer 503 when KB
 	// or Published is nil.
@@ -110,6 +113,8 @@ func Routes(e *echo.Echo, d Deps) {
 	v1.POST("/users", api.createUser, requirePerm(staff.PermManageUsers))
 	v1.PATCH("/users/:username", api.updateUser, requirePerm(staff.PermManageUsers))
 	v1.GET("/audit", api.auditLog, requirePerm(staff.PermViewAudit))
+	v1.GET("/notifications/failed", api.failedNotifications, requirePerm(staff.PermWriteTickets))
+	v1.POST("/notifications/:id/retry", api.retryNotification, requirePerm(staff.PermWriteTickets))
 	v1.GET("/tickets", api.listTickets, requirePerm(staff.PermReadTickets))
 	v1.GET("/tickets/:number", api.ticket, requirePerm(staff.PermReadTickets))
 	v1.POST("/tickets/:number/status", api.setStatus, requirePerm(staff.PermWriteTickets))
@@ -118,6 +123,10 @@ func Routes(e *echo.Echo, d Deps) {
 	v1.POST("/tickets/:number/takeover", api.takeover, requirePerm(staff.PermChat))
 	v1.POST("/tickets/:number/reply", api.reply, requirePerm(staff.PermChat))
 	v1.POST("/tickets/:number/handback", api.handback, requirePerm(staff.PermChat))
+	v1.GET("/tickets/:number/events", api.ticketEvents, requirePerm(staff.PermReadTickets), requirePerm(staff.PermReadCustomerPII))
+	if d.Pages != nil {
+		d.Pages(e)
+	}
 
 	// The knowledge editor: preview and search for editors, publishing for publishers.
 	// Import takes a whole set of files, more than the group's body limit.

@@ -223,6 +223,12 @@ func (s *Store) LiveChannel() string { return s.prefix + "live" }
 func (s *Store) Subscribe(ctx context.Context) <-chan bot.LiveEvent {
 	out := make(chan bot.LiveEvent, 16)
 	sub := s.rdb.Subscribe(ctx, s.LiveChannel())
+	// Wait for the subscription to be active, so no line published from now on is missed.
+	if _, err := sub.Receive(ctx); err != nil {
+		_ = sub.Close()
+		close(out)
+		return out
+	}
 	go func() {
 		defer close(out)
 		defer sub.Close()

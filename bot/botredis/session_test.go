@@ -189,7 +189,6 @@ func TestLiveEvents(t *testing.T) {
 		defer cancel()
 		s := botredis.New(rdb, prefix, botredis.Options{})
 		events := s.Subscribe(ctx)
-		time.Sleep(100 * time.Millisecond) // the subscription is established
 		for i, ticket := range []string{"", "RS20261122-0001"} {
 			l, _, err := s.Begin(ctx, "o1", strconv.Itoa(i))
 			if err != nil {
@@ -214,4 +213,26 @@ func TestLiveEvents(t *testing.T) {
 		case <-time.After(200 * time.Millisecond):
 		}
 	})
+}
+
+// An instance killed mid-turn leaves its claim and lock; both expire together, and WeChat's
+// next retry of the message is then processed afresh by any instance.
+func TestAbandonedTurnIsRetried(t *testing.T) {
+	rdb, prefix := testenv.Redis(t)
+	ctx := context.Background()
+	s := botredis.New(rdb, prefix, botredis.Options{LockTTL: 700 * time.Millisecond})
+	if _, _, err := s.Begin(ctx, "o1", "m1"); err != nil { // the instance dies here
+		t.Fatal(err)
+	}
+	if _, rec, err := s.Begin(ctx, "o1", "m1"); !errors.Is(err, bot.ErrDuplicate) || rec.Delivery != bot.DeliveryPending {
+		t.Fatalf("retry during the dead turn: %v %+v", err, rec)
+	}
+	time.Sleep(800 * time.Millisecond)
+	l, _, err := s.Begin(ctx, "o1", "m1")
+	if err != nil {
+		t.Fatalf("retry after the lock expired: %v", err)
+	}
+	if err := s.Commit(ctx, l, bot.Conversation{Turns: 1}, bot.Record{Delivery: bot.DeliveryPassive, Replies: []string{"您好"}}, nil, nil); err != nil {
+		t.Fatal(err)
+	}
 }

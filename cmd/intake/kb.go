@@ -262,5 +262,8 @@ func kbPublish(ctx context.Context, cfg *config.Config, store *knowledgedb.Store
 		return err
 	}
 	fmt.Fprintf(stdout, "published version %d (%d rules)\n", rev.Version, rev.Rules)
+	if cfg.Redis.Addr == "" {
+		fmt.Fprintf(stdout, "no redis.addr configured: running instances pick it up within %s\n", knowledgedb.DefaultPollInterval)
+	}
 	return nil
 }

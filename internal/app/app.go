@@ -24,6 +24,7 @@ import (
 
 	"github.com/wxintake/intake/bot"
 	"github.com/wxintake/intake/bot/botredis"
+	"github.com/wxintake/intake/console"
 	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/internal/casework"
 	"github.com/wxintake/intake/internal/config"
@@ -63,8 +64,11 @@ type App struct {
 	Chat     *livechat.Chat
 	Sessions *botredis.Store
 
-	bg    background
-	loops []func(ctx context.Context) // started with the service, stopped at Shutdown
+	bg background
+	// NoLoops, set before Start, runs no background loops: for tests that count what one
+	// request does.
+	NoLoops bool
+	loops   []func(ctx context.Context) // started with the service, stopped at Shutdown
 
 	// KB keeps the knowledge's revisions and draft and publishes them to every instance.
 	KB        *knowledgedb.Publisher
@@ -181,6 +185,12 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		})
 	})
 
+	pages, err := console.New(console.Deps{Log: log, Tickets: a.Tickets, Staff: a.Staff, Notes: a.Staff,
+		Audit: a.Staff, Window: a.Bot.Window, Stats: a.Stats, Dashboard: a.Tickets, Location: cal.Location(),
+		KB: a.KB, Published: a.Knowledge, SecureCookies: cfg.Console.SecureCookies})
+	if err != nil {
+		return nil, err
+	}
 	a.Echo = handlers.New(handlers.Deps{
 		Log:     log,
 		Metrics: a.Metrics,
@@ -192,6 +202,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		Turns:     a.Bot,
 		Tickets:   a.Tickets,
 		Statuses:  a.Notifier,
+		Outbox:    a.Notifier.Outbox,
 		Staff:     a.Staff,
 		Notes:     a.Staff,
 		Audit:     a.Staff,
@@ -202,6 +213,8 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		KB:        a.KB,
 		Published: a.Knowledge,
 		RuleStats: a.Stats,
+		Live:      a.Sessions.Subscribe,
+		Pages:     pages.Register,
 		Ready: []handlers.Check{
 			{Name: "database", Ping: func(ctx context.Context) error { return database.Ping(ctx, a.DB) }},
 			{Name: "redis", Ping: func(ctx context.Context) error { return a.Redis.Ping(ctx).Err() }},

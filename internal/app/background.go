@@ -13,8 +13,11 @@ type background struct {
 	wg     sync.WaitGroup
 }
 
-// startBackground starts every loop.
+// startBackground starts every loop, unless NoLoops.
 func (a *App) startBackground() {
+	if a.NoLoops {
+		return
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	a.bg.cancel = cancel
 	a.loop(ctx, func(ctx context.Context) { a.Stats.Run(ctx, time.Second) })

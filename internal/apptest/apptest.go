@@ -50,6 +50,9 @@ type Service struct {
 // Options tune Start; zero values take test defaults.
 type Options struct {
 	Config func(*config.Config) // last changes to the configuration
+	// NoLoops starts the service without its background loops (notification dispatch,
+	// spool drain, statistics flush…), for tests that count what one request does.
+	NoLoops bool
 	// Share makes the service another instance of the same deployment as Share: the same
 	// database, Redis and key prefix (in embedded mode, Share's SQLite file and in-process
 	// Redis). Share must outlive it, as a service started earlier in the test does.
@@ -93,6 +96,7 @@ func Start(t testing.TB, backend Backend, o Options) *Service {
 	if err != nil {
 		t.Fatalf("start service on %s: %v", backend, err)
 	}
+	a.NoLoops = o.NoLoops
 	if err := a.Start(); err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,75 @@
+package console
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/knowledge"
+	"github.com/wxintake/intake/staff"
+)
+
+// newRuleYAML is the skeleton a new rule starts from: every field an editor usually
+// fills, with the schema's names.
+const newRuleYAML = `id: 
+title: 
+categories: []
+triggers:
+  keywords: []
+  synonyms: []
+steps:
+  - text: 
+unresolved:
+  fault_class: hardware
+  priority: normal
+  onsite: true
+  price: {parts: [0, 0], labour: [0, 0]}
+samples:
+  - 
+  - 
+  - 
+`
+
+type ruleData struct {
+	ID         string // "" for a new rule
+	YAML       string
+	Status     string
+	Title      string
+	Categories []knowledge.Category
+	CanPublish bool
+	Form       ruleForm // the form view of the common fields
+}
+
+// editorRule shows one draft rule as YAML to edit: GET /console/rules/:id.
+func (c *Console) editorRule(ec echo.Context) error {
+	ctx := ec.Request().Context()
+	id := ec.Param("id")
+	text, err := c.KB.RuleText(ctx, id)
+	if errors.Is(err, knowledge.ErrNoRule) {
+		return ec.String(http.StatusNotFound, catalog.T("editor.rule.not_found", "id", id))
+	} else if err != nil {
+		return err
+	}
+	draft, err := c.KB.Draft(ctx)
+	if err != nil {
+		return err
+	}
+	d := ruleData{ID: id, YAML: string(text), Categories: draft.Categories,
+		CanPublish: viewerOf(ec).User.Can(staff.PermPublishRules)}
+	if r := draft.Rule(id); r != nil {
+		d.Title, d.Status, d.Form = r.Title, ruleStatus(r, c.Published().Set()), formOf(r)
+	}
+	return c.render(ec, http.StatusOK, "editor_rule.html", catalog.T("editor.rule.title", "id", id), d)
+}
+
+// editorNewRule shows the skeleton of a new rule: GET /console/rules/new.
+func (c *Console) editorNewRule(ec echo.Context) error {
+	draft, err := c.KB.Draft(ec.Request().Context())
+	if err != nil {
+		return err
+	}
+	d := ruleData{YAML: newRuleYAML, Status: "new", Categories: draft.Categories, Form: formOf(nil)}
+	return c.render(ec, http.StatusOK, "editor_rule.html", catalog.T("editor.rule.new_title"), d)
+}

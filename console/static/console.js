@@ -1,0 +1,168 @@
+// The staff console's progressive enhancement: SLA countdowns, the claim button, the
+// ticket page's actions (sent to the JSON API with the session's CSRF token), the live
+// transcript over server-sent events, and the login form. Customer text is only ever
+// inserted with textContent.
+"use strict";
+
+(function () {
+  const csrf = document.body.dataset.csrf || "";
+  const i18n = (document.getElementById("i18n") || {}).dataset || {};
+
+  function flash(text, bad) {
+    const el = document.getElementById("flash");
+    if (!el) return;
+    el.textContent = text;
+    el.className = bad ? "flash bad" : "flash";
+    el.hidden = false;
+  }
+
+  async function api(method, path, body) {
+    const res = await fetch(path, {
+      method: method,
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    let data = null;
+    if (res.status !== 204) {
+      try { data = await res.json(); } catch (e) { data = null; }
+    }
+    if (!res.ok) {
+      const msg = (data && (data.message || data.error)) || res.statusText;
+      throw new Error(msg);
+    }
+    return data;
+  }
+
+  function failed(err) {
+    flash((i18n.failed || "{error}").replace("{error}", err.message), true);
+  }
+
+  // Countdowns to each SLA deadline, refreshed every second.
+  function pad(n) { return String(n).padStart(2, "0"); }
+  function tick() {
+    const now = Date.now();
+    document.querySelectorAll(".due[data-due]").forEach(function (el) {
+      if (!el.dataset.clock) el.dataset.clock = el.textContent;
+      const left = Date.parse(el.dataset.due) - now;
+      if (left <= 0) {
+        el.textContent = el.dataset.clock + " · " + (i18n.breached || "");
+        el.classList.add("over");
+        return;
+      }
+      const s = Math.floor(left / 1000);
+      el.textContent = el.dataset.clock + " · " + (i18n.left || "") + " " +
+        Math.floor(s / 3600) + ":" + pad(Math.floor(s / 60) % 60) + ":" + pad(s % 60);
+    });
+  }
+  tick();
+  setInterval(tick, 1000);
+
+  // Queue: claim a ticket for oneself.
+  document.querySelectorAll("button.claim").forEach(function (b) {
+    b.addEventListener("click", async function () {
+      b.disabled = true;
+      try {
+        const me = await api("GET", "/api/v1/session");
+        await api("POST", "/api/v1/tickets/" + encodeURIComponent(b.dataset.number) + "/assign",
+          { assignee: me.user.username });
+        b.textContent = i18n.claimed || "";
+        location.reload();
+      } catch (err) { b.disabled = false; failed(err); }
+    });
+  });
+
+  // Login: post to the API, which sets the session cookie.
+  const login = document.getElementById("login");
+  if (login) {
+    login.addEventListener("submit", async function (ev) {
+      ev.preventDefault();
+      const out = document.getElementById("login-error");
+      out.hidden = true;
+      try {
+        await api("POST", "/api/v1/login", {
+          username: login.elements.username.value, password: login.elements.password.value,
+        });
+        location.href = "/console/";
+      } catch (err) {
+        out.textContent = err.message || document.getElementById("login-failed").textContent;
+        out.hidden = false;
+      }
+    });
+  }
+
+  // Ticket page.
+  const ticket = document.getElementById("ticket");
+  if (!ticket) return;
+  const number = ticket.dataset.number;
+  const base = "/api/v1/tickets/" + encodeURIComponent(number);
+  const transcript = document.getElementById("transcript");
+  transcript.scrollTop = transcript.scrollHeight;
+
+  function appendLine(l) {
+    const li = document.createElement("li");
+    li.className = "line role-" + l.role;
+    const who = document.createElement("span");
+    who.className = "who";
+    who.textContent = i18n["role" + l.role.charAt(0).toUpperCase() + l.role.slice(1)] || l.role;
+    const time = document.createElement("time");
+    time.textContent = new Date(l.at).toLocaleString("zh-CN", { hour12: false });
+    const text = document.createElement("div");
+    text.className = "text";
+    text.textContent = l.text;
+    li.append(who, " ", time, text);
+    transcript.appendChild(li);
+    transcript.scrollTop = transcript.scrollHeight;
+  }
+
+  document.querySelectorAll("button[data-action]").forEach(function (b) {
+    b.addEventListener("click", async function () {
+      b.disabled = true;
+      try {
+        await api("POST", base + "/" + b.dataset.action);
+        flash(i18n.done || "");
+      } catch (err) { failed(err); }
+      b.disabled = false;
+    });
+  });
+
+  const reply = document.getElementById("reply");
+  if (reply) {
+    reply.addEventListener("submit", async function (ev) {
+      ev.preventDefault();
+      const box = reply.elements.text;
+      try {
+        const res = await api("POST", base + "/reply", { text: box.value });
+        box.value = "";
+        if (res && res.delivered) flash(i18n.sent || "");
+        else flash((i18n.recorded || "").replace("{note}", (res && res.note) || ""), true);
+      } catch (err) { failed(err); }
+    });
+  }
+
+  function reloadOnSubmit(form, path, body) {
+    if (!form) return;
+    form.addEventListener("submit", async function (ev) {
+      ev.preventDefault();
+      try {
+        await api("POST", base + path, body(form.elements));
+        location.reload();
+      } catch (err) { failed(err); }
+    });
+  }
+  reloadOnSubmit(document.getElementById("status-form"), "/status",
+    function (f) { return { status: f.status.value, note: f.note.value }; });
+  reloadOnSubmit(document.getElementById("note-form"), "/notes",
+    function (f) { return { text: f.text.value }; });
+
+  // New transcript lines, live. EventSource reconnects by itself.
+  if (window.EventSource) {
+    const es = new EventSource(base + "/events");
+    const live = document.getElementById("live");
+    es.onopen = function () { live.hidden = false; };
+    es.onerror = function () { live.hidden = true; };
+    es.onmessage = function (ev) {
+      try { appendLine(JSON.parse(ev.data)); } catch (e) { /* ignore a malformed event */ }
+    };
+  }
+})();

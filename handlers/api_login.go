@@ -1,0 +1,158 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/wxintake/intake/staff"
+)
+
+type loginRequest struct {
+	Username string `json:"username"`
+	Password string `json:"password"`
+}
+
+type loginResponse struct {
+	Token     string    `json:"token"`
+	TokenType string    `json:"token_type"`
+	ExpiresAt time.Time `json:"expires_at"`
+	CSRFToken string    `json:"csrf_token"`
+	User      userJSON  `json:"user"`
+}
+
+// login checks a username and password and opens a new session: POST /api/v1/login.
+// Failures are throttled per username and address, and per address (staff.Throttle); an
+// unknown or disabled username costs the same bcrypt time as a wrong password and gets
+// the same answer. Each login makes a new token and revokes the session the request
+// came with, so a session id planted before login is never promoted.
+func (a *api) login(c echo.Context) error {
+	var req loginRequest
+	if err := decode(c, &req); err != nil {
+		return a.fail(c, err)
+	}
+	ctx := c.Request().Context()
+	username := staff.NormalizeUsername(req.Username)
+	if username == "" || req.Password == "" {
+		return a.fail(c, refuse(http.StatusBadRequest, "bad_request", "staff.error.login_incomplete"))
+	}
+	ip := clientIP(c)
+	userKey, addrKey := staff.LoginKey(username, ip), staff.AddressKey(ip)
+
+	wait, err := a.Logins.Locked(ctx, userKey)
+	if err != nil {
+		return a.fail(c, err)
+	}
+	waitAddr, err := a.Addresses.Locked(ctx, addrKey)
+	if err != nil {
+		return a.fail(c, err)
+	}
+	if wait = max(wait, waitAddr); wait > 0 {
+		return a.locked(c, wait)
+	}
+
+	user, hash, err := a.Staff.PasswordHash(ctx, username)
+	reason := ""
+	switch {
+	case errors.Is(err, staff.ErrUserNotFound):
+		reason, hash = "bad_credentials", nil
+	case err != nil:
+		return a.fail(c, err)
+	case user.Disabled:
+		reason, hash = "disabled", nil
+	}
+	if !staff.ComparePassword(hash, req.Password) {
+		if reason == "" {
+			reason = "bad_credentials"
+		}
+		return a.loginFailed(c, username, ip, reason, userKey, addrKey)
+	}
+	if err := a.Logins.Reset(ctx, userKey); err != nil {
+		a.Log.Warn("reset login throttle", "err", err)
+	}
+
+	if p := who(c); p != nil && p.Session.Kind == staff.KindSession {
+		if _, err := a.Staff.DeleteSession(ctx, p.User.ID, p.Session.ID); err != nil {
+			return a.fail(c, err)
+		}
+	}
+	now := a.Now()
+	if err := a.Staff.DeleteExpiredSessions(ctx, now); err != nil {
+		a.Log.Warn("delete expired sessions", "err", err)
+	}
+	token, tokenHash := staff.NewToken(staff.KindSession)
+	sess, err := a.Staff.CreateSession(ctx, staff.Session{
+		UserID: user.ID, Kind: staff.KindSession, TokenHash: tokenHash, CreatedAt: now, ExpiresAt: now.Add(a.ttl),
+	})
+	if err != nil {
+		return a.fail(c, err)
+	}
+	a.setSessionCookie(c, token, sess.ExpiresAt)
+	a.audit(ctx, user.Username, staff.ActionLogin, "", map[string]string{"ip": ip})
+	return c.JSON(http.StatusOK, loginResponse{
+		Token: token, TokenType: "Bearer", ExpiresAt: sess.ExpiresAt, CSRFToken: staff.CSRFToken(token),
+		User: toUserJSON(user),
+	})
+}
+
+// loginFailed counts a failed login, records it and answers 401.
+func (a *api) loginFailed(c echo.Context, username, ip, reason, userKey, addrKey string) error {
+	ctx := c.Request().Context()
+	lock, err := a.Logins.Fail(ctx, userKey)
+	if err != nil {
+		return a.fail(c, err)
+	}
+	lockAddr, err := a.Addresses.Fail(ctx, addrKey)
+	if err != nil {
+		return a.fail(c, err)
+	}
+	a.audit(ctx, username, staff.ActionLoginFailed, "", map[string]string{"ip": ip, "reason": reason})
+	if lock = max(lock, lockAddr); lock > 0 {
+		a.audit(ctx, username, staff.ActionLoginLocked, "", map[string]any{"ip": ip, "minutes": int(lock.Minutes())})
+	}
+	return a.fail(c, refuse(http.StatusUnauthorized, "bad_credentials", "staff.error.bad_credentials"))
+}
+
+// locked answers 429 with Retry-After while a login key is locked.
+func (a *api) locked(c echo.Context, wait time.Duration) error {
+	secs := int((wait + time.Second - 1) / time.Second)
+	c.Response().Header().Set("Retry-After", strconv.Itoa(secs))
+	return a.fail(c, refuse(http.StatusTooManyRequests, "locked", "staff.error.locked", "minutes", (secs+59)/60))
+}
+
+// logout revokes the session or token the request came with: POST /api/v1/logout.
+func (a *api) logout(c echo.Context) error {
+	p := who(c)
+	ctx := c.Request().Context()
+	if _, err := a.Staff.DeleteSession(ctx, p.User.ID, p.Session.ID); err != nil {
+		return a.fail(c, err)
+	}
+	if p.cookie {
+		a.clearSessionCookie(c)
+	}
+	a.audit(ctx, p.User.Username, staff.ActionLogout, "", map[string]string{"kind": string(p.Session.Kind)})
+	return c.NoContent(http.StatusNoContent)
+}
+
+type sessionResponse struct {
+	User        userJSON           `json:"user"`
+	Permissions []staff.Permission `json:"permissions"`
+	Kind        staff.Kind         `json:"kind"`
+	ExpiresAt   time.Time          `json:"expires_at"`
+	CSRFToken   string             `json:"csrf_token,omitempty"`
+}
+
+// session says who is signed in, with what rights, and the CSRF token pages and cookie
+// clients send back: GET /api/v1/session.
+func (a *api) session(c echo.Context) error {
+	p := who(c)
+	resp := sessionResponse{User: toUserJSON(p.User), Permissions: p.User.Role.Permissions(),
+		Kind: p.Session.Kind, ExpiresAt: p.Session.ExpiresAt}
+	if p.Session.Kind == staff.KindSession {
+		resp.CSRFToken = staff.CSRFToken(p.token)
+	}
+	return c.JSON(http.StatusOK, resp)
+}

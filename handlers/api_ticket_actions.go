@@ -1,0 +1,140 @@
+package handlers
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/wxintake/intake/staff"
+	"github.com/wxintake/intake/triage"
+)
+
+// StatusChanger moves a ticket along its lifecycle on behalf of a staff member and tells
+// the customer (internal/notify's Notifier: the change and its notification in one
+// transaction). Errors are the store's: triage.ErrNotFound, triage.ErrConflict,
+// *triage.TransitionError.
+type StatusChanger interface {
+	ChangeStatus(ctx context.Context, number string, to triage.Status, by, note string) (triage.Ticket, error)
+}
+
+// storeStatuses changes statuses in the store alone, without notifying anyone: the
+// StatusChanger of a service built without a notifier.
+type storeStatuses struct {
+	store triage.Store
+	now   func() time.Time
+}
+
+func (s storeStatuses) ChangeStatus(ctx context.Context, number string, to triage.Status, by, note string) (triage.Ticket, error) {
+	t, err := s.store.Get(ctx, number)
+	if err != nil {
+		return triage.Ticket{}, err
+	}
+	return s.store.UpdateStatus(ctx, number, triage.StatusChange{From: t.Status, To: to, At: s.now(), By: by, Note: note})
+}
+
+type statusRequest struct {
+	Status triage.Status `json:"status"`
+	Note   string        `json:"note"`
+}
+
+// setStatus moves a ticket along its lifecycle: POST /api/v1/tickets/{number}/status.
+// 400 for an unknown status, 409 for a change the lifecycle forbids or that lost a race.
+func (a *api) setStatus(c echo.Context) error {
+	var req statusRequest
+	if err := decode(c, &req); err != nil {
+		return a.fail(c, err)
+	}
+	if !req.Status.Valid() {
+		return a.fail(c, invalidField("status", "staff.error.unknown_status"))
+	}
+	if len([]rune(req.Note)) > staff.MaxNote {
+		return a.fail(c, invalidField("note", "staff.invalid.note", "max", staff.MaxNote))
+	}
+	ctx := c.Request().Context()
+	number := c.Param("number")
+	t, err := a.Tickets.Get(ctx, number)
+	if err != nil {
+		return a.fail(c, err)
+	}
+	me, from := who(c).User, t.Status
+	t, err = a.Statuses.ChangeStatus(ctx, number, req.Status, me.Username, req.Note)
+	if err != nil {
+		return a.fail(c, err)
+	}
+	a.audit(ctx, me.Username, staff.ActionStatus, number, map[string]string{
+		"from": string(from), "to": string(req.Status), "note": req.Note,
+	})
+	return c.JSON(http.StatusOK, toTicketItem(t, me.Can(staff.PermReadCustomerPII)))
+}
+
+type noteRequest struct {
+	Text string `json:"text"`
+}
+
+// addNote writes an internal note on a ticket, never sent to the customer:
+// POST /api/v1/tickets/{number}/notes.
+func (a *api) addNote(c echo.Context) error {
+	var req noteRequest
+	if err := decode(c, &req); err != nil {
+		return a.fail(c, err)
+	}
+	if err := staff.CheckNoteText(req.Text); err != nil {
+		return a.fail(c, err)
+	}
+	ctx := c.Request().Context()
+	number := c.Param("number")
+	if _, err := a.Tickets.Get(ctx, number); err != nil {
+		return a.fail(c, err)
+	}
+	n, err := a.Notes.AddNote(ctx, staff.Note{Ticket: number, Author: who(c).User.Username, Text: req.Text, At: a.Now()})
+	if err != nil {
+		return a.fail(c, err)
+	}
+	return c.JSON(http.StatusCreated, toNoteJSON(n))
+}
+
+type assignRequest struct {
+	Assignee string `json:"assignee"`
+}
+
+// assign sets who handles a ticket: POST /api/v1/tickets/{number}/assign. With
+// PermAssignTickets (admin) to any agent or admin, or to nobody (""). Otherwise only a
+// claim — to oneself, of a ticket nobody holds — or a release of one's own ticket.
+func (a *api) assign(c echo.Context) error {
+	var req assignRequest
+	if err := decode(c, &req); err != nil {
+		return a.fail(c, err)
+	}
+	ctx := c.Request().Context()
+	me := who(c).User
+	to := staff.NormalizeUsername(req.Assignee)
+	anyone := me.Can(staff.PermAssignTickets)
+	if !anyone && to != "" && to != me.Username {
+		return a.fail(c, refuse(http.StatusForbidden, "forbidden", "staff.error.assign_self_only"))
+	}
+	if to != "" && to != me.Username {
+		u, err := a.Staff.User(ctx, to)
+		if err != nil || !u.Can(staff.PermWriteTickets) {
+			return a.fail(c, invalidField("assignee", "staff.error.invalid_assignee"))
+		}
+	}
+	number := c.Param("number")
+	var from string
+	t, err := a.Tickets.Update(ctx, number, func(t *triage.Ticket) error {
+		from = t.Assignee
+		if !anyone && t.Assignee != "" && t.Assignee != me.Username {
+			return refuse(http.StatusConflict, "already_assigned", "staff.error.already_assigned", "assignee", t.Assignee)
+		}
+		t.Assignee, t.UpdatedAt = to, a.Now()
+		return nil
+	})
+	if err != nil {
+		return a.fail(c, err)
+	}
+	if from != to {
+		a.audit(ctx, me.Username, staff.ActionAssign, number, map[string]string{"from": from, "to": to})
+	}
+	return c.JSON(http.StatusOK, toTicketItem(t, me.Can(staff.PermReadCustomerPII)))
+}
