@@ -120,3 +120,25 @@ func TestYearOnlyPurchaseDate(t *testing.T) {
 		t.Fatalf("warranty %s, want 待核实", tk.Result.Warranty.Status)
 	}
 }
+
+// TestConversationMemory measures what one active conversation costs in Redis after a
+// whole intake (issue 7's budget: under 2 KiB for the conversation state).
+func TestConversationMemory(t *testing.T) {
+	s := apptest.Start(t, apptest.Real, apptest.Options{})
+	const who = "o_memory_customer"
+	chat(t, s.Client(wxclient.Safe), who, "美的空调KFR-35GW三个月前京东买的，今天突然不制冷，显示E1")
+	ctx := context.Background()
+	prefix := s.Cfg.Redis.KeyPrefix + "s:{" + who + "}:"
+	sizes := map[string]int64{}
+	for _, k := range []string{"conv", "log", "win"} {
+		n, err := s.Redis.MemoryUsage(ctx, prefix+k).Result()
+		if err != nil {
+			t.Fatalf("MEMORY USAGE %s: %v", k, err)
+		}
+		sizes[k] = n
+	}
+	t.Logf("Redis memory of one conversation after a whole intake: state %d B, transcript %d B, window %d B", sizes["conv"], sizes["log"], sizes["win"])
+	if sizes["conv"] >= 2048 {
+		t.Errorf("conversation state takes %d B in Redis, over the 2 KiB budget", sizes["conv"])
+	}
+}
