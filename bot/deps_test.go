@@ -1,22 +1,19 @@
 package bot_test
 
 import (
-	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/wxintake/intake/internal/testenv"
 )
 
 // TestDomainPackagesImportNoInfrastructure keeps the domain pure: bot, triage and
 // knowledge (not their store subpackages) may not pull in a database, Redis, HTTP
 // framework or the WeChat SDK, even indirectly.
 func TestDomainPackagesImportNoInfrastructure(t *testing.T) {
-	forbidden := []string{"gorm.io/", "github.com/redis/go-redis", "github.com/labstack/echo", "github.com/silenceper/wechat", "github.com/alicebob/miniredis"}
+	forbidden := []string{"gorm.io/", "github.com/redis/go-redis", "github.com/go-redis/", "github.com/labstack/echo", "github.com/silenceper/wechat", "github.com/alicebob/miniredis"}
 	for _, pkg := range []string{"github.com/wxintake/intake/bot", "github.com/wxintake/intake/triage", "github.com/wxintake/intake/knowledge"} {
-		out, err := exec.Command("go", "list", "-deps", pkg).CombinedOutput()
-		if err != nil {
-			t.Fatalf("go list -deps %s: %v\n%s", pkg, err, out)
-		}
-		for _, dep := range strings.Fields(string(out)) {
+		for _, dep := range testenv.Deps(t, pkg) {
 			for _, f := range forbidden {
 				if strings.HasPrefix(dep, f) {
 					t.Errorf("%s imports %s", pkg, dep)

@@ -2,25 +2,17 @@ package staff
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/internal/testenv"
 )
 
 // TestDependencies keeps the model pure: the standard library, the catalog and bcrypt.
 func TestDependencies(t *testing.T) {
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("go tool not found")
-	}
-	out, err := exec.Command(goTool, "list", "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", ".").Output()
-	if err != nil {
-		t.Fatalf("go list: %v", err)
-	}
 	allowed := map[string]bool{
 		"github.com/wxintake/intake/staff":   true,
 		"github.com/wxintake/intake/catalog": true,
@@ -28,7 +20,7 @@ func TestDependencies(t *testing.T) {
 		"golang.org/x/crypto/bcrypt":         true,
 		"golang.org/x/crypto/blowfish":       true,
 	}
-	for _, pkg := range strings.Fields(string(out)) {
+	for _, pkg := range testenv.Deps(t, ".") {
 		if !allowed[pkg] {
 			t.Errorf("staff depends on %s", pkg)
 		}
