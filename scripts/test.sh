@@ -85,13 +85,25 @@ export INTAKE_TEST_REDIS_ADDR="127.0.0.1:$redis_port"
 export INTAKE_TEST_MARIADB_PIDFILE="$tmp/mariadb.pid"
 export INTAKE_TEST_MARIADB_RESTART="$tmp/restart-mariadb.sh"
 
+# apt_get runs apt-get (through sudo when not root), refreshing the package lists once
+# first: a fresh machine may have none.
+apt_updated=""
+apt_get() {
+	local sudo=()
+	((EUID == 0)) || sudo=(sudo)
+	if [[ -z $apt_updated ]]; then
+		"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o DPkg::Lock::Timeout=600 update || return
+		apt_updated=1
+	fi
+	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o DPkg::Lock::Timeout=600 "$@"
+}
+
 # ---------------------------------------------------------------- chromium
 # Headless Chromium for the console's browser test (console/browser_test.go), with a
 # Chinese font so its screenshots are legible.
 if ! command -v chromium >/dev/null || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
 	say "installing chromium and a Chinese font (for the browser test)"
-	{ ((EUID == 0)) && env DEBIAN_FRONTEND=noninteractive apt-get -q -y install --no-install-recommends chromium fonts-wqy-zenhei; } \
-		>"$tmp/apt-chromium.log" 2>&1 || true
+	apt_get install --no-install-recommends chromium fonts-wqy-zenhei >"$tmp/apt-chromium.log" 2>&1 || true
 fi
 if command -v chromium >/dev/null; then
 	INTAKE_TEST_CHROMIUM=$(command -v chromium)
@@ -114,8 +126,7 @@ done
 if [[ -n $wxsim_src ]]; then
 	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 		say "installing nodejs npm (for wxsim)"
-		{ ((EUID == 0)) && env DEBIAN_FRONTEND=noninteractive apt-get -q -y install --no-install-recommends nodejs npm; } \
-			>"$tmp/apt-node.log" 2>&1 || true
+		apt_get install --no-install-recommends nodejs npm >"$tmp/apt-node.log" 2>&1 || true
 	fi
 	mkdir -p "$tmp/wxsim"
 	cp "$wxsim_src"/wxsim.js "$wxsim_src"/package.json "$tmp/wxsim/"
