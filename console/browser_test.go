@@ -168,7 +168,8 @@ func TestBrowserAgentSession(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	poll("live lines", `Array.from(document.querySelectorAll('#transcript .text')).some(e => e.textContent === `+jsString(img)+`)`)
+	poll("live lines", `(() => { const t = Array.from(document.querySelectorAll('#transcript .text')).map(e => e.textContent);
+		return t.includes(`+jsString(img)+`) && t.some(x => x.includes(`+jsString(answer)+`)); })()`)
 	live := text(`#transcript`)
 	for _, want := range []string{answer, "冷藏室下面有水", script, img} {
 		if !strings.Contains(live, want) {
