@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"regexp"
 	"net/http"
 	"time"
 
@@ -141,6 +142,9 @@ func toTicketDetail(t triage.Ticket, pii bool) ticketDetail {
 	if w := t.VisitWindow; !w.IsZero() {
 		d.VisitWindow = &windowJSON{Start: w.Start, End: w.End, Label: w.Label()}
 	}
+	if !pii {
+		d.Fault.Symptom = maskNumbers(d.Fault.Symptom)
+	}
 	if pii {
 		rec := t.Record
 		d.Customer = &customerJSON{Name: rec.Name, Phone: rec.Phone, Address: rec.Address,
@@ -197,3 +201,11 @@ func (a *api) ticket(c echo.Context) error {
 	}
 	return c.JSON(http.StatusOK, d)
 }
+
+// longNumber is a run of 7 or more digits, possibly split by spaces or hyphens: a phone
+// number or an IMEI a customer typed into their description.
+var longNumber = regexp.MustCompile(`\d(?:[\s-]?\d){6,}`)
+
+// maskNumbers hides long numbers in free text for staff who may not read customers'
+// contact details (editors see symptoms, not phone numbers typed into them).
+func maskNumbers(s string) string { return longNumber.ReplaceAllString(s, "***") }

@@ -63,6 +63,8 @@ func toTicketItem(t triage.Ticket, pii bool) ticketItem {
 	}
 	if pii {
 		it.OpenID = t.OpenID
+	} else {
+		it.Symptom = maskNumbers(it.Symptom)
 	}
 	return it
 }
