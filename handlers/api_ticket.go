@@ -1,8 +1,8 @@
 package handlers
 
 import (
-	"regexp"
 	"net/http"
+	"regexp"
 	"time"
 
 	"github.com/labstack/echo/v4"
