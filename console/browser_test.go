@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/wxintake/intake/internal/apptest"
@@ -51,56 +50,9 @@ func TestBrowserAgentSession(t *testing.T) {
 		t.Fatalf("no ticket opened: %s", r.Text)
 	}
 
-	alloc, cancel := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900),
-		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-	)
-	defer cancel()
-	browser, cancel := chromedp.NewContext(alloc)
-	defer cancel()
-	browser, cancel = context.WithTimeout(browser, 60*time.Second)
-	defer cancel()
-
 	var dialogs atomic.Int32
-	if err := chromedp.Listen(browser, func(ev any) {
-		if _, ok := ev.(*page.EventJavascriptDialogOpening); ok {
-			dialogs.Add(1)
-			go chromedp.Call(browser, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
-	do := func(step string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(browser, actions...); err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-	}
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(browser, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatalf("text of %s: %v", sel, err)
-		}
-		return s
-	}
-	screenshot := func(name string) {
-		t.Helper()
-		b, err := chromedp.Run(browser, chromedp.FullScreenshot(100)) // quality 100: PNG
-		if err != nil {
-			t.Fatalf("screenshot: %v", err)
-		}
-		save(t, artifactsDir(t), name, b)
-	}
-	poll := func(step, expr string) {
-		t.Helper()
-		if _, err := chromedp.Run(browser, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-	}
-	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
+	br := newBrowser(t, ctx, chromium, 900, func() bool { dialogs.Add(1); return false })
+	browser, do, text, poll, screenshot := br.ctx, br.do, br.text, br.poll, br.screenshot
 
 	do("wrong password",
 		chromedp.Navigate(s.URL()+"/console/"),

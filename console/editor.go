@@ -6,8 +6,6 @@ import (
 	"html/template"
 	"net/http"
 	"reflect"
-	"slices"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -101,7 +99,7 @@ func (c *Console) editorRules(ec echo.Context) error {
 	q := knowledge.Normalize(d.Q)
 	for i := range draft.Rules {
 		r := &draft.Rules[i]
-		if !ruleMatches(r, q, d.Category) {
+		if !r.Matches(q, d.Category) {
 			continue
 		}
 		row := ruleRow{ID: r.ID, Title: r.Title, Safety: r.Safety, Status: ruleStatus(r, published)}
@@ -137,19 +135,4 @@ func ruleStatus(r *knowledge.Rule, published *knowledge.Set) string {
 		return "modified"
 	}
 	return ""
-}
-
-// ruleMatches reports whether the rule fits a search (q normalised) and a category filter
-// ("general": the rules for any category), as GET /api/v1/kb/rules filters.
-func ruleMatches(r *knowledge.Rule, q, category string) bool {
-	switch {
-	case category == "general" && !r.General():
-		return false
-	case category != "" && category != "general" && !slices.Contains(r.Categories, category):
-		return false
-	case q == "":
-		return true
-	}
-	texts := slices.Concat([]string{r.ID, r.Title}, r.Triggers.Keywords, r.Triggers.Synonyms, r.Triggers.ErrorCodes, r.Samples)
-	return slices.ContainsFunc(texts, func(t string) bool { return strings.Contains(knowledge.Normalize(t), q) })
 }

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/wxintake/intake/internal/apptest"
@@ -58,60 +57,16 @@ func TestBrowserEditorSession(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	alloc, cancel := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.NoFirstRun, chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 1000),
-		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-	)
-	defer cancel()
-	browser, cancel := chromedp.NewContext(alloc)
-	defer cancel()
-	browser, cancel = context.WithTimeout(browser, 60*time.Second)
-	defer cancel()
 	var confirms atomic.Int32 // confirmations the editor is expected to accept
-	if err := chromedp.Listen(browser, func(ev any) {
-		if _, ok := ev.(*page.EventJavascriptDialogOpening); ok {
-			accept := confirms.Add(-1) >= 0
-			if !accept {
-				t.Errorf("unexpected JavaScript dialog")
-			}
-			go chromedp.Call(browser, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: accept})
+	br := newBrowser(t, ctx, chromium, 1000, func() bool {
+		accept := confirms.Add(-1) >= 0
+		if !accept {
+			t.Errorf("unexpected JavaScript dialog")
 		}
-	}); err != nil {
-		t.Fatal(err)
-	}
-	do := func(step string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(browser, actions...); err != nil {
-			t.Fatalf("%s: %v", step, err)
-		}
-	}
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(browser, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatalf("text of %s: %v", sel, err)
-		}
-		return s
-	}
-	poll := func(step, expr string) {
-		t.Helper()
-		if _, err := chromedp.Run(browser, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
-			info, _ := chromedp.Run(browser, chromedp.Evaluate[string](
-				`location.href + ' ' + ['flash', 'rule-problems', 'publish-problems', 'preview-text'].map(id => (document.getElementById(id) || {}).textContent + '/' + (document.getElementById(id) || {}).value).join(' | ')`))
-			t.Fatalf("%s: %v (page: %s)", step, err, info)
-		}
-	}
-	css := func(s string) chromedp.CSS { return chromedp.CSS(s) }
-	screenshot := func(name string) {
-		t.Helper()
-		b, err := chromedp.Run(browser, chromedp.FullScreenshot(100)) // quality 100: PNG
-		if err != nil {
-			t.Fatalf("screenshot: %v", err)
-		}
-		save(t, artifactsDir(t), name, b)
-	}
+		return accept
+	})
+	br.diagnose = `location.href + ' ' + ['flash', 'rule-problems', 'publish-problems', 'preview-text'].map(id => (document.getElementById(id) || {}).textContent + '/' + (document.getElementById(id) || {}).value).join(' | ')`
+	browser, do, text, poll, screenshot := br.ctx, br.do, br.text, br.poll, br.screenshot
 
 	do("log in",
 		chromedp.Navigate(s.URL()+"/console/"),

@@ -6,8 +6,6 @@ import (
 	"mime"
 	"net/http"
 	"reflect"
-	"slices"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 	"gopkg.in/yaml.v3"
@@ -61,7 +59,7 @@ func (k *kbAPI) listRules(c echo.Context) error {
 	items := []ruleItem{}
 	for i := range draft.Rules {
 		r := &draft.Rules[i]
-		if !ruleMatches(r, q, cat) {
+		if !r.Matches(q, cat) {
 			continue
 		}
 		items = append(items, ruleItem{ID: r.ID, Title: r.Title, Categories: nonNilStrings(r.Categories), Safety: r.Safety,
@@ -74,20 +72,6 @@ func (k *kbAPI) listRules(c echo.Context) error {
 		}
 	}
 	return c.JSON(http.StatusOK, map[string]any{"items": items, "deleted": deleted, "draft": info})
-}
-
-// ruleMatches reports whether the rule fits a search (q normalised) and a category filter.
-func ruleMatches(r *knowledge.Rule, q, category string) bool {
-	switch {
-	case category == "general" && !r.General():
-		return false
-	case category != "" && category != "general" && !slices.Contains(r.Categories, category):
-		return false
-	case q == "":
-		return true
-	}
-	texts := slices.Concat([]string{r.ID, r.Title}, r.Triggers.Keywords, r.Triggers.Synonyms, r.Triggers.ErrorCodes, r.Samples)
-	return slices.ContainsFunc(texts, func(t string) bool { return strings.Contains(knowledge.Normalize(t), q) })
 }
 
 // ruleResponse is one draft rule: its fields for the form, its YAML for the text editor.

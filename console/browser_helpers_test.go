@@ -1,0 +1,84 @@
+package console_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// browser is a tab of Debian's headless Chromium driven by a test, with the launch flags
+// this machine's closed network needs.
+type browser struct {
+	t   *testing.T
+	ctx context.Context
+	// diagnose, when set, is a JavaScript expression whose value a failed poll reports.
+	diagnose string
+}
+
+// newBrowser starts Chromium for the test, a window height tall. Each JavaScript dialog
+// is accepted when dialog returns true, dismissed otherwise.
+func newBrowser(t *testing.T, ctx context.Context, chromium string, height int, dialog func() bool) *browser {
+	t.Helper()
+	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx,
+		chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.NoFirstRun, chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, height),
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+	)
+	tab, cancelTab := chromedp.NewContext(alloc)
+	tab, cancelTimeout := context.WithTimeout(tab, 60*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancelTab(); cancelAlloc() })
+	if err := chromedp.Listen(tab, func(ev any) {
+		if _, ok := ev.(*page.EventJavascriptDialogOpening); ok {
+			go chromedp.Call(tab, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: dialog()})
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return &browser{t: t, ctx: tab}
+}
+
+// do runs the actions of one step of the scenario, failing the test with the step's name.
+func (b *browser) do(step string, actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, actions...); err != nil {
+		b.t.Fatalf("%s: %v", step, err)
+	}
+}
+
+// text returns the text of the element sel selects.
+func (b *browser) text(sel string) string {
+	b.t.Helper()
+	s, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		b.t.Fatalf("text of %s: %v", sel, err)
+	}
+	return s
+}
+
+// poll waits up to 15 s for the JavaScript expression to be true.
+func (b *browser) poll(step, expr string) {
+	b.t.Helper()
+	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
+		var info string
+		if b.diagnose != "" {
+			info, _ = chromedp.Run(b.ctx, chromedp.Evaluate[string](b.diagnose))
+		}
+		b.t.Fatalf("%s: %v (page: %s)", step, err, info)
+	}
+}
+
+// screenshot saves the whole page as artifacts/name.
+func (b *browser) screenshot(name string) {
+	b.t.Helper()
+	png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100)) // quality 100: PNG
+	if err != nil {
+		b.t.Fatalf("screenshot: %v", err)
+	}
+	save(b.t, artifactsDir(b.t), name, png)
+}
+
+func css(s string) chromedp.CSS { return chromedp.CSS(s) }
