@@ -40,6 +40,11 @@ type Store interface {
 	// the store rejects such a change with ErrConflict. ErrNotFound for an unknown number.
 	Update(ctx context.Context, number string, fn func(*Ticket) error) (Ticket, error)
 
+	// SetVisit books the visit window w on the customer's ticket: the ticket numbered
+	// number whose OpenID is openID, else ErrNotFound. One write, for the bot's hot path;
+	// staff changes go through Update.
+	SetVisit(ctx context.Context, number, openID string, w Window) error
+
 	// History returns the ticket's status changes, oldest first.
 	History(ctx context.Context, number string) ([]StatusChange, error)
 

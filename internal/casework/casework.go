@@ -225,14 +225,11 @@ func (b *Backend) RecordOutcome(ctx context.Context, e bot.RecordOutcome) error 
 
 // BookVisit implements bot.Backend: the chosen window is stored on the ticket.
 func (b *Backend) BookVisit(ctx context.Context, openID string, e bot.BookVisit) error {
-	_, err := b.Store.Update(ctx, e.Number, func(t *triage.Ticket) error {
-		if t.OpenID != openID {
-			return fmt.Errorf("casework: ticket %s is not this customer's", e.Number)
-		}
-		t.VisitWindow = triage.Window{Start: time.Unix(e.Window.Start, 0), End: time.Unix(e.Window.End, 0), Slot: e.Window.Label}
-		return nil
-	})
-	return err
+	w := triage.Window{Start: time.Unix(e.Window.Start, 0), End: time.Unix(e.Window.End, 0), Slot: e.Window.Label}
+	if err := b.Store.SetVisit(ctx, e.Number, openID, w); err != nil {
+		return fmt.Errorf("casework: book the visit on %s: %w", e.Number, err)
+	}
+	return nil
 }
 
 // AppendTranscript implements bot.Backend.

@@ -42,7 +42,11 @@ func Open(cfg Config, log *slog.Logger) (*gorm.DB, error) {
 	gcfg := &gorm.Config{
 		Logger:         newGormLogger(log, SlowQuery),
 		TranslateError: true,
-		NowFunc:        func() time.Time { return time.Now().UTC() },
+		// A single statement is atomic on its own: GORM's default BEGIN … COMMIT
+		// around each Create/Update/Delete would cost two more round trips. Stores
+		// that write several statements open their own transactions.
+		SkipDefaultTransaction: true,
+		NowFunc:                func() time.Time { return time.Now().UTC() },
 	}
 
 	var (

@@ -260,5 +260,26 @@ func TestConcurrentReadModifyWrite(t *testing.T) {
 func ExampleNormalizeMySQLDSN() {
 	dsn, _ := database.NormalizeMySQLDSN("intake:secret@tcp(127.0.0.1:3306)/intake")
 	fmt.Println(dsn)
-	// Output: intake:secret@tcp(127.0.0.1:3306)/intake?parseTime=true&charset=utf8mb4&time_zone=%27%2B00%3A00%27
+	// Output: intake:secret@tcp(127.0.0.1:3306)/intake?interpolateParams=true&parseTime=true&charset=utf8mb4&time_zone=%27%2B00%3A00%27
+}
+
+// TestNormalizeMySQLDSNKeepsChoices checks that a setting the DSN gives is kept, not
+// replaced by the default.
+func TestNormalizeMySQLDSNKeepsChoices(t *testing.T) {
+	for _, tc := range []struct{ dsn, has, hasNot string }{
+		{"u:p@tcp(h:1)/d?interpolateParams=false", "", "interpolateParams=true"},
+		{"u:p@tcp(h:1)/d", "interpolateParams=true", ""},
+		{"u:p@tcp(h:1)/d?charset=latin1", "charset=latin1", "interpolateParams=true"},
+	} {
+		got, err := database.NormalizeMySQLDSN(tc.dsn)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.dsn, err)
+		}
+		if tc.has != "" && !strings.Contains(got, tc.has) {
+			t.Errorf("%s → %s, want %s in it", tc.dsn, got, tc.has)
+		}
+		if tc.hasNot != "" && strings.Contains(got, tc.hasNot) {
+			t.Errorf("%s → %s, want no %s in it", tc.dsn, got, tc.hasNot)
+		}
+	}
 }

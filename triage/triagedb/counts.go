@@ -36,8 +36,10 @@ type countKey struct {
 // bump adds the deltas to their counts. Recount made a row for every status and rank, so
 // each is an UPDATE of an existing row by its key, which on MySQL locks that record only
 // (an upsert would take gap locks and could deadlock, see number.go). Rows are locked in
-// key order, so transactions bumping the same rows never deadlock; call it last in a
-// transaction.
+// key order, so transactions bumping the same rows never deadlock. Changes of existing
+// tickets call it last, after the ticket's row lock; a creation calls it first and then
+// takes only the day's counter (insertTx), so no transaction waits for a ticket's lock
+// while holding a count row.
 func (s *Store) bump(tx *gorm.DB, deltas map[countKey]int) error {
 	keys := make([]countKey, 0, len(deltas))
 	for k, d := range deltas {

@@ -27,17 +27,16 @@
 //
 // A ticket's number is its prefix, its creation date in the service's time zone and that
 // day's sequence: RS20261122-0001 (triage.FormatNumber). The sequence comes from the day's
-// row in ticket_counters, incremented by a single upsert in the transaction that inserts
-// the ticket: the row lock serialises creations of the same day across every process, and
-// a rolled-back creation takes its increment with it, so numbers are unique and gapless.
-// See number.go.
+// row in ticket_counters, incremented in the transaction that inserts the ticket, as its
+// last statement but one: the row lock serialises creations of the same day across every
+// process for that statement and the commit only, and a rolled-back creation takes its
+// increment with it, so numbers are unique and gapless. See number.go and insertTx.
 //
 // # Idempotency
 //
-// Create looks the case key up inside its transaction, after taking the day's counter: a
-// retried escalation, or the loser of two racing ones, sees the committed ticket there; a
-// race across midnight (two counters) ends on the unique index of case_key. Either way the
-// transaction rolls back, returning its number, and Create returns the existing ticket.
+// A retried escalation, or the loser of two racing ones (on one day or across midnight),
+// fails on the unique index of case_key before it takes a number; the transaction rolls
+// back and Create returns the existing ticket.
 //
 // # Outbox
 //

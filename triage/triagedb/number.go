@@ -23,7 +23,8 @@ type counterRow struct {
 func (counterRow) TableName() string { return "ticket_counters" }
 
 // Numbering. The day's counter row is incremented inside the transaction that inserts the
-// ticket. The increment takes the row's write lock and keeps it until the commit, so
+// ticket, near its end (insertTx). The increment takes the row's write lock and keeps it
+// until the commit, so
 // concurrent creations of one day — in any process — queue on that row and each reads the
 // value it wrote. If the transaction rolls back (a duplicate case key, any error), the
 // increment rolls back with it, so the day's numbers stay gapless.

@@ -115,12 +115,6 @@ func TestNumbersTwoProcesses(t *testing.T) {
 	if err != nil || len(byProcess) != procs+1 {
 		t.Errorf("tickets by process: %+v, %v; want %d processes", byProcess, err, procs+1)
 	}
-	// Numbers follow the row ids: the queue's tie-break on id is creation order.
-	for i := 1; i < len(nums); i++ {
-		if seq(t, nums[i]) < seq(t, nums[i-1]) {
-			t.Errorf("row order %s before %s", nums[i-1], nums[i])
-		}
-	}
 }
 
 // The environment of TestHelperProcess.

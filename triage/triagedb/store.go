@@ -41,6 +41,7 @@ type Store struct {
 	prefix string
 	loc    *time.Location
 	stems  *sync.Map // number stems whose counter row is known to exist (MySQL)
+	ids    *idCache  // ticket numbers → row ids, for AppendTranscript
 }
 
 // New returns a Store on db, whose tables Migrate has created.
@@ -52,7 +53,7 @@ func New(db *gorm.DB, cfg Config) *Store {
 		cfg.Location = time.UTC
 	}
 	return &Store{db: db, root: db, mysql: database.Dialect(db) == database.MySQL,
-		prefix: cfg.Prefix, loc: cfg.Location, stems: new(sync.Map)}
+		prefix: cfg.Prefix, loc: cfg.Location, stems: new(sync.Map), ids: new(idCache)}
 }
 
 // WithTx returns a copy of the Store working inside the caller's transaction tx, so that

@@ -2,6 +2,8 @@ package triagedb
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 
@@ -66,29 +68,27 @@ func (s *Store) insert(ctx context.Context, row *ticketRow) error {
 	return err
 }
 
-// insertTx is the transaction of insert.
+// insertTx is the transaction of insert. Its statements are ordered so that the rows
+// every creation shares are held for as short a time as possible: the ticket goes in
+// first under a provisional number (unique and never seen outside the transaction), then
+// its first history entry; then the count row is bumped and the day's counter taken, and
+// the ticket gets its number — so a creation holds the count row for three statements and
+// the counter for two, commit included, whatever else the transaction did. Count rows
+// are taken before the counter, in key order, like every transaction that bumps them.
+//
+// A retried escalation of a committed case fails on the case key's unique index and
+// rolls back before taking a number; one racing an uncommitted creation of the same case
+// waits on that index entry and fails the same way once the other commits. Either way no
+// number is consumed, so the day's numbers stay gapless. No look-up before the insert:
+// retries are rare, and it would cost every creation a round trip.
 func (s *Store) insertTx(ctx context.Context, row *ticketRow) error {
+	provisional, err := provisionalNumber()
+	if err != nil {
+		return err
+	}
 	return s.transaction(ctx, func(tx *gorm.DB) error {
 		row.ID = 0 // set by a try that deadlocked
-		var err error
-		if row.Number, err = s.nextNumber(tx, row.CreatedAt); err != nil {
-			return err
-		}
-		// Holding the day's counter, look the case key up: a creation of the same case
-		// key on the same day has committed by now. (The snapshot of this plain read is
-		// taken here, after the lock.) A retried escalation ends here and rolls back,
-		// returning the number. There is no look-up before the transaction: retries are
-		// rare, and it would cost every creation a round trip. A locking read would take
-		// a gap lock and make concurrent creations deadlock on their inserts.
-		var dup int64
-		if err := tx.Model(&ticketRow{}).Where("case_key = ?", row.CaseKey).Count(&dup).Error; err != nil {
-			return err
-		}
-		if dup > 0 {
-			return errExists
-		}
-		// A race across two days (a retry after midnight) holds different counters and
-		// ends here, on the unique index; the rollback returns the number.
+		row.Number = provisional
 		if err := tx.Create(row).Error; errors.Is(err, gorm.ErrDuplicatedKey) {
 			return errExists
 		} else if err != nil {
@@ -97,8 +97,29 @@ func (s *Store) insertTx(ctx context.Context, row *ticketRow) error {
 		if err := tx.Create(&historyRow{TicketID: row.ID, ToStatus: row.Status, At: row.CreatedAt, Actor: systemActor}).Error; err != nil {
 			return err
 		}
-		return s.bump(tx, map[countKey]int{{row.Status, row.PriorityRank}: 1})
+		if err := s.bump(tx, map[countKey]int{{row.Status, row.PriorityRank}: 1}); err != nil {
+			return err
+		}
+		number, err := s.nextNumber(tx, row.CreatedAt)
+		if err != nil {
+			return err
+		}
+		if err := tx.Model(&ticketRow{}).Where("id = ?", row.ID).Update("number", number).Error; err != nil {
+			return err
+		}
+		row.Number = number
+		return nil
 	})
+}
+
+// provisionalNumber is a ticket's number until its transaction takes the real one: "~"
+// and 20 random hex digits, which no real number looks like.
+func provisionalNumber() (string, error) {
+	var b [10]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", fmt.Errorf("provisional number: %w", err)
+	}
+	return "~" + hex.EncodeToString(b[:]), nil
 }
 
 // byCaseKey returns the ticket created for a case key, or gorm.ErrRecordNotFound.
@@ -173,4 +194,26 @@ func (s *Store) Update(ctx context.Context, number string, fn func(*triage.Ticke
 		return triage.Ticket{}, wrap("update "+number, err)
 	}
 	return out, nil
+}
+
+// SetVisit books a visit window on the customer's ticket in a single UPDATE; see
+// triage.Store. Booking the window the ticket already has is not an error.
+func (s *Store) SetVisit(ctx context.Context, number, openID string, w triage.Window) error {
+	res := s.conn(ctx).Model(&ticketRow{}).Where("number = ? AND open_id = ?", number, openID).
+		Updates(map[string]any{"visit_start": dbTimePtr(w.Start), "visit_end": dbTimePtr(w.End), "visit_slot": w.Slot})
+	if res.Error != nil {
+		return wrap("set visit "+number, res.Error)
+	}
+	if res.RowsAffected > 0 {
+		return nil
+	}
+	// MySQL counts changed rows: the same window again changes none.
+	var n int64
+	if err := s.conn(ctx).Model(&ticketRow{}).Where("number = ? AND open_id = ?", number, openID).Count(&n).Error; err != nil {
+		return wrap("set visit "+number, err)
+	}
+	if n == 0 {
+		return wrap("set visit", notFound(number))
+	}
+	return nil
 }

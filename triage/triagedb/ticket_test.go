@@ -462,3 +462,34 @@ func TestMigrateRecounts(t *testing.T) {
 		}
 	})
 }
+
+// TestSetVisit books a window with the single-statement path the bot uses: only on the
+// customer's own ticket, and again with the same window without error.
+func TestSetVisit(t *testing.T) {
+	testenv.EachDB(t, func(t *testing.T, db *gorm.DB) {
+		s, ctx := newStore(t, db), context.Background()
+		tk := create(t, s, ticket("case-1", at(t, "2026-11-22 10:30")))
+		window := triage.Window{Start: at(t, "2026-11-24 14:00"), End: at(t, "2026-11-24 16:00"), Slot: "下午"}
+		for i := range 2 { // the second time changes no row
+			if err := s.SetVisit(ctx, tk.Number, tk.OpenID, window); err != nil {
+				t.Fatalf("SetVisit #%d: %v", i+1, err)
+			}
+		}
+		got, err := s.Get(ctx, tk.Number)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := tk
+		want.VisitWindow = window
+		sameTicket(t, got, want)
+
+		for _, c := range []struct{ number, openID string }{
+			{tk.Number, "someone-else"},
+			{"RS20991231-0001", tk.OpenID},
+		} {
+			if err := s.SetVisit(ctx, c.number, c.openID, window); !errors.Is(err, triage.ErrNotFound) {
+				t.Errorf("SetVisit(%s, %s) = %v, want ErrNotFound", c.number, c.openID, err)
+			}
+		}
+	})
+}

@@ -2,6 +2,7 @@ package triagedb
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
@@ -31,21 +32,67 @@ func toDomainTranscript(r transcriptRow) triage.TranscriptEntry {
 	return triage.TranscriptEntry{At: r.At.UTC(), Role: triage.Role(r.Role), Text: r.Text}
 }
 
-// AppendTranscript adds entries to the ticket's transcript, in the given order, in one
-// multi-row insert; see triage.Store.
+// AppendTranscript adds entries to the ticket's transcript, in the given order; see
+// triage.Store. It runs on every turn of a customer with a ticket, so it is one
+// statement: a single multi-row insert (one per 500 rows, in a transaction, for longer
+// copies), with the ticket's row id from the Store's cache after the first look-up.
 func (s *Store) AppendTranscript(ctx context.Context, number string, entries ...triage.TranscriptEntry) error {
-	err := s.transaction(ctx, func(tx *gorm.DB) error {
-		id, err := ticketID(tx, number)
-		if err != nil || len(entries) == 0 {
-			return err
-		}
-		rows := make([]transcriptRow, len(entries))
-		for i, e := range entries {
-			rows[i] = toDBTranscript(id, e)
-		}
-		return tx.CreateInBatches(rows, 500).Error
-	})
-	return wrap("append transcript", err)
+	id, err := s.cachedTicketID(ctx, number)
+	if err != nil || len(entries) == 0 {
+		return wrap("append transcript", err)
+	}
+	rows := make([]transcriptRow, len(entries))
+	for i, e := range entries {
+		rows[i] = toDBTranscript(id, e)
+	}
+	if len(rows) <= transcriptBatch {
+		return wrap("append transcript", s.conn(ctx).Create(&rows).Error)
+	}
+	return wrap("append transcript", s.transaction(ctx, func(tx *gorm.DB) error {
+		return tx.CreateInBatches(rows, transcriptBatch).Error
+	}))
+}
+
+// transcriptBatch is the most rows one insert of AppendTranscript writes.
+const transcriptBatch = 500
+
+// cachedTicketID is ticketID through the Store's cache: a ticket's number and row id never
+// change, and tickets are never deleted by the service.
+func (s *Store) cachedTicketID(ctx context.Context, number string) (uint64, error) {
+	if id, ok := s.ids.get(number); ok {
+		return id, nil
+	}
+	id, err := ticketID(s.conn(ctx), number)
+	if err == nil {
+		s.ids.put(number, id)
+	}
+	return id, err
+}
+
+// idCache maps ticket numbers to row ids. It is bounded: when full it starts again empty,
+// which costs the tickets still chatting one look-up each.
+type idCache struct {
+	mu  sync.RWMutex
+	ids map[string]uint64
+}
+
+// idCacheSize bounds an idCache: ample for the tickets whose customers chat in an hour.
+const idCacheSize = 50_000
+
+func (c *idCache) get(number string) (uint64, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	id, ok := c.ids[number]
+	return id, ok
+}
+
+func (c *idCache) put(number string, id uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ids == nil || len(c.ids) >= idCacheSize {
+		c.ids = make(map[string]uint64)
+	}
+	c.ids[number] = id
 }
 
 // Transcript returns the ticket's transcript in the order it was appended, or
