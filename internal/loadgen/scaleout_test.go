@@ -12,7 +12,8 @@ import (
 // TestScaleOutThreeInstances runs conversations against three instances sharing MariaDB and
 // Redis, every message sent to an instance picked at random: no turn is lost, every
 // conversation ends in exactly one ticket, and every reply fits the conversation (the
-// script checks each reply's stage).
+// script checks each reply's stage). Meanwhile an editor publishes a rule on the first
+// instance: all three must serve it within 2 s, under the load.
 func TestScaleOutThreeInstances(t *testing.T) {
 	first := apptest.Start(t, apptest.Real, apptest.Options{})
 	second := apptest.Start(t, apptest.Real, apptest.Options{Share: first})
@@ -24,6 +25,8 @@ func TestScaleOutThreeInstances(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	const customers, conversations = 6, 2
+	published := make(chan error, 1)
+	go func() { published <- publishUnderLoad(ctx, t, first, second, third) }()
 	rep, err := Run(ctx, Config{
 		URLs:  urls,
 		Token: apptest.Token, AESKey: apptest.AESKey, AppID: apptest.AppID,
@@ -38,6 +41,9 @@ func TestScaleOutThreeInstances(t *testing.T) {
 	if rep.Completed != customers*conversations || rep.Tickets != rep.Completed {
 		t.Fatalf("%d tickets for %d conversations", rep.Tickets, rep.Completed)
 	}
+	if err := <-published; err != nil {
+		t.Error(err)
+	}
 	for c := range customers {
 		for k := 1; k <= conversations; k++ {
 			openID := fmt.Sprintf("o%s_%d_%d", rep.RunID, c, k)
@@ -50,4 +56,58 @@ func TestScaleOutThreeInstances(t *testing.T) {
 			}
 		}
 	}
+}
+
+// scaleOutRule is the rule publishUnderLoad adds: a hazard no script sentence mentions.
+const scaleOutRule = `id: safety-scaleout-smell
+title: 测试：扩容演练异味
+safety: true
+advice: 请立即断电（扩容演练 QX7）。
+triggers:
+  keywords: [扩容演练异味]
+unresolved:
+  fault_class: hardware
+  priority: urgent
+  onsite: true
+  price: {parts: [0, 0], labour: [0, 0]}
+samples:
+  - 机器有扩容演练异味
+  - 闻到扩容演练异味
+  - 一股扩容演练异味
+`
+
+// publishUnderLoad waits a second into the run, publishes scaleOutRule on the first
+// instance and returns an error unless every instance serves the new revision within 2 s.
+func publishUnderLoad(ctx context.Context, t *testing.T, instances ...*apptest.Service) error {
+	select {
+	case <-time.After(time.Second):
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	kb := instances[0].KB
+	if _, err := kb.PutRule(ctx, "scaleout", "", []byte(scaleOutRule)); err != nil {
+		return fmt.Errorf("draft the rule: %w", err)
+	}
+	start := time.Now()
+	rev, err := kb.Publish(ctx, "scaleout", "扩容演练")
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	want := fmt.Sprint(rev.Version)
+	var took []time.Duration
+	for i, s := range instances {
+		for s.Knowledge().Set().Version != want {
+			if time.Since(start) > 2*time.Second {
+				return fmt.Errorf("instance %d still serves revision %s 2 s after the publish of %s",
+					i+1, s.Knowledge().Set().Version, want)
+			}
+			time.Sleep(2 * time.Millisecond)
+		}
+		took = append(took, time.Since(start).Round(time.Millisecond))
+		if s.Knowledge().Set().Rule("safety-scaleout-smell") == nil {
+			return fmt.Errorf("instance %d serves revision %s without the rule", i+1, want)
+		}
+	}
+	t.Logf("publish under load: revision %s served by the three instances after %v", want, took)
+	return nil
 }
