@@ -14,6 +14,7 @@ import (
 
 	"github.com/wxintake/intake/bot"
 	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/knowledge"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
@@ -59,6 +60,19 @@ type Deps struct {
 	SecureCookies bool             // the session cookie is Secure (handlers.Console.SecureCookies)
 	Location      *time.Location   // the business time zone pages show times in; UTC when nil
 	Now           func() time.Time // time.Now when nil
+
+	// Canned lists the canned replies for their admin page (canned.go), which answers
+	// 503 when nil; LastLogins fills the users page's last-login column (users.go).
+	Canned     CannedReplies
+	LastLogins LastLogins
+
+	// The ticket view's tools (ticket_tools.go): replies WeChat did not take
+	// (livechat.Chat.Undelivered), the customers' photos, the visit windows offered at a
+	// time and the staff groups a ticket may move to. Each is left out when nil.
+	Undelivered  func(ctx context.Context, number string) ([]handlers.Undelivered, error)
+	Media        MediaStore
+	VisitWindows func(now time.Time) []triage.Window
+	Groups       []triage.Group
 }
 
 // Console serves the pages.
@@ -110,6 +124,9 @@ func (c *Console) Register(e *echo.Echo) {
 	g.GET("/tickets/:number", c.ticket, require(casePerms...))
 	g.GET("/dashboard", c.dashboard, require(append(casePerms, staff.PermViewDashboard)...))
 	c.registerEditor(g) // editor.go: /console/rules…
+	c.registerAdmin(g)  // admin.go: /console/users, /console/canned
+	// ticket_tools.go: the customers' photos.
+	g.GET("/media/:id", c.media, require(staff.PermReadCustomerPII))
 }
 
 // casePerms are what the case-work pages (queue, ticket, dashboard) need: agents and

@@ -9,6 +9,7 @@ import (
 
 	"github.com/wxintake/intake/bot"
 	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
 )
@@ -18,6 +19,10 @@ type line struct {
 	At   time.Time
 	Role string // customer, bot, staff or system: the line's CSS class
 	Text string
+	// Undelivered is the staff reply WeChat did not take; Image the stored photo's media
+	// id (ticket_tools.go).
+	Undelivered *handlers.Undelivered
+	Image       string
 }
 
 // window is the customer-service message window the reply box shows.
@@ -39,6 +44,7 @@ type ticketData struct {
 	Window     window
 	CanChat    bool
 	CanWrite   bool
+	Tools      tools // ticket_tools.go
 }
 
 // ticket shows one ticket with its conversation: GET /console/tickets/{number}.
@@ -61,6 +67,9 @@ func (c *Console) ticket(ec echo.Context) error {
 	}
 	for _, e := range transcript {
 		d.Transcript = append(d.Transcript, line{At: e.At, Role: string(e.Role), Text: e.Text})
+	}
+	if err := c.decorate(ctx, v, &d); err != nil {
+		return err
 	}
 	if d.History, err = c.Tickets.History(ctx, number); err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
@@ -34,6 +35,30 @@ type ReplyResult struct {
 	Delivered bool `json:"delivered"`
 	// Note says, in Chinese, why a reply was not delivered.
 	Note string `json:"note,omitempty"`
+	// ID names an undelivered reply, to send it again with retry_of (see ChatRetrier);
+	// At is when it was written, the time of its transcript line.
+	ID string    `json:"id,omitempty"`
+	At time.Time `json:"at,omitzero"`
+}
+
+// ChatRetrier is a ChatControl that keeps the replies WeChat did not take, so staff see
+// them marked in the transcript and can send them again without writing a second line.
+type ChatRetrier interface {
+	// Retry sends the undelivered reply id of ticket number again, as by. A reply sent
+	// (or expired) meanwhile is a 404 *APIError.
+	Retry(ctx context.Context, number string, by staff.User, id string) (ReplyResult, error)
+	// Undelivered lists the ticket's replies still waiting for a successful send.
+	Undelivered(ctx context.Context, number string) ([]Undelivered, error)
+}
+
+// Undelivered is a staff reply WeChat has not taken yet. Its transcript line is the staff
+// line with the same At and Text.
+type Undelivered struct {
+	ID   string    `json:"id"`
+	At   time.Time `json:"at"`
+	Text string    `json:"text"`
+	Note string    `json:"note"` // why, in Chinese
+	By   string    `json:"by"`
 }
 
 // ErrChatUnavailable is ChatControl's answer when live chat is not available (503).
@@ -84,7 +109,8 @@ func (a *api) chatAction(c echo.Context, action string, do func(context.Context,
 }
 
 type replyRequest struct {
-	Text string `json:"text"`
+	Text    string `json:"text"`
+	RetryOf string `json:"retry_of"` // send this undelivered reply again; text is then ignored
 }
 
 // reply sends a message to the customer: POST /api/v1/tickets/{number}/reply.
@@ -93,7 +119,7 @@ func (a *api) reply(c echo.Context) error {
 	if err := decode(c, &req); err != nil {
 		return a.fail(c, err)
 	}
-	if strings.TrimSpace(req.Text) == "" || utf8.RuneCountInString(req.Text) > MaxReply {
+	if req.RetryOf == "" && (strings.TrimSpace(req.Text) == "" || utf8.RuneCountInString(req.Text) > MaxReply) {
 		return a.fail(c, invalidField("text", "staff.invalid.reply", "max", MaxReply))
 	}
 	ctx := c.Request().Context()
@@ -101,9 +127,51 @@ func (a *api) reply(c echo.Context) error {
 	if _, err := a.Tickets.Get(ctx, number); err != nil {
 		return a.fail(c, err)
 	}
-	res, err := a.Chat.Reply(ctx, number, who(c).User, req.Text)
+	var res ReplyResult
+	var err error
+	if req.RetryOf != "" {
+		r, ok := a.Chat.(ChatRetrier)
+		if !ok {
+			return a.fail(c, ErrChatUnavailable)
+		}
+		res, err = r.Retry(ctx, number, who(c).User, req.RetryOf)
+	} else {
+		res, err = a.Chat.Reply(ctx, number, who(c).User, req.Text)
+	}
 	if err != nil {
 		return a.fail(c, err)
 	}
 	return c.JSON(http.StatusOK, res)
+}
+
+// markUndelivered marks the staff lines of a transcript whose reply WeChat has not taken.
+func (a *api) markUndelivered(ctx context.Context, number string, lines []messageJSON) error {
+	r, ok := a.Chat.(ChatRetrier)
+	if !ok {
+		return nil
+	}
+	pending, err := r.Undelivered(ctx, number)
+	if err != nil || len(pending) == 0 {
+		return err
+	}
+	for i := range lines {
+		if u, ok := MatchUndelivered(pending, lines[i].Role, lines[i].At, lines[i].Text); ok {
+			lines[i].Undelivered = &undeliveredJSON{ID: u.ID, Note: u.Note}
+		}
+	}
+	return nil
+}
+
+// MatchUndelivered finds the undelivered reply a transcript line records: a staff line
+// with its time and text.
+func MatchUndelivered(pending []Undelivered, role string, at time.Time, text string) (Undelivered, bool) {
+	if role != "staff" {
+		return Undelivered{}, false
+	}
+	for _, u := range pending {
+		if u.At.Equal(at) && u.Text == text {
+			return u, true
+		}
+	}
+	return Undelivered{}, false
 }

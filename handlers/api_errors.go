@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/internal/canned"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
 	"github.com/wxintake/intake/triage/triagedb"
@@ -61,6 +62,8 @@ func apiErrorOf(err error) *APIError {
 		return refuse(http.StatusConflict, "user_exists", "staff.error.user_exists")
 	case errors.Is(err, triagedb.ErrNoNotification):
 		return refuse(http.StatusNotFound, "notification_not_found", "staff.error.notification_not_found")
+	case errors.Is(err, canned.ErrNotFound):
+		return refuse(http.StatusNotFound, "canned_not_found", "console.canned.error.not_found")
 	case errors.Is(err, ErrChatUnavailable):
 		return refuse(http.StatusServiceUnavailable, "chat_unavailable", "staff.error.chat_unavailable")
 	}

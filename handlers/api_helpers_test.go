@@ -74,7 +74,10 @@ func serveConsole(t *testing.T, s *apptest.Service, chat handlers.ChatControl) *
 		Published: s.Knowledge,
 		RuleStats: s.Stats,
 		Live:      s.Sessions.Subscribe,
+		Canned:    s.Canned,
 		Console:   handlers.Console{SessionTTL: time.Hour},
+
+		Visits: s.Notifier, VisitWindows: visitWindows(s), Groups: testGroups, Location: s.Calendar.Location(), // api_visit_test.go
 	})
 	srv := httptest.NewServer(e)
 	t.Cleanup(srv.Close)

@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/wxintake/intake/internal/apptest"
+	"github.com/wxintake/intake/internal/canned"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -73,6 +74,10 @@ var matrix = []routeCase{
 	}},
 	{"PATCH", "/api/v1/users/:username", staff.PermManageUsers, 200, fixed("PATCH", "/api/v1/users/agent2", `{"display_name":"李四"}`)},
 	{"GET", "/api/v1/audit", staff.PermViewAudit, 200, fixed("GET", "/api/v1/audit", "")},
+	{"GET", "/api/v1/canned", staff.PermChat, 200, fixed("GET", "/api/v1/canned", "")},
+	{"POST", "/api/v1/canned", staff.PermManageCanned, 201, fixed("POST", "/api/v1/canned", `{"title":"问候","text":"您好"}`)},
+	{"PUT", "/api/v1/canned/:id", staff.PermManageCanned, 200, onCanned("PUT", `{"title":"改","text":"您好，请稍等"}`)},
+	{"DELETE", "/api/v1/canned/:id", staff.PermManageCanned, 204, onCanned("DELETE", "")},
 	{"GET", "/api/v1/notifications/failed", staff.PermWriteTickets, 200, fixed("GET", "/api/v1/notifications/failed", "")},
 	{"POST", "/api/v1/notifications/:id/retry", staff.PermWriteTickets, 404, fixed("POST", "/api/v1/notifications/999999/retry", "")},
 	{"GET", "/api/v1/tickets", staff.PermReadTickets, 200, fixed("GET", "/api/v1/tickets", "")},
@@ -84,6 +89,12 @@ var matrix = []routeCase{
 	{"POST", "/api/v1/tickets/:number/reply", staff.PermChat, 200, onTicket("POST", "/reply", `{"text":"您好"}`)},
 	{"POST", "/api/v1/tickets/:number/handback", staff.PermChat, 204, onTicket("POST", "/handback", "")},
 	{"GET", "/api/v1/tickets/:number/events", staff.PermReadCustomerPII, 200, onTicket("GET", "/events?wait=1", "")},
+	{"GET", "/api/v1/tickets/:number/visit", staff.PermReadTickets, 200, onTicket("GET", "/visit", "")},
+	{"POST", "/api/v1/tickets/:number/visit", staff.PermWriteTickets, 200, func(t *testing.T, c *console, u string) request {
+		r := onTicket("POST", "/visit", "")(t, c, u)
+		r.Body = `{"start":` + strconv.FormatInt(visitWindows(c.Service)(time.Now())[0].Start.Unix(), 10) + `}`
+		return r
+	}},
 	{"POST", "/api/v1/kb/match", staff.PermSelf, 200, fixed("POST", "/api/v1/kb/match", `{"text":"冰箱不制冷"}`)},
 	{"GET", "/api/v1/kb/rules", staff.PermEditRules, 200, fixed("GET", "/api/v1/kb/rules", "")},
 	{"POST", "/api/v1/kb/rules", staff.PermEditRules, 201, func(*testing.T, *console, string) request {
@@ -131,6 +142,17 @@ var matrix = []routeCase{
 		}
 		return request{Method: "POST", Path: "/api/v1/kb/rollback", Body: `{"version":1}`}
 	}},
+}
+
+// onCanned returns a call on a fresh canned reply.
+func onCanned(method, body string) func(*testing.T, *console, string) request {
+	return func(t *testing.T, c *console, _ string) request {
+		r, err := c.Service.Canned.Create(context.Background(), canned.Reply{Text: "矩阵测试", CreatedBy: "admin1", CreatedAt: time.Now()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return request{Method: method, Path: "/api/v1/canned/" + strconv.FormatUint(r.ID, 10), Body: body}
+	}
 }
 
 // matrixRule is a new rule, different on every call, that passes the self-test.

@@ -104,6 +104,13 @@ type messageJSON struct {
 	At   time.Time `json:"at"`
 	Role string    `json:"role"`
 	Text string    `json:"text"`
+	// Undelivered marks a staff reply WeChat has not taken: retry it with retry_of.
+	Undelivered *undeliveredJSON `json:"undelivered,omitempty"`
+}
+
+type undeliveredJSON struct {
+	ID   string `json:"id"`
+	Note string `json:"note"`
 }
 
 type noteJSON struct {
@@ -173,6 +180,9 @@ func (a *api) ticket(c echo.Context) error {
 	}
 	pii := who(c).User.Can(staff.PermReadCustomerPII)
 	d := toTicketDetail(t, pii)
+	if d.VisitWindow != nil {
+		d.VisitWindow.Label = a.local(t.VisitWindow).Label() // in the business time zone
+	}
 	history, err := a.Tickets.History(ctx, number)
 	if err != nil {
 		return a.fail(c, err)
@@ -189,6 +199,9 @@ func (a *api) ticket(c echo.Context) error {
 		d.Transcript = make([]messageJSON, len(transcript))
 		for i, m := range transcript {
 			d.Transcript[i] = messageJSON{At: m.At, Role: string(m.Role), Text: m.Text}
+		}
+		if err := a.markUndelivered(ctx, number, d.Transcript); err != nil {
+			return a.fail(c, err)
 		}
 		notes, err := a.Notes.Notes(ctx, number)
 		if err != nil {

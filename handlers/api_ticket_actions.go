@@ -96,12 +96,14 @@ func (a *api) addNote(c echo.Context) error {
 }
 
 type assignRequest struct {
-	Assignee string `json:"assignee"`
+	Assignee *string `json:"assignee"` // absent with a group: unchanged; absent alone: ""
+	Group    *string `json:"group"`    // absent: unchanged
 }
 
 // assign sets who handles a ticket: POST /api/v1/tickets/{number}/assign. With
-// PermAssignTickets (admin) to any agent or admin, or to nobody (""). Otherwise only a
-// claim — to oneself, of a ticket nobody holds — or a release of one's own ticket.
+// PermAssignTickets (admin) to any agent or admin, or to nobody (""), and to any staff
+// group (Deps.Groups). Otherwise only a claim — to oneself, of a ticket nobody holds — or
+// a release of one's own ticket.
 func (a *api) assign(c echo.Context) error {
 	var req assignRequest
 	if err := decode(c, &req); err != nil {
@@ -109,8 +111,22 @@ func (a *api) assign(c echo.Context) error {
 	}
 	ctx := c.Request().Context()
 	me := who(c).User
-	to := staff.NormalizeUsername(req.Assignee)
 	anyone := me.Can(staff.PermAssignTickets)
+	if req.Group != nil {
+		if !anyone {
+			return a.fail(c, refuse(http.StatusForbidden, "forbidden", "staff.error.assign_self_only"))
+		}
+		if !a.knownGroup(*req.Group) {
+			return a.fail(c, invalidField("group", "console.ticket2.unknown_group"))
+		}
+		if req.Assignee == nil {
+			return a.moveGroup(c, me, *req.Group)
+		}
+	}
+	var to string
+	if req.Assignee != nil {
+		to = staff.NormalizeUsername(*req.Assignee)
+	}
 	if !anyone && to != "" && to != me.Username {
 		return a.fail(c, refuse(http.StatusForbidden, "forbidden", "staff.error.assign_self_only"))
 	}
@@ -121,13 +137,16 @@ func (a *api) assign(c echo.Context) error {
 		}
 	}
 	number := c.Param("number")
-	var from string
+	var from, fromGroup string
 	t, err := a.Tickets.Update(ctx, number, func(t *triage.Ticket) error {
-		from = t.Assignee
+		from, fromGroup = t.Assignee, t.Group
 		if !anyone && t.Assignee != "" && t.Assignee != me.Username {
 			return refuse(http.StatusConflict, "already_assigned", "staff.error.already_assigned", "assignee", t.Assignee)
 		}
 		t.Assignee, t.UpdatedAt = to, a.Now()
+		if req.Group != nil {
+			t.Group = *req.Group
+		}
 		return nil
 	})
 	if err != nil {
@@ -135,6 +154,37 @@ func (a *api) assign(c echo.Context) error {
 	}
 	if from != to {
 		a.audit(ctx, me.Username, staff.ActionAssign, number, map[string]string{"from": from, "to": to})
+	}
+	if req.Group != nil && fromGroup != t.Group {
+		a.audit(ctx, me.Username, staff.ActionAssign, number, map[string]string{"group_from": fromGroup, "group_to": t.Group})
+	}
+	return c.JSON(http.StatusOK, toTicketItem(t, me.Can(staff.PermReadCustomerPII)))
+}
+
+// knownGroup reports whether name is one of the staff groups.
+func (a *api) knownGroup(name string) bool {
+	for _, g := range a.Groups {
+		if g.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// moveGroup routes a ticket to another staff group, keeping its assignee. Audited.
+func (a *api) moveGroup(c echo.Context, me staff.User, group string) error {
+	ctx := c.Request().Context()
+	number := c.Param("number")
+	var from string
+	t, err := a.Tickets.Update(ctx, number, func(t *triage.Ticket) error {
+		from, t.Group, t.UpdatedAt = t.Group, group, a.Now()
+		return nil
+	})
+	if err != nil {
+		return a.fail(c, err)
+	}
+	if from != group {
+		a.audit(ctx, me.Username, staff.ActionAssign, number, map[string]string{"group_from": from, "group_to": group})
 	}
 	return c.JSON(http.StatusOK, toTicketItem(t, me.Can(staff.PermReadCustomerPII)))
 }

@@ -51,6 +51,9 @@ func newAPI(d Deps) *api {
 	if a.Statuses == nil {
 		a.Statuses = storeStatuses{store: a.Tickets, now: a.Now}
 	}
+	if a.Visits == nil {
+		a.Visits = storeVisits{store: a.Tickets}
+	}
 	return a
 }
 

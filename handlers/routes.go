@@ -61,7 +61,16 @@ type Deps struct {
 	Chat      ChatControl    // UnavailableChat when nil
 	Console   Console
 	Live      LiveFeed           // new transcript lines, for the event stream; 503 when nil
+	Canned    CannedReplies      // the canned replies (api_canned.go); their routes answer 503 when nil
 	Pages     func(e *echo.Echo) // registers the staff console's pages (package console); none when nil
+
+	// Visits books engineer visits with the customer's notification (store-only when
+	// nil) among VisitWindows, the windows offered at a time (none when nil); Groups are
+	// the staff groups a ticket may be moved to (api_visit.go, api_ticket_actions.go).
+	Visits       VisitBooker
+	VisitWindows func(now time.Time) []triage.Window
+	Groups       []triage.Group
+	Location     *time.Location // the business time zone visit labels are written in; UTC when nil
 
 	// The knowledge editor under /api/v1/kb (api_kb*.go); its routes answer 503 when KB
 	// or Published is nil.
@@ -113,6 +122,10 @@ func Routes(e *echo.Echo, d Deps) {
 	v1.POST("/users", api.createUser, requirePerm(staff.PermManageUsers))
 	v1.PATCH("/users/:username", api.updateUser, requirePerm(staff.PermManageUsers))
 	v1.GET("/audit", api.auditLog, requirePerm(staff.PermViewAudit))
+	v1.GET("/canned", api.listCanned, requirePerm(staff.PermChat), api.cannedAvailable)
+	v1.POST("/canned", api.createCanned, requirePerm(staff.PermManageCanned), api.cannedAvailable)
+	v1.PUT("/canned/:id", api.updateCanned, requirePerm(staff.PermManageCanned), api.cannedAvailable)
+	v1.DELETE("/canned/:id", api.deleteCanned, requirePerm(staff.PermManageCanned), api.cannedAvailable)
 	v1.GET("/notifications/failed", api.failedNotifications, requirePerm(staff.PermWriteTickets))
 	v1.POST("/notifications/:id/retry", api.retryNotification, requirePerm(staff.PermWriteTickets))
 	v1.GET("/tickets", api.listTickets, requirePerm(staff.PermReadTickets))
@@ -123,6 +136,8 @@ func Routes(e *echo.Echo, d Deps) {
 	v1.POST("/tickets/:number/takeover", api.takeover, requirePerm(staff.PermChat))
 	v1.POST("/tickets/:number/reply", api.reply, requirePerm(staff.PermChat))
 	v1.POST("/tickets/:number/handback", api.handback, requirePerm(staff.PermChat))
+	v1.GET("/tickets/:number/visit", api.visit, requirePerm(staff.PermReadTickets))
+	v1.POST("/tickets/:number/visit", api.bookVisit, requirePerm(staff.PermWriteTickets))
 	v1.GET("/tickets/:number/events", api.ticketEvents, requirePerm(staff.PermReadTickets), requirePerm(staff.PermReadCustomerPII))
 	if d.Pages != nil {
 		d.Pages(e)

@@ -34,11 +34,15 @@ const (
 	ActionHandback     = "ticket.handback"
 	ActionStatus       = "ticket.status" // detail: from, to, note
 	ActionAssign       = "ticket.assign" // detail: from, to
+	ActionVisit        = "ticket.visit"  // detail: from, to (the windows' labels)
 	ActionUserCreate   = "user.create"   // detail: role
 	ActionUserUpdate   = "user.update"   // detail: the changed fields (never the password itself)
 	ActionTokenCreate  = "token.create"  // detail: name, expires_at
 	ActionTokenRevoke  = "token.revoke"  // detail: id
 	ActionRulesPublish = "rules.publish" // detail: set by the knowledge editor
+	ActionCannedCreate = "canned.create" // target: the reply's id; detail: title
+	ActionCannedUpdate = "canned.update" // target: the reply's id; detail: title
+	ActionCannedDelete = "canned.delete" // target: the reply's id; detail: title
 )
 
 // AuditEntry is one recorded action.

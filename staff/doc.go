@@ -23,6 +23,7 @@
 //	dashboard.view          ✓      ✓       ✓
 //	users.manage                           ✓
 //	audit.view                             ✓
+//	canned.manage                          ✓     the canned replies agents pick from
 //
 // An editor therefore reads tickets as fault reports — product, symptom, triage — but
 // never a customer's contact details, the chat or the staff notes.

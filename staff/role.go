@@ -67,13 +67,15 @@ const (
 	PermManageUsers Permission = "users.manage"
 	// PermViewAudit reads the audit log.
 	PermViewAudit Permission = "audit.view"
+	// PermManageCanned adds, edits and deletes the canned replies agents pick from.
+	PermManageCanned Permission = "canned.manage"
 )
 
 // Permissions lists every permission.
 func Permissions() []Permission {
 	return []Permission{PermSelf, PermReadTickets, PermWriteTickets, PermAssignTickets,
 		PermReadCustomerPII, PermChat, PermEditRules, PermPublishRules, PermViewDashboard,
-		PermManageUsers, PermViewAudit}
+		PermManageUsers, PermViewAudit, PermManageCanned}
 }
 
 // grants is the permission matrix.

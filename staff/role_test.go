@@ -21,6 +21,7 @@ func TestPermissionMatrix(t *testing.T) {
 		PermViewDashboard:   {A, E, D},
 		PermManageUsers:     {D},
 		PermViewAudit:       {D},
+		PermManageCanned:    {D},
 	}
 	if len(matrix) != len(Permissions()) {
 		t.Fatalf("matrix has %d permissions, Permissions() %d", len(matrix), len(Permissions()))

@@ -102,6 +102,7 @@
   function appendLine(l) {
     const li = document.createElement("li");
     li.className = "line role-" + l.role;
+    li.dataset.at = l.at;
     const who = document.createElement("span");
     who.className = "who";
     who.textContent = i18n["role" + l.role.charAt(0).toUpperCase() + l.role.slice(1)] || l.role;
@@ -133,6 +134,8 @@
       const box = reply.elements.text;
       try {
         const res = await api("POST", base + "/reply", { text: box.value });
+        // ticket_tools.js marks the line of a reply WeChat did not take.
+        reply.dispatchEvent(new CustomEvent("replied", { detail: { text: box.value, result: res } }));
         box.value = "";
         if (res && res.delivered) flash(i18n.sent || "");
         else flash((i18n.recorded || "").replace("{note}", (res && res.note) || ""), true);
@@ -154,6 +157,39 @@
     function (f) { return { status: f.status.value, note: f.note.value }; });
   reloadOnSubmit(document.getElementById("note-form"), "/notes",
     function (f) { return { text: f.text.value }; });
+
+  // Canned replies: picking one inserts its text into the reply box at the cursor, where
+  // the agent can still edit it before sending. The list comes from GET /api/v1/canned.
+  const picker = document.getElementById("canned-picker");
+  if (picker && reply) {
+    const texts = {};
+    api("GET", "/api/v1/canned").then(function (res) {
+      const items = (res && res.items) || [];
+      items.forEach(function (r) {
+        const o = document.createElement("option");
+        o.value = String(r.id);
+        o.textContent = r.label;
+        o.title = r.text;
+        texts[o.value] = r.text;
+        picker.appendChild(o);
+      });
+      if (!items.length) {
+        picker.options[0].textContent = picker.dataset.none || "";
+        picker.disabled = true;
+      }
+      picker.dataset.loaded = String(items.length);
+    }).catch(failed);
+    picker.addEventListener("change", function () {
+      const text = texts[picker.value];
+      picker.value = "";
+      if (!text) return;
+      const box = reply.elements.text;
+      const start = box.selectionStart, end = box.selectionEnd;
+      box.value = box.value.slice(0, start) + text + box.value.slice(end);
+      box.focus();
+      box.setSelectionRange(start + text.length, start + text.length);
+    });
+  }
 
   // New transcript lines, live. EventSource reconnects by itself.
   if (window.EventSource) {

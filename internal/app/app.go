@@ -26,10 +26,12 @@ import (
 	"github.com/wxintake/intake/bot/botredis"
 	"github.com/wxintake/intake/console"
 	"github.com/wxintake/intake/handlers"
+	"github.com/wxintake/intake/internal/canned"
 	"github.com/wxintake/intake/internal/casework"
 	"github.com/wxintake/intake/internal/config"
 	"github.com/wxintake/intake/internal/database"
 	"github.com/wxintake/intake/internal/livechat"
+	"github.com/wxintake/intake/internal/media"
 	"github.com/wxintake/intake/internal/metrics"
 	"github.com/wxintake/intake/internal/notify"
 	"github.com/wxintake/intake/internal/wxapi"
@@ -58,11 +60,13 @@ type App struct {
 	// Staff keeps staff accounts, sessions, ticket notes and the audit log; anything
 	// that must be audited (rule publishes…) calls a.Staff.Record.
 	Staff    *staffdb.Store
+	Canned   *canned.Store // the canned replies agents pick from
 	Stats    *casework.BufferedStats
 	Notifier *notify.Notifier
 	Spool    *casework.Spool
 	Chat     *livechat.Chat
 	Sessions *botredis.Store
+	Media    *media.Store // the photos customers sent, for the console
 
 	bg background
 	// NoLoops, set before Start, runs no background loops: for tests that count what one
@@ -152,6 +156,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	a.Calendar = cal
 	a.Tickets = triagedb.New(a.DB, triagedb.Config{Location: cal.Location()})
 	a.Staff = staffdb.New(a.DB)
+	a.Canned = canned.New(a.DB)
 	a.Stats = casework.NewBufferedStats(casework.NewRedisStats(a.Redis, prefix))
 	a.Spool = casework.NewSpool(a.Redis, prefix, log)
 	backend := &casework.Backend{
@@ -176,7 +181,8 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	a.loops = append(a.loops, a.watchKnowledge)
 
 	a.Chat = &livechat.Chat{Bot: a.Bot, Tickets: a.Tickets, WeChat: a.WeChat, Now: time.Now,
-		Idle: cfg.Console.TakeoverIdle, Active: livechat.NewRedisDeadlines(a.Redis, prefix), Live: a.Sessions}
+		Idle: cfg.Console.TakeoverIdle, Active: livechat.NewRedisDeadlines(a.Redis, prefix), Live: a.Sessions,
+		Failed: livechat.NewRedisUndelivered(a.Redis, prefix)}
 	a.loops = append(a.loops, func(ctx context.Context) {
 		every(ctx, 15*time.Second, func(ctx context.Context) {
 			if n, err := a.Chat.Sweep(ctx); n > 0 || err != nil {
@@ -185,9 +191,20 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		})
 	})
 
+	// Photos are downloaded after the turn that received them; staff book visits among
+	// the windows the bot offers customers.
+	a.Media = media.NewStore(a.DB)
+	photos := media.NewDownloader(a.Media, a.WeChat, log)
+	a.loops = append(a.loops, photos.Run)
+	visits := func(now time.Time) []triage.Window {
+		return triage.VisitWindows(now, cal, backend.Slots, backend.VisitDays)
+	}
+
 	pages, err := console.New(console.Deps{Log: log, Tickets: a.Tickets, Staff: a.Staff, Notes: a.Staff,
 		Audit: a.Staff, Window: a.Bot.Window, Stats: a.Stats, Dashboard: a.Tickets, Location: cal.Location(),
-		KB: a.KB, Published: a.Knowledge, SecureCookies: cfg.Console.SecureCookies})
+		KB: a.KB, Published: a.Knowledge, SecureCookies: cfg.Console.SecureCookies,
+		Canned: a.Canned, LastLogins: a.Staff.LastLogins,
+		Undelivered: a.Chat.Undelivered, Media: a.Media, VisitWindows: visits, Groups: cfg.Routing.Groups})
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +216,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 			Path: cfg.WeChat.Path, Token: cfg.WeChat.Token,
 			MaxClockSkew: cfg.WeChat.MaxClockSkew, MaxBodyBytes: cfg.WeChat.MaxBodyBytes,
 		},
-		Turns:     a.Bot,
+		Turns:     media.Turns{Next: a.Bot, Downloader: photos},
 		Tickets:   a.Tickets,
 		Statuses:  a.Notifier,
 		Outbox:    a.Notifier.Outbox,
@@ -214,7 +231,14 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		Published: a.Knowledge,
 		RuleStats: a.Stats,
 		Live:      a.Sessions.Subscribe,
+		Canned:    a.Canned,
 		Pages:     pages.Register,
+
+		Visits:       a.Notifier,
+		VisitWindows: visits,
+		Groups:       cfg.Routing.Groups,
+		Location:     cal.Location(),
+
 		Ready: []handlers.Check{
 			{Name: "database", Ping: func(ctx context.Context) error { return database.Ping(ctx, a.DB) }},
 			{Name: "redis", Ping: func(ctx context.Context) error { return a.Redis.Ping(ctx).Err() }},

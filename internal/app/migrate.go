@@ -7,6 +7,8 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/wxintake/intake/internal/canned"
+	"github.com/wxintake/intake/internal/media"
 	"github.com/wxintake/intake/knowledge/knowledgedb"
 	"github.com/wxintake/intake/staff/staffdb"
 	"github.com/wxintake/intake/triage/triagedb"
@@ -25,6 +27,8 @@ var migrations = []migration{
 	{ID: "0002_tickets", Up: triagedb.Migrate},
 	{ID: "0003_staff", Up: staffdb.Migrate},
 	{ID: "0004_knowledge", Up: knowledgedb.Migrate},
+	{ID: "0005_canned_replies", Up: canned.Migrate},
+	{ID: "0006_media", Up: media.Migrate},
 }
 
 type schemaMigration struct {

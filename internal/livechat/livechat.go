@@ -1,6 +1,8 @@
 // Package livechat lets staff take a customer's conversation over from the bot: the bot
 // goes quiet for that customer, staff replies go out as customer-service messages within
-// WeChat's window and quota, and the conversation can be handed back.
+// WeChat's window and quota, and the conversation can be handed back. A reply WeChat does
+// not take is recorded all the same and kept as undelivered (undelivered.go), with the
+// reason, until staff retry it.
 package livechat
 
 import (
@@ -36,6 +38,9 @@ type Chat struct {
 	Live interface {
 		PublishLive(ctx context.Context, ev bot.LiveEvent) error
 	}
+	// Failed keeps the replies WeChat did not take, for Retry (undelivered.go); without
+	// it a failed reply is only recorded.
+	Failed Undelivered
 }
 
 // Deadlines keeps the idle deadline of each active takeover.
@@ -92,16 +97,14 @@ func (c *Chat) Reply(ctx context.Context, number string, by staff.User, text str
 	if err != nil {
 		return handlers.ReplyResult{}, err
 	}
-	conv, err := c.Bot.Conversation(ctx, t.OpenID)
-	if err != nil {
+	if err := c.holds(ctx, t.OpenID, by); err != nil {
 		return handlers.ReplyResult{}, err
-	}
-	if !conv.Paused || conv.Agent != by.Username {
-		return handlers.ReplyResult{}, &handlers.APIError{Status: http.StatusConflict, Code: "not_taken_over", Message: catalog.T("livechat.take_over_first")}
 	}
 	c.touch(ctx, t.OpenID, number)
 	delivered, note := c.send(ctx, t.OpenID, text)
-	line := triage.TranscriptEntry{At: c.Now(), Role: triage.RoleStaff, Text: text}
+	// Microseconds: the transcript keeps no finer time, and an undelivered reply is matched
+	// to its line by time and text.
+	line := triage.TranscriptEntry{At: c.Now().Truncate(time.Microsecond), Role: triage.RoleStaff, Text: text}
 	if err := c.Tickets.AppendTranscript(ctx, number, line); err != nil {
 		return handlers.ReplyResult{}, err
 	}
@@ -109,7 +112,26 @@ func (c *Chat) Reply(ctx context.Context, number string, by staff.User, text str
 		_ = c.Live.PublishLive(ctx, bot.LiveEvent{Ticket: number, OpenID: t.OpenID,
 			Lines: []bot.Line{{At: line.At, Role: bot.RoleStaff, Text: text}}})
 	}
-	return handlers.ReplyResult{Delivered: delivered, Note: note}, nil
+	res := handlers.ReplyResult{Delivered: delivered, Note: note}
+	if !delivered && c.Failed != nil {
+		res.ID, res.At = newID(), line.At
+		if err := c.Failed.Put(ctx, number, handlers.Undelivered{ID: res.ID, At: line.At, Text: text, Note: note, By: by.Username}); err != nil {
+			return handlers.ReplyResult{}, err
+		}
+	}
+	return res, nil
+}
+
+// holds refuses unless by has taken the customer's chat over.
+func (c *Chat) holds(ctx context.Context, openID string, by staff.User) error {
+	conv, err := c.Bot.Conversation(ctx, openID)
+	if err != nil {
+		return err
+	}
+	if !conv.Paused || conv.Agent != by.Username {
+		return &handlers.APIError{Status: http.StatusConflict, Code: "not_taken_over", Message: catalog.T("livechat.take_over_first")}
+	}
+	return nil
 }
 
 // Handback implements handlers.ChatControl.
@@ -187,10 +209,7 @@ func (c *Chat) send(ctx context.Context, openID, text string) (bool, string) {
 		return false, catalog.T("livechat.window_closed")
 	}
 	if err := c.WeChat.SendText(ctx, openID, text); err != nil {
-		if errors.Is(err, context.DeadlineExceeded) {
-			return false, catalog.T("livechat.slow")
-		}
-		return false, catalog.T("livechat.not_sent")
+		return false, reason(err)
 	}
 	_, _ = c.Bot.CountPush(ctx, openID)
 	return true, ""

@@ -130,6 +130,8 @@ func (n *Notifier) Send(ctx context.Context, nt triagedb.Notification) error {
 		var p map[string]string
 		_ = json.Unmarshal(nt.Payload, &p)
 		text = catalog.T("notify.created", "reference", p["reference"], "number", t.Number)
+	case KindVisit:
+		text = visitText(t, nt.Payload)
 	case KindFollowUp:
 		if t.Rating != 0 {
 			return nil // rated already: nothing to ask

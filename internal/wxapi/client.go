@@ -30,6 +30,7 @@ const DefaultBase = "https://api.weixin.qq.com"
 // the SDK, so Setup is called once, from main.
 func Setup(base string, timeout time.Duration) {
 	base = strings.TrimRight(base, "/")
+	apiBase = base
 	if base != DefaultBase {
 		util.SetURIModifier(func(uri string) string {
 			if strings.HasPrefix(uri, DefaultBase) {

@@ -31,6 +31,8 @@ type Server struct {
 	failures   []Failure
 	delay      time.Duration
 	notify     chan struct{}
+	media      map[string]Media
+	mediaCalls int
 }
 
 // Failure is how the next send call fails: an HTTP status, or WeChat's errcode with 200.
@@ -100,6 +102,9 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 		s.tokenCalls++
 		s.mu.Unlock()
 		_, _ = w.Write([]byte(`{"access_token":"FAKETOKEN","expires_in":7200}`))
+		return
+	case "/cgi-bin/media/get":
+		s.serveMedia(w, r) // media.go
 		return
 	}
 	s.mu.Lock()

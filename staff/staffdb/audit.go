@@ -80,3 +80,19 @@ func auditQuery(db *gorm.DB, f staff.AuditFilter) *gorm.DB {
 	}
 	return q
 }
+
+// LastLogins returns when each account last logged in (its newest ActionLogin entry), by
+// username; accounts that never did are missing.
+func (s *Store) LastLogins(ctx context.Context) (map[string]time.Time, error) {
+	db := s.conn(ctx)
+	newest := db.Model(&auditRow{}).Select("MAX(id)").Where("action = ?", staff.ActionLogin).Group("actor")
+	var rows []auditRow
+	if err := db.Where("id IN (?)", newest).Find(&rows).Error; err != nil {
+		return nil, wrap("last logins", err)
+	}
+	out := make(map[string]time.Time, len(rows))
+	for _, r := range rows {
+		out[r.Actor] = r.At.UTC()
+	}
+	return out, nil
+}

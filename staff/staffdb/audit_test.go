@@ -103,3 +103,32 @@ func TestNotes(t *testing.T) {
 		}
 	})
 }
+
+func TestLastLogins(t *testing.T) {
+	testenv.EachDB(t, func(t *testing.T, db *gorm.DB) {
+		clock := t0
+		s := newStore(t, db).WithClock(func() time.Time { return clock })
+		for _, e := range []struct{ actor, action string }{
+			{"wang", staff.ActionLogin}, {"li", staff.ActionLogin}, {"wang", staff.ActionLogin},
+			{"wang", staff.ActionLogout}, {"zhao", staff.ActionLoginFailed},
+		} {
+			if err := s.Record(ctx, e.actor, e.action, "", nil); err != nil {
+				t.Fatal(err)
+			}
+			clock = clock.Add(time.Minute)
+		}
+		got, err := s.LastLogins(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]time.Time{"wang": t0.Add(2 * time.Minute), "li": t0.Add(time.Minute)}
+		if len(got) != len(want) {
+			t.Fatalf("LastLogins = %v, want %v", got, want)
+		}
+		for who, at := range want {
+			if !got[who].Equal(at.Truncate(time.Microsecond)) {
+				t.Errorf("%s last logged in at %v, want %v", who, got[who], at)
+			}
+		}
+	})
+}
