@@ -83,7 +83,6 @@ start_mariadb() {
 	started=$(now_ms)
 	datadir="$tmp/mariadb"
 	socket="$tmp/mysql.sock"
-	mariadb_port=$(free_port) || die "no free port for MariaDB"
 	user_args=()
 	((EUID != 0)) || user_args=(--user=root) # mariadbd refuses root unless told explicitly
 
@@ -95,7 +94,28 @@ start_mariadb() {
 	fi
 	initialised=$(now_ms)
 
-	# The control script starts and stops this server; tests may call it too.
+	# The control script starts and stops this server; tests may call it too. The port
+	# is free when chosen but may be taken before mariadbd binds it (other jobs on the
+	# machine): a failed start is tried again on another port, up to three times.
+	local attempt
+	for attempt in 1 2 3; do
+		mariadb_port=$(free_port) || die "no free port for MariaDB"
+		write_mariadb_control
+		if "$tmp/restart-mariadb.sh" start; then
+			break
+		fi
+		((attempt < 3)) || die "MariaDB did not start (log: $tmp/mariadb.err)"
+		say "MariaDB did not start on port $mariadb_port; trying another port"
+	done
+	"$mariadb_client" --no-defaults --protocol=socket --socket="$socket" -uroot -e "
+		CREATE USER 'intake'@'127.0.0.1' IDENTIFIED BY 'intake';
+		GRANT ALL PRIVILEGES ON *.* TO 'intake'@'127.0.0.1' WITH GRANT OPTION;" ||
+		die "could not create the MariaDB test user"
+	say "mariadb on 127.0.0.1:$mariadb_port (data dir $((initialised - started)) ms, start-up $(($(now_ms) - initialised)) ms)"
+}
+
+# write_mariadb_control writes $tmp/restart-mariadb.sh for the server of start_mariadb.
+write_mariadb_control() {
 	cat >"$tmp/restart-mariadb.sh" <<EOF
 #!/usr/bin/env bash
 # Stops, starts or restarts the MariaDB server of one scripts/test.sh or bench.sh run.
@@ -114,7 +134,7 @@ our_pid() {
 	local pid cmd
 	[[ -s \$launched ]] || return 1
 	pid=\$(<"\$launched")
-	cmd=\$(tr '\0' ' ' <"/proc/\$pid/cmdline" 2>/dev/null) || return 1
+	cmd=\$(tr '\0' ' ' 2>/dev/null <"/proc/\$pid/cmdline") || return 1
 	[[ \$cmd == *"--datadir=$datadir "* ]] || return 1 # not ours, or a zombie
 	echo "\$pid"
 }
@@ -122,7 +142,7 @@ our_pid() {
 # alive succeeds while process \$1 exists and is not a zombie.
 alive() {
 	local stat
-	stat=\$(<"/proc/\$1/stat") 2>/dev/null || return 1
+	stat=\$(cat "/proc/\$1/stat" 2>/dev/null) || return 1
 	stat=\${stat##*) }
 	[[ \${stat%% *} != Z ]]
 }
@@ -171,13 +191,6 @@ restart) stop && start ;;
 esac
 EOF
 	chmod +x "$tmp/restart-mariadb.sh"
-
-	"$tmp/restart-mariadb.sh" start || die "MariaDB did not start (log: $tmp/mariadb.err)"
-	"$mariadb_client" --no-defaults --protocol=socket --socket="$socket" -uroot -e "
-		CREATE USER 'intake'@'127.0.0.1' IDENTIFIED BY 'intake';
-		GRANT ALL PRIVILEGES ON *.* TO 'intake'@'127.0.0.1' WITH GRANT OPTION;" ||
-		die "could not create the MariaDB test user"
-	say "mariadb on 127.0.0.1:$mariadb_port (data dir $((initialised - started)) ms, start-up $(($(now_ms) - initialised)) ms)"
 }
 
 # start_redis starts a server without persistence on a free port.
