@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -813,13 +814,41 @@ func isNone(text string) bool {
 	return false
 }
 
+// isThanks reports whether text only thanks or acknowledges: "好的，谢谢", "嗯嗯 收到",
+// "谢谢师傅！" — words of thanksWords, in any order, with punctuation and spaces between.
 func isThanks(text string) bool {
-	switch strings.ToLower(strings.Trim(normalizeText(text), clauseBreaks+" .!！~")) {
-	case "谢谢", "谢谢你", "多谢", "感谢", "好的", "好", "ok", "嗯", "知道了", "收到", "好的谢谢", "谢谢啦", "thanks", "thx", "辛苦了", "👍":
-		return true
+	t := strings.ToLower(normalizeText(text))
+	t = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(clauseBreaks+" .!！~～、", r) {
+			return -1
+		}
+		return r
+	}, t)
+	thanked := false
+	for t != "" {
+		word := ""
+		for _, w := range thanksWords {
+			if strings.HasPrefix(t, w) && len(w) > len(word) {
+				word = w
+			}
+		}
+		if word == "" {
+			return false
+		}
+		thanked = thanked || !slices.Contains(thanksFillers, word)
+		t = t[len(word):]
 	}
-	return false
+	return thanked
 }
+
+// thanksWords are what a thanks or an acknowledgement is made of (isThanks).
+var thanksWords = []string{
+	"谢谢", "多谢", "感谢", "辛苦了", "辛苦", "好的", "好", "ok", "嗯", "知道了", "收到", "明白",
+	"thanks", "thx", "👍", "行", "你", "您", "啦", "了", "哈", "师傅", "客服",
+}
+
+// thanksFillers may come with a thanks but are none on their own.
+var thanksFillers = []string{"你", "您", "啦", "了", "哈", "师傅", "客服"}
 
 func looksLikeGreeting(text string) bool {
 	t := strings.ToLower(strings.Trim(normalizeText(text), clauseBreaks+" .!！~"))
