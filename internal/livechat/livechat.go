@@ -81,6 +81,32 @@ func (c *Chat) Takeover(ctx context.Context, number string, by staff.User) error
 	}
 	c.touch(ctx, t.OpenID, number)
 	_, _ = c.send(ctx, t.OpenID, notice)
+	return c.accept(ctx, t, by)
+}
+
+// accept records that staff took a new ticket: it becomes 已受理 (accepted) by them — the
+// first response its SLA counts, since the customer has just been told a person is there
+// — and theirs if nobody held it. The customer's notice was the takeover's own message,
+// so this change sends none. Someone moving the ticket first is not an error.
+func (c *Chat) accept(ctx context.Context, t triage.Ticket, by staff.User) error {
+	if t.Status == triage.StatusNew {
+		_, err := c.Tickets.UpdateStatus(ctx, t.Number, triage.StatusChange{
+			From: triage.StatusNew, To: triage.StatusAccepted, At: c.Now(), By: by.Username,
+			Note: catalog.T("livechat.accepted_note"),
+		})
+		if err != nil && !errors.Is(err, triage.ErrConflict) {
+			return err
+		}
+	}
+	if t.Assignee == "" {
+		_, err := c.Tickets.Update(ctx, t.Number, func(tk *triage.Ticket) error {
+			if tk.Assignee == "" {
+				tk.Assignee = by.Username
+			}
+			return nil
+		})
+		return err
+	}
 	return nil
 }
 

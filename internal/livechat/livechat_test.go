@@ -40,12 +40,20 @@ func TestTakeoverReplyHandback(t *testing.T) {
 		if err := chat.Takeover(ctx, number, agent); err != nil {
 			t.Fatal(err)
 		}
+		// Taking a new ticket over accepts it and makes it the agent's: the first response.
+		tk, err := s.Tickets.Get(ctx, number)
+		if err != nil || tk.Status != triage.StatusAccepted || tk.Assignee != agent.Username {
+			t.Fatalf("after the takeover: status %s, assignee %q, %v", tk.Status, tk.Assignee, err)
+		}
+		if h, err := s.Tickets.History(ctx, number); err != nil || len(h) != 2 || h[1].By != agent.Username {
+			t.Fatalf("history after the takeover: %+v %v", h, err)
+		}
 		var apiErr *handlers.APIError
 		if err := chat.Takeover(ctx, number, other); !errors.As(err, &apiErr) || apiErr.Status != 409 {
 			t.Fatalf("a second agent took over: %v", err)
 		}
 		// The customer writes: the bot says nothing.
-		r, err := c.Say(ctx, who, "师傅什么时候能来？")
+		r, err = c.Say(ctx, who, "师傅什么时候能来？")
 		if err != nil || !r.Success {
 			t.Fatalf("the bot answered during a takeover: %+v %v", r, err)
 		}
