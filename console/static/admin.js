@@ -1,25 +1,13 @@
 // The administration pages: accounts (/console/users) and canned replies
-// (/console/canned). Every change goes to the JSON API with the session's CSRF token; the
+// (/console/canned). Every change goes to the JSON API (common.js's intake.api); the
 // page then reloads and shows what was done, or stays and shows the API's Chinese error.
 "use strict";
 
 (function () {
-  const csrf = document.body.dataset.csrf || "";
-  const i18n = (document.getElementById("admin-i18n") || {}).dataset || {};
-
-  function fill(text, kv) {
-    return (text || "").replace(/\{(\w+)\}/g, function (m, k) { return k in kv ? kv[k] : m; });
-  }
-
-  function flash(text, bad) {
-    const el = document.getElementById("flash");
-    if (!el) return;
-    el.textContent = text;
-    el.className = bad ? "flash bad" : "flash";
-    el.hidden = false;
-  }
-
-  function failed(err) { flash(fill(i18n.failed, { error: err.message }), true); }
+  const { api, flash, fill } = window.intake;
+  const i18n = intake.texts("admin-i18n");
+  function failed(err) { intake.failed(err, i18n.failed); }
+  function act(button, fn) { return intake.act(button, fn, failed); }
 
   // done reloads the page and shows text once it has reloaded.
   function done(text) {
@@ -30,28 +18,6 @@
   if (pending) {
     sessionStorage.removeItem("admin-flash");
     flash(pending, false);
-  }
-
-  async function api(method, path, body) {
-    const res = await fetch(path, {
-      method: method,
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    let data = null;
-    if (res.status !== 204) {
-      try { data = await res.json(); } catch (e) { data = null; }
-    }
-    if (!res.ok) throw new Error((data && (data.message || data.error)) || res.statusText);
-    return data;
-  }
-
-  // act runs one change with its button disabled meanwhile.
-  async function act(button, fn) {
-    if (button) button.disabled = true;
-    try { await fn(); } catch (err) { failed(err); }
-    if (button) button.disabled = false;
   }
 
   // Accounts.

@@ -1,42 +1,13 @@
 // The staff console's progressive enhancement: SLA countdowns, the claim button, the
-// ticket page's actions (sent to the JSON API with the session's CSRF token), the live
+// ticket page's actions (sent to the JSON API through common.js's intake.api), the live
 // transcript over server-sent events, and the login form. Customer text is only ever
 // inserted with textContent.
 "use strict";
 
 (function () {
-  const csrf = document.body.dataset.csrf || "";
-  const i18n = (document.getElementById("i18n") || {}).dataset || {};
-
-  function flash(text, bad) {
-    const el = document.getElementById("flash");
-    if (!el) return;
-    el.textContent = text;
-    el.className = bad ? "flash bad" : "flash";
-    el.hidden = false;
-  }
-
-  async function api(method, path, body) {
-    const res = await fetch(path, {
-      method: method,
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    let data = null;
-    if (res.status !== 204) {
-      try { data = await res.json(); } catch (e) { data = null; }
-    }
-    if (!res.ok) {
-      const msg = (data && (data.message || data.error)) || res.statusText;
-      throw new Error(msg);
-    }
-    return data;
-  }
-
-  function failed(err) {
-    flash((i18n.failed || "{error}").replace("{error}", err.message), true);
-  }
+  const { api, flash, fill, act } = window.intake;
+  const i18n = intake.texts("i18n");
+  function failed(err) { intake.failed(err, i18n.failed); }
 
   // Countdowns to each SLA deadline, refreshed every second.
   function pad(n) { return String(n).padStart(2, "0"); }
@@ -117,13 +88,11 @@
   }
 
   document.querySelectorAll("button[data-action]").forEach(function (b) {
-    b.addEventListener("click", async function () {
-      b.disabled = true;
-      try {
+    b.addEventListener("click", function () {
+      act(b, async function () {
         await api("POST", base + "/" + b.dataset.action);
         flash(i18n.done || "");
-      } catch (err) { failed(err); }
-      b.disabled = false;
+      }, failed);
     });
   });
 
@@ -138,7 +107,7 @@
         reply.dispatchEvent(new CustomEvent("replied", { detail: { text: box.value, result: res } }));
         box.value = "";
         if (res && res.delivered) flash(i18n.sent || "");
-        else flash((i18n.recorded || "").replace("{note}", (res && res.note) || ""), true);
+        else flash(fill(i18n.recorded, { note: (res && res.note) || "" }), true);
       } catch (err) { failed(err); }
     });
   }

@@ -1,47 +1,13 @@
 // The rule editor's progressive enhancement: save, delete, publish, roll back and import
-// through the knowledge API (/api/v1/kb) with the session's CSRF token, the draft
+// through the knowledge API (/api/v1/kb, common.js's intake.api), the draft
 // preview, and the problems of a rule shown next to its YAML, line by line. Rule and
 // customer text is only ever inserted with textContent.
 "use strict";
 
 (function () {
-  const csrf = document.body.dataset.csrf || "";
-  const i18n = (document.getElementById("editor-i18n") || {}).dataset || {};
-
-  function flash(text, bad) {
-    const el = document.getElementById("flash");
-    if (!el) return;
-    el.textContent = text;
-    el.className = bad ? "flash bad" : "flash";
-    el.hidden = false;
-  }
-
-  function fill(s, kv) {
-    return String(s || "").replace(/\{(\w+)\}/g, function (m, k) { return k in kv ? kv[k] : m; });
-  }
-
-  // api sends a request; a failure throws an Error carrying the answer's JSON as .data.
-  async function api(method, path, body, type) {
-    const headers = { "X-CSRF-Token": csrf };
-    if (body !== undefined) headers["Content-Type"] = type || "application/json";
-    const res = await fetch(path, {
-      method: method, credentials: "same-origin", headers: headers,
-      body: body === undefined ? undefined : (type ? body : JSON.stringify(body)),
-    });
-    let data = null;
-    if (res.status !== 204) {
-      try { data = await res.json(); } catch (e) { data = null; }
-    }
-    if (!res.ok) {
-      const err = new Error((data && (data.message || data.error)) || res.statusText);
-      err.data = data || {};
-      err.status = res.status;
-      throw err;
-    }
-    return { status: res.status, data: data };
-  }
-
-  function failed(err) { flash(fill(i18n.failed, { error: err.message }), true); }
+  const { api, flash, fill } = window.intake;
+  const i18n = intake.texts("editor-i18n");
+  function failed(err) { intake.failed(err, i18n.failed); }
 
   function li(text, cls) {
     const el = document.createElement("li");
@@ -98,7 +64,7 @@
       box.hidden = true;
       try {
         const res = await api("POST", "/api/v1/kb/publish", { message: publish.elements.message.value });
-        flash(fill(i18n.published, { version: res.data.revision.version }));
+        flash(fill(i18n.published, { version: res.revision.version }));
         setTimeout(function () { location.reload(); }, 800);
       } catch (err) {
         failed(err);
@@ -114,7 +80,7 @@
       const box = document.getElementById("publish-problems");
       box.hidden = true;
       try {
-        const r = (await api("GET", "/api/v1/kb/selftest")).data.report;
+        const r = (await api("GET", "/api/v1/kb/selftest")).report;
         if (r.passed) {
           flash(fill(i18n.selftestPassed, { total: r.plain.total, top1: r.plain.top1 }));
           return;
@@ -134,7 +100,7 @@
       b.disabled = true;
       try {
         const res = await api("POST", "/api/v1/kb/rollback", { version: Number(b.dataset.version) });
-        flash(fill(i18n.rolledback, { version: res.data.revision.version }));
+        flash(fill(i18n.rolledback, { version: res.revision.version }));
         setTimeout(function () { location.reload(); }, 800);
       } catch (err) { b.disabled = false; failed(err); }
     });
@@ -176,7 +142,7 @@
           { text: preview.elements.text.value, category: preview.elements.category.value });
         const rows = document.getElementById("preview-matches");
         rows.textContent = "";
-        (res.data.matches || []).forEach(function (m, i) {
+        (res.matches || []).forEach(function (m, i) {
           const tr = document.createElement("tr");
           tr.dataset.rule = m.id;
           const a = document.createElement("a");
@@ -199,7 +165,7 @@
         }
         const walk = document.getElementById("preview-walkthrough");
         walk.textContent = "";
-        (res.data.walkthrough.messages || []).forEach(function (m) { walk.appendChild(li(m, "message")); });
+        (res.walkthrough.messages || []).forEach(function (m) { walk.appendChild(li(m, "message")); });
         document.getElementById("preview-result").hidden = false;
       } catch (err) { failed(err); }
     });
@@ -247,7 +213,7 @@
     try {
       const res = await api(id ? "PUT" : "POST", path, yaml.value, "text/yaml; charset=utf-8");
       setProblems({});
-      const saved = res.data.rule.id;
+      const saved = res.rule.id;
       if (saved !== id) {
         location.href = "/console/rules/" + encodeURIComponent(saved) + "?saved=1";
         return;
@@ -318,7 +284,7 @@
       const el = function (name) { return fields.elements.namedItem(name).value; };
       const lines = function (v) { return v.split("\n").map(function (x) { return x.trim(); }).filter(Boolean); };
       try {
-        const rule = id ? (await api("GET", "/api/v1/kb/rules/" + encodeURIComponent(id))).data.rule
+        const rule = id ? (await api("GET", "/api/v1/kb/rules/" + encodeURIComponent(id))).rule
           : { unresolved: { onsite: true, price: { parts: [0, 0], labour: [0, 0] } } };
         rule.id = el("id").trim();
         rule.title = el("title").trim();
@@ -336,7 +302,7 @@
         rule.unresolved.priority = el("priority");
         const res = await api(id ? "PUT" : "POST", id ? "/api/v1/kb/rules/" + encodeURIComponent(id) : "/api/v1/kb/rules",
           ruleYAML(rule), "text/yaml; charset=utf-8");
-        location.href = "/console/rules/" + encodeURIComponent(res.data.rule.id) + "?saved=1";
+        location.href = "/console/rules/" + encodeURIComponent(res.rule.id) + "?saved=1";
       } catch (err) {
         failed(err);
         setProblems(err.data);

@@ -9,29 +9,9 @@
   const ticket = document.getElementById("ticket");
   const tr = (document.getElementById("i18n-tools") || {}).dataset;
   if (!ticket || !tr) return;
-  const csrf = document.body.dataset.csrf || "";
+  const { api, flash, failed, act } = window.intake;
   const base = "/api/v1/tickets/" + encodeURIComponent(ticket.dataset.number);
   const transcript = document.getElementById("transcript");
-
-  function flash(text, bad) {
-    const el = document.getElementById("flash");
-    if (!el) return;
-    el.textContent = text;
-    el.className = bad ? "flash bad" : "flash";
-    el.hidden = false;
-  }
-
-  async function api(method, path, body) {
-    const res = await fetch(path, {
-      method: method, credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    let data = null;
-    try { data = await res.json(); } catch (e) { data = null; }
-    if (!res.ok) throw new Error((data && (data.message || data.error)) || res.statusText);
-    return data;
-  }
 
   // Undelivered replies. A reply's result comes from console.js's "replied" event; its
   // live line may arrive before or after it.
@@ -78,12 +58,11 @@
     });
   }
 
-  transcript.addEventListener("click", async function (ev) {
+  transcript.addEventListener("click", function (ev) {
     const b = ev.target.closest("button.retry");
     if (!b) return;
     const li = b.closest("li");
-    b.disabled = true;
-    try {
+    act(b, async function () {
       const res = await api("POST", base + "/reply", { retry_of: b.dataset.id });
       if (res && res.delivered) {
         li.classList.remove("undelivered");
@@ -93,8 +72,7 @@
       }
       markUndelivered(li, res.id || b.dataset.id, (res && res.note) || "");
       flash(tr.undelivered + "：" + ((res && res.note) || ""), true);
-    } catch (err) { flash(err.message, true); }
-    b.disabled = false;
+    });
   });
 
   // Photos: a customer's "[图片] MEDIAID" line shows the stored image. A live line's
@@ -146,7 +124,7 @@
       ev.preventDefault();
       const body = { assignee: assign.elements.assignee.value };
       if (assign.elements.group && assign.elements.group.value) body.group = assign.elements.group.value;
-      try { await api("POST", base + "/assign", body); location.reload(); } catch (err) { flash(err.message, true); }
+      try { await api("POST", base + "/assign", body); location.reload(); } catch (err) { failed(err); }
     });
     const claim = document.getElementById("claim-self");
     if (claim) {
@@ -156,7 +134,7 @@
           const me = await api("GET", "/api/v1/session");
           await api("POST", base + "/assign", { assignee: me.user.username });
           location.reload();
-        } catch (err) { claim.disabled = false; flash(err.message, true); }
+        } catch (err) { claim.disabled = false; failed(err); }
       });
     }
   }
@@ -167,7 +145,7 @@
       try {
         await api("POST", base + "/visit", { start: Number(visit.elements.start.value) });
         location.reload();
-      } catch (err) { flash(err.message, true); }
+      } catch (err) { failed(err); }
     });
   }
 })();
