@@ -63,9 +63,12 @@ type Options struct {
 	// Budget is how long Handle waits for a turn before answering "success" and leaving the
 	// turn to finish in the background (WeChat gives up after 5 s).
 	Budget time.Duration
-	// TurnTimeout bounds a turn in the background, lock waits included. Keep it below the
-	// session lock's expiry.
+	// TurnTimeout bounds a turn in the background, lock waits included.
 	TurnTimeout time.Duration
+	// LockTTL is how long the sessions' locks live without renewal: a running turn renews
+	// its lease every third of it, so a short lock costs a live turn nothing and a dead
+	// instance's turn is forgotten soon — before WeChat's last retry. Zero: no renewal.
+	LockTTL time.Duration
 	// MaxReplyBytes is the size limit of one text message (WeChat refuses more than 2048).
 	MaxReplyBytes int
 }
@@ -168,6 +171,8 @@ func (s *Service) run(ctx context.Context, in Inbound, t *turn) Result {
 		return Result{Reply: catalog.T("bot.error"), Outcome: OutcomeError}
 	}
 
+	defer s.keepLease(ctx, lease)()
+
 	conv, replies, err := s.safeStep(ctx, lease.Conv, in)
 	if err != nil {
 		s.log.Error("turn: step failed", "openid", MaskOpenID(in.OpenID), "err", err)
@@ -203,6 +208,41 @@ func (s *Service) run(ctx context.Context, in Inbound, t *turn) Result {
 		res.Outcome = OutcomeAsync
 	}
 	return res
+}
+
+// keepLease renews lease every third of the lock's time to live until the returned stop
+// is called. Most turns end long before the first renewal.
+func (s *Service) keepLease(ctx context.Context, lease *Lease) (stop func()) {
+	if s.opts.LockTTL <= 0 {
+		return func() {}
+	}
+	every := s.opts.LockTTL / 3
+	var (
+		mu      sync.Mutex
+		stopped bool
+		timer   *time.Timer
+	)
+	mu.Lock()
+	defer mu.Unlock()
+	timer = time.AfterFunc(every, func() {
+		if err := s.sessions.Renew(ctx, lease); err != nil {
+			if !errors.Is(err, ErrLockLost) {
+				s.log.Warn("turn: renewing the lease failed", "openid", MaskOpenID(lease.OpenID), "err", err)
+			}
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if !stopped {
+			timer.Reset(every)
+		}
+	})
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		stopped = true
+		timer.Stop()
+	}
 }
 
 // begin claims the message, waiting for the customer's lock while another turn holds it.

@@ -40,6 +40,12 @@ type Sessions interface {
 	// processed afresh. The conversation is left as it was.
 	Abort(ctx context.Context, l *Lease) error
 
+	// Renew extends the lock and the pending claim of a running turn by the store's lock
+	// time to live, or returns ErrLockLost when the lock is no longer the lease's. Locks
+	// are short so that a dead instance's turn is forgotten quickly; a turn renews its
+	// lease while it runs (Service.run).
+	Renew(ctx context.Context, l *Lease) error
+
 	// Outcome returns the record of a claimed message; ok is false when the message is not
 	// (or no longer) known.
 	Outcome(ctx context.Context, openID, msgKey string) (rec Record, ok bool, err error)

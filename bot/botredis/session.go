@@ -42,7 +42,7 @@ type Store struct {
 // Options tune a Store.
 type Options struct {
 	IdleTTL time.Duration // a conversation untouched this long expires (default 72h)
-	LockTTL time.Duration // a lock not released this long expires (default 30s)
+	LockTTL time.Duration // a lock (and pending claim) not renewed this long expires (default 6s)
 	DoneTTL time.Duration // how long a finished message is remembered for retries (default 10m)
 }
 
@@ -52,7 +52,7 @@ func New(rdb redis.UniversalClient, prefix string, o Options) *Store {
 		o.IdleTTL = 72 * time.Hour
 	}
 	if o.LockTTL <= 0 {
-		o.LockTTL = 30 * time.Second
+		o.LockTTL = 6 * time.Second
 	}
 	if o.DoneTTL <= 0 {
 		o.DoneTTL = 10 * time.Minute
@@ -103,6 +103,15 @@ return 1
 var abortScript = redis.NewScript(`
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 redis.call('DEL', KEYS[1], KEYS[2])
+return 1
+`)
+
+// renewScript: KEYS lock, claim; ARGV token, lock ttl ms. The claim is extended only
+// while it is pending (empty): a committed one carries its record and its own expiry.
+var renewScript = redis.NewScript(`
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+if redis.call('GET', KEYS[2]) == '' then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
 return 1
 `)
 
@@ -201,6 +210,22 @@ func (s *Store) Abort(ctx context.Context, l *bot.Lease) error {
 	}
 	return nil
 }
+
+// Renew implements bot.Sessions.
+func (s *Store) Renew(ctx context.Context, l *bot.Lease) error {
+	keys := []string{s.key(l.OpenID, "lock"), s.key(l.OpenID, "m:"+l.MsgKey)}
+	n, err := renewScript.Run(ctx, s.rdb, keys, l.Token, s.lockTTL.Milliseconds()).Int()
+	if err != nil {
+		return fmt.Errorf("botredis: renew: %w", err)
+	}
+	if n == 0 {
+		return bot.ErrLockLost
+	}
+	return nil
+}
+
+// LockTTL is how long a lock and a pending claim live without renewal.
+func (s *Store) LockTTL() time.Duration { return s.lockTTL }
 
 // Outcome implements bot.Sessions.
 func (s *Store) Outcome(ctx context.Context, openID, msgKey string) (bot.Record, bool, error) {

@@ -236,3 +236,43 @@ func TestAbandonedTurnIsRetried(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A running turn renews its lease: the lock and the pending claim outlive the lock's time
+// to live, a renewal by another token fails, and a committed claim keeps its own expiry.
+func TestRenewKeepsARunningTurn(t *testing.T) {
+	rdb, prefix := testenv.Redis(t)
+	ctx := context.Background()
+	const ttl = 600 * time.Millisecond
+	s := botredis.New(rdb, prefix, botredis.Options{LockTTL: ttl})
+	l, _, err := s.Begin(ctx, "o1", "m1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 4 { // 4 × 300 ms: twice the time to live
+		time.Sleep(ttl / 2)
+		if err := s.Renew(ctx, l); err != nil {
+			t.Fatalf("renew: %v", err)
+		}
+	}
+	if _, _, err := s.Begin(ctx, "o1", "m2"); !errors.Is(err, bot.ErrBusy) {
+		t.Fatalf("another message while the turn runs: %v, want ErrBusy", err)
+	}
+	if _, rec, err := s.Begin(ctx, "o1", "m1"); !errors.Is(err, bot.ErrDuplicate) || rec.Delivery != bot.DeliveryPending {
+		t.Fatalf("a retry while the turn runs: %v %+v, want a pending duplicate", err, rec)
+	}
+	stranger := *l
+	stranger.Token = "not-the-lease"
+	if err := s.Renew(ctx, &stranger); !errors.Is(err, bot.ErrLockLost) {
+		t.Fatalf("renew by another token: %v, want ErrLockLost", err)
+	}
+	if err := s.Commit(ctx, l, bot.Conversation{Turns: 1}, bot.Record{Delivery: bot.DeliveryPassive, Replies: []string{"您好"}}, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Renew(ctx, l); !errors.Is(err, bot.ErrLockLost) {
+		t.Fatalf("renew after the commit: %v, want ErrLockLost", err)
+	}
+	time.Sleep(ttl + 100*time.Millisecond) // the record outlives the lock's time to live
+	if _, rec, err := s.Begin(ctx, "o1", "m1"); !errors.Is(err, bot.ErrDuplicate) || len(rec.Replies) != 1 {
+		t.Fatalf("a retry after the commit: %v %+v, want the recorded reply", err, rec)
+	}
+}

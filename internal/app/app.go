@@ -166,8 +166,8 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 
 	a.Sessions = botredis.New(a.Redis, prefix+"s:", botredis.Options{IdleTTL: cfg.Session.IdleTTL, LockTTL: cfg.Session.LockTTL})
 	a.Bot = bot.NewService(a.Sessions, a.WeChat, backend, a.Dialog, log, bot.Options{
-		Budget:      cfg.WeChat.TurnBudget,
-		TurnTimeout: cfg.Session.LockTTL - time.Second,
+		Budget:  cfg.WeChat.TurnBudget,
+		LockTTL: cfg.Session.LockTTL,
 	})
 
 	a.Notifier = &notify.Notifier{

@@ -193,7 +193,7 @@ func (c *Config) fillDefaults() {
 	}
 	def(&c.Redis.KeyPrefix, "intake:")
 	defDur(&c.Session.IdleTTL, 72*time.Hour)
-	defDur(&c.Session.LockTTL, 30*time.Second)
+	defDur(&c.Session.LockTTL, 6*time.Second)
 	def(&c.Log.Level, "info")
 	def(&c.DataDir, "data")
 	def(&c.Business.TimeZone, "Asia/Shanghai")
