@@ -182,7 +182,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 
 	a.Chat = &livechat.Chat{Bot: a.Bot, Tickets: a.Tickets, WeChat: a.WeChat, Now: time.Now,
 		Idle: cfg.Console.TakeoverIdle, Active: livechat.NewRedisDeadlines(a.Redis, prefix), Live: a.Sessions,
-		Failed: livechat.NewRedisUndelivered(a.Redis, prefix)}
+		Failed: livechat.NewRedisUndelivered(a.Redis, prefix), Notices: a.Notifier.Notice}
 	a.loops = append(a.loops, func(ctx context.Context) {
 		every(ctx, 15*time.Second, func(ctx context.Context) {
 			if n, err := a.Chat.Sweep(ctx); n > 0 || err != nil {

@@ -41,6 +41,9 @@ type Chat struct {
 	// Failed keeps the replies WeChat did not take, for Retry (undelivered.go); without
 	// it a failed reply is only recorded.
 	Failed Undelivered
+	// Notices retries, through the outbox, a takeover's or hand-back's notice WeChat
+	// refused while the customer's window was open; nil: the notice is only logged.
+	Notices func(ctx context.Context, number, openID, text string) error
 }
 
 // Deadlines keeps the idle deadline of each active takeover.
@@ -80,7 +83,7 @@ func (c *Chat) Takeover(ctx context.Context, number string, by staff.User) error
 		return err
 	}
 	c.touch(ctx, t.OpenID, number)
-	_, _ = c.send(ctx, t.OpenID, notice)
+	c.notify(ctx, t, notice)
 	return c.accept(ctx, t, by)
 }
 
@@ -194,8 +197,25 @@ func (c *Chat) release(ctx context.Context, t triage.Ticket, notice string, idle
 			return err
 		}
 	}
-	_, _ = c.send(ctx, t.OpenID, notice)
+	c.notify(ctx, t, notice)
 	return nil
+}
+
+// notify sends the customer a takeover's or hand-back's notice. If WeChat refuses it while
+// the window is open (API down, slow, busy), the outbox tries again with backoff; with the
+// window closed there is nobody to tell until the customer writes.
+func (c *Chat) notify(ctx context.Context, t triage.Ticket, notice string) {
+	if sent, _ := c.send(ctx, t.OpenID, notice); sent || c.Notices == nil {
+		return
+	}
+	w, err := c.Bot.Window(ctx, t.OpenID)
+	if err != nil {
+		return
+	}
+	if left, _ := w.Remaining(c.Now()); left == 0 {
+		return
+	}
+	_ = c.Notices(ctx, t.Number, t.OpenID, notice)
 }
 
 // Sweep ends the takeovers idle past their deadline: the ticket goes back to the queue and

@@ -11,9 +11,12 @@ import (
 	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/livechat"
+	"github.com/wxintake/intake/internal/notify"
 	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxfake"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
+	"github.com/wxintake/intake/triage/triagedb"
 )
 
 // Staff take a chat over: the bot goes quiet, the agent's replies reach the customer as
@@ -127,4 +130,38 @@ func TestIdleTakeoverReturnsToTheQueue(t *testing.T) {
 	if r, _ := c.Say(ctx, who, "你好"); r.Success {
 		t.Fatal("the bot stayed quiet after the idle takeover ended")
 	}
+}
+
+// A takeover's notice WeChat refuses while the window is open goes to the outbox, whose
+// dispatcher delivers it like any notification.
+func TestRefusedNoticeIsRetriedThroughTheOutbox(t *testing.T) {
+	apptest.Each(t, apptest.Options{NoLoops: true}, func(t *testing.T, s *apptest.Service) {
+		ctx := context.Background()
+		c := s.Client(wxclient.Safe)
+		const who = "o_livechat_notice"
+		c.Say(ctx, who, "冰箱漏水")
+		r, _ := c.Say(ctx, who, "转人工")
+		number := regexp.MustCompile(`RS\d{8}-\d{4,}`).FindString(r.Text)
+		if number == "" {
+			t.Fatalf("no ticket: %s", r.Text)
+		}
+		chat := &livechat.Chat{Bot: s.Bot, Tickets: s.Tickets, WeChat: s.WeChat, Now: time.Now, Notices: s.Notifier.Notice}
+		s.API.FailNext(wxfake.Failure{Status: 502})
+		if err := chat.Takeover(ctx, number, staff.User{Username: "wangfang", DisplayName: "王芳", Role: staff.RoleAgent}); err != nil {
+			t.Fatal(err)
+		}
+		if sent := s.API.Sent(); len(sent) != 0 {
+			t.Fatalf("sent despite the failure: %+v", sent)
+		}
+		due, err := triagedb.NewOutbox(s.DB).Claim(ctx, time.Now(), 10)
+		if err != nil || len(due) != 1 || due[0].Kind != notify.KindNotice || due[0].TicketNumber != number {
+			t.Fatalf("outbox: %+v %v, want the notice", due, err)
+		}
+		if err := s.Notifier.Send(ctx, due[0]); err != nil {
+			t.Fatal(err)
+		}
+		if sent := s.API.WaitSent(1, 5*time.Second); len(sent) != 1 || !strings.Contains(sent[0].Text, "王芳") {
+			t.Fatalf("delivered %+v, want the joined notice", sent)
+		}
+	})
 }

@@ -132,6 +132,8 @@ func (n *Notifier) Send(ctx context.Context, nt triagedb.Notification) error {
 		text = catalog.T("notify.created", "reference", p["reference"], "number", t.Number)
 	case KindVisit:
 		text = visitText(t, nt.Payload)
+	case KindNotice:
+		text = noticeText(nt.Payload)
 	case KindFollowUp:
 		if t.Rating != 0 {
 			return nil // rated already: nothing to ask
