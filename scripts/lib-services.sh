@@ -196,21 +196,28 @@ EOF
 # start_redis starts a server without persistence on a free port.
 start_redis() {
 	started=$(now_ms)
-	redis_port=$(free_port) || die "no free port for Redis"
-	redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no \
-		--dir "$tmp" --logfile "$tmp/redis.log" --daemonize no </dev/null >/dev/null 2>&1 &
-	redis_pid=$!
-	for ((i = 0; ; i++)); do
-		if [[ $(redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null) == PONG ]]; then
-			break
-		fi
-		if ! kill -0 "$redis_pid" 2>/dev/null || ((i >= 300)); then
-			tail -n 20 "$tmp/redis.log" >&2
-			die "redis-server did not start"
-		fi
-		sleep 0.1
+	local attempt i
+	# As for MariaDB, the free port may be taken before redis-server binds it: then it exits
+	# (or another server answers the ping), and the start is tried on another port.
+	for attempt in 1 2 3; do
+		redis_port=$(free_port) || die "no free port for Redis"
+		redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no \
+			--dir "$tmp" --logfile "$tmp/redis.log" --daemonize no </dev/null >/dev/null 2>&1 &
+		redis_pid=$!
+		for ((i = 0; i < 300; i++)); do
+			if [[ $(redis-cli -h 127.0.0.1 -p "$redis_port" info server 2>/dev/null) == *"process_id:$redis_pid"* ]]; then
+				say "redis on 127.0.0.1:$redis_port ($(($(now_ms) - started)) ms)"
+				return 0
+			fi
+			kill -0 "$redis_pid" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill "$redis_pid" 2>/dev/null && wait "$redis_pid" 2>/dev/null
+		tail -n 5 "$tmp/redis.log" >&2
+		say "redis-server did not start on port $redis_port (attempt $attempt)"
 	done
-	say "redis on 127.0.0.1:$redis_port ($(($(now_ms) - started)) ms)"
+	redis_pid=""
+	die "redis-server did not start"
 }
 
 # stop_services stops the servers started by start_mariadb and start_redis, if running.
