@@ -163,9 +163,19 @@ func (s *Service) Close(ctx context.Context) error {
 func (s *Service) run(ctx context.Context, in Inbound, t *turn) Result {
 	key := in.Key()
 	lease, rec, err := s.begin(ctx, in.OpenID, key)
+	if errors.Is(err, ErrDuplicate) {
+		res, gone := s.duplicate(ctx, in.OpenID, key, rec)
+		if !gone {
+			return res
+		}
+		// The turn that claimed the message is gone (its instance died and the claim
+		// expired, or it was aborted): this retry takes the message over.
+		lease, rec, err = s.begin(ctx, in.OpenID, key)
+	}
 	switch {
 	case errors.Is(err, ErrDuplicate):
-		return s.duplicate(ctx, in.OpenID, key, rec)
+		res, _ := s.duplicate(ctx, in.OpenID, key, rec)
+		return res
 	case err != nil:
 		s.log.Error("turn: begin failed", "openid", MaskOpenID(in.OpenID), "err", err)
 		return Result{Reply: catalog.T("bot.error"), Outcome: OutcomeError}
@@ -264,25 +274,29 @@ func (s *Service) begin(ctx context.Context, openID, key string) (*Lease, Record
 
 // duplicate answers a retry the way the first attempt answered: the same passive reply,
 // or "success" when the replies were pushed. While the first attempt is still running it
-// waits for it, up to the budget.
-func (s *Service) duplicate(ctx context.Context, openID, key string, rec Record) Result {
+// waits for it, up to the budget; gone reports that the first attempt's claim vanished
+// meanwhile (a dead turn's expired, or an aborted one's), so the message is for the taking.
+func (s *Service) duplicate(ctx context.Context, openID, key string, rec Record) (_ Result, gone bool) {
 	deadline := time.Now().Add(s.opts.Budget)
 	for rec.Delivery == DeliveryPending && time.Now().Before(deadline) {
 		select {
 		case <-ctx.Done():
-			return Result{Outcome: OutcomeDuplicate}
+			return Result{Outcome: OutcomeDuplicate}, false
 		case <-time.After(25 * time.Millisecond):
 		}
 		r, ok, err := s.sessions.Outcome(ctx, openID, key)
-		if err != nil || !ok {
+		if err != nil {
 			break
+		}
+		if !ok {
+			return Result{}, true
 		}
 		rec = r
 	}
 	if rec.Delivery == DeliveryPassive && len(rec.Replies) > 0 {
-		return Result{Reply: rec.Replies[0], Outcome: OutcomeDuplicate}
+		return Result{Reply: rec.Replies[0], Outcome: OutcomeDuplicate}, false
 	}
-	return Result{Outcome: OutcomeDuplicate}
+	return Result{Outcome: OutcomeDuplicate}, false
 }
 
 // safeStep runs the dialog's Step and carries out its effects, feeding the outcome of

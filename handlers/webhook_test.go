@@ -333,3 +333,29 @@ func readAll(t *testing.T, resp *http.Response) string {
 	}
 	return string(b)
 }
+
+// A turn whose instance died mid-turn leaves a pending claim; WeChat's retry waits for it,
+// and when the claim expires takes the message over and answers it within the budget.
+func TestRetryTakesOverADeadTurn(t *testing.T) {
+	apptest.Each(t, apptest.Options{}, func(t *testing.T, s *apptest.Service) {
+		c := s.Client(wxclient.Safe)
+		ctx := context.Background()
+		const who, id = "o_dead_turn", 7_000_000_001
+		// What the dead instance left: the message claimed, the lock held, 1 s to live.
+		keys := s.Cfg.Redis.KeyPrefix + "s:{" + who + "}:"
+		if err := s.Redis.Set(ctx, keys+"m:7000000001", "", time.Second).Err(); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Redis.Set(ctx, keys+"lock", "dead-instance", time.Second).Err(); err != nil {
+			t.Fatal(err)
+		}
+		p, _ := c.Prepare(who, c.XML(who, &wxclient.Message{Type: "text", MsgID: id, Content: "你好"}))
+		r, err := c.Post(ctx, p)
+		if err != nil || r.Success || !strings.HasPrefix(r.Text, catalog.T("bot.welcome")) {
+			t.Fatalf("WeChat's retry got %+v %v, want the welcome", r, err)
+		}
+		if got := load(t, s, who).Turns; got != 1 {
+			t.Fatalf("turns = %d, want 1", got)
+		}
+	})
+}
