@@ -274,10 +274,13 @@ func (s *Service) begin(ctx context.Context, openID, key string) (*Lease, Record
 
 // duplicate answers a retry the way the first attempt answered: the same passive reply,
 // or "success" when the replies were pushed. While the first attempt is still running it
-// waits for it, up to the budget; gone reports that the first attempt's claim vanished
-// meanwhile (a dead turn's expired, or an aborted one's), so the message is for the taking.
+// waits for it; gone reports that the first attempt's claim vanished meanwhile (a dead
+// turn's expired, or an aborted one's), so the message is for the taking. The wait
+// outlasts an unrenewed lease: the retry may be WeChat's last, so when the first attempt
+// died, this one must see its claim expire — if after the budget, Handle has answered
+// "success" and the reply is pushed.
 func (s *Service) duplicate(ctx context.Context, openID, key string, rec Record) (_ Result, gone bool) {
-	deadline := time.Now().Add(s.opts.Budget)
+	deadline := time.Now().Add(max(s.opts.Budget, s.opts.LockTTL+500*time.Millisecond))
 	for rec.Delivery == DeliveryPending && time.Now().Before(deadline) {
 		select {
 		case <-ctx.Done():

@@ -359,3 +359,32 @@ func TestRetryTakesOverADeadTurn(t *testing.T) {
 		}
 	})
 }
+
+// When the dead turn's claim outlives the budget, the retry answers "success" (WeChat
+// stops retrying then), keeps watching the claim, and pushes the reply once it took the
+// message over: the message is still answered.
+func TestRetryTakesOverADeadTurnAfterTheBudget(t *testing.T) {
+	short := apptest.Options{Config: func(c *config.Config) {
+		c.WeChat.TurnBudget, c.Session.LockTTL = 300*time.Millisecond, time.Second
+	}}
+	apptest.Each(t, short, func(t *testing.T, s *apptest.Service) {
+		c := s.Client(wxclient.Safe)
+		ctx := context.Background()
+		const who, id = "o_dead_turn_late", 7_000_000_002
+		keys := s.Cfg.Redis.KeyPrefix + "s:{" + who + "}:"
+		for k, v := range map[string]string{"m:7000000002": "", "lock": "dead-instance"} {
+			if err := s.Redis.Set(ctx, keys+k, v, 1200*time.Millisecond).Err(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p, _ := c.Prepare(who, c.XML(who, &wxclient.Message{Type: "text", MsgID: id, Content: "你好"}))
+		r, err := c.Post(ctx, p)
+		if err != nil || !r.Success {
+			t.Fatalf("WeChat's retry got %+v %v, want success after the budget", r, err)
+		}
+		sent := s.API.WaitSent(1, 5*time.Second)
+		if len(sent) != 1 || sent[0].ToUser != who || !strings.HasPrefix(sent[0].Text, catalog.T("bot.welcome")) {
+			t.Fatalf("pushed %+v, want the welcome", sent)
+		}
+	})
+}
