@@ -51,19 +51,6 @@ say "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (any
 redis_pid=""
 pids=() # everything started here besides the databases
 
-# stop_pid stops process $1 (TERM, then KILL after 10 s) and reaps it.
-stop_pid() {
-	local pid=$1 i
-	kill -0 "$pid" 2>/dev/null || return 0
-	kill "$pid" 2>/dev/null
-	for ((i = 0; i < 100; i++)); do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
-	done
-	kill -KILL "$pid" 2>/dev/null || true
-	wait "$pid" 2>/dev/null || true
-}
-
 # shellcheck disable=SC2317 # called through trap
 cleanup() {
 	local rc=$? pid
@@ -83,18 +70,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-# wait_http waits until $1 answers 200, for up to 30 s.
-wait_http() {
-	local i
-	for ((i = 0; i < 300; i++)); do
-		if curl -fsS -o /dev/null --max-time 1 "$1" 2>/dev/null; then
-			return 0
-		fi
-		sleep 0.1
-	done
-	die "$1 did not answer within 30 s"
-}
 
 # goroutine_summary reads goroutine profiles (debug=1) and prints, per place, the average
 # number of goroutines there: the frame they wait in and the innermost frame of this
@@ -153,16 +128,6 @@ measure() {
 	echo "  client and server CPU, warm-up included:" | tee -a "$out/cpu.txt"
 	printf '    %-8s %6d ms CPU for %6d requests = %4d µs per request\n' loadgen "$(awk -v u="$u" -v s="$st" 'BEGIN { print int((u + s) * 1000) }')" "$n" \
 		"$(awk -v u="$u" -v s="$st" -v n="$n" 'BEGIN { print int((u + s) * 1e6 / n) }')" | tee -a "$out/cpu.txt"
-}
-
-# wait_port waits until something listens on 127.0.0.1:$1, for up to 30 s.
-wait_port() {
-	local i
-	for ((i = 0; i < 300; i++)); do
-		port_in_use "$1" && return 0
-		sleep 0.1
-	done
-	die "nothing listens on 127.0.0.1:$1 after 30 s"
 }
 
 # ---------------------------------------------------------------- build

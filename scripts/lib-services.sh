@@ -10,6 +10,7 @@
 #   install_services        # apt-get the servers when missing
 #   start_mariadb           # sets mariadb_port, socket, datadir; writes $tmp/restart-mariadb.sh
 #   start_redis             # sets redis_port, redis_pid
+#   stop_pid PID; wait_http URL; wait_port PORT   # for the processes a script starts
 #
 # MariaDB has a user intake/intake@127.0.0.1 with every privilege. Neither systemd nor the
 # distribution's own services are used; stop_services stops only what these functions
@@ -229,4 +230,41 @@ stop_services() {
 		kill "$redis_pid" 2>/dev/null
 		wait "$redis_pid" 2>/dev/null
 	fi
+}
+
+# ---------------------------------------------------------------- processes (bench.sh, soak.sh)
+
+# stop_pid stops process $1 (TERM, then KILL after 10 s) and reaps it.
+stop_pid() {
+	local pid=$1 i
+	kill -0 "$pid" 2>/dev/null || return 0
+	kill "$pid" 2>/dev/null
+	for ((i = 0; i < 100; i++)); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -KILL "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+}
+
+# wait_http waits until $1 answers 200, for up to 30 s.
+wait_http() {
+	local i
+	for ((i = 0; i < 300; i++)); do
+		if curl -fsS -o /dev/null --max-time 1 "$1" 2>/dev/null; then
+			return 0
+		fi
+		sleep 0.1
+	done
+	die "$1 did not answer within 30 s"
+}
+
+# wait_port waits until something listens on 127.0.0.1:$1, for up to 30 s.
+wait_port() {
+	local i
+	for ((i = 0; i < 300; i++)); do
+		port_in_use "$1" && return 0
+		sleep 0.1
+	done
+	die "nothing listens on 127.0.0.1:$1 after 30 s"
 }

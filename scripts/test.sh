@@ -151,10 +151,10 @@ say "${test_cmd[*]}"
 "${test_cmd[@]}" || status=$?
 
 # Drills take shared servers away (e.g. stop MariaDB), so they run alone, after the
-# other tests: go test -tags drill.
+# other tests, one package at a time (-p 1): go test -tags drill.
 if ((full_run && status == 0)); then
-	say "drills: go test -tags drill -run Drill ./internal/..."
-	go test -count=1 -tags drill -run Drill ./internal/... || status=$?
+	say "drills: go test -p 1 -tags drill -run Drill ./internal/... ./handlers/..."
+	go test -count=1 -p 1 -tags drill -run Drill ./internal/... ./handlers/... || status=$?
 fi
 
 if ((full_run && status == 0)); then

@@ -7,6 +7,7 @@
 //	loadgen --url http://127.0.0.1:8080/wechat --customers 32 --conversations 20 --script full
 //	loadgen --url http://127.0.0.1:8081/wechat --script echo --duration 20s --warmup 2 --json
 //	loadgen --url http://a:8080/wechat,http://b:8080/wechat …   (each request to one at random)
+//	loadgen --url … --customers 16 --think 200ms --duration 4m    (bounded, steady load: scripts/soak.sh)
 //	loadgen --fake-api 127.0.0.1:9900                           (only serve a fake WeChat API)
 //	loadgen --compare bare.json,full.json                         (the table of BENCHMARKS.md)
 //
@@ -62,6 +63,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	warmup := fs.Int("warmup", 1, "conversations per customer before the clock starts")
 	script := fs.String("script", "full", "full: the guided intake down to a ticket; echo: the same texts, each reply must echo them")
 	timeout := fs.Duration("timeout", 10*time.Second, "per-request timeout")
+	think := fs.Duration("think", 0, "each customer's pause after a reply before the next message (bounded load; 0: none)")
 	seed := fs.Uint64("seed", 0, "seed for spreading requests over URLs (0: random)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	out := fs.String("out", "", "also write the report as JSON to this file")
@@ -107,7 +109,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	rep, err := loadgen.Run(ctx, loadgen.Config{
 		URLs: list, Token: *token, AESKey: *aes, AppID: *appID, Script: s,
 		Customers: *customers, Conversations: *convs, Duration: *duration, Warmup: *warmup,
-		Timeout: *timeout, Seed: *seed,
+		Timeout: *timeout, Think: *think, Seed: *seed,
 	})
 	if err != nil {
 		return err

@@ -13,6 +13,8 @@
 //     starts: building, signing and encrypting are never part of what is measured. Each
 //     request picks one of the webhook URLs at random, so several instances share each
 //     customer's messages.
+//   - Config.Think makes each customer pause after every reply, as a person reads and
+//     types: a bounded, steady load for soak runs instead of a closed loop at full speed.
 //   - Run prepares and runs a warm-up phase, then prepares and runs the measured phase, and
 //     returns a Report: throughput, latency percentiles, errors, empty replies and tickets.
 //

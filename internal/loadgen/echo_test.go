@@ -72,3 +72,37 @@ func TestRunEcho(t *testing.T) {
 		})
 	}
 }
+
+// TestRunThinkTime paces each customer: with a think time the phase lasts at least the
+// pauses between its messages, and the latencies leave the pauses out.
+func TestRunThinkTime(t *testing.T) {
+	url := echoServer(t, func(s string) string { return s })
+	const think = 40 * time.Millisecond
+	cases := []struct {
+		name  string
+		think time.Duration
+	}{{"no think time", 0}, {"40 ms think time", think}}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rep, err := Run(context.Background(), Config{
+				URLs: []string{url}, Token: TestToken, AESKey: TestAESKey, AppID: TestAppID,
+				Script: Echo, Customers: 2, Conversations: 1, Think: tc.think,
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			perCustomer := rep.Requests / 2
+			paused := time.Duration(perCustomer) * think
+			took := time.Duration(rep.Seconds * float64(time.Second))
+			if rep.Errors != 0 || (tc.think > 0 && took < paused) {
+				t.Errorf("%d requests per customer in %v with think time %v (errors %d)", perCustomer, took, tc.think, rep.Errors)
+			}
+			if tc.think > 0 && rep.Latency.Max >= paused {
+				t.Errorf("max latency %v includes the pauses", rep.Latency.Max)
+			}
+		})
+	}
+	if _, err := Run(context.Background(), Config{URLs: []string{url}, Script: Echo, Customers: 1, Conversations: 1, Think: -time.Second}); err == nil {
+		t.Error("a negative think time was accepted")
+	}
+}

@@ -40,6 +40,7 @@ type Config struct {
 	Duration             time.Duration // measure for this long instead (needs Warmup ≥ 1)
 	Warmup               int           // conversations per customer before measuring
 	Timeout              time.Duration // per request; 10 s when zero
+	Think                time.Duration // pause after each reply before the next message, off the clock of latency
 	Seed                 uint64        // for the URL picks; random when zero
 	RunID                string        // part of every OpenID; random when empty
 	HTTP                 *http.Client  // nil: NewHTTPClient for Customers
@@ -69,6 +70,8 @@ func (c *Config) check() error {
 		return fmt.Errorf("loadgen: duration must be positive and at most %v (WeChat timestamps expire after 5 minutes)", MaxPhase)
 	case c.Duration > 0 && c.Warmup < 1:
 		return errors.New("loadgen: a duration needs a warm-up to size what to prepare")
+	case c.Think < 0:
+		return errors.New("loadgen: think time must not be negative")
 	}
 	_, err := ParseScript(string(c.Script))
 	return err
@@ -208,6 +211,12 @@ func (r *runner) customer(ctx context.Context, convs []Prepared, deadline time.T
 			reply, err := r.decoder.Post(ctx, req.Prepared)
 			t.record(r.cfg.Script, conv, i, req, reply, err)
 			ticket = ticket || TicketNumber.MatchString(reply.Text)
+			if r.cfg.Think > 0 {
+				select {
+				case <-ctx.Done():
+				case <-time.After(r.cfg.Think):
+				}
+			}
 		}
 		t.completed++
 		if ticket {

@@ -86,8 +86,16 @@ type APIError struct {
 	Err  error
 }
 
-func (e *APIError) Error() string { return fmt.Sprintf("wechat %s: %v", e.API, e.Err) }
+// Error is the failure without credentials: the SDK's errors quote the URL they called,
+// access token (or app secret) included, and this text is logged and stored.
+func (e *APIError) Error() string {
+	return credentialRE.ReplaceAllString(fmt.Sprintf("wechat %s: %v", e.API, e.Err), "$1=REDACTED")
+}
+
 func (e *APIError) Unwrap() error { return e.Err }
+
+// credentialRE matches the credentials an API URL carries in its query.
+var credentialRE = regexp.MustCompile(`(access_token|secret)=[^&\s"]+`)
 
 // Errcodes with a meaning for the service.
 const (
