@@ -21,6 +21,8 @@
 # (20). Everything listens on 127.0.0.1 only. The whole script is stopped after
 # BENCH_TIMEOUT seconds (290). It stops what it started, by PID, whatever happens.
 # BENCH_OUT, when set, keeps the reports, the profile and the intake binary there.
+# BENCH_THINK (e.g. 40ms) makes every customer pause after each reply: latency at a
+# bounded load instead of throughput at saturation.
 #
 # Exit status: non-zero if a step failed. Missing the goal is reported, not a failure.
 set -euo pipefail
@@ -151,6 +153,9 @@ pids+=($!)
 wait_port "$api_port"
 
 load=("$bin/loadgen" --customers "$customers" --duration "$duration" --warmup "$warmup" --fail-on-error)
+if [[ -n ${BENCH_THINK:-} ]]; then # a pause after every reply: a bounded load, not a closed loop
+	load+=(--think "$BENCH_THINK")
+fi
 
 # ---------------------------------------------------------------- bare handler
 bare_port=$(free_port) || die "no free port for barewx"
