@@ -2,7 +2,6 @@ package console_test
 
 import (
 	"context"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/testenv"
-	"github.com/wxintake/intake/internal/wxclient"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -25,28 +23,9 @@ func TestBrowserAdminUsersAndCannedReplies(t *testing.T) {
 	s := apptest.Start(t, apptest.Real, apptest.Options{})
 	ctx := context.Background()
 
-	hash, err := staff.HashPassword("admin horse 42")
-	if err != nil {
-		t.Fatal(err)
-	}
-	now := time.Now()
-	if _, err := s.Staff.CreateUser(ctx, staff.User{Username: "boss", DisplayName: "赵主管",
-		Role: staff.RoleAdmin, CreatedAt: now, UpdatedAt: now}, hash); err != nil {
-		t.Fatal(err)
-	}
-	customer := s.Client(wxclient.Safe)
+	addStaff(t, s, "boss", "赵主管", staff.RoleAdmin, "admin horse 42")
 	const openID = "o_canned_customer"
-	if _, err := customer.Say(ctx, openID, "冰箱漏水"); err != nil {
-		t.Fatal(err)
-	}
-	r, err := customer.Say(ctx, openID, "转人工")
-	if err != nil {
-		t.Fatal(err)
-	}
-	number := regexp.MustCompile(`RS\d{8}-\d{4,}`).FindString(r.Text)
-	if number == "" {
-		t.Fatalf("no ticket opened: %s", r.Text)
-	}
+	number := escalate(t, s, openID)
 
 	br := newBrowser(t, ctx, chromium, 900, func() bool { return true })
 	br.diagnose = `document.getElementById('flash') ? document.getElementById('flash').textContent : document.title`

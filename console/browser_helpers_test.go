@@ -2,11 +2,16 @@ package console_test
 
 import (
 	"context"
+	"regexp"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"github.com/wxintake/intake/internal/apptest"
+	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/staff"
 )
 
 // browser is a tab of Debian's headless Chromium driven by a test, with the launch flags
@@ -82,3 +87,37 @@ func (b *browser) screenshot(name string) {
 }
 
 func css(s string) chromedp.CSS { return chromedp.CSS(s) }
+
+// addStaff creates a staff account with password on s.
+func addStaff(t *testing.T, s *apptest.Service, username, display string, role staff.Role, password string) {
+	t.Helper()
+	hash, err := staff.HashPassword(password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	if _, err := s.Staff.CreateUser(context.Background(), staff.User{Username: username, DisplayName: display,
+		Role: role, CreatedAt: now, UpdatedAt: now}, hash); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// escalate has customer openID report a leaking fridge and ask for a person on s, and
+// returns the ticket number the bot answers with.
+func escalate(t *testing.T, s *apptest.Service, openID string) string {
+	t.Helper()
+	ctx := context.Background()
+	customer := s.Client(wxclient.Safe)
+	if _, err := customer.Say(ctx, openID, "冰箱漏水"); err != nil {
+		t.Fatal(err)
+	}
+	r, err := customer.Say(ctx, openID, "转人工")
+	if err != nil {
+		t.Fatal(err)
+	}
+	number := regexp.MustCompile(`RS\d{8}-\d{4,}`).FindString(r.Text)
+	if number == "" {
+		t.Fatalf("no ticket opened: %s", r.Text)
+	}
+	return number
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -27,28 +26,10 @@ func TestBrowserAgentSession(t *testing.T) {
 	s := apptest.Start(t, apptest.Real, apptest.Options{})
 	ctx := context.Background()
 
-	hash, err := staff.HashPassword("correct horse 42")
-	if err != nil {
-		t.Fatal(err)
-	}
-	now := time.Now()
-	if _, err := s.Staff.CreateUser(ctx, staff.User{Username: "wangfang", DisplayName: "王芳",
-		Role: staff.RoleAgent, CreatedAt: now, UpdatedAt: now}, hash); err != nil {
-		t.Fatal(err)
-	}
+	addStaff(t, s, "wangfang", "王芳", staff.RoleAgent, "correct horse 42")
 	customer := s.Client(wxclient.Safe)
 	const openID = "o_browser_customer"
-	if _, err := customer.Say(ctx, openID, "冰箱漏水"); err != nil {
-		t.Fatal(err)
-	}
-	r, err := customer.Say(ctx, openID, "转人工")
-	if err != nil {
-		t.Fatal(err)
-	}
-	number := regexp.MustCompile(`RS\d{8}-\d{4,}`).FindString(r.Text)
-	if number == "" {
-		t.Fatalf("no ticket opened: %s", r.Text)
-	}
+	number := escalate(t, s, openID)
 
 	var dialogs atomic.Int32
 	br := newBrowser(t, ctx, chromium, 900, func() bool { dialogs.Add(1); return false })
@@ -145,7 +126,7 @@ func TestBrowserAgentSession(t *testing.T) {
 	if n := dialogs.Load(); n != 0 {
 		t.Errorf("%d JavaScript dialogs opened", n)
 	}
-	r, _ = customer.Say(ctx, openID, "空调漏水")
+	r, _ := customer.Say(ctx, openID, "空调漏水")
 	if r.Success || r.Text == "" {
 		t.Errorf("the bot stayed quiet after the hand-back: %+v", r)
 	}

@@ -47,15 +47,7 @@ func TestBrowserEditorSession(t *testing.T) {
 	s := apptest.Start(t, apptest.Real, apptest.Options{})
 	ctx := context.Background()
 
-	hash, err := staff.HashPassword("correct horse 42")
-	if err != nil {
-		t.Fatal(err)
-	}
-	now := time.Now()
-	if _, err := s.Staff.CreateUser(ctx, staff.User{Username: "lina", DisplayName: "李娜",
-		Role: staff.RoleEditor, CreatedAt: now, UpdatedAt: now}, hash); err != nil {
-		t.Fatal(err)
-	}
+	addStaff(t, s, "lina", "李娜", staff.RoleEditor, "correct horse 42")
 
 	var confirms atomic.Int32 // confirmations the editor is expected to accept
 	br := newBrowser(t, ctx, chromium, 1000, func() bool {
