@@ -107,7 +107,7 @@ const (
 	CodeTooLong        = 45002
 )
 
-var errcodeRE = regexp.MustCompile(`errcode=(\d+)`)
+var errcodeRE = regexp.MustCompile(`errcode=(-?\d+)`)
 
 // errcode extracts WeChat's errcode from the SDK's string errors.
 func errcode(err error) int {
