@@ -38,9 +38,9 @@ func toDomainHistory(r historyRow) triage.StatusChange {
 }
 
 // UpdateStatus moves the ticket from ch.From to ch.To and appends ch to its history in
-// one transaction; see triage.Store. The move is a compare-and-set: the UPDATE only
-// matches while the ticket is still in ch.From, so of two staff members moving the same
-// ticket one wins and the other gets triage.ErrConflict.
+// one transaction; see triage.Store. The move is a compare-and-set under the ticket's row
+// lock: of two staff members moving the same ticket one wins and the other, once the lock
+// is its, finds the ticket no longer in ch.From and gets triage.ErrConflict.
 func (s *Store) UpdateStatus(ctx context.Context, number string, ch triage.StatusChange) (triage.Ticket, error) {
 	if err := triage.Transition(ch.From, ch.To); err != nil {
 		return triage.Ticket{}, err
@@ -50,23 +50,26 @@ func (s *Store) UpdateStatus(ctx context.Context, number string, ch triage.Statu
 	}
 	var out triage.Ticket
 	err := s.transaction(ctx, func(tx *gorm.DB) error {
-		id, err := ticketID(tx, number)
+		// Lock the ticket's row first, by its unique number (a record lock, no gap), then
+		// compare and write by primary key. Every mover of one ticket queues on that one
+		// lock and takes nothing before it, so concurrent moves cannot deadlock; a WHERE on
+		// status could be served through the status index, whose next-key locks did.
+		var row ticketRow
+		err := forUpdate(tx, s.mysql).Where("number = ?", number).Take(&row).Error
+		if errNotFound(err) {
+			return notFound(number)
+		}
 		if err != nil {
 			return err
 		}
-		// By primary key: a WHERE on number and status may be served by the status index,
-		// whose next-key locks make concurrent moves of one ticket deadlock.
-		res := tx.Model(&ticketRow{}).Where("id = ? AND status = ?", id, ch.From).
-			Updates(map[string]any{"status": ch.To, "is_open": ch.To.Open(), "updated_at": dbTime(ch.At)})
-		if res.Error != nil {
-			return res.Error
-		}
-		var row ticketRow
-		if err := tx.Take(&row, id).Error; err != nil {
-			return err
-		}
-		if res.RowsAffected == 0 {
+		if row.Status != string(ch.From) {
 			return fmt.Errorf("%w: ticket %s is %s, not %s", triage.ErrConflict, number, row.Status, ch.From)
+		}
+		row.Status, row.IsOpen, row.UpdatedAt = string(ch.To), ch.To.Open(), dbTime(ch.At)
+		err = tx.Model(&ticketRow{}).Where("id = ?", row.ID).
+			Updates(map[string]any{"status": row.Status, "is_open": row.IsOpen, "updated_at": row.UpdatedAt}).Error
+		if err != nil {
+			return err
 		}
 		if err := tx.Create(ptr(toDBHistory(row.ID, ch))).Error; err != nil {
 			return err
