@@ -28,6 +28,7 @@ func TestReason(t *testing.T) {
 		{"client timeout", &wxapi.APIError{API: "custom_send", Err: &url.Error{Op: "Post", URL: "x", Err: timeoutErr{}}}, "console.ticket2.reason.timeout"},
 		{"window", &wxapi.APIError{Code: wxapi.CodeOutsideWindow, Err: errors.New("errcode=45015")}, "console.ticket2.reason.window"},
 		{"quota", &wxapi.APIError{Code: wxapi.CodeQuotaExhausted, Err: errors.New("errcode=45047")}, "console.ticket2.reason.quota"},
+		{"system busy", &wxapi.APIError{Code: wxapi.CodeSystemBusy, Err: errors.New("errcode=-1")}, "console.ticket2.reason.server"},
 		{"5xx", &wxapi.APIError{Err: errors.New("http get error : statusCode=502")}, "console.ticket2.reason.server"},
 	} {
 		if got, want := reason(tc.err), catalog.T(tc.key); got != want {

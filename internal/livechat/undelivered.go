@@ -116,6 +116,8 @@ func reason(err error) string {
 		return catalog.T("console.ticket2.reason.window")
 	case errors.As(err, &apiErr) && apiErr.Code == wxapi.CodeQuotaExhausted:
 		return catalog.T("console.ticket2.reason.quota")
+	case errors.As(err, &apiErr) && apiErr.Code == wxapi.CodeSystemBusy:
+		return catalog.T("console.ticket2.reason.server")
 	case errors.As(err, &apiErr) && apiErr.Code != 0:
 		return catalog.T("console.ticket2.reason.other", "code", strconv.Itoa(apiErr.Code))
 	default: // an HTTP error status or a broken connection

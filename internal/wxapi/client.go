@@ -105,6 +105,7 @@ const (
 	CodeOutsideWindow  = 45015 // more than 48 h since the customer's last message
 	CodeQuotaExhausted = 45047 // customer-service message quota used up
 	CodeTooLong        = 45002
+	CodeSystemBusy     = -1 // 系统繁忙: try again later
 )
 
 var errcodeRE = regexp.MustCompile(`errcode=(-?\d+)`)
