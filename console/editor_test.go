@@ -17,17 +17,8 @@ import (
 // to the console as it (the session cookie in its jar), which does not follow redirects.
 func consoleUser(t *testing.T, s *apptest.Service, username string, role staff.Role) *http.Client {
 	t.Helper()
-	ctx := context.Background()
 	const password = "correct horse 42"
-	hash, err := staff.HashPassword(password)
-	if err != nil {
-		t.Fatal(err)
-	}
-	now := time.Now()
-	if _, err := s.Staff.CreateUser(ctx, staff.User{Username: username, DisplayName: username, Role: role,
-		CreatedAt: now, UpdatedAt: now}, hash); err != nil {
-		t.Fatal(err)
-	}
+	addStaff(t, s, username, username, role, password)
 	jar, _ := cookiejar.New(nil)
 	client := &http.Client{Jar: jar, Timeout: 10 * time.Second,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}

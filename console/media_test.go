@@ -5,8 +5,6 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"net/http/cookiejar"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -25,12 +23,7 @@ func TestCustomerPhotoInTranscript(t *testing.T) {
 	ctx := context.Background()
 	customer := s.Client(wxclient.Safe)
 	const openID = "o_photo_customer"
-	customer.Say(ctx, openID, "冰箱漏水")
-	r, err := customer.Say(ctx, openID, "转人工")
-	number := regexp.MustCompile(`RS\d{8}-\d{4,}`).FindString(r.Text)
-	if err != nil || number == "" {
-		t.Fatalf("no ticket: %q %v", r.Text, err)
-	}
+	number := escalate(t, s, openID)
 	const mediaID = "MEDIA_photo_1"
 	if _, err := customer.Send(ctx, openID, &wxclient.Message{Type: "image", MediaID: mediaID,
 		PicURL: "http://mmbiz.qpic.cn/photo.jpg"}); err != nil {
@@ -45,7 +38,7 @@ func TestCustomerPhotoInTranscript(t *testing.T) {
 		}
 	}
 
-	agent, editor := signIn(t, s, "wangfang", staff.RoleAgent), signIn(t, s, "zhaolei", staff.RoleEditor)
+	agent, editor := consoleUser(t, s, "wangfang", staff.RoleAgent), consoleUser(t, s, "zhaolei", staff.RoleEditor)
 	res, body := fetch(t, agent, s.URL()+"/console/media/"+mediaID)
 	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "image/png" ||
 		res.Header.Get("X-Content-Type-Options") != "nosniff" || !bytes.Equal(body, wxfake.PNG) {
@@ -63,29 +56,6 @@ func TestCustomerPhotoInTranscript(t *testing.T) {
 	}
 }
 
-// signIn creates a staff account with role and returns a client signed in as it.
-func signIn(t *testing.T, s *apptest.Service, username string, role staff.Role) *http.Client {
-	t.Helper()
-	const pw = "correct horse 42"
-	hash, err := staff.HashPassword(pw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	now := time.Now()
-	if _, err := s.Staff.CreateUser(context.Background(), staff.User{Username: username, Role: role, CreatedAt: now, UpdatedAt: now}, hash); err != nil {
-		t.Fatal(err)
-	}
-	jar, _ := cookiejar.New(nil)
-	c := &http.Client{Jar: jar, Timeout: 10 * time.Second}
-	res, err := c.Post(s.URL()+"/api/v1/login", "application/json",
-		strings.NewReader(`{"username":"`+username+`","password":"`+pw+`"}`))
-	if err != nil || res.StatusCode != http.StatusOK {
-		t.Fatalf("login: %v %v", res, err)
-	}
-	res.Body.Close()
-	return c
-}
-
 func fetch(t *testing.T, c *http.Client, url string) (*http.Response, []byte) {
 	t.Helper()
 	res, err := c.Get(url)
@@ -100,14 +70,7 @@ func fetch(t *testing.T, c *http.Client, url string) (*http.Response, []byte) {
 // The ticket page offers agents a claim and admins the reassignment; both book visits.
 func TestTicketToolsByRole(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
-	ctx := context.Background()
-	customer := s.Client(wxclient.Safe)
-	customer.Say(ctx, "o_tools_roles", "冰箱漏水")
-	r, _ := customer.Say(ctx, "o_tools_roles", "转人工")
-	number := regexp.MustCompile(`RS\d{8}-\d{4,}`).FindString(r.Text)
-	if number == "" {
-		t.Fatalf("no ticket: %q", r.Text)
-	}
+	number := escalate(t, s, "o_tools_roles")
 	for _, tc := range []struct {
 		username   string
 		role       staff.Role
@@ -116,7 +79,7 @@ func TestTicketToolsByRole(t *testing.T) {
 		{"agent7", staff.RoleAgent, []string{`id="claim-self"`, `id="visit-form"`}, []string{`name="assignee"`}},
 		{"admin7", staff.RoleAdmin, []string{`name="assignee"`, `<option value="agent7">`, `id="visit-form"`}, []string{`id="claim-self"`}},
 	} {
-		_, page := fetch(t, signIn(t, s, tc.username, tc.role), s.URL()+"/console/tickets/"+number)
+		_, page := fetch(t, consoleUser(t, s, tc.username, tc.role), s.URL()+"/console/tickets/"+number)
 		for _, w := range tc.want {
 			if !strings.Contains(string(page), w) {
 				t.Errorf("%s's page lacks %s", tc.role, w)

@@ -2,7 +2,6 @@ package console_test
 
 import (
 	"context"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -25,16 +24,11 @@ func TestBrowserTwoInstances(t *testing.T) {
 	a := apptest.Start(t, apptest.Real, apptest.Options{})
 	b := apptest.Start(t, apptest.Real, apptest.Options{Share: a})
 	ctx := context.Background()
-	createStaff(t, a, "wangfang", "王芳", staff.RoleAgent)
+	addStaff(t, a, "wangfang", "王芳", staff.RoleAgent, "correct horse 42")
 
 	customer := b.Client(wxclient.Safe)
 	const openID = "o_two_instances"
-	customer.Say(ctx, openID, "冰箱漏水")
-	r, err := customer.Say(ctx, openID, "转人工")
-	number := regexp.MustCompile(`RS\d{8}-\d{4,}`).FindString(r.Text)
-	if err != nil || number == "" {
-		t.Fatalf("no ticket: %q %v", r.Text, err)
-	}
+	number := escalate(t, b, openID)
 
 	br := newBrowser(t, ctx, chromium, 1000, func() bool { return false })
 	logIn(br, a.URL(), "wangfang")
@@ -47,7 +41,7 @@ func TestBrowserTwoInstances(t *testing.T) {
 
 	// The customer writes to B: the bot stays quiet, and A's page shows the line live.
 	const question = "师傅什么时候能来？"
-	r, err = customer.Say(ctx, openID, question)
+	r, err := customer.Say(ctx, openID, question)
 	if err != nil || !r.Success {
 		t.Fatalf("the bot answered on B during the takeover: %+v %v", r, err)
 	}

@@ -3,7 +3,6 @@ package console_test
 import (
 	"context"
 	"net/http"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -14,7 +13,6 @@ import (
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/config"
 	"github.com/wxintake/intake/internal/testenv"
-	"github.com/wxintake/intake/internal/wxclient"
 	"github.com/wxintake/intake/internal/wxfake"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
@@ -30,16 +28,10 @@ func TestBrowserTicketTools(t *testing.T) {
 		c.Routing.Groups = []triage.Group{{Name: "华东家电组"}, {Name: "全国综合组"}}
 	}})
 	ctx := context.Background()
-	createStaff(t, s, "zhangmin", "张敏", staff.RoleAdmin)
-	createStaff(t, s, "lilei", "李雷", staff.RoleAgent)
-	customer := s.Client(wxclient.Safe)
+	addStaff(t, s, "zhangmin", "张敏", staff.RoleAdmin, "correct horse 42")
+	addStaff(t, s, "lilei", "李雷", staff.RoleAgent, "correct horse 42")
 	const openID = "o_tools_customer"
-	customer.Say(ctx, openID, "冰箱漏水")
-	r, err := customer.Say(ctx, openID, "转人工")
-	number := regexp.MustCompile(`RS\d{8}-\d{4,}`).FindString(r.Text)
-	if err != nil || number == "" {
-		t.Fatalf("no ticket: %q %v", r.Text, err)
-	}
+	number := escalate(t, s, openID)
 
 	br := newBrowser(t, ctx, chromium, 1400, func() bool { return false })
 	br.diagnose = `document.getElementById('flash') ? document.getElementById('flash').textContent : ''`
@@ -106,20 +98,6 @@ func TestBrowserTicketTools(t *testing.T) {
 	eventually(br, "booked window shown", `(() => { const e = document.getElementById('visit-booked'); return !!e && e.textContent.includes(`+jsString(label)+`); })()`)
 	waitSent(t, s.API, 0, label)
 	br.screenshot("console-ticket-tools.png")
-}
-
-// createStaff adds a staff account whose password is "correct horse 42".
-func createStaff(t *testing.T, s *apptest.Service, username, name string, role staff.Role) {
-	t.Helper()
-	hash, err := staff.HashPassword("correct horse 42")
-	if err != nil {
-		t.Fatal(err)
-	}
-	now := time.Now()
-	if _, err := s.Staff.CreateUser(context.Background(), staff.User{Username: username, DisplayName: name,
-		Role: role, CreatedAt: now, UpdatedAt: now}, hash); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // logIn signs the browser in at base as username.

@@ -43,35 +43,7 @@ profile_seconds=${BENCH_PROFILE_SECONDS:-20}
 bench_started=$(now_ms)
 
 # ---------------------------------------------------------------- temp dir and cleanup
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/intake-bench.XXXXXX")
-bin="$tmp/bin"
-out="$tmp/out"
-mkdir -p "$bin" "$out"
-say "servers, logs and reports in $tmp"
-say "tree: $(git describe --always --dirty 2>/dev/null || echo unknown)"
-say "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (anything else running skews the figures)"
-redis_pid=""
-pids=() # everything started here besides the databases
-
-# shellcheck disable=SC2317 # called through trap
-cleanup() {
-	local rc=$? pid
-	set +e
-	trap - EXIT INT TERM
-	for pid in "${pids[@]}"; do
-		stop_pid "$pid"
-	done
-	stop_services
-	if [[ -n ${BENCH_OUT:-} ]]; then
-		mkdir -p "$BENCH_OUT" && cp -r "$out/." "$BENCH_OUT/" && cp "$bin/intake" "$BENCH_OUT/" &&
-			say "reports, profile and binary kept in $BENCH_OUT"
-	fi
-	rm -rf "$tmp"
-	exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+start_run bench "${BENCH_OUT:-}" bin/intake
 
 # goroutine_summary reads goroutine profiles (debug=1) and prints, per place, the average
 # number of goroutines there: the frame they wait in and the innermost frame of this

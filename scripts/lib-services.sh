@@ -11,6 +11,7 @@
 #   start_mariadb           # sets mariadb_port, socket, datadir; writes $tmp/restart-mariadb.sh
 #   start_redis             # sets redis_port, redis_pid
 #   stop_pid PID; wait_http URL; wait_port PORT   # for the processes a script starts
+#   start_run NAME [KEEP_DIR [KEEP_FILE]]          # bench.sh, soak.sh: $tmp, $bin, $out, $pids, traps
 #
 # MariaDB has a user intake/intake@127.0.0.1 with every privilege. Neither systemd nor the
 # distribution's own services are used; stop_services stops only what these functions
@@ -267,4 +268,44 @@ wait_port() {
 		sleep 0.1
 	done
 	die "nothing listens on 127.0.0.1:$1 after 30 s"
+}
+
+# start_run makes the run's temporary directory $tmp (with $bin and $out), says what and
+# where, and sets the traps that stop everything in $pids and the servers at exit. $1 names
+# the run ("bench"); when $2 is set, $out and the file $3 (relative to $tmp) are copied
+# there first.
+start_run() {
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/intake-$1.XXXXXX")
+	bin="$tmp/bin"
+	out="$tmp/out"
+	mkdir -p "$bin" "$out"
+	run_keep=${2:-}
+	run_keep_file=${3:-}
+	say "servers, logs and reports in $tmp"
+	say "tree: $(git describe --always --dirty 2>/dev/null || echo unknown)"
+	say "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (anything else running skews the figures)"
+	redis_pid=""
+	pids=() # everything started here besides the databases
+	trap end_run EXIT
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+}
+
+# end_run is start_run's exit trap.
+# shellcheck disable=SC2317 # called through trap
+end_run() {
+	local rc=$? pid
+	set +e
+	trap - EXIT INT TERM
+	for pid in "${pids[@]}"; do
+		stop_pid "$pid"
+	done
+	stop_services
+	if [[ -n $run_keep ]]; then
+		mkdir -p "$run_keep" && cp -r "$out/." "$run_keep/" &&
+			{ [[ -z $run_keep_file ]] || cp "$tmp/$run_keep_file" "$run_keep/"; } &&
+			say "reports kept in $run_keep"
+	fi
+	rm -rf "$tmp"
+	exit "$rc"
 }

@@ -61,36 +61,7 @@ if [[ -z ${SOAK_UNDER_TIMEOUT:-} ]]; then
 fi
 
 # ---------------------------------------------------------------- temp dir and cleanup
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/intake-soak.XXXXXX")
-bin="$tmp/bin"
-out="$tmp/out"
-mkdir -p "$bin" "$out"
-say "servers, logs and samples in $tmp"
-say "tree: $(git describe --always --dirty 2>/dev/null || echo unknown)"
-say "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-# shellcheck disable=SC2034 # read by stop_services (lib-services.sh)
-redis_pid=""
-pids=() # everything started here besides the databases
-
-# shellcheck disable=SC2317 # called through trap
-cleanup() {
-	local rc=$? pid
-	set +e
-	trap - EXIT INT TERM
-	for pid in "${pids[@]}"; do
-		stop_pid "$pid"
-	done
-	stop_services
-	if [[ -n ${SOAK_OUT:-} ]]; then
-		mkdir -p "$SOAK_OUT" && cp -r "$out/." "$SOAK_OUT/" && cp "$tmp/intake.log" "$SOAK_OUT/" &&
-			say "samples, reports and the service log kept in $SOAK_OUT"
-	fi
-	rm -rf "$tmp"
-	exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+start_run soak "${SOAK_OUT:-}" intake.log
 
 # ---------------------------------------------------------------- build
 started=$(now_ms)

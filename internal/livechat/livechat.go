@@ -130,7 +130,7 @@ func (c *Chat) Reply(ctx context.Context, number string, by staff.User, text str
 		return handlers.ReplyResult{}, err
 	}
 	c.touch(ctx, t.OpenID, number)
-	delivered, note := c.send(ctx, t.OpenID, text)
+	delivered, note, _ := c.send(ctx, t.OpenID, text)
 	// Microseconds: the transcript keeps no finer time, and an undelivered reply is matched
 	// to its line by time and text.
 	line := triage.TranscriptEntry{At: c.Now().Truncate(time.Microsecond), Role: triage.RoleStaff, Text: text}
@@ -205,17 +205,9 @@ func (c *Chat) release(ctx context.Context, t triage.Ticket, notice string, idle
 // the window is open (API down, slow, busy), the outbox tries again with backoff; with the
 // window closed there is nobody to tell until the customer writes.
 func (c *Chat) notify(ctx context.Context, t triage.Ticket, notice string) {
-	if sent, _ := c.send(ctx, t.OpenID, notice); sent || c.Notices == nil {
-		return
+	if _, _, refused := c.send(ctx, t.OpenID, notice); refused && c.Notices != nil {
+		_ = c.Notices(ctx, t.Number, t.OpenID, notice)
 	}
-	w, err := c.Bot.Window(ctx, t.OpenID)
-	if err != nil {
-		return
-	}
-	if left, _ := w.Remaining(c.Now()); left == 0 {
-		return
-	}
-	_ = c.Notices(ctx, t.Number, t.OpenID, notice)
 }
 
 // Sweep ends the takeovers idle past their deadline: the ticket goes back to the queue and
@@ -245,18 +237,19 @@ func (c *Chat) Sweep(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-// send delivers text within the customer-service window; otherwise it says why not.
-func (c *Chat) send(ctx context.Context, openID, text string) (bool, string) {
+// send delivers text within the customer-service window; otherwise it says why not, and
+// refused reports that WeChat turned it down while the window was open (worth retrying).
+func (c *Chat) send(ctx context.Context, openID, text string) (delivered bool, note string, refused bool) {
 	w, err := c.Bot.Window(ctx, openID)
 	if err != nil {
-		return false, catalog.T("livechat.not_sent")
+		return false, catalog.T("livechat.not_sent"), false
 	}
 	if left, _ := w.Remaining(c.Now()); left == 0 {
-		return false, catalog.T("livechat.window_closed")
+		return false, catalog.T("livechat.window_closed"), false
 	}
 	if err := c.WeChat.SendText(ctx, openID, text); err != nil {
-		return false, reason(err)
+		return false, reason(err), true
 	}
 	_, _ = c.Bot.CountPush(ctx, openID)
-	return true, ""
+	return true, "", false
 }

@@ -155,7 +155,7 @@ func (c *Chat) Retry(ctx context.Context, number string, by staff.User, id strin
 		return handlers.ReplyResult{}, gone
 	}
 	c.touch(ctx, t.OpenID, number)
-	delivered, note := c.send(ctx, t.OpenID, u.Text)
+	delivered, note, _ := c.send(ctx, t.OpenID, u.Text)
 	if delivered {
 		return handlers.ReplyResult{Delivered: true}, nil
 	}
