@@ -26,7 +26,16 @@ type Case struct {
 
 	Safety     bool   `json:"safety,omitempty"`      // a hazard was reported
 	SafetyRule string `json:"safety_rule,omitempty"` // the safety rule that fired
+
+	Guided  bool     `json:"guided,omitempty"`  // the menu of common faults was offered
+	Offered []string `json:"offered,omitempty"` // the rule ids of that menu, in order
+	Skipped []Slot   `json:"skipped,omitempty"` // optional details the customer could not give
 }
+
+// OtherCategory is the category of a product outside every category the knowledge base
+// knows: the case goes on, with the product as the customer named it (Facts.Product), to
+// a person, under a warranty to be checked.
+const OtherCategory = "other"
 
 // Contact is what the bot remembers about a customer across cases, so a returning
 // customer is not asked their name and phone again.

@@ -23,6 +23,8 @@ type Dialog struct {
 	// MaxFails is the number of unclear answers to one question after which the bot offers
 	// a person (default 3).
 	MaxFails int
+	// Reader understands messages; nil means RuleReader.
+	Reader Understander
 }
 
 // NewDialog returns a Dialog with default settings on kb (nil: no knowledge).
@@ -58,6 +60,7 @@ type step struct {
 	d   *Dialog
 	c   *Conversation
 	in  Inbound
+	u   Understanding
 	out []Effect
 }
 
@@ -106,15 +109,16 @@ func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
 		t.sayKey("bot.empty")
 		return c, t.out
 	}
+	t.u = d.understand(&c, text, in.At)
+	if rule, ok := d.hazardRule(t); ok {
+		d.hazard(t, rule)
+		return c, t.out
+	}
 	if c.State == StateHuman {
 		d.waitForHuman(t, text)
 		return c, t.out
 	}
-	if rule, ok := d.KB.Hazard(text); ok && !c.Case.Safety {
-		d.hazard(t, rule, text)
-		return c, t.out
-	}
-	if cmd := ParseCommand(text); cmd != CmdNone {
+	if cmd := ParseCommand(t.u.Canon); cmd != CmdNone {
 		d.command(t, cmd)
 		return c, t.out
 	}
@@ -123,13 +127,12 @@ func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
 		t.sayKey("bot.resume.ask", "what", d.caseLine(&c.Case))
 		return c, t.out
 	}
+	if c.State != StateRating && c.State != StateComment && d.interject(t) {
+		return c, t.out
+	}
 
 	switch c.State {
 	case StateNew, StateDone:
-		if c.State == StateDone && isThanks(text) {
-			t.sayKey("bot.thanks")
-			return c, t.out
-		}
 		if c.State == StateDone && len(c.Tickets) > 0 && idle > d.ResumeAfter {
 			t.do(ListTickets{Intro: true}) // a customer with tickets sees their status first
 		}
@@ -199,15 +202,18 @@ func (d *Dialog) start(t *step, text string) {
 	first := c.State == StateNew
 	d.newCase(t)
 	before := c.Case
-	d.absorb(t, text)
+	d.absorb(t)
 	learned := d.learned(&before, &c.Case)
 	switch {
 	case learned != "" && first:
 		t.sayKey("bot.learned_first", "facts", learned)
 	case learned != "":
 		t.sayKey("bot.learned", "facts", learned)
-	case first || looksLikeGreeting(text):
+	case first || looksLikeGreeting(text) || t.u.Is(ActGreeting):
 		t.sayKey("bot.welcome")
+	}
+	if q, ok := t.u.Has(ActQuestion); ok {
+		d.answerQuestion(t, q.Topic)
 	}
 	d.advance(t)
 }
@@ -222,42 +228,87 @@ func (d *Dialog) newCase(t *step) {
 	c.Ticket, c.Windows, c.Pending, c.Prev = "", nil, "", ""
 }
 
-// absorb fills whatever the message says into the empty fields of the case.
-func (d *Dialog) absorb(t *step, text string) {
-	t.c.Case.fill(Extract(text, t.in.At, d.lexicon()))
+// absorb fills whatever the message says into the empty fields of the case; a fault
+// told in other words than before is added to the symptom ("而且还漏水"). A vague "坏了"
+// is no symptom: the bot asks what is wrong.
+func (d *Dialog) absorb(t *step) {
+	c := t.c
+	f := t.u.Facts
+	if t.u.Is(ActVague) {
+		f.Symptom = ""
+	}
+	if f.Symptom != "" && c.Case.Symptom != "" && !t.u.Is(ActQuestion) && !strings.Contains(c.Case.Symptom, f.Symptom) &&
+		!strings.Contains(f.Symptom, c.Case.Symptom) && runes(c.Case.Symptom)+runes(f.Symptom) < maxSymptomRunes {
+		c.Case.Symptom += symptomJoiner + f.Symptom
+	}
+	c.Case.fill(f)
 }
 
-// collect takes the answer to the question asked.
+// collect takes the answer to the question asked, and every other fact the message holds.
 func (d *Dialog) collect(t *step, text string) {
 	c := t.c
 	before := c.Case
-	ok, retry := d.answer(&c.Case, c.Asking, text, t.in.At)
-	d.absorb(t, text)
-	if !ok && !d.filledAny(&before, &c.Case) {
+	ok, retry := d.answer(&c.Case, c.Asking, t.u.Canon, t.in.At)
+	d.absorb(t)
+	q, asked := t.u.Has(ActQuestion)
+	if asked {
+		d.answerQuestion(t, q.Topic)
+	}
+	if !ok && !d.filledAny(&before, &c.Case) && c.Case.Symptom == before.Symptom {
+		if asked {
+			d.reask(t)
+			return
+		}
 		d.unclear(t, retry)
 		return
 	}
 	if learned := d.learned(&before, &c.Case); strings.Count(learned, "·") >= 1 {
 		t.sayKey("bot.learned", "facts", learned)
+	} else if c.Case.Symptom != before.Symptom && !before.missing(SlotSymptom) {
+		t.sayKey("bot.learned", "facts", c.Case.Symptom)
 	}
 	d.advance(t)
 }
 
-// unclear re-asks the current question once with an example; after MaxFails unclear
-// answers it offers a person.
+// unclear re-asks the current question with an example. The same question is never
+// asked a third time in the same words: an optional detail is skipped after two unclear
+// answers (staff ask for it later), and a required one offers a person.
 func (d *Dialog) unclear(t *step, retryKey string) {
 	c := t.c
 	c.Fails++
+	if c.Fails >= 2 && c.Asking == SlotFault { // no choice from the menu: a person looks at it
+		c.Case.SelfDone = true
+		d.advance(t)
+		return
+	}
+	if c.Fails >= 2 && optionalSlot(c.Asking) {
+		c.Case.Skipped = append(c.Case.Skipped, c.Asking)
+		t.sayKey("bot.skip_slot", "label", catalog.T("bot.slot."+string(c.Asking)))
+		d.advance(t)
+		return
+	}
 	if c.Fails >= d.MaxFails {
 		t.sayKey("bot.offer_human")
 	}
 	if retryKey == "" {
 		retryKey = "bot.retry." + string(c.Asking)
+		if c.Fails >= 2 && catalog.Has(retryKey+".again") {
+			retryKey += ".again"
+		}
 		if !catalog.Has(retryKey) {
 			retryKey = "bot.retry.generic"
 		}
 	}
 	t.say(catalog.T(retryKey) + "\n" + d.question(&c.Case, c.Asking))
+}
+
+// optionalSlot reports details a ticket can do without: staff confirm them on the phone.
+func optionalSlot(s Slot) bool {
+	switch s {
+	case SlotBrand, SlotModel, SlotPurchase, SlotSerial, SlotChannel, SlotWarranty, SlotStarted, SlotTrigger:
+		return true
+	}
+	return false
 }
 
 // advance asks for the next missing thing, runs self-service when it is due, and ends in
@@ -272,8 +323,15 @@ func (d *Dialog) advance(t *step) {
 		return
 	}
 	if !c.Case.SelfDone {
+		rule, ok := d.KB.Rule(c.Case.RuleID)
+		if !ok || rule.Safety {
+			rule, ok = d.KB.Match(&c.Case)
+			if (!ok || !rule.Confident) && !c.Case.Guided && d.guide(t) {
+				return
+			}
+		}
 		c.Case.SelfDone = true
-		if rule, ok := d.KB.Match(&c.Case); ok {
+		if ok {
 			c.Case.RuleID, c.Case.RuleTitle = rule.ID, rule.Title
 			if len(rule.Steps) > 0 {
 				c.State, c.Step, c.Fails = StateSelf, 0, 0
@@ -326,7 +384,7 @@ func (d *Dialog) selfService(t *step, text string) {
 		d.advance(t)
 		return
 	}
-	switch knowledge.ParseAnswer(text) {
+	switch t.u.Answer {
 	case knowledge.AnswerSolved:
 		c.Case.StepsTried = c.Step + 1
 		t.do(RecordOutcome{RuleID: rule.ID, Outcome: OutcomeSolved})
@@ -334,8 +392,12 @@ func (d *Dialog) selfService(t *step, text string) {
 		c.State, c.Asking = StateDone, ""
 	case knowledge.AnswerNotSolved:
 		c.Step++
+		if triedAll(t.u.Canon) {
+			c.Step = len(rule.Steps)
+		}
 		c.Case.StepsTried = c.Step
 		c.Fails = 0
+		d.absorb(t)
 		if c.Step < len(rule.Steps) {
 			d.showStep(t, rule)
 			return
@@ -348,12 +410,34 @@ func (d *Dialog) selfService(t *step, text string) {
 		t.do(RecordOutcome{RuleID: rule.ID, Outcome: OutcomeEscalated})
 		d.escalate(t, EscalateHuman)
 	default:
+		before := c.Case
+		d.absorb(t)
+		if learned := d.learned(&before, &c.Case); learned != "" { // details given early: kept
+			t.sayKey("bot.learned", "facts", learned)
+			d.showStep(t, rule)
+			return
+		}
 		c.Fails++
 		if c.Fails >= d.MaxFails {
 			t.sayKey("bot.offer_human")
 		}
+		if c.Fails >= 2 {
+			t.sayKey("bot.self.retry.again")
+			return
+		}
 		t.sayKey("bot.self.retry")
 	}
+}
+
+// triedAll reports a customer who already tried every check: "2个方法都试了没用".
+func triedAll(canon string) bool {
+	t := compact(canon)
+	for _, w := range []string{"都试了", "都试过", "全试了", "全试过", "全部试", "都做了", "都弄了", "都检查了", "都照做", "都按", "试遍"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // summary shows the numbered record and waits for 确认 or a number.
@@ -372,7 +456,7 @@ func (d *Dialog) summary(t *step) {
 
 func (d *Dialog) confirm(t *step, text string) {
 	c := t.c
-	if isConfirm(text) {
+	if isConfirm(t.u.Canon) {
 		d.escalate(t, EscalateConfirmed)
 		return
 	}
@@ -381,6 +465,9 @@ func (d *Dialog) confirm(t *step, text string) {
 		c.State, c.Asking, c.Fails = StateEdit, s, 0
 		t.sayKey("bot.edit", "label", catalog.T("bot.slot."+string(s)))
 		t.say(d.question(&c.Case, s))
+		return
+	}
+	if t.u.Facts != (Facts{}) && d.correct(t) {
 		return
 	}
 	c.Fails++
@@ -548,29 +635,6 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		c.AckedAt = t.in.At
 		t.sayKey("bot.human.waiting")
 	}
-}
-
-// hazard handles a safety report: advice at once, no self-service, urgent ticket as soon
-// as we can call back.
-func (d *Dialog) hazard(t *step, rule Rule, text string) {
-	c := t.c
-	if !c.State.inProgress() {
-		d.newCase(t)
-		d.absorb(t, text)
-	}
-	c.Case.Safety, c.Case.SafetyRule, c.Case.SelfDone = true, rule.ID, true
-	if c.Case.RuleID == "" {
-		c.Case.RuleID, c.Case.RuleTitle = rule.ID, rule.Title
-	}
-	if c.Case.Symptom == "" {
-		c.Case.Symptom = truncateRunes(text, 100)
-	}
-	t.sayKey("bot.safety", "advice", rule.Advice)
-	if c.Case.missing(SlotPhone) {
-		d.ask(t, SlotPhone)
-		return
-	}
-	d.escalate(t, EscalateSafety)
 }
 
 // command carries out a command typed at any point.

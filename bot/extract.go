@@ -17,9 +17,10 @@ import "time"
 // "美的空调KFR-35GW去年6月京东买的，今天突然不制冷，显示E1" fills seven at once and the bot
 // asks only for the rest.
 type Facts struct {
-	Category string `json:"cat,omitempty"`   // category ID from the Lexicon
-	Brand    string `json:"brand,omitempty"` // canonical brand name from the Lexicon
-	Model    string `json:"model,omitempty"` // model number, ASCII upper-cased, single spaces
+	Category string `json:"cat,omitempty"`     // category ID from the Lexicon, or OtherCategory
+	Product  string `json:"product,omitempty"` // the product as the customer named it, when Category is OtherCategory
+	Brand    string `json:"brand,omitempty"`   // canonical brand name from the Lexicon
+	Model    string `json:"model,omitempty"`   // model number, ASCII upper-cased, single spaces
 
 	PurchaseDate   Date `json:"bought,omitzero"`
 	PurchaseApprox bool `json:"bought_approx,omitempty"` // "大概", "三个月前", "刚买": not to the day
@@ -29,6 +30,7 @@ type Facts struct {
 
 	Channel          Channel `json:"channel,omitempty"`
 	ExtendedWarranty YesNo   `json:"ext_warranty,omitempty"`
+	ExtendedMonths   int     `json:"ext_months,omitempty"` // the extended warranty's length when said: "延保三年" is 36
 
 	Symptom   string `json:"symptom,omitempty"`    // the customer's words for the fault
 	ErrorCode string `json:"error_code,omitempty"` // "E1", "F3", "UNB": upper-case
@@ -58,7 +60,9 @@ func (f Facts) Merge(newer Facts) Facts {
 			*dst = v
 		}
 	}
-	set(&f.Category, newer.Category)
+	if newer.Category != "" {
+		f.Category, f.Product = newer.Category, newer.Product
+	}
 	set(&f.Brand, newer.Brand)
 	set(&f.Model, newer.Model)
 	if !newer.PurchaseDate.IsZero() {
@@ -71,7 +75,7 @@ func (f Facts) Merge(newer Facts) Facts {
 		f.Channel = newer.Channel
 	}
 	if newer.ExtendedWarranty != YesNoUnset {
-		f.ExtendedWarranty = newer.ExtendedWarranty
+		f.ExtendedWarranty, f.ExtendedMonths = newer.ExtendedWarranty, newer.ExtendedMonths
 	}
 	set(&f.Symptom, newer.Symptom)
 	set(&f.ErrorCode, newer.ErrorCode)
@@ -108,6 +112,7 @@ func Extract(text string, now time.Time, lx *Lexicon) Facts {
 	x.serial()
 	x.phone()
 	x.products(lx)
+	x.otherProduct()
 	x.model(lx)
 	x.address()
 	x.name()

@@ -250,12 +250,21 @@ func readNumericDate(s string, i, year int) (Date, int, bool) {
 // readAfterYear reads what may follow "2024年" or "去年": a month and day, or a part of the
 // year ("年底", "上半年"), which is approximate. Without either it returns the year alone.
 func readAfterYear(s string, i, year int) (d Date, end int, approx bool) {
-	if md, end, ok := readMonthDay(s, i, year); ok {
+	j := i
+	if strings.HasPrefix(s[j:], "的") { // "前年的三月底", "2021年的双十一"
+		j += len("的")
+	}
+	if md, end, ok := readMonthDay(s, j, year); ok {
+		for _, tail := range []string{"初", "中", "底", "末", "左右"} {
+			if strings.HasPrefix(s[end:], tail) {
+				return md, end + len(tail), true
+			}
+		}
 		return md, end, false
 	}
 	for _, p := range yearParts {
-		if strings.HasPrefix(s[i:], p.word) {
-			return Date{Year: year, Month: p.month}, i + len(p.word), true
+		if strings.HasPrefix(s[j:], p.word) {
+			return Date{Year: year, Month: p.month}, j + len(p.word), true
 		}
 	}
 	return Date{Year: year}, i, false
@@ -297,6 +306,9 @@ var dateStarts = func() *runeFilter {
 		f.addFirst(w)
 	}
 	f.add('双')
+	for _, fest := range shoppingFestivals {
+		f.addFirst(fest.word)
+	}
 	return f
 }()
 

@@ -46,6 +46,9 @@ func (x *extraction) trigger() {
 			x.mark(neg, end, spanTrigger)
 			continue
 		}
+		if t == TriggerWater && waterIsTheFault(s, i, end) {
+			continue // "不进水", "进水很慢": the machine takes no water; nothing got wet
+		}
 		x.f.Trigger = t
 		x.mark(i, end, spanTrigger)
 		return
@@ -204,4 +207,20 @@ func skipSpaces(s string, i int) int {
 		i++
 	}
 	return i
+}
+
+// waterIsTheFault reports a water word that names a fault of the water supply rather than
+// water damage: "不进水", "无法进水", "进水慢", "进水阀".
+func waterIsTheFault(s string, i, end int) bool {
+	for _, w := range []string{"不", "不能", "无法", "没法", "不会", "停止"} {
+		if strings.HasSuffix(s[:i], w) {
+			return true
+		}
+	}
+	for _, w := range []string{"慢", "很慢", "太慢", "特别慢", "不畅", "不足", "阀", "管", "口", "时间", "超时", "报警", "故障", "不了", "少", "小"} {
+		if strings.HasPrefix(s[end:], w) {
+			return true
+		}
+	}
+	return false
 }

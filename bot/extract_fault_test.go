@@ -1,6 +1,9 @@
 package bot
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestExtractErrorCode(t *testing.T) {
 	tests := []struct {
@@ -141,5 +144,18 @@ func TestParseSymptom(t *testing.T) {
 	}
 	if got := ParseSymptom("就是感觉不太对劲。", testNow, lx); got != "就是感觉不太对劲" {
 		t.Errorf("ParseSymptom = %q, want the whole answer when no fault word is known", got)
+	}
+}
+
+// TestWaterSupplyIsNoWaterDamage: a machine that takes no water was not damaged by water
+// (issue 8: "进不了水/不进水" must not make an in-warranty customer pay).
+func TestWaterSupplyIsNoWaterDamage(t *testing.T) {
+	for _, text := range []string{"洗衣机不进水", "洗衣机进不了水", "洗碗机无法进水", "进水很慢", "进水阀坏了", "洗衣机不进水，插头插好了"} {
+		if f := Extract(text, time.Now(), nil); f.Trigger == TriggerWater {
+			t.Errorf("Extract(%q).Trigger = water, want none", text)
+		}
+	}
+	if f := Extract("手机进水了开不了机", time.Now(), nil); f.Trigger != TriggerWater {
+		t.Errorf("手机进水了: trigger %q, want water", f.Trigger)
 	}
 }

@@ -94,9 +94,48 @@ func (k *KnowledgeBase) Match(c *Case) (Rule, bool) {
 		if m.Safety || !ruleFits(m.Rule, c.Category) {
 			continue
 		}
-		return toRule(m.Rule), true
+		r := toRule(m.Rule)
+		r.Confident = confident(m)
+		return r, true
 	}
 	return Rule{}, false
+}
+
+// Faults implements Knowledge: the category's own rules in knowledge order (the order
+// editors wrote them, most common first), then none of the general ones.
+func (k *KnowledgeBase) Faults(category string) []Rule {
+	var out []Rule
+	for pass := 0; pass < 2 && len(out) < maxFaults; pass++ {
+		for i := range k.set.Rules {
+			r := &k.set.Rules[i]
+			own := len(r.Categories) == 1 && r.Categories[0] == category // the category's own faults first
+			if r.Safety || r.General() || !r.AppliesTo(category) || own != (pass == 0) ||
+				r.Unresolved.FaultClass == knowledge.FaultUserDamage {
+				continue
+			}
+			out = append(out, toRule(r))
+			if len(out) == maxFaults {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// maxFaults is the length of the menu of common faults.
+const maxFaults = 8
+
+// Warranty implements Knowledge.
+func (k *KnowledgeBase) Warranty(category string) (Warranty, bool) {
+	cat := k.set.Category(category)
+	if cat == nil || cat.Warranty.WholeMonths <= 0 {
+		return Warranty{}, false
+	}
+	w := Warranty{WholeMonths: cat.Warranty.WholeMonths}
+	for _, c := range cat.Warranty.Components {
+		w.Components = append(w.Components, ComponentWarranty{Name: c.Name, Months: c.Months})
+	}
+	return w, true
 }
 
 // ruleFits reports whether a rule applies to the category (general rules apply to all).
@@ -135,7 +174,9 @@ func toRule(r *knowledge.Rule) Rule {
 	for i, s := range r.Steps {
 		steps[i] = s.Text
 	}
-	return Rule{ID: r.ID, Title: r.Title, Steps: steps, Safety: r.Safety, Advice: r.Advice}
+	p := r.Unresolved.Price
+	return Rule{ID: r.ID, Title: r.Title, Steps: steps, Safety: r.Safety, Advice: r.Advice,
+		Price: [2][2]int{p.Parts, p.Labour}}
 }
 
 // ageMonths is the product's age in whole months at the case's start, or unknown.

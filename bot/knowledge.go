@@ -1,5 +1,10 @@
 package bot
 
+import (
+	"strconv"
+	"strings"
+)
+
 // Knowledge is what the dialog needs from the knowledge base: the product vocabulary and
 // the rules that match a symptom. Implementations are read-only snapshots, so a Step with
 // the same inputs always decides the same way; a publish swaps in a new snapshot between
@@ -14,6 +19,38 @@ type Knowledge interface {
 	Hazard(text string) (Rule, bool)
 	// Rule returns a rule by id, for a walkthrough in progress.
 	Rule(id string) (Rule, bool)
+	// Faults returns the common faults of a category, for the numbered menu the bot offers
+	// when a description is vague or matches no rule confidently; at most 8, none a hazard.
+	Faults(category string) []Rule
+	// Warranty returns the category's warranty policy, to answer "还在保吗".
+	Warranty(category string) (Warranty, bool)
+}
+
+// Warranty is a category's warranty policy as the dialog tells it.
+type Warranty struct {
+	WholeMonths int
+	Components  []ComponentWarranty
+}
+
+// ComponentWarranty is a main component's own, longer period.
+type ComponentWarranty struct {
+	Name   string
+	Months int
+}
+
+// parts renders the component periods: "压缩机 72 个月、主板 36 个月".
+func (w Warranty) parts() string {
+	var b strings.Builder
+	for i, c := range w.Components {
+		if i > 0 {
+			b.WriteString("、")
+		}
+		b.WriteString(c.Name + " " + itoa(c.Months) + " 个月")
+	}
+	if b.Len() == 0 {
+		return "-"
+	}
+	return b.String()
 }
 
 // Rule is a knowledge rule as the dialog uses it.
@@ -23,6 +60,9 @@ type Rule struct {
 	Steps  []string // self-service checks, one message each
 	Safety bool     // a hazard: skip self-service, escalate as urgent
 	Advice string   // what to do right now, for safety rules
+
+	Price     [2][2]int // out-of-warranty estimate in yuan: parts and labour, each [min, max]
+	Confident bool      // the match is sure enough to act on without asking (Match only)
 }
 
 // noKnowledge knows nothing; the dialog still collects the record.
@@ -32,3 +72,9 @@ func (noKnowledge) Lexicon() *Lexicon          { return nil }
 func (noKnowledge) Match(*Case) (Rule, bool)   { return Rule{}, false }
 func (noKnowledge) Hazard(string) (Rule, bool) { return Rule{}, false }
 func (noKnowledge) Rule(string) (Rule, bool)   { return Rule{}, false }
+func (noKnowledge) Faults(string) []Rule       { return nil }
+func (noKnowledge) Warranty(string) (Warranty, bool) {
+	return Warranty{}, false
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

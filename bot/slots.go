@@ -2,12 +2,15 @@ package bot
 
 import (
 	"errors"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/knowledge"
 )
 
 // Slot is one field of the intake record the bot may ask for.
@@ -42,6 +45,11 @@ var (
 
 // missing reports whether the case still needs an answer for s.
 func (c *Case) missing(s Slot) bool {
+	return c.lacks(s) && !slices.Contains(c.Skipped, s)
+}
+
+// lacks reports whether the case holds no answer for s, skipped or not.
+func (c *Case) lacks(s Slot) bool {
 	switch s {
 	case SlotCategory:
 		return c.Category == ""
@@ -77,7 +85,7 @@ func (c *Case) missing(s Slot) bool {
 func (c *Case) clear(s Slot) {
 	switch s {
 	case SlotCategory:
-		c.Category, c.Brand = "", ""
+		c.Category, c.Product, c.Brand = "", "", ""
 	case SlotSymptom:
 		c.Symptom, c.ErrorCode = "", ""
 	case SlotBrand:
@@ -112,19 +120,49 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 	lx := d.lexicon()
 	switch s {
 	case SlotCategory:
-		if i, ok := choice(text, len(lx.categories)); ok {
+		if i, ok := choice(text, len(lx.categories)+1); ok {
+			if i == len(lx.categories) { // 其他: ask them to name it
+				return false, "bot.ask.category.other"
+			}
 			c.Category = lx.categories[i].id
 			return true, ""
 		}
-		if f := Extract(text, now, lx); f.Category != "" {
-			c.Category = f.Category
+		f := Extract(text, now, lx)
+		if f.Category != "" {
+			c.Category, c.Product = f.Category, f.Product
 			if c.Brand == "" {
 				c.Brand = f.Brand
 			}
 			return true, ""
 		}
+		// A product nobody configured: a short name that says nothing else ("电动牙刷").
+		if p := strings.Trim(normalizeText(text), clauseBreaks+" .!?"); utf8.RuneCountInString(p) >= 2 &&
+			utf8.RuneCountInString(p) <= 12 && f.Symptom == "" && f.ErrorCode == "" && !isUnknown(p) && !isFiller(p) &&
+			!strings.ContainsAny(p, "0123456789") && !cueQuestion.MatchString(p) && !looksLikeGreeting(p) {
+			c.Category, c.Product = OtherCategory, p
+			return true, ""
+		}
+	case SlotFault:
+		return d.answerFault(c, text, now)
 	case SlotSymptom:
-		if utf8.RuneCountInString(strings.TrimSpace(text)) < 2 {
+		if utf8.RuneCountInString(strings.TrimSpace(text)) < 2 && len(c.Offered) == 0 {
+			return false, ""
+		}
+		if len(c.Offered) > 0 {
+			if i, ok := choice(text, len(c.Offered)+1); ok {
+				if i == len(c.Offered) {
+					return false, "bot.ask.symptom.free"
+				}
+				if r, ok := d.KB.Rule(c.Offered[i]); ok {
+					c.Symptom, c.RuleID, c.RuleTitle = r.Title, r.ID, r.Title
+					return true, ""
+				}
+			}
+		}
+		if isVague(text, lx) {
+			return false, "bot.retry.symptom.vague"
+		}
+		if t := strings.Trim(normalizeText(text), clauseBreaks+" .!?"); isFiller(t) || isUnknown(t) || isThanks(t) || t == "随便" {
 			return false, ""
 		}
 		if sym := ParseSymptom(text, now, lx); sym != "" {
@@ -135,6 +173,10 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 		}
 		return !c.missing(SlotSymptom), ""
 	case SlotBrand:
+		if isUnknown(text) { // a brand they cannot name: staff ask later, no re-ask
+			c.Skipped = append(c.Skipped, SlotBrand)
+			return true, ""
+		}
 		brands := d.brands(c.Category)
 		if i, ok := choice(text, len(brands)+1); ok {
 			if i == len(brands) { // 其他: ask them to type it
@@ -150,7 +192,8 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 		// A brand the knowledge base does not know yet: a short answer that says nothing
 		// else the extractor understands ("去年" is a date, "李女士" a name).
 		if t := strings.TrimSpace(text); utf8.RuneCountInString(t) >= 2 && utf8.RuneCountInString(t) <= 8 &&
-			!isUnknown(t) && !isFiller(t) && !strings.ContainsAny(t, "0123456789") && Extract(t, now, lx) == (Facts{}) {
+			!isUnknown(t) && !isFiller(t) && !strings.ContainsAny(t, "0123456789") && Extract(t, now, lx) == (Facts{}) &&
+			!cueQuestion.MatchString(t) && !looksLikeGreeting(t) {
 			c.Brand = t
 			return true, ""
 		}
@@ -159,7 +202,11 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			c.ModelUnknown = true
 			return true, ""
 		}
-		if m, ok := ParseModel(text, lx); ok {
+		if m, ok := modelAsWritten(text); ok {
+			c.Model = m
+			return true, ""
+		}
+		if m, ok := ParseModel(text, lx); ok && !isPhoneLike(m) {
 			c.Model = m
 			return true, ""
 		}
@@ -168,12 +215,16 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			c.PurchaseUnknown = true
 			return true, ""
 		}
-		if dt, approx, ok := ParsePurchaseDate(text, now); ok {
+		if dt, approx, ok := ParsePurchaseDate(compactDate(text), now); ok {
+			approx = approx || dt.Month == 0 // a year alone is a rough date
 			c.PurchaseDate, c.PurchaseApprox = dt, approx
 			return true, ""
 		}
 	case SlotSerial:
 		serial, unknown, err := ParseSerial(text, lx.SerialPattern(c.Brand))
+		if err == nil && !unknown && !plausibleSerial(serial) {
+			return false, "bot.retry.serial.shape"
+		}
 		switch {
 		case unknown:
 			c.SerialUnknown = true
@@ -194,11 +245,19 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			return true, ""
 		}
 	case SlotWarranty:
+		if months, ok := ParseExtendedMonths(text); ok {
+			c.ExtendedWarranty, c.ExtendedMonths = YesNoYes, months
+			return true, ""
+		}
 		if yes, ok := ParseYesNo(text); ok {
 			c.ExtendedWarranty = YesNoNo
 			if yes {
 				c.ExtendedWarranty = YesNoYes
 			}
+			return true, ""
+		}
+		if isUnknown(text) || setUnsure.contains(normalizeText(text), 0, len(normalizeText(text))) {
+			c.Skipped = append(c.Skipped, SlotWarranty) // staff check it with the invoice
 			return true, ""
 		}
 	case SlotStarted:
@@ -210,7 +269,7 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			c.StartedAt, c.StartedPhrase, c.StartedApprox = f.StartedAt, f.StartedPhrase, f.StartedApprox
 			return true, ""
 		}
-		if t := strings.TrimSpace(text); utf8.RuneCountInString(t) >= 2 && utf8.RuneCountInString(t) <= 20 {
+		if t := strings.TrimSpace(text); utf8.RuneCountInString(t) >= 2 && utf8.RuneCountInString(t) <= 20 && !cueQuestion.MatchString(t) {
 			c.StartedPhrase = t
 			return true, ""
 		}
@@ -229,7 +288,7 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			return true, ""
 		}
 	case SlotPhone:
-		p, err := ParsePhone(text)
+		p, err := ParsePhone(dottedDigits.ReplaceAllString(text, "$1$2"))
 		if err == nil {
 			c.Phone, c.PhoneErr = p, nil
 			return true, ""
@@ -269,11 +328,23 @@ var (
 func (d *Dialog) question(c *Case, s Slot) string {
 	switch s {
 	case SlotCategory:
-		names := make([]string, len(d.lexicon().categories))
+		names := make([]string, len(d.lexicon().categories), len(d.lexicon().categories)+1)
 		for i, cat := range d.lexicon().categories {
 			names[i] = cat.name
 		}
+		names = append(names, catalog.T("bot.option.other_product"))
 		return catalog.T("bot.ask.category", "options", numbered(names))
+	case SlotSymptom:
+		if c.Category == "" || c.Category == OtherCategory || len(d.KB.Faults(c.Category)) < minMenu {
+			c.Offered = nil
+			return catalog.T("bot.ask.symptom")
+		}
+		options := d.offer(c) + "\n" + itoa(len(c.Offered)+1) + " " + catalog.T("bot.option.describe")
+		c.Guided = true // the menu was offered: no second one
+		return catalog.T("bot.ask.symptom.menu", "category", d.categoryName(c), "options", options)
+	case SlotFault:
+		options := d.offer(c) + "\n" + itoa(len(c.Offered)+1) + " " + catalog.T("bot.option.none_of_these")
+		return catalog.T("bot.ask.fault", "options", options)
 	case SlotBrand:
 		brands := append(d.brands(c.Category), catalog.T("bot.option.other_brand"))
 		return catalog.T("bot.ask.brand", "category", d.lexicon().CategoryName(c.Category), "options", numbered(brands))
@@ -290,15 +361,21 @@ func (d *Dialog) question(c *Case, s Slot) string {
 		}
 		return catalog.T("bot.ask.trigger", "options", numbered(names))
 	}
+	if key := "bot.ask." + string(s) + "." + c.Category; c.Category != "" && catalog.Has(key) {
+		return catalog.T(key) // an example that fits the product
+	}
 	return catalog.T("bot.ask." + string(s))
 }
 
 // show renders the answer for slot s in the confirmation summary.
 func (d *Dialog) show(c *Case, s Slot) string {
 	unknown := catalog.T("bot.value.unknown")
+	if c.lacks(s) && slices.Contains(c.Skipped, s) {
+		return catalog.T("bot.value.skipped")
+	}
 	switch s {
 	case SlotCategory:
-		return d.lexicon().CategoryName(c.Category)
+		return d.categoryName(c)
 	case SlotSymptom:
 		v := c.Symptom
 		if c.ErrorCode != "" && !strings.Contains(strings.ToUpper(v), c.ErrorCode) {
@@ -328,6 +405,9 @@ func (d *Dialog) show(c *Case, s Slot) string {
 	case SlotChannel:
 		return string(c.Channel)
 	case SlotWarranty:
+		if c.ExtendedWarranty == YesNoYes && c.ExtendedMonths > 0 {
+			return catalog.T("bot.value.yes_months", "months", c.ExtendedMonths)
+		}
 		if c.ExtendedWarranty == YesNoYes {
 			return catalog.T("bot.value.yes")
 		}
@@ -376,7 +456,9 @@ func choice(text string, n int) (int, bool) {
 	return k - 1, true
 }
 
-// isUnknown reports answers that mean "I don't know / can't find it".
+// isUnknown reports answers that mean "I don't know / can't find it": one of
+// dontKnowAnswers alone, or a short answer that says so and gives no value ("儿子给买的，
+// 不知道什么型号", "铭牌被水汽糊了 看不清", "想不起来了😅").
 func isUnknown(text string) bool {
 	t := strings.Trim(normalizeText(text), clauseBreaks+" .啊呀哦了")
 	for _, w := range dontKnowAnswers {
@@ -384,10 +466,23 @@ func isUnknown(text string) bool {
 			return true
 		}
 	}
+	if runes(t) > 30 || strings.ContainsAny(t, "0123456789") {
+		return false
+	}
+	for _, w := range dontKnowPhrases {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
 	return false
 }
 
-var dontKnowAnswers = []string{"不知道", "不清楚", "不记得", "忘了", "记不清", "记不得", "找不到", "没有", "没", "不晓得", "不确定", "看不到", "看不清", "不懂", "不会看", "无", "跳过"}
+// dontKnowPhrases say, inside a longer answer, that the customer cannot tell.
+var dontKnowPhrases = []string{"不知道", "不清楚", "不记得", "忘了", "忘记", "记不清", "记不得", "记不住", "想不起", "找不到",
+	"找不着", "没找到", "不晓得", "不确定", "看不到", "看不清", "看不见", "没印象", "唔知", "唔记得", "冇印象", "磨掉", "模糊",
+	"糊了", "不懂", "不会看", "没注意", "没留意"}
+
+var dontKnowAnswers = []string{"忘", "不知道", "不清楚", "不记得", "忘了", "记不清", "记不得", "找不到", "没有", "没", "不晓得", "不确定", "看不到", "看不清", "不懂", "不会看", "无", "跳过"}
 
 // isFiller reports answers made only of interjections ("嗯嗯", "啊啊啊", "哈哈").
 func isFiller(text string) bool {
@@ -397,4 +492,133 @@ func isFiller(text string) bool {
 		}
 	}
 	return true
+}
+
+// AnswerSlot reads text as the answer to the question for slot s, into c, as the dialog
+// does; false when the bot would ask again. It serves evaluation (intake kb eval).
+func (d *Dialog) AnswerSlot(c *Case, s Slot, text string, now time.Time) bool {
+	ok, _ := d.answer(c, s, knowledge.Canon(text), now)
+	return ok
+}
+
+// modelRe is a model as customers write it: a product line or brand in Chinese or Latin
+// followed by letters, digits, spaces and the marks model numbers use ("小新Pro16",
+// "iPhone 15 Pro Max", "KFR-35GW/BP3DN8Y-PH200(B1)", "华为Mate60 Pro").
+var (
+	modelRe      = regexp.MustCompile(`[\p{Han}A-Za-z0-9][\p{Han}A-Za-z0-9 ()（）/+@._-]*[A-Za-z0-9)）+]`)
+	modelLeadIn  = regexp.MustCompile(`^(嗯+|额|呃|哦)?[…,，. ]*(我的|我家的?|我那?个|手机|电脑|机器|灶具|冰箱|空调|洗衣机|热水器|电视)?(型号应该是|型号好像是|型号是|型号为|型号系|型号|机型是|机型|好像是|应该是|大概是|可能是|写的是|上面写的是|写着|就是|是|系)?[:：]?\s*`)
+	modelTrailer = regexp.MustCompile(`\s*(吧|啊|呀|呢|啦|哦|的|这个|那个|好像|应该|我记得|吧我记得)+$`)
+	dottedDigits = regexp.MustCompile(`(\d)[.·](\d)`)
+	shortDate    = regexp.MustCompile(`^(\d{2})[./-](\d{1,2})[./-](\d{1,2})$`)
+)
+
+// modelAsWritten reads the answer to "what model is it?" keeping it as the customer wrote
+// it, Chinese product names included: the part after a label ("冰箱门里面贴的：…") or
+// lead-in ("型号是"), without trailing particles. false when the answer holds no letter or
+// digit, is a phone number, or is a long sentence.
+func modelAsWritten(text string) (string, bool) {
+	t := strings.TrimSpace(normalizeText(text))
+	if i := strings.LastIndexAny(t, ":："); i >= 0 {
+		t = t[i+utf8.RuneLen(rune(t[i])):]
+		if t != "" && t[0] >= 0x80 { // "：" is three bytes
+			t = strings.TrimLeft(t, "：")
+		}
+	}
+	t = modelLeadIn.ReplaceAllString(t, "")
+	if i := strings.IndexAny(t, "，,。!！?？"); i >= 0 {
+		t = t[:i]
+	}
+	t = strings.TrimSpace(modelTrailer.ReplaceAllString(t, ""))
+	m := modelRe.FindString(t)
+	if m == "" || !strings.ContainsAny(m, "0123456789") && !hasLatinWord(m) || isPhoneLike(m) || runes(m) > 40 {
+		return "", false
+	}
+	if hanCount(m) > 8 || strings.Contains(m, " ") && hanCount(m) > 5 {
+		return "", false
+	}
+	return strings.Join(strings.Fields(m), " "), true
+}
+
+func hasLatinWord(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if isASCIILetter(s[i]) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+func hanCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x2E80 {
+			n++
+		}
+	}
+	return n
+}
+
+// isPhoneLike reports an 11-digit mobile number.
+func isPhoneLike(s string) bool {
+	d := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		if r == ' ' || r == '-' {
+			return -1
+		}
+		return 'x'
+	}, s)
+	return len(d) == 11 && d[0] == '1' && !strings.Contains(d, "x")
+}
+
+// plausibleSerial reports whether a token can be a serial number: long enough, with a digit,
+// and not a phone number.
+func plausibleSerial(s string) bool {
+	return len(strings.ReplaceAll(s, "-", "")) >= 7 && strings.ContainsAny(s, "0123456789") && !isPhoneLike(s)
+}
+
+// compactDate prepares a purchase-date answer: "2025 年 3 月 8 日" without the spaces,
+// "24.3.5" as "2024年3月5日".
+func compactDate(text string) string {
+	t := strings.TrimSpace(normalizeText(text))
+	if m := shortDate.FindStringSubmatch(t); m != nil {
+		return "20" + m[1] + "年" + m[2] + "月" + m[3] + "日"
+	}
+	if strings.ContainsAny(t, "年月日号") {
+		t = strings.ReplaceAll(t, " ", "")
+	}
+	return t
+}
+
+// extendedLength reads the length of an extended warranty: "延保三年", "买了两年延保",
+// "18个月延保", "延保一年半".
+var extendedLength = regexp.MustCompile(`([0-9零一二两三四五六七八九十]+)(年半|年|个月|月)`)
+
+// ParseExtendedMonths reads an answer that gives the extended warranty's length; ok only
+// when the answer speaks of an extended warranty (延保, 延长保修) and is not a denial.
+func ParseExtendedMonths(text string) (int, bool) {
+	t := normalizeText(text)
+	if !strings.Contains(t, "延保") && !strings.Contains(t, "延长保修") && !strings.Contains(t, "延長保修") {
+		return 0, false
+	}
+	if yes, ok := ParseYesNo(t); ok && !yes {
+		return 0, false
+	}
+	m := extendedLength.FindStringSubmatch(t)
+	if m == nil {
+		return 0, false
+	}
+	n, end, _, ok := readCount(m[1], 0)
+	if !ok || end != len(m[1]) || n <= 0 || n > 120 {
+		return 0, false
+	}
+	switch m[2] {
+	case "年":
+		return n * 12, true
+	case "年半":
+		return n*12 + 6, true
+	}
+	return n, true
 }

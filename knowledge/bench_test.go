@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -11,20 +13,14 @@ import (
 // synthetic returns base (may be nil) plus n generated rules: 3 keywords and 4 synonyms of
 // 2–7 random common characters each, an error code on one rule in ten, a regex with a
 // literal prefix on one in a hundred and without on one in a thousand, a condition on
-// one in twenty, spread over base's categories (a fifth general). It also returns
-// sentences embedding some of the generated phrases in filler text.
+// one in twenty, spread over base's categories (a fifth general), and syntheticSamples
+// samples. It also returns sentences embedding some of the generated phrases in filler
+// text.
 func synthetic(tb testing.TB, base *Set, n int) (*Set, []string) {
 	tb.Helper()
 	rng := rand.New(rand.NewPCG(7, 11))
-	const common = "的一是不了人我在有他这中大来上个国到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己话儿者向情部正名定女问力机给等几很业最间新什打便位因重被走电四第门相次东政海口使教西再平真听世气信北少关并内加化由却代军产入先山五太水万市眼体别处总才场师书比住员九笑性通目华报立马命张活难神数件安表原车白应路期叫死常提感金何更反合放做系计或司利受光王果亲界及今京务制解各任至清物台象记边共风战干接它许八特觉望直服毛林题建南度统色字请交爱让认算论百吃义科怎元社术结六功指思非流每青管夫连远资队跑"
-	chars := []rune(common)
-	phrase := func() string {
-		var b strings.Builder
-		for range 2 + rng.IntN(6) {
-			b.WriteRune(chars[rng.IntN(len(chars))])
-		}
-		return b.String()
-	}
+	srng := rand.New(rand.NewPCG(13, 17)) // samples: a stream of their own, so the triggers stay as they were
+	phrase := phraseFrom(rng)
 	s := &Set{}
 	if base != nil {
 		s.Categories = append(s.Categories, base.Categories...)
@@ -55,13 +51,45 @@ func synthetic(tb testing.TB, base *Set, n int) (*Set, []string) {
 		if i%20 == 0 {
 			r.Condition = "age_months < 24"
 		}
-		r.Samples = []string{"我家的" + r.Triggers.Keywords[0] + "怎么办", r.Triggers.Synonyms[1] + "了", "好像" + r.Triggers.Keywords[2]}
+		r.Samples = syntheticSamples(srng, &r, phraseFrom(srng))
 		s.Rules = append(s.Rules, r)
 		if i%500 == 0 {
 			sentences = append(sentences, "你好，我家里那个"+r.Triggers.Synonyms[0]+"，而且"+r.Triggers.Keywords[1]+"，麻烦看一下")
 		}
 	}
 	return s, sentences
+}
+
+// commonChars are the characters generated phrases are made of.
+const commonChars = "的一是不了人我在有他这中大来上个国到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己话儿者向情部正名定女问力机给等几很业最间新什打便位因重被走电四第门相次东政海口使教西再平真听世气信北少关并内加化由却代军产入先山五太水万市眼体别处总才场师书比住员九笑性通目华报立马命张活难神数件安表原车白应路期叫死常提感金何更反合放做系计或司利受光王果亲界及今京务制解各任至清物台象记边共风战干接它许八特觉望直服毛林题建南度统色字请交爱让认算论百吃义科怎元社术结六功指思非流每青管夫连远资队跑"
+
+// phraseFrom returns a generator of phrases of 2–7 random common characters.
+func phraseFrom(rng *rand.Rand) func() string {
+	chars := []rune(commonChars)
+	return func() string {
+		var b strings.Builder
+		for range 2 + rng.IntN(6) {
+			b.WriteRune(chars[rng.IntN(len(chars))])
+		}
+		return b.String()
+	}
+}
+
+// syntheticSamples are 15 samples for a generated rule, as editors write them: one of its
+// trigger phrases, or a phrase of its own (a third of them: phrasing the triggers miss),
+// between the fillers customers use.
+func syntheticSamples(rng *rand.Rand, r *Rule, phrase func() string) []string {
+	fillers := []string{"你好", "请问", "我家的", "最近", "昨天开始", "一直", "好像", "麻烦看看", "怎么办", "怎么回事", "能修吗", "了"}
+	phrases := slices.Concat(r.Triggers.Keywords, r.Triggers.Synonyms)
+	samples := make([]string, 15)
+	for i := range samples {
+		p := phrases[rng.IntN(len(phrases))]
+		if i%3 == 2 {
+			p = phrase() + phrase()
+		}
+		samples[i] = fillers[rng.IntN(len(fillers))] + p + fillers[rng.IntN(len(fillers))]
+	}
+	return samples
 }
 
 // typical are customer messages as they arrive: colloquial, with punctuation, codes,
@@ -78,6 +106,7 @@ var typical = []string{
 }
 
 func benchMatch(b *testing.B, m *Matcher, texts []string) {
+	runtime.GC() // the garbage of building the set and the matcher is not matching's cost
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {

@@ -15,10 +15,10 @@ type hit struct {
 }
 
 // collect finds every trigger occurrence in the normalised text n, and the categories the
-// text mentions. Phrases and codes are found in n without fillers (t). A regex matches
-// when it matches n, as the customer wrote it ("照片全没了" for '没了'), or else t ("用着很卡"
-// for '用着卡'); spans found in n are carried over to t.
-func (m *Matcher) collect(n, caseCode string) ([]hit, []bool) {
+// text mentions. Phrases and codes are found in n without fillers (t, returned for the
+// similarity index). A regex matches when it matches n, as the customer wrote it ("照片全没了"
+// for '没了'), or else t ("用着很卡" for '用着卡'); spans found in n are carried over to t.
+func (m *Matcher) collect(n, caseCode string) ([]hit, []bool, string) {
 	t, pos := dropFillers(n, len(m.regexes) > 0 || len(m.literal.patterns) > 0)
 	var hits []hit
 	var mentioned []bool
@@ -71,7 +71,7 @@ func (m *Matcher) collect(n, caseCode string) ([]hit, []bool) {
 	subsume(hits)
 
 	if len(m.regexes) == 0 {
-		return hits, mentioned
+		return hits, mentioned, t
 	}
 	var run []int32
 	gate := func(id int32, _, _ int) {
@@ -100,7 +100,7 @@ func (m *Matcher) collect(n, caseCode string) ([]hit, []bool) {
 			hits = append(hits, hit{rule: rx.rule, kind: kindRegex, weight: w, start: start, end: end, reason: rx.reason})
 		}
 	}
-	return hits, mentioned
+	return hits, mentioned, t
 }
 
 // findRegex returns the first match of re in s that no negation denies.

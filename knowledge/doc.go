@@ -15,7 +15,8 @@
 //     applies to (none: any), its Triggers, an optional Condition over the case, the
 //     self-service Steps, and what happens Unresolved: fault class, priority, on-site visit,
 //     routing skill, component and an out-of-warranty price range. Every rule carries at
-//     least three Samples, real utterances that must rank it first (see SelfTest).
+//     least three Samples, real utterances that must rank it first (see SelfTest); they
+//     also teach the similarity index how customers describe the fault.
 //
 // Parse reports YAML syntax, unknown fields and wrong types; Validate reports every content
 // problem at once, each at its file, line and field
@@ -27,7 +28,8 @@
 // A Matcher compiles a Set once and answers Match(Query) for every inbound message, in
 // tens of microseconds even with 10,000 rules:
 //
-//   - The text is normalised (Normalize): full-width to half-width, Latin lower-cased,
+//   - The text is read in its Canon form (NFKC; typos and pinyin of the words that matter
+//     corrected) and normalised (Normalize): full-width to half-width, Latin lower-cased,
 //     spaces and clause punctuation removed. For phrases, fillers are rewritten in text and
 //     phrase alike: the particles 的 and 了 and degree adverbs (很, 特别, 有点…) are dropped,
 //     softened denials become plain ones (不怎么, 不是很, 不能, 无法 → 不), so "冷藏室的灯"
@@ -48,19 +50,29 @@
 //     ("不是漏水", "没有发现异响"), unless it is a non-negating word ("不停地漏水",
 //     "不小心进水") or an A-not-A question ("是不是漏水"). A keyword that itself starts
 //     with 不 ("不制冷") still counts: only the characters before it are looked at.
+//   - The similarity index (similar.go) finds rules no trigger names: every sample, title,
+//     keyword and synonym of a rule is a document, a TF-IDF vector of character pairs (a pair
+//     after a negation is another feature: "不进水" shares nothing with "进水") and Latin or
+//     digit tokens; the message is compared with them by cosine similarity through posting
+//     lists, and a rule's similarity is its best document's, plus a quarter of its second
+//     best. Safety rules are not indexed: hazards are never guessed from resemblance.
 //
 // Scoring: an error code weighs 10; a keyword 2 + 0.5 per character (up to 12); a synonym
 // three quarters of that; a regex like a keyword of its matched length (up to 8). A rule's
 // strongest hit counts fully and each further distinct, non-overlapping hit adds half its
 // weight; a keyword or synonym hit lying inside a longer one of another rule counts half
-// ("抽屉冻住了" over "冻住了"). The category hint (Query.Category, else Case.Category) multiplies rules of
-// that category by 1.5, general rules by 1.2 and other categories' rules by 0.5; a category
+// ("抽屉冻住了" over "冻住了"). The similarity adds 5 times itself, so a rule can be found by
+// resemblance alone. The category hint (Query.Category, else Case.Category) multiplies rules
+// of that category by 1.5, general rules by 1.2 and other categories' rules by 0.5; a category
 // the message names by alias multiplies its rules by 1.3 and, without a hint, other
 // categories' rules by 0.7. Rules whose Condition (an expr-lang expression over category,
 // brand, model, age_months, error_code) is false are dropped; conditions are evaluated only
 // for rules that already hit. Results are ordered safety rules first, then by score, then
 // by id, and each carries its Reasons (`keyword "不制冷"`, `error code E1`,
-// `category air_conditioner`…).
+// `similar "空调开了半天一点都不凉"`, `category air_conditioner`…) and its Confidence: a
+// logistic curve of its score and its margin over the best other match, fitted on the
+// development split of corpus/first_messages.jsonl; below MinConfidence the dialog should
+// offer a menu of faults rather than guess.
 //
 // # Safety
 //
@@ -84,5 +96,9 @@
 // SelfTest matches every sample of every rule, without and with the category hint, and
 // reports top-1 and top-3 accuracy, each failure with the ranking it got, and phrases shared
 // by competing rules; "intake kb test" prints it, and the package tests require the
-// shipped knowledge to pass it.
+// shipped knowledge to pass it. A sample is in the similarity index itself, so ranking
+// first says only that it contradicts nothing; the honest figure is held out: in 5 folds
+// (sample j of each rule in fold j mod 5), each sample is matched by a matcher whose
+// similarity index leaves its fold out, and top-1/top-3 are reported per category. A
+// sample found only with itself indexed is a warning, not a failure.
 package knowledge

@@ -44,7 +44,7 @@ rules:
 		ms := m.Match(knowledge.Query{Text: text})
 		fmt.Printf("%s → %d match(es)\n", text, len(ms))
 		for _, x := range ms {
-			fmt.Printf("  %s %.2f %q\n", x.RuleID, x.Score, x.Reasons)
+			fmt.Printf("  %s score %.2f confidence %.2f %q\n", x.RuleID, x.Score, x.Confidence, x.Reasons)
 		}
 	}
 
@@ -57,7 +57,7 @@ rules:
 	}
 	// Output:
 	// 挂机不冷了，还显示Ｆ３ → 1 match(es)
-	//   ac-not-cooling 14.46 ["error code F3" "synonym \"不冷了\"" "mentions air_conditioner"]
+	//   ac-not-cooling score 18.73 confidence 0.99 ["error code F3" "synonym \"不冷了\"" "similar \"空调显示F3\"" "mentions air_conditioner"]
 	// 空调不是不制冷，是有异响 → 0 match(es)
 	// "2 还是不行" → step 1, show
 	// "好了，谢谢" → step 1, solved

@@ -27,3 +27,11 @@ func fixtureMatcher(tb testing.TB) *Matcher {
 	}
 	return m
 }
+
+// triggerMatcher builds a matcher over the fixture without its similarity index: the
+// trigger layer alone, whose rankings, scores and reasons the trigger tests pin exactly
+// (similar_test.go tests the two together).
+func triggerMatcher(tb testing.TB) *Matcher {
+	tb.Helper()
+	return fixtureMatcher(tb).withSimilarity(nil)
+}

@@ -33,8 +33,16 @@ type Match struct {
 	Title string
 	// Score orders the matches; it is finite and positive, comparable only within one query.
 	Score float64
+	// Confidence estimates, in [0, 1], how likely this is the fault the customer means,
+	// from its score and its margin over the best other match; below MinConfidence the
+	// dialog should offer a menu rather than guess.
+	Confidence float64
+	// Similarity is the cosine (0–1) of the rule's document most like the message (see
+	// the similarity index in similar.go); 0 when only triggers found it.
+	Similarity float64
 	// Reasons say why the rule matched, strongest first, as short identifiers for the API
 	// and logs: `keyword "不制冷"`, `synonym "不冷了"`, `error code E1`, `regex "制冷.{0,4}差"`,
+	// `similar "空调开了半天一点都不凉"` (the most similar sample, title or phrase),
 	// `category air_conditioner`, `mentions air_conditioner`.
 	Reasons []string
 	// Safety is the rule's Safety flag: such a match ranks before every other.
@@ -48,17 +56,26 @@ type Match struct {
 // for every keyword, synonym and category alias, a map lookup per code-like token, and,
 // for regexes, a pass of a small automaton over their required literals and only the
 // regexes whose literals occurred (or that have none); conditions are evaluated only for
-// rules that already hit.
+// rules that already hit. The similarity index adds a lookup per character n-gram of the
+// message in posting lists of the rules' documents (see similar.go).
 type Matcher struct {
-	set      *Set
-	rules    []compiledRule
-	phrases  phraseIndex // phrases, in matchForm, found in the text without fillers
-	literal  phraseIndex // phrases of one character in matchForm ("摔了"), found as written
-	codes    map[string][]codeEntry
-	regexes  []compiledRegex
-	gates    phraseIndex // required literals of the regexes, in normalised form
-	ungated  []int32     // regexes without required literals: always run
-	catIndex map[string]int
+	set        *Set
+	rules      []compiledRule
+	phrases    phraseIndex // phrases, in matchForm, found in the text without fillers
+	literal    phraseIndex // phrases of one character in matchForm ("摔了"), found as written
+	codes      map[string][]codeEntry
+	regexes    []compiledRegex
+	gates      phraseIndex // required literals of the regexes, in normalised form
+	ungated    []int32     // regexes without required literals: always run
+	catIndex   map[string]int
+	catReasons []catReason // by category index
+	sim        *simIndex   // the rules' samples, titles and phrases, by character pairs
+}
+
+// catReason are the reasons naming a category, made once.
+type catReason struct {
+	hint     string // "category air_conditioner"
+	mentions string // "mentions air_conditioner"
 }
 
 type compiledRule struct {
@@ -153,6 +170,7 @@ func NewMatcher(s *Set) (*Matcher, error) {
 	}
 	for i, c := range s.Categories {
 		m.catIndex[c.ID] = i
+		m.catReasons = append(m.catReasons, catReason{hint: "category " + c.ID, mentions: "mentions " + c.ID})
 		for _, a := range append([]string{c.Name}, c.Aliases...) {
 			add(a, entry{kind: kindAlias, index: int32(i)})
 		}
@@ -199,6 +217,7 @@ func NewMatcher(s *Set) (*Matcher, error) {
 	m.phrases.build()
 	m.literal.build()
 	m.gates.build()
+	m.sim = buildSimIndex(s, nil)
 	return m, nil
 }
 
@@ -208,23 +227,54 @@ func compileRegex(src string) (*regexp.Regexp, error) {
 	return regexp.Compile("(?i)" + src)
 }
 
+// withSimilarity returns a copy of the matcher, sharing its triggers, with another
+// similarity index (the held-out self-test leaves samples out of it).
+func (m *Matcher) withSimilarity(x *simIndex) *Matcher {
+	c := *m
+	c.sim = x
+	return &c
+}
+
 // Set returns the set the matcher was built from.
 func (m *Matcher) Set() *Set { return m.set }
 
 // Safety returns the strongest safety rule the text describes, if any. It is meant to run
 // before anything else on every message: a hazard ("有煤气味", "冒烟了") stops self-service.
+//
+// The hazard families (Hazards) are checked first and cannot be switched off by editing:
+// a family found is answered with its shipped safety rule (HazardRuleIDs) when the set has
+// it, else with the catalog's advice for the family. Then the editors' safety rules.
 func (m *Matcher) Safety(text string) (*Match, bool) {
-	ms := m.Match(Query{Text: text, Case: CaseFacts{AgeMonths: UnknownAge}, Limit: 1})
-	if len(ms) == 0 || !ms[0].Safety {
-		return nil, false
+	hits, denials := scanHazards(text)
+	if len(hits) > 0 {
+		h := hits[0]
+		r := m.set.Rule(HazardRuleIDs[h.Family])
+		if r == nil || !r.Safety {
+			r = fallbackHazardRule(h.Family)
+		}
+		reason := "hazard " + h.Family + " " + strconv.Quote(h.Evidence)
+		if h.Suspected {
+			reason += " (suspected)"
+		}
+		return &Match{RuleID: r.ID, Title: r.Title, Score: weightCode, Reasons: []string{reason}, Safety: true, Rule: r}, true
 	}
-	return &ms[0], true
+	ms := m.Match(Query{Text: Canon(text), Case: CaseFacts{AgeMonths: UnknownAge}})
+	for i := range ms {
+		if !ms[i].Safety {
+			break
+		}
+		if denials && isFamilyRule(ms[i].RuleID) {
+			continue // "没什么烧焦味": the customer denied it
+		}
+		return &ms[i], true
+	}
+	return nil, false
 }
 
 // Mentions returns the ids of the categories the text names by name or alias ("空调",
 // "挂机"), in set order; denied mentions ("不是空调") are left out.
 func (m *Matcher) Mentions(text string) []string {
-	_, mentioned := m.collect(Normalize(text), "")
+	_, mentioned, _ := m.collect(Normalize(text), "")
 	var ids []string
 	for i, ok := range mentioned {
 		if ok {

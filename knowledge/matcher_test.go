@@ -17,7 +17,7 @@ func ids(ms []Match) string {
 }
 
 func TestMatchErrorCodes(t *testing.T) {
-	m := fixtureMatcher(t)
+	m := triggerMatcher(t)
 	tests := []struct {
 		name string
 		q    Query
@@ -50,7 +50,7 @@ func TestMatchErrorCodes(t *testing.T) {
 }
 
 func TestMatchNegation(t *testing.T) {
-	m := fixtureMatcher(t)
+	m := triggerMatcher(t)
 	facts := CaseFacts{AgeMonths: 3}
 	tests := []struct {
 		text string
@@ -72,7 +72,7 @@ func TestMatchNegation(t *testing.T) {
 }
 
 func TestMatchCategory(t *testing.T) {
-	m := fixtureMatcher(t)
+	m := triggerMatcher(t)
 	tests := []struct {
 		name    string
 		q       Query
@@ -130,7 +130,7 @@ func TestMatchConditions(t *testing.T) {
 }
 
 func TestMatchRankingAndReasons(t *testing.T) {
-	m := fixtureMatcher(t)
+	m := triggerMatcher(t)
 	got := m.Match(Query{Text: "美的空调吹出来是热风，制冷效果差，还漏水", Category: "air_conditioner"})
 	if ids(got) != "ac-not-cooling ac-leaking" {
 		t.Fatalf("ranking = %q", ids(got))
@@ -209,7 +209,7 @@ func TestMentions(t *testing.T) {
 }
 
 func TestMatchFillers(t *testing.T) {
-	m := fixtureMatcher(t)
+	m := triggerMatcher(t)
 	tests := []struct {
 		text string
 		want string
@@ -252,6 +252,7 @@ rules:
 	if err != nil {
 		t.Fatal(err)
 	}
+	dm = dm.withSimilarity(nil)
 	for _, text := range []string{"手机照片全没了", "电脑里的文件都不见了"} {
 		got := dm.Match(Query{Text: text})
 		if ids(got) != "data-loss" || got[0].Reasons[0] != `regex "(照片|文件).{0,4}(没了|不见了)"` {

@@ -26,25 +26,32 @@ const maxNegationGap = 2
 // clause, and is not part of a non-negating word or an A-not-A question ("是不是漏水",
 // "有没有异响", "会不会漏电"). The phrase's own characters are never looked at, so a
 // keyword that itself begins with 不 ("不制冷") still counts.
-func negated(t string, p int) bool {
+func negated(t string, p int) bool { return denier(t, p) >= 0 }
+
+// denier returns the byte offset in t of the negator that denies the phrase starting at p
+// (see negated), or -1 when nothing does.
+func denier(t string, p int) int {
 	if !negatorNear(t, p) {
-		return false
+		return -1
 	}
 	q := p
 	for gap := 0; gap <= maxNegationGap; gap++ {
 		head := t[:q]
 		for _, n := range negators {
 			if strings.HasSuffix(head, n) {
-				return !exempt(t, q-len(n), n)
+				if exempt(t, q-len(n), n) {
+					return -1
+				}
+				return q - len(n)
 			}
 		}
 		r, size := utf8.DecodeLastRuneInString(head)
 		if size == 0 || r == ',' {
-			return false
+			return -1
 		}
 		q -= size
 	}
-	return false
+	return -1
 }
 
 // negatorNear is a quick test: whether a character every negator contains (不没无未非)
@@ -55,7 +62,7 @@ func negatorNear(t string, p int) bool {
 		switch r {
 		case '不', '没', '无', '未', '非':
 			return true
-		case ',', utf8.RuneError:
+		case ',', '?', utf8.RuneError:
 			return false
 		}
 		p -= size

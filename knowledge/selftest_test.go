@@ -1,6 +1,8 @@
 package knowledge
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -43,8 +45,9 @@ func TestSelfTestReportsFailuresAndOverlaps(t *testing.T) {
 			got = &rep.Failures[i]
 		}
 	}
-	if got == nil || got.RuleID != "ac-leaking" || got.Rank != 0 || len(got.Got) == 0 || got.Got[0].RuleID != "ac-not-cooling" {
-		t.Errorf("failure = %+v; want ac-leaking unranked, ac-not-cooling first", got)
+	// The sample resembles itself, so its rule ranks, but below the rule whose keyword it is.
+	if got == nil || got.RuleID != "ac-leaking" || got.Rank < 2 || len(got.Got) == 0 || got.Got[0].RuleID != "ac-not-cooling" {
+		t.Errorf("failure = %+v; want ac-leaking ranked after ac-not-cooling", got)
 	}
 	if len(rep.Overlaps) != 1 || rep.Overlaps[0].Phrase != "滴水" ||
 		strings.Join(rep.Overlaps[0].RuleIDs, ",") != "ac-leaking,ac-warranty-noise" {
@@ -53,6 +56,49 @@ func TestSelfTestReportsFailuresAndOverlaps(t *testing.T) {
 	var b strings.Builder
 	rep.WriteText(&b)
 	for _, want := range []string{"✗ 规则 ac-leaking", "1. ac-not-cooling", "“滴水”", "自测未通过"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, b.String())
+		}
+	}
+}
+
+// TestSelfTestHeldOut: every sample is matched again without its fold in the similarity
+// index; a sample only its own text finds is a warning (Unseen), not a failure.
+func TestSelfTestHeldOut(t *testing.T) {
+	s := fixture(t)
+	leak := s.Rule("ac-leaking")
+	leak.Samples = append(leak.Samples, "墙上湿了一大片") // no trigger, like no other sample
+
+	rep := SelfTest(s)
+	if !rep.Passed() {
+		t.Fatalf("a sample found by itself failed the self-test: %+v", rep.Failures)
+	}
+	if rep.HeldOut.Total != 22 || rep.HeldOutHinted.Total != 22 || rep.HeldOut.Top1 > 21 {
+		t.Errorf("held out = %+v, hinted %+v; want 22 samples, at most 21 top 1", rep.HeldOut, rep.HeldOutHinted)
+	}
+	if !slices.ContainsFunc(rep.Unseen, func(f Failure) bool {
+		return f.RuleID == "ac-leaking" && f.Sample == "墙上湿了一大片" && f.Rank == 0
+	}) {
+		t.Errorf("unseen = %+v; want the new sample, unranked", rep.Unseen)
+	}
+	var cats []string
+	total := 0
+	for _, c := range rep.ByCategory {
+		cats = append(cats, fmt.Sprintf("%s:%d", c.Category, c.HeldOut.Total))
+		total += c.HeldOut.Total
+		if c.Hinted.Total != c.HeldOut.Total {
+			t.Errorf("category %s: %d held out, %d hinted", c.Category, c.HeldOut.Total, c.Hinted.Total)
+		}
+	}
+	if got := strings.Join(cats, " "); got != "air_conditioner:13 refrigerator:3 general:6" || total != rep.HeldOut.Total {
+		t.Errorf("by category = %s", got)
+	}
+
+	var b strings.Builder
+	if err := rep.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"留出测试（5 折", "空调（air_conditioner）：13 条样例", "通用规则（general）", "⚠ 留出未命中（仅作提示）：规则 ac-leaking", "自测通过"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, b.String())
 		}

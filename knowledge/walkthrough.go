@@ -1,9 +1,11 @@
 package knowledge
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/wxintake/intake/catalog"
 )
@@ -34,47 +36,66 @@ func (a Answer) String() string {
 }
 
 // Phrases of each answer, checked in this order: asking for a human wins over everything,
-// and the denials ("没好", "不行") are checked before the phrases they contain ("好").
+// and the denials ("没好", "不行", "还是卡") are checked before the agreement they may
+// contain ("门关好了也不行" is not solved).
 var (
-	humanPhrases     = []string{"转人工", "人工", "客服", "真人", "工程师", "师傅", "上门", "投诉", "找人"}
+	humanPhrases     = []string{"转人工", "人工", "客服", "真人", "工程师", "师傅", "投诉", "找人", "派人", "派个", "叫个人", "来个人"}
 	notSolvedPhrases = []string{
-		"没解决", "未解决", "没有解决", "不行", "没用", "没有用", "不好使", "不管用", "没好", "不好",
-		"还是一样", "老样子", "一样的", "依旧", "依然", "还是", "没反应", "没变化", "没效果", "不可以",
-		"有问题", "无效", "失败", "没法", "不能", "不正常", "不成功", "没成功",
+		"没解决", "未解决", "没有解决", "解决不了", "不行", "没用", "没有用", "没啥用", "没什么用", "不好使", "不管用",
+		"不顶用", "没好", "不好", "还没", "还是一样", "老样子", "一样的", "依旧", "依然", "仍然", "照样", "还是",
+		"没反应", "没有反应", "没变化", "没什么变化", "没效果", "没啥效果", "不可以", "有问题", "无效", "失败", "没法",
+		"不能", "不正常", "不成功", "没成功", "白搭", "白试", "没改善", "不见好", "没区别", "又不", "又开始", "又坏",
+		"又停", "又出现", "又响", "又漏", "试过了", "都试了", "早试过", "都试过", "试了好几次", "不灵", "没动静",
+		"没卵用", "白整", "白搞", "白弄", "不中", "唔得", "仲系", "冇用", "唔work", "就是不", "就是还", "但是还", "但还是",
+		"可是还", "不得行", "莫得用", "没得用", "还那样", "还是那样", "一样不", "照旧", "不work",
 	}
 	solvedPhrases = []string{
 		"解决了", "已解决", "好了", "好啦", "可以了", "可以啦", "行了", "搞定", "正常了", "恢复正常",
-		"没问题", "恢复了", "能用了", "可以用", "修好", "好使了", "管用", "有效", "成功", "ok了",
+		"没问题", "恢复了", "能用了", "可以用", "修好", "好使了", "管用", "有效", "成功", "ok了", "弄好",
+		"好用了", "不用修", "不用报修", "有用", "灵了", "ok啦", "妥了", "搞掂", "冇问题", "得咗", "好返", "好翻",
+		"好使", "要得", "可以咯", "没毛病", "中了", "正常工作", "恢复", "出水了", "出热水了", "排出去了", "凉快了",
+		"流畅", "亮了", "开始洗", "转了", "通了", "能用", "不用派人", "不用上门", "不用来",
 	}
 	// solvedWords are whole replies that agree; inside a longer reply they mean too little
 	// ("可以" in "可以再说一遍吗").
 	solvedWords    = []string{"可以", "ok", "yes", "解决", "行"}
-	notSolvedWords = []string{"no", "否", "不", "没有"}
+	notSolvedWords = []string{"no", "否", "不", "没有", "没", "没呢", "不是", "并没有"}
+	// choiceUnits after a leading digit make it a quantity, not a choice: "2个方法都试了".
+	choiceUnits = "个分秒天次遍步种下点号小周月年台块元多来米度"
 )
 
-// ParseAnswer reads a reply to a step: a leading choice digit ("1", "２。", "2 还是不行")
-// decides; otherwise the words do, a request for a human first, then a denial, then
-// agreement. Anything else is AnswerUnclear.
+// ParseAnswer reads a reply to a step. A reply that is only a choice digit ("1", "２。",
+// "选2") decides, and so does a digit followed by words that agree with it ("2 还是不行");
+// a digit that counts something ("2个方法都试了没用", "3分钟后又停了") is read as words.
+// Otherwise the words decide, in the message's understanding form (Canon): a request for a
+// human first, then a denial, then agreement. Anything else is AnswerUnclear.
 func ParseAnswer(text string) Answer {
-	t := strings.Trim(Normalize(text), ",")
+	t := strings.Trim(Normalize(Canon(text)), ",")
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "选"), "回复")
 	if t == "" {
 		return AnswerUnclear
 	}
-	if d := t[0]; d >= '0' && d <= '9' && (len(t) == 1 || !isASCIIAlnum(rune(t[1]))) {
-		switch d {
-		case '1':
-			return AnswerSolved
-		case '2':
-			return AnswerNotSolved
-		case '0':
-			return AnswerHuman
+	words := parseAnswerWords(t)
+	if d := t[0]; d >= '0' && d <= '2' && (len(t) == 1 || !isASCIIAlnum(rune(t[1]))) {
+		rest := strings.TrimLeft(t[1:], ",")
+		if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !strings.ContainsRune(choiceUnits, r) {
+			choice := map[byte]Answer{'0': AnswerHuman, '1': AnswerSolved, '2': AnswerNotSolved}[d]
+			if words == AnswerUnclear || words == choice || rest == "" {
+				return choice
+			}
+			return words // "1 还是不行": the words are more careful than the finger
 		}
-		return AnswerUnclear
 	}
+	return words
+}
+
+// parseAnswerWords reads a reply without a leading choice.
+func parseAnswerWords(t string) Answer {
+	core := strings.TrimRight(t, ",啊呀哦吧啦嘛哈的了~!")
 	switch {
-	case slices.Contains(solvedWords, t):
+	case slices.Contains(solvedWords, core) || slices.Contains(solvedWords, t):
 		return AnswerSolved
-	case slices.Contains(notSolvedWords, t):
+	case slices.Contains(notSolvedWords, core) || slices.Contains(notSolvedWords, t):
 		return AnswerNotSolved
 	}
 	for _, list := range []struct {
@@ -82,10 +103,50 @@ func ParseAnswer(text string) Answer {
 		answer  Answer
 	}{{humanPhrases, AnswerHuman}, {notSolvedPhrases, AnswerNotSolved}, {solvedPhrases, AnswerSolved}} {
 		for _, p := range list.phrases {
-			if strings.Contains(t, p) {
-				return list.answer
+			i := strings.Index(t, p)
+			if i < 0 {
+				continue
 			}
+			switch {
+			case list.answer == AnswerHuman && deniedRightBefore(t, i, "不用", "不要", "别", "不需要", "没"):
+				continue // "不用派人了" asks for nobody
+			case list.answer == AnswerSolved && deniedRightBefore(t, i, "没有", "还没", "并没", "没", "不", "未"):
+				return AnswerNotSolved // "还没好", "没有恢复"
+			}
+			return list.answer
 		}
+		if list.answer == AnswerHuman && butStill.MatchString(t) {
+			return AnswerNotSolved // "电源都好着呢，就是开不了机"
+		}
+	}
+	return changeAnswer(t)
+}
+
+// stopped are symptoms whose end ("不响了", "不跳闸了") means the fault is gone; working
+// are functions whose return ("能制冷了", "可以开机了") means the same. "不制冷了" is
+// neither: it is the fault.
+var (
+	stoppedSymptom = regexp.MustCompile(`不(再)?(响|漏|滴|跳闸|跳|卡|报警|叫|闪|报错|结霜|结冰|晃|震|抖|臭|吵|嗡|咔|乱跳|烫|掉线|断|重启|死机|自动关机|显示(那个|这个)?(代码|故障|错误|e\d|f\d))[^,]{0,6}了`)
+	working        = regexp.MustCompile(`(能|可以|会|又能|又可以)[^,不没]{0,4}(用|制冷|制热|加热|出水|转|亮|启动|工作|开机|充电|充上|排水|进水|脱水|出风|通电|联网|连上|打着|点着|着火|洗)了?`)
+)
+
+// butStill is a fault still there after a "but": "就是开不了机", "但是还没反应".
+var butStill = regexp.MustCompile(`(就是|但是|可是|但|不过)[^,]{0,4}(不|没|无法)`)
+
+// deniedRightBefore reports whether one of the words ends right at byte i of t.
+func deniedRightBefore(t string, i int, words ...string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(t[:i], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// changeAnswer reads a reply that says what happened rather than whether it helped.
+func changeAnswer(t string) Answer {
+	if stoppedSymptom.MatchString(t) || working.MatchString(t) {
+		return AnswerSolved
 	}
 	return AnswerUnclear
 }

@@ -16,9 +16,11 @@ import (
 	"github.com/redis/go-redis/v9"
 	"gorm.io/gorm"
 
+	"github.com/wxintake/intake/bot"
 	"github.com/wxintake/intake/internal/app"
 	"github.com/wxintake/intake/internal/config"
 	"github.com/wxintake/intake/internal/database"
+	"github.com/wxintake/intake/internal/evaluate"
 	"github.com/wxintake/intake/knowledge"
 	"github.com/wxintake/intake/knowledge/knowledgedb"
 	"github.com/wxintake/intake/staff"
@@ -29,7 +31,14 @@ const kbSummary = `The troubleshooting knowledge: test it, and move it in and ou
 
   intake kb test [--file DIR]           every sample must rank its own rule first (the shipped
                                         knowledge, or the YAML files under DIR: categories.yaml,
-                                        rules/*.yaml); prints top-1/top-3 accuracy and failures
+                                        rules/*.yaml); prints top-1/top-3 accuracy and failures,
+                                        then the held-out accuracy per category (each sample
+                                        matched without itself in the similarity index; misses
+                                        there are warnings, not failures)
+  intake kb eval [--corpus DIR] [--split dev|test|all] [--misses N]
+                                        how well the bot understands customers: the labelled
+                                        corpora under DIR (default corpus/) read by the shipped
+                                        knowledge; figures per behaviour, category and slot
   intake kb export [--version N|draft] DIR    write a revision's files (default: the current one)
   intake kb import [--shipped] DIR      replace the editors' draft with the files under DIR (or
                                         with the knowledge shipped in this binary)
@@ -44,6 +53,9 @@ func runKB(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	dir := fs.String("file", "", "test: a knowledge directory to test instead of the shipped knowledge")
 	version := fs.String("version", "", `export: a version number or "draft" (default: the current revision)`)
 	shipped := fs.Bool("shipped", false, "import: the knowledge shipped in this binary instead of DIR")
+	corpus := fs.String("corpus", "corpus", "eval: the directory of the labelled corpora")
+	split := fs.String("split", "", `eval: "dev", "test" or "all" (default: dev, then test)`)
+	misses := fs.Int("misses", 0, "eval: print up to N misclassified messages")
 	message := fs.String("m", "", "publish: what changed, for the history")
 	author := fs.String("author", "cli", "import, publish: who does it")
 	if len(args) == 0 {
@@ -69,6 +81,8 @@ func runKB(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	switch sub {
 	case "test":
 		return kbTest(*dir, stdout)
+	case "eval":
+		return kbEval(*dir, *corpus, *split, *misses, stdout)
 	case "export", "import", "publish":
 	default:
 		fs.Usage()
@@ -128,6 +142,36 @@ func kbTest(dir string, stdout io.Writer) error {
 	}
 	if !rep.Passed() {
 		return fmt.Errorf("kb test: %d samples do not rank their rule first", len(rep.Failures))
+	}
+	return nil
+}
+
+// kbEval prints the understanding figures on the corpora, per split.
+func kbEval(dir, corpus, split string, misses int, stdout io.Writer) error {
+	fsys := knowledge.ShippedFS()
+	if dir != "" {
+		fsys = os.DirFS(dir)
+	}
+	set, err := knowledge.ParseFS(fsys)
+	if err != nil {
+		return reportProblems(err, stdout)
+	}
+	kb, err := bot.NewKnowledgeBase(set)
+	if err != nil {
+		return err
+	}
+	splits := []string{"dev", "test"}
+	if split != "" {
+		splits = []string{split}
+	}
+	for _, sp := range splits {
+		rep, err := evaluate.Run(corpus, sp, kb)
+		if err != nil {
+			return fmt.Errorf("kb eval: %w", err)
+		}
+		if err := rep.WriteText(stdout, misses); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -83,6 +83,9 @@ func TestKBTest(t *testing.T) {
 	if err != nil || !strings.Contains(out, "首位命中") || !strings.Contains(out, "自测通过") {
 		t.Fatalf("kb test on the shipped knowledge: %v\n%s", err, out)
 	}
+	if !strings.Contains(out, "留出测试（5 折") || !strings.Contains(out, "空调（air_conditioner）") {
+		t.Errorf("kb test prints no held-out accuracy per category:\n%s", out)
+	}
 
 	good := shippedDir(t)
 	appendFile(t, filepath.Join(good, "rules", "laptop.yaml"), kbRule)

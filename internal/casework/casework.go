@@ -110,7 +110,7 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (triage.Case, *knowledge.Rule) {
 	tc := triage.Case{
 		Category:     c.Category,
-		CategoryName: kb.Lexicon().CategoryName(c.Category),
+		CategoryName: categoryName(kb, c),
 		Brand:        c.Brand,
 		Model:        c.Model,
 		PurchaseDate: purchaseDate(c.PurchaseDate),
@@ -126,7 +126,7 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 	}
 	switch c.ExtendedWarranty {
 	case bot.YesNoYes:
-		tc.ExtendedWarranty = triage.AnswerYes
+		tc.ExtendedWarranty, tc.ExtendedMonths = triage.AnswerYes, c.ExtendedMonths
 	case bot.YesNoNo:
 		tc.ExtendedWarranty = triage.AnswerNo
 	}
@@ -155,10 +155,24 @@ func purchaseDate(d bot.Date) triage.Date {
 	return triage.Date{Year: d.Year, Month: time.Month(d.Month), Day: d.Day}
 }
 
-// policyOf is the category's warranty policy from the knowledge base (editors own it).
+// categoryName is the product as staff read it: the category's name, or for a product
+// outside every category "其他（电动牙刷）".
+func categoryName(kb *bot.KnowledgeBase, c bot.Case) string {
+	if c.Category == bot.OtherCategory {
+		if c.Product == "" {
+			return catalog.T("bot.category.other")
+		}
+		return catalog.T("bot.category.other_named", "product", c.Product)
+	}
+	return kb.Lexicon().CategoryName(c.Category)
+}
+
+// policyOf is the category's warranty policy from the knowledge base (editors own it). A
+// product no category covers ("其他") has no period: its warranty is 待核实 by a person,
+// never "free" without a policy behind it.
 func policyOf(cat *knowledge.Category) triage.Policy {
 	if cat == nil {
-		return triage.DefaultPolicies().For("")
+		return triage.Policy{}
 	}
 	p := triage.Policy{WholeMonths: cat.Warranty.WholeMonths, ExtendedMonths: 12, Components: map[string]int{}}
 	for _, comp := range cat.Warranty.Components {

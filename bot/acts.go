@@ -1,0 +1,292 @@
+package bot
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/wxintake/intake/knowledge"
+)
+
+// The cues of each dialogue act, as patterns over the compact canonical text (lower-case,
+// no spaces, punctuation kept). They are language, not product knowledge: how people ask
+// for a person, say goodbye, threaten to complain or ask a price. Each list is exercised by
+// the table in acts_test.go and measured on the behaviour corpus (intake kb eval).
+var (
+	cueHandoff         = knowledge.MustGate(`转人工|人工客服|人工服务|找人工|要人工|接人工|转接人工|有人工(吗|么|没|不)|人工人工|真人客服|(要|找|叫|接|转|给我|来|整|换|让|派|需要|想要|想找|想和|想跟|跟|和)个?(真人|活人|人工|客服|售后人员|工作人员|专员|懂行的人|懂的人|人来|人跟我|人和我)|找个人|叫个人|接个人|转个人|活人|转客服|找客服|叫客服|让客服|客服(来|出来|在哪|呢)|别让机器人|不要机器人|不想跟机器|不想和机器|不跟机器|机器人(走开|滚|别说|听不懂)|别自动回复|不要自动回复|跟人(说|讲|聊|沟通)|找你们(的)?(人|领导|经理|负责人)|叫你们(的)?(人|领导|经理|负责人)|给我打(个)?电话|打电话给我|来个人|有没有人管|到底有没有人|人呢|要human|human|kf.{0,3}真人`)
+	cueCancel          = knowledge.MustGate(`不用修了|不修了|不修啦|不修咯|唔修|不报修了|不用报修|不想修了|不想报修|算了不修|取消(了|吧|啦)?$|^取消|取消(报修|工单|维修|预约|订单|单子|上门)|(单子|工单|报修|预约|订单)(帮我)?(取消|删了|撤了|不要了)|撤销|撤单|不需要(维修|修|报修|上门)?了|买新的了|换新的了|先不修|不弄了|不搞了|不整了|不用了|算了吧|^算了|拉倒|不用麻烦了|不想弄了|不报了|(不用|别|不要)(来|过来|上门)了|自己(找人)?修好了|不修了`)
+	cueGoodbye         = knowledge.MustGate(`再见|再会|拜拜|拜了|白白|^(88|886|8888|88+~*)$|bye|see ?you|回聊|回见|先这样|就这样吧|就这样了|那就这样|下次再说|晚安|回头再说|改天再说|有空再说|晚点聊|先不聊了|不聊了|结束对话|结束聊天|撤了|溜了|告辞|下了$|走了$|先忙`)
+	cueProgress        = knowledge.MustGate(`进度|进展|到哪(了|一步)|(师傅|工程师|人).{0,6}((什么|啥|几)(时候|时|点钟?)(来|到|上门|能来|过来|嚟)|出发|到了(吗|没)|怎么还没|咋还没|还没到)|还没(来|到|上门|联系|人联系|人来)|怎么还没|咋还没|单号|工单号|报修单|状态|我的(工单|单子|报修)|(报修|报的修|报了修|报修的|单子|工单|订单|预约)[^,，。!?？]{0,12}(吗|没|不|呢|状态|进展|消息|怎么样|到哪|查|成功)|修好了(没|吗|么)|修好没|寄回|快递(到|单)|派单|派了没|师傅(呢|在哪|到哪|怎么还|咋还)|有人联系|没人联系|联系我了(吗|没)|处理(得)?怎么样了|有结果了(吗|没)|有消息(吗|没)|配件到了|提交上了|提交成功`)
+	cueComplaint       = knowledge.MustGate(`12315|315|消协|消费者协会|黑猫|投诉|头诉|曝光|媒体|记者|差评|举报|工商|市场监管|骗子|骗人|坑人|垃圾|太差了|什么破|破玩意|破东西|什么玩意|气死|退货|退款|赔偿|赔钱|维权|律师|起诉|法院|(修|坏)了(两|三|四|五|好几|n|2|3|4|5)次|第(二|三|四|2|3|4)次(了|坏|修)|又坏了|又漏|反复坏|修不好|一直修不好|白修|等了(好几|两|三|四|五|一|七|十|\d+)?(天|周|星期|个月)|没人管|没人理|服务太差|态度太差|态度(很|太|真)?差|欺负|忽悠|敷衍|不满意|失望|生气|过分|离谱|无语|恶心|给个说法|要个说法|说法|不认账|不尊重|想不想做生意|不退|乱收费|多收|收了我|不负责`)
+	cueComplaintStrong = knowledge.MustGate(`12315|315|消协|消费者协会|黑猫|投诉|头诉|曝光|媒体|记者|举报|工商|市场监管|维权|律师|起诉|法院`)
+	cueCorrection      = knowledge.MustGate(`不对|错了|错啦|说错|搞错|写错|打错|记错|弄错|整错|整岔|填错|输错|有误|更正|纠正|改一下|改成|改为|换成|换一个|换个号|应该是|应为|其实是|准确(的)?说|不准确|写成|少了一位|多了一位|少打|多打|唔系|不是[^,，。!?？]{1,8}(是|而是)|是[^,，。!?？]{1,20}不是|刚才(那个|说的)?不对`)
+	cueSmallTalk       = knowledge.MustGate(`吃(了|饭了?)(吗|没|么)|饮咗茶|天气|下雨|下雪|好大的雨|好热|好冷|热死了|冷死了|好累|上班|周几|放假|哈哈|呵呵|hhh|嘿嘿|lol|😂|🤣|你好可爱|你叫什么|你几岁|多大了|在干嘛|干嘛呢|无聊|讲个笑话|笑话|唱歌|你真棒|你好厉害|(^|[^0-9])666+($|[^0-9])|你好聪明|你是男的|你是女的|单身|对象|周末愉快|新年快乐|节日快乐|好吃|涨价|头像|国足|世界杯|奥运|巴适|等下哈|我家狗|我家猫`)
+	cueQuestion        = knowledge.MustGate(`吗|么$|嘛|呢|\?|多少|几(百|千|块|天|点|号|个|年|时)|怎么|咋|如何|为什么|为啥|是否|能不能|可不可以|可以不|会不会|要不要|有没有|是不是|贵不贵|收不收|管不管|保不保|行不行|修不修|来不来|好不好|啥|什么|哪|(不|没|否|冇|未)$|码$`)
+	// cueFaultQuestion are questions that are really fault reports: "空调不制冷怎么办".
+	cueFaultQuestion = knowledge.MustGate(`怎么办|咋办|咋整|咋弄|怎么弄|怎么回事|咋回事|什么情况|啥情况|什么原因|啥原因|为什么|为啥|怎么解决|如何解决|咋解决|能修吗|能修好吗|还能修吗|修得好吗|怎么报修`)
+)
+
+// questionTopics map cues to the topic of a question, checked in order.
+var questionTopics = []struct {
+	topic string
+	re    *knowledge.Gated
+}{
+	{TopicWhereModel, knowledge.MustGate(`(型号|序列号|sn|s/n|铭牌|条码|机身码|imei|编号|串号)[^,，。!]{0,6}(在哪|哪里|哪儿|怎么看|咋看|怎么找|咋找|怎么查|咋查|看不到|找不到|在什么地方|什么位置|哪个位置)|(在哪|哪里|怎么)(看|找|查)[^,，。!]{0,4}(型号|序列号|sn|铭牌|编号)`)},
+	{TopicBotOrHuman, knowledge.MustGate(`是真人|是不是真人|真人吗|真人码|机器人(吗|吧|么|嘛)|是机器|人工智能|是ai|ai(吗|还是)|自动回复(吗|的)|是人吗|是人还是|是不是人|你是谁|谁在回|人在回|活人吗|是人是`)},
+	{TopicPrice, knowledge.MustGate(`多少钱|多少米|多少银子|好多钱|几个?钱|几百|几千|几块|收费|收不收|要钱|花钱|费用|价格|价钱|价位|贵不贵|贵吗|报价|维修费|上门费|检测费|手工费|人工费|材料费|零件费|怎么收|花多少|得多少|大概多少|要多少|不要钱|收钱`)},
+	{TopicWarranty, knowledge.MustGate(`保修|在保|过保|保内|保外|质保|三包|免费|延保|包修|保吗|还保|出保|保不保|管不管修|管修|保几年|保多久|bx期|发票`)},
+	{TopicIsNormal, knowledge.MustGate(`正常吗|正常不|正常么|正常嘛|是正常|正不正常|正常现象|算正常|要紧吗|要不要紧|有事吗|没事吧|有影响吗|影响使用吗|会坏吗|是不是坏了|是坏了吗|有问题吗`)},
+	{TopicHours, knowledge.MustGate(`几点上班|几点下班|上班时间|下班时间|工作时间|营业时间|服务时间|(周末|过年|春节|国庆|五一|节假日|晚上|半夜|明天|今天)[^,，。!?？]{0,6}(上班|有人|休息|上门|营业|放假)|节假日|几点开始|几点有人|几点前|什么时候上班|啥时候上班|人工几点|上班不|几点(能)?转人工|什么时候(能)?转人工`)},
+	{TopicDuration, knowledge.MustGate(`多久|多长时间|几天|要等|几号能|什么时候能|啥时候能|什么时候(来|上门|修|到)|啥时候(来|上门|修|到)|今天能|明天能|能不能(今天|明天|尽快)|尽快|快点|多快|几点(来|到|上门)`)},
+}
+
+// readActs finds the dialogue acts of an understood message, strongest first.
+func readActs(u *Understanding, ctx Context) []Act {
+	t := compact(u.Canon)
+	core := strings.Trim(t, clauseBreaks+" .!?~…")
+	var acts []Act
+	add := func(k ActKind, conf float64, ev string) {
+		acts = append(acts, Act{Kind: k, Confidence: conf, Evidence: ev})
+	}
+	found := func(re *knowledge.Gated) string { return re.FindString(t) }
+	topic, topicEv := questionTopic(t, ctx)
+	rest := readRest(t, ctx.Lexicon)
+
+	switch {
+	case ParseCommand(u.Canon) == CmdHuman:
+		add(ActHandoff, 1, core)
+	case ctx.State == StateSelf && u.Answer == knowledge.AnswerHuman && (core == "0" || strings.Contains(t, "人工")):
+		add(ActHandoff, 1, core)
+	default:
+		if ev := found(cueHandoff); ev != "" && !isBotQuestion(t) && topic != TopicHours {
+			add(ActHandoff, 0.9, ev)
+		}
+	}
+	if ev := found(cueComplaint); ev != "" {
+		conf := 0.7
+		if cueComplaintStrong.MatchString(t) {
+			conf = 0.95
+		}
+		add(ActComplaint, conf, ev)
+	}
+	if ev := found(cueCancel); ev != "" && !negatedCancel(t, ev) {
+		add(ActCancel, 0.85, ev)
+	} else if ParseCommand(u.Canon) == CmdCancel {
+		add(ActCancel, 1, core)
+	}
+	busy := ctx.State.inProgress() || ctx.State == StateResume
+	if cat, changed := changedProduct(u, ctx); changed && busy && (cueCorrection.MatchString(t) || deniesOther(t, ctx)) {
+		acts = append(acts, Act{Kind: ActChangeProduct, Confidence: 0.85, Evidence: cat})
+	} else if ev := found(cueCorrection); ev != "" && ctx.State != StateSelf && ctx.State != StateNew && ctx.State != StateDone {
+		add(ActCorrection, 0.8, ev)
+	}
+	if ctx.State == StateSelf {
+		switch u.Answer {
+		case knowledge.AnswerSolved:
+			add(ActSolved, 0.9, core)
+		case knowledge.AnswerNotSolved:
+			add(ActNotSolved, 0.9, core)
+		}
+	}
+	if topic != "" && !(topic == TopicOther && (cueSmallTalk.MatchString(t) || rest.greeting)) {
+		acts = append(acts, Act{Kind: ActQuestion, Topic: topic, Confidence: 0.8, Evidence: topicEv})
+	}
+	if ev := found(cueProgress); ev != "" && (ctx.HasTicket || topic != TopicDuration) {
+		add(ActProgress, 0.8, ev)
+	}
+	if ev := found(cueGoodbye); ev != "" {
+		add(ActGoodbye, 0.85, ev)
+	}
+	switch {
+	case rest.greeting && rest.empty():
+		add(ActGreeting, 0.9, core)
+	case rest.thanks && rest.empty():
+		add(ActThanks, 0.9, core)
+	}
+	noFacts := u.Facts.Symptom == "" && u.Facts.Category == "" && u.Facts.ErrorCode == "" && u.Facts.Model == ""
+	if ev := found(cueSmallTalk); ev != "" && noFacts && !rest.greeting {
+		add(ActSmallTalk, 0.7, ev)
+	}
+	switch {
+	case rest.vague && rest.empty() && u.Facts.ErrorCode == "":
+		add(ActVague, 0.8, core)
+	case u.Facts.Symptom != "" || u.Facts.ErrorCode != "":
+		add(ActReport, 0.7, u.Facts.Symptom)
+	case (u.Facts.Category != "" || ctx.Asking == SlotSymptom) && runes(rest.text) >= 3 && topic == "":
+		add(ActReport, 0.5, rest.text) // a fault in words no list knows: "热水器出水忽冷忽热"
+	}
+	chatty := ctx.State == StateNew || ctx.State == StateDone || ctx.State == StateHuman
+	if len(acts) == 0 && noFacts && chatty && rest.text != "" &&
+		u.Answer == knowledge.AnswerUnclear && !strings.ContainsAny(t, "0123456789") {
+		add(ActSmallTalk, 0.4, core) // nothing about a fault, asked nothing: chat
+	}
+	return acts
+}
+
+// isBotQuestion reports "你们是真人吗": a question about the bot, not a request.
+func isBotQuestion(t string) bool {
+	return strings.Contains(t, "真人吗") || strings.Contains(t, "是人吗") || strings.Contains(t, "是不是真人") ||
+		strings.Contains(t, "是机器人") || strings.Contains(t, "是不是机器人") || strings.Contains(t, "人工智能")
+}
+
+// negatedCancel spots cues that look like a cancel but are not: "不用了" in "不用了解",
+// "撤销" of something else is still a cancel; "不修了吗" asks.
+func negatedCancel(t, ev string) bool {
+	i := strings.Index(t, ev)
+	after := t[i+len(ev):]
+	return strings.HasPrefix(after, "解") || strings.HasPrefix(after, "吗") || strings.HasPrefix(after, "么") ||
+		strings.HasPrefix(after, "?")
+}
+
+// questionTopic names what a message asks, or "" when it asks nothing the bot should
+// answer. A fault told as a question ("不制冷怎么办") is a report, not a question.
+func questionTopic(t string, ctx Context) (topic, evidence string) {
+	for _, q := range questionTopics {
+		if ev := q.re.FindString(t); ev != "" {
+			if q.topic == TopicDuration && ctx.HasTicket && !strings.Contains(ev, "多久") {
+				continue // once there is a ticket, "什么时候来" asks for progress
+			}
+			if q.topic == TopicBotOrHuman && !cueQuestion.MatchString(t) {
+				continue // "找真人" asks for one, it does not ask whether we are one
+			}
+			if (q.topic == TopicWarranty || q.topic == TopicPrice) && !cueQuestion.MatchString(t) &&
+				!strings.Contains(ev, "多少") && !strings.Contains(ev, "几") {
+				continue // "延保买了两年" tells, it does not ask
+			}
+			return q.topic, ev
+		}
+	}
+	if cueQuestion.MatchString(t) && !cueFaultQuestion.MatchString(t) && strings.ContainsAny(t, "?？吗么嘛") &&
+		!strings.Contains(t, "是不是") && !strings.Contains(t, "有没有") {
+		return TopicOther, ""
+	}
+	return "", ""
+}
+
+// rest is what remains of a message once the words of greetings, thanks, vague faults,
+// products, brands and fillers are read away, and which of those it held.
+type rest struct {
+	text                    string // the words no list knows, in order
+	greeting, thanks, vague bool
+	product                 bool
+}
+
+func (r rest) empty() bool { return runes(r.text) <= 1 }
+
+type restWord uint8
+
+const (
+	restFiller restWord = iota + 1
+	restGreeting
+	restThanks
+	restVague
+)
+
+// restWords are the words readRest reads away.
+var restWords = func() *phraseSet[restWord] {
+	p := &phraseSet[restWord]{}
+	for _, w := range []string{"你好", "您好", "恁好", "你们好", "在吗", "在么", "在麻", "在嘛", "在不在", "在不", "在线吗", "在线么", "在",
+		"hello", "hi", "hey", "哈喽", "嗨", "有人吗", "有人在吗", "有人么", "喂", "亲", "早", "早上好", "上午好", "中午好", "下午好",
+		"晚上好", "早安", "客服", "小姐姐", "小哥哥", "老师", "请问", "您", "你"} {
+		p.add(w, restGreeting)
+	}
+	for _, w := range []string{"谢谢", "谢啦", "谢了", "多谢", "感谢", "3q", "thx", "thanks", "thank you", "辛苦了", "辛苦", "麻烦了",
+		"麻烦你们了", "麻烦你了", "好的", "好滴", "好嘞", "好哒", "好", "ok", "okk", "okay", "嗯", "嗯嗯", "嗯呐", "知道了", "了解", "收到",
+		"明白", "明白了", "行", "行吧", "👍", "🙏", "要得", "唔该", "多谢晒", "服务真好", "服务很好", "师傅", "姑娘", "我等着", "等着", "等你们",
+		"我去试试", "试试"} {
+		p.add(w, restThanks)
+	}
+	for _, w := range []string{"坏了", "坏掉了", "坏啦", "坏咗", "坏", "出问题了", "出问题", "有问题", "有点问题", "出毛病了", "出毛病", "有毛病",
+		"毛病", "不好用了", "不好用", "用不了了", "用不了", "不能用了", "不能用", "不行了", "不工作了", "不工作", "故障", "出故障了",
+		"出故障", "有故障", "罢工了", "罢工", "歇菜了", "挂了", "gg了", "gg", "不灵了", "不好使了", "不对劲", "不太对劲", "不正常",
+		"不太正常", "不对", "说不上来", "报修", "维修", "修一下", "修理", "要修", "需要修", "想修", "来修", "修"} {
+		p.add(w, restVague)
+	}
+	for _, w := range []string{"我的", "我家的", "我家", "家里的", "家里", "这个", "那个", "这台", "那台", "我们家的", "我们家", "部", "台",
+		"的", "了", "啊", "呀", "咯", "哦", "嘛", "吧", "呢", "啦", "哈", "嘞", "哟", "麻烦", "帮忙", "帮我", "你们", "给", "看看",
+		"看一下", "来", "一下", "怎么办", "咋办", "咋整", "怎么弄", "咋弄", "怎么", "想", "要", "请", "我", "就是", "就", "有点",
+		"东西", "机器", "设备", "电器", "过来", "上门", "快", "点", "吗", "么", "还", "都", "也", "又", "是", "和", "跟",
+		"其实", "主要", "应该", "好像", "感觉", "突然", "今天", "昨天", "最近"} {
+		p.add(w, restFiller)
+	}
+	p.sort()
+	return p
+}()
+
+// readRest reads a compact message word by word.
+func readRest(t string, lx *Lexicon) rest {
+	var r rest
+	var b strings.Builder
+	for i := 0; i < len(t); {
+		if w, end, ok := restWords.at(t, i); ok {
+			switch w {
+			case restGreeting:
+				r.greeting = true
+			case restThanks:
+				r.thanks = true
+			case restVague:
+				r.vague = true
+			}
+			i = end
+			continue
+		}
+		if lx != nil {
+			if _, end, ok := lx.catWords.at(t, i); ok {
+				r.product, i = true, end
+				continue
+			}
+			if _, end, ok := lx.brandWords.at(t, i); ok {
+				i = end
+				continue
+			}
+		}
+		if _, end, ok := setOtherProducts.at(t, i); ok {
+			r.product, i = true, end
+			continue
+		}
+		rn, size := utf8.DecodeRuneInString(t[i:])
+		if !isClauseBreak(rn) && !unicode.IsPunct(rn) && !unicode.IsSymbol(rn) && !unicode.IsSpace(rn) && rn < 0x1F000 {
+			b.WriteString(t[i : i+size])
+		}
+		i += size
+	}
+	r.text = b.String()
+	return r
+}
+
+// changedProduct reports a product category named in the message that differs from the
+// case's: the customer speaks of another product.
+func changedProduct(u *Understanding, ctx Context) (string, bool) {
+	if ctx.Category == "" {
+		return "", false
+	}
+	for _, cat := range mentionedCategories(compact(u.Canon), ctx.Lexicon) {
+		if cat != ctx.Category {
+			return cat, true
+		}
+	}
+	if u.Facts.Category == OtherCategory && ctx.Category != OtherCategory {
+		return OtherCategory, true
+	}
+	return "", false
+}
+
+// deniesOther reports words that set the case's product aside ("空调没事", "不是空调") or
+// point at another one ("其实是", "主要是", "换个", "是冰箱坏了").
+func deniesOther(t string, ctx Context) bool {
+	if ctx.Lexicon != nil {
+		for i := 0; i < len(t); i += runeLen(t, i) {
+			ci, end, ok := ctx.Lexicon.catWords.at(t, i)
+			if ok && ctx.Lexicon.categories[ci].id == ctx.Category && (setAsideAfter(t[end:]) || strings.HasSuffix(t[:i], "不是")) {
+				return true
+			}
+		}
+	}
+	return cueOtherProduct.MatchString(t)
+}
+
+var cueOtherProduct = knowledge.MustGate(`其实|主要是|换个|先报|是另|另一|不是这个|搞错|说错|弄错|整岔|是[^,，。!?？]{1,8}(坏了|坏咗|出问题|有问题|有毛病|不行)`)
+
+// zeroTime is the "now" of extractions that read no dates.
+var zeroTime time.Time

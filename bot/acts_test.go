@@ -1,0 +1,74 @@
+package bot
+
+import (
+	"testing"
+	"time"
+)
+
+// TestActs is the table of dialogue acts: one row per class of message, in the states
+// where the reading differs. The behaviour corpus (corpus/behaviours.jsonl, intake kb eval)
+// measures the same on messages written by others.
+func TestActs(t *testing.T) {
+	lx := newTestKB(t).lx
+	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	for _, tc := range []struct {
+		state  State
+		ticket bool
+		text   string
+		want   ActKind
+		topic  string
+	}{
+		{StateCollect, false, "转人工", ActHandoff, ""},
+		{StateCollect, false, "找个活人跟我说", ActHandoff, ""},
+		{StateCollect, false, "别让机器人回复了", ActHandoff, ""},
+		{StateCollect, false, "你们是真人吗", ActQuestion, TopicBotOrHuman},
+		{StateCollect, false, "不用修了", ActCancel, ""},
+		{StateCollect, false, "不修了 买新的了", ActCancel, ""},
+		{StateDone, false, "好嘞再见", ActGoodbye, ""},
+		{StateDone, false, "行吧 那就这样 拜了", ActGoodbye, ""},
+		{StateDone, false, "谢谢师傅！", ActThanks, ""},
+		{StateDone, true, "师傅什么时候来啊", ActProgress, ""},
+		{StateCollect, false, "师傅什么时候能上门", ActQuestion, TopicDuration},
+		{StateCollect, false, "修一下大概几百块？", ActQuestion, TopicPrice},
+		{StateCollect, false, "这个还在保吗", ActQuestion, TopicWarranty},
+		{StateCollect, false, "有异味正常吗", ActQuestion, TopicIsNormal},
+		{StateCollect, false, "型号在哪看啊", ActQuestion, TopicWhereModel},
+		{StateCollect, false, "你们几点下班", ActQuestion, TopicHours},
+		{StateCollect, false, "再不修好我就打12315投诉你们", ActComplaint, ""},
+		{StateCollect, false, "不对，是格力的", ActCorrection, ""},
+		{StateCollect, false, "刚才说错了，是前年买的", ActCorrection, ""},
+		{StateNew, false, "你吃饭了吗", ActSmallTalk, ""},
+		{StateNew, false, "你好 在吗", ActGreeting, ""},
+		{StateNew, false, "冰箱坏了", ActVague, ""},
+		{StateNew, false, "冰箱出毛病了", ActVague, ""},
+		{StateNew, false, "冰箱不制冷了", ActReport, ""},
+		{StateSelf, false, "2个方法都试了没用", ActNotSolved, ""},
+		{StateSelf, false, "门关好了也不行", ActNotSolved, ""},
+		{StateSelf, false, "重启好了还是卡", ActNotSolved, ""},
+		{StateSelf, false, "好了一会又不行了", ActNotSolved, ""},
+		{StateSelf, false, "还没好", ActNotSolved, ""},
+		{StateSelf, false, "诶好了！谢谢", ActSolved, ""},
+		{StateSelf, false, "可以了可以了", ActSolved, ""},
+		{StateSelf, false, "2", ActNotSolved, ""},
+		{StateSelf, false, "１", ActSolved, ""},
+	} {
+		u := RuleReader{}.Understand(tc.text, Context{State: tc.state, Category: "air_conditioner", HasTicket: tc.ticket, Now: now, Lexicon: lx})
+		a, ok := u.Has(tc.want)
+		if !ok || a.Topic != tc.topic {
+			t.Errorf("%s %q: acts %+v, want %s %s", tc.state, tc.text, u.Acts, tc.want, tc.topic)
+		}
+	}
+}
+
+// TestChangeOfProduct: another product named with the first set aside is a change of
+// product, not an answer.
+func TestChangeOfProduct(t *testing.T) {
+	lx := newTestKB(t).lx
+	for _, text := range []string{"其实是冰箱坏了，空调没事", "空调没事，是冰箱坏了", "不是空调，是冰箱"} {
+		u := RuleReader{}.Understand(text, Context{State: StateCollect, Category: "air_conditioner", Lexicon: lx})
+		a, ok := u.Has(ActChangeProduct)
+		if !ok || a.Evidence != "refrigerator" {
+			t.Errorf("%q: acts %+v, want change_product to refrigerator", text, u.Acts)
+		}
+	}
+}

@@ -1,0 +1,340 @@
+package bot
+
+import (
+	"strings"
+	"time"
+
+	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/knowledge"
+)
+
+// How the dialog uses the Understanding of a message. Safety comes first in every state;
+// then what a message does beyond answering (asking for a person, cancelling, correcting,
+// asking a question, saying goodbye) is handled the same way wherever the conversation is,
+// and the question that was pending is asked again, so nothing the customer said is lost
+// and no question they asked goes unanswered.
+
+// understand reads the message in the conversation's context.
+func (d *Dialog) understand(c *Conversation, text string, at time.Time) Understanding {
+	r := d.Reader
+	if r == nil {
+		r = RuleReader{}
+	}
+	return r.Understand(text, Context{
+		State: c.State, Asking: c.Asking, Category: c.Case.Category, HasTicket: len(c.Tickets) > 0,
+		Now: at, Lexicon: d.lexicon(),
+	})
+}
+
+// hazardRule returns the safety rule the message triggers: the knowledge base's (hazard
+// families and editors' safety rules), or, when the base has none for a family found, the
+// catalog's advice for it. A hazard is never routine.
+func (d *Dialog) hazardRule(t *step) (Rule, bool) {
+	if rule, ok := d.KB.Hazard(t.u.Canon); ok {
+		return rule, true
+	}
+	if len(t.u.Hazards) == 0 {
+		return Rule{}, false
+	}
+	f := t.u.Hazards[0].Family
+	return Rule{ID: knowledge.HazardRuleIDs[f], Title: catalog.T("knowledge.hazard." + f + ".title"), Safety: true,
+		Advice: catalog.T("knowledge.hazard." + f + ".advice")}, true
+}
+
+// hazard handles a safety report in any state: advice at once, no self-service, and an
+// urgent ticket as soon as we can call back. What else the message says is kept.
+func (d *Dialog) hazard(t *step, rule Rule) {
+	c := t.c
+	if c.State == StateHuman {
+		// A person has (or is about to have) the chat: advice now; the agent sees the message.
+		c.Case.Safety = true
+		t.sayKey("bot.safety.waiting", "advice", rule.Advice)
+		return
+	}
+	again := c.Case.Safety && c.State.inProgress()
+	if !c.State.inProgress() || c.Ticket != "" {
+		d.newCase(t)
+	} else if c.State == StateCollect && c.Asking != "" {
+		d.answer(&c.Case, c.Asking, t.u.Canon, t.in.At)
+	}
+	if c.State == StateSelf {
+		t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeEscalated})
+	}
+	d.absorb(t)
+	c.Case.Safety, c.Case.SafetyRule, c.Case.SelfDone = true, rule.ID, true
+	if c.Case.RuleID == "" {
+		c.Case.RuleID, c.Case.RuleTitle = rule.ID, rule.Title
+	}
+	if c.Case.Symptom == "" {
+		c.Case.Symptom = truncateRunes(t.u.Text, 100)
+	}
+	if again {
+		t.sayKey("bot.safety.again", "advice", rule.Advice)
+	} else {
+		t.sayKey("bot.safety", "advice", rule.Advice)
+	}
+	if c.Case.missing(SlotPhone) {
+		d.ask(t, SlotPhone)
+		return
+	}
+	d.escalate(t, EscalateSafety)
+}
+
+// interject handles what a message does besides answering the pending question; false
+// when there is nothing of the kind and the state's own handler should read it.
+func (d *Dialog) interject(t *step) bool {
+	c, u := t.c, &t.u
+	busy := c.State.inProgress()
+	if u.Is(ActHandoff) {
+		d.command(t, CmdHuman)
+		return true
+	}
+	if u.Is(ActCancel) && !(c.State == StateSelf && u.Answer == knowledge.AnswerSolved) {
+		d.command(t, CmdCancel)
+		return true
+	}
+	if u.Is(ActComplaint) {
+		t.sayKey("bot.complaint")
+		if !hasSubstance(u) && !u.Is(ActQuestion) {
+			d.reask(t)
+			return true
+		}
+	}
+	if act, ok := u.Has(ActChangeProduct); ok && (busy || c.State == StateResume) {
+		d.changeProduct(t, act.Evidence)
+		return true
+	}
+	if u.Is(ActCorrection) && (busy || c.State == StateResume) && d.correct(t) {
+		return true
+	}
+	verdict := c.State == StateSelf && u.Answer != knowledge.AnswerUnclear && !(u.Answer == knowledge.AnswerHuman && !u.Is(ActHandoff))
+	if q, ok := u.Has(ActQuestion); ok && !verdict {
+		if hasSubstance(u) && (c.State == StateNew || c.State == StateDone || c.State == StateCollect) {
+			return false // a fault with a question: the state handler answers it after reading the facts
+		}
+		d.answerQuestion(t, q.Topic)
+		if busy {
+			d.absorb(t)
+			d.reask(t)
+		} else {
+			t.sayKey("bot.question.then_describe")
+		}
+		return true
+	}
+	if u.Is(ActProgress) && !hasSubstance(u) {
+		t.do(ListTickets{})
+		return true
+	}
+	if busy || hasSubstance(u) {
+		switch {
+		case hasSubstance(u):
+		case u.Is(ActGoodbye):
+			t.sayKey("bot.goodbye.pending", "what", d.caseLine(&c.Case))
+			return true
+		case u.Is(ActSmallTalk):
+			t.sayKey("bot.smalltalk.busy")
+			d.reask(t)
+			return true
+		}
+		return false
+	}
+	switch {
+	case u.Is(ActGoodbye):
+		t.sayKey("bot.goodbye")
+	case u.Is(ActThanks):
+		t.sayKey("bot.thanks")
+	case u.Is(ActSmallTalk):
+		t.sayKey("bot.smalltalk")
+	default:
+		return false
+	}
+	return true
+}
+
+// hasSubstance reports whether a message says something about a fault or a product.
+func hasSubstance(u *Understanding) bool {
+	f := u.Facts
+	return f.Category != "" || f.Product != "" || f.Symptom != "" || f.ErrorCode != "" || f.Model != "" ||
+		u.Is(ActReport) || u.Is(ActVague)
+}
+
+// correct applies a correction ("不对，是格力的", "型号应该是…", "刚才说错了，是前年买的"):
+// the facts of the message replace the case's, and the customer reads what changed in one
+// line. false when the message changes nothing.
+func (d *Dialog) correct(t *step) bool {
+	c := t.c
+	before := c.Case
+	f := t.u.Facts
+	if f.Category != "" && f.Category != c.Case.Category {
+		d.changeProduct(t, f.Category)
+		return true
+	}
+	f.Category = ""
+	if f.Symptom != "" && !t.u.Is(ActReport) {
+		f.Symptom = ""
+	}
+	if f.StartedPhrase == "刚才" || f.StartedPhrase == "刚刚" { // "刚才说错了" is no start time
+		f.StartedAt, f.StartedPhrase, f.StartedApprox = Date{}, "", false
+	}
+	if m, ok := modelAsWritten(cueCorrection.ReplaceAllString(t.u.Canon, "")); ok && f.Model != "" {
+		f.Model = m
+	}
+	c.Case.Facts = c.Case.Facts.Merge(f)
+	if f.Model != "" {
+		c.Case.ModelUnknown = false
+	}
+	if !f.PurchaseDate.IsZero() {
+		c.Case.PurchaseUnknown = false
+	}
+	var changes []string
+	for _, s := range summarySlots {
+		if !c.Case.missing(s) && (before.missing(s) || d.show(&before, s) != d.show(&c.Case, s)) {
+			changes = append(changes, catalog.T("bot.slot."+string(s))+" "+d.show(&c.Case, s))
+		}
+	}
+	if len(changes) == 0 {
+		return false
+	}
+	t.sayKey("bot.corrected", "changes", strings.Join(changes, "，"))
+	if c.State == StateConfirm || c.State == StateEdit {
+		d.summary(t)
+		return true
+	}
+	if c.State == StateResume {
+		c.State, c.Prev = c.Prev, ""
+	}
+	if c.State == StateCollect && !c.Case.missing(c.Asking) {
+		d.advance(t)
+		return true
+	}
+	d.reask(t)
+	return true
+}
+
+// changeProduct switches the case to another product ("其实是冰箱坏了，空调没事"): what
+// belonged to the first product is dropped, the contact details and what the message says
+// are kept, and the intake goes on from there.
+func (d *Dialog) changeProduct(t *step, category string) {
+	c := t.c
+	if c.State == StateSelf {
+		t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeAbandoned})
+	}
+	if c.State == StateResume {
+		c.State, c.Prev = c.Prev, ""
+	}
+	old := c.Case
+	c.Case.Category, c.Case.Product = category, ""
+	if category == OtherCategory {
+		c.Case.Product = t.u.Facts.Product
+	}
+	if !brandMakes(d.lexicon(), old.Brand, category) {
+		c.Case.Brand = ""
+	}
+	c.Case.Model, c.Case.ModelUnknown, c.Case.Serial, c.Case.SerialUnknown = "", false, "", false
+	c.Case.Symptom, c.Case.ErrorCode, c.Case.RuleID, c.Case.RuleTitle = "", "", "", ""
+	c.Case.SelfDone, c.Case.StepsTried, c.Case.Guided, c.Case.Offered = false, 0, false, nil
+	f := t.u.Facts
+	f.Category = ""
+	if f.Symptom != "" && (strings.Contains(f.Symptom, d.lexicon().CategoryName(old.Category)) || isVague(f.Symptom, d.lexicon())) {
+		f.Symptom = "" // "空调没事" is no symptom of the new product, "坏了" none at all
+	}
+	c.Case.fill(f)
+	c.State, c.Asking, c.Fails = StateCollect, "", 0
+	t.sayKey("bot.changed_product", "category", d.lexicon().CategoryName(category))
+	d.advance(t)
+}
+
+// brandMakes reports whether the brand makes products of the category.
+func brandMakes(lx *Lexicon, brand, category string) bool {
+	for _, cat := range lx.BrandCategories(brand) {
+		if cat == category {
+			return true
+		}
+	}
+	return false
+}
+
+// answerQuestion answers a question asked at any point, from the knowledge and what the
+// case holds; the caller repeats the pending question afterwards.
+func (d *Dialog) answerQuestion(t *step, topic string) {
+	c := t.c
+	switch topic {
+	case TopicPrice:
+		rule, ok := d.KB.Rule(c.Case.RuleID)
+		if ok && rule.Price != ([2][2]int{}) {
+			t.sayKey("bot.faq.price.rule", "title", rule.Title, "parts", yuan(rule.Price[0]), "labour", yuan(rule.Price[1]))
+			return
+		}
+		t.sayKey("bot.faq.price.unknown")
+	case TopicWarranty:
+		d.answerWarranty(t)
+	case TopicIsNormal:
+		t.say(isNormalAnswer(t.u.Canon))
+	case TopicWhereModel:
+		key := "bot.faq.where_model." + c.Case.Category
+		if !catalog.Has(key) {
+			key = "bot.faq.where_model.any"
+		}
+		t.sayKey(key)
+	case TopicBotOrHuman, TopicHours, TopicDuration:
+		t.sayKey("bot.faq." + topic)
+	default:
+		t.sayKey("bot.faq.other")
+	}
+}
+
+// answerWarranty tells the customer what the category's policy says of their case: the
+// whole-unit period, and whether the purchase date they gave is inside it. A missing date
+// is "待核实", never "out of warranty".
+func (d *Dialog) answerWarranty(t *step) {
+	c := t.c
+	w, ok := d.KB.Warranty(c.Case.Category)
+	if !ok {
+		t.sayKey("bot.faq.warranty.unknown")
+		return
+	}
+	age := ageMonths(&c.Case)
+	switch {
+	case c.Case.PurchaseDate.IsZero() || age == knowledge.UnknownAge || c.Case.PurchaseDate.Month == 0:
+		t.sayKey("bot.faq.warranty.no_date", "category", d.lexicon().CategoryName(c.Case.Category), "months", w.WholeMonths, "parts", w.parts())
+	case age < w.WholeMonths:
+		t.sayKey("bot.faq.warranty.inside", "bought", c.Case.PurchaseDate.String(), "months", w.WholeMonths)
+	default:
+		t.sayKey("bot.faq.warranty.outside", "bought", c.Case.PurchaseDate.String(), "months", w.WholeMonths, "parts", w.parts())
+	}
+}
+
+// yuan renders a price range: "0–800 元".
+func yuan(r [2]int) string {
+	if r[1] <= r[0] {
+		return catalog.T("bot.faq.price.yuan", "range", itoa(r[0]))
+	}
+	return catalog.T("bot.faq.price.yuan", "range", itoa(r[0])+"–"+itoa(r[1]))
+}
+
+// normalThings are things customers ask about that are normal, with the cue words that
+// name them; isNormalAnswer picks the first that fits, else says we will check.
+var normalThings = []struct {
+	key   string
+	words []string
+}{
+	{"outdoor_drip", []string{"外机滴水", "外机流水", "外机出水", "外机漏水", "外机往下滴", "外机有水"}},
+	{"white_steam", []string{"白气", "白雾", "冒气", "水汽", "雾气", "蒸汽"}},
+	{"click_noise", []string{"咔", "啪", "嘎", "热胀冷缩", "响一声", "响了一下"}},
+	{"new_smell", []string{"新", "塑料味", "刚买", "刚装"}},
+	{"fridge_sides", []string{"两侧", "侧面", "两边", "门框", "门边"}},
+	{"warm_charging", []string{"充电", "发热", "温热", "热热", "有点热", "发烫"}},
+	{"water_sound", []string{"流水声", "水流声", "咕噜", "嗡嗡"}},
+}
+
+func isNormalAnswer(canon string) string {
+	t := compact(canon)
+	for _, n := range normalThings {
+		for _, w := range n.words {
+			if strings.Contains(t, w) {
+				return catalog.T("bot.faq.is_normal." + n.key)
+			}
+		}
+	}
+	return catalog.T("bot.faq.is_normal.unsure")
+}

@@ -1,0 +1,138 @@
+package bot
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/wxintake/intake/catalog"
+)
+
+// SlotFault is the menu of a category's common faults: asked only by guide, when the
+// customer's description is vague or matched no rule confidently, never in the summary.
+const SlotFault Slot = "fault"
+
+// guide offers the category's common faults as a numbered menu, with "以上都不是" last,
+// instead of guessing a rule or asking the same question again. false when the category
+// has no faults to offer.
+func (d *Dialog) guide(t *step) bool {
+	c := t.c
+	if len(d.KB.Faults(c.Case.Category)) < minMenu {
+		return false
+	}
+	c.Case.Guided = true
+	d.ask(t, SlotFault)
+	return true
+}
+
+// minMenu is the fewest common faults worth a menu; with fewer the bot takes the
+// customer's words as they are.
+const minMenu = 3
+
+// offer lists the faults on the menu and remembers their ids, so the answer picks the rule
+// the customer saw even if the knowledge changes meanwhile.
+func (d *Dialog) offer(c *Case) string {
+	faults := d.KB.Faults(c.Category)
+	c.Offered = c.Offered[:0]
+	names := make([]string, 0, len(faults)+1)
+	for _, f := range faults {
+		c.Offered = append(c.Offered, f.ID)
+		names = append(names, f.Title)
+	}
+	return numbered(names)
+}
+
+// answerFault reads the choice from the menu of common faults: a number picks a rule, the
+// last number ("以上都不是") keeps the customer's own words, and a new description is added
+// to the symptom and matched again.
+func (d *Dialog) answerFault(c *Case, text string, now time.Time) (bool, string) {
+	if i, ok := choice(text, len(c.Offered)+1); ok {
+		if i == len(c.Offered) {
+			if c.missing(SlotSymptom) {
+				return false, "bot.ask.symptom.free"
+			}
+			c.SelfDone = true // none of them: no self-service, a person looks at it
+			return true, ""
+		}
+		if r, ok := d.KB.Rule(c.Offered[i]); ok {
+			c.RuleID, c.RuleTitle = r.ID, r.Title
+			if c.missing(SlotSymptom) {
+				c.Symptom = r.Title
+			}
+			return true, ""
+		}
+	}
+	sym := Extract(text, now, d.lexicon()).Symptom
+	if utf8.RuneCountInString(sym) < 2 || isVague(text, d.lexicon()) {
+		return false, ""
+	}
+	if c.Symptom == "" {
+		c.Symptom = sym
+	} else if !strings.Contains(c.Symptom, sym) {
+		c.Symptom += symptomJoiner + sym
+	}
+	if r, ok := d.KB.Match(c); !ok || !r.Confident {
+		c.SelfDone = true // still unsure: a person looks at it rather than a wrong check
+	}
+	return true, ""
+}
+
+// isVague reports a description that says only that something is broken: "坏了",
+// "冰箱出毛病了", "说不上来就是不对".
+func isVague(text string, lx *Lexicon) bool {
+	r := readRest(compact(text), lx)
+	return r.vague && r.empty()
+}
+
+// categoryName is the product as the summary and the staff show it: the category's name,
+// or for a product outside them "其他（电动牙刷）".
+func (d *Dialog) categoryName(c *Case) string {
+	if c.Category == OtherCategory {
+		if c.Product == "" {
+			return catalog.T("bot.category.other")
+		}
+		return catalog.T("bot.category.other_named", "product", c.Product)
+	}
+	return d.lexicon().CategoryName(c.Category)
+}
+
+// mentionedCategories lists the categories the text names, in order, leaving out those
+// set aside right after ("空调没事", "空调是好的").
+func mentionedCategories(s string, lx *Lexicon) []string {
+	if lx == nil {
+		return nil
+	}
+	var out []string
+	for i := 0; i < len(s); i += runeLen(s, i) {
+		ci, end, ok := lx.catWords.at(s, i)
+		if !ok {
+			continue
+		}
+		id := lx.categories[ci].id
+		if !setAsideAfter(s[end:]) && !strings.HasSuffix(s[:i], "不是") && !containsString(out, id) {
+			out = append(out, id)
+		}
+		i = end - runeLen(s, prevRuneStart(s, end))
+	}
+	return out
+}
+
+// setAsideAfter reports words right after a product that say it is fine.
+func setAsideAfter(rest string) bool {
+	for _, w := range []string{"没事", "没得事", "没问题", "没坏", "是好的", "好好的", "好着", "正常", "倒没事", "倒是好的", "不是", "没毛病",
+		"先不管", "不管了", "现在好了", "好了", "已经好了", "没事了"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsString(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

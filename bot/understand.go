@@ -1,0 +1,145 @@
+package bot
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/wxintake/intake/knowledge"
+)
+
+// How a message is understood. Every text message goes through one pipeline of small,
+// pure stages before the dialog decides anything:
+//
+//  1. knowledge.Canon: NFKC, invisible characters dropped, repeated punctuation collapsed,
+//     typos, homophones and pinyin of the words that matter corrected.
+//  2. Hazards (knowledge.Hazards): every hazard family, with negation and question scope;
+//     a suspected hazard counts.
+//  3. Facts (Extract) from the canonical text: product, brand, model, dates, symptom…
+//  4. Dialogue acts (acts.go): what the message does — answers, reports, corrects, asks,
+//     complains, cancels, says goodbye… — each with a confidence and the words it came from.
+//
+// The dialog (dialog.go) reads the Understanding, never the raw text, so a different
+// Understander (a model-backed classifier, say) can be put in its place.
+
+// ActKind names a dialogue act.
+type ActKind string
+
+// The dialogue acts.
+const (
+	ActAnswer        ActKind = "answer"         // a plain answer to the question asked
+	ActReport        ActKind = "report"         // describes a fault
+	ActVague         ActKind = "vague"          // something is broken, without saying what: "坏了"
+	ActSolved        ActKind = "solved"         // the self-service step fixed it
+	ActNotSolved     ActKind = "not_solved"     // tried, still broken
+	ActHandoff       ActKind = "handoff"        // wants a person
+	ActCancel        ActKind = "cancel"         // does not want the repair any more
+	ActGoodbye       ActKind = "goodbye"        // ends the chat
+	ActThanks        ActKind = "thanks"         // thanks or acknowledges, nothing else
+	ActProgress      ActKind = "progress"       // asks about an existing ticket or visit
+	ActComplaint     ActKind = "complaint"      // angry, or names 12315, 消协, the media…
+	ActQuestion      ActKind = "question"       // asks something the bot should answer (Topic)
+	ActCorrection    ActKind = "correction"     // corrects a fact given earlier
+	ActChangeProduct ActKind = "change_product" // the faulty product is another one
+	ActSmallTalk     ActKind = "smalltalk"      // chit-chat
+	ActGreeting      ActKind = "greeting"       // hello, nothing else
+)
+
+// Question topics.
+const (
+	TopicPrice      = "price"        // how much will the repair cost
+	TopicWarranty   = "warranty"     // in warranty? free?
+	TopicIsNormal   = "is_normal"    // is this normal?
+	TopicBotOrHuman = "bot_or_human" // am I talking to a person?
+	TopicHours      = "hours"        // when do you work
+	TopicDuration   = "duration"     // how long, when will someone come (before a ticket)
+	TopicWhereModel = "where_model"  // where is the model or serial number
+	TopicOther      = "other"
+)
+
+// Act is one dialogue act found in a message.
+type Act struct {
+	Kind       ActKind
+	Topic      string  // for ActQuestion
+	Confidence float64 // 0..1: how sure the reading is
+	Evidence   string  // the words it was read from
+}
+
+// Understanding is everything one message means to the dialog.
+type Understanding struct {
+	Text    string                // the message as received
+	Canon   string                // its understanding form (knowledge.Canon)
+	Hazards []knowledge.HazardHit // hazard families found, suspected ones included
+	Facts   Facts                 // facts read from Canon
+	Acts    []Act                 // strongest first
+	Answer  knowledge.Answer      // the reading as a reply to a self-service step
+}
+
+// Has returns the act of the kind, if the message does it.
+func (u *Understanding) Has(k ActKind) (Act, bool) {
+	for _, a := range u.Acts {
+		if a.Kind == k {
+			return a, true
+		}
+	}
+	return Act{}, false
+}
+
+// Is reports whether the message does the act.
+func (u *Understanding) Is(k ActKind) bool {
+	_, ok := u.Has(k)
+	return ok
+}
+
+// Main is the strongest act, or an ActAnswer with no evidence when none was found.
+func (u *Understanding) Main() Act {
+	if len(u.Acts) == 0 {
+		return Act{Kind: ActAnswer}
+	}
+	return u.Acts[0]
+}
+
+// Context is what understanding may know of the conversation: where it is and what the
+// case holds already. It never decides anything; it disambiguates ("师傅什么时候来" is a
+// progress request once a ticket exists, a question before).
+type Context struct {
+	State     State
+	Asking    Slot
+	Category  string // the case's product category so far
+	HasTicket bool
+	Now       time.Time
+	Lexicon   *Lexicon
+}
+
+// Understander reads a customer's message. Implementations must be pure and safe for
+// concurrent use: the same text and context always give the same Understanding.
+type Understander interface {
+	Understand(text string, ctx Context) Understanding
+}
+
+// RuleReader is the shipped Understander: lexicons and patterns, offline and deterministic.
+type RuleReader struct{}
+
+var _ Understander = RuleReader{}
+
+// Understand implements Understander.
+func (RuleReader) Understand(text string, ctx Context) Understanding {
+	u := Understanding{Text: text, Canon: knowledge.Canon(text)}
+	u.Hazards = knowledge.Hazards(u.Canon)
+	u.Facts = Extract(u.Canon, ctx.Now, ctx.Lexicon)
+	u.Answer = knowledge.ParseAnswer(u.Canon)
+	u.Acts = readActs(&u, ctx)
+	return u
+}
+
+// runes is the length of s in characters.
+func runes(s string) int { return utf8.RuneCountInString(s) }
+
+// compact is s lower-cased without spaces, for the act cues.
+func compact(s string) string {
+	s = strings.ToLower(normalizeText(s))
+	if strings.IndexByte(s, ' ') >= 0 {
+		s = strings.ReplaceAll(s, " ", "")
+	}
+	return s
+}

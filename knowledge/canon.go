@@ -1,0 +1,243 @@
+package knowledge
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Canon is the form a customer's message is understood in. It is the first stage of
+// understanding and changes nothing a person would read differently:
+//
+//   - Unicode NFKC, so full-width letters, digits and punctuation, circled numbers and
+//     compatibility forms become their plain twins ("ＫＦＲ－３５" → "KFR-35", "①" → "1");
+//   - invisible format characters are dropped: zero-width space and joiners, the BOM, the
+//     soft hyphen, bidirectional marks, variation selectors ("冒\u200b烟" → "冒烟");
+//   - runs of the same punctuation collapse to one ("！！！" → "!", "。。。" → "。", "..." → "…");
+//   - common typos and homophones of the words that matter are corrected ("空掉" → "空调",
+//     "漏点" → "漏电", "冰相" → "冰箱"), and pinyin typed for them is read as the word
+//     ("kongtiao bu zhi leng" → "空调不制冷").
+//
+// Letters keep their case and spaces are kept: Canon feeds the extractors, which need
+// both. The transcript keeps what the customer typed; only understanding reads Canon.
+func Canon(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "")
+	}
+	s = nfkc(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	var last rune
+	dots := 0
+	for _, r := range s {
+		if invisible(r) {
+			continue
+		}
+		if r == '.' {
+			dots++
+			continue
+		}
+		if dots > 0 {
+			flushDots(&b, dots)
+			dots = 0
+		}
+		if r == last && repeatable(r) {
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	if dots > 0 {
+		flushDots(&b, dots)
+	}
+	return fixWords(b.String())
+}
+
+// nfkc applies NFKC to s except to the full-width punctuation of Chinese text ("，", "？",
+// "（"), which it keeps: the extractors read it, and staff read symptoms cut from it.
+func nfkc(s string) string {
+	if norm.NFKC.IsNormalString(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	start := 0
+	for i, r := range s {
+		if keepWide(r) {
+			b.WriteString(norm.NFKC.String(s[start:i]))
+			b.WriteRune(r)
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	b.WriteString(norm.NFKC.String(s[start:]))
+	return b.String()
+}
+
+// keepWide reports full-width punctuation kept as typed. Letters, digits and the symbols
+// found in model and phone numbers (－／：＋．＃) are folded.
+func keepWide(r rune) bool {
+	if r < 0xFF01 || r > 0xFF65 {
+		return false
+	}
+	switch {
+	case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ',
+		r == '－', r == '／', r == '：', r == '＋', r == '．', r == '＃', r == '＿':
+		return false
+	}
+	return true
+}
+
+// flushDots writes a run of n full stops: one stays one (a decimal point, "A.O.史密斯"),
+// more are an ellipsis.
+func flushDots(b *strings.Builder, n int) {
+	if n == 1 {
+		b.WriteByte('.')
+		return
+	}
+	b.WriteRune('…')
+}
+
+// invisible reports format characters and variation selectors, which change nothing a
+// reader sees but split words apart.
+func invisible(r rune) bool {
+	switch {
+	case r == '\u00AD', r == '\uFEFF', r >= '\u200B' && r <= '\u200F', r >= '\u202A' && r <= '\u202E',
+		r >= '\u2060' && r <= '\u206F', r >= '\uFE00' && r <= '\uFE0F', r >= 0xE0100 && r <= 0xE01EF:
+		return true
+	}
+	return unicode.Is(unicode.Cf, r)
+}
+
+// repeatable reports punctuation whose repetition adds only emphasis.
+func repeatable(r rune) bool {
+	switch r {
+	case '!', '?', '！', '？', '。', ',', '，', '~', '～', '…', '、', ';', '；', '-', '—':
+		return true
+	}
+	return false
+}
+
+// typos are misspellings and homophones customers type for the words understanding looks
+// for (products, faults, hazards), with the word meant. Each is specific enough never to be
+// a real word in a fault report.
+var typos = []struct{ from, to string }{
+	{"空掉", "空调"}, {"空条", "空调"}, {"空凋", "空调"}, {"冰相", "冰箱"}, {"冰厢", "冰箱"}, {"冰想", "冰箱"},
+	{"洗衣鸡", "洗衣机"}, {"洗衣几", "洗衣机"}, {"洗依机", "洗衣机"}, {"热水气", "热水器"}, {"热水起", "热水器"},
+	{"油烟鸡", "油烟机"}, {"电恼", "电脑"}, {"点脑", "电脑"}, {"笔计本", "笔记本"}, {"笔记笨", "笔记本"},
+	{"微波路", "微波炉"}, {"微博炉", "微波炉"}, {"洗碗鸡", "洗碗机"}, {"洗完机", "洗碗机"}, {"电饭堡", "电饭煲"},
+	{"电饭包", "电饭煲"}, {"电饭宝", "电饭煲"}, {"路游器", "路由器"}, {"路油器", "路由器"}, {"平扳", "平板"},
+	{"净水气", "净水器"}, {"扫地鸡", "扫地机"}, {"遥空器", "遥控器"}, {"摇控器", "遥控器"},
+	{"漏点", "漏电"}, {"露电", "漏电"}, {"治冷", "制冷"}, {"至冷", "制冷"}, {"治热", "制热"}, {"至热", "制热"},
+	{"没反映", "没反应"}, {"不反映", "不反应"}, {"显视", "显示"}, {"煤汽", "煤气"}, {"燃汽", "燃气"},
+	{"天燃气", "天然气"}, {"冒火化", "冒火花"}, {"古包", "鼓包"}, {"鼓胞", "鼓包"}, {"拍水", "排水"},
+	{"冒眼", "冒烟"}, {"木有", "没有"}, {"冇", "没"}, {"转人共", "转人工"}, {"人共", "人工"}, {"头诉", "投诉"}, {"写写", "谢谢"}, {"冒湮", "冒烟"}, {"着活", "着火"}, {"麻酥酥", "发麻"}, {"酥麻", "发麻"},
+}
+
+// pinyin are words customers type in pinyin, read as the Chinese they stand for when a
+// run of Latin letters (spaces allowed) is made of them entirely: "kongtiao buzhileng".
+var pinyin = map[string]string{
+	"kongtiao": "空调", "bingxiang": "冰箱", "xiyiji": "洗衣机", "reshuiqi": "热水器", "dianshi": "电视",
+	"shouji": "手机", "diannao": "电脑", "bijiben": "笔记本", "youyanji": "油烟机", "ranqizao": "燃气灶",
+	"weibolu": "微波炉", "xiwanji": "洗碗机", "saodiji": "扫地机", "jingshuiqi": "净水器", "dianfanbao": "电饭煲",
+	"pingban": "平板", "erji": "耳机", "shoubiao": "手表", "shouhuan": "手环", "luyouqi": "路由器",
+	"huaile": "坏了", "huai": "坏", "le": "了", "bu": "不", "zhileng": "制冷", "zhire": "制热", "leng": "冷",
+	"loudian": "漏电", "maoyan": "冒烟", "zhaohuo": "着火", "qihuo": "起火", "loushui": "漏水", "meiqi": "煤气",
+	"ranqi": "燃气", "wei": "味", "kaiji": "开机", "kaibuliao": "开不了", "chongdian": "充电", "buneng": "不能",
+	"zhuanrengong": "转人工", "rengong": "人工", "xiexie": "谢谢", "zaijian": "再见", "haole": "好了",
+	"meiyong": "没用", "buxing": "不行", "zhidao": "知道", "xuliehao": "序列号", "xinghao": "型号",
+	"xiang": "响", "zaoyin": "噪音", "paishui": "排水", "jinshui": "进水", "dian": "电", "mei": "没", "you": "有",
+	"a": "啊", "ba": "吧", "ne": "呢", "ma": "吗", "la": "啦", "xiu": "修", "quxiao": "取消", "zaima": "在吗", "zai": "在",
+	"hao": "好", "buhao": "不好", "xing": "行", "qu": "去", "xiao": "消",
+	"heiping": "黑屏", "kadun": "卡顿", "ka": "卡", "shengyin": "声音", "meiyou": "没有",
+}
+
+// abbreviations are the initials of pinyin customers type for products, read only as a
+// whole word: "kt不制冷", "xyj漏水".
+var abbreviations = map[string]string{
+	"kt": "空调", "xyj": "洗衣机", "rsq": "热水器", "sj": "手机", "dn": "电脑", "bjb": "笔记本",
+	"ds": "电视", "yyj": "油烟机", "wbl": "微波炉", "xwj": "洗碗机", "sdj": "扫地机", "jsq": "净水器",
+	"dfb": "电饭煲", "lyq": "路由器", "pb": "平板",
+}
+
+// fixWords applies typos, abbreviations and pinyin.
+func fixWords(s string) string {
+	for _, t := range typos {
+		if strings.Contains(s, t.from) {
+			s = strings.ReplaceAll(s, t.from, t.to)
+		}
+	}
+	if !hasLatinLetters(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if !isLatinLetter(s[i]) || (i > 0 && isASCIIAlnum(rune(lowerByte(s[i-1])))) {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		j := i // a run of letters and single spaces between letters
+		for j < len(s) && (isLatinLetter(s[j]) || s[j] == ' ' && j+1 < len(s) && isLatinLetter(s[j+1]) && j > i) {
+			j++
+		}
+		if j < len(s) && isASCIIAlnum(rune(lowerByte(s[j]))) { // glued to digits: a model, a code
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		run := strings.ToLower(strings.ReplaceAll(s[i:j], " ", ""))
+		if zh, ok := abbreviations[run]; ok {
+			b.WriteString(zh)
+		} else if zh, ok := readPinyin(run); ok {
+			b.WriteString(zh)
+		} else {
+			b.WriteString(s[i:j])
+		}
+		i = j
+	}
+	return b.String()
+}
+
+// readPinyin segments a run of lower-case letters into pinyin words, longest first; ok
+// only when the whole run is pinyin and it is longer than a single syllable.
+func readPinyin(run string) (string, bool) {
+	if len(run) < 4 {
+		return "", false
+	}
+	var b strings.Builder
+	for i := 0; i < len(run); {
+		found := false
+		for l := min(len(run)-i, 12); l >= 1; l-- {
+			if zh, ok := pinyin[run[i:i+l]]; ok {
+				b.WriteString(zh)
+				i += l
+				found = true
+				break
+			}
+		}
+		if !found {
+			return "", false
+		}
+	}
+	return b.String(), true
+}
+
+func hasLatinLetters(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if isLatinLetter(s[i]) && isLatinLetter(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLatinLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}

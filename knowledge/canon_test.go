@@ -1,0 +1,38 @@
+package knowledge
+
+import "testing"
+
+func TestCanon(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"ＫＦＲ－３５ＧＷ", "KFR-35GW"},
+		{"冒\u200b烟", "冒烟"},
+		{"漏\u00ad电", "漏电"},
+		{"\ufeff空调", "空调"},
+		{"冒\u200d烟\u2060了", "冒烟了"},
+		{"不制冷！！！", "不制冷！"},
+		{"不制冷，，显示Ｅ１", "不制冷，显示E1"},
+		{"怎么回事？？？", "怎么回事？"},
+		{"what???", "what?"},
+		{"好了。。。", "好了。"},
+		{"等等...", "等等…"},
+		{"A.O.史密斯", "A.O.史密斯"},
+		{"空掉不制冷", "空调不制冷"},
+		{"冰相漏点", "冰箱漏电"},
+		{"kongtiao bu zhileng", "空调不制冷"},
+		{"kongtiao huaile", "空调坏了"},
+		{"KFR35 kongtiao", "KFR35 空调"},
+		{"midea", "midea"},
+		{"iphone 15", "iphone 15"},
+		{"①号", "1号"},
+	} {
+		if got := Canon(tc.in); got != tc.want {
+			t.Errorf("Canon(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func BenchmarkCanon(b *testing.B) {
+	for range b.N {
+		Canon("美的空调KFR-35GW去年6月京东买的，今天突然不制冷，显示E1！！！")
+	}
+}

@@ -1,0 +1,286 @@
+package knowledge
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/wxintake/intake/catalog"
+)
+
+// Hazard families: dangers to people, whatever the product. Every message is checked for
+// them at every point of a conversation, before anything else, and a hit is never routine.
+// Editors' safety rules add to them; they cannot switch them off.
+const (
+	HazardFire          = "fire"           // open fire, flames
+	HazardSmoke         = "smoke"          // smoke from a device
+	HazardSparks        = "sparks"         // sparks, arcing
+	HazardShock         = "shock"          // leaking current, tingling casing, a shock
+	HazardWaterElectric = "water_electric" // water on sockets, plugs or live devices; a wet device on charge
+	HazardGas           = "gas"            // gas smell or leak
+	HazardCO            = "co"             // carbon monoxide symptoms near a gas appliance
+	HazardBattery       = "battery"        // swollen or hot battery
+	HazardBurning       = "burning_smell"  // burning smell, melted or charred parts
+)
+
+// HazardFamilies lists every family, in the order they are checked.
+var HazardFamilies = []string{HazardGas, HazardCO, HazardFire, HazardSmoke, HazardSparks, HazardShock,
+	HazardWaterElectric, HazardBattery, HazardBurning}
+
+// HazardRuleIDs are the shipped safety rules that carry each family's advice; a set without
+// one falls back to the catalog's advice for the family.
+var HazardRuleIDs = map[string]string{
+	HazardFire: "safety-fire", HazardSmoke: "safety-smoke", HazardSparks: "safety-sparks",
+	HazardShock: "safety-electric-shock", HazardWaterElectric: "safety-water-live", HazardGas: "safety-gas-smell",
+	HazardCO: "safety-co-poisoning", HazardBattery: "safety-battery-swelling", HazardBurning: "safety-burning-smell",
+}
+
+// HazardHit is one hazard found in a message.
+type HazardHit struct {
+	Family    string // one of the Hazard… constants
+	Evidence  string // the words it was read from
+	Suspected bool   // asked or feared rather than told: "是不是漏电了", "不会着火吧"
+}
+
+// hazardCue is one way a family shows in text. re runs over the compact form (see
+// hazardForm); a hit is denied when a negation stands before the match or before any of
+// the groups listed in neg ("插头插好了还是不进水" is no water on a plug). unless names
+// context that, found in the same clause, makes the hit something else ("燃气灶火苗发黄" is a
+// stove's flame); needs names context the whole message must contain.
+type hazardCue struct {
+	family string
+	re     *Gated
+	neg    []int
+	unless *regexp.Regexp
+	needs  *regexp.Regexp
+}
+
+// inClause is any character inside a clause of the compact form.
+const inClause = `[^,]`
+
+func cue(family, re, unless, needs string, neg ...int) hazardCue {
+	h := hazardCue{family: family, re: MustGate(re), neg: neg}
+	if unless != "" {
+		h.unless = regexp.MustCompile(unless)
+	}
+	if needs != "" {
+		h.needs = regexp.MustCompile(needs)
+	}
+	return h
+}
+
+const (
+	liveParts   = `(电线接头|插座|插排|排插|插线板|接线板|插板|拖线板|插头|电源线|电源插座|电源插头|电线|线路|电路|配电箱|电闸|电箱|电表|空开|开关面板|充电器|充电头|适配器|插孔|变压器)`
+	waterWords  = `(被泡|泡了|泡着|进了?水|漏的?水|漏出来的水|淌|渗水|渗到|泼|洒|淹|泡了?水|泡在水|浸水|浸到|湿了|湿的|溅|滴到|流到|流进|漫到|水流|水滴|积水|漏水|水漫|一滩水|好多水)`
+	poweredNow  = `(插着电|通着电|带着电|没拔|没断电|没关电|开着机|在充电|充着电|还在充|正在充|插上电|去充电|拿去充|充一下|充电|通电|开机|亮着|还亮|还开着|开着|在运行|在转)`
+	wetNow      = `(进了?水|泡了?水|淹了|湿了|淋湿|洒了水|泼了水|掉水里|掉进水|掉马桶|浸了水|受潮|掉到水|掉进了水|水里捞)`
+	cookingNear = `(饭|粥|米|菜|锅|煲|煮|烤|煎|炒|蛋糕|面包|奶|食物)`
+	stoveFlame  = `(灶|炉头|炉子|火力|点火|打火|熄火|点不着|打不着|灶眼|炉盘|热水器)`
+	gasWords    = `(燃气|煤气|天然气|液化气|瓦斯|沼气)`
+	batteryish  = `(电池|充电宝|移动电源|后盖|屏幕|手机|平板|笔记本|电脑|手表|手环|耳机|电瓶|触控板|触摸板|键盘|电动车)`
+)
+
+var hazardCues = []hazardCue{
+	cue(HazardGas, gasWords+`的?(味|泄漏|泄露|跑气)|`+gasWords+`(管|管道|阀|阀门|罐|瓶|灶|接口)?的?(漏了|漏气|在漏|泄漏)|臭鸡蛋味|闻到`+gasWords+`|`+gasWords+`报警|可燃气体?报警|报警器`+inClause+`{0,4}`+gasWords, "", ""),
+	cue(HazardGas, `(灶|阀门|阀|气管|管道|软管|钢瓶|气罐|煤气罐|接口|气表)`+inClause+`{0,4}(漏气|嗤嗤|呲呲|滋滋响)`, "", ""),
+	cue(HazardGas, `漏气`, `(锅|煲|盖|轮胎|气垫|充气|密封圈|排气阀|蒸汽|手表|防水|空调|冰箱|氟|冷媒|耳机|真空)`, ""),
+	cue(HazardCO, `一氧化碳|煤气中毒|co中毒|co报警`, "", ""),
+	cue(HazardCO, `(头[^,]{0,2}(晕|昏|疼|痛)|恶心|想吐|犯困|胸闷|喘不上气|晕倒|晕过去|晕了|昏昏沉沉)`, `(让人|真|真是|好|太|挺|蛮|令人|很)头(疼|痛)|(吵|烦|气|愁|急)[^,]{0,3}头(疼|痛)|味[^,]{0,4}恶心|恶心(的|死)`, `(热水器|洗澡|洗着|冲凉|燃气|煤气|浴室|卫生间|壁挂炉|炉子|灶|天然气)`),
+	cue(HazardGas, `燃气表[^,]{0,4}(还在)?(走|转)`, "", ""),
+	cue(HazardFire, `起火|失火|明火|火光|烧起来|燃起来|烧着了|着起来|冒了?火(苗|焰|了|啦|呢|,|$)|冒了火|喷火|窜火|蹿火|火灾|起了火|着了火|着咗火|火烧`, `气[^,]{0,3}冒火|心里冒火|冒火了我`, ""),
+	cue(HazardFire, `(^|[^打点能])(着火)`, `(点|打|才|就|难|慢)[^,]{0,3}着火|着火(很慢|慢|难)|着火了(吗|没)|着火(灭|熄)|火灭|用着火|烧着火`, "", 2),
+	cue(HazardFire, `火苗|火焰|火舌`, stoveFlame+`|发黄|发红|很小|太小|小|大小|不稳|蓝|黄|红|熄|灭`, ""),
+	cue(HazardFire, `(窜|蹿|冒出|烧到|外面|插|线|电)`+inClause+`{0,4}(火苗|火焰|火舌)|(火苗|火焰|火舌)`+inClause+`{0,4}(窜|蹿|烧到|冒出来)`, stoveFlame, ""),
+	cue(HazardSparks, `火花|火星|拉弧|电弧|闪火|冒火花|打火花`, `点火|打火|打不着|点不着|脉冲|点火针`, ""),
+	cue(HazardSparks, `(插|开关|电线|线路|电源|充电|适配器|接线|接头|电闸|空开|电表|里面|内部|腔|后面|背后|底下|机身|主板|微波炉)`+inClause+`{0,6}(打火|冒火|噼啪|噼里啪啦|啪啪响|闪光|闪了一下|电光|滋滋响|吱吱响|呲呲响)`, `(打不着|不着火|点不着|打不燃|着不了|打不上火|点火|灶)`, "", 2),
+	cue(HazardSmoke, `冒烟|起烟|冒出`+inClause+`{0,3}烟|有烟|烟雾|浓烟|黑烟|白烟|青烟|一股烟|股烟|烟冒|冒青烟`, `(油烟|烟道|排烟|烟管|烟机|烟灶|吸烟|抽烟|香烟|烟囱|排气|出烟口)`, ""),
+	cue(HazardShock, `(^|[^停断来没充])电了(我|一下|手)`, "", ""),
+	cue(HazardShock, `有啲电|电着我|遭电|跑电|漏电|触电|电击|麻手|手麻|发麻|麻麻的|麻麻地|麻酥|一麻|电麻|麻一下|麻了一下|有电感|电得(慌|手|人|疼)|(摸|碰|触|手)[^,]{0,6}麻(了|一下|的)`, "", ""),
+	cue(HazardShock, `(^|[^充停来打断省耗用插不没])(电人|电到|被电|带电|电手)([^池脑视动瓶风扇饭表机环线源]|$)`, "", "", 2),
+	cue(HazardWaterElectric, waterWords+`[^?]{0,12}`+liveParts, "", "", 1),
+	cue(HazardWaterElectric, liveParts+`[^?]{0,12}`+waterWords, "", "", 2),
+	cue(HazardWaterElectric, wetNow+`[^?]{0,14}`+poweredNow, "", "", 1, 2),
+	cue(HazardWaterElectric, poweredNow+inClause+`{0,14}`+`(进了?水|泡了?水|淹|湿了|洒了?水|泼了?水|掉水里|掉进水|掉马桶)`, "", "", 1, 2),
+	cue(HazardBattery, `鼓包|鼓起|膨胀|顶起|撑开|变胖|撑起来|起包|胀得|胀了|胀起|发胀|胀咗|凸起|拱起|鼓溜`, "", batteryish),
+	cue(HazardBattery, `(电池|充电宝|移动电源|电瓶)`+inClause+`{0,6}(烫|过热|冒泡|漏液|冒气)`, "", "", 2),
+	cue(HazardBattery, `(充电|充着电|电池)`+inClause+`{0,8}(烫得|烫手|烫死|很烫|特别烫|巨烫|超烫|好烫|烫到|太烫)`, "", "", 2),
+	cue(HazardBurning, `烧焦|焦味|糊味|焦糊|烧糊|烧黑|烧化|烧熔|熔化|熔了|烧(焦|糊|着|煳)?的?味|燶味|糊巴味|烧东西的味|烧塑料|烧电线|橡胶味|胶皮味|电线味|焦臭|焦毛|烧毛|焦[^,]{0,2}味`, cookingNear, ""),
+	cue(HazardBurning, `(插头|插座|插排|排插|线|外壳|开关|接口|充电口)`+inClause+`{0,4}(化了|熔|融了|发黑|黑了|变形发黑|焦了)`, "", ""),
+}
+
+// familyRunes are runes every cue of a family needs one of: a message with none of them
+// skips the family's patterns.
+var familyRunes = map[string]string{
+	HazardFire: "火燃着", HazardSparks: "火弧闪噼啪滋吱呲光", HazardSmoke: "烟", HazardShock: "电麻",
+	HazardWaterElectric: "水淹泡湿洒泼溅淌渗滴潮", HazardGas: "气味燃煤瓦臭漏泄表", HazardCO: "晕疼痛恶吐困闷昏碳毒co",
+	HazardBattery: "鼓胀顶撑胖包凸拱烫热泡液溜", HazardBurning: "焦糊烧燶熔化黑味臭毛",
+}
+
+// Hazards finds every hazard family the message speaks of. A hazard that is denied
+// ("没冒烟", "冒烟倒是没有") does not count, unless the message asks or fears it ("没冒烟吧？",
+// "会不会漏电"): a suspected hazard counts as one. The result has one hit per family, in
+// the order of HazardFamilies.
+func Hazards(text string) []HazardHit {
+	hits, _ := scanHazards(text)
+	return hits
+}
+
+// scanHazards is Hazards that also reports whether a hazard was named and denied ("没冒烟"):
+// such a message must not raise the alarm through an editor's looser trigger either.
+func scanHazards(text string) (hits []HazardHit, denials bool) {
+	t := hazardForm(text)
+	seen := map[string]bool{}
+	for _, h := range hazardCues {
+		if seen[h.family] || !strings.ContainsAny(t, familyRunes[h.family]) {
+			continue
+		}
+		if h.needs != nil && !h.needs.MatchString(t) {
+			continue
+		}
+		for _, loc := range h.re.FindAllStringSubmatchIndex(t, -1) {
+			if h.unless != nil {
+				cs, ce := clauseAround(t, loc[0], loc[1])
+				if h.unless.MatchString(t[cs:ce]) {
+					continue
+				}
+			}
+			denied := negated(t, loc[0]) || deniedAfter(t, loc[1])
+			for _, g := range h.neg {
+				if loc[2*g] >= 0 && negated(t, loc[2*g]) {
+					denied = true
+				}
+			}
+			question := asksAbout(t, loc[0], loc[1])
+			if denied && !question {
+				denials = true
+				continue
+			}
+			seen[h.family] = true
+			hits = append(hits, HazardHit{Family: h.family, Evidence: t[loc[0]:loc[1]], Suspected: denied || question})
+			break
+		}
+	}
+	if len(hits) > 1 {
+		ordered := hits[:0:0]
+		for _, f := range HazardFamilies {
+			for _, h := range hits {
+				if h.Family == f {
+					ordered = append(ordered, h)
+				}
+			}
+		}
+		hits = ordered
+	}
+	return hits, denials
+}
+
+// hazardForm is the compact form hazards are searched in: Canon, lower-cased, without
+// spaces, every clause mark one "," (see Normalize) except question marks, kept as "?".
+func hazardForm(text string) string {
+	canon := Canon(text)
+	var b strings.Builder
+	b.Grow(len(canon))
+	last := ','
+	space := false
+	for _, r := range canon {
+		r = fold(r)
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && last != ',' && last != '?' && (last >= 0x2E80 || r >= 0x2E80) && !isClausePunct(r) {
+			b.WriteByte(',') // "不漏水 也不冒烟": a space between Chinese words ends a clause
+			last = ','
+		}
+		space = false
+		switch {
+		case r == '?':
+			if last == ',' {
+				s := b.String()
+				b.Reset()
+				b.WriteString(strings.TrimSuffix(s, ","))
+			}
+			if last != '?' {
+				b.WriteByte('?')
+			}
+			last = '?'
+			continue
+		case isClausePunct(r):
+			if last != ',' && last != '?' {
+				b.WriteByte(',')
+			}
+			last = ','
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	return strings.TrimSuffix(b.String(), ",")
+}
+
+// asksAbout reports whether the clause holding t[start:end] asks or worries: "没冒烟吧",
+// "会不会漏电", "是不是短路了？"; a question in another clause ("没冒烟，这正常吗") does not.
+func asksAbout(t string, start, end int) bool {
+	cs, ce := clauseAround(t, start, end)
+	c := t[cs:ce]
+	if ce < len(t) && t[ce] == '?' {
+		return true
+	}
+	if strings.HasSuffix(c, "么") {
+		return true
+	}
+	for _, w := range []string{"吗", "吧", "是不是", "会不会", "有没有", "怕", "担心", "危险", "安全", "要紧", "不会"} {
+		if strings.Contains(c, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseAround returns the bounds of the clause holding t[start:end].
+func clauseAround(t string, start, end int) (int, int) {
+	cs := strings.LastIndexAny(t[:start], ",?") + 1
+	ce := strings.IndexAny(t[end:], ",?")
+	if ce < 0 {
+		return cs, len(t)
+	}
+	return cs, end + ce
+}
+
+// deniedAfter reports a denial right after a hazard word: "冒烟倒是没有", "火花没有".
+func deniedAfter(t string, end int) bool {
+	rest := t[end:]
+	if i := strings.IndexAny(rest, ",?"); i >= 0 {
+		rest = rest[:i]
+	}
+	for _, p := range []string{"倒是没有", "倒没有", "倒是没", "是没有", "没有", "倒不会", "不会", "没", "倒是不"} {
+		if strings.HasPrefix(rest, p) {
+			return len(rest) <= len(p)+9 // the clause ends soon after: it was about the hazard
+		}
+	}
+	return false
+}
+
+// fallbackHazardRule is the safety rule for a family whose shipped rule an editor removed:
+// the catalog's title and advice, escalated as urgent for an on-site electrical or gas check.
+func fallbackHazardRule(family string) *Rule {
+	skill := "electrical"
+	if family == HazardGas || family == HazardCO {
+		skill = "gas"
+	}
+	return &Rule{
+		ID: HazardRuleIDs[family], Title: catalog.T("knowledge.hazard." + family + ".title"), Safety: true,
+		Advice:     catalog.T("knowledge.hazard." + family + ".advice"),
+		Unresolved: Unresolved{FaultClass: FaultHardware, Priority: PriorityUrgent, OnSite: family != HazardBattery, Skill: skill},
+	}
+}
+
+// isFamilyRule reports whether a rule is one of the shipped family rules.
+func isFamilyRule(id string) bool {
+	for _, r := range HazardRuleIDs {
+		if r == id {
+			return true
+		}
+	}
+	return false
+}

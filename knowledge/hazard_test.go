@@ -1,0 +1,115 @@
+package knowledge
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestHazards covers every family, the forms customers write them in, suspicions, and the
+// near misses that are not hazards (a stove that won't light, a washer that takes no water).
+func TestHazards(t *testing.T) {
+	for _, tc := range []struct {
+		text, family string // family "" = no hazard
+		suspected    bool
+	}{
+		{"插排烧黑了还有火苗", HazardFire, false},
+		{"厨房的插座着火了！！", HazardFire, false},
+		{"电视后面冒火星子了", HazardSparks, false},
+		{"微波炉里面噼里啪啦打火", HazardSparks, false},
+		{"插头那里一直打火", HazardSparks, false},
+		{"漏的水淌到插线板那儿了", HazardWaterElectric, false},
+		{"洗衣机漏水，水流到插座上了", HazardWaterElectric, false},
+		{"手机掉水里了 还能充电吗", HazardWaterElectric, true},
+		{"冰箱门把手有点电人", HazardShock, false},
+		{"摸洗衣机外壳麻麻的", HazardShock, false},
+		{"是不是漏电了", HazardShock, true},
+		{"热水器会不会漏电啊", HazardShock, true},
+		{"冒\u200b烟了", HazardSmoke, false},
+		{"冒\u00ad烟", HazardSmoke, false},
+		{"\ufeff空调外机冒黑烟", HazardSmoke, false},
+		{"冒烟倒是没有吧？", HazardSmoke, true},
+		{"家里一股煤气味", HazardGas, false},
+		{"燃气灶那里嗤嗤漏气", HazardGas, false},
+		{"热水器开着头晕想吐", HazardCO, false},
+		{"充电宝鼓起来了烫手", HazardBattery, false},
+		{"手机充电的时候烫得拿不住", HazardBattery, false},
+		{"电视后面一股烧焦的味道", HazardBurning, false},
+		{"插头都化了", HazardBurning, false},
+		{"ｍａｏｙａｎ le", HazardSmoke, false},
+		// near misses
+		{"洗衣机进不了水", "", false},
+		{"洗衣机不进水，插头插好了", "", false},
+		{"没冒烟也没焦味就是不转", "", false},
+		{"空调外机冒白气正常吗", "", false},
+		{"燃气灶打不着火", "", false},
+		{"灶的火苗发黄", "", false},
+		{"手机充电有点温热", "", false},
+		{"油烟机吸力小油烟大", "", false},
+		{"电热水器插上电源没反应", "", false},
+		{"手机充电到80%就充不进了", "", false},
+		{"电饭煲煮饭有糊味", "", false},
+		{"热水器坏了真头疼", "", false},
+		{"煤气热水器漏水", "", false},
+		{"电压力锅盖子漏气", "", false},
+		{"充电着呢", "", false},
+	} {
+		hits := Hazards(tc.text)
+		got, sus := "", false
+		if len(hits) > 0 {
+			got, sus = hits[0].Family, hits[0].Suspected
+		}
+		if tc.family == "" && len(hits) > 0 {
+			t.Errorf("Hazards(%q) = %+v, want none", tc.text, hits)
+			continue
+		}
+		if tc.family != "" && !hasFamily(hits, tc.family) {
+			t.Errorf("Hazards(%q) = %+v, want %s", tc.text, hits, tc.family)
+			continue
+		}
+		if tc.family != "" && got == tc.family && sus != tc.suspected {
+			t.Errorf("Hazards(%q) suspected = %v, want %v", tc.text, sus, tc.suspected)
+		}
+	}
+}
+
+func hasFamily(hits []HazardHit, f string) bool {
+	for _, h := range hits {
+		if h.Family == f {
+			return true
+		}
+	}
+	return false
+}
+
+// TestSafetyFallsBackToTheCatalog: a hazard family whose shipped rule an editor removed is
+// still caught, with the catalog's advice, and escalated as urgent.
+func TestSafetyFallsBackToTheCatalog(t *testing.T) {
+	set, err := Parse(map[string][]byte{"categories.yaml": []byte("categories: []\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := NewMatcher(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok := m.Safety("插排冒火苗了")
+	if !ok || !got.Safety || got.Rule.EscalationPriority() != PriorityUrgent || !strings.Contains(got.Rule.Advice, "119") {
+		t.Fatalf("Safety = %+v, %v; want the catalog's fire advice, urgent", got, ok)
+	}
+}
+
+// TestHazardsNotFromNormalFlames: lighting a stove or heater, annoyance and bad smells are
+// not hazards (found by the editors' review).
+func TestHazardsNotFromNormalFlames(t *testing.T) {
+	for _, text := range []string{"热水器着火很慢", "点了好几次才着火", "一打就着火了", "火焰发黄", "火苗很小", "点火后冒出一点火苗就灭",
+		"热水器点火时里面有火花", "停电了我家冰箱不冷了", "热水器太吵得我头疼", "卫生间味道很恶心", "气得我冒火", "热水器用着用着火灭了"} {
+		if hits := Hazards(text); len(hits) > 0 {
+			t.Errorf("Hazards(%q) = %+v, want none", text, hits)
+		}
+	}
+	for _, text := range []string{"插头有燶味", "厨房着咗火", "洗衣机外壳有啲电", "冰箱电着我了", "手机电池胀咗", "后盖凸起来了", "冲凉冲到头晕晕 热水器开着", "燃气表还在走"} {
+		if hits := Hazards(text); len(hits) == 0 {
+			t.Errorf("Hazards(%q) = none, want a hazard", text)
+		}
+	}
+}
