@@ -113,7 +113,7 @@ func readActs(u *Understanding, ctx Context) []Act {
 		add(ActVague, 0.8, core)
 	case u.Facts.Symptom != "" || u.Facts.ErrorCode != "":
 		add(ActReport, 0.7, u.Facts.Symptom)
-	case (u.Facts.Category != "" || ctx.Asking == SlotSymptom) && runes(rest.text) >= 3 && topic == "":
+	case (u.Facts.Category != "" || ctx.Asking == SlotSymptom) && hanCount(rest.text) >= 3 && topic == "":
 		add(ActReport, 0.5, rest.text) // a fault in words no list knows: "热水器出水忽冷忽热"
 	}
 	chatty := ctx.State == StateNew || ctx.State == StateDone || ctx.State == StateHuman
@@ -139,6 +139,10 @@ func negatedCancel(t, ev string) bool {
 		strings.HasPrefix(after, "?")
 }
 
+// asks is what makes a message a question when no topic is recognised: a question mark,
+// 吗/嘛, or a final 么 ("什么" alone asks nothing of us).
+var asks = knowledge.MustGate(`[?？吗嘛]|[^什怎这那多]么$`)
+
 // questionTopic names what a message asks, or "" when it asks nothing the bot should
 // answer. A fault told as a question ("不制冷怎么办") is a report, not a question.
 func questionTopic(t string, ctx Context) (topic, evidence string) {
@@ -157,7 +161,7 @@ func questionTopic(t string, ctx Context) (topic, evidence string) {
 			return q.topic, ev
 		}
 	}
-	if cueQuestion.MatchString(t) && !cueFaultQuestion.MatchString(t) && strings.ContainsAny(t, "?？吗么嘛") &&
+	if cueQuestion.MatchString(t) && !cueFaultQuestion.MatchString(t) && asks.MatchString(t) &&
 		!strings.Contains(t, "是不是") && !strings.Contains(t, "有没有") {
 		return TopicOther, ""
 	}
@@ -207,7 +211,7 @@ var restWords = func() *phraseSet[restWord] {
 		"的", "了", "啊", "呀", "咯", "哦", "嘛", "吧", "呢", "啦", "哈", "嘞", "哟", "麻烦", "帮忙", "帮我", "你们", "给", "看看",
 		"看一下", "来", "一下", "怎么办", "咋办", "咋整", "怎么弄", "咋弄", "怎么", "想", "要", "请", "我", "就是", "就", "有点",
 		"东西", "机器", "设备", "电器", "过来", "上门", "快", "点", "吗", "么", "还", "都", "也", "又", "是", "和", "跟",
-		"其实", "主要", "应该", "好像", "感觉", "突然", "今天", "昨天", "最近"} {
+		"其实", "主要", "应该", "好像", "感觉", "突然", "今天", "昨天", "最近", "对了", "另外", "还有"} {
 		p.add(w, restFiller)
 	}
 	p.sort()

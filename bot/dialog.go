@@ -200,6 +200,10 @@ var ratingWords = map[string]int{
 func (d *Dialog) start(t *step, text string) {
 	c := t.c
 	first := c.State == StateNew
+	if !first && !hasSubstance(&t.u) && (t.u.Is(ActGreeting) || looksLikeGreeting(text)) {
+		t.sayKey("bot.welcome") // a hello after a case opens nothing until they say what is wrong
+		return
+	}
 	d.newCase(t)
 	before := c.Case
 	d.absorb(t)
@@ -236,6 +240,9 @@ func (d *Dialog) absorb(t *step) {
 	f := t.u.Facts
 	if t.u.Is(ActVague) {
 		f.Symptom = ""
+	}
+	if a, ok := t.u.Has(ActReport); ok && f.Symptom == "" && f.ErrorCode == "" {
+		f.Symptom = truncateRunes(a.Evidence, maxSymptomRunes) // a fault in words no list knows
 	}
 	if f.Symptom != "" && c.Case.Symptom != "" && !t.u.Is(ActQuestion) && !strings.Contains(c.Case.Symptom, f.Symptom) &&
 		!strings.Contains(f.Symptom, c.Case.Symptom) && runes(c.Case.Symptom)+runes(f.Symptom) < maxSymptomRunes {
@@ -596,6 +603,9 @@ func (d *Dialog) visit(t *step, text string) {
 func (d *Dialog) resume(t *step, text string) {
 	c := t.c
 	yes, yesNo := ParseYesNo(text)
+	if hasSubstance(&t.u) {
+		yesNo = false // a message about a fault is no answer to "continue?"
+	}
 	if i, ok := choice(text, 2); ok {
 		yes, yesNo = i == 0, true
 	}
@@ -605,6 +615,10 @@ func (d *Dialog) resume(t *step, text string) {
 	case yesNo || isContinue(text):
 		c.State, c.Prev = c.Prev, ""
 		d.reask(t)
+	case t.u.Facts.Category != "" && c.Case.Category != "" && t.u.Facts.Category != c.Case.Category && hasSubstance(&t.u):
+		// Another product's fault: the interrupted case is left, this one starts.
+		c.State, c.Prev = StateDone, ""
+		d.start(t, text)
 	default:
 		// Anything else carries on with the case, this message included.
 		c.State, c.Prev = c.Prev, ""

@@ -258,7 +258,7 @@ func (m *Matcher) Safety(text string) (*Match, bool) {
 		}
 		return &Match{RuleID: r.ID, Title: r.Title, Score: weightCode, Reasons: []string{reason}, Safety: true, Rule: r}, true
 	}
-	ms := m.Match(Query{Text: Canon(text), Case: CaseFacts{AgeMonths: UnknownAge}})
+	ms := m.Match(Query{Text: Canon(text), Case: CaseFacts{AgeMonths: UnknownAge}, Limit: 8})
 	for i := range ms {
 		if !ms[i].Safety {
 			break

@@ -1,0 +1,85 @@
+package bot
+
+import (
+	"testing"
+	"time"
+)
+
+// TestModelAsWritten: a model answer is kept as the customer wrote it, Chinese product
+// names included, without lead-ins and particles; phone numbers and sentences are refused.
+func TestModelAsWritten(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"小新Pro16", "小新Pro16"},
+		{"型号是 小新Pro16 吧", "小新Pro16"},
+		{"iPhone 15 Pro Max", "iPhone 15 Pro Max"},
+		{"华为Mate60 Pro", "华为Mate60 Pro"},
+		{"冰箱门里面贴的：BCD-535WKPZM(E)", "BCD-535WKPZM(E)"},
+		{"KFR-35GW/81@U1-Ge 这个", "KFR-35GW/81@U1-Ge"},
+		{"嗯…好像是 F80-30W1", "F80-30W1"},
+		{"13812345678", ""},
+		{"在哪看啊", ""},
+		{"挺好用的就是坏了", ""},
+	} {
+		got, ok := modelAsWritten(tc.in)
+		if (tc.want == "") == ok || got != tc.want {
+			t.Errorf("modelAsWritten(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
+		}
+	}
+}
+
+// TestExtendedMonths reads the length of an extended warranty, and nothing from a denial.
+func TestExtendedMonths(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"买了两年延保", 24, true}, {"延保三年", 36, true}, {"18个月延保", 18, true}, {"延保一年半", 18, true},
+		{"商场送了三年延保", 36, true}, {"没买延保", 0, false}, {"有延保", 0, false}, {"三年", 0, false},
+	} {
+		got, ok := ParseExtendedMonths(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("ParseExtendedMonths(%q) = %d, %v; want %d, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// TestSerialShape: a phone number, a word or a short model is no serial number.
+func TestSerialShape(t *testing.T) {
+	for s, want := range map[string]bool{"13800138000": false, "PRO16": false, "ABCDEFGH": false, "SN20240518A7": true, "4G3M-99XT-20KP": true} {
+		if got := plausibleSerial(s); got != want {
+			t.Errorf("plausibleSerial(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestPurchaseAnswers: festivals, years alone and compact dates.
+func TestPurchaseAnswers(t *testing.T) {
+	d := NewDialog(shippedKB(t))
+	for _, tc := range []struct {
+		in          string
+		year, month int
+		approx      bool
+	}{
+		{"2023年买的", 2023, 0, true},
+		{"前年双十一", 2024, 11, true},
+		{"去年618", 2025, 6, true},
+		{"国庆节那会儿", 2026, 10, true},
+		{"2021年的双十一", 2021, 11, true},
+		{"24.3.5", 2024, 3, false},
+		{"2025 年 3 月 8 日", 2025, 3, false},
+	} {
+		var c Case
+		c.Category = "air_conditioner"
+		if !d.AnswerSlot(&c, SlotPurchase, tc.in, decNow) || c.PurchaseDate.Year != tc.year || c.PurchaseDate.Month != tc.month || c.PurchaseApprox != tc.approx {
+			t.Errorf("%q: %+v approx %v, want %d-%d approx %v", tc.in, c.PurchaseDate, c.PurchaseApprox, tc.year, tc.month, tc.approx)
+		}
+	}
+	var c Case
+	if !d.AnswerSlot(&c, SlotPurchase, "记不清了", decNow) || !c.PurchaseUnknown {
+		t.Errorf("记不清了: want unknown, not an invented date (%+v)", c.PurchaseDate)
+	}
+}
+
+// decNow is the day the corpora were labelled for.
+var decNow = time.Date(2026, 12, 4, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
