@@ -3,7 +3,10 @@ package knowledge
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
+	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Gated is a regular expression with a cheap test in front: the runes of its literals.
@@ -14,6 +17,11 @@ type Gated struct {
 	re     *regexp.Regexp
 	gate   runeBits
 	gating bool // false when some match needs no literal: always run re
+
+	// The top-level alternatives that are plain words are looked up as words, without the
+	// regexp engine; rest is the regexp of the others (nil when there are none).
+	words map[rune][]string
+	rest  *regexp.Regexp
 }
 
 // runeBits is a set of runes with false positives: a rune's low 12 bits pick its bit.
@@ -32,7 +40,73 @@ func MustGate(pattern string) *Gated {
 	tree = tree.Simplify()
 	g.gating = needsLiteral(tree)
 	collectLiterals(tree, &g.gate)
+	var others []string
+	alts := topLevelAlternatives(pattern)
+	if strings.HasPrefix(pattern, "(?") { // flags apply to every alternative: keep it whole
+		alts = []string{pattern}
+	}
+	for _, alt := range alts {
+		if plainWord(alt) {
+			if g.words == nil {
+				g.words = map[rune][]string{}
+			}
+			r, _ := utf8.DecodeRuneInString(alt)
+			g.words[r] = append(g.words[r], alt)
+		} else {
+			others = append(others, alt)
+		}
+	}
+	if g.words == nil {
+		g.rest = g.re
+	} else if len(others) > 0 {
+		g.rest = regexp.MustCompile(strings.Join(others, "|"))
+	}
+	for _, list := range g.words { // longest first, as a regexp alternation need not be
+		slices.SortStableFunc(list, func(a, b string) int { return len(b) - len(a) })
+	}
 	return g
+}
+
+// topLevelAlternatives splits a pattern at the "|" outside groups and classes; a pattern
+// with flags or anchors around everything stays whole.
+func topLevelAlternatives(p string) []string {
+	var out []string
+	depth, class, start := 0, false, 0
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case c == '\\':
+			i++
+		case class:
+			class = c != ']'
+		case c == '[':
+			class = true
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case c == '|' && depth == 0:
+			out = append(out, p[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, p[start:])
+}
+
+// plainWord reports an alternative without any regexp syntax: a word to look up.
+func plainWord(alt string) bool {
+	return alt != "" && !strings.ContainsAny(alt, `\.+*?()|[]{}^$`)
+}
+
+// findWord returns the leftmost plain word of the pattern in s.
+func (g *Gated) findWord(s string) (int, string) {
+	for i, r := range s {
+		for _, w := range g.words[r] {
+			if strings.HasPrefix(s[i:], w) {
+				return i, w
+			}
+		}
+	}
+	return -1, ""
 }
 
 // Regexp returns the compiled expression.
@@ -52,14 +126,35 @@ func (g *Gated) open(s string) bool {
 }
 
 // MatchString is regexp's MatchString behind the gate.
-func (g *Gated) MatchString(s string) bool { return g.open(s) && g.re.MatchString(s) }
+func (g *Gated) MatchString(s string) bool {
+	if !g.open(s) {
+		return false
+	}
+	if i, _ := g.findWord(s); i >= 0 {
+		return true
+	}
+	return g.rest != nil && g.rest.MatchString(s)
+}
 
-// FindString is regexp's FindString behind the gate.
+// FindString returns a match of the pattern in s, "" when there is none. It is the
+// leftmost of the plain words, else what the rest of the pattern finds; which of two
+// overlapping alternatives it reports may differ from regexp's FindString.
 func (g *Gated) FindString(s string) string {
 	if !g.open(s) {
 		return ""
 	}
-	return g.re.FindString(s)
+	if i, w := g.findWord(s); i >= 0 {
+		if g.rest != nil {
+			if loc := g.rest.FindStringIndex(s); loc != nil && loc[0] < i {
+				return s[loc[0]:loc[1]]
+			}
+		}
+		return w
+	}
+	if g.rest == nil {
+		return ""
+	}
+	return g.rest.FindString(s)
 }
 
 // FindStringSubmatch is regexp's FindStringSubmatch behind the gate.

@@ -70,6 +70,7 @@ type Matcher struct {
 	catIndex   map[string]int
 	catReasons []catReason // by category index
 	sim        *simIndex   // the rules' samples, titles and phrases, by character pairs
+	safety     *Matcher    // the safety rules alone, for Safety; nil when they are all there is
 }
 
 // catReason are the reasons naming a category, made once.
@@ -218,6 +219,20 @@ func NewMatcher(s *Set) (*Matcher, error) {
 	m.literal.build()
 	m.gates.build()
 	m.sim = buildSimIndex(s, nil)
+	var safety []Rule
+	for _, r := range s.Rules {
+		if r.Safety {
+			safety = append(safety, r)
+		}
+	}
+	if len(safety) > 0 && len(safety) < len(s.Rules) {
+		// Safety runs on every message: it searches the safety rules only, not thousands.
+		sub, err := NewMatcher(&Set{Version: s.Version, Hash: s.Hash, Categories: s.Categories, Rules: safety})
+		if err != nil {
+			return nil, err
+		}
+		m.safety = sub
+	}
 	return m, nil
 }
 
@@ -258,7 +273,11 @@ func (m *Matcher) Safety(text string) (*Match, bool) {
 		}
 		return &Match{RuleID: r.ID, Title: r.Title, Score: weightCode, Reasons: []string{reason}, Safety: true, Rule: r}, true
 	}
-	ms := m.Match(Query{Text: Canon(text), Case: CaseFacts{AgeMonths: UnknownAge}, Limit: 8})
+	sm := m
+	if m.safety != nil {
+		sm = m.safety
+	}
+	ms := sm.Match(Query{Text: Canon(text), Case: CaseFacts{AgeMonths: UnknownAge}, Limit: 8})
 	for i := range ms {
 		if !ms[i].Safety {
 			break

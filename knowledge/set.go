@@ -34,6 +34,15 @@ type Set struct {
 	files map[string][]byte
 	cats  []field // where each category was read; empty for a set built in code
 	rules []field // where each rule was read; empty for a set built in code
+
+	index *ruleIndex // rule id → index in Rules, for Rule; nil for a set built in code
+}
+
+// ruleIndex finds rules by id; built once, on first use, shared by copies of the set (a
+// copy whose rules changed falls back to scanning: Rule checks what it finds).
+type ruleIndex struct {
+	once sync.Once
+	byID map[string]int
 }
 
 // fileDoc is the shape of every knowledge YAML file.
@@ -52,8 +61,22 @@ func (s *Set) Category(id string) *Category {
 	return nil
 }
 
-// Rule returns the rule with the id, or nil.
+// Rule returns the rule with the id, or nil. A set is read on every turn: the index by id
+// is built once, on first use.
 func (s *Set) Rule(id string) *Rule {
+	if x := s.index; x != nil {
+		x.once.Do(func() {
+			x.byID = make(map[string]int, len(s.Rules))
+			for i := range s.Rules {
+				if _, dup := x.byID[s.Rules[i].ID]; !dup {
+					x.byID[s.Rules[i].ID] = i
+				}
+			}
+		})
+		if i, ok := x.byID[id]; ok && i < len(s.Rules) && s.Rules[i].ID == id {
+			return &s.Rules[i]
+		}
+	}
 	for i := range s.Rules {
 		if s.Rules[i].ID == id {
 			return &s.Rules[i]
@@ -85,7 +108,7 @@ func Parse(files map[string][]byte) (*Set, error) {
 	}
 	slices.Sort(names)
 
-	s := &Set{files: make(map[string][]byte, len(names))}
+	s := &Set{files: make(map[string][]byte, len(names)), index: &ruleIndex{}}
 	h := sha256.New()
 	var ps problems
 	for _, name := range names {
