@@ -25,7 +25,7 @@ func TestAPublishReachesEveryInstanceWithinTwoSeconds(t *testing.T) {
 			two := apptest.Start(t, backend, apptest.Options{Share: one})
 			editor := kbUser(t, one, "editor1", staff.RoleEditor)
 			agent := kbUser(t, one, "agent1", staff.RoleAgent)
-			const sentence = "机器冒出紫色烟雾了"
+			const sentence = "机器里漏出紫色粉末了"
 
 			// The prober: every answer of the second instance is the old revision without
 			// the rule, or the new one with it first.
@@ -61,7 +61,7 @@ func TestAPublishReachesEveryInstanceWithinTwoSeconds(t *testing.T) {
 
 			kbCall(t, one.URL(), editor, "POST", "/api/v1/kb/rules", kbHazard).want(t, http.StatusCreated)
 			start := time.Now()
-			kbCall(t, one.URL(), editor, "POST", "/api/v1/kb/publish", `{"message":"紫色烟雾"}`).want(t, http.StatusOK)
+			kbCall(t, one.URL(), editor, "POST", "/api/v1/kb/publish", `{"message":"紫色粉末"}`).want(t, http.StatusOK)
 			published := time.Since(start)
 			for two.Knowledge().Set().Version != "2" {
 				if time.Since(start) > 2*time.Second {

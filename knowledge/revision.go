@@ -79,12 +79,14 @@ func (e *SelfTestError) Error() string {
 }
 
 // CheckPublishable is the gate every publish passes: the set must validate and every
-// sample must rank its own rule first. It returns a *ValidationError or a *SelfTestError.
+// sample must rank its own rule first (without a category hint; kb test reports both). It
+// returns a *ValidationError or a *SelfTestError,
+// whose report has no held-out figures (they are not part of the gate).
 func CheckPublishable(s *Set) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	if rep := SelfTest(s); !rep.Passed() {
+	if rep := selfTest(s, false); !rep.Passed() {
 		return &SelfTestError{Report: rep}
 	}
 	return nil

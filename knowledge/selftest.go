@@ -3,8 +3,11 @@ package knowledge
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/wxintake/intake/catalog"
 )
@@ -111,22 +114,51 @@ const generalCategory = "general"
 // first. Then it matches every sample again with its fold left out of the similarity index
 // (see SelfTestFolds) and counts how often the rule still ranks first and in the first
 // three. Conditions are not evaluated: samples carry no case facts.
-func SelfTest(set *Set) Report {
+func SelfTest(set *Set) Report { return selfTest(set, true) }
+
+// selfTest is SelfTest in full (both rankings and the held-out figures), or the publish
+// gate's part of it: every sample ranked without a category hint, in a fraction of the time.
+func selfTest(set *Set, full bool) Report {
+	heldOut := full
 	var rep Report
 	m, err := NewMatcher(set)
 	if err != nil {
 		rep.Err = err
 		return rep
 	}
+	// Every sample is matched twice (without and with its category hint), the matches
+	// spread over the CPUs: a publish waits for this gate.
+	type probe struct {
+		rule         *Rule
+		sample, hint string
+		ms           []Match
+	}
+	var probes []probe
 	for i := range set.Rules {
 		r := &set.Rules[i]
 		hint := ruleHint(r)
 		for _, sample := range r.Samples {
-			rep.Accuracy.add(&rep.Failures, m, r.ID, sample, "")
-			rep.Hinted.add(&rep.Failures, m, r.ID, sample, hint)
+			probes = append(probes, probe{rule: r, sample: sample})
+			if full {
+				probes = append(probes, probe{rule: r, sample: sample, hint: hint})
+			}
 		}
 	}
-	rep.heldOut(set, m)
+	parallel(len(probes), func(i int) {
+		p := &probes[i]
+		p.ms = m.Match(Query{Text: p.sample, Category: p.hint, Case: CaseFacts{AgeMonths: UnknownAge}, ignoreConditions: true})
+	})
+	for i := range probes {
+		p := &probes[i]
+		a := &rep.Accuracy
+		if p.hint != "" || full && i%2 == 1 {
+			a = &rep.Hinted
+		}
+		a.ranked(&rep.Failures, p.ms, p.rule.ID, p.sample, p.hint)
+	}
+	if heldOut {
+		rep.heldOut(set, m)
+	}
 	rep.Overlaps = findOverlaps(set)
 	return rep
 }
@@ -180,6 +212,28 @@ func ruleHint(r *Rule) string {
 // to failures (when not nil). It returns the rank (1-based; 0: not matched).
 func (a *Accuracy) add(failures *[]Failure, m *Matcher, ruleID, sample, hint string) int {
 	ms := m.Match(Query{Text: sample, Category: hint, Case: CaseFacts{AgeMonths: UnknownAge}, ignoreConditions: true})
+	return a.ranked(failures, ms, ruleID, sample, hint)
+}
+
+// parallel runs f(0) … f(n-1) on every CPU.
+func parallel(n int, f func(int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// ranked counts where ruleID ranks in ms, and records a failure when it is not first.
+func (a *Accuracy) ranked(failures *[]Failure, ms []Match, ruleID, sample, hint string) int {
 	rank := slices.IndexFunc(ms, func(x Match) bool { return x.RuleID == ruleID }) + 1
 	a.count(rank)
 	if rank == 1 || failures == nil {
@@ -269,6 +323,25 @@ func (r Report) WriteText(w io.Writer) error {
 	for _, f := range r.Failures {
 		writeFailure(&b, "knowledge.report.failure", f)
 	}
+	r.writeHeldOut(&b)
+	for _, o := range r.Overlaps {
+		b.WriteString(catalog.T("knowledge.report.overlap", "phrase", o.Phrase, "rules", strings.Join(o.RuleIDs, ", ")) + "\n")
+	}
+	if r.Passed() {
+		b.WriteString(catalog.T("knowledge.report.passed") + "\n")
+	} else {
+		b.WriteString(catalog.T("knowledge.report.failed", "count", len(r.Failures)) + "\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// writeHeldOut prints the held-out accuracy, overall and by category, and the samples found
+// only with themselves indexed.
+func (r Report) writeHeldOut(b *strings.Builder) {
+	if r.HeldOut.Total == 0 {
+		return // not run (the publish gate)
+	}
 	for _, mode := range []struct {
 		key string
 		a   Accuracy
@@ -281,18 +354,8 @@ func (r Report) WriteText(w io.Writer) error {
 			"htop1pct", percent(c.Hinted.Top1Rate()), "htop3pct", percent(c.Hinted.Top3Rate())) + "\n")
 	}
 	for _, f := range r.Unseen {
-		writeFailure(&b, "knowledge.report.heldout.miss", f)
+		writeFailure(b, "knowledge.report.heldout.miss", f)
 	}
-	for _, o := range r.Overlaps {
-		b.WriteString(catalog.T("knowledge.report.overlap", "phrase", o.Phrase, "rules", strings.Join(o.RuleIDs, ", ")) + "\n")
-	}
-	if r.Passed() {
-		b.WriteString(catalog.T("knowledge.report.passed") + "\n")
-	} else {
-		b.WriteString(catalog.T("knowledge.report.failed", "count", len(r.Failures)) + "\n")
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 // accuracyArgs are the catalog arguments of an accuracy line.

@@ -67,20 +67,20 @@ samples:
   - 电脑键盘没有背光了
 `
 	purpleSmokeRule = `id: safety-purple-smoke
-title: 测试：紫色烟雾
+title: 测试：紫色粉末
 safety: true
 advice: 请立即断电并远离机器（测试提示 ZX9）。
 triggers:
-  keywords: [紫色烟雾]
+  keywords: [紫色粉末]
 unresolved:
   fault_class: hardware
   priority: urgent
   onsite: true
   price: {parts: [0, 0], labour: [0, 0]}
 samples:
-  - 机器冒出紫色烟雾
-  - 有紫色烟雾冒出来
-  - 看到紫色烟雾了
+  - 机器里漏出紫色粉末
+  - 有紫色粉末掉出来
+  - 看到紫色粉末了
 `
 	stickerRule = `# A rule for any category.
 id: general-sticker
