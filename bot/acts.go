@@ -2,7 +2,6 @@ package bot
 
 import (
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -52,9 +51,10 @@ func readActs(u *Understanding, ctx Context) []Act {
 	found := func(re *knowledge.Gated) string { return re.FindString(t) }
 	topic, topicEv := questionTopic(t, ctx)
 	rest := readRest(t, ctx.Lexicon)
+	cmd := ParseCommand(u.Canon)
 
 	switch {
-	case ParseCommand(u.Canon) == CmdHuman:
+	case cmd == CmdHuman:
 		add(ActHandoff, 1, core)
 	case ctx.State == StateSelf && u.Answer == knowledge.AnswerHuman && (core == "0" || strings.Contains(t, "人工")):
 		add(ActHandoff, 1, core)
@@ -72,7 +72,7 @@ func readActs(u *Understanding, ctx Context) []Act {
 	}
 	if ev := found(cueCancel); ev != "" && !negatedCancel(t, ev) {
 		add(ActCancel, 0.85, ev)
-	} else if ParseCommand(u.Canon) == CmdCancel {
+	} else if cmd == CmdCancel {
 		add(ActCancel, 1, core)
 	}
 	busy := ctx.State.inProgress() || ctx.State == StateResume
@@ -296,6 +296,3 @@ func deniesOther(t string, ctx Context) bool {
 }
 
 var cueOtherProduct = knowledge.MustGate(`其实|主要是|换个|先报|是另|另一|另外一|不是这个|搞错|说错|弄错|整岔|搞混|改成|改报|换成|报错了|是[^,，。!?？]{1,8}(坏了|坏咗|出问题|有问题|有毛病|不行|不灵)`)
-
-// zeroTime is the "now" of extractions that read no dates.
-var zeroTime time.Time

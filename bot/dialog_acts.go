@@ -36,9 +36,7 @@ func (d *Dialog) hazardRule(t *step) (Rule, bool) {
 	if len(t.u.Hazards) == 0 {
 		return Rule{}, false
 	}
-	f := t.u.Hazards[0].Family
-	return Rule{ID: knowledge.HazardRuleIDs[f], Title: catalog.T("knowledge.hazard." + f + ".title"), Safety: true,
-		Advice: catalog.T("knowledge.hazard." + f + ".advice")}, true
+	return toRule(knowledge.FamilyRule(t.u.Hazards[0].Family)), true
 }
 
 // hazard handles a safety report in any state: advice at once, no self-service, and an

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -109,7 +110,7 @@ func mentionedCategories(s string, lx *Lexicon) []string {
 			continue
 		}
 		id := lx.categories[ci].id
-		if !setAsideAfter(s[end:]) && !strings.HasSuffix(s[:i], "不是") && !containsString(out, id) {
+		if !setAsideAfter(s[end:]) && !strings.HasSuffix(s[:i], "不是") && !slices.Contains(out, id) {
 			out = append(out, id)
 		}
 		i = end - runeLen(s, prevRuneStart(s, end))
@@ -122,15 +123,6 @@ func setAsideAfter(rest string) bool {
 	for _, w := range []string{"没事", "没得事", "没问题", "没坏", "是好的", "好好的", "好着", "正常", "倒没事", "倒是好的", "不是", "没毛病",
 		"先不管", "不管了", "现在好了", "好了", "已经好了", "没事了"} {
 		if strings.HasPrefix(rest, w) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsString(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
 			return true
 		}
 	}

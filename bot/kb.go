@@ -12,6 +12,7 @@ type KnowledgeBase struct {
 	set     *knowledge.Set
 	matcher *knowledge.Matcher
 	lexicon *Lexicon
+	faults  map[string][]Rule // category id → its menu of common faults (Faults)
 }
 
 var _ Knowledge = (*KnowledgeBase)(nil)
@@ -46,7 +47,11 @@ func NewKnowledgeBase(set *knowledge.Set) (*KnowledgeBase, error) {
 	if err != nil {
 		return nil, fmt.Errorf("bot: knowledge vocabulary: %w", err)
 	}
-	return &KnowledgeBase{set: set, matcher: m, lexicon: lx}, nil
+	kb := &KnowledgeBase{set: set, matcher: m, lexicon: lx, faults: make(map[string][]Rule, len(set.Categories))}
+	for _, c := range set.Categories {
+		kb.faults[c.ID] = commonFaults(set, c.ID)
+	}
+	return kb, nil
 }
 
 func appendNew(dst []string, vs ...string) []string {
@@ -102,12 +107,16 @@ func (k *KnowledgeBase) Match(c *Case) (Rule, bool) {
 }
 
 // Faults implements Knowledge: the category's own rules in knowledge order (the order
-// editors wrote them, most common first), then none of the general ones.
-func (k *KnowledgeBase) Faults(category string) []Rule {
+// editors wrote them, most common first), then rules shared with other categories; never a
+// hazard, a rule for every category or user damage. Computed once per publish.
+func (k *KnowledgeBase) Faults(category string) []Rule { return k.faults[category] }
+
+// commonFaults builds the menu of Faults for one category.
+func commonFaults(set *knowledge.Set, category string) []Rule {
 	var out []Rule
 	for pass := 0; pass < 2 && len(out) < maxFaults; pass++ {
-		for i := range k.set.Rules {
-			r := &k.set.Rules[i]
+		for i := range set.Rules {
+			r := &set.Rules[i]
 			own := len(r.Categories) == 1 && r.Categories[0] == category // the category's own faults first
 			if r.Safety || r.General() || !r.AppliesTo(category) || own != (pass == 0) ||
 				r.Unresolved.FaultClass == knowledge.FaultUserDamage {

@@ -3,20 +3,11 @@ package bot
 import (
 	"testing"
 	"time"
-
-	"github.com/wxintake/intake/knowledge"
 )
 
 // The shipped knowledge drives the real dialog: the example gets its checks.
 func TestShippedKnowledgeBase(t *testing.T) {
-	set, err := knowledge.Shipped()
-	if err != nil {
-		t.Fatal(err)
-	}
-	kb, err := NewKnowledgeBase(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	kb := shippedKB(t)
 	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
 	d := NewDialog(kb)
 	c, effects := d.Step(Conversation{}, Inbound{OpenID: "o", Kind: KindText, At: now,

@@ -261,9 +261,10 @@ func deniedAfter(t string, end int) bool {
 	return false
 }
 
-// fallbackHazardRule is the safety rule for a family whose shipped rule an editor removed:
-// the catalog's title and advice, escalated as urgent for an on-site electrical or gas check.
-func fallbackHazardRule(family string) *Rule {
+// FamilyRule is the safety rule for a family whose shipped rule an editor removed (or a
+// knowledge base without it): the catalog's title and advice, escalated as urgent for an
+// on-site electrical or gas check.
+func FamilyRule(family string) *Rule {
 	skill := "electrical"
 	if family == HazardGas || family == HazardCO {
 		skill = "gas"

@@ -265,7 +265,7 @@ func (m *Matcher) Safety(text string) (*Match, bool) {
 		h := hits[0]
 		r := m.set.Rule(HazardRuleIDs[h.Family])
 		if r == nil || !r.Safety {
-			r = fallbackHazardRule(h.Family)
+			r = FamilyRule(h.Family)
 		}
 		reason := "hazard " + h.Family + " " + strconv.Quote(h.Evidence)
 		if h.Suspected {
