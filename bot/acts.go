@@ -78,12 +78,16 @@ func readActs(u *Understanding, ctx Context) []Act {
 	busy := ctx.State.inProgress() || ctx.State == StateResume
 	if cat, changed := changedProduct(u, ctx); changed && busy && (cueCorrection.MatchString(t) || deniesOther(t, ctx)) {
 		acts = append(acts, Act{Kind: ActChangeProduct, Confidence: 0.85, Evidence: cat})
-	} else if ev := found(cueCorrection); ev != "" && ctx.State != StateSelf && ctx.State != StateNew && ctx.State != StateDone {
+	} else if ev := found(cueCorrection); ev != "" && ctx.State != StateNew && ctx.State != StateDone &&
+		!(ctx.State == StateSelf && u.Answer != knowledge.AnswerUnclear) {
 		add(ActCorrection, 0.8, ev)
 	}
 	if ctx.State == StateSelf {
 		switch u.Answer {
 		case knowledge.AnswerSolved:
+			if topic != "" && topic != TopicOther {
+				break // "修好要多少钱" asks a price; it does not say the fault is gone
+			}
 			add(ActSolved, 0.9, core)
 		case knowledge.AnswerNotSolved:
 			add(ActNotSolved, 0.9, core)

@@ -51,6 +51,8 @@ func TestActs(t *testing.T) {
 		{StateSelf, false, "可以了可以了", ActSolved, ""},
 		{StateSelf, false, "2", ActNotSolved, ""},
 		{StateSelf, false, "１", ActSolved, ""},
+		{StateSelf, false, "修好要多少钱啊", ActQuestion, TopicPrice},
+		{StateSelf, false, "哦不对，是美的的", ActCorrection, ""},
 	} {
 		u := RuleReader{}.Understand(tc.text, Context{State: tc.state, Category: "air_conditioner", HasTicket: tc.ticket, Now: now, Lexicon: lx})
 		a, ok := u.Has(tc.want)

@@ -105,7 +105,7 @@ func (d *Dialog) interject(t *step) bool {
 	if u.Is(ActCorrection) && (busy || c.State == StateResume) && d.correct(t) {
 		return true
 	}
-	verdict := c.State == StateSelf && u.Answer != knowledge.AnswerUnclear && !(u.Answer == knowledge.AnswerHuman && !u.Is(ActHandoff))
+	verdict := u.Is(ActSolved) || u.Is(ActNotSolved) || u.Is(ActHandoff)
 	if q, ok := u.Has(ActQuestion); ok && !verdict {
 		if hasSubstance(u) && (c.State == StateNew || c.State == StateDone || c.State == StateCollect) {
 			return false // a fault with a question: the state handler answers it after reading the facts
@@ -166,6 +166,9 @@ func (d *Dialog) correct(t *step) bool {
 	if f.Category != "" && f.Category != c.Case.Category {
 		d.changeProduct(t, f.Category)
 		return true
+	}
+	if tail := afterDenial(t.u.Canon); tail != "" { // "不是小米的，是华硕": the value after the denial
+		f = f.Merge(Extract(tail, t.in.At, d.lexicon()))
 	}
 	f.Category = ""
 	if f.Symptom != "" && !t.u.Is(ActReport) {
@@ -335,4 +338,19 @@ func isNormalAnswer(canon string) string {
 		}
 	}
 	return catalog.T("bot.faq.is_normal.unsure")
+}
+
+// afterDenial returns what follows the last "是" after a "不是" ("不是小米的，是华硕" gives
+// "华硕"), where a correction puts the new value; "" when there is no such pattern.
+func afterDenial(canon string) string {
+	i := strings.Index(canon, "不是")
+	if i < 0 {
+		return ""
+	}
+	rest := canon[i+len("不是"):]
+	j := strings.LastIndex(rest, "是")
+	if j < 0 {
+		return ""
+	}
+	return rest[j+len("是"):]
 }
