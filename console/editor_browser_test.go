@@ -20,10 +20,10 @@ import (
 const (
 	smellStep = "请运行洗衣机的“桶自洁”程序，加专用清洁剂空转一次（测试 MX7）。"
 	smellRule = `id: washer-smell-test
-title: 洗衣机有霉味（测试）
+title: 洗衣机门封长紫斑（测试）
 categories: [washing_machine]
 triggers:
-  keywords: [洗衣机有霉味]
+  keywords: [洗衣机门封长紫斑]
 steps:
   - text: ` + smellStep + `
 unresolved:
@@ -32,9 +32,9 @@ unresolved:
   onsite: false
   price: {parts: [0, 0], labour: [0, 100]}
 samples:
-  - 洗衣机有霉味
-  - 我家洗衣机有霉味了
-  - 滚筒洗衣机有霉味怎么办
+  - 洗衣机门封长紫斑
+  - 我家洗衣机门封长紫斑了
+  - 滚筒洗衣机门封长紫斑怎么办
 `
 )
 
@@ -70,7 +70,7 @@ func TestBrowserEditorSession(t *testing.T) {
 	)
 
 	// A rule with two samples is refused; the problem names its line and field.
-	bad := strings.Replace(smellRule, "  - 滚筒洗衣机有霉味怎么办\n", "", 1)
+	bad := strings.Replace(smellRule, "  - 滚筒洗衣机门封长紫斑怎么办\n", "", 1)
 	do("save a defective rule",
 		chromedp.Click(css(`#new-rule`)),
 		chromedp.WaitVisible(css(`#rule-yaml`)),
@@ -94,7 +94,7 @@ func TestBrowserEditorSession(t *testing.T) {
 		chromedp.Navigate(s.URL()+"/console/rules/washer-smell-test"), // no ?saved=1 in the address
 		chromedp.Click(css(`#rule-fields-box summary`)),
 		chromedp.WaitVisible(css(`#rule-fields input[name=title]`)),
-		chromedp.SetValue(css(`#rule-fields input[name=title]`), "洗衣机有霉味（表单）"),
+		chromedp.SetValue(css(`#rule-fields input[name=title]`), "洗衣机门封长紫斑（表单）"),
 		chromedp.Click(css(`#rule-fields button[type=submit]`)),
 	)
 	for end := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
@@ -106,11 +106,11 @@ func TestBrowserEditorSession(t *testing.T) {
 	}
 	do("reload", chromedp.Navigate(s.URL()+"/console/rules/washer-smell-test"), chromedp.WaitVisible(css(`#preview-text`)))
 	edited, err := chromedp.Run(browser, chromedp.Evaluate[string](`document.getElementById('rule-yaml').value`))
-	if err != nil || !strings.Contains(edited, "title: 洗衣机有霉味（表单）") || !strings.Contains(edited, "labour: [0, 100]") {
+	if err != nil || !strings.Contains(edited, "title: 洗衣机门封长紫斑（表单）") || !strings.Contains(edited, "labour: [0, 100]") {
 		t.Errorf("the YAML after the form's save (%v):\n%s", err, edited)
 	}
 
-	const sentence = "我家洗衣机有霉味，怎么办"
+	const sentence = "我家洗衣机门封长紫斑，怎么办"
 	do("preview",
 		chromedp.SendKeys(css(`#preview-text`), sentence),
 		chromedp.Click(css(`#preview-form button[type=submit]`)),
@@ -132,7 +132,7 @@ func TestBrowserEditorSession(t *testing.T) {
 	)
 	poll("self-test passed", `document.getElementById('flash').textContent.includes('自检通过')`)
 	do("publish",
-		chromedp.SendKeys(css(`#publish input[name=message]`), "新增洗衣机霉味规则"),
+		chromedp.SendKeys(css(`#publish input[name=message]`), "新增洗衣机紫斑规则"),
 		chromedp.Click(css(`#publish button[type=submit]`)),
 	)
 	poll("published", `document.getElementById('flash').textContent.includes('已发布')`)
@@ -151,13 +151,13 @@ func TestBrowserEditorSession(t *testing.T) {
 	}
 	screenshot("console-rules.png")
 
-	// The bot asks for the symptom when the first message names only the product (霉味 is
+	// The bot asks for the symptom when the first message names only the product (紫斑 is
 	// no symptom cue of its extractor); the customer then says it again.
 	customer := s.Client(wxclient.Safe)
 	sentBefore := len(s.API.Sent())
 	var replies []string
 	got := false
-	for _, msg := range []string{"洗衣机有霉味", "就是洗衣机有霉味"} {
+	for _, msg := range []string{"洗衣机门封长紫斑", "就是洗衣机门封长紫斑"} {
 		r, err := customer.Say(ctx, "o_smell_customer", msg)
 		if err != nil {
 			t.Fatal(err)
@@ -182,7 +182,7 @@ func TestBrowserEditorSession(t *testing.T) {
 		chromedp.Navigate(s.URL()+"/console/rules/history"),
 		chromedp.WaitVisible(css(`tr[data-version="2"]`)),
 	)
-	if row := text(`tr[data-version="2"]`); !strings.Contains(row, "新增洗衣机霉味规则") || !strings.Contains(row, "lina") {
+	if row := text(`tr[data-version="2"]`); !strings.Contains(row, "新增洗衣机紫斑规则") || !strings.Contains(row, "lina") {
 		t.Errorf("history row of v2: %q", row)
 	}
 	do("diff",
