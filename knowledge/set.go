@@ -31,8 +31,9 @@ type Set struct {
 	// Rules are the rules of every rule file, files in name order.
 	Rules []Rule
 
-	files map[string][]byte
-	cats  []field // where each category was read; empty for a set built in code
+	files   map[string][]byte
+	decoded map[string]decodedFile // each file as decoded, for ParseReusing
+	cats    []field                // where each category was read; empty for a set built in code
 	rules []field // where each rule was read; empty for a set built in code
 
 	index *ruleIndex // rule id → index in Rules, for Rule; nil for a set built in code
@@ -99,7 +100,19 @@ func (s *Set) Files() map[string][]byte {
 // ignored. Every file may hold a "categories:" list, a "rules:" list or both. Parse reports
 // syntax errors, unknown fields and wrong types of every file at once, as a
 // *ValidationError; it does not check the content (see Validate).
-func Parse(files map[string][]byte) (*Set, error) {
+func Parse(files map[string][]byte) (*Set, error) { return ParseReusing(files) }
+
+// decodedFile is one YAML file decoded: read-only once a set holds it, since sets copy
+// the categories and rules out of it and later sets may share it.
+type decodedFile struct {
+	root field
+	doc  fileDoc
+}
+
+// ParseReusing is Parse, taking each file whose bytes are unchanged in one of prev as
+// prev decoded it instead of decoding it again: a publish usually changes one file of
+// many, and decoding YAML is most of what loading a revision costs.
+func ParseReusing(files map[string][]byte, prev ...*Set) (*Set, error) {
 	names := make([]string, 0, len(files))
 	for name := range files {
 		if ext := path.Ext(name); ext == ".yaml" || ext == ".yml" {
@@ -108,7 +121,7 @@ func Parse(files map[string][]byte) (*Set, error) {
 	}
 	slices.Sort(names)
 
-	s := &Set{files: make(map[string][]byte, len(names)), index: &ruleIndex{}}
+	s := &Set{files: make(map[string][]byte, len(names)), decoded: make(map[string]decodedFile, len(names)), index: &ruleIndex{}}
 	h := sha256.New()
 	var ps problems
 	for _, name := range names {
@@ -119,11 +132,17 @@ func Parse(files map[string][]byte) (*Set, error) {
 		h.Write(b)
 		h.Write([]byte{0})
 
-		root, doc, fps := decodeFile(name, b)
-		if len(fps) > 0 {
-			ps = append(ps, fps...)
-			continue
+		d, ok := reuse(prev, name, b)
+		if !ok {
+			root, doc, fps := decodeFile(name, b)
+			if len(fps) > 0 {
+				ps = append(ps, fps...)
+				continue
+			}
+			d = decodedFile{root: root, doc: doc}
 		}
+		s.decoded[name] = d
+		root, doc := d.root, d.doc
 		cats := root.key("categories")
 		for i, c := range doc.Categories {
 			s.Categories = append(s.Categories, c)
@@ -144,6 +163,19 @@ func Parse(files map[string][]byte) (*Set, error) {
 
 // decodeFile decodes one knowledge file strictly (unknown fields are errors) and returns
 // its root position for locating fields later.
+// reuse finds file name with exactly the bytes b decoded in one of prev.
+func reuse(prev []*Set, name string, b []byte) (decodedFile, bool) {
+	for _, p := range prev {
+		if p == nil {
+			continue
+		}
+		if d, ok := p.decoded[name]; ok && bytes.Equal(p.files[name], b) {
+			return d, true
+		}
+	}
+	return decodedFile{}, false
+}
+
 func decodeFile(name string, b []byte) (field, fileDoc, problems) {
 	var doc fileDoc
 	var node yaml.Node

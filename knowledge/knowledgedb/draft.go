@@ -34,7 +34,7 @@ func (s *Store) Draft(ctx context.Context) (*knowledge.Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	set, err := parseFiles(files, DraftLabel)
+	set, err := s.parseFiles(files, DraftLabel)
 	if err != nil {
 		return nil, wrap("draft", err)
 	}
@@ -157,7 +157,7 @@ func (s *Store) editDraft(ctx context.Context, author string, edit func(draft *k
 		if err != nil {
 			return err
 		}
-		next, err := parseFiles(files, DraftLabel)
+		next, err := s.parseFiles(files, DraftLabel)
 		if err != nil {
 			return err
 		}
@@ -187,5 +187,5 @@ func (s *Store) parsedDraft(hash string, files map[string][]byte) (*knowledge.Se
 	if c.set != nil && c.key == hash {
 		return c.set, nil
 	}
-	return parseFiles(files, DraftLabel)
+	return s.parseFiles(files, DraftLabel)
 }

@@ -89,7 +89,7 @@ func (s *Store) Load(ctx context.Context, version int) (*knowledge.Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	set, err := parseFiles(files, versionLabel(version))
+	set, err := s.parseFiles(files, versionLabel(version))
 	if err != nil {
 		return nil, wrap(fmt.Sprintf("revision %d", version), err)
 	}

@@ -139,9 +139,13 @@ func decodeFiles(s string) (map[string][]byte, error) {
 	return out, nil
 }
 
-// parseFiles parses stored files into a set labelled version.
-func parseFiles(files map[string][]byte, version string) (*knowledge.Set, error) {
-	set, err := knowledge.Parse(files)
+// parseFiles parses stored files into a set labelled version, reusing the files the last
+// draft and revision parsed have in common with it.
+func (s *Store) parseFiles(files map[string][]byte, version string) (*knowledge.Set, error) {
+	s.mu.Lock()
+	draft, rev := s.draft.set, s.rev.set
+	s.mu.Unlock()
+	set, err := knowledge.ParseReusing(files, rev, draft)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,48 @@
+package knowledge
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// A set parsed reusing a previous one is the set parsed from scratch; a changed file is
+// decoded again, never taken from the previous set.
+func TestParseReusing(t *testing.T) {
+	shipped, err := Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := shipped.Files()
+	var changed string
+	for name, b := range files {
+		if strings.Contains(string(b), "rules:") {
+			changed = name
+			files[name] = []byte(strings.Replace(string(b), "rules:", "# edited\nrules:", 1))
+			break
+		}
+	}
+	fresh, err := Parse(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reused, err := ParseReusing(files, nil, shipped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reused.Hash != fresh.Hash || !reflect.DeepEqual(reused.Rules, fresh.Rules) ||
+		!reflect.DeepEqual(reused.Categories, fresh.Categories) {
+		t.Fatal("the reused parse differs from a fresh one")
+	}
+	if !reflect.DeepEqual(reused.rules, fresh.rules) {
+		t.Fatal("rule positions differ: the changed file's lines moved")
+	}
+	if reused.decoded[changed].root.node == shipped.decoded[changed].root.node {
+		t.Fatalf("%s changed but was taken from the previous set", changed)
+	}
+	for name, d := range reused.decoded {
+		if name != changed && d.root.node != shipped.decoded[name].root.node {
+			t.Errorf("%s is unchanged but was decoded again", name)
+		}
+	}
+}
