@@ -34,7 +34,7 @@ type Set struct {
 	files   map[string][]byte
 	decoded map[string]decodedFile // each file as decoded, for ParseReusing
 	cats    []field                // where each category was read; empty for a set built in code
-	rules []field // where each rule was read; empty for a set built in code
+	rules   []field                // where each rule was read; empty for a set built in code
 
 	index *ruleIndex // rule id → index in Rules, for Rule; nil for a set built in code
 }
