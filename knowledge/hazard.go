@@ -77,7 +77,7 @@ const (
 	cookingNear = `(饭|粥|米|菜|锅|煲|煮|烤|煎|炒|蛋糕|面包|奶|食物)`
 	stoveFlame  = `(灶|炉头|炉子|火力|点火|打火|熄火|点不着|打不着|灶眼|炉盘|热水器)`
 	gasWords    = `(燃气|煤气|天然气|液化气|瓦斯|沼气)`
-	batteryish  = `(电池|充电宝|移动电源|后盖|屏幕|手机|平板|笔记本|电脑|手表|手环|耳机|电瓶|触控板|触摸板|键盘|电动车)`
+	batteryish  = `(电池|充电宝|移动电源|后盖|屏幕|手机|平板|笔记本|电脑|手表|手环|耳机|电瓶|触控板|触摸板|键盘|电动车|充电|暖手宝|电子烟|音箱|牙刷|剃须刀|手电|吸尘器|扫地机|平衡车|滑板车)`
 )
 
 var hazardCues = []hazardCue{
@@ -87,7 +87,7 @@ var hazardCues = []hazardCue{
 	cue(HazardCO, `一氧化碳|煤气中毒|co中毒|co报警`, "", ""),
 	cue(HazardCO, `(头[^,]{0,2}(晕|昏|疼|痛)|恶心|想吐|犯困|胸闷|喘不上气|晕倒|晕过去|晕了|昏昏沉沉)`, `(让人|真|真是|好|太|挺|蛮|令人|很)头(疼|痛)|(吵|烦|气|愁|急)[^,]{0,3}头(疼|痛)|味[^,]{0,4}恶心|恶心(的|死)`, `(热水器|洗澡|洗着|冲凉|燃气|煤气|浴室|卫生间|壁挂炉|炉子|灶|天然气)`),
 	cue(HazardGas, `燃气表[^,]{0,4}(还在)?(走|转)`, "", ""),
-	cue(HazardFire, `起火|失火|明火|火光|烧起来|燃起来|烧着了|着起来|冒了?火(苗|焰|了|啦|呢|,|$)|冒了火|喷火|窜火|蹿火|火灾|起了火|着了火|着咗火|火烧`, `气[^,]{0,3}冒火|心里冒火|冒火了我`, ""),
+	cue(HazardFire, `起火|失火|明火|火光|自燃|烧了个?洞|烧出(了|个|一个)*洞|烧穿|(床单|被子|被褥|沙发|窗帘|地毯|桌布|衣服|桌面|地板)[^,]{0,4}烧(了|着|坏|焦|黑|糊)|烧起来|燃起来|烧着了|着起来|冒了?火(苗|焰|了|啦|呢|,|$)|冒了火|喷火|窜火|蹿火|火灾|起了火|着了火|着咗火|火烧`, `气[^,]{0,3}冒火|心里冒火|冒火了我`, ""),
 	cue(HazardFire, `(^|[^打点能])(着火)`, `(点|打|才|就|难|慢)[^,]{0,3}着火|着火(很慢|慢|难)|着火了(吗|没)|着火(灭|熄)|火灭|用着火|烧着火`, "", 2),
 	cue(HazardFire, `火苗|火焰|火舌`, stoveFlame+`|发黄|发红|很小|太小|小|大小|不稳|蓝|黄|红|熄|灭`, ""),
 	cue(HazardFire, `(窜|蹿|冒出|烧到|外面|插|线|电)`+inClause+`{0,4}(火苗|火焰|火舌)|(火苗|火焰|火舌)`+inClause+`{0,4}(窜|蹿|烧到|冒出来)`, stoveFlame, ""),
@@ -101,9 +101,10 @@ var hazardCues = []hazardCue{
 	cue(HazardWaterElectric, liveParts+`[^?]{0,12}`+waterWords, "", "", 2),
 	cue(HazardWaterElectric, wetNow+`[^?]{0,14}`+poweredNow, "", "", 1, 2),
 	cue(HazardWaterElectric, poweredNow+inClause+`{0,14}`+`(进了?水|泡了?水|淹|湿了|洒了?水|泼了?水|掉水里|掉进水|掉马桶)`, "", "", 1, 2),
-	cue(HazardBattery, `鼓包|鼓起|膨胀|顶起|撑开|变胖|撑起来|起包|胀得|胀了|胀起|发胀|胀咗|凸起|拱起|鼓溜`, "", batteryish),
+	cue(HazardBattery, `鼓包|鼓起|鼓了|鼓出|鼓鼓|膨胀|顶起|撑开|变胖|撑起来|起包|胀得|胀了|胀起|发胀|胀咗|凸起|拱起|鼓溜`, "", batteryish),
 	cue(HazardBattery, `(电池|充电宝|移动电源|电瓶)`+inClause+`{0,6}(烫|过热|冒泡|漏液|冒气)`, "", "", 2),
 	cue(HazardBattery, `(充电|充着电|电池)`+inClause+`{0,8}(烫得|烫手|烫死|很烫|特别烫|巨烫|超烫|好烫|烫到|太烫)`, "", "", 2),
+	cue(HazardBattery, `烫得(拿不住|握不住|不敢(摸|拿|碰)|受不了|没法拿)|烫到(拿不住|不敢)`, "", batteryish),
 	cue(HazardBurning, `烧焦|焦味|糊味|焦糊|烧糊|烧黑|烧化|烧熔|熔化|熔了|烧(焦|糊|着|煳)?的?味|燶味|糊巴味|烧东西的味|烧塑料|烧电线|橡胶味|胶皮味|电线味|焦臭|焦毛|烧毛|焦[^,]{0,2}味`, cookingNear, ""),
 	cue(HazardBurning, `(插头|插座|插排|排插|线|外壳|开关|接口|充电口)`+inClause+`{0,4}(化了|熔|融了|发黑|黑了|变形发黑|焦了)`, "", ""),
 }
@@ -111,7 +112,7 @@ var hazardCues = []hazardCue{
 // familyRunes are runes every cue of a family needs one of: a message with none of them
 // skips the family's patterns.
 var familyRunes = map[string]string{
-	HazardFire: "火燃着", HazardSparks: "火弧闪噼啪滋吱呲光", HazardSmoke: "烟", HazardShock: "电麻",
+	HazardFire: "火燃着烧", HazardSparks: "火弧闪噼啪滋吱呲光", HazardSmoke: "烟", HazardShock: "电麻",
 	HazardWaterElectric: "水淹泡湿洒泼溅淌渗滴潮", HazardGas: "气味燃煤瓦臭漏泄表", HazardCO: "晕疼痛恶吐困闷昏碳毒co",
 	HazardBattery: "鼓胀顶撑胖包凸拱烫热泡液溜", HazardBurning: "焦糊烧燶熔化黑味臭毛",
 }

@@ -13,6 +13,10 @@ func TestHazards(t *testing.T) {
 		suspected    bool
 	}{
 		{"插排烧黑了还有火苗", HazardFire, false},
+		{"充电宝自燃了", HazardFire, false},
+		{"平板充着电把被子烧了个洞", HazardFire, false},
+		{"暖手宝鼓起来了 充电的那种", HazardBattery, false},
+		{"充了一夜 手机烫得拿不住 后盖鼓了", HazardBattery, false},
 		{"厨房的插座着火了！！", HazardFire, false},
 		{"电视后面冒火星子了", HazardSparks, false},
 		{"微波炉里面噼里啪啦打火", HazardSparks, false},

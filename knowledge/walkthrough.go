@@ -47,11 +47,12 @@ var (
 		"不能", "不正常", "不成功", "没成功", "白搭", "白试", "没改善", "不见好", "没区别", "又不", "又开始", "又坏",
 		"又停", "又出现", "又响", "又漏", "试过了", "都试了", "早试过", "都试过", "试了好几次", "不灵", "没动静",
 		"没卵用", "白整", "白搞", "白弄", "不中", "唔得", "仲系", "冇用", "唔work", "就是不", "就是还", "但是还", "但还是",
-		"可是还", "不得行", "莫得用", "没得用", "还那样", "还是那样", "一样不", "照旧", "不work",
+		"可是还", "不得行", "莫得用", "没得用", "还那样", "还是那样", "一样不", "照旧", "不work", "现在又", "又黑", "又死",
+		"又卡", "又没", "又是", "又来了", "又犯", "过一会又", "没过多久又",
 	}
 	solvedPhrases = []string{
 		"解决了", "已解决", "好了", "好啦", "可以了", "可以啦", "行了", "搞定", "正常了", "恢复正常",
-		"没问题", "恢复了", "能用了", "可以用", "修好", "好使了", "管用", "有效", "成功", "ok了", "弄好",
+		"没问题", "没有问题", "没啥问题", "没什么问题", "恢复了", "能用了", "可以用", "修好", "好使了", "管用", "有效", "成功", "ok了", "弄好",
 		"好用了", "不用修", "不用报修", "有用", "灵了", "ok啦", "妥了", "搞掂", "冇问题", "得咗", "好返", "好翻",
 		"好使", "要得", "可以咯", "没毛病", "中了", "正常工作", "恢复", "出水了", "出热水了", "排出去了", "凉快了",
 		"流畅", "亮了", "开始洗", "转了", "通了", "能用", "不用派人", "不用上门", "不用来",
@@ -71,7 +72,9 @@ var (
 // human first, then a denial, then agreement. Anything else is AnswerUnclear.
 func ParseAnswer(text string) Answer {
 	t := strings.Trim(Normalize(Canon(text)), ",")
-	t = strings.TrimPrefix(strings.TrimPrefix(t, "选"), "回复")
+	for _, p := range []string{"我", "选", "回复", "按", "输入"} {
+		t = strings.TrimPrefix(t, p)
+	}
 	if t == "" {
 		return AnswerUnclear
 	}
@@ -110,6 +113,10 @@ func parseAnswerWords(t string) Answer {
 			switch {
 			case list.answer == AnswerHuman && deniedRightBefore(t, i, "不用", "不要", "别", "不需要", "没"):
 				continue // "不用派人了" asks for nobody
+			case list.answer == AnswerNotSolved && p == "有问题" && deniedRightBefore(t, i, "没", "木"):
+				continue // "没有问题了" is the opposite
+			case list.answer == AnswerHuman && thanked(t, i):
+				continue // "谢谢客服小姐姐" thanks a person, it asks for none
 			case list.answer == AnswerSolved && deniedRightBefore(t, i, "没有", "还没", "并没", "没", "不", "未"):
 				return AnswerNotSolved // "还没好", "没有恢复"
 			}
@@ -122,12 +129,23 @@ func parseAnswerWords(t string) Answer {
 	return changeAnswer(t)
 }
 
+// thanked reports a person named right after thanks: "谢谢客服", "辛苦师傅了".
+func thanked(t string, i int) bool {
+	before := t[:i]
+	for _, w := range []string{"谢谢", "谢", "感谢", "辛苦", "麻烦"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return strings.HasPrefix(t[i:], "客服小姐姐") && strings.Contains(t, "谢")
+}
+
 // stopped are symptoms whose end ("不响了", "不跳闸了") means the fault is gone; working
 // are functions whose return ("能制冷了", "可以开机了") means the same. "不制冷了" is
 // neither: it is the fault.
 var (
 	stoppedSymptom = regexp.MustCompile(`不(再)?(响|漏|滴|跳闸|跳|卡|报警|叫|闪|报错|结霜|结冰|晃|震|抖|臭|吵|嗡|咔|乱跳|烫|掉线|断|重启|死机|自动关机|显示(那个|这个)?(代码|故障|错误|e\d|f\d))[^,]{0,6}了`)
-	working        = regexp.MustCompile(`(能|可以|会|又能|又可以)[^,不没]{0,4}(用|制冷|制热|加热|出水|转|亮|启动|工作|开机|充电|充上|排水|进水|脱水|出风|通电|联网|连上|打着|点着|着火|洗)了?`)
+	working        = regexp.MustCompile(`(能|可以|会|又能|又可以)[^,不没]{0,4}(用|制冷|制热|加热|出水|转|亮|启动|工作|开机|充电|充上|排水|进水|脱水|出风|通电|联网|连上|打着|点着|着火|洗|控制|连接|识别|登录|登陆|打开|开了)了?`)
 )
 
 // butStill is a fault still there after a "but": "就是开不了机", "但是还没反应".
