@@ -61,6 +61,11 @@ type HTTP struct {
 	Addr            string        `yaml:"addr"`
 	PublicURL       string        `yaml:"public_url"`
 	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
+	// TrustedProxies are the networks (CIDRs, or single addresses) of the reverse proxies
+	// in front of the service. A request from one of them is from the client its
+	// X-Forwarded-For names; empty trusts nobody: the socket address is the client and
+	// X-Forwarded-For is ignored. In the environment, comma-separated.
+	TrustedProxies []string `yaml:"trusted_proxies"`
 }
 
 // WeChat holds the Official Account's credentials and the webhook's behaviour.
@@ -132,6 +137,39 @@ type Console struct {
 
 // Embedded reports whether the service runs without external servers.
 func (c *Config) Embedded() bool { return c.MySQL.DSN == "" && c.Redis.Addr == "" }
+
+// TrustedProxyNets returns HTTP.TrustedProxies as networks, a single address as a /32 or
+// /128. Validate has checked them; one that does not parse is left out.
+func (c *Config) TrustedProxyNets() []*net.IPNet {
+	var out []*net.IPNet
+	for _, s := range c.HTTP.TrustedProxies {
+		if n, err := parseNet(s); err == nil {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// parseNet reads a CIDR, or a single IP address as the network of that one host.
+func parseNet(s string) (*net.IPNet, error) {
+	s = strings.TrimSpace(s)
+	if !strings.Contains(s, "/") {
+		ip := net.ParseIP(s)
+		if ip == nil {
+			return nil, fmt.Errorf("%q is not an IP address or CIDR", s)
+		}
+		bits := 128
+		if ip4 := ip.To4(); ip4 != nil {
+			ip, bits = ip4, 32
+		}
+		return &net.IPNet{IP: ip, Mask: net.CIDRMask(bits, bits)}, nil
+	}
+	_, n, err := net.ParseCIDR(s)
+	if err != nil {
+		return nil, fmt.Errorf("%q is not an IP address or CIDR", s)
+	}
+	return n, nil
+}
 
 // RedisAddrs splits Redis.Addr into its addresses.
 func (c *Config) RedisAddrs() []string {
@@ -228,6 +266,11 @@ func EnvName(path string) string {
 func (c *Config) Validate() error {
 	if _, _, err := net.SplitHostPort(c.HTTP.Addr); err != nil {
 		return bad("http.addr", "%q is not host:port", c.HTTP.Addr)
+	}
+	for _, p := range c.HTTP.TrustedProxies {
+		if _, err := parseNet(p); err != nil {
+			return bad("http.trusted_proxies", "%v (list CIDRs like 10.0.0.0/8, or addresses)", err)
+		}
 	}
 	if !strings.HasPrefix(c.WeChat.Path, "/") {
 		return bad("wechat.path", "%q must start with /", c.WeChat.Path)
@@ -401,6 +444,17 @@ func setValue(v reflect.Value, raw string) error {
 			return fmt.Errorf("%q is not true or false", raw)
 		}
 		v.SetBool(b)
+	case reflect.Slice:
+		if v.Type().Elem().Kind() != reflect.String {
+			return fmt.Errorf("cannot be set from the environment")
+		}
+		var items []string
+		for _, s := range strings.Split(raw, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				items = append(items, s)
+			}
+		}
+		v.Set(reflect.ValueOf(items).Convert(v.Type()))
 	default:
 		return fmt.Errorf("cannot be set from the environment")
 	}
