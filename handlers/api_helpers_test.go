@@ -62,13 +62,20 @@ func startConsole(t *testing.T, s *apptest.Service) *console {
 // serveConsole serves the API on s's stores with chat as the ChatControl (nil for none).
 func serveConsole(t *testing.T, s *apptest.Service, chat handlers.ChatControl) *console {
 	t.Helper()
+	return serveConsoleWith(t, s, chat, nil)
+}
+
+// serveConsoleWith is serveConsole with the dependencies changed by change (nil: none).
+func serveConsoleWith(t *testing.T, s *apptest.Service, chat handlers.ChatControl, change func(*handlers.Deps)) *console {
+	t.Helper()
 	prefix := s.Cfg.Redis.KeyPrefix + "login:"
-	e := handlers.New(handlers.Deps{
+	d := handlers.Deps{
 		Log: slog.New(slog.DiscardHandler), Metrics: metrics.New(), OA: s.WeChat.OA,
 		WeChat:  handlers.WeChat{Path: "/wechat", Token: apptest.Token, MaxClockSkew: time.Minute, MaxBodyBytes: 64 << 10},
 		Tickets: s.Tickets, Statuses: s.Notifier, Outbox: s.Notifier.Outbox, Staff: s.Staff, Notes: s.Staff, Audit: s.Staff,
 		Logins:    staffredis.NewThrottle(s.Redis, prefix, staff.DefaultLoginPolicy()),
 		Addresses: staffredis.NewThrottle(s.Redis, prefix, staff.AddressLoginPolicy()),
+		Usernames: staffredis.NewThrottle(s.Redis, prefix, staff.UsernameLoginPolicy()),
 		Chat:      chat,
 		KB:        s.KB,
 		Published: s.Knowledge,
@@ -78,7 +85,11 @@ func serveConsole(t *testing.T, s *apptest.Service, chat handlers.ChatControl) *
 		Console:   handlers.Console{SessionTTL: time.Hour},
 
 		Visits: s.Notifier, VisitWindows: visitWindows(s), Groups: testGroups, Location: s.Calendar.Location(), // api_visit_test.go
-	})
+	}
+	if change != nil {
+		change(&d)
+	}
+	e := handlers.New(d)
 	srv := httptest.NewServer(e)
 	t.Cleanup(srv.Close)
 	return &console{Service: s, URL: srv.URL, Echo: e}

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strconv"
@@ -25,10 +26,13 @@ type loginResponse struct {
 }
 
 // login checks a username and password and opens a new session: POST /api/v1/login.
-// Failures are throttled per username and address, and per address (staff.Throttle); an
-// unknown or disabled username costs the same bcrypt time as a wrong password and gets
-// the same answer. Each login makes a new token and revokes the session the request
-// came with, so a session id planted before login is never promoted.
+// Attempts are counted before the password is checked, atomically (staff.Throttle
+// Attempt), so concurrent guesses cannot outrun the count: per username from anywhere
+// (a delay that grows, never a lockout), per address, and per username and address
+// (lockouts). The address is the client's behind a trusted proxy (clientIP). An unknown
+// or disabled username costs the same bcrypt time as a wrong password and gets the same
+// answer. Each login makes a new token and revokes the session the request came with, so
+// a session id planted before login is never promoted.
 func (a *api) login(c echo.Context) error {
 	var req loginRequest
 	if err := decode(c, &req); err != nil {
@@ -40,17 +44,31 @@ func (a *api) login(c echo.Context) error {
 		return a.fail(c, refuse(http.StatusBadRequest, "bad_request", "staff.error.login_incomplete"))
 	}
 	ip := clientIP(c)
-	userKey, addrKey := staff.LoginKey(username, ip), staff.AddressKey(ip)
+	nameKey, addrKey, userKey := staff.UsernameKey(username), staff.AddressKey(ip), staff.LoginKey(username, ip)
 
-	wait, err := a.Logins.Locked(ctx, userKey)
+	// The username's delay first: an attempt it refuses is counted nowhere, so guesses
+	// from elsewhere never add to the real user's own lockout.
+	if a.Usernames != nil {
+		wait, _, err := a.Usernames.Attempt(ctx, nameKey)
+		if err != nil {
+			return a.fail(c, err)
+		}
+		if wait > 0 {
+			return a.slowDown(c, wait)
+		}
+	}
+	wait, addrLock, err := a.Addresses.Attempt(ctx, addrKey)
 	if err != nil {
 		return a.fail(c, err)
 	}
-	waitAddr, err := a.Addresses.Locked(ctx, addrKey)
+	if wait > 0 {
+		return a.locked(c, wait)
+	}
+	wait, userLock, err := a.Logins.Attempt(ctx, userKey)
 	if err != nil {
 		return a.fail(c, err)
 	}
-	if wait = max(wait, waitAddr); wait > 0 {
+	if wait > 0 {
 		return a.locked(c, wait)
 	}
 
@@ -68,11 +86,9 @@ func (a *api) login(c echo.Context) error {
 		if reason == "" {
 			reason = "bad_credentials"
 		}
-		return a.loginFailed(c, username, ip, reason, userKey, addrKey)
+		return a.loginFailed(c, username, ip, reason, max(addrLock, userLock))
 	}
-	if err := a.Logins.Reset(ctx, userKey); err != nil {
-		a.Log.Warn("reset login throttle", "err", err)
-	}
+	a.loginSucceeded(ctx, nameKey, addrKey, userKey)
 
 	if p := who(c); p != nil && p.Session.Kind == staff.KindSession {
 		if _, err := a.Staff.DeleteSession(ctx, p.User.ID, p.Session.ID); err != nil {
@@ -98,29 +114,51 @@ func (a *api) login(c echo.Context) error {
 	})
 }
 
-// loginFailed counts a failed login, records it and answers 401.
-func (a *api) loginFailed(c echo.Context, username, ip, reason, userKey, addrKey string) error {
+// loginFailed records a failed login, already counted, and the lockout it started, if
+// any, and answers 401.
+func (a *api) loginFailed(c echo.Context, username, ip, reason string, lock time.Duration) error {
 	ctx := c.Request().Context()
-	lock, err := a.Logins.Fail(ctx, userKey)
-	if err != nil {
-		return a.fail(c, err)
-	}
-	lockAddr, err := a.Addresses.Fail(ctx, addrKey)
-	if err != nil {
-		return a.fail(c, err)
-	}
 	a.audit(ctx, username, staff.ActionLoginFailed, "", map[string]string{"ip": ip, "reason": reason})
-	if lock = max(lock, lockAddr); lock > 0 {
+	if lock > 0 {
 		a.audit(ctx, username, staff.ActionLoginLocked, "", map[string]any{"ip": ip, "minutes": int(lock.Minutes())})
 	}
 	return a.fail(c, refuse(http.StatusUnauthorized, "bad_credentials", "staff.error.bad_credentials"))
 }
 
+// loginSucceeded forgets the username's attempts, here and from anywhere, and uncounts
+// this one from its address, which colleagues may share.
+func (a *api) loginSucceeded(ctx context.Context, nameKey, addrKey, userKey string) {
+	if err := a.Logins.Reset(ctx, userKey); err != nil {
+		a.Log.Warn("reset login throttle", "err", err)
+	}
+	if err := a.Addresses.Forgive(ctx, addrKey); err != nil {
+		a.Log.Warn("forgive login attempt", "err", err)
+	}
+	if a.Usernames != nil {
+		if err := a.Usernames.Reset(ctx, nameKey); err != nil {
+			a.Log.Warn("reset login backoff", "err", err)
+		}
+	}
+}
+
 // locked answers 429 with Retry-After while a login key is locked.
 func (a *api) locked(c echo.Context, wait time.Duration) error {
+	secs := retryAfter(c, wait)
+	return a.fail(c, refuse(http.StatusTooManyRequests, "locked", "staff.error.locked", "minutes", (secs+59)/60))
+}
+
+// slowDown answers 429 with Retry-After while a username's attempts are being delayed.
+func (a *api) slowDown(c echo.Context, wait time.Duration) error {
+	secs := retryAfter(c, wait)
+	return a.fail(c, refuse(http.StatusTooManyRequests, "slow_down", "staff.error.slow_down", "seconds", secs))
+}
+
+// retryAfter sets the Retry-After header to wait, in whole seconds rounded up, and
+// returns them.
+func retryAfter(c echo.Context, wait time.Duration) int {
 	secs := int((wait + time.Second - 1) / time.Second)
 	c.Response().Header().Set("Retry-After", strconv.Itoa(secs))
-	return a.fail(c, refuse(http.StatusTooManyRequests, "locked", "staff.error.locked", "minutes", (secs+59)/60))
+	return secs
 }
 
 // logout revokes the session or token the request came with: POST /api/v1/logout.

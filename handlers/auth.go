@@ -161,9 +161,10 @@ func csrfToken(c echo.Context) string {
 	return ""
 }
 
-// clientIP is the address logins are throttled by: the peer's, unless the service was
-// told which proxies to trust (Echo's IPExtractor), since X-Forwarded-For from anyone
-// else is whatever an attacker wants it to be.
+// clientIP is the address logins are throttled by: the peer's, unless it is a trusted
+// proxy (Deps.TrustedProxies, Echo's IPExtractor), since X-Forwarded-For from anyone else
+// is whatever an attacker wants it to be. Without an IPExtractor (an Echo not built by
+// New) it is the peer's.
 func clientIP(c echo.Context) string {
 	if c.Echo().IPExtractor != nil {
 		return c.RealIP()

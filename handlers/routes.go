@@ -6,6 +6,7 @@ package handlers
 import (
 	"context"
 	"log/slog"
+	"net"
 	"net/http"
 	"time"
 
@@ -49,6 +50,12 @@ type Deps struct {
 	Ready   []Check
 	Now     func() time.Time // the clock for replay checks; time.Now when nil
 
+	// TrustedProxies are the networks of the reverse proxies in front of the service
+	// (config http.trusted_proxies). A request from one of them is from the client its
+	// X-Forwarded-For names; with none, from its socket address, and X-Forwarded-For is
+	// ignored. c.RealIP() is that address everywhere (the login throttle, the audit).
+	TrustedProxies []*net.IPNet
+
 	// The staff API under /api/v1 (auth.go, api_*.go).
 	Tickets   triage.Store
 	Statuses  StatusChanger // status changes with the customer's notification; store-only when nil
@@ -56,8 +63,9 @@ type Deps struct {
 	Staff     staff.Store
 	Notes     staff.Notes
 	Audit     staff.AuditLog
-	Logins    staff.Throttle // failed logins per username and address
-	Addresses staff.Throttle // failed logins per address
+	Logins    staff.Throttle // login attempts per username and address: locks out
+	Addresses staff.Throttle // login attempts per address: locks out
+	Usernames staff.Throttle // login attempts per username from anywhere: only delays; none when nil
 	Chat      ChatControl    // UnavailableChat when nil
 	Console   Console
 	Live      LiveFeed           // new transcript lines, for the event stream; 503 when nil
@@ -86,6 +94,7 @@ func New(d Deps) *echo.Echo {
 	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
+	e.IPExtractor = IPExtractor(d.TrustedProxies)
 	e.HTTPErrorHandler = errorHandler(d.Log)
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{
 		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
@@ -95,6 +104,20 @@ func New(d Deps) *echo.Echo {
 	}))
 	Routes(e, d)
 	return e
+}
+
+// IPExtractor returns how a request's client address is found: the socket address, or
+// behind one of the trusted proxies the nearest X-Forwarded-For entry that is not one of
+// them. Loopback, link-local and private networks are trusted only when listed.
+func IPExtractor(trusted []*net.IPNet) echo.IPExtractor {
+	if len(trusted) == 0 {
+		return echo.ExtractIPDirect()
+	}
+	opts := []echo.TrustOption{echo.TrustLoopback(false), echo.TrustLinkLocal(false), echo.TrustPrivateNet(false)}
+	for _, n := range trusted {
+		opts = append(opts, echo.TrustIPRange(n))
+	}
+	return echo.ExtractIPFromXFFHeader(opts...)
 }
 
 // Routes is the route table.

@@ -40,9 +40,23 @@
 //
 // # Login throttle
 //
-// LoginPolicy says how many failures lock a username on one address and for how long;
-// each further lockout within Memory doubles the time, up to MaxLockout. LoginKey names
-// the throttle's counter without the username or address in clear.
+// Every login attempt is counted before its password is checked (Throttle.Attempt, one
+// atomic step), so concurrent guesses cannot all be evaluated before the first failure
+// is counted. Three counters apply, each under its LoginPolicy:
+//
+//   - a username on one address (LoginKey, DefaultLoginPolicy): 5 attempts within 15
+//     minutes lock that pair for 15 minutes, then 30, 60… at most a day;
+//   - an address (AddressKey, AddressLoginPolicy): 50 attempts within 15 minutes lock it,
+//     whatever usernames it tries; its successful logins are not counted (Forgive);
+//   - a username from anywhere (UsernameKey, UsernameLoginPolicy): a backoff, never a
+//     lockout — after 10 attempts within 15 minutes each further one makes the next
+//     wait 1 s, 2 s, 4 s… at most 30 s.
+//
+// So an attacker guessing from one address locks only that address; one guessing from
+// many is slowed to one guess per 30 s per username, while the real user, on their own
+// address, waits seconds at most. A successful login forgets the username's counters. The
+// address is the client's behind a trusted proxy (config http.trusted_proxies). The keys
+// name the counters without the username or address in clear.
 //
 // # Audit
 //

@@ -209,9 +209,10 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		return nil, err
 	}
 	a.Echo = handlers.New(handlers.Deps{
-		Log:     log,
-		Metrics: a.Metrics,
-		OA:      a.WeChat.OA,
+		Log:            log,
+		Metrics:        a.Metrics,
+		OA:             a.WeChat.OA,
+		TrustedProxies: cfg.TrustedProxyNets(),
 		WeChat: handlers.WeChat{
 			Path: cfg.WeChat.Path, Token: cfg.WeChat.Token,
 			MaxClockSkew: cfg.WeChat.MaxClockSkew, MaxBodyBytes: cfg.WeChat.MaxBodyBytes,
@@ -225,6 +226,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		Audit:     a.Staff,
 		Logins:    staffredis.NewThrottle(a.Redis, prefix+"login:", staff.DefaultLoginPolicy()),
 		Addresses: staffredis.NewThrottle(a.Redis, prefix+"login:", staff.AddressLoginPolicy()),
+		Usernames: staffredis.NewThrottle(a.Redis, prefix+"login:", staff.UsernameLoginPolicy()),
 		Chat:      a.Chat,
 		Console:   handlers.Console{SecureCookies: cfg.Console.SecureCookies, SessionTTL: cfg.Console.SessionTTL},
 		KB:        a.KB,
