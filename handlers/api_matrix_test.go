@@ -70,7 +70,7 @@ var matrix = []routeCase{
 	{"POST", "/api/v1/users", staff.PermManageUsers, 201, func(*testing.T, *console, string) request {
 		seq++
 		return request{Method: "POST", Path: "/api/v1/users",
-			Body: `{"username":"new` + strconv.Itoa(seq) + `","role":"agent","password":"long enough"}`}
+			Body: `{"username":"new` + strconv.Itoa(seq) + `","role":"agent","password":"long enough too"}`}
 	}},
 	{"PATCH", "/api/v1/users/:username", staff.PermManageUsers, 200, fixed("PATCH", "/api/v1/users/agent2", `{"display_name":"李四"}`)},
 	{"GET", "/api/v1/audit", staff.PermViewAudit, 200, fixed("GET", "/api/v1/audit", "")},

@@ -18,14 +18,14 @@ func TestManageUsers(t *testing.T) {
 		call := func(method, path, body string) reply {
 			return do(t, plain, c.URL, request{Method: method, Path: path, Body: body, Bearer: admin})
 		}
-		r := call("POST", "/api/v1/users", `{"username":"Xiao.Li","display_name":"小李","role":"agent","password":"新人密码12345"}`)
+		r := call("POST", "/api/v1/users", `{"username":"Xiao.Li","display_name":"小李","role":"agent","password":"新人的初始密码12345"}`)
 		if r.Status != http.StatusCreated || r.JSON(t)["username"] != "xiao.li" || r.JSON(t)["role_label"] != "客服坐席" {
 			t.Fatalf("create: %d %s", r.Status, r.Body)
 		}
 		if strings.Contains(string(r.Body), "$2a$") || strings.Contains(string(r.Body), "新人密码") {
 			t.Fatal("the answer holds the password or its hash")
 		}
-		if r := loginAttempt(t, c.URL, "xiao.li", "新人密码12345"); r.Status != http.StatusOK {
+		if r := loginAttempt(t, c.URL, "xiao.li", "新人的初始密码12345"); r.Status != http.StatusOK {
 			t.Fatalf("the new account cannot log in: %d %s", r.Status, r.Body)
 		}
 		refused := []struct {
@@ -34,9 +34,9 @@ func TestManageUsers(t *testing.T) {
 		}{
 			{`{"username":"xiao.li","role":"agent","password":"another password"}`, "user_exists", "", 409},
 			{`{"username":"xiao.wang","role":"agent","password":"short"}`, "invalid", "password", 400},
-			{`{"username":"xiao.wang","role":"root","password":"long enough"}`, "invalid", "role", 400},
-			{`{"username":"x","role":"agent","password":"long enough"}`, "invalid", "username", 400},
-			{`{"username":"xiao.wang","role":"agent","password":"long enough","admin":true}`, "bad_request", "", 400},
+			{`{"username":"xiao.wang","role":"root","password":"long enough too"}`, "invalid", "role", 400},
+			{`{"username":"x","role":"agent","password":"long enough too"}`, "invalid", "username", 400},
+			{`{"username":"xiao.wang","role":"agent","password":"long enough too","admin":true}`, "bad_request", "", 400},
 		}
 		for _, tc := range refused {
 			r := call("POST", "/api/v1/users", tc.body)
@@ -45,7 +45,7 @@ func TestManageUsers(t *testing.T) {
 				t.Errorf("%s: %d %s", tc.body, r.Status, r.Body)
 			}
 		}
-		if r := call("POST", "/api/v1/users", `{"username":"xiao.wang","role":"agent","password":"short"}`); !strings.Contains(r.JSON(t)["message"].(string), "8") {
+		if r := call("POST", "/api/v1/users", `{"username":"xiao.wang","role":"agent","password":"short"}`); !strings.Contains(r.JSON(t)["message"].(string), "12") {
 			t.Errorf("password message %s", r.Body)
 		}
 

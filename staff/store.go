@@ -74,5 +74,5 @@ type FieldError struct {
 // Error names the field for logs.
 func (e *FieldError) Error() string { return "staff: invalid " + e.Field }
 
-// Message is the sentence staff read, e.g. "密码至少需要 8 个字符。".
+// Message is the sentence staff read, e.g. "密码至少需要 12 个字符。".
 func (e *FieldError) Message() string { return catalog.T(e.Key, e.KV...) }

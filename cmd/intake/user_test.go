@@ -59,7 +59,7 @@ func TestUserCommand(t *testing.T) {
 		t.Run(backend, func(t *testing.T) {
 			ctx := context.Background()
 			var out, errOut bytes.Buffer
-			withStdin(t, "一个足够长的密码\n", func() {
+			withStdin(t, "一个足够长的员工密码句子\n", func() {
 				err := run(ctx, []string{"user", "add", "Wang.Fang", "--role", "admin", "--display", "王芳", "--config", cfg}, &out, &errOut)
 				if err != nil {
 					t.Fatalf("user add: %v\n%s", err, errOut.String())
@@ -75,12 +75,14 @@ func TestUserCommand(t *testing.T) {
 				want  string
 			}{
 				{[]string{"add", "wang.fang", "--role", "agent"}, "another password\n", "taken"},
-				{[]string{"add", "li", "--role", "agent"}, "short\n", "密码至少需要 8 个字符"},
-				{[]string{"add", "li", "--role", "agent"}, "", "密码至少需要 8 个字符"},
-				{[]string{"add", "li", "--role", "root"}, "long enough\n", "role"},
-				{[]string{"add", "--role", "agent"}, "long enough\n", "username is missing"},
-				{[]string{"add", "L I", "--role", "agent"}, "long enough\n", "用户名"},
-				{[]string{"passwd", "ghost"}, "long enough\n", "not found"},
+				{[]string{"add", "li", "--role", "agent"}, "short\n", "密码至少需要 12 个字符"},
+				{[]string{"add", "li", "--role", "agent"}, "", "密码至少需要 12 个字符"},
+				{[]string{"add", "li", "--role", "root"}, "long enough too\n", "role"},
+				{[]string{"add", "--role", "agent"}, "long enough too\n", "username is missing"},
+				{[]string{"add", "L I", "--role", "agent"}, "long enough too\n", "用户名"},
+				{[]string{"passwd", "ghost"}, "long enough too\n", "not found"},
+				{[]string{"add", "li", "--role", "agent"}, "WoAiNi1314520\n", "密码太常见"},
+				{[]string{"passwd", "wang.fang"}, "1qaz2wsx3edc\n", "密码太常见"},
 				{[]string{"remove", "li"}, "", "unknown subcommand"},
 			}
 			for _, tc := range refused {
@@ -91,7 +93,7 @@ func TestUserCommand(t *testing.T) {
 			}
 
 			out.Reset()
-			if err := userCommand(ctx, []string{"add", "li", "--role", "agent", "--config", cfg}, strings.NewReader("long enough\r\n"), &out, &errOut); err != nil {
+			if err := userCommand(ctx, []string{"add", "li", "--role", "agent", "--config", cfg}, strings.NewReader("long enough too\r\n"), &out, &errOut); err != nil {
 				t.Fatal(err)
 			}
 			if err := userCommand(ctx, []string{"passwd", "li", "--config", cfg}, strings.NewReader("a new password\n"), &out, &errOut); err != nil {
@@ -118,7 +120,7 @@ func TestUserCommand(t *testing.T) {
 			}
 			defer closeDB()
 			_, hash, err := store.PasswordHash(ctx, "wang.fang")
-			if err != nil || !staff.ComparePassword(hash, "一个足够长的密码") {
+			if err != nil || !staff.ComparePassword(hash, "一个足够长的员工密码句子") {
 				t.Fatalf("the stored password does not match: %v", err)
 			}
 			if _, hash, _ := store.PasswordHash(ctx, "li"); !staff.ComparePassword(hash, "a new password") {
