@@ -112,6 +112,24 @@ else
 	say "chromium not installed; the browser test will fail under CI"
 fi
 
+# ---------------------------------------------------------------- nginx
+# nginx for the proxy drill (internal/loadgen TestDrillNginx): it runs the shipped
+# deploy/nginx site on loopback as this user, never the distribution's service.
+if ! command -v nginx >/dev/null; then
+	say "installing nginx-light (for the proxy drill)"
+	apt_get install --no-install-recommends nginx-light >"$tmp/apt-nginx.log" 2>&1 || true
+	# The package starts its own service on port 80; only the binary is wanted here.
+	if command -v nginx >/dev/null && [[ -s /run/nginx.pid ]]; then
+		nginx -s quit 2>/dev/null || true
+	fi
+fi
+command -v nginx >/dev/null || say "nginx not installed; the proxy drill will fail under CI"
+# systemd-analyze, for deploy/'s `systemd-analyze verify` of the shipped unit (no systemd runs).
+if ! command -v systemd-analyze >/dev/null; then
+	say "installing systemd (for systemd-analyze verify)"
+	apt_get install --no-install-recommends systemd >"$tmp/apt-systemd.log" 2>&1 || true
+fi
+
 # ---------------------------------------------------------------- wxsim
 # The independent WeChat simulator (Node, node-webot's wechat-crypto) beside the
 # repository, for the interop test. It is copied, never vendored: its one

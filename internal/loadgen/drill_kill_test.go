@@ -139,6 +139,7 @@ func buildIntake(t *testing.T) string {
 
 // intakeProcess is an `intake serve` process.
 type intakeProcess struct {
+	addr   string // host:port it listens on
 	url    string
 	cmd    *exec.Cmd
 	exited chan struct{}
@@ -146,8 +147,8 @@ type intakeProcess struct {
 
 // startIntakeProcess runs `intake serve` as another instance of s's deployment (same
 // database, Redis, key prefix and WeChat API), on a free loopback port, until the test
-// ends, and waits until it is ready.
-func startIntakeProcess(t *testing.T, bin string, s *apptest.Service, name string) *intakeProcess {
+// ends, and waits until it is ready. env adds to (and overrides) its environment.
+func startIntakeProcess(t *testing.T, bin string, s *apptest.Service, name string, env ...string) *intakeProcess {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -176,11 +177,12 @@ func startIntakeProcess(t *testing.T, bin string, s *apptest.Service, name strin
 		"INTAKE_WECHAT_API_BASE="+s.API.URL,
 		"INTAKE_DATA_DIR="+t.TempDir(),
 	)
+	cmd.Env = append(cmd.Env, env...)
 	cmd.Stdout, cmd.Stderr = logf, logf
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	p := &intakeProcess{url: "http://" + addr + s.Cfg.WeChat.Path, cmd: cmd, exited: make(chan struct{})}
+	p := &intakeProcess{addr: addr, url: "http://" + addr + s.Cfg.WeChat.Path, cmd: cmd, exited: make(chan struct{})}
 	go func() { _ = cmd.Wait(); logf.Close(); close(p.exited) }()
 	t.Cleanup(func() {
 		_ = cmd.Process.Signal(os.Interrupt)
