@@ -10,6 +10,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -18,14 +19,27 @@ import (
 // customer and sends customer-service messages; handlers only check who may do it and
 // audit it. Methods return *APIError for refusals staff should read (e.g. someone else
 // holds the chat: 409) and ErrChatUnavailable when chat is not set up.
+//
+// A chat taken over is its agent's: only they, or staff with staff.PermOverrideChat
+// (admins), may hand it back (403 otherwise) or take it over (409).
 type ChatControl interface {
 	// Takeover pauses the bot for the customer of ticket number: their messages go to
 	// staff until Handback.
-	Takeover(ctx context.Context, number string, by staff.User) error
+	Takeover(ctx context.Context, number string, by staff.User) (Handover, error)
 	// Reply sends text to the customer of ticket number as by.
 	Reply(ctx context.Context, number string, by staff.User, text string) (ReplyResult, error)
-	// Handback returns the conversation to the bot.
-	Handback(ctx context.Context, number string, by staff.User) error
+	// Handback returns the conversation to the bot. With nobody holding it, it does
+	// nothing and tells the customer nothing (Handover.Noop).
+	Handback(ctx context.Context, number string, by staff.User) (Handover, error)
+}
+
+// Handover is what a takeover or hand-back changed.
+type Handover struct {
+	// From is the agent who held the chat when someone else (an admin) took it over or
+	// handed it back; "" when it was free or the actor's own.
+	From string
+	// Noop reports a hand-back with nobody holding the chat: nothing changed.
+	Noop bool
 }
 
 // ReplyResult is what became of a staff reply.
@@ -69,7 +83,9 @@ var ErrChatUnavailable = errors.New("handlers: live chat is not available")
 type UnavailableChat struct{}
 
 // Takeover fails with ErrChatUnavailable.
-func (UnavailableChat) Takeover(context.Context, string, staff.User) error { return ErrChatUnavailable }
+func (UnavailableChat) Takeover(context.Context, string, staff.User) (Handover, error) {
+	return Handover{}, ErrChatUnavailable
+}
 
 // Reply fails with ErrChatUnavailable.
 func (UnavailableChat) Reply(context.Context, string, staff.User, string) (ReplyResult, error) {
@@ -77,7 +93,9 @@ func (UnavailableChat) Reply(context.Context, string, staff.User, string) (Reply
 }
 
 // Handback fails with ErrChatUnavailable.
-func (UnavailableChat) Handback(context.Context, string, staff.User) error { return ErrChatUnavailable }
+func (UnavailableChat) Handback(context.Context, string, staff.User) (Handover, error) {
+	return Handover{}, ErrChatUnavailable
+}
 
 // MaxReply is the longest staff reply, in characters: a WeChat customer-service text
 // holds 2048 bytes, and a Chinese character takes 3.
@@ -93,19 +111,50 @@ func (a *api) handback(c echo.Context) error {
 	return a.chatAction(c, staff.ActionHandback, a.Chat.Handback)
 }
 
-// chatAction runs a take-over or hand-back on an existing ticket and audits it.
-func (a *api) chatAction(c echo.Context, action string, do func(context.Context, string, staff.User) error) error {
+// chatAction runs a take-over or hand-back on an existing ticket and audits it, with
+// whose the chat was when an admin took it from another agent; that agent finds a note on
+// the ticket saying so. A hand-back that changed nothing is not recorded.
+func (a *api) chatAction(c echo.Context, action string, do func(context.Context, string, staff.User) (Handover, error)) error {
 	ctx := c.Request().Context()
 	number := c.Param("number")
 	if _, err := a.Tickets.Get(ctx, number); err != nil {
 		return a.fail(c, err)
 	}
 	me := who(c).User
-	if err := do(ctx, number, me); err != nil {
+	h, err := do(ctx, number, me)
+	if err != nil {
 		return a.fail(c, err)
 	}
-	a.audit(ctx, me.Username, action, number, nil)
+	if h.Noop {
+		return c.NoContent(http.StatusNoContent)
+	}
+	var detail any
+	if h.From != "" {
+		detail = map[string]string{"from": h.From}
+		a.noteHandover(ctx, number, action, me, h.From)
+	}
+	a.audit(ctx, me.Username, action, number, detail)
 	return c.NoContent(http.StatusNoContent)
+}
+
+// noteHandover leaves a note on the ticket telling agent that me took over or handed back
+// the chat they held; the console shows it with the ticket.
+func (a *api) noteHandover(ctx context.Context, number, action string, me staff.User, agent string) {
+	if a.Notes == nil {
+		return
+	}
+	name := agent
+	if u, err := a.Staff.User(ctx, agent); err == nil {
+		name = u.Name() + "（" + agent + "）"
+	}
+	key := "staff.chat.taken_from"
+	if action == staff.ActionHandback {
+		key = "staff.chat.handed_back_for"
+	}
+	text := catalog.T(key, "admin", me.Name()+"（"+me.Username+"）", "agent", name)
+	if _, err := a.Notes.AddNote(ctx, staff.Note{Ticket: number, Author: me.Username, Text: text, At: a.Now()}); err != nil {
+		a.Log.Warn("note on a chat taken from another agent", "ticket", number, "err", err)
+	}
 }
 
 type replyRequest struct {

@@ -271,9 +271,9 @@ func (f *fakeChat) record(s string) {
 	f.calls = append(f.calls, s)
 }
 
-func (f *fakeChat) Takeover(_ context.Context, number string, by staff.User) error {
+func (f *fakeChat) Takeover(_ context.Context, number string, by staff.User) (handlers.Handover, error) {
 	f.record("takeover " + number + " " + by.Username)
-	return nil
+	return handlers.Handover{}, nil
 }
 
 func (f *fakeChat) Reply(_ context.Context, number string, by staff.User, text string) (handlers.ReplyResult, error) {
@@ -281,9 +281,9 @@ func (f *fakeChat) Reply(_ context.Context, number string, by staff.User, text s
 	return handlers.ReplyResult{Delivered: true}, nil
 }
 
-func (f *fakeChat) Handback(_ context.Context, number string, by staff.User) error {
+func (f *fakeChat) Handback(_ context.Context, number string, by staff.User) (handlers.Handover, error) {
 	f.record("handback " + number + " " + by.Username)
-	return nil
+	return handlers.Handover{}, nil
 }
 
 // auditActions returns the actions recorded for target (all when ""), newest first.

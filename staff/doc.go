@@ -18,6 +18,7 @@
 //	tickets.assign                         ✓     assign to anyone
 //	customers.pii           ✓              ✓     name, phone, address, OpenID, transcript, notes
 //	chat                    ✓              ✓     take over, reply, hand back
+//	chat.override                          ✓     take over or hand back another agent's chat
 //	rules.edit                     ✓       ✓
 //	rules.publish                  ✓       ✓
 //	dashboard.view          ✓      ✓       ✓

@@ -57,6 +57,8 @@ const (
 	PermReadCustomerPII Permission = "customers.pii"
 	// PermChat takes over a conversation from the bot, replies and hands it back.
 	PermChat Permission = "chat"
+	// PermOverrideChat takes over, or hands back, a conversation another agent holds.
+	PermOverrideChat Permission = "chat.override"
 	// PermEditRules edits draft troubleshooting rules.
 	PermEditRules Permission = "rules.edit"
 	// PermPublishRules publishes the rules the bot uses.
@@ -74,7 +76,7 @@ const (
 // Permissions lists every permission.
 func Permissions() []Permission {
 	return []Permission{PermSelf, PermReadTickets, PermWriteTickets, PermAssignTickets,
-		PermReadCustomerPII, PermChat, PermEditRules, PermPublishRules, PermViewDashboard,
+		PermReadCustomerPII, PermChat, PermOverrideChat, PermEditRules, PermPublishRules, PermViewDashboard,
 		PermManageUsers, PermViewAudit, PermManageCanned}
 }
 

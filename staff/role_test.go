@@ -16,6 +16,7 @@ func TestPermissionMatrix(t *testing.T) {
 		PermAssignTickets:   {D},
 		PermReadCustomerPII: {A, D},
 		PermChat:            {A, D},
+		PermOverrideChat:    {D},
 		PermEditRules:       {E, D},
 		PermPublishRules:    {E, D},
 		PermViewDashboard:   {A, E, D},

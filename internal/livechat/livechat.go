@@ -64,27 +64,36 @@ func name(u staff.User) string {
 	return u.Username
 }
 
+// A chat taken over is its agent's: another agent can neither take it over (409) nor
+// hand it back (403); staff with staff.PermOverrideChat (admins) can do both, and the
+// Handover says whose it was.
+
 // Takeover implements handlers.ChatControl.
-func (c *Chat) Takeover(ctx context.Context, number string, by staff.User) error {
+func (c *Chat) Takeover(ctx context.Context, number string, by staff.User) (handlers.Handover, error) {
 	t, err := c.Tickets.Get(ctx, number)
 	if err != nil {
-		return err
+		return handlers.Handover{}, err
 	}
+	var h handlers.Handover
 	notice := catalog.T("livechat.joined", "name", name(by))
 	err = c.Bot.Control(ctx, t.OpenID, []bot.Line{{At: c.Now(), Role: bot.RoleSystem, Text: notice}},
 		func(_ *bot.Dialog, conv bot.Conversation) (bot.Conversation, error) {
+			h = handlers.Handover{}
 			if conv.Paused && conv.Agent != by.Username {
-				return conv, &handlers.APIError{Status: http.StatusConflict, Code: "taken", Message: catalog.T("livechat.taken", "name", conv.Agent)}
+				if !by.Can(staff.PermOverrideChat) {
+					return conv, &handlers.APIError{Status: http.StatusConflict, Code: "taken", Message: catalog.T("livechat.taken", "name", conv.Agent)}
+				}
+				h.From = conv.Agent
 			}
 			conv.Paused, conv.Agent, conv.State, conv.Ticket = true, by.Username, bot.StateHuman, number
 			return conv, nil
 		})
 	if err != nil {
-		return err
+		return handlers.Handover{}, err
 	}
 	c.touch(ctx, t.OpenID, number)
 	c.notify(ctx, t, notice)
-	return c.accept(ctx, t, by)
+	return h, c.accept(ctx, t, by)
 }
 
 // accept records that staff took a new ticket: it becomes 已受理 (accepted) by them — the
@@ -157,31 +166,58 @@ func (c *Chat) holds(ctx context.Context, openID string, by staff.User) error {
 	if err != nil {
 		return err
 	}
-	if !conv.Paused || conv.Agent != by.Username {
+	switch {
+	case conv.Paused && conv.Agent != by.Username:
+		return &handlers.APIError{Status: http.StatusConflict, Code: "taken", Message: catalog.T("livechat.taken", "name", conv.Agent)}
+	case !conv.Paused:
 		return &handlers.APIError{Status: http.StatusConflict, Code: "not_taken_over", Message: catalog.T("livechat.take_over_first")}
 	}
 	return nil
 }
 
-// Handback implements handlers.ChatControl.
-func (c *Chat) Handback(ctx context.Context, number string, by staff.User) error {
+// Handback implements handlers.ChatControl: by must hold the chat, or may override
+// (then Handover.From is whose it was). With nobody holding it, nothing happens and the
+// customer is told nothing.
+func (c *Chat) Handback(ctx context.Context, number string, by staff.User) (handlers.Handover, error) {
 	t, err := c.Tickets.Get(ctx, number)
 	if err != nil {
-		return err
+		return handlers.Handover{}, err
 	}
-	return c.release(ctx, t, catalog.T("livechat.handed_back"), false)
+	var h handlers.Handover
+	err = c.release(ctx, t, catalog.T("livechat.handed_back"), false, func(conv bot.Conversation) error {
+		h = handlers.Handover{}
+		switch {
+		case !conv.Paused:
+			return errNobodyHolds
+		case conv.Agent != by.Username && !by.Can(staff.PermOverrideChat):
+			return &handlers.APIError{Status: http.StatusForbidden, Code: "not_yours", Message: catalog.T("livechat.not_yours", "name", conv.Agent)}
+		case conv.Agent != by.Username:
+			h.From = conv.Agent
+		}
+		return nil
+	})
+	if errors.Is(err, errNobodyHolds) {
+		return handlers.Handover{Noop: true}, nil
+	}
+	return h, err
 }
 
+// errNobodyHolds stops a hand-back of a chat nobody has taken over.
+var errNobodyHolds = errors.New("livechat: nobody has taken the chat over")
+
 // release ends a takeover with notice to the customer; idle also returns the ticket to
-// the queue (no assignee).
-func (c *Chat) release(ctx context.Context, t triage.Ticket, notice string, idle bool) error {
-	if c.Active != nil {
-		_ = c.Active.Remove(ctx, member(t.OpenID, t.Number))
-	}
+// the queue (no assignee). check, when not nil, may refuse with the conversation locked;
+// then nothing changes and nothing is sent.
+func (c *Chat) release(ctx context.Context, t triage.Ticket, notice string, idle bool, check func(bot.Conversation) error) error {
 	err := c.Bot.Control(ctx, t.OpenID, []bot.Line{{At: c.Now(), Role: bot.RoleSystem, Text: notice}},
 		func(_ *bot.Dialog, conv bot.Conversation) (bot.Conversation, error) {
 			if idle && !conv.Paused {
 				return conv, bot.ErrNotNow // handed back meanwhile
+			}
+			if check != nil {
+				if err := check(conv); err != nil {
+					return conv, err
+				}
 			}
 			conv.Paused, conv.Agent = false, ""
 			if conv.State == bot.StateHuman {
@@ -189,6 +225,9 @@ func (c *Chat) release(ctx context.Context, t triage.Ticket, notice string, idle
 			}
 			return conv, nil
 		})
+	if c.Active != nil && (err == nil || errors.Is(err, bot.ErrNotNow) || errors.Is(err, errNobodyHolds)) {
+		_ = c.Active.Remove(ctx, member(t.OpenID, t.Number))
+	}
 	if err != nil {
 		return err
 	}
@@ -228,7 +267,7 @@ func (c *Chat) Sweep(ctx context.Context) (int, error) {
 			_ = c.Active.Remove(ctx, m)
 			continue
 		}
-		err = c.release(ctx, t, catalog.T("livechat.idle"), true)
+		err = c.release(ctx, t, catalog.T("livechat.idle"), true, nil)
 		if err != nil && !errors.Is(err, bot.ErrNotNow) {
 			return n, err
 		}

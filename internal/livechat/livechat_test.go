@@ -40,7 +40,7 @@ func TestTakeoverReplyHandback(t *testing.T) {
 		if _, err := chat.Reply(ctx, number, agent, "您好"); err == nil {
 			t.Fatal("a reply before taking over was accepted")
 		}
-		if err := chat.Takeover(ctx, number, agent); err != nil {
+		if _, err := chat.Takeover(ctx, number, agent); err != nil {
 			t.Fatal(err)
 		}
 		// Taking a new ticket over accepts it and makes it the agent's: the first response.
@@ -52,7 +52,7 @@ func TestTakeoverReplyHandback(t *testing.T) {
 			t.Fatalf("history after the takeover: %+v %v", h, err)
 		}
 		var apiErr *handlers.APIError
-		if err := chat.Takeover(ctx, number, other); !errors.As(err, &apiErr) || apiErr.Status != 409 {
+		if _, err := chat.Takeover(ctx, number, other); !errors.As(err, &apiErr) || apiErr.Status != 409 {
 			t.Fatalf("a second agent took over: %v", err)
 		}
 		// The customer writes: the bot says nothing.
@@ -68,7 +68,7 @@ func TestTakeoverReplyHandback(t *testing.T) {
 		if len(sent) < 2 || !strings.Contains(sent[0].Text, "王芳") || sent[len(sent)-1].Text != "明天上午9点到11点之间上门，可以吗？" {
 			t.Fatalf("pushed %+v", sent)
 		}
-		if err := chat.Handback(ctx, number, agent); err != nil {
+		if _, err := chat.Handback(ctx, number, agent); err != nil {
 			t.Fatal(err)
 		}
 		r, _ = c.Say(ctx, who, "空调漏水")
@@ -109,7 +109,7 @@ func TestIdleTakeoverReturnsToTheQueue(t *testing.T) {
 	if _, err := s.Tickets.Update(ctx, number, func(tk *triage.Ticket) error { tk.Assignee = "wangfang"; return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if err := chat.Takeover(ctx, number, agent); err != nil {
+	if _, err := chat.Takeover(ctx, number, agent); err != nil {
 		t.Fatal(err)
 	}
 	if n, err := chat.Sweep(ctx); n != 0 || err != nil {
@@ -147,7 +147,7 @@ func TestRefusedNoticeIsRetriedThroughTheOutbox(t *testing.T) {
 		}
 		chat := &livechat.Chat{Bot: s.Bot, Tickets: s.Tickets, WeChat: s.WeChat, Now: time.Now, Notices: s.Notifier.Notice}
 		s.API.FailNext(wxfake.Failure{Status: 502})
-		if err := chat.Takeover(ctx, number, staff.User{Username: "wangfang", DisplayName: "王芳", Role: staff.RoleAgent}); err != nil {
+		if _, err := chat.Takeover(ctx, number, staff.User{Username: "wangfang", DisplayName: "王芳", Role: staff.RoleAgent}); err != nil {
 			t.Fatal(err)
 		}
 		if sent := s.API.Sent(); len(sent) != 0 {

@@ -32,7 +32,7 @@ func TestUndeliveredReplyRetried(t *testing.T) {
 			t.Fatalf("no ticket: %s", r.Text)
 		}
 		agent := staff.User{Username: "wangfang", DisplayName: "王芳", Role: staff.RoleAgent}
-		if err := s.Chat.Takeover(ctx, number, agent); err != nil {
+		if _, err := s.Chat.Takeover(ctx, number, agent); err != nil {
 			t.Fatal(err)
 		}
 		s.API.WaitSent(1, 5*time.Second) // the takeover notice
