@@ -38,6 +38,7 @@ var problemText = map[string]string{
 	"empty_regex":      "regular expression {value} matches empty text",
 	"bad_condition":    "invalid condition: {detail}",
 	"advice_required":  "a safety rule needs advice",
+	"bad_image":        "{value} is not an http(s) address",
 	"few_samples":      "has {count} distinct samples, needs at least {min}",
 	"bad_enum":         "{value} is not one of {allowed}",
 	"price_range":      "min {min} is greater than max {max}",

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"cmp"
 	"fmt"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -182,6 +183,9 @@ func validateRule(ps *problems, r *Rule, at field, known func(string) bool) {
 		if strings.TrimSpace(st.Text) == "" {
 			ps.add(at.key("steps").index(i).key("text"), "required")
 		}
+		if st.Image != "" && !webAddress(st.Image) {
+			ps.add(at.key("steps").index(i).key("image"), "bad_image", "value", strconv.Quote(st.Image))
+		}
 	}
 	validateUnresolved(ps, &r.Unresolved, at.key("unresolved"))
 	sf := at.key("samples")
@@ -197,6 +201,13 @@ func validateRule(ps *problems, r *Rule, at field, known func(string) bool) {
 	if len(distinct) < MinSamples {
 		ps.add(sf, "few_samples", "count", len(distinct), "min", MinSamples)
 	}
+}
+
+// webAddress reports whether s is an absolute http(s) URL with a host: what a step's
+// image may be, never javascript:, data: or a path.
+func webAddress(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 func validateTriggers(ps *problems, t *Triggers, at field) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"unicode"
 
 	"gorm.io/gorm"
 
@@ -126,8 +127,7 @@ func (s *Store) Import(ctx context.Context, author string, files map[string][]by
 		return wrap("import", knowledge.ErrBadImport)
 	}
 	for name := range files {
-		ext := path.Ext(name)
-		if path.Clean(name) != name || path.IsAbs(name) || strings.HasPrefix(name, "../") || (ext != ".yaml" && ext != ".yml") {
+		if !importName(name) {
 			return wrap("import", fmt.Errorf("%w: %q", knowledge.ErrBadImport, name))
 		}
 	}
@@ -135,6 +135,16 @@ func (s *Store) Import(ctx context.Context, author string, files map[string][]by
 		return files, nil
 	})
 	return wrap("import", err)
+}
+
+// importName reports whether an imported file's name is a clean relative slash path to a
+// .yaml file: no "..", no leading "/", and no backslash, colon (a drive letter, C:) or
+// control character, which would name another place on the machine exporting it again.
+func importName(name string) bool {
+	ext := path.Ext(name)
+	return path.Clean(name) == name && !path.IsAbs(name) && name != ".." && !strings.HasPrefix(name, "../") &&
+		!strings.ContainsAny(name, "\\:") && strings.IndexFunc(name, unicode.IsControl) < 0 &&
+		(ext == ".yaml" || ext == ".yml")
 }
 
 // editDraft changes the draft under its lock: edit returns the new files, which must
