@@ -25,7 +25,8 @@ type Inbound struct {
 	OpenID string    // the customer, as the Official Account sees them
 	Kind   Kind      // what was sent
 	MsgID  int64     // WeChat's message id; zero for events
-	At     time.Time // when the customer sent it (WeChat's CreateTime)
+	At     time.Time // when the customer sent it: WeChat's CreateTime, unless implausible
+	SentAt time.Time // WeChat's CreateTime as sent, for identifying events; At when zero
 
 	Text    string // text content, or the voice message's speech recognition
 	MediaID string // image or voice media id (temporary on WeChat's side: 3 days)
@@ -48,5 +49,9 @@ func (in Inbound) Key() string {
 	if in.MsgID != 0 {
 		return strconv.FormatInt(in.MsgID, 10)
 	}
-	return "ev:" + strconv.FormatInt(in.At.Unix(), 10) + ":" + in.Event
+	sent := in.SentAt
+	if sent.IsZero() {
+		sent = in.At
+	}
+	return "ev:" + strconv.FormatInt(sent.Unix(), 10) + ":" + in.Event
 }

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"crypto/subtle"
 	"net/http"
 	"time"
 
@@ -28,5 +29,24 @@ func readyz(checks []Check) echo.HandlerFunc {
 			}
 		}
 		return c.JSON(code, status)
+	}
+}
+
+// requireOpsToken guards the operations endpoints with a bearer token, compared in
+// constant time; an empty token leaves them open.
+func requireOpsToken(token string) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		if token == "" {
+			return next
+		}
+		want := []byte("Bearer " + token)
+		return func(c echo.Context) error {
+			got := []byte(c.Request().Header.Get(echo.HeaderAuthorization))
+			if subtle.ConstantTimeCompare(got, want) != 1 {
+				c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="ops"`)
+				return c.JSON(http.StatusUnauthorized, map[string]string{"error": "ops token required"})
+			}
+			return next(c)
+		}
 	}
 }

@@ -38,6 +38,16 @@ type WeChat struct {
 	Token        string
 	MaxClockSkew time.Duration
 	MaxBodyBytes int64
+	// Plaintext admits messages that are not encrypted (compatible and plain mode); they
+	// are then checked against Deps.Nonces. False (safe mode) refuses them with 403.
+	Plaintext bool
+}
+
+// Nonces remembers which body each signed webhook URL carried (internal/nonces).
+type Nonces interface {
+	// Claim records that the URL signed with timestamp and nonce carried body, for ttl,
+	// and reports false when that URL already carried another body.
+	Claim(ctx context.Context, timestamp, nonce string, body []byte, ttl time.Duration) (bool, error)
 }
 
 // Deps is everything the handlers need.
@@ -49,6 +59,9 @@ type Deps struct {
 	Turns   TurnHandler
 	Ready   []Check
 	Now     func() time.Time // the clock for replay checks; time.Now when nil
+	Nonces  Nonces           // required when WeChat.Plaintext
+	// OpsToken, when set, is the bearer token /metrics and /readyz require.
+	OpsToken string
 
 	// TrustedProxies are the networks of the reverse proxies in front of the service
 	// (config http.trusted_proxies). A request from one of them is from the client its
@@ -92,6 +105,9 @@ func New(d Deps) *echo.Echo {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
+	if d.WeChat.Plaintext && d.Nonces == nil {
+		panic("handlers: WeChat.Plaintext needs Deps.Nonces")
+	}
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.IPExtractor = IPExtractor(d.TrustedProxies)
@@ -126,9 +142,11 @@ func Routes(e *echo.Echo, d Deps) {
 	e.GET(d.WeChat.Path, wh.serve)
 	e.POST(d.WeChat.Path, wh.serve)
 
+	// /healthz is open; /readyz and /metrics need Deps.OpsToken when it is set.
+	ops := requireOpsToken(d.OpsToken)
 	e.GET("/healthz", healthz)
-	e.GET("/readyz", readyz(d.Ready))
-	e.GET("/metrics", echo.WrapHandler(promhttp.HandlerFor(d.Metrics.Registry, promhttp.HandlerOpts{})))
+	e.GET("/readyz", readyz(d.Ready), ops)
+	e.GET("/metrics", echo.WrapHandler(promhttp.HandlerFor(d.Metrics.Registry, promhttp.HandlerOpts{})), ops)
 
 	// The staff JSON API. authenticate resolves the session or token; requirePerm guards
 	// every endpoint but login and the OpenAPI document. See openapi.json.

@@ -2,10 +2,12 @@ package handlers
 
 import (
 	"bytes"
+	"crypto/subtle"
 	"encoding/xml"
 	"errors"
 	"io"
 	"log/slog"
+	"math"
 	"net/http"
 	"strconv"
 	"time"
@@ -28,12 +30,12 @@ type webhook struct {
 }
 
 func (h *webhook) serve(c echo.Context) error {
-	start := time.Now()
+	start, received := time.Now(), h.Now()
 	req := c.Request()
 	q := req.URL.Query()
 	ts, nonce := q.Get("timestamp"), q.Get("nonce")
 
-	if q.Get("signature") != util.Signature(h.WeChat.Token, ts, nonce) {
+	if !sameSignature(q.Get("signature"), util.Signature(h.WeChat.Token, ts, nonce)) {
 		h.Metrics.SignatureFailures.WithLabelValues("signature").Inc()
 		return h.refuse(c, "bad_signature", http.StatusUnauthorized, "invalid signature")
 	}
@@ -56,27 +58,39 @@ func (h *webhook) serve(c echo.Context) error {
 		}
 		return h.refuse(c, "bad_request", http.StatusBadRequest, "unreadable body")
 	}
-	safe := q.Get("encrypt_type") == "aes"
-	if safe {
+	if q.Get("encrypt_type") == "aes" {
 		var env struct {
 			Encrypt string `xml:"Encrypt"`
 		}
 		if err := xml.Unmarshal(body, &env); err != nil || env.Encrypt == "" {
 			return h.malformed(c, start, "no Encrypt element")
 		}
-		if q.Get("msg_signature") != util.Signature(h.WeChat.Token, ts, nonce, env.Encrypt) {
+		if !sameSignature(q.Get("msg_signature"), util.Signature(h.WeChat.Token, ts, nonce, env.Encrypt)) {
 			h.Metrics.SignatureFailures.WithLabelValues("msg_signature").Inc()
 			return h.refuse(c, "bad_signature", http.StatusUnauthorized, "invalid msg_signature")
 		}
+	} else if ok, err := h.plaintext(c, ts, nonce, body); !ok {
+		return err
 	}
 	req.Body = io.NopCloser(bytes.NewReader(body))
 
-	var res bot.Result
-	handled := false
-	srv := h.OA.GetServer(req, c.Response())
+	// The SDK writes into out, so that a message refused after parsing (its OpenID) gets
+	// its own status rather than the "success" plain mode would already have written.
+	var (
+		out     buffered
+		res     bot.Result
+		handled bool
+		badID   bool
+	)
+	srv := h.OA.GetServer(req, &out)
+	srv.SkipValidate(true) // checked above, in constant time
 	srv.SetMessageHandler(func(m *message.MixMessage) *message.Reply {
+		if !ValidOpenID(string(m.FromUserName)) {
+			badID = true
+			return nil
+		}
 		handled = true
-		res = h.Turns.Handle(req.Context(), inbound(m))
+		res = h.Turns.Handle(req.Context(), inbound(m, received, h.WeChat.MaxClockSkew))
 		if res.Reply == "" {
 			return nil
 		}
@@ -92,18 +106,16 @@ func (h *webhook) serve(c echo.Context) error {
 			return h.malformed(c, start, "parse or decrypt failed")
 		}
 	}
-	switch {
-	case c.Response().Committed: // plain mode with no reply: Serve wrote "success"
-	case res.Reply == "":
-		// Safe mode with no reply: Serve wrote nothing and Send would encrypt an empty
-		// message, so answer "success" ourselves.
-		if err := c.String(http.StatusOK, "success"); err != nil {
-			return err
-		}
-	default:
+	if badID {
+		return h.refuse(c, "bad_openid", http.StatusBadRequest, "invalid FromUserName")
+	}
+	if !out.written && res.Reply != "" {
 		if err := srv.Send(); err != nil {
 			h.Log.Error("webhook: sending the reply failed", "err", err)
 		}
+	}
+	if err := out.answer(c); err != nil {
+		return err
 	}
 	if res.Outcome == bot.OutcomeDuplicate {
 		h.Metrics.DedupeHits.Inc()
@@ -113,6 +125,82 @@ func (h *webhook) serve(c echo.Context) error {
 		h.Log.Debug("webhook: turn", "outcome", res.Outcome, "reply", res.Reply)
 	}
 	return nil
+}
+
+// plaintext admits a message that is not encrypted, whose body no signature covers: only
+// when the mode allows it, and only if its signed URL (timestamp and nonce) has carried no
+// other body within the clock-skew window. WeChat's retries resend the same body with the
+// same URL and pass, to be deduplicated by the bot. Unless it reports true, it has
+// answered the request.
+func (h *webhook) plaintext(c echo.Context, ts, nonce string, body []byte) (bool, error) {
+	if !h.WeChat.Plaintext {
+		return false, h.refuse(c, "plaintext_refused", http.StatusForbidden, "plaintext messages are refused in safe mode")
+	}
+	// The window of a timestamp is ±MaxClockSkew around it: remember it that long.
+	ok, err := h.Nonces.Claim(c.Request().Context(), ts, nonce, body, 2*h.WeChat.MaxClockSkew+time.Minute)
+	if err != nil {
+		h.Log.Error("webhook: replay cache unavailable", "err", err)
+		return false, h.refuse(c, "replay_check_failed", http.StatusServiceUnavailable, "try again later")
+	}
+	if !ok {
+		h.Metrics.SignatureFailures.WithLabelValues("nonce_reused").Inc()
+		return false, h.refuse(c, "replay", http.StatusUnauthorized, "timestamp and nonce already used")
+	}
+	return true, nil
+}
+
+// sameSignature compares a signature from a request with the expected one in constant time.
+func sameSignature(got, want string) bool {
+	return subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
+}
+
+// ValidOpenID reports whether id can be a WeChat OpenID: 1–64 letters, digits, '_' or '-'.
+// OpenIDs become parts of Redis keys (with {} hash tags), so nothing else gets that far.
+func ValidOpenID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		b := id[i]
+		if !(b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// buffered is the response the SDK writes: the webhook answers once it knows the outcome.
+type buffered struct {
+	header  http.Header
+	body    bytes.Buffer
+	written bool
+}
+
+func (b *buffered) Header() http.Header {
+	if b.header == nil {
+		b.header = http.Header{}
+	}
+	return b.header
+}
+
+func (b *buffered) WriteHeader(int) { b.written = true }
+
+func (b *buffered) Write(p []byte) (int, error) {
+	b.written = true
+	return b.body.Write(p)
+}
+
+// answer sends what the SDK wrote, or "success" when it wrote nothing (safe mode with no
+// reply, where Send would encrypt an empty message).
+func (b *buffered) answer(c echo.Context) error {
+	if !b.written {
+		return c.String(http.StatusOK, "success")
+	}
+	ct := b.Header().Get(echo.HeaderContentType)
+	if ct == "" {
+		ct = echo.MIMETextPlainCharsetUTF8
+	}
+	return c.Blob(http.StatusOK, ct, b.body.Bytes())
 }
 
 // fresh reports whether the request's timestamp is within the allowed clock skew.
@@ -145,12 +233,21 @@ func (h *webhook) malformed(c echo.Context, start time.Time, why string) error {
 	return c.String(http.StatusOK, "success")
 }
 
-// inbound turns the SDK's message into the bot's one inbound type.
-func inbound(m *message.MixMessage) bot.Inbound {
+// inbound turns the SDK's message into the bot's one inbound type. received is when the
+// request arrived: the message's time is its CreateTime unless that is in the future or
+// older than skew (WeChat's retries come within seconds), so a forged or broken clock
+// cannot move the conversation's (idle prompts, dates read relative to "today").
+func inbound(m *message.MixMessage, received time.Time, skew time.Duration) bot.Inbound {
+	sent := time.Unix(m.CreateTime, 0)
+	at := sent
+	if at.After(received) || at.Before(received.Add(-skew)) {
+		at = received.Truncate(time.Second)
+	}
 	in := bot.Inbound{
 		OpenID:  string(m.FromUserName),
 		MsgID:   m.MsgID,
-		At:      time.Unix(m.CreateTime, 0),
+		At:      at,
+		SentAt:  sent,
 		RawType: string(m.MsgType),
 	}
 	switch m.MsgType {
@@ -161,11 +258,21 @@ func inbound(m *message.MixMessage) bot.Inbound {
 	case message.MsgTypeImage:
 		in.Kind, in.MediaID, in.PicURL = bot.KindImage, m.MediaID, m.PicURL
 	case message.MsgTypeLocation:
-		in.Kind, in.Lat, in.Lng, in.Label = bot.KindLocation, m.LocationX, m.LocationY, m.Label
+		in.Kind = bot.KindLocation
+		// A place that cannot exist reads as a location without an address: the bot asks
+		// for it in words.
+		if onEarth(m.LocationX, m.LocationY) {
+			in.Lat, in.Lng, in.Label = m.LocationX, m.LocationY, m.Label
+		}
 	case message.MsgTypeEvent:
 		in.Kind, in.Event, in.EventKey = bot.KindEvent, string(m.Event), m.EventKey
 	default:
 		in.Kind = bot.KindUnknown
 	}
 	return in
+}
+
+// onEarth reports whether lat, lng are finite coordinates in range.
+func onEarth(lat, lng float64) bool {
+	return !math.IsNaN(lat) && !math.IsNaN(lng) && math.Abs(lat) <= 90 && math.Abs(lng) <= 180
 }

@@ -33,6 +33,7 @@ import (
 	"github.com/wxintake/intake/internal/livechat"
 	"github.com/wxintake/intake/internal/media"
 	"github.com/wxintake/intake/internal/metrics"
+	"github.com/wxintake/intake/internal/nonces"
 	"github.com/wxintake/intake/internal/notify"
 	"github.com/wxintake/intake/internal/wxapi"
 	"github.com/wxintake/intake/knowledge"
@@ -216,7 +217,10 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		WeChat: handlers.WeChat{
 			Path: cfg.WeChat.Path, Token: cfg.WeChat.Token,
 			MaxClockSkew: cfg.WeChat.MaxClockSkew, MaxBodyBytes: cfg.WeChat.MaxBodyBytes,
+			Plaintext: cfg.WeChatMode() != config.ModeSafe,
 		},
+		Nonces:    nonces.New(a.Redis, prefix+"nonce:"),
+		OpsToken:  cfg.HTTP.OpsToken,
 		Turns:     media.Turns{Next: a.Bot, Downloader: photos},
 		Tickets:   a.Tickets,
 		Statuses:  a.Notifier,

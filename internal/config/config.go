@@ -66,10 +66,16 @@ type HTTP struct {
 	// X-Forwarded-For names; empty trusts nobody: the socket address is the client and
 	// X-Forwarded-For is ignored. In the environment, comma-separated.
 	TrustedProxies []string `yaml:"trusted_proxies"`
+	// OpsToken, when set, is the bearer token /metrics and /readyz require
+	// ("Authorization: Bearer TOKEN"); empty leaves them open, as /healthz always is.
+	OpsToken string `yaml:"ops_token"`
 }
 
 // WeChat holds the Official Account's credentials and the webhook's behaviour.
 type WeChat struct {
+	// Mode is the message encryption mode the Official Account is set to (see Modes);
+	// empty means safe when an AES key is configured, plain without one (WeChatMode).
+	Mode           string        `yaml:"mode"`
 	Path           string        `yaml:"path"`
 	Token          string        `yaml:"token"`
 	AESKey         string        `yaml:"aes_key"`
@@ -133,6 +139,31 @@ type Console struct {
 	// TakeoverIdle is how long a taken-over chat may go without a staff reply before it
 	// returns to the queue and the customer is told what happens next.
 	TakeoverIdle time.Duration `yaml:"takeover_idle"`
+}
+
+// The webhook's message encryption modes, as set in the Official Account (开发 → 基本配置 →
+// 消息加解密方式).
+const (
+	// ModeSafe accepts only encrypted messages (安全模式): every message's body is covered
+	// by msg_signature, so a plaintext request, which the URL signature alone does not bind
+	// to its body, is refused.
+	ModeSafe = "safe"
+	// ModeCompatible accepts encrypted and plaintext messages (兼容模式, while switching).
+	ModeCompatible = "compatible"
+	// ModePlain is for accounts without an AES key (明文模式).
+	ModePlain = "plain"
+)
+
+// WeChatMode returns the webhook's mode: wechat.mode, or when it is empty safe with an AES
+// key and plain without one. Call it after development credentials were filled in.
+func (c *Config) WeChatMode() string {
+	switch {
+	case c.WeChat.Mode != "":
+		return c.WeChat.Mode
+	case c.WeChat.AESKey != "":
+		return ModeSafe
+	}
+	return ModePlain
 }
 
 // Embedded reports whether the service runs without external servers.
@@ -272,6 +303,9 @@ func (c *Config) Validate() error {
 			return bad("http.trusted_proxies", "%v (list CIDRs like 10.0.0.0/8, or addresses)", err)
 		}
 	}
+	if t := c.HTTP.OpsToken; t != "" && (len(t) < 16 || strings.ContainsAny(t, " \t\r\n")) {
+		return bad("http.ops_token", "must be at least 16 characters without spaces")
+	}
 	if !strings.HasPrefix(c.WeChat.Path, "/") {
 		return bad("wechat.path", "%q must start with /", c.WeChat.Path)
 	}
@@ -282,6 +316,16 @@ func (c *Config) Validate() error {
 		if err := CheckAESKey(c.WeChat.AESKey); err != nil {
 			return bad("wechat.aes_key", "%v", err)
 		}
+	}
+	switch c.WeChat.Mode {
+	case "", ModePlain:
+	case ModeSafe, ModeCompatible:
+		// Embedded mode generates a development key after loading.
+		if c.WeChat.AESKey == "" && !c.Embedded() {
+			return bad("wechat.mode", "%s needs wechat.aes_key", c.WeChat.Mode)
+		}
+	default:
+		return bad("wechat.mode", "%q is not one of safe, compatible, plain", c.WeChat.Mode)
 	}
 	if !c.Embedded() {
 		switch {

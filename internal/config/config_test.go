@@ -85,6 +85,9 @@ func TestBadConfigNamesTheField(t *testing.T) {
 		{env: map[string]string{"INTAKE_DEBUG_PPROF_ADDR": "6060"}, field: "debug.pprof_addr"},
 		{env: map[string]string{"INTAKE_CONSOLE_SESSION_TTL": "-1h"}, field: "console.session_ttl"},
 		{env: map[string]string{"INTAKE_CONSOLE_SECURE_COOKIES": "yes please"}, field: "console.secure_cookies"},
+		{env: map[string]string{"INTAKE_WECHAT_MODE": "aes"}, field: "wechat.mode"},
+		{env: map[string]string{"INTAKE_HTTP_OPS_TOKEN": "short"}, field: "http.ops_token"},
+		{env: map[string]string{"INTAKE_WECHAT_MODE": "safe", "INTAKE_MYSQL_DSN": "u:p@tcp(h:1)/d", "INTAKE_WECHAT_TOKEN": "abc", "INTAKE_WECHAT_APP_ID": "wx1"}, field: "wechat.mode"},
 		{yaml: "wechat:\n  tokne: x\n", field: "tokne"},
 	}
 	for _, tc := range cases {
@@ -99,5 +102,36 @@ func TestBadConfigNamesTheField(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.field) {
 			t.Errorf("%v %q: error %v does not name %s", tc.env, tc.yaml, err, tc.field)
 		}
+	}
+}
+
+// With an AES key the webhook refuses plaintext unless told otherwise; without one it can
+// only be plain.
+func TestWeChatModeDefaults(t *testing.T) {
+	aes := "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"
+	for _, tc := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{}, ModePlain},
+		{map[string]string{"INTAKE_WECHAT_AES_KEY": aes}, ModeSafe},
+		{map[string]string{"INTAKE_WECHAT_AES_KEY": aes, "INTAKE_WECHAT_MODE": "compatible"}, ModeCompatible},
+		{map[string]string{"INTAKE_WECHAT_AES_KEY": aes, "INTAKE_WECHAT_MODE": "plain"}, ModePlain},
+		{map[string]string{"INTAKE_WECHAT_MODE": "safe"}, ModeSafe}, // embedded: a key is generated
+	} {
+		c, err := Load("", env(tc.env))
+		if err != nil {
+			t.Fatalf("%v: %v", tc.env, err)
+		}
+		if got := c.WeChatMode(); got != tc.want {
+			t.Errorf("%v: mode %q, want %q", tc.env, got, tc.want)
+		}
+	}
+	c, err := Load("../../config.yaml", env(map[string]string{"INTAKE_WECHAT_AES_KEY": aes, "INTAKE_HTTP_OPS_TOKEN": "s3cret-ops-token-1234"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.WeChatMode() != ModeSafe || c.HTTP.OpsToken != "s3cret-ops-token-1234" {
+		t.Errorf("shipped config with an AES key: mode %q, ops token %q", c.WeChatMode(), c.HTTP.OpsToken)
 	}
 }

@@ -12,13 +12,15 @@ type Metrics struct {
 	Registry *prometheus.Registry
 
 	// Requests counts webhook requests by outcome: replied, silent, async, duplicate, error,
-	// verify, bad_signature, replay, malformed, too_large, bad_request.
+	// verify, bad_signature, replay, malformed, too_large, bad_request, plaintext_refused
+	// (safe mode), bad_openid, replay_check_failed (the nonce cache did not answer).
 	Requests *prometheus.CounterVec
 	// TurnSeconds is the time from a webhook request's arrival to its answer.
 	TurnSeconds prometheus.Histogram
 	// DedupeHits counts retries of messages already claimed.
 	DedupeHits prometheus.Counter
-	// SignatureFailures counts requests refused for a bad signature or msg_signature.
+	// SignatureFailures counts requests refused for a bad signature or msg_signature, or
+	// (nonce_reused) a signed URL seen before with another plaintext body.
 	SignatureFailures *prometheus.CounterVec
 	// OutboundErrors counts failed WeChat API calls by API and errcode.
 	OutboundErrors *prometheus.CounterVec

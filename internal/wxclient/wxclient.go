@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"crypto/subtle"
 	"encoding/hex"
 	"encoding/xml"
 	"fmt"
@@ -231,7 +232,8 @@ func (c *Client) decode(r *Reply, b []byte) error {
 		if err := xml.Unmarshal(b, &env); err != nil || env.Encrypt == "" {
 			return fmt.Errorf("wxclient: safe-mode reply is not encrypted: %.80q", b)
 		}
-		if util.Signature(c.Token, env.TimeStamp, env.Nonce, env.Encrypt) != env.MsgSignature {
+		want := util.Signature(c.Token, env.TimeStamp, env.Nonce, env.Encrypt)
+		if subtle.ConstantTimeCompare([]byte(want), []byte(env.MsgSignature)) != 1 {
 			return fmt.Errorf("wxclient: reply MsgSignature does not verify")
 		}
 		_, plain, err := util.DecryptMsg(c.AppID, env.Encrypt, c.AESKey)
