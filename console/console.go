@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"path"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -115,7 +117,7 @@ func New(d Deps) (*Console, error) {
 // Register adds the console's routes to e.
 func (c *Console) Register(e *echo.Echo) {
 	static, _ := fs.Sub(staticFiles, "static")
-	e.GET("/console/static/*", echo.WrapHandler(http.StripPrefix("/console/static/", http.FileServer(http.FS(static)))))
+	e.GET("/console/static/*", echo.WrapHandler(http.StripPrefix("/console/static/", serveStatic(static))))
 	e.GET("/console/login", c.login)
 	g := e.Group("/console", c.authenticate)
 	g.GET("", c.home)
@@ -184,6 +186,21 @@ const touchEvery = time.Minute
 // defence in depth behind html/template's escaping.
 const contentPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+
+// serveStatic serves the files of fsys (the embedded scripts and styles): files only, no
+// directory listing, and never sniffed.
+func serveStatic(fsys fs.FS) http.Handler {
+	files := http.FileServer(http.FS(fsys))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+		if fi, err := fs.Stat(fsys, name); err != nil || fi.IsDir() || strings.HasSuffix(r.URL.Path, "/") {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		files.ServeHTTP(w, r)
+	})
+}
 
 // secureHeaders marks a page private, not to be sniffed, framed or given foreign content.
 func secureHeaders(ec echo.Context) {
