@@ -407,7 +407,11 @@ func transcriptLines(in Inbound, replies []string) []Line {
 		text = catalog.T("bot.log.unknown", "type", in.RawType)
 	}
 	lines := make([]Line, 0, 1+len(replies))
-	lines = append(lines, Line{At: in.At, Role: RoleCustomer, Text: text})
+	first := Line{At: in.At, Role: RoleCustomer, Text: text}
+	if in.Kind == KindImage {
+		first.Media = in.MediaID
+	}
+	lines = append(lines, first)
 	for _, r := range replies {
 		lines = append(lines, Line{At: in.At, Role: RoleBot, Text: r})
 	}

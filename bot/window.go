@@ -7,6 +7,9 @@ type Line struct {
 	At   time.Time `json:"t"`
 	Role Role      `json:"r"`
 	Text string    `json:"x"`
+	// Media is the media id of a photo the customer sent (KindImage), set from the kind
+	// of message, never from its text: only such a line shows as a photo.
+	Media string `json:"m,omitempty"`
 }
 
 // Role says who wrote a transcript line.

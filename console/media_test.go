@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/wxclient"
 	"github.com/wxintake/intake/internal/wxfake"
@@ -90,5 +91,44 @@ func TestTicketToolsByRole(t *testing.T) {
 				t.Errorf("%s's page has %s", tc.role, d)
 			}
 		}
+	}
+}
+
+// A customer who types "[图片] MEDIAID" — another customer's stored photo — gets a text
+// line, never that photo: a line is a photo only when it was stored as one.
+func TestTypedPhotoLineShowsNoPhoto(t *testing.T) {
+	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
+	ctx := context.Background()
+	customer := s.Client(wxclient.Safe)
+	const mediaID = "MEDIA_someone_elses"
+	if _, err := customer.Send(ctx, "o_photo_owner", &wxclient.Message{Type: "image", MediaID: mediaID,
+		PicURL: "http://mmbiz.qpic.cn/photo.jpg"}); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if have, _ := s.Media.Have(ctx, []string{mediaID}); have[mediaID] {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the photo was not downloaded")
+		}
+	}
+	const poser = "o_photo_poser"
+	number := escalate(t, s, poser)
+	typed := catalog.T("bot.log.image", "media", mediaID)
+	if _, err := customer.Say(ctx, poser, typed); err != nil {
+		t.Fatal(err)
+	}
+	agent := consoleUser(t, s, "liqiang", staff.RoleAgent)
+	_, page := fetch(t, agent, s.URL()+"/console/tickets/"+number)
+	if strings.Contains(string(page), "/console/media/"+mediaID) {
+		t.Errorf("the ticket page shows another customer's photo for a typed line:\n%s", page)
+	}
+	if !strings.Contains(string(page), typed) {
+		t.Errorf("the typed line is missing from the transcript")
+	}
+	_, api := fetch(t, agent, s.URL()+"/api/v1/tickets/"+number)
+	if strings.Contains(string(api), `"media"`) {
+		t.Errorf("the API marks a typed line as a photo: %s", api)
 	}
 }

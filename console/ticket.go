@@ -19,8 +19,10 @@ type line struct {
 	At   time.Time
 	Role string // customer, bot, staff or system: the line's CSS class
 	Text string
-	// Undelivered is the staff reply WeChat did not take; Image the stored photo's media
-	// id (ticket_tools.go).
+	// Media is the media id of a photo the customer sent, as stored with the line;
+	// Undelivered is the staff reply WeChat did not take; Image the photo's media id once
+	// it is downloaded (ticket_tools.go).
+	Media       string
 	Undelivered *handlers.Undelivered
 	Image       string
 }
@@ -66,7 +68,7 @@ func (c *Console) ticket(ec echo.Context) error {
 		return err
 	}
 	for _, e := range transcript {
-		d.Transcript = append(d.Transcript, line{At: e.At, Role: string(e.Role), Text: e.Text})
+		d.Transcript = append(d.Transcript, line{At: e.At, Role: string(e.Role), Text: e.Text, Media: e.Media})
 	}
 	if err := c.decorate(ctx, v, &d); err != nil {
 		return err

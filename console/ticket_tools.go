@@ -38,13 +38,11 @@ type visitOption struct {
 	Label string
 }
 
-// imagePrefix starts a customer's photo line in the transcript: "[图片] MEDIAID".
-func imagePrefix() string { return catalog.T("bot.log.image", "media", "") }
-
-// imageOf returns the media id of a customer's photo line.
-func imageOf(role, text string) (string, bool) {
-	id, ok := strings.CutPrefix(text, imagePrefix())
-	if role != string(triage.RoleCustomer) || !ok || id == "" || len(id) > 128 || strings.ContainsAny(id, " /?#") {
+// imageOf returns the media id of a customer's photo line: a line stored as a photo (its
+// Media), never one whose text merely looks like "[图片] MEDIAID".
+func imageOf(l line) (string, bool) {
+	id := l.Media
+	if l.Role != string(triage.RoleCustomer) || id == "" || len(id) > 128 || strings.ContainsAny(id, " /?#") {
 		return "", false
 	}
 	return id, true
@@ -67,7 +65,7 @@ func (c *Console) decorate(ctx context.Context, v *viewer, d *ticketData) error 
 	if c.Media != nil {
 		var ids []string
 		for _, l := range d.Transcript {
-			if id, ok := imageOf(l.Role, l.Text); ok {
+			if id, ok := imageOf(l); ok {
 				ids = append(ids, id)
 			}
 		}
@@ -76,7 +74,7 @@ func (c *Console) decorate(ctx context.Context, v *viewer, d *ticketData) error 
 			return err
 		}
 		for i, l := range d.Transcript {
-			if id, ok := imageOf(l.Role, l.Text); ok && have[id] {
+			if id, ok := imageOf(l); ok && have[id] {
 				d.Transcript[i].Image = id
 			}
 		}

@@ -78,7 +78,7 @@ func (a *api) ticketEvents(c echo.Context) error {
 				continue
 			}
 			for _, l := range ev.Lines {
-				b, _ := json.Marshal(messageJSON{At: l.At, Role: string(l.Role), Text: l.Text})
+				b, _ := json.Marshal(messageJSON{At: l.At, Role: string(l.Role), Text: l.Text, Media: l.Media})
 				if _, err := fmt.Fprintf(w, "data: %s\n\n", b); err != nil {
 					return nil
 				}

@@ -104,6 +104,9 @@ type messageJSON struct {
 	At   time.Time `json:"at"`
 	Role string    `json:"role"`
 	Text string    `json:"text"`
+	// Media is the media id of a photo the customer sent (GET /console/media/{id});
+	// only lines stored as photos have one.
+	Media string `json:"media,omitempty"`
 	// Undelivered marks a staff reply WeChat has not taken: retry it with retry_of.
 	Undelivered *undeliveredJSON `json:"undelivered,omitempty"`
 }
@@ -198,7 +201,7 @@ func (a *api) ticket(c echo.Context) error {
 		}
 		d.Transcript = make([]messageJSON, len(transcript))
 		for i, m := range transcript {
-			d.Transcript[i] = messageJSON{At: m.At, Role: string(m.Role), Text: m.Text}
+			d.Transcript[i] = messageJSON{At: m.At, Role: string(m.Role), Text: m.Text, Media: m.Media}
 		}
 		if err := a.markUndelivered(ctx, number, d.Transcript); err != nil {
 			return a.fail(c, err)

@@ -71,4 +71,7 @@ type TranscriptEntry struct {
 	At   time.Time
 	Role Role
 	Text string // the text, or a placeholder like "[图片]" for media
+	// Media is the media id of a photo the customer sent, recorded from the message's
+	// kind; empty for every other line, whatever its text says.
+	Media string
 }

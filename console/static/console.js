@@ -74,6 +74,7 @@
     const li = document.createElement("li");
     li.className = "line role-" + l.role;
     li.dataset.at = l.at;
+    if (l.media) li.dataset.media = l.media;
     const who = document.createElement("span");
     who.className = "who";
     who.textContent = i18n["role" + l.role.charAt(0).toUpperCase() + l.role.slice(1)] || l.role;

@@ -75,14 +75,14 @@
     });
   });
 
-  // Photos: a customer's "[图片] MEDIAID" line shows the stored image. A live line's
-  // photo is still being downloaded: try again a few times before leaving the text.
+  // Photos: a customer's line stored as a photo (data-media, from the line's "media")
+  // shows the stored image; a line whose text only looks like "[图片] …" never does. A
+  // live line's photo is still being downloaded: try again a few times before leaving
+  // the text.
   function showImage(li) {
     const text = li.querySelector(".text");
-    if (!li.classList.contains("role-customer") || !text || !tr.imagePrefix || li.dataset.image) return;
-    const t = text.textContent;
-    if (!t.startsWith(tr.imagePrefix)) return;
-    const id = t.slice(tr.imagePrefix.length);
+    const id = li.dataset.media;
+    if (!li.classList.contains("role-customer") || !text || !id || li.dataset.image || text.classList.contains("image")) return;
     if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) return;
     li.dataset.image = id;
     const src = "/console/media/" + encodeURIComponent(id);

@@ -29,6 +29,7 @@ var migrations = []migration{
 	{ID: "0004_knowledge", Up: knowledgedb.Migrate},
 	{ID: "0005_canned_replies", Up: canned.Migrate},
 	{ID: "0006_media", Up: media.Migrate},
+	{ID: "0007_transcript_media", Up: triagedb.MigrateTranscriptMedia},
 }
 
 type schemaMigration struct {

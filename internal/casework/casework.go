@@ -250,7 +250,7 @@ func (b *Backend) BookVisit(ctx context.Context, openID string, e bot.BookVisit)
 func (b *Backend) AppendTranscript(ctx context.Context, number string, lines []bot.Line) error {
 	entries := make([]triage.TranscriptEntry, len(lines))
 	for i, l := range lines {
-		entries[i] = triage.TranscriptEntry{At: l.At, Role: triage.Role(l.Role), Text: l.Text}
+		entries[i] = triage.TranscriptEntry{At: l.At, Role: triage.Role(l.Role), Text: l.Text, Media: l.Media}
 	}
 	return b.Store.AppendTranscript(ctx, number, entries...)
 }

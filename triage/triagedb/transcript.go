@@ -19,17 +19,27 @@ type transcriptRow struct {
 	At       time.Time  `gorm:"precision:6;not null"`
 	Role     string     `gorm:"size:16;not null"`
 	Text     string     `gorm:"type:text;not null"`
+	Media    string     `gorm:"size:128;not null;default:''"` // a customer's photo: its media id
 }
 
 // TableName is the table of transcript messages.
 func (transcriptRow) TableName() string { return "ticket_transcript" }
 
 func toDBTranscript(ticketID uint64, e triage.TranscriptEntry) transcriptRow {
-	return transcriptRow{TicketID: ticketID, At: dbTime(e.At), Role: string(e.Role), Text: e.Text}
+	return transcriptRow{TicketID: ticketID, At: dbTime(e.At), Role: string(e.Role), Text: e.Text, Media: e.Media}
 }
 
 func toDomainTranscript(r transcriptRow) triage.TranscriptEntry {
-	return triage.TranscriptEntry{At: r.At.UTC(), Role: triage.Role(r.Role), Text: r.Text}
+	return triage.TranscriptEntry{At: r.At.UTC(), Role: triage.Role(r.Role), Text: r.Text, Media: r.Media}
+}
+
+// MigrateTranscriptMedia adds the media column to ticket_transcript: migration
+// 0007_transcript_media. Lines stored before it have none and show as text.
+func MigrateTranscriptMedia(tx *gorm.DB) error {
+	if tx.Migrator().HasColumn(&transcriptRow{}, "Media") {
+		return nil // created by 0002 on a fresh database
+	}
+	return tx.Migrator().AddColumn(&transcriptRow{}, "Media")
 }
 
 // AppendTranscript adds entries to the ticket's transcript, in the given order; see

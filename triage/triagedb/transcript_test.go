@@ -23,7 +23,8 @@ func TestTranscript(t *testing.T) {
 		conversation := []triage.TranscriptEntry{
 			{At: base, Role: triage.RoleCustomer, Text: "洗衣机不脱水了"},
 			{At: base.Add(time.Second), Role: triage.RoleBot, Text: "请问是什么型号？"},
-			{At: base.Add(time.Minute), Role: triage.RoleCustomer, Text: "[图片]"},
+			{At: base.Add(time.Minute), Role: triage.RoleCustomer, Text: "[图片] MEDIA_1", Media: "MEDIA_1"},
+			{At: base.Add(time.Minute), Role: triage.RoleCustomer, Text: "[图片] MEDIA_1"}, // typed: no photo
 			// Same instant as the next: order is the order of appending, not of time.
 			{At: base.Add(2 * time.Minute), Role: triage.RoleBot, Text: "已为您登记工单"},
 			{At: base.Add(2 * time.Minute), Role: triage.RoleSystem, Text: "工单已创建"},
@@ -77,6 +78,39 @@ func TestTranscriptUnknownTicket(t *testing.T) {
 		}
 		if n := count(t, db, "ticket_transcript"); n != 0 {
 			t.Errorf("%d transcript rows stored for no ticket", n)
+		}
+	})
+}
+
+// Migration 0007 adds the media column to a transcript table created before it; lines
+// stored before have none. It is a no-op where 0002 already created the column.
+func TestMigrateTranscriptMedia(t *testing.T) {
+	testenv.EachDB(t, func(t *testing.T, db *gorm.DB) {
+		s, ctx := newStore(t, db), context.Background()
+		if err := MigrateTranscriptMedia(db); err != nil {
+			t.Fatalf("on a fresh schema: %v", err)
+		}
+		if err := db.Migrator().DropColumn(&transcriptRow{}, "Media"); err != nil {
+			t.Fatal(err)
+		}
+		tk := create(t, s, ticket("case-old", at(t, "2026-11-22 10:00")))
+		id, err := s.cachedTicketID(ctx, tk.Number)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Exec("INSERT INTO ticket_transcript (ticket_id, at, role, text) VALUES (?, ?, ?, ?)",
+			id, at(t, "2026-11-22 10:00").UTC(), "customer", "[图片] MEDIA_OLD").Error; err != nil {
+			t.Fatal(err)
+		}
+		if err := MigrateTranscriptMedia(db); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.AppendTranscript(ctx, tk.Number, triage.TranscriptEntry{At: at(t, "2026-11-22 10:01"), Role: triage.RoleCustomer, Text: "[图片] M2", Media: "M2"}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Transcript(ctx, tk.Number)
+		if err != nil || len(got) != 2 || got[0].Media != "" || got[1].Media != "M2" {
+			t.Fatalf("transcript after the migration: %+v %v", got, err)
 		}
 	})
 }
