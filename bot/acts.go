@@ -305,7 +305,7 @@ func deniesOther(t string, ctx Context) bool {
 	if ctx.Lexicon != nil {
 		for i := 0; i < len(t); i += runeLen(t, i) {
 			ci, end, ok := ctx.Lexicon.catWords.at(t, i)
-			if ok && ctx.Lexicon.categories[ci].id == ctx.Category && (setAsideAfter(t[end:]) || strings.HasSuffix(t[:i], "不是")) {
+			if ok && ctx.Lexicon.categories[ci].id == ctx.Category && deniedProduct(t, i, end) {
 				return true
 			}
 		}

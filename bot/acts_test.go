@@ -87,11 +87,17 @@ func TestActs(t *testing.T) {
 // product, not an answer.
 func TestChangeOfProduct(t *testing.T) {
 	lx := newTestKB(t).lx
-	for _, text := range []string{"其实是冰箱坏了，空调没事", "空调没事，是冰箱坏了", "不是空调，是冰箱"} {
+	for _, text := range []string{"其实是冰箱坏了，空调没事", "空调没事，是冰箱坏了", "不是空调，是冰箱",
+		"勿是空调 是冰箱坏脱了", "我报的不是空调哈，是冰箱"} {
 		u := RuleReader{}.Understand(text, Context{State: StateCollect, Category: "air_conditioner", Lexicon: lx})
 		a, ok := u.Has(ActChangeProduct)
 		if !ok || a.Evidence != "refrigerator" {
 			t.Errorf("%q: acts %+v, want change_product to refrigerator", text, u.Acts)
 		}
+	}
+	// A denied product is never the one reported, even when the other is outside the catalogue.
+	u := RuleReader{}.Understand("不是空调，是风扇坏了", Context{State: StateCollect, Category: "air_conditioner", Lexicon: lx})
+	if a, ok := u.Has(ActChangeProduct); !ok || a.Evidence == "air_conditioner" {
+		t.Errorf("不是空调，是风扇坏了: acts %+v, want change_product away from air_conditioner", u.Acts)
 	}
 }

@@ -113,6 +113,7 @@ func Extract(text string, now time.Time, lx *Lexicon) Facts {
 	x.phone()
 	x.products(lx)
 	x.otherProduct()
+	x.settleDenied(lx)
 	x.model(lx)
 	x.address()
 	x.name()

@@ -6,9 +6,10 @@ import (
 )
 
 // products finds the first brand and the first category the message names. A brand that
-// makes a single category names that category too.
+// makes a single category names that category too. A category the message sets aside ("不是
+// 空调，是风扇坏了", "空调没事") is passed over for another product, if one is named.
 func (x *extraction) products(lx *Lexicon) {
-	x.brand, x.cat = -1, -1
+	x.brand, x.cat, x.deniedCat = -1, -1, -1
 	if lx == nil {
 		return
 	}
@@ -26,6 +27,14 @@ func (x *extraction) products(lx *Lexicon) {
 		}
 		if x.cat < 0 {
 			if c, end, ok := lx.catWords.at(s, i); ok && !strings.HasPrefix(s[end:], "号") {
+				if deniedProduct(s, i, end) {
+					if x.deniedCat < 0 {
+						x.deniedCat = c
+					}
+					x.mark(i, end, spanCategory)
+					i = end - runeLen(s, prevRuneStart(s, end))
+					continue
+				}
 				x.cat = c
 				x.mark(i, end, spanCategory)
 			}
@@ -45,6 +54,30 @@ func (x *extraction) settleProduct(lx *Lexicon) {
 	if x.cat >= 0 {
 		x.f.Category = lx.categories[x.cat].id
 	}
+}
+
+// settleDenied falls back on the product set aside when the message names no other.
+func (x *extraction) settleDenied(lx *Lexicon) {
+	if x.f.Category == "" && x.deniedCat >= 0 && lx != nil {
+		x.cat = x.deniedCat
+		x.settleProduct(lx)
+	}
+}
+
+// deniedProduct reports a product name at s[i:end] that the words around it set aside:
+// "不是空调", "勿是空调", "不报空调了", "空调没事", "空调倒是好的". A name the customer
+// affirms ("说的是热水器 不是净水器") is not denied by what follows it.
+func deniedProduct(s string, i, end int) bool {
+	before := strings.TrimRight(s[:i], " ")
+	for _, w := range []string{"不是", "勿是", "唔系", "唔是", "并非", "不报", "别报", "不修", "而不是"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	if strings.HasSuffix(before, "是") || strings.HasSuffix(before, "报") {
+		return false
+	}
+	return setAsideAfter(strings.TrimLeft(s[end:], " "))
 }
 
 // adverbBefore reports whether a Chinese alias at byte i follows an adverb that makes it an

@@ -26,6 +26,7 @@ type extraction struct {
 	nb         int
 	manyBreaks bool // more breaks than fit: clause() scans instead
 	brand, cat int  // indexes into the Lexicon, -1 when not found
+	deniedCat  int  // a category named and set aside ("不是空调"), -1 when none
 	f          Facts
 }
 
@@ -37,7 +38,7 @@ func newExtraction(text string) *extraction {
 
 // init prepares x for reading text.
 func (x *extraction) init(text string) {
-	*x = extraction{s: normalizeText(text), brand: -1, cat: -1}
+	*x = extraction{s: normalizeText(text), brand: -1, cat: -1, deniedCat: -1}
 	for i, r := range x.s {
 		if !isClauseBreak(r) {
 			continue

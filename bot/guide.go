@@ -110,7 +110,7 @@ func mentionedCategories(s string, lx *Lexicon) []string {
 			continue
 		}
 		id := lx.categories[ci].id
-		if !setAsideAfter(s[end:]) && !strings.HasSuffix(s[:i], "不是") && !slices.Contains(out, id) {
+		if !deniedProduct(s, i, end) && !slices.Contains(out, id) {
 			out = append(out, id)
 		}
 		i = end - runeLen(s, prevRuneStart(s, end))
@@ -118,10 +118,10 @@ func mentionedCategories(s string, lx *Lexicon) []string {
 	return out
 }
 
-// setAsideAfter reports words right after a product that say it is fine.
+// setAsideAfter reports words right after a product that say it is fine, or not the one.
 func setAsideAfter(rest string) bool {
 	for _, w := range []string{"没事", "没得事", "没问题", "没坏", "是好的", "好好的", "好着", "正常", "倒没事", "倒是好的", "不是", "没毛病",
-		"先不管", "不管了", "现在好了", "好了", "已经好了", "没事了"} {
+		"先不管", "不管了", "现在好了", "好了", "已经好了", "没事了", "不用管", "不报了", "不修了"} {
 		if strings.HasPrefix(rest, w) {
 			return true
 		}
