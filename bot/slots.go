@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/wxintake/intake/catalog"
@@ -525,6 +526,7 @@ func modelAsWritten(text string) (string, bool) {
 		}
 	}
 	t = modelLeadIn.ReplaceAllString(t, "")
+	t = dropSaidBefore(t)
 	if i := strings.IndexAny(t, "，,。!！?？"); i >= 0 {
 		t = t[:i]
 	}
@@ -537,6 +539,21 @@ func modelAsWritten(text string) (string, bool) {
 		return "", false
 	}
 	return strings.Join(strings.Fields(m), " "), true
+}
+
+// saidBefore are characters that mark Chinese words before a model as the customer's own
+// words, not part of the model: "俺看了 是JSQ25-13WN3S", "油烟机上面写CXW-260-27A5",
+// "公司配的ThinkPad E14". A product line written before its number ("小新Pro16",
+// "华为Mate60") has none of them.
+const saidBefore = "是写看标印贴配叫示面下后牌的了着说查号"
+
+// dropSaidBefore drops the customer's own words before the first letter or digit.
+func dropSaidBefore(t string) string {
+	i := strings.IndexFunc(t, func(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) })
+	if i <= 0 || !strings.ContainsAny(t[:i], saidBefore) {
+		return t
+	}
+	return t[i:]
 }
 
 func hasLatinWord(s string) bool {
