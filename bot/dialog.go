@@ -417,6 +417,10 @@ func (d *Dialog) selfService(t *step, text string) {
 		t.do(RecordOutcome{RuleID: rule.ID, Outcome: OutcomeEscalated})
 		d.escalate(t, EscalateHuman)
 	default:
+		if t.u.Is(ActVague) {
+			t.sayKey("bot.self.later") // not tried yet ("晚上回去再弄"): no failure, the case waits
+			return
+		}
 		before := c.Case
 		d.absorb(t)
 		if learned := d.learned(&before, &c.Case); learned != "" { // details given early: kept

@@ -150,6 +150,7 @@ var pinyin = map[string]string{
 	"xiang": "响", "zaoyin": "噪音", "paishui": "排水", "jinshui": "进水", "dian": "电", "mei": "没", "you": "有",
 	"a": "啊", "ba": "吧", "ne": "呢", "ma": "吗", "la": "啦", "xiu": "修", "quxiao": "取消", "zaima": "在吗", "zai": "在",
 	"hao": "好", "buhao": "不好", "xing": "行", "qu": "去", "xiao": "消",
+	"ni": "你", "shi": "是", "ji": "机", "qi": "器", "jiqiren": "机器人", "jiqi": "机器", "zhenren": "真人", "ren": "人", "na": "哪", "nali": "哪里",
 	"heiping": "黑屏", "kadun": "卡顿", "ka": "卡", "shengyin": "声音", "meiyou": "没有",
 }
 

@@ -94,6 +94,16 @@ func ParseAnswer(text string) Answer {
 
 // parseAnswerWords reads a reply without a leading choice.
 func parseAnswerWords(t string) Answer {
+	for _, m := range secondThoughts {
+		if i := strings.LastIndex(t, m); i > 0 {
+			if a := parseAnswerWords(strings.TrimLeft(t[i+len(m):], ",")); a != AnswerUnclear {
+				return a // "还是不行…哦等下 好了好了": the second thought counts
+			}
+		}
+	}
+	if notTried.MatchString(t) && !stillFailing.MatchString(t) {
+		return AnswerUnclear // "还没试呢": nothing to tell yet
+	}
 	core := strings.TrimRight(t, ",啊呀哦吧啦嘛哈的了~!")
 	switch {
 	case slices.Contains(solvedWords, core) || slices.Contains(solvedWords, t):
@@ -128,6 +138,16 @@ func parseAnswerWords(t string) Answer {
 	}
 	return changeAnswer(t)
 }
+
+// secondThoughts introduce a reply that replaces what came before it in the message.
+var secondThoughts = []string{"哦等下", "等下", "等等", "等一下", "诶等下", "啊等下"}
+
+var (
+	// notTried is a step not tried yet: "还没试呢", "没空弄".
+	notTried = regexp.MustCompile(`还没(试|弄|做|来得及|顾上|动手|操作|开始)|没(空|时间)(试|弄|搞)`)
+	// stillFailing is a failure told beside it: "这个还没试 那个试了不行".
+	stillFailing = regexp.MustCompile(`不行|没用|没好|还是|不管用|没效果|没反应`)
+)
 
 // thanked reports a person named right after thanks: "谢谢客服", "辛苦师傅了".
 func thanked(t string, i int) bool {
