@@ -205,7 +205,7 @@ func openKnowledgeDB(ctx context.Context, cfg *config.Config, stderr io.Writer) 
 	if err != nil {
 		return nil, fmt.Errorf("database: %w", err)
 	}
-	if err := app.Migrate(ctx, db); err != nil {
+	if err := app.Migrate(ctx, db, newLogger(stderr, "warn")); err != nil {
 		_ = database.Close(db)
 		return nil, err
 	}

@@ -120,7 +120,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	if err != nil {
 		return nil, fmt.Errorf("database: %w", err)
 	}
-	if err := Migrate(ctx, a.DB); err != nil {
+	if err := Migrate(ctx, a.DB, log); err != nil {
 		return nil, err
 	}
 

@@ -3,11 +3,13 @@ package app
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"gorm.io/gorm"
 
 	"github.com/wxintake/intake/internal/canned"
+	"github.com/wxintake/intake/internal/database"
 	"github.com/wxintake/intake/internal/media"
 	"github.com/wxintake/intake/knowledge/knowledgedb"
 	"github.com/wxintake/intake/staff/staffdb"
@@ -42,8 +44,16 @@ func (schemaMigration) TableName() string { return "schema_migrations" }
 // Migrate applies the steps not yet applied. Concurrent instances may both try: a step's
 // record is inserted in the same transaction, so one of them fails on the primary key
 // and retries find nothing left to do.
-func Migrate(ctx context.Context, db *gorm.DB) error {
-	db = db.WithContext(ctx)
+//
+// On MySQL/MariaDB every table is created utf8mb4 (database.ForSchema), whatever the
+// server's default; tables left in another character set by an earlier version stop it
+// with the statements that convert them (database.CheckCharset), and a database whose
+// default is not utf8mb4 is warned about on log.
+func Migrate(ctx context.Context, db *gorm.DB, log *slog.Logger) error {
+	if err := database.CheckCharset(ctx, db, log); err != nil {
+		return err
+	}
+	db = database.ForSchema(db).WithContext(ctx)
 	if err := db.AutoMigrate(&schemaMigration{}); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}

@@ -29,6 +29,15 @@ func MySQL(t testing.TB) *gorm.DB {
 // and returns its DSN, for tests that start the whole service on it.
 func MySQLDSN(t testing.TB) string {
 	t.Helper()
+	return MySQLDSNCharset(t, "utf8mb4", "utf8mb4_unicode_ci")
+}
+
+// MySQLDSNCharset is MySQLDSN for a database whose default character set and
+// collation are charset and collation: "latin1", "latin1_swedish_ci" stands for a
+// server (older MySQL/MariaDB, many cloud instances) whose default is latin1, since
+// every table created without a character set of its own takes the database's.
+func MySQLDSNCharset(t testing.TB, charset, collation string) string {
+	t.Helper()
 	serverDSN := RequireService(t, EnvMySQLDSN)
 	admin, err := adminDB(serverDSN)
 	if err != nil {
@@ -38,7 +47,7 @@ func MySQLDSN(t testing.TB) string {
 	name := "t_" + randomHex(8)
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	if err := admin.WithContext(ctx).Exec("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci").Error; err != nil {
+	if err := admin.WithContext(ctx).Exec("CREATE DATABASE `" + name + "` CHARACTER SET " + charset + " COLLATE " + collation).Error; err != nil {
 		t.Fatalf("testenv: create database %s: %v", name, err)
 	}
 	t.Cleanup(func() {
