@@ -84,6 +84,7 @@ type App struct {
 
 	mini      *miniredis.Miniredis
 	stopClock func()
+	snap      *snapshotter // saves mini to the data directory
 	server    *http.Server
 	listener  net.Listener
 	served    chan error
@@ -125,12 +126,11 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	}
 
 	if cfg.Redis.Addr == "" {
-		a.mini = miniredis.NewMiniRedis()
-		if err := a.mini.StartAddr("127.0.0.1:0"); err != nil {
-			return nil, fmt.Errorf("embedded redis: %w", err)
+		// In-process, on loopback, behind a generated password, restored from and saved to
+		// the data directory (snapshot.go).
+		if err := a.startEmbeddedRedis(); err != nil {
+			return nil, err
 		}
-		a.Redis = redis.NewUniversalClient(&redis.UniversalOptions{Addrs: []string{a.mini.Addr()}})
-		a.stopClock = runClock(a.mini)
 	} else {
 		a.Redis = redis.NewUniversalClient(&redis.UniversalOptions{
 			Addrs: cfg.RedisAddrs(), Password: cfg.Redis.Password, DB: cfg.Redis.DB, MasterName: cfg.Redis.MasterName,
@@ -304,6 +304,7 @@ func (a *App) Shutdown(ctx context.Context) error {
 }
 
 func (a *App) closeStores() {
+	a.closeSnapshot()
 	if a.Redis != nil {
 		_ = a.Redis.Close()
 	}

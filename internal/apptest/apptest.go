@@ -45,6 +45,9 @@ type Service struct {
 	*app.App
 	API *wxfake.Server
 	Log *SafeBuffer // everything the service logged (JSON lines)
+
+	stopOnce sync.Once
+	stop     func()
 }
 
 // Options tune Start; zero values take test defaults.
@@ -77,7 +80,9 @@ func Start(t testing.TB, backend Backend, o Options) *Service {
 		cfg.MySQL.DSN, cfg.DataDir = sh.Cfg.MySQL.DSN, sh.Cfg.DataDir
 		cfg.Redis.Addr, cfg.Redis.KeyPrefix = sh.Cfg.Redis.Addr, sh.Cfg.Redis.KeyPrefix
 		if cfg.Redis.Addr == "" {
-			cfg.Redis.Addr = sh.Redis.(*redis.Client).Options().Addr
+			// Share's in-process Redis, with the password it was started with.
+			opts := sh.Redis.(*redis.Client).Options()
+			cfg.Redis.Addr, cfg.Redis.Password = opts.Addr, opts.Password
 		}
 	} else if backend == Real {
 		cfg.MySQL.DSN = testenv.MySQLDSN(t)
@@ -100,7 +105,8 @@ func Start(t testing.TB, backend Backend, o Options) *Service {
 	if err := a.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
+	s := &Service{App: a, API: api, Log: buf}
+	s.stop = func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		if backend == Real && o.Share == nil {
@@ -112,9 +118,14 @@ func Start(t testing.TB, backend Backend, o Options) *Service {
 		if t.Failed() && os.Getenv("APPTEST_LOG") != "" {
 			t.Logf("service log:\n%s", buf.String())
 		}
-	})
-	return &Service{App: a, API: api, Log: buf}
+	}
+	t.Cleanup(s.Stop)
+	return s
 }
+
+// Stop shuts the service down now, as at the end of the test (which then does nothing
+// more): for tests that start another service on the same data directory afterwards.
+func (s *Service) Stop() { s.stopOnce.Do(s.stop) }
 
 // Client returns a WeChat-side client for the service's webhook in mode.
 func (s *Service) Client(mode wxclient.Mode) *wxclient.Client {

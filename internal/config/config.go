@@ -104,6 +104,9 @@ type Redis struct {
 	DB         int    `yaml:"db"`
 	MasterName string `yaml:"master_name"`
 	KeyPrefix  string `yaml:"key_prefix"`
+	// SnapshotInterval is how often, in embedded mode, the in-process Redis is saved to
+	// data_dir/redis-snapshot.json (it is also saved at shutdown and restored at start).
+	SnapshotInterval time.Duration `yaml:"snapshot_interval"`
 }
 
 // Session is the conversation state kept per customer.
@@ -261,6 +264,7 @@ func (c *Config) fillDefaults() {
 		c.WeChat.MaxBodyBytes = 64 << 10
 	}
 	def(&c.Redis.KeyPrefix, "intake:")
+	defDur(&c.Redis.SnapshotInterval, 30*time.Second)
 	defDur(&c.Session.IdleTTL, 72*time.Hour)
 	defDur(&c.Session.LockTTL, 6*time.Second)
 	def(&c.Log.Level, "info")
@@ -343,7 +347,7 @@ func (c *Config) Validate() error {
 		"wechat.api_timeout": c.WeChat.APITimeout, "wechat.turn_budget": c.WeChat.TurnBudget,
 		"wechat.max_clock_skew": c.WeChat.MaxClockSkew, "session.idle_ttl": c.Session.IdleTTL,
 		"session.lock_ttl": c.Session.LockTTL, "http.shutdown_timeout": c.HTTP.ShutdownTimeout,
-		"console.session_ttl": c.Console.SessionTTL,
+		"console.session_ttl": c.Console.SessionTTL, "redis.snapshot_interval": c.Redis.SnapshotInterval,
 	} {
 		if d < 0 {
 			return bad(field, "must be positive")
