@@ -72,12 +72,14 @@ func cue(family, re, unless, needs string, neg ...int) hazardCue {
 const (
 	liveParts   = `(电线接头|插座|插排|排插|插线板|接线板|插板|拖线板|拖板|插线|插头|电源线|电源插座|电源插头|电线|线路|电路|配电箱|电闸|电箱|电表|空开|开关面板|充电器|充电头|适配器|插孔|变压器)`
 	waterWords  = `(被泡|泡了|泡着|进了?水|漏的?水|漏出来的水|淌|渗水|渗到|泼|洒|淹|泡了?水|泡在水|浸水|浸到|湿了|湿的|溅|滴到|流到|流进|漫到|水流|水滴|积水|漏水|水漫|一滩水|好多水)`
-	poweredNow  = `(插着电|插住电|通着电|带着电|没拔|没断电|没关电|开着机|在充电|充着电|还在充|正在充|插上电|去充电|拿去充|充一下|充电|通电|开机|亮着|还亮|还开着|开着|在运行|在转)`
-	wetNow      = `(进了?水|泡了?水|淹了|湿了|淋湿|洒了水|泼了水|掉水里|掉进水|掉马桶|浸了水|受潮|掉到水|掉进了水|水里捞)`
+	poweredNow  = `(插着电|插住电|插电|插上充|插上了|通着电|带着电|没拔|没断电|没关电|开着机|在充电|充着电|还在充|正在充|插上电|去充电|拿去充|充一下|充电|通电|开机|亮着|还亮|还开着|开着|在运行|在转)`
+	wetNow      = `(进了?水|泡了?水|淹了|湿了|淋湿|洒了水|泼了水|(洒|泼|倒|打翻|撒)[^,?]{0,4}(水|奶茶|咖啡|饮料|茶|可乐|汤|牛奶|酒|果汁|豆浆|粥)|掉水里|掉进水|掉马桶|浸了水|受潮|掉到水|掉进了水|水里捞)`
 	cookingNear = `(饭|粥|米|菜|锅|煲|煮|烤|煎|炒|蛋糕|面包|奶|食物)`
 	stoveFlame  = `(灶|炉头|炉子|火力|点火|打火|熄火|点不着|打不着|灶眼|炉盘|热水器)`
 	gasWords    = `(燃气|煤气|天然气|液化气|瓦斯|沼气)`
-	batteryish  = `(电池|充电宝|移动电源|后盖|屏幕|手机|平板|笔记本|电脑|手表|手环|耳机|电瓶|触控板|触摸板|键盘|电动车|充电|暖手宝|电子烟|音箱|牙刷|剃须刀|手电|吸尘器|扫地机|平衡车|滑板车)`
+	// farFromWater says the water is nowhere near the live part: "插座在另一边 没碰到".
+	farFromWater = `(在另一边|另一边|另外一边|远着|离得远|离得很远|很远|挺远|老远|碰不到|没碰到|没碰着|够不着|没沾|没湿|是干的|很高的地方|高处)`
+	batteryish   = `(电池|充电宝|移动电源|后盖|屏幕|手机|平板|笔记本|电脑|手表|手环|耳机|电瓶|触控板|触摸板|键盘|电动车|充电|暖手宝|电子烟|音箱|牙刷|剃须刀|手电|吸尘器|扫地机|平衡车|滑板车)`
 )
 
 var hazardCues = []hazardCue{
@@ -87,26 +89,27 @@ var hazardCues = []hazardCue{
 	cue(HazardCO, `一氧化碳|煤气中毒|co中毒|co报警`, "", ""),
 	cue(HazardCO, `(头[^,]{0,2}(晕|昏|疼|痛)|恶心|想吐|犯困|胸闷|喘不上气|晕倒|晕过去|晕了|昏昏沉沉)`, `(让人|真|真是|好|太|挺|蛮|令人|很)头(疼|痛)|(吵|烦|生气|气得|气死|愁|急)[^,]{0,3}头(疼|痛)|味[^,]{0,4}恶心|恶心(的|死)`, `(热水器|洗澡|洗着|冲凉|燃气|煤气|浴室|卫生间|壁挂炉|炉子|灶|天然气)`),
 	cue(HazardGas, `燃气表[^,]{0,4}(还在)?(走|转)`, "", ""),
+	cue(HazardGas, `肥皂水[^?]{0,24}(冒泡|起泡|泡泡|鼓泡)`, "", ""),
 	cue(HazardFire, `起火|失火|明火|火光|自燃|烧了个?洞|烧出(了|个|一个)*洞|烧穿|(床单|被子|被褥|沙发|窗帘|地毯|桌布|衣服|桌面|地板)[^,]{0,4}烧(了|着|坏|焦|黑|糊)|烧起来|燃起来|烧着了|着起来|冒了?火(苗|焰|了|啦|呢|,|$)|冒了火|喷火|窜火|蹿火|火灾|起了火|着了火|着咗火|火烧`, `(急|气|恼|烦|怒)[^,]{0,4}冒火|(心里|心头|肚子|眼睛|眼里)[^,]{0,2}冒火|冒火了我|(热水器|水壶|烧水|热水|锅炉)[^,]{0,4}烧起来(的时候|时候|时|以后|后|之后|嗡|声|响|很|慢|太慢|不|没)`, ""),
 	cue(HazardFire, `(^|[^打点能])(着火)`, `(点|打|按|拧|旋|扭|才|难|慢)[^,]{0,3}着火|着火(很慢|慢|难)|着火了(吗|没)|着火(灭|熄)|火灭|用着火|烧着火`, "", 2),
 	cue(HazardFire, `火苗|火焰|火舌`, stoveFlame+`|发黄|发红|很小|太小|小|大小|不稳|蓝|黄|红|熄|灭`, ""),
 	cue(HazardFire, `(窜|蹿|冒出|烧到|外面|插|线|电)`+inClause+`{0,4}(火苗|火焰|火舌)|(火苗|火焰|火舌)`+inClause+`{0,4}(窜|蹿|烧到|冒出来)`, stoveFlame, ""),
-	cue(HazardSparks, `火花|火星|拉弧|电弧|闪火|冒火花|打火花|打花|冒花|迸花|spark|(里面|内部|腔体?)[^,]{0,6}(蓝光|蓝色的光|闪光)`, `点火([^花]|$)|打火([^花]|$)|打不着|点不着|脉冲|点火针`, ""),
+	cue(HazardSparks, `火花|火星|拉弧|电弧|闪火|冒火花|打火花|打花|冒花|迸花|spark|(里面|内部|腔体?)[^,]{0,6}(蓝光|蓝色的光|闪光)`, `点火([^花星]|$)|打火([^花星]|$)|打不着|点不着|脉冲|点火针`, ""),
 	cue(HazardSparks, `(插|开关|电线|线路|电源|充电|适配器|接线|接头|电闸|空开|电表|里面|内部|腔|后面|背后|底下|机身|主板|微波炉)`+inClause+`{0,6}(打火|冒火|噼啪|噼里啪啦|啪啪响|闪光|闪了一下|电光|滋滋响|吱吱响|呲呲响)`, `(打不着|不着火|点不着|打不燃|着不了|打不上火|点火|灶)`, "", 2),
 	cue(HazardSmoke, `冒烟|起烟|冒`+inClause+`{0,3}烟|有烟|烟雾|浓烟|黑烟|白烟|青烟|一股烟|股烟|烟冒|冒青烟`, `(油烟|烟道|排烟|烟管|烟机|烟灶|吸烟|抽烟|香烟|烟囱|排气|出烟口)|(急|气|恼|怒)[^,]{0,4}冒[^,]{0,2}烟`, ""),
 	cue(HazardShock, `(^|[^停断来没充])电了(我|一下|手)`, "", ""),
 	cue(HazardShock, `(碰|摸|挨|触|手|壳|把手)`+inClause+`{0,8}(打了?我|打我一下|打了一下手|打手|咬手|咬了我|蜇手|蜇了我|电咬)`, "", ""),
 	cue(HazardShock, `有啲电|电着我|遭电|跑电|漏电|触电|电击|麻手|手麻|发麻|麻麻的|麻麻地|麻酥|一麻|电麻|麻一下|麻了一下|有电感|电得(慌|手|人|疼)|(摸|碰|触|手)[^,]{0,6}麻(了|一下|的)`, "", ""),
 	cue(HazardShock, `(^|[^充停来打断省耗用插不没])(电人|电到|被电|带电|电手)([^池脑视动瓶风扇饭表机环线源]|$)`, "", "", 2),
-	cue(HazardWaterElectric, waterWords+`[^?]{0,12}`+liveParts, "", "", 1),
-	cue(HazardWaterElectric, liveParts+`[^?]{0,12}`+waterWords, "", "", 2),
-	cue(HazardWaterElectric, wetNow+`[^?]{0,14}`+poweredNow, "", "", 1, 2),
+	cue(HazardWaterElectric, waterWords+`[^?]{0,12}`+liveParts, farFromWater, "", 1, 2),
+	cue(HazardWaterElectric, liveParts+`[^?]{0,12}`+waterWords, farFromWater, "", 1, 2),
+	cue(HazardWaterElectric, wetNow+`[^?]{0,24}`+poweredNow, "", "", 1, 2),
 	cue(HazardWaterElectric, poweredNow+inClause+`{0,14}`+`(进了?水|泡了?水|淹|湿了|洒了?水|泼了?水|掉水里|掉进水|掉马桶)`, "", "", 1, 2),
-	cue(HazardBattery, `鼓包|鼓起|鼓了|鼓成|鼓得|鼓宝|起鼓|胀成|鼓出|鼓鼓|膨胀|顶起|撑开|变胖|撑起来|起包|胀得|胀了|胀起|发胀|胀咗|凸起|拱起|鼓溜`, "", batteryish),
+	cue(HazardBattery, `鼓包|鼓起|鼓了|鼓成|有点鼓|好像鼓|点鼓|鼓(的|$)|鼓得|鼓宝|起鼓|胀成|鼓出|鼓鼓|膨胀|顶起|撑开|变胖|撑起来|起包|胀得|胀了|胀起|发胀|胀咗|凸起|拱起|鼓溜`, "", batteryish),
 	cue(HazardBattery, `(电池|充电宝|移动电源|电瓶)`+inClause+`{0,6}(烫|过热|冒泡|漏液|冒气)`, "", "", 2),
 	cue(HazardBattery, `(充电|充着电|电池)`+inClause+`{0,8}(烫得|烫手|烫死|很烫|特别烫|巨烫|超烫|好烫|烫到|太烫)`, "", "", 2),
 	cue(HazardBattery, `烫得(拿不住|握不住|不敢(摸|拿|碰)|受不了|没法拿)|烫到(拿不住|不敢)`, "", batteryish),
-	cue(HazardBurning, `烧焦|焦味|糊味|焦糊|烧糊|烧黑|烧化|烧熔|熔化|熔了|烧(焦|糊|着|煳)?的?味|燶味|糊巴味|烧东西的味|烧塑料|烧电线|橡胶味|胶皮味|电线味|焦臭|焦毛|烧毛|焦[^,]{0,2}味`, cookingNear, ""),
+	cue(HazardBurning, `烧焦|焦味|糊味|焦糊|烧糊|烧黑|烧化|烧熔|熔化|熔了|烧(焦|糊|着|煳)?的?味|燶味|糊巴味|烧[^,]{0,3}(哩|嘞|滴)味|烧(线|电线|塑料|胶皮|橡胶)|烧东西的味|烧塑料|烧电线|橡胶味|胶皮味|电线味|焦臭|焦毛|烧毛|焦[^,]{0,2}味`, cookingNear, ""),
 	cue(HazardBurning, `(插头|插座|插排|排插|线|外壳|开关|接口|充电口)`+inClause+`{0,4}(化了|熔|融了|发黑|黑了|变形发黑|焦了)`, "", ""),
 }
 
@@ -114,7 +117,7 @@ var hazardCues = []hazardCue{
 // skips the family's patterns.
 var familyRunes = map[string]string{
 	HazardFire: "火燃着烧", HazardSparks: "火弧闪噼啪滋吱呲光花s", HazardSmoke: "烟", HazardShock: "电麻打咬蜇",
-	HazardWaterElectric: "水淹泡湿洒泼溅淌渗滴潮", HazardGas: "气味燃煤瓦臭漏泄表嘶丝嗤呲哧", HazardCO: "晕疼痛恶吐困闷昏碳毒co",
+	HazardWaterElectric: "水淹泡湿洒泼溅淌渗滴潮桶", HazardGas: "气味燃煤瓦臭漏泄表嘶丝嗤呲哧皂", HazardCO: "晕疼痛恶吐困闷昏碳毒co",
 	HazardBattery: "鼓胀顶撑胖包凸拱烫热泡液溜", HazardBurning: "焦糊烧燶熔化黑味臭毛",
 }
 
@@ -142,9 +145,16 @@ func scanHazards(text string) (hits []HazardHit, denials bool) {
 		for _, loc := range h.re.FindAllStringSubmatchIndex(t, -1) {
 			if h.unless != nil {
 				cs, ce := clauseAround(t, loc[0], loc[1])
-				if h.unless.MatchString(t[cs:ce]) {
+				if c := t[cs:ce]; h.unless.MatchString(c) {
+					if idiom.MatchString(c) {
+						denials = true // a figure of speech: "急得冒火", "气得我冒烟"
+					}
 					continue
 				}
+			}
+			if h.family == HazardSmoke && steamNotSmoke(t, t[loc[0]:loc[1]]) {
+				denials = true
+				continue
 			}
 			denied := negated(t, loc[0]) || deniedAfter(t, loc[1])
 			for _, g := range h.neg {
@@ -174,6 +184,31 @@ func scanHazards(text string) (hits []HazardHit, denials bool) {
 		hits = ordered
 	}
 	return hits, denials
+}
+
+// idiom is anger or worry said with fire and smoke words.
+var idiom = regexp.MustCompile(`(急|气|恼|烦|怒)[^,]{0,4}冒|(心里|心头|肚子|眼睛|眼里)[^,]{0,2}冒火|冒火了我`)
+
+var (
+	steamSaid  = regexp.MustCompile(`水蒸气|蒸汽|水汽|化霜|除霜|白汽|雾气|白雾|哈气`)
+	smokeSigns = regexp.MustCompile(`焦|糊|呛|刺鼻|黑烟|青烟|火|烧|味道(大|重|很大|很重|冲)|有味|怪味|臭`)
+)
+
+// steamNotSmoke reports white "smoke" the message itself calls steam, with nothing that
+// smells or burns: "排气口冒白烟 跟水蒸气似的 没味道". Any sign of burning keeps it smoke.
+func steamNotSmoke(t, evidence string) bool {
+	if !strings.Contains(evidence, "白") && !strings.Contains(t, "白烟") && !strings.Contains(t, "白汽") {
+		return false
+	}
+	if !steamSaid.MatchString(t) {
+		return false
+	}
+	for _, loc := range smokeSigns.FindAllStringIndex(t, -1) {
+		if !negated(t, loc[0]) {
+			return false // "白烟 还有股焦味"
+		}
+	}
+	return true
 }
 
 // hazardForm is the compact form hazards are searched in: Canon, lower-cased, without

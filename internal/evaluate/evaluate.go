@@ -183,6 +183,9 @@ func firstMessages(r *Report, d *bot.Dialog, kb *bot.KnowledgeBase, l firstMessa
 		ok := sameModel(u.Facts.Model, l.Model)
 		r.score("model (in a first message)", ok)
 	}
+	if l.Rule == unlabelled {
+		return // round 3 labels products and hazards, not rules
+	}
 	if l.Rule == "" || l.Hazard != "" || want == bot.OtherCategory {
 		if l.Rule == "" && l.Hazard == "" && want != "" && want != bot.OtherCategory {
 			r.score("vague: no confident guess", !u.Is(bot.ActReport) || !confidentRule(kb, u, want))
@@ -246,6 +249,10 @@ var corpusStates = map[string]bot.State{
 	"start": bot.StateNew, "collect": bot.StateCollect, "self": bot.StateSelf, "confirm": bot.StateConfirm,
 	"human": bot.StateHuman, "done": bot.StateDone,
 }
+
+// unlabelled is the rule of a first message whose rule was not labelled: neither its
+// rule nor the absence of one is scored.
+const unlabelled = "?"
 
 // actPriority is the order in which the dialog acts on a message's acts (dialog_acts.go).
 var actPriority = []bot.ActKind{bot.ActHandoff, bot.ActComplaint, bot.ActCancel, bot.ActChangeProduct, bot.ActCorrection,
