@@ -115,6 +115,7 @@ func Extract(text string, now time.Time, lx *Lexicon) Facts {
 	x.otherProduct()
 	x.settleDenied(lx)
 	x.model(lx)
+	x.partHint(lx)
 	x.address()
 	x.name()
 	x.dates(now)

@@ -1,5 +1,7 @@
 package bot
 
+import "strings"
+
 // otherProducts are household products customers report that a brand's knowledge may not
 // cover. They are language, not product knowledge: when no category of the knowledge base
 // is named, one of these names the product, and the case goes on as OtherCategory with the
@@ -18,6 +20,13 @@ var otherProducts = []string{
 	"门锁", "摄像头", "监控", "门铃", "可视门铃", "充电宝", "移动电源", "电子书", "阅读器", "学习机",
 	"点读笔", "翻译机", "对讲机", "机顶盒", "电视盒子", "投屏器", "智能马桶", "马桶盖", "冰柜", "酒柜",
 	"制冰机", "垃圾处理器", "电蚊拍", "灭蚊灯", "台灯", "吸顶灯", "电动窗帘", "热水壶", "电热水壶",
+	"足浴盆", "泡脚盆", "足浴器", "行车记录仪", "记录仪", "电钢琴", "电子琴", "电钻", "冲击钻", "电锤",
+	"角磨机", "烤火炉", "烤火器", "风筒", "电磁炉", "电陶炉", "插排", "插线板", "排插", "拖线板", "接线板",
+	"电动自行车", "电单车", "电摩", "电暖气", "暖气片", "电热水龙头", "即热水龙头", "电热龙头", "小厨宝",
+	"净饮机", "制氧机", "雾化器", "电动轮椅", "轮椅", "代步车", "充电桩", "逆变器", "电热水袋", "热水袋",
+	"电热毯", "暖脚宝", "电热炉", "电火箱", "洗地机", "擦窗机器人", "拖地机", "蒸汽拖把", "挂脖风扇",
+	"手持风扇", "小风扇", "鱼缸", "水族箱", "增氧泵", "水泵", "增压泵", "电视柜", "路由", "交换机",
+	"光猫", "打引机", "墨盒", "硒鼓", "电子烟", "蓝牙耳机仓", "儿童手表", "电话机", "座机", "传真机",
 }
 
 var setOtherProducts = wordSet(otherProducts)
@@ -39,5 +48,44 @@ func (x *extraction) otherProduct() {
 			x.mark(i, end, spanCategory)
 			return
 		}
+	}
+}
+
+// partHints are parts only one product has: a message that names one and no product is about
+// that product ("外机不转了" is an air conditioner). The part stays in the symptom.
+var partHints = []struct{ word, category string }{
+	{"外机", "air_conditioner"}, {"内机", "air_conditioner"}, {"室外机", "air_conditioner"}, {"出风口", "air_conditioner"},
+	{"冷藏室", "refrigerator"}, {"冷冻室", "refrigerator"}, {"保鲜层", "refrigerator"}, {"保鲜室", "refrigerator"},
+	{"冷藏层", "refrigerator"}, {"冷冻层", "refrigerator"}, {"变温室", "refrigerator"},
+	{"漂洗", "washing_machine"}, {"脱水桶", "washing_machine"}, {"甩干", "washing_machine"}, {"洗衣粉", "washing_machine"},
+	{"洗衣液", "washing_machine"}, {"波轮", "washing_machine"},
+	{"灶火", "range_hood_stove"}, {"灶头", "range_hood_stove"}, {"炉头", "range_hood_stove"}, {"灶眼", "range_hood_stove"},
+	{"打火针", "range_hood_stove"}, {"熄火保护", "range_hood_stove"},
+	{"触控板", "laptop"}, {"触摸板", "laptop"}, {"免提", "mobile_phone"}, {"听筒", "mobile_phone"},
+	{"内胆", "rice_cooker"}, {"煮饭", "rice_cooker"}, {"洗碗", "dishwasher"}, {"碗篮", "dishwasher"},
+}
+
+// partHint sets the category a part implies when the message names no product.
+func (x *extraction) partHint(lx *Lexicon) {
+	if x.f.Category != "" || lx == nil {
+		return
+	}
+	found := -1
+	for _, h := range partHints {
+		if !strings.Contains(x.s, h.word) {
+			continue
+		}
+		ci, ok := lx.catByID[h.category]
+		if !ok || found >= 0 && found != ci {
+			if ok {
+				return // parts of two products: ask
+			}
+			continue
+		}
+		found = ci
+	}
+	if found >= 0 {
+		x.cat = found
+		x.settleProduct(lx)
 	}
 }

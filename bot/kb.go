@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/wxintake/intake/knowledge"
 )
@@ -37,7 +38,12 @@ func NewKnowledgeBase(set *knowledge.Set) (*KnowledgeBase, error) {
 			bt := &data.Brands[i]
 			bt.Categories = append(bt.Categories, c.ID)
 			bt.Aliases = appendNew(bt.Aliases, b.Aliases...)
-			bt.ModelPatterns = appendNew(bt.ModelPatterns, b.ModelPatterns...)
+			for _, mp := range b.ModelPatterns {
+				if !slices.Contains(bt.ModelPatterns, mp) {
+					bt.ModelPatterns = append(bt.ModelPatterns, mp)
+					bt.ModelCategories = append(bt.ModelCategories, c.ID) // "BCD-…" under 美的's fridges
+				}
+			}
 			if bt.SerialPattern == "" {
 				bt.SerialPattern = b.SerialPattern
 			}

@@ -30,3 +30,26 @@ func TestShippedKnowledgeBase(t *testing.T) {
 		t.Error("a plain fault was taken for a hazard")
 	}
 }
+
+// A model number names its product even when its brand makes several, and a part only one
+// product has names it too; the part stays in the symptom.
+func TestShippedProductFromModelAndPart(t *testing.T) {
+	lx := shippedKB(t).Lexicon()
+	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	for text, want := range map[string]string{
+		"美的 BCD-508WKPZM 一直滴滴叫": "refrigerator",
+		"拯救者R9000P 电池鼓包了":       "laptop",
+		"外机晚上响得跟拖拉机似的":          "air_conditioner",
+		"冷藏室把菜都冻成冰坨子了":          "refrigerator",
+		"足浴盆不加热了":               "other",
+		"汏衣机里向一股臭味道":            "washing_machine",
+	} {
+		f := Extract(text, now, lx)
+		if f.Category != want {
+			t.Errorf("%q: category %q, want %q", text, f.Category, want)
+		}
+	}
+	if f := Extract("外机不转了", now, lx); f.Symptom == "" {
+		t.Errorf("外机不转了: the part was taken out of the symptom: %+v", f)
+	}
+}

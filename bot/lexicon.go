@@ -36,6 +36,10 @@ type BrandTerms struct {
 	// CategoryTerms.ModelPatterns. A match names the brand even when the customer did not.
 	ModelPatterns []string `json:"model_patterns" yaml:"model_patterns"`
 
+	// ModelCategories, when set, is the category ID of each of ModelPatterns: a brand that
+	// makes several products still says which product a model number is.
+	ModelCategories []string `json:"model_categories,omitempty" yaml:"model_categories,omitempty"`
+
 	// SerialPattern is an RE2 expression a serial number of this brand matches as a whole
 	// (case-insensitively); empty when serials have no known shape.
 	SerialPattern string `json:"serial_pattern" yaml:"serial_pattern"`
@@ -152,7 +156,13 @@ func NewLexicon(d LexiconData) (*Lexicon, error) {
 				errs = append(errs, fmt.Errorf("lexicon: brand %q model pattern %d: %w", name, k, err))
 				continue
 			}
-			lx.models = append(lx.models, modelPattern{re: re, brand: idx, category: cat})
+			pc := cat
+			if k < len(b.ModelCategories) {
+				if ci, ok := lx.catByID[b.ModelCategories[k]]; ok {
+					pc = ci
+				}
+			}
+			lx.models = append(lx.models, modelPattern{re: re, brand: idx, category: pc})
 		}
 	}
 	for _, c := range d.Categories {
