@@ -51,7 +51,7 @@ var (
 		"又卡", "又没", "又是", "又来了", "又犯", "过一会又", "没过多久又",
 	}
 	solvedPhrases = []string{
-		"解决了", "已解决", "好了", "好啦", "可以了", "可以啦", "行了", "搞定", "正常了", "恢复正常",
+		"解决了", "已解决", "已经解决", "问题解决", "解决啦", "转起来", "好了", "好啦", "可以了", "可以啦", "行了", "搞定", "正常了", "恢复正常",
 		"没问题", "没有问题", "没啥问题", "没什么问题", "恢复了", "能用了", "可以用", "修好", "好使了", "管用", "有效", "成功", "ok了", "弄好",
 		"好用了", "不用修", "不用报修", "有用", "灵了", "ok啦", "妥了", "搞掂", "冇问题", "得咗", "好返", "好翻",
 		"好使", "要得", "可以咯", "没毛病", "中了", "正常工作", "恢复", "出水了", "出热水了", "排出去了", "凉快了",
@@ -59,7 +59,7 @@ var (
 	}
 	// solvedWords are whole replies that agree; inside a longer reply they mean too little
 	// ("可以" in "可以再说一遍吗").
-	solvedWords    = []string{"可以", "ok", "yes", "解决", "行"}
+	solvedWords    = []string{"可以", "ok", "yes", "解决", "行", "中", "中中"}
 	notSolvedWords = []string{"no", "否", "不", "没有", "没", "没呢", "不是", "并没有"}
 	// choiceUnits after a leading digit make it a quantity, not a choice: "2个方法都试了".
 	choiceUnits = "个分秒天次遍步种下点号小周月年台块元多来米度"
@@ -144,7 +144,7 @@ var secondThoughts = []string{"哦等下", "等下", "等等", "等一下", "诶
 
 var (
 	// notTried is a step not tried yet: "还没试呢", "没空弄".
-	notTried = regexp.MustCompile(`还没(试|弄|做|来得及|顾上|动手|操作|开始)|没(空|时间)(试|弄|搞)`)
+	notTried = regexp.MustCompile(`还没(试|弄|做|来得及|顾上|动手|操作|开始)|没(空|时间)(试|弄|搞)|没法试|试不了|不敢(开机)?试|停电了`)
 	// stillFailing is a failure told beside it: "这个还没试 那个试了不行".
 	stillFailing = regexp.MustCompile(`不行|没用|没好|还是|不管用|没效果|没反应`)
 )
