@@ -18,6 +18,7 @@ type hit struct {
 // text mentions. Phrases and codes are found in n without fillers (t, returned for the
 // similarity index). A regex matches when it matches n, as the customer wrote it ("照片全没了"
 // for '没了'), or else t ("用着很卡" for '用着卡'); spans found in n are carried over to t.
+// Regexes look at the first MaxMatchText bytes of n and t only.
 func (m *Matcher) collect(n, caseCode string) ([]hit, []bool, string) {
 	t, pos := dropFillers(n, len(m.regexes) > 0 || len(m.literal.patterns) > 0)
 	var hits []hit
@@ -85,9 +86,12 @@ func (m *Matcher) collect(n, caseCode string) ([]hit, []bool, string) {
 	}
 	slices.Sort(run)
 	run = slices.Compact(run)
+	// Regexes see the first MaxMatchText bytes only: what an editor's regex costs grows
+	// with the text, and a customer's fault is told long before that.
+	rn, rt := clipText(n, MaxMatchText), clipText(t, MaxMatchText)
 	for _, x := range slices.Concat(run, m.ungated) {
 		rx := &m.regexes[x]
-		if start, end, ok := findRegex(rx.re, n); ok {
+		if start, end, ok := findRegex(rx.re, rn); ok {
 			w := phraseWeight(runeCount(n[start:end]), maxRegexChars)
 			hits = append(hits, hit{rule: rx.rule, kind: kindRegex, weight: w, start: int(pos[start]), end: int(pos[end]), reason: rx.reason})
 			continue
@@ -95,7 +99,7 @@ func (m *Matcher) collect(n, caseCode string) ([]hit, []bool, string) {
 		if len(t) == len(n) {
 			continue // no fillers: t is n
 		}
-		if start, end, ok := findRegex(rx.re, t); ok {
+		if start, end, ok := findRegex(rx.re, rt); ok {
 			w := phraseWeight(runeCount(t[start:end]), maxRegexChars)
 			hits = append(hits, hit{rule: rx.rule, kind: kindRegex, weight: w, start: start, end: end, reason: rx.reason})
 		}

@@ -40,27 +40,30 @@ type caseEnv struct {
 
 func (c CaseFacts) env() caseEnv {
 	return caseEnv{
-		Category:  c.Category,
-		Brand:     c.Brand,
-		Model:     c.Model,
+		Category:  clipText(c.Category, MaxConditionText),
+		Brand:     clipText(c.Brand, MaxConditionText),
+		Model:     clipText(c.Model, MaxConditionText),
 		AgeMonths: c.AgeMonths,
-		ErrorCode: strings.ToUpper(c.ErrorCode),
+		ErrorCode: strings.ToUpper(clipText(c.ErrorCode, MaxConditionText)),
 	}
 }
 
 // compileCondition compiles a rule's condition against the case variables; it must yield
-// a bool.
+// a bool. It has at most 500 nodes, and no repeat, which builds strings of any length
+// (repeat(repeat("a", 1000000), 1000000)). See cost.go for the other bounds.
 func compileCondition(src string) (*vm.Program, error) {
-	return expr.Compile(src, expr.Env(caseEnv{}), expr.AsBool(), expr.MaxNodes(500))
+	return expr.Compile(src, expr.Env(caseEnv{}), expr.AsBool(), expr.MaxNodes(500), expr.DisableBuiltin("repeat"))
 }
 
 // holds runs a compiled condition; a nil program holds, and an evaluation error counts as
-// false (the rule is not offered rather than offered wrongly).
+// false (the rule is not offered rather than offered wrongly), exceeding the memory
+// budget (conditionMemory) included.
 func holds(p *vm.Program, env caseEnv) bool {
 	if p == nil {
 		return true
 	}
-	out, err := expr.Run(p, env)
+	machine := vm.VM{MemoryBudget: conditionMemory}
+	out, err := machine.Run(p, env)
 	if err != nil {
 		return false
 	}

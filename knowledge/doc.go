@@ -45,7 +45,9 @@
 //     counts), and only on messages containing one of the literals every match must
 //     contain (found from the regex's syntax), so a large set with a few regexes stays
 //     fast. A regex match is denied by a negation before it or in a gap between its
-//     top-level groups ("空调不是漏水" for '(空调).{0,6}(漏)水').
+//     top-level groups ("空调不是漏水" for '(空调).{0,6}(漏)水'). Regexes see the first
+//     MaxMatchText bytes (4 KB) of the text only, and editors' regexes and conditions are
+//     bounded in size and cost when validated and published (cost.go).
 //   - A hit preceded by a negation within two characters in the same clause is ignored
 //     ("不是漏水", "没有发现异响"), unless it is a non-negating word ("不停地漏水",
 //     "不小心进水") or an A-not-A question ("是不是漏水"). A keyword that itself starts

@@ -78,12 +78,16 @@ func (e *SelfTestError) Error() string {
 	return fmt.Sprintf("knowledge: self-test failed: %d samples do not rank their rule first", len(e.Report.Failures))
 }
 
-// CheckPublishable is the gate every publish passes: the set must validate and every
+// CheckPublishable is the gate every publish passes: the set must validate, no rule may
+// cost more than RuleBudget per message on the benchmark messages (CheckCost), and every
 // sample must rank its own rule first (without a category hint; kb test reports both). It
 // returns a *ValidationError or a *SelfTestError,
 // whose report has no held-out figures (they are not part of the gate).
 func CheckPublishable(s *Set) error {
 	if err := s.Validate(); err != nil {
+		return err
+	}
+	if err := s.CheckCost(); err != nil {
 		return err
 	}
 	if rep := selfTest(s, false); !rep.Passed() {

@@ -121,7 +121,7 @@ func checkMonths(ps *problems, at field, months int) {
 }
 
 // checkPattern compiles a regex and rejects one that matches empty text (it would match
-// every message).
+// every message) or whose program is too large (MaxRegexInsts).
 func checkPattern(ps *problems, at field, src string, compile func(string) (*regexp.Regexp, error)) {
 	_, err := regexp.Compile(src) // the error as the editor wrote it, without compile's flags
 	var re *regexp.Regexp
@@ -135,6 +135,7 @@ func checkPattern(ps *problems, at field, src string, compile func(string) (*reg
 	if re.MatchString("") {
 		ps.add(at, "empty_regex", "value", strconv.Quote(src))
 	}
+	checkRegexCost(ps, at, src)
 }
 
 // checkPhrases rejects phrases that normalise to nothing. Repeats are harmless (the
@@ -177,6 +178,8 @@ func validateRule(ps *problems, r *Rule, at field, known func(string) bool) {
 	if strings.TrimSpace(r.Condition) != "" {
 		if _, err := compileCondition(r.Condition); err != nil {
 			ps.add(at.key("condition"), "bad_condition", "detail", firstLine(err.Error()))
+		} else {
+			checkConditionCost(ps, at.key("condition"), r.Condition)
 		}
 	}
 	for i, st := range r.Steps {
