@@ -114,6 +114,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
 		d.hazard(t, rule)
 		return c, t.out
 	}
+	if d.safetyFollowUp(t) {
+		return c, t.out
+	}
 	if c.State == StateHuman {
 		d.waitForHuman(t, text)
 		return c, t.out
@@ -269,7 +272,7 @@ func (d *Dialog) collect(t *step, text string) {
 		d.unclear(t, retry)
 		return
 	}
-	if learned := d.learned(&before, &c.Case); strings.Count(learned, "·") >= 1 {
+	if learned := d.learned(&before, &c.Case); strings.Count(learned, "·") >= 1 || learned != "" && c.Case.Safety && c.Asking == SlotPhone && c.Case.missing(SlotPhone) {
 		t.sayKey("bot.learned", "facts", learned)
 	} else if c.Case.Symptom != before.Symptom && !before.missing(SlotSymptom) {
 		t.sayKey("bot.learned", "facts", c.Case.Symptom)
@@ -322,7 +325,11 @@ func optionalSlot(s Slot) bool {
 // the confirmation summary.
 func (d *Dialog) advance(t *step) {
 	c := t.c
-	if c.Case.Safety && c.Ticket == "" && !c.Case.missing(SlotPhone) {
+	if c.Case.Safety && c.Ticket == "" {
+		if c.Case.missing(SlotPhone) {
+			d.ask(t, SlotPhone) // a hazard: the number to call back, before any detail
+			return
+		}
 		d.escalate(t, EscalateSafety) // a hazard: call back first, details later
 		return
 	}

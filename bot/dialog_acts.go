@@ -33,6 +33,10 @@ func (d *Dialog) hazardRule(t *step) (Rule, bool) {
 	if rule, ok := d.KB.Hazard(t.u.Canon); ok {
 		return rule, true
 	}
+	if wetCase(&t.c.Case) && cuePowerUp.MatchString(compact(t.u.Canon)) {
+		// "能充电试试吗" about a device that took water: power on a wet device is the hazard
+		return toRule(knowledge.FamilyRule(knowledge.HazardWaterElectric)), true
+	}
 	if len(t.u.Hazards) == 0 {
 		return Rule{}, false
 	}
@@ -78,6 +82,64 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 	d.escalate(t, EscalateSafety)
 }
 
+// cuePowerUp is powering a device on or charging it: "能充电试试吗", "插上电看看".
+var cuePowerUp = knowledge.MustGate(`充电|充一下|充会|插电|插上|通电|开机|开一下|吹干|吹风机|charge`)
+
+// wetCase reports a case about a device that took water.
+func wetCase(c *Case) bool {
+	if c.Trigger == TriggerWater {
+		return true
+	}
+	for _, w := range []string{"进水", "泡水", "掉水", "落水", "掉马桶", "淋湿", "泡了", "湿了", "洒了"} {
+		if strings.Contains(c.Symptom, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// cueSafetyAsk is what a customer asks or tells after a hazard: whether the device may be
+// used, what to do now, that it is still on.
+var cueSafetyAsk = knowledge.MustGate(`怎么办|咋办|咋整|怎么弄|咋弄|还能|能不能|能用|可以|可不可以|要不要|要紧|危险|安全|没事吧|会不会|继续|现在|还在|还开着|还插着|没拔|很烫|在哪|找不到|关不了|怎么关|开.{0,3}(抽油烟机|油烟机|排风|风扇|灯)`)
+
+// cueSafetyDone is a customer telling they did what the advice said.
+var cueSafetyDone = knowledge.MustGate(`拔了|拔掉了|关了|关掉了|断电了|拉闸了|闸拉了|开窗了|窗户?(打)?开了|出来了|出去了|离开了|灭了|好的|好滴|知道了|明白了|嗯`)
+
+// safetyFollowUp answers what a customer asks or tells while a hazard case waits for its
+// call-back: the safety advice again, and the one thing still needed (a phone number).
+// Questions of another kind (price, warranty) are answered as usual.
+func (d *Dialog) safetyFollowUp(t *step) bool {
+	c := t.c
+	if !c.Case.Safety || c.Case.SafetyRule == "" || c.State == StateNew || c.State == StateHuman || c.State == StateRating || c.State == StateComment {
+		return false
+	}
+	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != TopicOther && q.Topic != TopicIsNormal && q.Topic != TopicDuration {
+		return false
+	}
+	if t.u.Is(ActHandoff) || t.u.Is(ActCancel) || t.u.Facts.Phone.Number != "" {
+		return false
+	}
+	if tx := compact(t.u.Canon); !cueSafetyAsk.MatchString(tx) {
+		if !cueSafetyDone.MatchString(tx) {
+			return false
+		}
+		t.sayKey("bot.safety.noted") // "拔了", "窗户打开了": done as advised
+		if c.Ticket == "" && c.Case.missing(SlotPhone) {
+			d.ask(t, SlotPhone)
+		}
+		return true
+	}
+	advice := catalog.T("knowledge.hazard.water_electric.advice")
+	if r, ok := d.KB.Rule(c.Case.SafetyRule); ok && r.Advice != "" {
+		advice = r.Advice
+	}
+	t.sayKey("bot.safety.hold", "advice", advice)
+	if c.Ticket == "" && c.Case.missing(SlotPhone) {
+		d.ask(t, SlotPhone)
+	}
+	return true
+}
+
 // interject handles what a message does besides answering the pending question; false
 // when there is nothing of the kind and the state's own handler should read it.
 func (d *Dialog) interject(t *step) bool {
@@ -110,9 +172,11 @@ func (d *Dialog) interject(t *step) bool {
 		if hasSubstance(u) && (c.State == StateNew || c.State == StateDone || c.State == StateCollect) {
 			return false // a fault with a question: the state handler answers it after reading the facts
 		}
+		if busy {
+			d.absorb(t) // "去年12月买的 还在保吗": the date answers the question
+		}
 		d.answerQuestion(t, q.Topic)
 		if busy {
-			d.absorb(t)
 			d.reask(t)
 		} else {
 			t.sayKey("bot.question.then_describe")
