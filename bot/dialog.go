@@ -333,6 +333,15 @@ func (d *Dialog) advance(t *step) {
 		d.escalate(t, EscalateSafety) // a hazard: call back first, details later
 		return
 	}
+	if c.Case.Return && c.Ticket == "" {
+		if c.Case.missing(SlotPurchase) {
+			d.ask(t, SlotPurchase) // the days since purchase decide the rights
+			return
+		}
+		d.sanbao(t)
+		d.escalate(t, EscalateHuman)
+		return
+	}
 	if d.askMissing(t, productSlots) {
 		return
 	}
@@ -655,6 +664,24 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 	}
 	if c.Paused {
 		return // a staff member is answering: say nothing
+	}
+	// Nobody has answered yet: stay useful while the customer waits.
+	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != TopicOther {
+		d.answerQuestion(t, q.Topic)
+		t.sayKey("bot.human.still_waiting")
+		c.AckedAt = t.in.At
+		return
+	}
+	if t.u.Is(ActProgress) {
+		t.do(ListTickets{})
+		return
+	}
+	before := c.Case
+	d.absorb(t)
+	if learned := d.learned(&before, &c.Case); learned != "" {
+		t.sayKey("bot.human.noted", "facts", learned)
+		c.AckedAt = t.in.At
+		return
 	}
 	if t.in.At.Sub(c.AckedAt) >= d.AckEvery {
 		c.AckedAt = t.in.At

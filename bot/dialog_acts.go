@@ -153,6 +153,10 @@ func (d *Dialog) interject(t *step) bool {
 		d.command(t, CmdCancel)
 		return true
 	}
+	if u.Is(ActReturn) && c.State != StateHuman {
+		d.returnRequest(t)
+		return true
+	}
 	if u.Is(ActComplaint) {
 		t.sayKey("bot.complaint")
 		if !hasSubstance(u) && !u.Is(ActQuestion) {
@@ -211,6 +215,60 @@ func (d *Dialog) interject(t *step) bool {
 		return false
 	}
 	return true
+}
+
+// returnRequest takes a customer's wish to return or exchange the product: the case is
+// marked, and advance answers it with the 三包 rights (see sanbao) once the purchase date
+// is known, then hands the case to a person who can grant it.
+func (d *Dialog) returnRequest(t *step) {
+	c := t.c
+	if !c.State.inProgress() && c.State != StateResume {
+		d.newCase(t)
+	}
+	if c.State == StateResume {
+		c.State, c.Prev = c.Prev, ""
+	}
+	if c.State == StateSelf {
+		t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeEscalated})
+	}
+	d.absorb(t)
+	c.Case.Return, c.Case.SelfDone = true, true
+	if c.Case.missing(SlotPurchase) {
+		t.sayKey("bot.sanbao.when")
+	}
+	d.advance(t)
+}
+
+// sanbao tells the 三包 rights that apply on the day: 7 days from purchase, return,
+// exchange or repair; 15 days, exchange or repair; later, free repair in warranty and an
+// exchange after two failed repairs of the same fault. The days count from the purchase
+// day when the customer gave it; otherwise the rule is told as it stands.
+func (d *Dialog) sanbao(t *step) {
+	p := t.c.Case.PurchaseDate
+	days := -1
+	if p.Day > 0 {
+		bought := time.Date(p.Year, time.Month(p.Month), p.Day, 0, 0, 0, 0, t.in.At.Location())
+		days = max(int(t.in.At.Sub(bought).Hours()/24), 1) // bought yesterday: 1 day
+	}
+	if days < 0 && p.Year > 0 { // "去年买的": the last day it could have been
+		last := time.Date(p.Year+1, 1, 1, 0, 0, 0, 0, t.in.At.Location())
+		if p.Month > 0 {
+			last = time.Date(p.Year, time.Month(p.Month)+1, 1, 0, 0, 0, 0, t.in.At.Location())
+		}
+		if t.in.At.Sub(last) > 15*24*time.Hour {
+			days = 16
+		}
+	}
+	switch {
+	case days >= 1 && days <= 7:
+		t.sayKey("bot.sanbao.7", "days", itoa(days))
+	case days >= 8 && days <= 15:
+		t.sayKey("bot.sanbao.15", "days", itoa(days))
+	case days > 15:
+		t.sayKey("bot.sanbao.later")
+	default:
+		t.sayKey("bot.sanbao.rule")
+	}
 }
 
 // hasSubstance reports whether a message says something about a fault or a product.

@@ -29,6 +29,7 @@ type ActKind string
 const (
 	ActAnswer        ActKind = "answer"         // a plain answer to the question asked
 	ActReport        ActKind = "report"         // describes a fault
+	ActReturn        ActKind = "return"         // asks to return or exchange the product: "我要退货", "能换新的吗"
 	ActVague         ActKind = "vague"          // something is broken, without saying what: "坏了"
 	ActSolved        ActKind = "solved"         // the self-service step fixed it
 	ActNotSolved     ActKind = "not_solved"     // tried, still broken
