@@ -81,6 +81,8 @@ func TestActs(t *testing.T) {
 		{StateNew, false, "冰箱不制冷了", ActReport, ""},
 		{StateSelf, false, "2个方法都试了没用", ActNotSolved, ""},
 		{StateSelf, false, "门关好了也不行", ActNotSolved, ""},
+		{StateSelf, false, "弄好了但是又有了", ActNotSolved, ""},
+		{StateSelf, false, "好了一会儿又不转了", ActNotSolved, ""},
 		{StateSelf, false, "重启好了还是卡", ActNotSolved, ""},
 		{StateSelf, false, "好了一会又不行了", ActNotSolved, ""},
 		{StateSelf, false, "还没好", ActNotSolved, ""},
@@ -115,5 +117,16 @@ func TestChangeOfProduct(t *testing.T) {
 	u := RuleReader{}.Understand("不是空调，是风扇坏了", Context{State: StateCollect, Category: "air_conditioner", Lexicon: lx})
 	if a, ok := u.Has(ActChangeProduct); !ok || a.Evidence == "air_conditioner" {
 		t.Errorf("不是空调，是风扇坏了: acts %+v, want change_product away from air_conditioner", u.Acts)
+	}
+}
+
+// Something else working is no answer about the product: "插座是好的 别的电器能用".
+func TestSomethingElseWorks(t *testing.T) {
+	lx := newTestKB(t).lx
+	for _, text := range []string{"不是 插座是好的 别的电器能用", "插座有电 别的都能用"} {
+		u := RuleReader{}.Understand(text, Context{State: StateSelf, Lexicon: lx})
+		if u.Is(ActSolved) {
+			t.Errorf("%q read as solved: %+v", text, u.Acts)
+		}
 	}
 }

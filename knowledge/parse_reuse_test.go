@@ -16,9 +16,9 @@ func TestParseReusing(t *testing.T) {
 	files := shipped.Files()
 	var changed string
 	for name, b := range files {
-		if strings.Contains(string(b), "rules:") {
+		if strings.Contains(string(b), "\nrules:") {
 			changed = name
-			files[name] = []byte(strings.Replace(string(b), "rules:", "# edited\nrules:", 1))
+			files[name] = append([]byte("# edited\n"), b...) // every line moves down one
 			break
 		}
 	}

@@ -129,6 +129,10 @@ func parseAnswerWords(t string) Answer {
 				continue // "谢谢客服小姐姐" thanks a person, it asks for none
 			case list.answer == AnswerSolved && deniedRightBefore(t, i, "没有", "还没", "并没", "没", "不", "未"):
 				return AnswerNotSolved // "还没好", "没有恢复"
+			case list.answer == AnswerSolved && aboutSomethingElse(t, i):
+				continue // "插座是好的 别的电器能用": something else works
+			case list.answer == AnswerSolved && cameBack.MatchString(t[i:]):
+				return AnswerNotSolved // "弄好了但是又有了"
 			}
 			return list.answer
 		}
@@ -137,6 +141,21 @@ func parseAnswerWords(t string) Answer {
 		}
 	}
 	return changeAnswer(t)
+}
+
+// cameBack is a fault back after a fix: "好了但是又有了", "好了一会儿又不转了".
+var cameBack = regexp.MustCompile(`(但是|可是|不过|结果|然后|过了?一会儿?|没多久|没过多久)[^,]{0,4}又|又(有了|来了|出现|开始|坏|不)`)
+
+// aboutSomethingElse reports a word of agreement said of something other than the product:
+// "别的电器能用", "插座是好的".
+func aboutSomethingElse(t string, i int) bool {
+	start := max(0, i-12)
+	for _, w := range []string{"别的", "其他", "其它", "别人", "插座", "插头", "电源", "电闸", "线", "wifi", "网络"} {
+		if strings.Contains(t[start:i], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // secondThoughts introduce a reply that replaces what came before it in the message.
@@ -183,7 +202,10 @@ func deniedRightBefore(t string, i int, words ...string) bool {
 
 // changeAnswer reads a reply that says what happened rather than whether it helped.
 func changeAnswer(t string) Answer {
-	if stoppedSymptom.MatchString(t) || working.MatchString(t) {
+	if stoppedSymptom.MatchString(t) {
+		return AnswerSolved
+	}
+	if loc := working.FindStringIndex(t); loc != nil && !aboutSomethingElse(t, loc[0]) {
 		return AnswerSolved
 	}
 	return AnswerUnclear
