@@ -49,19 +49,32 @@ func ParsePurchaseDate(text string, now time.Time) (d Date, approx bool, ok bool
 func (x *extraction) dates(now time.Time) {
 	var buf [8]dateMention
 	ms := x.scanDates(now, false, buf[:0])
+	purchaseEnd := -1
 	for i := range ms {
 		m := &ms[i]
 		role := x.classify(m)
 		switch {
-		case role == rolePurchase && x.f.PurchaseDate.IsZero() && !m.noDate:
+		case role == rolePurchase && !m.noDate && (x.f.PurchaseDate.IsZero() || purchaseEnd >= 0 && purchaseEnd <= m.start && takesBack(x.s[purchaseEnd:m.start])):
+			// "前年10月买的 不对 是去年10月": the date after the correction is the one meant
 			x.f.PurchaseDate, x.f.PurchaseApprox = m.date, m.approx
-			x.mark(m.start, x.purchaseEnd(m), spanPurchase)
+			purchaseEnd = x.purchaseEnd(m)
+			x.mark(m.start, purchaseEnd, spanPurchase)
 		case role == roleStarted && x.f.StartedPhrase == "":
 			x.f.StartedAt, x.f.StartedApprox = m.date, m.approx
 			x.f.StartedPhrase = x.s[m.start:m.end]
 			x.mark(m.start, m.end, spanStarted)
 		}
 	}
+}
+
+// takesBack reports words between two dates that withdraw the first: "不对", "说错了", "应该是".
+func takesBack(between string) bool {
+	for _, w := range []string{"不对", "错了", "说错", "记错", "应该是", "其实是", "哦不", "不是", "更正", "改成"} {
+		if strings.Contains(between, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // classify decides what a mention names: the words themselves, then a lead-in before it
