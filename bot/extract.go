@@ -109,6 +109,7 @@ func (f Facts) Merge(newer Facts) Facts {
 func Extract(text string, now time.Time, lx *Lexicon) Facts {
 	var x extraction
 	x.init(text)
+	x.lx = lx
 	x.serial()
 	x.phone()
 	x.products(lx)

@@ -121,6 +121,11 @@ func (x *extraction) faultIn(from, to int) bool {
 		if _, end, ok := setSymptomCues.at(s, i); ok && end <= to {
 			return true
 		}
+		if x.lx != nil && x.lx.faultWords != nil {
+			if _, end, ok := x.lx.faultWords.at(s, i); ok && end <= to {
+				return true
+			}
+		}
 		i += runeLen(s, i)
 	}
 	return false

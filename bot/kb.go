@@ -49,6 +49,11 @@ func NewKnowledgeBase(set *knowledge.Set) (*KnowledgeBase, error) {
 			}
 		}
 	}
+	for _, r := range set.Rules {
+		if !r.Safety {
+			data.FaultWords = append(data.FaultWords, r.Triggers.Keywords...)
+		}
+	}
 	lx, err := NewLexicon(data)
 	if err != nil {
 		return nil, fmt.Errorf("bot: knowledge vocabulary: %w", err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // LexiconData is the product vocabulary as the knowledge base supplies it: which categories
@@ -13,6 +14,9 @@ import (
 type LexiconData struct {
 	Categories []CategoryTerms `json:"categories" yaml:"categories"`
 	Brands     []BrandTerms    `json:"brands" yaml:"brands"`
+	// FaultWords are the editors' words for faults (the rules' trigger keywords): a clause
+	// that holds one tells a fault, as the built-in symptom cues do.
+	FaultWords []string `json:"fault_words,omitempty" yaml:"fault_words,omitempty"`
 }
 
 // CategoryTerms describes one product category.
@@ -52,6 +56,7 @@ type Lexicon struct {
 	categories []lexCategory
 	brands     []lexBrand
 	catWords   phraseSet[int] // alias → index into categories
+	faultWords *phraseSet[int]
 	brandWords phraseSet[int] // alias → index into brands
 	catByID    map[string]int
 	brandByKey map[string]int // lower-cased name or alias → index into brands
@@ -178,6 +183,15 @@ func NewLexicon(d LexiconData) (*Lexicon, error) {
 			}
 			lx.models = append(lx.models, modelPattern{re: re, brand: -1, category: ci})
 		}
+	}
+	if len(d.FaultWords) > 0 {
+		lx.faultWords = &phraseSet[int]{}
+		for _, w := range d.FaultWords {
+			if w = normalizeText(w); utf8.RuneCountInString(w) >= 2 {
+				lx.faultWords.add(strings.ToLower(w), 0)
+			}
+		}
+		lx.faultWords.sort()
 	}
 	if err := errors.Join(errs...); err != nil {
 		return nil, err

@@ -166,6 +166,10 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 		if t := strings.Trim(normalizeText(text), clauseBreaks+" .!?"); isFiller(t) || isUnknown(t) || isThanks(t) || t == "随便" {
 			return false, ""
 		}
+		if f := Extract(text, now, lx); f.Symptom == "" && f.ErrorCode == "" && (f.Brand != "" || !f.PurchaseDate.IsZero() ||
+			f.Model != "" || f.Channel != "" || f.Name != "" || !f.Phone.IsZero() || f.Address != "") {
+			return false, "" // "海尔 2021年买的": other details, kept by collect; the fault is still to come
+		}
 		if sym := ParseSymptom(text, now, lx); sym != "" {
 			c.Symptom = sym
 		}
