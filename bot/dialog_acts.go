@@ -102,6 +102,9 @@ func wetCase(c *Case) bool {
 // used, what to do now, that it is still on.
 var cueSafetyAsk = knowledge.MustGate(`怎么办|咋办|咋整|怎么弄|咋弄|还能|能不能|能用|可以|可不可以|要不要|要紧|危险|安全|没事吧|会不会|继续|现在|还在|还开着|还插着|没拔|很烫|在哪|找不到|关不了|怎么关|开.{0,3}(抽油烟机|油烟机|排风|风扇|灯)`)
 
+// cueUrgent asks for the ticket to be hurried.
+var cueUrgent = knowledge.MustGate(`快点|快些|快一点|尽快|加急|急用|急着用|着急|赶紧|越快越好|早点来|早点修|早点上门|能不能快|催一下|催催|等不及|急死`)
+
 // cueSafetyDone is a customer telling they did what the advice said.
 var cueSafetyDone = knowledge.MustGate(`拔了|拔掉了|关了|关掉了|断电了|拉闸了|闸拉了|开窗了|窗户?(打)?开了|出来了|出去了|离开了|灭了|好的|好滴|知道了|明白了|嗯`)
 
@@ -189,6 +192,13 @@ func (d *Dialog) interject(t *step) bool {
 	}
 	if u.Is(ActProgress) && !hasSubstance(u) {
 		t.do(ListTickets{})
+		return true
+	}
+	if c.State == StateDone && c.Ticket != "" && u.Facts.Category == "" && u.Facts.Product == "" &&
+		cueUrgent.MatchString(compact(u.Canon)) {
+		// "能不能快点 明天要请客": about the ticket just filed, not a new fault; the
+		// message goes into the ticket's transcript, where staff read it.
+		t.sayKey("bot.ticket.urgent", "number", c.Ticket)
 		return true
 	}
 	if busy || hasSubstance(u) {
