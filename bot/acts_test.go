@@ -130,3 +130,13 @@ func TestSomethingElseWorks(t *testing.T) {
 		}
 	}
 }
+
+// An A-not-A question is no failure: "能不能快点" asks.
+func TestANotAIsNoFailure(t *testing.T) {
+	lx := newTestKB(t).lx
+	for _, text := range []string{"能不能快点", "行不行啊 到底"} {
+		if u := (RuleReader{}).Understand(text, Context{State: StateSelf, Lexicon: lx}); u.Is(ActNotSolved) {
+			t.Errorf("%q read as not solved: %+v", text, u.Acts)
+		}
+	}
+}

@@ -125,6 +125,8 @@ func parseAnswerWords(t string) Answer {
 				continue // "不用派人了" asks for nobody
 			case list.answer == AnswerNotSolved && p == "有问题" && deniedRightBefore(t, i, "没", "木"):
 				continue // "没有问题了" is the opposite
+			case list.answer == AnswerNotSolved && aNotA(t, i, p):
+				continue // "能不能快点" asks, it does not say it failed
 			case list.answer == AnswerHuman && thanked(t, i):
 				continue // "谢谢客服小姐姐" thanks a person, it asks for none
 			case list.answer == AnswerSolved && deniedRightBefore(t, i, "没有", "还没", "并没", "没", "不", "未"):
@@ -141,6 +143,16 @@ func parseAnswerWords(t string) Answer {
 		}
 	}
 	return changeAnswer(t)
+}
+
+// aNotA reports a phrase starting with 不 inside an A-not-A question: "能不能", "行不行".
+func aNotA(t string, i int, p string) bool {
+	if !strings.HasPrefix(p, "不") || i == 0 {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(t[:i])
+	after, _ := utf8.DecodeRuneInString(p[len("不"):])
+	return before == after
 }
 
 // cameBack is a fault back after a fix: "好了但是又有了", "好了一会儿又不转了".
