@@ -27,6 +27,7 @@ type Case struct {
 	Safety     bool   `json:"safety,omitempty"`      // a hazard was reported
 	SafetyRule string `json:"safety_rule,omitempty"` // the safety rule that fired
 	Return     bool   `json:"return,omitempty"`      // the customer asked to return or exchange it
+	Complaints int    `json:"complaints,omitempty"`  // complaints made during this case
 
 	Guided  bool     `json:"guided,omitempty"`  // the menu of common faults was offered
 	Offered []string `json:"offered,omitempty"` // the rule ids of that menu, in order

@@ -125,7 +125,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
 		d.command(t, cmd)
 		return c, t.out
 	}
-	if c.State.inProgress() && idle > d.ResumeAfter && c.State != StateResume {
+	if c.State.inProgress() && idle > d.ResumeAfter && c.State != StateResume &&
+		!(c.State == StateSelf && (t.u.Answer == knowledge.AnswerSolved || t.u.Answer == knowledge.AnswerNotSolved) && !hasNewProduct(&t.u, &c)) {
+		// A reply that answers the pending check ("试了 没用") continues the case at once.
 		c.Prev, c.State = c.State, StateResume
 		t.sayKey("bot.resume.ask", "what", d.caseLine(&c.Case))
 		return c, t.out
@@ -205,6 +207,13 @@ func (d *Dialog) start(t *step, text string) {
 	first := c.State == StateNew
 	if !first && !hasSubstance(&t.u) && (t.u.Is(ActGreeting) || looksLikeGreeting(text)) {
 		t.sayKey("bot.welcome") // a hello after a case opens nothing until they say what is wrong
+		return
+	}
+	if !first && c.Ticket == "" && c.Case.Category != "" && cueResumeCase.MatchString(compact(t.u.Canon)) {
+		// "等等 还是修吧" after a cancel: the case comes back as it was
+		c.State = StateCollect
+		t.sayKey("bot.case.back", "what", d.caseLine(&c.Case))
+		d.advance(t)
 		return
 	}
 	d.newCase(t)

@@ -102,6 +102,14 @@ func wetCase(c *Case) bool {
 // used, what to do now, that it is still on.
 var cueSafetyAsk = knowledge.MustGate(`怎么办|咋办|咋整|怎么弄|咋弄|还能|能不能|能用|可以|可不可以|要不要|要紧|危险|安全|没事吧|会不会|继续|现在|还在|还开着|还插着|没拔|很烫|在哪|找不到|关不了|怎么关|开.{0,3}(抽油烟机|油烟机|排风|风扇|灯)`)
 
+// cueResumeCase takes back a cancel: "等等 还是修吧".
+var cueResumeCase = knowledge.MustGate(`还是(要)?修|还是(要)?报修|继续(报修|修|报)|(要|想)修的|不取消|别取消|取消错了|点错了`)
+
+// hasNewProduct reports a message about another product than the case's.
+func hasNewProduct(u *Understanding, c *Conversation) bool {
+	return u.Facts.Category != "" && u.Facts.Category != c.Case.Category
+}
+
 // cueUrgent asks for the ticket to be hurried.
 var cueUrgent = knowledge.MustGate(`快点|快些|快一点|尽快|加急|急用|急着用|着急|赶紧|越快越好|早点来|早点修|早点上门|能不能快|催一下|催催|等不及|急死`)
 
@@ -160,7 +168,22 @@ func (d *Dialog) interject(t *step) bool {
 		d.returnRequest(t)
 		return true
 	}
-	if u.Is(ActComplaint) {
+	if a, ok := u.Has(ActComplaint); ok && c.State != StateHuman {
+		c.Case.Complaints++
+		if a.Confidence >= 0.95 || c.Case.Complaints >= 2 {
+			// 12315, 黑猫, media, or a second complaint: a senior person, not a template
+			t.sayKey("bot.complaint.escalate")
+			if !c.State.inProgress() && c.State != StateResume {
+				d.newCase(t)
+				c.Case.Complaints = 2
+			}
+			d.absorb(t)
+			if c.State == StateSelf {
+				t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeEscalated})
+			}
+			d.escalate(t, EscalateHuman)
+			return true
+		}
 		t.sayKey("bot.complaint")
 		if !hasSubstance(u) && !u.Is(ActQuestion) {
 			d.reask(t)
