@@ -253,6 +253,9 @@ func (d *Dialog) absorb(t *step) {
 	if t.u.Is(ActVague) {
 		f.Symptom = ""
 	}
+	if !c.Case.PurchaseDate.IsZero() && hypothetical.MatchString(compact(t.u.Canon)) {
+		f.PurchaseDate, f.PurchaseApprox = Date{}, false // "那13个月呢" asks, it does not correct
+	}
 	if a, ok := t.u.Has(ActReport); ok && f.Symptom == "" && f.ErrorCode == "" {
 		f.Symptom = truncateRunes(a.Evidence, maxSymptomRunes) // a fault in words no list knows
 	}
@@ -262,6 +265,9 @@ func (d *Dialog) absorb(t *step) {
 	}
 	c.Case.fill(f)
 }
+
+// hypothetical is a what-if question: "那13个月呢", "如果是去年买的呢".
+var hypothetical = knowledge.MustGate(`^那[^,，。!?？]{0,12}呢|如果|要是|假如|假设|万一`)
 
 // collect takes the answer to the question asked, and every other fact the message holds.
 func (d *Dialog) collect(t *step, text string) {
@@ -784,6 +790,10 @@ func (d *Dialog) reask(t *step) {
 	c := t.c
 	switch c.State {
 	case StateCollect, StateEdit:
+		if c.State == StateCollect && c.Asking != "" && !c.Case.missing(c.Asking) {
+			d.advance(t) // the message answered it on the way ("买了11个月了 还在保修期吗")
+			return
+		}
 		if c.Asking != "" {
 			t.say(d.question(&c.Case, c.Asking))
 		}

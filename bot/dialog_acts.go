@@ -110,6 +110,9 @@ func hasNewProduct(u *Understanding, c *Conversation) bool {
 	return u.Facts.Category != "" && u.Facts.Category != c.Case.Category
 }
 
+// noInvoice is a purchase without an invoice: a gift, a lost receipt.
+var noInvoice = knowledge.MustGate(`没(有)?发票|发票(丢|没|找不到)|没(有)?小票|送的|礼物|别人给的|二手`)
+
 // cueUrgent asks for the ticket to be hurried.
 var cueUrgent = knowledge.MustGate(`快点|快些|快一点|尽快|加急|急用|急着用|着急|赶紧|越快越好|早点来|早点修|早点上门|能不能快|催一下|催催|等不及|急死`)
 
@@ -424,6 +427,26 @@ func (d *Dialog) answerQuestion(t *step, topic string) {
 		t.sayKey("bot.faq.price.unknown")
 	case TopicWarranty:
 		d.answerWarranty(t)
+		if noInvoice.MatchString(compact(t.u.Canon)) {
+			t.sayKey("bot.faq.warranty.no_invoice")
+		}
+	case TopicCoverage:
+		switch f := t.u.Facts; {
+		case f.Category == OtherCategory || f.Category == "" && c.Case.Category == OtherCategory:
+			product := f.Product
+			if product == "" {
+				product = c.Case.Product
+			}
+			t.sayKey("bot.faq.coverage.other", "product", product)
+		case f.Category != "" || c.Case.Category != "":
+			cat := f.Category
+			if cat == "" {
+				cat = c.Case.Category
+			}
+			t.sayKey("bot.faq.coverage.yes", "category", d.lexicon().CategoryName(cat))
+		default:
+			t.sayKey("bot.faq.coverage.any")
+		}
 	case TopicIsNormal:
 		t.say(isNormalAnswer(t.u.Canon))
 	case TopicWhereModel:

@@ -55,6 +55,7 @@ const (
 	TopicHours      = "hours"        // when do you work
 	TopicDuration   = "duration"     // how long, when will someone come (before a ticket)
 	TopicWhereModel = "where_model"  // where is the model or serial number
+	TopicCoverage   = "coverage"     // do you repair this product at all?
 	TopicOther      = "other"
 )
 
