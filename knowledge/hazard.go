@@ -124,14 +124,18 @@ var hazardCues = []hazardCue{
 	cue(HazardBattery, `烫得(拿不住|握不住|不敢(摸|拿|碰)|受不了|没法拿)|烫到(拿不住|不敢)`, "", batteryish),
 	cue(HazardBurning, `burning|burnt|烧焦|焦味|交味|糊味|焦糊|烧糊|烧黑|烧化|烧熔|熔化|熔了|烧(焦|糊|着|煳)?的?味|燶味|糊巴味|烧[^,]{0,3}(哩|嘞|滴)味|烧(线|电线|塑料|胶皮|橡胶)|烧东西的味|烧塑料|烧电线|橡胶味|胶皮味|电线味|焦臭|焦毛|烧毛|焦[^,]{0,2}味`, cookingNear, ""),
 	cue(HazardBurning, `(插头|插座|插排|排插|线|外壳|开关|接口|充电口)`+inClause+`{0,4}(化了|熔|融了|发黑|黑了|变形发黑|焦了)`, "", ""),
+	// A live part running hot is a fire about to start: "插座周围摸着烫", "充电器烫手".
+	cue(HazardBurning, `(插头|插座|插排|排插|插线板|接线板|拖线板|电线|电源线|充电器|充电头|适配器|开关|电闸|空开|电表)`+inClause+`{0,6}(发烫|烫手|很烫|好烫|滚烫|烫得|特别烫|热得|发热|很热|烫)`, "", ""),
+	// Fear of an explosion, in the customer's words: "会不会爆炸".
+	cue(HazardFire, `爆炸|要炸|会炸|炸开|会爆|要爆|起爆`, `(到|得)爆炸|(冻|心态|薯条|屏幕|玻璃|钢化膜|贴膜|轮胎|气球|爆米花|炸鸡|炸薯条|油炸|炸锅|爆款|火爆|爆满|爆表|爆屏|炸毛|气炸|炸裂)`, ""),
 }
 
 // familyRunes are runes every cue of a family needs one of: a message with none of them
 // skips the family's patterns.
 var familyRunes = map[string]string{
-	HazardFire: "火燃着烧", HazardSparks: "火弧闪噼啪滋吱呲光花s砰嘭亮", HazardSmoke: "烟", HazardShock: "电麻打咬蜇嘚流sk",
+	HazardFire: "火燃着烧炸爆", HazardSparks: "火弧闪噼啪滋吱呲光花s砰嘭亮", HazardSmoke: "烟", HazardShock: "电麻打咬蜇嘚流sk",
 	HazardWaterElectric: "水淹泡湿洒泼溅淌渗滴潮桶溢b", HazardGas: "气味燃煤瓦臭漏泄表嘶丝嗤呲哧皂呛咝g", HazardCO: "晕疼痛恶吐困闷昏碳毒co糊睡黑软稳力喘难dnh",
-	HazardBattery: "鼓胀顶撑胖包凸拱烫热泡液溜翘膨严上拢分嘶滋咝甜", HazardBurning: "焦糊烧燶熔化黑味臭毛交b",
+	HazardBattery: "鼓胀顶撑胖包凸拱烫热泡液溜翘膨严上拢分嘶滋咝甜", HazardBurning: "焦糊烧燶熔化黑味臭毛交b烫热",
 }
 
 // Hazards finds every hazard family the message speaks of. A hazard that is denied

@@ -14,6 +14,12 @@ func TestHazards(t *testing.T) {
 	}{
 		{"插排烧黑了还有火苗", HazardFire, false},
 		{"修完第三天就着火了", HazardFire, false},
+		{"插座周围发黑了 摸着烫", HazardBurning, false},
+		{"充电器烫手", HazardBurning, false},
+		{"手机后盖鼓了 会不会爆炸", HazardBattery, true},
+		{"热水器一直响 会不会爆炸啊", HazardFire, true},
+		{"这平板卡到爆炸", "", false},
+		{"可乐都冻爆了", "", false},
 		{"屋里生着炉子 老爷子说脑瓜子疼 迷迷糊糊光想睡觉", HazardCO, false},
 		{"燃气灶关了以后还能闻到一股味儿 呛得很", HazardGas, false},
 		{"洗衣机有股臭味 家里没通燃气", "", false},
