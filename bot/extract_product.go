@@ -14,7 +14,7 @@ func (x *extraction) products(lx *Lexicon) {
 		return
 	}
 	s := x.s
-	for i := 0; i < len(s) && (x.brand < 0 || x.cat < 0); i += runeLen(s, i) {
+	for i := 0; i < len(s) && (x.brand < 0 || x.cat < 0 && x.f.Category == ""); i += runeLen(s, i) {
 		if end, ok := x.taken(i); ok {
 			i = end - runeLen(s, prevRuneStart(s, end))
 			continue
@@ -25,7 +25,19 @@ func (x *extraction) products(lx *Lexicon) {
 				x.mark(i, end, spanBrand)
 			}
 		}
-		if x.cat < 0 {
+		if x.cat < 0 && x.f.Category == "" {
+			if _, oend, ok := setOtherProducts.at(s, i); ok {
+				if _, cend, cok := lx.catWords.at(s, i); !cok || oend > cend {
+					// Another product named first ("蓝牙音箱连不上手机", "台式电脑开不了机"):
+					// it is the one reported; a category named later is what it is used with.
+					x.f.Category, x.f.Product = OtherCategory, s[i:oend]
+					x.mark(i, oend, spanCategory)
+					i = oend - runeLen(s, prevRuneStart(s, oend))
+					continue
+				}
+			}
+		}
+		if x.cat < 0 && x.f.Category == "" {
 			if c, end, ok := lx.catWords.at(s, i); ok && !strings.HasPrefix(s[end:], "号") {
 				if deniedProduct(s, i, end) {
 					if x.deniedCat < 0 {
@@ -45,6 +57,12 @@ func (x *extraction) products(lx *Lexicon) {
 
 // settleProduct writes the brand and category found so far into the facts.
 func (x *extraction) settleProduct(lx *Lexicon) {
+	if x.f.Category == OtherCategory {
+		if x.brand >= 0 {
+			x.f.Brand = lx.brands[x.brand].name
+		}
+		return // a product outside the categories was named: a brand or model does not change it
+	}
 	if x.brand >= 0 {
 		x.f.Brand = lx.brands[x.brand].name
 		if cats := lx.brands[x.brand].categories; x.cat < 0 && len(cats) == 1 {
