@@ -42,6 +42,9 @@ func TestShippedProductFromModelAndPart(t *testing.T) {
 		"外机晚上响得跟拖拉机似的":          "air_conditioner",
 		"冷藏室把菜都冻成冰坨子了":          "refrigerator",
 		"足浴盆不加热了":               "other",
+		"蓝牙音箱连不上手机":             "other",
+		"台式电脑开不了机":              "other",
+		"冰柜不制冷":                 "refrigerator",
 		"汏衣机里向一股臭味道":            "washing_machine",
 	} {
 		f := Extract(text, now, lx)
