@@ -193,7 +193,7 @@ func TestAlertRules(t *testing.T) {
 			alerts[r.Alert] = true
 		}
 	}
-	for _, a := range []string{"IntakeWebhookErrors", "IntakeTurnsOverBudget", "IntakeNotificationsFailing", "IntakeNotReady", "IntakeInstanceDown"} {
+	for _, a := range []string{"IntakeWebhookErrors", "IntakeTurnsOverBudget", "IntakeNotificationsFailing", "IntakeNotReady", "IntakeInstanceDown", "IntakeSLABreached"} {
 		if !alerts[a] {
 			t.Errorf("no alert %s", a)
 		}

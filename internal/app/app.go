@@ -156,6 +156,9 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	}
 	a.Calendar = cal
 	a.Tickets = triagedb.New(a.DB, triagedb.Config{Location: cal.Location()})
+	a.Metrics.TicketsBreached.Source(func(ctx context.Context) (int, error) {
+		return a.Tickets.CountBreached(ctx, time.Now())
+	}, log)
 	a.Staff = staffdb.New(a.DB)
 	a.Canned = canned.New(a.DB)
 	a.Stats = casework.NewBufferedStats(casework.NewRedisStats(a.Redis, prefix))

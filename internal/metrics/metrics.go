@@ -7,7 +7,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 )
 
-// Metrics are the service's counters and histograms.
+// Metrics are the service's counters, histograms and gauges.
 type Metrics struct {
 	Registry *prometheus.Registry
 
@@ -26,6 +26,10 @@ type Metrics struct {
 	OutboundErrors *prometheus.CounterVec
 	// OutboundCalls counts WeChat API calls by API.
 	OutboundCalls *prometheus.CounterVec
+	// TicketsBreached is the number of open tickets whose first-response deadline has
+	// passed, read from the database (at most every 30 s) once the service gives it a
+	// Source. It is database-wide: every instance reports the same number.
+	TicketsBreached *DBGauge
 }
 
 // New registers the metrics on a fresh registry, with Go runtime and process collectors.
@@ -53,8 +57,11 @@ func New() *Metrics {
 		OutboundCalls: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "intake_wechat_api_calls_total", Help: "WeChat API calls by API.",
 		}, []string{"api"}),
+		TicketsBreached: NewDBGauge("intake_tickets_breached",
+			"Open tickets whose first-response deadline has passed (database-wide: the same on every instance)."),
 	}
 	r.MustRegister(m.Requests, m.TurnSeconds, m.DedupeHits, m.SignatureFailures, m.OutboundErrors, m.OutboundCalls,
+		m.TicketsBreached,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

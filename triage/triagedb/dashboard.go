@@ -32,6 +32,18 @@ type Dashboard struct {
 	AverageRating float64
 }
 
+// CountBreached returns how many open tickets had their first-response deadline pass
+// before now: the dashboard's BreachedNow, and the intake_tickets_breached gauge. Tickets
+// without a deadline (noDeadline) never count. It reads the queue index (is_open first,
+// due_at among its columns) without touching the rows.
+func (s *Store) CountBreached(ctx context.Context, now time.Time) (int, error) {
+	var n int64
+	if err := s.conn(ctx).Model(&ticketRow{}).Where("is_open = ? AND due_at < ?", true, dbTime(now)).Count(&n).Error; err != nil {
+		return 0, fmt.Errorf("count breached tickets: %w", err)
+	}
+	return int(n), nil
+}
+
 // FaultCount is how many tickets of the period share a category, model and rule.
 // CategoryName is the category's name as one of them recorded it.
 type FaultCount struct {
@@ -45,8 +57,7 @@ const topFaults = 10
 
 // Dashboard computes the dashboard: the counts of today (since dayStart) and now, and the
 // period's figures over tickets created in [from, to).
-func (s *Store) Dashboard(ctx context.Context, dayStart, from, to, now time.Time) (Dashboard, error) {
-	var d Dashboard
+func (s *Store) Dashboard(ctx context.Context, dayStart, from, to, now time.Time) (d Dashboard, err error) {
 	db := s.conn(ctx)
 	var n int64
 	if err := db.Model(&ticketRow{}).Where("created_at >= ?", dbTime(dayStart)).Count(&n).Error; err != nil {
@@ -57,10 +68,9 @@ func (s *Store) Dashboard(ctx context.Context, dayStart, from, to, now time.Time
 		return d, fmt.Errorf("count open tickets: %w", err)
 	}
 	d.OpenNow = int(n)
-	if err := db.Model(&ticketRow{}).Where("is_open = ? AND due_at < ?", true, dbTime(now)).Count(&n).Error; err != nil {
-		return d, fmt.Errorf("count breached tickets: %w", err)
+	if d.BreachedNow, err = s.CountBreached(ctx, now); err != nil {
+		return d, err
 	}
-	d.BreachedNow = int(n)
 
 	var rows []ticketRow
 	if err := db.Select("id", "category", "rule_id", "record", "due_at", "rating", "created_at").

@@ -68,3 +68,37 @@ func TestDashboard(t *testing.T) {
 		}
 	})
 }
+
+// TestCountBreached checks the count behind the dashboard's BreachedNow and the
+// intake_tickets_breached gauge: open tickets past their first-response deadline only.
+func TestCountBreached(t *testing.T) {
+	testenv.EachDB(t, func(t *testing.T, db *gorm.DB) {
+		ctx := context.Background()
+		s := newStore(t, db)
+		now := at(t, "2026-03-10 14:00")
+		due := func(d time.Time) func(*triage.Ticket) {
+			return func(t *triage.Ticket) { t.Result.SLA.FirstResponseBy = d }
+		}
+		status := func(st triage.Status) func(*triage.Ticket) {
+			return func(t *triage.Ticket) { t.Status = st }
+		}
+		noDue := func(t *triage.Ticket) { t.Result.SLA = triage.SLA{} }
+		if n, err := s.CountBreached(ctx, now); err != nil || n != 0 {
+			t.Fatalf("no tickets: %d, %v; want 0", n, err)
+		}
+		create(t, s, ticket("past", at(t, "2026-03-10 09:00"), due(at(t, "2026-03-10 11:00"))))
+		create(t, s, ticket("accepted-past", at(t, "2026-03-10 09:00"), due(at(t, "2026-03-10 13:59")), status(triage.StatusAccepted)))
+		create(t, s, ticket("future", at(t, "2026-03-10 12:00"), due(at(t, "2026-03-10 16:00"))))
+		create(t, s, ticket("closed-past", at(t, "2026-03-09 09:00"), due(at(t, "2026-03-09 11:00")), status(triage.StatusClosed)))
+		create(t, s, ticket("cancelled-past", at(t, "2026-03-09 10:00"), due(at(t, "2026-03-09 12:00")), status(triage.StatusCancelled)))
+		create(t, s, ticket("no-deadline", at(t, "2026-03-01 10:00"), noDue))
+		for _, c := range []struct {
+			at   time.Time
+			want int
+		}{{now, 2}, {at(t, "2026-03-10 13:00"), 1}, {at(t, "2026-03-10 10:00"), 0}, {at(t, "2026-03-11 10:00"), 3}} {
+			if n, err := s.CountBreached(ctx, c.at); err != nil || n != c.want {
+				t.Errorf("CountBreached(%v) = %d, %v; want %d", c.at, n, err, c.want)
+			}
+		}
+	})
+}
