@@ -96,6 +96,8 @@ func New(d Deps) (*Console, error) {
 		"t":     func(key string, kv ...any) string { return catalog.T(key, kv...) },
 		"clock": func(t time.Time) string { return t.In(d.Location).Format("2006-01-02 15:04") },
 		"iso":   func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		// visible marks invisible characters in customers' text (visible.go).
+		"visible": visible,
 	}
 	names, err := fs.Glob(templateFiles, "templates/*.html")
 	if err != nil {

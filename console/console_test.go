@@ -26,11 +26,12 @@ const hostile = `<script>alert(1)</script><img src=x onerror=alert(1)>`
 // fixture is a console on SQLite with one ticket whose customer text is hostile markup,
 // and a signed-in session per role.
 type fixture struct {
-	e      *echo.Echo
-	staff  *staffdb.Store
-	number string
-	tokens map[staff.Role]string // session tokens
-	api    string                // an API token of the agent
+	e       *echo.Echo
+	staff   *staffdb.Store
+	tickets *triagedb.Store
+	number  string
+	tokens  map[staff.Role]string // session tokens
+	api     string                // an API token of the agent
 }
 
 func newFixture(t *testing.T) *fixture {
@@ -61,7 +62,7 @@ func newFixture(t *testing.T) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &fixture{e: echo.New(), staff: st, number: tk.Number, tokens: map[staff.Role]string{}}
+	f := &fixture{e: echo.New(), staff: st, tickets: tickets, number: tk.Number, tokens: map[staff.Role]string{}}
 	c.Register(f.e)
 	for _, role := range staff.Roles() {
 		u, err := st.CreateUser(ctx, staff.User{Username: string(role) + "1", DisplayName: "王芳", Role: role,

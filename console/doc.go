@@ -16,7 +16,11 @@
 // read customers' details), and reassign tickets and book engineer visits through the API.
 //
 // Customer-supplied text (symptoms, names, transcripts) is only ever rendered through
-// html/template's contextual escaping; the package never produces template.HTML.
+// html/template's contextual escaping; the package never produces template.HTML. Its
+// invisible characters (zero-width space, RTL override, soft hyphen, BOM…) show as
+// markers such as ⟨U+202E⟩: the templates' visible function (visible.go), and
+// static/common.js's intake.visible for the lines the scripts add. The JSON API keeps
+// the text as typed.
 // Sentences come from the catalog (catalog/console.yaml; the admin pages'
 // catalog/console_admin.yaml; the ticket tools' catalog/console_ticket.yaml).
 package console

@@ -1,7 +1,8 @@
 // What every console script shares, as the one global window.intake: the JSON API client
 // (with the session's CSRF token, its Chinese errors thrown), the page's message line
-// (#flash), {name} placeholders and the busy button. layout.html loads it before the
-// page scripts; all are deferred, so they run in that order once the page is parsed.
+// (#flash), {name} placeholders, customers' invisible characters made visible and the
+// busy button. layout.html loads it before the page scripts; all are deferred, so they
+// run in that order once the page is parsed.
 "use strict";
 
 (function () {
@@ -17,6 +18,35 @@
   // fill puts kv's values into text's {name} placeholders; unknown ones stay as written.
   function fill(text, kv) {
     return String(text || "").replace(/\{(\w+)\}/g, function (m, k) { return k in kv ? kv[k] : m; });
+  }
+
+  // visible returns text with each invisible character (format characters such as the
+  // zero-width space or the right-to-left override, variation selectors, other
+  // default-ignorable code points) replaced by a marker naming it, "⟨U+202E⟩", except a
+  // selector or joiner that belongs to an emoji: the same as the pages' Go template
+  // function (console/visible.go). Customers' text goes through it before textContent.
+  const invisibleChar = /^[\p{Cf}\p{Default_Ignorable_Code_Point}]$/u;
+  const symbolChar = /^[\p{So}\p{Sk}]$/u;
+  function visible(text) {
+    const cs = Array.from(String(text == null ? "" : text));
+    let out = "", emoji = false;
+    for (let i = 0; i < cs.length; i++) {
+      const c = cs[i];
+      if (!invisibleChar.test(c)) {
+        out += c;
+        emoji = symbolChar.test(c);
+      } else if ((c === "\uFE0E" || c === "\uFE0F") && (emoji || (c === "\uFE0F" && cs[i + 1] === "\u20E3"))) {
+        out += c;
+        emoji = true;
+      } else if (c === "\u200D" && emoji) {
+        out += c;
+        emoji = false;
+      } else {
+        out += "⟨U+" + c.codePointAt(0).toString(16).toUpperCase().padStart(4, "0") + "⟩";
+        emoji = false;
+      }
+    }
+    return out;
   }
 
   // flash shows text in the page's message line, as a failure when bad.
@@ -64,5 +94,5 @@
     if (button) button.disabled = false;
   }
 
-  window.intake = { csrf: csrf, texts: texts, fill: fill, flash: flash, failed: failed, api: api, act: act };
+  window.intake = { csrf: csrf, texts: texts, fill: fill, visible: visible, flash: flash, failed: failed, api: api, act: act };
 })();

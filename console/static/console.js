@@ -1,7 +1,7 @@
 // The staff console's progressive enhancement: SLA countdowns, the claim button, the
 // ticket page's actions (sent to the JSON API through common.js's intake.api), the live
 // transcript over server-sent events, and the login form. Customer text is only ever
-// inserted with textContent.
+// inserted with textContent, its invisible characters marked (intake.visible).
 "use strict";
 
 (function () {
@@ -82,7 +82,7 @@
     time.textContent = new Date(l.at).toLocaleString("zh-CN", { hour12: false });
     const text = document.createElement("div");
     text.className = "text";
-    text.textContent = l.text;
+    text.textContent = intake.visible(l.text);
     li.append(who, " ", time, text);
     transcript.appendChild(li);
     transcript.scrollTop = transcript.scrollHeight;

@@ -44,7 +44,7 @@
   function sameLine(li, at, text) {
     const t = li.querySelector(".text");
     return li.classList.contains("role-staff") && li.dataset.at && Date.parse(li.dataset.at) === Date.parse(at) &&
-      t && t.textContent === text;
+      t && t.textContent === intake.visible(text);
   }
 
   const reply = document.getElementById("reply");
