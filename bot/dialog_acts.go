@@ -33,6 +33,10 @@ func (d *Dialog) hazardRule(t *step) (Rule, bool) {
 	if rule, ok := d.KB.Hazard(t.u.Canon); ok {
 		return rule, true
 	}
+	if burnsGas(&t.c.Case) && knowledge.Unwell(t.u.Canon) {
+		// "孩子说头疼想吐" while the case is about a gas water heater or stove
+		return toRule(knowledge.FamilyRule(knowledge.HazardCO)), true
+	}
 	if wetCase(&t.c.Case) && cuePowerUp.MatchString(compact(t.u.Canon)) {
 		// "能充电试试吗" about a device that took water: power on a wet device is the hazard
 		return toRule(knowledge.FamilyRule(knowledge.HazardWaterElectric)), true
@@ -80,6 +84,14 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		return
 	}
 	d.escalate(t, EscalateSafety)
+}
+
+// burnsGas reports a case about an appliance that burns gas.
+func burnsGas(c *Case) bool {
+	if c.Category == "water_heater" || c.Category == "range_hood_stove" {
+		return !strings.Contains(c.Symptom, "电热水器")
+	}
+	return strings.Contains(c.Product, "炉") || strings.Contains(c.Product, "燃气")
 }
 
 // cuePowerUp is powering a device on or charging it: "能充电试试吗", "插上电看看".
