@@ -11,7 +11,7 @@ import (
 // that makes the bot understand customers worse fails here, with the misses to read. The
 // test split is not checked in tests (it is reported by intake kb eval), so nobody tunes on it.
 var floors = map[string]float64{
-	"hazard recall (first messages)":          1.00,
+	"hazard recall (first messages)": 1.00,
 	// One dev line (r5-bh-0056, "孩子说头疼想吐" mid-conversation) is a hazard only because of
 	// the case's product, which a corpus line does not carry; the dialog reads it from the
 	// case (bot/testdata/understand/12_after_a_hazard.txt).
