@@ -100,9 +100,13 @@ func readActs(u *Understanding, ctx Context) []Act {
 		}
 	}
 	progress := found(cueProgress)
-	ofTicket := progress != "" && cueTicket.MatchString(t) // "我的单子到哪了嘛": a ticket named
-	if progress == "" && ctx.HasTicket && (topic == TopicDuration || topic == TopicOther) {
-		progress = cueVisit.FindString(t) // "今天下午能来吗" once a visit is booked
+	// "我的单子到哪了嘛", "配件到了没": a ticket named, or a question about one with no fault in it
+	ofTicket := progress != "" && !strings.Contains(t, "一般") && !strings.Contains(t, "通常") && !strings.Contains(t, "平时") &&
+		(cueTicket.MatchString(t) || u.Facts.Symptom == "" && u.Facts.Category == "" && !ctx.State.inProgress() &&
+			!strings.Contains(t, "多久") && !strings.Contains(t, "多长时间"))
+	if progress == "" && ctx.HasTicket && (topic == TopicDuration || topic == TopicOther ||
+		topic == "" && cueQuestion.MatchString(t)) {
+		progress = cueVisit.FindString(t) // "今天下午能来吗", "啥时候上门啊" once a visit is booked
 	}
 	if progress != "" && (ctx.HasTicket || ofTicket) && (topic == TopicDuration || topic == TopicOther) {
 		topic = "" // asked of the ticket: its status answers it
@@ -123,6 +127,9 @@ func readActs(u *Understanding, ctx Context) []Act {
 		add(ActThanks, 0.9, core) // "谢谢小哥哥": thanks, whoever it is addressed to
 	case rest.address && rest.empty() && !rest.vague && !rest.product && !strings.ContainsAny(t, "?？"):
 		add(ActGreeting, 0.8, core)
+	case rest.thanks && (ctx.State == StateDone || ctx.State == StateHuman) && topic == "" &&
+		u.Facts.Category == "" && u.Facts.ErrorCode == "" && !cueNewFault.MatchString(t):
+		add(ActThanks, 0.7, core) // "谢谢啊 师傅辛苦了 火速解决": thanks with words around it
 	}
 	noFacts := u.Facts.Symptom == "" && u.Facts.Category == "" && u.Facts.ErrorCode == "" && u.Facts.Model == ""
 	if ev := found(cueSmallTalk); ev != "" && noFacts && !rest.greeting {
@@ -146,6 +153,9 @@ func readActs(u *Understanding, ctx Context) []Act {
 	return acts
 }
 
+// cueNewFault is a fault told after a ticket: "还有个问题", "又坏了".
+var cueNewFault = knowledge.MustGate(`还有(个|一个)?问题|又(坏|不|出|漏|响|停)|还是不|没修好|不行了|坏了`)
+
 // cueTicket names a ticket already filed.
 var cueTicket = knowledge.MustGate(`单子|工单|单号|报修单|维修单|订单|wx\d{8,}|报(的|了)修|报过修|之前报|上次报|上回报|那单|我的单`)
 
@@ -158,7 +168,7 @@ func Later(canon string) bool { return cueLater.MatchString(compact(canon)) }
 
 // cueVisit are words of the visit or the engineer, which make a question asked once a
 // ticket exists a question about that ticket.
-var cueVisit = knowledge.MustGate(`师傅|工程师|上门|过来|(能|会|可以)来|来(吗|嘛|不|没|么)|几点|上午|下午|晚上|明天|今天|后天|派单|派人|电话`)
+var cueVisit = knowledge.MustGate(`(啥|什么|几)(时候|点)(来|到|上门|过来)|师傅|工程师|上门|过来|(能|会|可以)来|来(吗|嘛|不|没|么)|几点|上午|下午|晚上|明天|今天|后天|派单|派人|电话`)
 
 // zeroChoice is the reply choosing 0 ("转人工") from a step's options: "0", "我选0", "回复0".
 var zeroChoice = knowledge.MustGate(`^我?(选|回复?|按|输入?)?0$`)

@@ -19,6 +19,11 @@ func TestActs(t *testing.T) {
 		topic  string
 	}{
 		{StateCollect, false, "转人工", ActHandoff, ""},
+		{StateNew, false, "配件到了没", ActProgress, ""},
+		{StateNew, false, "检测结果出来了吗", ActProgress, ""},
+		{StateDone, true, "啥时候上门啊 等一上午了", ActProgress, ""},
+		{StateDone, false, "谢谢啊 师傅辛苦了 火速解决", ActThanks, ""},
+		{StateNew, false, "多久能来人啊", ActQuestion, TopicDuration},
 		{StateSelf, false, "我现在不在家 晚上回去再弄", ActVague, ""},
 		{StateSelf, false, "还没试呢 孩子在闹", ActVague, ""},
 		{StateSelf, false, "还是不行…哦等下 好了好了 是我没按到位", ActSolved, ""},
