@@ -19,6 +19,12 @@ func TestActs(t *testing.T) {
 		topic  string
 	}{
 		{StateCollect, false, "转人工", ActHandoff, ""},
+		{StateSelf, false, "好像好点了又好像没有，说不好", ActVague, ""},
+		{StateSelf, false, "不好说，再用几天看吧", ActVague, ""},
+		{StateNew, false, "我的售后申请审核通过了吗", ActProgress, ""},
+		{StateSelf, false, "能不能找个懂行的来跟我说", ActHandoff, ""},
+		{StateHuman, false, "你们客服一个推一个，没一个能解决问题的", ActComplaint, ""},
+		{StateDone, false, "师傅勿要来了，阿拉搬场了", ActCancel, ""},
 		{StateNew, false, "配件到了没", ActProgress, ""},
 		{StateNew, false, "检测结果出来了吗", ActProgress, ""},
 		{StateDone, true, "啥时候上门啊 等一上午了", ActProgress, ""},

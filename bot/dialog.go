@@ -449,6 +449,10 @@ func (d *Dialog) selfService(t *step, text string) {
 		d.escalate(t, EscalateHuman)
 	default:
 		if t.u.Is(ActVague) {
+			if knowledge.Unsure(t.u.Canon) {
+				t.sayKey("bot.self.unsure") // "说不好 再用几天看": watch it, the case waits
+				return
+			}
 			t.sayKey("bot.self.later") // not tried yet ("晚上回去再弄"): no failure, the case waits
 			return
 		}

@@ -104,6 +104,9 @@ func parseAnswerWords(t string) Answer {
 	if notTried.MatchString(t) && !stillFailing.MatchString(t) {
 		return AnswerUnclear // "还没试呢": nothing to tell yet
 	}
+	if unsure.MatchString(t) {
+		return AnswerUnclear // "好像好点了又好像没有，说不好": the customer cannot tell yet
+	}
 	core := strings.TrimRight(t, ",啊呀哦吧啦嘛哈的了~!")
 	switch {
 	case slices.Contains(solvedWords, core) || slices.Contains(solvedWords, t):
@@ -145,6 +148,9 @@ func parseAnswerWords(t string) Answer {
 	return changeAnswer(t)
 }
 
+// Unsure reports a reply that cannot tell yet whether a check helped (see unsure).
+func Unsure(text string) bool { return unsure.MatchString(Normalize(Canon(text))) }
+
 // aNotA reports a phrase starting with 不 inside an A-not-A question: "能不能", "行不行".
 func aNotA(t string, i int, p string) bool {
 	if !strings.HasPrefix(p, "不") || i == 0 {
@@ -176,6 +182,9 @@ var secondThoughts = []string{"哦等下", "等下", "等等", "等一下", "诶
 var (
 	// notTried is a step not tried yet: "还没试呢", "没空弄".
 	notTried = regexp.MustCompile(`还没(试|弄|做|来得及|顾上|动手|操作|开始)|没(空|时间)(试|弄|搞)|没法试|试不了|不敢(开机)?试|停电了`)
+	// unsure is a customer who cannot tell whether it helped: "说不好", "好像好了又好像没好",
+	// "再用几天看", "这算好了还是没好".
+	unsure = regexp.MustCompile(`说不好|说不准|不好说|讲勿清|说不上来|不知道算不算|算好了还是|好像[^,]{0,8}又好像|(再|先)(用|观察|看)(几天|一两天|两天|一下)[^,]{0,2}看|需要观察|观察一下|无法判断|搞不懂|可能吧|也许吧|不确定`)
 	// stillFailing is a failure told beside it: "这个还没试 那个试了不行".
 	stillFailing = regexp.MustCompile(`不行|没用|没好|还是|不管用|没效果|没反应`)
 )
