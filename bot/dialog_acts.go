@@ -145,6 +145,9 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 	if t.u.Is(ActHandoff) || t.u.Is(ActCancel) || t.u.Facts.Phone.Number != "" {
 		return false
 	}
+	if f := t.u.Facts; f.Category != "" && f.Category != c.Case.Category || c.Ticket != "" && f.Symptom != "" {
+		return false // "现在冰箱也不制冷了": another fault, not a question about the hazard
+	}
 	if tx := compact(t.u.Canon); !cueSafetyAsk.MatchString(tx) {
 		if !cueSafetyDone.MatchString(tx) {
 			return false
