@@ -136,7 +136,7 @@ func readActs(u *Understanding, ctx Context) []Act {
 		add(ActSmallTalk, 0.7, ev)
 	}
 	switch {
-	case ctx.State == StateSelf && u.Answer == knowledge.AnswerUnclear && (Later(u.Canon) || knowledge.Unsure(u.Canon)):
+	case ctx.State == StateSelf && u.Answer == knowledge.AnswerUnclear && (cueLater.MatchString(t) || knowledge.Unsure(u.Canon)):
 		add(ActVague, 0.8, core) // "晚上回去再试": not tried yet; "说不好 再用几天看": not sure yet
 	case rest.vague && rest.empty() && u.Facts.ErrorCode == "":
 		add(ActVague, 0.8, core)
@@ -162,9 +162,6 @@ var cueTicket = knowledge.MustGate(`单子|工单|单号|报修单|维修单|订
 // cueLater are replies to a self-service check that has not been tried yet: the customer
 // will try later, must ask someone, or is thinking it over.
 var cueLater = knowledge.MustGate(`(明早|明天|明晚|早上|晚上|回头|改天|下午)再说|不敢(开机)?试|没法试|试不了|停电|我去(找找|看看|瞅瞅|查查)|还没(试|弄|做|来得及|顾上|动)|(晚上|晚点|晚些|等会|待会|一会|回头|明天|下班|周末|改天|过会)儿?[^,，。!?？]{0,4}再(试|弄|看|搞|整|检查|操作)|(回去|回家|到家)(以后|后)?再|不在家|(问问|问一下|问下)(我|家里|老公|老婆|孩子|儿子|女儿|爸|妈|物业)|寻思|琢磨|考虑一下|想一想|先不试|等我(回|下班|有空)|现在没空|没时间试|在上班|在外面`)
-
-// Later reports a reply that puts the check off: "我现在不在家 晚上回去再弄".
-func Later(canon string) bool { return cueLater.MatchString(compact(canon)) }
 
 // cueVisit are words of the visit or the engineer, which make a question asked once a
 // ticket exists a question about that ticket.

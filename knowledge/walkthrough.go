@@ -148,8 +148,9 @@ func parseAnswerWords(t string) Answer {
 	return changeAnswer(t)
 }
 
-// Unsure reports a reply that cannot tell yet whether a check helped (see unsure).
-func Unsure(text string) bool { return unsure.MatchString(Normalize(Canon(text))) }
+// Unsure reports a reply, in its canonical form (Canon), that cannot tell yet whether a
+// check helped (see unsure).
+func Unsure(canon string) bool { return unsure.MatchString(Normalize(canon)) }
 
 // aNotA reports a phrase starting with 不 inside an A-not-A question: "能不能", "行不行".
 func aNotA(t string, i int, p string) bool {
