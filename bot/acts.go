@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,9 +44,22 @@ var questionTopics = []struct {
 	{TopicDuration, knowledge.MustGate(`多久|多长时间|几天|要等|几号能|什么时候能|啥时候能|什么时候(来|上门|修|到)|啥时候(来|上门|修|到)|今天能|明天能|能不能(今天|明天|尽快)|尽快|快点|多快|几点(来|到|上门)`)},
 }
 
+// askedClause is a clause ending in a question particle, followed by another clause:
+// "这个还在保修期内不 去年三月份买的", "修好了没 我等着用呢".
+var askedClause = regexp.MustCompile(`(吗|嘛|么|[^说]呢|伐|咩|[^不没]不|了没有?|否)[ ,，。]+([^ ,，。])`)
+
+// markAsked puts a question mark after a clause that asks, so that the words after it do
+// not hide the question once the message is compacted.
+func markAsked(canon string) string {
+	if !strings.ContainsAny(canon, " ,，。") {
+		return canon
+	}
+	return askedClause.ReplaceAllString(canon, "$1?$2")
+}
+
 // readActs finds the dialogue acts of an understood message, strongest first.
 func readActs(u *Understanding, ctx Context) []Act {
-	t := compact(u.Canon)
+	t := compact(markAsked(u.Canon))
 	core := strings.Trim(t, clauseBreaks+" .!?~…")
 	var acts []Act
 	add := func(k ActKind, conf float64, ev string) {
@@ -61,6 +75,8 @@ func readActs(u *Understanding, ctx Context) []Act {
 		add(ActHandoff, 1, core)
 	case ctx.State == StateSelf && u.Answer == knowledge.AnswerHuman && (zeroChoice.MatchString(core) || strings.Contains(t, "人工")):
 		add(ActHandoff, 1, core)
+	case (ctx.State == StateNew || ctx.State == StateDone) && zeroChoice.MatchString(core):
+		add(ActHandoff, 0.9, core) // "0" where nothing else is numbered: the usual 0 转人工
 	default:
 		if ev := found(cueHandoff); ev != "" && !isBotQuestion(t) && topic != TopicHours {
 			add(ActHandoff, 0.9, ev)
@@ -100,6 +116,14 @@ func readActs(u *Understanding, ctx Context) []Act {
 		}
 	}
 	progress := found(cueProgress)
+	// "上个礼拜报修的油烟机 到现在没人联系我": a ticket the customer filed before, asked after
+	ticketRef := cueTicketRef.FindString(t)
+	if cueTicketHypothetical.MatchString(t) {
+		ticketRef = "" // "报修的话要多久": asking how it would go, not after a ticket
+	}
+	if ticketRef != "" && progress == "" {
+		progress = cueTicketAsk.FindString(t)
+	}
 	// "我的单子到哪了嘛", "配件到了没": a ticket named, or a question about one with no fault in it
 	ofTicket := progress != "" && !strings.Contains(t, "一般") && !strings.Contains(t, "通常") && !strings.Contains(t, "平时") &&
 		(cueTicket.MatchString(t) || u.Facts.Symptom == "" && u.Facts.Category == "" && !ctx.State.inProgress() &&
@@ -114,7 +138,9 @@ func readActs(u *Understanding, ctx Context) []Act {
 	if topic != "" && !(topic == TopicOther && (cueSmallTalk.MatchString(t) || rest.greeting)) {
 		acts = append(acts, Act{Kind: ActQuestion, Topic: topic, Confidence: 0.8, Evidence: topicEv})
 	}
-	if progress != "" && (ctx.HasTicket || topic != TopicDuration) {
+	if progress != "" && ticketRef != "" && topic != TopicWarranty && topic != TopicPrice {
+		add(ActProgress, 0.9, ticketRef+progress)
+	} else if progress != "" && (ctx.HasTicket || topic != TopicDuration) {
 		add(ActProgress, 0.8, progress)
 	}
 	if ev := found(cueGoodbye); ev != "" {
@@ -158,6 +184,15 @@ var cueNewFault = knowledge.MustGate(`还有(个|一个)?问题|又(坏|不|出|
 
 // cueTicket names a ticket already filed.
 var cueTicket = knowledge.MustGate(`单子|工单|单号|报修单|维修单|订单|wx\d{8,}|报(的|了)修|报过修|之前报|上次报|上回报|那单|我的单`)
+
+// cueTicketRef names a repair the customer already reported: "上个礼拜报修的", "前天报了修".
+var cueTicketRef = knowledge.MustGate(`报修(的|了|过)|报了修|报的修|报过修|(上个?|这个?)(礼拜|周|星期|月)[^,，。!?？]{0,3}报|(前天|昨天|前几天|上次|上回|之前|那天|早上|上午|下午|大前天|\d+号)[^,，。!?？]{0,3}报(的|了|过)|已经报(了|过)`)
+
+// cueTicketHypothetical asks how reporting would go: "报修的话", "如果报修了".
+var cueTicketHypothetical = knowledge.MustGate(`的话|如果|要是|假如|想报|怎么报|要报|能报|可以报|在哪报|哪里报|如何报`)
+
+// cueTicketAsk asks after a reported repair: "现在什么情况", "到现在没人联系".
+var cueTicketAsk = knowledge.MustGate(`(什么|啥|咩)情况|怎么样|咋样|如何了|到哪|没人|还没|怎么还|咋还|多久|啥时候|什么时候|几时|有消息|没消息|没动静|没回音|没信|没来|不来|没联系|没打电话`)
 
 // cueLater are replies to a self-service check that has not been tried yet: the customer
 // will try later, must ask someone, or is thinking it over.

@@ -601,7 +601,11 @@ func (d *Dialog) onResult(t *step) {
 
 func (d *Dialog) showTickets(t *step, tickets []TicketSummary, reask bool) {
 	if len(tickets) == 0 {
-		if reask {
+		switch {
+		case reask && !t.c.State.inProgress():
+			// "上周报修的 到现在没人联系": perhaps filed by phone or from another account
+			t.sayKey("bot.status.none_help")
+		case reask:
 			t.sayKey("bot.status.none")
 		}
 	} else {

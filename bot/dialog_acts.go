@@ -107,7 +107,7 @@ func wetCase(c *Case) bool {
 			return true
 		}
 	}
-	return false
+	return knowledge.Wet(c.Symptom)
 }
 
 // cueSafetyAsk is what a customer asks or tells after a hazard: whether the device may be
@@ -231,7 +231,8 @@ func (d *Dialog) interject(t *step) bool {
 		}
 		return true
 	}
-	if u.Is(ActProgress) && !hasSubstance(u) {
+	if p, ok := u.Has(ActProgress); ok && (!hasSubstance(u) || p.Confidence >= 0.9 && u.Facts.Symptom == "") {
+		// "上周报修的洗衣机 一直没人来": the product names the ticket, it is no new case
 		t.do(ListTickets{})
 		return true
 	}

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"fmt"
 	"strings"
 )
 
@@ -25,6 +26,11 @@ var triggerSet = func() *phraseSet[Trigger] {
 	p := &phraseSet[Trigger]{}
 	for _, t := range triggerWords {
 		p.add(t.word, t.trigger)
+	}
+	for _, drink := range spilledDrinks {
+		for _, form := range []string{"进了%s", "进了点%s", "进%s", "洒了%s", "泼了%s", "打翻了%s", "%s洒", "%s泼", "%s打翻"} {
+			p.add(fmt.Sprintf(form, drink), TriggerWater) // a drink inside the device is water damage
+		}
 	}
 	p.sort()
 	return p

@@ -206,6 +206,10 @@ var negations = []string{"没", "没有", "未", "不是", "并非", "无", "从
 // negationFillers may stand between a negation and what it denies: "没有被摔过".
 var negationFillers = []string{"也", "都", "有", "被", "让", "给", "再", "曾", "从来", "还", "并", "可", "真", "曾经", "任何"}
 
+// spilledDrinks are drinks customers spill into devices; "进了点可乐", "咖啡洒了" are water
+// damage like 进水.
+var spilledDrinks = []string{"可乐", "咖啡", "奶茶", "饮料", "茶水", "果汁", "牛奶", "啤酒", "汽水", "雪碧", "豆浆", "红酒", "酸奶"}
+
 // triggerWords name a likely cause of the fault.
 var triggerWords = []struct {
 	word    string

@@ -13,6 +13,12 @@ func TestHazards(t *testing.T) {
 		suspected    bool
 	}{
 		{"插排烧黑了还有火苗", HazardFire, false},
+		{"手机进了点可乐 拿吹风机吹干开机试试", HazardWaterElectric, false},
+		{"奶茶洒键盘上了 现在还开着机", HazardWaterElectric, false},
+		{"充电口那里有点焦焦的颜色 闻着有点糊", HazardBurning, false},
+		{"电视黑屏了 我闻了闻没什么烧焦味 也没冒烟", "", false},
+		{"锅里的饭闻着有点糊", "", false},
+		{"昨天喝了杯咖啡 电脑开不了机", "", false},
 		{"修完第三天就着火了", HazardFire, false},
 		{"屋里那根黄管子老滋滋响 味儿也冲", HazardGas, false},
 		{"报警器一直在叫 灶也没开", HazardGas, false},
