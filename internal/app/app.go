@@ -36,6 +36,7 @@ import (
 	"github.com/wxintake/intake/internal/nonces"
 	"github.com/wxintake/intake/internal/notify"
 	"github.com/wxintake/intake/internal/wxapi"
+	"github.com/wxintake/intake/internal/wxtemplate"
 	"github.com/wxintake/intake/knowledge"
 	"github.com/wxintake/intake/knowledge/knowledgedb"
 	"github.com/wxintake/intake/staff"
@@ -178,6 +179,10 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		DB: a.DB, Store: a.Tickets, Outbox: triagedb.NewOutbox(a.DB), Conversations: a.Bot, WeChat: a.WeChat,
 		TemplateID: cfg.Notify.TemplateID, Fields: notify.ParseFields(cfg.Notify.TemplateFields),
 		FollowUpAfter: cfg.Notify.FollowUpAfter, Calendar: cal, Now: time.Now, Log: log,
+	}
+	if dropped := wxtemplate.Dropped(a.Notifier.Fields); len(dropped) > 0 {
+		log.Warn("notify.template_fields names fields WeChat no longer shows (since May 2023); they are left empty: map the values to the template's own fields",
+			"fields", dropped)
 	}
 	a.loops = append(a.loops, func(ctx context.Context) { a.Notifier.Run(ctx, 2*time.Second) })
 	a.Spool.Created = a.Notifier.Created

@@ -20,6 +20,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/wxintake/intake/internal/wxtemplate"
 	"github.com/wxintake/intake/triage"
 )
 
@@ -49,8 +50,10 @@ type Notify struct {
 	// TemplateID is the WeChat template message used outside the 48-hour customer-service
 	// window (or when its quota is used up); empty means such notifications wait and retry.
 	TemplateID string `yaml:"template_id"`
-	// TemplateFields maps our values (number, status, text, time) to the template's field
-	// names, as "number=keyword1,status=keyword2,text=remark,time=keyword3".
+	// TemplateFields maps our values (number, status, text, time, product, visit) to the
+	// template's own fields, as "number=character_string1,text=thing2,status=phrase3,time=time4";
+	// each value is fitted to its field's kind (package wxtemplate). first and remark are
+	// never filled: WeChat stopped showing them in May 2023.
 	TemplateFields string `yaml:"template_fields"`
 	// FollowUpAfter is how long after completion the satisfaction survey is sent (3–7 days).
 	FollowUpAfter time.Duration `yaml:"followup_after"`
@@ -273,7 +276,7 @@ func (c *Config) fillDefaults() {
 	defDur(&c.Console.SessionTTL, 12*time.Hour)
 	defDur(&c.Console.TakeoverIdle, 30*time.Minute)
 	defDur(&c.Notify.FollowUpAfter, 72*time.Hour)
-	def(&c.Notify.TemplateFields, "number=keyword1,status=keyword2,time=keyword3,text=remark")
+	def(&c.Notify.TemplateFields, wxtemplate.DefaultFields)
 }
 
 // FieldError names the configuration field that is wrong.
@@ -385,6 +388,9 @@ func (c *Config) Validate() error {
 		if k, v, ok := strings.Cut(strings.TrimSpace(pair), "="); !ok || k == "" || v == "" {
 			return bad("notify.template_fields", "%q is not name=field", pair)
 		}
+	}
+	if err := wxtemplate.CheckFields(wxtemplate.ParseFields(c.Notify.TemplateFields)); err != nil {
+		return bad("notify.template_fields", "%v", err)
 	}
 	for i, g := range c.Routing.Groups {
 		if strings.TrimSpace(g.Name) == "" {

@@ -24,6 +24,15 @@ func TestShippedConfigLoads(t *testing.T) {
 	if c.Console.SecureCookies || c.Console.SessionTTL != 12*time.Hour {
 		t.Errorf("unexpected console defaults: %+v", c.Console)
 	}
+	// The template's own fields, nothing in remark (WeChat stopped showing it in 2023), the
+	// same in the file as when the file leaves it out.
+	empty, err := Load("", env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Notify.TemplateFields != empty.Notify.TemplateFields || strings.Contains(c.Notify.TemplateFields, "remark") {
+		t.Errorf("template fields %q (file) and %q (default)", c.Notify.TemplateFields, empty.Notify.TemplateFields)
+	}
 }
 
 func TestEnvironmentOverrides(t *testing.T) {
@@ -80,6 +89,8 @@ func TestBadConfigNamesTheField(t *testing.T) {
 		{env: map[string]string{"INTAKE_LOG_LEVEL": "loud"}, field: "log.level"},
 		{env: map[string]string{"INTAKE_NOTIFY_FOLLOWUP_AFTER": "24h"}, field: "notify.followup_after"},
 		{env: map[string]string{"INTAKE_NOTIFY_TEMPLATE_FIELDS": "number"}, field: "notify.template_fields"},
+		{env: map[string]string{"INTAKE_NOTIFY_TEMPLATE_FIELDS": "number=colour1"}, field: "notify.template_fields"},
+		{env: map[string]string{"INTAKE_NOTIFY_TEMPLATE_FIELDS": "weather=thing2"}, field: "notify.template_fields"},
 		{env: map[string]string{"INTAKE_BUSINESS_TIME_ZONE": "Mars/Base"}, field: "business.time_zone"},
 		{env: map[string]string{"INTAKE_DEBUG_PPROF_ADDR": "0.0.0.0:6060"}, field: "debug.pprof_addr"},
 		{env: map[string]string{"INTAKE_DEBUG_PPROF_ADDR": "6060"}, field: "debug.pprof_addr"},

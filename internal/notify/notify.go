@@ -19,6 +19,7 @@ import (
 	"github.com/wxintake/intake/bot"
 	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/internal/wxapi"
+	"github.com/wxintake/intake/internal/wxtemplate"
 	"github.com/wxintake/intake/triage"
 	"github.com/wxintake/intake/triage/triagedb"
 )
@@ -43,7 +44,7 @@ func (n *Notifier) Created(ctx context.Context, t triage.Ticket, reference strin
 // WeChat is the outbound API the notifier uses.
 type WeChat interface {
 	SendText(ctx context.Context, openID, text string) error
-	SendTemplate(ctx context.Context, openID, templateID string, data map[string]string) error
+	SendTemplate(ctx context.Context, openID, templateID, url string, data map[string]string) error
 }
 
 // Conversations is what the notifier needs from the bot: the customer's window, and the
@@ -62,7 +63,10 @@ type Notifier struct {
 	Conversations Conversations
 	WeChat        WeChat
 	TemplateID    string
-	Fields        map[string]string // our value → template field
+	Fields        map[string]string // our value → template field (see wxtemplate.Values)
+	// PageURL returns the link to ticket number's customer page (package h5), which the
+	// template message opens; nil or "" sends the template without a link.
+	PageURL       func(number string) string
 	FollowUpAfter time.Duration
 	Calendar      *triage.Calendar
 	Now           func() time.Time
@@ -111,33 +115,65 @@ func (n *Notifier) ChangeStatus(ctx context.Context, number string, to triage.St
 // is closed or its quota used, and no template message is configured.
 var ErrOutsideWindow = errors.New("notify: outside the customer-service window and no template configured")
 
+// message is what a notification says: Text in the chat; Short, within 20 characters,
+// in the template's text field, whose link opens the page with the rest.
+type message struct {
+	Text  string
+	Short string
+	Visit string // the visit's start in WeChat's time format, for a visit field
+}
+
 // Send delivers one notification; it is the outbox dispatcher's Send.
 func (n *Notifier) Send(ctx context.Context, nt triagedb.Notification) error {
 	t, err := n.Store.Get(ctx, nt.TicketNumber)
 	if err != nil {
 		return err
 	}
-	var text string
+	var m message
 	switch nt.Kind {
 	case KindStatus:
 		var p statusPayload
 		_ = json.Unmarshal(nt.Payload, &p)
-		text = catalog.T("notify.status", "number", t.Number, "status", p.Status.Label(), "next", catalog.T("casework.next."+string(p.Status)))
+		next := catalog.T("casework.next." + string(p.Status))
+		m.Text = catalog.T("notify.status", "number", t.Number, "status", p.Status.Label(), "next", next)
+		m.Short = next
 		if p.Note != "" {
-			text += catalog.T("notify.note", "note", p.Note)
+			m.Text += catalog.T("notify.note", "note", p.Note)
+			m.Short = p.Note
 		}
 	case KindCreated:
 		var p map[string]string
 		_ = json.Unmarshal(nt.Payload, &p)
-		text = catalog.T("notify.created", "reference", p["reference"], "number", t.Number)
+		m.Text = catalog.T("notify.created", "reference", p["reference"], "number", t.Number)
+		m.Short = catalog.T("notify.template.created")
 	case KindVisit:
-		text = visitText(t, nt.Payload)
+		m.Text = visitText(t, nt.Payload)
+		m.Short = catalog.T("notify.template.visit", "slot", visitShort(t, n.Calendar.Location()))
+		if !t.VisitWindow.IsZero() {
+			m.Visit = wechatTime(t.VisitWindow.Start.In(n.Calendar.Location()))
+		}
 	case KindNotice:
-		text = noticeText(nt.Payload)
+		m.Text = noticeText(nt.Payload)
+		m.Short = m.Text
 	case KindFollowUp:
 		if t.Rating != 0 {
 			return nil // rated already: nothing to ask
 		}
+		return n.followUp(ctx, t)
+	default:
+		return fmt.Errorf("notify: unknown kind %q", nt.Kind)
+	}
+	if link := n.pageURL(t.Number); link != "" && (nt.Kind == KindStatus || nt.Kind == KindVisit) {
+		m.Text += catalog.T("notify.page_link", "url", link)
+	}
+	return n.deliver(ctx, t, m)
+}
+
+// followUp asks for the rating of completed ticket t: in the chat while the window is
+// open, otherwise by a template message linking to the page where the customer rates.
+func (n *Notifier) followUp(ctx context.Context, t triage.Ticket) error {
+	m := message{Text: catalog.T("bot.rating.ask", "number", t.Number), Short: catalog.T("notify.template.followup")}
+	if n.windowOpen(ctx, t.OpenID) {
 		err := n.Conversations.Control(ctx, t.OpenID, nil, func(d *bot.Dialog, c bot.Conversation) (bot.Conversation, error) {
 			c, ok := d.AskRating(c, t.Number)
 			if !ok {
@@ -148,22 +184,42 @@ func (n *Notifier) Send(ctx context.Context, nt triagedb.Notification) error {
 		if err != nil {
 			return fmt.Errorf("notify: follow-up survey: %w", err) // retried with backoff
 		}
-		text = catalog.T("bot.rating.ask", "number", t.Number)
-	default:
-		return fmt.Errorf("notify: unknown kind %q", nt.Kind)
+		if link := n.pageURL(t.Number); link != "" {
+			m.Text += catalog.T("notify.page_link", "url", link)
+		}
 	}
-	return n.deliver(ctx, t, text)
+	return n.deliver(ctx, t, m)
 }
 
-// deliver sends text as a customer-service message when the window allows, otherwise as
+// windowOpen reports whether the customer-service window allows a message now.
+func (n *Notifier) windowOpen(ctx context.Context, openID string) bool {
+	w, err := n.Conversations.Window(ctx, openID)
+	if err != nil {
+		return false
+	}
+	left, _ := w.Remaining(n.Now())
+	return left > 0
+}
+
+func (n *Notifier) pageURL(number string) string {
+	if n.PageURL == nil {
+		return ""
+	}
+	return n.PageURL(number)
+}
+
+// wechatTime formats at as a template's time field wants it: 2019年10月1日 15:01.
+func wechatTime(at time.Time) string { return at.Format("2006年1月2日 15:04") }
+
+// deliver sends m as a customer-service message when the window allows, otherwise as
 // a template message.
-func (n *Notifier) deliver(ctx context.Context, t triage.Ticket, text string) error {
+func (n *Notifier) deliver(ctx context.Context, t triage.Ticket, m message) error {
 	w, err := n.Conversations.Window(ctx, t.OpenID)
 	if err != nil {
 		return err
 	}
 	if left, _ := w.Remaining(n.Now()); left > 0 {
-		err := n.WeChat.SendText(ctx, t.OpenID, text)
+		err := n.WeChat.SendText(ctx, t.OpenID, m.Text)
 		if err == nil {
 			_, _ = n.Conversations.CountPush(ctx, t.OpenID)
 			return nil
@@ -178,26 +234,18 @@ func (n *Notifier) deliver(ctx context.Context, t triage.Ticket, text string) er
 		return ErrOutsideWindow
 	}
 	values := map[string]string{
-		"number": t.Number, "status": t.Status.Label(), "text": text,
-		"time": n.Now().In(n.Calendar.Location()).Format("2006-01-02 15:04"),
+		"number": t.Number, "status": t.Status.Label(), "text": m.Short,
+		"time": wechatTime(n.Now().In(n.Calendar.Location())), "product": strings.TrimSpace(t.Record.Case.Brand + t.Record.Case.CategoryName),
+		"visit": m.Visit,
 	}
-	data := map[string]string{}
-	for ours, field := range n.Fields {
-		data[field] = values[ours]
+	if values["visit"] == "" && !t.VisitWindow.IsZero() {
+		values["visit"] = wechatTime(t.VisitWindow.Start.In(n.Calendar.Location()))
 	}
-	return n.WeChat.SendTemplate(ctx, t.OpenID, n.TemplateID, data)
+	return n.WeChat.SendTemplate(ctx, t.OpenID, n.TemplateID, n.pageURL(t.Number), wxtemplate.Data(n.Fields, values))
 }
 
-// ParseFields reads "number=keyword1,status=keyword2" into a map.
-func ParseFields(s string) map[string]string {
-	out := map[string]string{}
-	for _, pair := range strings.Split(s, ",") {
-		if k, v, ok := strings.Cut(strings.TrimSpace(pair), "="); ok {
-			out[k] = v
-		}
-	}
-	return out
-}
+// ParseFields reads "number=character_string1,status=phrase3" into a map.
+func ParseFields(s string) map[string]string { return wxtemplate.ParseFields(s) }
 
 // Run dispatches the outbox every interval until ctx ends.
 func (n *Notifier) Run(ctx context.Context, interval time.Duration) {

@@ -83,7 +83,9 @@ func TestStatusChangesReachTheCustomer(t *testing.T) {
 			t.Fatalf("last message %+v, want the template", last)
 		}
 
-		// Completion: the survey waits FollowUpAfter, then asks in the chat.
+		// Completion: the survey waits FollowUpAfter, then, the customer having written
+		// lately (the window is open), asks in the chat. Outside the window it is a
+		// template linking to the page: TestTemplateOutsideTheWindowObeysTheRules.
 		if _, err := s.Notifier.ChangeStatus(ctx, n, triage.StatusCompleted, "agent1", ""); err != nil {
 			t.Fatal(err)
 		}
@@ -91,7 +93,7 @@ func TestStatusChangesReachTheCustomer(t *testing.T) {
 			t.Fatalf("sent %d at completion, want the status only", sent)
 		}
 		survey := later.Add(s.Cfg.Notify.FollowUpAfter + time.Minute)
-		s.Notifier.Now = func() time.Time { return survey }
+		s.Notifier.Now = time.Now
 		if sent, _ := dispatch(t, s, survey); sent != 1 {
 			t.Fatalf("survey not sent")
 		}

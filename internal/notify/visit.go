@@ -3,6 +3,7 @@ package notify
 import (
 	"context"
 	"encoding/json"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -47,4 +48,13 @@ func visitText(t triage.Ticket, payload []byte) string {
 	var p visitPayload
 	_ = json.Unmarshal(payload, &p)
 	return catalog.T("console.ticket2.visit_notice", "number", t.Number, "window", p.Window)
+}
+
+// visitShort is the booked visit in a few characters, for a template: "11月24日上午".
+func visitShort(t triage.Ticket, loc *time.Location) string {
+	if t.VisitWindow.IsZero() {
+		return ""
+	}
+	at := t.VisitWindow.Start.In(loc)
+	return catalog.T("notify.template.visit_day", "month", int(at.Month()), "day", at.Day(), "slot", t.VisitWindow.Slot)
 }

@@ -141,10 +141,11 @@ func (c *Client) SendText(ctx context.Context, openID, text string) error {
 }
 
 // SendTemplate sends a template message: the only kind that reaches a customer outside the
-// 48-hour customer-service window. data maps the template's field names to values.
-func (c *Client) SendTemplate(ctx context.Context, openID, templateID string, data map[string]string) error {
+// 48-hour customer-service window. url, when not empty, is the page the message opens;
+// data maps the template's field names to values.
+func (c *Client) SendTemplate(ctx context.Context, openID, templateID, url string, data map[string]string) error {
 	const api = "template_send"
-	msg := &message.TemplateMessage{ToUser: openID, TemplateID: templateID, Data: map[string]*message.TemplateDataItem{}}
+	msg := &message.TemplateMessage{ToUser: openID, TemplateID: templateID, URL: url, Data: map[string]*message.TemplateDataItem{}}
 	for k, v := range data {
 		msg.Data[k] = &message.TemplateDataItem{Value: v}
 	}

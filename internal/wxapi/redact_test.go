@@ -30,7 +30,9 @@ func TestErrorsCarryNoAccessToken(t *testing.T) {
 		{"custom_send timeout", func() { api.SetDelay(time.Second) },
 			func() error { return c.SendText(context.Background(), "o1", "hi") }},
 		{"template HTTP 502", func() { api.SetDelay(0); api.FailNext(wxfake.Failure{Status: 502}) },
-			func() error { return c.SendTemplate(context.Background(), "o1", "TMPL", map[string]string{"k": "v"}) }},
+			func() error {
+				return c.SendTemplate(context.Background(), "o1", "TMPL", "", map[string]string{"k": "v"})
+			}},
 	}
 	for _, tc := range cases {
 		tc.fail()

@@ -19,6 +19,15 @@ type Sent struct {
 	Text   string
 	Raw    string
 	Token  string
+	// Template is the template message's parsed body; nil for other messages.
+	Template *Template
+}
+
+// Template is a template message as WeChat receives it.
+type Template struct {
+	TemplateID string
+	URL        string
+	Data       map[string]string // field → value
 }
 
 // Server is the fake API. Set its fields before use or under Lock.
@@ -33,6 +42,16 @@ type Server struct {
 	notify     chan struct{}
 	media      map[string]Media
 	mediaCalls int
+	closed     bool // customer-service messages refused with 45015
+}
+
+// CloseWindow makes every customer-service message fail with errcode 45015, as WeChat
+// answers once 48 hours have passed since the customer last wrote; closed false opens it
+// again. Template messages still go through.
+func (s *Server) CloseWindow(closed bool) {
+	s.mu.Lock()
+	s.closed = closed
+	s.mu.Unlock()
 }
 
 // Failure is how the next send call fails: an HTTP status, or WeChat's errcode with 200.
@@ -110,7 +129,9 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	delay := s.delay
 	var fail *Failure
-	if len(s.failures) > 0 {
+	if s.closed && r.URL.Path == "/cgi-bin/message/custom/send" {
+		fail = &Failure{Errcode: 45015}
+	} else if len(s.failures) > 0 {
 		fail = &s.failures[0]
 		s.failures = s.failures[1:]
 	}
@@ -131,10 +152,22 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 		Text   struct {
 			Content string `json:"content"`
 		} `json:"text"`
+		TemplateID string `json:"template_id"`
+		URL        string `json:"url"`
+		Data       map[string]struct {
+			Value string `json:"value"`
+		} `json:"data"`
 	}
 	_ = json.Unmarshal(body, &msg)
+	sent := Sent{Path: r.URL.Path, ToUser: msg.ToUser, Text: msg.Text.Content, Raw: string(body), Token: r.URL.Query().Get("access_token")}
+	if msg.TemplateID != "" {
+		sent.Template = &Template{TemplateID: msg.TemplateID, URL: msg.URL, Data: map[string]string{}}
+		for k, v := range msg.Data {
+			sent.Template.Data[k] = v.Value
+		}
+	}
 	s.mu.Lock()
-	s.sent = append(s.sent, Sent{Path: r.URL.Path, ToUser: msg.ToUser, Text: msg.Text.Content, Raw: string(body), Token: r.URL.Query().Get("access_token")})
+	s.sent = append(s.sent, sent)
 	s.mu.Unlock()
 	select {
 	case s.notify <- struct{}{}:
