@@ -5,11 +5,12 @@
 #
 #   source scripts/lib-services.sh
 #   tmp=$(mktemp -d …)      # where the servers keep their data, sockets and logs
-#   redis_pid=""
+#   redis_pid=""; redis_cluster_pids=()
 #   trap 'stop_services; rm -rf "$tmp"' EXIT
 #   install_services        # apt-get the servers when missing
 #   start_mariadb           # sets mariadb_port, socket, datadir; writes $tmp/restart-mariadb.sh
 #   start_redis             # sets redis_port, redis_pid
+#   start_redis_cluster     # three masters; sets redis_cluster_addrs, redis_cluster_pids
 #   stop_pid PID; wait_http URL; wait_port PORT   # for the processes a script starts
 #   start_run NAME [KEEP_DIR [KEEP_FILE]]          # bench.sh, soak.sh: $tmp, $bin, $out, $pids, traps
 #
@@ -222,7 +223,95 @@ start_redis() {
 	die "redis-server did not start"
 }
 
-# stop_services stops the servers started by start_mariadb and start_redis, if running.
+# free_cluster_base prints a port P such that P, P+1 and P+2 are free and so are their
+# cluster bus ports (P+10000…P+10002), searching from a random base.
+free_cluster_base() {
+	local p=$((20000 + RANDOM % 20000)) i j ok
+	for ((i = 0; i < 200; i++, p += 3)); do
+		ok=1
+		for ((j = 0; j < 3; j++)); do
+			if port_in_use $((p + j)) || port_in_use $((p + j + 10000)); then
+				ok=""
+				break
+			fi
+		done
+		if [[ -n $ok ]]; then
+			echo "$p"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# start_redis_cluster starts three Redis Cluster masters without persistence on loopback
+# (ports P…P+2, cluster bus ports P+10000…), joins them with `redis-cli --cluster create`
+# (every slot assigned, no replicas) and waits until every node reports cluster_state:ok.
+# It sets redis_cluster_addrs ("127.0.0.1:P,127.0.0.1:P+1,127.0.0.1:P+2") and
+# redis_cluster_pids.
+start_redis_cluster() {
+	started=$(now_ms)
+	local attempt i p up base ports=()
+	redis_cluster_pids=()
+	# As for start_redis: a port free when chosen may be taken before the server binds it.
+	for attempt in 1 2 3; do
+		base=$(free_cluster_base) || die "no free ports for the Redis cluster"
+		ports=("$base" $((base + 1)) $((base + 2)))
+		redis_cluster_pids=()
+		for p in "${ports[@]}"; do
+			mkdir -p "$tmp/redis-cluster-$p"
+			redis-server --port "$p" --bind 127.0.0.1 --cluster-enabled yes \
+				--cluster-config-file "$tmp/redis-cluster-$p/nodes-$p.conf" --cluster-node-timeout 5000 \
+				--save '' --appendonly no --dir "$tmp/redis-cluster-$p" --logfile "$tmp/redis-cluster-$p.log" \
+				--daemonize no </dev/null >/dev/null 2>&1 &
+			redis_cluster_pids+=($!)
+		done
+		up=0
+		for ((i = 0; i < 300 && up < 3; i++)); do
+			up=0
+			for p in 0 1 2; do
+				[[ $(redis-cli -h 127.0.0.1 -p "${ports[p]}" info server 2>/dev/null) == *"process_id:${redis_cluster_pids[p]}"* ]] &&
+					up=$((up + 1))
+			done
+			((up == 3)) || sleep 0.1
+		done
+		((up == 3)) && break
+		stop_redis_cluster
+		say "the Redis cluster did not start on ports ${ports[*]} (attempt $attempt)"
+		((attempt < 3)) || die "the Redis cluster did not start (logs: $tmp/redis-cluster-*.log)"
+	done
+	if ! redis-cli --cluster create "${ports[@]/#/127.0.0.1:}" --cluster-replicas 0 --cluster-yes \
+		</dev/null >"$tmp/redis-cluster-create.log" 2>&1; then
+		tail -n 20 "$tmp/redis-cluster-create.log" >&2
+		die "redis-cli --cluster create failed"
+	fi
+	for ((i = 0; i < 300; i++)); do
+		up=0
+		for p in "${ports[@]}"; do
+			[[ $(redis-cli -h 127.0.0.1 -p "$p" cluster info 2>/dev/null) == *"cluster_state:ok"* ]] && up=$((up + 1))
+		done
+		((up == 3)) && break
+		sleep 0.1
+	done
+	((up == 3)) || die "the Redis cluster did not reach cluster_state:ok within 30 s"
+	redis_cluster_addrs=$(printf '127.0.0.1:%s,' "${ports[@]}")
+	redis_cluster_addrs=${redis_cluster_addrs%,}
+	say "redis cluster on $redis_cluster_addrs ($(($(now_ms) - started)) ms)"
+}
+
+# stop_redis_cluster stops the nodes start_redis_cluster started, if running.
+stop_redis_cluster() {
+	local pid
+	for pid in ${redis_cluster_pids[@]+"${redis_cluster_pids[@]}"}; do
+		kill "$pid" 2>/dev/null
+	done
+	for pid in ${redis_cluster_pids[@]+"${redis_cluster_pids[@]}"}; do
+		wait "$pid" 2>/dev/null
+	done
+	redis_cluster_pids=()
+}
+
+# stop_services stops the servers started by start_mariadb, start_redis and
+# start_redis_cluster, if running.
 stop_services() {
 	if [[ -x $tmp/restart-mariadb.sh ]]; then
 		"$tmp/restart-mariadb.sh" stop >/dev/null
@@ -231,6 +320,7 @@ stop_services() {
 		kill "$redis_pid" 2>/dev/null
 		wait "$redis_pid" 2>/dev/null
 	fi
+	stop_redis_cluster
 }
 
 # ---------------------------------------------------------------- processes (bench.sh, soak.sh)
@@ -285,6 +375,7 @@ start_run() {
 	say "tree: $(git describe --always --dirty 2>/dev/null || echo unknown)"
 	say "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) (anything else running skews the figures)"
 	redis_pid=""
+	redis_cluster_pids=()
 	pids=() # everything started here besides the databases
 	trap end_run EXIT
 	trap 'exit 130' INT

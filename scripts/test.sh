@@ -5,10 +5,11 @@
 #   ./scripts/test.sh ./triage/...       vet + tests of those packages only
 #   ./scripts/test.sh -run TestClaim -v ./triage/triagedb
 #
-# It starts throw-away MariaDB and Redis servers on free loopback ports in a
-# temporary directory, points the tests at them (INTAKE_TEST_MYSQL_DSN,
-# INTAKE_TEST_REDIS_ADDR), runs `go vet` and `go test -count=1`, then stops the
-# servers it started and removes the directory, whatever happened.
+# It starts throw-away MariaDB and Redis servers and a three-master Redis Cluster
+# on free loopback ports in a temporary directory, points the tests at them
+# (INTAKE_TEST_MYSQL_DSN, INTAKE_TEST_REDIS_ADDR, INTAKE_TEST_REDIS_CLUSTER_ADDRS),
+# runs `go vet` and `go test -count=1`, then stops the servers it started and
+# removes the directory, whatever happened.
 #
 # Arguments: words starting with "./", "../" or the module path, or ".", are
 # package patterns (default ./...); everything else is passed to `go test`
@@ -61,6 +62,7 @@ full_run=$((${#pkgs[@]} == 0 && ${#flags[@]} == 0))
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/intake-test.XXXXXX")
 say "servers and logs in $tmp"
 redis_pid=""
+redis_cluster_pids=()
 
 # shellcheck disable=SC2317 # called through trap
 cleanup() {
@@ -79,9 +81,11 @@ trap 'exit 143' TERM
 install_services
 start_mariadb
 start_redis
+start_redis_cluster # for the tests that prove the service on Redis Cluster (internal/clustertest)
 
 export INTAKE_TEST_MYSQL_DSN="intake:intake@tcp(127.0.0.1:$mariadb_port)/"
 export INTAKE_TEST_REDIS_ADDR="127.0.0.1:$redis_port"
+export INTAKE_TEST_REDIS_CLUSTER_ADDRS="$redis_cluster_addrs"
 export INTAKE_TEST_MARIADB_PIDFILE="$tmp/mariadb.pid"
 export INTAKE_TEST_MARIADB_RESTART="$tmp/restart-mariadb.sh"
 

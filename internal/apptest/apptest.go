@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -38,6 +39,9 @@ type Backend string
 const (
 	Real     Backend = "mariadb+redis"
 	Embedded Backend = "sqlite+miniredis"
+	// Cluster is MariaDB and the Redis Cluster of INTAKE_TEST_REDIS_CLUSTER_ADDRS: redis.addr
+	// lists every node, so go-redis's UniversalClient runs in Cluster mode as in production.
+	Cluster Backend = "mariadb+redis-cluster"
 )
 
 // Service is a running test service.
@@ -88,6 +92,11 @@ func Start(t testing.TB, backend Backend, o Options) *Service {
 		cfg.MySQL.DSN = testenv.MySQLDSN(t)
 		cfg.Redis.Addr = testenv.RequireService(t, testenv.EnvRedisAddr)
 		cfg.Redis.KeyPrefix = "t:" + randomPrefix() + ":"
+	} else if backend == Cluster {
+		addrs := testenv.RedisClusterAddrs(t)
+		cfg.MySQL.DSN = testenv.MySQLDSN(t)
+		cfg.Redis.Addr = strings.Join(addrs, ",")
+		cfg.Redis.KeyPrefix = "t:" + randomPrefix() + ":"
 	}
 	if o.Config != nil {
 		o.Config(cfg)
@@ -109,7 +118,7 @@ func Start(t testing.TB, backend Backend, o Options) *Service {
 	s.stop = func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		if backend == Real && o.Share == nil {
+		if backend != Embedded && o.Share == nil {
 			_ = testenv.DeletePrefix(ctx, a.Redis, cfg.Redis.KeyPrefix)
 		}
 		if err := a.Shutdown(ctx); err != nil {

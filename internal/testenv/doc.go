@@ -7,6 +7,9 @@
 //	INTAKE_TEST_MYSQL_DSN   DSN of a MariaDB server, no database name, with
 //	                        CREATE/DROP DATABASE rights: root:@tcp(127.0.0.1:PORT)/
 //	INTAKE_TEST_REDIS_ADDR  host:port of a Redis server
+//	INTAKE_TEST_REDIS_CLUSTER_ADDRS
+//	                        host:port,host:port,… of the masters of a Redis
+//	                        Cluster with every slot assigned (RedisCluster)
 //
 // When a variable is missing the test is skipped with a hint to run
 // ./scripts/test.sh, except under CI=true, where a skipped database test

@@ -12,6 +12,9 @@ import (
 const (
 	EnvMySQLDSN  = "INTAKE_TEST_MYSQL_DSN"
 	EnvRedisAddr = "INTAKE_TEST_REDIS_ADDR"
+	// EnvRedisClusterAddrs names the nodes of a Redis Cluster, comma-separated
+	// host:port (scripts/test.sh starts three masters).
+	EnvRedisClusterAddrs = "INTAKE_TEST_REDIS_CLUSTER_ADDRS"
 )
 
 // RequireService returns the value of the environment variable env, which
