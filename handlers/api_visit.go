@@ -90,13 +90,8 @@ func (a *api) bookVisit(c echo.Context) error {
 		return a.fail(c, err)
 	}
 	windows := a.offered()
-	var chosen triage.Window
-	for _, w := range windows {
-		if w.Start.Unix() == req.Start {
-			chosen = w
-		}
-	}
-	if chosen.IsZero() {
+	chosen, ok := pickWindow(windows, req.Start)
+	if !ok {
 		return a.fail(c, invalidField("start", "console.ticket2.visit_unknown"))
 	}
 	ctx := c.Request().Context()

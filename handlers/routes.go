@@ -93,6 +93,10 @@ type Deps struct {
 	Groups       []triage.Group
 	Location     *time.Location // the business time zone visit labels are written in; UTC when nil
 
+	// Page is the customer's ticket page under /h5/t/ (page.go); not served when
+	// Page.Tokens is nil.
+	Page Page
+
 	// The knowledge editor under /api/v1/kb (api_kb*.go); its routes answer 503 when KB
 	// or Published is nil.
 	KB        KnowledgeEditor
@@ -183,6 +187,7 @@ func Routes(e *echo.Echo, d Deps) {
 	if d.Pages != nil {
 		d.Pages(e)
 	}
+	registerPage(e, d) // the customer's ticket page (page.go), outside /api/v1
 
 	// The knowledge editor: preview and search for editors, publishing for publishers.
 	// Import takes a whole set of files, more than the group's body limit.

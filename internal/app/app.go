@@ -5,6 +5,7 @@ package app
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -35,6 +37,7 @@ import (
 	"github.com/wxintake/intake/internal/metrics"
 	"github.com/wxintake/intake/internal/nonces"
 	"github.com/wxintake/intake/internal/notify"
+	"github.com/wxintake/intake/internal/pagetoken"
 	"github.com/wxintake/intake/internal/wxapi"
 	"github.com/wxintake/intake/internal/wxtemplate"
 	"github.com/wxintake/intake/knowledge"
@@ -65,6 +68,7 @@ type App struct {
 	Canned   *canned.Store // the canned replies agents pick from
 	Stats    *casework.BufferedStats
 	Notifier *notify.Notifier
+	Pages    *pagetoken.Signer // signs the links to the customer's ticket page
 	Spool    *casework.Spool
 	Chat     *livechat.Chat
 	Sessions *botredis.Store
@@ -180,6 +184,8 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		TemplateID: cfg.Notify.TemplateID, Fields: notify.ParseFields(cfg.Notify.TemplateFields),
 		FollowUpAfter: cfg.Notify.FollowUpAfter, Calendar: cal, Now: time.Now, Log: log,
 	}
+	a.Pages = &pagetoken.Signer{Key: pageKey(cfg, log), TTL: cfg.Notify.PageTTL}
+	a.Notifier.PageURL = a.PageURL
 	if dropped := wxtemplate.Dropped(a.Notifier.Fields); len(dropped) > 0 {
 		log.Warn("notify.template_fields names fields WeChat no longer shows (since May 2023); they are left empty: map the values to the template's own fields",
 			"fields", dropped)
@@ -248,6 +254,9 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		Canned:    a.Canned,
 		Pages:     pages.Register,
 
+		Page: handlers.Page{Tokens: a.Pages, Rater: backend,
+			Promise: func(t triage.Ticket) string { return casework.Promise(t, cal) }},
+
 		Visits:       a.Notifier,
 		VisitWindows: visits,
 		Groups:       cfg.Routing.Groups,
@@ -287,6 +296,35 @@ func (a *App) Addr() string { return a.listener.Addr().String() }
 
 // URL is the service's base URL on loopback, once started.
 func (a *App) URL() string { return "http://" + a.Addr() }
+
+// PageURL returns the signed link to ticket number's customer page, at http.public_url,
+// or where the service listens when that is not set (development and tests).
+func (a *App) PageURL(number string) string {
+	base := strings.TrimRight(a.Cfg.HTTP.PublicURL, "/")
+	if base == "" {
+		if a.listener == nil {
+			return ""
+		}
+		base = a.URL()
+	}
+	return base + handlers.PagePath + a.Pages.Sign(number, time.Now())
+}
+
+// pageKey is the key of the page links: notify.page_secret, else derived from the app
+// secret (stable, and the same on every instance), else — nothing to derive from — a
+// random one, with links that stop working at restart.
+func pageKey(cfg *config.Config, log *slog.Logger) []byte {
+	switch {
+	case cfg.Notify.PageSecret != "":
+		return []byte(cfg.Notify.PageSecret)
+	case cfg.WeChat.AppSecret != "":
+		return pagetoken.DeriveKey(cfg.WeChat.AppSecret)
+	}
+	log.Warn("notify.page_secret and wechat.app_secret are empty: links to the customer page stop working at restart")
+	key := make([]byte, 32)
+	_, _ = rand.Read(key)
+	return key
+}
 
 // Done reports the HTTP server stopping on its own.
 func (a *App) Done() <-chan error { return a.served }

@@ -295,3 +295,6 @@ func (b *Backend) groupLoad(ctx context.Context) map[string]int {
 }
 
 const loadTTL = 5 * time.Second
+
+// Promise says by when the customer of ticket t hears from us next, as the bot tells it.
+func Promise(t triage.Ticket, cal *triage.Calendar) string { return promise(t, cal) }

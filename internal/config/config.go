@@ -57,6 +57,11 @@ type Notify struct {
 	TemplateFields string `yaml:"template_fields"`
 	// FollowUpAfter is how long after completion the satisfaction survey is sent (3–7 days).
 	FollowUpAfter time.Duration `yaml:"followup_after"`
+	// PageSecret signs the links to the customer's ticket page (32+ characters, the same
+	// on every instance); empty derives one from wechat.app_secret.
+	PageSecret string `yaml:"page_secret"`
+	// PageTTL is how long such a link works.
+	PageTTL time.Duration `yaml:"page_ttl"`
 }
 
 // HTTP is the listener.
@@ -277,6 +282,7 @@ func (c *Config) fillDefaults() {
 	defDur(&c.Console.TakeoverIdle, 30*time.Minute)
 	defDur(&c.Notify.FollowUpAfter, 72*time.Hour)
 	def(&c.Notify.TemplateFields, wxtemplate.DefaultFields)
+	defDur(&c.Notify.PageTTL, 30*24*time.Hour)
 }
 
 // FieldError names the configuration field that is wrong.
@@ -388,6 +394,12 @@ func (c *Config) Validate() error {
 		if k, v, ok := strings.Cut(strings.TrimSpace(pair), "="); !ok || k == "" || v == "" {
 			return bad("notify.template_fields", "%q is not name=field", pair)
 		}
+	}
+	if s := c.Notify.PageSecret; s != "" && len(s) < 32 {
+		return bad("notify.page_secret", "must be at least 32 characters")
+	}
+	if c.Notify.PageTTL < time.Hour {
+		return bad("notify.page_ttl", "%v is shorter than an hour", c.Notify.PageTTL)
 	}
 	if err := wxtemplate.CheckFields(wxtemplate.ParseFields(c.Notify.TemplateFields)); err != nil {
 		return bad("notify.template_fields", "%v", err)

@@ -90,6 +90,8 @@ func TestBadConfigNamesTheField(t *testing.T) {
 		{env: map[string]string{"INTAKE_NOTIFY_FOLLOWUP_AFTER": "24h"}, field: "notify.followup_after"},
 		{env: map[string]string{"INTAKE_NOTIFY_TEMPLATE_FIELDS": "number"}, field: "notify.template_fields"},
 		{env: map[string]string{"INTAKE_NOTIFY_TEMPLATE_FIELDS": "number=colour1"}, field: "notify.template_fields"},
+		{env: map[string]string{"INTAKE_NOTIFY_PAGE_SECRET": "short"}, field: "notify.page_secret"},
+		{env: map[string]string{"INTAKE_NOTIFY_PAGE_TTL": "1m"}, field: "notify.page_ttl"},
 		{env: map[string]string{"INTAKE_NOTIFY_TEMPLATE_FIELDS": "weather=thing2"}, field: "notify.template_fields"},
 		{env: map[string]string{"INTAKE_BUSINESS_TIME_ZONE": "Mars/Base"}, field: "business.time_zone"},
 		{env: map[string]string{"INTAKE_DEBUG_PPROF_ADDR": "0.0.0.0:6060"}, field: "debug.pprof_addr"},

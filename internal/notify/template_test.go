@@ -2,6 +2,8 @@ package notify_test
 
 import (
 	"context"
+	"io"
+	"net/http"
 	"regexp"
 	"strings"
 	"testing"
@@ -9,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/config"
 	"github.com/wxintake/intake/internal/wxfake"
@@ -81,6 +84,11 @@ func TestTemplateOutsideTheWindowObeysTheRules(t *testing.T) {
 		if text := tpl.Data["thing2"]; !strings.HasPrefix(text, "工程师已到场检查") || !strings.HasSuffix(text, "…") {
 			t.Errorf("thing2 = %q, want the note cut with …", text)
 		}
+		// The link opens the customer's page, with the whole note.
+		page := openPage(t, s, tpl.URL, n)
+		if !strings.Contains(page, triage.StatusAccepted.Label()) || !strings.Contains(page, "预计三天内完成") {
+			t.Errorf("the page lacks the status or the note")
+		}
 
 		// The survey, days after completion, is a template too: no chat question that
 		// could never be answered.
@@ -108,5 +116,26 @@ func TestTemplateOutsideTheWindowObeysTheRules(t *testing.T) {
 		if !strings.Contains(tpl.Data["thing2"], "评价") {
 			t.Errorf("survey template %v", tpl.Data)
 		}
+		if page := openPage(t, s, tpl.URL, n); !strings.Contains(page, `name="score"`) || !strings.Contains(page, catalog.T("h5.rate.ask")) {
+			t.Errorf("the survey's page offers no rating")
+		}
 	})
+}
+
+// openPage fetches the customer page a template links to and returns it.
+func openPage(t *testing.T, s *apptest.Service, link, number string) string {
+	t.Helper()
+	if !strings.HasPrefix(link, s.URL()+"/h5/t/") {
+		t.Fatalf("template link %q is not the customer page", link)
+	}
+	resp, err := http.Get(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(b), number) {
+		t.Fatalf("page %s: %d", link, resp.StatusCode)
+	}
+	return string(b)
 }
