@@ -4,10 +4,18 @@
 // prepared before the clock starts. It reports throughput, p50/p95/p99 latency, errors,
 // empty replies and, for the full script, the conversations that reached a ticket.
 //
+// With --rate the measured phase is an open loop: messages start at that fixed pace for
+// --duration whatever the latency (each customer still waits for its reply before typing
+// the next message; new customers join when none is waiting), and it reports the offered,
+// started and achieved rates, p50/p90/p99/max latency, errors, and the starts the generator
+// made late (its own lag or the --max-inflight limit). The warm-up stays a closed loop of
+// --customers.
+//
 //	loadgen --url http://127.0.0.1:8080/wechat --customers 32 --conversations 20 --script full
 //	loadgen --url http://127.0.0.1:8081/wechat --script echo --duration 20s --warmup 2 --json
 //	loadgen --url http://a:8080/wechat,http://b:8080/wechat …   (each request to one at random)
 //	loadgen --url … --customers 16 --think 200ms --duration 4m    (bounded, steady load: scripts/soak.sh)
+//	loadgen --url … --rate 300 --duration 20s --warmup 2          (open loop: 300 messages start every second)
 //	loadgen --fake-api 127.0.0.1:9900                           (only serve a fake WeChat API)
 //	loadgen --compare bare.json,full.json                         (the table of BENCHMARKS.md)
 //
@@ -64,6 +72,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	script := fs.String("script", "full", "full: the guided intake down to a ticket; echo: the same texts, each reply must echo them")
 	timeout := fs.Duration("timeout", 10*time.Second, "per-request timeout")
 	think := fs.Duration("think", 0, "each customer's pause after a reply before the next message (bounded load; 0: none)")
+	rate := fs.Float64("rate", 0, "open loop: messages started per second for --duration, whatever the latency (0: closed loop of --customers)")
+	maxInFlight := fs.Int("max-inflight", loadgen.DefaultMaxInFlight, "with --rate: requests in flight at most; a start beyond waits and counts as late")
 	seed := fs.Uint64("seed", 0, "seed for spreading requests over URLs (0: random)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	out := fs.String("out", "", "also write the report as JSON to this file")
@@ -109,7 +119,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	rep, err := loadgen.Run(ctx, loadgen.Config{
 		URLs: list, Token: *token, AESKey: *aes, AppID: *appID, Script: s,
 		Customers: *customers, Conversations: *convs, Duration: *duration, Warmup: *warmup,
-		Timeout: *timeout, Think: *think, Seed: *seed,
+		Timeout: *timeout, Think: *think, Seed: *seed, Rate: *rate, MaxInFlight: *maxInFlight,
 	})
 	if err != nil {
 		return err

@@ -15,6 +15,10 @@
 //     customer's messages.
 //   - Config.Think makes each customer pause after every reply, as a person reads and
 //     types: a bounded, steady load for soak runs instead of a closed loop at full speed.
+//   - Config.Rate makes the measured phase an open loop (openloop.go): messages start at a
+//     fixed pace whatever the latency, each customer still waiting for its reply before the
+//     next message, new customers joining when none is waiting; the report adds the offered,
+//     started and achieved rates and the starts the generator itself made late.
 //   - Run prepares and runs a warm-up phase, then prepares and runs the measured phase, and
 //     returns a Report: throughput, latency percentiles, errors, empty replies and tickets.
 //

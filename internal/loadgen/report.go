@@ -29,7 +29,21 @@ type Result struct {
 	EmptyReplies   int            `json:"empty_replies"`           // 200 with "success" or no text
 	PrepareSeconds float64        `json:"prepare_seconds"`         // building requests, off the clock
 	Exhausted      int            `json:"exhausted,omitempty"`     // customers out of prepared conversations
-	Warnings       []string       `json:"-"`
+
+	// The open loop (Config.Rate) only. Seconds then runs to the last reply, so Throughput
+	// is the achieved rate; StartedRate is the starts made per second of the window.
+	OfferedRate  float64       `json:"offered_rps,omitempty"`    // starts due per second
+	StartedRate  float64       `json:"started_rps,omitempty"`    // starts made per second of the window
+	Window       float64       `json:"window_seconds,omitempty"` // starts were due within it
+	Scheduled    int           `json:"scheduled,omitempty"`      // starts due in the window
+	Started      int           `json:"started,omitempty"`        // starts made
+	LateStarts   int           `json:"late_starts,omitempty"`    // began more than LateAfter after they were due
+	Capped       int           `json:"capped,omitempty"`         // waited for a free in-flight slot
+	Missed       int           `json:"missed,omitempty"`         // not made: no prepared conversation left
+	MaxLag       time.Duration `json:"max_lag_ns,omitempty"`     // the latest start, behind its time
+	PeakInFlight int           `json:"peak_in_flight,omitempty"` // most requests in flight at once
+
+	Warnings []string `json:"-"`
 }
 
 // StageLatency is the latency of one stage's requests.
@@ -60,6 +74,7 @@ type latencyJSON struct {
 	Count int     `json:"count"`
 	Mean  float64 `json:"mean_ms"`
 	P50   float64 `json:"p50_ms"`
+	P90   float64 `json:"p90_ms"`
 	P95   float64 `json:"p95_ms"`
 	P99   float64 `json:"p99_ms"`
 	Max   float64 `json:"max_ms"`
@@ -68,7 +83,7 @@ type latencyJSON struct {
 // MarshalJSON writes latencies in milliseconds.
 func (l Latency) MarshalJSON() ([]byte, error) {
 	msf := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-	return json.Marshal(latencyJSON{l.Count, msf(l.Mean), msf(l.P50), msf(l.P95), msf(l.P99), msf(l.Max)})
+	return json.Marshal(latencyJSON{l.Count, msf(l.Mean), msf(l.P50), msf(l.P90), msf(l.P95), msf(l.P99), msf(l.Max)})
 }
 
 // UnmarshalJSON reads what MarshalJSON wrote.
@@ -78,20 +93,30 @@ func (l *Latency) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	d := func(ms float64) time.Duration { return time.Duration(math.Round(ms*1000)) * time.Microsecond }
-	*l = Latency{Count: j.Count, Mean: d(j.Mean), P50: d(j.P50), P95: d(j.P95), P99: d(j.P99), Max: d(j.Max)}
+	*l = Latency{Count: j.Count, Mean: d(j.Mean), P50: d(j.P50), P90: d(j.P90), P95: d(j.P95), P99: d(j.P99), Max: d(j.Max)}
 	return nil
 }
 
 // WriteText prints the report for a person.
 func (r *Report) WriteText(w io.Writer) {
-	fmt.Fprintf(w, "script %s, %d customers, %s\n", r.Script, r.Customers, strings.Join(r.URLs, " "))
+	if r.OfferedRate > 0 {
+		fmt.Fprintf(w, "script %s, open loop at %.0f req/s (warm-up: %d customers), %s\n", r.Script, r.OfferedRate, r.Customers, strings.Join(r.URLs, " "))
+	} else {
+		fmt.Fprintf(w, "script %s, %d customers, %s\n", r.Script, r.Customers, strings.Join(r.URLs, " "))
+	}
 	if r.Warmup != nil {
 		fmt.Fprintf(w, "warm-up   %d requests in %.1fs (%d errors, %d empty replies)\n", r.Warmup.Requests, r.Warmup.Seconds, r.Warmup.Errors, r.Warmup.EmptyReplies)
 	}
 	l := r.Latency
 	fmt.Fprintf(w, "measured  %d requests in %.2fs (prepared beforehand in %.2fs)\n", r.Requests, r.Seconds, r.PrepareSeconds)
-	fmt.Fprintf(w, "throughput %.0f req/s\n", r.Throughput)
-	fmt.Fprintf(w, "latency   p50 %s  p95 %s  p99 %s  max %s  mean %s\n", msStr(l.P50), msStr(l.P95), msStr(l.P99), msStr(l.Max), msStr(l.Mean))
+	if r.OfferedRate > 0 {
+		fmt.Fprintf(w, "offered   %.0f req/s for %.1fs: %d starts due, %d made (%.0f req/s), %d late by more than %v (max lag %s), %d waited for the in-flight limit, %d missed; peak %d in flight\n",
+			r.OfferedRate, r.Window, r.Scheduled, r.Started, r.StartedRate, r.LateStarts, LateAfter, msStr(r.MaxLag), r.Capped, r.Missed, r.PeakInFlight)
+		fmt.Fprintf(w, "achieved  %.0f req/s answered (to the last reply)\n", r.Throughput)
+	} else {
+		fmt.Fprintf(w, "throughput %.0f req/s\n", r.Throughput)
+	}
+	fmt.Fprintf(w, "latency   p50 %s  p90 %s  p95 %s  p99 %s  max %s  mean %s\n", msStr(l.P50), msStr(l.P90), msStr(l.P95), msStr(l.P99), msStr(l.Max), msStr(l.Mean))
 	fmt.Fprintf(w, "errors    %d", r.Errors)
 	for _, k := range slices.Sorted(maps.Keys(r.ErrorKinds)) {
 		fmt.Fprintf(w, "  %s=%d", k, r.ErrorKinds[k])

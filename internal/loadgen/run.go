@@ -43,7 +43,12 @@ type Config struct {
 	Think                time.Duration // pause after each reply before the next message, off the clock of latency
 	Seed                 uint64        // for the URL picks; random when zero
 	RunID                string        // part of every OpenID; random when empty
-	HTTP                 *http.Client  // nil: NewHTTPClient for Customers
+	HTTP                 *http.Client  // nil: NewHTTPClient for Customers (MaxInFlight with Rate)
+	// Rate, when set, makes the measured phase an open loop (openloop.go): this many
+	// messages start per second for Duration, whatever the latency, each customer waiting
+	// for its reply before its next message. The warm-up stays a closed loop of Customers.
+	Rate        float64
+	MaxInFlight int // requests in flight at most with Rate; DefaultMaxInFlight when zero
 }
 
 // NewHTTPClient returns a client keeping one idle connection per customer and host, as
@@ -68,7 +73,15 @@ func (c *Config) check() error {
 		return errors.New("loadgen: conversations must be at least 1 (or set a duration)")
 	case c.Duration < 0 || c.Duration > MaxPhase:
 		return fmt.Errorf("loadgen: duration must be positive and at most %v (WeChat timestamps expire after 5 minutes)", MaxPhase)
-	case c.Duration > 0 && c.Warmup < 1:
+	case c.Rate < 0 || math.IsNaN(c.Rate) || math.IsInf(c.Rate, 0):
+		return errors.New("loadgen: the rate must be a positive number of requests per second")
+	case c.Rate > 0 && c.Duration == 0:
+		return errors.New("loadgen: a rate needs a duration")
+	case c.Rate > 0 && c.Think != 0:
+		return errors.New("loadgen: think time is for the closed loop; a rate sets the pace itself")
+	case c.MaxInFlight < 0:
+		return errors.New("loadgen: the in-flight limit must not be negative")
+	case c.Rate == 0 && c.Duration > 0 && c.Warmup < 1:
 		return errors.New("loadgen: a duration needs a warm-up to size what to prepare")
 	case c.Think < 0:
 		return errors.New("loadgen: think time must not be negative")
@@ -93,9 +106,12 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if cfg.Seed == 0 {
 		cfg.Seed = mrand.Uint64()
 	}
+	if cfg.Rate > 0 && cfg.MaxInFlight == 0 {
+		cfg.MaxInFlight = DefaultMaxInFlight
+	}
 	hc := cfg.HTTP
 	if hc == nil {
-		hc = NewHTTPClient(cfg.Customers, len(cfg.URLs), cfg.Timeout)
+		hc = NewHTTPClient(max(cfg.Customers, cfg.MaxInFlight), len(cfg.URLs), cfg.Timeout)
 	}
 	r := &runner{
 		cfg:     cfg,
@@ -113,11 +129,17 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		rep.Warmup = &w
 		rep.Warnings = append(rep.Warnings, w.Warnings...)
 	}
-	per := cfg.Conversations
-	if cfg.Duration > 0 {
-		per = r.poolSize(rep.Warmup, rep)
+	var m Result
+	var err error
+	if cfg.Rate > 0 {
+		m, err = r.openPhase(ctx)
+	} else {
+		per := cfg.Conversations
+		if cfg.Duration > 0 {
+			per = r.poolSize(rep.Warmup, rep)
+		}
+		m, err = r.phase(ctx, per, cfg.Duration)
 	}
-	m, err := r.phase(ctx, per, cfg.Duration)
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,7 @@ type Latency struct {
 	Count int
 	Mean  time.Duration
 	P50   time.Duration
+	P90   time.Duration
 	P95   time.Duration
 	P99   time.Duration
 	Max   time.Duration
@@ -30,6 +31,7 @@ func Summarize(d []time.Duration) Latency {
 		Count: len(d),
 		Mean:  sum / time.Duration(len(d)),
 		P50:   Percentile(d, 50),
+		P90:   Percentile(d, 90),
 		P95:   Percentile(d, 95),
 		P99:   Percentile(d, 99),
 		Max:   d[len(d)-1],

@@ -54,7 +54,7 @@ func TestSummarizeSortsAndSummarises(t *testing.T) {
 	rand.Shuffle(len(d), func(i, j int) { d[i], d[j] = d[j], d[i] })
 	got := Summarize(d)
 	want := Latency{Count: 1000, Mean: 500500 * time.Nanosecond, P50: 500 * time.Microsecond,
-		P95: 950 * time.Microsecond, P99: 990 * time.Microsecond, Max: 1000 * time.Microsecond}
+		P90: 900 * time.Microsecond, P95: 950 * time.Microsecond, P99: 990 * time.Microsecond, Max: 1000 * time.Microsecond}
 	if got != want {
 		t.Errorf("Summarize = %+v, want %+v", got, want)
 	}
