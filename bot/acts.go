@@ -57,9 +57,13 @@ func markAsked(canon string) string {
 	return askedClause.ReplaceAllString(canon, "$1?$2")
 }
 
+// ActText is the form of a message the act cues and the act model read: compact, with a
+// question mark after each clause that asks.
+func ActText(canon string) string { return compact(markAsked(canon)) }
+
 // readActs finds the dialogue acts of an understood message, strongest first.
 func readActs(u *Understanding, ctx Context) []Act {
-	t := compact(markAsked(u.Canon))
+	t := ActText(u.Canon)
 	core := strings.Trim(t, clauseBreaks+" .!?~…")
 	var acts []Act
 	add := func(k ActKind, conf float64, ev string) {

@@ -5,6 +5,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/wxintake/intake/bot/actmodel"
 	"github.com/wxintake/intake/knowledge"
 )
 
@@ -120,17 +121,24 @@ type Understander interface {
 }
 
 // RuleReader is the shipped Understander: lexicons and patterns, offline and deterministic.
-type RuleReader struct{}
+type RuleReader struct {
+	// NoModel reads acts from the patterns alone, without the learned act model
+	// (package actmodel); the model is trained on such readings.
+	NoModel bool
+}
 
 var _ Understander = RuleReader{}
 
 // Understand implements Understander.
-func (RuleReader) Understand(text string, ctx Context) Understanding {
+func (r RuleReader) Understand(text string, ctx Context) Understanding {
 	u := Understanding{Text: text, Canon: knowledge.Canon(text)}
 	u.Hazards = knowledge.Hazards(u.Canon)
 	u.Facts = Extract(u.Canon, ctx.Now, ctx.Lexicon)
 	u.Answer = knowledge.ParseAnswer(u.Canon)
 	u.Acts = readActs(&u, ctx)
+	if !r.NoModel {
+		u.Acts = weighActs(u.Acts, &u, ctx, ActText(u.Canon), actmodel.Shipped())
+	}
 	return u
 }
 

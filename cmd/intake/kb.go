@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -39,6 +40,12 @@ const kbSummary = `The troubleshooting knowledge: test it, and move it in and ou
                                         how well the bot understands customers: the labelled
                                         corpora under DIR (default corpus/) read by the shipped
                                         knowledge; figures per behaviour, category and slot
+  intake kb eval --rules-only ...      the same, reading acts by the patterns alone (without
+                                        the learned act model)
+  intake kb train-acts [--corpus DIR] [--out FILE]
+                                        train the act model on the dev split of the corpora
+                                        (default out: bot/actmodel/model.json.gz); run it after
+                                        changing the corpora or the act patterns
   intake kb export [--version N|draft] DIR    write a revision's files (default: the current one)
   intake kb import [--shipped] DIR      replace the editors' draft with the files under DIR (or
                                         with the knowledge shipped in this binary)
@@ -56,6 +63,8 @@ func runKB(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	corpus := fs.String("corpus", "corpus", "eval: the directory of the labelled corpora")
 	split := fs.String("split", "", `eval: "dev", "test" or "all" (default: dev, then test)`)
 	misses := fs.Int("misses", 0, "eval: print up to N misclassified messages")
+	rulesOnly := fs.Bool("rules-only", false, "eval: read acts by the patterns alone, without the act model")
+	out := fs.String("out", "bot/actmodel/model.json.gz", "train-acts: the model file to write")
 	message := fs.String("m", "", "publish: what changed, for the history")
 	author := fs.String("author", "cli", "import, publish: who does it")
 	if len(args) == 0 {
@@ -82,7 +91,9 @@ func runKB(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "test":
 		return kbTest(*dir, stdout)
 	case "eval":
-		return kbEval(*dir, *corpus, *split, *misses, stdout)
+		return kbEval(*dir, *corpus, *split, *misses, bot.RuleReader{NoModel: *rulesOnly}, stdout)
+	case "train-acts":
+		return kbTrainActs(*corpus, *out, stdout)
 	case "export", "import", "publish":
 	default:
 		fs.Usage()
@@ -147,7 +158,7 @@ func kbTest(dir string, stdout io.Writer) error {
 }
 
 // kbEval prints the understanding figures on the corpora, per split.
-func kbEval(dir, corpus, split string, misses int, stdout io.Writer) error {
+func kbEval(dir, corpus, split string, misses int, reader bot.RuleReader, stdout io.Writer) error {
 	fsys := knowledge.ShippedFS()
 	if dir != "" {
 		fsys = os.DirFS(dir)
@@ -165,7 +176,7 @@ func kbEval(dir, corpus, split string, misses int, stdout io.Writer) error {
 		splits = []string{split}
 	}
 	for _, sp := range splits {
-		rep, err := evaluate.Run(corpus, sp, kb)
+		rep, err := evaluate.Run(corpus, sp, kb, reader)
 		if err != nil {
 			return fmt.Errorf("kb eval: %w", err)
 		}
@@ -173,6 +184,36 @@ func kbEval(dir, corpus, split string, misses int, stdout io.Writer) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// kbTrainActs trains the act model on the dev split of the corpora under corpus, read by
+// the shipped knowledge, and writes it to out.
+func kbTrainActs(corpus, out string, stdout io.Writer) error {
+	set, err := knowledge.Shipped()
+	if err != nil {
+		return err
+	}
+	kb, err := bot.NewKnowledgeBase(set)
+	if err != nil {
+		return err
+	}
+	m, err := evaluate.TrainActs(corpus, "dev", kb)
+	if err != nil {
+		return fmt.Errorf("kb train-acts: %w", err)
+	}
+	var b bytes.Buffer
+	if err := m.Encode(&b); err != nil {
+		return err
+	}
+	if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("kb train-acts: %w", err)
+	}
+	var n float64
+	for _, p := range m.Prior {
+		n += p
+	}
+	fmt.Fprintf(stdout, "trained on %.0f messages, %d acts, %d features: %s (%d bytes)\n", n, len(m.Classes), len(m.Counts), out, b.Len())
 	return nil
 }
 

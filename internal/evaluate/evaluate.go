@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/wxintake/intake/bot"
+	"github.com/wxintake/intake/bot/actmodel"
 	"github.com/wxintake/intake/knowledge"
 )
 
@@ -54,6 +55,8 @@ type Report struct {
 	Split   string
 	Figures map[string]*Score
 	Misses  []string
+
+	reader bot.RuleReader
 }
 
 func (r *Report) score(name string, ok bool) {
@@ -103,9 +106,9 @@ func (r *Report) WriteText(w io.Writer, maxMisses int) error {
 }
 
 // Run evaluates the corpora under dir on split ("dev", "test" or "all") with the
-// knowledge base kb.
-func Run(dir, split string, kb *bot.KnowledgeBase) (*Report, error) {
-	r := &Report{Split: split}
+// knowledge base kb, reading messages as reader does.
+func Run(dir, split string, kb *bot.KnowledgeBase, reader bot.RuleReader) (*Report, error) {
+	r := &Report{Split: split, reader: reader}
 	d := bot.NewDialog(kb)
 	if err := eachLine(filepath.Join(dir, "first_messages.jsonl"), split, func(l firstMessage) { firstMessages(r, d, kb, l) }); err != nil {
 		return nil, err
@@ -152,7 +155,7 @@ func (l firstMessage) lineSplit() string { return l.Split }
 // firstMessages scores one customer's first message as the bot reads it at the start of
 // a conversation.
 func firstMessages(r *Report, d *bot.Dialog, kb *bot.KnowledgeBase, l firstMessage) {
-	u := bot.RuleReader{}.Understand(l.Text, bot.Context{State: bot.StateNew, Now: Now, Lexicon: kb.Lexicon()})
+	u := r.reader.Understand(l.Text, bot.Context{State: bot.StateNew, Now: Now, Lexicon: kb.Lexicon()})
 	_, hazard := kb.Hazard(u.Canon)
 	hazard = hazard || len(u.Hazards) > 0
 	if l.Hazard != "" {
@@ -254,20 +257,51 @@ var corpusStates = map[string]bot.State{
 // rule nor the absence of one is scored.
 const unlabelled = "?"
 
-// actPriority is the order in which the dialog acts on a message's acts (dialog_acts.go).
-var actPriority = []bot.ActKind{bot.ActHandoff, bot.ActComplaint, bot.ActCancel, bot.ActChangeProduct, bot.ActCorrection,
-	bot.ActSolved, bot.ActNotSolved, bot.ActQuestion, bot.ActProgress, bot.ActGoodbye, bot.ActThanks, bot.ActGreeting,
-	bot.ActSmallTalk, bot.ActVague, bot.ActReport}
-
-// behaviours scores the act the dialog would act on, in the state the message arrived in.
-func behaviours(r *Report, d *bot.Dialog, kb *bot.KnowledgeBase, l behaviour) {
-	st := corpusStates[l.State]
-	ctx := bot.Context{State: st, Asking: bot.Slot(l.Asked), Category: "air_conditioner", Now: Now, Lexicon: kb.Lexicon(),
-		HasTicket: l.State == "done" || l.State == "human"}
+// behaviourContext is the conversation a behaviour line arrives in: an air conditioner's
+// case (none at the start), with a ticket once done or with a person.
+func behaviourContext(l behaviour, kb *bot.KnowledgeBase) bot.Context {
+	ctx := bot.Context{State: corpusStates[l.State], Asking: bot.Slot(l.Asked), Category: "air_conditioner", Now: Now,
+		Lexicon: kb.Lexicon(), HasTicket: l.State == "done" || l.State == "human"}
 	if l.State == "start" {
 		ctx.Category = ""
 	}
-	u := bot.RuleReader{}.Understand(l.Text, ctx)
+	return ctx
+}
+
+// TrainActs trains the act model (package bot/actmodel) on the behaviour lines of split
+// under dir that report no hazard, each read first by the patterns alone.
+func TrainActs(dir, split string, kb *bot.KnowledgeBase) (*actmodel.Model, error) {
+	var examples []actmodel.Example
+	err := eachLine(filepath.Join(dir, "behaviours.jsonl"), split, func(l behaviour) {
+		if l.Hazard != "" || l.Act == "" {
+			return
+		}
+		ctx := behaviourContext(l, kb)
+		u := bot.RuleReader{NoModel: true}.Understand(l.Text, ctx)
+		examples = append(examples, actmodel.Example{State: string(ctx.State), Asking: string(ctx.Asking),
+			Text: bot.ActText(u.Canon), RuleAct: string(u.Decisive(ctx.State).Kind), Act: l.Act})
+	})
+	if err != nil {
+		return nil, err
+	}
+	// every reply to a detail asked is an answer: "今天", "格力的", a phone number
+	err = eachLine(filepath.Join(dir, "slots.jsonl"), split, func(l slotLine) {
+		ctx := bot.Context{State: bot.StateCollect, Asking: bot.Slot(l.Asked), Category: l.Category, Now: Now, Lexicon: kb.Lexicon()}
+		u := bot.RuleReader{NoModel: true}.Understand(l.Text, ctx)
+		examples = append(examples, actmodel.Example{State: string(ctx.State), Asking: string(ctx.Asking),
+			Text: bot.ActText(u.Canon), RuleAct: string(u.Decisive(ctx.State).Kind), Act: string(bot.ActAnswer)})
+	})
+	if err != nil {
+		return nil, err
+	}
+	return actmodel.Train(examples), nil
+}
+
+// behaviours scores the act the dialog would act on, in the state the message arrived in.
+func behaviours(r *Report, d *bot.Dialog, kb *bot.KnowledgeBase, l behaviour) {
+	ctx := behaviourContext(l, kb)
+	st := ctx.State
+	u := r.reader.Understand(l.Text, ctx)
 	_, hazard := kb.Hazard(u.Canon)
 	hazard = hazard || len(u.Hazards) > 0
 	if l.Hazard != "" {
@@ -301,15 +335,7 @@ func behaviours(r *Report, d *bot.Dialog, kb *bot.KnowledgeBase, l behaviour) {
 
 // predictedAct is the act the dialog would act on.
 func predictedAct(u *bot.Understanding, st bot.State) bot.ActKind {
-	for _, k := range actPriority {
-		if (k == bot.ActSolved || k == bot.ActNotSolved) && st != bot.StateSelf {
-			continue
-		}
-		if u.Is(k) {
-			return k
-		}
-	}
-	return bot.ActAnswer
+	return u.Decisive(st).Kind
 }
 
 // equivalent accepts readings the dialog treats alike: an answer that carries a fault

@@ -1,9 +1,11 @@
 package evaluate
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/wxintake/intake/bot"
+	"github.com/wxintake/intake/bot/actmodel"
 	"github.com/wxintake/intake/knowledge"
 )
 
@@ -45,7 +47,7 @@ func TestCorpusFloors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := Run("../../corpus", "dev", kb)
+	rep, err := Run("../../corpus", "dev", kb, bot.RuleReader{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,5 +67,33 @@ func TestCorpusFloors(t *testing.T) {
 		for _, m := range rep.Misses[:min(len(rep.Misses), 60)] {
 			t.Log(m)
 		}
+	}
+}
+
+// TestShippedActModel checks that the act model in the binary is the one the corpora's
+// dev split and today's act patterns train: a change to either without retraining fails
+// here (run `go run ./cmd/intake kb train-acts`).
+func TestShippedActModel(t *testing.T) {
+	set, err := knowledge.Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kb, err := bot.NewKnowledgeBase(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	trained, err := TrainActs("../../corpus", "dev", kb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got bytes.Buffer
+	if err := trained.Encode(&want); err != nil {
+		t.Fatal(err)
+	}
+	if err := actmodel.Shipped().Encode(&got); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(want.Bytes(), got.Bytes()) {
+		t.Fatal("bot/actmodel/model.json.gz is not the model the corpus trains: run go run ./cmd/intake kb train-acts")
 	}
 }

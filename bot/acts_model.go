@@ -1,0 +1,110 @@
+package bot
+
+import (
+	"slices"
+
+	"github.com/wxintake/intake/bot/actmodel"
+)
+
+// actPriority is the order in which the dialog acts on a message's acts (dialog_acts.go):
+// the first act of this list the message does decides what happens.
+var actPriority = []ActKind{ActHandoff, ActComplaint, ActCancel, ActChangeProduct, ActCorrection,
+	ActSolved, ActNotSolved, ActQuestion, ActProgress, ActGoodbye, ActThanks, ActGreeting,
+	ActSmallTalk, ActVague, ActReport}
+
+// Decisive is the act the dialog acts on in state st: the first of actPriority the
+// message does (a verdict on a self-service step only counts at one), else ActAnswer.
+func (u *Understanding) Decisive(st State) Act {
+	for _, k := range actPriority {
+		if (k == ActSolved || k == ActNotSolved) && st != StateSelf {
+			continue
+		}
+		if a, ok := u.Has(k); ok {
+			return a
+		}
+	}
+	return Act{Kind: ActAnswer}
+}
+
+// modelActs are the acts the learned model may decide. A verdict that closes a case
+// (solved), a cancel, a correction or a change of product needs the patterns' evidence:
+// a wrong one loses what the customer said. The model does not overrule those either.
+var modelActs = map[ActKind]bool{
+	ActAnswer: true, ActReport: true, ActVague: true, ActSmallTalk: true, ActGreeting: true,
+	ActThanks: true, ActGoodbye: true, ActProgress: true, ActQuestion: true, ActNotSolved: true,
+	ActComplaint: true, ActHandoff: true,
+}
+
+// minModelP is the least probability at which the model's reading counts.
+const minModelP = 0.6
+
+// softActs are the model's readings that pass over what a message says: a shrug, chat,
+// courtesy, or a verdict. They are taken only from messages that carry no detail.
+var softActs = map[ActKind]bool{
+	ActVague: true, ActSmallTalk: true, ActGreeting: true, ActThanks: true, ActGoodbye: true, ActNotSolved: true,
+}
+
+// noFacts reports a message with no detail of a case in it but perhaps the product:
+// "空调有点毛病" is vague, "海尔的 波轮" is not.
+func noFacts(f *Facts) bool {
+	return f.Brand == "" && f.Model == "" && f.PurchaseDate.IsZero() &&
+		f.Serial == "" && f.Channel == "" && f.Symptom == "" && f.ErrorCode == "" && f.StartedAt.IsZero() &&
+		f.StartedPhrase == "" && f.Trigger == "" && f.Name == "" && f.Phone.IsZero() && f.ExtendedWarranty == 0
+}
+
+// sureRule is the confidence from which the patterns' reading stands whatever the model
+// reads: commands, "0 转人工", 12315.
+const sureRule = 0.9
+
+// weighActs lets the learned act model (package actmodel) decide between the patterns'
+// weaker readings. The patterns' act is one of the model's features, so where they know
+// better the model follows them; where they read nothing or only a weak act, the
+// characters of the message and the state decide.
+func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *actmodel.Model) []Act {
+	rule := u.Decisive(ctx.State)
+	if rule.Confidence >= sureRule {
+		return acts
+	}
+	if cueResumeCase.MatchString(t) {
+		return acts // "等等 还是修吧": the dialog reads it (dialog_acts.go)
+	}
+	kind, p := m.Predict(actmodel.Features(string(ctx.State), string(ctx.Asking), t, string(rule.Kind)))
+	got := ActKind(kind)
+	if got == rule.Kind || !modelActs[got] || p < minModelP {
+		return acts
+	}
+	if softActs[got] && !noFacts(&u.Facts) {
+		return acts // "海尔的 波轮" after a step: a detail given, not a shrug
+	}
+	if got == ActNotSolved && cueQuestion.MatchString(t) {
+		return acts // "行不行啊 到底" asks; a verdict needs the customer's word
+	}
+	rank := slices.Index(actPriority, got)
+	if rank < 0 {
+		rank = len(actPriority) // an answer: nothing outranks it
+	}
+	out := acts[:0:0]
+	for _, a := range acts {
+		r := slices.Index(actPriority, a.Kind)
+		verdictOutside := (a.Kind == ActSolved || a.Kind == ActNotSolved) && ctx.State != StateSelf
+		if a.Confidence < sureRule && r >= 0 && r < rank && !verdictOutside && modelActs[a.Kind] {
+			continue // a weaker reading the model decided against
+		}
+		out = append(out, a)
+	}
+	if got == ActAnswer || got == ActReport {
+		return out // the facts carry a report; the model adds no words of its own
+	}
+	if got == ActQuestion && !cueQuestion.MatchString(t) {
+		return acts // nothing in it asks
+	}
+	a := Act{Kind: got, Confidence: 0.75, Evidence: "≈" + t}
+	if got == ActQuestion {
+		a.Topic = TopicOther
+	}
+	i := 0
+	for i < len(out) && out[i].Confidence >= a.Confidence {
+		i++
+	}
+	return slices.Insert(out, i, a)
+}
