@@ -16,12 +16,12 @@ func TestActModelGuards(t *testing.T) {
 		text   string
 		want   ActKind
 	}{
-		{StateHuman, "", "什么时候给我答复", ActProgress},          // the model reads what no pattern names
-		{StateSelf, "", "海尔的 波轮", ActAnswer},                 // a detail after a step is no shrug
+		{StateHuman, "", "什么时候给我答复", ActProgress}, // the model reads what no pattern names
+		{StateSelf, "", "海尔的 波轮", ActAnswer},      // a detail after a step is no shrug
 		{StateSelf, "", "苏泊尔", ActAnswer},
-		{StateDone, "", "等等 还是修吧", ActAnswer},                 // the dialog's resume cue decides
-		{StateCollect, SlotStarted, "今天", ActAnswer},            // an answer to the question asked
-		{StateSelf, "", "0", ActHandoff},                       // a sure pattern stands
+		{StateDone, "", "等等 还是修吧", ActAnswer},        // the dialog's resume cue decides
+		{StateCollect, SlotStarted, "今天", ActAnswer}, // an answer to the question asked
+		{StateSelf, "", "0", ActHandoff},             // a sure pattern stands
 		{StateSelf, "", "我要投诉你们 打12315", ActComplaint},
 	} {
 		ctx := Context{State: tc.state, Asking: tc.asking, Category: "air_conditioner", Now: now, Lexicon: lex,
