@@ -32,6 +32,7 @@ var migrations = []migration{
 	{ID: "0005_canned_replies", Up: canned.Migrate},
 	{ID: "0006_media", Up: media.Migrate},
 	{ID: "0007_transcript_media", Up: triagedb.MigrateTranscriptMedia},
+	{ID: "0008_outbox_channel", Up: triagedb.MigrateOutboxChannel},
 }
 
 type schemaMigration struct {

@@ -159,19 +159,21 @@ func (n *Notifier) Send(ctx context.Context, nt triagedb.Notification) error {
 		if t.Rating != 0 {
 			return nil // rated already: nothing to ask
 		}
-		return n.followUp(ctx, t)
+		channel, reason, err := n.followUp(ctx, t)
+		return n.record(ctx, nt, channel, reason, err)
 	default:
 		return fmt.Errorf("notify: unknown kind %q", nt.Kind)
 	}
 	if link := n.pageURL(t.Number); link != "" && (nt.Kind == KindStatus || nt.Kind == KindVisit) {
 		m.Text += catalog.T("notify.page_link", "url", link)
 	}
-	return n.deliver(ctx, t, m)
+	channel, reason, err := n.deliver(ctx, t, m)
+	return n.record(ctx, nt, channel, reason, err)
 }
 
 // followUp asks for the rating of completed ticket t: in the chat while the window is
 // open, otherwise by a template message linking to the page where the customer rates.
-func (n *Notifier) followUp(ctx context.Context, t triage.Ticket) error {
+func (n *Notifier) followUp(ctx context.Context, t triage.Ticket) (channel, reason string, err error) {
 	m := message{Text: catalog.T("bot.rating.ask", "number", t.Number), Short: catalog.T("notify.template.followup")}
 	if n.windowOpen(ctx, t.OpenID) {
 		err := n.Conversations.Control(ctx, t.OpenID, nil, func(d *bot.Dialog, c bot.Conversation) (bot.Conversation, error) {
@@ -182,7 +184,7 @@ func (n *Notifier) followUp(ctx context.Context, t triage.Ticket) error {
 			return c, nil
 		})
 		if err != nil {
-			return fmt.Errorf("notify: follow-up survey: %w", err) // retried with backoff
+			return "", "", fmt.Errorf("notify: follow-up survey: %w", err) // retried with backoff
 		}
 		if link := n.pageURL(t.Number); link != "" {
 			m.Text += catalog.T("notify.page_link", "url", link)
@@ -212,26 +214,32 @@ func (n *Notifier) pageURL(number string) string {
 func wechatTime(at time.Time) string { return at.Format("2006年1月2日 15:04") }
 
 // deliver sends m as a customer-service message when the window allows, otherwise as
-// a template message.
-func (n *Notifier) deliver(ctx context.Context, t triage.Ticket, m message) error {
+// a template message, and reports which (triagedb.ChannelChat, ChannelTemplate) and why a
+// template (triagedb.ReasonWindow…).
+func (n *Notifier) deliver(ctx context.Context, t triage.Ticket, m message) (channel, reason string, err error) {
 	w, err := n.Conversations.Window(ctx, t.OpenID)
 	if err != nil {
-		return err
+		return "", "", err
 	}
+	reason = triagedb.ReasonWindow
 	if left, _ := w.Remaining(n.Now()); left > 0 {
 		err := n.WeChat.SendText(ctx, t.OpenID, m.Text)
 		if err == nil {
 			_, _ = n.Conversations.CountPush(ctx, t.OpenID)
-			return nil
+			return triagedb.ChannelChat, "", nil
 		}
 		var apiErr *wxapi.APIError
 		if !errors.As(err, &apiErr) || (apiErr.Code != wxapi.CodeOutsideWindow && apiErr.Code != wxapi.CodeQuotaExhausted) {
-			return err
+			return "", "", err
 		}
 		// WeChat counts differently from us: fall through to the template.
+		reason = triagedb.ReasonRefused
+		if apiErr.Code == wxapi.CodeQuotaExhausted {
+			reason = triagedb.ReasonQuota
+		}
 	}
 	if n.TemplateID == "" {
-		return ErrOutsideWindow
+		return "", "", ErrOutsideWindow
 	}
 	values := map[string]string{
 		"number": t.Number, "status": t.Status.Label(), "text": m.Short,
@@ -241,7 +249,22 @@ func (n *Notifier) deliver(ctx context.Context, t triage.Ticket, m message) erro
 	if values["visit"] == "" && !t.VisitWindow.IsZero() {
 		values["visit"] = wechatTime(t.VisitWindow.Start.In(n.Calendar.Location()))
 	}
-	return n.WeChat.SendTemplate(ctx, t.OpenID, n.TemplateID, n.pageURL(t.Number), wxtemplate.Data(n.Fields, values))
+	if err := n.WeChat.SendTemplate(ctx, t.OpenID, n.TemplateID, n.pageURL(t.Number), wxtemplate.Data(n.Fields, values)); err != nil {
+		return "", "", err
+	}
+	return triagedb.ChannelTemplate, reason, nil
+}
+
+// record notes on notification nt how it was delivered, for staff to see; a failure to
+// note it does not make the delivery fail.
+func (n *Notifier) record(ctx context.Context, nt triagedb.Notification, channel, reason string, err error) error {
+	if err != nil || channel == "" || n.Outbox == nil || nt.ID == 0 {
+		return err
+	}
+	if err := n.Outbox.SetChannel(ctx, nt.ID, channel, reason); err != nil && n.Log != nil {
+		n.Log.Warn("notify: record the channel", "id", nt.ID, "err", err)
+	}
+	return nil
 }
 
 // ParseFields reads "number=character_string1,status=phrase3" into a map.

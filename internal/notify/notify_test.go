@@ -64,6 +64,9 @@ func TestStatusChangesReachTheCustomer(t *testing.T) {
 		if sent, failed := dispatch(t, s, time.Now()); sent != 2 || failed != 0 {
 			t.Fatalf("sent %d failed %d, want 2 and 0", sent, failed)
 		}
+		if list, _ := s.Notifier.Outbox.ListForTicket(ctx, n, 0); len(list) != 2 || list[0].Channel != triagedb.ChannelChat || list[0].Reason != "" {
+			t.Errorf("recorded %+v, want two chat messages", list)
+		}
 		msgs := s.API.Sent()
 		if len(msgs) != 2 || msgs[0].ToUser != who || !strings.Contains(msgs[0].Text, n) || !strings.Contains(msgs[1].Text, triage.StatusDiagnosing.Label()) {
 			t.Fatalf("customer-service messages %+v", msgs)

@@ -14,8 +14,10 @@ import (
 	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/config"
+	"github.com/wxintake/intake/internal/notify"
 	"github.com/wxintake/intake/internal/wxfake"
 	"github.com/wxintake/intake/triage"
+	"github.com/wxintake/intake/triage/triagedb"
 )
 
 var wechatTime = regexp.MustCompile(`^(\d{4}年)?\d{1,2}月\d{1,2}日 \d{1,2}:\d{2}$`)
@@ -84,6 +86,11 @@ func TestTemplateOutsideTheWindowObeysTheRules(t *testing.T) {
 		if text := tpl.Data["thing2"]; !strings.HasPrefix(text, "工程师已到场检查") || !strings.HasSuffix(text, "…") {
 			t.Errorf("thing2 = %q, want the note cut with …", text)
 		}
+		// Staff see how it went: by template, because WeChat refused the chat message.
+		if list, err := s.Notifier.Outbox.ListForTicket(ctx, n, 1); err != nil || len(list) != 1 ||
+			list[0].Channel != triagedb.ChannelTemplate || list[0].Reason != triagedb.ReasonRefused {
+			t.Errorf("recorded %+v %v", list, err)
+		}
 		// The link opens the customer's page, with the whole note.
 		page := openPage(t, s, tpl.URL, n)
 		if !strings.Contains(page, triage.StatusAccepted.Label()) || !strings.Contains(page, "预计三天内完成") {
@@ -115,6 +122,10 @@ func TestTemplateOutsideTheWindowObeysTheRules(t *testing.T) {
 		tpl = checkTemplate(t, msgs[len(msgs)-1], n)
 		if !strings.Contains(tpl.Data["thing2"], "评价") {
 			t.Errorf("survey template %v", tpl.Data)
+		}
+		if list, _ := s.Notifier.Outbox.ListForTicket(ctx, n, 1); len(list) != 1 || list[0].Kind != notify.KindFollowUp ||
+			list[0].Channel != triagedb.ChannelTemplate || list[0].Reason != triagedb.ReasonWindow {
+			t.Errorf("survey recorded %+v", list)
 		}
 		if page := openPage(t, s, tpl.URL, n); !strings.Contains(page, `name="score"`) || !strings.Contains(page, catalog.T("h5.rate.ask")) {
 			t.Errorf("the survey's page offers no rating")

@@ -40,7 +40,22 @@ type Notification struct {
 	LastError     string
 	CreatedAt     time.Time // when enqueued; the database's clock when zero
 	SentAt        time.Time // zero until sent
+	// Channel is how it reached the customer (ChannelChat, ChannelTemplate), and Reason
+	// why a template was sent instead of a chat message (ReasonWindow…); both empty until
+	// delivered, and for a notification that needed no message (a survey already answered).
+	Channel string
+	Reason  string
 }
+
+// Delivery channels and the reasons for a template message (Outbox.SetChannel).
+const (
+	ChannelChat     = "chat"     // a customer-service message
+	ChannelTemplate = "template" // a template message
+
+	ReasonWindow  = "window"  // our count: 48 hours since the customer last wrote, or 5 messages sent
+	ReasonRefused = "refused" // WeChat refused the chat message (45015: the window closed)
+	ReasonQuota   = "quota"   // WeChat refused it for the quota (45047)
+)
 
 // outboxRow is a row of the outbox table. idx_outbox_due (status, next_attempt_at, id)
 // makes Claim an index range scan that stops after limit rows.
@@ -56,6 +71,8 @@ type outboxRow struct {
 	LastError     string     `gorm:"type:text;not null"`
 	CreatedAt     time.Time  `gorm:"precision:6;not null;autoCreateTime:false"`
 	SentAt        *time.Time `gorm:"precision:6"`
+	Channel       string     `gorm:"size:16;not null;default:''"`
+	Reason        string     `gorm:"size:16;not null;default:''"`
 }
 
 // TableName is the table of notifications.
@@ -65,14 +82,14 @@ func toDBNotification(n Notification) outboxRow {
 	return outboxRow{ID: n.ID, TicketNumber: n.TicketNumber, OpenID: n.OpenID, Kind: n.Kind,
 		Payload: string(n.Payload), Status: string(n.Status), Attempts: n.Attempts,
 		NextAttemptAt: dbTime(n.NextAttemptAt), LastError: n.LastError,
-		CreatedAt: dbTime(n.CreatedAt), SentAt: dbTimePtr(n.SentAt)}
+		CreatedAt: dbTime(n.CreatedAt), SentAt: dbTimePtr(n.SentAt), Channel: n.Channel, Reason: n.Reason}
 }
 
 func toDomainNotification(r outboxRow) Notification {
 	return Notification{ID: r.ID, TicketNumber: r.TicketNumber, OpenID: r.OpenID, Kind: r.Kind,
 		Payload: json.RawMessage(r.Payload), Status: OutboxStatus(r.Status), Attempts: r.Attempts,
 		NextAttemptAt: r.NextAttemptAt.UTC(), LastError: r.LastError,
-		CreatedAt: r.CreatedAt.UTC(), SentAt: fromTimePtr(r.SentAt)}
+		CreatedAt: r.CreatedAt.UTC(), SentAt: fromTimePtr(r.SentAt), Channel: r.Channel, Reason: r.Reason}
 }
 
 func toDomainNotifications(rows []outboxRow) []Notification {
@@ -106,6 +123,7 @@ func Enqueue(ctx context.Context, db *gorm.DB, n Notification) (Notification, er
 		n.NextAttemptAt = n.CreatedAt
 	}
 	n.ID, n.Status, n.Attempts, n.LastError, n.SentAt = 0, OutboxPending, 0, "", time.Time{}
+	n.Channel, n.Reason = "", ""
 	row := toDBNotification(n)
 	if err := db.WithContext(ctx).Create(&row).Error; err != nil {
 		return Notification{}, wrap("enqueue", err)
