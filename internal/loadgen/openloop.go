@@ -91,7 +91,11 @@ type openCustomer struct {
 	next   int // its next message
 	ticket bool
 	t      tally
+	timed  []timedLatency
 }
+
+// timedLatency is the latency of a request that got a response, by when it was due.
+type timedLatency struct{ due, latency time.Duration }
 
 // pacing is what the open loop counts about its own starts.
 type pacing struct {
@@ -102,11 +106,13 @@ type pacing struct {
 	Missed    int           // not made: no prepared conversation left
 	MaxLag    time.Duration // the latest start, behind its time
 	Peak      int           // most requests in flight at once
+	LastStart time.Duration // when the last start was made, from the first one's due time
 }
 
 // run makes the phase's starts from convs, waits for every reply and returns the tallies of
-// the conversations it began, its pacing and the time from the first start to the last reply.
-func (o *openLoop) run(ctx context.Context, convs []Prepared) ([]tally, pacing, time.Duration) {
+// the conversations it began, the latencies by when they were due, its pacing and the time
+// from the first start to the last reply.
+func (o *openLoop) run(ctx context.Context, convs []Prepared) ([]tally, []timedLatency, pacing, time.Duration) {
 	var (
 		p        pacing
 		wg       sync.WaitGroup
@@ -152,7 +158,9 @@ func (o *openLoop) run(ctx context.Context, convs []Prepared) ([]tally, pacing, 
 		if ctx.Err() != nil {
 			break
 		}
-		lag := o.clock.Now().Sub(due)
+		now := o.clock.Now()
+		lag := now.Sub(due)
+		p.LastStart = now.Sub(start)
 		if lag > LateAfter {
 			p.Late++
 		}
@@ -161,8 +169,9 @@ func (o *openLoop) run(ctx context.Context, convs []Prepared) ([]tally, pacing, 
 		n := inFlight.Add(1)
 		for old := peak.Load(); n > old && !peak.CompareAndSwap(old, n); old = peak.Load() {
 		}
+		offset := due.Sub(start)
 		wg.Go(func() {
-			o.send(ctx, c)
+			o.send(ctx, c, offset)
 			inFlight.Add(-1)
 			<-slots
 			if c.next < len(c.conv.Requests) {
@@ -174,18 +183,23 @@ func (o *openLoop) run(ctx context.Context, convs []Prepared) ([]tally, pacing, 
 	elapsed := o.clock.Now().Sub(start)
 	p.Peak = int(peak.Load())
 	tallies := make([]tally, len(begun))
+	var timed []timedLatency
 	for i, c := range begun {
 		tallies[i] = c.t
+		timed = append(timed, c.timed...)
 	}
-	return tallies, p, elapsed
+	return tallies, timed, p, elapsed
 }
 
-// send posts c's next message and counts it.
-func (o *openLoop) send(ctx context.Context, c *openCustomer) {
+// send posts c's next message, due at offset into the phase, and counts it.
+func (o *openLoop) send(ctx context.Context, c *openCustomer, offset time.Duration) {
 	i := c.next
 	req := c.conv.Requests[i]
 	reply, err := o.post(ctx, req)
 	c.t.record(o.script, c.conv, i, req, reply, err)
+	if reply.Status != 0 {
+		c.timed = append(c.timed, timedLatency{offset, reply.Latency})
+	}
 	c.ticket = c.ticket || TicketNumber.MatchString(reply.Text)
 	c.next++
 	if c.next == len(c.conv.Requests) {
@@ -197,14 +211,17 @@ func (o *openLoop) send(ctx context.Context, c *openCustomer) {
 }
 
 // openResult is the phase's Result: the tallies merged over the time to the last reply,
-// with the pacing.
-func openResult(s Script, rate float64, window time.Duration, tallies []tally, p pacing, elapsed time.Duration) Result {
+// with the pacing and the latency second by second of the schedule.
+func openResult(s Script, rate float64, window time.Duration, tallies []tally, timed []timedLatency, p pacing, elapsed time.Duration) Result {
 	res := merge(s, tallies, elapsed)
 	res.OfferedRate = rate
 	res.Window = window.Seconds()
-	if window > 0 {
-		res.StartedRate = float64(p.Started) / window.Seconds()
+	if p.Started > 0 {
+		// Over the window, or the span the starts took when it ran past the window (one
+		// interval more than from the first start to the last).
+		res.StartedRate = float64(p.Started) / max(window, p.LastStart+Offset(1, rate)).Seconds()
 	}
+	res.Timeline = timeline(timed)
 	res.Scheduled, res.Started, res.LateStarts, res.Capped, res.Missed = p.Scheduled, p.Started, p.Late, p.Capped, p.Missed
 	res.MaxLag = p.MaxLag
 	res.PeakInFlight = p.Peak
@@ -216,6 +233,23 @@ func openResult(s Script, rate float64, window time.Duration, tallies []tally, p
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%d starts missed: no prepared conversation left", p.Missed))
 	}
 	return res
+}
+
+// timeline is the latency of the requests due in each second of the phase.
+func timeline(timed []timedLatency) []SecondLatency {
+	var by [][]time.Duration
+	for _, x := range timed {
+		sec := int(x.due / time.Second)
+		for len(by) <= sec {
+			by = append(by, nil)
+		}
+		by[sec] = append(by[sec], x.latency)
+	}
+	out := make([]SecondLatency, len(by))
+	for i, d := range by {
+		out[i] = SecondLatency{Second: i, Latency: Summarize(d)}
+	}
+	return out
 }
 
 // openPool is how many conversations an open-loop phase prepares: enough for every start
@@ -254,8 +288,8 @@ func (r *runner) openPhase(ctx context.Context) (Result, error) {
 			return r.decoder.Post(ctx, req.Prepared)
 		},
 	}
-	tallies, p, elapsed := o.run(ctx, convs)
-	res := openResult(r.cfg.Script, r.cfg.Rate, r.cfg.Duration, tallies, p, elapsed)
+	tallies, timed, p, elapsed := o.run(ctx, convs)
+	res := openResult(r.cfg.Script, r.cfg.Rate, r.cfg.Duration, tallies, timed, p, elapsed)
 	res.PrepareSeconds = prepared.Seconds()
 	if capped {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("prepared only %d conversations (memory bound)", n))

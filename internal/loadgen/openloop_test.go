@@ -136,7 +136,7 @@ func TestOpenLoopMakesEveryStartInOrder(t *testing.T) {
 	clk := newFakeClock()
 	o := &openLoop{rate: 500, window: 2 * time.Second, maxInFlight: 50, script: Echo, clock: clk, post: rec.post}
 	convs := fakeConvs(1000, 7) // enough even if no customer were ever back in time
-	tallies, p, elapsed := o.run(context.Background(), convs)
+	tallies, timed, p, elapsed := o.run(context.Background(), convs)
 	if p.Scheduled != 1000 || p.Started != 1000 || p.Late != 0 || p.Missed != 0 || p.MaxLag != 0 {
 		t.Fatalf("pacing %+v, want 1000 starts due and made, none late or missed", p)
 	}
@@ -161,12 +161,15 @@ func TestOpenLoopMakesEveryStartInOrder(t *testing.T) {
 	if total != 1000 {
 		t.Errorf("%d messages reached the webhook, want 1000", total)
 	}
-	res := openResult(Echo, o.rate, o.window, tallies, p, elapsed)
+	res := openResult(Echo, o.rate, o.window, tallies, timed, p, elapsed)
 	if res.Requests != 1000 || res.Errors != 0 || res.EmptyReplies != 0 || res.Latency.Count != 1000 || res.Latency.P99 != time.Millisecond {
 		t.Errorf("result %+v", res)
 	}
 	if res.OfferedRate != 500 || res.StartedRate != 500 || res.Scheduled != 1000 || res.Started != 1000 || len(res.Warnings) != 0 {
 		t.Errorf("rates offered %v started %v, %d/%d starts, warnings %q", res.OfferedRate, res.StartedRate, res.Started, res.Scheduled, res.Warnings)
+	}
+	if len(res.Timeline) != 2 || res.Timeline[0].Latency.Count != 500 || res.Timeline[1].Latency.Count != 500 || res.Timeline[1].Second != 1 {
+		t.Errorf("timeline %+v, want 500 requests in each of 2 seconds", res.Timeline)
 	}
 	if res.Conversations != len(tallies) || res.Completed > res.Conversations || res.Completed*7 > 1000 {
 		t.Errorf("%d conversations begun, %d completed", res.Conversations, res.Completed)
@@ -180,17 +183,17 @@ func TestOpenLoopCountsLateStarts(t *testing.T) {
 	clk := newFakeClock()
 	clk.over = map[int]time.Duration{5: 35 * time.Millisecond}
 	o := &openLoop{rate: 100, window: time.Second, maxInFlight: 10, script: Echo, clock: clk, post: (&recorder{}).post}
-	tallies, p, elapsed := o.run(context.Background(), fakeConvs(100, 3))
+	tallies, timed, p, elapsed := o.run(context.Background(), fakeConvs(100, 3))
 	if p.Started != 100 || p.Late != 3 || p.MaxLag != 35*time.Millisecond || p.Missed != 0 {
 		t.Fatalf("pacing %+v, want 100 starts, 3 late, max lag 35ms", p)
 	}
-	res := openResult(Echo, o.rate, o.window, tallies, p, elapsed)
+	res := openResult(Echo, o.rate, o.window, tallies, timed, p, elapsed)
 	if res.LateStarts != 3 || len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "3 of 100 starts began more than 10ms late") {
 		t.Errorf("late starts %d, warnings %q", res.LateStarts, res.Warnings)
 	}
 	var out bytes.Buffer
 	(&Report{Script: Echo, Result: res, Warnings: res.Warnings}).WriteText(&out)
-	for _, want := range []string{"open loop at 100 req/s", "100 starts due, 100 made (100 req/s), 3 late by more than 10ms (max lag 35.00ms)", "p90 1.00ms", "warning: 3 of 100"} {
+	for _, want := range []string{"open loop at 100 req/s", "100 starts due, 100 made (100 req/s), 3 late by more than 10ms (max lag 35.00ms)", "p90 1.00ms", "by second due", "     0s    100     1.00ms    1.00ms    1.00ms", "warning: 3 of 100"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, out.String())
 		}
@@ -201,11 +204,11 @@ func TestOpenLoopCountsLateStarts(t *testing.T) {
 // a conversation, and once the prepared ones are used up the rest are missed.
 func TestOpenLoopMissesStartsWithoutConversations(t *testing.T) {
 	o := &openLoop{rate: 100, window: 50 * time.Millisecond, maxInFlight: 10, script: Echo, clock: newFakeClock(), post: (&recorder{}).post}
-	tallies, p, elapsed := o.run(context.Background(), fakeConvs(2, 1))
+	tallies, timed, p, elapsed := o.run(context.Background(), fakeConvs(2, 1))
 	if p.Scheduled != 5 || p.Started != 2 || p.Missed != 3 || len(tallies) != 2 {
 		t.Fatalf("pacing %+v with %d conversations begun, want 2 started, 3 missed", p, len(tallies))
 	}
-	res := openResult(Echo, o.rate, o.window, tallies, p, elapsed)
+	res := openResult(Echo, o.rate, o.window, tallies, timed, p, elapsed)
 	if res.StartedRate != 40 || res.Missed != 3 || res.Completed != 2 || !strings.Contains(strings.Join(res.Warnings, "\n"), "3 starts missed") {
 		t.Errorf("started rate %v, missed %d, completed %d, warnings %q", res.StartedRate, res.Missed, res.Completed, res.Warnings)
 	}
@@ -221,7 +224,7 @@ func TestOpenLoopHoldsTheInFlightLimit(t *testing.T) {
 		onCapped: func() { capped <- struct{}{} }}
 	done := make(chan pacing)
 	go func() {
-		_, p, _ := o.run(context.Background(), fakeConvs(6, 1))
+		_, _, p, _ := o.run(context.Background(), fakeConvs(6, 1))
 		done <- p
 	}()
 	<-capped // the third start, with two replies held

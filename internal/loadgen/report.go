@@ -32,16 +32,17 @@ type Result struct {
 
 	// The open loop (Config.Rate) only. Seconds then runs to the last reply, so Throughput
 	// is the achieved rate; StartedRate is the starts made per second of the window.
-	OfferedRate  float64       `json:"offered_rps,omitempty"`    // starts due per second
-	StartedRate  float64       `json:"started_rps,omitempty"`    // starts made per second of the window
-	Window       float64       `json:"window_seconds,omitempty"` // starts were due within it
-	Scheduled    int           `json:"scheduled,omitempty"`      // starts due in the window
-	Started      int           `json:"started,omitempty"`        // starts made
-	LateStarts   int           `json:"late_starts,omitempty"`    // began more than LateAfter after they were due
-	Capped       int           `json:"capped,omitempty"`         // waited for a free in-flight slot
-	Missed       int           `json:"missed,omitempty"`         // not made: no prepared conversation left
-	MaxLag       time.Duration `json:"max_lag_ns,omitempty"`     // the latest start, behind its time
-	PeakInFlight int           `json:"peak_in_flight,omitempty"` // most requests in flight at once
+	OfferedRate  float64         `json:"offered_rps,omitempty"`    // starts due per second
+	StartedRate  float64         `json:"started_rps,omitempty"`    // starts made per second of the window
+	Window       float64         `json:"window_seconds,omitempty"` // starts were due within it
+	Scheduled    int             `json:"scheduled,omitempty"`      // starts due in the window
+	Started      int             `json:"started,omitempty"`        // starts made
+	LateStarts   int             `json:"late_starts,omitempty"`    // began more than LateAfter after they were due
+	Capped       int             `json:"capped,omitempty"`         // waited for a free in-flight slot
+	Missed       int             `json:"missed,omitempty"`         // not made: no prepared conversation left
+	MaxLag       time.Duration   `json:"max_lag_ns,omitempty"`     // the latest start, behind its time
+	PeakInFlight int             `json:"peak_in_flight,omitempty"` // most requests in flight at once
+	Timeline     []SecondLatency `json:"timeline,omitempty"`       // latency of the requests due in each second
 
 	Warnings []string `json:"-"`
 }
@@ -49,6 +50,12 @@ type Result struct {
 // StageLatency is the latency of one stage's requests.
 type StageLatency struct {
 	Stage   string  `json:"stage"`
+	Latency Latency `json:"latency"`
+}
+
+// SecondLatency is the latency of the requests due in one second of an open-loop phase.
+type SecondLatency struct {
+	Second  int     `json:"second"`
 	Latency Latency `json:"latency"`
 }
 
@@ -122,6 +129,13 @@ func (r *Report) WriteText(w io.Writer) {
 		fmt.Fprintf(w, "  %s=%d", k, r.ErrorKinds[k])
 	}
 	fmt.Fprintf(w, "\nempty     %d replies\n", r.EmptyReplies)
+	if len(r.Timeline) > 0 {
+		fmt.Fprintf(w, "  by second due: answered, p50, p99, max\n")
+		for _, sec := range r.Timeline {
+			l := sec.Latency
+			fmt.Fprintf(w, "  %4ds %6d  %9s %9s %9s\n", sec.Second, l.Count, msStr(l.P50), msStr(l.P99), msStr(l.Max))
+		}
+	}
 	for _, st := range r.Stages {
 		l := st.Latency
 		fmt.Fprintf(w, "  %-13s %6d requests  p50 %s  p95 %s  p99 %s  max %s\n", st.Stage, l.Count, msStr(l.P50), msStr(l.P95), msStr(l.P99), msStr(l.Max))
