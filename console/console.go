@@ -54,6 +54,9 @@ type Deps struct {
 	Dashboard interface {
 		Dashboard(ctx context.Context, dayStart, from, to, now time.Time) (triagedb.Dashboard, error)
 	}
+	// Deliveries lists how a ticket's notifications went, on its page, and counts them on
+	// the dashboard (triagedb.Outbox, delivery.go); neither is shown when nil.
+	Deliveries Deliveries
 	// KB and Published serve the rule editor's pages (editor*.go): the draft and the
 	// revisions (knowledgedb.Publisher), and the rules every instance serves. The editor
 	// pages answer 503 when either is nil.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"gorm.io/gorm"
 
 	"github.com/wxintake/intake/console"
 	"github.com/wxintake/intake/internal/testenv"
@@ -29,6 +30,8 @@ type fixture struct {
 	e       *echo.Echo
 	staff   *staffdb.Store
 	tickets *triagedb.Store
+	outbox  *triagedb.Outbox
+	db      *gorm.DB
 	number  string
 	tokens  map[staff.Role]string // session tokens
 	api     string                // an API token of the agent
@@ -57,12 +60,13 @@ func newFixture(t *testing.T) *fixture {
 	if err := tickets.AppendTranscript(ctx, tk.Number, triage.TranscriptEntry{At: now, Role: triage.RoleCustomer, Text: hostile}); err != nil {
 		t.Fatal(err)
 	}
+	outbox := triagedb.NewOutbox(db)
 	c, err := console.New(console.Deps{Log: slog.New(slog.DiscardHandler), Tickets: tickets, Staff: st, Notes: st,
-		Audit: st, Dashboard: tickets, Stats: fakeStats{"a": {Shown: 3, Solved: 1}, "b": {Shown: 1}}})
+		Audit: st, Dashboard: tickets, Stats: fakeStats{"a": {Shown: 3, Solved: 1}, "b": {Shown: 1}}, Deliveries: outbox})
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &fixture{e: echo.New(), staff: st, tickets: tickets, number: tk.Number, tokens: map[staff.Role]string{}}
+	f := &fixture{e: echo.New(), staff: st, tickets: tickets, outbox: outbox, db: db, number: tk.Number, tokens: map[staff.Role]string{}}
 	c.Register(f.e)
 	for _, role := range staff.Roles() {
 		u, err := st.CreateUser(ctx, staff.User{Username: string(role) + "1", DisplayName: "王芳", Role: role,

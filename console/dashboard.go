@@ -44,6 +44,11 @@ type dashboardData struct {
 	SLA           string
 	Median        string
 	Rating        string
+	// How the period's notifications went, and the share of surveys answered
+	// (Deliveries; empty when nil).
+	Deliveries   string
+	SurveyRate   string
+	DeliveryNote string
 }
 
 // dashboard shows today's counts and the period's figures: GET /console/dashboard?days=7.
@@ -79,6 +84,17 @@ func (c *Console) dashboard(ec echo.Context) error {
 	}
 	if d.D.Rated > 0 {
 		d.Rating = catalog.T("console.dashboard.rating", "avg", fmt.Sprintf("%.1f", d.D.AverageRating), "n", d.D.Rated)
+	}
+	if c.Deliveries != nil {
+		del, err := c.Deliveries.Deliveries(ctx, from, to)
+		if err != nil {
+			return err
+		}
+		d.Deliveries = catalog.T("console.dashboard.deliveries_value", "chat", del.Chat, "template", del.Template, "failed", del.Failed)
+		if rate := percent(del.Answered, del.Surveys); rate != "" {
+			d.SurveyRate = catalog.T("console.dashboard.survey_rate_value", "rate", rate, "answered", del.Answered, "surveys", del.Surveys)
+		}
+		d.DeliveryNote = catalog.T("console.dashboard.deliveries_def", "pending", del.Pending)
 	}
 	d.Bars, d.ChartHeight = bars(d.D.Faults)
 	d.ChartWidth = labelWidth + chartWidth + 60

@@ -44,6 +44,7 @@ type ticketData struct {
 	Notes      []staff.Note
 	Next       []triage.Status
 	Window     window
+	Notices    []notice // how the customer's notifications went (delivery.go)
 	CanChat    bool
 	CanWrite   bool
 	Tools      tools // ticket_tools.go
@@ -80,6 +81,9 @@ func (c *Console) ticket(ec echo.Context) error {
 		if d.Notes, err = c.Notes.Notes(ctx, number); err != nil {
 			return err
 		}
+	}
+	if d.Notices, err = c.notices(ctx, number); err != nil {
+		return err
 	}
 	if c.Window != nil && t.OpenID != "" {
 		w, err := c.Window(ctx, t.OpenID)
