@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/internal/apptest"
@@ -61,6 +62,11 @@ func TestCustomerPage(t *testing.T) {
 			if status != http.StatusNotFound || !strings.Contains(body, catalog.T("h5.link_invalid")) || strings.Contains(body, "张") {
 				t.Errorf("%s: %d", bad, status)
 			}
+		}
+
+		expired := s.URL() + "/h5/t/" + s.Pages.Sign(number, time.Now().Add(-31*24*time.Hour))
+		if status, _, body := pageRequest(t, "GET", expired, nil); status != http.StatusNotFound || !strings.Contains(body, catalog.T("h5.link_expired")) {
+			t.Errorf("expired link: %d", status)
 		}
 
 		status, _, body := pageRequest(t, "GET", link, nil)
