@@ -3,7 +3,7 @@ package bot
 import (
 	"slices"
 
-	"github.com/wxintake/intake/bot/actmodel"
+	"github.com/wxintake/intake/bot/textmodel"
 )
 
 // actPriority is the order in which the dialog acts on a message's acts (dialog_acts.go):
@@ -56,11 +56,11 @@ func noFacts(f *Facts) bool {
 // reads: commands, "0 转人工", 12315.
 const sureRule = 0.9
 
-// weighActs lets the learned act model (package actmodel) decide between the patterns'
+// weighActs lets the learned act model (package textmodel) decide between the patterns'
 // weaker readings. The patterns' act is one of the model's features, so where they know
 // better the model follows them; where they read nothing or only a weak act, the
 // characters of the message and the state decide.
-func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *actmodel.Model) []Act {
+func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *textmodel.Model) []Act {
 	rule := u.Decisive(ctx.State)
 	if rule.Confidence >= sureRule {
 		return acts
@@ -68,7 +68,7 @@ func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *actmodel.
 	if cueResumeCase.MatchString(t) {
 		return acts // "等等 还是修吧": the dialog reads it (dialog_acts.go)
 	}
-	kind, p := m.Predict(actmodel.Features(string(ctx.State), string(ctx.Asking), t, string(rule.Kind)))
+	kind, p := m.Predict(textmodel.Features(string(ctx.State), string(ctx.Asking), t, string(rule.Kind)))
 	got := ActKind(kind)
 	if got == rule.Kind || !modelActs[got] || p < minModelP {
 		return acts

@@ -50,6 +50,8 @@ type Conversation struct {
 	Agent      string `json:"ag,omitempty"` // who took it over
 	RateTicket string `json:"rt,omitempty"` // the ticket the follow-up survey is about
 
+	SafetyCheck string `json:"sc,omitempty"` // the hazard family asked about in the last reply (bot.safety.check)
+
 	Turns     int       `json:"n,omitempty"`
 	StartedAt time.Time `json:"t0,omitempty"`
 	UpdatedAt time.Time `json:"t,omitempty"`

@@ -110,8 +110,13 @@ func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
 		return c, t.out
 	}
 	t.u = d.understand(&c, text, in.At)
+	check := c.SafetyCheck
+	c.SafetyCheck = ""
 	if rule, ok := d.hazardRule(t); ok {
 		d.hazard(t, rule)
+		return c, t.out
+	}
+	if d.safetyCheck(t, check) {
 		return c, t.out
 	}
 	if d.safetyFollowUp(t) {
@@ -400,7 +405,7 @@ func (d *Dialog) askMissing(t *step, slots []Slot) bool {
 func (d *Dialog) ask(t *step, s Slot) {
 	c := t.c
 	if c.Asking != s {
-		if c.State == StateCollect && c.Asking != "" && !c.Case.missing(c.Asking) {
+		if c.State == StateCollect && c.Asking != "" && c.Asking != SlotFault && !c.Case.missing(c.Asking) {
 			c.pushHistory(c.Asking)
 		}
 		c.Fails = 0
@@ -798,7 +803,7 @@ func (d *Dialog) reask(t *step) {
 	c := t.c
 	switch c.State {
 	case StateCollect, StateEdit:
-		if c.State == StateCollect && c.Asking != "" && !c.Case.missing(c.Asking) {
+		if c.State == StateCollect && c.Asking != "" && c.Asking != SlotFault && !c.Case.missing(c.Asking) {
 			d.advance(t) // the message answered it on the way ("买了11个月了 还在保修期吗")
 			return
 		}

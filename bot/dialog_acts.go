@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/knowledge"
@@ -93,6 +94,38 @@ func burnsGas(c *Case) bool {
 	}
 	return strings.Contains(c.Product, "炉") || strings.Contains(c.Product, "燃气")
 }
+
+// safetyCheck handles a hazard only the hazard model suspects (Understanding.Suspect):
+// the customer is told what to do if it is one and asked, and the message goes on to the
+// dialog as usual. A "有" to the question asked on the last turn (family) is the hazard;
+// a "没有" goes back to the question pending. It reports whether it answered the message.
+func (d *Dialog) safetyCheck(t *step, family string) bool {
+	c := t.c
+	if family != "" {
+		core := strings.Trim(compact(t.u.Canon), clauseBreaks+" .!?~…")
+		switch {
+		case utf8.RuneCountInString(core) <= 10 && confirmsHazard.MatchString(core) && !deniesHazard.MatchString(core):
+			d.hazard(t, toRule(knowledge.FamilyRule(family)))
+			return true
+		case deniesHazard.MatchString(core):
+			t.sayKey("bot.safety.check_clear")
+			d.reask(t)
+			return true
+		}
+	}
+	if t.u.Suspect != "" && !c.Case.Safety {
+		t.sayKey("bot.safety.check." + t.u.Suspect)
+		c.SafetyCheck = t.u.Suspect
+	}
+	return false
+}
+
+// confirmsHazard and deniesHazard answer the safety check: "有", "是的 有点麻", "闻到了";
+// "没有", "没碰到", "不是".
+var (
+	confirmsHazard = knowledge.MustGate(`^(有|是|对|嗯|确实|碰到|冒|闻到|会|危险|要紧|真的|好像有|可能有|有点)|危险|着火|冒烟|漏电`)
+	deniesHazard   = knowledge.MustGate(`^(没|没有|没有的|没有啊|没呢|都没有|都没|无|冇|冇啊|唔系|不是|不会|没事|没闻到|没碰到|没冒|没有没有|否|还好|一点也没有)$`)
+)
 
 // cuePowerUp is powering a device on or charging it: "能充电试试吗", "插上电看看".
 var cuePowerUp = knowledge.MustGate(`充电|充一下|充会|插电|插上|通电|开机|开一下|吹干|吹风机|charge`)

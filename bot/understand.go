@@ -5,7 +5,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/wxintake/intake/bot/actmodel"
+	"github.com/wxintake/intake/bot/textmodel"
 	"github.com/wxintake/intake/knowledge"
 )
 
@@ -76,6 +76,38 @@ type Understanding struct {
 	Facts   Facts                 // facts read from Canon
 	Acts    []Act                 // strongest first
 	Answer  knowledge.Answer      // the reading as a reply to a self-service step
+
+	// Suspect is a hazard family the hazard model (package textmodel) reads in a message
+	// where the patterns read none: the dialog asks about it rather than pass over it.
+	Suspect string
+}
+
+// HazardNone is the hazard model's class of a message that speaks of no hazard.
+const HazardNone = "none"
+
+// minSuspectP is the least probability at which the hazard model's reading is asked about.
+const minSuspectP = 0.9
+
+// suspectHazard is the family the hazard model reads in canon, if it is likely, the
+// message holds a character the family is written with, and the patterns found no hazard
+// word in it denied or explained away ("没闻到煤气味", "冒白烟 是蒸汽吧").
+func suspectHazard(canon string, m *textmodel.Model) string {
+	family, p := m.Predict(textmodel.Features("", "", ActText(canon), ""))
+	if family == "" || family == HazardNone || p < minSuspectP || !knowledge.Touches(family, canon) || knowledge.Explained(canon) {
+		return ""
+	}
+	if needs, ok := suspectNeeds[family]; ok && !needs.MatchString(canon) {
+		return ""
+	}
+	return family
+}
+
+// suspectNeeds are words a family's suspicion needs besides the model's reading: water
+// is a hazard near electricity ("冰箱漏水" is an everyday fault), gas when it is smelt,
+// heard or leaks ("万和的 燃气的" names a kind of heater).
+var suspectNeeds = map[string]*knowledge.Gated{
+	knowledge.HazardWaterElectric: knowledge.MustGate(`电|插|充|开着|亮着|通着|开起|运行|在转`),
+	knowledge.HazardGas:           knowledge.MustGate(`味|闻|臭|漏|泄|嘶|呲|滋|报警|冲|呛|晕|头`), // "燃气的" names a kind
 }
 
 // Has returns the act of the kind, if the message does it.
@@ -122,8 +154,9 @@ type Understander interface {
 
 // RuleReader is the shipped Understander: lexicons and patterns, offline and deterministic.
 type RuleReader struct {
-	// NoModel reads acts from the patterns alone, without the learned act model
-	// (package actmodel); the model is trained on such readings.
+	// NoModel reads from the patterns alone, without the learned models (package
+	// textmodel): no act is weighed, no hazard suspected. The act model is trained on
+	// such readings.
 	NoModel bool
 }
 
@@ -137,7 +170,10 @@ func (r RuleReader) Understand(text string, ctx Context) Understanding {
 	u.Answer = knowledge.ParseAnswer(u.Canon)
 	u.Acts = readActs(&u, ctx)
 	if !r.NoModel {
-		u.Acts = weighActs(u.Acts, &u, ctx, ActText(u.Canon), actmodel.Shipped())
+		u.Acts = weighActs(u.Acts, &u, ctx, ActText(u.Canon), textmodel.Acts())
+		if len(u.Hazards) == 0 {
+			u.Suspect = suspectHazard(u.Canon, textmodel.Hazards())
+		}
 	}
 	return u
 }

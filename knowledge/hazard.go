@@ -125,9 +125,11 @@ var hazardCues = []hazardCue{
 	cue(HazardBattery, `(充电|充着电|电池)`+inClause+`{0,8}(烫得|烫手|烫死|很烫|特别烫|巨烫|超烫|好烫|烫到|太烫)`, "", "", 2),
 	cue(HazardBattery, `烫得(拿不住|握不住|不敢(摸|拿|碰)|受不了|没法拿)|烫到(拿不住|不敢)`, "", batteryish),
 	cue(HazardBurning, `burning|burnt|塑料[^,]{0,2}(化了|熔|烧)|烧塑料|烧头发|烧焦|焦味|交味|糊味|焦糊|烧糊|烧黑|烧化|烧熔|熔化|熔了|烧(焦|糊|着|煳)?的?味|燶味|糊巴味|烧[^,]{0,3}(哩|嘞|滴)味|烧(线|电线|塑料|胶皮|橡胶)|烧东西的味|烧塑料|烧电线|橡胶味|胶皮味|电线味|焦臭|焦毛|烧毛|焦[^,]{0,2}味|闻(着|起来|到|得到|上去)(有点|有些|好像|一股|点|些)?(糊|焦|煳)|焦焦|焦黄|烤焦`, cookingNear, ""),
+	cue(HazardBurning, `(插头|插座|插排|排插|插线板|接线板|底座|接口|电源线|电线|充电口|充电器|充电头|适配器)[^?]{0,8}(怪味|异味|味儿|有味|臭味|胶味)`, `(没有?|无|冇)[^,?]{0,2}(怪味|异味|味)`, ""),
+	cue(HazardBurning, `(黑了|发黑|焦黑)[^,?]{0,3}(一圈|一块|一片|一点)?[^?]{0,6}(味)`, `(没有?|无|冇)[^,?]{0,2}味`, ""),
 	cue(HazardBurning, `(插头|插座|插排|排插|线|外壳|开关|接口|充电口)`+inClause+`{0,4}(化了|熔|融了|发黑|黑了|变形发黑|焦了|焦焦|焦黄|发焦|烧黑)`, "", ""),
 	// A live part running hot is a fire about to start: "插座周围摸着烫", "充电器烫手".
-	cue(HazardBurning, `(插头|插座|插排|排插|插线板|接线板|拖线板|电线|电源线|充电器|充电头|适配器|开关|电闸|空开|电表)`+inClause+`{0,6}(发烫|烫手|很烫|好烫|滚烫|烫得|特别烫|热得|发热|很热|烫)`, "", ""),
+	cue(HazardBurning, `(插头|插座|插排|排插|插线板|接线板|拖线板|电线|电源线|充电器|充电头|适配器|开关|电闸|空开|电表)`+inClause+`{0,6}(发烫|烫手|很烫|好烫|滚烫|烫得|特别烫|热得|发热|很热|烫|热乎乎|热热的|热烘烘|热得很)`, "", ""),
 	// Fear of an explosion, in the customer's words: "会不会爆炸".
 	cue(HazardFire, `爆炸|要炸|会炸|炸开|会爆|要爆|起爆`, `(到|得)爆炸|(冻|心态|薯条|屏幕|玻璃|钢化膜|贴膜|轮胎|气球|爆米花|炸鸡|炸薯条|油炸|炸锅|爆款|火爆|爆满|爆表|爆屏|炸毛|气炸|炸裂)`, ""),
 }
@@ -146,6 +148,25 @@ var wetRe = regexp.MustCompile(wetNow)
 // Wet reports whether text says a device took water or a drink: "进水了", "进了点可乐",
 // "咖啡洒键盘上了". The dialog uses it to treat powering such a device on as a hazard.
 func Wet(text string) bool { return wetRe.MatchString(text) }
+
+// Touches reports whether text holds any of the Chinese characters the cues of family
+// are written with: a message without one cannot speak of that family in any words the
+// cues know ("您好，打扰了" cannot be about carbon monoxide).
+func Touches(family, text string) bool {
+	for _, r := range familyRunes[family] {
+		if r >= 0x80 && strings.ContainsRune(text, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Explained reports whether the cues found a hazard word in text denied or explained
+// away: "没闻到煤气味", "冒白烟 是蒸汽吧", "气得我冒烟".
+func Explained(text string) bool {
+	_, denials := scanHazards(text)
+	return denials
+}
 
 // Hazards finds every hazard family the message speaks of. A hazard that is denied
 // ("没冒烟", "冒烟倒是没有") does not count, unless the message asks or fears it ("没冒烟吧？",

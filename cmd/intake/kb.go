@@ -18,6 +18,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/wxintake/intake/bot"
+	"github.com/wxintake/intake/bot/textmodel"
 	"github.com/wxintake/intake/internal/app"
 	"github.com/wxintake/intake/internal/config"
 	"github.com/wxintake/intake/internal/database"
@@ -44,7 +45,7 @@ const kbSummary = `The troubleshooting knowledge: test it, and move it in and ou
                                         the learned act model)
   intake kb train-acts [--corpus DIR] [--out FILE]
                                         train the act model on the dev split of the corpora
-                                        (default out: bot/actmodel/model.json.gz); run it after
+                                        (default out: bot/textmodel/model.json.gz); run it after
                                         changing the corpora or the act patterns
   intake kb export [--version N|draft] DIR    write a revision's files (default: the current one)
   intake kb import [--shipped] DIR      replace the editors' draft with the files under DIR (or
@@ -64,7 +65,7 @@ func runKB(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	split := fs.String("split", "", `eval: "dev", "test" or "all" (default: dev, then test)`)
 	misses := fs.Int("misses", 0, "eval: print up to N misclassified messages")
 	rulesOnly := fs.Bool("rules-only", false, "eval: read acts by the patterns alone, without the act model")
-	out := fs.String("out", "bot/actmodel/model.json.gz", "train-acts: the model file to write")
+	out := fs.String("out", "bot/textmodel", "train: the directory to write the models to")
 	message := fs.String("m", "", "publish: what changed, for the history")
 	author := fs.String("author", "cli", "import, publish: who does it")
 	if len(args) == 0 {
@@ -92,8 +93,8 @@ func runKB(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return kbTest(*dir, stdout)
 	case "eval":
 		return kbEval(*dir, *corpus, *split, *misses, bot.RuleReader{NoModel: *rulesOnly}, stdout)
-	case "train-acts":
-		return kbTrainActs(*corpus, *out, stdout)
+	case "train":
+		return kbTrain(*corpus, *out, stdout)
 	case "export", "import", "publish":
 	default:
 		fs.Usage()
@@ -187,9 +188,9 @@ func kbEval(dir, corpus, split string, misses int, reader bot.RuleReader, stdout
 	return nil
 }
 
-// kbTrainActs trains the act model on the dev split of the corpora under corpus, read by
-// the shipped knowledge, and writes it to out.
-func kbTrainActs(corpus, out string, stdout io.Writer) error {
+// kbTrain trains the act and hazard models on the dev split of the corpora under corpus,
+// read by the shipped knowledge, and writes them to the directory out.
+func kbTrain(corpus, out string, stdout io.Writer) error {
 	set, err := knowledge.Shipped()
 	if err != nil {
 		return err
@@ -198,22 +199,29 @@ func kbTrainActs(corpus, out string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	m, err := evaluate.TrainActs(corpus, "dev", kb)
+	acts, err := evaluate.TrainActs(corpus, "dev", kb)
 	if err != nil {
-		return fmt.Errorf("kb train-acts: %w", err)
+		return fmt.Errorf("kb train: %w", err)
 	}
-	var b bytes.Buffer
-	if err := m.Encode(&b); err != nil {
-		return err
+	hazards, err := evaluate.TrainHazards(corpus, "dev")
+	if err != nil {
+		return fmt.Errorf("kb train: %w", err)
 	}
-	if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("kb train-acts: %w", err)
+	for name, m := range map[string]*textmodel.Model{"acts.json.gz": acts, "hazards.json.gz": hazards} {
+		var b bytes.Buffer
+		if err := m.Encode(&b); err != nil {
+			return err
+		}
+		path := filepath.Join(out, name)
+		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("kb train: %w", err)
+		}
+		var n float64
+		for _, p := range m.Prior {
+			n += p
+		}
+		fmt.Fprintf(stdout, "%s: %.0f messages, %d classes, %d features, %d bytes\n", path, n, len(m.Classes), len(m.Counts), b.Len())
 	}
-	var n float64
-	for _, p := range m.Prior {
-		n += p
-	}
-	fmt.Fprintf(stdout, "trained on %.0f messages, %d acts, %d features: %s (%d bytes)\n", n, len(m.Classes), len(m.Counts), out, b.Len())
 	return nil
 }
 

@@ -19,7 +19,7 @@ import (
 	"time"
 
 	"github.com/wxintake/intake/bot"
-	"github.com/wxintake/intake/bot/actmodel"
+	"github.com/wxintake/intake/bot/textmodel"
 	"github.com/wxintake/intake/knowledge"
 )
 
@@ -152,23 +152,44 @@ type firstMessage struct {
 
 func (l firstMessage) lineSplit() string { return l.Split }
 
+// hazardFigures scores the hazard reading of one message labelled want (a family, or ""
+// for none) and reports whether the patterns read a hazard. A hazard the patterns miss
+// but the hazard model suspects is asked about (bot.safety.check): the "or checked"
+// figures count those, and "no safety check" the routine messages spared one.
+func hazardFigures(r *Report, kb *bot.KnowledgeBase, u *bot.Understanding, where, id, state, want, text string) bool {
+	_, hazard := kb.Hazard(u.Canon)
+	hazard = hazard || len(u.Hazards) > 0
+	checked := hazard || u.Suspect != ""
+	if want != "" {
+		r.score("hazard recall ("+where+")", hazard)
+		r.score("hazard recall or checked ("+where+")", checked)
+		switch {
+		case !checked:
+			r.miss("%s %shazard %s missed: %s", id, state, want, text)
+		case !hazard:
+			r.miss("%s %shazard %s only checked (%s): %s", id, state, want, u.Suspect, text)
+		}
+		return hazard
+	}
+	r.score("hazard no false alarm ("+where+")", !hazard)
+	r.score("hazard no safety check ("+where+")", !checked)
+	switch {
+	case hazard:
+		r.miss("%s %sfalse hazard: %s", id, state, text)
+	case checked:
+		r.miss("%s %ssafety check (%s) on: %s", id, state, u.Suspect, text)
+	}
+	return hazard
+}
+
 // firstMessages scores one customer's first message as the bot reads it at the start of
 // a conversation.
 func firstMessages(r *Report, d *bot.Dialog, kb *bot.KnowledgeBase, l firstMessage) {
 	u := r.reader.Understand(l.Text, bot.Context{State: bot.StateNew, Now: Now, Lexicon: kb.Lexicon()})
-	_, hazard := kb.Hazard(u.Canon)
-	hazard = hazard || len(u.Hazards) > 0
+	hazardFigures(r, kb, &u, "first messages", l.ID, "", l.Hazard, l.Text)
 	if l.Hazard != "" {
-		r.score("hazard recall (first messages)", hazard)
-		r.score("hazard recall "+l.Hazard, hazard)
-		if !hazard {
-			r.miss("%s hazard %s missed: %s", l.ID, l.Hazard, l.Text)
-		}
-	} else {
-		r.score("hazard no false alarm (first messages)", !hazard)
-		if hazard {
-			r.miss("%s false hazard: %s", l.ID, l.Text)
-		}
+		_, hazard := kb.Hazard(u.Canon)
+		r.score("hazard recall "+l.Hazard, hazard || len(u.Hazards) > 0)
 	}
 	cat := u.Facts.Category
 	want := l.Category
@@ -268,17 +289,17 @@ func behaviourContext(l behaviour, kb *bot.KnowledgeBase) bot.Context {
 	return ctx
 }
 
-// TrainActs trains the act model (package bot/actmodel) on the behaviour lines of split
+// TrainActs trains the act model (package bot/textmodel) on the behaviour lines of split
 // under dir that report no hazard, each read first by the patterns alone.
-func TrainActs(dir, split string, kb *bot.KnowledgeBase) (*actmodel.Model, error) {
-	var examples []actmodel.Example
+func TrainActs(dir, split string, kb *bot.KnowledgeBase) (*textmodel.Model, error) {
+	var examples []textmodel.Example
 	err := eachLine(filepath.Join(dir, "behaviours.jsonl"), split, func(l behaviour) {
 		if l.Hazard != "" || l.Act == "" {
 			return
 		}
 		ctx := behaviourContext(l, kb)
 		u := bot.RuleReader{NoModel: true}.Understand(l.Text, ctx)
-		examples = append(examples, actmodel.Example{State: string(ctx.State), Asking: string(ctx.Asking),
+		examples = append(examples, textmodel.Example{State: string(ctx.State), Asking: string(ctx.Asking),
 			Text: bot.ActText(u.Canon), RuleAct: string(u.Decisive(ctx.State).Kind), Act: l.Act})
 	})
 	if err != nil {
@@ -288,13 +309,32 @@ func TrainActs(dir, split string, kb *bot.KnowledgeBase) (*actmodel.Model, error
 	err = eachLine(filepath.Join(dir, "slots.jsonl"), split, func(l slotLine) {
 		ctx := bot.Context{State: bot.StateCollect, Asking: bot.Slot(l.Asked), Category: l.Category, Now: Now, Lexicon: kb.Lexicon()}
 		u := bot.RuleReader{NoModel: true}.Understand(l.Text, ctx)
-		examples = append(examples, actmodel.Example{State: string(ctx.State), Asking: string(ctx.Asking),
+		examples = append(examples, textmodel.Example{State: string(ctx.State), Asking: string(ctx.Asking),
 			Text: bot.ActText(u.Canon), RuleAct: string(u.Decisive(ctx.State).Kind), Act: string(bot.ActAnswer)})
 	})
 	if err != nil {
 		return nil, err
 	}
-	return actmodel.Train(examples), nil
+	return textmodel.Train(examples), nil
+}
+
+// TrainHazards trains the hazard model (package bot/textmodel) on the first messages and
+// behaviour lines of split under dir: each labelled with its hazard family, or "none".
+func TrainHazards(dir, split string) (*textmodel.Model, error) {
+	var examples []textmodel.Example
+	add := func(text, hazard string) {
+		if hazard == "" {
+			hazard = bot.HazardNone
+		}
+		examples = append(examples, textmodel.Example{Text: bot.ActText(knowledge.Canon(text)), Act: hazard})
+	}
+	if err := eachLine(filepath.Join(dir, "first_messages.jsonl"), split, func(l firstMessage) { add(l.Text, l.Hazard) }); err != nil {
+		return nil, err
+	}
+	if err := eachLine(filepath.Join(dir, "behaviours.jsonl"), split, func(l behaviour) { add(l.Text, l.Hazard) }); err != nil {
+		return nil, err
+	}
+	return textmodel.Train(examples), nil
 }
 
 // behaviours scores the act the dialog would act on, in the state the message arrived in.
@@ -302,19 +342,8 @@ func behaviours(r *Report, d *bot.Dialog, kb *bot.KnowledgeBase, l behaviour) {
 	ctx := behaviourContext(l, kb)
 	st := ctx.State
 	u := r.reader.Understand(l.Text, ctx)
-	_, hazard := kb.Hazard(u.Canon)
-	hazard = hazard || len(u.Hazards) > 0
-	if l.Hazard != "" {
-		r.score("hazard recall (in conversation)", hazard)
-		if !hazard {
-			r.miss("%s [%s] hazard %s missed: %s", l.ID, l.State, l.Hazard, l.Text)
-		}
+	if hazard := hazardFigures(r, kb, &u, "in conversation", l.ID, "["+l.State+"] ", l.Hazard, l.Text); hazard || l.Hazard != "" {
 		return // the hazard decides what happens, whatever else the message does
-	}
-	r.score("hazard no false alarm (in conversation)", !hazard)
-	if hazard {
-		r.miss("%s [%s] false hazard: %s", l.ID, l.State, l.Text)
-		return
 	}
 	got := predictedAct(&u, st)
 	want := bot.ActKind(l.Act)

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/wxintake/intake/bot"
-	"github.com/wxintake/intake/bot/actmodel"
+	"github.com/wxintake/intake/bot/textmodel"
 	"github.com/wxintake/intake/knowledge"
 )
 
@@ -70,10 +70,10 @@ func TestCorpusFloors(t *testing.T) {
 	}
 }
 
-// TestShippedActModel checks that the act model in the binary is the one the corpora's
-// dev split and today's act patterns train: a change to either without retraining fails
-// here (run `go run ./cmd/intake kb train-acts`).
-func TestShippedActModel(t *testing.T) {
+// TestShippedModels checks that the models in the binary are the ones the corpora's dev
+// split (and, for acts, today's act patterns) train: a change to either without
+// retraining fails here (run `go run ./cmd/intake kb train`).
+func TestShippedModels(t *testing.T) {
 	set, err := knowledge.Shipped()
 	if err != nil {
 		t.Fatal(err)
@@ -82,18 +82,26 @@ func TestShippedActModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	trained, err := TrainActs("../../corpus", "dev", kb)
+	acts, err := TrainActs("../../corpus", "dev", kb)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want, got bytes.Buffer
-	if err := trained.Encode(&want); err != nil {
+	hazards, err := TrainHazards("../../corpus", "dev")
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := actmodel.Shipped().Encode(&got); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(want.Bytes(), got.Bytes()) {
-		t.Fatal("bot/actmodel/model.json.gz is not the model the corpus trains: run go run ./cmd/intake kb train-acts")
+	for name, pair := range map[string][2]*textmodel.Model{
+		"acts.json.gz": {acts, textmodel.Acts()}, "hazards.json.gz": {hazards, textmodel.Hazards()},
+	} {
+		var want, got bytes.Buffer
+		if err := pair[0].Encode(&want); err != nil {
+			t.Fatal(err)
+		}
+		if err := pair[1].Encode(&got); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(want.Bytes(), got.Bytes()) {
+			t.Errorf("bot/textmodel/%s is not the model the corpus trains: run go run ./cmd/intake kb train", name)
+		}
 	}
 }

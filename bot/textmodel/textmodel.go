@@ -1,13 +1,14 @@
-// Package actmodel is the learned half of reading a customer's dialogue act: a naive
-// Bayes classifier over the characters of the message, the conversation's state and the
-// act the patterns of package bot read. Word lists for acts carry badly to words nobody
-// wrote down ("找个懂行的", "啥辰光来"); character n-grams learned from many customers'
-// voices carry further, and the patterns' reading as a feature keeps what they know.
+// Package textmodel is the learned half of understanding a customer's message: naive
+// Bayes classifiers over the characters of the message. Word lists carry badly to words
+// nobody wrote down ("找个懂行的", "啥辰光来", "插座那边一股胶皮味"); character n-grams learned
+// from many customers' voices carry further.
 //
-// The model is trained offline from the dev split of the labelled corpus (corpus/,
-// `intake kb train-acts`) and shipped in the binary (model.json.gz). It is immutable once
-// loaded and safe for concurrent use.
-package actmodel
+// Two models ship in the binary, trained offline from the dev split of the labelled
+// corpus (corpus/, `intake kb train`): Acts reads the dialogue act from the message, the
+// conversation's state, the detail asked and the act the patterns of package bot read;
+// Hazards reads whether a message may speak of a hazard the patterns did not name. Both
+// are immutable once loaded and safe for concurrent use.
+package textmodel
 
 import (
 	"bytes"
@@ -27,11 +28,12 @@ const Alpha = 0.1
 
 // Example is one labelled message for training.
 type Example struct {
+	// For the act model; the hazard model leaves them empty.
 	State   string // the conversation's state when the message came ("self", "collect", …)
 	Asking  string // the detail asked for, if any ("model", "purchase", …)
 	Text    string // the message in its compact canonical form
 	RuleAct string // the act the patterns read
-	Act     string // the act a person labelled
+	Act     string // the class a person labelled: an act, or a hazard family or "none"
 }
 
 // Features are the model's features of a message: its character 1- to 3-grams, each
@@ -165,31 +167,41 @@ func (m *Model) Encode(w io.Writer) error {
 func Decode(r io.Reader) (*Model, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
-		return nil, fmt.Errorf("actmodel: %w", err)
+		return nil, fmt.Errorf("textmodel: %w", err)
 	}
 	var m Model
 	if err := json.NewDecoder(zr).Decode(&m); err != nil {
-		return nil, fmt.Errorf("actmodel: %w", err)
+		return nil, fmt.Errorf("textmodel: %w", err)
 	}
 	if len(m.Prior) != len(m.Classes) || len(m.Total) != len(m.Classes) {
-		return nil, fmt.Errorf("actmodel: %d classes with %d priors and %d totals", len(m.Classes), len(m.Prior), len(m.Total))
+		return nil, fmt.Errorf("textmodel: %d classes with %d priors and %d totals", len(m.Classes), len(m.Prior), len(m.Total))
 	}
 	for f, row := range m.Counts {
 		if len(row) != len(m.Classes) {
-			return nil, fmt.Errorf("actmodel: feature %q has %d counts for %d classes", f, len(row), len(m.Classes))
+			return nil, fmt.Errorf("textmodel: feature %q has %d counts for %d classes", f, len(row), len(m.Classes))
 		}
 	}
 	return m.prepare(), nil
 }
 
-//go:embed model.json.gz
-var shipped []byte
+var (
+	//go:embed acts.json.gz
+	actsFile []byte
+	//go:embed hazards.json.gz
+	hazardsFile []byte
+)
 
-// Shipped is the model built into the binary.
-var Shipped = sync.OnceValue(func() *Model {
-	m, err := Decode(bytes.NewReader(shipped))
+// Acts is the dialogue-act model built into the binary.
+var Acts = sync.OnceValue(func() *Model { return mustDecode(actsFile) })
+
+// Hazards is the hazard model built into the binary: its classes are the hazard families
+// and "none".
+var Hazards = sync.OnceValue(func() *Model { return mustDecode(hazardsFile) })
+
+func mustDecode(b []byte) *Model {
+	m, err := Decode(bytes.NewReader(b))
 	if err != nil {
-		panic(err) // the embedded file is checked by the tests
+		panic(err) // the embedded files are checked by the tests
 	}
 	return m
-})
+}

@@ -1,4 +1,4 @@
-package actmodel
+package textmodel
 
 import (
 	"bytes"
@@ -57,15 +57,15 @@ func TestEncodeDecode(t *testing.T) {
 	}
 }
 
-func TestShipped(t *testing.T) {
-	m := Shipped()
+func TestShippedActs(t *testing.T) {
+	m := Acts()
 	if len(m.Classes) < 10 || len(m.Counts) == 0 {
 		t.Fatalf("shipped model has %d acts and %d features", len(m.Classes), len(m.Counts))
 	}
 }
 
 func BenchmarkPredict(b *testing.B) {
-	m := Shipped()
+	m := Acts()
 	for b.Loop() {
 		m.Predict(Features("self", "", "师傅说的那个我试了一下好像还是老样子没什么变化", "answer"))
 	}
