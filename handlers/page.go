@@ -165,9 +165,11 @@ func (p *customerPage) rebook(c echo.Context) error {
 	case !ok:
 		return c.Redirect(http.StatusSeeOther, back+"?error=window")
 	}
-	if _, err := p.Visits.BookVisit(c.Request().Context(), t.Number, chosen, "customer"); err != nil {
+	ctx := c.Request().Context()
+	if _, err := p.Visits.BookVisit(ctx, t.Number, chosen, "customer"); err != nil {
 		return err
 	}
+	p.note(ctx, t.Number, catalog.T("h5.log.visit", "window", a.local(chosen).Label()))
 	return c.Redirect(http.StatusSeeOther, back+"?done=visit")
 }
 
@@ -192,10 +194,21 @@ func (p *customerPage) rate(c echo.Context) error {
 	if utf8.RuneCountInString(comment) > 500 {
 		comment = string([]rune(comment)[:500])
 	}
-	if err := p.Page.Rater.RateTicket(c.Request().Context(), t.OpenID, bot.RateTicket{Number: t.Number, Score: score, Comment: comment}); err != nil {
+	ctx := c.Request().Context()
+	if err := p.Page.Rater.RateTicket(ctx, t.OpenID, bot.RateTicket{Number: t.Number, Score: score, Comment: comment}); err != nil {
 		return err
 	}
+	p.note(ctx, t.Number, catalog.T("h5.log.rated", "score", score, "comment", comment))
 	return c.Redirect(http.StatusSeeOther, back+"?done=rated")
+}
+
+// note writes what the customer did on the page into the ticket's transcript, for staff;
+// the action stands if it cannot be written.
+func (p *customerPage) note(ctx context.Context, number, text string) {
+	err := p.Tickets.AppendTranscript(ctx, number, triage.TranscriptEntry{At: p.Now(), Role: triage.RoleSystem, Text: text})
+	if err != nil && p.Log != nil {
+		p.Log.Warn("customer page: transcript", "ticket", number, "err", err)
+	}
 }
 
 func rateable(s triage.Status) bool { return s == triage.StatusCompleted || s == triage.StatusClosed }

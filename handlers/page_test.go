@@ -132,6 +132,17 @@ func TestCustomerPage(t *testing.T) {
 		if tk.Rating != 4 || tk.Comment != "师傅准时，很专业" {
 			t.Errorf("rating %d %q", tk.Rating, tk.Comment)
 		}
+		// Staff read both in the transcript.
+		lines, _ := s.Tickets.Transcript(ctx, number)
+		var logged []string
+		for _, l := range lines {
+			if l.Role == triage.RoleSystem {
+				logged = append(logged, l.Text)
+			}
+		}
+		if len(logged) != 2 || !strings.Contains(logged[0], "改约") || logged[1] != catalog.T("h5.log.rated", "score", 4, "comment", "师傅准时，很专业") {
+			t.Errorf("transcript %q", logged)
+		}
 		if _, _, body = pageRequest(t, "GET", link, nil); !strings.Contains(body, catalog.T("h5.rate.given", "score", 4)) {
 			t.Error("the page does not show the rating")
 		}
