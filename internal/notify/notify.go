@@ -118,9 +118,10 @@ var ErrOutsideWindow = errors.New("notify: outside the customer-service window a
 // message is what a notification says: Text in the chat; Short, within 20 characters,
 // in the template's text field, whose link opens the page with the rest.
 type message struct {
-	Text  string
-	Short string
-	Visit string // the visit's start in WeChat's time format, for a visit field
+	Text   string
+	Short  string
+	Status string // the status it announces; the ticket's current one when empty
+	Visit  string // the visit's start in WeChat's time format, for a visit field
 }
 
 // Send delivers one notification; it is the outbox dispatcher's Send.
@@ -136,7 +137,7 @@ func (n *Notifier) Send(ctx context.Context, nt triagedb.Notification) error {
 		_ = json.Unmarshal(nt.Payload, &p)
 		next := catalog.T("casework.next." + string(p.Status))
 		m.Text = catalog.T("notify.status", "number", t.Number, "status", p.Status.Label(), "next", next)
-		m.Short = next
+		m.Short, m.Status = next, p.Status.Label()
 		if p.Note != "" {
 			m.Text += catalog.T("notify.note", "note", p.Note)
 			m.Short = p.Note
@@ -241,8 +242,11 @@ func (n *Notifier) deliver(ctx context.Context, t triage.Ticket, m message) (cha
 	if n.TemplateID == "" {
 		return "", "", ErrOutsideWindow
 	}
+	if m.Status == "" {
+		m.Status = t.Status.Label()
+	}
 	values := map[string]string{
-		"number": t.Number, "status": t.Status.Label(), "text": m.Short,
+		"number": t.Number, "status": m.Status, "text": m.Short,
 		"time": wechatTime(n.Now().In(n.Calendar.Location())), "product": strings.TrimSpace(t.Record.Case.Brand + t.Record.Case.CategoryName),
 		"visit": m.Visit,
 	}

@@ -108,10 +108,19 @@ func TestTemplateOutsideTheWindowObeysTheRules(t *testing.T) {
 		if _, err := s.Notifier.ChangeStatus(ctx, n, triage.StatusCompleted, "agent1", ""); err != nil {
 			t.Fatal(err)
 		}
-		dispatch(t, s, time.Now())
+		before := len(s.API.Sent())
+		if sent, _ := dispatch(t, s, time.Now()); sent != 3 {
+			t.Fatalf("sent %d of 3 status changes", sent)
+		}
+		// Each template names the status it announces, not the ticket's latest.
+		for i, want := range []triage.Status{triage.StatusDiagnosing, triage.StatusRepairing, triage.StatusCompleted} {
+			if tpl := checkTemplate(t, s.API.Sent()[before+i], n); tpl.Data["phrase3"] != want.Label() {
+				t.Errorf("template %d: phrase3 = %q, want %s", i, tpl.Data["phrase3"], want.Label())
+			}
+		}
 		survey := time.Now().Add(s.Cfg.Notify.FollowUpAfter + time.Minute)
 		s.Notifier.Now = func() time.Time { return survey }
-		before := len(s.API.Sent())
+		before = len(s.API.Sent())
 		if sent, failed := dispatch(t, s, survey); sent != 1 || failed != 0 {
 			t.Fatalf("survey: sent %d failed %d", sent, failed)
 		}
