@@ -226,7 +226,7 @@ func emoji(r rune) bool {
 		r == 0x200D, r == 0x20E3:
 		return true
 	}
-	return unicode.Is(unicode.So, r) && r > 0x2100
+	return unicode.Is(unicode.So, r) && r >= 0x2190 // arrows on; letterlike ℃ № stay
 }
 
 var year = regexp.MustCompile(`\d{4}年`)
