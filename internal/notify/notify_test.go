@@ -71,6 +71,12 @@ func TestStatusChangesReachTheCustomer(t *testing.T) {
 		if len(msgs) != 2 || msgs[0].ToUser != who || !strings.Contains(msgs[0].Text, n) || !strings.Contains(msgs[1].Text, triage.StatusDiagnosing.Label()) {
 			t.Fatalf("customer-service messages %+v", msgs)
 		}
+		// The chat message links to the customer's page too.
+		link := regexp.MustCompile(`http://\S+/h5/t/\S+`).FindString(msgs[1].Text)
+		if link == "" {
+			t.Fatalf("no page link in %q", msgs[1].Text)
+		}
+		openPage(t, s, link, n)
 
 		// Three days later the window is closed: the template message carries it.
 		later := time.Now().Add(72 * time.Hour)
