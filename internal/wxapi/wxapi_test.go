@@ -3,6 +3,7 @@ package wxapi_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -110,5 +111,34 @@ func TestCacheReturnsStrings(t *testing.T) {
 	}
 	if err := c.Delete("k"); err != nil || c.Get("k") != nil || c.IsExist("k") {
 		t.Fatal("Delete did not delete")
+	}
+}
+
+// A template message carries its link and fields, and no colour; with the window closed
+// (45015) customer-service messages are refused while templates go through.
+func TestTemplateCarriesLinkAndFields(t *testing.T) {
+	rdb, prefix, _ := testenv.MiniRedis(t)
+	api := wxfake.New(t)
+	wxapi.Setup(api.URL, 2*time.Second)
+	c := newClient(rdb, prefix, metrics.New())
+	api.CloseWindow(true)
+	var apiErr *wxapi.APIError
+	if err := c.SendText(context.Background(), "o1", "hi"); !errors.As(err, &apiErr) || apiErr.Code != wxapi.CodeOutsideWindow {
+		t.Fatalf("chat message with the window closed: %v", err)
+	}
+	data := map[string]string{"character_string1": "RS20261205-0001", "phrase3": "维修中"}
+	if err := c.SendTemplate(context.Background(), "o1", "TPL", "https://example.com/h5/t/x", data); err != nil {
+		t.Fatal(err)
+	}
+	sent := api.Sent()
+	if len(sent) != 1 || sent[0].Template == nil {
+		t.Fatalf("sent %+v", sent)
+	}
+	tpl := sent[0].Template
+	if tpl.TemplateID != "TPL" || tpl.URL != "https://example.com/h5/t/x" || len(tpl.Data) != 2 || tpl.Data["phrase3"] != "维修中" {
+		t.Errorf("template %+v", tpl)
+	}
+	if strings.Contains(sent[0].Raw, "color") {
+		t.Errorf("colour sent: %s", sent[0].Raw)
 	}
 }
