@@ -224,7 +224,7 @@ func (p *customerPage) view(ctx context.Context, t triage.Ticket, token string) 
 		Name:    maskName(t.Record.Name), Phone: maskPhone(t.Record.Phone), Address: maskAddress(t.Record.Address),
 		CanRate: rateable(t.Status) && t.Rating == 0 && p.Page.Rater != nil, Rating: t.Rating, Comment: t.Comment,
 	}
-	if t.Status.Open() || t.Status == triage.StatusCompleted {
+	if t.Status.Open() || (t.Status == triage.StatusCompleted && t.Rating == 0) {
 		v.Next = catalog.T("casework.next." + string(t.Status))
 	}
 	if t.Status.Open() && p.Page.Promise != nil {
