@@ -2,6 +2,8 @@ package bot
 
 import (
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/wxintake/intake/bot/textmodel"
 )
@@ -35,6 +37,9 @@ var modelActs = map[ActKind]bool{
 	ActComplaint: true, ActHandoff: true,
 }
 
+// minModelRunes is the shortest message the model weighs.
+const minModelRunes = 3
+
 // minModelP is the least probability at which the model's reading counts.
 const minModelP = 0.6
 
@@ -67,6 +72,9 @@ func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *textmodel
 	}
 	if cueResumeCase.MatchString(t) {
 		return acts // "等等 还是修吧": the dialog reads it (dialog_acts.go)
+	}
+	if utf8.RuneCountInString(strings.Trim(t, clauseBreaks+" .!?~…")) < minModelRunes {
+		return acts // "确认", "好", "2": too few characters to weigh; the dialog reads them
 	}
 	kind, p := m.Predict(textmodel.Features(string(ctx.State), string(ctx.Asking), t, string(rule.Kind)))
 	got := ActKind(kind)

@@ -2,9 +2,11 @@ package knowledge
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/longbridgeapp/opencc"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -13,6 +15,8 @@ import (
 //
 //   - Unicode NFKC, so full-width letters, digits and punctuation, circled numbers and
 //     compatibility forms become their plain twins ("ＫＦＲ－３５" → "KFR-35", "①" → "1");
+//   - traditional characters become simplified ones, as customers in Hong Kong, Macao and
+//     Taiwan write ("熱水爐有陣煤氣味" → "热水炉有阵煤气味"; OpenCC's t2s);
 //   - invisible format characters are dropped: zero-width space and joiners, the BOM, the
 //     soft hyphen, bidirectional marks, variation selectors ("冒\u200b烟" → "冒烟");
 //   - runs of the same punctuation collapse to one ("！！！" → "!", "。。。" → "。", "..." → "…");
@@ -26,7 +30,7 @@ func Canon(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "")
 	}
-	s = nfkc(s)
+	s = simplified(nfkc(s))
 	var b strings.Builder
 	b.Grow(len(s))
 	var last rune
@@ -57,6 +61,41 @@ func Canon(s string) string {
 
 // nfkc applies NFKC to s except to the full-width punctuation of Chinese text ("，", "？",
 // "（"), which it keeps: the extractors read it, and staff read symptoms cut from it.
+// t2s is OpenCC's traditional-to-simplified converter, built on first use (it loads its
+// dictionaries).
+var t2s = sync.OnceValue(func() *opencc.OpenCC {
+	c, err := opencc.New("t2s")
+	if err != nil {
+		panic(err) // the dictionaries are embedded in the library
+	}
+	return c
+})
+
+// simplified converts traditional characters to simplified ones. Cantonese characters
+// t2s turns into rare ones no customer types and no cue knows stay as written (嗰, 燶,
+// 餸, 喎).
+func simplified(s string) string {
+	if !hasHan(s) {
+		return s
+	}
+	out, err := t2s().Convert(s)
+	if err != nil {
+		return s
+	}
+	return cantoneseKept.Replace(out)
+}
+
+var cantoneseKept = strings.NewReplacer("𠮶", "嗰", "㶶", "燶", "𩠌", "餸", "㖞", "喎")
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if r >= 0x2E80 {
+			return true
+		}
+	}
+	return false
+}
+
 func nfkc(s string) string {
 	if norm.NFKC.IsNormalString(s) {
 		return s

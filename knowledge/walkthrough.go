@@ -56,6 +56,7 @@ var (
 		"好用了", "不用修", "不用报修", "有用", "灵了", "ok啦", "妥了", "搞掂", "冇问题", "得咗", "好返", "好翻",
 		"好使", "要得", "可以咯", "没毛病", "中了", "正常工作", "恢复", "出水了", "出热水了", "排出去了", "凉快了",
 		"流畅", "亮了", "开始洗", "转了", "通了", "能用", "不用派人", "不用上门", "不用来",
+		"搞好哒", "搞好了", "弄好哒", "出画面了", "有画面了", "有声音了", "凉下来了", "热起来了", "制冷了", "制热了", "唔使师傅", "唔使上门",
 	}
 	// solvedWords are whole replies that agree; inside a longer reply they mean too little
 	// ("可以" in "可以再说一遍吗").
@@ -163,12 +164,17 @@ func aNotA(t string, i int, p string) bool {
 }
 
 // cameBack is a fault back after a fix: "好了但是又有了", "好了一会儿又不转了".
-var cameBack = regexp.MustCompile(`(但是|可是|不过|结果|然后|过了?一会儿?|没多久|没过多久)[^,]{0,4}又|又(有了|来了|出现|开始|坏|不)`)
+var cameBack = regexp.MustCompile(`(但是|可是|不过|结果|然后|过了?一会儿?|没多久|没过多久)[^,]{0,4}又|又(有了|来了|出现|开始|坏|不)|` +
+	// only partly: "好了一半 有时候还掉", "好点了 但还是有点响"
+	`^[^,]{0,3}(一半|一点|一些|点了?[^,]{0,2}(但|可|就是|还))|(有时|偶尔|时不时|隔一会)[^,]{0,4}(掉|断|停|响|漏|不|没|卡|黑|灭|跳|闪)|时好时坏|时有时无`)
 
 // aboutSomethingElse reports a word of agreement said of something other than the product:
 // "别的电器能用", "插座是好的".
 func aboutSomethingElse(t string, i int) bool {
 	start := max(0, i-12)
+	if fixedBy.MatchString(t[max(0, i-24):i]) {
+		return false // "换了个插座就好了": changing it was the fix
+	}
 	for _, w := range []string{"别的", "其他", "其它", "别人", "插座", "插头", "电源", "电闸", "线", "wifi", "网络"} {
 		if strings.Contains(t[start:i], w) {
 			return true
@@ -176,6 +182,10 @@ func aboutSomethingElse(t string, i int) bool {
 	}
 	return false
 }
+
+// fixedBy is a change the customer made, right before a word that it works: "换了个插座就",
+// "插紧了以后".
+var fixedBy = regexp.MustCompile(`(换|插紧|插好|拧紧|重新插|接好|合上|打开|推上)[^,]{0,6}(就|以后|之后|后)$`)
 
 // secondThoughts introduce a reply that replaces what came before it in the message.
 var secondThoughts = []string{"哦等下", "等下", "等等", "等一下", "诶等下", "啊等下"}

@@ -28,6 +28,12 @@ func TestParseAnswer(t *testing.T) {
 		{"2", AnswerNotSolved},
 		{"２", AnswerNotSolved},
 		{"2，还是不行", AnswerNotSolved},
+		{"好了一半 有时候还掉", AnswerNotSolved}, // only partly
+		{"好点了 但还是有点响", AnswerNotSolved},
+		{"好了 以后还会这样吗", AnswerSolved},
+		{"换了个插座就好了", AnswerSolved}, // the change was the fix
+		{"搞好哒 谢谢哈", AnswerSolved},
+		{"照做了，电视已经出画面了。", AnswerSolved},
 		{"没解决", AnswerNotSolved},
 		{"不行", AnswerNotSolved},
 		{"还是不行", AnswerNotSolved},
