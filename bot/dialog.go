@@ -620,6 +620,9 @@ func (d *Dialog) showTickets(t *step, tickets []TicketSummary, reask bool) {
 				b.WriteString("\n\n")
 			}
 			b.WriteString(catalog.T("bot.status.line", "number", tk.Number, "status", tk.Status, "next", tk.Next, "promise", tk.Promise))
+			if tk.Link != "" {
+				b.WriteString("\n" + catalog.T("bot.status.link", "link", tk.Link))
+			}
 		}
 		t.sayKey("bot.status.list", "tickets", b.String())
 	}

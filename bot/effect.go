@@ -95,4 +95,5 @@ type TicketSummary struct {
 	Status  string // 已受理
 	Next    string // what happens next
 	Promise string // by when
+	Link    string // the customer's page for the ticket (status, visit, rating); "" when there is none
 }

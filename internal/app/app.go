@@ -170,7 +170,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	a.Spool = casework.NewSpool(a.Redis, prefix, log)
 	backend := &casework.Backend{
 		Store: a.Tickets, Calendar: cal, KB: a.Knowledge, Stats: a.Stats, Spool: a.Spool, Groups: cfg.Routing.Groups,
-		Slots: defaultSlots, VisitDays: 3, Now: time.Now, Log: log,
+		Slots: defaultSlots, VisitDays: 3, Now: time.Now, Log: log, PageURL: a.PageURL,
 	}
 
 	a.Sessions = botredis.New(a.Redis, prefix+"s:", botredis.Options{IdleTTL: cfg.Session.IdleTTL, LockTTL: cfg.Session.LockTTL})

@@ -29,10 +29,11 @@ type Backend struct {
 	Calendar  *triage.Calendar
 	KB        func() *bot.KnowledgeBase // the published knowledge
 	Stats     RuleStats
-	Spool     *Spool         // where tickets wait while the database is away; nil: fail instead
-	Groups    []triage.Group // staff groups tickets are routed to
-	Slots     []triage.Slot  // visit slots offered each working day
-	VisitDays int            // working days of visit windows offered
+	Spool     *Spool                     // where tickets wait while the database is away; nil: fail instead
+	Groups    []triage.Group             // staff groups tickets are routed to
+	Slots     []triage.Slot              // visit slots offered each working day
+	VisitDays int                        // working days of visit windows offered
+	PageURL   func(number string) string // the signed link to a ticket's customer page; nil: none
 	Now       func() time.Time
 	Log       *slog.Logger
 
@@ -209,6 +210,9 @@ func (b *Backend) Tickets(ctx context.Context, openID string) ([]bot.TicketSumma
 			Next:    catalog.T("casework.next." + string(t.Status)),
 			Promise: promise(t, b.Calendar),
 		})
+		if b.PageURL != nil {
+			out[len(out)-1].Link = b.PageURL(t.Number)
+		}
 		if len(out) == 3 {
 			break
 		}

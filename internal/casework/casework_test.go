@@ -2,6 +2,8 @@ package casework_test
 
 import (
 	"context"
+	"io"
+	"net/http"
 	"regexp"
 	"strings"
 	"testing"
@@ -12,7 +14,10 @@ import (
 	"github.com/wxintake/intake/triage"
 )
 
-var ticketNumber = regexp.MustCompile(`RS\d{8}-\d{4,}`)
+var (
+	ticketNumber = regexp.MustCompile(`RS\d{8}-\d{4,}`)
+	pageLink     = regexp.MustCompile(`https?://\S+/h5/t/[A-Za-z0-9_.-]+`)
+)
 
 // A customer goes from a first message to a confirmed ticket through the webhook, exactly
 // as WeChat delivers it; the ticket carries the record, the triage with reasons, the
@@ -56,6 +61,20 @@ func TestConversationBecomesATicket(t *testing.T) {
 		r, _ := c.Say(ctx, who, "进度")
 		if !strings.Contains(r.Text, number) {
 			t.Fatalf("进度 reply lacks %s:\n%s", number, r.Text)
+		}
+		// with the link to the ticket's page, which shows it
+		link := pageLink.FindString(r.Text)
+		if link == "" {
+			t.Fatalf("进度 reply has no link to the ticket's page:\n%s", r.Text)
+		}
+		resp, err := http.Get(link)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), number) {
+			t.Fatalf("GET %s: %d, page names %s: %v", link, resp.StatusCode, number, strings.Contains(string(body), number))
 		}
 	})
 }
