@@ -22,6 +22,8 @@ type Calendar struct {
 	weekend        [7]bool
 	holidays       map[Date]bool
 	makeup         map[Date]bool
+	statutory      bool         // StatutoryHolidays are days off too
+	published      map[int]bool // the years whose adjustments are known
 	targets        SLATargets
 }
 
@@ -36,7 +38,28 @@ func (c *Calendar) IsWorkingDay(d Date) bool {
 	if c.makeup[d] {
 		return true
 	}
-	return !c.weekend[d.Weekday()] && !c.holidays[d]
+	return !c.weekend[d.Weekday()] && !c.holidays[d] && !(c.statutory && isStatutoryHoliday(d))
+}
+
+// Published reports whether year's adjustments (调休) are in the calendar.
+func (c *Calendar) Published(year int) bool { return c.published[year] }
+
+// MissingAdjustments returns the year whose published adjustments the calendar lacks and
+// should have by now, or 0: the current year, or from 1 December the next. Without them
+// that year counts only weekends and the statutory days, missing the extra days off and
+// the make-up workdays. Only a calendar of statutory holidays asks for them.
+func (c *Calendar) MissingAdjustments(now time.Time) int {
+	if !c.statutory {
+		return 0
+	}
+	today := DateOf(now.In(c.loc))
+	switch {
+	case !c.published[today.Year]:
+		return today.Year
+	case today.Month == time.December && !c.published[today.Year+1]:
+		return today.Year + 1
+	}
+	return 0
 }
 
 // AddWorkingHours returns the instant when d of working time has passed after t. Counting

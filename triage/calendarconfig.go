@@ -1,11 +1,16 @@
 package triage
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"maps"
 	"slices"
 	"strings"
 	"time"
+
+	"gopkg.in/yaml.v3"
 )
 
 // CalendarConfig is the business calendar as configuration: strings an operator can edit.
@@ -21,6 +26,14 @@ type CalendarConfig struct {
 	Holidays []string `yaml:"holidays" json:"holidays"`
 	// MakeupWorkdays (调休上班) are weekend days worked in exchange for a holiday; same forms.
 	MakeupWorkdays []string `yaml:"makeup_workdays" json:"makeup_workdays"`
+	// Statutory adds mainland China's statutory public holidays, computed for every year
+	// (StatutoryHolidays), to Holidays.
+	Statutory bool `yaml:"statutory" json:"statutory"`
+	// Adjustments are the State Council's published 调休 by year: that year's days off
+	// (statutory days and the extra days joined to them) and make-up workdays. They add to
+	// the statutory days, a make-up workday overriding one; a year listed here counts as
+	// published (Calendar.Published), so no warning asks for it.
+	Adjustments map[int]Adjustments `yaml:"adjustments" json:"adjustments"`
 
 	FirstResponseDays int    `yaml:"first_response_days" json:"first_response_days"` // 1
 	DiagnosisDays     int    `yaml:"diagnosis_days" json:"diagnosis_days"`           // 2
@@ -29,6 +42,29 @@ type CalendarConfig struct {
 	// Monday) or "working" (working hours).
 	UrgentBasis string `yaml:"urgent_basis" json:"urgent_basis"`
 	VisitLead   string `yaml:"visit_lead" json:"visit_lead"` // "2h": earliest visit after now
+}
+
+// Adjustments are one year's published 调休, in the forms of CalendarConfig.Holidays.
+type Adjustments struct {
+	Holidays       []string `yaml:"holidays" json:"holidays"`
+	MakeupWorkdays []string `yaml:"makeup_workdays" json:"makeup_workdays"`
+}
+
+// ParseAdjustments reads an adjustments file: years mapped to their Adjustments,
+//
+//	2027:
+//	  holidays: [2027-01-01, 2027-02-05..2027-02-12, …]
+//	  makeup_workdays: [2027-02-14, …]
+//
+// Unknown keys are errors; the dates are checked by NewCalendar.
+func ParseAdjustments(b []byte) (map[int]Adjustments, error) {
+	var out map[int]Adjustments
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(&out); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("triage: adjustments: %w", err)
+	}
+	return out, nil
 }
 
 // NewCalendar checks cfg and builds its Calendar.
@@ -67,6 +103,30 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 	}
 	errs = append(errs, addDates(c.holidays, "holiday", cfg.Holidays)...)
 	errs = append(errs, addDates(c.makeup, "make-up workday", cfg.MakeupWorkdays)...)
+	c.statutory = cfg.Statutory
+	c.published = map[int]bool{}
+	for _, year := range slices.Sorted(maps.Keys(cfg.Adjustments)) {
+		adj := cfg.Adjustments[year]
+		if year < 1901 || year > 2099 {
+			errs = append(errs, fmt.Errorf("adjustments: year %d out of range", year))
+			continue
+		}
+		c.published[year] = true
+		holidays, makeup := map[Date]bool{}, map[Date]bool{}
+		errs = append(errs, addDates(holidays, fmt.Sprintf("%d holiday", year), adj.Holidays)...)
+		errs = append(errs, addDates(makeup, fmt.Sprintf("%d make-up workday", year), adj.MakeupWorkdays)...)
+		for _, set := range []map[Date]bool{holidays, makeup} {
+			for _, d := range slices.SortedFunc(maps.Keys(set), Date.Compare) {
+				// A notice reaches at most into the days around its year (元旦 from 30 December).
+				if d.Year < year-1 || d.Year > year+1 {
+					errs = append(errs, fmt.Errorf("adjustments %d: %s is not near that year", year, d))
+					break
+				}
+			}
+		}
+		maps.Copy(c.holidays, holidays)
+		maps.Copy(c.makeup, makeup)
+	}
 	var both []Date
 	for d := range c.makeup {
 		if c.holidays[d] {

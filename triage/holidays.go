@@ -1,5 +1,17 @@
 package triage
 
+// China returns the business calendar of mainland China for any year: the statutory
+// holidays computed for each year (StatutoryHolidays) and, as published adjustments, 2026's
+// days off and make-up workdays from China2026. Add a later year's notice with
+// Adjustments (config: business.adjustments_file).
+func China() CalendarConfig {
+	cfg := China2026()
+	cfg.Statutory = true
+	cfg.Adjustments = map[int]Adjustments{2026: {Holidays: cfg.Holidays, MakeupWorkdays: cfg.MakeupWorkdays}}
+	cfg.Holidays, cfg.MakeupWorkdays = nil, nil
+	return cfg
+}
+
 // China2026 returns the business calendar of mainland China for 2026: Monday to Friday,
 // 09:00–18:00 Beijing time, with the public holidays and make-up workdays (调休上班) of the
 // State Council's notice of 4 November 2025 (国办发明电〔2025〕7号). It is data, meant as the
