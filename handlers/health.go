@@ -14,8 +14,9 @@ func healthz(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
 }
 
-// readyz says whether every dependency answers; 503 names the ones that don't.
-func readyz(checks []Check) echo.HandlerFunc {
+// readyz says whether every dependency answers; 503 names the ones that don't. notes, when
+// set, adds notices that report without failing readiness.
+func readyz(checks []Check, notes func() map[string]string) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		ctx, cancel := context.WithTimeout(c.Request().Context(), 2*time.Second)
 		defer cancel()
@@ -26,6 +27,13 @@ func readyz(checks []Check) echo.HandlerFunc {
 				code = http.StatusServiceUnavailable
 			} else {
 				status[ch.Name] = "ok"
+			}
+		}
+		if notes != nil {
+			for name, note := range notes() {
+				if _, taken := status[name]; !taken {
+					status[name] = note
+				}
 			}
 		}
 		return c.JSON(code, status)

@@ -58,8 +58,11 @@ type Deps struct {
 	WeChat  WeChat
 	Turns   TurnHandler
 	Ready   []Check
-	Now     func() time.Time // the clock for replay checks; time.Now when nil
-	Nonces  Nonces           // required when WeChat.Plaintext
+	// ReadyNotes, when set, adds notices to /readyz's answer that do not make it fail
+	// (calendar: a year's holiday adjustments missing).
+	ReadyNotes func() map[string]string
+	Now        func() time.Time // the clock for replay checks; time.Now when nil
+	Nonces     Nonces           // required when WeChat.Plaintext
 	// OpsToken, when set, is the bearer token /metrics and /readyz require.
 	OpsToken string
 
@@ -149,7 +152,7 @@ func Routes(e *echo.Echo, d Deps) {
 	// /healthz is open; /readyz and /metrics need Deps.OpsToken when it is set.
 	ops := requireOpsToken(d.OpsToken)
 	e.GET("/healthz", healthz)
-	e.GET("/readyz", readyz(d.Ready), ops)
+	e.GET("/readyz", readyz(d.Ready, d.ReadyNotes), ops)
 	e.GET("/metrics", echo.WrapHandler(promhttp.HandlerFor(d.Metrics.Registry, promhttp.HandlerOpts{})), ops)
 
 	// The staff JSON API. authenticate resolves the session or token; requirePerm guards

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -160,6 +161,9 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		return nil, err
 	}
 	a.Calendar = cal
+	if notice := CalendarNotice(cal, time.Now()); notice != "" {
+		log.Warn("business calendar: " + notice)
+	}
 	a.Tickets = triagedb.New(a.DB, triagedb.Config{Location: cal.Location()})
 	a.Metrics.TicketsBreached.Source(func(ctx context.Context) (int, error) {
 		return a.Tickets.CountBreached(ctx, time.Now())
@@ -262,6 +266,12 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		Groups:       cfg.Routing.Groups,
 		Location:     cal.Location(),
 
+		ReadyNotes: func() map[string]string {
+			if notice := CalendarNotice(cal, time.Now()); notice != "" {
+				return map[string]string{"calendar": notice}
+			}
+			return nil
+		},
 		Ready: []handlers.Check{
 			{Name: "database", Ping: func(ctx context.Context) error { return database.Ping(ctx, a.DB) }},
 			{Name: "redis", Ping: func(ctx context.Context) error { return a.Redis.Ping(ctx).Err() }},
@@ -454,14 +464,35 @@ var defaultSlots = []triage.Slot{
 	{Label: "下午", Start: "14:00", End: "16:00"},
 }
 
-// calendar is the business calendar: China's 2026 holidays and make-up working days in the
-// configured time zone.
+// calendar is the business calendar: China's statutory holidays of every year, 2026's
+// published adjustments and those of business.adjustments_file, in the configured time zone.
 func calendar(cfg *config.Config) (*triage.Calendar, error) {
-	cc := triage.China2026()
+	cc := triage.China()
 	cc.TimeZone = cfg.Business.TimeZone
+	if path := cfg.Business.AdjustmentsFile; path != "" {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("business.adjustments_file: %w", err)
+		}
+		years, err := triage.ParseAdjustments(b)
+		if err != nil {
+			return nil, fmt.Errorf("business.adjustments_file %s: %w", path, err)
+		}
+		maps.Copy(cc.Adjustments, years)
+	}
 	cal, err := triage.NewCalendar(cc)
 	if err != nil {
 		return nil, fmt.Errorf("business calendar: %w", err)
 	}
 	return cal, nil
+}
+
+// CalendarNotice says which year's adjustments (调休) the calendar lacks at now, for
+// operators (the log, /readyz); "" when none is missing.
+func CalendarNotice(cal *triage.Calendar, now time.Time) string {
+	year := cal.MissingAdjustments(now)
+	if year == 0 {
+		return ""
+	}
+	return fmt.Sprintf("the State Council's %d holiday adjustments (调休) are missing: %d counts only weekends and the statutory holidays; add them to business.adjustments_file", year, year)
 }

@@ -131,6 +131,11 @@ type Log struct {
 // Business is the service calendar used for response commitments.
 type Business struct {
 	TimeZone string `yaml:"time_zone"`
+	// AdjustmentsFile is a YAML file of the State Council's yearly adjustments (调休: extra
+	// days off joined to holidays, make-up workdays) by year, added to the built-in ones
+	// (2026); a year in the file replaces the built-in year. Empty: the built-in ones only.
+	// The statutory holidays are computed for every year regardless.
+	AdjustmentsFile string `yaml:"adjustments_file"`
 }
 
 // Debug holds diagnostics that are off unless asked for.
