@@ -78,6 +78,11 @@ type Deps struct {
 	Media        MediaStore
 	VisitWindows func(now time.Time) []triage.Window
 	Groups       []triage.Group
+
+	// MissingAdjustments returns the year whose holiday adjustments (调休) the business
+	// calendar lacks at now, or 0 (triage.Calendar.MissingAdjustments); the dashboard warns
+	// admins of it. No warning when nil.
+	MissingAdjustments func(now time.Time) int
 }
 
 // Console serves the pages.

@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage/triagedb"
 )
 
@@ -49,6 +50,8 @@ type dashboardData struct {
 	Deliveries   string
 	SurveyRate   string
 	DeliveryNote string
+	// CalendarWarning tells admins a year's holiday adjustments are missing; "" otherwise.
+	CalendarWarning string
 }
 
 // dashboard shows today's counts and the period's figures: GET /console/dashboard?days=7.
@@ -95,6 +98,11 @@ func (c *Console) dashboard(ec echo.Context) error {
 			d.SurveyRate = catalog.T("console.dashboard.survey_rate_value", "rate", rate, "answered", del.Answered, "surveys", del.Surveys)
 		}
 		d.DeliveryNote = catalog.T("console.dashboard.deliveries_def", "pending", del.Pending)
+	}
+	if c.MissingAdjustments != nil && viewerOf(ec).User.Can(staff.PermManageUsers) {
+		if year := c.MissingAdjustments(now); year != 0 {
+			d.CalendarWarning = catalog.T("console.dashboard.calendar_missing", "year", year)
+		}
 	}
 	d.Bars, d.ChartHeight = bars(d.D.Faults)
 	d.ChartWidth = labelWidth + chartWidth + 60

@@ -223,7 +223,8 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		Audit: a.Staff, Window: a.Bot.Window, Stats: a.Stats, Dashboard: a.Tickets, Deliveries: a.Notifier.Outbox, Location: cal.Location(),
 		KB: a.KB, Published: a.Knowledge, SecureCookies: cfg.Console.SecureCookies,
 		Canned: a.Canned, LastLogins: a.Staff.LastLogins,
-		Undelivered: a.Chat.Undelivered, Media: a.Media, VisitWindows: visits, Groups: cfg.Routing.Groups})
+		Undelivered: a.Chat.Undelivered, Media: a.Media, VisitWindows: visits, Groups: cfg.Routing.Groups,
+		MissingAdjustments: cal.MissingAdjustments})
 	if err != nil {
 		return nil, err
 	}
