@@ -306,6 +306,12 @@ func (d *Dialog) collect(t *step, text string) {
 func (d *Dialog) unclear(t *step, retryKey string) {
 	c := t.c
 	c.Fails++
+	if c.Fails >= 2 && c.Asking == SlotPhone && c.Case.Safety && c.Ticket == "" {
+		// a hazard never waits for a number we can read: filed now, a person answers here
+		t.sayKey("bot.safety.no_phone")
+		d.escalate(t, EscalateSafety)
+		return
+	}
 	if c.Fails >= 2 && c.Asking == SlotFault { // no choice from the menu: a person looks at it
 		c.Case.SelfDone = true
 		d.advance(t)

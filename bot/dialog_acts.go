@@ -116,6 +116,9 @@ func (d *Dialog) safetyCheck(t *step, family string) bool {
 	if t.u.Suspect != "" && !c.Case.Safety {
 		t.sayKey("bot.safety.check." + t.u.Suspect)
 		c.SafetyCheck = t.u.Suspect
+		if c.State == StateSelf && t.u.Answer == knowledge.AnswerUnclear && !hasSubstance(&t.u) {
+			return true // the question alone: no "回复 1 解决了" beside a safety question
+		}
 	}
 	return false
 }
@@ -145,7 +148,7 @@ func wetCase(c *Case) bool {
 
 // cueSafetyAsk is what a customer asks or tells after a hazard: whether the device may be
 // used, what to do now, that it is still on.
-var cueSafetyAsk = knowledge.MustGate(`怎么办|咋办|咋整|怎么弄|咋弄|还能|能不能|能用|可以|可不可以|要不要|要紧|危险|安全|没事吧|会不会|继续|现在|还在|还开着|还插着|没拔|很烫|在哪|找不到|关不了|怎么关|开.{0,3}(抽油烟机|油烟机|排风|风扇|灯)`)
+var cueSafetyAsk = knowledge.MustGate(`用唔用得|仲用|得唔得|点算|点办|点搞|点整|要唔要紧|危唔危险|使唔使|仲可以|怎么办|咋办|咋整|怎么弄|咋弄|还能|能不能|能用|可以|可不可以|要不要|要紧|危险|安全|没事吧|会不会|继续|现在|还在|还开着|还插着|没拔|很烫|在哪|找不到|关不了|怎么关|开.{0,3}(抽油烟机|油烟机|排风|风扇|灯)`)
 
 // cueResumeCase takes back a cancel: "等等 还是修吧".
 var cueResumeCase = knowledge.MustGate(`还是(要)?修|还是(要)?报修|继续(报修|修|报)|(要|想)修的|不取消|别取消|取消错了|点错了`)

@@ -17,6 +17,9 @@ type PhoneKind string
 const (
 	PhoneMobile   PhoneKind = "mobile"
 	PhoneLandline PhoneKind = "landline"
+	// PhoneAbroad is a number outside the mainland — Hong Kong, Macao, Taiwan or another
+	// country — kept in international form ("+85291234567").
+	PhoneAbroad PhoneKind = "abroad"
 )
 
 // Phone is a valid mainland Chinese phone number in canonical form: a mobile as its 11
@@ -33,6 +36,9 @@ func (p Phone) IsZero() bool { return p.Number == "" }
 func (p Phone) E164() string {
 	if p.Number == "" {
 		return ""
+	}
+	if p.Kind == PhoneAbroad {
+		return p.Number
 	}
 	return "+86" + strings.TrimPrefix(strings.ReplaceAll(p.Number, "-", ""), "0")
 }
@@ -75,10 +81,58 @@ func ParsePhone(text string) (Phone, error) {
 		return Phone{}, ErrPhoneEmpty
 	}
 	p, err := validatePhone(best.digitString(), best.plus)
+	if err != nil {
+		if abroad, ok := phoneAbroad(best.digitString(), best.plus, s); ok {
+			return abroad, nil // asked for a number, "+852 9123 4567" or "我係香港嘅 9123 4567" is one
+		}
+	}
 	if err != nil && hasDigitLetterToken(s) {
 		return Phone{}, ErrPhoneLetters
 	}
 	return p, err
+}
+
+// regionWords name where a number without its country code is from.
+var regionWords = []struct {
+	re     *regexp.Regexp
+	region string
+}{
+	{regexp.MustCompile(`香港|hk|hong ?kong`), "HK"},
+	{regexp.MustCompile(`澳门|macau|macao`), "MO"},
+	{regexp.MustCompile(`台湾|台北|台中|台南|高雄|taiwan`), "TW"},
+}
+
+// phoneAbroad reads a number the mainland's plan refuses as one from elsewhere: written
+// with its country code ("+852 9123 4567", "00886912345678"), or a local number of Hong
+// Kong, Macao or Taiwan when the message says so, or a Taiwan mobile (09xxxxxxxx).
+func phoneAbroad(d string, plus bool, text string) (Phone, bool) {
+	try := func(number, region string) (Phone, bool) {
+		n, err := phonenumbers.Parse(number, region)
+		if err != nil || !phonenumbers.IsValidNumber(n) || n.GetCountryCode() == 86 {
+			return Phone{}, false
+		}
+		return Phone{Number: phonenumbers.Format(n, phonenumbers.E164), Kind: PhoneAbroad}, true
+	}
+	switch {
+	case plus:
+		return try("+"+d, "")
+	case strings.HasPrefix(d, "00"):
+		return try("+"+d[2:], "")
+	case strings.HasPrefix(d, "852") || strings.HasPrefix(d, "853") || strings.HasPrefix(d, "886"):
+		if p, ok := try("+"+d, ""); ok {
+			return p, true
+		}
+	}
+	lower := strings.ToLower(text)
+	for _, r := range regionWords {
+		if r.re.MatchString(lower) {
+			return try(d, r.region)
+		}
+	}
+	if len(d) == 10 && strings.HasPrefix(d, "09") {
+		return try(d, "TW") // a Taiwan mobile; the mainland has no 09 mobile numbers
+	}
+	return Phone{}, false
 }
 
 // phone finds a phone number in a free message. A mobile counts anywhere; a landline only

@@ -38,7 +38,12 @@ func TestParsePhone(t *testing.T) {
 		{"abc", Phone{}, ErrPhoneEmpty},
 		{"", Phone{}, ErrPhoneEmpty},
 		{"不告诉你", Phone{}, ErrPhoneEmpty},
-		{"+1 415 555 2671", Phone{}, ErrPhoneInvalid},
+		{"+1 415 555 2671", Phone{Number: "+14155552671", Kind: PhoneAbroad}, nil}, // abroad: still a number to call
+		{"+852 9123 4567", Phone{Number: "+85291234567", Kind: PhoneAbroad}, nil},
+		{"我係香港嘅 電話 9123 4567", Phone{Number: "+85291234567", Kind: PhoneAbroad}, nil},
+		{"0912345678", Phone{Number: "+886912345678", Kind: PhoneAbroad}, nil}, // a Taiwan mobile
+		{"00886912345678", Phone{Number: "+886912345678", Kind: PhoneAbroad}, nil},
+		{"+852 1234", Phone{}, ErrPhoneInvalid},
 		{"4008123123", Phone{}, ErrPhoneInvalid},
 		{"0000000000", Phone{}, ErrPhoneInvalid},
 	}
