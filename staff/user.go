@@ -16,8 +16,12 @@ type User struct {
 	DisplayName string // as colleagues and the audit read it, e.g. "王芳"
 	Role        Role
 	Disabled    bool // a disabled account cannot log in and has no sessions
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// MustChangePassword marks a generated password (the first admin's): until the account
+	// sets its own, it may do nothing else (POST /api/v1/password, the console's password
+	// page).
+	MustChangePassword bool
+	CreatedAt          time.Time
+	UpdatedAt          time.Time
 }
 
 // Can reports whether the user may do p: an enabled account whose role grants it.

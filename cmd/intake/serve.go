@@ -37,11 +37,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	first, err := a.EnsureFirstAdmin(ctx)
+	if err != nil {
+		_ = a.Shutdown(context.Background())
+		return err
+	}
 	if err := a.Start(); err != nil {
 		_ = a.Shutdown(context.Background())
 		return err
 	}
-	banner(stdout, cfg, a)
+	banner(stdout, cfg, a, first)
 	log.Info("service started", "addr", a.Addr(), "embedded", cfg.Embedded(), "version", versionString())
 
 	select {
@@ -135,15 +140,16 @@ func randomHex(n int) string {
 	return hex.EncodeToString(b)
 }
 
-func banner(w io.Writer, cfg *config.Config, a *app.App) {
+func banner(w io.Writer, cfg *config.Config, a *app.App, first *app.FirstAdmin) {
+	defer firstLogin(w, a, first)
 	mode := "MySQL + Redis"
 	if cfg.Embedded() {
 		mode = "embedded: SQLite in " + filepath.Join(cfg.DataDir, "intake.db") + " + in-process Redis"
 	}
 	url := a.URL() + cfg.WeChat.Path
 	if !cfg.Embedded() {
-		fmt.Fprintf(w, "\nintake %s is running (%s)\n\n  Webhook URL      %s\n  Health           %s/healthz   %s/readyz   %s/metrics\n\n",
-			versionString(), mode, url, a.URL(), a.URL(), a.URL())
+		fmt.Fprintf(w, "\nintake %s is running (%s)\n\n  Webhook URL      %s\n  Health           %s/healthz   %s/readyz   %s/metrics\n  Console          %s/console/\n\n",
+			versionString(), mode, url, a.URL(), a.URL(), a.URL(), a.URL())
 		return
 	}
 	fmt.Fprintf(w, `
@@ -154,6 +160,7 @@ intake %s is running (%s)
   EncodingAESKey   %s
   AppID            %s
   Health           %s/healthz   %s/readyz   %s/metrics
+  Console          %s/console/
 
 Try it as a customer (in another terminal):
   go run ./cmd/intake chat            (reads the same config and data/dev-credentials.yaml)
@@ -162,5 +169,19 @@ Or with the independent simulator:
   WX_URL=%s WX_TOKEN=%s WX_AES=%s WX_APPID=%s node ../shared/tools/wxsim/wxsim.js say o_demo 你好
 
 `, versionString(), mode, url, cfg.WeChat.Token, cfg.WeChat.AESKey, cfg.WeChat.AppID,
-		a.URL(), a.URL(), a.URL(), url, cfg.WeChat.Token, cfg.WeChat.AESKey, cfg.WeChat.AppID)
+		a.URL(), a.URL(), a.URL(), a.URL(), url, cfg.WeChat.Token, cfg.WeChat.AESKey, cfg.WeChat.AppID)
+}
+
+// firstLogin prints the first admin's generated login, once: the start that created the
+// account is the only one that knows the password.
+func firstLogin(w io.Writer, a *app.App, first *app.FirstAdmin) {
+	if first == nil {
+		return
+	}
+	fmt.Fprintf(w, `First console login (shown this once; you will be asked to change the password):
+  URL              %s/console/
+  Username         %s
+  Password         %s
+
+`, a.URL(), first.Username, first.Password)
 }

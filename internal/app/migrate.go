@@ -33,6 +33,7 @@ var migrations = []migration{
 	{ID: "0006_media", Up: media.Migrate},
 	{ID: "0007_transcript_media", Up: triagedb.MigrateTranscriptMedia},
 	{ID: "0008_outbox_channel", Up: triagedb.MigrateOutboxChannel},
+	{ID: "0009_staff_must_change_password", Up: staffdb.MigrateMustChangePassword},
 }
 
 type schemaMigration struct {

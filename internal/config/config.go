@@ -155,6 +155,10 @@ type Console struct {
 	// TakeoverIdle is how long a taken-over chat may go without a staff reply before it
 	// returns to the queue and the customer is told what happens next.
 	TakeoverIdle time.Duration `yaml:"takeover_idle"`
+	// BootstrapAdmin lets a service on MySQL create the first admin account, with a
+	// generated password shown once in the start banner, when there is no staff account
+	// at all. The embedded mode (no mysql.dsn) always does.
+	BootstrapAdmin bool `yaml:"bootstrap_admin"`
 }
 
 // The webhook's message encryption modes, as set in the Official Account (开发 → 基本配置 →

@@ -53,6 +53,18 @@ func Migrate(db *gorm.DB) error {
 	return nil
 }
 
+// MigrateMustChangePassword adds staff_users.must_change_password to a table Migrate
+// created before it existed.
+func MigrateMustChangePassword(db *gorm.DB) error {
+	if db.Migrator().HasColumn(&userRow{}, "MustChangePassword") {
+		return nil
+	}
+	if err := db.Migrator().AddColumn(&userRow{}, "MustChangePassword"); err != nil {
+		return fmt.Errorf("staffdb: migrate must_change_password: %w", err)
+	}
+	return nil
+}
+
 // conn returns the Store's handle bound to ctx.
 func (s *Store) conn(ctx context.Context) *gorm.DB { return s.db.WithContext(ctx) }
 

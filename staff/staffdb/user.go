@@ -19,6 +19,8 @@ type userRow struct {
 	Role         string `gorm:"size:16;not null"`
 	PasswordHash string `gorm:"size:100;not null"`
 	Disabled     bool   `gorm:"not null"`
+	// MustChangePassword: the password was generated; see staff.User.
+	MustChangePassword bool `gorm:"not null;default:false"`
 	// PasswordAt is when the password was last set.
 	PasswordAt time.Time `gorm:"precision:6;not null"`
 	CreatedAt  time.Time `gorm:"precision:6;not null;autoCreateTime:false"`
@@ -31,7 +33,7 @@ func (userRow) TableName() string { return "staff_users" }
 func toDBUser(u staff.User, hash []byte) userRow {
 	return userRow{
 		ID: u.ID, Username: u.Username, DisplayName: u.DisplayName, Role: string(u.Role),
-		PasswordHash: string(hash), Disabled: u.Disabled, PasswordAt: dbTime(u.CreatedAt),
+		PasswordHash: string(hash), Disabled: u.Disabled, MustChangePassword: u.MustChangePassword, PasswordAt: dbTime(u.CreatedAt),
 		CreatedAt: dbTime(u.CreatedAt), UpdatedAt: dbTime(u.UpdatedAt),
 	}
 }
@@ -39,7 +41,7 @@ func toDBUser(u staff.User, hash []byte) userRow {
 func toDomainUser(r userRow) staff.User {
 	return staff.User{
 		ID: r.ID, Username: r.Username, DisplayName: r.DisplayName, Role: staff.Role(r.Role),
-		Disabled: r.Disabled, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
+		Disabled: r.Disabled, MustChangePassword: r.MustChangePassword, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
 	}
 }
 
@@ -155,6 +157,7 @@ func (s *Store) SetPassword(ctx context.Context, username string, hash []byte, a
 		}
 		err = tx.Model(&userRow{}).Where("id = ?", row.ID).Updates(map[string]any{
 			"password_hash": string(hash), "password_at": dbTime(at), "updated_at": dbTime(at),
+			"must_change_password": false,
 		}).Error
 		if err != nil {
 			return err
