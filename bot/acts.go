@@ -37,11 +37,11 @@ var questionTopics = []struct {
 	{TopicWhereModel, knowledge.MustGate(`(型号|序列号|sn|s/n|铭牌|条码|机身码|imei|编号|串号)[^,，。!]{0,3}是?在[^,，。!]{0,8}(还是|上吗|上面吗|哪)|(型号|序列号|sn|s/n|铭牌|条码|机身码|imei|编号|串号)[^,，。!]{0,6}(在哪|哪里|哪儿|怎么看|咋看|怎么找|咋找|怎么查|咋查|看不到|找不到|在什么地方|什么位置|哪个位置)|(在哪|哪里|怎么)(看|找|查)[^,，。!]{0,4}(型号|序列号|sn|铭牌|编号)|(型号|序列号|sn|铭牌|编号)[^,，。!]{0,4}(搁哪|喺边|边度|哪瞅|咋瞅|哪睇|点睇|上哪|去哪|哪看|哪找)|(哪里|哪儿|哪)[^,，。!]{0,4}(写着?|标着?|印着?)[^,，。!]{0,4}(型号|序列号|sn)`)},
 	{TopicBotOrHuman, knowledge.MustGate(`是真人|是不是真人|真人吗|真人码|真人伐|真人还是|还是真人|还是机器|有真人|是人不|人还是机|机械人|机器人(吗|吧|么|嘛|嚟|伐)|是机器|人工智能|是ai|ai(吗|还是)|自动回复(吗|的)|是人吗|是人还是|是不是人|你是谁|谁在回|人在回|活人吗|是人是|真的人|真人在|自动回复`)},
 	{TopicPrice, knowledge.MustGate(`多少钱|几多钱|几多|几钿|多少钿|多少米|多少银子|好多钱|几个?钱|几百|几千|几块|收费|收不收|要钱|花钱|费用|价格|价钱|价位|贵不贵|贵吗|报价|维修费|上门费|检测费|手工费|人工费|材料费|零件费|怎么收|花多少|得多少|大概多少|要多少|不要钱|收钱`)},
-	{TopicWarranty, knowledge.MustGate(`保修|在保|过保|保内|保外|质保|三包|免费|延保|包修|保吗|还保|出保|保不保|管不管修|管修|保几年|保多久|bx期|发票`)},
+	{TopicWarranty, knowledge.MustGate(`保固|保养期|保用|保修|在保|过保|保内|保外|质保|三包|免费|延保|包修|保吗|还保|出保|保不保|管不管修|管修|保几年|保多久|bx期|发票`)},
 	{TopicCoverage, knowledge.MustGate(`(你们|你家|这里|这边)[^,，。!?？]{0,3}(能|会|可以|管|给)?修[^,，。!?？]{0,8}(吗|嘛|不|么|没)|(能|会|可以)修[^,，。!?？]{0,4}(这个|这种|这类)?[^,，。!?？]{0,6}(吗|嘛|么)$|修不修[^,，。!?？]{0,6}$|管不管修|收不收[^,，。!?？]{0,4}修|接不接`)},
 	{TopicIsNormal, knowledge.MustGate(`正常吗|正常吧|正常的吧|没问题吧|正常不|正常么|正常嘛|是正常|正不正常|正常现象|算正常|要紧吗|要不要紧|有事吗|没事吧|有影响吗|影响使用吗|会坏吗|是不是坏了|是坏了吗|有问题吗`)},
 	{TopicHours, knowledge.MustGate(`几点上班|几点下班|上班时间|下班时间|工作时间|营业时间|服务时间|(周末|过年|春节|国庆|五一|节假日|晚上|半夜|夜里|夜间|晚间|凌晨|中午|明天|今天)[^,，。!?？]{0,6}(上班|有人|人工|休息|上门|营业|放假)|节假日|几点开始|几点有人|几点前|什么时候上班|啥时候上班|人工几点|上班不|几点(能)?转人工|什么时候(能)?转人工|24小时|下班|几点关门|(周[日六末天]|礼拜[天日六]|星期[天日六])[^,，。!?？]{0,4}(上门|有人|上班|营业|来)`)},
-	{TopicDuration, knowledge.MustGate(`多久|多长时间|几天|要等|几号能|什么时候能|啥时候能|什么时候(来|上门|修|到)|啥时候(来|上门|修|到)|今天能|明天能|能不能(今天|明天|尽快)|尽快|快点|多快|几点(来|到|上门)`)},
+	{TopicDuration, knowledge.MustGate(`几时(可以|能|会)?(来|嚟|到|上门|整|修)|几耐|几时有人|多久|多长时间|几天|要等|几号能|什么时候能|啥时候能|什么时候(来|上门|修|到)|啥时候(来|上门|修|到)|今天能|明天能|能不能(今天|明天|尽快)|尽快|快点|多快|几点(来|到|上门)`)},
 }
 
 // askedClause is a clause ending in a question particle, followed by another clause:
@@ -144,6 +144,8 @@ func readActs(u *Understanding, ctx Context) []Act {
 	}
 	if progress != "" && ticketRef != "" && topic != TopicWarranty && topic != TopicPrice {
 		add(ActProgress, 0.9, ticketRef+progress)
+	} else if progress != "" && ctx.HasTicket && u.Facts.Symptom == "" && u.Facts.ErrorCode == "" && topic == "" {
+		add(ActProgress, 0.9, progress) // "我的空调什么时候来修" once its ticket is filed: no new case
 	} else if progress != "" && (ctx.HasTicket || topic != TopicDuration) {
 		add(ActProgress, 0.8, progress)
 	}
@@ -200,7 +202,7 @@ var cueTicketAsk = knowledge.MustGate(`(什么|啥|咩)情况|怎么样|咋样|�
 
 // cueLater are replies to a self-service check that has not been tried yet: the customer
 // will try later, must ask someone, or is thinking it over.
-var cueLater = knowledge.MustGate(`(明早|明天|明晚|早上|晚上|回头|改天|下午)再说|不敢(开机)?试|没法试|试不了|停电|我去(找找|看看|瞅瞅|查查)|还没(试|弄|做|来得及|顾上|动)|(晚上|晚点|晚些|等会|待会|一会|回头|明天|下班|周末|改天|过会)儿?[^,，。!?？]{0,4}再(试|弄|看|搞|整|检查|操作)|(回去|回家|到家)(以后|后)?再|不在家|(问问|问一下|问下)(我|家里|老公|老婆|孩子|儿子|女儿|爸|妈|物业)|寻思|琢磨|考虑一下|想一想|先不试|等我(回|下班|有空)|现在没空|没时间试|在上班|在外面`)
+var cueLater = knowledge.MustGate(`等我[^,，。!?？]{0,4}(试|弄|看|搞|整)|(明早|明天|明晚|早上|晚上|回头|改天|下午)再说|不敢(开机)?试|没法试|试不了|停电|我去(找找|看看|瞅瞅|查查)|还没(试|弄|做|来得及|顾上|动)|(晚上|晚点|晚些|等会|待会|一会|回头|明天|下班|周末|改天|过会)儿?[^,，。!?？]{0,4}再(试|弄|看|搞|整|检查|操作)|(回去|回家|到家)(以后|后)?再|不在家|(问问|问一下|问下)(我|家里|老公|老婆|孩子|儿子|女儿|爸|妈|物业)|寻思|琢磨|考虑一下|想一想|先不试|等我(回|下班|有空)|现在没空|没时间试|在上班|在外面`)
 
 // cueVisit are words of the visit or the engineer, which make a question asked once a
 // ticket exists a question about that ticket.
@@ -243,7 +245,7 @@ func questionTopic(t string, ctx Context) (topic, evidence string) {
 				continue // "找真人" asks for one, it does not ask whether we are one
 			}
 			if (q.topic == TopicWarranty || q.topic == TopicPrice) && !cueQuestion.MatchString(t) &&
-				!strings.Contains(ev, "多少") && !strings.Contains(ev, "几") {
+				!strings.Contains(ev, "多少") && !strings.Contains(ev, "几") && !strings.Contains(t, "多久") && !strings.Contains(t, "多长") {
 				continue // "延保买了两年" tells, it does not ask
 			}
 			return q.topic, ev

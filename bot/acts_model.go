@@ -84,6 +84,9 @@ func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *textmodel
 	if softActs[got] && !noFacts(&u.Facts) {
 		return acts // "海尔的 波轮" after a step: a detail given, not a shrug
 	}
+	if got == ActComplaint && rule.Kind == ActQuestion && p < 0.99 {
+		return acts // "能不能免费修啊 刚买仨月": a question about rights is not a complaint, unless the model is all but certain
+	}
 	if got == ActNotSolved && cueQuestion.MatchString(t) {
 		return acts // "行不行啊 到底" asks; a verdict needs the customer's word
 	}

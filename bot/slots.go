@@ -117,6 +117,9 @@ func (c *Case) clear(s Slot) {
 // answer interprets text as the answer to slot s, more liberally than Extract does for a
 // message in general. It returns false, with the catalog key of a specific re-ask when
 // there is one, when the text does not answer the question.
+// brandAndModel is a brand in Chinese characters followed by a model: "极米H3".
+var brandAndModel = regexp.MustCompile(`^(\p{Han}{2,6})[ ]?([A-Za-z][A-Za-z0-9\- ]{0,14}[0-9][A-Za-z0-9\-]{0,6}|[0-9][A-Za-z0-9\-]{1,12})$`)
+
 func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, retryKey string) {
 	lx := d.lexicon()
 	switch s {
@@ -192,6 +195,15 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 		}
 		if f := Extract(text, now, lx); f.Brand != "" {
 			c.Brand = f.Brand
+			return true, ""
+		}
+		// A brand with its model, neither known to the knowledge base: "极米H3", "坚果 J10S".
+		if m := brandAndModel.FindStringSubmatch(strings.TrimSpace(normalizeText(text))); m != nil &&
+			!isUnknown(m[1]) && !isFiller(m[1]) && Extract(m[1], now, lx) == (Facts{}) {
+			c.Brand = m[1]
+			if c.Model == "" {
+				c.Model = strings.ToUpper(strings.Join(strings.Fields(m[2]), " "))
+			}
 			return true, ""
 		}
 		// A brand the knowledge base does not know yet: a short answer that says nothing
