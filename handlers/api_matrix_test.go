@@ -142,6 +142,11 @@ var matrix = []routeCase{
 		}
 		return request{Method: "POST", Path: "/api/v1/kb/rollback", Body: `{"version":1}`}
 	}},
+	// Last: it changes each caller's password (and ends its sessions).
+	{"POST", "/api/v1/password", staff.PermSelf, 204, func(_ *testing.T, _ *console, u string) request {
+		return request{Method: "POST", Path: "/api/v1/password",
+			Body: `{"current_password":"` + password(u) + `","new_password":"` + password(u) + ` changed"}`}
+	}},
 }
 
 // onCanned returns a call on a fresh canned reply.

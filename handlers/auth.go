@@ -132,6 +132,11 @@ func requirePerm(perm staff.Permission) echo.MiddlewareFunc {
 			if !p.User.Can(perm) {
 				return c.JSON(http.StatusForbidden, apiBody(refuse(http.StatusForbidden, "forbidden", "staff.error.forbidden")))
 			}
+			// A generated password (the first admin's) must be changed before anything
+			// but the session's own routes (POST /password among them).
+			if p.User.MustChangePassword && perm != staff.PermSelf {
+				return c.JSON(http.StatusForbidden, apiBody(refuse(http.StatusForbidden, "password_change_required", "staff.error.password_change_required")))
+			}
 			return next(c)
 		}
 	}

@@ -163,6 +163,7 @@ func Routes(e *echo.Echo, d Deps) {
 	v1.POST("/login", api.login)
 	v1.POST("/logout", api.logout, requirePerm(staff.PermSelf))
 	v1.GET("/session", api.session, requirePerm(staff.PermSelf))
+	v1.POST("/password", api.changePassword, requirePerm(staff.PermSelf))
 	v1.GET("/tokens", api.listTokens, requirePerm(staff.PermSelf))
 	v1.POST("/tokens", api.createToken, requirePerm(staff.PermSelf))
 	v1.DELETE("/tokens/:id", api.revokeToken, requirePerm(staff.PermSelf))

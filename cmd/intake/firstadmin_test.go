@@ -101,19 +101,39 @@ func TestFirstStartCreatesAdmin(t *testing.T) {
 	consoleURL := regexp.MustCompile(`Console +(http://\S+)/console/`)
 	second := serveOnce(t, cfgPath, func(banner string) {
 		base := consoleURL.FindStringSubmatch(banner)[1]
-		login := func(pw string) int {
+		login := func(pw string) (int, string) {
 			body, _ := json.Marshal(map[string]string{"username": "admin", "password": pw})
 			resp, err := http.Post(base+"/api/v1/login", "application/json", bytes.NewReader(body))
 			if err != nil {
 				t.Fatal(err)
 			}
-			resp.Body.Close()
-			return resp.StatusCode
+			defer resp.Body.Close()
+			var out struct {
+				Token string `json:"token"`
+			}
+			_ = json.NewDecoder(resp.Body).Decode(&out)
+			return resp.StatusCode, out.Token
 		}
-		if code := login(password); code != http.StatusOK {
-			t.Errorf("login with the generated password: %d", code)
+		code, tok := login(password)
+		if code != http.StatusOK {
+			t.Fatalf("login with the generated password: %d", code)
 		}
-		if code := login(password + "x"); code != http.StatusUnauthorized {
+		// The generated password works, and must be changed before anything else.
+		req, _ := http.NewRequest("GET", base+"/api/v1/tickets", nil)
+		req.Header.Set("Authorization", "Bearer "+tok)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var refusal struct {
+			Error string `json:"error"`
+		}
+		_ = json.NewDecoder(resp.Body).Decode(&refusal)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusForbidden || refusal.Error != "password_change_required" {
+			t.Errorf("GET /api/v1/tickets before changing the password: %d %q", resp.StatusCode, refusal.Error)
+		}
+		if code, _ := login(password + "x"); code != http.StatusUnauthorized {
 			t.Errorf("login with a wrong password: %d", code)
 		}
 	})
