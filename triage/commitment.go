@@ -15,12 +15,19 @@ func Commitment(r Result, number string, cal *Calendar) string {
 	b.WriteString(catalog.T("triage.commit.sorry"))
 	b.WriteString(catalog.T("triage.commit.number", "number", number))
 	switch r.Warranty.Status {
+	case OutOfWarranty, UserDamage:
+		if r.Priority == PriorityUrgent {
+			// a hazard first: no price in the same breath, the engineer says it after checking
+			b.WriteString(catalog.T("triage.commit.fee_later"))
+			break
+		}
+		if r.Warranty.Status == OutOfWarranty {
+			b.WriteString(catalog.T("triage.commit.out_of_warranty", "estimate", r.Warranty.Estimate.String()))
+		} else {
+			b.WriteString(catalog.T("triage.commit.user_damage", "estimate", r.Warranty.Estimate.String()))
+		}
 	case InWarranty:
 		b.WriteString(catalog.T("triage.commit.in_warranty", "until", r.Warranty.CoveredUntil.String()))
-	case OutOfWarranty:
-		b.WriteString(catalog.T("triage.commit.out_of_warranty", "estimate", r.Warranty.Estimate.String()))
-	case UserDamage:
-		b.WriteString(catalog.T("triage.commit.user_damage", "estimate", r.Warranty.Estimate.String()))
 	default:
 		b.WriteString(catalog.T("triage.commit.unknown"))
 	}
