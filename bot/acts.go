@@ -96,7 +96,7 @@ func readActs(u *Understanding, ctx Context) []Act {
 	if ev := found(cueReturn); ev != "" {
 		add(ActReturn, 0.85, ev)
 	}
-	if ev := found(cueCancel); ev != "" && !negatedCancel(t, ev) {
+	if ev := found(cueCancel); ev != "" && !negatedCancel(t, ev) && !cueResumeCase.MatchString(t) {
 		add(ActCancel, 0.85, ev)
 	} else if cmd == CmdCancel {
 		add(ActCancel, 1, core)

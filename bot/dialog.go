@@ -214,6 +214,10 @@ func (d *Dialog) start(t *step, text string) {
 		t.sayKey("bot.welcome") // a hello after a case opens nothing until they say what is wrong
 		return
 	}
+	if !first && c.Ticket != "" && cueResumeCase.MatchString(compact(t.u.Canon)) {
+		t.sayKey("bot.cancel.kept", "number", c.Ticket) // "算了 还是修吧" after asking to cancel a ticket
+		return
+	}
 	if !first && c.Ticket == "" && c.Case.Category != "" && cueResumeCase.MatchString(compact(t.u.Canon)) {
 		// "等等 还是修吧" after a cancel: the case comes back as it was
 		c.State = StateCollect
@@ -750,6 +754,13 @@ func (d *Dialog) command(t *step, cmd Command) {
 		}
 		if c.State == StateSelf {
 			t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeAbandoned})
+		}
+		if c.Ticket != "" && (c.State.inProgress() || c.State == StateDone) {
+			// A filed ticket is not cancelled by a chat line: staff confirm it (the line is in
+			// its transcript) and a change of mind keeps it.
+			c.State, c.Asking, c.Windows = StateDone, "", nil
+			t.sayKey("bot.cancel.filed", "number", c.Ticket)
+			return
 		}
 		if c.State.inProgress() || c.State == StateResume {
 			c.State, c.Asking, c.Windows = StateDone, "", nil
