@@ -133,6 +133,7 @@ func (c *Console) Register(e *echo.Echo) {
 	g.GET("", c.home)
 	g.GET("/", c.home)
 	g.POST("/logout", c.logout)
+	g.GET("/password", c.password)
 	g.GET("/tickets/:number", c.ticket, require(casePerms...))
 	g.GET("/dashboard", c.dashboard, require(append(casePerms, staff.PermViewDashboard)...))
 	c.registerEditor(g) // editor.go: /console/rules…
@@ -176,6 +177,10 @@ func (c *Console) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 			return err
 		}
 		v := &viewer{User: user, Session: sess, CSRF: staff.CSRFToken(ck.Value), CaseWork: true}
+		// A generated password (the first admin's) is changed before anything else.
+		if user.MustChangePassword && ec.Path() != "/console/password" && ec.Path() != "/console/logout" {
+			return ec.Redirect(http.StatusSeeOther, "/console/password")
+		}
 		for _, p := range casePerms {
 			v.CaseWork = v.CaseWork && user.Can(p)
 		}
@@ -273,6 +278,12 @@ func (c *Console) render(ec echo.Context, status int, name, title string, data a
 func (c *Console) login(ec echo.Context) error {
 	secureHeaders(ec)
 	return c.render(ec, http.StatusOK, "login.html", catalog.T("console.login.title"), nil)
+}
+
+// password shows the form to change one's own password; the script posts it to POST
+// /api/v1/password. An account with a generated password is sent here until it has.
+func (c *Console) password(ec echo.Context) error {
+	return c.render(ec, http.StatusOK, "password.html", catalog.T("console.password.title"), nil)
 }
 
 // logout ends the session: POST /console/logout with the CSRF token in the form.

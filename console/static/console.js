@@ -62,6 +62,33 @@
     });
   }
 
+  // The password form: post to the API, which ends the session; log in again.
+  const pwForm = document.getElementById("password-form");
+  if (pwForm) {
+    pwForm.addEventListener("submit", async function (ev) {
+      ev.preventDefault();
+      const out = document.getElementById("password-error");
+      out.hidden = true;
+      const f = pwForm.elements;
+      if (f.new_password.value !== f.confirm.value) {
+        out.textContent = document.getElementById("password-mismatch").textContent;
+        out.hidden = false;
+        return;
+      }
+      try {
+        await api("POST", "/api/v1/password", {
+          current_password: f.current_password.value, new_password: f.new_password.value,
+        });
+        location.href = "/console/login?changed=1";
+      } catch (err) {
+        out.textContent = err.message || "";
+        out.hidden = false;
+      }
+    });
+  }
+  const changed = document.getElementById("password-changed");
+  if (changed && new URLSearchParams(location.search).get("changed") === "1") changed.hidden = false;
+
   // Ticket page.
   const ticket = document.getElementById("ticket");
   if (!ticket) return;
