@@ -369,6 +369,51 @@ func hasSubstance(u *Understanding) bool {
 // correct applies a correction ("不对，是格力的", "型号应该是…", "刚才说错了，是前年买的"):
 // the facts of the message replace the case's, and the customer reads what changed in one
 // line. false when the message changes nothing.
+// slotNames are the words customers use for a detail they say was wrong.
+var slotNames = []struct {
+	re   *knowledge.Gated
+	slot Slot
+}{
+	{knowledge.MustGate(`电话|手机号|号码|手机`), SlotPhone},
+	{knowledge.MustGate(`地址`), SlotAddress},
+	{knowledge.MustGate(`型号`), SlotModel},
+	{knowledge.MustGate(`序列号|sn`), SlotSerial},
+	{knowledge.MustGate(`品牌|牌子`), SlotBrand},
+	{knowledge.MustGate(`名字|称呼|姓`), SlotName},
+	{knowledge.MustGate(`购买时间|买的时间|日期|哪年买|什么时候买`), SlotPurchase},
+}
+
+// askAgain takes a correction that names a detail without its new value ("电话写错了"):
+// that question is asked again; at the summary, as an edit of that line.
+func (d *Dialog) askAgain(t *step) bool {
+	c := t.c
+	text := compact(t.u.Canon)
+	for _, n := range slotNames {
+		if !n.re.MatchString(text) || c.Case.missing(n.slot) {
+			continue
+		}
+		if c.State == StateConfirm || c.State == StateEdit {
+			c.State, c.Asking, c.Fails = StateEdit, n.slot, 0
+			t.sayKey("bot.edit", "label", catalog.T("bot.slot."+string(n.slot)))
+			t.say(d.question(&c.Case, n.slot))
+			return true
+		}
+		if c.State == StateCollect {
+			c.Case.clear(n.slot)
+			d.ask(t, n.slot)
+			return true
+		}
+		if c.State == StateSelf {
+			// mid-check: the summary before the ticket is where it is changed
+			t.sayKey("bot.correct.later", "label", catalog.T("bot.slot."+string(n.slot)))
+			d.reask(t)
+			return true
+		}
+		return false
+	}
+	return false
+}
+
 func (d *Dialog) correct(t *step) bool {
 	c := t.c
 	before := c.Case
@@ -404,7 +449,7 @@ func (d *Dialog) correct(t *step) bool {
 		}
 	}
 	if len(changes) == 0 {
-		return false
+		return d.askAgain(t)
 	}
 	t.sayKey("bot.corrected", "changes", strings.Join(changes, "，"))
 	if c.State == StateConfirm || c.State == StateEdit {
