@@ -14,9 +14,9 @@ func China() CalendarConfig {
 
 // China2026 returns the business calendar of mainland China for 2026: Monday to Friday,
 // 09:00–18:00 Beijing time, with the public holidays and make-up workdays (调休上班) of the
-// State Council's notice of 4 November 2025 (国办发明电〔2025〕7号). It is data, meant as the
-// default of the configuration; each year's notice (published around November) must be
-// added before the new year, or that year counts weekends only.
+// State Council's notice of 4 November 2025 (国办发明电〔2025〕7号). It is data: China
+// keeps it as 2026's published adjustments beside the statutory holidays it computes for
+// every year; on its own (as here) any other year counts weekends only.
 func China2026() CalendarConfig {
 	return CalendarConfig{
 		TimeZone:  "Asia/Shanghai",
