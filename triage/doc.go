@@ -19,7 +19,8 @@
 //   - Prioritise: urgent, normal or routine. Safety first, then the rule, then a short
 //     fallback word list.
 //   - Deadlines: the SLA on a business Calendar (working hours, weekends, public holidays
-//     and make-up workdays; China2026 is the default data).
+//     and make-up workdays; China is the default: statutory holidays computed for every
+//     year, 2026's published adjustments as data, later years' from a file).
 //
 // Triage runs all four and collects the reasons in that order; Commitment turns a Result
 // into the promise the customer reads at escalation, and VisitWindows offers visit slots.
