@@ -28,7 +28,8 @@ func (u *Understanding) Decisive(st State) Act {
 	return Act{Kind: ActAnswer}
 }
 
-// modelActs are the acts the learned model may decide. A verdict that closes a case
+// modelActs are the acts the learned model may decide (a question with a named topic it
+// may add to, never take away: the customer asked it). A verdict that closes a case
 // (solved), a cancel, a correction or a change of product needs the patterns' evidence:
 // a wrong one loses what the customer said. The model does not overrule those either.
 var modelActs = map[ActKind]bool{
@@ -98,7 +99,8 @@ func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *textmodel
 	for _, a := range acts {
 		r := slices.Index(actPriority, a.Kind)
 		verdictOutside := (a.Kind == ActSolved || a.Kind == ActNotSolved) && ctx.State != StateSelf
-		if a.Confidence < sureRule && r >= 0 && r < rank && !verdictOutside && modelActs[a.Kind] {
+		namedQuestion := a.Kind == ActQuestion && a.Topic != TopicOther && a.Topic != ""
+		if a.Confidence < sureRule && r >= 0 && r < rank && !verdictOutside && modelActs[a.Kind] && !namedQuestion {
 			continue // a weaker reading the model decided against
 		}
 		out = append(out, a)

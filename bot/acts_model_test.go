@@ -23,8 +23,9 @@ func TestActModelGuards(t *testing.T) {
 		{StateCollect, SlotStarted, "今天", ActAnswer}, // an answer to the question asked
 		{StateSelf, "", "0", ActHandoff},             // a sure pattern stands
 		{StateSelf, "", "我要投诉你们 打12315", ActComplaint},
-		{StateDone, "", "我的空调什么时候来修", ActProgress},          // its ticket is filed: no new case
-		{StateNew, "", "能不能免费修啊 刚买仨月 美的空调不制冷", ActQuestion}, // a question about rights is no complaint
+		{StateDone, "", "我的空调什么时候来修", ActProgress},                  // its ticket is filed: no new case
+		{StateNew, "", "能不能免费修啊 刚买仨月 美的空调不制冷", ActQuestion},         // a question about rights is no complaint
+		{StateCollect, SlotPurchase, "去年双十一买的 还在保修期不", ActQuestion}, // a named question is never dropped
 	} {
 		ctx := Context{State: tc.state, Asking: tc.asking, Category: "air_conditioner", Now: now, Lexicon: lex,
 			HasTicket: tc.state == StateDone || tc.state == StateHuman}
