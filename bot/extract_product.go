@@ -2,6 +2,7 @@ package bot
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -161,6 +162,11 @@ func (x *extraction) model(lx *Lexicon) {
 
 func (x *extraction) setModel(lx *Lexicon, start, end, brand, cat int) {
 	x.f.Model = canonicalModel(x.s[start:end])
+	if line := x.lineBefore(start); line != "" {
+		// "联想小新Pro14": a product line in Chinese before its number, kept as written
+		x.f.Model = line + strings.Join(strings.Fields(strings.TrimRight(x.s[start:end], "-/+._#( ")), " ")
+		start -= len(line)
+	}
 	x.mark(start, end, spanModel)
 	if x.brand < 0 && brand >= 0 {
 		x.brand = brand
@@ -174,6 +180,33 @@ func (x *extraction) setModel(lx *Lexicon, start, end, brand, cat int) {
 }
 
 // takenByOther is taken, except that a brand or category name may start a model ("iPhone 15").
+// lineBefore returns the Chinese product-line name written right before a model token
+// in mixed case ("小新" in "联想小新Pro14"): up to four characters no other fact took
+// (the brand, the product), none of the words customers put before a model ("是", "的",
+// "型号") and none naming a kind of unit ("挂机", "那台").
+func (x *extraction) lineBefore(start int) string {
+	tok := x.s[start:min(len(x.s), start+24)]
+	if strings.ToUpper(tok) == tok || !isASCIILetter(x.s[start]) {
+		return "" // "KFR-35GW" after 挂机 is no product line; "Pro14", "Mate60" may be
+	}
+	i, n := start, 0
+	for i > 0 && n < 4 {
+		r, size := utf8.DecodeLastRuneInString(x.s[:i])
+		if !unicode.Is(unicode.Han, r) || strings.ContainsRune(saidBefore+"机器台款个部只这那型款色寸", r) {
+			break
+		}
+		if _, taken := x.taken(i - size); taken {
+			break
+		}
+		i -= size
+		n++
+	}
+	if n < 2 {
+		return ""
+	}
+	return x.s[i:start]
+}
+
 func (x *extraction) takenByOther(i int) (end int, ok bool) {
 	for _, sp := range x.spans[:x.n] {
 		if sp.start <= i && i < sp.end && sp.kind != spanBrand && sp.kind != spanCategory {

@@ -56,6 +56,10 @@ func TestExtractCombined(t *testing.T) {
 		{"华为Mate60充电时发热严重且自动关机，三个月前在官网买的", Facts{
 			Category: "phone", Brand: "华为", Model: "MATE60", PurchaseDate: Date{2025, 3, 0}, PurchaseApprox: true,
 			Channel: ChannelOfficial, Symptom: "充电时发热严重且自动关机"}},
+		{"联想小新Pro14开不了机", Facts{ // a product line in Chinese before its number: as written
+			Category: "laptop", Brand: "联想", Model: "小新Pro14", Symptom: "开不了机"}},
+		{"挂机kfr-35gw不制冷", Facts{ // a kind of unit before a model is not part of it
+			Category: "air_conditioner", Model: "KFR-35GW", Symptom: "不制冷"}},
 		{"联想拯救者Y9000P开不了机，序列号PF2ABCDE", Facts{
 			Category: "laptop", Brand: "联想", Model: "Y9000P", Serial: "PF2ABCDE", Symptom: "开不了机"}},
 		{"空调不制冷，没有延保，序列号找不到", Facts{
