@@ -296,7 +296,8 @@ func (d *Dialog) collect(t *step, text string) {
 		d.unclear(t, retry)
 		return
 	}
-	if learned := d.learned(&before, &c.Case); strings.Count(learned, "·") >= 1 || learned != "" && c.Case.Safety && c.Asking == SlotPhone && c.Case.missing(SlotPhone) {
+	if learned := d.learned(&before, &c.Case); strings.Count(learned, "·") >= 1 || !ok && utf8.RuneCountInString(learned) >= 2 ||
+		learned != "" && c.Case.Safety && c.Asking == SlotPhone && c.Case.missing(SlotPhone) {
 		t.sayKey("bot.learned", "facts", learned)
 	} else if c.Case.Symptom != before.Symptom && !before.missing(SlotSymptom) {
 		t.sayKey("bot.learned", "facts", c.Case.Symptom)

@@ -117,6 +117,12 @@ func (c *Case) clear(s Slot) {
 // answer interprets text as the answer to slot s, more liberally than Extract does for a
 // message in general. It returns false, with the catalog key of a specific re-ask when
 // there is one, when the text does not answer the question.
+// otherDetail reports facts that answer another question than when the fault started: a
+// phone number, a name, an address.
+func otherDetail(f Facts) bool {
+	return !f.Phone.IsZero() || f.Name != "" || f.Address != ""
+}
+
 // brandAndModel is a brand in Chinese characters followed by a model: "极米H3".
 var brandAndModel = regexp.MustCompile(`^(\p{Han}{2,6})[ ]?([A-Za-z][A-Za-z0-9\- ]{0,14}[0-9][A-Za-z0-9\-]{0,6}|[0-9][A-Za-z0-9\-]{1,12})$`)
 
@@ -286,8 +292,9 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			c.StartedAt, c.StartedPhrase, c.StartedApprox = f.StartedAt, f.StartedPhrase, f.StartedApprox
 			return true, ""
 		}
-		if t := strings.TrimSpace(text); utf8.RuneCountInString(t) >= 2 && utf8.RuneCountInString(t) <= 20 && !cueQuestion.MatchString(t) {
-			c.StartedPhrase = t
+		if t := strings.TrimSpace(text); utf8.RuneCountInString(t) >= 2 && utf8.RuneCountInString(t) <= 20 && !cueQuestion.MatchString(t) &&
+			!otherDetail(Extract(t, now, lx)) {
+			c.StartedPhrase = t // words no date reader knows ("冬天一开暖气就"), but not another detail: a phone, a name
 			return true, ""
 		}
 	case SlotTrigger:
