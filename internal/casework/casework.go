@@ -222,6 +222,9 @@ func (b *Backend) Tickets(ctx context.Context, openID string) ([]bot.TicketSumma
 
 // promise says by when the customer hears from us next.
 func promise(t triage.Ticket, cal *triage.Calendar) string {
+	if !t.VisitWindow.IsZero() {
+		return catalog.T("casework.promise.visit", "window", t.VisitWindow.Label()) // the booked visit is the next thing
+	}
 	by := t.Result.SLA.FirstResponseBy
 	if t.Status != triage.StatusNew {
 		by = t.Result.SLA.DiagnosisBy

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/config"
@@ -75,6 +76,16 @@ func TestConversationBecomesATicket(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), number) {
 			t.Fatalf("GET %s: %d, page names %s: %v", link, resp.StatusCode, number, strings.Contains(string(body), number))
+		}
+		// Once a visit is booked, 进度 names it as the next thing.
+		start := time.Now().Add(48 * time.Hour).Truncate(time.Hour)
+		w := triage.Window{Start: start, End: start.Add(2 * time.Hour), Slot: "上午"}
+		if err := s.Tickets.SetVisit(ctx, number, who, w); err != nil {
+			t.Fatal(err)
+		}
+		r, _ = c.Say(ctx, who, "进度")
+		if !strings.Contains(r.Text, "工程师预约上门："+w.Label()) {
+			t.Fatalf("进度 after a booked visit does not name it (%s):\n%s", w.Label(), r.Text)
 		}
 	})
 }
