@@ -52,6 +52,9 @@ type Conversation struct {
 
 	SafetyCheck string `json:"sc,omitempty"` // the hazard family asked about in the last reply (bot.safety.check)
 
+	FindNumber string `json:"fn,omitempty"` // a ticket number not ours, waiting for the phone's last four digits
+	Lookups    int    `json:"fl,omitempty"` // lookups that found nothing: after maxLookups, no more`
+
 	Turns     int       `json:"n,omitempty"`
 	StartedAt time.Time `json:"t0,omitempty"`
 	UpdatedAt time.Time `json:"t,omitempty"`

@@ -122,6 +122,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
 	if d.safetyFollowUp(t) {
 		return c, t.out
 	}
+	if d.findTicket(t) {
+		return c, t.out
+	}
 	if c.State == StateHuman {
 		d.waitForHuman(t, text)
 		return c, t.out
@@ -580,6 +583,9 @@ func (d *Dialog) onResult(t *step) {
 	c, r := t.c, t.in.Result
 	switch {
 	case r == nil:
+	case r.Lookup && !r.Failed && len(r.Tickets) == 0:
+		c.Lookups++
+		t.sayKey("bot.find.none")
 	case r.Listed && r.Failed:
 		if !r.Intro {
 			t.sayKey("bot.status.failed")

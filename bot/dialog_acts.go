@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -628,4 +630,48 @@ func afterDenial(canon string) string {
 		return ""
 	}
 	return rest[j+len("是"):]
+}
+
+// ticketNumber is a ticket number as customers type it: "RS20261128-0003", "rs20261128 0003".
+var ticketNumber = regexp.MustCompile(`(?i)rs\s?(\d{8})\s?-?\s?(\d{4,})`)
+
+// lastFour is a reply of exactly four digits.
+var lastFour = regexp.MustCompile(`^\d{4}$`)
+
+// maxLookups bounds the lookups of tickets not ours that found nothing: four digits are
+// guessed in ten thousand tries, never in three.
+const maxLookups = 3
+
+// findTicket answers a ticket number typed in the chat. One of the customer's own is
+// listed; another one (filed by phone, or from another WeChat account) is shown once the
+// last four digits of the phone on it are given. It reports whether it answered.
+func (d *Dialog) findTicket(t *step) bool {
+	c := t.c
+	if c.FindNumber != "" {
+		number := c.FindNumber
+		c.FindNumber = ""
+		if d4 := strings.Trim(compact(t.u.Canon), clauseBreaks+" .!?~…"); lastFour.MatchString(d4) {
+			t.do(FindTicket{Number: number, PhoneLast4: d4})
+			return true
+		}
+	}
+	if c.State.inProgress() {
+		return false
+	}
+	m := ticketNumber.FindStringSubmatch(t.u.Canon)
+	if m == nil {
+		return false
+	}
+	number := "RS" + m[1] + "-" + m[2]
+	if slices.Contains(c.Tickets, number) {
+		t.do(ListTickets{})
+		return true
+	}
+	if c.Lookups >= maxLookups {
+		t.sayKey("bot.find.limit")
+		return true
+	}
+	c.FindNumber = number
+	t.sayKey("bot.find.ask", "number", number)
+	return true
 }

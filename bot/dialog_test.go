@@ -195,6 +195,12 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 				for _, n := range conv.Tickets {
 					res.Tickets = append(res.Tickets, TicketSummary{Number: n, Status: "已受理", Next: "工程师诊断", Promise: "我们将在 11月23日 12:00 前联系您"})
 				}
+			case FindTicket:
+				out.WriteString("! find " + e.Number + " " + e.PhoneLast4 + "\n")
+				res = &EffectResult{Listed: true, Lookup: true}
+				if e.PhoneLast4 == "5678" { // the phone on the test's tickets ends in 5678
+					res.Tickets = []TicketSummary{{Number: e.Number, Status: "已受理", Next: "工程师诊断", Promise: "我们将在 11月23日 12:00 前联系您"}}
+				}
 			case RecordOutcome:
 				out.WriteString("! rule " + e.RuleID + " " + e.Outcome + "\n")
 			case BookVisit:

@@ -21,6 +21,14 @@ type OpenTicket struct {
 // returning customer before their new message is answered.
 type ListTickets struct{ Intro bool }
 
+// FindTicket looks up a ticket by its number for a customer who is not its owner here
+// (filed by phone or from another WeChat account): shown only when PhoneLast4 are the last
+// four digits of the phone on it.
+type FindTicket struct {
+	Number     string
+	PhoneLast4 string
+}
+
 // RecordOutcome records what became of a knowledge rule's self-service checks.
 type RecordOutcome struct {
 	RuleID  string
@@ -44,6 +52,7 @@ func (RateTicket) effect()    {}
 func (Reply) effect()         {}
 func (OpenTicket) effect()    {}
 func (ListTickets) effect()   {}
+func (FindTicket) effect()    {}
 func (RecordOutcome) effect() {}
 func (BookVisit) effect()     {}
 
@@ -71,6 +80,7 @@ type EffectResult struct {
 	Tickets []TicketSummary `json:"tickets,omitempty"` // ListTickets
 	Listed  bool            `json:"listed,omitempty"`  // ListTickets ran (Tickets may be empty)
 	Intro   bool            `json:"intro,omitempty"`   // for ListTickets{Intro: true}
+	Lookup  bool            `json:"lookup,omitempty"`  // FindTicket ran; Tickets holds the ticket if the phone matched
 	Failed  bool            `json:"failed,omitempty"`  // the effect failed; the customer is told to retry
 }
 

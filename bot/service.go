@@ -30,6 +30,9 @@ type Backend interface {
 	OpenTicket(ctx context.Context, openID string, e OpenTicket) (TicketOpened, error)
 	// Tickets lists the customer's recent tickets, newest first.
 	Tickets(ctx context.Context, openID string) ([]TicketSummary, error)
+	// FindTicket returns the ticket numbered number if the phone on it ends in last4, else
+	// none: a customer asking after a ticket filed elsewhere.
+	FindTicket(ctx context.Context, number, last4 string) ([]TicketSummary, error)
 	// RecordOutcome counts what became of a rule's self-service checks.
 	RecordOutcome(ctx context.Context, e RecordOutcome) error
 	// BookVisit records the visit window the customer chose.
@@ -332,6 +335,13 @@ func (s *Service) safeStep(ctx context.Context, c Conversation, in Inbound) (_ C
 			if err != nil {
 				s.log.Error("turn: listing tickets failed", "openid", MaskOpenID(in.OpenID), "err", err)
 				res = &EffectResult{Listed: true, Intro: e.Intro, Failed: true}
+			}
+		case FindTicket:
+			tickets, err := s.backend.FindTicket(ctx, e.Number, e.PhoneLast4)
+			res = &EffectResult{Listed: true, Lookup: true, Tickets: tickets}
+			if err != nil {
+				s.log.Error("turn: looking a ticket up failed", "openid", MaskOpenID(in.OpenID), "err", err)
+				res = &EffectResult{Listed: true, Lookup: true, Failed: true}
 			}
 		case RecordOutcome:
 			if err := s.backend.RecordOutcome(ctx, e); err != nil {

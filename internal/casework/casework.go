@@ -6,9 +6,11 @@ package casework
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -204,20 +206,48 @@ func (b *Backend) Tickets(ctx context.Context, openID string) ([]bot.TicketSumma
 		if !t.Status.Open() {
 			continue
 		}
-		out = append(out, bot.TicketSummary{
-			Number:  t.Number,
-			Status:  t.Status.Label(),
-			Next:    catalog.T("casework.next." + string(t.Status)),
-			Promise: promise(t, b.Calendar),
-		})
-		if b.PageURL != nil {
-			out[len(out)-1].Link = b.PageURL(t.Number)
-		}
+		out = append(out, b.summary(t))
 		if len(out) == 3 {
 			break
 		}
 	}
 	return out, nil
+}
+
+// summary is a ticket as the customer reads it in the chat.
+func (b *Backend) summary(t triage.Ticket) bot.TicketSummary {
+	s := bot.TicketSummary{
+		Number:  t.Number,
+		Status:  t.Status.Label(),
+		Next:    catalog.T("casework.next." + string(t.Status)),
+		Promise: promise(t, b.Calendar),
+	}
+	if b.PageURL != nil {
+		s.Link = b.PageURL(t.Number)
+	}
+	return s
+}
+
+// FindTicket implements bot.Backend: the ticket numbered number when the phone on it
+// ends in last4 (a ticket filed by phone or from another account), else none.
+func (b *Backend) FindTicket(ctx context.Context, number, last4 string) ([]bot.TicketSummary, error) {
+	t, err := b.Store.Get(ctx, number)
+	if errors.Is(err, triage.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	digits := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, t.Record.Phone)
+	if len(last4) != 4 || len(digits) < 4 || !strings.HasSuffix(digits, last4) {
+		return nil, nil
+	}
+	return []bot.TicketSummary{b.summary(t)}, nil
 }
 
 // promise says by when the customer hears from us next.

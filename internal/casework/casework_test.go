@@ -77,6 +77,21 @@ func TestConversationBecomesATicket(t *testing.T) {
 		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), number) {
 			t.Fatalf("GET %s: %d, page names %s: %v", link, resp.StatusCode, number, strings.Contains(string(body), number))
 		}
+		// Someone else (the customer's family, another WeChat account) asks by number: shown
+		// only with the last four digits of the phone on it.
+		const other = "o_e2e_family"
+		if r, _ := c.Say(ctx, other, "工单号"+number+" 到哪了"); !strings.Contains(r.Text, "后 4 位") {
+			t.Fatalf("a ticket number from another account is not asked for the phone's last digits:\n%s", r.Text)
+		}
+		if r, _ := c.Say(ctx, other, "0000"); strings.Contains(r.Text, "下一步") || !strings.Contains(r.Text, "没有查到") {
+			t.Fatalf("wrong last digits showed the ticket or said nothing:\n%s", r.Text)
+		}
+		if r, _ := c.Say(ctx, other, number); !strings.Contains(r.Text, "后 4 位") {
+			t.Fatalf("the number again is not asked for the phone's last digits:\n%s", r.Text)
+		}
+		if r, _ := c.Say(ctx, other, "5678"); !strings.Contains(r.Text, number) || !strings.Contains(r.Text, "下一步") {
+			t.Fatalf("the right last digits (13812345678) did not show the ticket:\n%s", r.Text)
+		}
 		// Once a visit is booked, 进度 names it as the next thing.
 		start := time.Now().Add(48 * time.Hour).Truncate(time.Hour)
 		w := triage.Window{Start: start, End: start.Add(2 * time.Hour), Slot: "上午"}
