@@ -61,9 +61,9 @@ func markAsked(canon string) string {
 // question mark after each clause that asks.
 func ActText(canon string) string { return compact(markAsked(canon)) }
 
-// readActs finds the dialogue acts of an understood message, strongest first.
-func readActs(u *Understanding, ctx Context) []Act {
-	t := ActText(u.Canon)
+// readActs finds the dialogue acts of an understood message, strongest first; t is the
+// message's ActText.
+func readActs(u *Understanding, ctx Context, t string) []Act {
 	core := strings.Trim(t, clauseBreaks+" .!?~…")
 	var acts []Act
 	add := func(k ActKind, conf float64, ev string) {

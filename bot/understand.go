@@ -88,11 +88,11 @@ const HazardNone = "none"
 // minSuspectP is the least probability at which the hazard model's reading is asked about.
 const minSuspectP = 0.9
 
-// suspectHazard is the family the hazard model reads in canon, if it is likely, the
-// message holds a character the family is written with, and the patterns found no hazard
-// word in it denied or explained away ("没闻到煤气味", "冒白烟 是蒸汽吧").
-func suspectHazard(canon string, m *textmodel.Model) string {
-	family, p := m.Predict(textmodel.Features("", "", ActText(canon), ""))
+// suspectHazard is the family the hazard model reads in canon (t is its ActText), if it
+// is likely, the message holds a character the family is written with, and the patterns
+// found no hazard word in it denied or explained away ("没闻到煤气味", "冒白烟 是蒸汽吧").
+func suspectHazard(canon, t string, m *textmodel.Model) string {
+	family, p := m.Predict(textmodel.Features("", "", t, ""))
 	if family == "" || family == HazardNone || p < minSuspectP || !knowledge.Touches(family, canon) || knowledge.Explained(canon) {
 		return ""
 	}
@@ -168,11 +168,12 @@ func (r RuleReader) Understand(text string, ctx Context) Understanding {
 	u.Hazards = knowledge.Hazards(u.Canon)
 	u.Facts = Extract(u.Canon, ctx.Now, ctx.Lexicon)
 	u.Answer = knowledge.ParseAnswer(u.Canon)
-	u.Acts = readActs(&u, ctx)
+	t := ActText(u.Canon) // read once: the act cues and both models read this form
+	u.Acts = readActs(&u, ctx, t)
 	if !r.NoModel {
-		u.Acts = weighActs(u.Acts, &u, ctx, ActText(u.Canon), textmodel.Acts())
+		u.Acts = weighActs(u.Acts, &u, ctx, t, textmodel.Acts())
 		if len(u.Hazards) == 0 {
-			u.Suspect = suspectHazard(u.Canon, textmodel.Hazards())
+			u.Suspect = suspectHazard(u.Canon, t, textmodel.Hazards())
 		}
 	}
 	return u

@@ -39,14 +39,7 @@ var floors = map[string]float64{
 }
 
 func TestCorpusFloors(t *testing.T) {
-	set, err := knowledge.Shipped()
-	if err != nil {
-		t.Fatal(err)
-	}
-	kb, err := bot.NewKnowledgeBase(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	kb := shippedKB(t)
 	rep, err := Run("../../corpus", "dev", kb, bot.RuleReader{})
 	if err != nil {
 		t.Fatal(err)
@@ -74,14 +67,7 @@ func TestCorpusFloors(t *testing.T) {
 // split (and, for acts, today's act patterns) train: a change to either without
 // retraining fails here (run `go run ./cmd/intake kb train`).
 func TestShippedModels(t *testing.T) {
-	set, err := knowledge.Shipped()
-	if err != nil {
-		t.Fatal(err)
-	}
-	kb, err := bot.NewKnowledgeBase(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	kb := shippedKB(t)
 	acts, err := TrainActs("../../corpus", "dev", kb)
 	if err != nil {
 		t.Fatal(err)
@@ -104,4 +90,18 @@ func TestShippedModels(t *testing.T) {
 			t.Errorf("bot/textmodel/%s is not the model the corpus trains: run go run ./cmd/intake kb train", name)
 		}
 	}
+}
+
+// shippedKB is the knowledge shipped in the binary.
+func shippedKB(t *testing.T) *bot.KnowledgeBase {
+	t.Helper()
+	set, err := knowledge.Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kb, err := bot.NewKnowledgeBase(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return kb
 }

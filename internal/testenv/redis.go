@@ -25,16 +25,7 @@ func Redis(t testing.TB) (redis.UniversalClient, string) {
 		t.Fatalf("testenv: ping Redis at %s=%s: %v", EnvRedisAddr, addr, err)
 	}
 
-	prefix := "t:" + randomHex(8) + ":"
-	t.Cleanup(func() {
-		defer rdb.Close()
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		defer cancel()
-		if err := DeletePrefix(ctx, rdb, prefix); err != nil {
-			t.Errorf("testenv: delete Redis keys %s*: %v", prefix, err)
-		}
-	})
-	return rdb, prefix
+	return rdb, testPrefix(t, rdb)
 }
 
 // RedisCluster returns a Cluster client on the nodes named by
@@ -53,16 +44,22 @@ func RedisCluster(t testing.TB) (*redis.ClusterClient, string) {
 		_ = rdb.Close()
 		t.Fatalf("testenv: Redis Cluster at %s=%s: state %q, %v", EnvRedisClusterAddrs, strings.Join(addrs, ","), info, err)
 	}
+	return rdb, testPrefix(t, rdb)
+}
+
+// testPrefix returns a key prefix unique to this test; its keys are deleted (on every
+// master of a cluster) and rdb closed when the test ends.
+func testPrefix(t testing.TB, rdb redis.UniversalClient) string {
 	prefix := "t:" + randomHex(8) + ":"
 	t.Cleanup(func() {
 		defer rdb.Close()
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
 		if err := DeletePrefix(ctx, rdb, prefix); err != nil {
-			t.Errorf("testenv: delete Redis Cluster keys %s*: %v", prefix, err)
+			t.Errorf("testenv: delete Redis keys %s*: %v", prefix, err)
 		}
 	})
-	return rdb, prefix
+	return prefix
 }
 
 // RedisClusterAddrs returns the addresses of INTAKE_TEST_REDIS_CLUSTER_ADDRS
