@@ -498,7 +498,11 @@ func (d *Dialog) changeProduct(t *step, category string) {
 	}
 	c.Case.fill(f)
 	c.State, c.Asking, c.Fails = StateCollect, "", 0
-	t.sayKey("bot.changed_product", "category", d.lexicon().CategoryName(category))
+	name := d.lexicon().CategoryName(category)
+	if category == OtherCategory && c.Case.Product != "" {
+		name = c.Case.Product // "其实是光猫的问题": 改为报修光猫, not a blank
+	}
+	t.sayKey("bot.changed_product", "category", name)
 	d.advance(t)
 }
 
