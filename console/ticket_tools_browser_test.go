@@ -78,7 +78,11 @@ func TestBrowserTicketTools(t *testing.T) {
 		}
 	}
 
-	// Reassign to another agent and group.
+	// Reassign to another agent and group. The page reloads after it; the mark set here is
+	// gone once the new page is there, so the booking below never lands on the old one.
+	if _, err := chromedp.Run(br.ctx, chromedp.Evaluate[string](`document.body.dataset.before = "reassign"`)); err != nil {
+		t.Fatal(err)
+	}
 	br.do("reassign",
 		chromedp.SetValue(css(`#assign-form select[name=assignee]`), "lilei"),
 		chromedp.SetValue(css(`#assign-form select[name=group]`), "全国综合组"),
@@ -87,7 +91,7 @@ func TestBrowserTicketTools(t *testing.T) {
 	pollTicket(t, s, number, "reassigned", func(tk triage.Ticket) bool { return tk.Assignee == "lilei" && tk.Group == "全国综合组" })
 
 	// Book the second window offered.
-	br.do("wait for the reload", chromedp.WaitVisible(css(`#visit-form`)))
+	eventually(br, "reloaded after reassigning", `!document.body.dataset.before && !!document.getElementById('visit-form')`)
 	label, err := chromedp.Run(br.ctx, chromedp.Evaluate[string](`document.querySelectorAll('#visit-form option')[1].textContent`))
 	if err != nil {
 		t.Fatal(err)
