@@ -33,7 +33,7 @@ func (d *Dialog) understand(c *Conversation, text string, at time.Time) Understa
 // families and editors' safety rules), or, when the base has none for a family found, the
 // catalog's advice for it. A hazard is never routine.
 func (d *Dialog) hazardRule(t *step) (Rule, bool) {
-	if rule, ok := d.KB.Hazard(t.u.Canon); ok {
+	if rule, ok := d.KB.Hazard(t.u.Canon, t.u.HazardReading()); ok {
 		return rule, true
 	}
 	if burnsGas(&t.c.Case) && knowledge.Unwell(t.u.Canon) {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/knowledge"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden transcripts in testdata/dialog from the current dialog")
@@ -78,7 +79,7 @@ func (k *testKB) Faults(category string) []Rule {
 func (k *testKB) Warranty(category string) (Warranty, bool) {
 	return Warranty{WholeMonths: 12, Components: []ComponentWarranty{{Name: "压缩机", Months: 72}}}, category != ""
 }
-func (k *testKB) Hazard(text string) (Rule, bool) {
+func (k *testKB) Hazard(text string, _ knowledge.HazardReading) (Rule, bool) {
 	if strings.Contains(text, "煤气味") || strings.Contains(text, "燃气味") {
 		return k.rules["safety-gas"], true
 	}

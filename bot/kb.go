@@ -172,8 +172,8 @@ func ruleFits(r *knowledge.Rule, category string) bool {
 }
 
 // Hazard implements Knowledge.
-func (k *KnowledgeBase) Hazard(text string) (Rule, bool) {
-	m, ok := k.matcher.Safety(text)
+func (k *KnowledgeBase) Hazard(canon string, read knowledge.HazardReading) (Rule, bool) {
+	m, ok := k.matcher.SafetyRead(canon, read)
 	if !ok {
 		return Rule{}, false
 	}

@@ -3,6 +3,8 @@ package bot
 import (
 	"testing"
 	"time"
+
+	"github.com/wxintake/intake/knowledge"
 )
 
 // The shipped knowledge drives the real dialog: the example gets its checks.
@@ -23,10 +25,14 @@ func TestShippedKnowledgeBase(t *testing.T) {
 	if age := ageMonths(&cs); age != 17 {
 		t.Errorf("age = %d months, want 17 (June 2025 → November 2026)", age)
 	}
-	if r, ok := kb.Hazard("厨房里有很重的煤气味"); !ok || !r.Safety || r.Advice == "" {
+	hazard := func(text string) (Rule, bool) {
+		canon := knowledge.Canon(text)
+		return kb.Hazard(canon, knowledge.ReadHazards(canon))
+	}
+	if r, ok := hazard("厨房里有很重的煤气味"); !ok || !r.Safety || r.Advice == "" {
 		t.Errorf("gas smell not a hazard: %+v", r)
 	}
-	if _, ok := kb.Hazard("空调不制冷"); ok {
+	if _, ok := hazard("空调不制冷"); ok {
 		t.Error("a plain fault was taken for a hazard")
 	}
 }

@@ -3,6 +3,8 @@ package bot
 import (
 	"strconv"
 	"strings"
+
+	"github.com/wxintake/intake/knowledge"
 )
 
 // Knowledge is what the dialog needs from the knowledge base: the product vocabulary and
@@ -15,8 +17,9 @@ type Knowledge interface {
 	// Match returns the best rule for the case's symptom, if any fits.
 	Match(c *Case) (Rule, bool)
 	// Hazard returns the safety rule a message triggers (gas smell, smoke, sparks, water
-	// on live electrics), if any.
-	Hazard(text string) (Rule, bool)
+	// on live electrics), if any, from its Canon form and the hazard reading the turn made
+	// of it (Understanding.HazardReading).
+	Hazard(canon string, read knowledge.HazardReading) (Rule, bool)
 	// Rule returns a rule by id, for a walkthrough in progress.
 	Rule(id string) (Rule, bool)
 	// Faults returns the common faults of a category, for the numbered menu the bot offers
@@ -68,11 +71,11 @@ type Rule struct {
 // noKnowledge knows nothing; the dialog still collects the record.
 type noKnowledge struct{}
 
-func (noKnowledge) Lexicon() *Lexicon          { return nil }
-func (noKnowledge) Match(*Case) (Rule, bool)   { return Rule{}, false }
-func (noKnowledge) Hazard(string) (Rule, bool) { return Rule{}, false }
-func (noKnowledge) Rule(string) (Rule, bool)   { return Rule{}, false }
-func (noKnowledge) Faults(string) []Rule       { return nil }
+func (noKnowledge) Lexicon() *Lexicon                                   { return nil }
+func (noKnowledge) Match(*Case) (Rule, bool)                            { return Rule{}, false }
+func (noKnowledge) Hazard(string, knowledge.HazardReading) (Rule, bool) { return Rule{}, false }
+func (noKnowledge) Rule(string) (Rule, bool)                            { return Rule{}, false }
+func (noKnowledge) Faults(string) []Rule                                { return nil }
 func (noKnowledge) Warranty(string) (Warranty, bool) {
 	return Warranty{}, false
 }

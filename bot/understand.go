@@ -73,9 +73,12 @@ type Understanding struct {
 	Text    string                // the message as received
 	Canon   string                // its understanding form (knowledge.Canon)
 	Hazards []knowledge.HazardHit // hazard families found, suspected ones included
-	Facts   Facts                 // facts read from Canon
-	Acts    []Act                 // strongest first
-	Answer  knowledge.Answer      // the reading as a reply to a self-service step
+	// HazardExplained is set when a hazard word in the message is denied or explained
+	// away ("没闻到煤气味", "冒白烟 是蒸汽吧"): an editor's looser safety trigger stays quiet.
+	HazardExplained bool
+	Facts           Facts            // facts read from Canon
+	Acts            []Act            // strongest first
+	Answer          knowledge.Answer // the reading as a reply to a self-service step
 
 	// Suspect is a hazard family the hazard model (package textmodel) reads in a message
 	// where the patterns read none: the dialog asks about it rather than pass over it.
@@ -91,9 +94,12 @@ const minSuspectP = 0.9
 // suspectHazard is the family the hazard model reads in canon (t is its ActText), if it
 // is likely, the message holds a character the family is written with, and the patterns
 // found no hazard word in it denied or explained away ("没闻到煤气味", "冒白烟 是蒸汽吧").
-func suspectHazard(canon, t string, m *textmodel.Model) string {
+func suspectHazard(canon, t string, explained bool, m *textmodel.Model) string {
+	if explained {
+		return ""
+	}
 	family, p := m.Predict(textmodel.Features("", "", t, ""))
-	if family == "" || family == HazardNone || p < minSuspectP || !knowledge.Touches(family, canon) || knowledge.Explained(canon) {
+	if family == "" || family == HazardNone || p < minSuspectP || !knowledge.Touches(family, canon) {
 		return ""
 	}
 	if needs, ok := suspectNeeds[family]; ok && !needs.MatchString(canon) {
@@ -165,7 +171,8 @@ var _ Understander = RuleReader{}
 // Understand implements Understander.
 func (r RuleReader) Understand(text string, ctx Context) Understanding {
 	u := Understanding{Text: text, Canon: knowledge.Canon(text)}
-	u.Hazards = knowledge.Hazards(u.Canon)
+	read := knowledge.ReadHazards(u.Canon)
+	u.Hazards, u.HazardExplained = read.Hits, read.Explains
 	u.Facts = Extract(u.Canon, ctx.Now, ctx.Lexicon)
 	u.Answer = knowledge.ParseAnswer(u.Canon)
 	t := ActText(u.Canon) // read once: the act cues and both models read this form
@@ -173,7 +180,7 @@ func (r RuleReader) Understand(text string, ctx Context) Understanding {
 	if !r.NoModel {
 		u.Acts = weighActs(u.Acts, &u, ctx, t, textmodel.Acts())
 		if len(u.Hazards) == 0 {
-			u.Suspect = suspectHazard(u.Canon, t, textmodel.Hazards())
+			u.Suspect = suspectHazard(u.Canon, t, u.HazardExplained, textmodel.Hazards())
 		}
 	}
 	return u
@@ -189,4 +196,9 @@ func compact(s string) string {
 		s = strings.ReplaceAll(s, " ", "")
 	}
 	return s
+}
+
+// HazardReading returns the hazard reading the understanding made of the message.
+func (u *Understanding) HazardReading() knowledge.HazardReading {
+	return knowledge.HazardReading{Hits: u.Hazards, Explains: u.HazardExplained}
 }

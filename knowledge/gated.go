@@ -19,9 +19,58 @@ type Gated struct {
 	gating bool // false when some match needs no literal: always run re
 
 	// The top-level alternatives that are plain words are looked up as words, without the
-	// regexp engine; rest is the regexp of the others (nil when there are none).
+	// regexp engine; rest are the others, each compiled alone behind its own gate, so a
+	// message runs only the few whose literals it holds.
 	words map[rune][]string
-	rest  *regexp.Regexp
+	rest  []gatedAlt
+}
+
+// gatedAlt is one top-level alternative of a pattern with the literals it needs.
+type gatedAlt struct {
+	re     *regexp.Regexp
+	gate   runeBits
+	gating bool
+}
+
+func newGatedAlt(pattern string) gatedAlt {
+	a := gatedAlt{re: regexp.MustCompile(pattern)}
+	tree, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		panic(err)
+	}
+	tree = tree.Simplify()
+	a.gating = needsLiteral(tree)
+	collectLiterals(tree, &a.gate)
+	return a
+}
+
+// open reports whether s may match the alternative.
+func (a *gatedAlt) open(s string) bool {
+	if !a.gating {
+		return true
+	}
+	for _, r := range s {
+		if a.gate.has(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// restIndex returns the leftmost match of the non-word alternatives in s, the earlier
+// alternative at the same start as the whole alternation would: nil when none matches.
+func (g *Gated) restIndex(s string) []int {
+	var best []int
+	for i := range g.rest {
+		a := &g.rest[i]
+		if !a.open(s) {
+			continue
+		}
+		if loc := a.re.FindStringIndex(s); loc != nil && (best == nil || loc[0] < best[0]) {
+			best = loc
+		}
+	}
+	return best
 }
 
 // runeBits is a set of runes with false positives: a rune's low 12 bits pick its bit.
@@ -56,10 +105,8 @@ func MustGate(pattern string) *Gated {
 			others = append(others, alt)
 		}
 	}
-	if g.words == nil {
-		g.rest = g.re
-	} else if len(others) > 0 {
-		g.rest = regexp.MustCompile(strings.Join(others, "|"))
+	for _, alt := range others {
+		g.rest = append(g.rest, newGatedAlt(alt))
 	}
 	for _, list := range g.words { // longest first, as a regexp alternation need not be
 		slices.SortStableFunc(list, func(a, b string) int { return len(b) - len(a) })
@@ -133,7 +180,12 @@ func (g *Gated) MatchString(s string) bool {
 	if i, _ := g.findWord(s); i >= 0 {
 		return true
 	}
-	return g.rest != nil && g.rest.MatchString(s)
+	for i := range g.rest {
+		if a := &g.rest[i]; a.open(s) && a.re.MatchString(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // FindString returns a match of the pattern in s, "" when there is none. It is the
@@ -143,18 +195,11 @@ func (g *Gated) FindString(s string) string {
 	if !g.open(s) {
 		return ""
 	}
-	if i, w := g.findWord(s); i >= 0 {
-		if g.rest != nil {
-			if loc := g.rest.FindStringIndex(s); loc != nil && loc[0] < i {
-				return s[loc[0]:loc[1]]
-			}
-		}
-		return w
+	i, w := g.findWord(s)
+	if loc := g.restIndex(s); loc != nil && (i < 0 || loc[0] < i) {
+		return s[loc[0]:loc[1]]
 	}
-	if g.rest == nil {
-		return ""
-	}
-	return g.rest.FindString(s)
+	return w
 }
 
 // FindStringSubmatch is regexp's FindStringSubmatch behind the gate.

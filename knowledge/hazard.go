@@ -175,6 +175,21 @@ func Explained(text string) bool {
 	return denials
 }
 
+// HazardReading is what the hazard cues read in one message: the hazards it speaks of
+// (see Hazards) and whether a hazard word in it was denied or explained away (see
+// Explained). A turn reads it once and hands it to Matcher.SafetyRead.
+type HazardReading struct {
+	Hits     []HazardHit
+	Explains bool
+}
+
+// ReadHazards returns the hazard reading of text, already in Canon form (Canon is not
+// applied again).
+func ReadHazards(canon string) HazardReading {
+	hits, denials := scanHazardForm(hazardFormOf(canon))
+	return HazardReading{Hits: hits, Explains: denials}
+}
+
 // Hazards finds every hazard family the message speaks of. A hazard that is denied
 // ("没冒烟", "冒烟倒是没有") does not count, unless the message asks or fears it ("没冒烟吧？",
 // "会不会漏电"): a suspected hazard counts as one. The result has one hit per family, in
@@ -187,7 +202,11 @@ func Hazards(text string) []HazardHit {
 // scanHazards is Hazards that also reports whether a hazard was named and denied ("没冒烟"):
 // such a message must not raise the alarm through an editor's looser trigger either.
 func scanHazards(text string) (hits []HazardHit, denials bool) {
-	t := hazardForm(text)
+	return scanHazardForm(hazardForm(text))
+}
+
+// scanHazardForm is scanHazards of text already in hazard form.
+func scanHazardForm(t string) (hits []HazardHit, denials bool) {
 	seen := map[string]bool{}
 	for _, h := range hazardCues {
 		if seen[h.family] || !strings.ContainsAny(t, familyRunes[h.family]) {
@@ -308,8 +327,10 @@ func steamNotSmoke(t, evidence string) bool {
 
 // hazardForm is the compact form hazards are searched in: Canon, lower-cased, without
 // spaces, every clause mark one "," (see Normalize) except question marks, kept as "?".
-func hazardForm(text string) string {
-	canon := Canon(text)
+func hazardForm(text string) string { return hazardFormOf(Canon(text)) }
+
+// hazardFormOf is hazardForm of text already in Canon form.
+func hazardFormOf(canon string) string {
 	var b strings.Builder
 	b.Grow(len(canon))
 	last := ','

@@ -260,7 +260,14 @@ func (m *Matcher) Set() *Set { return m.set }
 // a family found is answered with its shipped safety rule (HazardRuleIDs) when the set has
 // it, else with the catalog's advice for the family. Then the editors' safety rules.
 func (m *Matcher) Safety(text string) (*Match, bool) {
-	hits, denials := scanHazards(text)
+	canon := Canon(text)
+	return m.SafetyRead(canon, ReadHazards(canon))
+}
+
+// SafetyRead is Safety of text already in Canon form whose hazard reading the caller
+// has (a turn reads it once).
+func (m *Matcher) SafetyRead(canon string, read HazardReading) (*Match, bool) {
+	hits, denials := read.Hits, read.Explains
 	if len(hits) > 0 {
 		h := hits[0]
 		r := m.set.Rule(HazardRuleIDs[h.Family])
@@ -277,7 +284,7 @@ func (m *Matcher) Safety(text string) (*Match, bool) {
 	if m.safety != nil {
 		sm = m.safety
 	}
-	ms := sm.Match(Query{Text: Canon(text), Case: CaseFacts{AgeMonths: UnknownAge}, Limit: 8})
+	ms := sm.Match(Query{Text: canon, Case: CaseFacts{AgeMonths: UnknownAge}, Limit: 8})
 	for i := range ms {
 		if !ms[i].Safety {
 			break

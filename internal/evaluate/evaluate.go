@@ -157,7 +157,7 @@ func (l firstMessage) lineSplit() string { return l.Split }
 // but the hazard model suspects is asked about (bot.safety.check): the "or checked"
 // figures count those, and "no safety check" the routine messages spared one.
 func hazardFigures(r *Report, kb *bot.KnowledgeBase, u *bot.Understanding, where, id, state, want, text string) bool {
-	_, hazard := kb.Hazard(u.Canon)
+	_, hazard := kb.Hazard(u.Canon, u.HazardReading())
 	hazard = hazard || len(u.Hazards) > 0
 	checked := hazard || u.Suspect != ""
 	if want != "" {
@@ -188,7 +188,7 @@ func firstMessages(r *Report, d *bot.Dialog, kb *bot.KnowledgeBase, l firstMessa
 	u := r.reader.Understand(l.Text, bot.Context{State: bot.StateNew, Now: Now, Lexicon: kb.Lexicon()})
 	hazardFigures(r, kb, &u, "first messages", l.ID, "", l.Hazard, l.Text)
 	if l.Hazard != "" {
-		_, hazard := kb.Hazard(u.Canon)
+		_, hazard := kb.Hazard(u.Canon, u.HazardReading())
 		r.score("hazard recall "+l.Hazard, hazard || len(u.Hazards) > 0)
 	}
 	cat := u.Facts.Category
