@@ -212,6 +212,12 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 func (d *Dialog) interject(t *step) bool {
 	c, u := t.c, &t.u
 	busy := c.State.inProgress()
+	if f := u.Facts; busy && f.Category == "" && f.Product == "" && f.Symptom == "" && f.ErrorCode == "" && f.Model == "" &&
+		len(u.Hazards) == 0 && u.Suspect == "" && cueWhereWere.MatchString(compact(u.Canon)) {
+		t.sayKey("bot.where_were_we") // "我回来了 刚才说到哪了": the pending question again
+		d.reask(t)
+		return true
+	}
 	if u.Is(ActHandoff) {
 		d.command(t, CmdHuman)
 		return true
@@ -558,7 +564,13 @@ func (d *Dialog) answerQuestion(t *step, topic string) {
 			key = "bot.faq.where_model.any"
 		}
 		t.sayKey(key)
-	case TopicBotOrHuman, TopicHours, TopicDuration:
+	case TopicDuration:
+		if c.Case.Safety && c.Ticket == "" {
+			t.sayKey("bot.faq.duration.safety") // the hazard's promise, not the routine one
+			return
+		}
+		t.sayKey("bot.faq.duration")
+	case TopicBotOrHuman, TopicHours:
 		t.sayKey("bot.faq." + topic)
 	default:
 		t.sayKey("bot.faq.other")

@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 const (
@@ -20,9 +21,19 @@ func (x *extraction) symptom() {
 	n := 0
 	for cs := 0; cs < len(s) && n < len(parts); {
 		_, ce := x.clause(cs)
-		if st, en, ok := x.symptomClause(cs, ce); ok {
-			parts[n] = [2]int{st, en}
-			n++
+		// A space between Chinese words ends a part of the story too: "吸力变小了 方太的
+		// 去年买的" keeps "吸力变小了", not the brand and date told after it.
+		for ps := cs; ps < ce && n < len(parts); {
+			pe := spaceBreak(s, ps, ce)
+			if st, en, ok := x.symptomClause(ps, pe); ok {
+				parts[n] = [2]int{st, en}
+				n++
+			} else if (ps > cs || pe < ce) && x.causeIn(ps, pe) {
+				// "游泳后进水了 屏幕花了": the cause told beside the fault stays with it
+				parts[n] = [2]int{x.trimFront(ps, pe), pe}
+				n++
+			}
+			ps = pe
 		}
 		if ce == len(s) {
 			break
@@ -55,18 +66,17 @@ func (x *extraction) symptom() {
 	x.f.Symptom = truncateRunes(out, maxSymptomRunes)
 }
 
-// symptomClause decides whether s[cs:ce] describes the fault, and returns the part to keep.
-func (x *extraction) symptomClause(cs, ce int) (start, end int, ok bool) {
+// trimFront skips, from st, other facts (not the cause or code, which are part of the
+// story), decoration and words that say nothing.
+func (x *extraction) trimFront(st, ce int) int {
 	s := x.s
-	if !x.faultIn(cs, ce) {
-		return 0, 0, false
-	}
-	// Trim from the front: other facts (not the cause or code, which are part of the story)
-	// and words that say nothing.
-	st := cs
 	for st < ce {
 		if s[st] == ' ' {
 			st++
+			continue
+		}
+		if r := firstRune(s[st:]); r != "" && isDecoration(r) {
+			st += len(r) // "😭😭热水器E4了": the tears are no part of the fault
 			continue
 		}
 		if k, end, ok := x.spanAt(st); ok && k != spanTrigger && k != spanErrorCode {
@@ -79,6 +89,50 @@ func (x *extraction) symptomClause(cs, ce int) (start, end int, ok bool) {
 		}
 		break
 	}
+	return st
+}
+
+// causeIn reports whether s[from:to] tells the cause the message gives (a trigger read and
+// not denied: the case's trigger is set and is not "none").
+func (x *extraction) causeIn(from, to int) bool {
+	if x.f.Trigger == "" || x.f.Trigger == TriggerNone {
+		return false
+	}
+	for _, sp := range x.spans[:x.n] {
+		if sp.kind == spanTrigger && sp.start >= from && sp.end <= to {
+			return true
+		}
+	}
+	return false
+}
+
+// spaceBreak returns the end of the part of s[from:to] that runs up to a space between two
+// Chinese characters (to when there is none); the space belongs to the next part.
+func spaceBreak(s string, from, to int) int {
+	for i := from + 1; i < to-1; i++ {
+		if s[i] != ' ' || s[i-1] < 0x80 {
+			continue
+		}
+		j := i
+		for j < to && s[j] == ' ' {
+			j++
+		}
+		if j < to && s[j] >= 0x80 {
+			return i
+		}
+	}
+	return to
+}
+
+// symptomClause decides whether s[cs:ce] describes the fault, and returns the part to keep.
+func (x *extraction) symptomClause(cs, ce int) (start, end int, ok bool) {
+	s := x.s
+	if !x.faultIn(cs, ce) {
+		return 0, 0, false
+	}
+	// Trim from the front: other facts (not the cause or code, which are part of the story)
+	// and words that say nothing.
+	st := x.trimFront(cs, ce)
 	// Cut before contact details that follow the fault in the same clause.
 	en := ce
 	for _, sp := range x.spans[:x.n] {
@@ -93,8 +147,15 @@ func (x *extraction) symptomClause(cs, ce int) (start, end int, ok bool) {
 	for trimmed := true; trimmed; {
 		trimmed = false
 		en = len(strings.TrimRight(s[:en], " "))
+		for _, w := range symptomTailLabels { // "黑屏 海信的 型号" once the model is cut
+			if strings.HasSuffix(s[st:en], w) && en-len(w) > st {
+				en, trimmed = en-len(w), true
+				break
+			}
+		}
 		for _, sp := range x.spans[:x.n] {
-			if sp.end == en && sp.start > st && sp.kind != spanTrigger && sp.kind != spanErrorCode {
+			if sp.start > st && sp.kind != spanTrigger && sp.kind != spanErrorCode &&
+				(sp.end == en || sp.end < en && strings.TrimSpace(s[sp.end:en]) == "的") { // "…变小了 方太的"
 				en, trimmed = sp.start, true
 			}
 		}
@@ -162,4 +223,14 @@ func truncateRunes(s string, n int) string {
 		n--
 	}
 	return s
+}
+
+// symptomTailLabels are labels left at the end of a symptom once the value after them was
+// read as another fact: "型号 65E3F", "电话 139…".
+var symptomTailLabels = []string{"型号是", "型号:", "型号", "机型", "电话是", "电话:", "电话", "手机号", "联系方式"}
+
+// isDecoration reports a character that carries feeling, not content: emoji and symbols.
+func isDecoration(r string) bool {
+	c, _ := utf8.DecodeRuneInString(r)
+	return c >= 0x2600 && c <= 0x27BF || c >= 0x1F000 && c <= 0x1FAFF || c == 0xFE0F || c == 0x200D
 }

@@ -28,7 +28,7 @@ func ParsePurchaseDate(text string, now time.Time) (d Date, approx bool, ok bool
 	ms := x.scanDates(now, true, buf[:0])
 	best := -1
 	for i := range ms {
-		if ms[i].noDate {
+		if ms[i].noDate || deniedDate(x.s, ms[i].start) {
 			continue
 		}
 		if role := x.classify(&ms[i]); role == rolePurchase {
@@ -52,6 +52,10 @@ func (x *extraction) dates(now time.Time) {
 	purchaseEnd := -1
 	for i := range ms {
 		m := &ms[i]
+		if deniedDate(x.s, m.start) {
+			x.mark(m.start, m.end, spanPurchase) // "是前年买的 不是去年": not a date of the case
+			continue
+		}
 		role := x.classify(m)
 		switch {
 		case role == rolePurchase && !m.noDate && (x.f.PurchaseDate.IsZero() || purchaseEnd >= 0 && purchaseEnd <= m.start && takesBack(x.s[purchaseEnd:m.start])):
@@ -65,6 +69,17 @@ func (x *extraction) dates(now time.Time) {
 			x.mark(m.start, m.end, spanStarted)
 		}
 	}
+}
+
+// deniedDate reports whether the date starting at i is denied: "不是去年", "并非今年".
+func deniedDate(s string, i int) bool {
+	before := strings.TrimRight(s[:i], " ")
+	for _, w := range []string{"不是", "并非", "不是在", "而非"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // takesBack reports words between two dates that withdraw the first: "不对", "说错了", "应该是".
@@ -83,6 +98,9 @@ func takesBack(between string) bool {
 func (x *extraction) classify(m *dateMention) dateRole {
 	if m.noDate {
 		return roleStarted
+	}
+	if w := x.s[m.start:m.end]; (w == "刚才" || w == "刚刚") && strings.ContainsAny(firstRune(x.s[m.end:]), "说讲打写发问提填选") {
+		return roleNeither // "刚才说错了": when the customer spoke, not a date of the case
 	}
 	if m.role != roleEither && m.role != roleStarted {
 		return m.role
@@ -195,4 +213,12 @@ func ParseStartedAt(text string, now time.Time) (d Date, phrase string, approx b
 	}
 	m := ms[0]
 	return m.date, x.s[m.start:m.end], m.approx, true
+}
+
+// firstRune is the first character of s, "" when s is empty.
+func firstRune(s string) string {
+	if s == "" {
+		return ""
+	}
+	return s[:runeLen(s, 0)]
 }

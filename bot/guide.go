@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/knowledge"
 )
 
 // SlotFault is the menu of a category's common faults: asked only by guide, when the
@@ -63,6 +64,10 @@ func (d *Dialog) answerFault(c *Case, text string, now time.Time) (bool, string)
 			return true, ""
 		}
 	}
+	if t := strings.Trim(normalizeText(text), clauseBreaks+" .!?"); (isUnknown(t) || cueNoneFits.MatchString(compact(t))) && !c.missing(SlotSymptom) {
+		c.SelfDone = true // "不知道", "都不像": their own words go to a person, as choosing "以上都不是"
+		return true, ""
+	}
 	sym := Extract(text, now, d.lexicon()).Symptom
 	if utf8.RuneCountInString(sym) < 2 || isVague(text, d.lexicon()) {
 		return false, ""
@@ -77,6 +82,9 @@ func (d *Dialog) answerFault(c *Case, text string, now time.Time) (bool, string)
 	}
 	return true, ""
 }
+
+// cueNoneFits says none of the offered faults is the one: "都不是", "都不像", "说不好".
+var cueNoneFits = knowledge.MustGate(`^(好像)?(都|全都|一个都|哪个都|哪个也)(不是|不像|不对|没有|对不上)|^(说不好|说不清|分不清|不好说|看不出|搞不清|不确定|没有一个)`)
 
 // isVague reports a description that says only that something is broken: "坏了",
 // "冰箱出毛病了", "说不上来就是不对".

@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/wxintake/intake/knowledge"
 )
@@ -97,6 +98,9 @@ func (k *KnowledgeBase) Match(c *Case) (Rule, bool) {
 	if c.ErrorCode != "" {
 		text += " " + c.ErrorCode
 	}
+	if w, ok := triggerMatchWords[c.Trigger]; ok && !strings.Contains(text, w) {
+		text += " " + w // "游泳后进水了 屏幕花了": the cause, told apart from the symptom, still counts
+	}
 	ms := k.matcher.Match(knowledge.Query{
 		Text:     text,
 		Category: c.Category,
@@ -116,6 +120,9 @@ func (k *KnowledgeBase) Match(c *Case) (Rule, bool) {
 	}
 	return Rule{}, false
 }
+
+// triggerMatchWords are the words a case's cause adds to its symptom for matching.
+var triggerMatchWords = map[Trigger]string{TriggerWater: "进水", TriggerDrop: "摔了", TriggerForeignObject: "异物"}
 
 // Faults implements Knowledge: the category's own rules in knowledge order (the order
 // editors wrote them, most common first), then rules shared with other categories; never a

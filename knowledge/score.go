@@ -71,7 +71,7 @@ func (m *Matcher) Match(q Query) []Match {
 		}
 		return strings.Compare(a.rule.ID, b.rule.ID)
 	})
-	return matches(cands, q.Limit)
+	return matches(cands, q.Limit, q.Category)
 }
 
 // scoring is what scoring a candidate needs to know of the query.
@@ -138,12 +138,14 @@ func (m *Matcher) candidates(q Query, hits []hit, sims []ruleSim, sc scoring) []
 }
 
 // matches formats the first limit (0: all) of the ranked candidates, each with its
-// confidence: its score against the best score of the other candidates.
-func matches(cands []candidate, limit int) []Match {
+// confidence: its score against the best score of the other candidates. When the category
+// is known, a rule of another category is no rival: "吸力变小了" about a range hood is not
+// made doubtful by the robot vacuum's rule of the same words.
+func matches(cands []candidate, limit int, category string) []Match {
 	if len(cands) == 0 {
 		return []Match{}
 	}
-	top, runnerUp := leader(cands)
+	top, runnerUp := leader(cands, category)
 	best := cands[top].score
 	if limit > 0 && len(cands) > limit {
 		cands = cands[:limit]
@@ -192,13 +194,16 @@ func (c *candidate) addContext(reason string) {
 
 // leader returns the index of the highest score (the first of equals) and the highest score
 // of the other candidates (0 when there is none).
-func leader(cands []candidate) (top int, runnerUp float64) {
+func leader(cands []candidate, category string) (top int, runnerUp float64) {
 	for i, c := range cands {
 		if c.score > cands[top].score {
 			top = i
 		}
 	}
 	for i, c := range cands {
+		if category != "" && len(c.rule.Categories) > 0 && !slices.Contains(c.rule.Categories, category) {
+			continue
+		}
 		if i != top && c.score > runnerUp {
 			runnerUp = c.score
 		}
