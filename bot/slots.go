@@ -192,7 +192,7 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			return true, ""
 		}
 		brands := d.brands(c.Category)
-		if i, ok := choice(text, len(brands)+1); ok {
+		if i, ok := choice(text, len(brands)+1); ok && len(brands) > 0 {
 			if i == len(brands) { // 其他: ask them to type it
 				return false, "bot.ask.brand.other"
 			}
@@ -370,6 +370,13 @@ func (d *Dialog) question(c *Case, s Slot) string {
 		options := d.offer(c) + "\n" + itoa(len(c.Offered)+1) + " " + catalog.T("bot.option.none_of_these")
 		return catalog.T("bot.ask.fault", "options", options)
 	case SlotBrand:
+		if len(d.brands(c.Category)) == 0 { // a product outside the brands known: no one-line menu
+			product := c.Product
+			if product == "" {
+				product = d.lexicon().CategoryName(c.Category)
+			}
+			return catalog.T("bot.ask.brand.free", "product", product)
+		}
 		brands := append(d.brands(c.Category), catalog.T("bot.option.other_brand"))
 		return catalog.T("bot.ask.brand", "category", d.lexicon().CategoryName(c.Category), "options", numbered(brands))
 	case SlotChannel:
