@@ -235,11 +235,37 @@ func fixWords(s string) string {
 		} else if zh, ok := readPinyin(run); ok {
 			b.WriteString(zh)
 		} else {
-			b.WriteString(s[i:j])
+			b.WriteString(pinyinGroups(s[i:j]))
 		}
 		i = j
 	}
 	return b.String()
+}
+
+// pinyinGroups reads, in a run of words that is not pinyin as a whole ("wifi lian bu
+// shang"), the groups of two or more consecutive words that are: one word alone is left
+// as typed, for English words can look like pinyin ("long", "shine").
+func pinyinGroups(run string) string {
+	words := strings.Fields(run)
+	if len(words) < 3 {
+		return run
+	}
+	var out []string
+	for i := 0; i < len(words); {
+		done := false
+		for j := len(words); j >= i+2; j-- {
+			if zh, ok := readPinyin(strings.ToLower(strings.Join(words[i:j], ""))); ok {
+				out = append(out, zh)
+				i, done = j, true
+				break
+			}
+		}
+		if !done {
+			out = append(out, words[i])
+			i++
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // readPinyin segments a run of lower-case letters into pinyin words, longest first; ok
@@ -251,8 +277,8 @@ func readPinyin(run string) (string, bool) {
 	var b strings.Builder
 	for i := 0; i < len(run); {
 		found := false
-		for l := min(len(run)-i, 12); l >= 1; l-- {
-			if zh, ok := pinyin[run[i:i+l]]; ok {
+		for l := min(len(run)-i, 30); l >= 1; l-- {
+			if zh, ok := pinyinWord(run[i : i+l]); ok {
 				b.WriteString(zh)
 				i += l
 				found = true

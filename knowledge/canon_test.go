@@ -22,6 +22,14 @@ func TestCanon(t *testing.T) {
 		{"kongtiao huaile", "空调坏了"},
 		{"KFR35 kongtiao", "KFR35 空调"},
 		{"midea", "midea"},
+		// the knowledge's own words (brands, aliases, rule keywords) and everyday words
+		{"rongsheng bingxiang loushui", "容声冰箱漏水"},
+		{"meidi de", "美的的"},
+		{"wo jia reshuiqi bu jiare le", "我家热水器不加热了"},
+		{"huawei shouji chong bu jin dian", "华为手机充不进电"},
+		{"wifi lian bu shang", "wifi 连不上"},
+		{"thank you very much", "thank you very much"},
+		{"the long time ago", "the long time ago"},
 		{"iphone 15", "iphone 15"},
 		{"①号", "1号"},
 	} {
