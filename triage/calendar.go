@@ -8,6 +8,7 @@ type SLATargets struct {
 	DiagnosisDays     int           // diagnosis and policy check, in working days
 	UrgentWithin      time.Duration // both, for urgent cases
 	UrgentClock       bool          // UrgentWithin counts clock time, not working hours
+	ComplaintWithin   time.Duration // both, for a complaint risk, in clock time
 	VisitLead         time.Duration // the earliest visit slot starts this long after now
 }
 

@@ -116,7 +116,7 @@ func TestNewCalendarDefaults(t *testing.T) {
 	if cal.Location().String() != "Asia/Shanghai" {
 		t.Errorf("location %v", cal.Location())
 	}
-	want := SLATargets{FirstResponseDays: 1, DiagnosisDays: 2, UrgentWithin: 4 * time.Hour, UrgentClock: true, VisitLead: 2 * time.Hour}
+	want := SLATargets{FirstResponseDays: 1, DiagnosisDays: 2, UrgentWithin: 4 * time.Hour, UrgentClock: true, ComplaintWithin: 2 * time.Hour, VisitLead: 2 * time.Hour}
 	if cal.Targets() != want {
 		t.Errorf("targets %+v, want %+v", cal.Targets(), want)
 	}

@@ -41,7 +41,9 @@ type CalendarConfig struct {
 	// UrgentBasis is how UrgentWithin is counted: "clock" (default; a hazard cannot wait for
 	// Monday) or "working" (working hours).
 	UrgentBasis string `yaml:"urgent_basis" json:"urgent_basis"`
-	VisitLead   string `yaml:"visit_lead" json:"visit_lead"` // "2h": earliest visit after now
+	// ComplaintWithin is the response target of a complaint risk, in clock time ("2h").
+	ComplaintWithin string `yaml:"complaint_within" json:"complaint_within"`
+	VisitLead       string `yaml:"visit_lead" json:"visit_lead"` // "2h": earliest visit after now
 }
 
 // Adjustments are one year's published 调休, in the forms of CalendarConfig.Holidays.
@@ -144,6 +146,9 @@ func NewCalendar(cfg CalendarConfig) (*Calendar, error) {
 	}
 	if c.targets.UrgentWithin, err = time.ParseDuration(or(cfg.UrgentWithin, "4h")); err != nil || c.targets.UrgentWithin <= 0 {
 		errs = append(errs, fmt.Errorf("urgent within %q: want a positive duration like 4h", cfg.UrgentWithin))
+	}
+	if c.targets.ComplaintWithin, err = time.ParseDuration(or(cfg.ComplaintWithin, "2h")); err != nil || c.targets.ComplaintWithin <= 0 {
+		errs = append(errs, fmt.Errorf("complaint within %q: want a positive duration like 2h", cfg.ComplaintWithin))
 	}
 	switch or(cfg.UrgentBasis, "clock") {
 	case "clock":

@@ -24,6 +24,11 @@ type Case struct {
 	ErrorCode string  // e.g. "E4"
 	Trigger   Trigger // what set the fault off, if anything
 	Safety    bool    // a hazard was detected (smoke, burning smell, electric shock…)
+	// Complaint is why the case is a complaint risk, as staff read it (the customer named
+	// 12315, asked to return it, or the same fault is back after a repair); "" when it is
+	// none. A complaint is urgent, goes to the complaint group and is answered within the
+	// complaint target (SLATargets.ComplaintWithin).
+	Complaint string
 
 	Hint Hint // from the matched knowledge rule; zero when none matched
 

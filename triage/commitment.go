@@ -9,10 +9,16 @@ import (
 // Commitment is the promise the customer reads when the case becomes ticket number: an
 // apology for the trouble, the ticket number, the warranty outcome (with the estimate for
 // a paid repair), and who contacts them by when, in cal's time zone. Short and kind; the
-// sentences come from the catalog.
+// sentences come from the catalog. A complaint (Result.Complaint) gets its own apology and
+// the named next step — the complaint officer calls back by the deadline — instead of the
+// usual contact promise.
 func Commitment(r Result, number string, cal *Calendar) string {
 	var b strings.Builder
-	b.WriteString(catalog.T("triage.commit.sorry"))
+	if r.Complaint {
+		b.WriteString(catalog.T("triage.commit.complaint_sorry"))
+	} else {
+		b.WriteString(catalog.T("triage.commit.sorry"))
+	}
 	b.WriteString(catalog.T("triage.commit.number", "number", number))
 	switch r.Warranty.Status {
 	case OutOfWarranty, UserDamage:
@@ -31,10 +37,14 @@ func Commitment(r Result, number string, cal *Calendar) string {
 	default:
 		b.WriteString(catalog.T("triage.commit.unknown"))
 	}
+	by := momentText(r.SLA.FirstResponseBy.In(cal.loc))
+	if r.Complaint {
+		b.WriteString(catalog.T("triage.commit.complaint_next", "by", by))
+		return b.String()
+	}
 	if r.Priority == PriorityUrgent {
 		b.WriteString(catalog.T("triage.commit.urgent"))
 	}
-	by := momentText(r.SLA.FirstResponseBy.In(cal.loc))
 	if r.OnSite {
 		b.WriteString(catalog.T("triage.commit.next_onsite", "by", by))
 	} else {

@@ -44,6 +44,7 @@ var (
 // Prioritise decides the priority. Precedence, first match wins:
 //
 //  1. a safety hazard is always urgent;
+//     a complaint risk (Case.Complaint) is urgent too: a senior person, a short deadline;
 //  2. the matched rule's priority, when it gives one (editors know their faults better
 //     than a word list);
 //  3. words in the symptom: core use impossible or data lost is urgent;
@@ -55,6 +56,9 @@ var (
 func Prioritise(c Case) (Priority, Reason) {
 	if c.Safety {
 		return PriorityUrgent, because("triage.why.priority.safety")
+	}
+	if c.Complaint != "" {
+		return PriorityUrgent, because("triage.why.priority.complaint", "signal", c.Complaint)
 	}
 	switch c.Hint.Priority {
 	case PriorityUrgent, PriorityNormal, PriorityRoutine:

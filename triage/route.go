@@ -29,6 +29,15 @@ func (g Group) Serves(skill, region string) bool {
 	return false
 }
 
+// RouteComplaint routes a complaint risk to group, the staff who handle complaints; with
+// no such group configured ("") it is routed like any other ticket (ok is false).
+func RouteComplaint(group string) (string, Reason, bool) {
+	if group == "" {
+		return "", Reason{}, false
+	}
+	return group, because("triage.route.complaint", "group", group), true
+}
+
 // Route picks the group for a ticket needing skill in region: among the groups that serve
 // it, the one with the fewest open tickets (load), the first listed on a tie. A specific
 // group (with skills or regions) beats a catch-all only through load, never by order

@@ -14,10 +14,17 @@ type SLA struct {
 // within DiagnosisDays working days (see Calendar.AddWorkingDays for how a working day is
 // counted); an urgent case gets both within UrgentWithin, counted in clock time by default
 // (a hazard reported on Friday night cannot wait for Monday) or in working hours when the
-// calendar says so. Routine cases share the normal targets.
+// calendar says so. A complaint (Case.Complaint) gets both within ComplaintWithin, in
+// clock time: a customer who names 12315 is not kept waiting over the weekend. Routine
+// cases share the normal targets.
 func Deadlines(c Case, p Priority, cal *Calendar) SLA {
 	t := c.ReportedAt.In(cal.loc)
 	tg := cal.targets
+	if c.Complaint != "" && tg.ComplaintWithin > 0 {
+		by := t.Add(tg.ComplaintWithin)
+		return SLA{by, by, because("triage.why.sla.complaint",
+			"within", durationText(tg.ComplaintWithin), "by", momentText(by))}
+	}
 	if p == PriorityUrgent {
 		if tg.UrgentClock {
 			by := t.Add(tg.UrgentWithin)

@@ -19,6 +19,10 @@ type Ticket struct {
 	Attachments []string // WeChat media ids of photos and voice messages
 	Result      Result   // the triage at escalation
 
+	// Complaint flags a complaint risk (Result.Complaint at escalation, or set by staff);
+	// the queue can be filtered by it.
+	Complaint bool
+
 	Assignee    string // staff member handling it; "" while queued
 	Group       string // the staff group (region or skill) it is routed to
 	VisitWindow Window // booked visit; zero when none

@@ -7,6 +7,7 @@ type Result struct {
 	Priority   Priority
 	OnSite     bool   // an engineer must visit (from the rule)
 	Skill      string // engineer skill for dispatch (from the rule)
+	Complaint  bool   // a complaint risk (Case.Complaint): urgent, the complaint group and target
 	SLA        SLA
 	// Reasons explain the decisions in order: fault class, warranty, priority, SLA.
 	Reasons []Reason
@@ -26,6 +27,7 @@ func Triage(c Case, p Policy, cal *Calendar) Result {
 		Priority:   priority,
 		OnSite:     c.Hint.OnSite,
 		Skill:      c.Hint.Skill,
+		Complaint:  c.Complaint != "",
 		SLA:        sla,
 		Reasons:    []Reason{classWhy, warrantyWhy, priorityWhy, sla.Reason},
 	}
