@@ -269,7 +269,10 @@ func (d *Dialog) absorb(t *step) {
 		f.PurchaseDate, f.PurchaseApprox = Date{}, false // "那13个月呢" asks, it does not correct
 	}
 	if a, ok := t.u.Has(ActReport); ok && f.Symptom == "" && f.ErrorCode == "" {
-		f.Symptom = truncateRunes(a.Evidence, maxSymptomRunes) // a fault in words no list knows
+		// a fault in words no list knows, in the customer's wording
+		if f.Symptom = LooseSymptom(t.u.Canon, t.in.At, d.lexicon()); f.Symptom == "" {
+			f.Symptom = truncateRunes(a.Evidence, maxSymptomRunes)
+		}
 	}
 	if f.Symptom != "" && c.Case.Symptom != "" && !t.u.Is(ActQuestion) && !strings.Contains(c.Case.Symptom, f.Symptom) &&
 		!strings.Contains(f.Symptom, c.Case.Symptom) && runes(c.Case.Symptom)+runes(f.Symptom) < maxSymptomRunes {
@@ -467,6 +470,12 @@ func (d *Dialog) selfService(t *step, text string) {
 		t.do(RecordOutcome{RuleID: rule.ID, Outcome: OutcomeEscalated})
 		d.escalate(t, EscalateHuman)
 	default:
+		if slot, ok := unknownDetail(&c.Case, t.u.Canon); ok {
+			// "型号不知道" during a check: noted, the check goes on; staff look it up later
+			t.sayKey("bot.unknown_noted", "label", catalog.T("bot.slot."+string(slot)))
+			d.showStep(t, rule)
+			return
+		}
 		if t.u.Is(ActVague) {
 			if knowledge.Unsure(t.u.Canon) {
 				t.sayKey("bot.self.unsure") // "说不好 再用几天看": watch it, the case waits

@@ -218,6 +218,12 @@ func (d *Dialog) interject(t *step) bool {
 		d.reask(t)
 		return true
 	}
+	if c.State == StateCollect && c.Ticket == "" && !c.Case.Safety && recovered(u) {
+		// "重启过了 好像可以了": the fault went away before anything was filed
+		t.sayKey("bot.recovered")
+		c.State, c.Asking, c.Fails = StateDone, "", 0
+		return true
+	}
 	if u.Is(ActHandoff) {
 		d.command(t, CmdHuman)
 		return true
@@ -390,6 +396,57 @@ var slotNames = []struct {
 	{knowledge.MustGate(`名字|称呼|姓`), SlotName},
 	{knowledge.MustGate(`购买时间|买的时间|日期|哪年买|什么时候买`), SlotPurchase},
 }
+
+// unknownDetail takes a message saying a detail is not known ("型号不知道", "序列号找不到")
+// while another question is pending: the case records it as unknown, so it is not asked
+// for as if never mentioned. ok is false when the message says no such thing.
+func unknownDetail(c *Case, canon string) (Slot, bool) {
+	if !isUnknown(canon) && !cueNotFound.MatchString(compact(canon)) {
+		return "", false
+	}
+	text := compact(canon)
+	for _, n := range slotNames {
+		if !n.re.MatchString(text) {
+			continue
+		}
+		switch n.slot {
+		case SlotModel:
+			if c.Model == "" {
+				c.ModelUnknown = true
+			}
+		case SlotSerial:
+			if c.Serial == "" {
+				c.SerialUnknown = true
+			}
+		case SlotPurchase, SlotBrand:
+			if c.missing(n.slot) && !slices.Contains(c.Skipped, n.slot) {
+				c.Skipped = append(c.Skipped, n.slot)
+			}
+		default:
+			continue
+		}
+		return n.slot, true
+	}
+	return "", false
+}
+
+// cueRecovered says the fault has gone: "好像可以了", "现在正常了", "自己好了".
+// A bare "好了" or "可以了" is no such thing ("好了 我去看看型号"): it needs a word before it.
+var cueRecovered = knowledge.MustGate(`(好像|已经|现在|又|都|突然|自己|貌似|应该|它|莫名其妙)(可以了|可以用了|好了|好啦|正常了|恢复了|恢复正常|能用了|能用啦|没事了|好使了|能开机了|能开了|正常用了)|(^|[,，。!！~ ])(正常了|恢复了|恢复正常|能用了|能用啦|好使了|能开机了|可以用了|正常用了|没问题了)`)
+
+// cueStillBroken says it has not: "也不行", "还是", "又坏".
+var cueStillBroken = knowledge.MustGate(`不行|没用|还是|但是|但|可是|就是|不过|还有|只是|又坏|又不|一会又|一会儿又|过一会|时好时坏|反复|不正常|没好|不好用`)
+
+// recovered reports a message saying the fault went away by itself or after what the
+// customer did, with no hazard, no other fault, no question and nothing still broken.
+func recovered(u *Understanding) bool {
+	t := compact(u.Canon)
+	return len(u.Hazards) == 0 && u.Suspect == "" && !u.Is(ActQuestion) && u.Facts.Category == "" &&
+		cueRecovered.MatchString(t) && !cueStillBroken.MatchString(t) && !cueQuestion.MatchString(t)
+}
+
+// cueNotFound says a detail cannot be found: "型号找不到", "铭牌看不清".
+var cueNotFound = knowledge.MustGate(`找不到|看不清|看不到|没找到|磨掉了|撕掉了|不记得|记不得|记不清|忘了`)
 
 // askAgain takes a correction that names a detail without its new value ("电话写错了"):
 // that question is asked again; at the summary, as an edit of that line.

@@ -107,9 +107,22 @@ func (f Facts) Merge(newer Facts) Facts {
 // Extract is pure and cheap (a few microseconds for a typical message); it never fails:
 // what it cannot read stays zero.
 func Extract(text string, now time.Time, lx *Lexicon) Facts {
+	return extract(text, now, lx, false)
+}
+
+// LooseSymptom is the symptom of a message whose fault is told in words no list knows
+// ("出水越来越小 滴答滴答的"): the customer's own clauses, less the parts read as other facts
+// (product, brand, model, dates, contacts), in their own wording. "" when nothing is left.
+func LooseSymptom(text string, now time.Time, lx *Lexicon) string {
+	f := extract(text, now, lx, true)
+	return f.Symptom
+}
+
+func extract(text string, now time.Time, lx *Lexicon, loose bool) Facts {
 	var x extraction
 	x.init(text)
 	x.lx = lx
+	x.loose = loose
 	x.serial()
 	x.phone()
 	x.products(lx)

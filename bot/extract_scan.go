@@ -29,6 +29,7 @@ type extraction struct {
 	deniedCat  int  // a category named and set aside ("不是空调"), -1 when none
 	lx         *Lexicon
 	f          Facts
+	loose      bool // the symptom keeps any clause of Chinese words (LooseSymptom)
 }
 
 func newExtraction(text string) *extraction {

@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -83,7 +84,8 @@ func (x *extraction) trimFront(st, ce int) int {
 			st = end
 			continue
 		}
-		if _, end, ok := setSymptomFillers.at(s, st); ok && end <= ce {
+		if _, end, ok := setSymptomFillers.at(s, st); ok && end <= ce &&
+			!(s[st:end] == "有" && strings.ContainsAny(firstRune(s[end:ce]), "点些股")) { // "有点响" stays whole
 			st = end
 			continue
 		}
@@ -171,6 +173,7 @@ func (x *extraction) symptomClause(cs, ce int) (start, end int, ok bool) {
 // as other facts, or an error code.
 func (x *extraction) faultIn(from, to int) bool {
 	s := x.s
+	han := 0
 	for i := from; i < to; {
 		if k, end, ok := x.spanAt(i); ok {
 			if k == spanErrorCode {
@@ -187,9 +190,17 @@ func (x *extraction) faultIn(from, to int) bool {
 				return true
 			}
 		}
+		if s[i] >= 0x80 && unicode.Is(unicode.Han, firstRuneValue(s[i:])) {
+			han++
+		}
 		i += runeLen(s, i)
 	}
-	return false
+	return x.loose && han >= 2
+}
+
+func firstRuneValue(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // spanAt returns the kind and end of the part read as a fact that starts at or covers byte i.
