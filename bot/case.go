@@ -28,6 +28,7 @@ type Case struct {
 	SafetyRule string `json:"safety_rule,omitempty"` // the safety rule that fired
 	Return     bool   `json:"return,omitempty"`      // the customer asked to return or exchange it
 	Complaints int    `json:"complaints,omitempty"`  // complaints made during this case
+	Complaint  string `json:"complaint,omitempty"`   // a complaint risk: the words that made it one
 
 	Guided  bool     `json:"guided,omitempty"`  // the menu of common faults was offered
 	Offered []string `json:"offered,omitempty"` // the rule ids of that menu, in order

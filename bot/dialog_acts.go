@@ -236,15 +236,19 @@ func (d *Dialog) interject(t *step) bool {
 		d.returnRequest(t)
 		return true
 	}
-	if a, ok := u.Has(ActComplaint); ok && c.State != StateHuman {
+	a, ok := u.Has(ActComplaint)
+	_, repeat := repeatFault(u) // "刚修好又不制冷了": a complaint risk, in whatever words
+	if (ok || repeat) && c.State != StateHuman {
 		c.Case.Complaints++
-		if a.Confidence >= 0.95 || c.Case.Complaints >= 2 {
-			// 12315, 黑猫, media, or a second complaint: a senior person, not a template
+		if a.Confidence >= 0.95 || c.Case.Complaints >= 2 || repeat {
+			// 12315, 黑猫, media, a second complaint, or the fault back after a repair: a
+			// complaint risk for a senior person, not a template
 			t.sayKey("bot.complaint.escalate")
 			if !c.State.inProgress() && c.State != StateResume {
 				d.newCase(t)
 				c.Case.Complaints = 2
 			}
+			c.Case.Complaint = complaintWords(u, a)
 			d.absorb(t)
 			if c.State == StateSelf {
 				t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeEscalated})

@@ -1,0 +1,32 @@
+package bot
+
+import "github.com/wxintake/intake/knowledge"
+
+// A complaint risk is a customer who names a way to escalate (12315, 消协, the media, a
+// lawyer: the strong complaint cues), complains a second time, or whose fault came back
+// after a repair. The case is escalated at once to a senior person; Case.Complaint keeps
+// the words that made it one, and the ticket is flagged (package casework adds a demand to
+// return the product and an earlier repair of the same fault found among the customer's
+// tickets).
+
+// cueRepeatFault is the same fault back after a repair: "修了两次又坏了", "刚修好又漏水".
+var cueRepeatFault = knowledge.MustGate(`(修|坏)了(两|三|四|五|好几|n|2|3|4|5)次|第(二|三|四|2|3|4)次(了|坏|修)|反复坏|一直修不好|修不好|白修|仍未修好|还没修好|都没修好|修完(才|没)[^,，。!?？]{0,6}又|修(过|好|完)[^,，。!?？]{0,8}又(坏|不|漏|响|出|开始|是)|刚修[^,，。!?？]{0,6}又`)
+
+// repeatFault reports a message telling the fault is back after a repair; it returns the
+// words that say so.
+func repeatFault(u *Understanding) (string, bool) {
+	ev := cueRepeatFault.FindString(compact(u.Canon))
+	return ev, ev != ""
+}
+
+// complaintWords are the words that make the case a complaint risk, for staff: the repeat
+// of a repaired fault, else the complaint act's evidence.
+func complaintWords(u *Understanding, a Act) string {
+	if ev, ok := repeatFault(u); ok {
+		return ev
+	}
+	if a.Evidence != "" {
+		return a.Evidence
+	}
+	return truncateRunes(u.Text, 20)
+}
