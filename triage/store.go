@@ -64,6 +64,7 @@ type Filter struct {
 	Assignee   string
 	Unassigned bool // only tickets nobody has taken
 	Category   string
+	Complaint  bool // only complaint risks (Ticket.Complaint)
 }
 
 // Page selects part of a list: Limit items after skipping Offset. A zero Limit means the

@@ -34,6 +34,7 @@ var migrations = []migration{
 	{ID: "0007_transcript_media", Up: triagedb.MigrateTranscriptMedia},
 	{ID: "0008_outbox_channel", Up: triagedb.MigrateOutboxChannel},
 	{ID: "0009_staff_must_change_password", Up: staffdb.MigrateMustChangePassword},
+	{ID: "0010_ticket_complaint", Up: triagedb.MigrateTicketComplaint},
 }
 
 type schemaMigration struct {

@@ -75,7 +75,7 @@ func move(from, to countKey) map[countKey]int {
 // countable reports whether ticket_counts can answer the total of f: it filters by
 // status and priority only.
 func countable(f triage.Filter) bool {
-	return f.Group == "" && f.Assignee == "" && !f.Unassigned && f.Category == ""
+	return f.Group == "" && f.Assignee == "" && !f.Unassigned && f.Category == "" && !f.Complaint
 }
 
 // countOpen returns how many open tickets match f, which must be countable.

@@ -15,10 +15,13 @@ type Dashboard struct {
 	NewToday    int // tickets created since the start of today
 	OpenNow     int // tickets open now
 	BreachedNow int // open tickets whose first-response deadline has passed
+	// ComplaintsOpen are the open tickets flagged as complaint risks (Ticket.Complaint).
+	ComplaintsOpen int
 
 	// Over the period:
-	Tickets int          // tickets created
-	Faults  []FaultCount // by category, model and rule, most frequent first, at most topFaults
+	Tickets    int          // tickets created
+	Complaints int          // of them, complaint risks
+	Faults     []FaultCount // by category, model and rule, most frequent first, at most topFaults
 	// SLA compliance: WithDue tickets had a first-response deadline that is decided — met
 	// by a status change, or passed at now; MetDue of them had their first status change
 	// at or before it.
@@ -68,12 +71,16 @@ func (s *Store) Dashboard(ctx context.Context, dayStart, from, to, now time.Time
 		return d, fmt.Errorf("count open tickets: %w", err)
 	}
 	d.OpenNow = int(n)
+	if err := db.Model(&ticketRow{}).Where("complaint = ? AND is_open = ?", true, true).Count(&n).Error; err != nil {
+		return d, fmt.Errorf("count open complaints: %w", err)
+	}
+	d.ComplaintsOpen = int(n)
 	if d.BreachedNow, err = s.CountBreached(ctx, now); err != nil {
 		return d, err
 	}
 
 	var rows []ticketRow
-	if err := db.Select("id", "category", "rule_id", "record", "due_at", "rating", "created_at").
+	if err := db.Select("id", "category", "rule_id", "record", "due_at", "rating", "complaint", "created_at").
 		Where("created_at >= ? AND created_at < ?", dbTime(from), dbTime(to)).Find(&rows).Error; err != nil {
 		return d, fmt.Errorf("read period tickets: %w", err)
 	}
@@ -121,6 +128,9 @@ func (s *Store) Dashboard(ctx context.Context, dayStart, from, to, now time.Time
 			if changed && !at.After(r.DueAt) {
 				d.MetDue++
 			}
+		}
+		if r.Complaint {
+			d.Complaints++
 		}
 		if r.Rating > 0 {
 			d.Rated++

@@ -26,12 +26,13 @@ func TestDashboard(t *testing.T) {
 		a := create(t, s, ticket("a", at(t, "2026-03-10 09:00"), due(at(t, "2026-03-10 11:00"))))
 		// b: answered after 3 h, past its deadline, rated 2; another model.
 		b := create(t, s, ticket("b", at(t, "2026-03-10 10:00"), due(at(t, "2026-03-10 12:00")), model("EG80")))
-		// c: never answered, deadline passed.
-		create(t, s, ticket("c", at(t, "2026-03-10 11:00"), due(at(t, "2026-03-10 13:00"))))
+		complaint := func(t *triage.Ticket) { t.Complaint = true }
+		// c: never answered, deadline passed; a complaint.
+		create(t, s, ticket("c", at(t, "2026-03-10 11:00"), due(at(t, "2026-03-10 13:00")), complaint))
 		// e: not answered yet, deadline to come: SLA not decided.
 		create(t, s, ticket("e", at(t, "2026-03-10 12:00"), due(at(t, "2026-03-10 16:00"))))
-		// d: before the period: counted only as open.
-		create(t, s, ticket("d", at(t, "2026-03-01 11:00"), due(at(t, "2026-03-20 13:00"))))
+		// d: before the period: counted only as open (and as an open complaint).
+		create(t, s, ticket("d", at(t, "2026-03-01 11:00"), due(at(t, "2026-03-20 13:00")), complaint))
 		for _, ch := range []struct {
 			number string
 			at     time.Time
@@ -52,6 +53,9 @@ func TestDashboard(t *testing.T) {
 		}
 		if d.NewToday != 4 || d.OpenNow != 5 || d.BreachedNow != 3 || d.Tickets != 4 {
 			t.Errorf("new %d open %d breached %d tickets %d; want 4 5 3 4", d.NewToday, d.OpenNow, d.BreachedNow, d.Tickets)
+		}
+		if d.Complaints != 1 || d.ComplaintsOpen != 2 {
+			t.Errorf("complaints %d in the period, %d open; want 1 2", d.Complaints, d.ComplaintsOpen)
 		}
 		if d.WithDue != 3 || d.MetDue != 1 {
 			t.Errorf("SLA met %d of %d; want 1 of 3", d.MetDue, d.WithDue)

@@ -59,6 +59,9 @@ func openFilter(db *gorm.DB, f triage.Filter) *gorm.DB {
 	if f.Category != "" {
 		db = db.Where("category = ?", f.Category)
 	}
+	if f.Complaint {
+		db = db.Where("complaint = ?", true)
+	}
 	return db
 }
 

@@ -40,6 +40,7 @@ func queueFixture(t *testing.T, db *gorm.DB) *Store {
 	} {
 		create(t, s, ticket(sp.key, at(t, "2026-11-22 10:00"), func(tk *triage.Ticket) {
 			tk.Status, tk.Priority, tk.Assignee, tk.Group, tk.Category = sp.status, sp.priority, sp.assignee, sp.group, sp.category
+			tk.Complaint = sp.key == "u1" || sp.key == "n2" || sp.key == "done"
 			if sp.due == "" {
 				tk.Result.SLA = triage.SLA{}
 			} else {
@@ -67,6 +68,8 @@ func TestListOpen(t *testing.T) {
 		{"unassigned", triage.Filter{Unassigned: true}, "u1 n1 n2 none"},
 		{"category", triage.Filter{Category: "air_conditioner"}, "u1 none"},
 		{"combined", triage.Filter{Group: "west", Unassigned: true, Priority: triage.PriorityNormal}, "n1 n2 none"},
+		{"complaints", triage.Filter{Complaint: true}, "u1 n2"},
+		{"urgent complaints", triage.Filter{Complaint: true, Priority: triage.PriorityUrgent}, "u1"},
 		{"nobody matches", triage.Filter{Assignee: "staff-9"}, ""},
 	}
 	testenv.EachDB(t, func(t *testing.T, db *gorm.DB) {

@@ -38,6 +38,7 @@ type caseJSON struct {
 	ErrorCode        string    `json:"error_code,omitempty"`
 	Trigger          string    `json:"trigger,omitempty"`
 	Safety           bool      `json:"safety,omitempty"`
+	Complaint        string    `json:"complaint,omitempty"`
 	Hint             hintJSON  `json:"hint"`
 	ReportedAt       time.Time `json:"reported_at"`
 	Region           string    `json:"region,omitempty"`
@@ -66,6 +67,7 @@ type resultJSON struct {
 	Priority     string       `json:"priority"`
 	OnSite       bool         `json:"on_site,omitempty"`
 	Skill        string       `json:"skill,omitempty"`
+	Complaint    bool         `json:"complaint,omitempty"`
 	SLA          slaJSON      `json:"sla"`
 	Reasons      []reasonJSON `json:"reasons"`
 }
@@ -101,7 +103,7 @@ func toRecordJSON(r triage.Record) recordJSON {
 			Category: c.Category, CategoryName: c.CategoryName, Brand: c.Brand, Model: c.Model,
 			PurchaseDate: dateText(c.PurchaseDate), ExtendedWarranty: string(c.ExtendedWarranty),
 			ExtendedMonths: c.ExtendedMonths, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
-			Trigger: string(c.Trigger), Safety: c.Safety,
+			Trigger: string(c.Trigger), Safety: c.Safety, Complaint: c.Complaint,
 			Hint: hintJSON{
 				FaultClass: string(h.FaultClass), Priority: string(h.Priority), OnSite: h.OnSite,
 				Skill: h.Skill, Component: h.Component, ComponentName: h.ComponentName,
@@ -122,7 +124,7 @@ func (r recordJSON) toDomain() triage.Record {
 			Category: c.Category, CategoryName: c.CategoryName, Brand: c.Brand, Model: c.Model,
 			PurchaseDate: triage.Date(c.PurchaseDate), ExtendedWarranty: triage.Answer(c.ExtendedWarranty),
 			ExtendedMonths: c.ExtendedMonths, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
-			Trigger: triage.Trigger(c.Trigger), Safety: c.Safety,
+			Trigger: triage.Trigger(c.Trigger), Safety: c.Safety, Complaint: c.Complaint,
 			Hint: triage.Hint{
 				FaultClass: triage.FaultClass(h.FaultClass), Priority: triage.Priority(h.Priority),
 				OnSite: h.OnSite, Skill: h.Skill, Component: h.Component, ComponentName: h.ComponentName,
@@ -143,7 +145,7 @@ func toResultJSON(r triage.Result) resultJSON {
 		FaultClass: string(r.FaultClass), Warranty: string(r.Warranty.Status),
 		CoveredUntil: dateText(r.Warranty.CoveredUntil),
 		Estimate:     estimateJSON{PartsMin: e.PartsMin, PartsMax: e.PartsMax, LabourMin: e.LabourMin, LabourMax: e.LabourMax},
-		Priority:     string(r.Priority), OnSite: r.OnSite, Skill: r.Skill,
+		Priority:     string(r.Priority), OnSite: r.OnSite, Skill: r.Skill, Complaint: r.Complaint,
 		SLA:     slaJSON{FirstResponseBy: r.SLA.FirstResponseBy, DiagnosisBy: r.SLA.DiagnosisBy, Reason: reasonJSON(r.SLA.Reason)},
 		Reasons: reasons,
 	}
@@ -162,7 +164,7 @@ func (r resultJSON) toDomain() triage.Result {
 			CoveredUntil: triage.Date(r.CoveredUntil),
 			Estimate:     triage.Estimate{PartsMin: e.PartsMin, PartsMax: e.PartsMax, LabourMin: e.LabourMin, LabourMax: e.LabourMax},
 		},
-		Priority: triage.Priority(r.Priority), OnSite: r.OnSite, Skill: r.Skill,
+		Priority: triage.Priority(r.Priority), OnSite: r.OnSite, Skill: r.Skill, Complaint: r.Complaint,
 		SLA: triage.SLA{
 			FirstResponseBy: r.SLA.FirstResponseBy, DiagnosisBy: r.SLA.DiagnosisBy,
 			Reason: triage.Reason(r.SLA.Reason),

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"gorm.io/gorm"
+
 	"github.com/wxintake/intake/triage"
 )
 
@@ -25,12 +27,12 @@ type ticketRow struct {
 	OpenID  string `gorm:"column:open_id;size:64;not null;index:idx_tickets_openid,priority:1"`
 	Status  string `gorm:"size:16;not null;index:idx_tickets_status,priority:1"`
 	// IsOpen is Status.Open(), kept as a column so the queue is one index range.
-	IsOpen bool `gorm:"not null;index:idx_tickets_queue,priority:1;index:idx_tickets_assignee,priority:2;index:idx_tickets_group,priority:2;index:idx_tickets_category,priority:2"`
+	IsOpen bool `gorm:"not null;index:idx_tickets_queue,priority:1;index:idx_tickets_assignee,priority:2;index:idx_tickets_group,priority:2;index:idx_tickets_category,priority:2;index:idx_tickets_complaint,priority:2"`
 
 	Priority     string `gorm:"size:16;not null"`
-	PriorityRank int8   `gorm:"not null;index:idx_tickets_queue,priority:2;index:idx_tickets_assignee,priority:3;index:idx_tickets_group,priority:3;index:idx_tickets_category,priority:3;index:idx_tickets_status,priority:2"`
+	PriorityRank int8   `gorm:"not null;index:idx_tickets_queue,priority:2;index:idx_tickets_assignee,priority:3;index:idx_tickets_group,priority:3;index:idx_tickets_category,priority:3;index:idx_tickets_status,priority:2;index:idx_tickets_complaint,priority:3"`
 	// DueAt is Result.SLA.FirstResponseBy, or noDeadline.
-	DueAt time.Time `gorm:"precision:6;not null;index:idx_tickets_queue,priority:3;index:idx_tickets_assignee,priority:4;index:idx_tickets_group,priority:4;index:idx_tickets_category,priority:4;index:idx_tickets_status,priority:3"`
+	DueAt time.Time `gorm:"precision:6;not null;index:idx_tickets_queue,priority:3;index:idx_tickets_assignee,priority:4;index:idx_tickets_group,priority:4;index:idx_tickets_category,priority:4;index:idx_tickets_status,priority:3;index:idx_tickets_complaint,priority:4"`
 	// DiagnosisDueAt is Result.SLA.DiagnosisBy; NULL when none.
 	DiagnosisDueAt *time.Time `gorm:"precision:6"`
 
@@ -38,6 +40,9 @@ type ticketRow struct {
 	RuleID    string `gorm:"size:128;not null"`
 	Assignee  string `gorm:"size:64;not null;index:idx_tickets_assignee,priority:1"`
 	GroupName string `gorm:"size:64;not null;index:idx_tickets_group,priority:1"`
+	// Complaint is Ticket.Complaint: the complaint filter's column, in front of the queue
+	// order. Added by migration 0010_ticket_complaint.
+	Complaint bool `gorm:"not null;default:false;index:idx_tickets_complaint,priority:1"`
 
 	VisitStart *time.Time `gorm:"precision:6"`
 	VisitEnd   *time.Time `gorm:"precision:6"`
@@ -98,6 +103,7 @@ func toDBTicket(t triage.Ticket) (ticketRow, error) {
 		RuleID:         t.RuleID,
 		Assignee:       t.Assignee,
 		GroupName:      t.Group,
+		Complaint:      t.Complaint,
 		VisitStart:     dbTimePtr(t.VisitWindow.Start),
 		VisitEnd:       dbTimePtr(t.VisitWindow.End),
 		VisitSlot:      t.VisitWindow.Slot,
@@ -147,6 +153,7 @@ func toDomainTicket(r ticketRow) (triage.Ticket, error) {
 		Result:      result.toDomain(),
 		Assignee:    r.Assignee,
 		Group:       r.GroupName,
+		Complaint:   r.Complaint,
 		VisitWindow: triage.Window{Start: fromTimePtr(r.VisitStart), End: fromTimePtr(r.VisitEnd), Slot: r.VisitSlot},
 		CreatedAt:   r.CreatedAt.UTC(),
 		UpdatedAt:   r.UpdatedAt.UTC(),
@@ -182,4 +189,19 @@ func emptyToNil(s []string) []string {
 		return nil
 	}
 	return s
+}
+
+// MigrateTicketComplaint adds the complaint flag and its index to tickets: migration
+// 0010_ticket_complaint. Tickets filed before it are no complaints.
+func MigrateTicketComplaint(tx *gorm.DB) error {
+	m := tx.Migrator()
+	if !m.HasColumn(&ticketRow{}, "Complaint") { // created by 0002 on a fresh database
+		if err := m.AddColumn(&ticketRow{}, "Complaint"); err != nil {
+			return err
+		}
+	}
+	if m.HasIndex(&ticketRow{}, "idx_tickets_complaint") {
+		return nil
+	}
+	return m.CreateIndex(&ticketRow{}, "idx_tickets_complaint")
 }
