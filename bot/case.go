@@ -13,6 +13,10 @@ type Case struct {
 
 	Photos []string `json:"photos,omitempty"` // image media ids, attached to the ticket
 
+	Made        Date       `json:"made,omitzero"`        // production date read from a photo (nameplate)
+	Evidence    []Evidence `json:"evidence,omitempty"`   // facts confirmed from photos, for the ticket
+	PhotoHinted bool       `json:"photo_hint,omitempty"` // an unreadable photo got its one hint
+
 	ModelUnknown    bool `json:"model_unknown,omitempty"`  // "型号不知道"
 	PurchaseUnknown bool `json:"bought_unknown,omitempty"` // "不记得什么时候买的"
 	StartedUnknown  bool `json:"started_unknown,omitempty"`

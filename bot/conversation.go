@@ -52,6 +52,8 @@ type Conversation struct {
 
 	SafetyCheck string `json:"sc,omitempty"` // the hazard family asked about in the last reply (bot.safety.check)
 
+	Photo *PhotoReading `json:"ph,omitempty"` // what a photo read, waiting for the customer's 对 (dialog_photo.go)
+
 	FindNumber string `json:"fn,omitempty"` // a ticket number not ours, waiting for the phone's last four digits
 	Lookups    int    `json:"fl,omitempty"` // lookups that found nothing: after maxLookups, no more`
 

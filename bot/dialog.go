@@ -80,6 +80,10 @@ func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
 		d.onResult(t)
 		return c, t.out
 	}
+	if in.Kind == KindPhoto { // not the customer's turn: no idle time, no turn counted
+		d.onPhotoRead(t)
+		return c, t.out
+	}
 	idle := in.At.Sub(c.UpdatedAt)
 	c.Turns++
 	c.UpdatedAt = in.At
@@ -123,6 +127,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
 		return c, t.out
 	}
 	if d.findTicket(t) {
+		return c, t.out
+	}
+	if d.photoAnswer(t, text) {
 		return c, t.out
 	}
 	if c.State == StateHuman {

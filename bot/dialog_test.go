@@ -248,6 +248,8 @@ func special(t *testing.T, s string, now *time.Time, be *fakeBackend) Inbound {
 		return Inbound{Kind: KindEvent, Event: ev, EventKey: key}
 	case "video":
 		return Inbound{Kind: KindUnknown}
+	case "photo": // what photo MEDIA showed: [photo m1 ocr | CODE_128=… | 型号：…]
+		return photoInbound(rest)
 	case "wait":
 		d, err := time.ParseDuration(rest)
 		if err != nil {

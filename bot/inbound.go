@@ -18,6 +18,7 @@ const (
 	KindEvent    Kind = "event"
 	KindUnknown  Kind = "unknown"
 	KindResult   Kind = "result" // not from the customer: an effect's outcome fed back to Step
+	KindPhoto    Kind = "photo"  // not from the customer: what a photo they sent showed (Service.Feed)
 )
 
 // Inbound is one message or event from a customer, whatever WeChat sent it as.
@@ -41,11 +42,15 @@ type Inbound struct {
 	RawType string // WeChat's MsgType, kept for unknown kinds
 
 	Result *EffectResult // KindResult only
+	Photo  *PhotoText    // KindPhoto only, with MediaID the photo read
 }
 
 // Key identifies the message for deduplication: WeChat's MsgId, or for events, which have
 // none, the sender, the creation time and the event.
 func (in Inbound) Key() string {
+	if in.Kind == KindPhoto {
+		return "photo:" + in.MediaID // read once, whichever instance reads it
+	}
 	if in.MsgID != 0 {
 		return strconv.FormatInt(in.MsgID, 10)
 	}

@@ -409,6 +409,8 @@ func transcriptLines(in Inbound, replies []string) []Line {
 		text = catalog.T("bot.log.voice", "text", in.Text)
 	case KindImage:
 		text = catalog.T("bot.log.image", "media", in.MediaID)
+	case KindPhoto:
+		text = catalog.T("bot.log.photo_read", "what", photoLog(in.Photo))
 	case KindLocation:
 		text = catalog.T("bot.log.location", "label", in.Label)
 	case KindEvent:
@@ -420,6 +422,9 @@ func transcriptLines(in Inbound, replies []string) []Line {
 	first := Line{At: in.At, Role: RoleCustomer, Text: text}
 	if in.Kind == KindImage {
 		first.Media = in.MediaID
+	}
+	if in.Kind == KindPhoto {
+		first.Role, first.Media = RoleSystem, in.MediaID
 	}
 	lines = append(lines, first)
 	for _, r := range replies {
@@ -437,7 +442,7 @@ func windowOf(in Inbound) *Window {
 			return &Window{OpenedAt: in.At, Event: true}
 		}
 		return nil
-	case KindResult:
+	case KindResult, KindPhoto:
 		return nil
 	}
 	return &Window{OpenedAt: in.At}
