@@ -175,6 +175,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	backend := &casework.Backend{
 		Store: a.Tickets, Calendar: cal, KB: a.Knowledge, Stats: a.Stats, Spool: a.Spool, Groups: cfg.Routing.Groups,
 		Slots: defaultSlots, VisitDays: 3, Now: time.Now, Log: log, PageURL: a.PageURL,
+		ComplaintGroup: cfg.Routing.ComplaintGroup,
 	}
 
 	a.Sessions = botredis.New(a.Redis, prefix+"s:", botredis.Options{IdleTTL: cfg.Session.IdleTTL, LockTTL: cfg.Session.LockTTL})
@@ -223,7 +224,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		Audit: a.Staff, Window: a.Bot.Window, Stats: a.Stats, Dashboard: a.Tickets, Deliveries: a.Notifier.Outbox, Location: cal.Location(),
 		KB: a.KB, Published: a.Knowledge, SecureCookies: cfg.Console.SecureCookies,
 		Canned: a.Canned, LastLogins: a.Staff.LastLogins,
-		Undelivered: a.Chat.Undelivered, Media: a.Media, VisitWindows: visits, Groups: cfg.Routing.Groups,
+		Undelivered: a.Chat.Undelivered, Media: a.Media, VisitWindows: visits, Groups: cfg.Routing.StaffGroups(),
 		MissingAdjustments: cal.MissingAdjustments})
 	if err != nil {
 		return nil, err
@@ -264,7 +265,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 
 		Visits:       a.Notifier,
 		VisitWindows: visits,
-		Groups:       cfg.Routing.Groups,
+		Groups:       cfg.Routing.StaffGroups(),
 		Location:     cal.Location(),
 
 		ReadyNotes: func() map[string]string {
@@ -470,6 +471,9 @@ var defaultSlots = []triage.Slot{
 func calendar(cfg *config.Config) (*triage.Calendar, error) {
 	cc := triage.China()
 	cc.TimeZone = cfg.Business.TimeZone
+	if cfg.Routing.ComplaintWithin > 0 {
+		cc.ComplaintWithin = cfg.Routing.ComplaintWithin.String()
+	}
 	if path := cfg.Business.AdjustmentsFile; path != "" {
 		b, err := os.ReadFile(path)
 		if err != nil {

@@ -39,6 +39,10 @@ type Backend struct {
 	Now       func() time.Time
 	Log       *slog.Logger
 
+	// ComplaintGroup takes every complaint risk, whatever its skill and region; "" routes
+	// complaints like any other ticket.
+	ComplaintGroup string
+
 	loadMu sync.Mutex
 	load   map[string]int // open tickets per group, as of loadAt
 	loadAt time.Time
@@ -52,16 +56,25 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 	now := b.Now()
 	kb := b.KB()
 	tc, rule := b.triageCase(kb, e.Case, now)
+	tc.Complaint = b.complaint(ctx, openID, e.Case, rule, now)
 	policy := policyOf(kb.Set().Category(e.Case.Category))
 	result := triage.Triage(tc, policy, b.Calendar)
 	if e.Reason == bot.EscalateSafety {
 		result.Priority = triage.PriorityUrgent
 	}
 
-	group, why := triage.Route(result.Skill, tc.Region, b.Groups, b.groupLoad(ctx))
+	group, why, ok := "", triage.Reason{}, false
+	if result.Complaint {
+		group, why, ok = triage.RouteComplaint(b.ComplaintGroup)
+	}
+	if !ok {
+		group, why = triage.Route(result.Skill, tc.Region, b.Groups, b.groupLoad(ctx))
+	}
 	if group != "" {
 		b.loadMu.Lock()
-		b.load[group]++ // until the next count
+		if b.load != nil { // nil until a ticket is routed by load (a complaint is not)
+			b.load[group]++ // until the next count
+		}
 		b.loadMu.Unlock()
 	}
 	result.Reasons = append(result.Reasons, why)
@@ -71,6 +84,7 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 		OpenID:      openID,
 		Status:      triage.StatusNew,
 		Priority:    result.Priority,
+		Complaint:   result.Complaint,
 		Category:    e.Case.Category,
 		Record:      record(e.Case, tc),
 		Attachments: append([]string(nil), e.Case.Photos...),

@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -43,6 +44,22 @@ type Config struct {
 // Routing assigns tickets to staff groups by skill and region.
 type Routing struct {
 	Groups []triage.Group `yaml:"groups"`
+	// ComplaintGroup takes every complaint risk (the customer named 12315, 消协 or the
+	// media, asked to return the product, or the fault is back after a repair), whatever
+	// its skill and region; empty routes complaints like any other ticket.
+	ComplaintGroup string `yaml:"complaint_group"`
+	// ComplaintWithin is the response target of a complaint, in clock time.
+	ComplaintWithin time.Duration `yaml:"complaint_within"`
+}
+
+// StaffGroups are the groups a ticket can be moved to: the routing groups and, when it is
+// not one of them, the complaint group.
+func (r Routing) StaffGroups() []triage.Group {
+	groups := slices.Clone(r.Groups)
+	if r.ComplaintGroup != "" && !slices.ContainsFunc(groups, func(g triage.Group) bool { return g.Name == r.ComplaintGroup }) {
+		groups = append(groups, triage.Group{Name: r.ComplaintGroup})
+	}
+	return groups
 }
 
 // Notify is how customers hear about their tickets.
@@ -292,6 +309,7 @@ func (c *Config) fillDefaults() {
 	defDur(&c.Notify.FollowUpAfter, 72*time.Hour)
 	def(&c.Notify.TemplateFields, wxtemplate.DefaultFields)
 	defDur(&c.Notify.PageTTL, 30*24*time.Hour)
+	defDur(&c.Routing.ComplaintWithin, 2*time.Hour)
 }
 
 // FieldError names the configuration field that is wrong.
@@ -417,6 +435,9 @@ func (c *Config) Validate() error {
 		if strings.TrimSpace(g.Name) == "" {
 			return bad(fmt.Sprintf("routing.groups[%d].name", i), "is empty")
 		}
+	}
+	if c.Routing.ComplaintWithin < 0 {
+		return bad("routing.complaint_within", "must be positive")
 	}
 	if c.Debug.PprofAddr != "" && !loopback(c.Debug.PprofAddr) {
 		return bad("debug.pprof_addr", "%q is not a loopback host:port (profiles must not be reachable from outside)", c.Debug.PprofAddr)

@@ -1,0 +1,78 @@
+package casework_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/wxintake/intake/internal/apptest"
+	"github.com/wxintake/intake/internal/config"
+	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/triage"
+)
+
+// A customer who names 12315 gets a ticket flagged as a complaint: urgent, in the
+// complaint group, due within the complaint target, with an apology and the complaint
+// officer's call-back as the next step. A customer whose repaired fault is back gets the
+// same, found from their earlier ticket.
+func TestComplaintTicket(t *testing.T) {
+	s := apptest.Start(t, apptest.Embedded, apptest.Options{Config: func(c *config.Config) {
+		c.Routing.ComplaintGroup = "投诉处理组"
+		c.Routing.ComplaintWithin = 90 * 60 * 1e9
+	}})
+	c := s.Client(wxclient.Safe)
+	ctx := context.Background()
+
+	r, err := c.Say(ctx, "o_complaint", "美的空调不制冷，再不修好我就打12315投诉你们")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk := ticketIn(t, s, r.Text)
+	if !tk.Complaint || tk.Priority != triage.PriorityUrgent || tk.Group != "投诉处理组" ||
+		!strings.Contains(tk.Record.Case.Complaint, "12315") {
+		t.Fatalf("ticket complaint %v %q priority %s group %q", tk.Complaint, tk.Record.Case.Complaint, tk.Priority, tk.Group)
+	}
+	if d := tk.Result.SLA.FirstResponseBy.Sub(tk.CreatedAt); d > 91*60*1e9 || d < 89*60*1e9 {
+		t.Errorf("first response due after %v, want 90m", d)
+	}
+	if !strings.Contains(r.Text, "非常抱歉") || !strings.Contains(r.Text, "投诉处理专员") || strings.Contains(r.Text, "第1步") {
+		t.Errorf("reply to a complaint:\n%s", r.Text)
+	}
+
+	// The same fault after a repair: the first ticket is repaired and closed, then the
+	// customer reports it again in plain words.
+	const who = "o_repeat"
+	opener := "美的空调KFR-35GW三个月前京东买的，今天突然不制冷，显示E1"
+	first := ticketIn(t, s, chat(t, c, who, opener))
+	if _, err := c.Say(ctx, who, "其他时间"); err != nil { // the visit is booked later
+		t.Fatal(err)
+	}
+	if first.Complaint {
+		t.Fatalf("a first report is flagged: %q", first.Record.Case.Complaint)
+	}
+	for _, to := range []triage.Status{triage.StatusAccepted, triage.StatusDiagnosing, triage.StatusCompleted} {
+		cur, _ := s.Tickets.Get(ctx, first.Number)
+		if _, err := s.Tickets.UpdateStatus(ctx, first.Number, triage.StatusChange{From: cur.Status, To: to, At: cur.UpdatedAt, By: "agent"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	again := ticketIn(t, s, chat(t, c, who, opener))
+	if again.Number == first.Number || !again.Complaint || again.Group != "投诉处理组" ||
+		!strings.Contains(again.Record.Case.Complaint, first.Number) {
+		t.Fatalf("repeat %s: complaint %v %q group %q", again.Number, again.Complaint, again.Record.Case.Complaint, again.Group)
+	}
+}
+
+// ticketIn returns the ticket whose number the reply names.
+func ticketIn(t *testing.T, s *apptest.Service, reply string) triage.Ticket {
+	t.Helper()
+	number := ticketNumber.FindString(reply)
+	if number == "" {
+		t.Fatalf("no ticket number in:\n%s\nlog:\n%s", reply, s.Log.String())
+	}
+	tk, err := s.Tickets.Get(context.Background(), number)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tk
+}
