@@ -28,6 +28,8 @@ type ticketItem struct {
 	StatusLabel     string     `json:"status_label"`
 	Priority        string     `json:"priority"`
 	PriorityLabel   string     `json:"priority_label"`
+	Complaint       bool       `json:"complaint"`                  // a complaint risk (投诉)
+	ComplaintReason string     `json:"complaint_reason,omitempty"` // why, as staff read it
 	FaultClass      string     `json:"fault_class"`
 	FaultClassLabel string     `json:"fault_class_label"`
 	Warranty        string     `json:"warranty"`
@@ -47,6 +49,7 @@ func toTicketItem(t triage.Ticket, pii bool) ticketItem {
 	it := ticketItem{
 		Number: t.Number, Status: string(t.Status), StatusLabel: t.Status.Label(),
 		Priority: string(t.Priority), PriorityLabel: t.Priority.Label(),
+		Complaint: t.Complaint, ComplaintReason: t.Record.Case.Complaint,
 		FaultClass: string(r.FaultClass), Warranty: string(r.Warranty.Status),
 		Category: t.Category, CategoryName: t.Record.Case.CategoryName, Symptom: t.Record.Case.Symptom,
 		SLADueAt: timePtr(r.SLA.FirstResponseBy), CreatedAt: t.CreatedAt, Assignee: t.Assignee,
@@ -85,8 +88,8 @@ type ticketList struct {
 
 // listTickets lists tickets: GET /api/v1/tickets. Without openid it is the queue of open
 // tickets, urgent first, then by first-response deadline; filters status (comma-
-// separated, open statuses only), priority, category and assignee ("me", "none" or a
-// username). With openid it is that customer's tickets, newest first, in any status;
+// separated, open statuses only), priority, category, complaint ("true": complaint risks
+// only) and assignee ("me", "none" or a username). With openid it is that customer's tickets, newest first, in any status;
 // the openid filter needs PermReadCustomerPII.
 func (a *api) listTickets(c echo.Context) error {
 	p := who(c)
@@ -150,6 +153,13 @@ func ticketFilter(c echo.Context, me string) (triage.Filter, error) {
 		}
 	}
 	f.Category = c.QueryParam("category")
+	switch s := c.QueryParam("complaint"); s {
+	case "", "false":
+	case "true":
+		f.Complaint = true
+	default:
+		return f, invalidField("complaint", "staff.error.complaint_filter")
+	}
 	switch s := c.QueryParam("assignee"); s {
 	case "":
 	case "me":
@@ -168,5 +178,6 @@ func matches(t triage.Ticket, f triage.Filter) bool {
 		(f.Priority == "" || t.Priority == f.Priority) &&
 		(f.Category == "" || t.Category == f.Category) &&
 		(f.Assignee == "" || t.Assignee == f.Assignee) &&
-		(!f.Unassigned || t.Assignee == "")
+		(!f.Unassigned || t.Assignee == "") &&
+		(!f.Complaint || t.Complaint)
 }
