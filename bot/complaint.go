@@ -20,10 +20,17 @@ func repeatFault(u *Understanding) (string, bool) {
 }
 
 // complaintWords are the words that make the case a complaint risk, for staff: the repeat
-// of a repaired fault, else the complaint act's evidence.
+// of a repaired fault, else the way to escalate named (12315, 媒体), else the complaint
+// act's evidence.
 func complaintWords(u *Understanding, a Act) string {
 	if ev, ok := repeatFault(u); ok {
 		return ev
+	}
+	if m := cueComplaintStrong.FindStringSubmatch(compact(u.Canon)); m != nil {
+		if len(m) > 2 && m[2] != "" {
+			return m[2] // 12315 without the words around it
+		}
+		return m[0]
 	}
 	if a.Evidence != "" {
 		return a.Evidence

@@ -17,6 +17,7 @@ func TestComplaintRisk(t *testing.T) {
 		{[]string{"空调修了两次又坏了，还是不制冷"}, "修了两次"},
 		{[]string{"美的空调不制冷", "上个月刚修好又不制冷了"}, "刚修好又"},
 		{[]string{"美的空调不制冷，气死我了"}, ""},
+		{[]string{"空调漏水三天了没人管，我要打12315投诉你们"}, "12315"},
 	} {
 		d := NewDialog(newTestKB(t))
 		now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))

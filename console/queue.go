@@ -27,12 +27,14 @@ type queueRow struct {
 	Category, Symptom, Assignee                          string
 	DueAt, CreatedAt                                     time.Time
 	Breached, Mine                                       bool
+	Complaint                                            bool // a complaint risk (投诉)
 }
 
 // queueFilter is the queue's filters as the query string gives them.
 type queueFilter struct {
 	Status, Category, Assignee, Group string
 	Breached                          bool
+	Complaint                         bool // complaint risks only
 }
 
 type queueData struct {
@@ -47,13 +49,13 @@ type queueData struct {
 }
 
 // queue lists the open tickets, urgent first, then by first-response deadline:
-// GET /console/?status=&category=&assignee=&group=&breached=1&page=.
+// GET /console/?status=&category=&assignee=&group=&breached=1&complaint=1&page=.
 func (c *Console) queue(ec echo.Context) error {
 	v := viewerOf(ec)
 	q := ec.QueryParams()
 	qf := queueFilter{Status: q.Get("status"), Category: q.Get("category"), Assignee: q.Get("assignee"),
-		Group: q.Get("group"), Breached: q.Get("breached") == "1"}
-	f := triage.Filter{Category: qf.Category, Group: qf.Group}
+		Group: q.Get("group"), Breached: q.Get("breached") == "1", Complaint: q.Get("complaint") == "1"}
+	f := triage.Filter{Category: qf.Category, Group: qf.Group, Complaint: qf.Complaint}
 	if st := triage.Status(qf.Status); qf.Status != "" {
 		if !st.Valid() || !st.Open() {
 			return ec.String(http.StatusBadRequest, catalog.T("staff.error.unknown_status"))
@@ -107,7 +109,7 @@ func toQueueRow(t triage.Ticket, me string, now time.Time) queueRow {
 	return queueRow{Number: t.Number, Priority: string(t.Priority), PriorityLabel: t.Priority.Label(),
 		Status: string(t.Status), StatusLabel: t.Status.Label(), Category: t.Record.Case.CategoryName,
 		Symptom: t.Record.Case.Symptom, Assignee: t.Assignee, DueAt: due, CreatedAt: t.CreatedAt,
-		Breached: !due.IsZero() && now.After(due), Mine: t.Assignee == me}
+		Breached: !due.IsZero() && now.After(due), Mine: t.Assignee == me, Complaint: t.Complaint}
 }
 
 // openStatuses lists the statuses a queue filter may pick.
