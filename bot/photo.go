@@ -172,7 +172,7 @@ func first(a, b string) string {
 var (
 	labelModel  = regexp.MustCompile(`(?i)(?:型号|MODEL(?:\s*NO\.?)?)\s*[:：.]?\s*([A-Z0-9][A-Z0-9\-/()+.@]{2,40})`)
 	labelSerial = regexp.MustCompile(`(?i)(?:序列号|出厂编号|机身编号|产品编码|条码|S/?N(?:\s*CODE)?)\s*[:：.]?\s*([A-Z0-9]{8,32})`)
-	labelMade   = regexp.MustCompile(`(?i)(?:出厂日期|生产日期|制造日期|生产年月|出厂年月|MFG\.?\s*DATE)\s*[:：.]?\s*(20\d\d[-./年]\s*\d{1,2}(?:[-./月]\s*\d{1,2}日?)?|20\d{6})`)
+	labelMade   = regexp.MustCompile(`(?i)(?:出[厂广三]日期|生产日期|制造日期|生产年月|出[厂广三]年月|MFG\.?\s*DATE)\s*[:：.]?\s*(20\d\d[-./年]\s*\d{1,2}(?:[-./月]\s*\d{1,2}日?)?|20\d{6})`)
 	labelBought = regexp.MustCompile(`(?:下单时间|下单日期|开票日期|付款时间|支付时间|成交时间|购买日期|订单时间|创建时间)\s*[:：.]?\s*(20\d\d[-./年]\s*\d{1,2}[-./月]\s*\d{1,2}日?|20\d{6})`)
 	photoDateRe = regexp.MustCompile(`(20\d\d)\s*[-./年]?\s*(\d{1,2})(?:\s*[-./月]?\s*(\d{1,2}))?`)
 

@@ -142,6 +142,7 @@ func randomHex(n int) string {
 
 func banner(w io.Writer, cfg *config.Config, a *app.App, first *app.FirstAdmin) {
 	defer firstLogin(w, a, first)
+	defer photoReading(w, a)
 	mode := "MySQL + Redis"
 	if cfg.Embedded() {
 		mode = "embedded: SQLite in " + filepath.Join(cfg.DataDir, "intake.db") + " + in-process Redis"
@@ -170,6 +171,15 @@ Or with the independent simulator:
 
 `, versionString(), mode, url, cfg.WeChat.Token, cfg.WeChat.AESKey, cfg.WeChat.AppID,
 		a.URL(), a.URL(), a.URL(), a.URL(), url, cfg.WeChat.Token, cfg.WeChat.AESKey, cfg.WeChat.AppID)
+}
+
+// photoReading says plainly whether the photos customers send are read for text too.
+func photoReading(w io.Writer, a *app.App) {
+	if a.PhotoOCR != nil {
+		fmt.Fprintf(w, "  Photo reading    barcodes and QR codes only: %v\n\n", a.PhotoOCR)
+		return
+	}
+	fmt.Fprintf(w, "  Photo reading    barcodes, QR codes and text (tesseract %s)\n\n", a.Photos.Reader.OCR.Langs)
 }
 
 // firstLogin prints the first admin's generated login, once: the start that created the

@@ -39,6 +39,7 @@ import (
 	"github.com/wxintake/intake/internal/nonces"
 	"github.com/wxintake/intake/internal/notify"
 	"github.com/wxintake/intake/internal/pagetoken"
+	"github.com/wxintake/intake/internal/photoread"
 	"github.com/wxintake/intake/internal/wxapi"
 	"github.com/wxintake/intake/internal/wxtemplate"
 	"github.com/wxintake/intake/knowledge"
@@ -73,7 +74,10 @@ type App struct {
 	Spool    *casework.Spool
 	Chat     *livechat.Chat
 	Sessions *botredis.Store
-	Media    *media.Store // the photos customers sent, for the console
+	Media    *media.Store      // the photos customers sent, for the console
+	Photos   *photoread.Worker // reads them after the turn (issue 17)
+	// PhotoOCR says why photos' text is not read (tesseract missing); nil when it is.
+	PhotoOCR error
 
 	bg background
 	// NoLoops, set before Start, runs no background loops: for tests that count what one
@@ -216,6 +220,11 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	a.Media = media.NewStore(a.DB)
 	photos := media.NewDownloader(a.Media, a.WeChat, log)
 	a.loops = append(a.loops, photos.Run)
+	// They are read too: barcodes always, text when tesseract is installed.
+	var ocr photoread.Tesseract
+	ocr, a.PhotoOCR = photoread.FindTesseract()
+	a.Photos = photoread.NewWorker(photoread.New(ocr, photoread.Limits{MaxBytes: media.MaxBytes}), photos, a.Bot, log)
+	a.loops = append(a.loops, a.Photos.Run)
 	visits := func(now time.Time) []triage.Window {
 		return triage.VisitWindows(now, cal, backend.Slots, backend.VisitDays)
 	}
@@ -241,7 +250,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		},
 		Nonces:    nonces.New(a.Redis, prefix+"nonce:"),
 		OpsToken:  cfg.HTTP.OpsToken,
-		Turns:     media.Turns{Next: a.Bot, Downloader: photos},
+		Turns:     photoread.Turns{Next: a.Bot, Worker: a.Photos},
 		Tickets:   a.Tickets,
 		Statuses:  a.Notifier,
 		Outbox:    a.Notifier.Outbox,

@@ -1,0 +1,106 @@
+package photoread_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/wxintake/intake/bot"
+	"github.com/wxintake/intake/internal/apptest"
+	"github.com/wxintake/intake/internal/photoread/phototest"
+	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxfake"
+)
+
+// waitText waits for a customer-service message to openID containing want.
+func waitText(t *testing.T, api *wxfake.Server, openID, want string) string {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		for _, s := range api.Sent() {
+			if s.ToUser == openID && strings.Contains(s.Text, want) {
+				return s.Text
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("no message to %s containing %q; sent: %+v", openID, want, api.Sent())
+	return ""
+}
+
+// Through the running service: a nameplate photo sent at the model question is read
+// after the turn, the bot pushes what it read, "1" fills the model with the photo as
+// evidence and the form goes on; reading the same photo again says nothing more.
+func TestPhotoReadInConversation(t *testing.T) {
+	f := requireFont(t)
+	requireTesseract(t)
+	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
+	if s.PhotoOCR != nil {
+		t.Fatal(s.PhotoOCR)
+	}
+	customer := s.Client(wxclient.Safe)
+	ctx := context.Background()
+	const openID = "o_photo_reader"
+	if _, err := customer.Say(ctx, openID, "美的空调漏水"); err != nil {
+		t.Fatal(err)
+	}
+	s.API.SetMedia("plate-1", wxfake.Media{ContentType: "image/jpeg",
+		Body: phototest.Phone(phototest.Nameplate(f, "美的", "KFR-35GW/N8MXA3", "2025-03-12"), 3, 75)})
+	if _, err := customer.Send(ctx, openID, &wxclient.Message{Type: "image", MediaID: "plate-1", PicURL: "http://127.0.0.1/p.jpg"}); err != nil {
+		t.Fatal(err)
+	}
+	offer := waitText(t, s.API, openID, "从照片识别到")
+	if !strings.Contains(offer, "KFR-35GW/N8MXA3") || !strings.Contains(offer, "回复 1 对 / 2 不对") {
+		t.Errorf("offer %q", offer)
+	}
+	sent := len(s.API.Sent())
+	// The same photo fed again (a retry on another instance) is claimed already.
+	if err := s.Photos.Process(ctx, openID, "plate-1"); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(200 * time.Millisecond)
+	if n := len(s.API.Sent()); n != sent {
+		t.Errorf("the photo was offered again: %+v", s.API.Sent()[sent:])
+	}
+	reply, err := customer.Say(ctx, openID, "1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(reply.Text, "已按照片记下") {
+		t.Errorf("reply to 1: %q", reply.Text)
+	}
+	conv, err := s.Bot.Conversation(ctx, openID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := conv.Case
+	if c.Model != "KFR-35GW/N8MXA3" || c.Made != (bot.Date{Year: 2025, Month: 3, Day: 12}) || len(c.Evidence) != 2 {
+		t.Fatalf("case %+v", c)
+	}
+	for _, e := range c.Evidence {
+		if e.Media != "plate-1" || e.Source != bot.SourceNameplate || e.Verify != (e.Field == bot.SlotMade) {
+			t.Errorf("evidence %+v", e)
+		}
+	}
+}
+
+// An unreadable photo gets one hint pushed after the turn; the form goes on.
+func TestUnreadablePhotoHint(t *testing.T) {
+	f := requireFont(t)
+	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
+	customer := s.Client(wxclient.Safe)
+	ctx := context.Background()
+	const openID = "o_photo_blurry"
+	if _, err := customer.Say(ctx, openID, "美的冰箱不制冷"); err != nil {
+		t.Fatal(err)
+	}
+	s.API.SetMedia("blurry", wxfake.Media{ContentType: "image/jpeg", Body: phototest.Phone(phototest.Scenery(f), 0, 60)})
+	if _, err := customer.Send(ctx, openID, &wxclient.Message{Type: "image", MediaID: "blurry", PicURL: "http://127.0.0.1/p.jpg"}); err != nil {
+		t.Fatal(err)
+	}
+	hint := waitText(t, s.API, openID, "靠近一些")
+	if !strings.Contains(hint, "型号") {
+		t.Errorf("hint %q", hint)
+	}
+}
