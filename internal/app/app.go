@@ -13,6 +13,7 @@ import (
 	"maps"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,6 +41,7 @@ import (
 	"github.com/wxintake/intake/internal/notify"
 	"github.com/wxintake/intake/internal/pagetoken"
 	"github.com/wxintake/intake/internal/photoread"
+	"github.com/wxintake/intake/internal/wecom"
 	"github.com/wxintake/intake/internal/wxapi"
 	"github.com/wxintake/intake/internal/wxtemplate"
 	"github.com/wxintake/intake/knowledge"
@@ -181,6 +183,11 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		Slots: defaultSlots, VisitDays: 3, Now: time.Now, Log: log, PageURL: a.PageURL,
 		ComplaintGroup: cfg.Routing.ComplaintGroup,
 	}
+	// Staff hear of tickets that need someone now in their 企业微信 group (when a robot key
+	// is set), posted in the background: a turn never waits for it.
+	alerts := wecom.NewAlerts(wecom.NewRobot(cfg.Alerts.WeComURL, cfg.Alerts.WeComKey), log, nil)
+	a.loops = append(a.loops, alerts.Run)
+	backend.Alert = func(t triage.Ticket, waiting bool) { alerts.Ticket(t, waiting, a.ConsoleURL(t.Number)) }
 
 	a.Sessions = botredis.New(a.Redis, prefix+"s:", botredis.Options{IdleTTL: cfg.Session.IdleTTL, LockTTL: cfg.Session.LockTTL})
 	a.Bot = bot.NewService(a.Sessions, a.WeChat, backend, a.Dialog, log, bot.Options{
@@ -200,7 +207,10 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 			"fields", dropped)
 	}
 	a.loops = append(a.loops, func(ctx context.Context) { a.Notifier.Run(ctx, 2*time.Second) })
-	a.Spool.Created = a.Notifier.Created
+	a.Spool.Created = func(ctx context.Context, t triage.Ticket, reference string) error {
+		alerts.Ticket(t, false, a.ConsoleURL(t.Number)) // a spooled case that is urgent
+		return a.Notifier.Created(ctx, t, reference)
+	}
 	a.loops = append(a.loops, func(ctx context.Context) { a.Spool.Run(ctx, a.Tickets, 2*time.Second) })
 	a.loops = append(a.loops, a.watchKnowledge)
 
@@ -317,6 +327,16 @@ func (a *App) Addr() string { return a.listener.Addr().String() }
 
 // URL is the service's base URL on loopback, once started.
 func (a *App) URL() string { return "http://" + a.Addr() }
+
+// ConsoleURL returns the link to ticket number's console page, at http.public_url, or
+// where the service listens when that is not set.
+func (a *App) ConsoleURL(number string) string {
+	base := strings.TrimRight(a.Cfg.HTTP.PublicURL, "/")
+	if base == "" && a.listener != nil {
+		base = a.URL()
+	}
+	return base + "/console/tickets/" + url.PathEscape(number)
+}
 
 // PageURL returns the signed link to ticket number's customer page, at http.public_url,
 // or where the service listens when that is not set (development and tests).

@@ -42,6 +42,10 @@ type Backend struct {
 	// ComplaintGroup takes every complaint risk, whatever its skill and region; "" routes
 	// complaints like any other ticket.
 	ComplaintGroup string
+	// Alert tells staff about a ticket just created, waiting when the customer waits for a
+	// person (they asked for one, or a hazard is to be called back); it must not block.
+	// nil: no alerts.
+	Alert func(t triage.Ticket, waiting bool)
 
 	loadMu sync.Mutex
 	load   map[string]int // open tickets per group, as of loadAt
@@ -97,7 +101,10 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 			t.StepsTried = append(t.StepsTried, rule.ID+"#"+strconv.Itoa(i+1)+" "+rule.Steps[i].Text)
 		}
 	}
-	stored, _, err := b.Store.Create(ctx, t)
+	stored, created, err := b.Store.Create(ctx, t)
+	if created && b.Alert != nil {
+		b.Alert(stored, e.Reason == bot.EscalateHuman || e.Reason == bot.EscalateSafety)
+	}
 	if err != nil {
 		if b.Spool == nil {
 			return bot.TicketOpened{}, fmt.Errorf("casework: create ticket: %w", err)

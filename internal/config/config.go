@@ -39,6 +39,17 @@ type Config struct {
 	Console  Console  `yaml:"console"`
 	Notify   Notify   `yaml:"notify"`
 	Routing  Routing  `yaml:"routing"`
+	Alerts   Alerts   `yaml:"alerts"`
+}
+
+// Alerts tell staff about tickets that need someone now (a customer waiting for a person,
+// an urgent ticket) in a 企业微信 group, through its group robot's webhook.
+type Alerts struct {
+	// WeComURL is the group robot's webhook without its key.
+	WeComURL string `yaml:"wecom_url"`
+	// WeComKey is the robot's key (the webhook's key parameter). It is a secret: set it in
+	// the environment, INTAKE_ALERTS_WECOM_KEY. Empty sends no alerts.
+	WeComKey string `yaml:"wecom_key"`
 }
 
 // Routing assigns tickets to staff groups by skill and region.
@@ -310,6 +321,7 @@ func (c *Config) fillDefaults() {
 	def(&c.Notify.TemplateFields, wxtemplate.DefaultFields)
 	defDur(&c.Notify.PageTTL, 30*24*time.Hour)
 	defDur(&c.Routing.ComplaintWithin, 2*time.Hour)
+	def(&c.Alerts.WeComURL, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send")
 }
 
 // FieldError names the configuration field that is wrong.
@@ -435,6 +447,12 @@ func (c *Config) Validate() error {
 		if strings.TrimSpace(g.Name) == "" {
 			return bad(fmt.Sprintf("routing.groups[%d].name", i), "is empty")
 		}
+	}
+	if u, err := url.Parse(c.Alerts.WeComURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return bad("alerts.wecom_url", "%q is not an http(s) URL", c.Alerts.WeComURL)
+	}
+	if strings.ContainsAny(c.Alerts.WeComKey, " \t\r\n&?#/") {
+		return bad("alerts.wecom_key", "is not a robot key (copy the key= value of the robot's webhook address)")
 	}
 	if c.Routing.ComplaintWithin < 0 {
 		return bad("routing.complaint_within", "must be positive")
