@@ -218,6 +218,11 @@ func (d *Dialog) interject(t *step) bool {
 		d.reask(t)
 		return true
 	}
+	if c.State == StateDone && c.Ticket != "" && u.Is(ActCorrection) && len(u.Hazards) == 0 {
+		// "刚才登记的名字错了 是张丽": the ticket's transcript keeps it for the agent
+		t.sayKey("bot.correct.filed", "number", c.Ticket)
+		return true
+	}
 	if c.State == StateCollect && c.Ticket == "" && !c.Case.Safety && recovered(u) {
 		// "重启过了 好像可以了": the fault went away before anything was filed
 		t.sayKey("bot.recovered")
@@ -452,6 +457,9 @@ func recovered(u *Understanding) bool {
 // cueNotFound says a detail cannot be found: "型号找不到", "铭牌看不清".
 var cueNotFound = knowledge.MustGate(`找不到|看不清|看不到|没找到|磨掉了|撕掉了|不记得|记不得|记不清|忘了`)
 
+// cueNameSlot names the customer's name as the detail a correction is about.
+var cueNameSlot = knowledge.MustGate(`名字|姓名|称呼|名`)
+
 // askAgain takes a correction that names a detail without its new value ("电话写错了"):
 // that question is asked again; at the summary, as an edit of that line.
 func (d *Dialog) askAgain(t *step) bool {
@@ -493,6 +501,14 @@ func (d *Dialog) correct(t *step) bool {
 	}
 	if tail := afterDenial(t.u.Canon); tail != "" { // "不是小米的，是华硕": the value after the denial
 		f = f.Merge(Extract(tail, t.in.At, d.lexicon()))
+	}
+	if f.Name == "" {
+		if _, after, ok := strings.Cut(t.u.Canon, "是"); ok && cueNameSlot.MatchString(compact(t.u.Canon)) {
+			// "名字错了 是张丽 不是张莉": the name after "是", read as if introduced ("我叫…")
+			if n := Extract("我叫"+strings.TrimSpace(after), t.in.At, d.lexicon()); n.Name != "" {
+				f.Name, f.NameSurname = n.Name, n.NameSurname
+			}
+		}
 	}
 	f.Category = ""
 	if f.Symptom != "" && !t.u.Is(ActReport) {

@@ -130,6 +130,7 @@ func extract(text string, now time.Time, lx *Lexicon, loose bool) Facts {
 	x.settleDenied(lx)
 	x.model(lx)
 	x.partHint(lx)
+	x.brandCategory(lx)
 	x.address()
 	x.name()
 	x.dates(now)
@@ -156,3 +157,14 @@ const (
 	spanErrorCode
 	spanTrigger
 )
+
+// brandCategory names the product by its brand when the brand makes only one kind of the
+// products known ("华硕 FA507NV 开不了机" is a laptop) and nothing else names it.
+func (x *extraction) brandCategory(lx *Lexicon) {
+	if lx == nil || x.f.Category != "" || x.f.Brand == "" || x.deniedCat >= 0 {
+		return
+	}
+	if cats := lx.BrandCategories(x.f.Brand); len(cats) == 1 {
+		x.f.Category = cats[0]
+	}
+}

@@ -99,6 +99,21 @@ func deniedProduct(s string, i, end int) bool {
 	return setAsideAfter(strings.TrimLeft(s[end:], " "))
 }
 
+// contrasted reports a product named before "不是" and another product: "小米的路由器不是
+// 手机" sets the phone aside, not the router.
+func contrasted(s string, end int, lx *Lexicon) bool {
+	rest, ok := strings.CutPrefix(strings.TrimLeft(s[end:], " "), "不是")
+	if !ok || lx == nil {
+		return false
+	}
+	rest = strings.TrimLeft(rest, " ")
+	for _, w := range []string{"那个", "这个", "那台", "这台", "我的", "我家的"} {
+		rest = strings.TrimPrefix(rest, w)
+	}
+	_, _, named := lx.catWords.at(rest, 0)
+	return named
+}
+
 // adverbBefore reports whether a Chinese alias at byte i follows an adverb that makes it an
 // ordinary word: "完美的" is not the brand 美的.
 func adverbBefore(s string, i int) bool {

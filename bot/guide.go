@@ -114,11 +114,11 @@ func mentionedCategories(s string, lx *Lexicon) []string {
 	var out []string
 	for i := 0; i < len(s); i += runeLen(s, i) {
 		ci, end, ok := lx.catWords.at(s, i)
-		if !ok {
+		if !ok || strings.HasPrefix(s[end:], "号") { // "手机号" is a number, not a phone
 			continue
 		}
 		id := lx.categories[ci].id
-		if !deniedProduct(s, i, end) && !slices.Contains(out, id) {
+		if (!deniedProduct(s, i, end) || contrasted(s, end, lx)) && !slices.Contains(out, id) {
 			out = append(out, id)
 		}
 		i = end - runeLen(s, prevRuneStart(s, end))

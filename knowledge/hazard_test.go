@@ -13,6 +13,17 @@ func TestHazards(t *testing.T) {
 		suspected    bool
 	}{
 		{"插排烧黑了还有火苗", HazardFire, false},
+		{"吹风机吹着吹着出火了 里面红红的有火苗", HazardFire, false},
+		{"小米手机充电的时候充电口那冒出一小团火", HazardFire, false},
+		{"洗衣机电线那里冒伙花了", HazardSparks, false},
+		{"里面冒白烟 不是水汽 有股味", HazardSmoke, false},
+		{"没得焦味 但是电视后头冒了点烟", HazardSmoke, false},
+		{"燃气灶打不出火", "", false},
+		{"这网速慢得跟从火星传过来似的 路由器重启了也没用", "", false},
+		{"等回复等得我嗓子都冒烟了 你们到底管不管", "", false},
+		{"中午吃的火锅 辣得嘴都着火了哈哈", "", false},
+		{"电饭煲煮的饭底下一层糊了 闻着是饭糊味 锅子插头都好好的", "", false},
+		{"电饭煲空着没煮东西 插上电就有焦味 不是饭糊的那种味", HazardBurning, false},
 		{"手机进了点可乐 拿吹风机吹干开机试试", HazardWaterElectric, false},
 		{"奶茶洒键盘上了 现在还开着机", HazardWaterElectric, false},
 		{"充电口那里有点焦焦的颜色 闻着有点糊", HazardBurning, false},
