@@ -48,6 +48,20 @@ type Record struct {
 	Channel  string // where it was bought: "京东", "线下门店"…
 	Occurred string // when the fault happened, as the customer said it: "昨天晚上"
 	Case     Case
+	// Evidence are the facts above read from the customer's photos (issue 17).
+	Evidence []Evidence
+}
+
+// Evidence is a fact of the record read from a customer's photo, which staff see beside
+// the field.
+type Evidence struct {
+	Field  string // "model", "serial", "purchase", "channel", "made" (production date)
+	Value  string // as read: "KFR-35GW/N8MXA3", "2025-06-18"
+	Media  string // the photo's media id, one of the ticket's Attachments
+	Source string // "order", "invoice", "nameplate", "label"
+	// Verify marks a fact staff must check (待核实): a warranty start derived from the
+	// production date because there is no invoice.
+	Verify bool
 }
 
 // StatusChange is one entry of a ticket's status history.

@@ -61,8 +61,12 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 	kb := b.KB()
 	tc, rule := b.triageCase(kb, e.Case, now)
 	tc.Complaint = b.complaint(ctx, openID, e.Case, rule, now)
+	made, fromMade := productionStart(e.Case, &tc)
 	policy := policyOf(kb.Set().Category(e.Case.Category))
 	result := triage.Triage(tc, policy, b.Calendar)
+	if fromMade {
+		result.Reasons = append(result.Reasons, made.reason)
+	}
 	if e.Reason == bot.EscalateSafety {
 		result.Priority = triage.PriorityUrgent
 	}
@@ -94,6 +98,10 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 		Attachments: append([]string(nil), e.Case.Photos...),
 		Result:      result,
 		CreatedAt:   now,
+	}
+	t.Record.Evidence = evidence(e.Case)
+	if fromMade {
+		t.Record.Evidence = append(t.Record.Evidence, made.evidence)
 	}
 	if rule != nil {
 		t.RuleID = rule.ID

@@ -14,15 +14,25 @@ import (
 
 // recordJSON is the stored triage.Record.
 type recordJSON struct {
-	Name      string   `json:"name"`
-	Phone     string   `json:"phone"`
-	Address   string   `json:"address"`
-	Latitude  float64  `json:"lat,omitempty"`
-	Longitude float64  `json:"lng,omitempty"`
-	Serial    string   `json:"serial,omitempty"`
-	Channel   string   `json:"channel,omitempty"`
-	Occurred  string   `json:"occurred,omitempty"`
-	Case      caseJSON `json:"case"`
+	Name      string         `json:"name"`
+	Phone     string         `json:"phone"`
+	Address   string         `json:"address"`
+	Latitude  float64        `json:"lat,omitempty"`
+	Longitude float64        `json:"lng,omitempty"`
+	Serial    string         `json:"serial,omitempty"`
+	Channel   string         `json:"channel,omitempty"`
+	Occurred  string         `json:"occurred,omitempty"`
+	Case      caseJSON       `json:"case"`
+	Evidence  []evidenceJSON `json:"evidence,omitempty"`
+}
+
+// evidenceJSON is the stored triage.Evidence.
+type evidenceJSON struct {
+	Field  string `json:"field"`
+	Value  string `json:"value"`
+	Media  string `json:"media"`
+	Source string `json:"source,omitempty"`
+	Verify bool   `json:"verify,omitempty"`
 }
 
 // caseJSON is the stored triage.Case.
@@ -111,7 +121,24 @@ func toRecordJSON(r triage.Record) recordJSON {
 			},
 			ReportedAt: c.ReportedAt, Region: c.Region,
 		},
+		Evidence: toEvidenceJSON(r.Evidence),
 	}
+}
+
+func toEvidenceJSON(es []triage.Evidence) []evidenceJSON {
+	var out []evidenceJSON
+	for _, e := range es {
+		out = append(out, evidenceJSON(e))
+	}
+	return out
+}
+
+func fromEvidenceJSON(es []evidenceJSON) []triage.Evidence {
+	var out []triage.Evidence
+	for _, e := range es {
+		out = append(out, triage.Evidence(e))
+	}
+	return out
 }
 
 func (r recordJSON) toDomain() triage.Record {
@@ -132,6 +159,7 @@ func (r recordJSON) toDomain() triage.Record {
 			},
 			ReportedAt: c.ReportedAt, Region: c.Region,
 		},
+		Evidence: fromEvidenceJSON(r.Evidence),
 	}
 }
 

@@ -31,6 +31,7 @@ func fullTicket(tb testing.TB) triage.Ticket {
 		Record: triage.Record{
 			Name: "李娜", Phone: "13912345678", Address: "北京市朝阳区建国路88号", Latitude: 39.9087, Longitude: 116.4605,
 			Serial: "SN-AC-0001", Channel: "京东", Occurred: "今天早上",
+			Evidence: []triage.Evidence{{Field: "purchase", Value: "2025-06-18", Media: "media-1", Source: "order", Verify: true}},
 			Case: triage.Case{
 				Category: "air_conditioner", CategoryName: "空调", Brand: "格力", Model: "KFR-35GW",
 				PurchaseDate: triage.Date{Year: 2024, Month: time.May, Day: 20}, ExtendedWarranty: triage.AnswerYes, ExtendedMonths: 24,
