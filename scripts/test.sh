@@ -116,6 +116,19 @@ else
 	say "chromium not installed; the browser test will fail under CI"
 fi
 
+# ---------------------------------------------------------------- tesseract
+# Tesseract with its Simplified Chinese data reads the text of the photos customers send
+# (internal/photoread), and an outline Chinese font draws the test photos (phototest: the
+# browser tests' wqy-zenhei carries bitmap strikes x/image cannot parse). Under CI a
+# missing tesseract fails the photo tests.
+if ! command -v tesseract >/dev/null || ! tesseract --list-langs 2>/dev/null | grep -qx chi_sim ||
+	! [[ -e /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ]]; then
+	say "installing tesseract-ocr, its Chinese data and a font (for the photo tests)"
+	apt_get install --no-install-recommends tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng fonts-droid-fallback \
+		>"$tmp/apt-tesseract.log" 2>&1 || true
+fi
+command -v tesseract >/dev/null || say "tesseract not installed; the photo tests will fail under CI"
+
 # ---------------------------------------------------------------- nginx
 # nginx for the proxy drill (internal/loadgen TestDrillNginx): it runs the shipped
 # deploy/nginx site on loopback as this user, never the distribution's service.

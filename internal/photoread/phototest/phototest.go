@@ -27,9 +27,9 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// FontPaths are the Chinese fonts looked for, from Debian's fonts-wqy-zenhei and
-// fonts-droid-fallback and fonts-noto-cjk (./scripts/test.sh installs the first). wqy-zenhei,
-// font, carries bitmap strikes x/image/font/sfnt does not parse.
+// FontPaths are the Chinese fonts looked for: Debian's fonts-droid-fallback (which
+// ./scripts/test.sh installs), fonts-wqy-microhei, fonts-noto-cjk. The browser tests'
+// wqy-zenhei carries bitmap strikes x/image/font/sfnt does not parse.
 var FontPaths = []string{
 	"/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
 	"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
@@ -37,7 +37,7 @@ var FontPaths = []string{
 }
 
 // ErrNoFont means no Chinese font is installed.
-var ErrNoFont = errors.New("phototest: no Chinese font (apt-get install fonts-wqy-microhei)")
+var ErrNoFont = errors.New("phototest: no Chinese font (apt-get install fonts-droid-fallback)")
 
 // Font returns the first Chinese font found.
 func Font() (*sfnt.Font, error) {
