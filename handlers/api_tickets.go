@@ -30,6 +30,7 @@ type ticketItem struct {
 	PriorityLabel   string     `json:"priority_label"`
 	Complaint       bool       `json:"complaint"`                  // a complaint risk (投诉)
 	ComplaintReason string     `json:"complaint_reason,omitempty"` // why, as staff read it
+	Handoff         bool       `json:"handoff"`                    // the customer asked for a person (or a hazard waits for a call-back)
 	FaultClass      string     `json:"fault_class"`
 	FaultClassLabel string     `json:"fault_class_label"`
 	Warranty        string     `json:"warranty"`
@@ -49,7 +50,7 @@ func toTicketItem(t triage.Ticket, pii bool) ticketItem {
 	it := ticketItem{
 		Number: t.Number, Status: string(t.Status), StatusLabel: t.Status.Label(),
 		Priority: string(t.Priority), PriorityLabel: t.Priority.Label(),
-		Complaint: t.Complaint, ComplaintReason: t.Record.Case.Complaint,
+		Complaint: t.Complaint, ComplaintReason: t.Record.Case.Complaint, Handoff: r.Handoff,
 		FaultClass: string(r.FaultClass), Warranty: string(r.Warranty.Status),
 		Category: t.Category, CategoryName: t.Record.Case.CategoryName, Symptom: t.Record.Case.Symptom,
 		SLADueAt: timePtr(r.SLA.FirstResponseBy), CreatedAt: t.CreatedAt, Assignee: t.Assignee,

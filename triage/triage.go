@@ -11,6 +11,9 @@ type Result struct {
 	SLA        SLA
 	// Reasons explain the decisions in order: fault class, warranty, priority, SLA.
 	Reasons []Reason
+	// Handoff: the customer waits in the chat for a person (they asked for one, or a hazard
+	// is to be called back); set at escalation, not by Triage.
+	Handoff bool
 }
 
 // Triage makes every decision for a case with its category's policy, on cal. The report

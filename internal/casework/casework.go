@@ -70,6 +70,7 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 	if e.Reason == bot.EscalateSafety {
 		result.Priority = triage.PriorityUrgent
 	}
+	result.Handoff = e.Reason == bot.EscalateHuman || e.Reason == bot.EscalateSafety
 
 	group, why, ok := "", triage.Reason{}, false
 	if result.Complaint {
@@ -111,7 +112,7 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 	}
 	stored, created, err := b.Store.Create(ctx, t)
 	if created && b.Alert != nil {
-		b.Alert(stored, e.Reason == bot.EscalateHuman || e.Reason == bot.EscalateSafety)
+		b.Alert(stored, stored.Result.Handoff)
 	}
 	if err != nil {
 		if b.Spool == nil {

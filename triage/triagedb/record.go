@@ -78,6 +78,7 @@ type resultJSON struct {
 	OnSite       bool         `json:"on_site,omitempty"`
 	Skill        string       `json:"skill,omitempty"`
 	Complaint    bool         `json:"complaint,omitempty"`
+	Handoff      bool         `json:"handoff,omitempty"`
 	SLA          slaJSON      `json:"sla"`
 	Reasons      []reasonJSON `json:"reasons"`
 }
@@ -173,7 +174,7 @@ func toResultJSON(r triage.Result) resultJSON {
 		FaultClass: string(r.FaultClass), Warranty: string(r.Warranty.Status),
 		CoveredUntil: dateText(r.Warranty.CoveredUntil),
 		Estimate:     estimateJSON{PartsMin: e.PartsMin, PartsMax: e.PartsMax, LabourMin: e.LabourMin, LabourMax: e.LabourMax},
-		Priority:     string(r.Priority), OnSite: r.OnSite, Skill: r.Skill, Complaint: r.Complaint,
+		Priority:     string(r.Priority), OnSite: r.OnSite, Skill: r.Skill, Complaint: r.Complaint, Handoff: r.Handoff,
 		SLA:     slaJSON{FirstResponseBy: r.SLA.FirstResponseBy, DiagnosisBy: r.SLA.DiagnosisBy, Reason: reasonJSON(r.SLA.Reason)},
 		Reasons: reasons,
 	}
@@ -192,7 +193,7 @@ func (r resultJSON) toDomain() triage.Result {
 			CoveredUntil: triage.Date(r.CoveredUntil),
 			Estimate:     triage.Estimate{PartsMin: e.PartsMin, PartsMax: e.PartsMax, LabourMin: e.LabourMin, LabourMax: e.LabourMax},
 		},
-		Priority: triage.Priority(r.Priority), OnSite: r.OnSite, Skill: r.Skill, Complaint: r.Complaint,
+		Priority: triage.Priority(r.Priority), OnSite: r.OnSite, Skill: r.Skill, Complaint: r.Complaint, Handoff: r.Handoff,
 		SLA: triage.SLA{
 			FirstResponseBy: r.SLA.FirstResponseBy, DiagnosisBy: r.SLA.DiagnosisBy,
 			Reason: triage.Reason(r.SLA.Reason),

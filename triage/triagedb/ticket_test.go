@@ -49,7 +49,7 @@ func fullTicket(tb testing.TB) triage.Ticket {
 			FaultClass: triage.FaultClass("hardware"),
 			Warranty: triage.WarrantyResult{Status: triage.OutOfWarranty, CoveredUntil: triage.Date{Year: 2026, Month: time.April, Day: 30},
 				Estimate: triage.Estimate{PartsMin: 100, PartsMax: 1500, LabourMin: 80, LabourMax: 300}},
-			Priority: triage.PriorityUrgent, OnSite: true, Skill: "refrigeration", Complaint: true,
+			Priority: triage.PriorityUrgent, OnSite: true, Skill: "refrigeration", Complaint: true, Handoff: true,
 			SLA: triage.SLA{FirstResponseBy: reported.Add(4 * time.Hour), DiagnosisBy: reported.Add(4 * time.Hour),
 				Reason: triage.Reason{Key: "triage.why.sla.urgent_clock", Text: "紧急：4 小时内响应"}},
 			Reasons: []triage.Reason{{Key: "triage.why.class.rule", Text: "硬件故障"}, {Key: "triage.why.priority.safety", Text: "安全隐患"}},
