@@ -131,6 +131,7 @@ func extract(text string, now time.Time, lx *Lexicon, loose bool) Facts {
 	x.model(lx)
 	x.partHint(lx)
 	x.brandCategory(lx)
+	x.namedByForm()
 	x.address()
 	x.name()
 	x.dates(now)

@@ -1,6 +1,10 @@
 package bot
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // otherProducts are household products customers report that a brand's knowledge may not
 // cover. They are language, not product knowledge: when no category of the knowledge base
@@ -49,6 +53,114 @@ func (x *extraction) otherProduct() {
 			return
 		}
 	}
+}
+
+// namedByForm names a product outside the lists by the form of its name (productNoun), when
+// nothing else named one: not the category words, the other products, a part or a brand.
+func (x *extraction) namedByForm() {
+	if x.f.Category != "" || x.lx == nil {
+		return
+	}
+	if start, end, ok := x.productNoun(); ok {
+		x.f.Category, x.f.Product = OtherCategory, x.s[start:end]
+		x.mark(start, end, spanCategory)
+	}
+}
+
+// productSuffixes end the names of appliances and devices: 破壁机, 空气炸锅, 养生壶, 美容仪.
+const productSuffixes = "机器仪锅炉箱柜扇壶锁刷秤枪车泵椅毯铛杯盆棒罩"
+
+// notProducts end like a product and are none: parts, accessories and words for any machine.
+var setNotProducts = wordSet([]string{
+	"机器", "电器", "遥控器", "充电器", "过滤器", "压缩机", "温控器", "变压器", "适配器", "加热器", "蒸发器",
+	"冷凝器", "发动机", "继电器", "控制器", "传感器", "电动机", "散热器", "计算机", "电机", "内机", "外机",
+	"室内机", "室外机", "主机", "风机", "滤芯", "指示灯", "照明灯", "电源灯", "工作灯", "信号灯", "警示灯",
+	"内胆锅", "出风口", "插线板", "保险柜", "配电箱", "电箱", "电表箱", "空开箱",
+	"水箱", "包装箱", "纸箱", "储物柜", "衣柜", "橱柜", "鞋柜", "书柜", "电视柜", "购物车", "公交车", "出租车",
+	"摩托车", "汽车", "火车", "电梯", "喷头", "水龙头", "报警器", "电表箱", "拖拉机", "收割机", "挖掘机",
+	"飞机", "司机", "时机", "机会", "开关", "衣裳机",
+})
+
+// endsNotProduct reports a word ending in one of setNotProducts ("家里电器" ends in 电器).
+func endsNotProduct(word string) bool {
+	for i := 0; i < len(word); i += runeLen(word, i) {
+		if _, end, ok := setNotProducts.at(word, i); ok && end == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
+// productNoun finds a product named by its form: two or three characters before a product
+// suffix, outside the parts already read, not a verb with 机 ("开不了机", "死机").
+func (x *extraction) productNoun() (start, end int, ok bool) {
+	s := x.s
+	for i := 0; i < len(s); i += runeLen(s, i) {
+		if s[i] < utf8.RuneSelf || !strings.Contains(productSuffixes, firstRune(s[i:])) {
+			continue
+		}
+		sufEnd := i + runeLen(s, i)
+		for n := 3; n >= 2; n-- {
+			st, good := i, true
+			for k := 0; k < n && good; k++ {
+				if st == 0 {
+					good = false
+					break
+				}
+				st = prevRuneStart(s, st)
+				r, _ := utf8.DecodeRuneInString(s[st:])
+				if !unicode.Is(unicode.Han, r) || strings.ContainsRune("不了没开关死待停重启卡个台只把的是在有这那我你他它拆装修换洗刷室", r) {
+					good = false
+				}
+				if _, taken := x.taken(st); taken {
+					good = false
+				}
+			}
+			if !good {
+				continue
+			}
+			word := s[st:sufEnd]
+			if endsNotProduct(word) || strings.ContainsAny(firstRune(s[sufEnd:]), "器械会构场票制理型号") {
+				break // "家里电器", "衣裳机器": no product named
+			}
+			if strings.HasPrefix(s[sufEnd:], "号") || x.endsInCategory(word) {
+				break // "手机号", "上面手机": a number, or a product the knowledge names
+			}
+			if n == 3 && st > 0 && !leadsToProduct(s[:st]) {
+				continue // "我家空气炸锅": three characters only right after a word that leads to a product
+			}
+			return st, sufEnd, true
+		}
+	}
+	return 0, 0, false
+}
+
+// endsInCategory reports a word ending in a category word of the knowledge.
+func (x *extraction) endsInCategory(word string) bool {
+	for i := 0; i < len(word); i += runeLen(word, i) {
+		if _, end, ok := x.lx.catWords.at(word, i); ok && end == len(word) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadsToProduct reports text that ends where a product name may start.
+func leadsToProduct(before string) bool {
+	before = strings.TrimRight(before, " ")
+	if before == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	if !unicode.Is(unicode.Han, r) {
+		return true
+	}
+	for _, w := range []string{"的", "家", "个", "台", "只", "把", "这", "那", "买", "了", "我", "是"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // partHints are parts only one product has: a message that names one and no product is about

@@ -1,0 +1,27 @@
+package bot
+
+import "testing"
+
+// A product outside every list is named by the form of its name ("足疗机", "美容仪"); words
+// that only look like one are not: parts, "机器", a number ("手机号"), a verb ("开不了机").
+func TestProductNamedByForm(t *testing.T) {
+	lx := shippedKB(t).Lexicon()
+	for _, tc := range []struct{ text, category, product string }{
+		{"家里的足疗机不转了", OtherCategory, "足疗机"},
+		{"美容仪充不进电", OtherCategory, "美容仪"},
+		{"我家那个筋膜按摩枪不震了", OtherCategory, "按摩枪"},
+		{"开不了机", "", ""},
+		{"机器坏了", "", ""},
+		{"遥控器没反应", "", ""},
+		{"打雷以后家里电器都不好使了", "", ""},
+		{"上面手机号少打了一位", "", ""},
+		{"你系真人定系机械人", "", ""},
+		{"外机晚上响得跟拖拉机似的", "air_conditioner", ""},
+		{"自己拆机清灰 装回去就开不了机了", "", ""},
+	} {
+		f := Extract(tc.text, testNow, lx)
+		if f.Category != tc.category || f.Product != tc.product {
+			t.Errorf("Extract(%q) = category %q product %q, want %q %q", tc.text, f.Category, f.Product, tc.category, tc.product)
+		}
+	}
+}
