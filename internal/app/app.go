@@ -208,7 +208,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	}
 	a.loops = append(a.loops, func(ctx context.Context) { a.Notifier.Run(ctx, 2*time.Second) })
 	a.Spool.Created = func(ctx context.Context, t triage.Ticket, reference string) error {
-		alerts.Ticket(t, false, a.ConsoleURL(t.Number)) // a spooled case that is urgent
+		alerts.Ticket(t, t.Result.Handoff, a.ConsoleURL(t.Number)) // a spooled case: now it has a number
 		return a.Notifier.Created(ctx, t, reference)
 	}
 	a.loops = append(a.loops, func(ctx context.Context) { a.Spool.Run(ctx, a.Tickets, 2*time.Second) })
