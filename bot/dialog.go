@@ -790,6 +790,10 @@ func (d *Dialog) command(t *step, cmd Command) {
 			t.sayKey("bot.cancelled")
 			return
 		}
+		if t.u.Is(ActThanks) || t.u.Is(ActGoodbye) || strings.Contains(compact(t.u.Canon), "谢") {
+			t.sayKey("bot.thanks") // "不用了 谢谢 我自己再琢磨一下": a polite close, not a cancel of nothing
+			return
+		}
 		t.sayKey("bot.nothing_to_cancel")
 	case CmdStatus:
 		t.do(ListTickets{})

@@ -77,6 +77,11 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 	if c.Case.Symptom == "" {
 		c.Case.Symptom = truncateRunes(t.u.Text, 100)
 	}
+	if rule.ID == knowledge.HazardRuleIDs[knowledge.HazardWaterElectric] && portable[c.Case.Category] &&
+		!cueHouseWiring.MatchString(compact(t.u.Canon)) {
+		// a phone in water needs no main switch: off, no charging, dry, to a service point
+		rule.Advice = catalog.T("bot.safety.water_device")
+	}
 	if again {
 		t.sayKey("bot.safety.again", "advice", rule.Advice)
 	} else {
@@ -88,6 +93,14 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 	}
 	d.escalate(t, EscalateSafety)
 }
+
+// portable are the categories of battery devices carried about, whose water damage is
+// handled by switching off and not charging rather than at the main switch.
+var portable = map[string]bool{"mobile_phone": true, "laptop": true, "tablet": true, "earphones": true, "smartwatch": true}
+
+// cueHouseWiring names the wiring of the house, or water on the floor: then the main
+// switch comes first, whatever the device.
+var cueHouseWiring = knowledge.MustGate(`插线板|插座|插排|排插|接线板|拖线板|电线|电闸|总闸|积水|地上|地面|漏水|淌|漏的水`)
 
 // burnsGas reports a case about an appliance that burns gas.
 func burnsGas(c *Case) bool {
@@ -665,8 +678,23 @@ func (d *Dialog) answerWarranty(t *step) {
 		return
 	}
 	age := ageMonths(&c.Case)
+	if p := c.Case.PurchaseDate; p.Year > 0 && p.Month == 0 && !c.Case.At.IsZero() {
+		// A year alone decides when every day of it gives the same answer: bought in
+		// December it is youngest, in January oldest.
+		at := c.Case.At
+		youngest := (at.Year()-p.Year)*12 + int(at.Month()) - 12
+		oldest := (at.Year()-p.Year)*12 + int(at.Month()) - 1
+		switch {
+		case youngest >= w.WholeMonths:
+			age = youngest
+		case oldest < w.WholeMonths:
+			age = max(oldest, 0)
+		default:
+			age = knowledge.UnknownAge
+		}
+	}
 	switch {
-	case c.Case.PurchaseDate.IsZero() || age == knowledge.UnknownAge || c.Case.PurchaseDate.Month == 0:
+	case c.Case.PurchaseDate.IsZero() || age == knowledge.UnknownAge:
 		t.sayKey("bot.faq.warranty.no_date", "category", d.lexicon().CategoryName(c.Case.Category), "months", w.WholeMonths, "parts", w.parts())
 	case age < w.WholeMonths:
 		t.sayKey("bot.faq.warranty.inside", "bought", c.Case.PurchaseDate.String(), "months", w.WholeMonths)
