@@ -9,14 +9,12 @@ import (
 // Commitment is the promise the customer reads when the case becomes ticket number: an
 // apology for the trouble, the ticket number, the warranty outcome (with the estimate for
 // a paid repair), and who contacts them by when, in cal's time zone. Short and kind; the
-// sentences come from the catalog. A complaint (Result.Complaint) gets its own apology and
-// the named next step — the complaint officer calls back by the deadline — instead of the
-// usual contact promise.
+// sentences come from the catalog. A complaint (Result.Complaint) gets the named next step —
+// the complaint officer calls back by the deadline — instead of the usual contact promise,
+// and no apology of its own: the words before it apologise for what made it a complaint.
 func Commitment(r Result, number string, cal *Calendar) string {
 	var b strings.Builder
-	if r.Complaint {
-		b.WriteString(catalog.T("triage.commit.complaint_sorry"))
-	} else {
+	if !r.Complaint {
 		b.WriteString(catalog.T("triage.commit.sorry"))
 	}
 	b.WriteString(catalog.T("triage.commit.number", "number", number))

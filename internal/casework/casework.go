@@ -60,7 +60,8 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 	now := b.Now()
 	kb := b.KB()
 	tc, rule := b.triageCase(kb, e.Case, now)
-	tc.Complaint = b.complaint(ctx, openID, e.Case, rule, now)
+	var sorry string
+	tc.Complaint, sorry = b.complaint(ctx, openID, e.Case, rule, now)
 	made, fromMade := productionStart(e.Case, &tc)
 	policy := policyOf(kb.Set().Category(e.Case.Category))
 	result := triage.Triage(tc, policy, b.Calendar)
@@ -125,11 +126,11 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 			return bot.TicketOpened{}, fmt.Errorf("casework: create ticket: %w (and spool: %v)", err, serr)
 		}
 		b.Log.Warn("casework: ticket spooled, the database is unavailable", "reference", ref, "err", err)
-		return bot.TicketOpened{Number: ref, Pending: true, Commitment: triage.Commitment(result, ref, b.Calendar) + catalog.T("casework.spooled")}, nil
+		return bot.TicketOpened{Number: ref, Pending: true, Commitment: sorry + triage.Commitment(result, ref, b.Calendar) + catalog.T("casework.spooled")}, nil
 	}
 	opened := bot.TicketOpened{
 		Number:     stored.Number,
-		Commitment: triage.Commitment(stored.Result, stored.Number, b.Calendar),
+		Commitment: sorry + triage.Commitment(stored.Result, stored.Number, b.Calendar),
 	}
 	if stored.Result.OnSite && e.Reason == bot.EscalateConfirmed && stored.VisitWindow.IsZero() {
 		for _, w := range triage.VisitWindows(now, b.Calendar, b.Slots, b.VisitDays) {

@@ -35,8 +35,8 @@ func TestComplaintTicket(t *testing.T) {
 	if d := tk.Result.SLA.FirstResponseBy.Sub(tk.CreatedAt); d > 91*60*1e9 || d < 89*60*1e9 {
 		t.Errorf("first response due after %v, want 90m", d)
 	}
-	if !strings.Contains(r.Text, "非常抱歉") || !strings.Contains(r.Text, "投诉处理专员") || strings.Contains(r.Text, "第1步") {
-		t.Errorf("reply to a complaint:\n%s", r.Text)
+	if strings.Count(r.Text, "抱歉") != 1 || !strings.Contains(r.Text, "投诉处理专员") || strings.Contains(r.Text, "第1步") {
+		t.Errorf("reply to a complaint (one apology, the named next step, no self-service):\n%s", r.Text)
 	}
 
 	// The same fault after a repair: the first ticket is repaired and closed, then the
@@ -56,10 +56,14 @@ func TestComplaintTicket(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	again := ticketIn(t, s, chat(t, c, who, opener))
+	againReply := chat(t, c, who, opener)
+	again := ticketIn(t, s, againReply)
 	if again.Number == first.Number || !again.Complaint || again.Group != "投诉处理组" ||
 		!strings.Contains(again.Record.Case.Complaint, first.Number) {
 		t.Fatalf("repeat %s: complaint %v %q group %q", again.Number, again.Complaint, again.Record.Case.Complaint, again.Group)
+	}
+	if n := strings.Count(againReply, "抱歉"); n != 1 || !strings.Contains(againReply, "又给您添麻烦了") || !strings.Contains(againReply, "投诉处理专员") {
+		t.Errorf("reply to a repeated fault (%d apologies):\n%s", n, againReply)
 	}
 }
 
