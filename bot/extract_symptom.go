@@ -182,6 +182,10 @@ func (x *extraction) faultIn(from, to int) bool {
 			i = end
 			continue
 		}
+		if _, end, ok := setNotFault.at(s, i); ok {
+			i = end // "你慢慢查": words with a cue in them that say nothing of the fault
+			continue
+		}
 		if _, end, ok := setSymptomCues.at(s, i); ok && end <= to {
 			return true
 		}
@@ -235,6 +239,9 @@ func truncateRunes(s string, n int) string {
 	}
 	return s
 }
+
+// setNotFault are words holding a symptom cue that say nothing of the fault.
+var setNotFault = wordSet([]string{"慢慢", "慢走", "不急", "不着急", "没事没事", "不打紧", "好用", "不错"})
 
 // symptomTailLabels are labels left at the end of a symptom once the value after them was
 // read as another fact: "型号 65E3F", "电话 139…".
