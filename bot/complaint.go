@@ -37,3 +37,12 @@ func complaintWords(u *Understanding, a Act) string {
 	}
 	return truncateRunes(u.Text, 20)
 }
+
+// FlagComplaint marks the customer's ticket Number a complaint risk, after it was filed:
+// "再不来我就打12315". Words are what made it one.
+type FlagComplaint struct {
+	Number string
+	Words  string
+}
+
+func (FlagComplaint) effect() {}

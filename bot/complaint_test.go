@@ -50,3 +50,24 @@ func TestComplaintRisk(t *testing.T) {
 		}
 	}
 }
+
+// After filing, a threat to complain flags the ticket just filed and hands the chat to a
+// person; no second ticket is opened.
+func TestComplaintAfterFiling(t *testing.T) {
+	d := NewDialog(newTestKB(t))
+	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	conv := Conversation{State: StateDone, Ticket: "RS20261122-0001", Tickets: []string{"RS20261122-0001"}}
+	conv, effects := d.Step(conv, Inbound{OpenID: "o_test", Kind: KindText, Text: "你们再不来我就打12315投诉", At: now})
+	var flagged *FlagComplaint
+	for _, e := range effects {
+		switch e := e.(type) {
+		case FlagComplaint:
+			flagged = &e
+		case OpenTicket:
+			t.Fatalf("a second ticket: %+v", e)
+		}
+	}
+	if flagged == nil || flagged.Number != "RS20261122-0001" || flagged.Words != "12315" || conv.State != StateHuman {
+		t.Fatalf("flagged %+v, state %s", flagged, conv.State)
+	}
+}

@@ -262,6 +262,13 @@ func (d *Dialog) interject(t *step) bool {
 			// 12315, 黑猫, media, a second complaint, or the fault back after a repair: a
 			// complaint risk for a senior person, not a template
 			t.sayKey("bot.complaint.escalate")
+			if c.Ticket != "" && !c.State.inProgress() && c.State != StateResume && !repeat && !hasSubstance(u) {
+				// "再不来我就打12315" after filing: that ticket is the complaint, no new one
+				t.do(FlagComplaint{Number: c.Ticket, Words: complaintWords(u, a)})
+				c.State, c.AckedAt = StateHuman, t.in.At
+				t.sayKey("bot.human.handed_over")
+				return true
+			}
 			if !c.State.inProgress() && c.State != StateResume {
 				d.newCase(t)
 				c.Case.Complaints = 2

@@ -41,6 +41,9 @@ type Backend interface {
 	AppendTranscript(ctx context.Context, number string, lines []Line) error
 	// RateTicket stores the follow-up rating or comment, once per ticket.
 	RateTicket(ctx context.Context, openID string, e RateTicket) error
+	// FlagComplaint marks the customer's open ticket a complaint risk (urgent, the
+	// complaint group and target); a ticket flagged already, or closed, stays as it is.
+	FlagComplaint(ctx context.Context, openID string, e FlagComplaint) error
 }
 
 // Outcome says how a turn ended, for metrics and logs.
@@ -354,6 +357,10 @@ func (s *Service) safeStep(ctx context.Context, c Conversation, in Inbound) (_ C
 		case RateTicket:
 			if err := s.backend.RateTicket(ctx, in.OpenID, e); err != nil {
 				s.log.Error("turn: saving the rating failed", "ticket", e.Number, "err", err)
+			}
+		case FlagComplaint:
+			if err := s.backend.FlagComplaint(ctx, in.OpenID, e); err != nil {
+				s.log.Error("turn: flagging the complaint failed", "ticket", e.Number, "err", err)
 			}
 		}
 		if res != nil {

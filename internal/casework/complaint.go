@@ -2,6 +2,7 @@ package casework
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/wxintake/intake/bot"
@@ -46,4 +47,47 @@ func (b *Backend) complaint(ctx context.Context, openID string, c bot.Case, rule
 		}
 	}
 	return "", ""
+}
+
+// FlagComplaint implements bot.Backend: the customer's open ticket becomes a complaint
+// risk — urgent, due within the complaint target from now when that is sooner, in the
+// complaint group when one is configured, the reasons saying why — and staff are alerted.
+// A ticket flagged already, or closed, is left as it is.
+func (b *Backend) FlagComplaint(ctx context.Context, openID string, e bot.FlagComplaint) error {
+	now := b.Now()
+	flagged := false
+	t, err := b.Store.Update(ctx, e.Number, func(t *triage.Ticket) error {
+		if t.OpenID != openID {
+			return fmt.Errorf("casework: ticket %s is not this customer's", e.Number)
+		}
+		if t.Complaint || !t.Status.Open() {
+			return nil
+		}
+		c := t.Record.Case
+		c.Complaint, c.ReportedAt = catalog.T("casework.complaint.words", "words", e.Words), now
+		_, why := triage.Prioritise(c)
+		sla := triage.Deadlines(c, triage.PriorityUrgent, b.Calendar)
+		t.Record.Case.Complaint = c.Complaint
+		t.Complaint, t.Priority, t.UpdatedAt = true, triage.PriorityUrgent, now
+		r := &t.Result
+		r.Complaint, r.Priority, r.Handoff = true, triage.PriorityUrgent, true
+		r.Reasons = append(r.Reasons, why)
+		if by := r.SLA.FirstResponseBy; by.IsZero() || sla.FirstResponseBy.Before(by) {
+			r.SLA = sla
+			r.Reasons = append(r.Reasons, sla.Reason)
+		}
+		if group, why, ok := triage.RouteComplaint(b.ComplaintGroup); ok {
+			t.Group = group
+			r.Reasons = append(r.Reasons, why)
+		}
+		flagged = true
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("casework: flag %s a complaint: %w", e.Number, err)
+	}
+	if flagged && b.Alert != nil {
+		b.Alert(t, true)
+	}
+	return nil
 }

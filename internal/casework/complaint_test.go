@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/config"
@@ -64,6 +65,42 @@ func TestComplaintTicket(t *testing.T) {
 	}
 	if n := strings.Count(againReply, "抱歉"); n != 1 || !strings.Contains(againReply, "又给您添麻烦了") || !strings.Contains(againReply, "投诉处理专员") {
 		t.Errorf("reply to a repeated fault (%d apologies):\n%s", n, againReply)
+	}
+}
+
+// A customer who threatens 12315 after filing a ticket makes that ticket the complaint: no
+// second ticket, the first one urgent, in the complaint group, due within the complaint
+// target from now, and the chat goes to a person.
+func TestComplaintAfterFiling(t *testing.T) {
+	s := apptest.Start(t, apptest.Embedded, apptest.Options{Config: func(c *config.Config) {
+		c.Routing.ComplaintGroup = "投诉处理组"
+	}})
+	c := s.Client(wxclient.Safe)
+	ctx := context.Background()
+	const who = "o_complaint_after"
+	first := ticketIn(t, s, chat(t, c, who, "美的空调KFR-35GW三个月前京东买的，今天突然不制冷，显示E1"))
+	if _, err := c.Say(ctx, who, "其他时间"); err != nil {
+		t.Fatal(err)
+	}
+	r, err := c.Say(ctx, who, "你们要是再拖着不来，我就打12315投诉")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := ticketNumber.FindString(r.Text); n != "" || !strings.Contains(r.Text, "转接人工客服") {
+		t.Fatalf("reply names ticket %q or no person:\n%s", n, r.Text)
+	}
+	tk, err := s.Tickets.Get(ctx, first.Number)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !tk.Complaint || tk.Priority != triage.PriorityUrgent || tk.Group != "投诉处理组" || !tk.Result.Handoff ||
+		!strings.Contains(tk.Record.Case.Complaint, "12315") || time.Until(tk.Result.SLA.FirstResponseBy) > 2*time.Hour {
+		t.Fatalf("ticket after the complaint: complaint %v %q priority %s group %q due %v", tk.Complaint,
+			tk.Record.Case.Complaint, tk.Priority, tk.Group, tk.Result.SLA.FirstResponseBy)
+	}
+	all, err := s.Tickets.ListByOpenID(ctx, who, 10)
+	if err != nil || len(all) != 1 {
+		t.Fatalf("%d tickets (%v), want the one", len(all), err)
 	}
 }
 

@@ -40,5 +40,12 @@ func TestMigrateTicketComplaint(t *testing.T) {
 		if err != nil || total != 1 || len(got) != 1 || got[0].Number != flagged.Number {
 			t.Fatalf("complaints: %v (total %d), %v", caseKeys(got), total, err)
 		}
+		// Update flags an existing ticket too (a complaint after filing).
+		if _, err := s.Update(ctx, before.Number, func(tk *triage.Ticket) error { tk.Complaint = true; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := s.Get(ctx, before.Number); err != nil || !got.Complaint {
+			t.Fatalf("updated ticket: complaint %v, %v", got.Complaint, err)
+		}
 	})
 }

@@ -149,7 +149,7 @@ func (s *Store) Get(ctx context.Context, number string) (triage.Ticket, error) {
 var updatable = []string{
 	"open_id", "priority", "priority_rank", "due_at", "diagnosis_due_at", "category", "rule_id",
 	"assignee", "group_name", "visit_start", "visit_end", "visit_slot", "record", "result",
-	"steps_tried", "attachments", "rating", "comment", "created_at", "updated_at",
+	"steps_tried", "attachments", "rating", "comment", "created_at", "updated_at", "complaint",
 }
 
 // Update changes the ticket's other fields with fn under the row's lock; see triage.Store.
