@@ -96,6 +96,9 @@ func TestReadPhoto(t *testing.T) {
 		{"a date on a nameplate is never the purchase", "",
 			PhotoText{OCR: true, Lines: []string{"型号 KFR-35GW/N8MXA3", "2025-01-02 检验合格"}},
 			PhotoReading{Source: SourceNameplate, Brand: "美的", Model: "KFR-35GW/N8MXA3"}},
+		{"a 0 read as 6 beside 年 or 月 is mended where no month or day can be", "",
+			PhotoText{OCR: true, Lines: []string{"电子发票", "开票日期: 2625年68月17日"}},
+			PhotoReading{Source: SourceInvoice, Bought: Date{2025, 8, 17}}},
 		{"nothing", "", PhotoText{OCR: true, Lines: []string{"风景 很好看"}}, PhotoReading{}},
 	} {
 		got := ReadPhoto(lx, tc.brand, tc.p)

@@ -172,9 +172,9 @@ func first(a, b string) string {
 var (
 	labelModel  = regexp.MustCompile(`(?i)(?:型号|MODEL(?:\s*NO\.?)?)\s*[:：.]?\s*([A-Z0-9][A-Z0-9\-/()+.@]{2,40})`)
 	labelSerial = regexp.MustCompile(`(?i)(?:序列号|出厂编号|机身编号|产品编码|条码|S/?N(?:\s*CODE)?)\s*[:：.]?\s*([A-Z0-9]{8,32})`)
-	labelMade   = regexp.MustCompile(`(?i)(?:出[厂广三]日期|生产日期|制造日期|生产年月|出[厂广三]年月|MFG\.?\s*DATE)\s*[:：.]?\s*(20\d\d[-./年]\s*\d{1,2}(?:[-./月]\s*\d{1,2}日?)?|20\d{6})`)
-	labelBought = regexp.MustCompile(`(?:下单时间|下单日期|开票日期|付款时间|支付时间|成交时间|购买日期|订单时间|创建时间)\s*[:：.]?\s*(20\d\d[-./年]\s*\d{1,2}[-./月]\s*\d{1,2}日?|20\d{6})`)
-	photoDateRe = regexp.MustCompile(`(20\d\d)\s*[-./年]?\s*(\d{1,2})(?:\s*[-./月]?\s*(\d{1,2}))?`)
+	labelMade   = regexp.MustCompile(`(?i)(?:出[厂广三]日期|生产日期|制造日期|生产年月|出[厂广三]年月|MFG\.?\s*DATE)\s*[:：.]?\s*(2[069]\d\d[-./年]\s*\d{1,2}(?:[-./月]\s*\d{1,2}日?)?|2[069]\d{6})`)
+	labelBought = regexp.MustCompile(`(?:下单时间|下单日期|开票日期|付款时间|支付时间|成交时间|购买日期|订单时间|创建时间)\s*[:：.]?\s*(2[069]\d\d[-./年]\s*\d{1,2}[-./月]\s*\d{1,2}日?|2[069]\d{6})`)
+	photoDateRe = regexp.MustCompile(`(2[069]\d\d)\s*[-./年]?\s*(\d{1,2})(?:\s*[-./月]?\s*(\d{1,2}))?`)
 
 	invoiceWords = regexp.MustCompile(`发票|开票日期|价税合计`)
 	orderWords   = regexp.MustCompile(`订单编号|订单号|下单时间|实付款|付款时间|订单详情|商品总价|实付`)
@@ -186,16 +186,34 @@ func photoDate(s string) (Date, bool) {
 	if m == nil {
 		return Date{}, false
 	}
-	y, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[2])
+	y, _ := strconv.Atoi(zeroed(m[1][:2]) + m[1][2:])
+	mo, _ := strconv.Atoi(fixDigit(m[2], 12))
 	d := 0
 	if m[3] != "" {
-		d, _ = strconv.Atoi(m[3])
+		d, _ = strconv.Atoi(fixDigit(m[3], 31))
 	}
 	if mo < 1 || mo > 12 || d < 0 || d > daysIn(y, mo) {
 		return Date{}, false
 	}
 	return Date{Year: y, Month: mo, Day: d}, true
+}
+
+// fixDigit mends OCR's commonest misreading of a date: Tesseract's Chinese model reads a
+// 0 beside 年 or 月 as 6 or 9 ("2025年66月26日" for 2025年06月20日). Only a number that
+// cannot be a month or day (over most) is mended, so a right one never changes.
+func fixDigit(s string, most int) string {
+	if n, _ := strconv.Atoi(s); n <= most || len(s) != 2 || s[0] != '6' && s[0] != '9' {
+		return s
+	}
+	return "0" + s[1:]
+}
+
+// zeroed mends the century of a year read as 26 or 29 (for 20).
+func zeroed(century string) string {
+	if century == "26" || century == "29" {
+		return "20"
+	}
+	return century
 }
 
 // photoModel reads tok as a model: of a known brand's or category's shape when shaped is

@@ -14,15 +14,15 @@ import (
 // codeReader is one symbology's gozxing reader.
 type codeReader struct {
 	format string
-	linear bool // a 1D code: tilted photos need the image turned
+	turn   bool // retried on the photo turned back: a 1D code needs it past a few degrees, and gozxing misses some tilted 2D codes
 	reader func() gozxing.Reader
 }
 
 // codeReaders are the symbologies read from photos: Code 128 (serial stickers), EAN
 // (the retail code on the box), QR and DataMatrix (nameplates and newer stickers).
 var codeReaders = []codeReader{
-	{"QR_CODE", false, qrcode.NewQRCodeReader},
-	{"DATA_MATRIX", false, func() gozxing.Reader { return datamatrix.NewDataMatrixReader() }},
+	{"QR_CODE", true, qrcode.NewQRCodeReader},
+	{"DATA_MATRIX", true, func() gozxing.Reader { return datamatrix.NewDataMatrixReader() }},
 	{"CODE_128", true, oned.NewCode128Reader},
 	{"EAN", true, func() gozxing.Reader {
 		return oned.NewMultiFormatUPCEANReader(map[gozxing.DecodeHintType]any{
@@ -53,7 +53,7 @@ func codes(g *image.Gray) []bot.PhotoCode {
 	for _, cr := range codeReaders {
 		if r := decodeWith(cr, bmp); r != nil {
 			add(r)
-		} else if cr.linear {
+		} else if cr.turn {
 			missing = append(missing, cr)
 		}
 	}

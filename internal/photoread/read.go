@@ -67,7 +67,7 @@ func (r *Reader) Read(ctx context.Context, data []byte) (bot.PhotoText, error) {
 		return out, ctx.Err()
 	}
 	defer func() { <-r.sem }()
-	text, err := r.OCR.Text(ctx, upscale(g, 900))
+	text, err := r.OCR.Text(ctx, upscale(deskew(g), 900))
 	if err != nil {
 		return out, err
 	}

@@ -139,9 +139,17 @@ func (c *Canvas) Code(x, y, w, h int, format gozxing.BarcodeFormat, contents str
 	return nil
 }
 
-// Phone returns img as a phone photo: turned by deg on a grey background, blurred a
-// little by scaling down and up, and JPEG-compressed at quality.
+// Phone returns img as a phone photo sent by WeChat: scaled to about 1200 pixels on its
+// longer side, turned by deg on a grey background, blurred a little by scaling down and
+// up, and JPEG-compressed at quality.
 func Phone(img image.Image, deg float64, quality int) []byte {
+	// WeChat sends a photo (not 原图) at about 1280 pixels on its longer side.
+	if b := img.Bounds(); max(b.Dx(), b.Dy()) < 1100 {
+		k := 1200.0 / float64(max(b.Dx(), b.Dy()))
+		big := image.NewRGBA(image.Rect(0, 0, int(float64(b.Dx())*k), int(float64(b.Dy())*k)))
+		xdraw.CatmullRom.Scale(big, big.Bounds(), img, b, xdraw.Src, nil)
+		img = big
+	}
 	b := img.Bounds()
 	rad := deg * math.Pi / 180
 	sin, cos := math.Sin(rad), math.Cos(rad)
