@@ -9,12 +9,10 @@ import (
 // (KindPhoto) — as a turn: claimed once by its Key across every instance, under the
 // customer's lock like the customer's own messages, its replies pushed as customer-service
 // messages (there is no passive reply to wait for). A second Feed of the same photo is a
-// duplicate and says nothing.
+// duplicate and says nothing. It runs in the caller's goroutine, whose lifetime the caller
+// owns (photoread.Worker stops with the service's background loops).
 func (s *Service) Feed(ctx context.Context, in Inbound) Result {
-	t := &turn{done: make(chan struct{}), abandoned: true}
-	s.wg.Add(1)
-	defer s.wg.Done()
-	return s.run(ctx, in, t)
+	return s.run(ctx, in, &turn{done: make(chan struct{}), abandoned: true})
 }
 
 // photoLog is a photo's reading as the transcript shows it: the codes and the first
