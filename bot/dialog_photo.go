@@ -193,8 +193,8 @@ func (d *Dialog) fillFromPhoto(c *Case, r PhotoReading) {
 }
 
 // evidenceOf lists the facts of r as evidence. A purchase date is evidence only from an
-// order or invoice; a production date is the 三包 start's evidence (plus 90 days) when
-// there is no invoice, which the agent verifies.
+// order or invoice; a production date becomes the 三包 start's evidence (plus 90 days,
+// 待核实) when there is no purchase date, which the ticket decides (casework).
 func evidenceOf(r PhotoReading) []Evidence {
 	var out []Evidence
 	add := func(f Slot, v string, verify bool) {
@@ -209,7 +209,7 @@ func evidenceOf(r PhotoReading) []Evidence {
 	}
 	add(SlotChannel, string(r.Channel), false)
 	if !r.Made.IsZero() {
-		add(SlotMade, r.Made.String(), true)
+		add(SlotMade, r.Made.String(), false)
 	}
 	return out
 }

@@ -17,7 +17,7 @@ func TestProductionStart(t *testing.T) {
 	c.Made = bot.Date{Year: 2025, Month: 3, Day: 12}
 	c.Evidence = []bot.Evidence{
 		{Field: bot.SlotModel, Value: "KFR-35GW/N8MXA3", Media: "plate", Source: bot.SourceNameplate},
-		{Field: bot.SlotMade, Value: "2025-03-12", Media: "plate", Source: bot.SourceNameplate, Verify: true},
+		{Field: bot.SlotMade, Value: "2025-03-12", Media: "plate", Source: bot.SourceNameplate},
 	}
 	var tc triage.Case
 	got, ok := productionStart(c, &tc)
@@ -28,7 +28,7 @@ func TestProductionStart(t *testing.T) {
 	if got.evidence != want || !strings.Contains(got.reason.Text, "待核实") || !strings.Contains(got.reason.Text, "2025-03-12") {
 		t.Errorf("%+v", got)
 	}
-	if ev := evidence(c); len(ev) != 2 || ev[0].Field != "model" || ev[1].Field != "made" || !ev[1].Verify {
+	if ev := evidence(c); len(ev) != 2 || ev[0].Field != "model" || ev[1].Field != "made" || ev[1].Verify {
 		t.Errorf("evidence %+v", ev)
 	}
 

@@ -79,7 +79,7 @@ func TestPhotoReadInConversation(t *testing.T) {
 		t.Fatalf("case %+v", c)
 	}
 	for _, e := range c.Evidence {
-		if e.Media != "plate-1" || e.Source != bot.SourceNameplate || e.Verify != (e.Field == bot.SlotMade) {
+		if e.Media != "plate-1" || e.Source != bot.SourceNameplate || e.Verify {
 			t.Errorf("evidence %+v", e)
 		}
 	}
@@ -102,5 +102,69 @@ func TestUnreadablePhotoHint(t *testing.T) {
 	hint := waitText(t, s.API, openID, "靠近一些")
 	if !strings.Contains(hint, "型号") {
 		t.Errorf("hint %q", hint)
+	}
+}
+
+// The four photos in one conversation — a turned serial sticker with a Code 128
+// barcode, a QR sticker, an air-conditioner nameplate, a JD order screenshot — each
+// confirmed with 1, fill the serial, model, purchase date and channel of the ticket filed
+// afterwards, each with its photo as evidence.
+func TestFourPhotosFillTheTicket(t *testing.T) {
+	f := requireFont(t)
+	requireTesseract(t)
+	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
+	customer := s.Client(wxclient.Safe)
+	ctx := context.Background()
+	const openID = "o_four_photos"
+	if _, err := customer.Say(ctx, openID, "美的空调不制冷"); err != nil {
+		t.Fatal(err)
+	}
+	photos := []struct {
+		media, want string
+		body        []byte
+	}{
+		{"sticker", "序列号 " + serial, phototest.Phone(phototest.SerialSticker(f, serial), -21, 70)},
+		{"qr", "型号 KFR-35GW/N8MXA3", phototest.Phone(phototest.QRSticker(f, "型号:KFR-35GW/N8MXA3;SN:"+serial), 30, 70)},
+		{"plate", "出厂日期 2025-03-12", phototest.Phone(phototest.Nameplate(f, "美的", "KFR-35GW/N8MXA3", "2025-03-12"), 5, 75)},
+		{"order", "购买日期 2025-06-18（京东）", phototest.Phone(phototest.JDOrder(f, "美的新一级能效 KFR-35GW/N8MXA3", "2025-06-18 20:14:33"), 2, 80)},
+	}
+	for _, p := range photos {
+		s.API.SetMedia(p.media, wxfake.Media{ContentType: "image/jpeg", Body: p.body})
+		if _, err := customer.Send(ctx, openID, &wxclient.Message{Type: "image", MediaID: p.media, PicURL: "http://127.0.0.1/p.jpg"}); err != nil {
+			t.Fatal(err)
+		}
+		waitText(t, s.API, openID, p.want)
+		if r, err := customer.Say(ctx, openID, "1"); err != nil || !strings.Contains(r.Text, "已按照片记下") {
+			t.Fatalf("%s: %q %v", p.media, r.Text, err)
+		}
+	}
+	r, err := customer.Say(ctx, openID, "转人工")
+	if err != nil {
+		t.Fatal(err)
+	}
+	conv, err := s.Bot.Conversation(ctx, openID)
+	if err != nil || conv.Ticket == "" {
+		t.Fatalf("no ticket: %q %v", r.Text, err)
+	}
+	tk, err := s.Tickets.Get(ctx, conv.Ticket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := tk.Record
+	if rec.Serial != serial || rec.Case.Model != "KFR-35GW/N8MXA3" || rec.Case.PurchaseDate.String() != "2025-06-18" || rec.Channel != "京东" {
+		t.Errorf("ticket record %+v", rec)
+	}
+	media := map[string]string{}
+	for _, e := range rec.Evidence {
+		media[e.Field] = e.Media
+		if e.Verify {
+			t.Errorf("an invoice-backed ticket flags %+v 待核实", e)
+		}
+	}
+	want := map[string]string{"serial": "sticker", "model": "qr", "made": "plate", "purchase": "order", "channel": "order"}
+	for f, m := range want {
+		if media[f] != m {
+			t.Errorf("evidence of %s: %q, want %q (all: %+v)", f, media[f], m, rec.Evidence)
+		}
 	}
 }

@@ -4,6 +4,7 @@
 //
 //	go run ./internal/photoread/photoeval            # 10 photos of each kind
 //	go run ./internal/photoread/photoeval -n 30 -ocr=false
+//	go run ./internal/photoread/photoeval -photos ~/held-out   # real photos: what each one gives
 package main
 
 import (
@@ -11,6 +12,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"time"
 
@@ -23,11 +25,65 @@ import (
 func main() {
 	n := flag.Int("n", 10, "photos of each kind")
 	useOCR := flag.Bool("ocr", true, "read text with tesseract (false: barcodes only)")
+	dir := flag.String("photos", "", "read the photos in this directory instead, printing what each gives")
 	flag.Parse()
+	run := run
+	if *dir != "" {
+		run = func(_ int, useOCR bool) error { return readDir(*dir, useOCR) }
+	}
 	if err := run(*n, *useOCR); err != nil {
 		fmt.Fprintln(os.Stderr, "photoeval:", err)
 		os.Exit(1)
 	}
+}
+
+// readDir prints what each photo in dir gives: codes, text lines, the facts and the time.
+func readDir(dir string, useOCR bool) error {
+	r, lx, err := setup(useOCR)
+	if err != nil {
+		return err
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return err
+		}
+		p, took, err := r.Timed(context.Background(), data)
+		got := bot.ReadPhoto(lx, "", p)
+		fmt.Printf("%s (%s)\n  codes %v\n  lines %q\n  facts %+v", e.Name(), took.Round(time.Millisecond), p.Codes, p.Lines, got)
+		if err != nil {
+			fmt.Printf("\n  error %v", err)
+		}
+		fmt.Print("\n\n")
+	}
+	return nil
+}
+
+// setup returns the reader and the shipped knowledge's lexicon.
+func setup(useOCR bool) (*photoread.Reader, *bot.Lexicon, error) {
+	var ocr photoread.Tesseract
+	if useOCR {
+		var err error
+		if ocr, err = photoread.FindTesseract(); err != nil {
+			return nil, nil, err
+		}
+	}
+	set, err := knowledge.Shipped()
+	if err != nil {
+		return nil, nil, err
+	}
+	kb, err := bot.NewKnowledgeBase(set)
+	if err != nil {
+		return nil, nil, err
+	}
+	return photoread.New(ocr, photoread.Limits{OCRJobs: 1}), kb.Lexicon(), nil
 }
 
 type tally struct {
@@ -40,21 +96,10 @@ func run(n int, useOCR bool) error {
 	if err != nil {
 		return err
 	}
-	var ocr photoread.Tesseract
-	if useOCR {
-		if ocr, err = photoread.FindTesseract(); err != nil {
-			return err
-		}
-	}
-	set, err := knowledge.Shipped()
+	r, lx, err := setup(useOCR)
 	if err != nil {
 		return err
 	}
-	kb, err := bot.NewKnowledgeBase(set)
-	if err != nil {
-		return err
-	}
-	r := photoread.New(ocr, photoread.Limits{OCRJobs: 1})
 	by := map[string]*tally{}
 	var kinds []string
 	for _, c := range phototest.EvalSet(f, n) {
@@ -65,7 +110,7 @@ func run(n int, useOCR bool) error {
 			kinds = append(kinds, c.Kind)
 		}
 		p, took, err := r.Timed(context.Background(), c.Photo)
-		got := bot.ReadPhoto(kb.Lexicon(), c.Brand, p)
+		got := bot.ReadPhoto(lx, c.Brand, p)
 		t.n++
 		t.times = append(t.times, took)
 		switch {
