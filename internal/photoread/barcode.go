@@ -36,8 +36,8 @@ var codeReaders = []codeReader{
 // (The reader itself tries 90°.)
 var tilts = []float64{-12, 12, -24, 24, -36, 36, -48, 48}
 
-// codes decodes every symbology once in g: upright first, then for the linear ones
-// still missing, at each tilt until found.
+// codes decodes every symbology once in g: upright first, then, when none was found, at
+// each tilt until one is.
 func codes(g *image.Gray) []bot.PhotoCode {
 	var out []bot.PhotoCode
 	seen := map[string]bool{}
@@ -57,11 +57,17 @@ func codes(g *image.Gray) []bot.PhotoCode {
 			missing = append(missing, cr)
 		}
 	}
+	// Turning is the costly part: only when nothing was found upright, on a copy of at most
+	// 1200 pixels, until something is found.
+	if len(out) > 0 {
+		return out
+	}
+	small := gray(g, 1200)
 	for _, deg := range tilts {
-		if len(missing) == 0 {
+		if len(missing) == 0 || len(out) > 0 {
 			break
 		}
-		bmp := bitmap(rotate(g, deg))
+		bmp := bitmap(rotate(small, deg))
 		still := missing[:0:0]
 		for _, cr := range missing {
 			if r := decodeWith(cr, bmp); r != nil {
