@@ -246,6 +246,12 @@ func (d *Dialog) interject(t *step) bool {
 		d.command(t, CmdHuman)
 		return true
 	}
+	if u.Is(ActCancel) && c.Case.Safety && c.Ticket == "" && c.State.inProgress() {
+		// "好嘛那我不用了": stopped using it as told; a hazard is never dropped by a cancel
+		t.sayKey("bot.safety.keep")
+		d.reask(t)
+		return true
+	}
 	if u.Is(ActCancel) && !(c.State == StateSelf && u.Answer == knowledge.AnswerSolved) {
 		d.command(t, CmdCancel)
 		return true
@@ -515,8 +521,9 @@ func (d *Dialog) correct(t *step) bool {
 	c := t.c
 	before := c.Case
 	f := t.u.Facts
-	if f.Category != "" && f.Category != c.Case.Category {
-		d.changeProduct(t, f.Category)
+	if f.Category != "" && f.Category != c.Case.Category &&
+		(f.Product != "" || len(mentionedCategories(compact(t.u.Canon), d.lexicon())) > 0) {
+		d.changeProduct(t, f.Category) // a product named, not one guessed from a model ("型号是27A7")
 		return true
 	}
 	if tail := afterDenial(t.u.Canon); tail != "" { // "不是小米的，是华硕": the value after the denial
