@@ -290,8 +290,8 @@ var idiom = regexp.MustCompile(`(急|气|恼|烦|怒)[^,]{0,4}冒|(心里|心头
 var (
 	foodBurnt = regexp.MustCompile(`煮糊|烧糊了|焦巴|锅巴|糊锅|糊底|饭糊|粥糊|菜糊|烤糊|煎糊|炒糊|糊了一层`)
 	// liveFine says the live parts are fine: "锅子插头都好好的".
-	liveFine  = regexp.MustCompile(`(插头|插座|电线|电源线|线|底座)[^,?]{0,4}(都|也)?(好好的|没事|正常|没问题|完好|没坏|没烧)`)
-	liveNear  = regexp.MustCompile(`插头|插座|插排|电线|电源|线|外壳|底座|机器里|冒烟|火花|发烫|烫手`)
+	liveFine = regexp.MustCompile(`(插头|插座|电线|电源线|线|底座)[^,?]{0,4}(都|也)?(好好的|没事|正常|没问题|完好|没坏|没烧)`)
+	liveNear = regexp.MustCompile(`插头|插座|插排|电线|电源|线|外壳|底座|机器里|冒烟|火花|发烫|烫手`)
 )
 
 var (
