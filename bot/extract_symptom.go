@@ -194,7 +194,7 @@ func (x *extraction) faultIn(from, to int) bool {
 				return true
 			}
 		}
-		if s[i] >= 0x80 && unicode.Is(unicode.Han, firstRuneValue(s[i:])) {
+		if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.Is(unicode.Han, r) {
 			han++
 		}
 		i += runeLen(s, i)
@@ -202,10 +202,6 @@ func (x *extraction) faultIn(from, to int) bool {
 	return x.loose && han >= 2
 }
 
-func firstRuneValue(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
-}
 
 // spanAt returns the kind and end of the part read as a fact that starts at or covers byte i.
 func (x *extraction) spanAt(i int) (spanKind, int, bool) {

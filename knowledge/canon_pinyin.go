@@ -88,8 +88,9 @@ const maxPinyinCombos = 16
 // two to five characters, Han only. They are read from the YAML directly, not through
 // Parse, which itself reads text in Canon form.
 func shippedWords(fsys fs.FS) []string {
-	var words []string
-	add := func(list ...string) {
+	// names and brands come first, rule words after: the first word wins a shared reading
+	var names, ruleWords []string
+	add := func(to *[]string, list ...string) {
 		for _, w := range list {
 			n := 0
 			for _, r := range w {
@@ -100,7 +101,7 @@ func shippedWords(fsys fs.FS) []string {
 				n++
 			}
 			if n >= 2 && n <= 5 {
-				words = append(words, w)
+				*to = append(*to, w)
 			}
 		}
 	}
@@ -133,35 +134,21 @@ func shippedWords(fsys fs.FS) []string {
 		if yaml.Unmarshal(data, &doc) != nil {
 			return nil
 		}
-		for _, c := range doc.Categories { // names and brands first: they win a shared reading
-			add(c.Name)
-			add(c.Aliases...)
+		for _, c := range doc.Categories {
+			add(&names, c.Name)
+			add(&names, c.Aliases...)
 			for _, b := range c.Brands {
-				add(b.Name)
-				add(b.Aliases...)
+				add(&names, b.Name)
+				add(&names, b.Aliases...)
 			}
 		}
-		return nil
-	})
-	_ = fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".yaml") {
-			return nil
-		}
-		data, err := fs.ReadFile(fsys, path)
-		if err != nil {
-			return nil
-		}
-		doc.Categories, doc.Rules = nil, nil
-		if yaml.Unmarshal(data, &doc) != nil {
-			return nil
-		}
 		for _, r := range doc.Rules {
-			add(r.Triggers.Keywords...)
-			add(r.Triggers.Synonyms...)
+			add(&ruleWords, r.Triggers.Keywords...)
+			add(&ruleWords, r.Triggers.Synonyms...)
 		}
 		return nil
 	})
-	return words
+	return append(names, ruleWords...)
 }
 
 // pinyinWord returns the Chinese a run of pinyin letters stands for: the hand-made table,
