@@ -132,6 +132,7 @@ func extract(text string, now time.Time, lx *Lexicon, loose bool) Facts {
 	x.partHint(lx)
 	x.brandCategory(lx)
 	x.namedByForm()
+	x.otherBrand()
 	x.address()
 	x.name()
 	x.dates(now)

@@ -201,3 +201,48 @@ func (x *extraction) partHint(lx *Lexicon) {
 		x.settleProduct(lx)
 	}
 }
+
+// otherBrand takes the brand of a product outside the categories, which no list knows, from
+// the way customers name one: a word of two to four characters with 的, on its own ("投影仪
+// 开机就关 极米的"). Words about people, places and buying are no brand.
+func (x *extraction) otherBrand() {
+	if x.f.Category != OtherCategory || x.f.Brand != "" {
+		return
+	}
+	s := x.s
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], "的")
+		if j < 0 {
+			return
+		}
+		at := i + j
+		end := at + len("的")
+		i = end
+		if end < len(s) && !strings.ContainsAny(firstRune(s[end:]), " ,，。!！~") {
+			continue // "极米的投影仪" is read by the lists; here only a word standing alone
+		}
+		start, n := at, 0
+		for start > 0 && n < 5 {
+			r, size := utf8.DecodeLastRuneInString(s[:start])
+			if !unicode.Is(unicode.Han, r) {
+				break
+			}
+			start -= size
+			n++
+		}
+		if n < 2 || n > 4 || start > 0 && !strings.ContainsAny(firstRune(s[prevRuneStart(s, start):]), " ,，。!！~") {
+			continue
+		}
+		word := s[start:at]
+		if _, taken := x.taken(start); taken || strings.ContainsAny(word, notBrandRunes) {
+			continue
+		}
+		x.f.Brand = word
+		x.mark(start, end, spanBrand)
+		return
+	}
+}
+
+// notBrandRunes are characters of words about people, places, time and buying, which stand
+// before 的 as often as a brand does ("我家的", "去年买的", "朋友送的").
+const notBrandRunes = "我你他她它们家买送用的了是在不没有这那个年月天前后新旧老小大坏好人妈爸儿女公司楼边里上下"

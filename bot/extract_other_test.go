@@ -25,3 +25,19 @@ func TestProductNamedByForm(t *testing.T) {
 		}
 	}
 }
+
+// The brand of a product outside the categories is taken when it stands alone with 的
+// ("极米的"); words about people, places and buying are not brands.
+func TestOtherProductBrand(t *testing.T) {
+	lx := shippedKB(t).Lexicon()
+	for _, tc := range []struct{ text, brand string }{
+		{"我家投影仪开机一会儿就自动关了 极米的", "极米"},
+		{"咖啡机漏水 德龙的", "德龙"},
+		{"投影仪坏了 我家的", ""},
+		{"投影仪不亮了 朋友送的", ""},
+	} {
+		if f := Extract(tc.text, testNow, lx); f.Brand != tc.brand {
+			t.Errorf("Extract(%q).Brand = %q, want %q", tc.text, f.Brand, tc.brand)
+		}
+	}
+}
