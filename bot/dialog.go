@@ -451,6 +451,20 @@ func (d *Dialog) selfService(t *step, text string) {
 		d.advance(t)
 		return
 	}
+	did, echoed := checkedFine(t.u.Canon, rule.Steps[c.Step])
+	if did && t.u.Answer != knowledge.AnswerNotSolved && t.u.Answer != knowledge.AnswerHuman {
+		t.sayKey("bot.self.did") // "滤网洗好了": done, but did it help?
+		return
+	}
+	if echoed && t.u.Answer == knowledge.AnswerUnclear && !t.u.Is(ActQuestion) && !knowledge.Pending(t.u.Canon) {
+		// "遥控器上显示的是制冷模式": the check finds nothing wrong, so it did not help; the
+		// words describe the check, not the fault, and no date in them is a purchase
+		t.u.Facts.Symptom, t.u.Facts.PurchaseDate, t.u.Facts.PurchaseApprox = "", Date{}, false
+		t.u.Facts.Product, t.u.Facts.Category = "", "" // "风扇在转" names a part, not a product
+		t.u.Acts = slices.DeleteFunc(t.u.Acts, func(a Act) bool { return a.Kind == ActReport || a.Kind == ActVague })
+		t.sayKey("bot.self.checked")
+		t.u.Answer = knowledge.AnswerNotSolved
+	}
 	switch t.u.Answer {
 	case knowledge.AnswerSolved:
 		c.Case.StepsTried = c.Step + 1

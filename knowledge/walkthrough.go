@@ -153,6 +153,13 @@ func parseAnswerWords(t string) Answer {
 // check helped (see unsure).
 func Unsure(canon string) bool { return unsure.MatchString(Normalize(canon)) }
 
+// Pending reports a reply, in its canonical form (Canon), that tells nothing yet: the check
+// is not tried ("还没试呢") or the customer cannot tell whether it helped ("说不好").
+func Pending(canon string) bool {
+	t := Normalize(canon)
+	return notTried.MatchString(t) && !stillFailing.MatchString(t) || unsure.MatchString(t)
+}
+
 // aNotA reports a phrase starting with 不 inside an A-not-A question: "能不能", "行不行".
 func aNotA(t string, i int, p string) bool {
 	if !strings.HasPrefix(p, "不") || i == 0 {

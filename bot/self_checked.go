@@ -1,0 +1,72 @@
+package bot
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// didStep is a reply that says the check was carried out without saying whether the fault is
+// gone: 好 completes the verb of the check ("滤网洗好了", "门关好了的", "插头插好了"). "弄好了",
+// "修好了" and "现在好了" say it works and are not here.
+var didStep = regexp.MustCompile(`^[^,]{0,8}?(洗|清洗|清理|清|擦|关|插|拔|设置|设|调|换|装|接|拧|打开|重启|复位|重置|放|按|拆|晾|检查|对)好(了|啦|咯|喽|啰)?[的啊呀哦吧嘛哈~!.]*$`)
+
+// stepStopBigrams are pairs of characters every step shares with any reply; they say nothing
+// about the check itself.
+var stepStopBigrams = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"一下", "如果", "然后", "是否", "请您", "确认", "可以", "看看", "看一", "没有", "有没", "这个",
+		"我们", "您的", "的是", "是不", "不是", "再看", "一个", "了一", "不要", "请不", "之后", "以后", "时候", "一般"} {
+		stepStopBigrams[w] = true
+	}
+}
+
+// echoesStep reports a reply that restates the step's condition as already met, the way a
+// customer tells a check's result in their own words: "遥控器上显示的是制冷模式" to "请确认遥控器
+// 设为“制冷”模式…", "滤网上个月刚洗过" to "请取下过滤网，用清水冲洗…". Two pairs of Han characters
+// of the step, not counting the ones every step has, must come back in the reply.
+func echoesStep(canon, step string) bool {
+	words := hanBigrams(step)
+	seen := map[string]bool{}
+	for b := range hanBigrams(canon) {
+		if words[b] && !stepStopBigrams[b] {
+			seen[b] = true
+		}
+	}
+	return len(seen) >= 2 || len(seen) == 1 && checkDone.MatchString(canon)
+}
+
+// checkDone says a check was already done or found nothing: "滤网上个月刚洗过", "管子没有被压".
+var checkDone = regexp.MustCompile(`(洗|清|擦|换|试|弄|检查|看|查|调|设|插|关)过|是对的|没(有)?问题|正常的|好好的|干净的|都是好的|没(有)?(被)?(堵|压|挡|弯|折|卡)`)
+
+// hanBigrams are the pairs of adjacent Han characters in s.
+func hanBigrams(s string) map[string]bool {
+	out := map[string]bool{}
+	var prev rune
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			prev = 0
+			continue
+		}
+		if prev != 0 {
+			out[string([]rune{prev, r})] = true
+		}
+		prev = r
+	}
+	return out
+}
+
+// checkedFine reports a reply at a step that tells the check's result without a verdict: the
+// step was done ("洗好了") or its condition already holds ("模式是对的", "滤网刚洗过"). A question
+// about the step is not a result.
+func checkedFine(canon, step string) (did, echoed bool) {
+	t := compact(canon)
+	if strings.ContainsAny(t, "?？吗") || strings.Contains(t, "怎么") {
+		return false, false
+	}
+	if didStep.MatchString(t) {
+		return true, false
+	}
+	return false, echoesStep(t, step)
+}
