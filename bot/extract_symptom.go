@@ -202,7 +202,6 @@ func (x *extraction) faultIn(from, to int) bool {
 	return x.loose && han >= 2
 }
 
-
 // spanAt returns the kind and end of the part read as a fact that starts at or covers byte i.
 func (x *extraction) spanAt(i int) (spanKind, int, bool) {
 	for _, sp := range x.spans[:x.n] {
