@@ -297,11 +297,17 @@ func (d *Dialog) collect(t *step, text string) {
 	before := c.Case
 	ok, retry := d.answer(&c.Case, c.Asking, t.u.Canon, t.in.At)
 	d.absorb(t)
+	late := false
+	if ok {
+		unknownDetails(&c.Case, t.u.Canon) // "不知道型号 牌子是万和": the model is not asked next
+	} else {
+		late = d.latePurchase(&c.Case, c.Asking, t.u.Canon, t.in.At) // "去年" after "不知道" to the date
+	}
 	q, asked := t.u.Has(ActQuestion)
 	if asked {
 		d.answerQuestion(t, q.Topic)
 	}
-	if !ok && !d.filledAny(&before, &c.Case) && c.Case.Symptom == before.Symptom {
+	if !ok && !late && !d.filledAny(&before, &c.Case) && c.Case.Symptom == before.Symptom {
 		if asked {
 			d.reask(t)
 			return
@@ -309,13 +315,33 @@ func (d *Dialog) collect(t *step, text string) {
 		d.unclear(t, retry)
 		return
 	}
-	if learned := d.learned(&before, &c.Case); strings.Count(learned, "·") >= 1 || !ok && utf8.RuneCountInString(learned) >= 2 ||
+	if late {
+		t.sayKey("bot.learned", "facts", d.show(&c.Case, SlotPurchase))
+	} else if learned := d.learned(&before, &c.Case); strings.Count(learned, "·") >= 1 || !ok && utf8.RuneCountInString(learned) >= 2 ||
 		learned != "" && c.Case.Safety && c.Asking == SlotPhone && c.Case.missing(SlotPhone) {
 		t.sayKey("bot.learned", "facts", learned)
 	} else if c.Case.Symptom != before.Symptom && !before.missing(SlotSymptom) {
 		t.sayKey("bot.learned", "facts", c.Case.Symptom)
 	}
 	d.advance(t)
+}
+
+// latePurchase takes a bare date that answers the purchase question after it was passed
+// ("不知道" to the date, then "去年" to the next question): the customer remembered. It
+// reports whether it took one.
+func (d *Dialog) latePurchase(c *Case, asking Slot, canon string, now time.Time) bool {
+	passed := c.PurchaseUnknown || slices.Contains(c.Skipped, SlotPurchase)
+	if asking == SlotPurchase || !passed || utf8.RuneCountInString(compact(canon)) > 12 {
+		return false
+	}
+	try := *c
+	try.clear(SlotPurchase)
+	try.Skipped = slices.DeleteFunc(slices.Clone(c.Skipped), func(s Slot) bool { return s == SlotPurchase })
+	if ok, _ := d.answer(&try, SlotPurchase, canon, now); !ok || try.PurchaseDate.IsZero() {
+		return false
+	}
+	c.PurchaseDate, c.PurchaseApprox, c.PurchaseUnknown, c.Skipped = try.PurchaseDate, try.PurchaseApprox, false, try.Skipped
+	return true
 }
 
 // unclear re-asks the current question with an example. The same question is never
@@ -491,9 +517,13 @@ func (d *Dialog) selfService(t *step, text string) {
 		t.do(RecordOutcome{RuleID: rule.ID, Outcome: OutcomeEscalated})
 		d.escalate(t, EscalateHuman)
 	default:
-		if slot, ok := unknownDetail(&c.Case, t.u.Canon); ok {
+		if slots := unknownDetails(&c.Case, t.u.Canon); len(slots) > 0 {
 			// "型号不知道" during a check: noted, the check goes on; staff look it up later
-			t.sayKey("bot.unknown_noted", "label", catalog.T("bot.slot."+string(slot)))
+			labels := make([]string, len(slots))
+			for i, s := range slots {
+				labels[i] = catalog.T("bot.slot." + string(s))
+			}
+			t.sayKey("bot.unknown_noted", "label", strings.Join(labels, "、"))
 			d.showStep(t, rule)
 			return
 		}

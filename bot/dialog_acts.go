@@ -432,38 +432,50 @@ var slotNames = []struct {
 	{knowledge.MustGate(`购买时间|买的时间|日期|哪年买|什么时候买`), SlotPurchase},
 }
 
-// unknownDetail takes a message saying a detail is not known ("型号不知道", "序列号找不到")
-// while another question is pending: the case records it as unknown, so it is not asked
-// for as if never mentioned. ok is false when the message says no such thing.
-func unknownDetail(c *Case, canon string) (Slot, bool) {
-	if !isUnknown(canon) && !cueNotFound.MatchString(compact(canon)) {
-		return "", false
-	}
-	text := compact(canon)
-	for _, n := range slotNames {
-		if !n.re.MatchString(text) {
+// unknownDetails takes a message saying details are not known ("型号不知道", "序列号找不到")
+// while another question is pending: the case records them as unknown, so they are not asked
+// for as if never mentioned. It returns the details marked, clause by clause:
+// "不知道什么牌子 型号也不知道" marks both, "不知道型号 牌子是万和" only the model. A clause
+// that asks ("不知道型号在哪看") marks nothing.
+func unknownDetails(c *Case, canon string) []Slot {
+	var marked []Slot
+	for _, clause := range strings.FieldsFunc(normalizeText(canon), func(r rune) bool {
+		return r == ' ' || strings.ContainsRune(clauseBreaks, r)
+	}) {
+		text := compact(clause)
+		if !isUnknown(clause) && !cueNotFound.MatchString(text) || cueAsksWhere.MatchString(text) {
 			continue
 		}
-		switch n.slot {
-		case SlotModel:
-			if c.Model == "" {
-				c.ModelUnknown = true
+		for _, n := range slotNames {
+			if !n.re.MatchString(text) {
+				continue
 			}
-		case SlotSerial:
-			if c.Serial == "" {
-				c.SerialUnknown = true
+			switch n.slot {
+			case SlotModel:
+				if c.Model == "" {
+					c.ModelUnknown = true
+				}
+			case SlotSerial:
+				if c.Serial == "" {
+					c.SerialUnknown = true
+				}
+			case SlotPurchase, SlotBrand:
+				if c.missing(n.slot) && !slices.Contains(c.Skipped, n.slot) {
+					c.Skipped = append(c.Skipped, n.slot)
+				}
+			default:
+				continue
 			}
-		case SlotPurchase, SlotBrand:
-			if c.missing(n.slot) && !slices.Contains(c.Skipped, n.slot) {
-				c.Skipped = append(c.Skipped, n.slot)
+			if !slices.Contains(marked, n.slot) {
+				marked = append(marked, n.slot)
 			}
-		default:
-			continue
 		}
-		return n.slot, true
 	}
-	return "", false
+	return marked
 }
+
+// cueAsksWhere is a clause asking where a detail is, not saying it is unknown.
+var cueAsksWhere = knowledge.MustGate(`哪|怎么|咋|如何|吗|嘛`)
 
 // cueRecovered says the fault has gone: "好像可以了", "现在正常了", "自己好了".
 // A bare "好了" or "可以了" is no such thing ("好了 我去看看型号"): it needs a word before it.
