@@ -43,6 +43,7 @@ type Conversation struct {
 	Pending Escalation    `json:"pe,omitempty"` // why the ticket being opened is opened
 	Windows []VisitWindow `json:"w,omitempty"`  // visit windows on offer
 	Ticket  string        `json:"tk,omitempty"` // the current case's ticket
+	Also    string        `json:"al,omitempty"` // a second appliance offered for a report after this case (offerAlso)
 	Tickets []string      `json:"ts,omitempty"` // recent tickets, newest last
 	Contact Contact       `json:"ct,omitempty"` // remembered across cases
 

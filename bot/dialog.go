@@ -147,6 +147,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
 		t.sayKey("bot.resume.ask", "what", d.caseLine(&c.Case))
 		return c, t.out
 	}
+	if c.Also != "" && c.State == StateDone && d.takeAlso(t) {
+		return c, t.out
+	}
 	if c.State != StateRating && c.State != StateComment && d.interject(t) {
 		return c, t.out
 	}
@@ -497,6 +500,7 @@ func (d *Dialog) selfService(t *step, text string) {
 		t.do(RecordOutcome{RuleID: rule.ID, Outcome: OutcomeSolved})
 		t.sayKey("bot.self.solved")
 		c.State, c.Asking = StateDone, ""
+		d.offerAlso(t)
 	case knowledge.AnswerNotSolved:
 		c.Step++
 		if triedAll(t.u.Canon) {
@@ -677,8 +681,40 @@ func (d *Dialog) onResult(t *step) {
 			d.offerWindows(t)
 		default:
 			c.State = StateDone
+			d.offerAlso(t)
 		}
 	}
+}
+
+// offerAlso offers to report the second appliance the customer mentioned ("还有冰箱也不太
+// 冷") once the first case is done; a yes starts it with their words (takeAlso).
+func (d *Dialog) offerAlso(t *step) {
+	c := t.c
+	if c.Case.Also == "" {
+		return
+	}
+	c.Also, c.Case.Also = c.Case.Also, ""
+	t.sayKey("bot.also.offer", "what", c.Also)
+}
+
+// takeAlso answers the offer of offerAlso: a yes reports the second appliance as if the
+// customer had just said it, a no is acknowledged; anything else drops the offer and is
+// read as usual.
+func (d *Dialog) takeAlso(t *step) bool {
+	c := t.c
+	also := c.Also
+	c.Also = ""
+	yes, ok := ParseYesNo(t.u.Text)
+	if !ok || hasSubstance(&t.u) {
+		return false
+	}
+	if !yes {
+		t.sayKey("bot.also.declined")
+		return true
+	}
+	t.u = d.understand(c, also, t.in.At)
+	d.start(t, also)
+	return true
 }
 
 func (d *Dialog) showTickets(t *step, tickets []TicketSummary, reask bool) {
@@ -716,11 +752,13 @@ func (d *Dialog) visit(t *step, text string) {
 		t.do(BookVisit{Number: c.Ticket, Window: w})
 		t.sayKey("bot.visit.booked", "window", w.Label)
 		c.State, c.Windows = StateDone, nil
+		d.offerAlso(t)
 		return
 	}
 	if isNone(text) {
 		t.sayKey("bot.visit.later")
 		c.State, c.Windows = StateDone, nil
+		d.offerAlso(t)
 		return
 	}
 	c.Fails++

@@ -47,6 +47,10 @@ type Facts struct {
 	Phone    Phone `json:"phone,omitzero"`
 	PhoneErr error `json:"-"` // a number was given but is not valid (one of the ErrPhone… errors)
 
+	// Also is a second appliance told with its own trouble, in the customer's words ("冰箱也不太
+	// 冷"): filed after this one, never mixed into it.
+	Also string `json:"also,omitempty"`
+
 	Address string `json:"address,omitempty"`
 	Region  string `json:"region,omitempty"` // province-level division: "北京", "广东"
 	City    string `json:"city,omitempty"`   // city when recognised: "深圳"; the municipality for 北京 etc.
@@ -93,6 +97,7 @@ func (f Facts) Merge(newer Facts) Facts {
 	} else if newer.PhoneErr != nil && f.Phone.IsZero() {
 		f.PhoneErr = newer.PhoneErr
 	}
+	set(&f.Also, newer.Also)
 	if newer.Address != "" {
 		f.Address, f.Region, f.City = newer.Address, newer.Region, newer.City
 	}
@@ -128,6 +133,7 @@ func extract(text string, now time.Time, lx *Lexicon, loose bool) Facts {
 	x.products(lx)
 	x.otherProduct()
 	x.settleDenied(lx)
+	x.alsoProduct(lx)
 	x.model(lx)
 	x.partHint(lx)
 	x.brandCategory(lx)
@@ -158,6 +164,7 @@ const (
 	spanWarranty
 	spanErrorCode
 	spanTrigger
+	spanAlso
 )
 
 // brandCategory names the product by its brand when the brand makes only one kind of the

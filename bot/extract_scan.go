@@ -27,6 +27,7 @@ type extraction struct {
 	manyBreaks bool // more breaks than fit: clause() scans instead
 	brand, cat int  // indexes into the Lexicon, -1 when not found
 	deniedCat  int  // a category named and set aside ("不是空调"), -1 when none
+	alsoAt     int  // where the words about a second appliance begin, -1 when none (alsoProduct)
 	lx         *Lexicon
 	f          Facts
 	loose      bool // the symptom keeps any clause of Chinese words (LooseSymptom)
@@ -40,7 +41,7 @@ func newExtraction(text string) *extraction {
 
 // init prepares x for reading text.
 func (x *extraction) init(text string) {
-	*x = extraction{s: normalizeText(text), brand: -1, cat: -1, deniedCat: -1}
+	*x = extraction{s: normalizeText(text), brand: -1, cat: -1, deniedCat: -1, alsoAt: -1}
 	for i, r := range x.s {
 		if !isClauseBreak(r) {
 			continue

@@ -20,8 +20,13 @@ func (x *extraction) symptom() {
 	s := x.s
 	var parts [maxSymptomParts][2]int
 	n := 0
-	for cs := 0; cs < len(s) && n < len(parts); {
+	limit := len(s)
+	if x.alsoAt >= 0 {
+		limit = x.alsoAt // the second appliance's trouble is not this one's
+	}
+	for cs := 0; cs < limit && n < len(parts); {
 		_, ce := x.clause(cs)
+		ce = min(ce, limit)
 		// A space between Chinese words ends a part of the story too: "吸力变小了 方太的
 		// 去年买的" keeps "吸力变小了", not the brand and date told after it.
 		for ps := cs; ps < ce && n < len(parts); {
@@ -36,7 +41,7 @@ func (x *extraction) symptom() {
 			}
 			ps = pe
 		}
-		if ce == len(s) {
+		if ce >= limit {
 			break
 		}
 		cs = ce + runeLen(s, ce)

@@ -382,7 +382,7 @@ var cities = []struct{ city, province string }{
 }
 
 // symptomCues are words that describe a fault; a clause with one is part of the symptom.
-var symptomCues = []string{
+var symptomCues = append(degreeCues(), []string{
 	"不制冷", "冷水", "凉水", "变凉", "变冷", "不制热", "不冷", "不热", "不凉", "不启动", "不工作", "不转", "不亮", "不出水", "不排水",
 	"不脱水", "不加热", "不充电", "充不进", "充不上", "不出风", "不通电", "不显示", "不响", "不动",
 	"不开机", "不运行", "不好用", "不灵", "不稳", "不准", "不能", "不了", "无法", "没法", "没反应",
@@ -397,6 +397,18 @@ var symptomCues = []string{
 	"变形", "鼓包", "进水", "摔", "停了", "停转", "转不动", "乱码", "闪退", "失去", "不出", "不进",
 	"不吸", "吸力", "跳", "慢", "太吵", "很吵", "嗡", "亮红灯", "红灯", "闪灯", "温度", "不保温",
 	"声音", "响", "散架", "点不着", "打不着", "不着火", "不行了", "不好使", "没用了", "不出热水",
+}...)
+
+// degreeCues are faults with the degree words customers put before them: "不太冷", "不怎么
+// 制热", "不够凉", "不是很灵" say as much as "不冷".
+func degreeCues() []string {
+	var out []string
+	for _, deg := range []string{"不太", "不怎么", "不够", "不是很", "不咋", "不大", "没那么", "不那么"} {
+		for _, adj := range []string{"冷", "凉", "热", "制冷", "制热", "亮", "灵", "好用", "好使", "稳", "准", "清晰", "干净", "快", "转"} {
+			out = append(out, deg+adj)
+		}
+	}
+	return out
 }
 
 // symptomFillers open a clause without saying anything about the fault; they are trimmed
