@@ -48,11 +48,27 @@ func (x *extraction) otherProduct() {
 			continue
 		}
 		if _, end, ok := setOtherProducts.at(s, i); ok {
-			x.f.Category, x.f.Product = OtherCategory, s[i:end]
-			x.mark(i, end, spanCategory)
+			start := x.withModifier(i)
+			x.f.Category, x.f.Product = OtherCategory, s[start:end]
+			x.mark(start, end, spanCategory)
 			return
 		}
 	}
+}
+
+// productModifiers name the kind of a product and belong to its name: "智能门锁", "电动牙刷",
+// "蓝牙耳机", "车载冰箱".
+var productModifiers = []string{"智能", "电动", "电子", "无线", "蓝牙", "家用", "迷你", "便携式", "便携", "全自动", "自动", "车载", "指纹", "电热"}
+
+// withModifier returns where a product named at byte i begins once a modifier right
+// before it is counted in.
+func (x *extraction) withModifier(i int) int {
+	for _, m := range productModifiers {
+		if strings.HasSuffix(x.s[:i], m) && !x.overlaps(i-len(m), i) {
+			return i - len(m)
+		}
+	}
+	return i
 }
 
 // namedByForm names a product outside the lists by the form of its name (productNoun), when

@@ -31,8 +31,9 @@ func (x *extraction) products(lx *Lexicon) {
 				if _, cend, cok := lx.catWords.at(s, i); !cok || oend > cend {
 					// Another product named first ("蓝牙音箱连不上手机", "台式电脑开不了机"):
 					// it is the one reported; a category named later is what it is used with.
-					x.f.Category, x.f.Product = OtherCategory, s[i:oend]
-					x.mark(i, oend, spanCategory)
+					start := x.withModifier(i)
+					x.f.Category, x.f.Product = OtherCategory, s[start:oend]
+					x.mark(start, oend, spanCategory)
 					i = oend - runeLen(s, prevRuneStart(s, oend))
 					continue
 				}

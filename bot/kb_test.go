@@ -62,3 +62,29 @@ func TestShippedProductFromModelAndPart(t *testing.T) {
 		t.Errorf("外机不转了: the part was taken out of the symptom: %+v", f)
 	}
 }
+
+// A product outside the categories keeps the word that names its kind ("智能门锁", "电动
+// 牙刷"), and a second appliance with its own trouble is kept apart from the first.
+func TestShippedOtherProductNameAndSecondAppliance(t *testing.T) {
+	lx := shippedKB(t).Lexicon()
+	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	for text, want := range map[string][3]string{ // product (or category), symptom, also
+		"智能门锁没电了 进不去家门了":      {"智能门锁", "没电了 进不去家门了", ""},
+		"家里的电动牙刷充不进电":         {"电动牙刷", "充不进电", ""},
+		"空调不制冷 还有冰箱也不太冷":      {"air_conditioner", "不制冷", "冰箱也不太冷"},
+		"洗衣机不排水，热水器也不出热水":     {"washing_machine", "不排水", "热水器也不出热水"},
+		"冰箱漏水 另外家里电视也没声音了":    {"refrigerator", "漏水", "电视也没声音了"},
+		"空调漏水滴到冰箱上了":          {"air_conditioner", "漏水滴到冰箱上了", ""},
+		"空调外机响 内机也漏水":         {"air_conditioner", "", ""},
+		"微波炉不加热 美的的 还有电饭煲也坏了": {"microwave", "不加热", "电饭煲也坏了"},
+	} {
+		f := Extract(text, now, lx)
+		product := f.Category
+		if f.Category == OtherCategory {
+			product = f.Product
+		}
+		if product != want[0] || want[1] != "" && f.Symptom != want[1] || f.Also != want[2] {
+			t.Errorf("%q: product %q symptom %q also %q, want %q", text, product, f.Symptom, f.Also, want)
+		}
+	}
+}

@@ -36,7 +36,9 @@ func (p Priority) Rank() int {
 // the main judgement (Hint.Priority); these only cover symptoms no rule matched. Keep them
 // short and unambiguous.
 var (
-	unusableWords = []string{"无法开机", "不开机", "开不了机", "不启动", "无法启动", "启动不了", "黑屏无反应"}
+	unusableWords = []string{"无法开机", "不开机", "开不了机", "不启动", "无法启动", "启动不了", "黑屏无反应",
+		// a door lock that keeps people out of their home
+		"进不去家", "进不了家", "进不去门", "进不了门", "进不去家门", "进不了家门", "锁在外面", "关在外面", "开不了门", "打不开门", "门打不开", "回不了家"}
 	dataLossWords = []string{"数据丢失", "资料没了", "照片没了", "文件没了", "数据没了"}
 	cosmeticWords = []string{"划痕", "磕碰", "掉漆", "外观"}
 )
