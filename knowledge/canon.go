@@ -234,12 +234,41 @@ func fixWords(s string) string {
 			b.WriteString(zh)
 		} else if zh, ok := readPinyin(run); ok {
 			b.WriteString(zh)
+		} else if zh, ok := englishWords(s[i:j]); ok {
+			b.WriteString(zh)
 		} else {
 			b.WriteString(pinyinGroups(s[i:j]))
 		}
 		i = j
 	}
 	return b.String()
+}
+
+// english are the English words for hazards customers mix into Chinese ("TV背后有smoke冒
+// 出来", "插座有spark"), read as the Chinese the hazard cues know. Safety words only: a
+// product or a fault in English is left as typed.
+var english = map[string]string{
+	"smoke": "烟", "smoking": "冒烟", "smoky": "有烟", "fire": "火", "flame": "火苗", "flames": "火苗",
+	"spark": "火花", "sparks": "火花", "sparking": "打火花", "burning": "烧焦", "burnt": "烧焦", "burned": "烧焦",
+	"shock": "触电", "shocked": "触电", "electrocuted": "触电", "gas": "燃气", "explode": "爆炸", "exploded": "爆炸",
+	"explosion": "爆炸", "swollen": "鼓包", "swelling": "鼓包", "bulging": "鼓包", "melted": "熔化", "melting": "熔化",
+	"leak": "漏", "leaking": "漏", "leaks": "漏", "rotten": "臭", "egg": "鸡蛋", "eggs": "鸡蛋", "stove": "灶",
+}
+
+// englishWords reads the English hazard words of a run of Latin words, keeping the others
+// as typed; ok when it read one.
+func englishWords(run string) (string, bool) {
+	words := strings.Fields(run)
+	read := false
+	for k, w := range words {
+		if zh, ok := english[strings.ToLower(w)]; ok {
+			words[k], read = zh, true
+		}
+	}
+	if !read {
+		return "", false
+	}
+	return strings.Join(words, ""), true
 }
 
 // pinyinGroups reads, in a run of words that is not pinyin as a whole ("wifi lian bu

@@ -29,6 +29,8 @@ func TestCanon(t *testing.T) {
 		{"huawei shouji chong bu jin dian", "华为手机充不进电"},
 		{"wifi lian bu shang", "wifi 连不上"},
 		{"thank you very much", "thank you very much"},
+		{"TV背后有smoke", "TV背后有烟"},
+		{"battery swollen了", "battery鼓包了"},
 		{"the long time ago", "the long time ago"},
 		{"iphone 15", "iphone 15"},
 		{"①号", "1号"},

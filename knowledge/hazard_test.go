@@ -123,6 +123,11 @@ func TestHazards(t *testing.T) {
 		{"电视后面一股烧焦的味道", HazardBurning, false},
 		{"插头都化了", HazardBurning, false},
 		{"ｍａｏｙａｎ le", HazardSmoke, false},
+		{"TV背后有smoke冒出来", HazardSmoke, false},
+		{"插座那里有sparks", HazardSparks, false},
+		{"小天才手表戴着烫 孩子手腕都烫红了", HazardBattery, false},
+		{"耳机戴着发烫 耳朵烫起泡了", HazardBattery, false},
+		{"手机没有烫伤人 就是有点热", "", false},
 		// near misses
 		{"洗衣机进不了水", "", false},
 		{"洗衣机不进水，插头插好了", "", false},
