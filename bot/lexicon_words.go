@@ -405,7 +405,7 @@ var symptomCues = append(degreeCues(), []string{
 func degreeCues() []string {
 	var out []string
 	for _, deg := range []string{"不太", "不怎么", "不够", "不是很", "不咋", "不大", "没那么", "不那么"} {
-		for _, adj := range []string{"冷", "凉", "热", "制冷", "制热", "亮", "灵", "好用", "好使", "稳", "准", "清晰", "干净", "快", "转"} {
+		for _, adj := range []string{"冷", "凉", "热", "制冷", "制热", "亮", "稳", "准", "清晰", "干净", "转"} {
 			out = append(out, deg+adj)
 		}
 	}
