@@ -686,6 +686,19 @@ func (d *Dialog) answerQuestion(t *step, topic string) {
 			return
 		}
 		t.sayKey("bot.faq.duration")
+	case TopicService:
+		cat := t.u.Facts.Category
+		if cat == "" {
+			cat = c.Case.Category
+		}
+		switch {
+		case portable[cat]:
+			t.sayKey("bot.faq.service.carry") // phones, laptops, watches: a service point or mail-in
+		case cat == "" || cat == OtherCategory:
+			t.sayKey("bot.faq.service.any")
+		default:
+			t.sayKey("bot.faq.service.onsite")
+		}
 	case TopicBotOrHuman, TopicHours:
 		t.sayKey("bot.faq." + topic)
 	default:

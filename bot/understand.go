@@ -57,6 +57,7 @@ const (
 	TopicDuration   = "duration"     // how long, when will someone come (before a ticket)
 	TopicWhereModel = "where_model"  // where is the model or serial number
 	TopicCoverage   = "coverage"     // do you repair this product at all?
+	TopicService    = "service"      // does someone come, or do I bring it in? must I wait at home?
 	TopicOther      = "other"
 )
 

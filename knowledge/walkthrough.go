@@ -131,6 +131,8 @@ func parseAnswerWords(t string) Answer {
 				continue // "没有问题了" is the opposite
 			case list.answer == AnswerNotSolved && aNotA(t, i, p):
 				continue // "能不能快点" asks, it does not say it failed
+			case list.answer == AnswerNotSolved && p == "还是" && choiceQuestion(t, i):
+				continue // "要上门吗 还是我拿过去" asks which, it does not say it failed
 			case list.answer == AnswerHuman && thanked(t, i):
 				continue // "谢谢客服小姐姐" thanks a person, it asks for none
 			case list.answer == AnswerSolved && deniedRightBefore(t, i, "没有", "还没", "并没", "没", "不", "未"):
@@ -158,6 +160,14 @@ func Unsure(canon string) bool { return unsure.MatchString(Normalize(canon)) }
 func Pending(canon string) bool {
 	t := Normalize(canon)
 	return notTried.MatchString(t) && !stillFailing.MatchString(t) || unsure.MatchString(t)
+}
+
+// choiceQuestion reports "还是" at byte i joining the two sides of a question: "要上门吗 还是
+// 我拿过去", "是上门还是寄修？".
+func choiceQuestion(t string, i int) bool {
+	before, after := t[:i], t[i+len("还是"):]
+	return strings.ContainsAny(before, "吗嘛么?？") || strings.ContainsAny(after, "?？") ||
+		strings.HasSuffix(after, "呢") || strings.HasSuffix(after, "吗")
 }
 
 // aNotA reports a phrase starting with 不 inside an A-not-A question: "能不能", "行不行".
