@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -315,6 +316,13 @@ func (d *Dialog) collect(t *step, text string) {
 			d.reask(t)
 			return
 		}
+		if aside := asideNote(t.u.Canon); aside != "" && runes(c.Case.Symptom)+runes(aside) < maxSymptomRunes {
+			// "对了我那个是燃气的": a detail told on the way is kept for the engineer
+			c.Case.Symptom += symptomJoiner + aside
+			t.sayKey("bot.learned", "facts", aside)
+			d.reask(t)
+			return
+		}
 		d.unclear(t, retry)
 		return
 	}
@@ -327,6 +335,24 @@ func (d *Dialog) collect(t *step, text string) {
 		t.sayKey("bot.learned", "facts", c.Case.Symptom)
 	}
 	d.advance(t)
+}
+
+// cueAside opens a detail added on the way: "对了", "补充一下", "忘了说".
+var cueAside = regexp.MustCompile(`^(哦|噢|啊|诶|欸)?,?(对了|另外|还有|补充一下|补充|忘了说|忘记说|顺便说一下|顺便说|说一下|再说一下)[,：:]?`)
+
+// asideNote returns the detail of a message that adds one on the way ("对了我那个是燃气的"
+// → "我那个是燃气的"), or "" when the message is no such thing.
+func asideNote(canon string) string {
+	t := strings.TrimSpace(normalizeText(canon))
+	loc := cueAside.FindStringIndex(t)
+	if loc == nil {
+		return ""
+	}
+	rest := strings.Trim(t[loc[1]:], clauseBreaks+" ")
+	if n := runes(rest); n < 2 || n > 40 || cueQuestion.MatchString(rest) {
+		return ""
+	}
+	return rest
 }
 
 // latePurchase takes a bare date that answers the purchase question after it was passed
