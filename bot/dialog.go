@@ -316,6 +316,12 @@ func (d *Dialog) collect(t *step, text string) {
 			d.reask(t)
 			return
 		}
+		if retry == "bot.retry.phone.refused" && c.Fails >= 1 {
+			// asked twice and still no number: the case is filed and a person follows up here
+			t.sayKey("bot.phone.wechat_only")
+			d.escalate(t, EscalateHuman)
+			return
+		}
 		if aside := asideNote(t.u.Canon); aside != "" && runes(c.Case.Symptom)+runes(aside) < maxSymptomRunes {
 			// "对了我那个是燃气的": a detail told on the way is kept for the engineer
 			c.Case.Symptom += symptomJoiner + aside

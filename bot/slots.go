@@ -317,6 +317,9 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			c.Phone, c.PhoneErr = p, nil
 			return true, ""
 		}
+		if cuePhoneRefused.MatchString(compact(text)) {
+			return false, "bot.retry.phone.refused" // "我不想留电话": why we ask, and the other way
+		}
 		return false, phoneRetryKey(err)
 	case SlotAddress:
 		if a, ok := ParseAddress(text); ok {
@@ -327,6 +330,9 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 	}
 	return false, ""
 }
+
+// cuePhoneRefused is a customer who would rather not give a number: "不想留电话", "微信联系就行".
+var cuePhoneRefused = regexp.MustCompile(`不想(留|给|说)|不(留|给)(电话|号码|手机)|不方便(留|给)|不愿(意)?(留|给)|隐私|(微信|这里|这儿|网上|线上)[^,]{0,4}(联系|沟通|说|聊)|别打(电话)?|不要打(电话)?|不接电话|不用(留)?电话|为什么要(留)?(电话|号码)|凭什么`)
 
 func phoneRetryKey(err error) string {
 	switch {
