@@ -89,8 +89,11 @@ func (x *extraction) trimFront(st, ce int) int {
 			st = end
 			continue
 		}
+		if strings.HasPrefix(s[st:ce], "是不是") || strings.HasPrefix(s[st:ce], "是否") {
+			break // "是不是漏电了" asks; trimming "是" would make it "不是漏电了"
+		}
 		if _, end, ok := setSymptomFillers.at(s, st); ok && end <= ce &&
-			!(s[st:end] == "有" && strings.ContainsAny(firstRune(s[end:ce]), "点些股")) { // "有点响" stays whole
+			!(s[st:end] == "有" && strings.ContainsAny(firstRune(s[end:ce]), "点些股声画")) { // "有点响", "有声音" stay whole
 			st = end
 			continue
 		}

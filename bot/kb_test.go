@@ -76,6 +76,8 @@ func TestShippedOtherProductNameAndSecondAppliance(t *testing.T) {
 		"冰箱漏水 另外家里电视也没声音了":    {"refrigerator", "漏水", "电视也没声音了"},
 		"空调漏水滴到冰箱上了":          {"air_conditioner", "漏水滴到冰箱上了", ""},
 		"空调外机响 内机也漏水":         {"air_conditioner", "", ""},
+		"热水器是不是漏电了":           {"water_heater", "是不是漏电了", ""},
+		"电视机屏幕全黑 有声音":         {"television", "屏幕全黑 有声音", ""},
 		"微波炉不加热 美的的 还有电饭煲也坏了": {"microwave", "不加热", "电饭煲也坏了"},
 	} {
 		f := Extract(text, now, lx)

@@ -128,6 +128,9 @@ func TestHazards(t *testing.T) {
 		{"小天才手表戴着烫 孩子手腕都烫红了", HazardBattery, false},
 		{"耳机戴着发烫 耳朵烫起泡了", HazardBattery, false},
 		{"手机没有烫伤人 就是有点热", "", false},
+		{"净水器一直排水 地上都是水 插座在旁边", HazardWaterElectric, false},
+		{"洗衣机漏了一地水 插线板就在地上", HazardWaterElectric, false},
+		{"洗衣机漏了一地水 插座在另一边 没碰到", "", false},
 		// near misses
 		{"洗衣机进不了水", "", false},
 		{"洗衣机不进水，插头插好了", "", false},
