@@ -55,6 +55,9 @@ func (x *extraction) trigger() {
 		if t == TriggerWater && waterIsTheFault(s, i, end) {
 			continue // "不进水", "进水很慢": the machine takes no water; nothing got wet
 		}
+		if t == TriggerVoltage && consequence(s, i) {
+			continue // "一开就跳闸 整个家都停电": the outage is what the fault does, not its cause
+		}
 		x.f.Trigger = t
 		x.mark(i, end, spanTrigger)
 		return
@@ -62,6 +65,18 @@ func (x *extraction) trigger() {
 	if denied || setNoTrigger.contains(s, 0, len(s)) {
 		x.f.Trigger = TriggerNone
 	}
+}
+
+// consequence reports a word at byte i told as what the fault caused: "整个家都停电",
+// "一开就停电", "导致停电".
+func consequence(s string, i int) bool {
+	before := strings.TrimRight(s[:i], " ")
+	for _, w := range []string{"都", "就", "全", "导致", "害得", "搞得", "弄得", "造成", "然后", "直接"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // ParseTrigger reads the answer to "did anything happen before the fault (water, a drop,
