@@ -355,6 +355,9 @@ func plausibleModel(tok string, minLen int) bool {
 			digits++
 		}
 	}
+	if strings.Count(tok, "(") != strings.Count(tok, ")") || strings.ContainsAny(tok, "<>;'\"=") {
+		return false // "alert(1", "x';": code typed at the bot, no model
+	}
 	return digits > 0 && !strings.EqualFold(tok, "wifi6")
 }
 
