@@ -504,6 +504,18 @@ func (d *Dialog) showStep(t *step, rule Rule) {
 	t.sayKey("bot.self.step", "i", c.Step+1, "n", len(rule.Steps), "text", rule.Steps[c.Step])
 }
 
+// remindStep asks again for the verdict on the step shown just before, without pasting its
+// text once more: the customer answered something else in between ("海尔的", a question).
+// A short step is shown again whole.
+func (d *Dialog) remindStep(t *step, rule Rule) {
+	c := t.c
+	if utf8.RuneCountInString(rule.Steps[c.Step]) <= 30 {
+		d.showStep(t, rule)
+		return
+	}
+	t.sayKey("bot.self.remind", "i", c.Step+1)
+}
+
 // selfService reads the customer's verdict on a self-service step.
 func (d *Dialog) selfService(t *step, text string) {
 	c := t.c
@@ -513,6 +525,9 @@ func (d *Dialog) selfService(t *step, text string) {
 		return
 	}
 	did, echoed := checkedFine(t.u.Canon, rule.Steps[c.Step])
+	if f := t.u.Facts; f.Brand != "" || f.Model != "" || !f.Phone.IsZero() || !f.PurchaseDate.IsZero() || f.Serial != "" {
+		did, echoed = false, false // "洗碗机是西门子的": a detail, not the check's result
+	}
 	if did && t.u.Answer != knowledge.AnswerNotSolved && t.u.Answer != knowledge.AnswerHuman {
 		t.sayKey("bot.self.did") // "滤网洗好了": done, but did it help?
 		return
@@ -575,7 +590,7 @@ func (d *Dialog) selfService(t *step, text string) {
 		d.absorb(t)
 		if learned := d.learned(&before, &c.Case); learned != "" { // details given early: kept
 			t.sayKey("bot.learned", "facts", learned)
-			d.showStep(t, rule)
+			d.remindStep(t, rule)
 			return
 		}
 		c.Fails++
@@ -973,7 +988,7 @@ func (d *Dialog) reask(t *step) {
 		}
 	case StateSelf:
 		if rule, ok := d.KB.Rule(c.Case.RuleID); ok && c.Step < len(rule.Steps) {
-			d.showStep(t, rule)
+			d.remindStep(t, rule)
 		}
 	case StateConfirm:
 		d.summary(t)

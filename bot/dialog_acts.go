@@ -228,6 +228,10 @@ func (d *Dialog) interject(t *step) bool {
 	if f := u.Facts; busy && f.Category == "" && f.Product == "" && f.Symptom == "" && f.ErrorCode == "" && f.Model == "" &&
 		len(u.Hazards) == 0 && u.Suspect == "" && cueWhereWere.MatchString(compact(u.Canon)) {
 		t.sayKey("bot.where_were_we") // "我回来了 刚才说到哪了": the pending question again
+		if rule, ok := d.KB.Rule(c.Case.RuleID); ok && c.State == StateSelf && c.Step < len(rule.Steps) {
+			d.showStep(t, rule) // whole: they lost track of it
+			return true
+		}
 		d.reask(t)
 		return true
 	}

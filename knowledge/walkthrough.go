@@ -79,6 +79,9 @@ func ParseAnswer(text string) Answer {
 	if t == "" {
 		return AnswerUnclear
 	}
+	if digitsOnly(text) >= 5 {
+		return AnswerUnclear // "1 3 9 1 2 3 4 5 6 7 8": a number typed with spaces, not a choice
+	}
 	words := parseAnswerWords(t)
 	if d := t[0]; d >= '0' && d <= '2' && (len(t) == 1 || !isASCIIAlnum(rune(t[1]))) {
 		rest := strings.TrimLeft(t[1:], ",")
@@ -91,6 +94,22 @@ func ParseAnswer(text string) Answer {
 		}
 	}
 	return words
+}
+
+// digitsOnly counts the digits of a reply made only of digits, spaces and number
+// punctuation (0 when anything else is in it).
+func digitsOnly(text string) int {
+	n := 0
+	for _, r := range Normalize(text) {
+		switch {
+		case r >= '0' && r <= '9':
+			n++
+		case r == ' ' || r == '-' || r == '+' || r == ',' || r == '.':
+		default:
+			return 0
+		}
+	}
+	return n
 }
 
 // parseAnswerWords reads a reply without a leading choice.
