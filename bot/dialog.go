@@ -306,6 +306,22 @@ func (d *Dialog) collect(t *step, text string) {
 		unknownDetails(&c.Case, t.u.Canon) // "不知道型号 牌子是万和": the model is not asked next
 	} else {
 		late = d.latePurchase(&c.Case, c.Asking, t.u.Canon, t.in.At) // "去年" after "不知道" to the date
+		if !late && c.Asking != SlotBrand && before.Brand == "" && brandTail.MatchString(strings.TrimRight(normalizeText(t.u.Canon), clauseBreaks+" .!~")) {
+			// "奥佳华的" to the model question: the brand, told late
+			if c.Case.Brand == "" {
+				d.answer(&c.Case, SlotBrand, t.u.Canon, t.in.At)
+			}
+			if c.Case.Brand != "" {
+				c.Case.Skipped = slices.DeleteFunc(c.Case.Skipped, func(s Slot) bool { return s == SlotBrand })
+				learned := d.learned(&before, &c.Case)
+				if !strings.Contains(learned, c.Case.Brand) {
+					learned = c.Case.Brand // the brand was passed: learned does not list it
+				}
+				t.sayKey("bot.learned", "facts", learned)
+				d.reask(t)
+				return
+			}
+		}
 	}
 	q, asked := t.u.Has(ActQuestion)
 	if asked {
@@ -1176,9 +1192,14 @@ var thanksFillers = []string{"你", "您", "啦", "了", "哈", "师傅", "客�
 
 func looksLikeGreeting(text string) bool {
 	t := strings.ToLower(strings.Trim(normalizeText(text), clauseBreaks+" .!！~"))
+	return greetingWord(t) || utf8.RuneCountInString(t) <= 2
+}
+
+// greetingWord reports a message, normalised, that is one of the words customers open with.
+func greetingWord(t string) bool {
 	switch t {
 	case "你好", "您好", "在吗", "在不在", "hi", "hello", "哈喽", "嗨", "有人吗", "你好在吗", "喂", "客服你好", "报修", "我要报修", "维修", "售后":
 		return true
 	}
-	return utf8.RuneCountInString(t) <= 2
+	return false
 }

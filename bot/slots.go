@@ -124,7 +124,26 @@ func otherDetail(f Facts) bool {
 }
 
 // brandAndModel is a brand in Chinese characters followed by a model: "极米H3".
-var brandAndModel = regexp.MustCompile(`^(\p{Han}{2,6})[ ]?([A-Za-z][A-Za-z0-9\- ]{0,14}[0-9][A-Za-z0-9\-]{0,6}|[0-9][A-Za-z0-9\-]{1,12})$`)
+var brandAndModel = regexp.MustCompile(`^(\p{Han}{2,6})[ ]?([A-Za-z][A-Za-z0-9\-. ]{0,14}[0-9][A-Za-z0-9\-.]{0,6}|[0-9][A-Za-z0-9\-.]{1,12})$`)
+
+// notInBrands are characters of sentences about people and places, not of brand names:
+// "我家在北京朝阳区" answers no brand question.
+const notInBrands = "我你他她在住市区县镇村路街号楼省"
+
+// brandTail are the words customers put after a brand's name: "德龙的", "方太的嘛", "小米牌子的".
+var brandTail = regexp.MustCompile(`(牌子的|牌的|家的|牌子|牌|的)(嘛|啊|呀|哦|吧|呢|哈|啦|咯|噢)?$`)
+
+// brandWords strips what customers add around a brand's name in an answer: particles and
+// "的" after it, also before a model ("德龙的 ECAM22.110").
+func brandWords(text string) string {
+	t := strings.TrimSpace(normalizeText(text))
+	t = strings.TrimPrefix(strings.TrimRight(t, clauseBreaks+" .!~"), "是")
+	if i := strings.IndexAny(t, " "); i > 0 {
+		head, rest := t[:i], t[i:]
+		return brandTail.ReplaceAllString(head, "") + rest
+	}
+	return brandTail.ReplaceAllString(t, "")
+}
 
 func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, retryKey string) {
 	lx := d.lexicon()
@@ -203,6 +222,7 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			c.Brand = f.Brand
 			return true, ""
 		}
+		text = brandWords(text) // "德龙的 ECAM22.110" → "德龙 ECAM22.110", "方太的嘛" → "方太"
 		// A brand with its model, neither known to the knowledge base: "极米H3", "坚果 J10S".
 		if m := brandAndModel.FindStringSubmatch(strings.TrimSpace(normalizeText(text))); m != nil &&
 			!isUnknown(m[1]) && !isFiller(m[1]) && Extract(m[1], now, lx) == (Facts{}) {
@@ -216,8 +236,8 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 		// else the extractor understands ("去年" is a date, "李女士" a name).
 		if t := strings.TrimSpace(text); utf8.RuneCountInString(t) >= 2 && utf8.RuneCountInString(t) <= 8 &&
 			!isUnknown(t) && !isFiller(t) && !strings.ContainsAny(t, "0123456789") && Extract(t, now, lx) == (Facts{}) &&
-			!cueQuestion.MatchString(t) && !looksLikeGreeting(t) {
-			c.Brand = t
+			!cueQuestion.MatchString(t) && !greetingWord(strings.ToLower(t)) && !strings.ContainsAny(t, notInBrands) {
+			c.Brand = t // two characters are enough: "极米", "德龙"
 			return true, ""
 		}
 	case SlotModel:
