@@ -235,6 +235,18 @@ func (d *Dialog) interject(t *step) bool {
 		d.reask(t)
 		return true
 	}
+	if (busy || c.State == StateResume) && c.Case.Category != "" && hasNewProduct(u, c) && c.Case.Also == "" &&
+		!u.Is(ActChangeProduct) && !u.Is(ActCorrection) && len(u.Hazards) == 0 && cueAlsoProduct.MatchString(compact(u.Canon)) {
+		// "扫地机器人也要报修 石头的 不回充" in the middle of another case: its own report, after this one
+		c.Case.Also = truncateRunes(strings.TrimSpace(u.Text), maxSymptomRunes)
+		name := u.Facts.Product
+		if name == "" {
+			name = d.lexicon().CategoryName(u.Facts.Category)
+		}
+		t.sayKey("bot.also.noted", "product", name)
+		d.reask(t)
+		return true
+	}
 	if f := u.Facts; f.Symptom == "" && f.Category == "" && len(u.Hazards) == 0 {
 		switch text := compact(u.Canon); {
 		case cueOthersData.MatchString(text):
@@ -494,6 +506,9 @@ func unknownDetails(c *Case, canon string) []Slot {
 
 // cueAsksWhere is a clause asking where a detail is, not saying it is unknown.
 var cueAsksWhere = knowledge.MustGate(`哪|怎么|咋|如何|吗|嘛`)
+
+// cueAlsoProduct joins another product to the one being reported: "扫地机也要报修", "还有冰箱".
+var cueAlsoProduct = knowledge.MustGate(`也|还有|另外|顺便|还要|同时|加上|以及`)
 
 // cueOthersData asks for other people's data: all tickets, customers' phones or addresses.
 var cueOthersData = knowledge.MustGate(`(所有|全部|别人|其他人|其他客户|其它客户|客户们|别的客户|所有客户|用户们)的?[^,，。!?？]{0,8}(电话|手机|号码|地址|信息|资料|工单|名单|数据)|(导出|下载|发我|发给我|给我)[^,，。!?？]{0,6}(客户|用户)[^,，。!?？]{0,4}(电话|手机|号码|地址|信息|资料|名单|数据)|数据库|后台密码|管理员密码`)
