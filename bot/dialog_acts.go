@@ -683,6 +683,10 @@ func (d *Dialog) answerQuestion(t *step, topic string) {
 	c := t.c
 	switch topic {
 	case TopicPrice:
+		if key, args := d.warrantyVerdict(&c.Case); key == "bot.faq.warranty.inside" || key == "bot.faq.warranty.extended" {
+			t.sayKey(key, args...) // "费用要我出吗" in warranty: free, not a price list
+			return
+		}
 		rule, ok := d.KB.Rule(c.Case.RuleID)
 		if ok && rule.Price != ([2][2]int{}) {
 			t.sayKey("bot.faq.price.rule", "title", rule.Title, "parts", yuan(rule.Price[0]), "labour", yuan(rule.Price[1]))
@@ -749,35 +753,72 @@ func (d *Dialog) answerQuestion(t *step, topic string) {
 // whole-unit period, and whether the purchase date they gave is inside it. A missing date
 // is "待核实", never "out of warranty".
 func (d *Dialog) answerWarranty(t *step) {
-	c := t.c
-	w, ok := d.KB.Warranty(c.Case.Category)
+	key, args := d.warrantyVerdict(&t.c.Case)
+	t.sayKey(key, args...)
+}
+
+// warrantyVerdict is what the category's policy says of the case: the catalog key of the
+// answer and its arguments.
+func (d *Dialog) warrantyVerdict(c *Case) (string, []any) {
+	w, ok := d.KB.Warranty(c.Category)
 	if !ok {
-		t.sayKey("bot.faq.warranty.unknown")
-		return
+		return "bot.faq.warranty.unknown", nil
 	}
-	age := ageMonths(&c.Case)
-	if p := c.Case.PurchaseDate; p.Year > 0 && p.Month == 0 && !c.Case.At.IsZero() {
-		// A year alone decides when every day of it gives the same answer: bought in
-		// December it is youngest, in January oldest.
-		at := c.Case.At
-		youngest := (at.Year()-p.Year)*12 + int(at.Month()) - 12
-		oldest := (at.Year()-p.Year)*12 + int(at.Month()) - 1
+	// The age in whole months, as a range: a year alone is youngest if bought in December,
+	// oldest in January, and a period decides only when every day of the year agrees.
+	lo, hi := ageMonths(c), ageMonths(c)
+	if p := c.PurchaseDate; p.Month > 0 && p.Day == 0 && lo > 0 {
+		lo-- // a month alone: bought late in it, a month younger
+	}
+	if p := c.PurchaseDate; p.Year > 0 && p.Month == 0 && !c.At.IsZero() {
+		at := c.At
+		lo = max((at.Year()-p.Year)*12+int(at.Month())-12, 0)
+		hi = max((at.Year()-p.Year)*12+int(at.Month())-1, 0)
+	}
+	// covered: sure is false when the answer depends on the day of purchase
+	covered := func(months int) (yes, sure bool) {
 		switch {
-		case youngest >= w.WholeMonths:
-			age = youngest
-		case oldest < w.WholeMonths:
-			age = max(oldest, 0)
-		default:
-			age = knowledge.UnknownAge
+		case hi < months:
+			return true, true
+		case lo >= months:
+			return false, true
+		}
+		return false, false
+	}
+	ext := 0
+	if c.ExtendedWarranty == YesNoYes {
+		ext = c.ExtendedMonths
+		if ext <= 0 {
+			ext = 12 // the usual extension when the customer did not say its length
 		}
 	}
+	bought := c.PurchaseDate.String()
+	inWhole, wholeSure := covered(w.WholeMonths)
+	inExt, extSure := covered(w.WholeMonths + ext)
+	parts := w.longerThan(hi).parts() // parts covered whatever the day of purchase
 	switch {
-	case c.Case.PurchaseDate.IsZero() || age == knowledge.UnknownAge:
-		t.sayKey("bot.faq.warranty.no_date", "category", d.lexicon().CategoryName(c.Case.Category), "months", w.WholeMonths, "parts", w.parts())
-	case age < w.WholeMonths:
-		t.sayKey("bot.faq.warranty.inside", "bought", c.Case.PurchaseDate.String(), "months", w.WholeMonths)
+	case c.PurchaseDate.IsZero() || lo == knowledge.UnknownAge:
+		key := "bot.faq.warranty.no_date"
+		if w.longerThan(w.WholeMonths).parts() == "-" {
+			key = "bot.faq.warranty.no_date.whole"
+		}
+		return key, []any{"category", d.lexicon().CategoryName(c.Category), "months", w.WholeMonths, "parts", w.longerThan(w.WholeMonths).parts()}
+	case inWhole:
+		return "bot.faq.warranty.inside", []any{"bought", bought, "months", w.WholeMonths}
+	case !wholeSure:
+		return "bot.faq.warranty.boundary", []any{"bought", bought, "months", w.WholeMonths} // which day decides
+	case ext > 0 && inExt:
+		// "前年买的 买了3年延保": the extension still covers it
+		return "bot.faq.warranty.extended", []any{"bought", bought, "months", w.WholeMonths, "extended", ext}
+	case ext > 0 && !extSure:
+		return "bot.faq.warranty.extended_boundary", []any{"bought", bought, "extended", ext}
+	case parts != "-":
+		return "bot.faq.warranty.outside", []any{"bought", bought, "months", w.WholeMonths, "parts", parts}
+	case w.longerThan(lo).parts() != "-":
+		// a part whose period ends inside the year of purchase: the day decides
+		return "bot.faq.warranty.parts_boundary", []any{"bought", bought, "months", w.WholeMonths, "parts", w.longerThan(lo).parts()}
 	default:
-		t.sayKey("bot.faq.warranty.outside", "bought", c.Case.PurchaseDate.String(), "months", w.WholeMonths, "parts", w.parts())
+		return "bot.faq.warranty.expired", []any{"bought", bought, "months", w.WholeMonths}
 	}
 }
 

@@ -127,6 +127,11 @@ func (x *extraction) warranty() {
 			}
 		}
 		x.f.ExtendedWarranty = answer
+		if answer == YesNoYes {
+			if m, ok := ParseExtendedMonths(s[cs:ce]); ok {
+				x.f.ExtendedMonths = m // "当时买了3年延保"
+			}
+		}
 		x.mark(start, end, spanWarranty)
 		return
 	}

@@ -42,6 +42,18 @@ type ComponentWarranty struct {
 }
 
 // parts renders the component periods: "压缩机 72 个月、主板 36 个月".
+// longerThan keeps the components whose own period runs beyond months: the ones that are
+// still covered at that age, or that are "longer" than the whole unit.
+func (w Warranty) longerThan(months int) Warranty {
+	out := Warranty{WholeMonths: w.WholeMonths}
+	for _, c := range w.Components {
+		if c.Months > months {
+			out.Components = append(out.Components, c)
+		}
+	}
+	return out
+}
+
 func (w Warranty) parts() string {
 	var b strings.Builder
 	for i, c := range w.Components {
