@@ -88,6 +88,9 @@ func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *textmodel
 	if got == ActComplaint && rule.Kind == ActQuestion && p < 0.99 {
 		return acts // "能不能免费修啊 刚买仨月": a question about rights is not a complaint, unless the model is all but certain
 	}
+	if got == ActComplaint && !noFacts(&u.Facts) && u.Facts.Symptom == "" && utf8.RuneCountInString(t) <= 10 && !cueComplaint.MatchString(t) {
+		return acts // "上个月买的": a detail given, with no word of a complaint in it
+	}
 	if got == ActThanks && rule.Kind == ActGoodbye {
 		return acts // "谢谢 再见": thanks on the way out is still a goodbye
 	}

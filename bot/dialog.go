@@ -306,6 +306,16 @@ func (d *Dialog) collect(t *step, text string) {
 		unknownDetails(&c.Case, t.u.Canon) // "不知道型号 牌子是万和": the model is not asked next
 	} else {
 		late = d.latePurchase(&c.Case, c.Asking, t.u.Canon, t.in.At) // "去年" after "不知道" to the date
+		if slots := unknownDetails(&c.Case, t.u.Canon); !late && len(slots) > 0 && !slices.Contains(slots, c.Asking) {
+			// "不记得什么时候买的了" to the brand question: that one is noted, this one asked again
+			labels := make([]string, len(slots))
+			for i, s := range slots {
+				labels[i] = catalog.T("bot.slot." + string(s))
+			}
+			t.sayKey("bot.unknown_noted.collect", "label", strings.Join(labels, "、"))
+			d.reask(t)
+			return
+		}
 		if !late && c.Asking != SlotBrand && before.Brand == "" && brandTail.MatchString(strings.TrimRight(normalizeText(t.u.Canon), clauseBreaks+" .!~")) {
 			// "奥佳华的" to the model question: the brand, told late
 			if c.Case.Brand == "" {
@@ -1097,7 +1107,11 @@ func (d *Dialog) learned(before, after *Case) string {
 	var parts []string
 	for _, s := range summarySlots {
 		if before.missing(s) && !after.missing(s) && s != SlotSymptom {
-			parts = append(parts, d.show(after, s))
+			v := d.show(after, s)
+			if s == SlotStarted && after.StartedAt.IsZero() || v == catalog.T("bot.value.skipped") {
+				continue // "一直" or "未提供" alone says nothing back to the customer
+			}
+			parts = append(parts, v)
 		}
 	}
 	if before.missing(SlotSymptom) && !after.missing(SlotSymptom) {

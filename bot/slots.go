@@ -206,7 +206,7 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 		}
 		return !c.missing(SlotSymptom), ""
 	case SlotBrand:
-		if isUnknown(text) { // a brand they cannot name: staff ask later, no re-ask
+		if isUnknown(text) && !aboutOther(text, SlotBrand) { // a brand they cannot name: staff ask later, no re-ask
 			c.Skipped = append(c.Skipped, SlotBrand)
 			return true, ""
 		}
@@ -241,7 +241,7 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			return true, ""
 		}
 	case SlotModel:
-		if isUnknown(text) {
+		if isUnknown(text) && !aboutOther(text, SlotModel) {
 			c.ModelUnknown = true
 			return true, ""
 		}
@@ -254,7 +254,7 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			return true, ""
 		}
 	case SlotPurchase:
-		if isUnknown(text) {
+		if isUnknown(text) && !aboutOther(text, SlotPurchase) {
 			c.PurchaseUnknown = true
 			return true, ""
 		}
@@ -516,6 +516,22 @@ func choice(text string, n int) (int, bool) {
 // isUnknown reports answers that mean "I don't know / can't find it": one of
 // dontKnowAnswers alone, or a short answer that says so and gives no value ("儿子给买的，
 // 不知道什么型号", "铭牌被水汽糊了 看不清", "想不起来了😅").
+// aboutOther reports an answer that names another detail than s ("不记得什么时候买的了" to
+// the brand question): what it does not know is that one, not s.
+func aboutOther(text string, s Slot) bool {
+	t := compact(text)
+	named := false
+	for _, n := range slotNames {
+		if n.re.MatchString(t) {
+			if n.slot == s {
+				return false
+			}
+			named = true
+		}
+	}
+	return named
+}
+
 func isUnknown(text string) bool {
 	t := strings.Trim(normalizeText(text), clauseBreaks+" .啊呀哦了")
 	for _, w := range dontKnowAnswers {
@@ -537,7 +553,7 @@ func isUnknown(text string) bool {
 // dontKnowPhrases say, inside a longer answer, that the customer cannot tell.
 var dontKnowPhrases = []string{"不知道", "不清楚", "不记得", "忘了", "忘记", "记不清", "记不得", "记不住", "想不起", "找不到",
 	"找不着", "没找到", "不晓得", "不确定", "看不到", "看不清", "看不见", "没印象", "唔知", "唔记得", "冇印象", "磨掉", "模糊",
-	"糊了", "不懂", "不会看", "没注意", "没留意"}
+	"糊了", "不懂", "不会看", "没注意", "没留意", "晓得啥", "哪个晓得", "谁晓得", "鬼晓得", "天晓得", "不造", "唔清楚", "冇睇"}
 
 var dontKnowAnswers = []string{"忘", "不知道", "不清楚", "不记得", "忘了", "记不清", "记不得", "找不到", "没有", "没", "不晓得", "不确定", "看不到", "看不清", "不懂", "不会看", "无", "跳过"}
 
