@@ -346,6 +346,12 @@ func (d *Dialog) interject(t *step) bool {
 		}
 		return true
 	}
+	if (u.Is(ActProgress) || u.Is(ActQuestion)) && busy && c.Ticket == "" && !hasSubstance(u) && cueTicketNumber.MatchString(compact(u.Canon)) {
+		// "我的单号是多少" before anything is filed: there is none yet, and when there will be
+		t.sayKey("bot.ticket.not_yet")
+		d.reask(t)
+		return true
+	}
 	if p, ok := u.Has(ActProgress); ok && (!hasSubstance(u) || p.Confidence >= 0.9 && u.Facts.Symptom == "") {
 		// "上周报修的洗衣机 一直没人来": the product names the ticket, it is no new case
 		t.do(ListTickets{})
@@ -506,6 +512,9 @@ func unknownDetails(c *Case, canon string) []Slot {
 
 // cueAsksWhere is a clause asking where a detail is, not saying it is unknown.
 var cueAsksWhere = knowledge.MustGate(`哪|怎么|咋|如何|吗|嘛`)
+
+// cueTicketNumber asks for the number of the case being reported.
+var cueTicketNumber = knowledge.MustGate(`单号|工单号|报修号|编号是|订单号是多少|工单编号`)
 
 // cueAlsoProduct joins another product to the one being reported: "扫地机也要报修", "还有冰箱".
 var cueAlsoProduct = knowledge.MustGate(`也|还有|另外|顺便|还要|同时|加上|以及`)
