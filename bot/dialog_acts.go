@@ -330,6 +330,12 @@ func (d *Dialog) interject(t *step) bool {
 	if u.Is(ActCorrection) && (busy || c.State == StateResume) && d.correct(t) {
 		return true
 	}
+	if (u.Is(ActProgress) || u.Is(ActQuestion)) && busy && c.Ticket == "" && !hasSubstance(u) && cueTicketNumber.MatchString(compact(u.Canon)) {
+		// "我的单号是多少" before anything is filed: there is none yet, and when there will be
+		t.sayKey("bot.ticket.not_yet")
+		d.reask(t)
+		return true
+	}
 	verdict := u.Is(ActSolved) || u.Is(ActNotSolved) || u.Is(ActHandoff)
 	if q, ok := u.Has(ActQuestion); ok && !verdict {
 		if hasSubstance(u) && (c.State == StateNew || c.State == StateDone || c.State == StateCollect) {
@@ -344,12 +350,6 @@ func (d *Dialog) interject(t *step) bool {
 		} else {
 			t.sayKey("bot.question.then_describe")
 		}
-		return true
-	}
-	if (u.Is(ActProgress) || u.Is(ActQuestion)) && busy && c.Ticket == "" && !hasSubstance(u) && cueTicketNumber.MatchString(compact(u.Canon)) {
-		// "我的单号是多少" before anything is filed: there is none yet, and when there will be
-		t.sayKey("bot.ticket.not_yet")
-		d.reask(t)
 		return true
 	}
 	if p, ok := u.Has(ActProgress); ok && (!hasSubstance(u) || p.Confidence >= 0.9 && u.Facts.Symptom == "") {
