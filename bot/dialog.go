@@ -619,6 +619,12 @@ func (d *Dialog) selfService(t *step, text string) {
 			d.remindStep(t, rule)
 			return
 		}
+		if grown := strings.TrimPrefix(c.Case.Symptom, before.Symptom); grown != "" && before.Symptom != "" {
+			// "那内机也在滴水呢 滴到地板上了": more of the fault, kept for the engineer
+			t.sayKey("bot.learned", "facts", strings.TrimPrefix(grown, symptomJoiner))
+			d.remindStep(t, rule)
+			return
+		}
 		c.Fails++
 		if c.Fails >= d.MaxFails {
 			t.sayKey("bot.offer_human")

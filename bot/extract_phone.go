@@ -140,6 +140,7 @@ func phoneAbroad(d string, plus bool, text string) (Phone, bool) {
 // valid is reported in PhoneErr only when it was clearly meant as one: after a cue, or 10
 // to 12 digits starting with 1 (a mistyped mobile).
 func (x *extraction) phone() {
+	defer x.spokenPhone()
 	s := x.s
 	for i := 0; i < len(s); {
 		if end, ok := x.taken(i); ok {
@@ -325,6 +326,46 @@ var cnNumberPatterns = sync.OnceValue(func() (p struct{ mobile, fixed *regexp.Re
 	p.fixed = regexp.MustCompile(`^(?:` + fixed + `)$`)
 	return p
 })
+
+// spokenPhone reads a number written in Chinese digits after a phone word, as voice input
+// writes it ("电话是一三八零零一三八零零零"), when no number in ASCII digits was found.
+func (x *extraction) spokenPhone() {
+	if !x.f.Phone.IsZero() || x.f.PhoneErr != nil {
+		return
+	}
+	s := x.s
+	for i := 0; i < len(s); i += runeLen(s, i) {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if _, ok := digitValue(r); !ok || r < utf8.RuneSelf {
+			continue
+		}
+		end, n := i, 0
+		var digits strings.Builder
+		for end < len(s) {
+			r, size := utf8.DecodeRuneInString(s[end:])
+			if v, ok := digitValue(r); ok && r >= utf8.RuneSelf {
+				digits.WriteByte(byte('0' + v))
+				n++
+			} else if r != ' ' {
+				break
+			}
+			end += size
+		}
+		if n < 7 {
+			i = end - runeLen(s, prevRuneStart(s, end))
+			continue
+		}
+		cueStart, cue := precededBy(setPhoneCues, s, skipLabelBack(s, i), 4)
+		if !cue || x.overlaps(i, end) {
+			return
+		}
+		if p, err := validatePhone(digits.String(), false); err == nil {
+			x.f.Phone = p
+			x.mark(cueStart, end, spanPhone)
+		}
+		return
+	}
+}
 
 // chineseDigitsToASCII rewrites runs of at least seven Chinese digits ("幺三八零零…", as
 // voice recognition may write a number) as ASCII digits; other text is left alone.
