@@ -253,6 +253,12 @@ func (d *Dialog) start(t *step, text string) {
 	}
 	if q, ok := t.u.Has(ActQuestion); ok {
 		d.answerQuestion(t, q.Topic)
+		if q.Topic == TopicIsNormal && c.Case.Symptom == "" && c.Case.ErrorCode == "" && !c.Case.Safety {
+			// "冷冻室开门冒白雾 正常吗": answered; nothing is broken, so nothing is asked
+			t.sayKey("bot.question.anything_else")
+			c.State = StateDone
+			return
+		}
 	}
 	d.advance(t)
 }

@@ -725,7 +725,11 @@ func (d *Dialog) answerQuestion(t *step, topic string) {
 			t.sayKey("bot.faq.coverage.any")
 		}
 	case TopicIsNormal:
-		t.say(isNormalAnswer(t.u.Canon))
+		cat := t.u.Facts.Category
+		if cat == "" {
+			cat = c.Case.Category
+		}
+		t.say(isNormalAnswer(t.u.Canon, cat))
 	case TopicWhereModel:
 		key := "bot.faq.where_model." + c.Case.Category
 		if !catalog.Has(key) {
@@ -854,11 +858,16 @@ var normalThings = []struct {
 	{"water_sound", []string{"流水声", "水流声", "咕噜", "嗡嗡"}},
 }
 
-func isNormalAnswer(canon string) string {
+func isNormalAnswer(canon, category string) string {
 	t := compact(canon)
 	for _, n := range normalThings {
 		for _, w := range n.words {
 			if strings.Contains(t, w) {
+				// the same words mean other things on other products: a rice cooker's
+				// steam is cooking, an air conditioner's is defrosting
+				if key := "bot.faq.is_normal." + n.key + "." + category; category != "" && catalog.Has(key) {
+					return catalog.T(key)
+				}
 				return catalog.T("bot.faq.is_normal." + n.key)
 			}
 		}
