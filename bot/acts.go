@@ -254,7 +254,7 @@ func questionTopic(t string, ctx Context) (topic, evidence string) {
 			if q.topic == TopicBotOrHuman && !cueQuestion.MatchString(t) && !strings.Contains(t, "还是") {
 				continue // "找真人" asks for one, it does not ask whether we are one
 			}
-			if (q.topic == TopicWarranty || q.topic == TopicPrice) && !cueQuestion.MatchString(t) &&
+			if (q.topic == TopicWarranty || q.topic == TopicPrice) && !cueQuestion.MatchString(t) && !tagQuestion(t) &&
 				!strings.Contains(ev, "多少") && !strings.Contains(ev, "几") && !strings.Contains(t, "多久") && !strings.Contains(t, "多长") {
 				continue // "延保买了两年" tells, it does not ask
 			}
@@ -266,6 +266,11 @@ func questionTopic(t string, ctx Context) (topic, evidence string) {
 		return TopicOther, ""
 	}
 	return "", ""
+}
+
+// tagQuestion reports a statement turned into a question by "吧" at its end: "还在保修期内吧？".
+func tagQuestion(t string) bool {
+	return strings.HasSuffix(strings.TrimRight(t, "?？~!.。 "), "吧")
 }
 
 // rest is what remains of a message once the words of greetings, thanks, vague faults,
