@@ -261,7 +261,7 @@ func questionTopic(t string, ctx Context) (topic, evidence string) {
 			return q.topic, ev
 		}
 	}
-	if cueQuestion.MatchString(t) && !cueFaultQuestion.MatchString(t) && asks.MatchString(t) &&
+	if cueQuestion.MatchString(t) && !cueFaultQuestion.MatchString(t) && asks.MatchString(t) && !strings.HasSuffix(t, "的嘛") &&
 		!strings.Contains(t, "是不是") && !strings.Contains(t, "有没有") {
 		return TopicOther, ""
 	}

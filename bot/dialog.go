@@ -372,6 +372,14 @@ func (d *Dialog) collect(t *step, text string) {
 	} else if c.Case.Symptom != before.Symptom && !before.missing(SlotSymptom) {
 		t.sayKey("bot.learned", "facts", c.Case.Symptom)
 	}
+	if !ok && !late && c.Asking != "" && optionalSlot(c.Asking) && c.Case.missing(c.Asking) {
+		// the customer gave something else instead: twice, and the detail is left for staff
+		// rather than asked a third time ("请提供产品型号" after every other fact)
+		if c.Fails++; c.Fails >= 2 {
+			c.Case.Skipped = append(c.Case.Skipped, c.Asking)
+			t.sayKey("bot.skip_slot", "label", catalog.T("bot.slot."+string(c.Asking)))
+		}
+	}
 	d.advance(t)
 }
 
@@ -811,8 +819,15 @@ func (d *Dialog) takeAlso(t *step) bool {
 func (d *Dialog) showTickets(t *step, tickets []TicketSummary, reask bool) {
 	if len(tickets) == 0 {
 		switch {
+		case reask && !t.c.State.inProgress() && t.c.NoneFound >= 1:
+			// asked again after "nothing found": a person looks, instead of the same answer
+			t.c.NoneFound = 0
+			t.sayKey("bot.status.none_again")
+			d.command(t, CmdHuman)
+			return
 		case reask && !t.c.State.inProgress():
 			// "上周报修的 到现在没人联系": perhaps filed by phone or from another account
+			t.c.NoneFound++
 			t.sayKey("bot.status.none_help")
 		case reask:
 			t.sayKey("bot.status.none")

@@ -330,7 +330,8 @@ func (d *Dialog) interject(t *step) bool {
 	if u.Is(ActCorrection) && (busy || c.State == StateResume) && d.correct(t) {
 		return true
 	}
-	if (u.Is(ActProgress) || u.Is(ActQuestion)) && busy && c.Ticket == "" && !hasSubstance(u) && cueTicketNumber.MatchString(compact(u.Canon)) {
+	if text := compact(u.Canon); busy && c.Ticket == "" && !hasSubstance(u) && cueTicketNumber.MatchString(text) &&
+		(u.Is(ActProgress) || u.Is(ActQuestion) || cueQuestion.MatchString(text)) {
 		// "我的单号是多少" before anything is filed: there is none yet, and when there will be
 		t.sayKey("bot.ticket.not_yet")
 		d.reask(t)

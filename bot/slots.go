@@ -264,6 +264,9 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			return true, ""
 		}
 	case SlotSerial:
+		if f := Extract(text, now, lx); !f.Phone.IsZero() && precededByPhoneWord(text) {
+			return false, "" // "电话 021-66668888": a phone number, not the serial
+		}
 		serial, unknown, err := ParseSerial(text, lx.SerialPattern(c.Brand))
 		if err == nil && !unknown && !plausibleSerial(serial) {
 			return false, "bot.retry.serial.shape"
@@ -516,6 +519,17 @@ func choice(text string, n int) (int, bool) {
 // isUnknown reports answers that mean "I don't know / can't find it": one of
 // dontKnowAnswers alone, or a short answer that says so and gives no value ("儿子给买的，
 // 不知道什么型号", "铭牌被水汽糊了 看不清", "想不起来了😅").
+// precededByPhoneWord reports an answer that names a phone: "电话 021-…", "手机号138…".
+func precededByPhoneWord(text string) bool {
+	t := compact(text)
+	for _, w := range []string{"电话", "手机", "号码", "座机", "联系方式", "打我"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // aboutOther reports an answer that names another detail than s ("不记得什么时候买的了" to
 // the brand question): what it does not know is that one, not s.
 func aboutOther(text string, s Slot) bool {
