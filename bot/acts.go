@@ -188,8 +188,8 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 		add(ActReport, 0.5, rest.text) // a fault in words no list knows: "热水器出水忽冷忽热"
 	}
 	chatty := ctx.State == StateNew || ctx.State == StateDone || ctx.State == StateHuman
-	if len(acts) == 0 && noFacts && chatty && rest.text != "" &&
-		u.Answer == knowledge.AnswerUnclear && !strings.ContainsAny(t, "0123456789") {
+	if len(acts) == 0 && noFacts && chatty && rest.text != "" && !strings.ContainsAny(t, "0123456789") &&
+		knowledge.ParseAnswer(u.Canon) == knowledge.AnswerUnclear {
 		add(ActSmallTalk, 0.4, core) // nothing about a fault, asked nothing: chat
 	}
 	return acts

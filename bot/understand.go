@@ -79,7 +79,7 @@ type Understanding struct {
 	HazardExplained bool
 	Facts           Facts            // facts read from Canon
 	Acts            []Act            // strongest first
-	Answer          knowledge.Answer // the reading as a reply to a self-service step
+	Answer          knowledge.Answer // the reading as a reply to a self-service step (read in StateSelf only)
 
 	// Suspect is a hazard family the hazard model (package textmodel) reads in a message
 	// where the patterns read none: the dialog asks about it rather than pass over it.
@@ -179,7 +179,9 @@ func (r RuleReader) Understand(text string, ctx Context) Understanding {
 	read := knowledge.ReadHazards(u.Canon)
 	u.Hazards, u.HazardExplained = read.Hits, read.Explains
 	u.Facts = Extract(u.Canon, ctx.Now, ctx.Lexicon)
-	u.Answer = knowledge.ParseAnswer(u.Canon)
+	if ctx.State == StateSelf {
+		u.Answer = knowledge.ParseAnswer(u.Canon) // a verdict on a check means something only there
+	}
 	t := ActText(u.Canon) // read once: the act cues and both models read this form
 	u.Acts = readActs(&u, ctx, t)
 	if !r.NoModel {
