@@ -63,6 +63,7 @@ type Conversation struct {
 	StartedAt time.Time `json:"t0,omitempty"`
 	UpdatedAt time.Time `json:"t,omitempty"`
 	AckedAt   time.Time `json:"ack,omitempty"` // last "a person will answer" acknowledgement
+	WaitSince time.Time `json:"wt,omitempty"`  // queued for a person with no ticket since (handoff.go)
 }
 
 // CaseKey identifies the current case across retries and instances: opening its ticket

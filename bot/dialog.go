@@ -26,6 +26,13 @@ type Dialog struct {
 	MaxFails int
 	// Reader understands messages; nil means RuleReader.
 	Reader Understander
+	// HandoffWait is how long a customer who asked for a person with nothing reported
+	// waits in the queue before the bot takes the intake back and files the ticket
+	// (default 10 minutes; handoff.go).
+	HandoffWait time.Duration
+	// Opens returns when staff are next on duty at or after the given time (the time
+	// itself during service hours); nil: always.
+	Opens func(time.Time) time.Time
 }
 
 // NewDialog returns a Dialog with default settings on kb (nil: no knowledge).
@@ -33,7 +40,7 @@ func NewDialog(kb Knowledge) *Dialog {
 	if kb == nil {
 		kb = noKnowledge{}
 	}
-	return &Dialog{KB: kb, ResumeAfter: 30 * time.Minute, AckEvery: 10 * time.Minute, MaxFails: 3}
+	return &Dialog{KB: kb, ResumeAfter: 30 * time.Minute, AckEvery: 10 * time.Minute, MaxFails: 3, HandoffWait: 10 * time.Minute}
 }
 
 func (d *Dialog) lexicon() *Lexicon { return d.KB.Lexicon() }
@@ -914,6 +921,16 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		t.do(ListTickets{})
 		return
 	}
+	if c.waiting() && d.waitingTurn(t) {
+		return
+	}
+	if a, ok := t.u.Has(ActComplaint); ok && a.Confidence >= 0.95 && c.Ticket != "" && !c.Paused {
+		// "再不来人我就打12315" while waiting for the person the ticket promised
+		t.sayKey("bot.complaint.escalate")
+		t.do(FlagComplaint{Number: c.Ticket, Words: complaintWords(&t.u, a)})
+		c.AckedAt = t.in.At
+		return
+	}
 	if c.Paused {
 		return // a staff member is answering: say nothing
 	}
@@ -946,6 +963,9 @@ func (d *Dialog) command(t *step, cmd Command) {
 	c := t.c
 	switch cmd {
 	case CmdHuman:
+		if d.queueForPerson(t) {
+			return // nothing reported: queued for a person, no ticket
+		}
 		if c.State == StateSelf {
 			t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeEscalated})
 		}
@@ -1073,6 +1093,8 @@ func (d *Dialog) onEvent(t *step) {
 		t.sayKey("bot.subscribe")
 	case "unsubscribe":
 		*c = Conversation{OpenID: c.OpenID}
+	case EventHandoffTimeout:
+		d.handoffTimeout(t)
 	case "click":
 		switch t.in.EventKey {
 		case MenuReport:

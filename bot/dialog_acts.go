@@ -54,6 +54,11 @@ func (d *Dialog) hazardRule(t *step) (Rule, bool) {
 // urgent ticket as soon as we can call back. What else the message says is kept.
 func (d *Dialog) hazard(t *step, rule Rule) {
 	c := t.c
+	if c.waiting() {
+		// queued for a person with nothing filed: a hazard cannot wait in the queue
+		d.leaveQueue(t)
+		c.State, c.Asking = StateCollect, ""
+	}
 	if c.State == StateHuman {
 		// A person has (or is about to have) the chat: advice now; the agent sees the message.
 		c.Case.Safety = true

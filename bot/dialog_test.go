@@ -189,6 +189,9 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 				}
 			case OpenTicket:
 				out.WriteString("! open ticket (" + string(e.Reason) + ")\n")
+				if e.Case.Complaint != "" {
+					out.WriteString("! complaint: " + e.Case.Complaint + "\n")
+				}
 				res = be.open(e)
 			case ListTickets:
 				out.WriteString("! list tickets\n")
@@ -208,6 +211,12 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 				out.WriteString("! book " + e.Number + " " + e.Window.Label + "\n")
 			case RateTicket:
 				out.WriteString(fmt.Sprintf("! rate %s score=%d comment=%q\n", e.Number, e.Score, e.Comment))
+			case FlagComplaint:
+				out.WriteString("! flag complaint " + e.Number + " " + e.Words + "\n")
+			case QueueChat:
+				out.WriteString("! queue chat until " + e.Until.Format("15:04") + "\n")
+			case LeaveQueue:
+				out.WriteString("! leave queue\n")
 			}
 			if res != nil {
 				var more []Effect
