@@ -26,6 +26,8 @@ type Revision struct {
 	Source int `json:"source,omitempty"`
 	// Rules counts the rules of the revision.
 	Rules int `json:"rules"`
+	// ShippedHash is the Hash of the shipped knowledge the revision's work started from.
+	ShippedHash string `json:"shipped_hash,omitempty"`
 }
 
 // RevisionStatus says whether a revision is the one being served.

@@ -35,6 +35,7 @@ var migrations = []migration{
 	{ID: "0008_outbox_channel", Up: triagedb.MigrateOutboxChannel},
 	{ID: "0009_staff_must_change_password", Up: staffdb.MigrateMustChangePassword},
 	{ID: "0010_ticket_complaint", Up: triagedb.MigrateTicketComplaint},
+	{ID: "0011_knowledge_shipped", Up: knowledgedb.MigrateShipped},
 	{ID: "0012_knowledge_unmatched", Up: knowledgedb.MigrateUnmatched},
 }
 

@@ -150,6 +150,17 @@ func importName(name string) bool {
 // editDraft changes the draft under its lock: edit returns the new files, which must
 // parse and validate as a whole before they are stored.
 func (s *Store) editDraft(ctx context.Context, author string, edit func(draft *knowledge.Set, files map[string][]byte) (map[string][]byte, error)) error {
+	return s.editDraftRow(ctx, author, func(_ *gorm.DB, _ draftRow, draft *knowledge.Set, files map[string][]byte) (map[string][]byte, map[string]any, error) {
+		files, err := edit(draft, files)
+		return files, nil, err
+	})
+}
+
+// editDraftRow is editDraft whose edit also sees the transaction and the locked row, and
+// may return more columns of the draft to update.
+func (s *Store) editDraftRow(ctx context.Context, author string,
+	edit func(tx *gorm.DB, d draftRow, draft *knowledge.Set, files map[string][]byte) (map[string][]byte, map[string]any, error),
+) error {
 	return s.conn(ctx).Transaction(func(tx *gorm.DB) error {
 		d, err := s.lockDraft(tx)
 		if err != nil {
@@ -163,7 +174,7 @@ func (s *Store) editDraft(ctx context.Context, author string, edit func(draft *k
 		if err != nil {
 			return err
 		}
-		files, err = edit(draft, files)
+		files, extra, err := edit(tx, d, draft, files)
 		if err != nil {
 			return err
 		}
@@ -178,9 +189,13 @@ func (s *Store) editDraft(ctx context.Context, author string, edit func(draft *k
 		if err != nil {
 			return err
 		}
-		err = tx.Model(&draftRow{}).Where("id = ?", draftID).Updates(map[string]any{
+		cols := map[string]any{
 			"files": enc, "hash": next.Hash, "updated_at": s.now().UTC(), "updated_by": cut(author, maxAuthor),
-		}).Error
+		}
+		for k, v := range extra {
+			cols[k] = v
+		}
+		err = tx.Model(&draftRow{}).Where("id = ?", draftID).Updates(cols).Error
 		if err != nil {
 			return err
 		}

@@ -54,6 +54,7 @@ func (s *Store) Rollback(ctx context.Context, author string, to int, message str
 	rev, err := s.publish(ctx, author, message, old, to, func(tx *gorm.DB, _ draftRow, rev revisionRow) error {
 		return tx.Model(&draftRow{}).Where("id = ?", draftID).Updates(map[string]any{
 			"base_version": rev.ID, "files": enc, "hash": old.Hash, "updated_at": rev.CreatedAt, "updated_by": rev.Author,
+			"shipped_hash": rev.ShippedHash,
 		}).Error
 	})
 	return rev, wrap("rollback", err)
@@ -84,6 +85,18 @@ func (s *Store) publish(ctx context.Context, author, message string, set *knowle
 		}
 		if len(current) > 0 && current[0] == set.Hash {
 			return knowledge.ErrUnchanged
+		}
+		// The revision started from the shipped knowledge the draft did, or for a
+		// rollback from the one the copied revision did.
+		rev.ShippedHash = d.ShippedHash
+		if source != 0 {
+			var hashes []string
+			if err := tx.Model(&revisionRow{}).Where("id = ?", source).Pluck("shipped_hash", &hashes).Error; err != nil {
+				return err
+			}
+			if len(hashes) > 0 {
+				rev.ShippedHash = hashes[0]
+			}
 		}
 		err = tx.Model(&revisionRow{}).Where("status = ?", knowledge.RevisionPublished).
 			Update("status", knowledge.RevisionSuperseded).Error

@@ -17,7 +17,13 @@ const SeedAuthor = "system"
 // EnsureSeeded stores shipped as revision 1, published, and as the draft, when nothing is
 // stored yet; it reports whether it did. Instances starting together on an empty
 // database may all try: the draft's primary key lets one of them win.
+//
+// It also records shipped in kb_shipped, so that a database already holding revisions
+// can be offered what this release changed in the shipped knowledge (Proposal).
 func (s *Store) EnsureSeeded(ctx context.Context, shipped *knowledge.Set) (bool, error) {
+	if err := s.recordShipped(ctx, shipped); err != nil {
+		return false, wrap("seed", err)
+	}
 	var n int64
 	if err := s.conn(ctx).Model(&revisionRow{}).Count(&n).Error; err != nil {
 		return false, wrap("seed", err)
@@ -37,11 +43,12 @@ func (s *Store) EnsureSeeded(ctx context.Context, shipped *knowledge.Set) (bool,
 		rev := revisionRow{
 			CreatedAt: now, Author: SeedAuthor, Message: catalog.T("kbedit.seed.message"),
 			Files: files, Hash: shipped.Hash, Status: string(knowledge.RevisionPublished), Rules: len(shipped.Rules),
+			ShippedHash: shipped.Hash,
 		}
 		if err := tx.Create(&rev).Error; err != nil {
 			return err
 		}
-		return tx.Create(&draftRow{ID: draftID, BaseVersion: rev.ID, Files: files, Hash: shipped.Hash, UpdatedAt: now, UpdatedBy: SeedAuthor}).Error
+		return tx.Create(&draftRow{ID: draftID, BaseVersion: rev.ID, Files: files, Hash: shipped.Hash, UpdatedAt: now, UpdatedBy: SeedAuthor, ShippedHash: shipped.Hash}).Error
 	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return false, nil // another instance seeded first

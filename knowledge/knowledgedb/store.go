@@ -44,6 +44,8 @@ type Store struct {
 	mu    sync.Mutex
 	draft parsed // the last draft parsed, by hash
 	rev   parsed // the last revision parsed, by version
+
+	shipped *knowledge.Set // the knowledge this binary ships, from EnsureSeeded
 }
 
 // parsed caches one parsed set.
@@ -65,7 +67,7 @@ func Migrate(db *gorm.DB) error {
 	if err := db.AutoMigrate(&revisionRow{}, &draftRow{}); err != nil {
 		return fmt.Errorf("knowledgedb: migrate: %w", err)
 	}
-	return nil
+	return MigrateShipped(db)
 }
 
 // revisionRow is a row of kb_revisions: one published version of the whole set. Its id
@@ -81,6 +83,9 @@ type revisionRow struct {
 	Status string `gorm:"size:16;not null;index:idx_kb_revisions_status"`
 	Source uint64 `gorm:"not null"` // the version a rollback copied, else 0
 	Rules  int    `gorm:"not null"`
+	// ShippedHash is the Hash of the shipped knowledge the revision's work started from
+	// (kb_shipped); "" on rows older than migration 0011 that revision 1 did not fill.
+	ShippedHash string `gorm:"size:64;not null;default:''"`
 }
 
 // TableName is the table of revisions.
@@ -95,6 +100,9 @@ type draftRow struct {
 	Hash        string    `gorm:"size:64;not null"`
 	UpdatedAt   time.Time `gorm:"precision:6;not null;autoUpdateTime:false"`
 	UpdatedBy   string    `gorm:"size:64;not null"`
+	// ShippedHash is the Hash of the shipped knowledge the draft's work started from;
+	// applying a release's proposal moves it to that release.
+	ShippedHash string `gorm:"size:64;not null;default:''"`
 }
 
 // TableName is the table of the draft.
@@ -106,6 +114,7 @@ func toRevision(r revisionRow) knowledge.Revision {
 	return knowledge.Revision{
 		Version: int(r.ID), CreatedAt: r.CreatedAt.UTC(), Author: r.Author, Message: r.Message,
 		Hash: r.Hash, Status: knowledge.RevisionStatus(r.Status), Source: int(r.Source), Rules: r.Rules,
+		ShippedHash: r.ShippedHash,
 	}
 }
 
