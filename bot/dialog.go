@@ -507,6 +507,9 @@ func (d *Dialog) advance(t *step) {
 		rule, ok := d.KB.Rule(c.Case.RuleID)
 		if !ok || rule.Safety {
 			rule, ok = d.KB.Match(&c.Case)
+			if (!ok || !rule.Confident) && !c.Case.Guided && c.Case.Symptom != "" {
+				t.do(NoteUnmatched{Kind: "unmatched", Text: c.Case.Symptom, Category: c.Case.Category, RuleID: rule.ID, Score: rule.Score})
+			}
 			if (!ok || !rule.Confident) && !c.Case.Guided && d.guide(t) {
 				return
 			}

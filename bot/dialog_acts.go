@@ -657,6 +657,9 @@ func (d *Dialog) changeProduct(t *step, category string) {
 		c.State, c.Prev = c.Prev, ""
 	}
 	old := c.Case
+	if old.RuleID != "" && old.Symptom != "" {
+		t.do(NoteUnmatched{Kind: "corrected", Text: old.Symptom, Category: old.Category, RuleID: old.RuleID})
+	}
 	c.Case.Category, c.Case.Product = category, ""
 	if category == OtherCategory {
 		c.Case.Product = t.u.Facts.Product

@@ -48,6 +48,20 @@ type RateTicket struct {
 	Comment string
 }
 
+// NoteUnmatched keeps a fault description the bot found no confident rule for (Kind
+// "unmatched"), or one whose product the customer corrected after a rule was matched
+// ("corrected"), for editors to learn from: the text, its category, the best rule and
+// its confidence; never who said it. The service redacts personal data before storing.
+type NoteUnmatched struct {
+	Kind     string // "unmatched" or "corrected"
+	Text     string
+	Category string
+	RuleID   string
+	Score    float64
+}
+
+func (NoteUnmatched) effect() {}
+
 func (RateTicket) effect()    {}
 func (Reply) effect()         {}
 func (OpenTicket) effect()    {}

@@ -115,7 +115,7 @@ func (k *KnowledgeBase) Match(c *Case) (Rule, bool) {
 			continue
 		}
 		r := toRule(m.Rule)
-		r.Confident = confident(m)
+		r.Confident, r.Score = confident(m), m.Confidence
 		return r, true
 	}
 	return Rule{}, false

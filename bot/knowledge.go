@@ -78,6 +78,7 @@ type Rule struct {
 
 	Price     [2][2]int // out-of-warranty estimate in yuan: parts and labour, each [min, max]
 	Confident bool      // the match is sure enough to act on without asking (Match only)
+	Score     float64   // the match's calibrated confidence, 0–1 (Match only)
 }
 
 // noKnowledge knows nothing; the dialog still collects the record.

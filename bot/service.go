@@ -46,6 +46,12 @@ type Backend interface {
 	FlagComplaint(ctx context.Context, openID string, e FlagComplaint) error
 }
 
+// UnmatchedNoter is the optional part of a Backend that keeps NoteUnmatched messages
+// (redacted, without the customer's OpenID) for editors.
+type UnmatchedNoter interface {
+	NoteUnmatched(ctx context.Context, e NoteUnmatched) error
+}
+
 // Outcome says how a turn ended, for metrics and logs.
 type Outcome string
 
@@ -361,6 +367,12 @@ func (s *Service) safeStep(ctx context.Context, c Conversation, in Inbound) (_ C
 		case FlagComplaint:
 			if err := s.backend.FlagComplaint(ctx, in.OpenID, e); err != nil {
 				s.log.Error("turn: flagging the complaint failed", "ticket", e.Number, "err", err)
+			}
+		case NoteUnmatched:
+			if n, ok := s.backend.(UnmatchedNoter); ok {
+				if err := n.NoteUnmatched(ctx, e); err != nil {
+					s.log.Warn("turn: keeping an unmatched message failed", "err", err)
+				}
 			}
 		}
 		if res != nil {

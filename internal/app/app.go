@@ -183,6 +183,9 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		Slots: defaultSlots, VisitDays: 3, Now: time.Now, Log: log, PageURL: a.PageURL,
 		ComplaintGroup: cfg.Routing.ComplaintGroup,
 	}
+	if a.KB != nil {
+		backend.Unmatched = a.KB.Store // messages no rule matched, redacted, for the editors
+	}
 	// Staff hear of tickets that need someone now in their 企业微信 group (when a robot key
 	// is set), posted in the background: a turn never waits for it.
 	alerts := wecom.NewAlerts(wecom.NewRobot(cfg.Alerts.WeComURL, cfg.Alerts.WeComKey), log, nil)

@@ -31,6 +31,7 @@ type Backend struct {
 	Calendar  *triage.Calendar
 	KB        func() *bot.KnowledgeBase // the published knowledge
 	Stats     RuleStats
+	Unmatched UnmatchedStore             // keeps messages no rule matched for editors; nil: not kept
 	Spool     *Spool                     // where tickets wait while the database is away; nil: fail instead
 	Groups    []triage.Group             // staff groups tickets are routed to
 	Slots     []triage.Slot              // visit slots offered each working day
@@ -52,7 +53,10 @@ type Backend struct {
 	loadAt time.Time
 }
 
-var _ bot.Backend = (*Backend)(nil)
+var (
+	_ bot.Backend        = (*Backend)(nil)
+	_ bot.UnmatchedNoter = (*Backend)(nil)
+)
 
 // OpenTicket implements bot.Backend: triage the case, store the ticket (once per case key)
 // and return the commitment and, for an on-site repair, the visit windows.
@@ -303,6 +307,21 @@ func (b *Backend) RecordOutcome(ctx context.Context, e bot.RecordOutcome) error 
 		return nil
 	}
 	return b.Stats.Record(ctx, e.RuleID, knowledge.Outcome(e.Outcome))
+}
+
+// UnmatchedStore keeps fault descriptions no rule matched confidently (knowledgedb.Store):
+// it redacts them before storing.
+type UnmatchedStore interface {
+	NoteUnmatched(ctx context.Context, u knowledge.Unmatched) error
+}
+
+// NoteUnmatched implements bot.UnmatchedNoter: the message is kept for editors, with no
+// trace of the customer.
+func (b *Backend) NoteUnmatched(ctx context.Context, e bot.NoteUnmatched) error {
+	if b.Unmatched == nil {
+		return nil
+	}
+	return b.Unmatched.NoteUnmatched(ctx, knowledge.Unmatched{Kind: e.Kind, Text: e.Text, Category: e.Category, RuleID: e.RuleID, Score: e.Score})
 }
 
 // BookVisit implements bot.Backend: the chosen window is stored on the ticket.
