@@ -1098,6 +1098,8 @@ func (d *Dialog) onEvent(t *step) {
 		*c = Conversation{OpenID: c.OpenID}
 	case EventHandoffTimeout:
 		d.handoffTimeout(t)
+	case EventStaffTakeover:
+		d.staffTakeover(t)
 	case "click":
 		switch t.in.EventKey {
 		case MenuReport:

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"strconv"
 	"time"
 
@@ -33,6 +34,29 @@ func (LeaveQueue) effect() {}
 // EventHandoffTimeout is the event the service feeds (Service.Feed) when a queued chat's
 // QueueChat.Until has passed with nobody taking it over.
 const EventHandoffTimeout = "handoff_timeout"
+
+// EventStaffTakeover is the event the service feeds when staff take over a queued chat:
+// the case is filed with what is known, so the takeover has a ticket to work on.
+const EventStaffTakeover = "staff_takeover"
+
+// ChatQueue keeps the chats waiting for a person with no ticket. A Backend that implements
+// it carries out QueueChat and LeaveQueue; others ignore them.
+type ChatQueue interface {
+	// QueueChat puts the customer's chat in the queue, to be resumed at e.Until.
+	QueueChat(ctx context.Context, openID string, e QueueChat) error
+	// LeaveQueue takes it out.
+	LeaveQueue(ctx context.Context, openID string) error
+}
+
+// staffTakeover files the case of a queued chat staff are taking over, with what is
+// known, and hands it over; a chat no longer queued is left as it is.
+func (d *Dialog) staffTakeover(t *step) {
+	if !t.c.waiting() {
+		return
+	}
+	d.leaveQueue(t)
+	d.escalate(t, EscalateHuman)
+}
 
 // waiting reports a chat queued for a person with nothing filed and nobody answering yet.
 func (c *Conversation) waiting() bool {

@@ -374,6 +374,18 @@ func (s *Service) safeStep(ctx context.Context, c Conversation, in Inbound) (_ C
 					s.log.Warn("turn: keeping an unmatched message failed", "err", err)
 				}
 			}
+		case QueueChat:
+			if q, ok := s.backend.(ChatQueue); ok {
+				if err := q.QueueChat(ctx, in.OpenID, e); err != nil {
+					s.log.Error("turn: queueing the chat for a person failed", "openid", MaskOpenID(in.OpenID), "err", err)
+				}
+			}
+		case LeaveQueue:
+			if q, ok := s.backend.(ChatQueue); ok {
+				if err := q.LeaveQueue(ctx, in.OpenID); err != nil {
+					s.log.Warn("turn: taking the chat out of the queue failed", "openid", MaskOpenID(in.OpenID), "err", err)
+				}
+			}
 		}
 		if res != nil {
 			var more []Effect

@@ -75,6 +75,7 @@ type App struct {
 	Pages    *pagetoken.Signer // signs the links to the customer's ticket page
 	Spool    *casework.Spool
 	Chat     *livechat.Chat
+	Waiting  *livechat.Queue // chats waiting for a person with no ticket
 	Sessions *botredis.Store
 	Media    *media.Store      // the photos customers sent, for the console
 	Photos   *photoread.Worker // reads them after the turn (issue 17)
@@ -193,7 +194,10 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	backend.Alert = func(t triage.Ticket, waiting bool) { alerts.Ticket(t, waiting, a.ConsoleURL(t.Number)) }
 
 	a.Sessions = botredis.New(a.Redis, prefix+"s:", botredis.Options{IdleTTL: cfg.Session.IdleTTL, LockTTL: cfg.Session.LockTTL})
-	a.Bot = bot.NewService(a.Sessions, a.WeChat, backend, a.Dialog, log, bot.Options{
+	// Customers who ask for a person before reporting anything wait in a queue of chats
+	// with no ticket (issue 13 §1); the bot takes the intake back when nobody comes.
+	a.Waiting = &livechat.Queue{Due: livechat.NewRedisQueue(a.Redis, prefix+"handoff:waiting"), Now: time.Now}
+	a.Bot = bot.NewService(a.Sessions, a.WeChat, queuedBackend{backend, a.Waiting}, a.Dialog, log, bot.Options{
 		Budget:  cfg.WeChat.TurnBudget,
 		LockTTL: cfg.Session.LockTTL,
 	})
@@ -220,6 +224,14 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	a.Chat = &livechat.Chat{Bot: a.Bot, Tickets: a.Tickets, WeChat: a.WeChat, Now: time.Now,
 		Idle: cfg.Console.TakeoverIdle, Active: livechat.NewRedisDeadlines(a.Redis, prefix), Live: a.Sessions,
 		Failed: livechat.NewRedisUndelivered(a.Redis, prefix), Notices: a.Notifier.Notice}
+	a.Waiting.Bot = a.Bot
+	a.loops = append(a.loops, func(ctx context.Context) {
+		every(ctx, 15*time.Second, func(ctx context.Context) {
+			if n, err := a.Waiting.Sweep(ctx); n > 0 || err != nil {
+				log.Info("livechat: chats nobody took over went back to the bot", "n", n, "err", err)
+			}
+		})
+	})
 	a.loops = append(a.loops, func(ctx context.Context) {
 		every(ctx, 15*time.Second, func(ctx context.Context) {
 			if n, err := a.Chat.Sweep(ctx); n > 0 || err != nil {
@@ -480,6 +492,14 @@ func (a *App) watchKnowledge(ctx context.Context) {
 	}
 }
 
+// opens is when staff are next on duty at or after t, on the business calendar.
+func (a *App) opens(t time.Time) time.Time {
+	if a.Calendar == nil {
+		return t
+	}
+	return a.Calendar.AddWorkingHours(t, 0)
+}
+
 // Publish makes set the knowledge every new turn uses. A turn in progress finishes on the
 // set it started with.
 func (a *App) Publish(set *knowledge.Set) error {
@@ -488,7 +508,10 @@ func (a *App) Publish(set *knowledge.Set) error {
 		return err
 	}
 	a.kb.Store(kb)
-	a.dialog.Store(bot.NewDialog(kb))
+	d := bot.NewDialog(kb)
+	d.HandoffWait = a.Cfg.Console.HandoffWait
+	d.Opens = a.opens
+	a.dialog.Store(d)
 	return nil
 }
 
@@ -532,4 +555,11 @@ func CalendarNotice(cal *triage.Calendar, now time.Time) string {
 		return ""
 	}
 	return fmt.Sprintf("the State Council's %d holiday adjustments (调休) are missing: %d counts only weekends and the statutory holidays; add them to business.adjustments_file", year, year)
+}
+
+// queuedBackend is the bot's backend: tickets and the rest from casework, the queue of
+// chats waiting for a person from livechat.
+type queuedBackend struct {
+	*casework.Backend
+	*livechat.Queue
 }

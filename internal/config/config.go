@@ -183,6 +183,10 @@ type Console struct {
 	// TakeoverIdle is how long a taken-over chat may go without a staff reply before it
 	// returns to the queue and the customer is told what happens next.
 	TakeoverIdle time.Duration `yaml:"takeover_idle"`
+	// HandoffWait is how long a customer who asked for a person before reporting anything
+	// waits in the queue (no ticket) before the bot takes the intake back and files the
+	// ticket; customers are told it as the expected wait.
+	HandoffWait time.Duration `yaml:"handoff_wait"`
 	// BootstrapAdmin lets a service on MySQL create the first admin account, with a
 	// generated password shown once in the start banner, when there is no staff account
 	// at all. The embedded mode (no mysql.dsn) always does.
@@ -317,6 +321,7 @@ func (c *Config) fillDefaults() {
 	def(&c.Business.TimeZone, "Asia/Shanghai")
 	defDur(&c.Console.SessionTTL, 12*time.Hour)
 	defDur(&c.Console.TakeoverIdle, 30*time.Minute)
+	defDur(&c.Console.HandoffWait, 10*time.Minute)
 	defDur(&c.Notify.FollowUpAfter, 72*time.Hour)
 	def(&c.Notify.TemplateFields, wxtemplate.DefaultFields)
 	defDur(&c.Notify.PageTTL, 30*24*time.Hour)
@@ -453,6 +458,9 @@ func (c *Config) Validate() error {
 	}
 	if strings.ContainsAny(c.Alerts.WeComKey, " \t\r\n&?#/") {
 		return bad("alerts.wecom_key", "is not a robot key (copy the key= value of the robot's webhook address)")
+	}
+	if c.Console.HandoffWait < time.Minute || c.Console.HandoffWait > 24*time.Hour {
+		return bad("console.handoff_wait", "%v is not between 1m and 24h", c.Console.HandoffWait)
 	}
 	if c.Routing.ComplaintWithin < 0 {
 		return bad("routing.complaint_within", "must be positive")

@@ -21,6 +21,12 @@ func NewRedisDeadlines(rdb redis.UniversalClient, prefix string) *RedisDeadlines
 	return &RedisDeadlines{rdb: rdb, key: prefix + "takeovers"}
 }
 
+// NewRedisQueue keeps a sorted set of the same kind under key: the chats waiting for a
+// person, scored by when the bot takes them back (Queue).
+func NewRedisQueue(rdb redis.UniversalClient, key string) *RedisDeadlines {
+	return &RedisDeadlines{rdb: rdb, key: key}
+}
+
 // Set implements Deadlines.
 func (d *RedisDeadlines) Set(ctx context.Context, member string, at time.Time) error {
 	return d.rdb.ZAdd(ctx, d.key, redis.Z{Score: float64(at.Unix()), Member: member}).Err()
