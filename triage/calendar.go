@@ -117,3 +117,9 @@ func (c *Calendar) closing(d Date) time.Time { return d.At(c.endH, c.endM, c.loc
 func (c *Calendar) dayLength() time.Duration {
 	return time.Duration((c.endH-c.startH)*60+c.endM-c.startM) * time.Minute
 }
+
+// isHoliday reports whether d is a day off for a holiday (statutory, published or
+// configured), not a make-up workday.
+func (c *Calendar) isHoliday(d Date) bool {
+	return !c.makeup[d] && (c.holidays[d] || c.statutory && isStatutoryHoliday(d))
+}

@@ -3,7 +3,6 @@ package triage
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/wxintake/intake/catalog"
@@ -51,46 +50,4 @@ func (w Window) IsZero() bool { return w.Start.IsZero() }
 func (w Window) Label() string {
 	return catalog.T("triage.visit.window", "day", dayText(w.Start), "slot", w.Slot,
 		"start", clockText(w.Start), "end", clockText(w.End))
-}
-
-// VisitWindows offers the visit windows of the next days working days: every slot of a
-// working day (see Calendar.IsWorkingDay) that starts no earlier than from plus the
-// calendar's visit lead time. Days are counted only when they offer at least one window, so
-// a customer writing in the evening still sees days full choices. Windows come in time order,
-// in the calendar's location; invalid slots are skipped (see CheckSlots).
-func VisitWindows(from time.Time, cal *Calendar, slots []Slot, days int) []Window {
-	type slot struct {
-		label      string
-		start, end int
-	}
-	var valid []slot
-	for _, s := range slots {
-		if a, b, ok := s.clocks(); ok {
-			valid = append(valid, slot{s.Label, a, b})
-		}
-	}
-	if len(valid) == 0 || days <= 0 {
-		return nil
-	}
-	slices.SortStableFunc(valid, func(x, y slot) int { return x.start - y.start })
-	from = from.In(cal.loc)
-	earliest := from.Add(cal.targets.VisitLead)
-	var out []Window
-	for d, offered := DateOf(from), 0; offered < days; d = d.AddDays(1) {
-		if !cal.IsWorkingDay(d) {
-			continue
-		}
-		n := len(out)
-		for _, s := range valid {
-			start := d.At(s.start/60, s.start%60, cal.loc)
-			if start.Before(earliest) {
-				continue
-			}
-			out = append(out, Window{Start: start, End: d.At(s.end/60, s.end%60, cal.loc), Slot: s.label})
-		}
-		if len(out) > n {
-			offered++
-		}
-	}
-	return out
 }
