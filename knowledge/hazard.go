@@ -214,6 +214,9 @@ func scanHazardForm(t string) (hits []HazardHit, denials bool) {
 		if seen[h.family] || !strings.ContainsAny(t, familyRunes[h.family]) {
 			continue
 		}
+		if !h.re.MatchString(t) {
+			continue // each alternative behind its own literals: most cues end here, cheaply
+		}
 		if h.needs != nil && !h.needs.MatchString(t) {
 			continue
 		}
