@@ -32,6 +32,11 @@ type Case struct {
 
 	Hint Hint // from the matched knowledge rule; zero when none matched
 
+	// Repairs are the customer's earlier completed repairs of the same fault (same rule or
+	// error code), for the 三包 rights: a repeat inside a repair's own warranty is free,
+	// and Policy.MaxRepairs of them offer an exchange or a return. See RightsOf.
+	Repairs []Repair
+
 	// ReportedAt is when the customer reported the fault; it must be set. Warranty reads
 	// its civil date in ReportedAt's own location; Triage first moves it into the
 	// calendar's location.

@@ -31,9 +31,23 @@ func Commitment(r Result, number string, cal *Calendar) string {
 			b.WriteString(catalog.T("triage.commit.user_damage", "estimate", r.Warranty.Estimate.String()))
 		}
 	case InWarranty:
-		b.WriteString(catalog.T("triage.commit.in_warranty", "until", r.Warranty.CoveredUntil.String()))
+		w := r.Warranty
+		switch {
+		case r.Rights.RepeatFree:
+			b.WriteString(catalog.T("triage.commit.repeat_free", "repair_days", r.Rights.FreeUntil.DaysSince(r.Rights.LastRepair.Done),
+				"until", r.Rights.FreeUntil.String()))
+		case w.Period != "" && !w.Bought.IsZero() && w.Product != "":
+			// "您的空调购买于 2023-06-01，压缩机保修 72 个月（保修至 2029-05-31），本次维修免费。"
+			b.WriteString(catalog.T("triage.commit.in_warranty_period", "product", w.Product, "bought", w.Bought.String(),
+				"period", w.Period, "until", w.CoveredUntil.String()))
+		default:
+			b.WriteString(catalog.T("triage.commit.in_warranty", "until", w.CoveredUntil.String()))
+		}
 	default:
 		b.WriteString(catalog.T("triage.commit.unknown"))
+	}
+	if rights := notableRights(r.Rights); rights != "" {
+		b.WriteString(rights)
 	}
 	by := momentText(r.SLA.FirstResponseBy.In(cal.loc))
 	if r.Complaint {
@@ -49,4 +63,21 @@ func Commitment(r Result, number string, cal *Calendar) string {
 		b.WriteString(catalog.T("triage.commit.next", "by", by))
 	}
 	return b.String()
+}
+
+// notableRights is what the customer reads of the 三包 rights at filing: the return or
+// exchange period they are in, and an exchange or return after repeated repairs; "" when
+// the rights say no more than the warranty sentence.
+func notableRights(r Rights) string {
+	var parts []string
+	for _, why := range r.Reasons {
+		switch why.Key {
+		case "triage.rights.return", "triage.rights.exchange", "triage.rights.repairs_exhausted":
+			parts = append(parts, why.Text)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return strings.Join(parts, "；") + "。"
 }

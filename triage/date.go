@@ -8,8 +8,8 @@ import (
 )
 
 // Date is a civil date with no time zone: the purchase date a customer gives, or a holiday
-// in a calendar. Day 0 means the customer named only the month ("2024年5月"); the zero Date
-// means the date is unknown.
+// in a calendar. Day 0 means the customer named only the month ("2024年5月"); Month and Day
+// 0 mean they named only the year ("2024年", "前年"); the zero Date means the date is unknown.
 type Date struct {
 	Year  int
 	Month time.Month
@@ -26,18 +26,32 @@ func DateOf(t time.Time) Date {
 func (d Date) IsZero() bool { return d == Date{} }
 
 // MonthOnly reports whether only the year and month are known.
-func (d Date) MonthOnly() bool { return d.Year != 0 && d.Day == 0 }
+func (d Date) MonthOnly() bool { return d.Year != 0 && d.Month != 0 && d.Day == 0 }
 
-// Valid reports whether d names a real day, or a real month when MonthOnly.
+// YearOnly reports whether only the year is known.
+func (d Date) YearOnly() bool { return d.Year != 0 && d.Month == 0 && d.Day == 0 }
+
+// Partial reports whether d is known to the month or the year only: a range of days.
+func (d Date) Partial() bool { return d.MonthOnly() || d.YearOnly() }
+
+// Valid reports whether d names a real day, a real month when MonthOnly, or a year when
+// YearOnly.
 func (d Date) Valid() bool {
+	if d.YearOnly() {
+		return d.Year >= 1 && d.Year <= 9999
+	}
 	if d.Year < 1 || d.Year > 9999 || d.Month < time.January || d.Month > time.December {
 		return false
 	}
 	return d.Day >= 0 && d.Day <= daysIn(d.Year, d.Month)
 }
 
-// First returns the first day d can mean: d itself, or the 1st of its month when MonthOnly.
+// First returns the first day d can mean: d itself, the 1st of its month when MonthOnly,
+// or 1 January when YearOnly.
 func (d Date) First() Date {
+	if d.YearOnly() {
+		return Date{d.Year, time.January, 1}
+	}
 	if d.MonthOnly() {
 		d.Day = 1
 	}
@@ -45,8 +59,11 @@ func (d Date) First() Date {
 }
 
 // Last returns the last day d can mean: d itself, or the last day of its month when
-// MonthOnly.
+// MonthOnly, or 31 December when YearOnly.
 func (d Date) Last() Date {
+	if d.YearOnly() {
+		return Date{d.Year, time.December, 31}
+	}
 	if d.MonthOnly() {
 		d.Day = daysIn(d.Year, d.Month)
 	}
@@ -86,11 +103,14 @@ func (d Date) At(hour, min int, loc *time.Location) time.Time {
 	return time.Date(d.Year, d.Month, d.Day, hour, min, 0, 0, loc)
 }
 
-// String formats d as "2025-06-10", "2025-06" when MonthOnly, or "" when unknown.
+// String formats d as "2025-06-10", "2025-06" when MonthOnly, "2025" when YearOnly, or ""
+// when unknown.
 func (d Date) String() string {
 	switch {
 	case d.IsZero():
 		return ""
+	case d.YearOnly():
+		return fmt.Sprintf("%04d", d.Year)
 	case d.MonthOnly():
 		return fmt.Sprintf("%04d-%02d", d.Year, int(d.Month))
 	default:
@@ -112,7 +132,8 @@ func (d *Date) UnmarshalText(b []byte) error {
 }
 
 // ParseDate reads "2025-06-10", "2025/6/10", "2025.06.10", "2025年6月10日", or a month
-// alone: "2025-06", "2025年6月". Empty text is the unknown (zero) date.
+// alone: "2025-06", "2025年6月", or a year alone: "2025", "2025年". Empty text is the
+// unknown (zero) date.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -120,8 +141,8 @@ func ParseDate(s string) (Date, error) {
 	}
 	norm := strings.NewReplacer("年", "-", "月", "-", "日", "", "号", "", "/", "-", ".", "-").Replace(s)
 	parts := strings.Split(strings.TrimSuffix(norm, "-"), "-")
-	if len(parts) != 2 && len(parts) != 3 {
-		return Date{}, fmt.Errorf("triage: date %q: want year-month-day or year-month", s)
+	if len(parts) < 1 || len(parts) > 3 || len(parts) == 1 && len(parts[0]) != 4 {
+		return Date{}, fmt.Errorf("triage: date %q: want year-month-day, year-month or year", s)
 	}
 	var n [3]int
 	for i, p := range parts {
@@ -132,7 +153,7 @@ func ParseDate(s string) (Date, error) {
 		n[i] = v
 	}
 	d := Date{n[0], time.Month(n[1]), n[2]}
-	if len(parts) == 3 && d.Day == 0 || !d.Valid() {
+	if len(parts) == 3 && d.Day == 0 || len(parts) >= 2 && d.Month == 0 || !d.Valid() {
 		return Date{}, fmt.Errorf("triage: date %q does not exist", s)
 	}
 	return d, nil
@@ -150,4 +171,12 @@ func cmpInt(a, b int) int {
 		return 1
 	}
 	return 0
+}
+
+// DaysSince returns how many days d is after o (negative when before). Both must be full
+// dates.
+func (d Date) DaysSince(o Date) int {
+	a := time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)
+	b := time.Date(o.Year, o.Month, o.Day, 12, 0, 0, 0, time.UTC)
+	return int(a.Sub(b).Hours()) / 24
 }

@@ -12,6 +12,50 @@ type Policy struct {
 	// ExtendedMonths is the usual extended warranty, added to the whole-unit period when
 	// the customer has one and the case does not give its own length.
 	ExtendedMonths int `yaml:"extended_months" json:"extended_months"`
+
+	// The 三包 rights, in days; zero takes the statutory default (see Rights).
+	//
+	// ReturnDays: a performance fault this many days after purchase or less may be
+	// returned, exchanged or repaired (default 7).
+	ReturnDays int `yaml:"return_days" json:"return_days"`
+	// ExchangeDays: up to this many days, exchanged or repaired (default 15).
+	ExchangeDays int `yaml:"exchange_days" json:"exchange_days"`
+	// RepairWarrantyDays: a repair's own warranty; the same fault back within it is repaired
+	// free whatever the unit's period (default 90; never less than the statutory 30).
+	RepairWarrantyDays int `yaml:"repair_warranty_days" json:"repair_warranty_days"`
+	// MaxRepairs: after this many repairs of the same fault within the warranty, the
+	// customer may have it exchanged or returned (default 2).
+	MaxRepairs int `yaml:"max_repairs" json:"max_repairs"`
+}
+
+// The statutory 三包 defaults of the rights in Policy.
+const (
+	DefaultReturnDays         = 7
+	DefaultExchangeDays       = 15
+	DefaultRepairWarrantyDays = 90
+	MinRepairWarrantyDays     = 30 // the statutory floor of a repair's own warranty
+	DefaultMaxRepairs         = 2
+)
+
+// SanBao returns the policy with its 三包 rights filled in: defaults for zero values, the
+// statutory floor for a shorter repair warranty, and an exchange period no shorter than the
+// return period.
+func (p Policy) SanBao() Policy {
+	if p.ReturnDays <= 0 {
+		p.ReturnDays = DefaultReturnDays
+	}
+	if p.ExchangeDays <= 0 {
+		p.ExchangeDays = DefaultExchangeDays
+	}
+	p.ExchangeDays = max(p.ExchangeDays, p.ReturnDays)
+	if p.RepairWarrantyDays <= 0 {
+		p.RepairWarrantyDays = DefaultRepairWarrantyDays
+	}
+	p.RepairWarrantyDays = max(p.RepairWarrantyDays, MinRepairWarrantyDays)
+	if p.MaxRepairs <= 0 {
+		p.MaxRepairs = DefaultMaxRepairs
+	}
+	return p
 }
 
 // Policies holds a Policy per category id; the key "default" serves categories without

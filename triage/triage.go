@@ -9,7 +9,11 @@ type Result struct {
 	Skill      string // engineer skill for dispatch (from the rule)
 	Complaint  bool   // a complaint risk (Case.Complaint): urgent, the complaint group and target
 	SLA        SLA
-	// Reasons explain the decisions in order: fault class, warranty, priority, SLA.
+	// Rights are the 三包 rights on the report day (return, exchange, repair; a repeat
+	// inside a repair's warranty; repairs exhausted). Not stored: its reasons are.
+	Rights Rights
+	// Reasons explain the decisions in order: fault class, warranty, the 三包 rights,
+	// priority, SLA.
 	Reasons []Reason
 	// Handoff: the customer waits in the chat for a person (they asked for one, or a hazard
 	// is to be called back); set at escalation, not by Triage.
@@ -22,8 +26,28 @@ func Triage(c Case, p Policy, cal *Calendar) Result {
 	c.ReportedAt = c.ReportedAt.In(cal.loc)
 	class, classWhy := ClassifyFault(c)
 	warranty, warrantyWhy := Warranty(c, p)
+	if warranty.Status == InWarranty {
+		warranty.Period = warrantyPeriod(c, p, c.ExtendedWarranty == AnswerYes).label
+		warranty.Bought, warranty.Product = c.PurchaseDate, c.name()
+	}
+	rights := RightsOf(c, p)
+	if rights.RepeatFree && warranty.Status != UserDamage && warranty.Status != InWarranty {
+		// the same fault back inside the last repair's own warranty: free whatever the
+		// unit's period says
+		warranty = WarrantyResult{Status: InWarranty, CoveredUntil: rights.FreeUntil, Bought: warranty.Bought, Product: warranty.Product}
+	}
 	priority, priorityWhy := Prioritise(c)
 	sla := Deadlines(c, priority, cal)
+	reasons := []Reason{classWhy, warrantyWhy}
+	for _, why := range rights.Reasons {
+		switch why.Key {
+		case "triage.rights.repair", "triage.rights.no_date", "triage.rights.invalid_date":
+			// nothing beyond the warranty reason: repair in warranty, or its date is 待核实
+		default:
+			reasons = append(reasons, why)
+		}
+	}
+	reasons = append(reasons, priorityWhy, sla.Reason)
 	return Result{
 		FaultClass: class,
 		Warranty:   warranty,
@@ -32,6 +56,7 @@ func Triage(c Case, p Policy, cal *Calendar) Result {
 		Skill:      c.Hint.Skill,
 		Complaint:  c.Complaint != "",
 		SLA:        sla,
-		Reasons:    []Reason{classWhy, warrantyWhy, priorityWhy, sla.Reason},
+		Rights:     rights,
+		Reasons:    reasons,
 	}
 }

@@ -51,7 +51,7 @@ func TestTriage(t *testing.T) {
 		{name: "whole unit, anniversary is out", cat: "air_conditioner", bought: "2025-06-10", ext: AnswerNo, at: "2026-06-10 10:00", symptom: "不制冷", hint: prices,
 			want: want{FaultHardware, OutOfWarranty, "2026-06-09", Estimate{0, 800, 80, 200}, PriorityNormal, "2026-06-11 10:00", "2026-06-12 10:00", "default|out|normal|normal", false, ""}},
 		{name: "whole unit, bought on report day", cat: "television", bought: "2026-11-23", at: "2026-11-23 10:00", symptom: "遥控失灵",
-			want: want{FaultHardware, InWarranty, "2027-11-22", Estimate{}, PriorityNormal, "2026-11-24 10:00", "2026-11-25 10:00", "default|in|normal|normal", false, ""}},
+			want: want{FaultHardware, InWarranty, "2027-11-22", Estimate{}, PriorityNormal, "2026-11-24 10:00", "2026-11-25 10:00", "default|in|return|normal|normal", false, ""}},
 		{name: "unknown category uses default policy", cat: "coffee_machine", bought: "2025-11-24", at: "2026-11-23 10:00", symptom: "漏水",
 			want: want{FaultHardware, InWarranty, "2026-11-23", Estimate{}, PriorityNormal, "2026-11-24 10:00", "2026-11-25 10:00", "default|in|normal|normal", false, ""}},
 
@@ -107,7 +107,7 @@ func TestTriage(t *testing.T) {
 		{name: "month only, out", cat: "air_conditioner", bought: "2025-04", ext: AnswerNo, at: "2026-05-06 10:00", symptom: "漏水",
 			want: want{FaultHardware, OutOfWarranty, "2026-04-29", Estimate{}, PriorityNormal, "2026-05-07 10:00", "2026-05-08 10:00", "default|out|normal|normal", false, ""}},
 		{name: "month only, this month is not the future", cat: "refrigerator", bought: "2026-11", at: "2026-11-23 10:00", symptom: "冷藏室不冷",
-			want: want{FaultHardware, InWarranty, "2027-11-29", Estimate{}, PriorityNormal, "2026-11-24 10:00", "2026-11-25 10:00", "default|in|normal|normal", false, ""}},
+			want: want{FaultHardware, InWarranty, "2027-11-29", Estimate{}, PriorityNormal, "2026-11-24 10:00", "2026-11-25 10:00", "default|in|range|normal|normal", false, ""}},
 		{name: "future day", cat: "refrigerator", bought: "2026-12-01", at: "2026-11-23 10:00", symptom: "冷藏室不冷",
 			want: want{FaultHardware, WarrantyUnknown, "", Estimate{}, PriorityNormal, "2026-11-24 10:00", "2026-11-25 10:00", "default|future_date|normal|normal", false, ""}},
 		{name: "future month", cat: "refrigerator", bought: "2026-12", at: "2026-11-23 10:00", symptom: "冷藏室不冷",

@@ -32,6 +32,12 @@ type WarrantyResult struct {
 	CoveredUntil Date
 	// Estimate is the rule's price range for a paid repair; zero otherwise.
 	Estimate Estimate
+	// Period, Bought and Product tell the customer why a repair is free at filing
+	// ("压缩机保修 72 个月", the purchase date, "空调"); Triage sets them for a case in
+	// warranty. Not stored: the reason holds them.
+	Period  string
+	Bought  Date
+	Product string
 }
 
 // Estimate is a price range for a paid repair, in yuan.
@@ -72,7 +78,8 @@ func yuanRange(lo, hi int) string {
 // the month (1 month from Jan 31 covers through Feb 28, or 29 in a leap year).
 //
 // A purchase date known to the month only ("2024年5月") is read as the last day of that
-// month, the reading most favourable to the customer. An unknown date, an impossible one,
+// month, the reading most favourable to the customer. One known to the year only ("2024年")
+// is decided when every day of that year gives the same answer, else it is 待核实. An unknown date, an impossible one,
 // or one after the report date gives WarrantyUnknown (待核实); so does a policy without a
 // period (a category nobody configured), and an expired period that an extended warranty
 // the customer has not confirmed would still cover.
@@ -107,6 +114,11 @@ func Warranty(c Case, p Policy) (WarrantyResult, Reason) {
 			because("triage.why.warranty.future_date", "date", bought.String(), "today", today.String())
 	case per.months <= 0:
 		return WarrantyResult{Status: WarrantyUnknown}, because("triage.why.warranty.no_policy", "category", c.name())
+	case bought.YearOnly() && !today.After(per.until) && today.After(earliestUntil(c, p, per)):
+		// a year alone: covered if bought late in it, not if early — the day decides
+		return WarrantyResult{Status: WarrantyUnknown, CoveredUntil: per.until},
+			because("triage.why.warranty.year_only", "year", bought.String(), "period", per.label,
+				"first", earliestUntil(c, p, per).String(), "last", per.until.String())
 	case !today.After(per.until):
 		return WarrantyResult{Status: InWarranty, CoveredUntil: per.until},
 			because("triage.why.warranty.in", "date", purchaseText(bought), "period", per.label, "until", per.until.String())
@@ -121,6 +133,12 @@ func Warranty(c Case, p Policy) (WarrantyResult, Reason) {
 	return WarrantyResult{Status: OutOfWarranty, CoveredUntil: per.until, Estimate: est},
 		because("triage.why.warranty.out", "date", purchaseText(bought), "period", per.label,
 			"until", per.until.String(), "estimate", est.String())
+}
+
+// earliestUntil is the last covered day of per when the product was bought on the first
+// day its purchase date can mean (1 January of a year-only date).
+func earliestUntil(c Case, p Policy, per period) Date {
+	return lastCovered(c.PurchaseDate.First(), per.months)
 }
 
 // period is the warranty period that applies to a case.
@@ -167,6 +185,9 @@ func lastCovered(from Date, n int) Date {
 
 // purchaseText shows a purchase date, spelling out the month-end reading of a month-only one.
 func purchaseText(d Date) string {
+	if d.YearOnly() {
+		return catalog.T("triage.date.year_only", "year", d.String(), "day", d.Last().String())
+	}
 	if d.MonthOnly() {
 		return catalog.T("triage.date.month_only", "month", d.String(), "day", d.Last().String())
 	}
