@@ -25,6 +25,43 @@ type Warranty struct {
 	WholeMonths int `yaml:"whole_months"`
 	// Components lists main components covered longer (or shorter) than the whole unit.
 	Components []Component `yaml:"components,omitempty"`
+
+	// The 三包 rights in days from purchase; 0 (or omitted) takes the statutory default.
+	//
+	// ReturnDays: a performance fault this many days after purchase or less may be
+	// returned, exchanged or repaired (default 7).
+	ReturnDays int `yaml:"return_days,omitempty"`
+	// ExchangeDays: up to this many days, exchanged or repaired (default 15; not less
+	// than ReturnDays).
+	ExchangeDays int `yaml:"exchange_days,omitempty"`
+	// RepairWarrantyDays is a repair's own warranty: the same fault back within it is
+	// repaired free (default 90; the law's floor is 30).
+	RepairWarrantyDays int `yaml:"repair_warranty_days,omitempty"`
+	// MaxRepairs: after this many repairs of the same fault within the warranty the
+	// customer may exchange or return the product (default 2).
+	MaxRepairs int `yaml:"max_repairs,omitempty"`
+}
+
+// The statutory 三包 defaults of a Warranty's rights, used when a field is 0.
+const (
+	DefaultReturnDays         = 7
+	DefaultExchangeDays       = 15
+	DefaultRepairWarrantyDays = 90
+	MinRepairWarrantyDays     = 30
+	DefaultMaxRepairs         = 2
+)
+
+// SanBao returns the 三包 rights with the defaults filled in: return, exchange and
+// repair-warranty days, and the repairs before an exchange.
+func (w Warranty) SanBao() (returnDays, exchangeDays, repairWarrantyDays, maxRepairs int) {
+	or := func(v, def int) int {
+		if v <= 0 {
+			return def
+		}
+		return v
+	}
+	return or(w.ReturnDays, DefaultReturnDays), or(w.ExchangeDays, DefaultExchangeDays),
+		or(w.RepairWarrantyDays, DefaultRepairWarrantyDays), or(w.MaxRepairs, DefaultMaxRepairs)
 }
 
 // Component is a part with its own warranty period.

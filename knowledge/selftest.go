@@ -54,6 +54,11 @@ type Report struct {
 	// Overlaps lists phrases that trigger more than one rule of a common category; they are
 	// not failures, but often the cause of one.
 	Overlaps []Overlap
+	// FAQ lists the FAQ samples that do not find their own entry or read as a hazard, and
+	// the rule samples an FAQ entry takes (see faqSelfTest); any fails the test.
+	FAQ []FAQFailure
+	// FAQSamples counts the FAQ samples tested.
+	FAQSamples int
 	// Err is set when the set's matcher could not be built; nothing was tested.
 	Err error
 }
@@ -98,7 +103,7 @@ type Overlap struct {
 // that loses to another rule even with itself indexed contradicts the knowledge, one that
 // is found only by itself merely says the rule needs more samples or phrases.
 func (r Report) Passed() bool {
-	return r.Err == nil && r.Top1 == r.Total && r.Hinted.Top1 == r.Hinted.Total
+	return r.Err == nil && r.Top1 == r.Total && r.Hinted.Top1 == r.Hinted.Total && len(r.FAQ) == 0
 }
 
 // SelfTestFolds is the number of folds of the held-out self-test: sample j of every rule is
@@ -160,6 +165,10 @@ func selfTest(set *Set, full bool) Report {
 		rep.heldOut(set, m)
 	}
 	rep.Overlaps = findOverlaps(set)
+	rep.FAQ = faqSelfTest(set, m)
+	for i := range set.FAQ {
+		rep.FAQSamples += len(set.FAQ[i].Samples)
+	}
 	return rep
 }
 
@@ -324,13 +333,19 @@ func (r Report) WriteText(w io.Writer) error {
 		writeFailure(&b, "knowledge.report.failure", f)
 	}
 	r.writeHeldOut(&b)
+	if r.FAQSamples > 0 {
+		b.WriteString(catalog.T("knowledge.report.faq", "total", r.FAQSamples, "failed", len(r.FAQ)) + "\n")
+	}
+	for _, f := range r.FAQ {
+		b.WriteString(f.Text() + "\n")
+	}
 	for _, o := range r.Overlaps {
 		b.WriteString(catalog.T("knowledge.report.overlap", "phrase", o.Phrase, "rules", strings.Join(o.RuleIDs, ", ")) + "\n")
 	}
 	if r.Passed() {
 		b.WriteString(catalog.T("knowledge.report.passed") + "\n")
 	} else {
-		b.WriteString(catalog.T("knowledge.report.failed", "count", len(r.Failures)) + "\n")
+		b.WriteString(catalog.T("knowledge.report.failed", "count", len(r.Failures)+len(r.FAQ)) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

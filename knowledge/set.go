@@ -30,11 +30,14 @@ type Set struct {
 	Categories []Category
 	// Rules are the rules of every rule file, files in name order.
 	Rules []Rule
+	// FAQ are the FAQ entries of every file, files in name order (see FAQ).
+	FAQ []FAQ
 
 	files   map[string][]byte
 	decoded map[string]decodedFile // each file as decoded, for ParseReusing
 	cats    []field                // where each category was read; empty for a set built in code
 	rules   []field                // where each rule was read; empty for a set built in code
+	faqs    []field                // where each FAQ entry was read; empty for a set built in code
 
 	index *ruleIndex // rule id → index in Rules, for Rule; nil for a set built in code
 }
@@ -50,6 +53,7 @@ type ruleIndex struct {
 type fileDoc struct {
 	Categories []Category `yaml:"categories"`
 	Rules      []Rule     `yaml:"rules"`
+	FAQ        []FAQ      `yaml:"faq"`
 }
 
 // Category returns the category with the id, or nil.
@@ -152,6 +156,11 @@ func ParseReusing(files map[string][]byte, prev ...*Set) (*Set, error) {
 		for i, r := range doc.Rules {
 			s.Rules = append(s.Rules, r)
 			s.rules = append(s.rules, rules.index(i))
+		}
+		faqs := root.key("faq")
+		for i, f := range doc.FAQ {
+			s.FAQ = append(s.FAQ, f)
+			s.faqs = append(s.faqs, faqs.index(i))
 		}
 	}
 	if err := ps.err(); err != nil {

@@ -96,6 +96,7 @@ func validateCategory(ps *problems, c *Category, at field) {
 		}
 		checkMonths(ps, f.key("months"), comp.Months)
 	}
+	checkSanBao(ps, w, c.Warranty)
 	for i, b := range c.Brands {
 		f := at.key("brands").index(i)
 		if strings.TrimSpace(b.Name) == "" {
@@ -111,6 +112,26 @@ func validateCategory(ps *problems, c *Category, at field) {
 	}
 	for j, p := range c.GenericModelPatterns {
 		checkPattern(ps, at.key("generic_model_patterns").index(j), p, regexp.Compile)
+	}
+}
+
+// checkSanBao checks a category's 三包 rights: no negative days, an exchange period no
+// shorter than the return period, a repair warranty no shorter than the law's 30 days.
+// Omitted (0) fields take the defaults.
+func checkSanBao(ps *problems, w field, wr Warranty) {
+	for _, f := range []struct {
+		key string
+		v   int
+	}{{"return_days", wr.ReturnDays}, {"exchange_days", wr.ExchangeDays},
+		{"repair_warranty_days", wr.RepairWarrantyDays}, {"max_repairs", wr.MaxRepairs}} {
+		checkMonths(ps, w.key(f.key), f.v)
+	}
+	ret, exch, _, _ := wr.SanBao()
+	if wr.ReturnDays >= 0 && wr.ExchangeDays >= 0 && exch < ret {
+		ps.add(w.key("exchange_days"), "exchange_before_return", "exchange", exch, "return", ret)
+	}
+	if d := wr.RepairWarrantyDays; d > 0 && d < MinRepairWarrantyDays {
+		ps.add(w.key("repair_warranty_days"), "repair_warranty_short", "value", d, "min", MinRepairWarrantyDays)
 	}
 }
 

@@ -243,3 +243,24 @@ func TestParseIgnoresOtherFiles(t *testing.T) {
 		t.Errorf("refrigerator door seal warranty = %d, want the whole unit's 12", got)
 	}
 }
+
+func TestValidateSanBao(t *testing.T) {
+	for _, tc := range []struct {
+		warranty string
+		want     []string
+	}{
+		{"{whole_months: 12, return_days: 7, exchange_days: 15, repair_warranty_days: 90, max_repairs: 2}", nil},
+		{"{whole_months: 12}", nil}, // the defaults
+		{"{whole_months: 12, return_days: -1}", []string{`categories.yaml:4: categories[0].warranty.return_days: -1 must not be negative`}},
+		{"{whole_months: 12, return_days: 10, exchange_days: 8}", []string{`categories.yaml:4: categories[0].warranty.exchange_days: exchange_days 8 is shorter than return_days 10: the exchange period includes the return period`}},
+		{"{whole_months: 12, return_days: 20}", []string{`categories.yaml:4: categories[0].warranty.exchange_days: exchange_days 15 is shorter than return_days 20: the exchange period includes the return period`}},
+		{"{whole_months: 12, repair_warranty_days: 29}", []string{`categories.yaml:4: categories[0].warranty.repair_warranty_days: repair_warranty_days 29 is below the statutory minimum of 30`}},
+		{"{whole_months: 12, repair_warranty_days: 30, max_repairs: -2}", []string{`categories.yaml:4: categories[0].warranty.max_repairs: -2 must not be negative`}},
+	} {
+		cats := "categories:\n  - id: air_conditioner\n    name: 空调\n    warranty: " + tc.warranty + "\n"
+		got := problemsOf(t, map[string]string{"categories.yaml": cats, "rules/ac.yaml": goodRule})
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s:\n got %q\nwant %q", tc.warranty, got, tc.want)
+		}
+	}
+}
