@@ -192,6 +192,9 @@ var cueSafetyDone = knowledge.MustGate(`拔了|拔掉了|关了|关掉了|断电
 // Questions of another kind (price, warranty) are answered as usual.
 func (d *Dialog) safetyFollowUp(t *step) bool {
 	c := t.c
+	if d.wetDeviceAsk(t) {
+		return true
+	}
 	if !c.Case.Safety || c.Case.SafetyRule == "" || c.State == StateNew || c.State == StateHuman || c.State == StateRating || c.State == StateComment {
 		return false
 	}
@@ -204,7 +207,8 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 	if f := t.u.Facts; f.Category != "" && f.Category != c.Case.Category || c.Ticket != "" && f.Symptom != "" {
 		return false // "现在冰箱也不制冷了": another fault, not a question about the hazard
 	}
-	if tx := compact(t.u.Canon); !cueSafetyAsk.MatchString(tx) {
+	if tx := compact(t.u.Canon); !cueSafetyAsk.MatchString(tx) || cueSafetyDone.MatchString(tx) && !cueQuestion.MatchString(tx) {
+		// "我现在出来了 窗户开了" tells what was done, though "开了" reads like a question of use
 		if !cueSafetyDone.MatchString(tx) {
 			return false
 		}
@@ -224,6 +228,27 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 	}
 	return true
 }
+
+// wetDeviceAsk answers a customer whose phone, laptop or watch took water and who asks about
+// charging, powering on or drying it with heat ("我能不能先充个电试试"): never charge, never
+// power on — at any state, before anything else is read into the message.
+func (d *Dialog) wetDeviceAsk(t *step) bool {
+	c := t.c
+	if c.Case.Trigger != TriggerWater || !portable[c.Case.Category] || c.State == StateNew || c.State == StateRating || c.State == StateComment {
+		return false
+	}
+	if !cueWetDeviceUse.MatchString(compact(t.u.Canon)) {
+		return false
+	}
+	t.sayKey("bot.safety.water_device")
+	if c.State != StateHuman {
+		d.reask(t)
+	}
+	return true
+}
+
+// cueWetDeviceUse asks about using a device that took water: charging, powering on, heat.
+var cueWetDeviceUse = knowledge.MustGate(`充电|充个电|充一下|充上|插电|插上|开机|开一下|试一下机|吹风机|吹干|烘干|暖气片|微波炉|米缸|大米|晒太阳|晒一下`)
 
 // interject handles what a message does besides answering the pending question; false
 // when there is nothing of the kind and the state's own handler should read it.
@@ -292,6 +317,14 @@ func (d *Dialog) interject(t *step) bool {
 		return true
 	}
 	if u.Is(ActReturn) && c.State != StateHuman {
+		if c.Case.Safety && c.Ticket == "" {
+			// "能不能给我换一个" in a hazard case: noted for the person who calls, the case
+			// stays a safety case and still wants the number to call back
+			c.Case.Return = true
+			t.sayKey("bot.safety.return_noted")
+			d.reask(t)
+			return true
+		}
 		d.returnRequest(t)
 		return true
 	}
