@@ -83,6 +83,10 @@ type Deps struct {
 	// calendar lacks at now, or 0 (triage.Calendar.MissingAdjustments); the dashboard warns
 	// admins of it. No warning when nil.
 	MissingAdjustments func(now time.Time) int
+
+	// Waiting lists the chats waiting for a person with no ticket above the queue, and
+	// takes them over (waiting.go); the section is left out when nil.
+	Waiting Waiting
 }
 
 // Console serves the pages.
@@ -135,6 +139,7 @@ func (c *Console) Register(e *echo.Echo) {
 	g.POST("/logout", c.logout)
 	g.GET("/password", c.password)
 	g.GET("/tickets/:number", c.ticket, require(casePerms...))
+	g.POST("/waiting/takeover", c.takeWaiting, require(append(casePerms, staff.PermChat)...))
 	g.GET("/dashboard", c.dashboard, require(append(casePerms, staff.PermViewDashboard)...))
 	c.registerEditor(g) // editor.go: /console/rules…
 	c.registerAdmin(g)  // admin.go: /console/users, /console/canned

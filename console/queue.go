@@ -46,6 +46,7 @@ type queueData struct {
 	PrevURL   string
 	NextURL   string
 	CanAssign bool
+	Waiting   []waitingRow // chats waiting for a person with no ticket (waiting.go)
 }
 
 // queue lists the open tickets, urgent first, then by first-response deadline:
@@ -83,7 +84,7 @@ func (c *Console) queue(ec echo.Context) error {
 	}
 	now := c.Now()
 	d := queueData{Filter: qf, Statuses: openStatuses(), Total: total, Page: pageNo,
-		Rows: make([]queueRow, 0, len(tickets))}
+		Rows: make([]queueRow, 0, len(tickets)), Waiting: c.waitingRows(ec)}
 	for _, t := range tickets {
 		row := toQueueRow(t, v.User.Username, now)
 		if qf.Breached && !row.Breached {

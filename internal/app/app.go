@@ -259,7 +259,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		KB: a.KB, Published: a.Knowledge, SecureCookies: cfg.Console.SecureCookies,
 		Canned: a.Canned, LastLogins: a.Staff.LastLogins,
 		Undelivered: a.Chat.Undelivered, Media: a.Media, VisitWindows: visits, Groups: cfg.Routing.StaffGroups(),
-		MissingAdjustments: cal.MissingAdjustments})
+		MissingAdjustments: cal.MissingAdjustments, Waiting: waitingChats{a.Chat, a.Waiting}})
 	if err != nil {
 		return nil, err
 	}
@@ -562,4 +562,24 @@ func CalendarNotice(cal *triage.Calendar, now time.Time) string {
 type queuedBackend struct {
 	*casework.Backend
 	*livechat.Queue
+}
+
+// waitingChats shows the console the chats waiting for a person with no ticket.
+type waitingChats struct {
+	chat  *livechat.Chat
+	queue *livechat.Queue
+}
+
+func (w waitingChats) Waiting(ctx context.Context) ([]console.WaitingChat, error) {
+	chats, err := w.queue.Waiting(ctx)
+	out := make([]console.WaitingChat, len(chats))
+	for i, c := range chats {
+		out[i] = console.WaitingChat{OpenID: c.OpenID, Since: c.Since, Case: c.Case}
+	}
+	return out, err
+}
+
+func (w waitingChats) Takeover(ctx context.Context, openID string, by staff.User) (string, error) {
+	number, _, err := w.chat.TakeoverWaiting(ctx, w.queue, openID, by)
+	return number, err
 }
