@@ -66,6 +66,7 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 	tc, rule := b.triageCase(kb, e.Case, now)
 	var sorry string
 	tc.Complaint, sorry = b.complaint(ctx, openID, e.Case, rule, now)
+	tc.Repairs = b.repairs(ctx, openID, e.Case, rule)
 	made, fromMade := productionStart(e.Case, &tc)
 	policy := policyOf(kb.Set().Category(e.Case.Category))
 	result := triage.Triage(tc, policy, b.Calendar)
@@ -132,9 +133,15 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 		b.Log.Warn("casework: ticket spooled, the database is unavailable", "reference", ref, "err", err)
 		return bot.TicketOpened{Number: ref, Pending: true, Commitment: sorry + triage.Commitment(result, ref, b.Calendar) + catalog.T("casework.spooled")}, nil
 	}
+	told := stored.Result
+	if created {
+		// what the store does not keep: the 三包 rights and the period that made it free
+		told.Rights, told.Warranty.Period = result.Rights, result.Warranty.Period
+		told.Warranty.Bought, told.Warranty.Product = result.Warranty.Bought, result.Warranty.Product
+	}
 	opened := bot.TicketOpened{
 		Number:     stored.Number,
-		Commitment: sorry + triage.Commitment(stored.Result, stored.Number, b.Calendar),
+		Commitment: sorry + triage.Commitment(told, stored.Number, b.Calendar),
 	}
 	if stored.Result.OnSite && e.Reason == bot.EscalateConfirmed && stored.VisitWindow.IsZero() {
 		for _, w := range triage.VisitWindows(now, b.Calendar, b.Slots, b.VisitDays) {
@@ -183,12 +190,15 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 	return tc, rule
 }
 
-// purchaseDate is the purchase date triage can reason with: a day or a month. A year
-// alone ("前年") is too vague to decide a 12-month warranty, so it counts as unknown and the
-// warranty is 待核实 — never a guess. The customer's words stay in the record.
+// purchaseDate is the purchase date triage reasons with: a day, a month or a year alone
+// ("前年"); triage decides a month or a year only when every day of it gives the same
+// answer, else the warranty and the 三包 rights are 待核实 — never a guess.
 func purchaseDate(d bot.Date) triage.Date {
-	if d.Year == 0 || d.Month == 0 {
+	switch {
+	case d.Year == 0:
 		return triage.Date{}
+	case d.Month == 0:
+		return triage.Date{Year: d.Year}
 	}
 	return triage.Date{Year: d.Year, Month: time.Month(d.Month), Day: d.Day}
 }
@@ -212,7 +222,9 @@ func policyOf(cat *knowledge.Category) triage.Policy {
 	if cat == nil {
 		return triage.Policy{}
 	}
-	p := triage.Policy{WholeMonths: cat.Warranty.WholeMonths, ExtendedMonths: 12, Components: map[string]int{}}
+	w := cat.Warranty
+	p := triage.Policy{WholeMonths: w.WholeMonths, ExtendedMonths: 12, Components: map[string]int{},
+		ReturnDays: w.ReturnDays, ExchangeDays: w.ExchangeDays, RepairWarrantyDays: w.RepairWarrantyDays, MaxRepairs: w.MaxRepairs}
 	for _, comp := range cat.Warranty.Components {
 		p.Components[comp.Name] = comp.Months
 	}

@@ -151,8 +151,9 @@ func chat(t *testing.T, c *wxclient.Client, who, opener string) string {
 	return ""
 }
 
-// A purchase year without a month ("前年") is too vague for a warranty decision: the
-// ticket is created with the warranty 待核实, never a guess (it once failed creation).
+// A purchase year without a month ("前年") decides the warranty only when every day of
+// that year gives the same answer: two years back is past a 12-month period whatever the
+// day. The ticket keeps the year (it once failed creation).
 func TestYearOnlyPurchaseDate(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
 	last := chat(t, s.Client(wxclient.Safe), "o_year_only", "海尔冰箱前年在天猫买的，冷藏室一直漏水")
@@ -161,8 +162,8 @@ func TestYearOnlyPurchaseDate(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v (reply: %s)", err, last)
 	}
-	if tk.Result.Warranty.Status != triage.WarrantyUnknown {
-		t.Fatalf("warranty %s, want 待核实", tk.Result.Warranty.Status)
+	if tk.Result.Warranty.Status != triage.OutOfWarranty || tk.Record.Case.PurchaseDate != (triage.Date{Year: tk.CreatedAt.Year() - 2}) {
+		t.Fatalf("warranty %s bought %s, want out of warranty, two years back", tk.Result.Warranty.Status, tk.Record.Case.PurchaseDate)
 	}
 }
 

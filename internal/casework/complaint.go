@@ -91,3 +91,39 @@ func (b *Backend) FlagComplaint(ctx context.Context, openID string, e bot.FlagCo
 	}
 	return nil
 }
+
+// repairs are the customer's earlier repairs of the same fault as c (same category, and
+// the same rule or error code): their completed or closed tickets with the day each was
+// completed, for triage's 三包 rights (a repeat inside a repair's own warranty is free;
+// Policy.MaxRepairs of them offer an exchange or a return).
+func (b *Backend) repairs(ctx context.Context, openID string, c bot.Case, rule *knowledge.Rule) []triage.Repair {
+	if rule == nil && c.ErrorCode == "" {
+		return nil // no way to tell the same fault from another
+	}
+	earlier, err := b.Store.ListByOpenID(ctx, openID, 20)
+	if err != nil {
+		b.Log.Warn("casework: earlier tickets not read; earlier repairs are not counted", "err", err)
+		return nil
+	}
+	var out []triage.Repair
+	for _, t := range earlier {
+		if t.Status != triage.StatusCompleted && t.Status != triage.StatusClosed || t.Category != c.Category {
+			continue
+		}
+		sameRule := rule != nil && t.RuleID == rule.ID
+		sameCode := c.ErrorCode != "" && t.Record.Case.ErrorCode == c.ErrorCode
+		if !sameRule && !sameCode {
+			continue
+		}
+		done := t.UpdatedAt
+		if hist, err := b.Store.History(ctx, t.Number); err == nil {
+			for _, ch := range hist {
+				if ch.To == triage.StatusCompleted {
+					done = ch.At // the repair's day, not the follow-up's
+				}
+			}
+		}
+		out = append(out, triage.Repair{Ticket: t.Number, Done: triage.DateOf(done.In(b.Calendar.Location()))})
+	}
+	return out
+}

@@ -63,6 +63,15 @@ func TestComplaintTicket(t *testing.T) {
 		!strings.Contains(again.Record.Case.Complaint, first.Number) {
 		t.Fatalf("repeat %s: complaint %v %q group %q", again.Number, again.Complaint, again.Record.Case.Complaint, again.Group)
 	}
+	// the 三包 rights: the first repair's own warranty makes this one free, on the ticket
+	// and in the reply
+	repeatFree := false
+	for _, why := range again.Result.Reasons {
+		repeatFree = repeatFree || why.Key == "triage.rights.repeat_free" && strings.Contains(why.Text, first.Number)
+	}
+	if !repeatFree || !strings.Contains(againReply, "本次维修免费") {
+		t.Errorf("repeat inside the repair warranty: reasons %v\nreply %s", again.Result.Reasons, againReply)
+	}
 	if n := strings.Count(againReply, "抱歉"); n != 1 || !strings.Contains(againReply, "又给您添麻烦了") || !strings.Contains(againReply, "投诉处理专员") {
 		t.Errorf("reply to a repeated fault (%d apologies):\n%s", n, againReply)
 	}
