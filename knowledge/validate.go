@@ -48,6 +48,7 @@ func (s *Set) Validate() error {
 			ruleAt[r.ID] = at.key("id")
 		}
 	}
+	s.validateFAQ(&ps, known, ruleAt)
 	slices.SortStableFunc(ps, func(a, b Problem) int {
 		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 	})
