@@ -37,15 +37,16 @@ type Conversation struct {
 	History []Slot `json:"h,omitempty"`  // questions answered, for 返回
 	Step    int    `json:"st,omitempty"` // walkthrough: the step shown
 
-	Case    Case          `json:"c"`
-	CaseSeq int           `json:"cs,omitempty"` // cases this customer started
-	CaseAt  time.Time     `json:"ca,omitempty"` // when the current case started
-	Pending Escalation    `json:"pe,omitempty"` // why the ticket being opened is opened
-	Windows []VisitWindow `json:"w,omitempty"`  // visit windows on offer
-	Ticket  string        `json:"tk,omitempty"` // the current case's ticket
-	Also    string        `json:"al,omitempty"` // a second appliance offered for a report after this case (offerAlso)
-	Tickets []string      `json:"ts,omitempty"` // recent tickets, newest last
-	Contact Contact       `json:"ct,omitempty"` // remembered across cases
+	Case     Case          `json:"c"`
+	CaseSeq  int           `json:"cs,omitempty"` // cases this customer started
+	CaseAt   time.Time     `json:"ca,omitempty"` // when the current case started
+	Pending  Escalation    `json:"pe,omitempty"` // why the ticket being opened is opened
+	Windows  []VisitWindow `json:"w,omitempty"`  // visit windows on offer
+	VisitAsk bool          `json:"wa,omitempty"` // none suited: asked when suits them (visit.go)
+	Ticket   string        `json:"tk,omitempty"` // the current case's ticket
+	Also     string        `json:"al,omitempty"` // a second appliance offered for a report after this case (offerAlso)
+	Tickets  []string      `json:"ts,omitempty"` // recent tickets, newest last
+	Contact  Contact       `json:"ct,omitempty"` // remembered across cases
 
 	Paused     bool   `json:"p,omitempty"`  // a staff member has taken over the chat
 	Agent      string `json:"ag,omitempty"` // who took it over

@@ -158,6 +158,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
 	if c.Also != "" && c.State == StateDone && d.takeAlso(t) {
 		return c, t.out
 	}
+	if c.State == StateVisit && d.visitWords(t, text) {
+		return c, t.out
+	}
 	if c.State != StateRating && c.State != StateComment && d.interject(t) {
 		return c, t.out
 	}
@@ -786,7 +789,10 @@ func (d *Dialog) onResult(t *step) {
 			c.State, c.AckedAt = StateHuman, t.in.At
 			t.sayKey("bot.human.handed_over")
 		case len(r.Opened.Windows) > 0:
-			c.State, c.Windows = StateVisit, r.Opened.Windows
+			c.State, c.Windows, c.VisitAsk = StateVisit, r.Opened.Windows, false
+			if r.Opened.VisitLate != "" {
+				offerLate(t, r.Opened.VisitLate)
+			}
 			d.offerWindows(t)
 		default:
 			c.State = StateDone
@@ -849,6 +855,9 @@ func (d *Dialog) showTickets(t *step, tickets []TicketSummary, reask bool) {
 				b.WriteString("\n\n")
 			}
 			b.WriteString(catalog.T("bot.status.line", "number", tk.Number, "status", tk.Status, "next", tk.Next, "promise", tk.Promise))
+			if tk.Visit != "" {
+				b.WriteString("\n" + catalog.T("bot.status.visit", "window", tk.Visit))
+			}
 			if tk.Link != "" {
 				b.WriteString("\n" + catalog.T("bot.status.link", "link", tk.Link))
 			}
@@ -858,27 +867,6 @@ func (d *Dialog) showTickets(t *step, tickets []TicketSummary, reask bool) {
 	if reask {
 		d.reask(t)
 	}
-}
-
-// visit records the chosen visit window.
-func (d *Dialog) visit(t *step, text string) {
-	c := t.c
-	if i, ok := choice(text, len(c.Windows)); ok {
-		w := c.Windows[i]
-		t.do(BookVisit{Number: c.Ticket, Window: w})
-		t.sayKey("bot.visit.booked", "window", w.Label)
-		c.State, c.Windows = StateDone, nil
-		d.offerAlso(t)
-		return
-	}
-	if isNone(text) {
-		t.sayKey("bot.visit.later")
-		c.State, c.Windows = StateDone, nil
-		d.offerAlso(t)
-		return
-	}
-	c.Fails++
-	t.sayKey("bot.visit.retry")
 }
 
 // resume continues or restarts an interrupted case.

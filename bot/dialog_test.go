@@ -91,7 +91,13 @@ type fakeBackend struct {
 	seq     int
 	opened  map[string]string
 	windows bool // offer visit windows
-	fail    bool // the next OpenTicket fails
+	// offer are the visit windows of a "# windows: 11-23 上午, 11-28 下午" line (in 2026, the
+	// slots of slotHours), offered instead of the two label-only ones of "# windows: yes";
+	// late is the promise of a "# visit late: …" line, no window starting by it.
+	offer  []VisitWindow
+	late   string
+	booked map[string]string // ticket → the visit booked on it (BookVisit), shown by 进度
+	fail   bool              // the next OpenTicket fails
 }
 
 func (b *fakeBackend) open(e OpenTicket) *EffectResult {
@@ -111,6 +117,9 @@ func (b *fakeBackend) open(e OpenTicket) *EffectResult {
 	o := &TicketOpened{Number: n, Commitment: "【承诺】工单 " + n + " 已创建（" + string(e.Reason) + "）"}
 	if b.windows && e.Reason == EscalateConfirmed {
 		o.Windows = []VisitWindow{{Label: "11月24日（周二）上午 9:00–11:00"}, {Label: "11月24日（周二）下午 14:00–16:00"}}
+		if b.offer != nil {
+			o.Windows, o.VisitLate = b.offer, b.late
+		}
 	}
 	return &EffectResult{Opened: o}
 }
@@ -142,7 +151,14 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 		case strings.HasPrefix(line, "#"):
 			out.WriteString(line + "\n")
 			if v, ok := strings.CutPrefix(line, "# windows:"); ok {
-				be.windows = strings.TrimSpace(v) == "yes"
+				v = strings.TrimSpace(v)
+				be.windows = v != "no" && v != ""
+				if v != "yes" && be.windows {
+					be.offer = testWindows(t, v)
+				}
+			}
+			if v, ok := strings.CutPrefix(line, "# visit late:"); ok {
+				be.late = strings.TrimSpace(v)
 			}
 			continue
 		case strings.HasPrefix(line, "[rate "):
@@ -197,18 +213,22 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 				out.WriteString("! list tickets\n")
 				res = &EffectResult{Listed: true, Intro: e.Intro}
 				for _, n := range conv.Tickets {
-					res.Tickets = append(res.Tickets, TicketSummary{Number: n, Status: "已受理", Next: "工程师诊断", Promise: "我们将在 11月23日 12:00 前联系您"})
+					res.Tickets = append(res.Tickets, TicketSummary{Number: n, Status: "已受理", Next: "工程师诊断", Promise: "我们将在 11月23日 12:00 前联系您", Visit: be.booked[n]})
 				}
 			case FindTicket:
 				out.WriteString("! find " + e.Number + " " + e.PhoneLast4 + "\n")
 				res = &EffectResult{Listed: true, Lookup: true}
 				if e.PhoneLast4 == "5678" { // the phone on the test's tickets ends in 5678
-					res.Tickets = []TicketSummary{{Number: e.Number, Status: "已受理", Next: "工程师诊断", Promise: "我们将在 11月23日 12:00 前联系您"}}
+					res.Tickets = []TicketSummary{{Number: e.Number, Status: "已受理", Next: "工程师诊断", Promise: "我们将在 11月23日 12:00 前联系您", Visit: be.booked[e.Number]}}
 				}
 			case RecordOutcome:
 				out.WriteString("! rule " + e.RuleID + " " + e.Outcome + "\n")
 			case BookVisit:
 				out.WriteString("! book " + e.Number + " " + e.Window.Label + "\n")
+				if be.booked == nil {
+					be.booked = map[string]string{}
+				}
+				be.booked[e.Number] = e.Window.Label
 			case RateTicket:
 				out.WriteString(fmt.Sprintf("! rate %s score=%d comment=%q\n", e.Number, e.Score, e.Comment))
 			case FlagComplaint:
@@ -321,4 +341,26 @@ func diffLines(a, b string) string {
 		}
 	}
 	return out.String()
+}
+
+// slotHours are the test's visit slots.
+var slotHours = map[string][2]int{"上午": {9, 11}, "下午": {14, 16}, "晚上": {18, 20}}
+
+// testWindows reads "11-23 上午, 11-28 下午" as visit windows in 2026, Asia/Shanghai.
+func testWindows(t *testing.T, spec string) []VisitWindow {
+	t.Helper()
+	weekdays := []string{"日", "一", "二", "三", "四", "五", "六"}
+	var out []VisitWindow
+	for _, item := range strings.Split(spec, ",") {
+		day, slot, _ := strings.Cut(strings.TrimSpace(item), " ")
+		d, err := time.ParseInLocation("2006-01-02", "2026-"+day, visitZone)
+		h, ok := slotHours[slot]
+		if err != nil || !ok {
+			t.Fatalf("bad window %q", item)
+		}
+		start, end := d.Add(time.Duration(h[0])*time.Hour), d.Add(time.Duration(h[1])*time.Hour)
+		label := fmt.Sprintf("%d月%d日（周%s）%s %d:00–%d:00", d.Month(), d.Day(), weekdays[d.Weekday()], slot, h[0], h[1])
+		out = append(out, VisitWindow{Label: label, Start: start.Unix(), End: end.Unix(), Slot: slot})
+	}
+	return out
 }

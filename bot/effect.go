@@ -103,7 +103,10 @@ type TicketOpened struct {
 	Number     string        // RS20261122-0001
 	Commitment string        // the promise to the customer, ready to send
 	Windows    []VisitWindow // visit windows to offer when an engineer must come
-	Pending    bool          // kept aside while the database is away; Number is a reference
+	// VisitLate is the promised time ("11月28日（周六）2:30") when no window starts by it:
+	// the customer is told so, and offered the earliest; "" when the first fits.
+	VisitLate string
+	Pending   bool // kept aside while the database is away; Number is a reference
 }
 
 // VisitWindow is an engineer visit slot offered to the customer.
@@ -111,6 +114,7 @@ type VisitWindow struct {
 	Label string `json:"l"` // "11月24日（周二）上午 9:00–11:00"
 	Start int64  `json:"s"` // Unix seconds
 	End   int64  `json:"e"`
+	Slot  string `json:"t,omitempty"` // the slot's own label, "上午"
 }
 
 // TicketSummary is one ticket as the customer sees it in 进度.
@@ -119,5 +123,6 @@ type TicketSummary struct {
 	Status  string // 已受理
 	Next    string // what happens next
 	Promise string // by when
+	Visit   string // the booked engineer visit, "11月24日（周二）上午 9:00–11:00"; "" when none
 	Link    string // the customer's page for the ticket (status, visit, rating); "" when there is none
 }

@@ -117,3 +117,12 @@ func visitWindows(from time.Time, cal *Calendar, p VisitPolicy) []Window {
 	}
 	return out
 }
+
+// ByText is the promise as the customer reads it: "11月28日（周六）2:30", or for a promised
+// date (By at midnight) the day itself, "11月30日（周一）".
+func (p VisitPlan) ByText() string {
+	if p.By.Hour() == 0 && p.By.Minute() == 0 {
+		return dayText(p.By.Add(-time.Minute))
+	}
+	return momentText(p.By)
+}

@@ -181,7 +181,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	a.Spool = casework.NewSpool(a.Redis, prefix, log)
 	backend := &casework.Backend{
 		Store: a.Tickets, Calendar: cal, KB: a.Knowledge, Stats: a.Stats, Spool: a.Spool, Groups: cfg.Routing.Groups,
-		Slots: defaultSlots, VisitDays: 3, Now: time.Now, Log: log, PageURL: a.PageURL,
+		Visits: visitPolicy(cfg), Now: time.Now, Log: log, PageURL: a.PageURL,
 		ComplaintGroup: cfg.Routing.ComplaintGroup,
 	}
 	if a.KB != nil {
@@ -251,7 +251,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	a.Photos = photoread.NewWorker(photoread.New(ocr, photoread.Limits{MaxBytes: media.MaxBytes}), photos, a.Bot, log)
 	a.loops = append(a.loops, a.Photos.Run)
 	visits := func(now time.Time) []triage.Window {
-		return triage.VisitWindows(now, cal, backend.Slots, backend.VisitDays)
+		return triage.PlanVisits(now, time.Time{}, cal, backend.Visits).Windows
 	}
 
 	pages, err := console.New(console.Deps{Log: log, Tickets: a.Tickets, Staff: a.Staff, Notes: a.Staff,
@@ -519,6 +519,13 @@ func (a *App) Publish(set *knowledge.Set) error {
 var defaultSlots = []triage.Slot{
 	{Label: "上午", Start: "09:00", End: "11:00"},
 	{Label: "下午", Start: "14:00", End: "16:00"},
+}
+
+// visitPolicy is when engineers can be booked: defaultSlots on three days, with the
+// weekend and evening windows the configuration allows (checked by config.Validate).
+func visitPolicy(cfg *config.Config) triage.VisitPolicy {
+	evening, _ := cfg.Business.EveningSlot()
+	return triage.VisitPolicy{Slots: defaultSlots, Evening: evening, Weekend: cfg.Business.VisitWeekend, Days: 3}
 }
 
 // calendar is the business calendar: China's statutory holidays of every year, 2026's

@@ -34,8 +34,7 @@ type Backend struct {
 	Unmatched UnmatchedStore             // keeps messages no rule matched for editors; nil: not kept
 	Spool     *Spool                     // where tickets wait while the database is away; nil: fail instead
 	Groups    []triage.Group             // staff groups tickets are routed to
-	Slots     []triage.Slot              // visit slots offered each working day
-	VisitDays int                        // working days of visit windows offered
+	Visits    triage.VisitPolicy         // when engineers can be booked
 	PageURL   func(number string) string // the signed link to a ticket's customer page; nil: none
 	Now       func() time.Time
 	Log       *slog.Logger
@@ -93,6 +92,13 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 		b.loadMu.Unlock()
 	}
 	result.Reasons = append(result.Reasons, why)
+	var plan triage.VisitPlan
+	if result.OnSite && e.Reason == bot.EscalateConfirmed {
+		plan = triage.PlanVisits(now, triage.VisitDeadline(result, b.Calendar), b.Calendar, b.Visits)
+		if plan.Late {
+			result.Reasons = append(result.Reasons, plan.Reason) // staff see it on the ticket
+		}
+	}
 	t := triage.Ticket{
 		Group:       group,
 		CaseKey:     e.Key,
@@ -144,8 +150,11 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 		Commitment: sorry + triage.Commitment(told, stored.Number, b.Calendar),
 	}
 	if stored.Result.OnSite && e.Reason == bot.EscalateConfirmed && stored.VisitWindow.IsZero() {
-		for _, w := range triage.VisitWindows(now, b.Calendar, b.Slots, b.VisitDays) {
-			opened.Windows = append(opened.Windows, bot.VisitWindow{Label: w.Label(), Start: w.Start.Unix(), End: w.End.Unix()})
+		for _, w := range plan.Windows {
+			opened.Windows = append(opened.Windows, bot.VisitWindow{Label: w.Label(), Start: w.Start.Unix(), End: w.End.Unix(), Slot: w.Slot})
+		}
+		if plan.Late {
+			opened.VisitLate = plan.ByText()
 		}
 	}
 	return opened, nil
@@ -269,6 +278,11 @@ func (b *Backend) summary(t triage.Ticket) bot.TicketSummary {
 		Next:    catalog.T("casework.next." + string(t.Status)),
 		Promise: promise(t, b.Calendar),
 	}
+	if w := t.VisitWindow; !w.IsZero() {
+		loc := b.Calendar.Location()
+		w.Start, w.End = w.Start.In(loc), w.End.In(loc)
+		s.Visit = w.Label()
+	}
 	if b.PageURL != nil {
 		s.Link = b.PageURL(t.Number)
 	}
@@ -299,9 +313,6 @@ func (b *Backend) FindTicket(ctx context.Context, number, last4 string) ([]bot.T
 
 // promise says by when the customer hears from us next.
 func promise(t triage.Ticket, cal *triage.Calendar) string {
-	if !t.VisitWindow.IsZero() {
-		return catalog.T("casework.promise.visit", "window", t.VisitWindow.Label()) // the booked visit is the next thing
-	}
 	by := t.Result.SLA.FirstResponseBy
 	if t.Status != triage.StatusNew {
 		by = t.Result.SLA.DiagnosisBy
@@ -338,7 +349,14 @@ func (b *Backend) NoteUnmatched(ctx context.Context, e bot.NoteUnmatched) error 
 
 // BookVisit implements bot.Backend: the chosen window is stored on the ticket.
 func (b *Backend) BookVisit(ctx context.Context, openID string, e bot.BookVisit) error {
-	w := triage.Window{Start: time.Unix(e.Window.Start, 0), End: time.Unix(e.Window.End, 0), Slot: e.Window.Label}
+	if e.Window.Start == 0 {
+		return nil // no window chosen: the customer's wish is in the ticket's transcript
+	}
+	loc := b.Calendar.Location()
+	w := triage.Window{Start: time.Unix(e.Window.Start, 0).In(loc), End: time.Unix(e.Window.End, 0).In(loc), Slot: e.Window.Slot}
+	if w.Slot == "" {
+		w.Slot = e.Window.Label // offered before windows carried their slot
+	}
 	if err := b.Store.SetVisit(ctx, e.Number, openID, w); err != nil {
 		return fmt.Errorf("casework: book the visit on %s: %w", e.Number, err)
 	}

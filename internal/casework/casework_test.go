@@ -92,15 +92,26 @@ func TestConversationBecomesATicket(t *testing.T) {
 		if r, _ := c.Say(ctx, other, "5678"); !strings.Contains(r.Text, number) || !strings.Contains(r.Text, "下一步") {
 			t.Fatalf("the right last digits (13812345678) did not show the ticket:\n%s", r.Text)
 		}
-		// Once a visit is booked, 进度 names it as the next thing.
-		start := time.Now().Add(48 * time.Hour).Truncate(time.Hour)
+		// Once a visit is booked, 进度 names it beside the promised time, in the business
+		// time zone, for the owner and for the family's account alike.
+		shanghai, err := time.LoadLocation("Asia/Shanghai")
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now().In(shanghai).Add(48 * time.Hour).Truncate(time.Hour)
 		w := triage.Window{Start: start, End: start.Add(2 * time.Hour), Slot: "上午"}
 		if err := s.Tickets.SetVisit(ctx, number, who, w); err != nil {
 			t.Fatal(err)
 		}
 		r, _ = c.Say(ctx, who, "进度")
-		if !strings.Contains(r.Text, "工程师预约上门："+w.Label()) {
-			t.Fatalf("进度 after a booked visit does not name it (%s):\n%s", w.Label(), r.Text)
+		if !strings.Contains(r.Text, "工程师预约上门："+w.Label()) || !strings.Contains(r.Text, "前联系您") {
+			t.Fatalf("进度 after a booked visit does not name it (%s) and the promised time:\n%s", w.Label(), r.Text)
+		}
+		if r, _ := c.Say(ctx, other, "我家的"+number+"什么时候上门"); !strings.Contains(r.Text, "后 4 位") {
+			t.Fatalf("the number typed in a sentence is not asked for the phone's last digits:\n%s", r.Text)
+		}
+		if r, _ := c.Say(ctx, other, "5678"); !strings.Contains(r.Text, "工程师预约上门："+w.Label()) {
+			t.Fatalf("another account's lookup does not name the booked visit (%s):\n%s", w.Label(), r.Text)
 		}
 	})
 }

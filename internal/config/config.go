@@ -21,6 +21,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/internal/wxtemplate"
 	"github.com/wxintake/intake/triage"
 )
@@ -164,6 +165,11 @@ type Business struct {
 	// (2026); a year in the file replaces the built-in year. Empty: the built-in ones only.
 	// The statutory holidays are computed for every year regardless.
 	AdjustmentsFile string `yaml:"adjustments_file"`
+	// VisitWeekend offers engineer visits on weekend days too, in the working-day slots
+	// (never on holidays). Off: visits on working days only.
+	VisitWeekend bool `yaml:"visit_weekend"`
+	// VisitEvening is an evening visit window on working days, "18:00-20:00"; empty: none.
+	VisitEvening string `yaml:"visit_evening"`
 }
 
 // Debug holds diagnostics that are off unless asked for.
@@ -431,6 +437,9 @@ func (c *Config) Validate() error {
 	if _, err := time.LoadLocation(c.Business.TimeZone); err != nil {
 		return bad("business.time_zone", "%q is not a time zone", c.Business.TimeZone)
 	}
+	if _, err := c.Business.EveningSlot(); err != nil {
+		return bad("business.visit_evening", "%q is not like 18:00-20:00", c.Business.VisitEvening)
+	}
 	if c.Notify.FollowUpAfter < 72*time.Hour || c.Notify.FollowUpAfter > 7*24*time.Hour {
 		return bad("notify.followup_after", "%v is not between 3 and 7 days (72h–168h)", c.Notify.FollowUpAfter)
 	}
@@ -581,4 +590,16 @@ func setValue(v reflect.Value, raw string) error {
 		return fmt.Errorf("cannot be set from the environment")
 	}
 	return nil
+}
+
+// EveningSlot is the evening visit window of VisitEvening ("18:00-20:00"), the zero Slot
+// when there is none.
+func (b Business) EveningSlot() (triage.Slot, error) {
+	v := strings.TrimSpace(b.VisitEvening)
+	if v == "" {
+		return triage.Slot{}, nil
+	}
+	start, end, _ := strings.Cut(strings.ReplaceAll(v, "–", "-"), "-")
+	s := triage.Slot{Label: catalog.T("triage.visit.evening"), Start: strings.TrimSpace(start), End: strings.TrimSpace(end)}
+	return s, triage.CheckSlots([]triage.Slot{s})
 }

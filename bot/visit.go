@@ -1,0 +1,347 @@
+package bot
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/wxintake/intake/catalog"
+)
+
+// The visit state: the customer picks one of the windows offered (Conversation.Windows) by
+// its number or in words ("明天下午", "周六上午", "下周一上午", "随便 越快越好"); a wish no
+// window matches gets the nearest ones, never a silent failure; "都不行" asks what suits
+// them, and a time no window has is noted for staff, who call.
+
+// visitZone is the clock customers speak in (Asia/Shanghai, which keeps no daylight time).
+var visitZone = time.FixedZone("CST", 8*3600)
+
+// visit records the chosen visit window, by number; visitWords has read every other answer.
+func (d *Dialog) visit(t *step, text string) {
+	c := t.c
+	if i, ok := choice(text, len(c.Windows)); ok {
+		d.bookVisit(t, i)
+		return
+	}
+	if isNone(text) {
+		t.sayKey("bot.visit.later")
+		c.State, c.Windows, c.VisitAsk = StateDone, nil, false
+		d.offerAlso(t)
+		return
+	}
+	c.Fails++
+	t.sayKey("bot.visit.retry")
+}
+
+// bookVisit books the offered window i.
+func (d *Dialog) bookVisit(t *step, i int) {
+	c := t.c
+	w := c.Windows[i]
+	t.do(BookVisit{Number: c.Ticket, Window: w})
+	t.sayKey("bot.visit.booked", "window", w.Label)
+	c.State, c.Windows, c.VisitAsk = StateDone, nil, false
+	d.offerAlso(t)
+}
+
+// visitWords answers the visit question in words, before the message is read as anything
+// else ("明天下午" is no progress question here). It reports whether it answered.
+func (d *Dialog) visitWords(t *step, text string) bool {
+	c := t.c
+	if len(c.Windows) == 0 {
+		return false
+	}
+	if i, ok := choice(text, len(c.Windows)); ok {
+		d.bookVisit(t, i)
+		return true
+	}
+	w := readVisitWish(text, t.in.At.In(visitZone))
+	switch {
+	case w.none && c.VisitAsk:
+		t.sayKey("bot.visit.later")
+		c.State, c.Windows, c.VisitAsk = StateDone, nil, false
+		d.offerAlso(t)
+		return true
+	case w.none:
+		c.VisitAsk = true
+		t.sayKey("bot.visit.when")
+		return true
+	case w.earliest:
+		d.bookVisit(t, 0)
+		return true
+	case w.empty():
+		if f := t.u.Facts; !c.VisitAsk || f.Category != "" || f.Product != "" || f.Symptom != "" || f.ErrorCode != "" {
+			return false // a fault told here is read as one
+		}
+		// their own words for a time no window reads ("等我下班以后"): noted for staff
+		t.sayKey("bot.visit.noted", "wish", truncateRunes(text, 40))
+		c.State, c.Windows, c.VisitAsk = StateDone, nil, false
+		d.offerAlso(t)
+		return true
+	}
+	matches := w.match(c.Windows)
+	switch {
+	case len(matches) == 1 && !w.question:
+		d.bookVisit(t, matches[0])
+	case len(matches) > 0 && w.weekend && w.question:
+		t.sayKey("bot.visit.weekend_yes", "options", d.numberedWindows(c.Windows, matches))
+	case len(matches) > 0:
+		t.sayKey("bot.visit.several", "wish", w.words, "options", d.numberedWindows(c.Windows, matches))
+	case c.VisitAsk && !w.question:
+		// a time they can do and no window has: noted for staff, who call
+		t.sayKey("bot.visit.noted", "wish", w.words)
+		c.State, c.Windows, c.VisitAsk = StateDone, nil, false
+		d.offerAlso(t)
+	case w.weekend && w.question:
+		t.sayKey("bot.visit.weekend_no", "options", d.numberedWindows(c.Windows, w.nearest(c.Windows)))
+	default:
+		t.sayKey("bot.visit.nearest", "wish", w.words, "options", d.numberedWindows(c.Windows, w.nearest(c.Windows)))
+	}
+	return true
+}
+
+// numberedWindows lists the windows at the indexes idx, each with its number in the offer.
+func (d *Dialog) numberedWindows(ws []VisitWindow, idx []int) string {
+	lines := make([]string, len(idx))
+	for k, i := range idx {
+		lines[k] = strconv.Itoa(i+1) + " " + ws[i].Label
+	}
+	return strings.Join(lines, "\n")
+}
+
+// dayPart is a part of the day as customers name it.
+type dayPart string
+
+const (
+	partAny       dayPart = ""
+	partMorning   dayPart = "morning"
+	partNoon      dayPart = "noon"
+	partAfternoon dayPart = "afternoon"
+	partEvening   dayPart = "evening"
+)
+
+// covers reports whether a window starting at hour h lies in the part.
+func (p dayPart) covers(h int) bool {
+	switch p {
+	case partMorning:
+		return h < 12
+	case partNoon:
+		return h >= 11 && h < 14
+	case partAfternoon:
+		return h >= 12 && h < 18
+	case partEvening:
+		return h >= 18
+	}
+	return true
+}
+
+// hour is the hour a wish for the part aims at, to find the nearest windows.
+func (p dayPart) hour() int {
+	switch p {
+	case partNoon:
+		return 12
+	case partAfternoon:
+		return 15
+	case partEvening:
+		return 19
+	}
+	return 9
+}
+
+// visitWish is a visit time in the customer's words.
+type visitWish struct {
+	days     []time.Time // midnights of the days named; none: any day
+	part     dayPart
+	weekend  bool   // the weekend was named
+	question bool   // asked, not chosen: "周末可以吗"
+	earliest bool   // "随便 越快越好"
+	none     bool   // "都不行": nothing offered suits
+	words    string // the words naming the time, as written
+}
+
+func (w visitWish) empty() bool { return len(w.days) == 0 && w.part == partAny && !w.weekend }
+
+var (
+	cueVisitNone     = regexp.MustCompile(`都不(行|方便|合适|可以)|不太?方便|没有合适|没一个合适|其他时间|别的时间|换个时间|时间都不|都没空|没空`)
+	cueVisitEarliest = regexp.MustCompile(`越快越好|越早越好|最早|尽快|随便|都可以|都行|哪个都行|什么时候都行|早点来|马上`)
+	cueVisitQuestion = regexp.MustCompile(`吗|么|嘛|能不能|可不可以|行不行|有没有|[?？]`)
+	visitDayWords    = regexp.MustCompile(`大后天|后天|明天|明儿|明早|明晚|今天|今儿|今早|今晚|(这|本|下下|下)?个?(周|星期|礼拜)([一二三四五六日天1-7])|(这|本|下)?个?(周末)|(\d{1,2})月(\d{1,2})[日号]?|(\d{1,2})[日号]`)
+	visitPartWords   = regexp.MustCompile(`早上|早晨|上午|明早|今早|中午|下午|傍晚|晚上|今晚|明晚|夜里`)
+)
+
+// readVisitWish reads a visit time from text sent at now (in visitZone).
+func readVisitWish(text string, now time.Time) visitWish {
+	t := strings.Join(strings.Fields(normalizeText(text)), "")
+	var w visitWish
+	if cueVisitNone.MatchString(t) {
+		w.none = true
+		return w
+	}
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, visitZone)
+	var words []string
+	if m := visitDayWords.FindStringSubmatch(t); m != nil {
+		words = append(words, m[0])
+		switch {
+		case strings.HasPrefix(m[0], "大后天"):
+			w.days = []time.Time{today.AddDate(0, 0, 3)}
+		case strings.HasPrefix(m[0], "后天"):
+			w.days = []time.Time{today.AddDate(0, 0, 2)}
+		case strings.HasPrefix(m[0], "明"):
+			w.days = []time.Time{today.AddDate(0, 0, 1)}
+		case strings.HasPrefix(m[0], "今"):
+			w.days = []time.Time{today}
+		case m[3] != "":
+			w.days = []time.Time{weekday(today, m[1], weekdayOf(m[3]))}
+		case m[5] != "" && m[4] == "":
+			w.weekend = true // any weekend day on offer
+		case m[5] != "":
+			sat := weekday(today, m[4], time.Saturday)
+			w.days, w.weekend = []time.Time{sat, sat.AddDate(0, 0, 1)}, true
+		case m[6] != "":
+			month, _ := strconv.Atoi(m[6])
+			day, _ := strconv.Atoi(m[7])
+			w.days = []time.Time{dateAhead(today, month, day)}
+		case m[8] != "":
+			day, _ := strconv.Atoi(m[8])
+			w.days = []time.Time{dateAhead(today, 0, day)}
+		}
+
+	}
+	if p := visitPartWords.FindString(t); p != "" {
+		if len(words) == 0 || !strings.Contains(words[0], p) {
+			words = append(words, p)
+		}
+		switch {
+		case strings.Contains(p, "早"):
+			w.part = partMorning
+		case p == "上午":
+			w.part = partMorning
+		case p == "中午":
+			w.part = partNoon
+		case p == "下午":
+			w.part = partAfternoon
+		default:
+			w.part = partEvening
+		}
+	}
+	w.words = strings.Join(words, "")
+	w.question = cueVisitQuestion.MatchString(t)
+	if w.empty() && !w.weekend && cueVisitEarliest.MatchString(t) {
+		w.earliest = true
+	}
+	return w
+}
+
+// weekdayOf reads 一…日 (or 1…7) as a weekday.
+func weekdayOf(s string) time.Weekday {
+	i := strings.Index("日一二三四五六", s)
+	if i >= 0 {
+		return time.Weekday(i / len("一"))
+	}
+	if s == "天" || s == "7" {
+		return time.Sunday
+	}
+	n, _ := strconv.Atoi(s)
+	return time.Weekday(n % 7)
+}
+
+// weekday is the day wd of the week named by prefix: this week (Monday to Sunday) for
+// "这"/"本", the next for "下", the one after for "下下", and with no prefix the next such
+// day from today on.
+func weekday(today time.Time, prefix string, wd time.Weekday) time.Time {
+	monday := today.AddDate(0, 0, -((int(today.Weekday()) + 6) % 7))
+	offset := (int(wd) + 6) % 7
+	switch prefix {
+	case "这", "本":
+		if d := monday.AddDate(0, 0, offset); !d.Before(today) {
+			return d
+		}
+		// gone by ("这周六" said on Sunday): the coming one is meant, not yesterday
+		return today.AddDate(0, 0, (int(wd)-int(today.Weekday())+7)%7)
+	case "下":
+		return monday.AddDate(0, 0, 7+offset)
+	case "下下":
+		return monday.AddDate(0, 0, 14+offset)
+	}
+	return today.AddDate(0, 0, (int(wd)-int(today.Weekday())+7)%7)
+}
+
+// dateAhead is day (of month, or of the current month when 0) on or after today.
+func dateAhead(today time.Time, month, day int) time.Time {
+	if month == 0 {
+		d := time.Date(today.Year(), today.Month(), day, 0, 0, 0, 0, visitZone)
+		if d.Before(today) {
+			d = time.Date(today.Year(), today.Month()+1, day, 0, 0, 0, 0, visitZone)
+		}
+		return d
+	}
+	d := time.Date(today.Year(), time.Month(month), day, 0, 0, 0, 0, visitZone)
+	if d.Before(today) {
+		d = d.AddDate(1, 0, 0)
+	}
+	return d
+}
+
+// match returns the indexes of the windows the wish names.
+func (w visitWish) match(ws []VisitWindow) []int {
+	var out []int
+	for i, win := range ws {
+		start := time.Unix(win.Start, 0).In(visitZone)
+		if win.Start == 0 || !w.part.covers(start.Hour()) {
+			continue
+		}
+		if len(w.days) > 0 && !slices.ContainsFunc(w.days, func(d time.Time) bool { return sameDay(d, start) }) {
+			continue
+		}
+		if wd := start.Weekday(); w.weekend && wd != time.Saturday && wd != time.Sunday {
+			continue
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+// nearest returns the indexes of the two windows nearest the wish, in time order.
+func (w visitWish) nearest(ws []VisitWindow) []int {
+	var target time.Time
+	switch {
+	case w.weekend && len(w.days) == 0 && ws[0].Start != 0:
+		first := time.Unix(ws[0].Start, 0).In(visitZone)
+		sat := weekday(time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, visitZone), "", time.Saturday)
+		target = sat.Add(time.Duration(w.part.hour()) * time.Hour)
+	case len(w.days) > 0:
+		target = w.days[0].Add(time.Duration(w.part.hour()) * time.Hour)
+	case ws[0].Start != 0:
+		first := time.Unix(ws[0].Start, 0).In(visitZone)
+		target = time.Date(first.Year(), first.Month(), first.Day(), w.part.hour(), 0, 0, 0, visitZone)
+	}
+	idx := make([]int, len(ws))
+	for i := range idx {
+		idx[i] = i
+	}
+	dist := func(i int) time.Duration {
+		d := time.Unix(ws[i].Start, 0).Sub(target)
+		if d < 0 {
+			d = -d
+		}
+		return d
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return int((dist(a) - dist(b)) / time.Minute) })
+	idx = idx[:min(2, len(idx))]
+	slices.Sort(idx)
+	return idx
+}
+
+func sameDay(a, b time.Time) bool {
+	return a.Year() == b.Year() && a.Month() == b.Month() && a.Day() == b.Day()
+}
+
+// offerLate tells the customer no window starts by the promise, before the windows.
+func offerLate(t *step, by string) {
+	first := ""
+	if len(t.c.Windows) > 0 {
+		first = t.c.Windows[0].Label
+	}
+	t.say(catalog.T("bot.visit.late", "by", by, "first", first))
+}
