@@ -23,9 +23,22 @@ type ItemKind string
 const (
 	KindRule     ItemKind = "rule"
 	KindCategory ItemKind = "category"
+	KindFAQ      ItemKind = "faq"
 )
 
-// Item is one rule or category, identified by kind and id, as canonical YAML text.
+// ListKey is the key of the YAML list that holds items of the kind in a knowledge file
+// ("rules", "categories", "faq").
+func (k ItemKind) ListKey() string {
+	switch k {
+	case KindRule:
+		return "rules"
+	case KindCategory:
+		return "categories"
+	}
+	return string(k)
+}
+
+// Item is one rule, category or FAQ entry, identified by kind and id, as canonical YAML text.
 type Item struct {
 	Kind  ItemKind `json:"kind"`
 	ID    string   `json:"id"`
@@ -36,7 +49,7 @@ type Item struct {
 // Key identifies the item across sets: "rule:<id>".
 func (it Item) Key() string { return string(it.Kind) + ":" + it.ID }
 
-// Items lists the categories and rules of s as canonical text, so two versions of an item
+// Items lists the categories, FAQ entries and rules of s as canonical text, so two versions of an item
 // compare equal when they mean the same whatever their comments and layout.
 func (s *Set) Items() ([]Item, error) {
 	var out []Item
@@ -46,6 +59,13 @@ func (s *Set) Items() ([]Item, error) {
 			return nil, err
 		}
 		out = append(out, Item{Kind: KindCategory, ID: c.ID, Title: c.Name, Text: b})
+	}
+	for _, f := range s.FAQ {
+		b, err := yaml.Marshal(f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Item{Kind: KindFAQ, ID: f.ID, Title: f.Title, Text: b})
 	}
 	for _, r := range s.Rules {
 		b, err := MarshalRule(r)
@@ -105,7 +125,7 @@ type Proposal struct {
 	// that of the knowledge this binary ships.
 	BaseHash    string `json:"base_hash"`
 	ReleaseHash string `json:"release_hash"`
-	// Items are the release's changes, rules after categories, by id.
+	// Items are the release's changes: categories, FAQ entries, then rules, by id.
 	Items []ProposalItem `json:"items"`
 	// Dismissed is set when an editor dismissed this release's proposal.
 	Dismissed bool `json:"dismissed"`
@@ -161,7 +181,7 @@ func Propose(base, release, ours *Set) (Proposal, error) {
 			keys = append(keys, k)
 		}
 	}
-	slices.Sort(keys) // "category:" sorts before "rule:"
+	slices.Sort(keys) // "category:", "faq:", then "rule:"
 	for _, k := range keys {
 		bi, inB := b[k]
 		ri, inR := r[k]

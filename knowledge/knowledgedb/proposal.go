@@ -167,7 +167,7 @@ func (s *Store) ApplyProposal(ctx context.Context, author string, choices map[st
 		applied = p
 		base, release := sf[0], sf[1]
 		out := maps.Clone(files)
-		var cats []knowledge.ProposalItem
+		var listed []knowledge.ProposalItem // categories and FAQ entries
 		for _, it := range p.Items {
 			take, err := it.Take(choices)
 			if err != nil {
@@ -179,14 +179,14 @@ func (s *Store) ApplyProposal(ctx context.Context, author string, choices map[st
 			switch it.Kind {
 			case knowledge.KindRule:
 				out, err = applyRule(out, release, it)
-			case knowledge.KindCategory:
-				cats = append(cats, it)
+			default:
+				listed = append(listed, it)
 			}
 			if err != nil {
 				return nil, nil, fmt.Errorf("%s: %w", it.Key(), err)
 			}
 		}
-		if out, err = applyCategories(out, base, release, p, cats); err != nil {
+		if out, err = applyListed(out, base, release, listed); err != nil {
 			return nil, nil, err
 		}
 		return out, map[string]any{"shipped_hash": p.ReleaseHash}, nil
@@ -219,60 +219,106 @@ func applyRule(files, release map[string][]byte, it knowledge.ProposalItem) (map
 	return putRule(files, replace, r, text)
 }
 
-// categoriesFile is the file the shipped knowledge keeps its categories in.
-const categoriesFile = "categories.yaml"
-
-// applyCategories writes the release's version of the categories taken into files: the
-// release's whole file when every changed category is taken and the editors never
-// changed the file, else category by category.
-func applyCategories(files, base, release map[string][]byte, p knowledge.Proposal, take []knowledge.ProposalItem) (map[string][]byte, error) {
+// applyListed writes the release's version of the categories and FAQ entries taken into
+// files. A file holding such items that the editors never changed (as base has it)
+// becomes the release's file whole, keeping its layout; the items are then written one
+// by one, as YAML nodes, into the file that holds them (or the file the release has them
+// in), replacing, appending or removing; writing an item already as the release has it
+// changes nothing.
+func applyListed(files, base, release map[string][]byte, take []knowledge.ProposalItem) (map[string][]byte, error) {
 	if len(take) == 0 {
 		return files, nil
 	}
-	all := 0
-	for _, it := range p.Items {
-		if it.Kind == knowledge.KindCategory {
-			all++
+	out := maps.Clone(files)
+	for _, it := range take {
+		for _, name := range []string{fileOf(base, it), fileOf(release, it)} {
+			if name == "" || !bytes.Equal(out[name], base[name]) {
+				continue
+			}
+			if b, ok := release[name]; ok {
+				out[name] = bytes.Clone(b)
+			} else {
+				delete(out, name)
+			}
 		}
 	}
-	if all == len(take) && bytes.Equal(files[categoriesFile], base[categoriesFile]) && release[categoriesFile] != nil {
-		out := maps.Clone(files)
-		out[categoriesFile] = bytes.Clone(release[categoriesFile])
-		return out, nil
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(files[categoriesFile], &doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", categoriesFile, err)
-	}
-	seq := categoryList(&doc)
-	if seq == nil {
-		return nil, fmt.Errorf("%s: no categories list", categoriesFile)
-	}
-	var rel yaml.Node
-	if err := yaml.Unmarshal(release[categoriesFile], &rel); err != nil {
-		return nil, fmt.Errorf("release %s: %w", categoriesFile, err)
-	}
-	relSeq := categoryList(&rel)
 	for _, it := range take {
-		i := categoryIndex(seq, it.ID)
-		if it.Change == knowledge.ItemRemoved {
-			if i >= 0 {
-				seq.Content = slices.Delete(seq.Content, i, i+1)
-			}
+		var err error
+		if out, err = applyListItem(out, release, it); err != nil {
+			return nil, fmt.Errorf("%s: %w", it.Key(), err)
+		}
+	}
+	return out, nil
+}
+
+// fileOf returns the file of files whose list holds the item, or "".
+func fileOf(files map[string][]byte, it knowledge.ProposalItem) string {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		if !bytes.Contains(files[name], []byte(it.ID)) {
 			continue
 		}
-		j := -1
-		if relSeq != nil {
-			j = categoryIndex(relSeq, it.ID)
+		var doc yaml.Node
+		if yaml.Unmarshal(files[name], &doc) != nil {
+			continue
 		}
-		if j < 0 {
-			return nil, fmt.Errorf("release %s: no category %s", categoriesFile, it.ID)
+		if seq := listNode(&doc, it.Kind.ListKey()); seq != nil && itemIndex(seq, it.ID) >= 0 {
+			return name
 		}
-		if i >= 0 {
-			seq.Content[i] = relSeq.Content[j]
-		} else {
-			seq.Content = append(seq.Content, relSeq.Content[j])
+	}
+	return ""
+}
+
+// applyListItem writes one item's release version into files, or removes it.
+func applyListItem(files, release map[string][]byte, it knowledge.ProposalItem) (map[string][]byte, error) {
+	key := it.Kind.ListKey()
+	name := fileOf(files, it)
+	var node *yaml.Node
+	if it.Change != knowledge.ItemRemoved {
+		rname := fileOf(release, it)
+		if rname == "" {
+			return nil, fmt.Errorf("the release has no %s %s", key, it.ID)
 		}
+		var rel yaml.Node
+		if err := yaml.Unmarshal(release[rname], &rel); err != nil {
+			return nil, err
+		}
+		seq := listNode(&rel, key)
+		node = seq.Content[itemIndex(seq, it.ID)]
+		if name == "" {
+			name = rname
+		}
+	}
+	if name == "" {
+		return files, nil // removed, and already gone
+	}
+	var doc yaml.Node
+	if len(bytes.TrimSpace(files[name])) > 0 {
+		if err := yaml.Unmarshal(files[name], &doc); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	if len(doc.Content) == 0 {
+		doc = yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{{Kind: yaml.MappingNode}}}
+	}
+	seq := listNode(&doc, key)
+	if seq == nil {
+		if doc.Content[0].Kind != yaml.MappingNode {
+			return nil, fmt.Errorf("%s: not a mapping", name)
+		}
+		seq = &yaml.Node{Kind: yaml.SequenceNode}
+		doc.Content[0].Content = append(doc.Content[0].Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, seq)
+	}
+	i := itemIndex(seq, it.ID)
+	switch {
+	case node == nil && i >= 0:
+		seq.Content = slices.Delete(seq.Content, i, i+1)
+	case node == nil:
+		return files, nil
+	case i >= 0:
+		seq.Content[i] = node
+	default:
+		seq.Content = append(seq.Content, node)
+		seq.Style = 0 // "faq: []" becomes a block list
 	}
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
@@ -281,26 +327,26 @@ func applyCategories(files, base, release map[string][]byte, p knowledge.Proposa
 		return nil, err
 	}
 	out := maps.Clone(files)
-	out[categoriesFile] = buf.Bytes()
+	out[name] = buf.Bytes()
 	return out, nil
 }
 
-// categoryList returns the "categories" sequence of a knowledge file's document node.
-func categoryList(doc *yaml.Node) *yaml.Node {
+// listNode returns the sequence under key of a knowledge file's document node, or nil.
+func listNode(doc *yaml.Node, key string) *yaml.Node {
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
 		return nil
 	}
 	m := doc.Content[0]
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == "categories" && m.Content[i+1].Kind == yaml.SequenceNode {
+		if m.Content[i].Value == key && m.Content[i+1].Kind == yaml.SequenceNode {
 			return m.Content[i+1]
 		}
 	}
 	return nil
 }
 
-// categoryIndex returns the index of the category with the id in seq, or -1.
-func categoryIndex(seq *yaml.Node, id string) int {
+// itemIndex returns the index of the mapping with the id in seq, or -1.
+func itemIndex(seq *yaml.Node, id string) int {
 	for i, n := range seq.Content {
 		if n.Kind != yaml.MappingNode {
 			continue

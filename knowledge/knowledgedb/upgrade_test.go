@@ -44,6 +44,8 @@ const (
 	upChanged  = "fridge-freezer-not-freezing" // changed by the release, untouched by editors
 	upConflict = "fridge-overcooling"          // changed by the release and by an editor
 	upRemoved  = "general-sticker"             // shipped before, removed by the release
+	upFAQ      = "faq-ac-outdoor-drip"         // an FAQ entry the release retitles
+	upCategory = "air_conditioner"             // a category the release renames
 	editorMark = "（门店版）"
 )
 
@@ -92,6 +94,8 @@ func seedPreviousRelease(tb testing.TB, db *gorm.DB, release *knowledge.Set) map
 	if old, err = putRule(old, "", r, []byte(stickerRule)); err != nil {
 		tb.Fatal(err)
 	}
+	old["faq.yaml"] = []byte(strings.Replace(string(old["faq.yaml"]), "    title: 空调外机滴水是否正常\n", "    title: 空调外机滴水（旧）\n", 1))
+	old["categories.yaml"] = []byte(strings.Replace(string(old["categories.yaml"]), "    name: 空调\n", "    name: 空调机\n", 1))
 	edited := retitle(tb, old, upConflict, editorMark)
 
 	if err := db.AutoMigrate(&legacyRevisionRow{}, &legacyDraftRow{}); err != nil {
@@ -152,10 +156,12 @@ func TestUpgradeOffersTheReleaseAsAProposal(t *testing.T) {
 			change   knowledge.ItemChange
 			conflict bool
 		}{
-			"rule:" + upAdded:    {knowledge.ItemAdded, false},
-			"rule:" + upChanged:  {knowledge.ItemChanged, false},
-			"rule:" + upConflict: {knowledge.ItemChanged, true},
-			"rule:" + upRemoved:  {knowledge.ItemRemoved, false},
+			"rule:" + upAdded:        {knowledge.ItemAdded, false},
+			"rule:" + upChanged:      {knowledge.ItemChanged, false},
+			"rule:" + upConflict:     {knowledge.ItemChanged, true},
+			"rule:" + upRemoved:      {knowledge.ItemRemoved, false},
+			"faq:" + upFAQ:           {knowledge.ItemChanged, false},
+			"category:" + upCategory: {knowledge.ItemChanged, false},
 		}
 		if len(got) != len(want) || !p.Pending() || p.ReleaseHash != release.Hash {
 			t.Fatalf("proposal = %d items %v (pending %v); want exactly %v", len(got), keys(got), p.Pending(), want)
@@ -195,6 +201,12 @@ func TestUpgradeOffersTheReleaseAsAProposal(t *testing.T) {
 		}
 		if r := d.Rule(upConflict); r == nil || !strings.HasSuffix(r.Title, editorMark) {
 			t.Errorf("draft %s lost the editor's edit: %+v", upConflict, r)
+		}
+		if f := d.FAQEntry(upFAQ); f == nil || f.Title != release.FAQEntry(upFAQ).Title {
+			t.Errorf("draft FAQ %s = %+v, want the release's title", upFAQ, f)
+		}
+		if c := d.Category(upCategory); c == nil || c.Name != "空调" {
+			t.Errorf("draft category %s = %+v, want the release's name", upCategory, c)
 		}
 
 		rev, err := s.Publish(ctx, "editor", "take the release")
