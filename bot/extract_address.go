@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -35,7 +36,7 @@ func (x *extraction) address() {
 		if !ok {
 			continue
 		}
-		start := skipSeparators(s, end)
+		start := skipCorrection(s, skipSeparators(s, end))
 		if aend := x.addressEnd(start); addressDetailed(s[start:aend]) {
 			x.setAddress(i, start, aend)
 			return
@@ -53,6 +54,25 @@ func (x *extraction) address() {
 			return
 		}
 	}
+}
+
+// addressCorrection are words of a correction between "地址" and the new address: "地址不对
+// 是朝阳区的 朝阳区建国路88号", "地址写错了 是金融街3号", "地址改成…".
+var addressCorrection = regexp.MustCompile(`^(不对|错了|写错了|填错了|说错了|有误|不是这个|改一下|改成|改为|换成|更正|应该是|要改)[ ,，。:：]*(是|为|成)?[ ,，。:：]*`)
+
+// skipCorrection returns where the address after a correction's words begins; when the
+// correction first names a district in passing ("是朝阳区的 朝阳区建国路88号"), at the part
+// that is the address itself.
+func skipCorrection(s string, i int) int {
+	loc := addressCorrection.FindStringIndex(s[i:])
+	if loc == nil {
+		return i
+	}
+	j := i + loc[1]
+	if k := strings.Index(s[j:], "的 "); k > 0 && k < 12 && !strings.ContainsAny(s[j:j+k], "0123456789") {
+		j += k + len("的 ") // "是朝阳区的 朝阳区建国路88号": the district said, then the address
+	}
+	return j
 }
 
 func (x *extraction) setAddress(cue, start, end int) {

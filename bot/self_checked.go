@@ -38,7 +38,11 @@ func echoesStep(canon, step string) bool {
 }
 
 // checkDone says a check was already done or found nothing: "滤网上个月刚洗过", "管子没有被压".
-var checkDone = regexp.MustCompile(`(洗|清|擦|换|试|弄|检查|看|查|调|设|插|关)过|是对的|没(有)?问题|正常的|好好的|干净的|都是好的|没(有)?(被)?(堵|压|挡|弯|折|卡)`)
+var checkDone = regexp.MustCompile(`(洗|清|擦|换|试|弄|检查|看|查|调|设|插|关)过|是对的|没(有)?问题|正常的|好好的|干净的|都是好的|没(有)?[^,]{0,3}(堵|压|挡|弯|折|卡)`)
+
+// faultish are the marks of a fault told again rather than a check found fine: a negation,
+// a leak, a noise, heat.
+var faultish = regexp.MustCompile(`不|没|坏|漏|滴|异|烫|冒|卡|停|跳|慢|差|吵|臭|黑|响`)
 
 // hanBigrams are the pairs of adjacent Han characters in s.
 func hanBigrams(s string) map[string]bool {
@@ -67,6 +71,9 @@ func checkedFine(canon, step string) (did, echoed bool) {
 	}
 	if didStep.MatchString(t) {
 		return true, false
+	}
+	if faultish.MatchString(t) && !checkDone.MatchString(t) {
+		return false, false // "冷藏室一点都不冷": the fault told again, not the check found fine
 	}
 	return false, echoesStep(t, step)
 }

@@ -148,6 +148,12 @@ func brandWords(text string) string {
 func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, retryKey string) {
 	lx := d.lexicon()
 	switch s {
+	case SlotBrand, SlotModel, SlotName, SlotSymptom, SlotAddress:
+		if noValue(text) {
+			return false, "" // "确认", "好滴 谢谢🙏", "嗯": a word of the conversation, never a value
+		}
+	}
+	switch s {
 	case SlotCategory:
 		if i, ok := choice(text, len(lx.categories)+1); ok {
 			if i == len(lx.categories) { // 其他: ask them to name it
@@ -334,6 +340,17 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			c.Name = n
 			return true, ""
 		}
+		// "蒋勇 13400005555 长沙市…": the name beside the other details, which collect keeps
+		for _, part := range strings.FieldsFunc(normalizeText(text), func(r rune) bool {
+			return r == ' ' || strings.ContainsRune(clauseBreaks, r)
+		}) {
+			if f := Extract(part, now, lx); f.Phone.IsZero() && f.Address == "" && f.Region == "" {
+				if n, ok := ParseName(part); ok && !noValue(part) {
+					c.Name = n
+					return true, ""
+				}
+			}
+		}
 	case SlotPhone:
 		p, err := ParsePhone(dottedDigits.ReplaceAllString(text, "$1$2"))
 		if err == nil {
@@ -519,6 +536,17 @@ func choice(text string, n int) (int, bool) {
 // isUnknown reports answers that mean "I don't know / can't find it": one of
 // dontKnowAnswers alone, or a short answer that says so and gives no value ("儿子给买的，
 // 不知道什么型号", "铭牌被水汽糊了 看不清", "想不起来了😅").
+// noValue reports an answer that is a word of the conversation itself — confirming,
+// thanking, agreeing, a greeting or a command — and so the value of no field.
+func noValue(text string) bool {
+	t := strings.ToLower(strings.Trim(normalizeText(text), clauseBreaks+" .!！~～?？"))
+	t = strings.TrimFunc(t, func(r rune) bool { return isDecoration(string(r)) })
+	if t == "" || isConfirm(t) || isThanks(t) || isFiller(t) || greetingWord(t) || ParseCommand(t) != CmdNone {
+		return true
+	}
+	return slices.Contains(yesWords, t) // "没有" still says a detail is missing
+}
+
 // precededByPhoneWord reports an answer that names a phone: "电话 021-…", "手机号138…".
 func precededByPhoneWord(text string) bool {
 	t := compact(text)
