@@ -9,6 +9,7 @@ import (
 
 	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/knowledge"
+	"github.com/wxintake/intake/triage"
 )
 
 // How the dialog uses the Understanding of a message. Safety comes first in every state;
@@ -255,17 +256,6 @@ var cueWetDeviceUse = knowledge.MustGate(`充电|充个电|充一下|充上|插�
 func (d *Dialog) interject(t *step) bool {
 	c, u := t.c, &t.u
 	busy := c.State.inProgress()
-	if c.State == StateDone && c.Ticket == "" && c.Case.RuleID != "" && c.Case.StepsTried > 0 && !c.Case.Safety &&
-		cueMisclick.MatchString(compact(u.Canon)) && knowledge.ParseAnswer(u.Canon) != knowledge.AnswerSolved {
-		// "1" then "哦不对 按错了 没解决": the check did not help after all; go on from it
-		if rule, ok := d.KB.Rule(c.Case.RuleID); ok && c.Case.StepsTried <= len(rule.Steps) {
-			c.State, c.Step = StateSelf, c.Case.StepsTried-1
-			t.sayKey("bot.self.reopened")
-			u.Answer = knowledge.AnswerNotSolved
-			d.selfService(t, u.Text)
-			return true
-		}
-	}
 	if f := u.Facts; busy && f.Category == "" && f.Product == "" && f.Symptom == "" && f.ErrorCode == "" && f.Model == "" &&
 		len(u.Hazards) == 0 && u.Suspect == "" && cueWhereWere.MatchString(compact(u.Canon)) {
 		t.sayKey("bot.where_were_we") // "我回来了 刚才说到哪了": the pending question again
@@ -347,6 +337,11 @@ func (d *Dialog) interject(t *step) bool {
 			// 12315, 黑猫, media, a second complaint, or the fault back after a repair: a
 			// complaint risk for a senior person, not a template
 			t.sayKey("bot.complaint.escalate")
+			if repeat {
+				// "上个月刚修好又坏了": a repair's own warranty makes the repeat free
+				_, p := d.rights(c, t.in.At)
+				t.sayKey("bot.sanbao.repeat", "repair_days", p.RepairWarrantyDays, "max_repairs", p.MaxRepairs)
+			}
 			if c.Ticket != "" && !c.State.inProgress() && c.State != StateResume && !repeat && !hasSubstance(u) {
 				// "再不来我就打12315" after filing: that ticket is the complaint, no new one
 				t.do(FlagComplaint{Number: c.Ticket, Words: complaintWords(u, a)})
@@ -462,36 +457,45 @@ func (d *Dialog) returnRequest(t *step) {
 	d.advance(t)
 }
 
-// sanbao tells the 三包 rights that apply on the day: 7 days from purchase, return,
-// exchange or repair; 15 days, exchange or repair; later, free repair in warranty and an
-// exchange after two failed repairs of the same fault. The days count from the purchase
-// day when the customer gave it; otherwise the rule is told as it stands.
+// sanbao tells the 三包 rights that apply on the day, as triage decides them under the
+// category's policy (return, exchange and repair days, repairs before an exchange: data
+// editors change): within the return days, return, exchange or repair; within the
+// exchange days, exchange or repair; later, free repair in warranty and an exchange after
+// repeated repairs of the same fault. A purchase month or year that straddles a limit says
+// so; without a date the rule is told as it stands.
 func (d *Dialog) sanbao(t *step) {
-	p := t.c.Case.PurchaseDate
-	days := -1
-	if p.Day > 0 {
-		bought := time.Date(p.Year, time.Month(p.Month), p.Day, 0, 0, 0, 0, t.in.At.Location())
-		days = max(int(t.in.At.Sub(bought).Hours()/24), 1) // bought yesterday: 1 day
-	}
-	if days < 0 && p.Year > 0 { // "去年买的": the last day it could have been
-		last := time.Date(p.Year+1, 1, 1, 0, 0, 0, 0, t.in.At.Location())
-		if p.Month > 0 {
-			last = time.Date(p.Year, time.Month(p.Month)+1, 1, 0, 0, 0, 0, t.in.At.Location())
-		}
-		if t.in.At.Sub(last) > 15*24*time.Hour {
-			days = 16
-		}
-	}
+	r, p := d.rights(t.c, t.in.At)
+	args := []any{"age", r.Age(), "return_days", p.ReturnDays, "exchange_days", p.ExchangeDays, "max_repairs", p.MaxRepairs}
 	switch {
-	case days >= 1 && days <= 7:
-		t.sayKey("bot.sanbao.7", "days", itoa(days))
-	case days >= 8 && days <= 15:
-		t.sayKey("bot.sanbao.15", "days", itoa(days))
-	case days > 15:
-		t.sayKey("bot.sanbao.later")
+	case r.Stage == triage.StageReturn:
+		t.sayKey("bot.sanbao.7", args...)
+	case r.Stage == triage.StageExchange:
+		t.sayKey("bot.sanbao.15", args...)
+	case r.Stage == triage.StageRepair:
+		t.sayKey("bot.sanbao.later", args...)
+	case r.DaysMin >= 0:
+		limit := p.ReturnDays
+		if r.DaysMin > p.ReturnDays {
+			limit = p.ExchangeDays
+		}
+		t.sayKey("bot.sanbao.range", append(args, "bought", t.c.Case.PurchaseDate.String(), "limit", limit)...)
 	default:
-		t.sayKey("bot.sanbao.rule")
+		t.sayKey("bot.sanbao.rule", args...)
 	}
+}
+
+// rights asks triage for the case's 三包 rights on the day at, under the category's
+// policy (the statutory defaults where it says nothing).
+func (d *Dialog) rights(c *Conversation, at time.Time) (triage.Rights, triage.Policy) {
+	w, _ := d.KB.Warranty(c.Case.Category)
+	p := triage.Policy{WholeMonths: w.WholeMonths, ReturnDays: w.ReturnDays, ExchangeDays: w.ExchangeDays,
+		RepairWarrantyDays: w.RepairWarrantyDays, MaxRepairs: w.MaxRepairs}.SanBao()
+	b := c.Case.PurchaseDate
+	tc := triage.Case{PurchaseDate: triage.Date{Year: b.Year, Month: time.Month(b.Month), Day: b.Day}, ReportedAt: at}
+	if b.Month == 0 {
+		tc.PurchaseDate.Day = 0 // a year alone
+	}
+	return triage.RightsOf(tc, p), p
 }
 
 // hasSubstance reports whether a message says something about a fault or a product.
@@ -562,9 +566,6 @@ func unknownDetails(c *Case, canon string) []Slot {
 
 // cueAsksWhere is a clause asking where a detail is, not saying it is unknown.
 var cueAsksWhere = knowledge.MustGate(`哪|怎么|咋|如何|吗|嘛`)
-
-// cueMisclick takes back a verdict just given: "按错了", "点错了", "不对 没解决".
-var cueMisclick = knowledge.MustGate(`按错|点错|选错|回错|打错|输错|发错|不对[^,，。!?？]{0,4}(没|还|不)|刚才[^,，。!?？]{0,4}(错|不对)|其实没(解决|好)|还没(解决|好)|没有解决`)
 
 // cueTicketNumber asks for the number of the case being reported.
 var cueTicketNumber = knowledge.MustGate(`单号|工单号|报修号|编号是|订单号是多少|工单编号`)
@@ -824,6 +825,16 @@ func (d *Dialog) answerQuestion(t *step, topic string) {
 func (d *Dialog) answerWarranty(t *step) {
 	key, args := d.warrantyVerdict(&t.c.Case)
 	t.sayKey(key, args...)
+	if key == "bot.faq.warranty.unknown" || t.c.Case.PurchaseDate.IsZero() {
+		return
+	}
+	// "刚买5天就坏了 还在保吗": the return or exchange still open is worth saying
+	switch r, p := d.rights(t.c, t.in.At); r.Stage {
+	case triage.StageReturn:
+		t.sayKey("bot.sanbao.note.7", "age", r.Age(), "return_days", p.ReturnDays)
+	case triage.StageExchange:
+		t.sayKey("bot.sanbao.note.15", "age", r.Age(), "exchange_days", p.ExchangeDays)
+	}
 }
 
 // warrantyVerdict is what the category's policy says of the case: the catalog key of the
@@ -876,6 +887,16 @@ func (d *Dialog) warrantyVerdict(c *Case) (string, []any) {
 		return "bot.faq.warranty.inside", []any{"bought", bought, "months", w.WholeMonths}
 	case !wholeSure:
 		return "bot.faq.warranty.boundary", []any{"bought", bought, "months", w.WholeMonths} // which day decides
+	case d.componentCovered(c, covered) != "":
+		// "压缩机坏了" in year 3: the part's own period covers it whatever the day
+		comp := d.componentCovered(c, covered)
+		months := 0
+		for _, cw := range w.Components {
+			if cw.Name == comp {
+				months = cw.Months
+			}
+		}
+		return "bot.faq.warranty.component", []any{"bought", bought, "months", w.WholeMonths, "component", comp, "component_months", months}
 	case ext > 0 && inExt:
 		// "前年买的 买了3年延保": the extension still covers it
 		return "bot.faq.warranty.extended", []any{"bought", bought, "months", w.WholeMonths, "extended", ext}
@@ -889,6 +910,24 @@ func (d *Dialog) warrantyVerdict(c *Case) (string, []any) {
 	default:
 		return "bot.faq.warranty.expired", []any{"bought", bought, "months", w.WholeMonths}
 	}
+}
+
+// componentCovered is the component of the case's rule when the category gives it its own
+// period and that period covers every day the purchase can have been; "" otherwise.
+func (d *Dialog) componentCovered(c *Case, covered func(months int) (yes, sure bool)) string {
+	rule, ok := d.KB.Rule(c.RuleID)
+	if !ok || rule.Component == "" {
+		return ""
+	}
+	w, _ := d.KB.Warranty(c.Category)
+	for _, cw := range w.Components {
+		if cw.Name == rule.Component {
+			if yes, sure := covered(cw.Months); yes && sure {
+				return cw.Name
+			}
+		}
+	}
+	return ""
 }
 
 // yuan renders a price range: "0–800 元".

@@ -158,7 +158,9 @@ func (k *KnowledgeBase) Warranty(category string) (Warranty, bool) {
 	if cat == nil || cat.Warranty.WholeMonths <= 0 {
 		return Warranty{}, false
 	}
-	w := Warranty{WholeMonths: cat.Warranty.WholeMonths}
+	cw := cat.Warranty
+	w := Warranty{WholeMonths: cw.WholeMonths, ReturnDays: cw.ReturnDays, ExchangeDays: cw.ExchangeDays,
+		RepairWarrantyDays: cw.RepairWarrantyDays, MaxRepairs: cw.MaxRepairs}
 	for _, c := range cat.Warranty.Components {
 		w.Components = append(w.Components, ComponentWarranty{Name: c.Name, Months: c.Months})
 	}
@@ -203,7 +205,7 @@ func toRule(r *knowledge.Rule) Rule {
 	}
 	p := r.Unresolved.Price
 	return Rule{ID: r.ID, Title: r.Title, Steps: steps, Safety: r.Safety, Advice: r.Advice,
-		Price: [2][2]int{p.Parts, p.Labour}}
+		Price: [2][2]int{p.Parts, p.Labour}, Component: r.Unresolved.Component}
 }
 
 // ageMonths is the product's age in whole months at the case's start, or unknown.

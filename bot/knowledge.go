@@ -33,6 +33,8 @@ type Knowledge interface {
 type Warranty struct {
 	WholeMonths int
 	Components  []ComponentWarranty
+	// The 三包 rights in days (see triage.Policy); 0 takes the statutory default.
+	ReturnDays, ExchangeDays, RepairWarrantyDays, MaxRepairs int
 }
 
 // ComponentWarranty is a main component's own, longer period.
@@ -77,6 +79,7 @@ type Rule struct {
 	Advice string   // what to do right now, for safety rules
 
 	Price     [2][2]int // out-of-warranty estimate in yuan: parts and labour, each [min, max]
+	Component string    // the component the fault concerns, with its own warranty ("压缩机"); "" when none
 	Confident bool      // the match is sure enough to act on without asking (Match only)
 	Score     float64   // the match's calibrated confidence, 0–1 (Match only)
 }

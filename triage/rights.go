@@ -211,3 +211,12 @@ func ageText(lo, hi int) string {
 	}
 	return because("triage.rights.age", "days", strconv.Itoa(lo)+"–"+strconv.Itoa(hi)).Text
 }
+
+// Age is how long ago the purchase was, as the customer reads it ("买了 5 天", "购买当天",
+// "买了 3–33 天"); "" when the purchase day is not known.
+func (r Rights) Age() string {
+	if r.DaysMin < 0 {
+		return ""
+	}
+	return ageText(r.DaysMin, r.DaysMax)
+}
