@@ -256,6 +256,17 @@ var cueWetDeviceUse = knowledge.MustGate(`充电|充个电|充一下|充上|插�
 func (d *Dialog) interject(t *step) bool {
 	c, u := t.c, &t.u
 	busy := c.State.inProgress()
+	if c.State == StateDone && c.Ticket == "" && c.Case.RuleID != "" && c.Case.StepsTried > 0 && !c.Case.Safety &&
+		cueMisclick.MatchString(compact(u.Canon)) && knowledge.ParseAnswer(u.Canon) != knowledge.AnswerSolved {
+		// "1" then "哦不对 按错了 没解决": the check did not help after all; go on from it
+		if rule, ok := d.KB.Rule(c.Case.RuleID); ok && c.Case.StepsTried <= len(rule.Steps) {
+			c.State, c.Step = StateSelf, c.Case.StepsTried-1
+			t.sayKey("bot.self.reopened")
+			u.Answer = knowledge.AnswerNotSolved
+			d.selfService(t, u.Text)
+			return true
+		}
+	}
 	if f := u.Facts; busy && f.Category == "" && f.Product == "" && f.Symptom == "" && f.ErrorCode == "" && f.Model == "" &&
 		len(u.Hazards) == 0 && u.Suspect == "" && cueWhereWere.MatchString(compact(u.Canon)) {
 		t.sayKey("bot.where_were_we") // "我回来了 刚才说到哪了": the pending question again
@@ -566,6 +577,9 @@ func unknownDetails(c *Case, canon string) []Slot {
 
 // cueAsksWhere is a clause asking where a detail is, not saying it is unknown.
 var cueAsksWhere = knowledge.MustGate(`哪|怎么|咋|如何|吗|嘛`)
+
+// cueMisclick takes back a verdict just given: "按错了", "点错了", "不对 没解决".
+var cueMisclick = knowledge.MustGate(`按错|点错|选错|回错|打错|输错|发错|不对[^,，。!?？]{0,4}(没|还|不)|刚才[^,，。!?？]{0,4}(错|不对)|其实没(解决|好)|还没(解决|好)|没有解决`)
 
 // cueTicketNumber asks for the number of the case being reported.
 var cueTicketNumber = knowledge.MustGate(`单号|工单号|报修号|编号是|订单号是多少|工单编号`)
