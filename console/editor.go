@@ -29,7 +29,7 @@ type EditorStore interface {
 }
 
 // editorPages are the rule editor's page templates; each also gets editor_parts.html.
-var editorPages = []string{"editor_rules.html", "editor_rule.html", "editor_history.html"}
+var editorPages = []string{"editor_rules.html", "editor_rule.html", "editor_history.html", "editor_proposal.html"}
 
 // registerEditor adds the rule editor's pages: the list, one rule, the history.
 func (c *Console) registerEditor(g *echo.Group) {
@@ -40,6 +40,7 @@ func (c *Console) registerEditor(g *echo.Group) {
 	g.GET("/rules", c.editorRules, edit, c.editorAvailable)
 	g.GET("/rules/new", c.editorNewRule, edit, c.editorAvailable)
 	g.GET("/rules/history", c.editorHistory, edit, c.editorAvailable)
+	g.GET("/rules/proposal", c.editorProposal, edit, c.editorAvailable)
 	g.GET("/rules/:id", c.editorRule, edit, c.editorAvailable)
 }
 
@@ -74,6 +75,7 @@ type rulesData struct {
 	Deleted     []string // published rules deleted in the draft
 	Draft       knowledge.DraftInfo
 	CanPublish  bool
+	Proposal    *proposalData // a release's changes waiting for the editors, or nil
 }
 
 // editorRules lists and searches the draft's rules: GET /console/rules?q=&category=.
@@ -93,8 +95,12 @@ func (c *Console) editorRules(ec echo.Context) error {
 			return err
 		}
 	}
+	proposal, err := c.pendingProposal(ctx)
+	if err != nil {
+		return err
+	}
 	published := c.Published().Set()
-	d := rulesData{Q: ec.QueryParam("q"), Category: ec.QueryParam("category"), Categories: draft.Categories,
+	d := rulesData{Proposal: proposal, Q: ec.QueryParam("q"), Category: ec.QueryParam("category"), Categories: draft.Categories,
 		Total: len(draft.Rules), Draft: info, CanPublish: viewerOf(ec).User.Can(staff.PermPublishRules)}
 	q := knowledge.Normalize(d.Q)
 	for i := range draft.Rules {

@@ -119,6 +119,9 @@ var matrix = []routeCase{
 	{"GET", "/api/v1/kb/diff", staff.PermEditRules, 200, fixed("GET", "/api/v1/kb/diff", "")},
 	{"GET", "/api/v1/kb/export", staff.PermEditRules, 200, fixed("GET", "/api/v1/kb/export", "")},
 	{"GET", "/api/v1/kb/stats", staff.PermEditRules, 200, fixed("GET", "/api/v1/kb/stats", "")},
+	{"GET", "/api/v1/kb/proposal", staff.PermEditRules, 200, fixed("GET", "/api/v1/kb/proposal", "")},
+	{"POST", "/api/v1/kb/proposal/apply", staff.PermEditRules, 200, fixed("POST", "/api/v1/kb/proposal/apply", `{"choices":{}}`)},
+	{"POST", "/api/v1/kb/proposal/dismiss", staff.PermEditRules, 200, fixed("POST", "/api/v1/kb/proposal/dismiss", "")},
 	{"POST", "/api/v1/kb/import", staff.PermEditRules, 200, func(t *testing.T, c *console, _ string) request {
 		files, err := c.Service.KB.Export(context.Background(), 0)
 		if err != nil {

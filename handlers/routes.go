@@ -207,6 +207,9 @@ func Routes(e *echo.Echo, d Deps) {
 	v1.GET("/kb/diff", kb.diff, requirePerm(staff.PermEditRules), kb.available)
 	v1.GET("/kb/export", kb.export, requirePerm(staff.PermEditRules), kb.available)
 	v1.GET("/kb/stats", kb.stats, requirePerm(staff.PermEditRules), kb.available)
+	v1.GET("/kb/proposal", kb.proposal, requirePerm(staff.PermEditRules), kb.available)
+	v1.POST("/kb/proposal/apply", kb.applyProposal, requirePerm(staff.PermEditRules), kb.available)
+	v1.POST("/kb/proposal/dismiss", kb.dismissProposal, requirePerm(staff.PermEditRules), kb.available)
 	v1.POST("/kb/publish", kb.publish, requirePerm(staff.PermPublishRules), kb.available)
 	v1.POST("/kb/rollback", kb.rollback, requirePerm(staff.PermPublishRules), kb.available)
 	e.POST("/api/v1/kb/import", kb.importFiles, middleware.BodyLimit("8M"), api.authenticate,

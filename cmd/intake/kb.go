@@ -51,6 +51,11 @@ const kbSummary = `The troubleshooting knowledge: test it, and move it in and ou
   intake kb import [--shipped] DIR      replace the editors' draft with the files under DIR (or
                                         with the knowledge shipped in this binary)
   intake kb publish -m MESSAGE          publish the draft to every running instance
+  intake kb proposal                    what this release changed in the shipped knowledge
+                                        since the database's revisions were based on it: the
+                                        items that apply cleanly and the conflicts with the
+                                        editors' changes (review and apply in the console's
+                                        rule editor, /console/rules/proposal)
 
 import and publish record --author (default "cli") in the revision history and audit log.`
 
@@ -95,12 +100,12 @@ func runKB(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return kbEval(*dir, *corpus, *split, *misses, bot.RuleReader{NoModel: *rulesOnly}, stdout)
 	case "train":
 		return kbTrain(*corpus, *out, stdout)
-	case "export", "import", "publish":
+	case "export", "import", "publish", "proposal":
 	default:
 		fs.Usage()
 		return fmt.Errorf("kb: unknown subcommand %q", sub)
 	}
-	if sub != "publish" && target == "" && !(sub == "import" && *shipped) {
+	if sub != "publish" && sub != "proposal" && target == "" && !(sub == "import" && *shipped) {
 		return fmt.Errorf("kb %s: a directory is required", sub)
 	}
 	if sub == "publish" && strings.TrimSpace(*message) == "" {
@@ -130,6 +135,8 @@ func runKB(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return kbExport(ctx, store, *version, target, stdout)
 	case "import":
 		return kbImport(ctx, store, audit, *author, *shipped, target, stdout)
+	case "proposal":
+		return kbProposal(ctx, store, stdout)
 	}
 	return kbPublish(ctx, cfg, store, audit, *author, *message, stdout)
 }
@@ -301,6 +308,42 @@ func kbExport(ctx context.Context, store *knowledgedb.Store, version, dir string
 		label = strconv.Itoa(v)
 	}
 	fmt.Fprintf(stdout, "exported %d files of version %s to %s\n", len(files), label, dir)
+	return nil
+}
+
+// kbProposal prints what this release changed in the shipped knowledge, against the
+// draft: the release's changes to items the editors never touched, then the conflicts.
+func kbProposal(ctx context.Context, store *knowledgedb.Store, stdout io.Writer) error {
+	p, err := store.Proposal(ctx)
+	if err != nil {
+		return err
+	}
+	if len(p.Items) == 0 {
+		fmt.Fprintln(stdout, "no proposal: the draft already has the knowledge this release ships")
+		return nil
+	}
+	clean, conflicts := p.Counts()
+	state := "pending"
+	if p.Dismissed {
+		state = "dismissed"
+	}
+	fmt.Fprintf(stdout, "proposal (%s): shipped knowledge %.12s -> %.12s: %d clean, %d conflicts\n", state, p.BaseHash, p.ReleaseHash, clean, conflicts)
+	for _, conflict := range []bool{false, true} {
+		for _, it := range p.Items {
+			if it.Conflict != conflict {
+				continue
+			}
+			mark := "clean   "
+			if conflict {
+				mark = "CONFLICT"
+			}
+			fmt.Fprintf(stdout, "  %s %-8s %-8s %s  %s\n", mark, it.Change, it.Kind, it.ID, it.Title)
+		}
+	}
+	if p.DraftChanged {
+		fmt.Fprintln(stdout, "the draft has unpublished changes: applying merges into them")
+	}
+	fmt.Fprintln(stdout, "review and apply it in the console: /console/rules/proposal")
 	return nil
 }
 

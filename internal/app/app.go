@@ -452,7 +452,8 @@ func (a *App) Dialog() *bot.Dialog { return a.dialog.Load() }
 
 // loadKnowledge serves the current published revision of the knowledge. On the first
 // start it stores the knowledge shipped with the binary as revision 1; after that the
-// database decides, and editors publish new revisions.
+// database decides, and editors publish new revisions. A release shipping other
+// knowledge than the revisions were based on is logged; editors get it as a proposal.
 func (a *App) loadKnowledge(ctx context.Context) error {
 	shipped, err := knowledge.Shipped()
 	if err != nil {
@@ -461,6 +462,15 @@ func (a *App) loadKnowledge(ctx context.Context) error {
 	store := knowledgedb.New(a.DB, knowledgedb.Options{})
 	if _, err := store.EnsureSeeded(ctx, shipped); err != nil {
 		return err
+	}
+	// A database holding revisions keeps serving them; what this release changed in the
+	// shipped knowledge waits for the editors as a proposal (knowledgedb.Store.Proposal).
+	if p, err := store.Proposal(ctx); err != nil {
+		a.Log.Warn("knowledge: cannot compare the shipped knowledge with the stored revisions", "err", err)
+	} else if p.Pending() {
+		clean, conflicts := p.Counts()
+		a.Log.Info("knowledge: this release ships changed knowledge; the published revision is kept and editors can review the changes at /console/rules/proposal",
+			"clean", clean, "conflicts", conflicts)
 	}
 	set, version, err := store.Current(ctx)
 	if err != nil {
