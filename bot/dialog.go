@@ -196,7 +196,7 @@ func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
 // AskRating starts the follow-up survey of a completed ticket, unless the customer is in
 // the middle of something else (then false: ask later).
 func (d *Dialog) AskRating(c Conversation, number string) (Conversation, bool) {
-	if c.State.inProgress() || c.State == StateResume || c.Paused || c.State == StateRating || c.State == StateComment {
+	if c.State.inProgress() || c.State == StateResume || c.Paused || c.State == StateRating || c.State == StateComment || c.waiting() {
 		return c, false // busy with something else, or a person is chatting: later
 	}
 	c.State, c.RateTicket, c.Fails = StateRating, number, 0

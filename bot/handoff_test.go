@@ -46,6 +46,10 @@ func TestHandoffWaitTimer(t *testing.T) {
 			}
 		})
 	}
+	// The follow-up survey of an older ticket does not push a queued customer out of the queue.
+	if _, ok := d.AskRating(queued, "RS20261101-0001"); ok {
+		t.Fatal("a rating was asked of a customer waiting for a person")
+	}
 	// A timer that fires after a cancel finds nothing to resume.
 	cancelled, _ := d.Step(queued, Inbound{OpenID: "o", Kind: KindText, Text: "取消", At: at.Add(time.Minute)})
 	if c, effects := d.Step(cancelled, Inbound{OpenID: "o", Kind: KindEvent, Event: EventHandoffTimeout, At: at.Add(6 * time.Minute)}); c.State != StateDone || len(effects) != 0 {
