@@ -835,6 +835,10 @@ func (d *Dialog) takeAlso(t *step) bool {
 func (d *Dialog) showTickets(t *step, tickets []TicketSummary, reask bool) {
 	if len(tickets) == 0 {
 		switch {
+		case reask && t.c.waiting():
+			// queued for a person already: they look into it, no new request is needed
+			t.sayKey("bot.status.none")
+			t.sayKey("bot.human.still_waiting")
 		case reask && !t.c.State.inProgress() && t.c.NoneFound >= 1:
 			// asked again after "nothing found": a person looks, instead of the same answer
 			t.c.NoneFound = 0

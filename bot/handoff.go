@@ -79,6 +79,10 @@ func (c *Case) reported() bool {
 // hazard, a return or a complaint): command files it and hands over.
 func (d *Dialog) queueForPerson(t *step) bool {
 	c := t.c
+	if c.waiting() {
+		d.stillQueued(t) // the menu's 人工客服, or a second "no ticket found", while queued
+		return true
+	}
 	fresh := !c.State.inProgress() && c.State != StateResume
 	probe := c.Case
 	if fresh {
@@ -127,12 +131,7 @@ func (d *Dialog) waitingTurn(t *step) bool {
 	}
 	cmd := ParseCommand(u.Canon)
 	if cmd == CmdHuman || u.Is(ActHandoff) && !hasSubstance(u) {
-		left := ""
-		if m := c.WaitSince.Add(d.HandoffWait).Sub(t.in.At); d.Opens == nil || !d.Opens(t.in.At).After(t.in.At) {
-			left = catalog.T("bot.handoff.left", "minutes", minutesOf(m))
-		}
-		t.sayKey("bot.handoff.again", "left", left)
-		c.AckedAt = t.in.At
+		d.stillQueued(t)
 		return true
 	}
 	a, complained := u.Has(ActComplaint)
@@ -160,6 +159,18 @@ func (d *Dialog) waitingTurn(t *step) bool {
 		return true
 	}
 	return false
+}
+
+// stillQueued answers another request for a person while the chat is queued: nothing new
+// is created, and the customer hears how long the wait may still be.
+func (d *Dialog) stillQueued(t *step) {
+	c := t.c
+	left := ""
+	if m := c.WaitSince.Add(d.HandoffWait).Sub(t.in.At); d.Opens == nil || !d.Opens(t.in.At).After(t.in.At) {
+		left = catalog.T("bot.handoff.left", "minutes", minutesOf(m))
+	}
+	t.sayKey("bot.handoff.again", "left", left)
+	c.AckedAt = t.in.At
 }
 
 // handoffTimeout takes the intake back from the queue when nobody took the chat within
