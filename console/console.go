@@ -57,6 +57,9 @@ type Deps struct {
 	// Deliveries lists how a ticket's notifications went, on its page, and counts them on
 	// the dashboard (triagedb.Outbox, delivery.go); neither is shown when nil.
 	Deliveries Deliveries
+	// Unmatched keeps the messages no rule matched (editor_unmatched.go); its page
+	// answers 503 when nil.
+	Unmatched UnmatchedStore
 	// KB and Published serve the rule editor's pages (editor*.go): the draft and the
 	// revisions (knowledgedb.Publisher), and the rules every instance serves. The editor
 	// pages answer 503 when either is nil.
@@ -93,6 +96,7 @@ type Deps struct {
 type Console struct {
 	Deps
 	pages map[string]*template.Template
+	unmatchedState
 }
 
 // New parses the templates and returns the console.

@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/knowledge"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage/triagedb"
 )
@@ -52,7 +53,13 @@ type dashboardData struct {
 	DeliveryNote string
 	// CalendarWarning tells admins a year's holiday adjustments are missing; "" otherwise.
 	CalendarWarning string
+	// Weeks counts the messages no rule matched and those customers corrected, per ISO
+	// week, the last unmatchedWeeks weeks (none without the store).
+	Weeks []knowledge.WeekCount
 }
+
+// unmatchedWeeks is how many weeks of unmatched messages the dashboard shows.
+const unmatchedWeeks = 8
 
 // dashboard shows today's counts and the period's figures: GET /console/dashboard?days=7.
 func (c *Console) dashboard(ec echo.Context) error {
@@ -102,6 +109,11 @@ func (c *Console) dashboard(ec echo.Context) error {
 	if c.MissingAdjustments != nil && viewerOf(ec).User.Can(staff.PermManageUsers) {
 		if year := c.MissingAdjustments(now); year != 0 {
 			d.CalendarWarning = catalog.T("console.dashboard.calendar_missing", "year", year)
+		}
+	}
+	if c.Unmatched != nil {
+		if d.Weeks, err = c.Unmatched.UnmatchedWeeks(ctx, now, unmatchedWeeks); err != nil {
+			return err
 		}
 	}
 	d.Bars, d.ChartHeight = bars(d.D.Faults)

@@ -41,6 +41,7 @@ func (c *Console) registerEditor(g *echo.Group) {
 	g.GET("/rules/new", c.editorNewRule, edit, c.editorAvailable)
 	g.GET("/rules/history", c.editorHistory, edit, c.editorAvailable)
 	g.GET("/rules/proposal", c.editorProposal, edit, c.editorAvailable)
+	c.registerUnmatched(g, edit) // editor_unmatched.go: /console/rules/unmatched…
 	g.GET("/rules/:id", c.editorRule, edit, c.editorAvailable)
 }
 
@@ -65,6 +66,8 @@ type ruleRow struct {
 	Escalated  int
 	Abandoned  int
 	SolveRate  string // "75%", or "" before any finished walkthrough
+	Nearby     int    // open unmatched messages nearest the rule
+	Attention  bool   // needsAttention
 }
 
 type rulesData struct {
@@ -75,6 +78,7 @@ type rulesData struct {
 	Deleted     []string // published rules deleted in the draft
 	Draft       knowledge.DraftInfo
 	CanPublish  bool
+	Attention   bool          // only the rules that need attention (?attention=1)
 	Proposal    *proposalData // a release's changes waiting for the editors, or nil
 }
 
@@ -102,6 +106,11 @@ func (c *Console) editorRules(ec echo.Context) error {
 	published := c.Published().Set()
 	d := rulesData{Proposal: proposal, Q: ec.QueryParam("q"), Category: ec.QueryParam("category"), Categories: draft.Categories,
 		Total: len(draft.Rules), Draft: info, CanPublish: viewerOf(ec).User.Can(staff.PermPublishRules)}
+	d.Attention = ec.QueryParam("attention") != ""
+	nearby, err := c.nearbyUnmatched(ctx)
+	if err != nil {
+		return err
+	}
 	q := knowledge.Normalize(d.Q)
 	for i := range draft.Rules {
 		r := &draft.Rules[i]
@@ -120,6 +129,10 @@ func (c *Console) editorRules(ec echo.Context) error {
 			if st.Solved+st.Escalated+st.Abandoned > 0 {
 				row.SolveRate = fmt.Sprintf("%.0f%%", 100*st.SolveRate())
 			}
+		}
+		row.Nearby = len(nearby[r.ID])
+		if row.Attention = needsAttention(stats[r.ID], row.Nearby); d.Attention && !row.Attention {
+			continue
 		}
 		d.Rules = append(d.Rules, row)
 	}

@@ -2,7 +2,10 @@ package console
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
+	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -40,6 +43,10 @@ type ruleData struct {
 	Categories []knowledge.Category
 	CanPublish bool
 	Form       ruleForm // the form view of the common fields
+	// Figures are how the rule did with customers, Nearby the open unmatched messages
+	// nearest it (an existing rule only).
+	Figures *ruleRow
+	Nearby  []knowledge.Unmatched
 }
 
 // editorRule shows one draft rule as YAML to edit: GET /console/rules/:id.
@@ -61,6 +68,9 @@ func (c *Console) editorRule(ec echo.Context) error {
 	if r := draft.Rule(id); r != nil {
 		d.Title, d.Status, d.Form = r.Title, ruleStatus(r, c.Published().Set()), formOf(r)
 	}
+	if err := c.ruleFigures(ec, &d); err != nil {
+		return err
+	}
 	return c.render(ec, http.StatusOK, "editor_rule.html", catalog.T("editor.rule.title", "id", id), d)
 }
 
@@ -70,6 +80,38 @@ func (c *Console) editorNewRule(ec echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d := ruleData{YAML: newRuleYAML, Status: "new", Categories: draft.Categories, Form: formOf(nil)}
+	yaml := newRuleYAML
+	if sample := ec.QueryParam("sample"); sample != "" { // from the unmatched messages page
+		yaml = strings.Replace(yaml, "samples:\n  - \n", "samples:\n  - "+strconv.Quote(sample)+"\n", 1)
+	}
+	d := ruleData{YAML: yaml, Status: "new", Categories: draft.Categories, Form: formOf(nil)}
 	return c.render(ec, http.StatusOK, "editor_rule.html", catalog.T("editor.rule.new_title"), d)
+}
+
+// ruleFigures fills the rule page's outcome counts and the unmatched messages nearest it.
+func (c *Console) ruleFigures(ec echo.Context, d *ruleData) error {
+	ctx := ec.Request().Context()
+	row := &ruleRow{ID: d.ID}
+	var st *knowledge.RuleStats
+	if c.Stats != nil {
+		all, err := c.Stats.All(ctx)
+		if err != nil {
+			return err
+		}
+		if st = all[d.ID]; st != nil {
+			row.Shown, row.Solved, row.Escalated, row.Abandoned = st.Shown, st.Solved, st.Escalated, st.Abandoned
+			if st.Solved+st.Escalated+st.Abandoned > 0 {
+				row.SolveRate = fmt.Sprintf("%.0f%%", 100*st.SolveRate())
+			}
+		}
+	}
+	nearby, err := c.nearbyUnmatched(ctx)
+	if err != nil {
+		return err
+	}
+	d.Nearby = nearby[d.ID]
+	row.Nearby = len(d.Nearby)
+	row.Attention = needsAttention(st, row.Nearby)
+	d.Figures = row
+	return nil
 }

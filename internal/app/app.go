@@ -256,7 +256,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 
 	pages, err := console.New(console.Deps{Log: log, Tickets: a.Tickets, Staff: a.Staff, Notes: a.Staff,
 		Audit: a.Staff, Window: a.Bot.Window, Stats: a.Stats, Dashboard: a.Tickets, Deliveries: a.Notifier.Outbox, Location: cal.Location(),
-		KB: a.KB, Published: a.Knowledge, SecureCookies: cfg.Console.SecureCookies,
+		KB: a.KB, Published: a.Knowledge, Unmatched: a.KB, SecureCookies: cfg.Console.SecureCookies,
 		Canned: a.Canned, LastLogins: a.Staff.LastLogins,
 		Undelivered: a.Chat.Undelivered, Media: a.Media, VisitWindows: visits, Groups: cfg.Routing.StaffGroups(),
 		MissingAdjustments: cal.MissingAdjustments, Waiting: waitingChats{a.Chat, a.Waiting}})
