@@ -766,6 +766,8 @@ func (d *Dialog) answerQuestion(t *step, topic string) {
 		if key, args := d.warrantyVerdict(&c.Case); key == "bot.faq.warranty.inside" || key == "bot.faq.warranty.extended" {
 			t.sayKey(key, args...) // "费用要我出吗" in warranty: free, not a price list
 			return
+		} else if key == "bot.faq.warranty.user_damage" {
+			t.sayKey(key, args...) // "凭什么收钱 还在保修期呢" after a drop: why, then the price
 		}
 		rule, ok := d.KB.Rule(c.Case.RuleID)
 		if ok && rule.Price != ([2][2]int{}) {
@@ -858,6 +860,10 @@ func (d *Dialog) warrantyVerdict(c *Case) (string, []any) {
 	if !ok {
 		return "bot.faq.warranty.unknown", nil
 	}
+	if userDamage(c) {
+		// "孩子摔了一下" and then "还在保吗": the period does not cover what the cause excludes
+		return "bot.faq.warranty.user_damage", []any{"cause", catalog.T("bot.trigger." + string(c.Trigger))}
+	}
 	// The age in whole months, as a range: a year alone is youngest if bought in December,
 	// oldest in January, and a period decides only when every day of the year agrees.
 	lo, hi := ageMonths(c), ageMonths(c)
@@ -942,6 +948,19 @@ func (d *Dialog) componentCovered(c *Case, covered func(months int) (yes, sure b
 		}
 	}
 	return ""
+}
+
+// userDamage reports a cause the warranty excludes, as the customer told it: a drop, a
+// repair of their own, the wrong voltage; water only for the devices carried about (a
+// washing machine that "进水" takes in water).
+func userDamage(c *Case) bool {
+	switch c.Trigger {
+	case TriggerDrop, TriggerSelfDisassembly, TriggerWrongVoltage:
+		return true
+	case TriggerWater:
+		return portable[c.Category]
+	}
+	return false
 }
 
 // yuan renders a price range: "0–800 元".
