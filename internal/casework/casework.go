@@ -196,6 +196,13 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 			PartsMin: u.Price.Parts[0], PartsMax: u.Price.Parts[1], LabourMin: u.Price.Labour[0], LabourMax: u.Price.Labour[1],
 		}
 	}
+	if tc.Hint.Component == "" {
+		// no component from the rule: one the error code's rule or the customer's words name
+		if name, source := kb.Set().ComponentOf(c.Category, c.RuleID, c.ErrorCode, c.Symptom); name != "" {
+			tc.Hint.Component = name
+			tc.Hint.ComponentName = catalog.T("casework.component."+source, "component", name, "code", c.ErrorCode)
+		}
+	}
 	return tc, rule
 }
 

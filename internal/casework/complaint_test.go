@@ -2,6 +2,7 @@ package casework_test
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -125,4 +126,20 @@ func ticketIn(t *testing.T, s *apptest.Service, reply string) triage.Ticket {
 		t.Fatal(err)
 	}
 	return tk
+}
+
+// A component the customer names ("压缩机不启动") gets its own period on the ticket when
+// the matched rule names none, and the reason and the reply say so.
+func TestComponentFromTheCustomersWords(t *testing.T) {
+	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
+	year := time.Now().Year() - 3
+	last := chat(t, s.Client(wxclient.Safe), "o_component", "格力空调"+strconv.Itoa(year)+"年6月10号买的，外机压缩机不启动了，一点都不制冷")
+	tk := ticketIn(t, s, last)
+	if tk.Record.Case.Hint.Component != "压缩机" || tk.Result.Warranty.Status != triage.InWarranty ||
+		!strings.Contains(tk.Result.Reasons[1].Text, "压缩机") {
+		t.Fatalf("component %q warranty %s reasons %v", tk.Record.Case.Hint.Component, tk.Result.Warranty.Status, tk.Result.Reasons)
+	}
+	if !strings.Contains(last, "压缩机") || !strings.Contains(last, "本次维修免费") {
+		t.Errorf("reply does not name the component:\n%s", last)
+	}
 }
