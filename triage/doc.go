@@ -16,6 +16,10 @@
 //     damage (paid), or unknown (待核实) — never a guess. Periods come from a Policy per
 //     category, with component periods and extended warranty; see Warranty for the exact
 //     boundary rules.
+//   - RightsOf: the 三包 rights on the report day — return, exchange or repair by the days
+//     since purchase, a repeat inside an earlier repair's own warranty free, exchange or
+//     return after Policy.MaxRepairs repairs of the fault — with the days from the Policy
+//     (statutory defaults 7, 15, 90 with a floor of 30, and 2).
 //   - Prioritise: urgent, normal or routine. Safety first, then the rule, then a short
 //     fallback word list.
 //   - Deadlines: the SLA on a business Calendar (working hours, weekends, public holidays
