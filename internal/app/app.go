@@ -197,6 +197,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	// Customers who ask for a person before reporting anything wait in a queue of chats
 	// with no ticket (issue 13 §1); the bot takes the intake back when nobody comes.
 	a.Waiting = &livechat.Queue{Due: livechat.NewRedisQueue(a.Redis, prefix+"handoff:waiting"), Now: time.Now}
+	a.Waiting.Alert = func(until time.Time) { alerts.Waiting(until, cal.Location(), a.consoleQueueURL()) }
 	a.Bot = bot.NewService(a.Sessions, a.WeChat, queuedBackend{backend, a.Waiting}, a.Dialog, log, bot.Options{
 		Budget:  cfg.WeChat.TurnBudget,
 		LockTTL: cfg.Session.LockTTL,
@@ -351,6 +352,12 @@ func (a *App) ConsoleURL(number string) string {
 		base = a.URL()
 	}
 	return base + "/console/tickets/" + url.PathEscape(number)
+}
+
+// consoleQueueURL is the console's queue page, where chats waiting with no ticket are
+// taken over.
+func (a *App) consoleQueueURL() string {
+	return strings.TrimSuffix(a.ConsoleURL(""), "tickets/")
 }
 
 // PageURL returns the signed link to ticket number's customer page, at http.public_url,

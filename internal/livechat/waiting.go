@@ -20,13 +20,21 @@ type Queue struct {
 	Bot *bot.Service
 	Due Deadlines
 	Now func() time.Time
+	// Alert tells staff a customer started waiting (wecom.Alerts.Waiting); nil: nobody.
+	Alert func(until time.Time)
 }
 
 var _ bot.ChatQueue = (*Queue)(nil)
 
 // QueueChat implements bot.ChatQueue.
 func (q *Queue) QueueChat(ctx context.Context, openID string, e bot.QueueChat) error {
-	return q.Due.Set(ctx, openID, e.Until)
+	if err := q.Due.Set(ctx, openID, e.Until); err != nil {
+		return err
+	}
+	if q.Alert != nil {
+		q.Alert(e.Until)
+	}
+	return nil
 }
 
 // LeaveQueue implements bot.ChatQueue.

@@ -33,9 +33,19 @@ func TestWaitingQueueSweep(t *testing.T) {
 	ctx := context.Background()
 	c := s.Client(wxclient.Safe)
 	const who = "o_waiting_sweep"
+	alerted := make(chan time.Time, 4)
+	s.Waiting.Alert = func(until time.Time) { alerted <- until }
 	r, err := c.Say(ctx, who, "转人工")
 	if err != nil || !strings.Contains(r.Text, "人工客服") || strings.Contains(r.Text, "RS") {
 		t.Fatalf("转人工 first: %q %v", r.Text, err)
+	}
+	select {
+	case until := <-alerted:
+		if d := time.Until(until); d < 9*time.Minute || d > 10*time.Minute {
+			t.Errorf("staff alerted with the bot taking over in %v, want 10m", d)
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("staff were not alerted")
 	}
 	if tickets, _, err := s.Tickets.ListOpen(ctx, triage.Filter{}, triage.Page{Limit: 10}); err != nil || len(tickets) != 0 {
 		t.Fatalf("a ticket was filed: %d %v", len(tickets), err)

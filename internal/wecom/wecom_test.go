@@ -196,3 +196,21 @@ func TestAlertNeverBlocks(t *testing.T) {
 		t.Errorf("%d drops logged, want 5:\n%s", n, buf.String())
 	}
 }
+
+// A customer waiting for a person with no ticket is posted with the time the bot takes
+// over and a link to the console's queue, nothing about the customer.
+func TestWaitingAlert(t *testing.T) {
+	f := &fakeRobot{answers: []string{"ok"}}
+	a, _, _ := start(t, f)
+	cst := time.FixedZone("CST", 8*3600)
+	a.Waiting(time.Date(2026, 12, 7, 9, 10, 0, 0, cst), cst, "https://intake.example.com/console/")
+	waitFor(t, "the alert", func() bool { return f.count() == 1 })
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	content, _ := f.got[0]["markdown"].(map[string]any)["content"].(string)
+	for _, want := range []string{"客户等待人工", "未建单", "09:10", "(https://intake.example.com/console/)"} {
+		if !strings.Contains(content, want) {
+			t.Errorf("alert lacks %q:\n%s", want, content)
+		}
+	}
+}
