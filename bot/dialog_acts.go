@@ -385,8 +385,10 @@ func (d *Dialog) interject(t *step) bool {
 	if u.Is(ActCorrection) && (busy || c.State == StateResume) && d.correct(t) {
 		return true
 	}
-	if text := compact(u.Canon); busy && c.Ticket == "" && !hasSubstance(u) && cueTicketNumber.MatchString(text) &&
-		(u.Is(ActProgress) || u.Is(ActQuestion) || cueQuestion.MatchString(text)) {
+	if text := compact(u.Canon); busy && c.Ticket == "" && !hasSubstance(u) && (cueTicketNumber.MatchString(text) &&
+		(u.Is(ActProgress) || u.Is(ActQuestion) || cueQuestion.MatchString(text)) || u.Is(ActProgress) && len(c.Tickets) == 0) {
+		// "我的工单到哪一步了" at the summary: nothing is filed yet; the earlier tickets, if any,
+		// are listed by the progress branch below
 		// "我的单号是多少" before anything is filed: there is none yet, and when there will be
 		t.sayKey("bot.ticket.not_yet")
 		d.reask(t)
