@@ -70,6 +70,8 @@ type step struct {
 	in  Inbound
 	u   Understanding
 	out []Effect
+
+	toldNormal bool // an editor's "is this normal" FAQ entry answered the message
 }
 
 func (t *step) say(text string)              { t.out = append(t.out, Reply{Text: text}) }
@@ -263,8 +265,10 @@ func (d *Dialog) start(t *step, text string) {
 	}
 	if q, ok := t.u.Has(ActQuestion); ok {
 		d.answerQuestion(t, q.Topic)
-		if q.Topic == TopicIsNormal && c.Case.Symptom == "" && c.Case.ErrorCode == "" && !c.Case.Safety {
+		if (q.Topic == TopicIsNormal && c.Case.Symptom == "" || t.toldNormal) && c.Case.ErrorCode == "" && !c.Case.Safety {
 			// "冷冻室开门冒白雾 正常吗": answered; nothing is broken, so nothing is asked
+			// ("热水器刚打开先出冷水 正常吗": the FAQ entry says it is normal, no fault)
+			c.Case.Symptom = ""
 			t.sayKey("bot.question.anything_else")
 			c.State = StateDone
 			return

@@ -762,6 +762,9 @@ func brandMakes(lx *Lexicon, brand, category string) bool {
 // answerQuestion answers a question asked at any point, from the knowledge and what the
 // case holds; the caller repeats the pending question afterwards.
 func (d *Dialog) answerQuestion(t *step, topic string) {
+	if d.answerFAQ(t, topic) {
+		return
+	}
 	c := t.c
 	switch topic {
 	case TopicPrice:
