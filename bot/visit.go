@@ -56,6 +56,15 @@ func (d *Dialog) visitWords(t *step, text string) bool {
 		d.bookVisit(t, i)
 		return true
 	}
+	u := &t.u
+	if f := u.Facts; f.Category != "" || f.Product != "" || f.Symptom != "" || f.ErrorCode != "" ||
+		u.Is(ActComplaint) || u.Is(ActHandoff) || u.Is(ActCancel) || u.Is(ActReturn) {
+		return false // a fault, a complaint, a person, a cancel: no visit time, read as usual
+	}
+	switch strings.Trim(normalizeText(text), clauseBreaks+" .!！") {
+	case "其他时间", "再说", "以后再约", "0":
+		return false // as the offer says: staff call to agree a time (visit)
+	}
 	w := readVisitWish(text, t.in.At.In(visitZone))
 	switch {
 	case w.none && c.VisitAsk:
@@ -71,8 +80,8 @@ func (d *Dialog) visitWords(t *step, text string) bool {
 		d.bookVisit(t, 0)
 		return true
 	case w.empty():
-		if f := t.u.Facts; !c.VisitAsk || f.Category != "" || f.Product != "" || f.Symptom != "" || f.ErrorCode != "" {
-			return false // a fault told here is read as one
+		if !c.VisitAsk || u.Is(ActQuestion) || u.Is(ActProgress) || u.Is(ActGoodbye) || u.Is(ActThanks) {
+			return false
 		}
 		// their own words for a time no window reads ("等我下班以后"): noted for staff
 		t.sayKey("bot.visit.noted", "wish", truncateRunes(text, 40))
@@ -163,7 +172,7 @@ type visitWish struct {
 func (w visitWish) empty() bool { return len(w.days) == 0 && w.part == partAny && !w.weekend }
 
 var (
-	cueVisitNone     = regexp.MustCompile(`都不(行|方便|合适|可以)|不太?方便|没有合适|没一个合适|其他时间|别的时间|换个时间|时间都不|都没空|没空`)
+	cueVisitNone     = regexp.MustCompile(`都不(行|方便|合适|可以)|不太?方便|没有合适|没一个合适|换个时间|时间都不|都没空|没空`)
 	cueVisitEarliest = regexp.MustCompile(`越快越好|越早越好|最早|尽快|随便|都可以|都行|哪个都行|什么时候都行|早点来|马上`)
 	cueVisitQuestion = regexp.MustCompile(`吗|么|嘛|能不能|可不可以|行不行|有没有|[?？]`)
 	visitDayWords    = regexp.MustCompile(`大后天|后天|明天|明儿|明早|明晚|今天|今儿|今早|今晚|(这|本|下下|下)?个?(周|星期|礼拜)([一二三四五六日天1-7])|(这|本|下)?个?(周末)|(\d{1,2})月(\d{1,2})[日号]?|(\d{1,2})[日号]`)

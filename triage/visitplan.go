@@ -30,14 +30,15 @@ type VisitPlan struct {
 // VisitDeadline is the instant by which the promise of r says someone comes: an urgent
 // case's response deadline itself (a hazard promised by Saturday 02:00 is not offered
 // Monday first), a routine one's promised date, to its end (a first response "by Monday
-// 15:00" is a visit on Monday at the latest).
+// 15:00" is a visit on Monday at the latest). A complaint's promise is the complaint
+// officer's call-back, no visit: zero.
 func VisitDeadline(r Result, cal *Calendar) time.Time {
 	by := r.SLA.FirstResponseBy
-	if by.IsZero() {
-		return by
+	if by.IsZero() || r.Complaint {
+		return time.Time{}
 	}
 	by = by.In(cal.loc)
-	if r.Priority == PriorityUrgent || r.Complaint {
+	if r.Priority == PriorityUrgent {
 		return by
 	}
 	return DateOf(by).AddDays(1).At(0, 0, cal.loc)

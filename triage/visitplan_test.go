@@ -44,6 +44,9 @@ func TestPlanVisits(t *testing.T) {
 		{"routine Friday, weekend on: Saturday before the Monday promise", "2026-11-27 15:00", PriorityNormal, false, true,
 			[]string{"11月28日（周六）上午 9:00–11:00"}, false},
 	}
+	if by := VisitDeadline(Result{Priority: PriorityUrgent, Complaint: true, SLA: SLA{FirstResponseBy: at(t, "2026-11-22 12:00")}}, china(t)); !by.IsZero() {
+		t.Errorf("a complaint's call-back is a visit promise: %v", by)
+	}
 	cal := china(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
