@@ -289,6 +289,18 @@ func (d *Dialog) interject(t *step) bool {
 		d.reask(t)
 		return true
 	}
+	if lockProduct(c.Case.Product+u.Facts.Product) && cueLockedOut.MatchString(compact(u.Canon)) && len(u.Hazards) == 0 {
+		// "能不能快点 我人在门外": a door lock keeping them out — what to try now, and urgent
+		if !cueLockedOut.MatchString(c.Case.Symptom) && runes(c.Case.Symptom) < maxSymptomRunes-6 {
+			c.Case.Symptom = strings.TrimPrefix(c.Case.Symptom+symptomJoiner+"进不了门", symptomJoiner)
+		}
+		if c.State == StateNew || c.State == StateDone {
+			return false // a first message: the case starts as usual, with the words kept
+		}
+		t.sayKey("bot.lockout.advice")
+		d.reask(t)
+		return true
+	}
 	if f := u.Facts; f.Symptom == "" && f.Category == "" && len(u.Hazards) == 0 {
 		switch text := compact(u.Canon); {
 		case cueOthersData.MatchString(text):
@@ -579,6 +591,15 @@ func unknownDetails(c *Case, canon string) []Slot {
 
 // cueAsksWhere is a clause asking where a detail is, not saying it is unknown.
 var cueAsksWhere = knowledge.MustGate(`哪|怎么|咋|如何|吗|嘛`)
+
+// lockProduct reports a door lock among the products named: "智能门锁", "指纹锁", "密码锁".
+func lockProduct(product string) bool {
+	return strings.Contains(product, "门锁") || strings.Contains(product, "指纹锁") || strings.Contains(product, "密码锁") ||
+		strings.Contains(product, "智能锁") || strings.Contains(product, "电子锁")
+}
+
+// cueLockedOut is a customer kept out of their home: "进不了门", "人在门外", "锁在外面".
+var cueLockedOut = knowledge.MustGate(`进不了门|进不去门|进不了家|进不去家|进不去|进不了|在门外|在门口|锁在外面|关在外面|回不了家|开不了门|打不开门|门打不开`)
 
 // cueMisclick takes back a verdict just given: "按错了", "点错了", "不对 没解决".
 var cueMisclick = knowledge.MustGate(`按错|点错|选错|回错|打错|输错|发错|不对[^,，。!?？]{0,4}(没|还|不)|刚才[^,，。!?？]{0,4}(错|不对)|其实没(解决|好)|还没(解决|好)|没有解决`)
