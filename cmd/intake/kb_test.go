@@ -185,3 +185,12 @@ func TestKBExportImportPublish(t *testing.T) {
 		})
 	}
 }
+
+// TestKBProposal: a database seeded by this release has nothing to propose.
+func TestKBProposal(t *testing.T) {
+	t.Setenv("INTAKE_DATA_DIR", t.TempDir())
+	out, err := runKBCommand("proposal", "--config", "")
+	if err != nil || !strings.Contains(out, "no proposal") {
+		t.Fatalf("kb proposal: %v\n%s", err, out)
+	}
+}
