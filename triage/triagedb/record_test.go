@@ -15,6 +15,7 @@ func TestDateText(t *testing.T) {
 	}{
 		{in: "2025-06-10", want: triage.Date{Year: 2025, Month: time.June, Day: 10}},
 		{in: "2025-06", want: triage.Date{Year: 2025, Month: time.June}},
+		{in: "2025", want: triage.Date{Year: 2025}}, // a year alone ("前年")
 		{in: "", want: triage.Date{}},
 		{in: "2024-02-29", want: triage.Date{Year: 2024, Month: time.February, Day: 29}},
 		{in: "2025/6/10", want: triage.Date{Year: 2025, Month: time.June, Day: 10}}, // not canonical: ParseDate reads it
