@@ -971,6 +971,7 @@ func (d *Dialog) command(t *step, cmd Command) {
 		if !c.State.inProgress() && c.State != StateResume {
 			d.newCase(t)
 		}
+		d.absorb(t) // "转人工 美的空调不制冷": the fault told with the request goes on the ticket
 		d.escalate(t, EscalateHuman)
 	case CmdRestart:
 		d.restart(t)

@@ -82,3 +82,19 @@ func TestHandoffOutsideHours(t *testing.T) {
 		}
 	}
 }
+
+// A fault told with the request for a person is on the ticket filed for it.
+func TestHandoffWithFaultFilesIt(t *testing.T) {
+	d := NewDialog(newTestKB(t))
+	at := time.Date(2026, 11, 23, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	_, effects := d.Step(Conversation{}, Inbound{OpenID: "o", Kind: KindText, Text: "转人工 美的空调不制冷", At: at})
+	for _, e := range effects {
+		if o, ok := e.(OpenTicket); ok {
+			if o.Case.Category != "air_conditioner" || o.Case.Brand != "美的" || o.Case.Symptom == "" {
+				t.Fatalf("ticket case: %+v", o.Case)
+			}
+			return
+		}
+	}
+	t.Fatalf("no ticket: %+v", effects)
+}
