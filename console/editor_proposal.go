@@ -34,7 +34,7 @@ func (c *Console) pendingProposal(ctx context.Context) (*proposalData, error) {
 // proposalData is the proposal as the pages show it.
 type proposalData struct {
 	P                knowledge.Proposal
-	Rules, Cats      int // items of each kind
+	Rules, Cats, FAQ int // items of each kind
 	Clean, Conflicts int
 }
 
@@ -42,10 +42,13 @@ func newProposalData(p knowledge.Proposal) *proposalData {
 	d := &proposalData{P: p}
 	d.Clean, d.Conflicts = p.Counts()
 	for _, it := range p.Items {
-		if it.Kind == knowledge.KindRule {
+		switch it.Kind {
+		case knowledge.KindRule:
 			d.Rules++
-		} else {
+		case knowledge.KindCategory:
 			d.Cats++
+		default:
+			d.FAQ++
 		}
 	}
 	return d
