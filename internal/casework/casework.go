@@ -71,6 +71,7 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 	result := triage.Triage(tc, policy, b.Calendar)
 	if fromMade {
 		result.Reasons = append(result.Reasons, made.reason)
+		saleRightsUnknown(&result)
 	}
 	if e.Reason == bot.EscalateSafety {
 		result.Priority = triage.PriorityUrgent
@@ -422,3 +423,34 @@ const loadTTL = 5 * time.Second
 
 // Promise says by when the customer of ticket t hears from us next, as the bot tells it.
 func Promise(t triage.Ticket, cal *triage.Calendar) string { return promise(t, cal) }
+
+// saleRightsUnknown drops the return and exchange days from a result whose purchase date
+// is the production date's 90th day: those count from the sale, which nobody knows yet
+// (待核实); repairs and a repair's own warranty still count.
+func saleRightsUnknown(r *triage.Result) {
+	kept := r.Reasons[:0]
+	for _, why := range r.Reasons {
+		switch why.Key {
+		case "triage.rights.return", "triage.rights.exchange", "triage.rights.range":
+			continue
+		}
+		kept = append(kept, why)
+	}
+	r.Reasons = kept
+	rights := &r.Rights
+	rights.Stage, rights.DaysMin, rights.DaysMax = triage.StageUnknown, -1, -1
+	opts := []triage.Remedy{triage.RemedyRepair}
+	if rights.RepairsExhausted {
+		opts = append(opts, triage.RemedyExchange, triage.RemedyReturn)
+	}
+	rights.Options = opts
+	var rs []triage.Reason
+	for _, why := range rights.Reasons {
+		switch why.Key {
+		case "triage.rights.return", "triage.rights.exchange", "triage.rights.range":
+			continue
+		}
+		rs = append(rs, why)
+	}
+	rights.Reasons = rs
+}
