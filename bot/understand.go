@@ -117,6 +117,8 @@ var suspectNeeds = map[string]*knowledge.Gated{
 	knowledge.HazardGas:           knowledge.MustGate(`味|闻|臭|漏|泄|嘶|呲|滋|报警|冲|呛|晕|头`), // "燃气的" names a kind
 	// a smell is a burning one when something burns, melts or scorches ("有一种霉味" is not)
 	knowledge.HazardBurning: knowledge.MustGate(`焦|糊|煳|燶|烧|熔|融|化了|塑料|胶|电线|线|烫|黑|冒烟|烟|火|刺鼻|呛`),
+	// a shock is felt on touch, as electricity ("我要打12315" calls a number)
+	knowledge.HazardShock: knowledge.MustGate(`电|麻|触|摸|碰|手|刺|扎|咬|蜇|疼|痛|酥`),
 	// sparks are seen or heard ("重新插了一下电就好了" is neither)
 	knowledge.HazardSparks: knowledge.MustGate(`火|花|闪|光|亮|啪|噼|滋|吱|呲|弧|焊|蓝|炸|爆|响`),
 }
