@@ -150,6 +150,8 @@ func kbErrorOf(err error) error {
 	switch {
 	case errors.Is(err, knowledge.ErrNoRule):
 		return refuse(http.StatusNotFound, "rule_not_found", "kbedit.error.no_rule")
+	case errors.Is(err, knowledge.ErrNoFAQ):
+		return refuse(http.StatusNotFound, "faq_not_found", "kbedit.error.no_faq")
 	case errors.Is(err, knowledge.ErrNoRevision):
 		return refuse(http.StatusNotFound, "revision_not_found", "kbedit.error.no_revision")
 	case errors.Is(err, knowledge.ErrUnchanged):

@@ -114,6 +114,20 @@ var matrix = []routeCase{
 		r := draftRule(t, c)
 		return request{Method: "DELETE", Path: "/api/v1/kb/rules/" + r}
 	}},
+	{"GET", "/api/v1/kb/faq", staff.PermEditRules, 200, fixed("GET", "/api/v1/kb/faq", "")},
+	{"POST", "/api/v1/kb/faq", staff.PermEditRules, 201, func(*testing.T, *console, string) request {
+		return request{Method: "POST", Path: "/api/v1/kb/faq", Body: matrixFAQ("faq-matrix-" + strconv.FormatInt(time.Now().UnixNano(), 36))}
+	}},
+	{"POST", "/api/v1/kb/faq/preview", staff.PermEditRules, 200, fixed("POST", "/api/v1/kb/faq/preview", `{"text":"你们几点上班"}`)},
+	{"GET", "/api/v1/kb/faq/:id", staff.PermEditRules, 200, fixed("GET", "/api/v1/kb/faq/faq-service-hours", "")},
+	{"PUT", "/api/v1/kb/faq/:id", staff.PermEditRules, 200, fixed("PUT", "/api/v1/kb/faq/faq-service-hours", matrixFAQ("faq-service-hours"))},
+	{"DELETE", "/api/v1/kb/faq/:id", staff.PermEditRules, 204, func(t *testing.T, c *console, _ string) request {
+		id := "faq-matrix-del-" + strconv.FormatInt(time.Now().UnixNano(), 36)
+		if err := c.Service.KB.PutFAQ(context.Background(), "test", "", faqEntryForMatrix(id)); err != nil {
+			t.Fatal(err)
+		}
+		return request{Method: "DELETE", Path: "/api/v1/kb/faq/" + id}
+	}},
 	{"GET", "/api/v1/kb/selftest", staff.PermEditRules, 200, fixed("GET", "/api/v1/kb/selftest", "")},
 	{"GET", "/api/v1/kb/history", staff.PermEditRules, 200, fixed("GET", "/api/v1/kb/history", "")},
 	{"GET", "/api/v1/kb/diff", staff.PermEditRules, 200, fixed("GET", "/api/v1/kb/diff", "")},
