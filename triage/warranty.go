@@ -34,7 +34,7 @@ type WarrantyResult struct {
 	Estimate Estimate
 	// Period, Bought and Product tell the customer why a repair is free at filing
 	// ("压缩机保修 72 个月", the purchase date, "空调"); Triage sets them for a case in
-	// warranty. Not stored: the reason holds them.
+	// warranty; stored with the ticket (triagedb) so the page shows what the customer was told.
 	Period  string
 	Bought  Date
 	Product string

@@ -37,21 +37,42 @@ type evidenceJSON struct {
 
 // caseJSON is the stored triage.Case.
 type caseJSON struct {
-	Category         string    `json:"category"`
-	CategoryName     string    `json:"category_name,omitempty"`
-	Brand            string    `json:"brand,omitempty"`
-	Model            string    `json:"model,omitempty"`
-	PurchaseDate     dateText  `json:"purchase_date"`
-	ExtendedWarranty string    `json:"extended_warranty,omitempty"`
-	ExtendedMonths   int       `json:"extended_months,omitempty"`
-	Symptom          string    `json:"symptom"`
-	ErrorCode        string    `json:"error_code,omitempty"`
-	Trigger          string    `json:"trigger,omitempty"`
-	Safety           bool      `json:"safety,omitempty"`
-	Complaint        string    `json:"complaint,omitempty"`
-	Hint             hintJSON  `json:"hint"`
-	ReportedAt       time.Time `json:"reported_at"`
-	Region           string    `json:"region,omitempty"`
+	Category         string       `json:"category"`
+	CategoryName     string       `json:"category_name,omitempty"`
+	Brand            string       `json:"brand,omitempty"`
+	Model            string       `json:"model,omitempty"`
+	PurchaseDate     dateText     `json:"purchase_date"`
+	ExtendedWarranty string       `json:"extended_warranty,omitempty"`
+	ExtendedMonths   int          `json:"extended_months,omitempty"`
+	Symptom          string       `json:"symptom"`
+	ErrorCode        string       `json:"error_code,omitempty"`
+	Trigger          string       `json:"trigger,omitempty"`
+	Safety           bool         `json:"safety,omitempty"`
+	Complaint        string       `json:"complaint,omitempty"`
+	Hint             hintJSON     `json:"hint"`
+	ReportedAt       time.Time    `json:"reported_at"`
+	Region           string       `json:"region,omitempty"`
+	Repairs          []repairJSON `json:"repairs,omitempty"`
+}
+
+// repairJSON is the stored triage.Repair: an earlier repair of the same fault.
+type repairJSON struct {
+	Ticket string   `json:"ticket"`
+	Done   dateText `json:"done"`
+}
+
+// rightsJSON is the stored triage.Rights: the 三包 decision on the report day.
+type rightsJSON struct {
+	Stage            string       `json:"stage,omitempty"`
+	Options          []string     `json:"options,omitempty"`
+	DaysMin          int          `json:"days_min"`
+	DaysMax          int          `json:"days_max"`
+	RepeatFree       bool         `json:"repeat_free,omitempty"`
+	FreeUntil        dateText     `json:"free_until"`
+	LastRepair       repairJSON   `json:"last_repair"`
+	Repairs          int          `json:"repairs,omitempty"`
+	RepairsExhausted bool         `json:"repairs_exhausted,omitempty"`
+	Reasons          []reasonJSON `json:"reasons,omitempty"`
 }
 
 // hintJSON is the stored triage.Hint.
@@ -81,6 +102,11 @@ type resultJSON struct {
 	Handoff      bool         `json:"handoff,omitempty"`
 	SLA          slaJSON      `json:"sla"`
 	Reasons      []reasonJSON `json:"reasons"`
+	// Why a repair is free at filing ("压缩机保修 72 个月", the purchase date, the product).
+	Period  string     `json:"period,omitempty"`
+	Bought  dateText   `json:"bought"`
+	Product string     `json:"product,omitempty"`
+	Rights  rightsJSON `json:"rights"`
 }
 
 // estimateJSON is the stored triage.Estimate.
@@ -120,10 +146,52 @@ func toRecordJSON(r triage.Record) recordJSON {
 				Skill: h.Skill, Component: h.Component, ComponentName: h.ComponentName,
 				PartsMin: h.PartsMin, PartsMax: h.PartsMax, LabourMin: h.LabourMin, LabourMax: h.LabourMax,
 			},
-			ReportedAt: c.ReportedAt, Region: c.Region,
+			ReportedAt: c.ReportedAt, Region: c.Region, Repairs: toRepairsJSON(c.Repairs),
 		},
 		Evidence: toEvidenceJSON(r.Evidence),
 	}
+}
+
+func toRepairsJSON(rs []triage.Repair) []repairJSON {
+	var out []repairJSON
+	for _, r := range rs {
+		out = append(out, repairJSON{Ticket: r.Ticket, Done: dateText(r.Done)})
+	}
+	return out
+}
+
+func fromRepairsJSON(rs []repairJSON) []triage.Repair {
+	var out []triage.Repair
+	for _, r := range rs {
+		out = append(out, triage.Repair{Ticket: r.Ticket, Done: triage.Date(r.Done)})
+	}
+	return out
+}
+
+func toRightsJSON(r triage.Rights) rightsJSON {
+	out := rightsJSON{Stage: string(r.Stage), DaysMin: r.DaysMin, DaysMax: r.DaysMax, RepeatFree: r.RepeatFree,
+		FreeUntil: dateText(r.FreeUntil), LastRepair: repairJSON{Ticket: r.LastRepair.Ticket, Done: dateText(r.LastRepair.Done)},
+		Repairs: r.Repairs, RepairsExhausted: r.RepairsExhausted}
+	for _, o := range r.Options {
+		out.Options = append(out.Options, string(o))
+	}
+	for _, why := range r.Reasons {
+		out.Reasons = append(out.Reasons, reasonJSON(why))
+	}
+	return out
+}
+
+func (r rightsJSON) toDomain() triage.Rights {
+	out := triage.Rights{Stage: triage.Stage(r.Stage), DaysMin: r.DaysMin, DaysMax: r.DaysMax, RepeatFree: r.RepeatFree,
+		FreeUntil: triage.Date(r.FreeUntil), LastRepair: triage.Repair{Ticket: r.LastRepair.Ticket, Done: triage.Date(r.LastRepair.Done)},
+		Repairs: r.Repairs, RepairsExhausted: r.RepairsExhausted}
+	for _, o := range r.Options {
+		out.Options = append(out.Options, triage.Remedy(o))
+	}
+	for _, why := range r.Reasons {
+		out.Reasons = append(out.Reasons, triage.Reason(why))
+	}
+	return out
 }
 
 func toEvidenceJSON(es []triage.Evidence) []evidenceJSON {
@@ -158,7 +226,7 @@ func (r recordJSON) toDomain() triage.Record {
 				OnSite: h.OnSite, Skill: h.Skill, Component: h.Component, ComponentName: h.ComponentName,
 				PartsMin: h.PartsMin, PartsMax: h.PartsMax, LabourMin: h.LabourMin, LabourMax: h.LabourMax,
 			},
-			ReportedAt: c.ReportedAt, Region: c.Region,
+			ReportedAt: c.ReportedAt, Region: c.Region, Repairs: fromRepairsJSON(c.Repairs),
 		},
 		Evidence: fromEvidenceJSON(r.Evidence),
 	}
@@ -177,6 +245,8 @@ func toResultJSON(r triage.Result) resultJSON {
 		Priority:     string(r.Priority), OnSite: r.OnSite, Skill: r.Skill, Complaint: r.Complaint, Handoff: r.Handoff,
 		SLA:     slaJSON{FirstResponseBy: r.SLA.FirstResponseBy, DiagnosisBy: r.SLA.DiagnosisBy, Reason: reasonJSON(r.SLA.Reason)},
 		Reasons: reasons,
+		Period:  r.Warranty.Period, Bought: dateText(r.Warranty.Bought), Product: r.Warranty.Product,
+		Rights: toRightsJSON(r.Rights),
 	}
 }
 
@@ -192,7 +262,9 @@ func (r resultJSON) toDomain() triage.Result {
 			Status:       triage.WarrantyStatus(r.Warranty),
 			CoveredUntil: triage.Date(r.CoveredUntil),
 			Estimate:     triage.Estimate{PartsMin: e.PartsMin, PartsMax: e.PartsMax, LabourMin: e.LabourMin, LabourMax: e.LabourMax},
+			Period:       r.Period, Bought: triage.Date(r.Bought), Product: r.Product,
 		},
+		Rights:   r.Rights.toDomain(),
 		Priority: triage.Priority(r.Priority), OnSite: r.OnSite, Skill: r.Skill, Complaint: r.Complaint, Handoff: r.Handoff,
 		SLA: triage.SLA{
 			FirstResponseBy: r.SLA.FirstResponseBy, DiagnosisBy: r.SLA.DiagnosisBy,
