@@ -29,7 +29,8 @@ type EditorStore interface {
 }
 
 // editorPages are the rule editor's page templates; each also gets editor_parts.html.
-var editorPages = []string{"editor_rules.html", "editor_rule.html", "editor_history.html", "editor_proposal.html"}
+var editorPages = []string{"editor_rules.html", "editor_rule.html", "editor_history.html", "editor_proposal.html",
+	"editor_faq.html", "editor_faq_entry.html"}
 
 // registerEditor adds the rule editor's pages: the list, one rule, the history.
 func (c *Console) registerEditor(g *echo.Group) {
@@ -42,6 +43,7 @@ func (c *Console) registerEditor(g *echo.Group) {
 	g.GET("/rules/history", c.editorHistory, edit, c.editorAvailable)
 	g.GET("/rules/proposal", c.editorProposal, edit, c.editorAvailable)
 	c.registerUnmatched(g, edit) // editor_unmatched.go: /console/rules/unmatched…
+	c.registerFAQPages(g, edit)  // editor_faq.go: /console/rules/faq…
 	g.GET("/rules/:id", c.editorRule, edit, c.editorAvailable)
 }
 
