@@ -730,7 +730,9 @@ func (d *Dialog) edit(t *step, text string) {
 	ok, retry := d.answer(&probe, c.Asking, text, t.in.At)
 	if !ok {
 		d.unclear(t, retry)
-		c.State = StateEdit
+		if c.State != StateConfirm && c.State != StateHuman && c.Asking != "" {
+			c.State = StateEdit // asked again; a detail skipped after two tries went back to the summary
+		}
 		return
 	}
 	if c.Asking == SlotCategory {
