@@ -845,15 +845,8 @@ func (d *Dialog) showTickets(t *step, tickets []TicketSummary, reask bool) {
 			// queued for a person already: they look into it, no new request is needed
 			t.sayKey("bot.status.none")
 			t.sayKey("bot.human.still_waiting")
-		case reask && !t.c.State.inProgress() && t.c.NoneFound >= 1:
-			// asked again after "nothing found": a person looks, instead of the same answer
-			t.c.NoneFound = 0
-			t.sayKey("bot.status.none_again")
-			d.command(t, CmdHuman)
-			return
 		case reask && !t.c.State.inProgress():
 			// "上周报修的 到现在没人联系": perhaps filed by phone or from another account
-			t.c.NoneFound++
 			t.sayKey("bot.status.none_help")
 		case reask:
 			t.sayKey("bot.status.none")
