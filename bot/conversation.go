@@ -58,7 +58,6 @@ type Conversation struct {
 
 	FindNumber string `json:"fn,omitempty"` // a ticket number not ours, waiting for the phone's last four digits
 	Lookups    int    `json:"fl,omitempty"` // lookups that found nothing: after maxLookups, no more`
-	NoneFound  int    `json:"nf,omitempty"` // progress asked and no ticket found: the second time, a person`
 
 	Turns     int       `json:"n,omitempty"`
 	StartedAt time.Time `json:"t0,omitempty"`
