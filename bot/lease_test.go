@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -17,26 +18,38 @@ type renewals struct {
 func (r *renewals) Renew(context.Context, *Lease) error { r.n.Add(1); return nil }
 
 // TestKeepLeaseRenewsUntilStopped checks the renewal timer: every third of the lock's
-// time to live while the turn runs, never after stop.
+// time to live while the turn runs, never after stop. The bubble's clock is fake, so the
+// counts are exact and the test takes no time.
 func TestKeepLeaseRenewsUntilStopped(t *testing.T) {
-	r := &renewals{}
-	s := NewService(r, nil, nil, nil, slog.New(slog.DiscardHandler), Options{LockTTL: 150 * time.Millisecond})
-	stop := s.keepLease(context.Background(), &Lease{OpenID: "o1"})
-	time.Sleep(330 * time.Millisecond) // renewals at 50, 100, … ms
-	stop()
-	got := r.n.Load()
-	if got < 3 {
-		t.Fatalf("%d renewals in 330 ms, want at least 3 (every 50 ms)", got)
-	}
-	time.Sleep(150 * time.Millisecond)
-	if after := r.n.Load(); after != got {
-		t.Fatalf("%d renewals after stop", after-got)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		r := &renewals{}
+		s := NewService(r, nil, nil, nil, slog.New(slog.DiscardHandler), Options{LockTTL: 15 * time.Second})
+		stop := s.keepLease(context.Background(), &Lease{OpenID: "o1"})
+		time.Sleep(4*time.Second + 999*time.Millisecond)
+		synctest.Wait()
+		if got := r.n.Load(); got != 0 {
+			t.Fatalf("%d renewals before a third of the time to live", got)
+		}
+		time.Sleep(11 * time.Second) // 16 s: renewals at 5, 10 and 15 s
+		synctest.Wait()
+		stop()
+		got := r.n.Load()
+		if got != 3 {
+			t.Fatalf("%d renewals in 16 s, want 3 (every 5 s)", got)
+		}
+		time.Sleep(time.Minute)
+		synctest.Wait()
+		if after := r.n.Load(); after != got {
+			t.Fatalf("%d renewals after stop", after-got)
+		}
 
-	none := &renewals{}
-	s = NewService(none, nil, nil, nil, slog.New(slog.DiscardHandler), Options{})
-	s.keepLease(context.Background(), &Lease{OpenID: "o1"})()
-	if none.n.Load() != 0 {
-		t.Fatal("renewed without a lock time to live")
-	}
+		none := &renewals{}
+		s = NewService(none, nil, nil, nil, slog.New(slog.DiscardHandler), Options{})
+		s.keepLease(context.Background(), &Lease{OpenID: "o1"})()
+		time.Sleep(time.Minute)
+		synctest.Wait()
+		if none.n.Load() != 0 {
+			t.Fatal("renewed without a lock time to live")
+		}
+	})
 }
