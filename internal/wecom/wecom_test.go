@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/wxintake/intake/internal/wecom"
@@ -63,16 +64,17 @@ func urgentTicket() triage.Ticket {
 	}
 }
 
-// start runs alerts to the fake robot, with short backoff, and returns them and the log.
+// start runs alerts to the fake robot, with the production backoff (1 s, 5 s, 30 s), and
+// returns them and the log. It is called inside a synctest bubble: the robot is served in
+// process (no socket), so the test moves the bubble's fake clock instead of sleeping.
 func start(t *testing.T, f *fakeRobot) (*wecom.Alerts, *bytes.Buffer, *sync.Mutex) {
 	t.Helper()
-	srv := httptest.NewServer(f)
-	t.Cleanup(srv.Close)
+	robot := wecom.NewRobot(wecom.DefaultURL, key)
+	robot.Client.Transport = handlerTransport{f}
 	var buf bytes.Buffer
 	var mu sync.Mutex
 	log := slog.New(slog.NewJSONHandler(&lockedWriter{&buf, &mu}, nil))
-	a := wecom.NewAlerts(wecom.NewRobot(srv.URL+"/cgi-bin/webhook/send", key), log,
-		[]time.Duration{time.Millisecond, 2 * time.Millisecond, 4 * time.Millisecond})
+	a := wecom.NewAlerts(robot, log, nil)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() { a.Run(ctx); close(done) }()
@@ -91,23 +93,33 @@ func (w *lockedWriter) Write(p []byte) (int, error) {
 	return w.b.Write(p)
 }
 
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
-		if cond() {
-			return
-		}
-	}
-	t.Fatalf("timed out waiting for %s", what)
+// handlerTransport answers a request with the fake robot's handler, in process.
+type handlerTransport struct{ h http.Handler }
+
+func (t handlerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	w := httptest.NewRecorder()
+	t.h.ServeHTTP(w, r)
+	return w.Result(), nil
+}
+
+// after moves the bubble's clock on by d and waits until every goroutine in it is blocked.
+func after(d time.Duration) {
+	time.Sleep(d) // fake time: returns at once
+	synctest.Wait()
 }
 
 // An urgent complaint is posted as markdown with the robot's key: number, category,
 // priority, group and console link, nothing about the customer.
-func TestTicketAlert(t *testing.T) {
+func TestTicketAlert(t *testing.T) { synctest.Test(t, testTicketAlert) }
+
+func testTicketAlert(t *testing.T) {
 	f := &fakeRobot{answers: []string{"ok"}}
 	a, _, _ := start(t, f)
 	a.Ticket(urgentTicket(), true, "https://intake.example.com/console/tickets/RS20261205-0007")
-	waitFor(t, "the alert", func() bool { return f.count() == 1 })
+	synctest.Wait()
+	if n := f.count(); n != 1 {
+		t.Fatalf("%d posts, want 1", n)
+	}
 
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -128,16 +140,26 @@ func TestTicketAlert(t *testing.T) {
 	}
 }
 
-// Tickets that need nobody now are not posted; a failed post is retried with backoff.
-func TestAlertRetries(t *testing.T) {
+// Tickets that need nobody now are not posted; a failed post is retried after 1 s, then
+// after 5 s more.
+func TestAlertRetries(t *testing.T) { synctest.Test(t, testAlertRetries) }
+
+func testAlertRetries(t *testing.T) {
 	f := &fakeRobot{answers: []string{"500", "45009", "ok"}}
 	a, buf, mu := start(t, f)
 	normal := urgentTicket()
 	normal.Number, normal.Priority, normal.Complaint = "RS20261205-0008", triage.PriorityNormal, false
 	a.Ticket(normal, false, "x") // nobody waits, not urgent: nothing
 	a.Ticket(urgentTicket(), false, "x")
-	waitFor(t, "three attempts", func() bool { return f.count() == 3 })
-	time.Sleep(20 * time.Millisecond)
+	for _, step := range []struct {
+		wait  time.Duration
+		posts int
+	}{{0, 1}, {999 * time.Millisecond, 1}, {time.Millisecond, 2}, {5 * time.Second, 3}, {time.Minute, 3}} {
+		after(step.wait)
+		if n := f.count(); n != step.posts {
+			t.Fatalf("%d posts %v later, want %d", n, step.wait, step.posts)
+		}
+	}
 	mu.Lock()
 	defer mu.Unlock()
 	if f.count() != 3 || strings.Contains(buf.String(), "not delivered") {
@@ -147,16 +169,21 @@ func TestAlertRetries(t *testing.T) {
 
 // A robot that keeps failing is given up after the last retry, with a log line that
 // names the ticket and neither the key nor the customer.
-func TestAlertGivesUp(t *testing.T) {
+func TestAlertGivesUp(t *testing.T) { synctest.Test(t, testAlertGivesUp) }
+
+func testAlertGivesUp(t *testing.T) {
 	f := &fakeRobot{answers: []string{"500"}}
 	a, buf, mu := start(t, f)
 	a.Ticket(urgentTicket(), true, "x")
-	waitFor(t, "the failure logged", func() bool {
-		mu.Lock()
-		defer mu.Unlock()
-		return strings.Contains(buf.String(), "not delivered")
-	})
+	after(36*time.Second - time.Millisecond) // attempts at 0, 1, 6 and 36 s
+	if n := f.count(); n != 3 {
+		t.Fatalf("%d attempts before the last retry, want 3", n)
+	}
+	after(time.Millisecond)
 	mu.Lock()
+	if !strings.Contains(buf.String(), "not delivered") {
+		t.Errorf("the failure is not logged after the last retry:\n%s", buf)
+	}
 	defer mu.Unlock()
 	if f.count() != 4 {
 		t.Errorf("%d attempts, want 4 (3 retries)", f.count())
@@ -199,12 +226,17 @@ func TestAlertNeverBlocks(t *testing.T) {
 
 // A customer waiting for a person with no ticket is posted with the time the bot takes
 // over and a link to the console's queue, nothing about the customer.
-func TestWaitingAlert(t *testing.T) {
+func TestWaitingAlert(t *testing.T) { synctest.Test(t, testWaitingAlert) }
+
+func testWaitingAlert(t *testing.T) {
 	f := &fakeRobot{answers: []string{"ok"}}
 	a, _, _ := start(t, f)
 	cst := time.FixedZone("CST", 8*3600)
 	a.Waiting(time.Date(2026, 12, 7, 9, 10, 0, 0, cst), cst, "https://intake.example.com/console/")
-	waitFor(t, "the alert", func() bool { return f.count() == 1 })
+	synctest.Wait()
+	if n := f.count(); n != 1 {
+		t.Fatalf("%d posts, want 1", n)
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	content, _ := f.got[0]["markdown"].(map[string]any)["content"].(string)
