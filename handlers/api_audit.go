@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -30,7 +31,7 @@ func (a *api) auditLog(c echo.Context) error {
 	for name, dst := range map[string]*time.Time{"since": &f.Since, "until": &f.Until} {
 		if s := c.QueryParam(name); s != "" {
 			if *dst, err = time.Parse(time.RFC3339, s); err != nil {
-				return a.fail(c, invalidField(name, "staff.error.bad_query", "field", name))
+				return a.fail(c, errs.InvalidField(name, "staff.error.bad_query", "field", name))
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/wxintake/intake/internal/canned"
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -48,7 +49,7 @@ type cannedRequest struct {
 func (a *api) cannedAvailable(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if a.Canned == nil {
-			return a.fail(c, refuse(http.StatusServiceUnavailable, "canned_unavailable", "console.canned.error.unavailable"))
+			return a.fail(c, errs.E(errs.Unavailable, "canned_unavailable", "console.canned.error.unavailable"))
 		}
 		return next(c)
 	}

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"strings"
 	"time"
@@ -11,13 +10,14 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/staff"
 )
 
 // ChatControl lets staff take a customer's conversation over from the bot, write to the
 // customer, and give the conversation back. The real one pauses the bot for the ticket's
 // customer and sends customer-service messages; handlers only check who may do it and
-// audit it. Methods return *APIError for refusals staff should read (e.g. someone else
+// audit it. Methods return *errs.Error for refusals staff should read (e.g. someone else
 // holds the chat: 409) and ErrChatUnavailable when chat is not set up.
 //
 // A chat taken over is its agent's: only they, or staff with staff.PermOverrideChat
@@ -59,7 +59,7 @@ type ReplyResult struct {
 // them marked in the transcript and can send them again without writing a second line.
 type ChatRetrier interface {
 	// Retry sends the undelivered reply id of ticket number again, as by. A reply sent
-	// (or expired) meanwhile is a 404 *APIError.
+	// (or expired) meanwhile is an errs.NotFound.
 	Retry(ctx context.Context, number string, by staff.User, id string) (ReplyResult, error)
 	// Undelivered lists the ticket's replies still waiting for a successful send.
 	Undelivered(ctx context.Context, number string) ([]Undelivered, error)
@@ -76,7 +76,7 @@ type Undelivered struct {
 }
 
 // ErrChatUnavailable is ChatControl's answer when live chat is not available (503).
-var ErrChatUnavailable = errors.New("handlers: live chat is not available")
+var ErrChatUnavailable = errs.E(errs.Unavailable, "chat_unavailable", "staff.error.chat_unavailable")
 
 // UnavailableChat is the ChatControl of a service without live chat: every call fails
 // with ErrChatUnavailable.
@@ -169,7 +169,7 @@ func (a *api) reply(c echo.Context) error {
 		return a.fail(c, err)
 	}
 	if req.RetryOf == "" && (strings.TrimSpace(req.Text) == "" || utf8.RuneCountInString(req.Text) > MaxReply) {
-		return a.fail(c, invalidField("text", "staff.invalid.reply", "max", MaxReply))
+		return a.fail(c, errs.InvalidField("text", "staff.invalid.reply", "max", MaxReply))
 	}
 	ctx := c.Request().Context()
 	number := c.Param("number")

@@ -9,80 +9,66 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/wxintake/intake/catalog"
-	"github.com/wxintake/intake/internal/canned"
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
-	"github.com/wxintake/intake/triage/triagedb"
 )
 
-// APIError is a refusal of the staff API: the HTTP status, a stable English code for
-// programs and the sentence staff read. Handlers, and the ChatControl the lead wires in,
-// return it for anything staff should be told; every other error is a 500.
-type APIError struct {
-	Status  int
-	Code    string // e.g. "forbidden", "invalid_transition"
-	Message string // Simplified Chinese, from the catalog
-	Field   string // the request field at fault, if any
+// statusOf is the one table from an error's kind to the HTTP status staff get.
+var statusOf = map[errs.Kind]int{
+	errs.Invalid:         http.StatusBadRequest,
+	errs.Unauthenticated: http.StatusUnauthorized,
+	errs.Forbidden:       http.StatusForbidden,
+	errs.NotFound:        http.StatusNotFound,
+	errs.Conflict:        http.StatusConflict,
+	errs.TooLarge:        http.StatusRequestEntityTooLarge,
+	errs.Unsupported:     http.StatusUnsupportedMediaType,
+	errs.Unprocessable:   http.StatusUnprocessableEntity,
+	errs.Throttled:       http.StatusTooManyRequests,
+	errs.Unavailable:     http.StatusServiceUnavailable,
 }
 
-// Error describes the refusal for logs.
-func (e *APIError) Error() string { return "api: " + e.Code }
-
-// refuse returns an APIError with the catalog sentence of key.
-func refuse(status int, code, key string, kv ...any) *APIError {
-	return &APIError{Status: status, Code: code, Message: catalog.T(key, kv...)}
-}
-
-// invalidField refuses a request field (body or query) with the catalog sentence of key.
-func invalidField(field, key string, kv ...any) *APIError {
-	return &APIError{Status: http.StatusBadRequest, Code: "invalid", Field: field, Message: catalog.T(key, kv...)}
-}
-
-// apiErrorOf maps an error to the API's answer: the one place where domain and store
-// errors become HTTP statuses.
-func apiErrorOf(err error) *APIError {
-	var ae *APIError
+// errorOf classifies err for an answer: an *errs.Error as it is, the domain's typed
+// refusals (a value staff entered, a status change the lifecycle forbids) as their kind,
+// and nil for anything else, which is a 500.
+func errorOf(err error) *errs.Error {
 	var fe *staff.FieldError
 	var te *triage.TransitionError
 	switch {
-	case errors.As(err, &ae):
-		return ae
 	case errors.As(err, &fe):
-		return &APIError{Status: http.StatusBadRequest, Code: "invalid", Message: fe.Message(), Field: fe.Field}
+		return &errs.Error{Kind: errs.Invalid, Code: "invalid", Key: fe.Key, Args: fe.KV, Field: fe.Field}
 	case errors.As(err, &te):
-		return &APIError{Status: http.StatusConflict, Code: "invalid_transition", Message: te.Message()}
-	case errors.Is(err, triage.ErrNotFound):
-		return refuse(http.StatusNotFound, "ticket_not_found", "staff.error.ticket_not_found")
-	case errors.Is(err, triage.ErrConflict):
-		return refuse(http.StatusConflict, "conflict", "staff.error.conflict")
-	case errors.Is(err, staff.ErrUserNotFound):
-		return refuse(http.StatusNotFound, "user_not_found", "staff.error.user_not_found")
-	case errors.Is(err, staff.ErrUserExists):
-		return refuse(http.StatusConflict, "user_exists", "staff.error.user_exists")
-	case errors.Is(err, triagedb.ErrNoNotification):
-		return refuse(http.StatusNotFound, "notification_not_found", "staff.error.notification_not_found")
-	case errors.Is(err, canned.ErrNotFound):
-		return refuse(http.StatusNotFound, "canned_not_found", "console.canned.error.not_found")
-	case errors.Is(err, ErrChatUnavailable):
-		return refuse(http.StatusServiceUnavailable, "chat_unavailable", "staff.error.chat_unavailable")
+		return errs.E(errs.Conflict, "invalid_transition", "triage.transition.invalid", "from", te.From.Label(), "to", te.To.Label())
+	}
+	if e := errs.As(err); e != nil && e.Kind != errs.Other {
+		return e
 	}
 	return nil
 }
 
-// fail answers err as JSON {"error": code, "message": 中文, "field": …}. Unknown errors are
-// 500s, logged here once, without their text in the answer.
+// answer is the JSON body of a refusal: {"error": code, "message": 中文, "field": …}.
+func answer(e *errs.Error) map[string]string {
+	body := map[string]string{"error": e.Code, "message": e.Message()}
+	if e.Field != "" {
+		body["field"] = e.Field
+	}
+	return body
+}
+
+// refuse answers the refusal e with the status of its kind.
+func refuse(c echo.Context, e *errs.Error) error {
+	return c.JSON(statusOf[e.Kind], answer(e))
+}
+
+// fail answers err as a refusal. Unknown errors are 500s, logged here once, without
+// their text in the answer.
 func (a *api) fail(c echo.Context, err error) error {
-	ae := apiErrorOf(err)
-	if ae == nil {
+	e := errorOf(err)
+	if e == nil {
 		a.Log.Error("staff api failed", "method", c.Request().Method, "path", c.Path(), "err", err)
-		ae = refuse(http.StatusInternalServerError, "internal", "staff.error.internal")
+		return c.JSON(http.StatusInternalServerError, answer(errs.E(errs.Other, "internal", "staff.error.internal")))
 	}
-	body := map[string]string{"error": ae.Code, "message": ae.Message}
-	if ae.Field != "" {
-		body["field"] = ae.Field
-	}
-	return c.JSON(ae.Status, body)
+	return refuse(c, e)
 }
 
 // decode reads a JSON request body into v, refusing other content types (a cross-site
@@ -90,12 +76,12 @@ func (a *api) fail(c echo.Context, err error) error {
 func decode(c echo.Context, v any) error {
 	mt, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
 	if mt != echo.MIMEApplicationJSON {
-		return refuse(http.StatusUnsupportedMediaType, "json_required", "staff.error.json_required")
+		return errs.E(errs.Unsupported, "json_required", "staff.error.json_required")
 	}
 	dec := json.NewDecoder(c.Request().Body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return refuse(http.StatusBadRequest, "bad_request", "staff.error.bad_request")
+		return errs.E(errs.Invalid, "bad_request", "staff.error.bad_request")
 	}
 	return nil
 }
@@ -105,12 +91,12 @@ func paging(c echo.Context, def, maxPer int) (page, perPage int, err error) {
 	page, perPage = 1, def
 	if s := c.QueryParam("page"); s != "" {
 		if page, err = strconv.Atoi(s); err != nil || page < 1 {
-			return 0, 0, invalidField("page", "staff.error.bad_query", "field", "page")
+			return 0, 0, errs.InvalidField("page", "staff.error.bad_query", "field", "page")
 		}
 	}
 	if s := c.QueryParam("per_page"); s != "" {
 		if perPage, err = strconv.Atoi(s); err != nil || perPage < 1 || perPage > maxPer {
-			return 0, 0, invalidField("per_page", "staff.error.bad_query", "field", "per_page")
+			return 0, 0, errs.InvalidField("per_page", "staff.error.bad_query", "field", "per_page")
 		}
 	}
 	return page, perPage, nil

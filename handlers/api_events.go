@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/wxintake/intake/bot"
+	"github.com/wxintake/intake/internal/errs"
 )
 
 // LiveFeed delivers every new transcript line of any ticket, from any instance, until
@@ -37,7 +38,7 @@ func (a *api) ticketEvents(c echo.Context) error {
 	if s := c.QueryParam("wait"); s != "" {
 		secs, err := strconv.Atoi(s)
 		if err != nil || secs < 1 || time.Duration(secs)*time.Second > maxWait {
-			return a.fail(c, invalidField("wait", "console.invalid.wait", "max", int(maxWait.Seconds())))
+			return a.fail(c, errs.InvalidField("wait", "console.invalid.wait", "max", int(maxWait.Seconds())))
 		}
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, time.Duration(secs)*time.Second)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/wxintake/intake/bot"
 	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/knowledge"
 	"github.com/wxintake/intake/staff"
 )
@@ -76,7 +77,7 @@ func newKBAPI(a *api) *kbAPI { return &kbAPI{api: a} }
 func (k *kbAPI) available(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		if k.KB == nil || k.Published == nil {
-			return k.fail(c, refuse(http.StatusServiceUnavailable, "kb_unavailable", "kbedit.error.unavailable"))
+			return k.fail(c, errs.E(errs.Unavailable, "kb_unavailable", "kbedit.error.unavailable"))
 		}
 		return next(c)
 	}
@@ -149,17 +150,17 @@ func (k *kbAPI) kbFail(c echo.Context, err error) error {
 func kbErrorOf(err error) error {
 	switch {
 	case errors.Is(err, knowledge.ErrNoRule):
-		return refuse(http.StatusNotFound, "rule_not_found", "kbedit.error.no_rule")
+		return errs.E(errs.NotFound, "rule_not_found", "kbedit.error.no_rule")
 	case errors.Is(err, knowledge.ErrNoFAQ):
-		return refuse(http.StatusNotFound, "faq_not_found", "kbedit.error.no_faq")
+		return errs.E(errs.NotFound, "faq_not_found", "kbedit.error.no_faq")
 	case errors.Is(err, knowledge.ErrNoRevision):
-		return refuse(http.StatusNotFound, "revision_not_found", "kbedit.error.no_revision")
+		return errs.E(errs.NotFound, "revision_not_found", "kbedit.error.no_revision")
 	case errors.Is(err, knowledge.ErrUnchanged):
-		return refuse(http.StatusConflict, "unchanged", "kbedit.error.unchanged")
+		return errs.E(errs.Conflict, "unchanged", "kbedit.error.unchanged")
 	case errors.Is(err, knowledge.ErrDraftChanged):
-		return refuse(http.StatusConflict, "draft_changed", "kbedit.error.draft_changed")
+		return errs.E(errs.Conflict, "draft_changed", "kbedit.error.draft_changed")
 	case errors.Is(err, knowledge.ErrBadImport):
-		return refuse(http.StatusBadRequest, "bad_import", "kbedit.error.bad_import")
+		return errs.E(errs.Invalid, "bad_import", "kbedit.error.bad_import")
 	}
 	return err
 }
@@ -175,7 +176,7 @@ func parseVersion(c echo.Context, name string, def int) (int, error) {
 	}
 	v, err := strconv.Atoi(s)
 	if err != nil || v < 1 {
-		return 0, invalidField(name, "kbedit.error.bad_version", "value", s)
+		return 0, errs.InvalidField(name, "kbedit.error.bad_version", "value", s)
 	}
 	return v, nil
 }

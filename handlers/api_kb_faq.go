@@ -10,6 +10,7 @@ import (
 
 	"github.com/wxintake/intake/bot"
 	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/knowledge"
 )
 
@@ -71,7 +72,7 @@ func (k *kbAPI) faqEditor(c echo.Context) (FAQEditor, error) {
 	if f, ok := k.KB.(FAQEditor); ok {
 		return f, nil
 	}
-	return nil, k.fail(c, refuse(http.StatusServiceUnavailable, "unavailable", "kbedit.error.faq_unavailable"))
+	return nil, k.fail(c, errs.E(errs.Unavailable, "unavailable", "kbedit.error.faq_unavailable"))
 }
 
 // listFAQ lists the draft's FAQ entries: GET /api/v1/kb/faq; entries deleted in the draft
@@ -185,14 +186,14 @@ func (k *kbAPI) previewFAQ(c echo.Context) error {
 		return k.fail(c, err)
 	}
 	if strings.TrimSpace(req.Text) == "" {
-		return k.fail(c, invalidField("text", "kbedit.error.text_required"))
+		return k.fail(c, errs.InvalidField("text", "kbedit.error.text_required"))
 	}
 	draft, err := k.KB.Draft(c.Request().Context())
 	if err != nil {
 		return k.kbFail(c, err)
 	}
 	if req.Category != "" && draft.Category(req.Category) == nil {
-		return k.fail(c, invalidField("category", "kbedit.error.bad_category", "value", req.Category))
+		return k.fail(c, errs.InvalidField("category", "kbedit.error.bad_category", "value", req.Category))
 	}
 	kb, err := bot.NewKnowledgeBase(draft)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/knowledge"
 	"github.com/wxintake/intake/staff"
 )
@@ -55,12 +56,12 @@ func (k *kbAPI) match(c echo.Context) error {
 		return k.fail(c, err)
 	}
 	if strings.TrimSpace(req.Text) == "" {
-		return k.fail(c, invalidField("text", "kbedit.error.text_required"))
+		return k.fail(c, errs.InvalidField("text", "kbedit.error.text_required"))
 	}
 	var m *knowledge.Matcher
 	if c.QueryParam("draft") == "1" || c.QueryParam("draft") == "true" {
 		if !canEdit(c) {
-			return k.fail(c, refuse(http.StatusForbidden, "forbidden", "staff.error.forbidden"))
+			return k.fail(c, errs.E(errs.Forbidden, "forbidden", "staff.error.forbidden"))
 		}
 		var err error
 		if m, err = k.draftMatcher(c.Request().Context()); err != nil {
@@ -71,7 +72,7 @@ func (k *kbAPI) match(c echo.Context) error {
 	}
 	set := m.Set()
 	if req.Category != "" && set.Category(req.Category) == nil {
-		return k.fail(c, invalidField("category", "kbedit.error.bad_category", "value", req.Category))
+		return k.fail(c, errs.InvalidField("category", "kbedit.error.bad_category", "value", req.Category))
 	}
 	ms := m.Match(knowledge.Query{
 		Text: req.Text, Category: req.Category,

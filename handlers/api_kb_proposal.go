@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/knowledge"
 )
 
@@ -34,7 +35,7 @@ const (
 func (k *kbAPI) proposalEditor() (ProposalEditor, error) {
 	p, ok := k.KB.(ProposalEditor)
 	if !ok {
-		return nil, refuse(http.StatusServiceUnavailable, "unavailable", "kbedit.error.unavailable")
+		return nil, errs.E(errs.Unavailable, "unavailable", "kbedit.error.unavailable")
 	}
 	return p, nil
 }
@@ -78,13 +79,13 @@ func (k *kbAPI) applyProposal(c echo.Context) error {
 	}
 	for key, ch := range req.Choices {
 		if ch != knowledge.ChoiceRelease && ch != knowledge.ChoiceOurs {
-			return k.fail(c, invalidField("choices."+key, "kbedit.error.bad_choice", "value", ch))
+			return k.fail(c, errs.InvalidField("choices."+key, "kbedit.error.bad_choice", "value", ch))
 		}
 	}
 	ctx := c.Request().Context()
 	p, err := pe.ApplyProposal(ctx, author(c), req.Choices)
 	if errors.Is(err, knowledge.ErrChoiceNeeded) {
-		return k.fail(c, refuse(http.StatusUnprocessableEntity, "choice_needed", "kbedit.error.choice_needed"))
+		return k.fail(c, errs.E(errs.Unprocessable, "choice_needed", "kbedit.error.choice_needed"))
 	}
 	if err != nil {
 		return k.kbFail(c, err)

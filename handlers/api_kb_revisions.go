@@ -8,6 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/knowledge"
 	"github.com/wxintake/intake/staff"
 )
@@ -47,7 +48,7 @@ func (k *kbAPI) rollback(c echo.Context) error {
 		return k.fail(c, err)
 	}
 	if req.Version < 1 {
-		return k.fail(c, invalidField("version", "kbedit.error.bad_version", "value", req.Version))
+		return k.fail(c, errs.InvalidField("version", "kbedit.error.bad_version", "value", req.Version))
 	}
 	ctx := c.Request().Context()
 	rev, err := k.KB.Rollback(ctx, author(c), req.Version, req.Message)

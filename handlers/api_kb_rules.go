@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"gopkg.in/yaml.v3"
 
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/knowledge"
 )
 
@@ -157,7 +158,7 @@ func (k *kbAPI) saveRule(c echo.Context, replaceID string) error {
 func ruleBody(c echo.Context) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(c.Request().Body, maxRuleBytes+1))
 	if err != nil || len(data) > maxRuleBytes {
-		return nil, refuse(http.StatusRequestEntityTooLarge, "too_large", "kbedit.error.too_large")
+		return nil, errs.E(errs.TooLarge, "too_large", "kbedit.error.too_large")
 	}
 	mt, _, _ := mime.ParseMediaType(c.Request().Header.Get(echo.HeaderContentType))
 	switch mt {
@@ -166,11 +167,11 @@ func ruleBody(c echo.Context) ([]byte, error) {
 	case echo.MIMEApplicationJSON:
 		var fields map[string]any
 		if err := json.Unmarshal(data, &fields); err != nil {
-			return nil, refuse(http.StatusBadRequest, "bad_request", "kbedit.error.bad_request")
+			return nil, errs.E(errs.Invalid, "bad_request", "kbedit.error.bad_request")
 		}
 		return yaml.Marshal(fields)
 	}
-	return nil, refuse(http.StatusUnsupportedMediaType, "yaml_or_json_required", "kbedit.error.media_type")
+	return nil, errs.E(errs.Unsupported, "yaml_or_json_required", "kbedit.error.media_type")
 }
 
 // deleteRule removes a rule from the draft: DELETE /api/v1/kb/rules/:id.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -41,7 +42,7 @@ func (a *api) login(c echo.Context) error {
 	ctx := c.Request().Context()
 	username := staff.NormalizeUsername(req.Username)
 	if username == "" || req.Password == "" {
-		return a.fail(c, refuse(http.StatusBadRequest, "bad_request", "staff.error.login_incomplete"))
+		return a.fail(c, errs.E(errs.Invalid, "bad_request", "staff.error.login_incomplete"))
 	}
 	ip := clientIP(c)
 	nameKey, addrKey, userKey := staff.UsernameKey(username), staff.AddressKey(ip), staff.LoginKey(username, ip)
@@ -122,7 +123,7 @@ func (a *api) loginFailed(c echo.Context, username, ip, reason string, lock time
 	if lock > 0 {
 		a.audit(ctx, username, staff.ActionLoginLocked, "", map[string]any{"ip": ip, "minutes": int(lock.Minutes())})
 	}
-	return a.fail(c, refuse(http.StatusUnauthorized, "bad_credentials", "staff.error.bad_credentials"))
+	return a.fail(c, errs.E(errs.Unauthenticated, "bad_credentials", "staff.error.bad_credentials"))
 }
 
 // loginSucceeded forgets the username's attempts, here and from anywhere, and uncounts
@@ -144,13 +145,13 @@ func (a *api) loginSucceeded(ctx context.Context, nameKey, addrKey, userKey stri
 // locked answers 429 with Retry-After while a login key is locked.
 func (a *api) locked(c echo.Context, wait time.Duration) error {
 	secs := retryAfter(c, wait)
-	return a.fail(c, refuse(http.StatusTooManyRequests, "locked", "staff.error.locked", "minutes", (secs+59)/60))
+	return a.fail(c, errs.E(errs.Throttled, "locked", "staff.error.locked", "minutes", (secs+59)/60))
 }
 
 // slowDown answers 429 with Retry-After while a username's attempts are being delayed.
 func (a *api) slowDown(c echo.Context, wait time.Duration) error {
 	secs := retryAfter(c, wait)
-	return a.fail(c, refuse(http.StatusTooManyRequests, "slow_down", "staff.error.slow_down", "seconds", secs))
+	return a.fail(c, errs.E(errs.Throttled, "slow_down", "staff.error.slow_down", "seconds", secs))
 }
 
 // retryAfter sets the Retry-After header to wait, in whole seconds rounded up, and

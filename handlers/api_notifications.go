@@ -8,6 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/triage/triagedb"
 )
 
@@ -46,7 +47,7 @@ func (a *api) failedNotifications(c echo.Context) error {
 func (a *api) retryNotification(c echo.Context) error {
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
 	if err != nil {
-		return a.fail(c, invalidField("id", "staff.error.bad_query", "field", "id"))
+		return a.fail(c, errs.InvalidField("id", "staff.error.bad_query", "field", "id"))
 	}
 	if err := a.Outbox.Retry(c.Request().Context(), id, time.Now()); err != nil {
 		return a.fail(c, err)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -32,17 +33,17 @@ func (a *api) changePassword(c echo.Context) error {
 		return a.fail(c, err)
 	}
 	if !staff.ComparePassword(hash, req.CurrentPassword) {
-		return a.fail(c, invalidField("current_password", "staff.invalid.password_wrong"))
+		return a.fail(c, errs.InvalidField("current_password", "staff.invalid.password_wrong"))
 	}
 	if err := staff.CheckPassword(req.NewPassword); err != nil {
 		var fe *staff.FieldError
 		if errors.As(err, &fe) {
-			return a.fail(c, invalidField("new_password", fe.Key, fe.KV...))
+			return a.fail(c, errs.InvalidField("new_password", fe.Key, fe.KV...))
 		}
 		return a.fail(c, err)
 	}
 	if req.NewPassword == req.CurrentPassword {
-		return a.fail(c, invalidField("new_password", "staff.invalid.password_same"))
+		return a.fail(c, errs.InvalidField("new_password", "staff.invalid.password_same"))
 	}
 	newHash, err := staff.HashPassword(req.NewPassword)
 	if err != nil {

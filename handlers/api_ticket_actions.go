@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
 )
@@ -47,10 +48,10 @@ func (a *api) setStatus(c echo.Context) error {
 		return a.fail(c, err)
 	}
 	if !req.Status.Valid() {
-		return a.fail(c, invalidField("status", "staff.error.unknown_status"))
+		return a.fail(c, errs.InvalidField("status", "staff.error.unknown_status"))
 	}
 	if len([]rune(req.Note)) > staff.MaxNote {
-		return a.fail(c, invalidField("note", "staff.invalid.note", "max", staff.MaxNote))
+		return a.fail(c, errs.InvalidField("note", "staff.invalid.note", "max", staff.MaxNote))
 	}
 	ctx := c.Request().Context()
 	number := c.Param("number")
@@ -114,10 +115,10 @@ func (a *api) assign(c echo.Context) error {
 	anyone := me.Can(staff.PermAssignTickets)
 	if req.Group != nil {
 		if !anyone {
-			return a.fail(c, refuse(http.StatusForbidden, "forbidden", "staff.error.assign_self_only"))
+			return a.fail(c, errs.E(errs.Forbidden, "forbidden", "staff.error.assign_self_only"))
 		}
 		if !a.knownGroup(*req.Group) {
-			return a.fail(c, invalidField("group", "console.ticket2.unknown_group"))
+			return a.fail(c, errs.InvalidField("group", "console.ticket2.unknown_group"))
 		}
 		if req.Assignee == nil {
 			return a.moveGroup(c, me, *req.Group)
@@ -128,12 +129,12 @@ func (a *api) assign(c echo.Context) error {
 		to = staff.NormalizeUsername(*req.Assignee)
 	}
 	if !anyone && to != "" && to != me.Username {
-		return a.fail(c, refuse(http.StatusForbidden, "forbidden", "staff.error.assign_self_only"))
+		return a.fail(c, errs.E(errs.Forbidden, "forbidden", "staff.error.assign_self_only"))
 	}
 	if to != "" && to != me.Username {
 		u, err := a.Staff.User(ctx, to)
 		if err != nil || !u.Can(staff.PermWriteTickets) {
-			return a.fail(c, invalidField("assignee", "staff.error.invalid_assignee"))
+			return a.fail(c, errs.InvalidField("assignee", "staff.error.invalid_assignee"))
 		}
 	}
 	number := c.Param("number")
@@ -141,7 +142,7 @@ func (a *api) assign(c echo.Context) error {
 	t, err := a.Tickets.Update(ctx, number, func(t *triage.Ticket) error {
 		from, fromGroup = t.Assignee, t.Group
 		if !anyone && t.Assignee != "" && t.Assignee != me.Username {
-			return refuse(http.StatusConflict, "already_assigned", "staff.error.already_assigned", "assignee", t.Assignee)
+			return errs.E(errs.Conflict, "already_assigned", "staff.error.already_assigned", "assignee", t.Assignee)
 		}
 		t.Assignee, t.UpdatedAt = to, a.Now()
 		if req.Group != nil {

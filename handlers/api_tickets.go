@@ -8,6 +8,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
 )
@@ -108,7 +109,7 @@ func (a *api) listTickets(c echo.Context) error {
 	var total int
 	if openID := c.QueryParam("openid"); openID != "" {
 		if !pii {
-			return a.fail(c, refuse(http.StatusForbidden, "forbidden", "staff.error.forbidden"))
+			return a.fail(c, errs.E(errs.Forbidden, "forbidden", "staff.error.forbidden"))
 		}
 		all, err := a.Tickets.ListByOpenID(ctx, openID, openIDLookup)
 		if err != nil {
@@ -121,7 +122,7 @@ func (a *api) listTickets(c echo.Context) error {
 	} else {
 		for _, s := range f.Statuses {
 			if !s.Open() {
-				return a.fail(c, invalidField("status", "staff.error.queue_open_only"))
+				return a.fail(c, errs.InvalidField("status", "staff.error.queue_open_only"))
 			}
 		}
 		if tickets, total, err = a.Tickets.ListOpen(ctx, f, triage.Page{Offset: (page - 1) * per, Limit: per}); err != nil {
@@ -142,7 +143,7 @@ func ticketFilter(c echo.Context, me string) (triage.Filter, error) {
 		for _, part := range strings.Split(s, ",") {
 			st := triage.Status(strings.TrimSpace(part))
 			if !st.Valid() {
-				return f, invalidField("status", "staff.error.unknown_status")
+				return f, errs.InvalidField("status", "staff.error.unknown_status")
 			}
 			f.Statuses = append(f.Statuses, st)
 		}
@@ -150,7 +151,7 @@ func ticketFilter(c echo.Context, me string) (triage.Filter, error) {
 	if s := c.QueryParam("priority"); s != "" {
 		f.Priority = triage.Priority(s)
 		if f.Priority.Rank() > 2 {
-			return f, invalidField("priority", "staff.error.unknown_priority")
+			return f, errs.InvalidField("priority", "staff.error.unknown_priority")
 		}
 	}
 	f.Category = c.QueryParam("category")
@@ -159,7 +160,7 @@ func ticketFilter(c echo.Context, me string) (triage.Filter, error) {
 	case "true":
 		f.Complaint = true
 	default:
-		return f, invalidField("complaint", "staff.error.complaint_filter")
+		return f, errs.InvalidField("complaint", "staff.error.complaint_filter")
 	}
 	switch s := c.QueryParam("assignee"); s {
 	case "":

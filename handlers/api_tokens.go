@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -34,7 +35,7 @@ type createTokenRequest struct {
 func (a *api) createToken(c echo.Context) error {
 	p := who(c)
 	if p.Session.Kind != staff.KindSession {
-		return a.fail(c, refuse(http.StatusForbidden, "login_required", "staff.error.login_required"))
+		return a.fail(c, errs.E(errs.Forbidden, "login_required", "staff.error.login_required"))
 	}
 	var req createTokenRequest
 	if err := decode(c, &req); err != nil {
@@ -47,7 +48,7 @@ func (a *api) createToken(c echo.Context) error {
 	case req.ExpiresDays == 0:
 		req.ExpiresDays = staff.DefaultAPITokenDays
 	case req.ExpiresDays < 0 || req.ExpiresDays > staff.MaxAPITokenDays:
-		return a.fail(c, invalidField("expires_days", "staff.invalid.token_days", "max", staff.MaxAPITokenDays))
+		return a.fail(c, errs.InvalidField("expires_days", "staff.invalid.token_days", "max", staff.MaxAPITokenDays))
 	}
 	now := a.Now()
 	token, hash := staff.NewToken(staff.KindAPI)
@@ -82,7 +83,7 @@ func (a *api) listTokens(c echo.Context) error {
 func (a *api) revokeToken(c echo.Context) error {
 	p := who(c)
 	id, err := strconv.ParseUint(c.Param("id"), 10, 64)
-	notFound := refuse(http.StatusNotFound, "token_not_found", "staff.error.token_not_found")
+	notFound := errs.E(errs.NotFound, "token_not_found", "staff.error.token_not_found")
 	if err != nil {
 		return a.fail(c, notFound)
 	}

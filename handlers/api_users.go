@@ -6,6 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -90,7 +91,7 @@ func (a *api) updateUser(c echo.Context) error {
 	me := who(c).User
 	username := staff.NormalizeUsername(c.Param("username"))
 	if username == me.Username && ((req.Role != nil && *req.Role != me.Role) || (req.Disabled != nil && *req.Disabled)) {
-		return a.fail(c, refuse(http.StatusConflict, "self_lockout", "staff.error.self_lockout"))
+		return a.fail(c, errs.E(errs.Conflict, "self_lockout", "staff.error.self_lockout"))
 	}
 	var hash []byte
 	if req.Password != nil {

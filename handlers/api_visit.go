@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
 )
@@ -92,7 +93,7 @@ func (a *api) bookVisit(c echo.Context) error {
 	windows := a.offered()
 	chosen, ok := pickWindow(windows, req.Start)
 	if !ok {
-		return a.fail(c, invalidField("start", "console.ticket2.visit_unknown"))
+		return a.fail(c, errs.InvalidField("start", "console.ticket2.visit_unknown"))
 	}
 	ctx := c.Request().Context()
 	number := c.Param("number")
@@ -101,7 +102,7 @@ func (a *api) bookVisit(c echo.Context) error {
 		return a.fail(c, err)
 	}
 	if !t.Status.Open() {
-		return a.fail(c, refuse(http.StatusConflict, "closed", "staff.error.conflict"))
+		return a.fail(c, errs.E(errs.Conflict, "closed", "staff.error.conflict"))
 	}
 	var from string
 	if !t.VisitWindow.IsZero() {

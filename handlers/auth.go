@@ -9,6 +9,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -124,26 +125,22 @@ func requirePerm(perm staff.Permission) echo.MiddlewareFunc {
 			p := who(c)
 			if p == nil {
 				c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="intake"`)
-				return c.JSON(http.StatusUnauthorized, apiBody(refuse(http.StatusUnauthorized, "unauthenticated", "staff.error.unauthenticated")))
+				return refuse(c, errs.E(errs.Unauthenticated, "unauthenticated", "staff.error.unauthenticated"))
 			}
 			if p.cookie && unsafeMethod(c.Request().Method) && !staff.CheckCSRF(p.token, csrfToken(c)) {
-				return c.JSON(http.StatusForbidden, apiBody(refuse(http.StatusForbidden, "csrf", "staff.error.csrf")))
+				return refuse(c, errs.E(errs.Forbidden, "csrf", "staff.error.csrf"))
 			}
 			if !p.User.Can(perm) {
-				return c.JSON(http.StatusForbidden, apiBody(refuse(http.StatusForbidden, "forbidden", "staff.error.forbidden")))
+				return refuse(c, errs.E(errs.Forbidden, "forbidden", "staff.error.forbidden"))
 			}
 			// A generated password (the first admin's) must be changed before anything
 			// but the session's own routes (POST /password among them).
 			if p.User.MustChangePassword && perm != staff.PermSelf {
-				return c.JSON(http.StatusForbidden, apiBody(refuse(http.StatusForbidden, "password_change_required", "staff.error.password_change_required")))
+				return refuse(c, errs.E(errs.Forbidden, "password_change_required", "staff.error.password_change_required"))
 			}
 			return next(c)
 		}
 	}
-}
-
-func apiBody(e *APIError) map[string]string {
-	return map[string]string{"error": e.Code, "message": e.Message}
 }
 
 // unsafeMethod reports whether a request may change something.

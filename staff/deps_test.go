@@ -14,11 +14,12 @@ import (
 // TestDependencies keeps the model pure: the standard library, the catalog and bcrypt.
 func TestDependencies(t *testing.T) {
 	allowed := map[string]bool{
-		"github.com/wxintake/intake/staff":   true,
-		"github.com/wxintake/intake/catalog": true,
-		"gopkg.in/yaml.v3":                   true,
-		"golang.org/x/crypto/bcrypt":         true,
-		"golang.org/x/crypto/blowfish":       true,
+		"github.com/wxintake/intake/staff":         true,
+		"github.com/wxintake/intake/catalog":       true,
+		"github.com/wxintake/intake/internal/errs": true,
+		"gopkg.in/yaml.v3":                         true,
+		"golang.org/x/crypto/bcrypt":               true,
+		"golang.org/x/crypto/blowfish":             true,
 	}
 	for _, pkg := range testenv.Deps(t, ".") {
 		if !allowed[pkg] {

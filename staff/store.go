@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/internal/errs"
 )
 
 // Store keeps accounts and sessions. The implementation lives in staff/staffdb; every
@@ -59,8 +60,8 @@ type Store interface {
 
 // The errors of a Store, matched with errors.Is.
 var (
-	ErrUserNotFound    = errors.New("staff: user not found")
-	ErrUserExists      = errors.New("staff: username taken")
+	ErrUserNotFound    = errs.E(errs.NotFound, "user_not_found", "staff.error.user_not_found")
+	ErrUserExists      = errs.E(errs.Conflict, "user_exists", "staff.error.user_exists")
 	ErrSessionNotFound = errors.New("staff: no such session")
 )
 

@@ -12,9 +12,10 @@ import (
 // lunar dates and solar terms of the statutory holidays.
 func TestDependencies(t *testing.T) {
 	allowed := map[string]bool{
-		"github.com/wxintake/intake/triage":  true,
-		"github.com/wxintake/intake/catalog": true,
-		"gopkg.in/yaml.v3":                   true,
+		"github.com/wxintake/intake/triage":        true,
+		"github.com/wxintake/intake/catalog":       true,
+		"github.com/wxintake/intake/internal/errs": true,
+		"gopkg.in/yaml.v3":                         true,
 	}
 	for _, pkg := range testenv.Deps(t, ".") {
 		if !allowed[pkg] && !strings.HasPrefix(pkg, "github.com/6tail/lunar-go/") {

@@ -2,7 +2,7 @@ package triage
 
 import (
 	"context"
-	"errors"
+	"github.com/wxintake/intake/internal/errs"
 )
 
 // Store keeps tickets, their status history and transcripts. The implementation lives in
@@ -76,6 +76,6 @@ type Page struct {
 
 // The errors a Store returns, matched with errors.Is.
 var (
-	ErrNotFound = errors.New("triage: ticket not found")
-	ErrConflict = errors.New("triage: ticket changed concurrently")
+	ErrNotFound = errs.E(errs.NotFound, "ticket_not_found", "staff.error.ticket_not_found")
+	ErrConflict = errs.E(errs.Conflict, "conflict", "staff.error.conflict") // changed concurrently
 )

@@ -1,12 +1,12 @@
 package canned
 
 import (
-	"errors"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -20,7 +20,7 @@ const (
 const labelRunes = 20
 
 // ErrNotFound is returned for an unknown reply id; match it with errors.Is.
-var ErrNotFound = errors.New("canned: no such reply")
+var ErrNotFound = errs.E(errs.NotFound, "canned_not_found", "console.canned.error.not_found")
 
 // Reply is one canned reply.
 type Reply struct {

@@ -8,13 +8,13 @@ package livechat
 import (
 	"context"
 	"errors"
-	"net/http"
 	"strings"
 	"time"
 
 	"github.com/wxintake/intake/bot"
 	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/handlers"
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
 )
@@ -81,7 +81,7 @@ func (c *Chat) Takeover(ctx context.Context, number string, by staff.User) (hand
 			h = handlers.Handover{}
 			if conv.Paused && conv.Agent != by.Username {
 				if !by.Can(staff.PermOverrideChat) {
-					return conv, &handlers.APIError{Status: http.StatusConflict, Code: "taken", Message: catalog.T("livechat.taken", "name", conv.Agent)}
+					return conv, errs.E(errs.Conflict, "taken", "livechat.taken", "name", conv.Agent)
 				}
 				h.From = conv.Agent
 			}
@@ -168,9 +168,9 @@ func (c *Chat) holds(ctx context.Context, openID string, by staff.User) error {
 	}
 	switch {
 	case conv.Paused && conv.Agent != by.Username:
-		return &handlers.APIError{Status: http.StatusConflict, Code: "taken", Message: catalog.T("livechat.taken", "name", conv.Agent)}
+		return errs.E(errs.Conflict, "taken", "livechat.taken", "name", conv.Agent)
 	case !conv.Paused:
-		return &handlers.APIError{Status: http.StatusConflict, Code: "not_taken_over", Message: catalog.T("livechat.take_over_first")}
+		return errs.E(errs.Conflict, "not_taken_over", "livechat.take_over_first")
 	}
 	return nil
 }
@@ -190,7 +190,7 @@ func (c *Chat) Handback(ctx context.Context, number string, by staff.User) (hand
 		case !conv.Paused:
 			return errNobodyHolds
 		case conv.Agent != by.Username && !by.Can(staff.PermOverrideChat):
-			return &handlers.APIError{Status: http.StatusForbidden, Code: "not_yours", Message: catalog.T("livechat.not_yours", "name", conv.Agent)}
+			return errs.E(errs.Forbidden, "not_yours", "livechat.not_yours", "name", conv.Agent)
 		case conv.Agent != by.Username:
 			h.From = conv.Agent
 		}

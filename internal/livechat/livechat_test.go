@@ -10,6 +10,7 @@ import (
 
 	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/internal/apptest"
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/internal/livechat"
 	"github.com/wxintake/intake/internal/notify"
 	"github.com/wxintake/intake/internal/wxclient"
@@ -51,8 +52,8 @@ func TestTakeoverReplyHandback(t *testing.T) {
 		if h, err := s.Tickets.History(ctx, number); err != nil || len(h) != 2 || h[1].By != agent.Username {
 			t.Fatalf("history after the takeover: %+v %v", h, err)
 		}
-		var apiErr *handlers.APIError
-		if _, err := chat.Takeover(ctx, number, other); !errors.As(err, &apiErr) || apiErr.Status != 409 {
+		var apiErr *errs.Error
+		if _, err := chat.Takeover(ctx, number, other); !errors.As(err, &apiErr) || apiErr.Kind != errs.Conflict {
 			t.Fatalf("a second agent took over: %v", err)
 		}
 		// The customer writes: the bot says nothing.

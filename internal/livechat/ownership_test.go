@@ -10,6 +10,7 @@ import (
 
 	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/internal/apptest"
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/internal/livechat"
 	"github.com/wxintake/intake/internal/wxclient"
 	"github.com/wxintake/intake/staff"
@@ -42,10 +43,10 @@ func TestTakeoverOwnership(t *testing.T) {
 			}
 			return conv.Agent
 		}
-		apiError := func(err error) *handlers.APIError {
-			var e *handlers.APIError
+		apiError := func(err error) *errs.Error {
+			var e *errs.Error
 			if !errors.As(err, &e) {
-				return &handlers.APIError{}
+				return &errs.Error{}
 			}
 			return e
 		}
@@ -64,10 +65,10 @@ func TestTakeoverOwnership(t *testing.T) {
 		}
 		s.API.WaitSent(before+1, 5*time.Second)
 		before = sent()
-		if _, err := chat.Takeover(ctx, number, other); apiError(err).Status != 409 || !strings.Contains(apiError(err).Message, "wangfang") && !strings.Contains(apiError(err).Message, "王芳") {
+		if _, err := chat.Takeover(ctx, number, other); apiError(err).Kind != errs.Conflict || !strings.Contains(apiError(err).Message(), "wangfang") && !strings.Contains(apiError(err).Message(), "王芳") {
 			t.Fatalf("another agent took the chat over: %v", err)
 		}
-		if _, err := chat.Handback(ctx, number, other); apiError(err).Status != 403 || apiError(err).Code != "not_yours" || apiError(err).Message == "" {
+		if _, err := chat.Handback(ctx, number, other); apiError(err).Kind != errs.Forbidden || apiError(err).Code != "not_yours" || apiError(err).Message() == "" {
 			t.Fatalf("another agent handed the chat back: %v", err)
 		}
 		if holder() != agent.Username || sent() != before {
@@ -82,10 +83,10 @@ func TestTakeoverOwnership(t *testing.T) {
 		if holder() != admin.Username {
 			t.Fatalf("the chat is %q's after the admin's takeover", holder())
 		}
-		if _, err := chat.Reply(ctx, number, agent, "还在吗？"); apiError(err).Status != 409 || !strings.Contains(apiError(err).Message, admin.Username) {
+		if _, err := chat.Reply(ctx, number, agent, "还在吗？"); apiError(err).Kind != errs.Conflict || !strings.Contains(apiError(err).Message(), admin.Username) {
 			t.Fatalf("the previous agent's reply: %v, want 409 naming the admin", err)
 		}
-		if _, err := chat.Handback(ctx, number, agent); apiError(err).Status != 403 {
+		if _, err := chat.Handback(ctx, number, agent); apiError(err).Kind != errs.Forbidden {
 			t.Fatalf("the previous agent handed the admin's chat back: %v", err)
 		}
 

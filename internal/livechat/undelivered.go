@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"net"
-	"net/http"
 	"slices"
 	"strconv"
 	"time"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/handlers"
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/internal/wxapi"
 	"github.com/wxintake/intake/staff"
 )
@@ -136,7 +136,7 @@ func (c *Chat) Undelivered(ctx context.Context, number string) ([]handlers.Undel
 // Retry implements handlers.ChatRetrier: the reply goes out again under the same rules as
 // Reply (the chat must be by's), and its transcript line stays the one written first.
 func (c *Chat) Retry(ctx context.Context, number string, by staff.User, id string) (handlers.ReplyResult, error) {
-	gone := &handlers.APIError{Status: http.StatusNotFound, Code: "not_found", Message: catalog.T("console.ticket2.retry_gone")}
+	gone := errs.E(errs.NotFound, "not_found", "console.ticket2.retry_gone")
 	if c.Failed == nil {
 		return handlers.ReplyResult{}, gone
 	}

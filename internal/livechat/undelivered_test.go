@@ -11,6 +11,7 @@ import (
 	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/internal/apptest"
+	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/internal/wxclient"
 	"github.com/wxintake/intake/internal/wxfake"
 	"github.com/wxintake/intake/staff"
@@ -69,8 +70,8 @@ func TestUndeliveredReplyRetried(t *testing.T) {
 		}
 
 		other := staff.User{Username: "lilei", Role: staff.RoleAgent}
-		var apiErr *handlers.APIError
-		if _, err := s.Chat.Retry(ctx, number, other, res.ID); !errors.As(err, &apiErr) || apiErr.Status != http.StatusConflict {
+		var apiErr *errs.Error
+		if _, err := s.Chat.Retry(ctx, number, other, res.ID); !errors.As(err, &apiErr) || apiErr.Kind != errs.Conflict {
 			t.Errorf("retry by an agent without the chat: %v", err)
 		}
 
@@ -88,7 +89,7 @@ func TestUndeliveredReplyRetried(t *testing.T) {
 		if lines := staffLines(t, s, number, text); len(lines) != 1 {
 			t.Errorf("%d transcript lines after the retry; want 1", len(lines))
 		}
-		if _, err := s.Chat.Retry(ctx, number, agent, res.ID); !errors.As(err, &apiErr) || apiErr.Status != http.StatusNotFound {
+		if _, err := s.Chat.Retry(ctx, number, agent, res.ID); !errors.As(err, &apiErr) || apiErr.Kind != errs.NotFound {
 			t.Errorf("second retry of a delivered reply: %v", err)
 		}
 	})

@@ -2,7 +2,6 @@ package triagedb
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -10,6 +9,7 @@ import (
 	"gorm.io/gorm/clause"
 
 	"github.com/wxintake/intake/internal/database"
+	"github.com/wxintake/intake/internal/errs"
 )
 
 // Outbox hands notifications to senders: Claim takes the due ones, MarkSent and
@@ -153,7 +153,7 @@ func (o *Outbox) Get(ctx context.Context, id int64) (Notification, error) {
 
 // ErrNoNotification is returned for an unknown notification id, or one not in the status
 // the operation needs.
-var ErrNoNotification = errors.New("triagedb: no such notification")
+var ErrNoNotification = errs.E(errs.NotFound, "notification_not_found", "staff.error.notification_not_found")
 
 // truncate cuts s to at most n bytes without splitting a UTF-8 character.
 func truncate(s string, n int) string {
