@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/internal/livechat"

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/wxintake/intake/catalog"
-	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/internal/wxclient"
