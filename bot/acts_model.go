@@ -105,7 +105,8 @@ func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *textmodel
 	for _, a := range acts {
 		r := slices.Index(actPriority, a.Kind)
 		verdictOutside := (a.Kind == ActSolved || a.Kind == ActNotSolved) && ctx.State != StateSelf
-		namedQuestion := a.Kind == ActQuestion && a.Topic != TopicOther && a.Topic != ""
+		// a question with a named topic, or one the customer marked "？" ("遥控器电池怎么换？")
+		namedQuestion := a.Kind == ActQuestion && (a.Topic != TopicOther && a.Topic != "" || strings.ContainsAny(u.Canon, "?？"))
 		if a.Confidence < sureRule && r >= 0 && r < rank && !verdictOutside && modelActs[a.Kind] && !namedQuestion {
 			continue // a weaker reading the model decided against
 		}

@@ -251,9 +251,23 @@ func (d *Dialog) start(t *step, text string) {
 		d.advance(t)
 		return
 	}
+	prev := c.Case
 	d.newCase(t)
+	if !first && c.Ticket == "" && prev.Category != "" && t.u.Facts.Category == "" && t.u.Facts.Product == "" &&
+		cueComesBack.MatchString(compact(t.u.Canon)) {
+		// "又不制冷了" after it recovered or was left: the same product, as told before
+		c.Case.Category, c.Case.Product, c.Case.Brand, c.Case.Model = prev.Category, prev.Product, prev.Brand, prev.Model
+		c.Case.PurchaseDate, c.Case.PurchaseApprox, c.Case.Channel = prev.PurchaseDate, prev.PurchaseApprox, prev.Channel
+	}
 	before := c.Case
 	d.absorb(t)
+	if recoveredAtStart(&t.u) {
+		// "路由器老掉线 重启一下就好了 没事了 谢谢": already fixed, nothing to file; what they
+		// said stays with the case in case it comes back
+		t.sayKey("bot.recovered.first", "what", d.categoryName(&c.Case))
+		c.State, c.Asking = StateDone, ""
+		return
+	}
 	learned := d.learned(&before, &c.Case)
 	switch {
 	case learned != "" && first:
@@ -276,6 +290,9 @@ func (d *Dialog) start(t *step, text string) {
 	}
 	d.advance(t)
 }
+
+// cueComesBack says the fault is back: "又不制冷了", "又开始响了", "还是老问题".
+var cueComesBack = knowledge.MustGate(`^(它|这)?(又|再次|又开始|又出现|又来了|还是老问题|老毛病又|毛病又)`)
 
 func (d *Dialog) newCase(t *step) {
 	c := t.c
@@ -368,6 +385,9 @@ func (d *Dialog) collect(t *step, text string) {
 			d.escalate(t, EscalateHuman)
 			return
 		}
+		if d.nameAside(t) {
+			return
+		}
 		if aside := asideNote(t.u.Canon); aside != "" && runes(c.Case.Symptom)+runes(aside) < maxSymptomRunes {
 			// "对了我那个是燃气的": a detail told on the way is kept for the engineer
 			c.Case.Symptom += symptomJoiner + aside
@@ -395,6 +415,51 @@ func (d *Dialog) collect(t *step, text string) {
 		}
 	}
 	d.advance(t)
+}
+
+// nameAside takes a name told at one of the contact questions instead of the number or the
+// address ("王建国" again at the phone question, "刘女士" after "我姓刘"): the name is kept —
+// it replaces the one given unless it is a shorter form of it — and the question is asked
+// again without calling the name a wrong number. It reports whether the message was such a name.
+func (d *Dialog) nameAside(t *step) bool {
+	c := t.c
+	if c.Asking != SlotPhone && c.Asking != SlotAddress || len(t.u.Acts) > 0 && !t.u.Is(ActSmallTalk) && !t.u.Is(ActAnswer) {
+		return false
+	}
+	name, ok := contactName(t.u.Canon)
+	if !ok {
+		return false
+	}
+	if old := c.Case.Name; !(firstRune(name) == firstRune(old) && runes(name) < runes(old)) {
+		c.Case.Name = name // "王" → "王建国"; another name is the one to call (the summary shows it)
+	}
+	t.sayKey("bot.learned", "facts", c.Case.Name)
+	d.reask(t)
+	return true
+}
+
+// contactName reads a message that is only a name, in a form no other answer takes: a surname
+// with a title ("刘女士"), a name after a cue ("我叫王建国"), or two to four Chinese characters
+// starting with a common surname ("王建国").
+func contactName(canon string) (string, bool) {
+	s := strings.Trim(normalizeText(canon), clauseBreaks+" .!~")
+	if s == "" || strings.ContainsAny(s, "0123456789") || runes(s) > 8 {
+		return "", false
+	}
+	name, ok := ParseName(s)
+	if !ok || noValue(s) {
+		return "", false
+	}
+	if _, end, titled := readTitledSurname(name, 0); titled && end == len(name) {
+		return name, true
+	}
+	if name != s && !strings.HasSuffix(s, name) && !strings.Contains(s, name) {
+		return "", false
+	}
+	if runes(name) >= 2 && runes(name) <= 4 && startsWithSurname(name, 0) {
+		return name, true
+	}
+	return "", false
 }
 
 // cueAside opens a detail added on the way: "对了", "补充一下", "忘了说".

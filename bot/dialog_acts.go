@@ -434,6 +434,14 @@ func (d *Dialog) interject(t *step) bool {
 		t.sayKey("bot.ticket.urgent", "number", c.Ticket)
 		return true
 	}
+	if c.State == StateDone && c.Ticket != "" && !hasSubstance(u) && !u.Is(ActQuestion) && !u.Is(ActProgress) {
+		// "后天上午吧" after the ticket, when no window was booked: a time that suits them,
+		// kept in the ticket's transcript for the person who calls to agree the visit
+		if w := readVisitWish(u.Canon, t.in.At.In(visitZone)); !w.empty() && !w.none && !w.question && runes(compact(u.Canon)) <= 16 {
+			t.sayKey("bot.visit.noted_after", "number", c.Ticket, "wish", w.words)
+			return true
+		}
+	}
 	if busy || hasSubstance(u) {
 		switch {
 		case hasSubstance(u):
@@ -630,6 +638,31 @@ func recovered(u *Understanding) bool {
 	return len(u.Hazards) == 0 && u.Suspect == "" && !u.Is(ActQuestion) && u.Facts.Category == "" &&
 		cueRecovered.MatchString(t) && !cueStillBroken.MatchString(t) && !cueQuestion.MatchString(t)
 }
+
+// recoveredAtStart reports a first message that tells a fault and that it went away
+// ("冰箱不制冷 拔了电重新插上就好了"), with no hazard, no question, nothing still broken,
+// and not a fault that keeps coming back ("老是掉线 每次重启一下就好了") unless they close
+// it themselves ("没事了 谢谢").
+func recoveredAtStart(u *Understanding) bool {
+	t := compact(u.Canon)
+	if len(u.Hazards) > 0 || u.Suspect != "" || u.Is(ActQuestion) || u.Is(ActHandoff) || u.Is(ActComplaint) ||
+		!cueRecovered.MatchString(t) && !cueFixedBy.MatchString(t) || cueStillBroken.MatchString(t) || cueQuestion.MatchString(t) || cueWantsRepair.MatchString(t) {
+		return false
+	}
+	return !cueRecurring.MatchString(t) || cueClosing.MatchString(t)
+}
+
+// cueFixedBy is what the customer did, then it worked: "重新插上就好了", "弄了一下之后正常了".
+var cueFixedBy = knowledge.MustGate(`\p{Han}(就|后|以后|之后)(好了|好啦|可以了|正常了|恢复了|恢复正常了|能用了|没事了|好使了)`)
+
+// cueRecurring says a fault keeps coming back: "每次", "老是", "经常".
+var cueRecurring = knowledge.MustGate(`每次|每回|每天|总是|老是|经常|天天|动不动|一直|时不时|隔三差五|三天两头|都要|老掉|老断`)
+
+// cueClosing is a customer closing the matter: "没事了", "谢谢", "不用了".
+var cueClosing = knowledge.MustGate(`没事了|没事啦|谢谢|谢了|多谢|感谢|不用了|不麻烦了|可以了`)
+
+// cueWantsRepair asks for a repair or a check all the same: "还是想让师傅来看看".
+var cueWantsRepair = knowledge.MustGate(`报修|上门|师傅|检查一下|看看|看一下|修一下|维修|登记`)
 
 // cueNotFound says a detail cannot be found: "型号找不到", "铭牌看不清".
 var cueNotFound = knowledge.MustGate(`找不到|看不清|看不到|没找到|磨掉了|撕掉了|不记得|记不得|记不清|忘了`)

@@ -123,6 +123,13 @@ func otherDetail(f Facts) bool {
 	return !f.Phone.IsZero() || f.Name != "" || f.Address != ""
 }
 
+// cueOnset says a date is when the fault began, not when the product was bought:
+// "前天开始的", "上周出现的", "昨天发现的", "从去年冬天起".
+var cueOnset = regexp.MustCompile(`开始|出现|发现|起就|起来就|以后就|之后就|后就|就这样|就不|就坏|坏的|坏了`)
+
+// cuePurchaseWord names the purchase itself: "买", "购", "入手", "下单", "安装".
+var cuePurchaseWord = regexp.MustCompile(`买|购|入手|到手|下单|收到|送的|装的|安装`)
+
 // brandAndModel is a brand in Chinese characters followed by a model: "极米H3".
 var brandAndModel = regexp.MustCompile(`^(\p{Han}{2,6})[ ]?([A-Za-z][A-Za-z0-9\-. ]{0,14}[0-9][A-Za-z0-9\-.]{0,6}|[0-9][A-Za-z0-9\-.]{1,12})$`)
 
@@ -263,6 +270,9 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 		if isUnknown(text) && !aboutOther(text, SlotPurchase) {
 			c.PurchaseUnknown = true
 			return true, ""
+		}
+		if cueOnset.MatchString(text) && !cuePurchaseWord.MatchString(text) && Extract(text, now, lx).StartedPhrase != "" {
+			return false, "" // "前天开始的": when the fault started, kept by collect; the purchase is still to come
 		}
 		if dt, approx, ok := ParsePurchaseDate(compactDate(text), now); ok {
 			approx = approx || dt.Month == 0 // a year alone is a rough date
