@@ -402,11 +402,11 @@ func (b *Backend) RateTicket(ctx context.Context, openID string, e bot.RateTicke
 
 // groupLoad counts each group's open tickets, for routing, at most every loadTTL: the
 // counts are a balance, not a ledger, and counting on every ticket costs more than it
-// gains. A group whose count fails counts as idle.
+// gains (on b.Now; a clock set back recounts). A group whose count fails counts as idle.
 func (b *Backend) groupLoad(ctx context.Context) map[string]int {
 	b.loadMu.Lock()
 	defer b.loadMu.Unlock()
-	if b.load != nil && time.Since(b.loadAt) < loadTTL {
+	if now := b.Now(); b.load != nil && now.Sub(b.loadAt) < loadTTL && !now.Before(b.loadAt) {
 		return b.load
 	}
 	load := make(map[string]int, len(b.Groups))
@@ -415,7 +415,7 @@ func (b *Backend) groupLoad(ctx context.Context) map[string]int {
 			load[g.Name] = n
 		}
 	}
-	b.load, b.loadAt = load, time.Now()
+	b.load, b.loadAt = load, b.Now()
 	return load
 }
 
