@@ -104,18 +104,28 @@ type App struct {
 
 	pprofServer   *http.Server
 	pprofListener net.Listener
+
+	now func() time.Time // the clock every service is given; time.Now unless WithClock
 }
+
+// Option changes how New builds the service.
+type Option func(*App)
+
+// WithClock gives every service and store the clock now instead of time.Now: ticket
+// deadlines, sessions, waiting chats, notifications and page links read the time from it.
+// The in-process Redis still expires keys in real time, as a real server does.
+func WithClock(now func() time.Time) Option { return func(a *App) { a.now = now } }
 
 // New builds the service: it opens the database (SQLite in embedded mode) and Redis (an
 // in-process one in embedded mode), migrates the schema, and wires everything together.
 // It does not listen yet: see Start.
-func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err error) {
-	// The SDK logs through logrus, at Debug and with whole request bodies if left alone.
-	// Everything it reports we report ourselves, without personal data.
-	logrus.SetOutput(io.Discard)
-	logrus.SetLevel(logrus.ErrorLevel)
-
-	a := &App{Cfg: cfg, Log: log, Metrics: metrics.New()}
+func New(ctx context.Context, cfg *config.Config, log *slog.Logger, opts ...Option) (_ *App, err error) {
+	setSDKGlobals(cfg)
+	a := &App{Cfg: cfg, Log: log, Metrics: metrics.New(), now: time.Now}
+	for _, o := range opts {
+		o(a)
+	}
+	now := a.now
 	defer func() {
 		if err != nil {
 			a.closeStores()
@@ -153,10 +163,10 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		return nil, fmt.Errorf("redis %s: %w", cfg.Redis.Addr, err)
 	}
 
-	wxapi.Setup(cfg.WeChat.APIBase, cfg.WeChat.APITimeout)
 	prefix := cfg.Redis.KeyPrefix
 	a.WeChat = wxapi.NewClient(wxapi.Config{
 		AppID: cfg.WeChat.AppID, AppSecret: cfg.WeChat.AppSecret, Token: cfg.WeChat.Token, AESKey: cfg.WeChat.AESKey,
+		APIBase: cfg.WeChat.APIBase,
 	}, wxapi.NewTokenSource(a.Redis, prefix, cfg.WeChat.AppID, cfg.WeChat.AppSecret, cfg.WeChat.UseStableToken),
 		wxapi.NewCache(a.Redis, prefix+"sdk:"), a.Metrics)
 
@@ -168,20 +178,20 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		return nil, err
 	}
 	a.Calendar = cal
-	if notice := CalendarNotice(cal, time.Now()); notice != "" {
+	if notice := CalendarNotice(cal, now()); notice != "" {
 		log.Warn("business calendar: " + notice)
 	}
 	a.Tickets = triagedb.New(a.DB, triagedb.Config{Location: cal.Location()})
 	a.Metrics.TicketsBreached.Source(func(ctx context.Context) (int, error) {
-		return a.Tickets.CountBreached(ctx, time.Now())
+		return a.Tickets.CountBreached(ctx, now())
 	}, log)
-	a.Staff = staffdb.New(a.DB)
+	a.Staff = staffdb.New(a.DB).WithClock(now)
 	a.Canned = canned.New(a.DB)
 	a.Stats = casework.NewBufferedStats(casework.NewRedisStats(a.Redis, prefix))
 	a.Spool = casework.NewSpool(a.Redis, prefix, log)
 	backend := &casework.Backend{
 		Store: a.Tickets, Calendar: cal, KB: a.Knowledge, Stats: a.Stats, Spool: a.Spool, Groups: cfg.Routing.Groups,
-		Visits: visitPolicy(cfg), Now: time.Now, Log: log, PageURL: a.PageURL,
+		Visits: visitPolicy(cfg), Now: now, Log: log, PageURL: a.PageURL,
 		ComplaintGroup: cfg.Routing.ComplaintGroup,
 	}
 	if a.KB != nil {
@@ -196,7 +206,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	a.Sessions = botredis.New(a.Redis, prefix+"s:", botredis.Options{IdleTTL: cfg.Session.IdleTTL, LockTTL: cfg.Session.LockTTL})
 	// Customers who ask for a person before reporting anything wait in a queue of chats
 	// with no ticket (issue 13 §1); the bot takes the intake back when nobody comes.
-	a.Waiting = &livechat.Queue{Due: livechat.NewRedisQueue(a.Redis, prefix+"handoff:waiting"), Now: time.Now}
+	a.Waiting = &livechat.Queue{Due: livechat.NewRedisQueue(a.Redis, prefix+"handoff:waiting"), Now: now}
 	a.Waiting.Alert = func(until time.Time) { alerts.Waiting(until, cal.Location(), a.consoleQueueURL()) }
 	a.Bot = bot.NewService(a.Sessions, a.WeChat, queuedBackend{backend, a.Waiting}, a.Dialog, log, bot.Options{
 		Budget:  cfg.WeChat.TurnBudget,
@@ -206,7 +216,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	a.Notifier = &notify.Notifier{
 		DB: a.DB, Store: a.Tickets, Outbox: triagedb.NewOutbox(a.DB), Conversations: a.Bot, WeChat: a.WeChat,
 		TemplateID: cfg.Notify.TemplateID, Fields: notify.ParseFields(cfg.Notify.TemplateFields),
-		FollowUpAfter: cfg.Notify.FollowUpAfter, Calendar: cal, Now: time.Now, Log: log,
+		FollowUpAfter: cfg.Notify.FollowUpAfter, Calendar: cal, Now: now, Log: log,
 	}
 	a.Pages = &pagetoken.Signer{Key: pageKey(cfg, log), TTL: cfg.Notify.PageTTL}
 	a.Notifier.PageURL = a.PageURL
@@ -222,7 +232,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	a.loops = append(a.loops, func(ctx context.Context) { a.Spool.Run(ctx, a.Tickets, 2*time.Second) })
 	a.loops = append(a.loops, a.watchKnowledge)
 
-	a.Chat = &livechat.Chat{Bot: a.Bot, Tickets: a.Tickets, WeChat: a.WeChat, Now: time.Now,
+	a.Chat = &livechat.Chat{Bot: a.Bot, Tickets: a.Tickets, WeChat: a.WeChat, Now: now,
 		Idle: cfg.Console.TakeoverIdle, Active: livechat.NewRedisDeadlines(a.Redis, prefix), Live: a.Sessions,
 		Failed: livechat.NewRedisUndelivered(a.Redis, prefix), Notices: a.Notifier.Notice}
 	a.Waiting.Bot = a.Bot
@@ -255,7 +265,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		return triage.PlanVisits(now, time.Time{}, cal, backend.Visits).Windows
 	}
 
-	pages, err := console.New(console.Deps{Log: log, Tickets: a.Tickets, Staff: a.Staff, Notes: a.Staff,
+	pages, err := console.New(console.Deps{Log: log, Now: now, Tickets: a.Tickets, Staff: a.Staff, Notes: a.Staff,
 		Audit: a.Staff, Window: a.Bot.Window, Stats: a.Stats, Dashboard: a.Tickets, Deliveries: a.Notifier.Outbox, Location: cal.Location(),
 		KB: a.KB, Published: a.Knowledge, Unmatched: a.KB, SecureCookies: cfg.Console.SecureCookies,
 		Canned: a.Canned, LastLogins: a.Staff.LastLogins,
@@ -266,6 +276,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 	}
 	a.Echo = handlers.New(handlers.Deps{
 		Log:            log,
+		Now:            now,
 		Metrics:        a.Metrics,
 		OA:             a.WeChat.OA,
 		TrustedProxies: cfg.TrustedProxyNets(),
@@ -304,7 +315,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		Location:     cal.Location(),
 
 		ReadyNotes: func() map[string]string {
-			if notice := CalendarNotice(cal, time.Now()); notice != "" {
+			if notice := CalendarNotice(cal, now()); notice != "" {
 				return map[string]string{"calendar": notice}
 			}
 			return nil
@@ -315,6 +326,18 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger) (_ *App, err
 		},
 	})
 	return a, nil
+}
+
+// setSDKGlobals sets what silenceper/wechat keeps in package-level variables and offers
+// no other way to set: its logrus logger, silenced (at Debug it logs whole request bodies;
+// everything it reports we report ourselves, without personal data), and the base URL and
+// HTTP client of its calls (wxapi.Setup). They are process-wide whatever we do; this is
+// the one place the service sets them. Every App in a process (tests start several) sets
+// the same values from its configuration.
+func setSDKGlobals(cfg *config.Config) {
+	logrus.SetOutput(io.Discard)
+	logrus.SetLevel(logrus.ErrorLevel)
+	wxapi.Setup(cfg.WeChat.APIBase, cfg.WeChat.APITimeout)
 }
 
 // Start listens on the configured address (port 0 picks a free one) and serves in the
@@ -370,7 +393,7 @@ func (a *App) PageURL(number string) string {
 		}
 		base = a.URL()
 	}
-	return base + handlers.PagePath + a.Pages.Sign(number, time.Now())
+	return base + handlers.PagePath + a.Pages.Sign(number, a.now())
 }
 
 // pageKey is the key of the page links: notify.page_secret, else derived from the app

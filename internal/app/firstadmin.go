@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/wxintake/intake/staff"
 )
@@ -42,7 +41,7 @@ func (a *App) EnsureFirstAdmin(ctx context.Context) (*FirstAdmin, error) {
 	if err != nil {
 		return nil, fmt.Errorf("first admin: %w", err)
 	}
-	now := time.Now()
+	now := a.now()
 	u, err := a.Staff.CreateUser(ctx, staff.User{Username: firstAdminName, Role: staff.RoleAdmin,
 		MustChangePassword: true, CreatedAt: now, UpdatedAt: now}, hash)
 	if errors.Is(err, staff.ErrUserExists) {

@@ -26,11 +26,13 @@ import (
 const DefaultBase = "https://api.weixin.qq.com"
 
 // Setup points every outbound SDK call at base and gives the SDK an HTTP client with
-// timeouts (its default is http.DefaultClient, which has none). Both are process-wide in
-// the SDK, so Setup is called once, from main.
+// timeouts (its default is http.DefaultClient, which has none). Both are package-level
+// variables of the SDK (util.SetURIModifier, util.DefaultHTTPClient) that it offers no
+// other way to set, so they are process-wide whatever we do: Setup is the one place that
+// sets them, called from the wiring (internal/app) before any client is built. Our own
+// calls made without the SDK take the base from Config.APIBase instead.
 func Setup(base string, timeout time.Duration) {
 	base = strings.TrimRight(base, "/")
-	apiBase = base
 	if base != DefaultBase {
 		util.SetURIModifier(func(uri string) string {
 			if strings.HasPrefix(uri, DefaultBase) {
@@ -56,6 +58,7 @@ func Setup(base string, timeout time.Duration) {
 // Config is what the client needs from the service configuration.
 type Config struct {
 	AppID, AppSecret, Token, AESKey string
+	APIBase                         string // the base given to Setup; DefaultBase when empty
 }
 
 // Client sends messages to customers through the Official Account.
@@ -65,6 +68,7 @@ type Client struct {
 	manager *message.Manager
 	tmpl    *message.Template
 	metrics *metrics.Metrics
+	base    string // the API address, for the calls made without the SDK
 }
 
 // NewClient builds the Official Account with our Redis-backed token source. The SDK's lazy
@@ -75,7 +79,11 @@ func NewClient(cfg Config, tokens *TokenSource, c *Cache, m *metrics.Metrics) *C
 		AppID: cfg.AppID, AppSecret: cfg.AppSecret, Token: cfg.Token, EncodingAESKey: cfg.AESKey, Cache: c,
 	})
 	oa.SetAccessTokenHandle(tokens)
-	return &Client{OA: oa, tokens: tokens, manager: oa.GetCustomerMessageManager(), tmpl: oa.GetTemplate(), metrics: m}
+	base := strings.TrimRight(cfg.APIBase, "/")
+	if base == "" {
+		base = DefaultBase
+	}
+	return &Client{OA: oa, tokens: tokens, manager: oa.GetCustomerMessageManager(), tmpl: oa.GetTemplate(), metrics: m, base: base}
 }
 
 // APIError is a failed WeChat API call with WeChat's errcode when it gave one (0 for a

@@ -14,9 +14,6 @@ import (
 	"github.com/silenceper/wechat/v2/util"
 )
 
-// apiBase is the API address Setup was given, for the calls made without the SDK.
-var apiBase = DefaultBase
-
 // ErrMediaTooLarge means a media file is larger than the caller accepts.
 var ErrMediaTooLarge = errors.New("wxapi: media too large")
 
@@ -32,7 +29,7 @@ func (c *Client) Media(ctx context.Context, mediaID string, max int64) (string, 
 		if err != nil {
 			return "", nil, &APIError{API: api, Err: err}
 		}
-		ctype, body, code, err := getMedia(ctx, token, mediaID, max)
+		ctype, body, code, err := getMedia(ctx, c.base, token, mediaID, max)
 		if err == nil {
 			return ctype, body, nil
 		}
@@ -46,8 +43,8 @@ func (c *Client) Media(ctx context.Context, mediaID string, max int64) (string, 
 }
 
 // getMedia makes one media/get call: the file, or WeChat's errcode.
-func getMedia(ctx context.Context, token, mediaID string, max int64) (string, []byte, int, error) {
-	u := apiBase + "/cgi-bin/media/get?" + url.Values{"access_token": {token}, "media_id": {mediaID}}.Encode()
+func getMedia(ctx context.Context, base, token, mediaID string, max int64) (string, []byte, int, error) {
+	u := base + "/cgi-bin/media/get?" + url.Values{"access_token": {token}, "media_id": {mediaID}}.Encode()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return "", nil, 0, err

@@ -19,7 +19,7 @@ func TestMedia(t *testing.T) {
 	rdb, prefix, _ := testenv.MiniRedis(t)
 	api := wxfake.New(t)
 	wxapi.Setup(api.URL, 2*time.Second)
-	c := newClient(rdb, prefix, metrics.New())
+	c := newClient(rdb, prefix, api.URL, metrics.New())
 	api.SetMedia("gone", wxfake.Media{})
 	api.SetMedia("big", wxfake.Media{ContentType: "image/jpeg", Body: make([]byte, 2048)})
 	ctx := context.Background()

@@ -19,7 +19,7 @@ func TestErrorsCarryNoAccessToken(t *testing.T) {
 	rdb, prefix, _ := testenv.MiniRedis(t)
 	api := wxfake.New(t)
 	wxapi.Setup(api.URL, 300*time.Millisecond)
-	c := newClient(rdb, prefix, metrics.New())
+	c := newClient(rdb, prefix, api.URL, metrics.New())
 	cases := []struct {
 		name string
 		fail func()

@@ -17,9 +17,9 @@ import (
 	"github.com/wxintake/intake/internal/wxfake"
 )
 
-func newClient(rdb redis.UniversalClient, prefix string, m *metrics.Metrics) *wxapi.Client {
+func newClient(rdb redis.UniversalClient, prefix, base string, m *metrics.Metrics) *wxapi.Client {
 	tokens := wxapi.NewTokenSource(rdb, prefix, "wx0000000000000000", "secret", true)
-	return wxapi.NewClient(wxapi.Config{AppID: "wx0000000000000000", AppSecret: "secret", Token: "t"},
+	return wxapi.NewClient(wxapi.Config{AppID: "wx0000000000000000", AppSecret: "secret", Token: "t", APIBase: base},
 		tokens, wxapi.NewCache(rdb, prefix+"sdk:"), m)
 }
 
@@ -30,7 +30,7 @@ func TestInstancesShareOneToken(t *testing.T) {
 		wxapi.Setup(api.URL, 2*time.Second)
 		var wg sync.WaitGroup
 		for i := range 3 {
-			c := newClient(rdb, prefix, metrics.New()) // three "instances"
+			c := newClient(rdb, prefix, api.URL, metrics.New()) // three "instances"
 			for j := range 4 {
 				wg.Add(1)
 				go func() {
@@ -56,7 +56,7 @@ func TestRefusedTokenIsRefreshedAndRetried(t *testing.T) {
 	api := wxfake.New(t)
 	wxapi.Setup(api.URL, 2*time.Second)
 	m := metrics.New()
-	c := newClient(rdb, prefix, m)
+	c := newClient(rdb, prefix, api.URL, m)
 	api.FailNext(wxfake.Failure{Errcode: wxapi.CodeTokenExpired})
 	if err := c.SendText(context.Background(), "o1", "hi"); err != nil {
 		t.Fatalf("send after an expired token: %v", err)
@@ -73,7 +73,7 @@ func TestSendErrorsCarryWeChatsErrcode(t *testing.T) {
 	rdb, prefix, _ := testenv.MiniRedis(t)
 	api := wxfake.New(t)
 	wxapi.Setup(api.URL, 500*time.Millisecond)
-	c := newClient(rdb, prefix, metrics.New())
+	c := newClient(rdb, prefix, api.URL, metrics.New())
 	for _, tc := range []struct {
 		fail wxfake.Failure
 		code int
@@ -120,7 +120,7 @@ func TestTemplateCarriesLinkAndFields(t *testing.T) {
 	rdb, prefix, _ := testenv.MiniRedis(t)
 	api := wxfake.New(t)
 	wxapi.Setup(api.URL, 2*time.Second)
-	c := newClient(rdb, prefix, metrics.New())
+	c := newClient(rdb, prefix, api.URL, metrics.New())
 	api.CloseWindow(true)
 	var apiErr *wxapi.APIError
 	if err := c.SendText(context.Background(), "o1", "hi"); !errors.As(err, &apiErr) || apiErr.Code != wxapi.CodeOutsideWindow {
