@@ -16,7 +16,6 @@ import (
 
 	"github.com/wxintake/intake/bot"
 	"github.com/wxintake/intake/catalog"
-	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/knowledge"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
@@ -77,7 +76,7 @@ type Deps struct {
 	// The ticket view's tools (ticket_tools.go): replies WeChat did not take
 	// (livechat.Chat.Undelivered), the customers' photos, the visit windows offered at a
 	// time and the staff groups a ticket may move to. Each is left out when nil.
-	Undelivered  func(ctx context.Context, number string) ([]handlers.Undelivered, error)
+	Undelivered  func(ctx context.Context, number string) ([]staff.Undelivered, error)
 	Media        MediaStore
 	VisitWindows func(now time.Time) []triage.Window
 	Groups       []triage.Group

@@ -9,7 +9,6 @@ import (
 
 	"github.com/wxintake/intake/bot"
 	"github.com/wxintake/intake/catalog"
-	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
 )
@@ -23,7 +22,7 @@ type line struct {
 	// Undelivered is the staff reply WeChat did not take; Image the photo's media id once
 	// it is downloaded (ticket_tools.go).
 	Media       string
-	Undelivered *handlers.Undelivered
+	Undelivered *staff.Undelivered
 	Image       string
 }
 

@@ -10,7 +10,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/wxintake/intake/catalog"
-	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/internal/media"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
@@ -57,7 +56,7 @@ func (c *Console) decorate(ctx context.Context, v *viewer, d *ticketData) error 
 			return err
 		}
 		for i, l := range d.Transcript {
-			if u, ok := handlers.MatchUndelivered(pending, l.Role, l.At, l.Text); ok {
+			if u, ok := staff.MatchUndelivered(pending, l.Role, l.At, l.Text); ok {
 				d.Transcript[i].Undelivered = &u
 			}
 		}

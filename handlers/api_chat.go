@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
@@ -18,41 +17,19 @@ import (
 // customer, and give the conversation back. The real one pauses the bot for the ticket's
 // customer and sends customer-service messages; handlers only check who may do it and
 // audit it. Methods return *errs.Error for refusals staff should read (e.g. someone else
-// holds the chat: 409) and ErrChatUnavailable when chat is not set up.
+// holds the chat: 409) and staff.ErrChatUnavailable when chat is not set up.
 //
 // A chat taken over is its agent's: only they, or staff with staff.PermOverrideChat
 // (admins), may hand it back (403 otherwise) or take it over (409).
 type ChatControl interface {
 	// Takeover pauses the bot for the customer of ticket number: their messages go to
 	// staff until Handback.
-	Takeover(ctx context.Context, number string, by staff.User) (Handover, error)
+	Takeover(ctx context.Context, number string, by staff.User) (staff.Handover, error)
 	// Reply sends text to the customer of ticket number as by.
-	Reply(ctx context.Context, number string, by staff.User, text string) (ReplyResult, error)
+	Reply(ctx context.Context, number string, by staff.User, text string) (staff.ReplyResult, error)
 	// Handback returns the conversation to the bot. With nobody holding it, it does
 	// nothing and tells the customer nothing (Handover.Noop).
-	Handback(ctx context.Context, number string, by staff.User) (Handover, error)
-}
-
-// Handover is what a takeover or hand-back changed.
-type Handover struct {
-	// From is the agent who held the chat when someone else (an admin) took it over or
-	// handed it back; "" when it was free or the actor's own.
-	From string
-	// Noop reports a hand-back with nobody holding the chat: nothing changed.
-	Noop bool
-}
-
-// ReplyResult is what became of a staff reply.
-type ReplyResult struct {
-	// Delivered reports whether WeChat accepted the message for the customer; false when
-	// it was only recorded (e.g. the customer-service window has closed).
-	Delivered bool `json:"delivered"`
-	// Note says, in Chinese, why a reply was not delivered.
-	Note string `json:"note,omitempty"`
-	// ID names an undelivered reply, to send it again with retry_of (see ChatRetrier);
-	// At is when it was written, the time of its transcript line.
-	ID string    `json:"id,omitempty"`
-	At time.Time `json:"at,omitzero"`
+	Handback(ctx context.Context, number string, by staff.User) (staff.Handover, error)
 }
 
 // ChatRetrier is a ChatControl that keeps the replies WeChat did not take, so staff see
@@ -60,41 +37,28 @@ type ReplyResult struct {
 type ChatRetrier interface {
 	// Retry sends the undelivered reply id of ticket number again, as by. A reply sent
 	// (or expired) meanwhile is an errs.NotFound.
-	Retry(ctx context.Context, number string, by staff.User, id string) (ReplyResult, error)
+	Retry(ctx context.Context, number string, by staff.User, id string) (staff.ReplyResult, error)
 	// Undelivered lists the ticket's replies still waiting for a successful send.
-	Undelivered(ctx context.Context, number string) ([]Undelivered, error)
+	Undelivered(ctx context.Context, number string) ([]staff.Undelivered, error)
 }
-
-// Undelivered is a staff reply WeChat has not taken yet. Its transcript line is the staff
-// line with the same At and Text.
-type Undelivered struct {
-	ID   string    `json:"id"`
-	At   time.Time `json:"at"`
-	Text string    `json:"text"`
-	Note string    `json:"note"` // why, in Chinese
-	By   string    `json:"by"`
-}
-
-// ErrChatUnavailable is ChatControl's answer when live chat is not available (503).
-var ErrChatUnavailable = errs.E(errs.Unavailable, "chat_unavailable", "staff.error.chat_unavailable")
 
 // UnavailableChat is the ChatControl of a service without live chat: every call fails
 // with ErrChatUnavailable.
 type UnavailableChat struct{}
 
 // Takeover fails with ErrChatUnavailable.
-func (UnavailableChat) Takeover(context.Context, string, staff.User) (Handover, error) {
-	return Handover{}, ErrChatUnavailable
+func (UnavailableChat) Takeover(context.Context, string, staff.User) (staff.Handover, error) {
+	return staff.Handover{}, staff.ErrChatUnavailable
 }
 
 // Reply fails with ErrChatUnavailable.
-func (UnavailableChat) Reply(context.Context, string, staff.User, string) (ReplyResult, error) {
-	return ReplyResult{}, ErrChatUnavailable
+func (UnavailableChat) Reply(context.Context, string, staff.User, string) (staff.ReplyResult, error) {
+	return staff.ReplyResult{}, staff.ErrChatUnavailable
 }
 
 // Handback fails with ErrChatUnavailable.
-func (UnavailableChat) Handback(context.Context, string, staff.User) (Handover, error) {
-	return Handover{}, ErrChatUnavailable
+func (UnavailableChat) Handback(context.Context, string, staff.User) (staff.Handover, error) {
+	return staff.Handover{}, staff.ErrChatUnavailable
 }
 
 // MaxReply is the longest staff reply, in characters: a WeChat customer-service text
@@ -114,7 +78,7 @@ func (a *api) handback(c echo.Context) error {
 // chatAction runs a take-over or hand-back on an existing ticket and audits it, with
 // whose the chat was when an admin took it from another agent; that agent finds a note on
 // the ticket saying so. A hand-back that changed nothing is not recorded.
-func (a *api) chatAction(c echo.Context, action string, do func(context.Context, string, staff.User) (Handover, error)) error {
+func (a *api) chatAction(c echo.Context, action string, do func(context.Context, string, staff.User) (staff.Handover, error)) error {
 	ctx := c.Request().Context()
 	number := c.Param("number")
 	if _, err := a.Tickets.Get(ctx, number); err != nil {
@@ -176,12 +140,12 @@ func (a *api) reply(c echo.Context) error {
 	if _, err := a.Tickets.Get(ctx, number); err != nil {
 		return a.fail(c, err)
 	}
-	var res ReplyResult
+	var res staff.ReplyResult
 	var err error
 	if req.RetryOf != "" {
 		r, ok := a.Chat.(ChatRetrier)
 		if !ok {
-			return a.fail(c, ErrChatUnavailable)
+			return a.fail(c, staff.ErrChatUnavailable)
 		}
 		res, err = r.Retry(ctx, number, who(c).User, req.RetryOf)
 	} else {
@@ -204,23 +168,9 @@ func (a *api) markUndelivered(ctx context.Context, number string, lines []messag
 		return err
 	}
 	for i := range lines {
-		if u, ok := MatchUndelivered(pending, lines[i].Role, lines[i].At, lines[i].Text); ok {
+		if u, ok := staff.MatchUndelivered(pending, lines[i].Role, lines[i].At, lines[i].Text); ok {
 			lines[i].Undelivered = &undeliveredJSON{ID: u.ID, Note: u.Note}
 		}
 	}
 	return nil
-}
-
-// MatchUndelivered finds the undelivered reply a transcript line records: a staff line
-// with its time and text.
-func MatchUndelivered(pending []Undelivered, role string, at time.Time, text string) (Undelivered, bool) {
-	if role != "staff" {
-		return Undelivered{}, false
-	}
-	for _, u := range pending {
-		if u.At.Equal(at) && u.Text == text {
-			return u, true
-		}
-	}
-	return Undelivered{}, false
 }

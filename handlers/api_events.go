@@ -12,6 +12,7 @@ import (
 
 	"github.com/wxintake/intake/bot"
 	"github.com/wxintake/intake/internal/errs"
+	"github.com/wxintake/intake/staff"
 )
 
 // LiveFeed delivers every new transcript line of any ticket, from any instance, until
@@ -32,7 +33,7 @@ const maxWait = time.Hour
 // rather than hold a stream open).
 func (a *api) ticketEvents(c echo.Context) error {
 	if a.Live == nil {
-		return a.fail(c, ErrChatUnavailable)
+		return a.fail(c, staff.ErrChatUnavailable)
 	}
 	ctx := c.Request().Context()
 	if s := c.QueryParam("wait"); s != "" {

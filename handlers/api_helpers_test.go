@@ -271,19 +271,19 @@ func (f *fakeChat) record(s string) {
 	f.calls = append(f.calls, s)
 }
 
-func (f *fakeChat) Takeover(_ context.Context, number string, by staff.User) (handlers.Handover, error) {
+func (f *fakeChat) Takeover(_ context.Context, number string, by staff.User) (staff.Handover, error) {
 	f.record("takeover " + number + " " + by.Username)
-	return handlers.Handover{}, nil
+	return staff.Handover{}, nil
 }
 
-func (f *fakeChat) Reply(_ context.Context, number string, by staff.User, text string) (handlers.ReplyResult, error) {
+func (f *fakeChat) Reply(_ context.Context, number string, by staff.User, text string) (staff.ReplyResult, error) {
 	f.record("reply " + number + " " + by.Username + " " + text)
-	return handlers.ReplyResult{Delivered: true}, nil
+	return staff.ReplyResult{Delivered: true}, nil
 }
 
-func (f *fakeChat) Handback(_ context.Context, number string, by staff.User) (handlers.Handover, error) {
+func (f *fakeChat) Handback(_ context.Context, number string, by staff.User) (staff.Handover, error) {
 	f.record("handback " + number + " " + by.Username)
-	return handlers.Handover{}, nil
+	return staff.Handover{}, nil
 }
 
 // auditActions returns the actions recorded for target (all when ""), newest first.

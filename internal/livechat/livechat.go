@@ -13,7 +13,6 @@ import (
 
 	"github.com/wxintake/intake/bot"
 	"github.com/wxintake/intake/catalog"
-	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
@@ -24,7 +23,7 @@ type WeChat interface {
 	SendText(ctx context.Context, openID, text string) error
 }
 
-// Chat implements handlers.ChatControl.
+// Chat implements the web layer's ChatControl (handlers).
 type Chat struct {
 	Bot     *bot.Service
 	Tickets triage.Store
@@ -55,8 +54,6 @@ type Deadlines interface {
 
 func member(openID, number string) string { return openID + "|" + number }
 
-var _ handlers.ChatControl = (*Chat)(nil)
-
 func name(u staff.User) string {
 	if u.DisplayName != "" {
 		return u.DisplayName
@@ -68,17 +65,17 @@ func name(u staff.User) string {
 // hand it back (403); staff with staff.PermOverrideChat (admins) can do both, and the
 // Handover says whose it was.
 
-// Takeover implements handlers.ChatControl.
-func (c *Chat) Takeover(ctx context.Context, number string, by staff.User) (handlers.Handover, error) {
+// Takeover implements the web layer's ChatControl (handlers).
+func (c *Chat) Takeover(ctx context.Context, number string, by staff.User) (staff.Handover, error) {
 	t, err := c.Tickets.Get(ctx, number)
 	if err != nil {
-		return handlers.Handover{}, err
+		return staff.Handover{}, err
 	}
-	var h handlers.Handover
+	var h staff.Handover
 	notice := catalog.T("livechat.joined", "name", name(by))
 	err = c.Bot.Control(ctx, t.OpenID, []bot.Line{{At: c.Now(), Role: bot.RoleSystem, Text: notice}},
 		func(_ *bot.Dialog, conv bot.Conversation) (bot.Conversation, error) {
-			h = handlers.Handover{}
+			h = staff.Handover{}
 			if conv.Paused && conv.Agent != by.Username {
 				if !by.Can(staff.PermOverrideChat) {
 					return conv, errs.E(errs.Conflict, "taken", "livechat.taken", "name", conv.Agent)
@@ -89,7 +86,7 @@ func (c *Chat) Takeover(ctx context.Context, number string, by staff.User) (hand
 			return conv, nil
 		})
 	if err != nil {
-		return handlers.Handover{}, err
+		return staff.Handover{}, err
 	}
 	c.touch(ctx, t.OpenID, number)
 	c.notify(ctx, t, notice)
@@ -129,14 +126,14 @@ func (c *Chat) touch(ctx context.Context, openID, number string) {
 	}
 }
 
-// Reply implements handlers.ChatControl.
-func (c *Chat) Reply(ctx context.Context, number string, by staff.User, text string) (handlers.ReplyResult, error) {
+// Reply implements the web layer's ChatControl (handlers).
+func (c *Chat) Reply(ctx context.Context, number string, by staff.User, text string) (staff.ReplyResult, error) {
 	t, err := c.Tickets.Get(ctx, number)
 	if err != nil {
-		return handlers.ReplyResult{}, err
+		return staff.ReplyResult{}, err
 	}
 	if err := c.holds(ctx, t.OpenID, by); err != nil {
-		return handlers.ReplyResult{}, err
+		return staff.ReplyResult{}, err
 	}
 	c.touch(ctx, t.OpenID, number)
 	delivered, note, _ := c.send(ctx, t.OpenID, text)
@@ -144,17 +141,17 @@ func (c *Chat) Reply(ctx context.Context, number string, by staff.User, text str
 	// to its line by time and text.
 	line := triage.TranscriptEntry{At: c.Now().Truncate(time.Microsecond), Role: triage.RoleStaff, Text: text}
 	if err := c.Tickets.AppendTranscript(ctx, number, line); err != nil {
-		return handlers.ReplyResult{}, err
+		return staff.ReplyResult{}, err
 	}
 	if c.Live != nil {
 		_ = c.Live.PublishLive(ctx, bot.LiveEvent{Ticket: number, OpenID: t.OpenID,
 			Lines: []bot.Line{{At: line.At, Role: bot.RoleStaff, Text: text}}})
 	}
-	res := handlers.ReplyResult{Delivered: delivered, Note: note}
+	res := staff.ReplyResult{Delivered: delivered, Note: note}
 	if !delivered && c.Failed != nil {
 		res.ID, res.At = newID(), line.At
-		if err := c.Failed.Put(ctx, number, handlers.Undelivered{ID: res.ID, At: line.At, Text: text, Note: note, By: by.Username}); err != nil {
-			return handlers.ReplyResult{}, err
+		if err := c.Failed.Put(ctx, number, staff.Undelivered{ID: res.ID, At: line.At, Text: text, Note: note, By: by.Username}); err != nil {
+			return staff.ReplyResult{}, err
 		}
 	}
 	return res, nil
@@ -175,17 +172,17 @@ func (c *Chat) holds(ctx context.Context, openID string, by staff.User) error {
 	return nil
 }
 
-// Handback implements handlers.ChatControl: by must hold the chat, or may override
+// Handback implements the web layer's ChatControl (handlers): by must hold the chat, or may override
 // (then Handover.From is whose it was). With nobody holding it, nothing happens and the
 // customer is told nothing.
-func (c *Chat) Handback(ctx context.Context, number string, by staff.User) (handlers.Handover, error) {
+func (c *Chat) Handback(ctx context.Context, number string, by staff.User) (staff.Handover, error) {
 	t, err := c.Tickets.Get(ctx, number)
 	if err != nil {
-		return handlers.Handover{}, err
+		return staff.Handover{}, err
 	}
-	var h handlers.Handover
+	var h staff.Handover
 	err = c.release(ctx, t, catalog.T("livechat.handed_back"), false, func(conv bot.Conversation) error {
-		h = handlers.Handover{}
+		h = staff.Handover{}
 		switch {
 		case !conv.Paused:
 			return errNobodyHolds
@@ -197,7 +194,7 @@ func (c *Chat) Handback(ctx context.Context, number string, by staff.User) (hand
 		return nil
 	})
 	if errors.Is(err, errNobodyHolds) {
-		return handlers.Handover{Noop: true}, nil
+		return staff.Handover{Noop: true}, nil
 	}
 	return h, err
 }

@@ -14,7 +14,6 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/wxintake/intake/catalog"
-	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/internal/wxapi"
 	"github.com/wxintake/intake/staff"
@@ -23,10 +22,10 @@ import (
 // Undelivered keeps the staff replies WeChat did not take, per ticket, until they are
 // sent again or expire. Their text is in the transcript already; this only marks it.
 type Undelivered interface {
-	Put(ctx context.Context, number string, u handlers.Undelivered) error
+	Put(ctx context.Context, number string, u staff.Undelivered) error
 	// Take removes and returns one, atomically: of two retries at once, one sends.
-	Take(ctx context.Context, number, id string) (handlers.Undelivered, bool, error)
-	List(ctx context.Context, number string) ([]handlers.Undelivered, error)
+	Take(ctx context.Context, number, id string) (staff.Undelivered, bool, error)
+	List(ctx context.Context, number string) ([]staff.Undelivered, error)
 }
 
 // UndeliveredTTL is how long an undelivered reply can be retried: past WeChat's 48-hour
@@ -49,7 +48,7 @@ func NewRedisUndelivered(rdb redis.UniversalClient, prefix string) *RedisUndeliv
 }
 
 // Put implements Undelivered.
-func (r *RedisUndelivered) Put(ctx context.Context, number string, u handlers.Undelivered) error {
+func (r *RedisUndelivered) Put(ctx context.Context, number string, u staff.Undelivered) error {
 	b, err := json.Marshal(u)
 	if err != nil {
 		return err
@@ -64,7 +63,7 @@ func (r *RedisUndelivered) Put(ctx context.Context, number string, u handlers.Un
 }
 
 // Take implements Undelivered.
-func (r *RedisUndelivered) Take(ctx context.Context, number, id string) (handlers.Undelivered, bool, error) {
+func (r *RedisUndelivered) Take(ctx context.Context, number, id string) (staff.Undelivered, bool, error) {
 	key := r.prefix + number
 	var get *redis.StringCmd
 	_, err := r.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
@@ -73,28 +72,28 @@ func (r *RedisUndelivered) Take(ctx context.Context, number, id string) (handler
 		return nil
 	})
 	if errors.Is(err, redis.Nil) {
-		return handlers.Undelivered{}, false, nil
+		return staff.Undelivered{}, false, nil
 	} else if err != nil {
-		return handlers.Undelivered{}, false, err
+		return staff.Undelivered{}, false, err
 	}
-	var u handlers.Undelivered
+	var u staff.Undelivered
 	return u, true, json.Unmarshal([]byte(get.Val()), &u)
 }
 
 // List implements Undelivered: oldest first.
-func (r *RedisUndelivered) List(ctx context.Context, number string) ([]handlers.Undelivered, error) {
+func (r *RedisUndelivered) List(ctx context.Context, number string) ([]staff.Undelivered, error) {
 	all, err := r.rdb.HGetAll(ctx, r.prefix+number).Result()
 	if err != nil {
 		return nil, err
 	}
-	out := make([]handlers.Undelivered, 0, len(all))
+	out := make([]staff.Undelivered, 0, len(all))
 	for _, v := range all {
-		var u handlers.Undelivered
+		var u staff.Undelivered
 		if json.Unmarshal([]byte(v), &u) == nil {
 			out = append(out, u)
 		}
 	}
-	slices.SortFunc(out, func(a, b handlers.Undelivered) int { return a.At.Compare(b.At) })
+	slices.SortFunc(out, func(a, b staff.Undelivered) int { return a.At.Compare(b.At) })
 	return out, nil
 }
 
@@ -125,43 +124,43 @@ func reason(err error) string {
 	}
 }
 
-// Undelivered implements handlers.ChatRetrier.
-func (c *Chat) Undelivered(ctx context.Context, number string) ([]handlers.Undelivered, error) {
+// Undelivered implements the web layer's ChatRetrier (handlers).
+func (c *Chat) Undelivered(ctx context.Context, number string) ([]staff.Undelivered, error) {
 	if c.Failed == nil {
 		return nil, nil
 	}
 	return c.Failed.List(ctx, number)
 }
 
-// Retry implements handlers.ChatRetrier: the reply goes out again under the same rules as
+// Retry implements the web layer's ChatRetrier (handlers): the reply goes out again under the same rules as
 // Reply (the chat must be by's), and its transcript line stays the one written first.
-func (c *Chat) Retry(ctx context.Context, number string, by staff.User, id string) (handlers.ReplyResult, error) {
+func (c *Chat) Retry(ctx context.Context, number string, by staff.User, id string) (staff.ReplyResult, error) {
 	gone := errs.E(errs.NotFound, "not_found", "console.ticket2.retry_gone")
 	if c.Failed == nil {
-		return handlers.ReplyResult{}, gone
+		return staff.ReplyResult{}, gone
 	}
 	t, err := c.Tickets.Get(ctx, number)
 	if err != nil {
-		return handlers.ReplyResult{}, err
+		return staff.ReplyResult{}, err
 	}
 	if err := c.holds(ctx, t.OpenID, by); err != nil {
-		return handlers.ReplyResult{}, err
+		return staff.ReplyResult{}, err
 	}
 	u, ok, err := c.Failed.Take(ctx, number, id)
 	if err != nil {
-		return handlers.ReplyResult{}, err
+		return staff.ReplyResult{}, err
 	}
 	if !ok {
-		return handlers.ReplyResult{}, gone
+		return staff.ReplyResult{}, gone
 	}
 	c.touch(ctx, t.OpenID, number)
 	delivered, note, _ := c.send(ctx, t.OpenID, u.Text)
 	if delivered {
-		return handlers.ReplyResult{Delivered: true}, nil
+		return staff.ReplyResult{Delivered: true}, nil
 	}
 	u.Note = note // still undelivered: keep it for the next try
 	if err := c.Failed.Put(ctx, number, u); err != nil {
-		return handlers.ReplyResult{}, err
+		return staff.ReplyResult{}, err
 	}
-	return handlers.ReplyResult{Note: note, ID: u.ID, At: u.At}, nil
+	return staff.ReplyResult{Note: note, ID: u.ID, At: u.At}, nil
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/wxintake/intake/bot"
-	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -98,21 +97,21 @@ var ErrNotWaiting = errors.New("livechat: the customer is no longer waiting")
 // filed with what they told (bot.EventStaffTakeover, a turn like any other, so the ticket
 // gets the whole transcript), then taken over as any ticket's chat is. It returns the
 // ticket's number.
-func (c *Chat) TakeoverWaiting(ctx context.Context, q *Queue, openID string, by staff.User) (string, handlers.Handover, error) {
+func (c *Chat) TakeoverWaiting(ctx context.Context, q *Queue, openID string, by staff.User) (string, staff.Handover, error) {
 	conv, err := c.Bot.Conversation(ctx, openID)
 	if err != nil {
-		return "", handlers.Handover{}, err
+		return "", staff.Handover{}, err
 	}
 	if _, ok := conv.Waiting(); ok {
 		now := c.Now()
 		c.Bot.Feed(ctx, bot.Inbound{OpenID: openID, Kind: bot.KindEvent, Event: bot.EventStaffTakeover, At: now, SentAt: now})
 		if conv, err = c.Bot.Conversation(ctx, openID); err != nil {
-			return "", handlers.Handover{}, err
+			return "", staff.Handover{}, err
 		}
 	}
 	if conv.Ticket == "" || conv.State != bot.StateHuman {
 		_ = q.Due.Remove(ctx, openID)
-		return "", handlers.Handover{}, ErrNotWaiting
+		return "", staff.Handover{}, ErrNotWaiting
 	}
 	h, err := c.Takeover(ctx, conv.Ticket, by)
 	return conv.Ticket, h, err

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/wxintake/intake/bot"
-	"github.com/wxintake/intake/handlers"
 )
 
 // Allowed are the content types kept and served: raster images every browser shows, and
@@ -105,14 +104,20 @@ func (d *Downloader) Download(ctx context.Context, mediaID string) error {
 	return err
 }
 
+// Turner runs one customer message through the bot (bot.Service, or another wrapper).
+type Turner interface {
+	Handle(ctx context.Context, in bot.Inbound) bot.Result
+}
+
 // Turns runs each turn through Next and then queues the photo it carried, if any, for
 // download: the turn never waits for WeChat's media API.
 type Turns struct {
-	Next       handlers.TurnHandler
+	Next       Turner
 	Downloader *Downloader
 }
 
-// Handle implements handlers.TurnHandler.
+// Handle runs the turn: Turns is a Turner itself, so the web layer (handlers.TurnHandler)
+// and other wrappers take it.
 func (t Turns) Handle(ctx context.Context, in bot.Inbound) bot.Result {
 	res := t.Next.Handle(ctx, in)
 	if in.Kind == bot.KindImage && in.MediaID != "" {
@@ -120,5 +125,3 @@ func (t Turns) Handle(ctx context.Context, in bot.Inbound) bot.Result {
 	}
 	return res
 }
-
-var _ handlers.TurnHandler = Turns{}

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/wxintake/intake/bot"
-	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/internal/media"
 )
 
@@ -118,15 +117,21 @@ func (w *Worker) Process(ctx context.Context, openID, mediaID string) error {
 	return nil
 }
 
+// Turner runs one customer message through the bot (bot.Service, or another wrapper).
+type Turner interface {
+	Handle(ctx context.Context, in bot.Inbound) bot.Result
+}
+
 // Turns runs each turn through Next and then queues the photo it carried, if any, for
 // download and reading: the turn never waits for either. It replaces media.Turns where
 // photos are read.
 type Turns struct {
-	Next   handlers.TurnHandler
+	Next   Turner
 	Worker *Worker
 }
 
-// Handle implements handlers.TurnHandler.
+// Handle runs the turn: Turns is a Turner itself, so the web layer (handlers.TurnHandler)
+// and other wrappers take it.
 func (t Turns) Handle(ctx context.Context, in bot.Inbound) bot.Result {
 	res := t.Next.Handle(ctx, in)
 	// A retry answered as a duplicate queues the photo again, so a photo whose first
@@ -136,5 +141,3 @@ func (t Turns) Handle(ctx context.Context, in bot.Inbound) bot.Result {
 	}
 	return res
 }
-
-var _ handlers.TurnHandler = Turns{}
