@@ -1,0 +1,6 @@
+-- 0008_outbox_channel: How a notification reached the customer: chat, or template and why. Notifications
+-- sent before it show no channel.
+
+ALTER TABLE `outbox` ADD `channel` varchar(16) NOT NULL DEFAULT '';
+
+ALTER TABLE `outbox` ADD `reason` varchar(16) NOT NULL DEFAULT '';
