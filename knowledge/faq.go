@@ -82,30 +82,88 @@ func faqForm(s string) []rune {
 	return out
 }
 
-// bigrams are a text's character pairs (a one-character text is its own pair).
-func bigrams(rs []rune) map[string]bool {
-	out := make(map[string]bool, len(rs))
+// bigramSet is a text's character pairs, each two runes packed in a uint64, sorted and
+// without repeats (a one-character text is its own pair).
+type bigramSet []uint64
+
+func bigrams(rs []rune) bigramSet {
 	if len(rs) == 1 {
-		out[string(rs)] = true
+		return bigramSet{uint64(rs[0]) << 32}
 	}
+	out := make(bigramSet, 0, len(rs))
 	for i := 0; i+1 < len(rs); i++ {
-		out[string(rs[i:i+2])] = true
+		out = append(out, uint64(rs[i])<<32|uint64(rs[i+1]))
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // dice is the Dice coefficient of two bigram sets.
-func dice(a, b map[string]bool) float64 {
+func dice(a, b bigramSet) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
 	n := 0
-	for k := range a {
-		if b[k] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
 			n++
+			i++
+			j++
 		}
 	}
 	return 2 * float64(n) / float64(len(a)+len(b))
+}
+
+// faqPrepared is an FAQ entry in the form RankFAQ compares: its title's and samples'
+// bigrams, its keywords in match form.
+type faqPrepared struct {
+	texts    []string // title, then samples, as written (the evidence)
+	grams    []bigramSet
+	keywords []string // "" where a keyword has no match form
+}
+
+func prepareFAQ(f *FAQ) faqPrepared {
+	p := faqPrepared{texts: append([]string{f.Title}, f.Samples...)}
+	p.grams = make([]bigramSet, len(p.texts))
+	for i, t := range p.texts {
+		p.grams[i] = bigrams(faqForm(t))
+	}
+	p.keywords = make([]string, len(f.Keywords))
+	for i, kw := range f.Keywords {
+		p.keywords[i] = string(faqForm(kw))
+	}
+	return p
+}
+
+// preparedFAQ returns the set's FAQ entries prepared, built once and shared by copies of
+// the set whose entries are the same; a set built in code, or a copy whose entries
+// changed, prepares them on each call.
+func (s *Set) preparedFAQ() []faqPrepared {
+	x := s.index
+	if x == nil || len(s.FAQ) == 0 {
+		return prepareAll(s.FAQ)
+	}
+	x.faqOnce.Do(func() {
+		x.faq = prepareAll(s.FAQ)
+		x.faqOf = &s.FAQ[0]
+	})
+	if x.faqOf != &s.FAQ[0] || len(x.faq) != len(s.FAQ) {
+		return prepareAll(s.FAQ)
+	}
+	return x.faq
+}
+
+func prepareAll(list []FAQ) []faqPrepared {
+	out := make([]faqPrepared, len(list))
+	for i := range list {
+		out[i] = prepareFAQ(&list[i])
+	}
+	return out
 }
 
 // MatchFAQ finds the FAQ entry a question asks, for the category the conversation is
@@ -129,17 +187,18 @@ func (s *Set) RankFAQ(text, category string) []FAQMatch {
 	}
 	qs := string(q)
 	qb := bigrams(q)
+	prep := s.preparedFAQ()
 	var out []FAQMatch
 	for i := range s.FAQ {
-		f := &s.FAQ[i]
+		f, p := &s.FAQ[i], &prep[i]
 		m := FAQMatch{Entry: f}
-		for _, smp := range append([]string{f.Title}, f.Samples...) {
-			if d := dice(qb, bigrams(faqForm(smp))); d > m.Score {
-				m.Score, m.Evidence = d, smp
+		for j, g := range p.grams {
+			if d := dice(qb, g); d > m.Score {
+				m.Score, m.Evidence = d, p.texts[j]
 			}
 		}
-		for _, kw := range f.Keywords {
-			if k := string(faqForm(kw)); k != "" && strings.Contains(qs, k) {
+		for j, kw := range f.Keywords {
+			if k := p.keywords[j]; k != "" && strings.Contains(qs, k) {
 				boost := 0.2 + 0.05*float64(len([]rune(k)))
 				m.Score += min(boost, 0.4) // may pass 1 while ranking: capped below
 				if m.Evidence == "" {

@@ -47,6 +47,10 @@ type Set struct {
 type ruleIndex struct {
 	once sync.Once
 	byID map[string]int
+
+	faqOnce sync.Once
+	faq     []faqPrepared // the FAQ entries prepared for RankFAQ (preparedFAQ)
+	faqOf   *FAQ          // the first entry they were prepared from
 }
 
 // fileDoc is the shape of every knowledge YAML file.
