@@ -8,7 +8,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/staff"
 )
@@ -65,60 +64,20 @@ func (UnavailableChat) Handback(context.Context, string, staff.User) (staff.Hand
 // holds 2048 bytes, and a Chinese character takes 3.
 const MaxReply = 600
 
-// takeover: POST /api/v1/tickets/{number}/takeover.
+// takeover: POST /api/v1/tickets/{number}/takeover (tickets.Service.Takeover).
 func (a *api) takeover(c echo.Context) error {
-	return a.chatAction(c, staff.ActionTakeover, a.Chat.Takeover)
-}
-
-// handback: POST /api/v1/tickets/{number}/handback.
-func (a *api) handback(c echo.Context) error {
-	return a.chatAction(c, staff.ActionHandback, a.Chat.Handback)
-}
-
-// chatAction runs a take-over or hand-back on an existing ticket and audits it, with
-// whose the chat was when an admin took it from another agent; that agent finds a note on
-// the ticket saying so. A hand-back that changed nothing is not recorded.
-func (a *api) chatAction(c echo.Context, action string, do func(context.Context, string, staff.User) (staff.Handover, error)) error {
-	ctx := c.Request().Context()
-	number := c.Param("number")
-	if _, err := a.Tickets.Get(ctx, number); err != nil {
+	if _, err := a.tickets.Takeover(c.Request().Context(), who(c).User, c.Param("number")); err != nil {
 		return a.fail(c, err)
 	}
-	me := who(c).User
-	h, err := do(ctx, number, me)
-	if err != nil {
-		return a.fail(c, err)
-	}
-	if h.Noop {
-		return c.NoContent(http.StatusNoContent)
-	}
-	var detail any
-	if h.From != "" {
-		detail = map[string]string{"from": h.From}
-		a.noteHandover(ctx, number, action, me, h.From)
-	}
-	a.audit(ctx, me.Username, action, number, detail)
 	return c.NoContent(http.StatusNoContent)
 }
 
-// noteHandover leaves a note on the ticket telling agent that me took over or handed back
-// the chat they held; the console shows it with the ticket.
-func (a *api) noteHandover(ctx context.Context, number, action string, me staff.User, agent string) {
-	if a.Notes == nil {
-		return
+// handback: POST /api/v1/tickets/{number}/handback (tickets.Service.Handback).
+func (a *api) handback(c echo.Context) error {
+	if _, err := a.tickets.Handback(c.Request().Context(), who(c).User, c.Param("number")); err != nil {
+		return a.fail(c, err)
 	}
-	name := agent
-	if u, err := a.Staff.User(ctx, agent); err == nil {
-		name = u.Name() + "（" + agent + "）"
-	}
-	key := "staff.chat.taken_from"
-	if action == staff.ActionHandback {
-		key = "staff.chat.handed_back_for"
-	}
-	text := catalog.T(key, "admin", me.Name()+"（"+me.Username+"）", "agent", name)
-	if _, err := a.Notes.AddNote(ctx, staff.Note{Ticket: number, Author: me.Username, Text: text, At: a.Now()}); err != nil {
-		a.Log.Warn("note on a chat taken from another agent", "ticket", number, "err", err)
-	}
+	return c.NoContent(http.StatusNoContent)
 }
 
 type replyRequest struct {

@@ -1,31 +1,18 @@
 package handlers
 
 import (
-	"context"
 	"net/http"
-	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/wxintake/intake/internal/errs"
-	"github.com/wxintake/intake/staff"
+	"github.com/wxintake/intake/internal/service/tickets"
 	"github.com/wxintake/intake/triage"
 )
 
-// VisitBooker books an engineer's visit on a ticket on behalf of a staff member and tells
-// the customer (internal/notify's Notifier: the booking and its notification in one
-// transaction). Errors are the store's: triage.ErrNotFound, triage.ErrConflict.
-type VisitBooker interface {
-	BookVisit(ctx context.Context, number string, w triage.Window, by string) (triage.Ticket, error)
-}
-
-// storeVisits books visits in the store alone, without notifying anyone: the VisitBooker
-// of a service built without a notifier.
-type storeVisits struct{ store triage.Store }
-
-func (s storeVisits) BookVisit(ctx context.Context, number string, w triage.Window, _ string) (triage.Ticket, error) {
-	return s.store.Update(ctx, number, func(t *triage.Ticket) error { t.VisitWindow = w; return nil })
-}
+// VisitBooker books an engineer's visit and tells the customer (tickets.VisitBooker);
+// store-only when Deps.Visits is nil.
+type VisitBooker = tickets.VisitBooker
 
 // visitJSON is a ticket's visit: the window booked, if any, and the windows on offer.
 type visitJSON struct {
@@ -63,14 +50,7 @@ func (a *api) visitOf(t triage.Ticket, windows []triage.Window) visitJSON {
 
 // local returns w in the business time zone, where its label is written: the store
 // keeps instants, not zones.
-func (a *api) local(w triage.Window) triage.Window {
-	loc := a.Location
-	if loc == nil {
-		loc = time.UTC
-	}
-	w.Start, w.End = w.Start.In(loc), w.End.In(loc)
-	return w
-}
+func (a *api) local(w triage.Window) triage.Window { return a.tickets.Local(w) }
 
 // visit returns a ticket's booked visit and the windows on offer:
 // GET /api/v1/tickets/{number}/visit.
@@ -95,23 +75,9 @@ func (a *api) bookVisit(c echo.Context) error {
 	if !ok {
 		return a.fail(c, errs.InvalidField("start", "console.ticket2.visit_unknown"))
 	}
-	ctx := c.Request().Context()
-	number := c.Param("number")
-	t, err := a.Tickets.Get(ctx, number)
+	t, err := a.tickets.BookVisit(c.Request().Context(), who(c).User, c.Param("number"), chosen)
 	if err != nil {
 		return a.fail(c, err)
 	}
-	if !t.Status.Open() {
-		return a.fail(c, errs.E(errs.Conflict, "closed", "staff.error.conflict"))
-	}
-	var from string
-	if !t.VisitWindow.IsZero() {
-		from = a.local(t.VisitWindow).Label()
-	}
-	me := who(c).User
-	if t, err = a.Visits.BookVisit(ctx, number, chosen, me.Username); err != nil {
-		return a.fail(c, err)
-	}
-	a.audit(ctx, me.Username, staff.ActionVisit, number, map[string]string{"from": from, "to": chosen.Label()})
 	return c.JSON(http.StatusOK, a.visitOf(t, windows))
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/wxintake/intake/internal/errs"
+	"github.com/wxintake/intake/internal/service/tickets"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -35,7 +36,8 @@ const touchEvery = time.Minute
 // api is the staff JSON API under /api/v1: its handlers are methods of api.
 type api struct {
 	Deps
-	ttl time.Duration
+	ttl     time.Duration
+	tickets *tickets.Service // staff's ticket use cases
 }
 
 func newAPI(d Deps) *api {
@@ -49,12 +51,11 @@ func newAPI(d Deps) *api {
 	if a.Now == nil {
 		a.Now = time.Now
 	}
-	if a.Statuses == nil {
-		a.Statuses = storeStatuses{store: a.Tickets, now: a.Now}
-	}
-	if a.Visits == nil {
-		a.Visits = storeVisits{store: a.Tickets}
-	}
+	a.tickets = tickets.New(tickets.Service{
+		Tickets: d.Tickets, Users: d.Staff, Notes: d.Notes, Audit: d.Audit,
+		Statuses: d.Statuses, Visits: d.Visits, Chat: a.Chat,
+		Groups: d.Groups, Location: d.Location, Now: a.Now, Log: d.Log,
+	})
 	return a
 }
 
