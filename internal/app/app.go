@@ -182,6 +182,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, opts ...Opti
 		log.Warn("business calendar: " + notice)
 	}
 	a.Tickets = triagedb.New(a.DB, triagedb.Config{Location: cal.Location()})
+	a.Metrics.TicketsBreached.Now = now
 	a.Metrics.TicketsBreached.Source(func(ctx context.Context) (int, error) {
 		return a.Tickets.CountBreached(ctx, now())
 	}, log)
@@ -255,11 +256,13 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, opts ...Opti
 	// the windows the bot offers customers.
 	a.Media = media.NewStore(a.DB)
 	photos := media.NewDownloader(a.Media, a.WeChat, log)
+	photos.Now = now
 	a.loops = append(a.loops, photos.Run)
 	// They are read too: barcodes always, text when tesseract is installed.
 	var ocr photoread.Tesseract
 	ocr, a.PhotoOCR = photoread.FindTesseract()
 	a.Photos = photoread.NewWorker(photoread.New(ocr, photoread.Limits{MaxBytes: media.MaxBytes}), photos, a.Bot, log)
+	a.Photos.Now = now
 	a.loops = append(a.loops, a.Photos.Run)
 	visits := func(now time.Time) []triage.Window {
 		return triage.PlanVisits(now, time.Time{}, cal, backend.Visits).Windows
@@ -489,7 +492,7 @@ func (a *App) loadKnowledge(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("knowledge: %w", err)
 	}
-	store := knowledgedb.New(a.DB, knowledgedb.Options{})
+	store := knowledgedb.New(a.DB, knowledgedb.Options{Now: a.now})
 	if _, err := store.EnsureSeeded(ctx, shipped); err != nil {
 		return err
 	}
