@@ -57,4 +57,4 @@ func MatchUndelivered(pending []Undelivered, role string, at time.Time, text str
 }
 
 // ErrChatUnavailable is the answer of live chat when it is not set up.
-var ErrChatUnavailable = errs.E(errs.Unavailable, "chat_unavailable", "staff.error.chat_unavailable")
+var ErrChatUnavailable = errs.Sentinel(errs.Unavailable, "chat_unavailable", "staff.error.chat_unavailable", "live chat is not available")

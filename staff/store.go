@@ -60,8 +60,8 @@ type Store interface {
 
 // The errors of a Store, matched with errors.Is.
 var (
-	ErrUserNotFound    = errs.E(errs.NotFound, "user_not_found", "staff.error.user_not_found")
-	ErrUserExists      = errs.E(errs.Conflict, "user_exists", "staff.error.user_exists")
+	ErrUserNotFound    = errs.Sentinel(errs.NotFound, "user_not_found", "staff.error.user_not_found", "staff: user not found")
+	ErrUserExists      = errs.Sentinel(errs.Conflict, "user_exists", "staff.error.user_exists", "staff: username taken")
 	ErrSessionNotFound = errors.New("staff: no such session")
 )
 

@@ -76,6 +76,6 @@ type Page struct {
 
 // The errors a Store returns, matched with errors.Is.
 var (
-	ErrNotFound = errs.E(errs.NotFound, "ticket_not_found", "staff.error.ticket_not_found")
-	ErrConflict = errs.E(errs.Conflict, "conflict", "staff.error.conflict") // changed concurrently
+	ErrNotFound = errs.Sentinel(errs.NotFound, "ticket_not_found", "staff.error.ticket_not_found", "triage: ticket not found")
+	ErrConflict = errs.Sentinel(errs.Conflict, "conflict", "staff.error.conflict", "triage: ticket changed concurrently")
 )

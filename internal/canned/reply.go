@@ -20,7 +20,7 @@ const (
 const labelRunes = 20
 
 // ErrNotFound is returned for an unknown reply id; match it with errors.Is.
-var ErrNotFound = errs.E(errs.NotFound, "canned_not_found", "console.canned.error.not_found")
+var ErrNotFound = errs.Sentinel(errs.NotFound, "canned_not_found", "console.canned.error.not_found", "canned: no such reply")
 
 // Reply is one canned reply.
 type Reply struct {

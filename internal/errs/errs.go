@@ -50,6 +50,7 @@ type Error struct {
 	Args  []any  // the catalog key's name/value pairs
 	Field string // the request field at fault, if any
 	Err   error  // the underlying cause, if any
+	Text  string // what Error says, for logs and the command line; the code when empty
 }
 
 // E returns an error of kind k with code and the catalog sentence key (and its
@@ -63,12 +64,22 @@ func InvalidField(field, key string, kv ...any) *Error {
 	return &Error{Kind: Invalid, Code: "invalid", Key: key, Args: kv, Field: field}
 }
 
-// Error describes the refusal for logs: its code, and its cause when it has one.
+// Sentinel returns an error to match with errors.Is, e.g. a store's "not found"; text
+// is what it says in logs ("triage: ticket not found").
+func Sentinel(k Kind, code, key, text string) *Error {
+	return &Error{Kind: k, Code: code, Key: key, Text: text}
+}
+
+// Error describes the refusal for logs: its text (or code), and its cause when it has one.
 func (e *Error) Error() string {
-	if e.Err != nil {
-		return e.Code + ": " + e.Err.Error()
+	s := e.Text
+	if s == "" {
+		s = e.Code
 	}
-	return e.Code
+	if e.Err != nil {
+		return s + ": " + e.Err.Error()
+	}
+	return s
 }
 
 // Unwrap returns the cause.

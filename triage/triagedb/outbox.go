@@ -153,7 +153,7 @@ func (o *Outbox) Get(ctx context.Context, id int64) (Notification, error) {
 
 // ErrNoNotification is returned for an unknown notification id, or one not in the status
 // the operation needs.
-var ErrNoNotification = errs.E(errs.NotFound, "notification_not_found", "staff.error.notification_not_found")
+var ErrNoNotification = errs.Sentinel(errs.NotFound, "notification_not_found", "staff.error.notification_not_found", "triagedb: no such notification")
 
 // truncate cuts s to at most n bytes without splitting a UTF-8 character.
 func truncate(s string, n int) string {
