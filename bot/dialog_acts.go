@@ -169,7 +169,11 @@ func wetCase(c *Case) bool {
 
 // cueSafetyAsk is what a customer asks or tells after a hazard: whether the device may be
 // used, what to do now, that it is still on.
-var cueSafetyAsk = knowledge.MustGate(`用唔用得|仲用|得唔得|点算|点办|点搞|点整|要唔要紧|危唔危险|使唔使|仲可以|怎么办|咋办|咋整|怎么弄|咋弄|还能|能不能|能用|可以|可不可以|要不要|要紧|危险|安全|没事吧|会不会|继续|现在|还在|还开着|还插着|没拔|很烫|在哪|找不到|关不了|怎么关|开.{0,3}(抽油烟机|油烟机|排风|风扇|灯)`)
+var cueSafetyAsk = knowledge.MustGate(`用唔用得|仲用|得唔得|点算|点办|点搞|点整|要唔要紧|危唔危险|使唔使|仲可以|怎么办|咋办|咋整|怎么弄|咋弄|还能|能不能|能用|可以|可不可以|要不要|要紧|危险|安全|没事吧|会不会|继续|现在|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|照常|凑合|接着用|先用着|还在|还开着|还插着|没拔|很烫|在哪|找不到|关不了|怎么关|开.{0,3}(抽油烟机|油烟机|排风|风扇|灯)`)
+
+// cueMayI asks leave to use the device, in words without a question mark: "中不中",
+// "总行吧", "应该没事吧".
+var cueMayI = knowledge.MustGate(`中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|没事吧|可以吧|能不能|可不可以|得唔得|用唔用得`)
 
 // cueResumeCase takes back a cancel: "等等 还是修吧".
 var cueResumeCase = knowledge.MustGate(`还是(要)?修|还是(要)?报修|继续(报修|修|报)|(要|想)修的|不取消|别取消|取消错了|点错了`)
@@ -196,8 +200,9 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 	if d.wetDeviceAsk(t) {
 		return true
 	}
-	if !c.Case.Safety || c.Case.SafetyRule == "" || c.State == StateNew || c.State == StateHuman || c.State == StateRating || c.State == StateComment {
-		return false
+	if !c.Case.Safety || c.Case.SafetyRule == "" || c.State == StateNew || c.State == StateHuman && c.Paused ||
+		c.State == StateRating || c.State == StateComment {
+		return false // a staff member answering the chat answers this too
 	}
 	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != TopicOther && q.Topic != TopicIsNormal && q.Topic != TopicDuration {
 		return false
@@ -205,10 +210,16 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 	if t.u.Is(ActHandoff) || t.u.Is(ActCancel) || t.u.Facts.Phone.Number != "" {
 		return false
 	}
-	if f := t.u.Facts; f.Category != "" && f.Category != c.Case.Category || c.Ticket != "" && f.Symptom != "" {
+	tx := compact(t.u.Canon)
+	asksUse := cueSafetyAsk.MatchString(tx) && (cueQuestion.MatchString(tx) || tagQuestion(tx) || cueMayI.MatchString(tx))
+	if f := t.u.Facts; f.Category != "" && f.Category != c.Case.Category || c.Ticket != "" && f.Symptom != "" && !asksUse {
 		return false // "现在冰箱也不制冷了": another fault, not a question about the hazard
 	}
-	if tx := compact(t.u.Canon); !cueSafetyAsk.MatchString(tx) || cueSafetyDone.MatchString(tx) && !cueQuestion.MatchString(tx) {
+	if f := t.u.Facts; !asksUse && (f.Brand != "" || f.Model != "" || !f.PurchaseDate.IsZero() || f.Serial != "" ||
+		f.Channel != "" || f.Name != "" || f.Address != "") {
+		return false // "地址…现在有人在家": details for the ticket, read as usual
+	}
+	if !cueSafetyAsk.MatchString(tx) || cueSafetyDone.MatchString(tx) && !cueQuestion.MatchString(tx) {
 		// "我现在出来了 窗户开了" tells what was done, though "开了" reads like a question of use
 		if !cueSafetyDone.MatchString(tx) {
 			return false

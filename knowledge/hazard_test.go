@@ -108,6 +108,8 @@ func TestHazards(t *testing.T) {
 		{"洗衣机漏水，水流到插座上了", HazardWaterElectric, false},
 		{"手机掉水里了 还能充电吗", HazardWaterElectric, true},
 		{"冰箱门把手有点电人", HazardShock, false},
+		{"对了它关机前机身特别烫 出风口有股塑料味", HazardBurning, false},
+		{"投影仪用一会就烫得厉害 还有股胶皮味", HazardBurning, false},
 		{"摸洗衣机外壳麻麻的", HazardShock, false},
 		{"是不是漏电了", HazardShock, true},
 		{"热水器会不会漏电啊", HazardShock, true},
@@ -146,6 +148,9 @@ func TestHazards(t *testing.T) {
 		{"热水器坏了真头疼", "", false},
 		{"煤气热水器漏水", "", false},
 		{"电压力锅盖子漏气", "", false},
+		{"新买的电暖器有股塑料味 正常吗", "", false},
+		{"不对不对 是电压力锅 伊个盖子合勿牢 一直漏气", "", false},
+		{"高压锅放上去 一直漏气 嗤嗤响 是圈坏了吧", "", false},
 		{"充电着呢", "", false},
 	} {
 		hits := Hazards(tc.text)
