@@ -6,7 +6,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/wxintake/intake/internal/errs"
+	"github.com/wxintake/intake/internal/service/accounts"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -46,28 +46,18 @@ type createUserRequest struct {
 	Password    string     `json:"password"`
 }
 
-// createUser opens an account: POST /api/v1/users (admin).
+// createUser opens an account: POST /api/v1/users (admin; accounts.Service.CreateUser).
 func (a *api) createUser(c echo.Context) error {
 	var req createUserRequest
 	if err := decode(c, &req); err != nil {
 		return a.fail(c, err)
 	}
-	now := a.Now()
-	u := staff.User{Username: staff.NormalizeUsername(req.Username), DisplayName: req.DisplayName,
-		Role: req.Role, CreatedAt: now, UpdatedAt: now}
-	if err := u.Check(); err != nil {
-		return a.fail(c, err)
-	}
-	hash, err := staff.HashPassword(req.Password)
+	u, err := a.accounts.CreateUser(c.Request().Context(), who(c).User.Username, accounts.NewUser{
+		Username: req.Username, DisplayName: req.DisplayName, Role: req.Role, Password: req.Password,
+	})
 	if err != nil {
 		return a.fail(c, err)
 	}
-	ctx := c.Request().Context()
-	u, err = a.Staff.CreateUser(ctx, u, hash)
-	if err != nil {
-		return a.fail(c, err)
-	}
-	a.audit(ctx, who(c).User.Username, staff.ActionUserCreate, u.Username, map[string]string{"role": string(u.Role)})
 	return c.JSON(http.StatusCreated, toUserJSON(u))
 }
 
@@ -78,57 +68,18 @@ type updateUserRequest struct {
 	Password    *string     `json:"password"`
 }
 
-// updateUser changes an account: PATCH /api/v1/users/{username} (admin). Fields left
-// out stay. A new password ends every session of the account, and so does disabling it.
-// Admins cannot demote or disable themselves, so the console never loses its last admin
-// by a slip.
+// updateUser changes an account: PATCH /api/v1/users/{username} (admin;
+// accounts.Service.UpdateUser). Fields left out stay.
 func (a *api) updateUser(c echo.Context) error {
 	var req updateUserRequest
 	if err := decode(c, &req); err != nil {
 		return a.fail(c, err)
 	}
-	ctx := c.Request().Context()
-	me := who(c).User
-	username := staff.NormalizeUsername(c.Param("username"))
-	if username == me.Username && ((req.Role != nil && *req.Role != me.Role) || (req.Disabled != nil && *req.Disabled)) {
-		return a.fail(c, errs.E(errs.Conflict, "self_lockout", "staff.error.self_lockout"))
-	}
-	var hash []byte
-	if req.Password != nil {
-		var err error
-		if hash, err = staff.HashPassword(*req.Password); err != nil {
-			return a.fail(c, err)
-		}
-	}
-	now := a.Now()
-	changed := map[string]any{}
-	u, err := a.Staff.UpdateUser(ctx, username, func(u *staff.User) error {
-		if req.DisplayName != nil && *req.DisplayName != u.DisplayName {
-			changed["display_name"] = *req.DisplayName
-			u.DisplayName = *req.DisplayName
-		}
-		if req.Role != nil && *req.Role != u.Role {
-			changed["role"] = map[string]staff.Role{"from": u.Role, "to": *req.Role}
-			u.Role = *req.Role
-		}
-		if req.Disabled != nil && *req.Disabled != u.Disabled {
-			changed["disabled"] = *req.Disabled
-			u.Disabled = *req.Disabled
-		}
-		u.UpdatedAt = now
-		return nil
+	u, err := a.accounts.UpdateUser(c.Request().Context(), who(c).User, c.Param("username"), accounts.UserChange{
+		DisplayName: req.DisplayName, Role: req.Role, Disabled: req.Disabled, Password: req.Password,
 	})
 	if err != nil {
 		return a.fail(c, err)
-	}
-	if hash != nil {
-		if err := a.Staff.SetPassword(ctx, username, hash, now); err != nil {
-			return a.fail(c, err)
-		}
-		changed["password"] = "reset"
-	}
-	if len(changed) > 0 {
-		a.audit(ctx, me.Username, staff.ActionUserUpdate, username, changed)
 	}
 	return c.JSON(http.StatusOK, toUserJSON(u))
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/wxintake/intake/internal/errs"
+	"github.com/wxintake/intake/internal/service/accounts"
 	"github.com/wxintake/intake/internal/service/tickets"
 	"github.com/wxintake/intake/staff"
 )
@@ -36,8 +37,9 @@ const touchEvery = time.Minute
 // api is the staff JSON API under /api/v1: its handlers are methods of api.
 type api struct {
 	Deps
-	ttl     time.Duration
-	tickets *tickets.Service // staff's ticket use cases
+	ttl      time.Duration
+	tickets  *tickets.Service  // staff's ticket use cases
+	accounts *accounts.Service // staff accounts
 }
 
 func newAPI(d Deps) *api {
@@ -56,6 +58,7 @@ func newAPI(d Deps) *api {
 		Statuses: d.Statuses, Visits: d.Visits, Chat: a.Chat,
 		Groups: d.Groups, Location: d.Location, Now: a.Now, Log: d.Log,
 	})
+	a.accounts = accounts.New(accounts.Service{Store: d.Staff, Audit: d.Audit, Now: a.Now, Log: d.Log})
 	return a
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/wxintake/intake/internal/app"
 	"github.com/wxintake/intake/internal/config"
 	"github.com/wxintake/intake/internal/database"
+	"github.com/wxintake/intake/internal/service/accounts"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/staff/staffdb"
 )
@@ -113,43 +114,34 @@ func openStaffStore(ctx context.Context, cfg *config.Config, stderr io.Writer) (
 	return staffdb.New(db), func() { _ = database.Close(db) }, nil
 }
 
+// userAdd and userPasswd are the command line's way into the same use cases as the API
+// (accounts.Service), audited as by "cli".
 func userAdd(ctx context.Context, store *staffdb.Store, name string, role staff.Role, display string,
 	stdin io.Reader, stdout, stderr io.Writer) error {
-	now := time.Now()
-	u := staff.User{Username: staff.NormalizeUsername(name), DisplayName: display, Role: role, CreatedAt: now, UpdatedAt: now}
-	if err := u.Check(); err != nil {
-		return cliError(err)
-	}
-	hash, err := readPassword(stdin, stderr)
+	password, err := readPassword(stdin, stderr)
 	if err != nil {
 		return err
 	}
-	if u, err = store.CreateUser(ctx, u, hash); err != nil {
+	svc := accounts.New(accounts.Service{Store: store, Audit: store})
+	u, err := svc.CreateUser(ctx, "cli", accounts.NewUser{Username: name, DisplayName: display, Role: role, Password: password})
+	if err != nil {
 		return cliError(err)
-	}
-	if err := store.Record(ctx, "cli", staff.ActionUserCreate, u.Username, map[string]string{"role": string(u.Role)}); err != nil {
-		return err
 	}
 	fmt.Fprintf(stdout, "created %s (%s, %s)\n", u.Username, u.Role, u.Name())
 	return nil
 }
 
 func userPasswd(ctx context.Context, store *staffdb.Store, name string, stdin io.Reader, stdout, stderr io.Writer) error {
-	username := staff.NormalizeUsername(name)
-	if _, err := store.User(ctx, username); err != nil {
-		return cliError(err)
-	}
-	hash, err := readPassword(stdin, stderr)
+	password, err := readPassword(stdin, stderr)
 	if err != nil {
 		return err
 	}
-	if err := store.SetPassword(ctx, username, hash, time.Now()); err != nil {
+	svc := accounts.New(accounts.Service{Store: store, Audit: store})
+	u, err := svc.UpdateUser(ctx, staff.User{Username: "cli"}, name, accounts.UserChange{Password: &password})
+	if err != nil {
 		return cliError(err)
 	}
-	if err := store.Record(ctx, "cli", staff.ActionUserUpdate, username, map[string]string{"password": "reset"}); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "password of %s changed; its sessions and tokens are revoked\n", username)
+	fmt.Fprintf(stdout, "password of %s changed; its sessions and tokens are revoked\n", u.Username)
 	return nil
 }
 
@@ -170,9 +162,9 @@ func userList(ctx context.Context, store *staffdb.Store, stdout io.Writer) error
 	return w.Flush()
 }
 
-// readPassword reads the first line of stdin and hashes it under the password policy.
-// On a terminal it says first that the input will be visible.
-func readPassword(stdin io.Reader, stderr io.Writer) ([]byte, error) {
+// readPassword reads the first line of stdin, the password to set. On a terminal it says
+// first that the input will be visible.
+func readPassword(stdin io.Reader, stderr io.Writer) (string, error) {
 	if f, ok := stdin.(*os.File); ok {
 		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
 			fmt.Fprint(stderr, "Password (visible as you type; pipe it in to avoid that): ")
@@ -180,10 +172,9 @@ func readPassword(stdin io.Reader, stderr io.Writer) ([]byte, error) {
 	}
 	line, err := bufio.NewReader(stdin).ReadString('\n')
 	if err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("read password: %w", err)
+		return "", fmt.Errorf("read password: %w", err)
 	}
-	hash, err := staff.HashPassword(strings.TrimRight(line, "\r\n"))
-	return hash, cliError(err)
+	return strings.TrimRight(line, "\r\n"), nil
 }
 
 // cliError turns a refusal into a line an operator can act on.
