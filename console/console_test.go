@@ -14,6 +14,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/wxintake/intake/console"
+	"github.com/wxintake/intake/internal/database/migrations/migrationstest"
 	"github.com/wxintake/intake/internal/testenv"
 	"github.com/wxintake/intake/knowledge"
 	"github.com/wxintake/intake/staff"
@@ -41,12 +42,7 @@ func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	db := testenv.SQLite(t)
-	if err := triagedb.Migrate(db); err != nil {
-		t.Fatal(err)
-	}
-	if err := staffdb.Migrate(db); err != nil {
-		t.Fatal(err)
-	}
+	migrationstest.Migrate(t, db)
 	tickets := triagedb.New(db, triagedb.Config{Location: time.UTC})
 	st := staffdb.New(db)
 	now := time.Now()

@@ -10,9 +10,9 @@ import (
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/config"
 	"github.com/wxintake/intake/internal/database"
+	"github.com/wxintake/intake/internal/database/migrations"
 	"github.com/wxintake/intake/internal/testenv"
 	"github.com/wxintake/intake/triage"
-	"github.com/wxintake/intake/triage/triagedb"
 )
 
 // latin1DSN is a fresh MariaDB database whose default character set is latin1, as on
@@ -78,14 +78,20 @@ func TestRefusesLatin1Tables(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = database.Close(db) })
-	// The ticket tables as a version without explicit table options created them.
-	if err := triagedb.Migrate(db); err != nil {
+	// The ticket tables as a version without explicit table options created them: in
+	// the database's default, latin1.
+	if err := migrations.UpTo(context.Background(), db, "0002_tickets"); err != nil {
 		t.Fatal(err)
 	}
 	var tables []string
 	if err := db.Raw("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY table_name").
 		Scan(&tables).Error; err != nil || len(tables) == 0 {
 		t.Fatalf("tables %v, %v", tables, err)
+	}
+	for _, name := range tables {
+		if err := db.Exec("ALTER TABLE `" + name + "` CONVERT TO CHARACTER SET latin1 COLLATE latin1_swedish_ci").Error; err != nil {
+			t.Fatal(err)
+		}
 	}
 
 	err = app.Migrate(context.Background(), db, testenv.Logger(t))

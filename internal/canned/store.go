@@ -33,19 +33,11 @@ func toReply(w row) Reply {
 		CreatedAt: w.CreatedAt.UTC(), UpdatedAt: w.UpdatedAt.UTC()}
 }
 
-// Migrate creates the table canned_replies.
-func Migrate(db *gorm.DB) error {
-	if err := db.AutoMigrate(&row{}); err != nil {
-		return fmt.Errorf("canned: migrate: %w", err)
-	}
-	return nil
-}
-
 // Store keeps the canned replies. It is safe for concurrent use, also by several
 // processes sharing one database.
 type Store struct{ db *gorm.DB }
 
-// New returns a Store on db, whose table Migrate has created.
+// New returns a Store on db, whose table package migrations has created.
 func New(db *gorm.DB) *Store { return &Store{db: db} }
 
 // List returns every reply, oldest first.

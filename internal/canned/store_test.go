@@ -9,6 +9,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/wxintake/intake/internal/database/migrations/migrationstest"
 	"github.com/wxintake/intake/internal/testenv"
 	"github.com/wxintake/intake/staff"
 )
@@ -18,9 +19,7 @@ var t0 = time.Date(2026, 11, 22, 9, 30, 0, 123456789, time.UTC)
 func TestStore(t *testing.T) {
 	ctx := context.Background()
 	testenv.EachDB(t, func(t *testing.T, db *gorm.DB) {
-		if err := Migrate(db); err != nil {
-			t.Fatal(err)
-		}
+		migrationstest.Migrate(t, db)
 		s := New(db)
 		if list, err := s.List(ctx); err != nil || len(list) != 0 {
 			t.Fatalf("a new table holds %+v, %v; want nothing seeded", list, err)

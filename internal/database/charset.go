@@ -9,37 +9,24 @@ import (
 	"gorm.io/gorm"
 )
 
-// Character set and collation of every table the service creates on MySQL/MariaDB.
-// utf8mb4 stores every Chinese character and emoji; MySQL's "utf8" (utf8mb3) and latin1
-// do not.
+// Character set and collation of every table the service creates on MySQL/MariaDB (the
+// CREATE TABLE statements of package migrations name them, so a table is utf8mb4 whatever
+// the server's or the database's default: a server whose default is latin1 would
+// otherwise create latin1 tables and refuse the first Chinese text with Error 1366, issue
+// 14). utf8mb4 stores every Chinese character and emoji; MySQL's "utf8" (utf8mb3) and
+// latin1 do not.
 const (
 	Charset   = "utf8mb4"
 	Collation = "utf8mb4_unicode_ci"
 )
-
-// tableOptions follows the column list of every CREATE TABLE gorm issues on MySQL, so
-// a table is utf8mb4 whatever the server's or the database's default: a server whose
-// default is latin1 (older MySQL/MariaDB, many cloud instances) would otherwise create
-// latin1 tables and refuse the first Chinese text with Error 1366 (issue 14).
-const tableOptions = " DEFAULT CHARSET=" + Charset + " COLLATE=" + Collation
-
-// ForSchema returns db for creating tables: on MySQL/MariaDB with the table options
-// above (gorm's "gorm:table_options", read by AutoMigrate and Migrator().CreateTable);
-// on SQLite, which stores text as UTF-8 anyway, db itself.
-func ForSchema(db *gorm.DB) *gorm.DB {
-	if Dialect(db) != MySQL {
-		return db
-	}
-	return db.Set("gorm:table_options", tableOptions)
-}
 
 // CheckCharset checks, on MySQL/MariaDB, that the database can store Chinese text and
 // emoji. It returns an error naming the ALTER TABLE statements that fix it when a table
 // of the database (or a text column of one) has another character set than utf8mb4: a
 // table an earlier version created with a latin1 default, say. A database whose own
 // default is not utf8mb4 is only warned about, with the ALTER DATABASE that changes
-// it, since the service creates its tables utf8mb4 explicitly (ForSchema). On SQLite it
-// does nothing.
+// it, since the service creates its tables utf8mb4 explicitly (package migrations). On
+// SQLite it does nothing.
 func CheckCharset(ctx context.Context, db *gorm.DB, log *slog.Logger) error {
 	if Dialect(db) != MySQL {
 		return nil

@@ -31,6 +31,8 @@ type Config struct {
 	MaxIdleConns int
 	// ConnMaxLifetime recycles connections older than this (MySQL default 3m, SQLite unlimited).
 	ConnMaxLifetime time.Duration
+	// Now is the clock GORM stamps created and updated rows with (in UTC); time.Now when nil.
+	Now func() time.Time
 }
 
 // Open connects to the database described by cfg, checks that it answers and
@@ -39,6 +41,10 @@ func Open(cfg Config, log *slog.Logger) (*gorm.DB, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
 	gcfg := &gorm.Config{
 		Logger:         newGormLogger(log, SlowQuery),
 		TranslateError: true,
@@ -46,7 +52,7 @@ func Open(cfg Config, log *slog.Logger) (*gorm.DB, error) {
 		// around each Create/Update/Delete would cost two more round trips. Stores
 		// that write several statements open their own transactions.
 		SkipDefaultTransaction: true,
-		NowFunc:                func() time.Time { return time.Now().UTC() },
+		NowFunc:                func() time.Time { return now().UTC() },
 	}
 
 	var (

@@ -19,4 +19,7 @@
 //
 // Dialect tells store code which SQL dialect it is talking to, for the rare
 // statement that must differ (an upsert, a row lock).
+//
+// The tables are created and changed by the versioned SQL steps of package
+// migrations, never by gorm's AutoMigrate.
 package database

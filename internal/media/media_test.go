@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/wxintake/intake/bot"
+	"github.com/wxintake/intake/internal/database/migrations/migrationstest"
 	"github.com/wxintake/intake/internal/media"
 	"github.com/wxintake/intake/internal/testenv"
 	"github.com/wxintake/intake/internal/wxfake"
@@ -46,9 +47,7 @@ func (f *fetcher) Media(_ context.Context, id string, max int64) (string, []byte
 // again; a stored file is not fetched twice.
 func TestDownload(t *testing.T) {
 	testenv.EachDB(t, func(t *testing.T, db *gorm.DB) {
-		if err := media.Migrate(db); err != nil {
-			t.Fatal(err)
-		}
+		migrationstest.Migrate(t, db)
 		store := media.NewStore(db)
 		gif := []byte("GIF89a\x01\x00\x01\x00\x00\x00\x00;")
 		f := &fetcher{files: map[string][]byte{
@@ -104,9 +103,7 @@ func (t *turns) Handle(context.Context, bot.Inbound) bot.Result { t.n++; return 
 // never blocks a turn.
 func TestTurnsQueuePhotos(t *testing.T) {
 	db := testenv.SQLite(t)
-	if err := media.Migrate(db); err != nil {
-		t.Fatal(err)
-	}
+	migrationstest.Migrate(t, db)
 	f := &fetcher{files: map[string][]byte{"p1": wxfake.PNG}}
 	d := media.NewDownloader(media.NewStore(db), f, slog.New(slog.DiscardHandler))
 	next := &turns{}

@@ -36,9 +36,6 @@ type row struct {
 // TableName is the table of media files.
 func (row) TableName() string { return "media" }
 
-// Migrate creates the media table: migration 0006_media.
-func Migrate(tx *gorm.DB) error { return tx.AutoMigrate(&row{}) }
-
 // Store keeps media files in the database.
 type Store struct{ db *gorm.DB }
 

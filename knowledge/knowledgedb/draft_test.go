@@ -9,6 +9,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/wxintake/intake/internal/database/migrations/migrationstest"
 	"github.com/wxintake/intake/internal/testenv"
 	"github.com/wxintake/intake/knowledge"
 )
@@ -45,9 +46,7 @@ func TestSeedStoresTheShippedKnowledgeOnce(t *testing.T) {
 
 func TestConcurrentSeedingStoresOneRevision(t *testing.T) {
 	testenv.EachDB(t, func(t *testing.T, db *gorm.DB) {
-		if err := Migrate(db); err != nil {
-			t.Fatal(err)
-		}
+		migrationstest.Migrate(t, db)
 		var wg sync.WaitGroup
 		seeded := make([]bool, 4)
 		for i := range seeded {

@@ -9,6 +9,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/wxintake/intake/internal/database/migrations/migrationstest"
 	"github.com/wxintake/intake/knowledge"
 )
 
@@ -25,9 +26,7 @@ func (c *clock) now() time.Time {
 // newStore migrates db, seeds it with the shipped knowledge and returns the store.
 func newStore(tb testing.TB, db *gorm.DB) *Store {
 	tb.Helper()
-	if err := Migrate(db); err != nil {
-		tb.Fatal(err)
-	}
+	migrationstest.Migrate(tb, db)
 	c := &clock{t: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
 	s := New(db, Options{Now: c.now})
 	if _, err := s.EnsureSeeded(ctx, shipped(tb)); err != nil {

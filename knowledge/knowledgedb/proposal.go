@@ -30,36 +30,6 @@ type shippedRow struct {
 // TableName is the table of shipped knowledge.
 func (shippedRow) TableName() string { return "kb_shipped" }
 
-// MigrateShipped adds what a proposal needs (migration 0011): the kb_shipped table and the
-// shipped_hash columns of kb_revisions and kb_draft. A database seeded by an earlier
-// release has revision 1 as that release shipped it: it becomes the base every existing
-// revision and the draft started from.
-func MigrateShipped(db *gorm.DB) error {
-	if err := db.AutoMigrate(&revisionRow{}, &draftRow{}, &shippedRow{}); err != nil {
-		return fmt.Errorf("knowledgedb: migrate shipped: %w", err)
-	}
-	var first []revisionRow
-	if err := db.Where("id = ?", 1).Limit(1).Find(&first).Error; err != nil {
-		return fmt.Errorf("knowledgedb: migrate shipped: %w", err)
-	}
-	if len(first) == 0 {
-		return nil // nothing stored yet: EnsureSeeded records the shipped knowledge
-	}
-	r := first[0]
-	err := db.Clauses(clause.OnConflict{DoNothing: true}).
-		Create(&shippedRow{Hash: r.Hash, Files: r.Files, CreatedAt: r.CreatedAt}).Error
-	if err == nil {
-		err = db.Model(&revisionRow{}).Where("shipped_hash = ?", "").Update("shipped_hash", r.Hash).Error
-	}
-	if err == nil {
-		err = db.Model(&draftRow{}).Where("shipped_hash = ?", "").Update("shipped_hash", r.Hash).Error
-	}
-	if err != nil {
-		return fmt.Errorf("knowledgedb: migrate shipped: %w", err)
-	}
-	return nil
-}
-
 // recordShipped stores the knowledge this binary ships in kb_shipped, once per hash, and
 // remembers it for Proposal.
 func (s *Store) recordShipped(ctx context.Context, shipped *knowledge.Set) error {

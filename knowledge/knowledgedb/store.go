@@ -54,20 +54,12 @@ type parsed struct {
 	set *knowledge.Set
 }
 
-// New returns a Store on db, whose tables Migrate has created.
+// New returns a Store on db, whose tables package migrations has created.
 func New(db *gorm.DB, o Options) *Store {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
 	return &Store{db: db, mysql: database.Dialect(db) == database.MySQL, now: o.Now}
-}
-
-// Migrate creates or updates the tables of the revision store.
-func Migrate(db *gorm.DB) error {
-	if err := db.AutoMigrate(&revisionRow{}, &draftRow{}); err != nil {
-		return fmt.Errorf("knowledgedb: migrate: %w", err)
-	}
-	return MigrateShipped(db)
 }
 
 // revisionRow is a row of kb_revisions: one published version of the whole set. Its id

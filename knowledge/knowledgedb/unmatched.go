@@ -37,14 +37,6 @@ type unmatchedRow struct {
 
 func (unmatchedRow) TableName() string { return "kb_unmatched" }
 
-// MigrateUnmatched creates kb_unmatched.
-func MigrateUnmatched(db *gorm.DB) error {
-	if err := db.AutoMigrate(&unmatchedRow{}); err != nil {
-		return fmt.Errorf("knowledgedb: migrate unmatched: %w", err)
-	}
-	return nil
-}
-
 func toUnmatched(r unmatchedRow) knowledge.Unmatched {
 	return knowledge.Unmatched{ID: r.ID, Text: r.Text, Key: r.KeyHash, Kind: r.Kind, Category: r.Category,
 		RuleID: r.RuleID, Score: r.Score, Week: r.Week, Count: r.Count, Status: r.Status, Label: r.Label,

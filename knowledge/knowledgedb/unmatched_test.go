@@ -8,15 +8,14 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/wxintake/intake/internal/database/migrations/migrationstest"
 	"github.com/wxintake/intake/internal/testenv"
 	"github.com/wxintake/intake/knowledge"
 )
 
 func TestUnmatchedStore(t *testing.T) {
 	testenv.EachDB(t, func(t *testing.T, db *gorm.DB) {
-		if err := MigrateUnmatched(db); err != nil {
-			t.Fatal(err)
-		}
+		migrationstest.Migrate(t, db)
 		c := &clock{t: time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)}
 		s := New(db, Options{Now: c.now})
 		note := func(text, kind string) {
@@ -73,9 +72,7 @@ func TestUnmatchedStore(t *testing.T) {
 
 func TestUnmatchedCapPerWeek(t *testing.T) {
 	db := testenv.SQLite(t)
-	if err := MigrateUnmatched(db); err != nil {
-		t.Fatal(err)
-	}
+	migrationstest.Migrate(t, db)
 	s := New(db, Options{Now: func() time.Time { return time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC) }})
 	for i := range knowledge.UnmatchedPerWeek + 5 {
 		if err := s.NoteUnmatched(ctx, knowledge.Unmatched{Text: "故障描述" + strings.Repeat("啊", i%7) + string(rune('甲'+i))}); err != nil {

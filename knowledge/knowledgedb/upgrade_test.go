@@ -8,11 +8,13 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/wxintake/intake/internal/database/migrations"
+	"github.com/wxintake/intake/internal/database/migrations/migrationstest"
 	"github.com/wxintake/intake/internal/testenv"
 	"github.com/wxintake/intake/knowledge"
 )
 
-// The previous release's tables: kb_revisions and kb_draft before migration 0011.
+// The previous release's rows: kb_revisions and kb_draft before migration 0011.
 type legacyRevisionRow struct {
 	ID        uint64    `gorm:"primaryKey;autoIncrement"`
 	CreatedAt time.Time `gorm:"precision:6;not null;autoCreateTime:false"`
@@ -98,7 +100,7 @@ func seedPreviousRelease(tb testing.TB, db *gorm.DB, release *knowledge.Set) map
 	old["categories.yaml"] = []byte(strings.Replace(string(old["categories.yaml"]), "    name: 空调\n", "    name: 空调机\n", 1))
 	edited := retitle(tb, old, upConflict, editorMark)
 
-	if err := db.AutoMigrate(&legacyRevisionRow{}, &legacyDraftRow{}); err != nil {
+	if err := migrations.UpTo(ctx, db, "0010_ticket_complaint"); err != nil { // the previous release's tables
 		tb.Fatal(err)
 	}
 	t0 := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
@@ -133,9 +135,7 @@ func TestUpgradeOffersTheReleaseAsAProposal(t *testing.T) {
 		seedPreviousRelease(t, db, release)
 
 		// The new release starts: migrates, and finds revisions already stored.
-		if err := Migrate(db); err != nil {
-			t.Fatal(err)
-		}
+		migrationstest.Migrate(t, db)
 		s := New(db, Options{Now: (&clock{t: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}).now})
 		if seeded, err := s.EnsureSeeded(ctx, release); err != nil || seeded {
 			t.Fatalf("EnsureSeeded = %v, %v; want false, nil", seeded, err)
@@ -230,9 +230,7 @@ func TestUpgradeTakingTheReleaseAndDismissing(t *testing.T) {
 	testenv.EachDB(t, func(t *testing.T, db *gorm.DB) {
 		release := shipped(t)
 		seedPreviousRelease(t, db, release)
-		if err := Migrate(db); err != nil {
-			t.Fatal(err)
-		}
+		migrationstest.Migrate(t, db)
 		s := New(db, Options{})
 		if _, err := s.EnsureSeeded(ctx, release); err != nil {
 			t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
 
+	"github.com/wxintake/intake/internal/database/migrations/migrationstest"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -19,9 +20,7 @@ var t0 = time.Date(2026, 11, 22, 9, 30, 0, 123456000, time.UTC)
 // newStore migrates db and returns a Store whose audit clock reads t0.
 func newStore(tb testing.TB, db *gorm.DB) *Store {
 	tb.Helper()
-	if err := Migrate(db); err != nil {
-		tb.Fatal(err)
-	}
+	migrationstest.Migrate(tb, db)
 	return New(db).WithClock(func() time.Time { return t0 })
 }
 

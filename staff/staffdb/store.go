@@ -33,7 +33,7 @@ type Store struct {
 	now   func() time.Time // the audit log's clock
 }
 
-// New returns a Store on db, whose tables Migrate has created.
+// New returns a Store on db, whose tables package migrations has created.
 func New(db *gorm.DB) *Store {
 	return &Store{db: db, mysql: database.Dialect(db) == database.MySQL, now: time.Now}
 }
@@ -43,26 +43,6 @@ func (s *Store) WithClock(now func() time.Time) *Store {
 	c := *s
 	c.now = now
 	return &c
-}
-
-// Migrate creates or updates the tables of the store.
-func Migrate(db *gorm.DB) error {
-	if err := db.AutoMigrate(&userRow{}, &sessionRow{}, &noteRow{}, &auditRow{}); err != nil {
-		return fmt.Errorf("staffdb: migrate: %w", err)
-	}
-	return nil
-}
-
-// MigrateMustChangePassword adds staff_users.must_change_password to a table Migrate
-// created before it existed.
-func MigrateMustChangePassword(db *gorm.DB) error {
-	if db.Migrator().HasColumn(&userRow{}, "MustChangePassword") {
-		return nil
-	}
-	if err := db.Migrator().AddColumn(&userRow{}, "MustChangePassword"); err != nil {
-		return fmt.Errorf("staffdb: migrate must_change_password: %w", err)
-	}
-	return nil
 }
 
 // conn returns the Store's handle bound to ctx.

@@ -99,7 +99,7 @@ func countOpen(db *gorm.DB, f triage.Filter) (int64, error) {
 }
 
 // Recount rebuilds ticket_counts from the tickets table, with a row for every status and
-// priority rank. Migrate calls it when it creates the table; run it after changing
+// priority rank (migration 0002 created those rows at zero); run it after changing
 // tickets other than through the Store. It is safe while the Store is in use: it locks
 // the count rows before counting, so a concurrent change is either counted (committed
 // before) or bumps the recounted row (after).

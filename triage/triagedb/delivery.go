@@ -3,23 +3,7 @@ package triagedb
 import (
 	"context"
 	"time"
-
-	"gorm.io/gorm"
 )
-
-// MigrateOutboxChannel adds the channel and reason columns to the outbox: migration
-// 0008_outbox_channel. Notifications sent before it show no channel.
-func MigrateOutboxChannel(tx *gorm.DB) error {
-	for _, col := range []string{"Channel", "Reason"} {
-		if tx.Migrator().HasColumn(&outboxRow{}, col) {
-			continue // created by 0002 on a fresh database
-		}
-		if err := tx.Migrator().AddColumn(&outboxRow{}, col); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // SetChannel records how notification id reached the customer: channel, and for a
 // template the reason. The sender calls it once delivered, before the dispatcher marks it

@@ -8,6 +8,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/wxintake/intake/internal/database/migrations/migrationstest"
 	"github.com/wxintake/intake/internal/testenv"
 	"github.com/wxintake/intake/triage"
 )
@@ -83,9 +84,7 @@ func TestDeliveries(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if err := MigrateOutboxChannel(db); err != nil {
-			t.Fatal(err)
-		}
+		migrationstest.RunStep(t, db, "0008_outbox_channel")
 		if got, err := o.Get(ctx, chat.ID); err != nil || got.Channel != "" || got.Status != OutboxSent {
 			t.Errorf("after migration: %+v %v", got, err)
 		}

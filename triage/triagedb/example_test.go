@@ -12,6 +12,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/wxintake/intake/internal/database"
+	"github.com/wxintake/intake/internal/database/migrations"
 	"github.com/wxintake/intake/triage"
 	"github.com/wxintake/intake/triage/triagedb"
 )
@@ -26,10 +27,10 @@ func ExampleDispatcher() {
 		panic(err)
 	}
 	defer database.Close(db)
-	if err := triagedb.Migrate(db); err != nil {
+	ctx := context.Background()
+	if err := migrations.Up(ctx, db); err != nil {
 		panic(err)
 	}
-	ctx := context.Background()
 	loc, _ := time.LoadLocation("Asia/Shanghai")
 	now := time.Date(2026, time.November, 22, 10, 30, 0, 0, loc)
 	store := triagedb.New(db, triagedb.Config{Prefix: "RS", Location: loc})

@@ -12,6 +12,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/wxintake/intake/internal/database"
+	"github.com/wxintake/intake/internal/database/migrations/migrationstest"
 	"github.com/wxintake/intake/triage"
 )
 
@@ -45,9 +46,7 @@ func at(tb testing.TB, s string) time.Time {
 // newStore migrates db and returns a Store numbering in Beijing time.
 func newStore(tb testing.TB, db *gorm.DB) *Store {
 	tb.Helper()
-	if err := Migrate(db); err != nil {
-		tb.Fatal(err)
-	}
+	migrationstest.Migrate(tb, db)
 	return New(db, Config{Location: shanghai})
 }
 

@@ -14,15 +14,14 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
+	"github.com/wxintake/intake/internal/database/migrations/migrationstest"
 	"github.com/wxintake/intake/internal/testenv"
 )
 
 // newOutbox migrates db and returns its outbox.
 func newOutbox(tb testing.TB, db *gorm.DB) *Outbox {
 	tb.Helper()
-	if err := Migrate(db); err != nil {
-		tb.Fatal(err)
-	}
+	migrationstest.Migrate(tb, db)
 	return NewOutbox(db)
 }
 

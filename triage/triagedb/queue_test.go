@@ -9,6 +9,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/wxintake/intake/internal/database/migrations/migrationstest"
 	"github.com/wxintake/intake/internal/testenv"
 	"github.com/wxintake/intake/triage"
 )
@@ -117,9 +118,7 @@ func TestListOpenPages(t *testing.T) {
 // realistic spread of tickets so the optimizer's choice is the one it makes in service.
 func TestQueueUsesIndex(t *testing.T) {
 	db := testenv.MySQL(t)
-	if err := Migrate(db); err != nil {
-		t.Fatal(err)
-	}
+	migrationstest.Migrate(t, db)
 	fillTickets(t, db, 5000, 1)
 	if err := db.Exec("ANALYZE TABLE tickets").Error; err != nil {
 		t.Fatal(err)

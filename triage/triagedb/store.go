@@ -44,7 +44,7 @@ type Store struct {
 	ids    *idCache  // ticket numbers → row ids, for AppendTranscript
 }
 
-// New returns a Store on db, whose tables Migrate has created.
+// New returns a Store on db, whose tables package migrations has created.
 func New(db *gorm.DB, cfg Config) *Store {
 	if cfg.Prefix == "" {
 		cfg.Prefix = "RS"
@@ -63,20 +63,6 @@ func (s *Store) WithTx(tx *gorm.DB) *Store {
 	c := *s
 	c.db = tx
 	return &c
-}
-
-// Migrate creates or updates the tables of the ticket store and the outbox. When it
-// creates ticket_counts it fills it from the tickets already there.
-func Migrate(db *gorm.DB) error {
-	hadCounts := db.Migrator().HasTable(&countRow{})
-	err := db.AutoMigrate(&ticketRow{}, &counterRow{}, &countRow{}, &historyRow{}, &transcriptRow{}, &outboxRow{})
-	if err != nil {
-		return fmt.Errorf("triagedb: migrate: %w", err)
-	}
-	if !hadCounts {
-		return Recount(context.Background(), db)
-	}
-	return nil
 }
 
 // conn returns the Store's handle bound to ctx.

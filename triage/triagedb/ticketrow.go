@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"gorm.io/gorm"
-
 	"github.com/wxintake/intake/triage"
 )
 
@@ -49,7 +47,7 @@ type ticketRow struct {
 	VisitSlot  string     `gorm:"size:32;not null"`
 
 	// The documents are LONGTEXT, not JSON: MariaDB reports a JSON column as longtext,
-	// and gorm's AutoMigrate would then ALTER it on every start (TestMigrateIsIdempotent).
+	// and the row struct would never match the migrated schema (TestRowsMatchSchema).
 	// The store writes them with encoding/json, so they are always valid.
 	Record      string `gorm:"type:longtext;not null"` // recordJSON
 	Result      string `gorm:"type:longtext;not null"` // resultJSON
@@ -189,19 +187,4 @@ func emptyToNil(s []string) []string {
 		return nil
 	}
 	return s
-}
-
-// MigrateTicketComplaint adds the complaint flag and its index to tickets: migration
-// 0010_ticket_complaint. Tickets filed before it are no complaints.
-func MigrateTicketComplaint(tx *gorm.DB) error {
-	m := tx.Migrator()
-	if !m.HasColumn(&ticketRow{}, "Complaint") { // created by 0002 on a fresh database
-		if err := m.AddColumn(&ticketRow{}, "Complaint"); err != nil {
-			return err
-		}
-	}
-	if m.HasIndex(&ticketRow{}, "idx_tickets_complaint") {
-		return nil
-	}
-	return m.CreateIndex(&ticketRow{}, "idx_tickets_complaint")
 }

@@ -33,15 +33,6 @@ func toDomainTranscript(r transcriptRow) triage.TranscriptEntry {
 	return triage.TranscriptEntry{At: r.At.UTC(), Role: triage.Role(r.Role), Text: r.Text, Media: r.Media}
 }
 
-// MigrateTranscriptMedia adds the media column to ticket_transcript: migration
-// 0007_transcript_media. Lines stored before it have none and show as text.
-func MigrateTranscriptMedia(tx *gorm.DB) error {
-	if tx.Migrator().HasColumn(&transcriptRow{}, "Media") {
-		return nil // created by 0002 on a fresh database
-	}
-	return tx.Migrator().AddColumn(&transcriptRow{}, "Media")
-}
-
 // AppendTranscript adds entries to the ticket's transcript, in the given order; see
 // triage.Store. It runs on every turn of a customer with a ticket, so it is one
 // statement: a single multi-row insert (one per 500 rows, in a transaction, for longer

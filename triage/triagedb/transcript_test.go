@@ -10,6 +10,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/wxintake/intake/internal/database/migrations/migrationstest"
 	"github.com/wxintake/intake/internal/testenv"
 	"github.com/wxintake/intake/triage"
 )
@@ -83,13 +84,10 @@ func TestTranscriptUnknownTicket(t *testing.T) {
 }
 
 // Migration 0007 adds the media column to a transcript table created before it; lines
-// stored before have none. It is a no-op where 0002 already created the column.
+// stored before have none.
 func TestMigrateTranscriptMedia(t *testing.T) {
 	testenv.EachDB(t, func(t *testing.T, db *gorm.DB) {
 		s, ctx := newStore(t, db), context.Background()
-		if err := MigrateTranscriptMedia(db); err != nil {
-			t.Fatalf("on a fresh schema: %v", err)
-		}
 		if err := db.Migrator().DropColumn(&transcriptRow{}, "Media"); err != nil {
 			t.Fatal(err)
 		}
@@ -102,9 +100,7 @@ func TestMigrateTranscriptMedia(t *testing.T) {
 			id, at(t, "2026-11-22 10:00").UTC(), "customer", "[图片] MEDIA_OLD").Error; err != nil {
 			t.Fatal(err)
 		}
-		if err := MigrateTranscriptMedia(db); err != nil {
-			t.Fatal(err)
-		}
+		migrationstest.RunStep(t, db, "0007_transcript_media")
 		if err := s.AppendTranscript(ctx, tk.Number, triage.TranscriptEntry{At: at(t, "2026-11-22 10:01"), Role: triage.RoleCustomer, Text: "[图片] M2", Media: "M2"}); err != nil {
 			t.Fatal(err)
 		}

@@ -56,6 +56,23 @@ func TestStepsMatchAcrossDialects(t *testing.T) {
 	}
 }
 
+// TestMySQLTablesAreUTF8MB4: every table a MySQL step creates names utf8mb4, so it is
+// utf8mb4 whatever the server's default (issue 14).
+func TestMySQLTablesAreUTF8MB4(t *testing.T) {
+	steps, err := migrations.Steps(database.MySQL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "DEFAULT CHARSET=" + database.Charset + " COLLATE=" + database.Collation
+	for _, s := range steps {
+		for _, stmt := range s.Statements {
+			if strings.HasPrefix(stmt, "CREATE TABLE") && !strings.HasSuffix(stmt, want) {
+				t.Errorf("%s: %.60s… does not end with %s", s.ID, stmt, want)
+			}
+		}
+	}
+}
+
 // TestUpIsIdempotent: a second Up runs nothing but reads, and records nothing new.
 func TestUpIsIdempotent(t *testing.T) {
 	testenv.EachDB(t, func(t *testing.T, db *gorm.DB) {

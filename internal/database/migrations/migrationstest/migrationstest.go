@@ -27,6 +27,26 @@ func Migrate(tb testing.TB, db *gorm.DB) {
 	}
 }
 
+// RunStep runs the statements of step id again on db, without recording it: a test that
+// removed what the step adds (a column, an index) checks how the step treats the rows
+// stored before it.
+func RunStep(tb testing.TB, db *gorm.DB, id string) {
+	tb.Helper()
+	steps, err := migrations.Steps(database.Dialect(db))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	i := slices.IndexFunc(steps, func(s migrations.Step) bool { return s.ID == id })
+	if i < 0 {
+		tb.Fatalf("no migration %q", id)
+	}
+	for _, stmt := range steps[i].Statements {
+		if err := db.Exec(stmt).Error; err != nil {
+			tb.Fatalf("migration %s: %v\n%s", id, err, stmt)
+		}
+	}
+}
+
 // CheckRows fails the test unless the row structs rows match db's migrated tables: gorm's
 // AutoMigrate on them must find every table, column and index as it would create them,
 // and so issue nothing but reads. This is where a field added to a row struct without a
