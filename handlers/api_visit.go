@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -50,7 +51,14 @@ func (a *api) visitOf(t triage.Ticket, windows []triage.Window) visitJSON {
 
 // local returns w in the business time zone, where its label is written: the store
 // keeps instants, not zones.
-func (a *api) local(w triage.Window) triage.Window { return a.tickets.Local(w) }
+func (a *api) local(w triage.Window) triage.Window {
+	loc := a.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	w.Start, w.End = w.Start.In(loc), w.End.In(loc)
+	return w
+}
 
 // visit returns a ticket's booked visit and the windows on offer:
 // GET /api/v1/tickets/{number}/visit.
