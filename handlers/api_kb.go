@@ -12,6 +12,7 @@ import (
 	"github.com/wxintake/intake/bot"
 	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/internal/errs"
+	"github.com/wxintake/intake/internal/service/publishing"
 	"github.com/wxintake/intake/knowledge"
 	"github.com/wxintake/intake/staff"
 )
@@ -49,12 +50,10 @@ type RuleStatsReader interface {
 	All(ctx context.Context) (map[string]*knowledge.RuleStats, error)
 }
 
-// Audited actions of the knowledge editor besides staff.ActionRulesPublish.
+// Audited actions of the knowledge editor besides publishing's (staff.ActionRules…).
 const (
-	actionRulesRollback = "rules.rollback" // target: the new version; detail: from
-	actionRulesImport   = "rules.import"   // detail: files
-	actionRuleEdit      = "rule.edit"      // target: rule id; detail: replaced
-	actionRuleDelete    = "rule.delete"    // target: rule id
+	actionRuleEdit   = "rule.edit"   // target: rule id; detail: replaced
+	actionRuleDelete = "rule.delete" // target: rule id
 )
 
 // draftVersion names the draft where the API takes a version.
@@ -63,6 +62,7 @@ const draftVersion = "draft"
 // kbAPI serves /api/v1/kb: search, preview, edit, publish and roll back the rules.
 type kbAPI struct {
 	*api
+	publishing *publishing.Service // import, publish, roll back
 
 	mu    sync.Mutex
 	draft struct { // the matcher of the draft last previewed, by hash
@@ -71,7 +71,9 @@ type kbAPI struct {
 	}
 }
 
-func newKBAPI(a *api) *kbAPI { return &kbAPI{api: a} }
+func newKBAPI(a *api) *kbAPI {
+	return &kbAPI{api: a, publishing: publishing.New(publishing.Service{Store: a.KB, Audit: a.Audit, Log: a.Log})}
+}
 
 // available answers 503 when the service was built without the knowledge editor.
 func (k *kbAPI) available(next echo.HandlerFunc) echo.HandlerFunc {

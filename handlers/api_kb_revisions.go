@@ -4,13 +4,10 @@ import (
 	"cmp"
 	"net/http"
 	"slices"
-	"strconv"
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/knowledge"
-	"github.com/wxintake/intake/staff"
 )
 
 type publishRequest struct {
@@ -25,13 +22,10 @@ func (k *kbAPI) publish(c echo.Context) error {
 	if err := decode(c, &req); err != nil {
 		return k.fail(c, err)
 	}
-	ctx := c.Request().Context()
-	rev, err := k.KB.Publish(ctx, author(c), req.Message)
+	rev, err := k.publishing.Publish(c.Request().Context(), author(c), req.Message)
 	if err != nil {
 		return k.kbFail(c, err)
 	}
-	k.audit(ctx, author(c), staff.ActionRulesPublish, strconv.Itoa(rev.Version),
-		map[string]any{"version": rev.Version, "message": rev.Message, "rules": rev.Rules, "hash": rev.Hash})
 	return c.JSON(http.StatusOK, map[string]any{"revision": rev})
 }
 
@@ -47,16 +41,10 @@ func (k *kbAPI) rollback(c echo.Context) error {
 	if err := decode(c, &req); err != nil {
 		return k.fail(c, err)
 	}
-	if req.Version < 1 {
-		return k.fail(c, errs.InvalidField("version", "kbedit.error.bad_version", "value", req.Version))
-	}
-	ctx := c.Request().Context()
-	rev, err := k.KB.Rollback(ctx, author(c), req.Version, req.Message)
+	rev, err := k.publishing.Rollback(c.Request().Context(), author(c), req.Version, req.Message)
 	if err != nil {
 		return k.kbFail(c, err)
 	}
-	k.audit(ctx, author(c), actionRulesRollback, strconv.Itoa(rev.Version),
-		map[string]any{"from": req.Version, "message": rev.Message, "hash": rev.Hash})
 	return c.JSON(http.StatusOK, map[string]any{"revision": rev})
 }
 
@@ -148,15 +136,10 @@ func (k *kbAPI) importFiles(c echo.Context) error {
 	for name, text := range req.Files {
 		files[name] = []byte(text)
 	}
-	ctx := c.Request().Context()
-	if err := k.KB.Import(ctx, author(c), files); err != nil {
-		return k.kbFail(c, err)
-	}
-	info, err := k.KB.DraftInfo(ctx)
+	info, err := k.publishing.Import(c.Request().Context(), author(c), files)
 	if err != nil {
 		return k.kbFail(c, err)
 	}
-	k.audit(ctx, author(c), actionRulesImport, "draft", map[string]any{"files": len(files), "hash": info.Hash})
 	return c.JSON(http.StatusOK, map[string]any{"draft": info})
 }
 

@@ -26,23 +26,25 @@ type AuditLog interface {
 
 // The audited actions.
 const (
-	ActionLogin        = "login"        // detail: ip, kind
-	ActionLoginFailed  = "login.failed" // detail: ip, reason (bad_credentials | disabled)
-	ActionLoginLocked  = "login.locked" // detail: ip, minutes
-	ActionLogout       = "logout"       // detail: kind
-	ActionTakeover     = "ticket.takeover"
-	ActionHandback     = "ticket.handback"
-	ActionStatus       = "ticket.status" // detail: from, to, note
-	ActionAssign       = "ticket.assign" // detail: from, to
-	ActionVisit        = "ticket.visit"  // detail: from, to (the windows' labels)
-	ActionUserCreate   = "user.create"   // detail: role
-	ActionUserUpdate   = "user.update"   // detail: the changed fields (never the password itself)
-	ActionTokenCreate  = "token.create"  // detail: name, expires_at
-	ActionTokenRevoke  = "token.revoke"  // detail: id
-	ActionRulesPublish = "rules.publish" // detail: set by the knowledge editor
-	ActionCannedCreate = "canned.create" // target: the reply's id; detail: title
-	ActionCannedUpdate = "canned.update" // target: the reply's id; detail: title
-	ActionCannedDelete = "canned.delete" // target: the reply's id; detail: title
+	ActionLogin         = "login"        // detail: ip, kind
+	ActionLoginFailed   = "login.failed" // detail: ip, reason (bad_credentials | disabled)
+	ActionLoginLocked   = "login.locked" // detail: ip, minutes
+	ActionLogout        = "logout"       // detail: kind
+	ActionTakeover      = "ticket.takeover"
+	ActionHandback      = "ticket.handback"
+	ActionStatus        = "ticket.status"  // detail: from, to, note
+	ActionAssign        = "ticket.assign"  // detail: from, to
+	ActionVisit         = "ticket.visit"   // detail: from, to (the windows' labels)
+	ActionUserCreate    = "user.create"    // detail: role
+	ActionUserUpdate    = "user.update"    // detail: the changed fields (never the password itself)
+	ActionTokenCreate   = "token.create"   // detail: name, expires_at
+	ActionTokenRevoke   = "token.revoke"   // detail: id
+	ActionRulesPublish  = "rules.publish"  // detail: set by the knowledge editor
+	ActionRulesImport   = "rules.import"   // target: "draft"; detail: files, hash
+	ActionRulesRollback = "rules.rollback" // target: the new version; detail: from, message, hash
+	ActionCannedCreate  = "canned.create"  // target: the reply's id; detail: title
+	ActionCannedUpdate  = "canned.update"  // target: the reply's id; detail: title
+	ActionCannedDelete  = "canned.delete"  // target: the reply's id; detail: title
 )
 
 // AuditEntry is one recorded action.

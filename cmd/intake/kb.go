@@ -23,6 +23,7 @@ import (
 	"github.com/wxintake/intake/internal/config"
 	"github.com/wxintake/intake/internal/database"
 	"github.com/wxintake/intake/internal/evaluate"
+	"github.com/wxintake/intake/internal/service/publishing"
 	"github.com/wxintake/intake/knowledge"
 	"github.com/wxintake/intake/knowledge/knowledgedb"
 	"github.com/wxintake/intake/staff"
@@ -347,7 +348,8 @@ func kbProposal(ctx context.Context, store *knowledgedb.Store, stdout io.Writer)
 	return nil
 }
 
-// kbImport replaces the draft with the YAML files under dir, or the shipped knowledge.
+// kbImport replaces the draft with the YAML files under dir, or the shipped knowledge
+// (publishing.Service.Import, as the API does).
 func kbImport(ctx context.Context, store *knowledgedb.Store, audit staff.Auditor, author string, shipped bool, dir string, stdout io.Writer) error {
 	fsys := knowledge.ShippedFS()
 	if !shipped {
@@ -367,35 +369,28 @@ func kbImport(ctx context.Context, store *knowledgedb.Store, audit staff.Auditor
 	if err != nil {
 		return err
 	}
-	if err := store.Import(ctx, author, files); err != nil {
+	svc := publishing.New(publishing.Service{Store: store, Audit: audit})
+	if _, err := svc.Import(ctx, author, files); err != nil {
 		return reportProblems(err, stdout)
-	}
-	if err := audit.Record(ctx, author, "rules.import", "draft", map[string]int{"files": len(files)}); err != nil {
-		return err
 	}
 	fmt.Fprintf(stdout, "imported %d files into the draft; publish them with: intake kb publish -m MESSAGE\n", len(files))
 	return nil
 }
 
-// kbPublish publishes the draft and announces it to the running instances over the
+// kbPublish publishes the draft (publishing.Service.Publish, as the API does) and announces it to the running instances over the
 // configured Redis; without one (embedded), they find it at their next poll.
 func kbPublish(ctx context.Context, cfg *config.Config, store *knowledgedb.Store, audit staff.Auditor, author, message string, stdout io.Writer) error {
-	publish := store.Publish
+	svc := publishing.New(publishing.Service{Store: store, Audit: audit})
 	if cfg.Redis.Addr != "" {
 		rdb := redis.NewUniversalClient(&redis.UniversalOptions{
 			Addrs: cfg.RedisAddrs(), Password: cfg.Redis.Password, DB: cfg.Redis.DB, MasterName: cfg.Redis.MasterName,
 		})
 		defer rdb.Close()
-		publish = knowledgedb.NewPublisher(store, rdb, cfg.Redis.KeyPrefix, 0, nil).Publish
+		svc.Store = knowledgedb.NewPublisher(store, rdb, cfg.Redis.KeyPrefix, 0, nil)
 	}
-	rev, err := publish(ctx, author, message)
+	rev, err := svc.Publish(ctx, author, message)
 	if err != nil {
 		return reportProblems(err, stdout)
-	}
-	err = audit.Record(ctx, author, staff.ActionRulesPublish, strconv.Itoa(rev.Version),
-		map[string]any{"version": rev.Version, "message": rev.Message, "rules": rev.Rules, "hash": rev.Hash})
-	if err != nil {
-		return err
 	}
 	fmt.Fprintf(stdout, "published version %d (%d rules)\n", rev.Version, rev.Rules)
 	if cfg.Redis.Addr == "" {
