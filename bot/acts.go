@@ -93,7 +93,7 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 			add(ActHandoff, 0.9, ev)
 		}
 	}
-	if ev := found(cueComplaint); ev != "" {
+	if ev := found(cueComplaint); ev != "" && !cueNoComplaint.MatchString(t) {
 		conf := 0.7
 		if cueComplaintStrong.MatchString(t) {
 			conf = 0.95
@@ -226,6 +226,9 @@ func isBotQuestion(t string) bool {
 	return strings.Contains(t, "真人吗") || strings.Contains(t, "是人吗") || strings.Contains(t, "是不是真人") ||
 		strings.Contains(t, "是机器人") || strings.Contains(t, "是不是机器人") || strings.Contains(t, "人工智能")
 }
+
+// cueNoComplaint says the customer is not complaining: "我没投诉啊", "不是投诉", "不想投诉".
+var cueNoComplaint = knowledge.MustGate(`(没|没有|不是|不是要|不想|不要|不用|不会|并没有|又没)(在|说|要)?(投诉|举报|曝光|打12315)`)
 
 // negatedCancel spots cues that look like a cancel but are not: "不用了" in "不用了解",
 // "撤销" of something else is still a cancel; "不修了吗" asks.

@@ -85,6 +85,9 @@ func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *textmodel
 	if softActs[got] && !noFacts(&u.Facts) {
 		return acts // "海尔的 波轮" after a step: a detail given, not a shrug
 	}
+	if got == ActComplaint && cueNoComplaint.MatchString(t) {
+		return acts // "我没投诉啊 就想换个新的": says it is no complaint
+	}
 	if got == ActComplaint && rule.Kind == ActQuestion && p < 0.99 {
 		return acts // "能不能免费修啊 刚买仨月": a question about rights is not a complaint, unless the model is all but certain
 	}

@@ -669,6 +669,20 @@ func (d *Dialog) selfService(t *step, text string) {
 		t.sayKey("bot.self.checked")
 		t.u.Answer = knowledge.AnswerNotSolved
 	}
+	skipAll := false
+	if f := t.u.Facts; t.u.Answer == knowledge.AnswerUnclear && !t.u.Is(ActQuestion) && f.Brand == "" && f.Model == "" &&
+		f.Phone.IsZero() && f.PurchaseDate.IsZero() && f.Serial == "" && f.Category == "" {
+		switch tx := compact(t.u.Canon); {
+		case cueSkipChecks.MatchString(tx):
+			// "第三个也不用说了 直接报修": no more checks, the engineer's details next
+			t.u.Answer, skipAll = knowledge.AnswerNotSolved, true
+		case t.u.Is(ActNotSolved) && !knowledge.Pending(t.u.Canon):
+			// "地上啥都没有", "设了制冷的 26度": the check was done and found nothing; the
+			// learned act model reads it as not solved, the safe reading (the case goes on)
+			t.sayKey("bot.self.checked")
+			t.u.Answer = knowledge.AnswerNotSolved
+		}
+	}
 	switch t.u.Answer {
 	case knowledge.AnswerSolved:
 		c.Case.StepsTried = c.Step + 1
@@ -678,7 +692,7 @@ func (d *Dialog) selfService(t *step, text string) {
 		d.offerAlso(t)
 	case knowledge.AnswerNotSolved:
 		c.Step++
-		if triedAll(t.u.Canon) {
+		if skipAll || triedAll(t.u.Canon) {
 			c.Step = len(rule.Steps)
 		}
 		c.Case.StepsTried = c.Step
@@ -694,6 +708,7 @@ func (d *Dialog) selfService(t *step, text string) {
 	case knowledge.AnswerHuman:
 		c.Case.StepsTried = c.Step + 1
 		t.do(RecordOutcome{RuleID: rule.ID, Outcome: OutcomeEscalated})
+		d.absorb(t) // "帮我搵师傅啦，我叫陈太，手机…": the details told with it go on the ticket
 		d.escalate(t, EscalateHuman)
 	default:
 		if slots := unknownDetails(&c.Case, t.u.Canon); len(slots) > 0 {
@@ -740,6 +755,10 @@ func (d *Dialog) selfService(t *step, text string) {
 }
 
 // triedAll reports a customer who already tried every check: "2个方法都试了没用".
+// cueSkipChecks asks to skip the remaining checks and file the repair: "直接报修",
+// "不用试了 派人来吧".
+var cueSkipChecks = knowledge.MustGate(`直接(报修|派人|安排|上门|找师傅|叫师傅|登记|修)|不(用|想|要)(再)?试了|别(让我)?试了|不试了|不用说了|别说了|直接来人`)
+
 func triedAll(canon string) bool {
 	t := compact(canon)
 	for _, w := range []string{"都试了", "都试过", "全试了", "全试过", "全部试", "都做了", "都弄了", "都检查了", "都照做", "都按", "试遍"} {
@@ -985,7 +1004,12 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 	}
 	if a, ok := t.u.Has(ActComplaint); ok && a.Confidence >= 0.95 && c.Ticket != "" && !c.Paused {
 		// "再不来人我就打12315" while waiting for the person the ticket promised
+		before := c.Case
+		d.absorb(t)
 		t.sayKey("bot.complaint.escalate")
+		if learned := d.learned(&before, &c.Case); learned != "" {
+			t.sayKey("bot.human.noted", "facts", learned)
+		}
 		t.do(FlagComplaint{Number: c.Ticket, Words: complaintWords(&t.u, a)})
 		c.AckedAt = t.in.At
 		return

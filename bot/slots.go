@@ -537,11 +537,23 @@ func choice(text string, n int) (int, bool) {
 	t = strings.TrimPrefix(t, "第")
 	t = strings.TrimRight(t, "个号项。.，,！!")
 	k, err := strconv.Atoi(t)
+	if err != nil {
+		// "3吧 门锁", "2 下午吧", "就选2": the number first, then a particle or the option's words
+		m := looseChoice.FindStringSubmatch(t)
+		if m == nil || strings.ContainsAny(m[2], "0123456789") || runes(m[2]) > 12 {
+			return 0, false
+		}
+		k, err = strconv.Atoi(m[1])
+	}
 	if err != nil || k < 1 || k > n {
 		return 0, false
 	}
 	return k - 1, true
 }
+
+// looseChoice is a numbered choice with words after it: the number, a particle, then a
+// separator and the words ("3吧 门锁"); never a number with a unit ("2个月", "3号楼").
+var looseChoice = regexp.MustCompile(`^(?:就|我选|选|第)?([0-9]{1,2})(?:吧|啊|呀|哦|哈|嘛|呗|号|个)?(?:[ ,，、。：:]+(.*))?$`)
 
 // isUnknown reports answers that mean "I don't know / can't find it": one of
 // dontKnowAnswers alone, or a short answer that says so and gives no value ("儿子给买的，

@@ -93,7 +93,38 @@ func ParseAnswer(text string) Answer {
 			return words // "1 还是不行": the words are more careful than the finger
 		}
 	}
+	if d, ok := trailingChoice(text); ok {
+		choice := map[byte]Answer{'0': AnswerHuman, '1': AnswerSolved, '2': AnswerNotSolved}[d]
+		switch {
+		case words == AnswerUnclear || words == choice || choice == AnswerHuman:
+			return choice // "没有硬物 2": what they saw, then the choice
+		case words == AnswerSolved || choice == AnswerSolved:
+			return AnswerNotSolved // "管子看着没问题 2": the check found nothing; the fault stays
+		}
+	}
 	return words
+}
+
+// trailingChoice reads a choice typed after the words: "没有硬物 2", "管子看着没问题，2".
+// The digit stands alone after a space or a comma, and no other digit is in the reply.
+func trailingChoice(text string) (byte, bool) {
+	rs := []rune(strings.TrimRight(text, " \t,.!~。！，"))
+	if len(rs) < 3 {
+		return 0, false
+	}
+	d := rs[len(rs)-1]
+	if d >= '０' && d <= '２' {
+		d = d - '０' + '0'
+	}
+	if d < '0' || d > '2' || !strings.ContainsRune(" \t,，、;；", rs[len(rs)-2]) {
+		return 0, false // "试了2", "E2": the digit belongs to the words
+	}
+	for _, r := range rs[:len(rs)-1] {
+		if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+			return 0, false
+		}
+	}
+	return byte(d), true
 }
 
 // digitsOnly counts the digits of a reply made only of digits, spaces and number

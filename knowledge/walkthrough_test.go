@@ -28,6 +28,13 @@ func TestParseAnswer(t *testing.T) {
 		{"2", AnswerNotSolved},
 		{"２", AnswerNotSolved},
 		{"2，还是不行", AnswerNotSolved},
+		{"管子看着没问题 2", AnswerNotSolved},
+		{"没有硬物 2", AnswerNotSolved},
+		{"看了看 滤网挺干净的，2", AnswerNotSolved},
+		{"还是不行 1", AnswerNotSolved},
+		{"弄不好 0", AnswerHuman},
+		{"试了一下好了 1", AnswerSolved},
+		{"显示E2", AnswerUnclear},
 		{"好了一半 有时候还掉", AnswerNotSolved}, // only partly
 		{"好点了 但还是有点响", AnswerNotSolved},
 		{"好了 以后还会这样吗", AnswerSolved},
