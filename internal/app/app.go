@@ -140,6 +140,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, opts ...Opti
 		SQLitePath:   filepath.Join(cfg.DataDir, "intake.db"),
 		MaxOpenConns: cfg.MySQL.MaxOpenConns,
 		MaxIdleConns: cfg.MySQL.MaxIdleConns,
+		Now:          now,
 	}, log)
 	if err != nil {
 		return nil, fmt.Errorf("database: %w", err)
