@@ -1018,6 +1018,11 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		return // a staff member is answering: say nothing
 	}
 	// Nobody has answered yet: stay useful while the customer waits.
+	if d.confirmNoted(t) {
+		t.sayKey("bot.human.still_waiting")
+		c.AckedAt = t.in.At
+		return
+	}
 	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != TopicOther {
 		d.answerQuestion(t, q.Topic)
 		t.sayKey("bot.human.still_waiting")

@@ -62,7 +62,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 	}
 	if c.State == StateHuman {
 		// A person has (or is about to have) the chat: advice now; the agent sees the message.
-		c.Case.Safety = true
+		c.Case.Safety, c.Case.SafetyRule = true, rule.ID // the latest hazard's advice answers what follows
 		t.sayKey("bot.safety.waiting", "advice", rule.Advice)
 		return
 	}
@@ -171,6 +171,39 @@ func wetCase(c *Case) bool {
 // used, what to do now, that it is still on.
 var cueSafetyAsk = knowledge.MustGate(`用唔用得|仲用|得唔得|点算|点办|点搞|点整|要唔要紧|危唔危险|使唔使|仲可以|怎么办|咋办|咋整|怎么弄|咋弄|还能|能不能|能用|可以|可不可以|要不要|要紧|危险|安全|没事吧|会不会|继续|现在|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|照常|凑合|接着用|先用着|还在|还开着|还插着|没拔|很烫|在哪|找不到|关不了|怎么关|开.{0,3}(抽油烟机|油烟机|排风|风扇|灯)`)
 
+// cueNotedAsk asks whether what was said was noted: "电话号码你记下了没？", "型号你有记到吗".
+var cueNotedAsk = knowledge.MustGate(`记下(来)?了?(没|吗|么|嘛|不)|记住了?(没|吗|么)|记到了?(没|吗|么|嘛)|有没有记|记录了?(没|吗)|收到了?(没|吗|么)|有记(下|到)`)
+
+// confirmNoted answers "记下了没？": what the case holds, so the customer sees it was kept.
+// Details in the same message are taken first. It reports whether it answered.
+func (d *Dialog) confirmNoted(t *step) bool {
+	c := t.c
+	if !cueNotedAsk.MatchString(compact(t.u.Canon)) || len(t.u.Hazards) > 0 {
+		return false
+	}
+	d.absorb(t)
+	var parts []string
+	for _, s := range summarySlots {
+		if !c.Case.missing(s) {
+			if v := d.show(&c.Case, s); v != "" && v != catalog.T("bot.value.skipped") {
+				parts = append(parts, v)
+			}
+		}
+	}
+	if len(parts) == 0 {
+		return false
+	}
+	t.sayKey("bot.noted.confirm", "facts", strings.Join(parts, " · "))
+	if c.State.inProgress() {
+		d.reask(t)
+	}
+	return true
+}
+
+// cueStillLive asks whether the danger is still there after what was done: "闸关了 但是小灯还亮
+// 是不是还有电哦".
+var cueStillLive = knowledge.MustGate(`是不是|会不会|还有电|还带电|有没有电|还亮|还在(冒|漏|响|烧|闪)|还有(味|烟)`)
+
 // cueMayI asks leave to use the device, in words without a question mark: "中不中",
 // "总行吧", "应该没事吧".
 var cueMayI = knowledge.MustGate(`中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|没事吧|可以吧|能不能|可不可以|得唔得|用唔用得`)
@@ -219,7 +252,8 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 		f.Channel != "" || f.Name != "" || f.Address != "") {
 		return false // "地址…现在有人在家": details for the ticket, read as usual
 	}
-	if !cueSafetyAsk.MatchString(tx) || cueSafetyDone.MatchString(tx) && !cueQuestion.MatchString(tx) {
+	stillLive := cueStillLive.MatchString(tx)
+	if !cueSafetyAsk.MatchString(tx) && !stillLive || cueSafetyDone.MatchString(tx) && !cueQuestion.MatchString(tx) && !asksUse && !stillLive {
 		// "我现在出来了 窗户开了" tells what was done, though "开了" reads like a question of use
 		if !cueSafetyDone.MatchString(tx) {
 			return false
@@ -266,6 +300,9 @@ var cueWetDeviceUse = knowledge.MustGate(`充电|充个电|充一下|充上|插�
 // when there is nothing of the kind and the state's own handler should read it.
 func (d *Dialog) interject(t *step) bool {
 	c, u := t.c, &t.u
+	if d.confirmNoted(t) {
+		return true
+	}
 	busy := c.State.inProgress()
 	if c.State == StateDone && c.Ticket == "" && c.Case.RuleID != "" && c.Case.StepsTried > 0 && !c.Case.Safety &&
 		cueMisclick.MatchString(compact(u.Canon)) && knowledge.ParseAnswer(u.Canon) != knowledge.AnswerSolved {
