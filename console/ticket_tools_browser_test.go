@@ -25,7 +25,7 @@ import (
 func TestBrowserTicketTools(t *testing.T) {
 	chromium := testenv.RequireService(t, "INTAKE_TEST_CHROMIUM")
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{Config: func(c *config.Config) {
-		c.Routing.Groups = []triage.Group{{Name: "华东家电组"}, {Name: "全国综合组"}}
+		c.Routing.Groups = []config.Group{{Name: "华东家电组"}, {Name: "全国综合组"}}
 	}})
 	ctx := context.Background()
 	addStaff(t, s, "zhangmin", "张敏", staff.RoleAdmin, "correct horse 42")

@@ -192,7 +192,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, opts ...Opti
 	a.Stats = casework.NewBufferedStats(casework.NewRedisStats(a.Redis, prefix))
 	a.Spool = casework.NewSpool(a.Redis, prefix, log)
 	backend := &casework.Backend{
-		Store: a.Tickets, Calendar: cal, KB: a.Knowledge, Stats: a.Stats, Spool: a.Spool, Groups: cfg.Routing.Groups,
+		Store: a.Tickets, Calendar: cal, KB: a.Knowledge, Stats: a.Stats, Spool: a.Spool, Groups: triageGroups(cfg.Routing.Groups),
 		Visits: visitPolicy(cfg), Now: now, Log: log, PageURL: a.PageURL,
 		ComplaintGroup: cfg.Routing.ComplaintGroup,
 	}
@@ -273,7 +273,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, opts ...Opti
 		Audit: a.Staff, Window: a.Bot.Window, Stats: a.Stats, Dashboard: a.Tickets, Deliveries: a.Notifier.Outbox, Location: cal.Location(),
 		KB: a.KB, Published: a.Knowledge, Unmatched: a.KB, SecureCookies: cfg.Console.SecureCookies,
 		Canned: a.Canned, LastLogins: a.Staff.LastLogins,
-		Undelivered: a.Chat.Undelivered, Media: a.Media, VisitWindows: visits, Groups: cfg.Routing.StaffGroups(),
+		Undelivered: a.Chat.Undelivered, Media: a.Media, VisitWindows: visits, Groups: triageGroups(cfg.Routing.StaffGroups()),
 		MissingAdjustments: cal.MissingAdjustments, Waiting: waitingChats{a.Chat, a.Waiting}})
 	if err != nil {
 		return nil, err
@@ -315,7 +315,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, opts ...Opti
 
 		Visits:       a.Notifier,
 		VisitWindows: visits,
-		Groups:       cfg.Routing.StaffGroups(),
+		Groups:       triageGroups(cfg.Routing.StaffGroups()),
 		Location:     cal.Location(),
 
 		ReadyNotes: func() map[string]string {
@@ -568,7 +568,7 @@ var defaultSlots = []triage.Slot{
 // visitPolicy is when engineers can be booked: defaultSlots on three days, with the
 // weekend and evening windows the configuration allows (checked by config.Validate).
 func visitPolicy(cfg *config.Config) triage.VisitPolicy {
-	evening, _ := cfg.Business.EveningSlot()
+	evening := eveningSlot(cfg.Business)
 	return triage.VisitPolicy{Slots: defaultSlots, Evening: evening, Weekend: cfg.Business.VisitWeekend, Days: 3}
 }
 

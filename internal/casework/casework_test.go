@@ -25,7 +25,7 @@ var (
 // rule and steps tried, and the transcript.
 func TestConversationBecomesATicket(t *testing.T) {
 	opts := apptest.Options{Config: func(c *config.Config) {
-		c.Routing.Groups = []triage.Group{
+		c.Routing.Groups = []config.Group{
 			{Name: "华南家电组", Skills: []string{"refrigeration"}, Regions: []string{"广东"}},
 			{Name: "华北家电组", Skills: []string{"refrigeration"}, Regions: []string{"北京"}},
 			{Name: "全国综合组"},

@@ -21,9 +21,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/internal/wxtemplate"
-	"github.com/wxintake/intake/triage"
 )
 
 // Config is the whole configuration of one service instance.
@@ -55,7 +53,7 @@ type Alerts struct {
 
 // Routing assigns tickets to staff groups by skill and region.
 type Routing struct {
-	Groups []triage.Group `yaml:"groups"`
+	Groups []Group `yaml:"groups"`
 	// ComplaintGroup takes every complaint risk (the customer named 12315, 消协 or the
 	// media, asked to return the product, or the fault is back after a repair), whatever
 	// its skill and region; empty routes complaints like any other ticket.
@@ -64,12 +62,20 @@ type Routing struct {
 	ComplaintWithin time.Duration `yaml:"complaint_within"`
 }
 
+// Group is a staff group as config.yaml names it; the service routes with it as a
+// triage.Group (the same fields: convert with triage.Group(g)).
+type Group struct {
+	Name    string   `yaml:"name"`
+	Skills  []string `yaml:"skills"`  // e.g. refrigeration, mobile
+	Regions []string `yaml:"regions"` // province-level names, e.g. 北京, 广东
+}
+
 // StaffGroups are the groups a ticket can be moved to: the routing groups and, when it is
 // not one of them, the complaint group.
-func (r Routing) StaffGroups() []triage.Group {
+func (r Routing) StaffGroups() []Group {
 	groups := slices.Clone(r.Groups)
-	if r.ComplaintGroup != "" && !slices.ContainsFunc(groups, func(g triage.Group) bool { return g.Name == r.ComplaintGroup }) {
-		groups = append(groups, triage.Group{Name: r.ComplaintGroup})
+	if r.ComplaintGroup != "" && !slices.ContainsFunc(groups, func(g Group) bool { return g.Name == r.ComplaintGroup }) {
+		groups = append(groups, Group{Name: r.ComplaintGroup})
 	}
 	return groups
 }
@@ -437,7 +443,7 @@ func (c *Config) Validate() error {
 	if _, err := time.LoadLocation(c.Business.TimeZone); err != nil {
 		return bad("business.time_zone", "%q is not a time zone", c.Business.TimeZone)
 	}
-	if _, err := c.Business.EveningSlot(); err != nil {
+	if _, _, err := c.Business.EveningHours(); err != nil {
 		return bad("business.visit_evening", "%q is not like 18:00-20:00", c.Business.VisitEvening)
 	}
 	if c.Notify.FollowUpAfter < 72*time.Hour || c.Notify.FollowUpAfter > 7*24*time.Hour {
@@ -592,14 +598,20 @@ func setValue(v reflect.Value, raw string) error {
 	return nil
 }
 
-// EveningSlot is the evening visit window of VisitEvening ("18:00-20:00"), the zero Slot
-// when there is none.
-func (b Business) EveningSlot() (triage.Slot, error) {
+// EveningHours are the start and end of the evening visit window of VisitEvening
+// ("18:00-20:00", an en dash allowed) as HH:MM, both "" when there is none; an error
+// unless both are clock times with the end after the start.
+func (b Business) EveningHours() (start, end string, err error) {
 	v := strings.TrimSpace(b.VisitEvening)
 	if v == "" {
-		return triage.Slot{}, nil
+		return "", "", nil
 	}
-	start, end, _ := strings.Cut(strings.ReplaceAll(v, "–", "-"), "-")
-	s := triage.Slot{Label: catalog.T("triage.visit.evening"), Start: strings.TrimSpace(start), End: strings.TrimSpace(end)}
-	return s, triage.CheckSlots([]triage.Slot{s})
+	start, end, _ = strings.Cut(strings.ReplaceAll(v, "–", "-"), "-")
+	start, end = strings.TrimSpace(start), strings.TrimSpace(end)
+	from, err1 := time.Parse("15:04", start)
+	to, err2 := time.Parse("15:04", end)
+	if err1 != nil || err2 != nil || !from.Before(to) {
+		return "", "", fmt.Errorf("config: evening visit window %q: want HH:MM-HH:MM with the end after the start", v)
+	}
+	return start, end, nil
 }

@@ -3,8 +3,6 @@ package config
 import (
 	"errors"
 	"testing"
-
-	"github.com/wxintake/intake/triage"
 )
 
 // Engineer visits are offered on working days only by default; the environment opens
@@ -44,12 +42,9 @@ func TestVisitWindows(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			s, err := c.Business.EveningSlot()
-			if err != nil || c.Business.VisitWeekend != tc.wantWeekend || s.Start != tc.wantStart || s.End != tc.want {
-				t.Fatalf("weekend %v, evening %+v, %v", c.Business.VisitWeekend, s, err)
-			}
-			if tc.wantStart != "" && s == (triage.Slot{}) {
-				t.Fatal("no evening slot")
+			start, end, err := c.Business.EveningHours()
+			if err != nil || c.Business.VisitWeekend != tc.wantWeekend || start != tc.wantStart || end != tc.want {
+				t.Fatalf("weekend %v, evening %s-%s, %v", c.Business.VisitWeekend, start, end, err)
 			}
 		})
 	}
