@@ -56,6 +56,15 @@ func TestStepsMatchAcrossDialects(t *testing.T) {
 	}
 }
 
+// TestBinaryNeverAutoMigrates: migrationstest, the one place that runs gorm's AutoMigrate
+// (to compare row structs with the schema), is not part of the binary.
+func TestBinaryNeverAutoMigrates(t *testing.T) {
+	const helper = "github.com/wxintake/intake/internal/database/migrations/migrationstest"
+	if deps := testenv.Deps(t, "github.com/wxintake/intake/cmd/intake"); slices.Contains(deps, helper) {
+		t.Errorf("cmd/intake links %s", helper)
+	}
+}
+
 // TestMySQLTablesAreUTF8MB4: every table a MySQL step creates names utf8mb4, so it is
 // utf8mb4 whatever the server's default (issue 14).
 func TestMySQLTablesAreUTF8MB4(t *testing.T) {
