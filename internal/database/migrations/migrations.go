@@ -45,6 +45,10 @@ var files embed.FS
 // lockWait bounds how long Up waits on MySQL for another instance's migration.
 const lockWait = 5 * time.Minute
 
+// lockName is the MySQL named lock of the migrations of the current database. Named locks
+// are server-wide and at most 64 characters, hence the hash of the database's name.
+const lockName = "CONCAT('intake_migrate_', MD5(DATABASE()))"
+
 // Step is one migration: its ID and its statements.
 type Step struct {
 	ID         string
@@ -120,14 +124,14 @@ func UpTo(ctx context.Context, db *gorm.DB, last string) error {
 	// One connection holds the lock and runs every statement.
 	return db.Connection(func(conn *gorm.DB) error {
 		var got *int
-		if err := conn.Raw("SELECT GET_LOCK(CONCAT('intake_migrate_', MD5(DATABASE())), ?)", int(lockWait.Seconds())).
-			Scan(&got).Error; err != nil {
+		if err := conn.Raw("SELECT GET_LOCK("+lockName+", ?)", int(lockWait.Seconds())).Scan(&got).Error; err != nil {
 			return fmt.Errorf("migrations: lock: %w", err)
 		}
 		if got == nil || *got != 1 {
 			return fmt.Errorf("migrations: another instance held the migration lock for %v", lockWait)
 		}
-		defer conn.Exec("SELECT RELEASE_LOCK(CONCAT('intake_migrate_', MD5(DATABASE())))")
+		// Released even when ctx is done, so the pooled connection does not keep it.
+		defer conn.WithContext(context.WithoutCancel(ctx)).Exec("SELECT RELEASE_LOCK(" + lockName + ")")
 		return apply(conn, steps)
 	})
 }
