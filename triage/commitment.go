@@ -25,7 +25,10 @@ func Commitment(r Result, number string, cal *Calendar) string {
 			b.WriteString(catalog.T("triage.commit.fee_later"))
 			break
 		}
-		if r.Warranty.Status == OutOfWarranty {
+		if r.Warranty.Status == OutOfWarranty && r.Warranty.Period != "" {
+			// "整机保修已过，但压缩机（至 2029-05-31）还在保修期内…"
+			b.WriteString(catalog.T("triage.commit.out_parts_covered", "parts", r.Warranty.Period, "estimate", r.Warranty.Estimate.String()))
+		} else if r.Warranty.Status == OutOfWarranty {
 			b.WriteString(catalog.T("triage.commit.out_of_warranty", "estimate", r.Warranty.Estimate.String()))
 		} else {
 			b.WriteString(catalog.T("triage.commit.user_damage", "estimate", r.Warranty.Estimate.String()))

@@ -169,3 +169,31 @@ func TestWarrantyYearOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestCommitmentNamesPartsStillCovered: the unit's period is over, the fault is not pinned
+// on a part, and parts are still in their own period — the customer is not told flatly that
+// the repair is paid.
+func TestCommitmentNamesPartsStillCovered(t *testing.T) {
+	p := Policy{WholeMonths: 12, Components: map[string]int{"压缩机": 72, "主板": 36, "风机电机": 24}}
+	c := Case{Category: "air_conditioner", CategoryName: "空调", PurchaseDate: day(t, "2024-11-11"),
+		ReportedAt: at(t, "2026-12-06 10:00"), Hint: Hint{PartsMax: 800, LabourMax: 200}}
+	r := Triage(c, p, china(t))
+	if r.Warranty.Status != OutOfWarranty {
+		t.Fatalf("status %s, want out of warranty", r.Warranty.Status)
+	}
+	got := Commitment(r, "RS20261206-0001", china(t))
+	want := "整机保修已过，但压缩机（保修至 2030-11-10）、主板（保修至 2027-11-10）还在保修期内：如果工程师检测是这些部件的故障，维修免费"
+	if !strings.Contains(got, want) || strings.Contains(got, "风机电机") {
+		t.Errorf("commitment %q\nlacks %q (or names a part whose period is over)", got, want)
+	}
+	// pinned on a part whose period is over: paid, as before
+	c.Hint.Component, c.Hint.ComponentName = "风机电机", "风机电机"
+	if got := Commitment(Triage(c, p, china(t)), "RS20261206-0001", china(t)); !strings.Contains(got, "产品已过保修期，需付费维修") {
+		t.Errorf("pinned on an expired part: %q", got)
+	}
+	// a year-only date: the parts are not guessed
+	c.Hint.Component, c.PurchaseDate = "", Date{Year: 2019}
+	if got := Commitment(Triage(c, p, china(t)), "RS20261206-0001", china(t)); strings.Contains(got, "整机保修已过，但") {
+		t.Errorf("year-only date named parts: %q", got)
+	}
+}

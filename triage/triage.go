@@ -30,6 +30,13 @@ func Triage(c Case, p Policy, cal *Calendar) Result {
 		warranty.Period = warrantyPeriod(c, p, c.ExtendedWarranty == AnswerYes).label
 		warranty.Bought, warranty.Product = c.PurchaseDate, c.name()
 	}
+	if warranty.Status == OutOfWarranty && c.Hint.Component == "" {
+		// the unit's period is over but the fault is not pinned on a part: the parts still
+		// covered are named, so nobody is told a free repair is out of the question
+		if parts := partsCovered(c, p); parts != "" {
+			warranty.Period, warranty.Bought, warranty.Product = parts, c.PurchaseDate, c.name()
+		}
+	}
 	rights := RightsOf(c, p)
 	if rights.RepeatFree && warranty.Status != UserDamage && warranty.Status != InWarranty {
 		// the same fault back inside the last repair's own warranty: free whatever the

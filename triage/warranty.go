@@ -1,7 +1,9 @@
 package triage
 
 import (
+	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/wxintake/intake/catalog"
@@ -170,6 +172,38 @@ func warrantyPeriod(c Case, p Policy, extended bool) period {
 	}
 	per.until = lastCovered(c.PurchaseDate.Last(), per.months)
 	return per
+}
+
+// partsCovered names the policy's components whose own period still covers the report date
+// ("压缩机（至 2029-05-31）、主板（至 2026-12-31）"), longest first; "" when none does or the
+// purchase date is not known to the day or month.
+func partsCovered(c Case, p Policy) string {
+	bought, today := c.PurchaseDate, DateOf(c.ReportedAt)
+	if bought.IsZero() || !bought.Valid() || bought.YearOnly() || bought.First().After(today) {
+		return ""
+	}
+	type part struct {
+		name  string
+		until Date
+	}
+	var parts []part
+	for name, m := range p.Components {
+		// the earliest day the purchase can mean: covered whatever day of the month it was
+		if until := lastCovered(bought.First(), m); m > 0 && !today.After(until) {
+			parts = append(parts, part{name, lastCovered(bought.Last(), m)})
+		}
+	}
+	sort.Slice(parts, func(i, j int) bool {
+		if parts[i].until != parts[j].until {
+			return parts[j].until.Before(parts[i].until)
+		}
+		return parts[i].name < parts[j].name
+	})
+	names := make([]string, len(parts))
+	for i, pt := range parts {
+		names[i] = catalog.T("triage.period.part_until", "component", pt.name, "until", pt.until.String())
+	}
+	return strings.Join(names, "、")
 }
 
 // lastCovered returns the last day covered by a period of n months from day from: the day
