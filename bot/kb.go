@@ -110,6 +110,17 @@ func (k *KnowledgeBase) Match(c *Case) (Rule, bool) {
 		},
 		Limit: 3,
 	})
+	if c.Trigger == TriggerWater || c.Trigger == TriggerDrop {
+		// "洒了奶茶 开不了机": the damage decides what to do first (power off, no charging),
+		// whatever symptom it caused, when a rule for that damage is among the candidates
+		for _, m := range ms {
+			if !m.Safety && ruleFits(m.Rule, c.Category) && m.Rule.Unresolved.FaultClass == knowledge.FaultUserDamage {
+				r := toRule(m.Rule)
+				r.Confident, r.Score = true, m.Confidence
+				return r, true
+			}
+		}
+	}
 	for _, m := range ms {
 		if m.Safety || !ruleFits(m.Rule, c.Category) {
 			continue
