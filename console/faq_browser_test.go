@@ -16,20 +16,20 @@ import (
 
 // The FAQ entry the editor writes in the browser: a question no shipped entry answers.
 const (
-	anodeID     = "faq-heater-anode"
-	anodeAnswer = "电热水器的镁棒（阳极棒）一般 1 到 2 年检查一次，水质硬的地区建议每年更换；更换要关进水阀、排空内胆，可以预约师傅上门（测试 MG2）。"
+	alwaysOnID     = "faq-heater-always-on"
+	alwaysOnAnswer = "电热水器可以一直通电保温，也可以用前一小时再开；天天用的开着更方便，出远门好几天请关掉（测试 MG2）。"
 )
 
-var anodeSamples = []string{
-	"热水器镁棒多久换一次",
-	"镁棒多长时间要更换",
-	"电热水器的镁棒几年换一次啊",
-	"热水器镁棒需要定期换吗",
-	"镁棒该什么时候换",
-	"meibang 多久换",
-	"我家热水器用了两年了，镁棒要不要换",
-	"请问热水器里的镁棒啥时候换😊",
-	"镁棒多久换一回",
+var alwaysOnSamples = []string{
+	"电热水器要一直开着吗",
+	"热水器一直插着电费电吗",
+	"热水器用完要不要关",
+	"电热水器24小时开着好还是用时再开",
+	"出差几天热水器要关吗",
+	"reshuiqi yizhi kaizhe",
+	"热水器晚上要不要关掉呀😊",
+	"热水器不用的时候需要拔插头吗",
+	"热水器一直开着省电还是现烧省电",
 }
 
 // An editor's session on the FAQ pages in headless Chromium: log in, open the FAQ entries
@@ -65,12 +65,12 @@ func TestBrowserFAQ(t *testing.T) {
 	do("write a new entry",
 		chromedp.Click(css(`#new-faq`)),
 		chromedp.WaitVisible(css(`#faq-form`)),
-		chromedp.SetValue(css(`#faq-form input[name=id]`), anodeID),
-		chromedp.SetValue(css(`#faq-form input[name=title]`), "热水器镁棒多久换（测试）"),
+		chromedp.SetValue(css(`#faq-form input[name=id]`), alwaysOnID),
+		chromedp.SetValue(css(`#faq-form input[name=title]`), "电热水器要不要一直开着（测试）"),
 		chromedp.Click(css(`#faq-form input[name=categories][value=water_heater]`)),
-		chromedp.SetValue(css(`#faq-form textarea[name=keywords]`), "镁棒\n阳极棒"),
-		chromedp.SetValue(css(`#faq-form textarea[name=answer]`), anodeAnswer),
-		chromedp.SetValue(css(`#faq-form textarea[name=samples]`), strings.Join(anodeSamples[:3], "\n")),
+		chromedp.SetValue(css(`#faq-form textarea[name=keywords]`), "一直开着\n要不要关"),
+		chromedp.SetValue(css(`#faq-form textarea[name=answer]`), alwaysOnAnswer),
+		chromedp.SetValue(css(`#faq-form textarea[name=samples]`), strings.Join(alwaysOnSamples[:3], "\n")),
 		chromedp.Click(css(`#faq-save`)),
 	)
 	poll("problems shown", `document.querySelectorAll('#faq-problems li.problem').length > 0`)
@@ -80,20 +80,20 @@ func TestBrowserFAQ(t *testing.T) {
 	screenshot("console-faq-problems.png")
 
 	do("save the entry",
-		chromedp.SetValue(css(`#faq-form textarea[name=samples]`), strings.Join(anodeSamples, "\n")),
+		chromedp.SetValue(css(`#faq-form textarea[name=samples]`), strings.Join(alwaysOnSamples, "\n")),
 		chromedp.Click(css(`#faq-save`)),
-		chromedp.WaitVisible(css(`#faq-form[data-id="`+anodeID+`"]`)),
+		chromedp.WaitVisible(css(`#faq-form[data-id="`+alwaysOnID+`"]`)),
 	)
 	poll("saved", `document.getElementById('flash').textContent.includes('已保存')`)
 
 	// 试一试: a customer's question in other words goes to the new entry, with its answer.
 	do("preview",
-		chromedp.SendKeys(css(`#faq-preview-text`), "热水器的镁棒多久要换一次？"),
+		chromedp.SendKeys(css(`#faq-preview-text`), "电热水器需要一直开着吗？"),
 		chromedp.Click(css(`#faq-preview-form button[type=submit]`)),
 	)
 	poll("preview shown", `!document.getElementById('faq-preview-result').hidden`)
 	goes, err := chromedp.Run(browser, chromedp.Evaluate[string](`(d => d.goesTo + ' ' + d.faq)(document.getElementById('faq-preview-result').dataset)`))
-	if err != nil || goes != "faq "+anodeID {
+	if err != nil || goes != "faq "+alwaysOnID {
 		t.Fatalf("the preview goes to %q (%v): %s", goes, err, text(`#faq-preview-result`))
 	}
 	if m := text(`#faq-preview-messages`); !strings.Contains(m, "MG2") {
@@ -101,8 +101,8 @@ func TestBrowserFAQ(t *testing.T) {
 	}
 	screenshot("console-faq-entry.png")
 
-	do("the list", chromedp.Navigate(s.URL()+"/console/rules/faq"), chromedp.WaitVisible(css(`tr[data-faq="`+anodeID+`"]`)))
-	if row := text(`tr[data-faq="` + anodeID + `"]`); !strings.Contains(row, "热水器") || !strings.Contains(row, "9") ||
+	do("the list", chromedp.Navigate(s.URL()+"/console/rules/faq"), chromedp.WaitVisible(css(`tr[data-faq="`+alwaysOnID+`"]`)))
+	if row := text(`tr[data-faq="` + alwaysOnID + `"]`); !strings.Contains(row, "热水器") || !strings.Contains(row, "9") ||
 		!strings.Contains(row, "未发布") {
 		t.Errorf("the new entry's row reads %q", row)
 	}
@@ -116,11 +116,11 @@ func TestBrowserFAQ(t *testing.T) {
 	)
 	poll("self-test passed", `document.getElementById('flash').textContent.includes('自检通过')`)
 	do("publish",
-		chromedp.SendKeys(css(`#publish input[name=message]`), "新增热水器镁棒常见问题"),
+		chromedp.SendKeys(css(`#publish input[name=message]`), "新增热水器一直开着的常见问题"),
 		chromedp.Click(css(`#publish button[type=submit]`)),
 	)
 	poll("published", `document.getElementById('flash').textContent.includes('已发布')`)
-	for end := time.Now().Add(5 * time.Second); s.Knowledge().Set().FAQEntry(anodeID) == nil; time.Sleep(10 * time.Millisecond) {
+	for end := time.Now().Add(5 * time.Second); s.Knowledge().Set().FAQEntry(alwaysOnID) == nil; time.Sleep(10 * time.Millisecond) {
 		if time.Now().After(end) {
 			t.Fatal("the published entry is not served")
 		}
@@ -129,7 +129,7 @@ func TestBrowserFAQ(t *testing.T) {
 	// A customer asks the account in words of their own.
 	customer := s.Client(wxclient.Safe)
 	sentBefore := len(s.API.Sent())
-	r, err := customer.Say(ctx, "o_anode_customer", "请问家里热水器的镁棒多久换一次？")
+	r, err := customer.Say(ctx, "o_always_on_customer", "家里电热水器用完要不要关？")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -52,15 +52,15 @@ func TestKBFAQEditPreviewPublish(t *testing.T) {
 			}
 		}
 
-		entry := `{"id":"faq-remote-battery","title":"遥控器电池怎么换","categories":["air_conditioner"],
-			"answer":"空调遥控器背面向下推开电池盖，换两节 7 号电池，注意正负极。","image":"https://example.com/remote.jpg",
-			"samples":["遥控器电池怎么换","遥控器没电了咋换电池","空调遥控器用几号电池","遥控器电池盖怎么打开",
-				"yaokongqi dianchi zenme huan","遥控器换电池🔋怎么弄","请问遥控器的电池在哪换","老人问遥控器电池怎么装"]}`
+		entry := `{"id":"faq-fridge-temp","title":"冰箱温度调几度合适","categories":["refrigerator"],
+			"answer":"冷藏室建议 2–5℃，冷冻室 -18℃ 左右。","image":"https://example.com/fridge-dial.jpg",
+			"samples":["冰箱温度调几度合适","冷藏室温度设多少好","冰箱冷冻室调到几度","bingxiang wendu tiao jidu",
+				"冰箱温度怎么调🌡️","请问冰箱冷藏几度合适","夏天冰箱调几档好","老人问冰箱温度开多少"]}`
 		var saved struct {
 			ID, Status string
 		}
 		kbCall(t, base, editor, "POST", "/api/v1/kb/faq", entry).want(t, http.StatusCreated).into(t, &saved)
-		if saved.ID != "faq-remote-battery" || saved.Status != "new" {
+		if saved.ID != "faq-fridge-temp" || saved.Status != "new" {
 			t.Fatalf("created %+v", saved)
 		}
 
@@ -68,8 +68,8 @@ func TestKBFAQEditPreviewPublish(t *testing.T) {
 			GoesTo string `json:"goes_to"`
 			FAQ    struct{ ID string }
 		}
-		kbCall(t, base, editor, "POST", "/api/v1/kb/faq/preview", `{"text":"请问遥控器用几号电池？"}`).want(t, http.StatusOK).into(t, &pv)
-		if pv.GoesTo != "faq" || pv.FAQ.ID != "faq-remote-battery" {
+		kbCall(t, base, editor, "POST", "/api/v1/kb/faq/preview", `{"text":"冰箱温度开多少合适？"}`).want(t, http.StatusOK).into(t, &pv)
+		if pv.GoesTo != "faq" || pv.FAQ.ID != "faq-fridge-temp" {
 			t.Fatalf("preview = %+v", pv)
 		}
 		kbCall(t, base, editor, "POST", "/api/v1/kb/faq/preview", `{"text":"外机冒烟了 正常吗"}`).want(t, http.StatusOK).into(t, &pv)
@@ -78,19 +78,19 @@ func TestKBFAQEditPreviewPublish(t *testing.T) {
 		}
 		kbCall(t, base, editor, "POST", "/api/v1/kb/faq/preview", `{"text":""}`).want(t, http.StatusBadRequest)
 
-		kbCall(t, base, editor, "POST", "/api/v1/kb/publish", `{"message":"遥控器电池问答"}`).want(t, http.StatusOK)
+		kbCall(t, base, editor, "POST", "/api/v1/kb/publish", `{"message":"冰箱温度问答"}`).want(t, http.StatusOK)
 		waitServing(t, s, "2")
-		kbCall(t, base, editor, "GET", "/api/v1/kb/faq/faq-remote-battery", "").want(t, http.StatusOK).into(t, &saved)
+		kbCall(t, base, editor, "GET", "/api/v1/kb/faq/faq-fridge-temp", "").want(t, http.StatusOK).into(t, &saved)
 		if saved.Status != "" {
 			t.Fatalf("after publish: %+v", saved)
 		}
 
-		kbCall(t, base, editor, "DELETE", "/api/v1/kb/faq/faq-remote-battery", "").want(t, http.StatusNoContent)
+		kbCall(t, base, editor, "DELETE", "/api/v1/kb/faq/faq-fridge-temp", "").want(t, http.StatusNoContent)
 		var list struct {
 			Deleted []string `json:"deleted"`
 		}
 		kbCall(t, base, editor, "GET", "/api/v1/kb/faq", "").want(t, http.StatusOK).into(t, &list)
-		if len(list.Deleted) != 1 || list.Deleted[0] != "faq-remote-battery" {
+		if len(list.Deleted) != 1 || list.Deleted[0] != "faq-fridge-temp" {
 			t.Fatalf("deleted = %v", list.Deleted)
 		}
 	})
