@@ -16,6 +16,7 @@ import (
 
 	"github.com/wxintake/intake/bot"
 	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/internal/service/accounts"
 	"github.com/wxintake/intake/knowledge"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
@@ -294,21 +295,20 @@ func (c *Console) password(ec echo.Context) error {
 	return c.render(ec, http.StatusOK, "password.html", catalog.T("console.password.title"), nil)
 }
 
-// logout ends the session: POST /console/logout with the CSRF token in the form.
+// logout ends the session (accounts.Gate.Logout, as the API's logout): POST
+// /console/logout with the CSRF token in the form.
 func (c *Console) logout(ec echo.Context) error {
 	v := viewerOf(ec)
 	ck, _ := ec.Cookie(SessionCookie)
 	if !staff.CheckCSRF(ck.Value, ec.FormValue(CSRFField)) {
 		return ec.String(http.StatusForbidden, catalog.T("staff.error.csrf"))
 	}
-	ctx := ec.Request().Context()
-	if _, err := c.Staff.DeleteSession(ctx, v.User.ID, v.Session.ID); err != nil {
-		return err
-	}
+	gate := &accounts.Gate{Store: c.Staff, Log: c.Log}
 	if c.Audit != nil {
-		if err := c.Audit.Record(ctx, v.User.Username, staff.ActionLogout, "", map[string]string{"kind": "console"}); err != nil {
-			c.Log.Error("audit record failed", "action", staff.ActionLogout, "err", err)
-		}
+		gate.Audit = c.Audit
+	}
+	if err := gate.Logout(ec.Request().Context(), v.User, v.Session); err != nil {
+		return err
 	}
 	ec.SetCookie(&http.Cookie{Name: SessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
 		Secure: c.SecureCookies, SameSite: http.SameSiteLaxMode})

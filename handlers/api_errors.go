@@ -6,6 +6,7 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -55,8 +56,12 @@ func answer(e *errs.Error) map[string]string {
 	return body
 }
 
-// refuse answers the refusal e with the status of its kind.
+// refuse answers the refusal e with the status of its kind (and Retry-After when it says
+// how long to wait).
 func refuse(c echo.Context, e *errs.Error) error {
+	if e.RetryAfter > 0 {
+		c.Response().Header().Set("Retry-After", strconv.Itoa(int(e.RetryAfter/time.Second)))
+	}
 	return c.JSON(statusOf[e.Kind], answer(e))
 }
 

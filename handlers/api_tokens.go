@@ -8,6 +8,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/wxintake/intake/internal/errs"
+	"github.com/wxintake/intake/internal/service/accounts"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -41,25 +42,10 @@ func (a *api) createToken(c echo.Context) error {
 	if err := decode(c, &req); err != nil {
 		return a.fail(c, err)
 	}
-	if err := staff.CheckTokenName(req.Name); err != nil {
-		return a.fail(c, err)
-	}
-	switch {
-	case req.ExpiresDays == 0:
-		req.ExpiresDays = staff.DefaultAPITokenDays
-	case req.ExpiresDays < 0 || req.ExpiresDays > staff.MaxAPITokenDays:
-		return a.fail(c, errs.InvalidField("expires_days", "staff.invalid.token_days", "max", staff.MaxAPITokenDays))
-	}
-	now := a.Now()
-	token, hash := staff.NewToken(staff.KindAPI)
-	ctx := c.Request().Context()
-	s, err := a.Staff.CreateSession(ctx, staff.Session{UserID: p.User.ID, Kind: staff.KindAPI, Name: req.Name,
-		TokenHash: hash, CreatedAt: now, ExpiresAt: now.AddDate(0, 0, req.ExpiresDays)})
+	s, token, err := a.gate.CreateToken(c.Request().Context(), p.User, p.Session, req.Name, req.ExpiresDays)
 	if err != nil {
 		return a.fail(c, err)
 	}
-	a.audit(ctx, p.User.Username, staff.ActionTokenCreate, strconv.FormatUint(s.ID, 10),
-		map[string]any{"name": s.Name, "expires_at": s.ExpiresAt})
 	out := toTokenJSON(s)
 	out.Token = token
 	return c.JSON(http.StatusCreated, out)
@@ -81,27 +67,13 @@ func (a *api) listTokens(c echo.Context) error {
 
 // revokeToken deletes one of the caller's API tokens: DELETE /api/v1/tokens/{id}.
 func (a *api) revokeToken(c echo.Context) error {
-	p := who(c)
 	id, err := strconv.ParseUint(c.Param("id"), 10, 64)
-	notFound := errs.E(errs.NotFound, "token_not_found", "staff.error.token_not_found")
 	if err != nil {
-		return a.fail(c, notFound)
+		return a.fail(c, accounts.ErrTokenNotFound)
 	}
-	ctx := c.Request().Context()
-	tokens, err := a.Staff.Sessions(ctx, p.User.ID, staff.KindAPI, a.Now())
-	if err != nil {
+	p := who(c)
+	if err := a.gate.RevokeToken(c.Request().Context(), p.User, id); err != nil {
 		return a.fail(c, err)
 	}
-	found := false
-	for _, t := range tokens {
-		found = found || t.ID == id
-	}
-	if !found {
-		return a.fail(c, notFound)
-	}
-	if _, err := a.Staff.DeleteSession(ctx, p.User.ID, id); err != nil {
-		return a.fail(c, err)
-	}
-	a.audit(ctx, p.User.Username, staff.ActionTokenRevoke, strconv.FormatUint(id, 10), nil)
 	return c.NoContent(http.StatusNoContent)
 }

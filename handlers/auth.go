@@ -40,6 +40,7 @@ type api struct {
 	ttl      time.Duration
 	tickets  *tickets.Service  // staff's ticket use cases
 	accounts *accounts.Service // staff accounts
+	gate     *accounts.Gate    // signing in and out, API tokens
 }
 
 func newAPI(d Deps) *api {
@@ -59,6 +60,8 @@ func newAPI(d Deps) *api {
 		Groups: d.Groups, Location: d.Location, Now: a.Now, Log: d.Log,
 	})
 	a.accounts = accounts.New(accounts.Service{Store: d.Staff, Audit: d.Audit, Now: a.Now, Log: d.Log})
+	a.gate = &accounts.Gate{Store: d.Staff, Audit: d.Audit, Logins: d.Logins, Addresses: d.Addresses,
+		Usernames: d.Usernames, TTL: a.ttl, Now: a.Now, Log: d.Log}
 	return a
 }
 

@@ -10,6 +10,7 @@ package errs
 
 import (
 	"errors"
+	"time"
 
 	"github.com/wxintake/intake/catalog"
 )
@@ -51,6 +52,8 @@ type Error struct {
 	Field string // the request field at fault, if any
 	Err   error  // the underlying cause, if any
 	Text  string // what Error says, for logs and the command line; the code when empty
+	// RetryAfter, for Throttled, is how long to wait before trying again.
+	RetryAfter time.Duration
 }
 
 // E returns an error of kind k with code and the catalog sentence key (and its

@@ -7,6 +7,7 @@ package accounts
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"time"
 
@@ -19,6 +20,7 @@ type Store interface {
 	CreateUser(ctx context.Context, u staff.User, hash []byte) (staff.User, error)
 	UpdateUser(ctx context.Context, username string, change func(*staff.User) error) (staff.User, error)
 	SetPassword(ctx context.Context, username string, hash []byte, now time.Time) error
+	PasswordHash(ctx context.Context, username string) (staff.User, []byte, error)
 }
 
 // Service carries out the account use cases.
@@ -125,6 +127,40 @@ func (s *Service) UpdateUser(ctx context.Context, me staff.User, username string
 		s.audit(ctx, me.Username, staff.ActionUserUpdate, username, changed)
 	}
 	return u, nil
+}
+
+// ChangeOwnPassword sets me's own password, given the current one; the new one must
+// meet the password policy and differ (errs.Invalid on current_password or
+// new_password). Like every password change it ends all the account's sessions and
+// tokens. It is how an account marked MustChangePassword (the generated first admin)
+// becomes usable. Audited as staff.ActionUserUpdate with password "changed".
+func (s *Service) ChangeOwnPassword(ctx context.Context, me staff.User, current, next string) error {
+	_, hash, err := s.Store.PasswordHash(ctx, me.Username)
+	if err != nil {
+		return err
+	}
+	if !staff.ComparePassword(hash, current) {
+		return errs.InvalidField("current_password", "staff.invalid.password_wrong")
+	}
+	if err := staff.CheckPassword(next); err != nil {
+		var fe *staff.FieldError
+		if errors.As(err, &fe) {
+			return errs.InvalidField("new_password", fe.Key, fe.KV...)
+		}
+		return err
+	}
+	if next == current {
+		return errs.InvalidField("new_password", "staff.invalid.password_same")
+	}
+	newHash, err := staff.HashPassword(next)
+	if err != nil {
+		return err
+	}
+	if err := s.Store.SetPassword(ctx, me.Username, newHash, s.Now()); err != nil {
+		return err
+	}
+	s.audit(ctx, me.Username, staff.ActionUserUpdate, me.Username, map[string]string{"password": "changed"})
+	return nil
 }
 
 // audit records an entry; a failure is logged, never the use case's failure.
