@@ -322,6 +322,17 @@ func (d *Dialog) absorb(t *step) {
 			f.Symptom = truncateRunes(a.Evidence, maxSymptomRunes)
 		}
 	}
+	if cueCorrection.MatchString(compact(t.u.Canon)) && !t.u.Is(ActChangeProduct) && !t.u.Is(ActCorrection) {
+		// "…没解决。另外型号应该是BCD-529WD12HP，刚才打错了": a correction told beside an answer
+		// (the act went to the answer) still replaces what it corrects
+		g := f
+		g.Category, g.Product, g.Symptom, g.ErrorCode, g.Also = "", "", "", "", ""
+		if g.StartedPhrase == "刚才" || g.StartedPhrase == "刚刚" || !cueOnset.MatchString(t.u.Canon) {
+			g.StartedAt, g.StartedPhrase, g.StartedApprox = Date{}, "", false
+		}
+		g.Model = modelAsTold(t.u.Canon, g.Model)
+		c.Case.Facts = c.Case.Facts.Merge(g)
+	}
 	if f.Symptom != "" && c.Case.Symptom != "" && !t.u.Is(ActQuestion) && !strings.Contains(c.Case.Symptom, f.Symptom) &&
 		!strings.Contains(f.Symptom, c.Case.Symptom) && runes(c.Case.Symptom)+runes(f.Symptom) < maxSymptomRunes {
 		c.Case.Symptom += symptomJoiner + f.Symptom

@@ -171,6 +171,29 @@ func wetCase(c *Case) bool {
 // used, what to do now, that it is still on.
 var cueSafetyAsk = knowledge.MustGate(`用唔用得|仲用|得唔得|点算|点办|点搞|点整|要唔要紧|危唔危险|使唔使|仲可以|怎么办|咋办|咋整|怎么弄|咋弄|还能|能不能|能用|可以|可不可以|要不要|要紧|危险|安全|没事吧|会不会|继续|现在|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|照常|凑合|接着用|先用着|还在|还开着|还插着|没拔|很烫|在哪|找不到|关不了|怎么关|开.{0,3}(抽油烟机|油烟机|排风|风扇|灯)`)
 
+// modelAsTold is the corrected model as the customer wrote it ("小新Pro16"), when that is the
+// model read (a "-18度" elsewhere in the message is not); else the model read.
+func modelAsTold(canon, model string) string {
+	if model == "" {
+		return ""
+	}
+	if m, ok := modelAsWritten(cueCorrection.ReplaceAllString(canon, "")); ok && alnumKey(m) == alnumKey(model) {
+		return m
+	}
+	return model
+}
+
+// alnumKey is s's letters and digits, upper-cased: how two spellings of a model compare.
+func alnumKey(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(s) {
+		if r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // cueNotedAsk asks whether what was said was noted: "电话号码你记下了没？", "型号你有记到吗".
 var cueNotedAsk = knowledge.MustGate(`记下(来)?了?(没|吗|么|嘛|不)|记住了?(没|吗|么)|记到了?(没|吗|么|嘛)|有没有记|记录了?(没|吗)|收到了?(没|吗|么)|有记(下|到)`)
 
@@ -773,12 +796,11 @@ func (d *Dialog) correct(t *step) bool {
 	if f.Symptom != "" && !t.u.Is(ActReport) {
 		f.Symptom = ""
 	}
-	if f.StartedPhrase == "刚才" || f.StartedPhrase == "刚刚" { // "刚才说错了" is no start time
+	if f.StartedPhrase == "刚才" || f.StartedPhrase == "刚刚" || !cueOnset.MatchString(t.u.Canon) {
+		// "刚才说错了", "一直是-18度": no start time unless the message says when it began
 		f.StartedAt, f.StartedPhrase, f.StartedApprox = Date{}, "", false
 	}
-	if m, ok := modelAsWritten(cueCorrection.ReplaceAllString(t.u.Canon, "")); ok && f.Model != "" {
-		f.Model = m
-	}
+	f.Model = modelAsTold(t.u.Canon, f.Model)
 	c.Case.Facts = c.Case.Facts.Merge(f)
 	if f.Model != "" {
 		c.Case.ModelUnknown = false
