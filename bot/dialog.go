@@ -889,6 +889,10 @@ func (d *Dialog) onResult(t *step) {
 		case why == EscalateHuman || why == EscalateSafety:
 			c.State, c.AckedAt = StateHuman, t.in.At
 			t.sayKey("bot.human.handed_over")
+			if c.Case.missing(SlotPhone) {
+				// the promise says someone will contact them: a number makes that a call
+				t.sayKey("bot.human.phone_please")
+			}
 		case len(r.Opened.Windows) > 0:
 			c.State, c.Windows, c.VisitAsk = StateVisit, r.Opened.Windows, false
 			if r.Opened.VisitLate != "" {
