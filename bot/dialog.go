@@ -1038,8 +1038,12 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		c.AckedAt = t.in.At
 		return
 	}
-	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != TopicOther {
-		d.answerQuestion(t, q.Topic)
+	if q, ok := t.u.Has(ActQuestion); ok {
+		if q.Topic == TopicOther && !d.answerFAQ(t, q.Topic) {
+			t.sayKey("bot.human.question_noted") // "要从头说吗": the person who takes the chat answers it
+		} else if q.Topic != TopicOther {
+			d.answerQuestion(t, q.Topic)
+		}
 		t.sayKey("bot.human.still_waiting")
 		c.AckedAt = t.in.At
 		return

@@ -957,7 +957,7 @@ func (d *Dialog) answerQuestion(t *step, topic string) {
 		default:
 			t.sayKey("bot.faq.service.onsite")
 		}
-	case TopicBotOrHuman, TopicHours:
+	case TopicBotOrHuman, TopicHours, TopicPrepare:
 		t.sayKey("bot.faq." + topic)
 	default:
 		t.sayKey("bot.faq.other")

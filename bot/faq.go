@@ -53,7 +53,7 @@ func (d *Dialog) answerFAQ(t *step, topic string) bool {
 	}
 	c := t.c
 	switch topic {
-	case TopicBotOrHuman, TopicCoverage, TopicService:
+	case TopicBotOrHuman, TopicCoverage, TopicService, TopicPrepare:
 		return false
 	case TopicPrice:
 		if key, _ := d.warrantyVerdict(&c.Case); key == "bot.faq.warranty.inside" || key == "bot.faq.warranty.extended" {

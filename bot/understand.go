@@ -58,6 +58,7 @@ const (
 	TopicWhereModel = "where_model"  // where is the model or serial number
 	TopicCoverage   = "coverage"     // do you repair this product at all?
 	TopicService    = "service"      // does someone come, or do I bring it in? must I wait at home?
+	TopicPrepare    = "prepare"      // what to have ready: proof of purchase, model, room to work
 	TopicOther      = "other"
 )
 
