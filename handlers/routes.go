@@ -86,7 +86,7 @@ type Deps struct {
 	Console   Console
 	Live      LiveFeed           // new transcript lines, for the event stream; 503 when nil
 	Canned    CannedReplies      // the canned replies (api_canned.go); their routes answer 503 when nil
-	Pages     func(e *echo.Echo) // registers the staff console's pages (package console); none when nil
+	Pages     func(e *echo.Echo) // registers the staff console's pages (Pages.Register); none when nil
 
 	// Visits books engineer visits with the customer's notification (store-only when
 	// nil) among VisitWindows, the windows offered at a time (none when nil); Groups are

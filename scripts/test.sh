@@ -103,7 +103,7 @@ apt_get() {
 }
 
 # ---------------------------------------------------------------- chromium
-# Headless Chromium for the console's browser test (console/browser_test.go), with a
+# Headless Chromium for the console's browser test (handlers/console_browser_test.go), with a
 # Chinese font so its screenshots are legible.
 if ! command -v chromium >/dev/null || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
 	say "installing chromium and a Chinese font (for the browser test)"

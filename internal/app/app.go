@@ -28,7 +28,6 @@ import (
 
 	"github.com/wxintake/intake/bot"
 	"github.com/wxintake/intake/bot/botredis"
-	"github.com/wxintake/intake/console"
 	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/internal/canned"
 	"github.com/wxintake/intake/internal/casework"
@@ -269,7 +268,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, opts ...Opti
 		return triage.PlanVisits(now, time.Time{}, cal, backend.Visits).Windows
 	}
 
-	pages, err := console.New(console.Deps{Log: log, Now: now, Tickets: a.Tickets, Staff: a.Staff, Notes: a.Staff,
+	pages, err := handlers.NewPages(handlers.PagesDeps{Log: log, Now: now, Tickets: a.Tickets, Staff: a.Staff, Notes: a.Staff,
 		Audit: a.Staff, Window: a.Bot.Window, Stats: a.Stats, Dashboard: a.Tickets, Deliveries: a.Notifier.Outbox, Location: cal.Location(),
 		KB: a.KB, Published: a.Knowledge, Unmatched: a.KB, SecureCookies: cfg.Console.SecureCookies,
 		Canned: a.Canned, LastLogins: a.Staff.LastLogins,
@@ -621,11 +620,11 @@ type waitingChats struct {
 	queue *livechat.Queue
 }
 
-func (w waitingChats) Waiting(ctx context.Context) ([]console.WaitingChat, error) {
+func (w waitingChats) Waiting(ctx context.Context) ([]handlers.WaitingChat, error) {
 	chats, err := w.queue.Waiting(ctx)
-	out := make([]console.WaitingChat, len(chats))
+	out := make([]handlers.WaitingChat, len(chats))
 	for i, c := range chats {
-		out[i] = console.WaitingChat{OpenID: c.OpenID, Since: c.Since, Case: c.Case}
+		out[i] = handlers.WaitingChat{OpenID: c.OpenID, Since: c.Since, Case: c.Case}
 	}
 	return out, err
 }

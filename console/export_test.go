@@ -1,4 +1,0 @@
-package console
-
-// Visible is the pages' "visible" template function, for the tests.
-var Visible = visible
