@@ -931,7 +931,12 @@ func (d *Dialog) answerQuestion(t *step, topic string) {
 		if cat == "" {
 			cat = c.Case.Category
 		}
-		t.say(isNormalAnswer(t.u.Canon, cat))
+		a := isNormalAnswer(t.u.Canon, cat)
+		t.say(a)
+		// told it is normal, and the message tells no other fault ("不制冷 两侧很热 正常吗" does):
+		// nothing to file
+		t.toldNormal = t.toldNormal || a != catalog.T("bot.faq.is_normal.unsure") && !strings.ContainsAny(t.u.Facts.Symptom, "不没漏坏停") &&
+			t.u.Facts.ErrorCode == "" && runes(t.u.Facts.Symptom) <= 16
 	case TopicWhereModel:
 		key := "bot.faq.where_model." + c.Case.Category
 		if !catalog.Has(key) {
@@ -1115,6 +1120,15 @@ var normalThings = []struct {
 	{"water_sound", []string{"流水声", "水流声", "咕噜", "嗡嗡"}},
 }
 
+// normalFor names the products a general is-normal answer speaks of; for others it is
+// only given in a per-category form (bot.faq.is_normal.KEY.CATEGORY).
+var normalFor = map[string][]string{
+	"outdoor_drip": {"air_conditioner"},
+	"white_steam":  {"air_conditioner"},
+	"fridge_sides": {"refrigerator"},
+	"water_sound":  {"refrigerator", "air_conditioner"},
+}
+
 func isNormalAnswer(canon, category string) string {
 	t := compact(canon)
 	for _, n := range normalThings {
@@ -1124,6 +1138,9 @@ func isNormalAnswer(canon, category string) string {
 				// steam is cooking, an air conditioner's is defrosting
 				if key := "bot.faq.is_normal." + n.key + "." + category; category != "" && catalog.Has(key) {
 					return catalog.T(key)
+				}
+				if cats := normalFor[n.key]; category != "" && len(cats) > 0 && !slices.Contains(cats, category) {
+					continue // the general answer speaks of other products (a fridge's hum is no heater's)
 				}
 				return catalog.T("bot.faq.is_normal." + n.key)
 			}
