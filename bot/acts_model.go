@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/wxintake/intake/bot/textmodel"
+	"github.com/wxintake/intake/knowledge"
 )
 
 // actPriority is the order in which the dialog acts on a message's acts (dialog_acts.go):
@@ -37,6 +38,10 @@ var modelActs = map[ActKind]bool{
 	ActThanks: true, ActGoodbye: true, ActProgress: true, ActQuestion: true, ActNotSolved: true,
 	ActComplaint: true, ActHandoff: true,
 }
+
+// cueHowTo asks how to do something to the product ("镁棒怎么换", "油网咋清洗"): a question
+// the model may not take away when no fault is told with it.
+var cueHowTo = knowledge.MustGate(`(怎么|咋|如何|怎样)(样)?(才能|才)?(换|装|拆|洗|清洗|清理|清洁|开|关|用|设置|设|调|倒|除|操作|安装|连接|连|切换|重置|复位|保养|维护|打开|取|放)`)
 
 // minModelRunes is the shortest message the model weighs.
 const minModelRunes = 3
@@ -109,7 +114,8 @@ func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *textmodel
 		r := slices.Index(actPriority, a.Kind)
 		verdictOutside := (a.Kind == ActSolved || a.Kind == ActNotSolved) && ctx.State != StateSelf
 		// a question with a named topic, or one the customer marked "？" ("遥控器电池怎么换？")
-		namedQuestion := a.Kind == ActQuestion && (a.Topic != TopicOther && a.Topic != "" || strings.ContainsAny(u.Canon, "?？"))
+		namedQuestion := a.Kind == ActQuestion && (a.Topic != TopicOther && a.Topic != "" || strings.ContainsAny(u.Canon, "?？") ||
+			u.Facts.Symptom == "" && cueHowTo.MatchString(t))
 		if a.Confidence < sureRule && r >= 0 && r < rank && !verdictOutside && modelActs[a.Kind] && !namedQuestion {
 			continue // a weaker reading the model decided against
 		}
