@@ -16,17 +16,20 @@ import (
 // waitText waits for a customer-service message to openID containing want.
 func waitText(t *testing.T, api *wxfake.Server, openID, want string) string {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		for _, s := range api.Sent() {
+	var text string
+	sent, ok := api.WaitFor(30*time.Second, func(sent []wxfake.Sent) bool {
+		for _, s := range sent {
 			if s.ToUser == openID && strings.Contains(s.Text, want) {
-				return s.Text
+				text = s.Text
+				return true
 			}
 		}
-		time.Sleep(50 * time.Millisecond)
+		return false
+	})
+	if !ok {
+		t.Fatalf("no message to %s containing %q; sent: %+v", openID, want, sent)
 	}
-	t.Fatalf("no message to %s containing %q; sent: %+v", openID, want, api.Sent())
-	return ""
+	return text
 }
 
 // Through the running service: a nameplate photo sent at the model question is read

@@ -99,15 +99,24 @@ func (s *Server) TokenCalls() int {
 // WaitSent waits until at least n messages were received or timeout passes, and returns
 // what was received.
 func (s *Server) WaitSent(n int, timeout time.Duration) []Sent {
+	got, _ := s.WaitFor(timeout, func(sent []Sent) bool { return len(sent) >= n })
+	return got
+}
+
+// WaitFor waits until the messages received so far satisfy done, or timeout passes; it
+// returns them and whether done was satisfied. It wakes on each message, never polls;
+// one waiter at a time.
+func (s *Server) WaitFor(timeout time.Duration, done func([]Sent) bool) ([]Sent, bool) {
 	deadline := time.After(timeout)
 	for {
-		if got := s.Sent(); len(got) >= n {
-			return got
+		if got := s.Sent(); done(got) {
+			return got, true
 		}
 		select {
 		case <-s.notify:
 		case <-deadline:
-			return s.Sent()
+			got := s.Sent()
+			return got, done(got)
 		}
 	}
 }
