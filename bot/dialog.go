@@ -1033,6 +1033,21 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		return // a staff member is answering: say nothing
 	}
 	// Nobody has answered yet: stay useful while the customer waits.
+	if (ParseCommand(t.u.Canon) == CmdCancel || t.u.Is(ActCancel) && !hasSubstance(&t.u)) && c.Ticket != "" {
+		// "不用了 不修了" while waiting: noted on the ticket; staff confirm before cancelling
+		t.sayKey("bot.cancel.filed", "number", c.Ticket)
+		c.AckedAt = t.in.At
+		return
+	}
+	if d.visitAfterFiling(t) {
+		c.AckedAt = t.in.At
+		return
+	}
+	if (t.u.Is(ActThanks) || t.u.Is(ActGoodbye)) && !hasSubstance(&t.u) && noFacts(&t.u.Facts) {
+		t.sayKey("bot.human.thanks") // "好的 谢谢", "那我等着": a word back, not silence
+		c.AckedAt = t.in.At
+		return
+	}
 	if d.confirmNoted(t) {
 		t.sayKey("bot.human.still_waiting")
 		c.AckedAt = t.in.At

@@ -194,6 +194,37 @@ func alnumKey(s string) string {
 	return b.String()
 }
 
+// visitAfterFiling takes a visit time or a change of it told after the ticket: "后天上午吧"
+// when no window was booked, "能不能改到周六" after one was. It is kept in the ticket's
+// transcript for the person who calls to agree the visit. It reports whether it answered.
+func (d *Dialog) visitAfterFiling(t *step) bool {
+	c, u := t.c, &t.u
+	if c.Ticket == "" || len(u.Hazards) > 0 {
+		return false
+	}
+	tx := compact(u.Canon)
+	w := readVisitWish(u.Canon, t.in.At.In(visitZone))
+	if cueReschedule.MatchString(tx) && u.Facts.Category == "" && u.Facts.ErrorCode == "" && !cueNewFault.MatchString(tx) {
+		words := w.words
+		if words == "" {
+			words = catalog.T("bot.visit.reschedule_any")
+		}
+		t.sayKey("bot.visit.reschedule", "number", c.Ticket, "wish", words)
+		return true
+	}
+	if u.Is(ActQuestion) || u.Is(ActProgress) || hasSubstance(u) {
+		return false
+	}
+	if !w.empty() && !w.none && !w.question && runes(tx) <= 16 {
+		t.sayKey("bot.visit.noted_after", "number", c.Ticket, "wish", w.words)
+		return true
+	}
+	return false
+}
+
+// cueReschedule asks to move a visit: "改个时间", "能不能改到周六", "那天没人在家".
+var cueReschedule = knowledge.MustGate(`改(个|一下|下)?(时间|日子|约|期|天)|改约|改到|换(个|一下)?(时间|日子|天)|推迟|延后|往后(推|延|挪)|提前到|挪到|换到|(那天|那时候|那个时间|上午|下午|周[一二三四五六日天])[^,?]{0,4}(不|没)(在家|空|方便|行)|来不了`)
+
 // cueNotedAsk asks whether what was said was noted: "电话号码你记下了没？", "型号你有记到吗".
 var cueNotedAsk = knowledge.MustGate(`记下(来)?了?(没|吗|么|嘛|不)|记住了?(没|吗|么)|记到了?(没|吗|么|嘛)|有没有记|记录了?(没|吗)|收到了?(没|吗|么)|有记(下|到)`)
 
@@ -505,13 +536,8 @@ func (d *Dialog) interject(t *step) bool {
 		t.sayKey("bot.ticket.urgent", "number", c.Ticket)
 		return true
 	}
-	if c.State == StateDone && c.Ticket != "" && !hasSubstance(u) && !u.Is(ActQuestion) && !u.Is(ActProgress) {
-		// "后天上午吧" after the ticket, when no window was booked: a time that suits them,
-		// kept in the ticket's transcript for the person who calls to agree the visit
-		if w := readVisitWish(u.Canon, t.in.At.In(visitZone)); !w.empty() && !w.none && !w.question && runes(compact(u.Canon)) <= 16 {
-			t.sayKey("bot.visit.noted_after", "number", c.Ticket, "wish", w.words)
-			return true
-		}
+	if c.State == StateDone && d.visitAfterFiling(t) {
+		return true
 	}
 	if busy || hasSubstance(u) {
 		switch {
