@@ -36,8 +36,8 @@ type Gate struct {
 }
 
 // Attempt is one login: the credentials, the client's address, and the session the
-// request came with, if any (revoked on success, so a planted session id is never
-// promoted).
+// request came with, if any — whoever's it is — revoked on success, so a planted
+// session id is never promoted.
 type Attempt struct {
 	Username, Password, IP string
 	Current                *staff.Session
@@ -116,7 +116,7 @@ func (g *Gate) Login(ctx context.Context, in Attempt) (Signed, error) {
 	g.succeeded(ctx, nameKey, addrKey, userKey)
 
 	if in.Current != nil && in.Current.Kind == staff.KindSession {
-		if _, err := g.Store.DeleteSession(ctx, user.ID, in.Current.ID); err != nil {
+		if _, err := g.Store.DeleteSession(ctx, in.Current.UserID, in.Current.ID); err != nil {
 			return Signed{}, err
 		}
 	}
