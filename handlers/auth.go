@@ -13,6 +13,7 @@ import (
 	"github.com/wxintake/intake/internal/service/accounts"
 	"github.com/wxintake/intake/internal/service/tickets"
 	"github.com/wxintake/intake/staff"
+	"log/slog"
 )
 
 // Console configures the staff console and its JSON API.
@@ -33,6 +34,30 @@ const (
 
 // touchEvery is how stale a session's LastSeenAt may get before a request rewrites it.
 const touchEvery = time.Minute
+
+// The one authentication stack. A staff member presents a token two ways — the API's
+// "Authorization: Bearer TOKEN", or the session cookie the login sets, which both the API
+// (api.authenticate) and the console's pages (Pages.authenticate) read — and both go
+// through resolveSession and touchSession; then requirePerm (API) or require (pages)
+// checks the role.
+
+// resolveSession finds the live session of token and its account:
+// staff.ErrSessionNotFound for a token that is not one, or implausible.
+func resolveSession(ctx context.Context, store staff.Store, token string, now time.Time) (staff.Session, staff.User, error) {
+	if token == "" || !staff.PlausibleToken(token) {
+		return staff.Session{}, staff.User{}, staff.ErrSessionNotFound
+	}
+	return store.Session(ctx, staff.HashToken(token), now)
+}
+
+// touchSession records that sess was used at now, at most every touchEvery.
+func touchSession(ctx context.Context, store staff.Store, log *slog.Logger, sess staff.Session, now time.Time) {
+	if now.Sub(sess.LastSeenAt) >= touchEvery {
+		if err := store.TouchSession(ctx, sess.ID, now); err != nil {
+			log.Warn("touch session", "err", err)
+		}
+	}
+}
 
 // api is the staff JSON API under /api/v1: its handlers are methods of api.
 type api struct {
@@ -106,17 +131,13 @@ func (a *api) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		now := a.Now()
-		sess, user, err := a.Staff.Session(c.Request().Context(), staff.HashToken(token), now)
+		sess, user, err := resolveSession(c.Request().Context(), a.Staff, token, now)
 		if errors.Is(err, staff.ErrSessionNotFound) {
 			return next(c)
 		} else if err != nil {
 			return a.fail(c, err)
 		}
-		if now.Sub(sess.LastSeenAt) >= touchEvery {
-			if err := a.Staff.TouchSession(c.Request().Context(), sess.ID, now); err != nil {
-				a.Log.Warn("touch session", "err", err)
-			}
-		}
+		touchSession(c.Request().Context(), a.Staff, a.Log, sess, now)
 		c.Set(principalKey, &principal{User: user, Session: sess, token: token, cookie: cookie})
 		return next(c)
 	}

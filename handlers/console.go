@@ -92,7 +92,8 @@ type Pages struct {
 	unmatchedState
 }
 
-// New parses the templates and returns the console.
+// NewPages parses the templates and returns the console's pages; Routes serves them
+// when Deps.Pages is set.
 func NewPages(d PagesDeps) (*Pages, error) {
 	if d.Now == nil {
 		d.Now = time.Now
@@ -122,26 +123,12 @@ func NewPages(d PagesDeps) (*Pages, error) {
 		}
 		c.pages[name[len("templates/"):]] = t
 	}
+	// The rule editor's pages share editor_parts.html.
+	for _, name := range editorPages {
+		c.pages[name] = template.Must(template.Must(c.pages[name].Clone()).ParseFS(templateFiles, "templates/editor_parts.html"))
+	}
+	c.pages["editor_unmatched.html"] = mustWithParts(c.pages["editor_unmatched.html"])
 	return c, nil
-}
-
-// Register adds the console's routes to e.
-func (c *Pages) Register(e *echo.Echo) {
-	static, _ := fs.Sub(staticFiles, "static")
-	e.GET("/console/static/*", echo.WrapHandler(http.StripPrefix("/console/static/", serveStatic(static))))
-	e.GET("/console/login", c.login)
-	g := e.Group("/console", c.authenticate)
-	g.GET("", c.home)
-	g.GET("/", c.home)
-	g.POST("/logout", c.logout)
-	g.GET("/password", c.password)
-	g.GET("/tickets/:number", c.ticket, require(casePerms...))
-	g.POST("/waiting/takeover", c.takeWaiting, require(append(casePerms, staff.PermChat)...))
-	g.GET("/dashboard", c.dashboard, require(append(casePerms, staff.PermViewDashboard)...))
-	c.registerEditor(g) // console_editor.go: /console/rules…
-	c.registerAdmin(g)  // console_admin.go: /console/users, /console/canned
-	// console_ticket_tools.go: the customers' photos.
-	g.GET("/media/:id", c.media, require(staff.PermReadCustomerPII))
 }
 
 // casePerms are what the case-work pages (queue, ticket, dashboard) need: agents and
@@ -169,10 +156,10 @@ func (c *Pages) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(ec echo.Context) error {
 		secureHeaders(ec)
 		ck, err := ec.Cookie(SessionCookie)
-		if err != nil || !staff.PlausibleToken(ck.Value) {
+		if err != nil {
 			return ec.Redirect(http.StatusSeeOther, "/console/login")
 		}
-		sess, user, err := c.Staff.Session(ec.Request().Context(), staff.HashToken(ck.Value), c.Now())
+		sess, user, err := resolveSession(ec.Request().Context(), c.Staff, ck.Value, c.Now())
 		if errors.Is(err, staff.ErrSessionNotFound) || (err == nil && sess.Kind != staff.KindSession) {
 			return ec.Redirect(http.StatusSeeOther, "/console/login")
 		} else if err != nil {
@@ -186,11 +173,7 @@ func (c *Pages) authenticate(next echo.HandlerFunc) echo.HandlerFunc {
 		for _, p := range casePerms {
 			v.CaseWork = v.CaseWork && user.Can(p)
 		}
-		if now := c.Now(); now.Sub(sess.LastSeenAt) >= touchEvery {
-			if err := c.Staff.TouchSession(ec.Request().Context(), sess.ID, now); err != nil {
-				c.Log.Warn("touch session", "err", err)
-			}
-		}
+		touchSession(ec.Request().Context(), c.Staff, c.Log, sess, c.Now())
 		ec.Set(viewerKey, v)
 		return next(ec)
 	}

@@ -3,7 +3,6 @@ package handlers
 import (
 	"context"
 	"fmt"
-	"html/template"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -30,21 +29,6 @@ type EditorStore interface {
 // editorPages are the rule editor's page templates; each also gets editor_parts.html.
 var editorPages = []string{"editor_rules.html", "editor_rule.html", "editor_history.html", "editor_proposal.html",
 	"editor_faq.html", "editor_faq_entry.html"}
-
-// registerEditor adds the rule editor's pages: the list, one rule, the history.
-func (c *Pages) registerEditor(g *echo.Group) {
-	for _, name := range editorPages {
-		c.pages[name] = template.Must(template.Must(c.pages[name].Clone()).ParseFS(templateFiles, "templates/editor_parts.html"))
-	}
-	edit := require(staff.PermEditRules)
-	g.GET("/rules", c.editorRules, edit, c.editorAvailable)
-	g.GET("/rules/new", c.editorNewRule, edit, c.editorAvailable)
-	g.GET("/rules/history", c.editorHistory, edit, c.editorAvailable)
-	g.GET("/rules/proposal", c.editorProposal, edit, c.editorAvailable)
-	c.registerUnmatched(g, edit) // console_editor_unmatched.go: /console/rules/unmatched…
-	c.registerFAQPages(g, edit)  // console_editor_faq.go: /console/rules/faq…
-	g.GET("/rules/:id", c.editorRule, edit, c.editorAvailable)
-}
 
 // editorAvailable answers 503 when the console was built without the knowledge store.
 func (c *Pages) editorAvailable(next echo.HandlerFunc) echo.HandlerFunc {

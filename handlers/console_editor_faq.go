@@ -50,13 +50,6 @@ type faqEntryData struct {
 	MinSamples int
 }
 
-// registerFAQPages adds the FAQ pages; edit is the rule editors' permission check.
-func (c *Pages) registerFAQPages(g *echo.Group, edit echo.MiddlewareFunc) {
-	g.GET("/rules/faq", c.editorFAQList, edit, c.editorAvailable)
-	g.GET("/rules/faq/new", c.editorFAQNew, edit, c.editorAvailable)
-	g.GET("/rules/faq/:id", c.editorFAQEntry, edit, c.editorAvailable)
-}
-
 // faqStatus compares a draft entry with the published set: "new", "modified" or "".
 func faqStatus(f *knowledge.FAQ, published *knowledge.Set) string {
 	p := published.FAQEntry(f.ID)

@@ -79,15 +79,6 @@ type sampleResult struct {
 	LabeledAfter  int // and on the draft
 }
 
-// registerUnmatched adds the page of unmatched messages and its actions (plain forms with
-// the CSRF token, answered with a redirect back to the page).
-func (c *Pages) registerUnmatched(g *echo.Group, edit echo.MiddlewareFunc) {
-	c.pages["editor_unmatched.html"] = mustWithParts(c.pages["editor_unmatched.html"])
-	g.GET("/rules/unmatched", c.unmatchedPage, edit, c.editorAvailable, c.unmatchedAvailable)
-	g.POST("/rules/unmatched/:id/sample", c.unmatchedSample, edit, c.editorAvailable, c.unmatchedAvailable, checkCSRF)
-	g.POST("/rules/unmatched/:id/dismiss", c.unmatchedDismiss, edit, c.editorAvailable, c.unmatchedAvailable, checkCSRF)
-}
-
 func (c *Pages) unmatchedAvailable(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(ec echo.Context) error {
 		if c.Unmatched == nil {

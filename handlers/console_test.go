@@ -63,7 +63,7 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	f := &fixture{e: echo.New(), staff: st, tickets: tickets, outbox: outbox, db: db, number: tk.Number, tokens: map[staff.Role]string{}}
-	c.Register(f.e)
+	handlers.RegisterPages(f.e, c)
 	for _, role := range staff.Roles() {
 		u, err := st.CreateUser(ctx, staff.User{Username: string(role) + "1", DisplayName: "王芳", Role: role,
 			CreatedAt: now, UpdatedAt: now}, []byte("x"))

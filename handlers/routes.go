@@ -19,6 +19,7 @@ import (
 	"github.com/wxintake/intake/internal/metrics"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
+	"io/fs"
 )
 
 // TurnHandler runs one customer message through the bot.
@@ -84,9 +85,9 @@ type Deps struct {
 	Usernames staff.Throttle // login attempts per username from anywhere: only delays; none when nil
 	Chat      ChatControl    // UnavailableChat when nil
 	Console   Console
-	Live      LiveFeed           // new transcript lines, for the event stream; 503 when nil
-	Canned    CannedReplies      // the canned replies (api_canned.go); their routes answer 503 when nil
-	Pages     func(e *echo.Echo) // registers the staff console's pages (Pages.Register); none when nil
+	Live      LiveFeed      // new transcript lines, for the event stream; 503 when nil
+	Canned    CannedReplies // the canned replies (api_canned.go); their routes answer 503 when nil
+	Pages     *Pages        // the staff console's pages (console*.go, NewPages); none when nil
 
 	// Visits books engineer visits with the customer's notification (store-only when
 	// nil) among VisitWindows, the windows offered at a time (none when nil); Groups are
@@ -189,7 +190,7 @@ func Routes(e *echo.Echo, d Deps) {
 	v1.POST("/tickets/:number/visit", api.bookVisit, requirePerm(staff.PermWriteTickets))
 	v1.GET("/tickets/:number/events", api.ticketEvents, requirePerm(staff.PermReadTickets), requirePerm(staff.PermReadCustomerPII))
 	if d.Pages != nil {
-		d.Pages(e)
+		pageRoutes(e, d.Pages)
 	}
 	registerPage(e, d) // the customer's ticket page (page.go), outside /api/v1
 
@@ -220,6 +221,40 @@ func Routes(e *echo.Echo, d Deps) {
 	v1.POST("/kb/rollback", kb.rollback, requirePerm(staff.PermPublishRules), kb.available)
 	e.POST("/api/v1/kb/import", kb.importFiles, middleware.BodyLimit("8M"), api.authenticate,
 		requirePerm(staff.PermEditRules), kb.available)
+}
+
+// pageRoutes is the route table of the staff console's pages (console*.go). A page reads
+// the same session cookie as the API, through the same resolveSession (auth.go); every
+// change they offer goes to the API above.
+func pageRoutes(e *echo.Echo, p *Pages) {
+	static, _ := fs.Sub(staticFiles, "static")
+	e.GET("/console/static/*", echo.WrapHandler(http.StripPrefix("/console/static/", serveStatic(static))))
+	e.GET("/console/login", p.login)
+	g := e.Group("/console", p.authenticate)
+	g.GET("", p.home)
+	g.GET("/", p.home)
+	g.POST("/logout", p.logout)
+	g.GET("/password", p.password)
+	g.GET("/tickets/:number", p.ticket, require(casePerms...))
+	g.POST("/waiting/takeover", p.takeWaiting, require(append(casePerms, staff.PermChat)...))
+	g.GET("/dashboard", p.dashboard, require(append(casePerms, staff.PermViewDashboard)...))
+	g.GET("/media/:id", p.media, require(staff.PermReadCustomerPII)) // the customers' photos
+	// The rule editor's pages.
+	edit := require(staff.PermEditRules)
+	g.GET("/rules", p.editorRules, edit, p.editorAvailable)
+	g.GET("/rules/new", p.editorNewRule, edit, p.editorAvailable)
+	g.GET("/rules/history", p.editorHistory, edit, p.editorAvailable)
+	g.GET("/rules/proposal", p.editorProposal, edit, p.editorAvailable)
+	g.GET("/rules/unmatched", p.unmatchedPage, edit, p.editorAvailable, p.unmatchedAvailable)
+	g.POST("/rules/unmatched/:id/sample", p.unmatchedSample, edit, p.editorAvailable, p.unmatchedAvailable, checkCSRF)
+	g.POST("/rules/unmatched/:id/dismiss", p.unmatchedDismiss, edit, p.editorAvailable, p.unmatchedAvailable, checkCSRF)
+	g.GET("/rules/faq", p.editorFAQList, edit, p.editorAvailable)
+	g.GET("/rules/faq/new", p.editorFAQNew, edit, p.editorAvailable)
+	g.GET("/rules/faq/:id", p.editorFAQEntry, edit, p.editorAvailable)
+	g.GET("/rules/:id", p.editorRule, edit, p.editorAvailable)
+	// Administration.
+	g.GET("/users", p.users, require(staff.PermManageUsers))
+	g.GET("/canned", p.cannedReplies, require(staff.PermManageCanned))
 }
 
 // errorHandler answers errors as JSON with their status, logging 5xx once, here.

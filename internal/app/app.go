@@ -307,7 +307,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, opts ...Opti
 		RuleStats: a.Stats,
 		Live:      a.Sessions.Subscribe,
 		Canned:    a.Canned,
-		Pages:     pages.Register,
+		Pages:     pages,
 
 		Page: handlers.Page{Tokens: a.Pages, Rater: backend,
 			Promise: func(t triage.Ticket) string { return casework.Promise(t, cal) }},
