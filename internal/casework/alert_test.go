@@ -21,6 +21,7 @@ import (
 func TestStaffAlerts(t *testing.T) {
 	var mu sync.Mutex
 	var posts []string
+	posted := make(chan struct{}, 16)
 	robot := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var m struct {
 			Markdown struct{ Content string } `json:"markdown"`
@@ -32,6 +33,10 @@ func TestStaffAlerts(t *testing.T) {
 		mu.Lock()
 		posts = append(posts, m.Markdown.Content)
 		mu.Unlock()
+		select {
+		case posted <- struct{}{}:
+		default:
+		}
 		w.Write([]byte(`{"errcode":0,"errmsg":"ok"}`))
 	}))
 	defer robot.Close()
@@ -51,18 +56,14 @@ func TestStaffAlerts(t *testing.T) {
 	}
 	waiting := ticketIn(t, s, r.Text)
 
-	var got []string
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		mu.Lock()
-		got = append(got[:0], posts...)
-		mu.Unlock()
-		if len(got) > 0 {
-			break
-		}
+	select {
+	case <-posted:
+	case <-time.After(5 * time.Second):
+		t.Fatal("no alert within 5 s")
 	}
 	time.Sleep(100 * time.Millisecond) // anything else posted would be there by now
 	mu.Lock()
-	got = append(got[:0], posts...)
+	got := append([]string(nil), posts...)
 	mu.Unlock()
 	if len(got) != 1 {
 		t.Fatalf("%d alerts, want 1 (the waiting customer): %q", len(got), got)
