@@ -1,6 +1,16 @@
-// Package handlers is the service's HTTP surface on Echo: the WeChat webhook, the
-// operations endpoints and (later) the staff console and its JSON API. Every route is
-// registered in Routes, the one route table.
+// Package handlers is the service's one web layer, on Echo: the WeChat webhook, the
+// operations endpoints, the staff JSON API under /api/v1 (api_*.go), the staff console's
+// server-rendered pages under /console (console*.go, templates/, static/) and the
+// customer's ticket page (page.go). Every route is in this file's route table (Routes,
+// and pageRoutes for the console). One authentication stack (auth.go) turns a bearer
+// token or the session cookie into a staff member for both the API and the pages.
+//
+// Handlers are thin adapters: they decode, call a use case of internal/service/...
+// (tickets, accounts, publishing), which holds the rule and writes the audit entry, and
+// answer. Errors are *errs.Error kinds; api_errors.go is the one place a kind becomes an
+// HTTP status. Lower packages never import this one (internal/archtest): the interfaces
+// handlers consumes (ChatControl, TurnHandler, …) are declared here and met by the
+// concrete types of internal/livechat, internal/media and internal/photoread.
 package handlers
 
 import (
