@@ -3,7 +3,7 @@
 // forbidden, unavailable…) — a stable English Code for programs, and the catalog key of
 // the sentence staff read. Domain packages, stores and services return them; matching is
 // by kind (KindOf) or by identity of a sentinel (errors.Is). Only the web layer turns a
-// Kind into an HTTP status, in one table (handlers/errors.go); the CLI prints Message.
+// Kind into an HTTP status, in one table (handlers/api_errors.go); the CLI prints the error.
 //
 // The model is upspin's errors.E(op, kind, err) and wtf's Error{Code, Message}.
 package errs
