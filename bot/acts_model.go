@@ -41,7 +41,7 @@ var modelActs = map[ActKind]bool{
 
 // cueHowTo asks how to do something to the product ("镁棒怎么换", "油网咋清洗"): a question
 // the model may not take away when no fault is told with it.
-var cueHowTo = knowledge.MustGate(`(怎么|咋|如何|怎样)(样)?(才能|才)?(换|装|拆|洗|清洗|清理|清洁|开|关|用|设置|设|调|倒|除|操作|安装|连接|连|切换|重置|复位|保养|维护|打开|取|放)`)
+var cueHowTo = knowledge.MustGate(`(怎么|咋|如何|怎样)(样)?(才能|才)?(换|装|拆|洗|清洗|清理|清洁|开|关|用|设置|设|调|倒|除|操作|安装|连接|连|切换|重置|复位|保养|维护|打开|取|放)|用(什么|啥)(洗|擦|清洗|清理|泡)|(换|买|用)(哪种|哪个|什么样的|啥样的)`)
 
 // minModelRunes is the shortest message the model weighs.
 const minModelRunes = 3

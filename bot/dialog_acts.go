@@ -212,8 +212,8 @@ func (d *Dialog) visitAfterFiling(t *step) bool {
 		t.sayKey("bot.visit.reschedule", "number", c.Ticket, "wish", words)
 		return true
 	}
-	if u.Is(ActQuestion) || u.Is(ActProgress) || hasSubstance(u) {
-		return false
+	if p, ok := u.Has(ActProgress); u.Is(ActQuestion) || ok && !strings.HasPrefix(p.Evidence, "≈") || hasSubstance(u) {
+		return false // a progress question in words ("师傅几点来"); the act model's guess alone does not outweigh a time told
 	}
 	if !w.empty() && !w.none && !w.question && runes(tx) <= 16 {
 		t.sayKey("bot.visit.noted_after", "number", c.Ticket, "wish", w.words)
@@ -524,6 +524,9 @@ func (d *Dialog) interject(t *step) bool {
 		}
 		return true
 	}
+	if c.State == StateDone && d.visitAfterFiling(t) {
+		return true
+	}
 	if p, ok := u.Has(ActProgress); ok && (!hasSubstance(u) || p.Confidence >= 0.9 && u.Facts.Symptom == "") {
 		// "上周报修的洗衣机 一直没人来": the product names the ticket, it is no new case
 		t.do(ListTickets{})
@@ -534,9 +537,6 @@ func (d *Dialog) interject(t *step) bool {
 		// "能不能快点 明天要请客": about the ticket just filed, not a new fault; the
 		// message goes into the ticket's transcript, where staff read it.
 		t.sayKey("bot.ticket.urgent", "number", c.Ticket)
-		return true
-	}
-	if c.State == StateDone && d.visitAfterFiling(t) {
 		return true
 	}
 	if busy || hasSubstance(u) {
