@@ -16,8 +16,8 @@ var howToQuestions = []struct {
 	text, category, want, miss string
 }{
 	{"遥控器的电池是几号的？我去买", "", "faq-remote-battery", ""},
-	{"电视遥控没电了 怎么换啊", "television", "faq-remote-battery", "the act model reads a report (遥控没电了) and drops the question"},
-	{"遥控器电池没电了 要换哪种电池", "", "faq-remote-battery", "no question act: asks (acts.go) has no 哪种; read as a report"},
+	{"电视遥控没电了 怎么换啊", "television", "faq-remote-battery", "没电了 is read as a fault told with the question (symptom 遥控没电了), so the act model may drop the question"},
+	{"遥控器电池没电了 要换哪种电池", "", "faq-remote-battery", "没电了 is read as a fault told with the question (symptom 遥控器电池没电了), so the act model may drop the question"},
 	{"格力空调遥控器电池咋装", "air_conditioner", "faq-remote-battery", ""},
 	{"空调滤网应该多久清洗一回？", "air_conditioner", "faq-ac-filter-clean", ""},
 	{"空调过滤网可以自己拆洗吗", "air_conditioner", "faq-ac-filter-clean", ""},
@@ -31,16 +31,16 @@ var howToQuestions = []struct {
 	{"冰箱冷冻室结冰了 自己怎么除？", "refrigerator", "faq-fridge-defrost", ""},
 	{"电热水器多久需要排污一次？", "water_heater", "faq-heater-descale", ""},
 	{"热水器镁棒怎么换", "water_heater", "faq-heater-descale", ""},
-	{"电热水器要不要定期清洗内胆", "water_heater", "faq-heater-descale", "no question act: asks (acts.go) has no 要不要, and 不定期清洗内胆 is read as a report"},
+	{"电热水器要不要定期清洗内胆", "water_heater", "faq-heater-descale", ""},
 	{"油烟机油杯满了怎么倒？", "range_hood_stove", "faq-hood-clean", ""},
 	{"吸油烟机的油网咋清洗", "range_hood_stove", "faq-hood-clean", ""},
 	{"油烟机油网多久换洗一次？", "range_hood_stove", "faq-hood-clean", ""},
 	{"净水器滤芯多少钱 在哪里能买到", "water_purifier", "faq-purifier-filter", ""},
 	{"净水机的滤芯要怎么换？", "water_purifier", "faq-purifier-filter", ""},
-	{"净水器滤芯到哪买原装的", "water_purifier", "faq-purifier-filter", "no question act: asks (acts.go) has no 到哪; the filter-alarm rule's checks answer"},
+	{"净水器滤芯到哪买原装的", "water_purifier", "faq-purifier-filter", ""},
 	{"空调制热模式怎么开？", "air_conditioner", "faq-ac-mode", ""},
 	{"空调怎么切换到除湿模式？", "air_conditioner", "faq-ac-mode", ""},
-	{"空调遥控器上哪个是制热", "air_conditioner", "faq-ac-mode", "no question act: asks (acts.go) has no 哪个; and the entry scores only 0.40, tied with the remote's"},
+	{"空调遥控器上哪个是制热", "air_conditioner", "faq-ac-mode", "the entry scores only 0.40, tied with the remote's (below FAQMinScore), and the act model drops the question"},
 }
 
 // howToNearMisses sound like howToQuestions but carry a hazard or a fault: none may get a
