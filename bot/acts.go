@@ -28,7 +28,7 @@ var (
 	cueComplaintStrong = knowledge.MustGate(`(^|[^0-9])(12315|315)([^0-9]|$)|消协|消费者协会|黑猫|投诉|头诉|曝光|媒体|记者|举报|工商|市场监管|维权|律师|起诉|法院`)
 	cueCorrection      = knowledge.MustGate(`不对|错了|错啦|说错|讲错|搞错|选错|选成|写错|打错|记错|弄错|整错|整岔|填错|输错|有误|更正|纠正|改一下|改成|改为|换成|换一个|换个号|应该是|应为|其实是|准确(的)?说|不准确|写成|少了一位|多了一位|少打|多打|唔系|不是[^,，。!?？]{1,8}(是|而是)|是[^,，。!?？]{1,20}不是|刚才(那个|说的)?不对`)
 	cueSmallTalk       = knowledge.MustGate(`吃(了|饭了?)(吗|没|么)|饮咗茶|天气|下雨|下雪|好大的雨|好热|好冷|热死了|冷死了|好累|上班|周几|放假|哈哈|呵呵|hhh|嘿嘿|lol|😂|🤣|你好可爱|你叫什么|你几岁|多大了|在干嘛|干嘛呢|无聊|讲个笑话|笑话|唱歌|你真棒|你好厉害|(^|[^0-9])666+($|[^0-9])|你好聪明|你是男的|你是女的|单身|对象|周末愉快|新年快乐|节日快乐|好吃|涨价|头像|国足|世界杯|奥运|巴适|等下哈|我家狗|我家猫`)
-	cueQuestion        = knowledge.MustGate(`吗|么$|嘛|呢|\?|多少|几(百|千|块|天|点|号|个|年|时)|怎么|咋|如何|为什么|为啥|是否|能不能|可不可以|可以不|会不会|要不要|有没有|是不是|贵不贵|收不收|管不管|保不保|行不行|修不修|来不来|好不好|啥|什么|哪|(不|没|否|冇|未|伐|咩|㗎|嘛|吖)$|码$|算不算|几多|系咪|是否|喺唔喺|系唔系|算唔算|正唔正常|有冇|有没得|使唔使|要唔要|得唔得|管修不管|保修不保|(机器人|自动回复|ai)吧`)
+	cueQuestion        = knowledge.MustGate(`吗|么$|嘛|呢|\?|多少|多久|多长时间|几(百|千|块|天|点|号|个|年|时|度)|怎么|咋|如何|为什么|为啥|是否|能不能|可不可以|可以不|会不会|要不要|有没有|是不是|贵不贵|收不收|管不管|保不保|行不行|修不修|来不来|好不好|啥|什么|哪|(不|没|否|冇|未|伐|咩|㗎|嘛|吖)$|码$|算不算|几多|系咪|是否|喺唔喺|系唔系|算唔算|正唔正常|有冇|有没得|使唔使|要唔要|得唔得|管修不管|保修不保|(机器人|自动回复|ai)吧`)
 	// cueReturn asks to return or exchange the product, the customer's 三包 rights.
 	cueReturn = knowledge.MustGate(`怎么退|咋退|如何退|退得掉|能不能退|可不可以退|退吗|能退|可以退|退不退|退得了|给退|能换吗|可以换吗|能不能换|给换|退货|退款|退掉|退了吧|退机|退回去|要退|想退|换新|换一台|换台新|换个新|换新机|换机|换货|退换|无理由|包退|包换|直接换`)
 	// cueFaultQuestion are questions that are really fault reports: "空调不制冷怎么办".
@@ -242,13 +242,16 @@ func negatedCancel(t, ev string) bool {
 
 // asks is what makes a message a question when no topic is recognised: a question mark,
 // 吗/嘛, or a final 么 ("什么" alone asks nothing of us).
-var asks = knowledge.MustGate(`[?？吗嘛伐咩㗎]|[^什怎这那多]么$|(不|没|冇|未)$|算不算|几多|系咪|怎么[^都也样回办弄]|如何|咋[^都也办整弄]|多久|哪里|哪儿|在哪|到哪|哪种|哪个|哪款|几号|要不要|用什么|拿什么|买什么|选什么`)
+var asks = knowledge.MustGate(`[?？吗嘛伐咩㗎]|[^什怎这那多]么$|(不|没|冇|未)$|算不算|几多|系咪|怎么[^都也样回办弄]|如何|咋[^都也办整弄]|多久|哪里|哪儿|在哪|到哪|哪种|哪个|哪款|几号|要不要|用什么|拿什么|买什么|选什么|几度|多少度|调多少`)
 
 // questionTopic names what a message asks, or "" when it asks nothing the bot should
 // answer. A fault told as a question ("不制冷怎么办") is a report, not a question.
 func questionTopic(t string, ctx Context) (topic, evidence string) {
 	for _, q := range questionTopics {
 		if ev := q.re.FindString(t); ev != "" {
+			if q.topic == TopicDuration && maintenanceInterval.MatchString(t) {
+				continue // "滤网多久洗一次": how often to do upkeep, not how soon someone comes
+			}
 			if q.topic == TopicDuration && ctx.HasTicket && !strings.Contains(t, "多久") && !strings.Contains(t, "多长时间") {
 				continue // once there is a ticket, "什么时候来" asks for progress
 			}
@@ -271,6 +274,9 @@ func questionTopic(t string, ctx Context) (topic, evidence string) {
 	}
 	return "", ""
 }
+
+// maintenanceInterval asks how often upkeep is due: "多久洗一次", "多长时间换一回".
+var maintenanceInterval = regexp.MustCompile(`(多久|多长时间|多少天|几个月|多少个月)[^,?]{0,4}(一次|一回|一遍)`)
 
 // tagQuestion reports a statement turned into a question by "吧" at its end: "还在保修期内吧？".
 func tagQuestion(t string) bool {

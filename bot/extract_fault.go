@@ -55,6 +55,9 @@ func (x *extraction) trigger() {
 		if t == TriggerWater && waterIsTheFault(s, i, end) {
 			continue // "不进水", "进水很慢": the machine takes no water; nothing got wet
 		}
+		if t == TriggerSelfDisassembly && askedOrCleaning(s, i, end) {
+			continue // "滤网可以自己拆洗吗", "能不能自己拆": asked, or cleaning as the manual says
+		}
 		if t == TriggerVoltage && consequence(s, i) {
 			continue // "一开就跳闸 整个家都停电": the outage is what the fault does, not its cause
 		}
@@ -65,6 +68,21 @@ func (x *extraction) trigger() {
 	if denied || setNoTrigger.contains(s, 0, len(s)) {
 		x.f.Trigger = TriggerNone
 	}
+}
+
+// askedOrCleaning reports a self-repair word at s[i:end] that asks rather than tells ("可以
+// 自己拆吗", "要不要拆开") or is the cleaning the manual asks for ("自己拆洗滤网").
+func askedOrCleaning(s string, i, end int) bool {
+	if strings.HasPrefix(s[end:], "洗") || strings.HasPrefix(s[end:], "下来洗") || strings.HasPrefix(s[end:], "下来清洗") {
+		return true
+	}
+	before := strings.TrimRight(s[:i], " ")
+	for _, w := range []string{"可以", "能", "能不能", "可不可以", "要不要", "需要", "用不用", "敢", "怎么", "咋", "会不会", "是不是要"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // consequence reports a word at byte i told as what the fault caused: "整个家都停电",

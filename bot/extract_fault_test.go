@@ -61,6 +61,9 @@ func TestExtractTrigger(t *testing.T) {
 		{"磕到了桌角", TriggerDrop},
 		{"自己拆开过", TriggerSelfDisassembly},
 		{"在外面修过", TriggerSelfDisassembly},
+		{"空调过滤网可以自己拆洗吗", ""},
+		{"能不能自己拆开看看", ""},
+		{"滤网自己拆下来洗了一下", ""},
 		{"插错电压了", TriggerWrongVoltage},
 		{"接了110V的电", TriggerWrongVoltage},
 		{"不小心摔了", TriggerDrop}, // "不小心" is no denial

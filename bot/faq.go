@@ -83,7 +83,8 @@ func (d *Dialog) answerFAQ(t *step, topic string) bool {
 		return false // when unsure, hazard: "外机冒烟了正常吗" is never told it is normal
 	}
 	t.say(a.Answer)
-	t.toldNormal = a.Normal
+	// a normal thing, or a how-to question with no fault told beside it: nothing to file
+	t.toldNormal = a.Normal || t.u.Facts.Symptom == "" && t.u.Facts.ErrorCode == "" && !t.u.Is(ActReport)
 	if a.Image != "" {
 		t.sayKey("bot.faq.image", "url", a.Image)
 	}
