@@ -706,6 +706,15 @@ func (d *Dialog) selfService(t *step, text string) {
 		if skipAll || triedAll(t.u.Canon) {
 			c.Step = len(rule.Steps)
 		}
+		skipped := false
+		for c.Step < len(rule.Steps) && alreadyTried(t.u.Canon, rule.Steps[c.Step]) {
+			// "电池换过了 没用" before the step that says to change the battery: not asked again
+			c.Step++
+			skipped = true
+		}
+		if skipped && c.Step < len(rule.Steps) {
+			t.sayKey("bot.self.skip_tried")
+		}
 		c.Case.StepsTried = c.Step
 		c.Fails = 0
 		d.absorb(t)

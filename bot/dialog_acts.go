@@ -67,7 +67,14 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		return
 	}
 	again := c.Case.Safety && c.State.inProgress()
-	if !c.State.inProgress() || c.Ticket != "" {
+	if f := t.u.Facts; c.State.inProgress() && c.Ticket == "" && f.Category != "" && c.Case.Category != "" &&
+		f.Category != c.Case.Category && !c.Case.Safety && len(mentionedCategories(compact(t.u.Canon), d.lexicon())) > 0 {
+		// "对了 卫生间的燃气热水器 洗澡时头晕" while reporting the stove: the hazard is the water
+		// heater's; the stove's fault is kept and offered once this one is filed
+		prev := d.caseLine(&c.Case)
+		d.newCase(t)
+		c.Case.Also = truncateRunes(prev, maxSymptomRunes)
+	} else if !c.State.inProgress() || c.Ticket != "" {
 		d.newCase(t)
 	} else if c.State == StateCollect && c.Asking != "" {
 		d.answer(&c.Case, c.Asking, t.u.Canon, t.in.At)

@@ -77,3 +77,13 @@ func checkedFine(canon, step string) (did, echoed bool) {
 	}
 	return false, echoesStep(t, step)
 }
+
+// alreadyTried reports a reply that says the customer already did what a later step asks:
+// "电池换过了 没用" to "请更换灶具底部的电池". A question is no such report.
+func alreadyTried(canon, step string) bool {
+	t := compact(canon)
+	if strings.ContainsAny(t, "?？吗") || strings.Contains(t, "怎么") || !checkDone.MatchString(t) {
+		return false
+	}
+	return echoesStep(t, step)
+}
