@@ -53,6 +53,9 @@ type Conversation struct {
 	RateTicket string `json:"rt,omitempty"` // the ticket the follow-up survey is about
 
 	SafetyCheck string `json:"sc,omitempty"` // the hazard family asked about in the last reply (bot.safety.check)
+	// SafetyCheckLeft is how many more turns the safety question stays open when a reply
+	// answers something else first ("有" two messages later still confirms it).
+	SafetyCheckLeft int `json:"scl,omitempty"`
 
 	Photo *PhotoReading `json:"ph,omitempty"` // what a photo read, waiting for the customer's 对 (dialog_photo.go)
 

@@ -133,6 +133,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
 	if d.safetyCheck(t, check) {
 		return c, t.out
 	}
+	if check != "" && c.SafetyCheck == "" && !c.Case.Safety && c.SafetyCheckLeft > 0 {
+		c.SafetyCheck, c.SafetyCheckLeft = check, c.SafetyCheckLeft-1 // not answered yet: still open next turn
+	}
 	if d.safetyFollowUp(t) {
 		return c, t.out
 	}
@@ -1083,7 +1086,10 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		c.AckedAt = t.in.At
 		return
 	}
-	if t.in.At.Sub(c.AckedAt) >= d.AckEvery {
+	// a short "嗯" is acknowledged now and then; anything longer or asked gets a word back,
+	// so a customer writing while they wait is never met with silence
+	said := runes(compact(t.u.Canon)) > 6 || cueQuestion.MatchString(compact(t.u.Canon))
+	if since := t.in.At.Sub(c.AckedAt); since >= d.AckEvery || said && since >= 20*time.Second {
 		c.AckedAt = t.in.At
 		t.sayKey("bot.human.waiting")
 	}

@@ -132,7 +132,10 @@ func (d *Dialog) safetyCheck(t *step, family string) bool {
 	if family != "" {
 		core := strings.Trim(compact(t.u.Canon), clauseBreaks+" .!?~…")
 		switch {
-		case utf8.RuneCountInString(core) <= 10 && confirmsHazard.MatchString(core) && !deniesHazard.MatchString(core):
+		case utf8.RuneCountInString(core) <= 10 && confirmsHazard.MatchString(core) && !deniesHazard.MatchString(core),
+			cueSafetyAsk.MatchString(core) && (cueQuestion.MatchString(core) || cueMayI.MatchString(core)) && !deniesHazard.MatchString(core):
+			// "有", or a safety question in reply ("这算不算碰到通电的东西？我要不要关灯"): when
+			// unsure, it is a hazard
 			d.hazard(t, toRule(knowledge.FamilyRule(family)))
 			return true
 		case deniesHazard.MatchString(core):
@@ -143,7 +146,7 @@ func (d *Dialog) safetyCheck(t *step, family string) bool {
 	}
 	if t.u.Suspect != "" && !c.Case.Safety {
 		t.sayKey("bot.safety.check." + t.u.Suspect)
-		c.SafetyCheck = t.u.Suspect
+		c.SafetyCheck, c.SafetyCheckLeft = t.u.Suspect, 2
 		if c.State == StateSelf && t.u.Answer == knowledge.AnswerUnclear && !hasSubstance(&t.u) {
 			return true // the question alone: no "回复 1 解决了" beside a safety question
 		}

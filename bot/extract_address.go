@@ -166,7 +166,7 @@ func ParseAddress(text string) (string, bool) {
 			break
 		}
 	}
-	a := strings.Trim(s[start:end], clauseBreaks+" ")
+	a := correctedAddress(strings.Trim(s[start:end], clauseBreaks+" "))
 	if utf8.RuneCountInString(a) < 5 {
 		return "", false
 	}
@@ -174,4 +174,40 @@ func ParseAddress(text string) (string, bool) {
 		return "", false
 	}
 	return a, true
+}
+
+// addressFix is a correction inside an address: "…华科西十二舍 不对 是东区教工宿舍5栋201".
+var addressFix = regexp.MustCompile(`[ ,，、]*(不对不对|不对|说错了|写错了|错了|不是)[ ,，、]*(应该)?是?[ ,，、]*`)
+
+// addressStem is where the part an address correction replaces may start: after the
+// building number or the road; addressRoad after the road, for a new number ("是200号").
+var (
+	addressDistrict = regexp.MustCompile(`^\p{Han}{2,5}(新区|区|县|市)`)
+	addressStem     = regexp.MustCompile(`^.*(号|路|街|道|巷|弄)`)
+	addressRoad     = regexp.MustCompile(`^.*(路|街|道|巷|弄|村|镇)`)
+)
+
+// correctedAddress applies a correction told inside an address: the words after it replace
+// the end of the address before it ("珞喻路1037号华科西十二舍 不对 是东区教工宿舍5栋201" gives
+// "珞喻路1037号东区教工宿舍5栋201"), or the whole of it when they name a city or district.
+func correctedAddress(a string) string {
+	loc := addressFix.FindStringIndex(a)
+	if loc == nil || loc[0] == 0 {
+		return a
+	}
+	before, after := strings.TrimSpace(a[:loc[0]]), strings.TrimSpace(a[loc[1]:])
+	if utf8.RuneCountInString(after) < 3 {
+		return a
+	}
+	if r, _ := RegionOf(after); r != "" || addressDistrict.MatchString(after) {
+		return after // a whole address again, or from its district on
+	}
+	stemOf := addressStem
+	if c := after[0]; c >= '0' && c <= '9' {
+		stemOf = addressRoad
+	}
+	if stem := stemOf.FindString(before); stem != "" && !strings.HasPrefix(after, stem) {
+		return stem + after
+	}
+	return after
 }
