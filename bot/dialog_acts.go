@@ -344,8 +344,13 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 // power on — at any state, before anything else is read into the message.
 func (d *Dialog) wetDeviceAsk(t *step) bool {
 	c := t.c
-	if c.Case.Trigger != TriggerWater || !portable[c.Case.Category] || c.State == StateNew || c.State == StateRating || c.State == StateComment {
+	if c.State == StateNew || c.State == StateRating || c.State == StateComment {
 		return false
+	}
+	wet := c.Case.Trigger == TriggerWater || t.u.Facts.Trigger == TriggerWater || wetCase(&c.Case) || knowledge.Wet(t.u.Canon)
+	device := portable[c.Case.Category] || portable[t.u.Facts.Category] || cuePortableNamed.MatchString(compact(c.Case.Symptom+" "+t.u.Canon))
+	if !wet || !device {
+		return false // "手机跟衣服一起洗了" then "要不要先充上电试试", whichever case it is filed under
 	}
 	if !cueWetDeviceUse.MatchString(compact(t.u.Canon)) {
 		return false
@@ -358,6 +363,10 @@ func (d *Dialog) wetDeviceAsk(t *step) bool {
 }
 
 // cueWetDeviceUse asks about using a device that took water: charging, powering on, heat.
+// cuePortableNamed names a device carried about, whatever the case's category: the phone
+// found in the washing machine.
+var cuePortableNamed = knowledge.MustGate(`手机|电话|平板|ipad|笔记本|电脑|手表|手环|耳机|airpods|iphone`)
+
 var cueWetDeviceUse = knowledge.MustGate(`充电|充个电|充一下|充上|插电|插上|开机|开一下|试一下机|吹风机|吹干|烘干|暖气片|微波炉|米缸|大米|晒太阳|晒一下`)
 
 // interject handles what a message does besides answering the pending question; false

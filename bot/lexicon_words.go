@@ -233,6 +233,7 @@ var triggerWords = []struct {
 	{"淋了雨", TriggerWater}, {"被雨淋", TriggerWater}, {"掉水里", TriggerWater}, {"掉进水", TriggerWater},
 	{"掉进水里", TriggerWater}, {"掉到水里", TriggerWater}, {"掉在水里", TriggerWater}, {"掉进了水里", TriggerWater},
 	{"掉马桶", TriggerWater}, {"掉进马桶", TriggerWater}, {"掉到马桶", TriggerWater}, {"掉进了马桶", TriggerWater},
+	{"一起洗了", TriggerWater}, {"跟衣服一起洗", TriggerWater}, {"和衣服一起洗", TriggerWater}, {"扔洗衣机", TriggerWater}, {"放洗衣机里洗", TriggerWater}, {"进了洗衣机", TriggerWater}, {"洗衣机里洗了", TriggerWater}, {"被洗了", TriggerWater},
 	{"洒了水", TriggerWater}, {"洒水", TriggerWater}, {"水洒", TriggerWater}, {"泼了水", TriggerWater},
 	{"泼水", TriggerWater}, {"打翻了水", TriggerWater}, {"水杯打翻", TriggerWater}, {"浸水", TriggerWater},
 	{"受潮", TriggerWater}, {"溅水", TriggerWater}, {"溅到水", TriggerWater}, {"沾水", TriggerWater},

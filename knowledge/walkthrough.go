@@ -127,6 +127,19 @@ func trailingChoice(text string) (byte, bool) {
 	return byte(d), true
 }
 
+// asksSomething marks a reply that asks rather than tells.
+var asksSomething = regexp.MustCompile(`能不能|可不可以|行不行|到底|要不要|怎么|咋|吗|\?|？`)
+
+// asksBefore reports a question before the words of working at t[i:i+n] ("我到底能不能给手机
+// 充电啊"), or right after them ("能充电了吗"); "好了 以后还会这样吗" tells, then asks.
+func asksBefore(t string, i, n int) bool {
+	if q := asksSomething.FindStringIndex(t); q != nil && q[0] < i {
+		return true
+	}
+	after := strings.TrimLeft(t[i+n:], "了啦")
+	return strings.HasPrefix(after, "吗") || strings.HasPrefix(after, "么") || strings.HasPrefix(after, "没") || strings.HasPrefix(after, "?")
+}
+
 // digitsOnly counts the digits of a reply made only of digits, spaces and number
 // punctuation (0 when anything else is in it).
 func digitsOnly(text string) int {
@@ -187,6 +200,8 @@ func parseAnswerWords(t string) Answer {
 				continue // "谢谢客服小姐姐" thanks a person, it asks for none
 			case list.answer == AnswerSolved && deniedRightBefore(t, i, "没有", "还没", "并没", "没", "不", "未"):
 				return AnswerNotSolved // "还没好", "没有恢复"
+			case list.answer == AnswerSolved && asksBefore(t, i, len(p)):
+				continue // "我到底能不能给手机充电啊", "能充电了吗": asked, not told
 			case list.answer == AnswerSolved && aboutSomethingElse(t, i):
 				continue // "插座是好的 别的电器能用": something else works
 			case list.answer == AnswerSolved && cameBack.MatchString(t[i:]):
