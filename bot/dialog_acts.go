@@ -179,7 +179,7 @@ func wetCase(c *Case) bool {
 
 // cueSafetyAsk is what a customer asks or tells after a hazard: whether the device may be
 // used, what to do now, that it is still on.
-var cueSafetyAsk = knowledge.MustGate(`用唔用得|仲用|得唔得|点算|点办|点搞|点整|要唔要紧|危唔危险|使唔使|仲可以|怎么办|咋办|咋整|怎么弄|咋弄|还能|能不能|能用|可以|可不可以|要不要|要紧|危险|安全|没事吧|会不会|继续|现在|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|照常|凑合|接着用|先用着|还在|还开着|还插着|没拔|很烫|在哪|找不到|关不了|怎么关|开.{0,3}(抽油烟机|油烟机|排风|风扇|灯)`)
+var cueSafetyAsk = knowledge.MustGate(`用唔用得|仲用|得唔得|点算|点办|点搞|点整|要唔要紧|危唔危险|使唔使|仲可以|怎么办|咋办|咋整|怎么弄|咋弄|还能|能不能|能用|可以|可不可以|要不要|要紧|危险|安全|没事吧|会不会|继续|现在|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|照常|凑合|接着用|先用着|放(在)?(哪|屋里|家里|室内|车库|楼道|阳台|外面)|拿(下来|进来|回家|进屋)|搬(进|到|回)|合(上)?闸|合上|一路|空开|别的电器|其他电器|插墙上|直接插|还在|还开着|还插着|没拔|很烫|在哪|找不到|关不了|怎么关|开.{0,3}(抽油烟机|油烟机|排风|风扇|灯)`)
 
 // modelAsTold is the corrected model as the customer wrote it ("小新Pro16"), when that is the
 // model read (a "-18度" elsewhere in the message is not); else the model read.
@@ -268,6 +268,16 @@ func (d *Dialog) confirmNoted(t *step) bool {
 // 是不是还有电哦".
 var cueStillLive = knowledge.MustGate(`是不是|会不会|还有电|还带电|有没有电|还亮|还在(冒|漏|响|烧|闪)|还有(味|烟)`)
 
+// hazardFamilyOf is the hazard family of a shipped safety rule, or "" for an editor's own.
+func hazardFamilyOf(ruleID string) string {
+	for family, id := range knowledge.HazardRuleIDs {
+		if id == ruleID {
+			return family
+		}
+	}
+	return ""
+}
+
 // cueMayI asks leave to use the device, in words without a question mark: "中不中",
 // "总行吧", "应该没事吧".
 var cueMayI = knowledge.MustGate(`中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|没事吧|可以吧|能不能|可不可以|得唔得|用唔用得`)
@@ -328,11 +338,16 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 		}
 		return true
 	}
-	advice := catalog.T("knowledge.hazard.water_electric.advice")
-	if r, ok := d.KB.Rule(c.Case.SafetyRule); ok && r.Advice != "" {
-		advice = r.Advice
+	if key := "bot.safety.followup." + hazardFamilyOf(c.Case.SafetyRule); asksUse && catalog.Has(key) {
+		// "能不能只关那一路", "电池放地下车库行不行", "燃气灶还能用吗": what to do, for this danger
+		t.sayKey(key)
+	} else {
+		advice := catalog.T("knowledge.hazard.water_electric.advice")
+		if r, ok := d.KB.Rule(c.Case.SafetyRule); ok && r.Advice != "" {
+			advice = r.Advice
+		}
+		t.sayKey("bot.safety.hold", "advice", advice)
 	}
-	t.sayKey("bot.safety.hold", "advice", advice)
 	if c.Ticket == "" && c.Case.missing(SlotPhone) {
 		d.ask(t, SlotPhone)
 	}
