@@ -31,8 +31,11 @@ type Case struct {
 	Safety     bool   `json:"safety,omitempty"`      // a hazard was reported
 	SafetyRule string `json:"safety_rule,omitempty"` // the safety rule that fired
 	Return     bool   `json:"return,omitempty"`      // the customer asked to return or exchange it
-	Complaints int    `json:"complaints,omitempty"`  // complaints made during this case
-	Complaint  string `json:"complaint,omitempty"`   // a complaint risk: the words that made it one
+	// ProofDoubt is why the purchase cannot be shown as told: a gift, second-hand, bought
+	// abroad, no invoice (the words the customer used); triage then leaves the warranty 待核实.
+	ProofDoubt string `json:"proof_doubt,omitempty"`
+	Complaints int    `json:"complaints,omitempty"` // complaints made during this case
+	Complaint  string `json:"complaint,omitempty"`  // a complaint risk: the words that made it one
 
 	Guided  bool     `json:"guided,omitempty"`  // the menu of common faults was offered
 	Offered []string `json:"offered,omitempty"` // the rule ids of that menu, in order

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"strings"
 	"time"
 )
@@ -82,6 +83,9 @@ func deniedDate(s string, i int) bool {
 	return false
 }
 
+// startedLabel names the start time before its date: "开始时间", "故障时间", "什么时候开始的".
+var startedLabel = regexp.MustCompile(`(开始|出问题|坏|故障|发生)的?时间|什么时候开始|啥时候开始|开始于|开始是`)
+
 // takesBack reports words between two dates that withdraw the first: "不对", "说错了", "应该是".
 func takesBack(between string) bool {
 	for _, w := range []string{"不对", "错了", "说错", "记错", "应该是", "其实是", "哦不", "不是", "更正", "改成"} {
@@ -106,6 +110,9 @@ func (x *extraction) classify(m *dateMention) dateRole {
 		return m.role
 	}
 	s := x.s
+	if startedLabel.MatchString(s[max(0, m.start-36):m.start]) {
+		return roleStarted // "开始时间不对 是这个月初": the start time, named before its date
+	}
 	if _, ok := precededBy(setPurchaseLeadIns, s, skipLabelBack(s, m.start), 6); ok {
 		return rolePurchase
 	}

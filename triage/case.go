@@ -15,7 +15,10 @@ type Case struct {
 	Model        string
 
 	// PurchaseDate may be unknown (zero) or known to the month only.
-	PurchaseDate     Date
+	PurchaseDate Date
+	// ProofDoubt says why the purchase may not be provable as told (a gift, second-hand,
+	// bought abroad, no invoice): the warranty is then 待核实, never promised or refused.
+	ProofDoubt       string
 	ExtendedWarranty Answer
 	// ExtendedMonths is the length of the extended warranty; 0 takes the policy's.
 	ExtendedMonths int

@@ -197,3 +197,17 @@ func TestCommitmentNamesPartsStillCovered(t *testing.T) {
 		t.Errorf("year-only date named parts: %q", got)
 	}
 }
+
+// TestProofDoubtLeavesWarrantyUnknown: a gift, second-hand or bought abroad — the date told is
+// no proof, so the repair is neither promised free nor refused.
+func TestProofDoubtLeavesWarrantyUnknown(t *testing.T) {
+	c := Case{Category: "air_conditioner", CategoryName: "空调", PurchaseDate: day(t, "2026-06-01"),
+		ReportedAt: at(t, "2026-12-06 10:00"), ProofDoubt: "朋友送的"}
+	r := Triage(c, Policy{WholeMonths: 12}, china(t))
+	if r.Warranty.Status != WarrantyUnknown {
+		t.Fatalf("status %s, want unknown", r.Warranty.Status)
+	}
+	if got := Commitment(r, "RS20261206-0001", china(t)); strings.Contains(got, "免费") || !strings.Contains(got, "保修情况需要核实") {
+		t.Errorf("commitment %q", got)
+	}
+}

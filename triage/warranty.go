@@ -109,6 +109,10 @@ func Warranty(c Case, p Policy) (WarrantyResult, Reason) {
 		return r, because("triage.why.warranty.user_damage_rule", "estimate", est.String())
 	case bought.IsZero():
 		return WarrantyResult{Status: WarrantyUnknown}, because("triage.why.warranty.unknown_date")
+	case c.ProofDoubt != "":
+		// a gift, second-hand, bought abroad: the date told is not the proof the period needs
+		return WarrantyResult{Status: WarrantyUnknown, CoveredUntil: per.until},
+			because("triage.why.warranty.proof_doubt", "words", c.ProofDoubt)
 	case !bought.Valid():
 		return WarrantyResult{Status: WarrantyUnknown}, because("triage.why.warranty.invalid_date", "date", bought.String())
 	case !usable:

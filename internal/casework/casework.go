@@ -169,6 +169,7 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 		Brand:        c.Brand,
 		Model:        c.Model,
 		PurchaseDate: purchaseDate(c.PurchaseDate),
+		ProofDoubt:   c.ProofDoubt,
 		Symptom:      c.Symptom,
 		ErrorCode:    c.ErrorCode,
 		Trigger:      triage.Trigger(c.Trigger),
