@@ -5,7 +5,7 @@ import "github.com/wxintake/intake/knowledge"
 // A complaint risk is a customer who names a way to escalate (12315, 消协, the media, a
 // lawyer: the strong complaint cues), complains a second time, or whose fault came back
 // after a repair. The case is escalated at once to a senior person; Case.Complaint keeps
-// the words that made it one, and the ticket is flagged (package casework adds a demand to
+// the words that made it one, and the ticket is flagged (package effects adds a demand to
 // return the product and an earlier repair of the same fault found among the customer's
 // tickets).
 

@@ -194,7 +194,7 @@ func (d *Dialog) fillFromPhoto(c *Case, r PhotoReading) {
 
 // evidenceOf lists the facts of r as evidence. A purchase date is evidence only from an
 // order or invoice; a production date becomes the 三包 start's evidence (plus 90 days,
-// 待核实) when there is no purchase date, which the ticket decides (casework).
+// 待核实) when there is no purchase date, which the ticket decides (effects).
 func evidenceOf(r PhotoReading) []Evidence {
 	var out []Evidence
 	add := func(f Slot, v string, verify bool) {

@@ -45,7 +45,7 @@ type KnowledgeEditor interface {
 	Diff(ctx context.Context, from, to int) ([]knowledge.FileDiff, error)
 }
 
-// RuleStatsReader reads the outcomes counted per rule (casework.BufferedStats).
+// RuleStatsReader reads the outcomes counted per rule (effects.BufferedStats).
 type RuleStatsReader interface {
 	All(ctx context.Context) (map[string]*knowledge.RuleStats, error)
 }

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/wxintake/intake/internal/apptest"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -74,7 +74,7 @@ func TestAPublishReachesEveryInstance(t *testing.T) {
 			served := time.Since(start)
 
 			// A customer of the second instance now gets the new rule's advice.
-			r, err := two.Client(wxclient.Safe).Say(context.Background(), "o_purple_smoke", sentence)
+			r, err := two.Client(wxpush.Safe).Say(context.Background(), "o_purple_smoke", sentence)
 			if err != nil {
 				t.Fatal(err)
 			}

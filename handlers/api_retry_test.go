@@ -8,7 +8,7 @@ import (
 
 	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/internal/apptest"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/internal/wxfake"
 )
 
@@ -19,7 +19,7 @@ func TestReplyRetryOf(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
 	addAccounts(t, s)
 	ctx := context.Background()
-	customer := s.Client(wxclient.Safe)
+	customer := s.Client(wxpush.Safe)
 	customer.Say(ctx, "o_retry_api", "冰箱漏水")
 	r, _ := customer.Say(ctx, "o_retry_api", "转人工")
 	number := regexp.MustCompile(`RS\d{8}-\d{4,}`).FindString(r.Text)

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/wxintake/intake/internal/apptest"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
 )
@@ -32,7 +32,7 @@ func TestBookVisit(t *testing.T) {
 		agent := token(t, s, "agent1")
 		const openID = "o_visit"
 		// The customer has written lately: the notice can go as a customer-service message.
-		if _, err := s.Client(wxclient.Safe).Say(context.Background(), openID, "你好"); err != nil {
+		if _, err := s.Client(wxpush.Safe).Say(context.Background(), openID, "你好"); err != nil {
 			t.Fatal(err)
 		}
 		number := newTicket(t, s, openID)

@@ -11,7 +11,7 @@ import (
 
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/testenv"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
 )
@@ -48,7 +48,7 @@ func TestBrowserNotifications(t *testing.T) {
 		`(localStorage.getItem('intake.notified') || '').includes('`+before+`') && window.__notes.length === 0 && document.getElementById('notify-enable').hidden`)
 
 	waiting := escalate(t, s, "o_notify_waiting")
-	r, err := s.Client(wxclient.Safe).Say(ctx, "o_notify_complaint", "冰箱漏水，再不处理我就找媒体曝光")
+	r, err := s.Client(wxpush.Safe).Say(ctx, "o_notify_complaint", "冰箱漏水，再不处理我就找媒体曝光")
 	if err != nil {
 		t.Fatal(err)
 	}

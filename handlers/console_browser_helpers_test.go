@@ -10,7 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/wxintake/intake/internal/apptest"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -107,7 +107,7 @@ func addStaff(t *testing.T, s *apptest.Service, username, display string, role s
 func escalate(t *testing.T, s *apptest.Service, openID string) string {
 	t.Helper()
 	ctx := context.Background()
-	customer := s.Client(wxclient.Safe)
+	customer := s.Client(wxpush.Safe)
 	if _, err := customer.Say(ctx, openID, "冰箱漏水"); err != nil {
 		t.Fatal(err)
 	}

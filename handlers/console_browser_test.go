@@ -13,7 +13,7 @@ import (
 
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/testenv"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -27,7 +27,7 @@ func TestBrowserAgentSession(t *testing.T) {
 	ctx := context.Background()
 
 	addStaff(t, s, "wangfang", "王芳", staff.RoleAgent, "correct horse 42")
-	customer := s.Client(wxclient.Safe)
+	customer := s.Client(wxpush.Safe)
 	const openID = "o_browser_customer"
 	number := escalate(t, s, openID)
 

@@ -11,7 +11,7 @@ import (
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/config"
 	"github.com/wxintake/intake/internal/testenv"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -26,7 +26,7 @@ func TestBrowserComplaintFlagAndFilter(t *testing.T) {
 	addStaff(t, s, "zhouxin", "周欣", staff.RoleAgent, "correct horse 42")
 	ctx := context.Background()
 	plain := escalate(t, s, "o_browser_plain")
-	r, err := s.Client(wxclient.Safe).Say(ctx, "o_browser_complaint", "冰箱漏水三天了没人管，我要打12315投诉你们")
+	r, err := s.Client(wxpush.Safe).Say(ctx, "o_browser_complaint", "冰箱漏水三天了没人管，我要打12315投诉你们")
 	if err != nil {
 		t.Fatal(err)
 	}

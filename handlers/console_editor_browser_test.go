@@ -11,7 +11,7 @@ import (
 
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/testenv"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -153,7 +153,7 @@ func TestBrowserEditorSession(t *testing.T) {
 
 	// The bot asks for the symptom when the first message names only the product (紫斑 is
 	// no symptom cue of its extractor); the customer then says it again.
-	customer := s.Client(wxclient.Safe)
+	customer := s.Client(wxpush.Safe)
 	sentBefore := len(s.API.Sent())
 	var replies []string
 	got := false

@@ -14,7 +14,7 @@ import (
 	"github.com/wxintake/intake/internal/photoread"
 	"github.com/wxintake/intake/internal/photoread/phototest"
 	"github.com/wxintake/intake/internal/testenv"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/internal/wxfake"
 	"github.com/wxintake/intake/staff"
 )
@@ -38,14 +38,14 @@ func TestBrowserPhotoEvidenceBesideField(t *testing.T) {
 	ctx := context.Background()
 	addStaff(t, s, "zhoujie", "周杰", staff.RoleAgent, "correct horse 42")
 	const openID = "o_photo_evidence"
-	customer := s.Client(wxclient.Safe)
+	customer := s.Client(wxpush.Safe)
 	if _, err := customer.Say(ctx, openID, "美的空调不制冷"); err != nil {
 		t.Fatal(err)
 	}
 	const mediaID = "MEDIA_jd_order"
 	s.API.SetMedia(mediaID, wxfake.Media{ContentType: "image/jpeg",
 		Body: phototest.Phone(phototest.JDOrder(f, "美的新一级能效 KFR-35GW/N8MXA3", "2025-06-18 20:14:33"), 0, 80)})
-	if _, err := customer.Send(ctx, openID, &wxclient.Message{Type: "image", MediaID: mediaID, PicURL: "http://mmbiz.qpic.cn/p.jpg"}); err != nil {
+	if _, err := customer.Send(ctx, openID, &wxpush.Message{Type: "image", MediaID: mediaID, PicURL: "http://mmbiz.qpic.cn/p.jpg"}); err != nil {
 		t.Fatal(err)
 	}
 	deadline := time.Now().Add(30 * time.Second)

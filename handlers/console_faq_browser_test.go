@@ -10,7 +10,7 @@ import (
 
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/testenv"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -127,7 +127,7 @@ func TestBrowserFAQ(t *testing.T) {
 	}
 
 	// A customer asks the account in words of their own.
-	customer := s.Client(wxclient.Safe)
+	customer := s.Client(wxpush.Safe)
 	sentBefore := len(s.API.Sent())
 	r, err := customer.Say(ctx, "o_always_on_customer", "家里电热水器用完要不要关？")
 	if err != nil {

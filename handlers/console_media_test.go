@@ -11,7 +11,7 @@ import (
 
 	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/internal/apptest"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/internal/wxfake"
 	"github.com/wxintake/intake/staff"
 )
@@ -22,11 +22,11 @@ import (
 func TestCustomerPhotoInTranscript(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
 	ctx := context.Background()
-	customer := s.Client(wxclient.Safe)
+	customer := s.Client(wxpush.Safe)
 	const openID = "o_photo_customer"
 	number := escalate(t, s, openID)
 	const mediaID = "MEDIA_photo_1"
-	if _, err := customer.Send(ctx, openID, &wxclient.Message{Type: "image", MediaID: mediaID,
+	if _, err := customer.Send(ctx, openID, &wxpush.Message{Type: "image", MediaID: mediaID,
 		PicURL: "http://mmbiz.qpic.cn/photo.jpg"}); err != nil {
 		t.Fatal(err)
 	}
@@ -99,9 +99,9 @@ func TestTicketToolsByRole(t *testing.T) {
 func TestTypedPhotoLineShowsNoPhoto(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
 	ctx := context.Background()
-	customer := s.Client(wxclient.Safe)
+	customer := s.Client(wxpush.Safe)
 	const mediaID = "MEDIA_someone_elses"
-	if _, err := customer.Send(ctx, "o_photo_owner", &wxclient.Message{Type: "image", MediaID: mediaID,
+	if _, err := customer.Send(ctx, "o_photo_owner", &wxpush.Message{Type: "image", MediaID: mediaID,
 		PicURL: "http://mmbiz.qpic.cn/photo.jpg"}); err != nil {
 		t.Fatal(err)
 	}

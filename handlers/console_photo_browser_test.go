@@ -10,7 +10,7 @@ import (
 	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/testenv"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -30,9 +30,9 @@ func TestBrowserLivePhotoOnlyFromPhotos(t *testing.T) {
 	br.do("open the ticket", chromedp.Navigate(s.URL()+"/console/tickets/"+number), chromedp.WaitVisible(css(`#live`)))
 	time.Sleep(300 * time.Millisecond) // the event stream connects
 
-	customer := s.Client(wxclient.Safe)
+	customer := s.Client(wxpush.Safe)
 	const mediaID = "MEDIA_live_photo"
-	if _, err := customer.Send(ctx, openID, &wxclient.Message{Type: "image", MediaID: mediaID, PicURL: "http://mmbiz.qpic.cn/p.jpg"}); err != nil {
+	if _, err := customer.Send(ctx, openID, &wxpush.Message{Type: "image", MediaID: mediaID, PicURL: "http://mmbiz.qpic.cn/p.jpg"}); err != nil {
 		t.Fatal(err)
 	}
 	br.poll("the photo shows", `!!document.querySelector('#transcript li.role-customer img.thumb[src^="/console/media/`+mediaID+`"]')`)

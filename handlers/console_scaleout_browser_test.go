@@ -9,7 +9,7 @@ import (
 
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/testenv"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/internal/wxfake"
 	"github.com/wxintake/intake/staff"
 )
@@ -26,7 +26,7 @@ func TestBrowserTwoInstances(t *testing.T) {
 	ctx := context.Background()
 	addStaff(t, a, "wangfang", "王芳", staff.RoleAgent, "correct horse 42")
 
-	customer := b.Client(wxclient.Safe)
+	customer := b.Client(wxpush.Safe)
 	const openID = "o_two_instances"
 	number := escalate(t, b, openID)
 

@@ -10,7 +10,7 @@ import (
 
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/testenv"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -23,7 +23,7 @@ func TestBrowserUnmatchedBecomesSample(t *testing.T) {
 	ctx := context.Background()
 	const message = "美的空调KFR-35GW去年6月京东买的，空调外壳上的装饰贴纸卷边了"
 
-	if _, err := s.Client(wxclient.Safe).Say(ctx, "o_unmatched_first", message); err != nil {
+	if _, err := s.Client(wxpush.Safe).Say(ctx, "o_unmatched_first", message); err != nil {
 		t.Fatal(err)
 	}
 	open, err := s.KB.OpenUnmatched(ctx, 10)
@@ -97,7 +97,7 @@ func TestBrowserUnmatchedBecomesSample(t *testing.T) {
 	}
 
 	// The same message now matches the rule confidently: nothing new is kept.
-	if _, err := s.Client(wxclient.Safe).Say(ctx, "o_unmatched_second", message); err != nil {
+	if _, err := s.Client(wxpush.Safe).Say(ctx, "o_unmatched_second", message); err != nil {
 		t.Fatal(err)
 	}
 	c, err := s.Bot.Conversation(ctx, "o_unmatched_second")

@@ -11,7 +11,7 @@ import (
 
 	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/internal/apptest"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/knowledge"
 	"github.com/wxintake/intake/staff"
 )
@@ -43,7 +43,7 @@ func TestUnmatchedMessagesPage(t *testing.T) {
 	admin := consoleUser(t, s, "admin1", staff.RoleAdmin)
 
 	// A customer's description no rule matches is kept, redacted, with no OpenID.
-	if _, err := s.Client(wxclient.Safe).Say(ctx, "o_unmatched_1", "美的空调KFR-35GW去年6月京东买的，空调外壳上的装饰贴纸卷边了，我叫张三"); err != nil {
+	if _, err := s.Client(wxpush.Safe).Say(ctx, "o_unmatched_1", "美的空调KFR-35GW去年6月京东买的，空调外壳上的装饰贴纸卷边了，我叫张三"); err != nil {
 		t.Fatal(err)
 	}
 	open, err := s.KB.OpenUnmatched(ctx, 10)

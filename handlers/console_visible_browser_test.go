@@ -12,7 +12,7 @@ import (
 	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/testenv"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -27,7 +27,7 @@ func TestBrowserInvisibleCharactersShow(t *testing.T) {
 	addStaff(t, s, "zhouxin", "周欣", staff.RoleAgent, "correct horse 42")
 	const openID = "o_invisible"
 	number := escalate(t, s, openID)
-	customer := s.Client(wxclient.Safe)
+	customer := s.Client(wxpush.Safe)
 	const before, beforeShown = "正常\u202e了吗", "正常⟨U+202E⟩了吗"
 	if _, err := customer.Say(ctx, openID, before); err != nil {
 		t.Fatal(err)

@@ -10,7 +10,7 @@ import (
 
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/testenv"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -24,7 +24,7 @@ func TestBrowserWaitingChatTakeover(t *testing.T) {
 	addStaff(t, s, "wangfang", "王芳", staff.RoleAgent, "correct horse 42")
 	ctx := context.Background()
 	const openID = "o_browser_waiting"
-	customer := s.Client(wxclient.Safe)
+	customer := s.Client(wxpush.Safe)
 	r, err := customer.Say(ctx, openID, "转人工")
 	if err != nil || strings.Contains(r.Text, "RS") {
 		t.Fatalf("转人工 first: %q %v", r.Text, err)

@@ -19,7 +19,7 @@ var secretName = regexp.MustCompile(`(?i)signature|csrf|secret|token`)
 // is fine).
 func TestSecretsAreComparedInConstantTime(t *testing.T) {
 	fset := gotoken.NewFileSet()
-	for _, dir := range []string{".", "../internal/wxclient", "../staff"} {
+	for _, dir := range []string{".", "../internal/wxpush", "../staff"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, path := range files {
 			if strings.HasSuffix(path, "_test.go") {

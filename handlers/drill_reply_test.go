@@ -14,7 +14,7 @@ import (
 	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/config"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/internal/wxfake"
 	"github.com/wxintake/intake/triage"
 )
@@ -226,7 +226,7 @@ func openDrillTicket(t *testing.T, cfg func(*config.Config)) *replyDrill {
 	addAccounts(t, s)
 	d := &replyDrill{s: s, openID: "o_drill_reply", agent: token(t, s, "agent1")}
 	ctx := context.Background()
-	customer := s.Client(wxclient.Safe)
+	customer := s.Client(wxpush.Safe)
 	if _, err := customer.Say(ctx, d.openID, "冰箱漏水"); err != nil {
 		t.Fatal(err)
 	}
@@ -313,7 +313,7 @@ func (d *replyDrill) waitOutbox(t *testing.T, status string, attempts int, timeo
 // customerSays sends text as the customer (to the agent: the bot is paused).
 func (d *replyDrill) customerSays(t *testing.T, text string) {
 	t.Helper()
-	if _, err := d.s.Client(wxclient.Safe).Say(context.Background(), d.openID, text); err != nil {
+	if _, err := d.s.Client(wxpush.Safe).Say(context.Background(), d.openID, text); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -21,7 +21,7 @@ import (
 	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/metrics"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 )
 
 // echoTurns answers every message with its text, so the reply path is exercised too.
@@ -78,11 +78,11 @@ func FuzzWebhookMessage(f *testing.F) {
 	f.Add([]byte("<xml><Content><![CDATA[]]>]]></Content></xml>"), true)
 	h := fuzzServer()
 	f.Fuzz(func(t *testing.T, plain []byte, safe bool) {
-		mode := wxclient.Plain
+		mode := wxpush.Plain
 		if safe {
-			mode = wxclient.Safe
+			mode = wxpush.Safe
 		}
-		c := &wxclient.Client{Token: apptest.Token, AESKey: apptest.AESKey, AppID: apptest.AppID, Mode: mode, URL: "/wechat"}
+		c := &wxpush.Client{Token: apptest.Token, AESKey: apptest.AESKey, AppID: apptest.AppID, Mode: mode, URL: "/wechat"}
 		p, err := c.Prepare("o_fuzz", plain)
 		if err != nil {
 			t.Skip()

@@ -29,7 +29,7 @@ import (
 const PagePath = "/h5/t/"
 
 // Rater records the customer's rating of a ticket as the chat survey does
-// (casework.Backend.RateTicket): the score once per ticket, and the comment.
+// (effects.Backend.RateTicket): the score once per ticket, and the comment.
 type Rater interface {
 	RateTicket(ctx context.Context, openID string, e bot.RateTicket) error
 }
@@ -38,7 +38,7 @@ type Rater interface {
 type Page struct {
 	Tokens *pagetoken.Signer
 	Rater  Rater
-	// Promise says by when the customer hears from us next (casework.Promise).
+	// Promise says by when the customer hears from us next (effects.Promise).
 	Promise func(t triage.Ticket) string
 }
 
@@ -225,7 +225,7 @@ func (p *customerPage) view(ctx context.Context, t triage.Ticket, token string) 
 		CanRate: rateable(t.Status) && t.Rating == 0 && p.Page.Rater != nil, Rating: t.Rating, Comment: t.Comment,
 	}
 	if t.Status.Open() || (t.Status == triage.StatusCompleted && t.Rating == 0) {
-		v.Next = catalog.T("casework.next." + string(t.Status))
+		v.Next = catalog.T("effects.next." + string(t.Status))
 	}
 	if t.Status.Open() && p.Page.Promise != nil {
 		v.Promise = p.Page.Promise(t)

@@ -73,7 +73,7 @@ func TestCustomerPage(t *testing.T) {
 		if status != http.StatusOK {
 			t.Fatalf("page: %d %s", status, body)
 		}
-		for _, want := range []string{number, triage.StatusAccepted.Label(), catalog.T("casework.next.accepted"),
+		for _, want := range []string{number, triage.StatusAccepted.Label(), catalog.T("effects.next.accepted"),
 			"已安排工程师，请保持电话畅通", "138****8000", "张*", "上海市浦东新****", catalog.T("h5.visit.none")} {
 			if !strings.Contains(body, want) {
 				t.Errorf("page lacks %q", want)
@@ -144,7 +144,7 @@ func TestCustomerPage(t *testing.T) {
 			t.Errorf("transcript %q", logged)
 		}
 		if _, _, body = pageRequest(t, "GET", link, nil); !strings.Contains(body, catalog.T("h5.rate.given", "score", 4)) ||
-			strings.Contains(body, catalog.T("casework.next.completed")) {
+			strings.Contains(body, catalog.T("effects.next.completed")) {
 			t.Error("the page does not show the rating, or still asks for one")
 		}
 		if status, loc, _ = pageRequest(t, "POST", link+"/visit", url.Values{"start": {starts[0][1]}}); !strings.HasSuffix(loc, "?error=closed") {

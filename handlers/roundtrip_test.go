@@ -8,7 +8,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/wxintake/intake/internal/apptest"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 )
 
 // countingHook counts round trips to Redis: each command or pipeline is one.
@@ -33,7 +33,7 @@ func (h *countingHook) ProcessPipelineHook(next redis.ProcessPipelineHook) redis
 // that show self-service checks (their statistics are buffered).
 func TestATurnCostsTwoRedisRoundTrips(t *testing.T) {
 	apptest.Each(t, apptest.Options{NoLoops: true}, func(t *testing.T, s *apptest.Service) {
-		c := s.Client(wxclient.Safe)
+		c := s.Client(wxpush.Safe)
 		say(t, c, "o_rt", "你好") // loads the scripts into Redis
 		hook := &countingHook{}
 		s.Redis.AddHook(hook)

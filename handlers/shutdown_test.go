@@ -7,7 +7,7 @@ import (
 
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/config"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 )
 
 // Shutdown lets a turn still running in the background finish and deliver its reply.
@@ -19,7 +19,7 @@ func TestShutdownFinishesInFlightTurns(t *testing.T) {
 	if err := s.Redis.Set(ctx, s.Cfg.Redis.KeyPrefix+"s:{o_shutdown}:lock", "other", 1500*time.Millisecond).Err(); err != nil {
 		t.Fatal(err)
 	}
-	r, err := s.Client(wxclient.Safe).Say(ctx, "o_shutdown", "你好")
+	r, err := s.Client(wxpush.Safe).Say(ctx, "o_shutdown", "你好")
 	if err != nil || !r.Success {
 		t.Fatalf("reply %+v err %v; want success after the budget", r, err)
 	}

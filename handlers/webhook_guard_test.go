@@ -13,7 +13,7 @@ import (
 	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/config"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 )
 
 func withMode(mode string) apptest.Options {
@@ -27,7 +27,7 @@ func TestSafeModeRefusesPlaintext(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
 	ctx := context.Background()
 	const who = "o_downgrade_victim"
-	r, err := s.Client(wxclient.Plain).Say(ctx, who, "我的手机号是13912345678")
+	r, err := s.Client(wxpush.Plain).Say(ctx, who, "我的手机号是13912345678")
 	if err != nil || r.Status != http.StatusForbidden {
 		t.Fatalf("plaintext in safe mode: %+v %v; want 403", r, err)
 	}
@@ -40,10 +40,10 @@ func TestSafeModeRefusesPlaintext(t *testing.T) {
 	if log := s.Log.String(); strings.Contains(log, who) || strings.Contains(log, "13912345678") {
 		t.Errorf("the refusal logged personal data:\n%s", log)
 	}
-	for _, mode := range []wxclient.Mode{wxclient.Safe, wxclient.Compatible} {
+	for _, mode := range []wxpush.Mode{wxpush.Safe, wxpush.Compatible} {
 		say(t, s.Client(mode), "o_safe_"+string(mode), "你好")
 	}
-	if ok, err := s.Client(wxclient.Safe).Verify(ctx); !ok || err != nil {
+	if ok, err := s.Client(wxpush.Safe).Verify(ctx); !ok || err != nil {
 		t.Errorf("URL check in safe mode: %v %v", ok, err)
 	}
 }
@@ -57,8 +57,8 @@ func TestReusedNonceWithAnotherBodyIsRefused(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			s := apptest.Start(t, apptest.Embedded, o)
 			ctx := context.Background()
-			c := s.Client(wxclient.Plain)
-			p, err := c.Prepare("o_nonce_owner", c.XML("o_nonce_owner", &wxclient.Message{Type: "text", Content: "你好"}))
+			c := s.Client(wxpush.Plain)
+			p, err := c.Prepare("o_nonce_owner", c.XML("o_nonce_owner", &wxpush.Message{Type: "text", Content: "你好"}))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -66,7 +66,7 @@ func TestReusedNonceWithAnotherBodyIsRefused(t *testing.T) {
 			if err != nil || first.Status != http.StatusOK || first.Text == "" {
 				t.Fatalf("first post: %+v %v", first, err)
 			}
-			forged := wxclient.Prepared{URL: p.URL, Body: c.XML("o_nonce_victim", &wxclient.Message{Type: "text", Content: "转人工"})}
+			forged := wxpush.Prepared{URL: p.URL, Body: c.XML("o_nonce_victim", &wxpush.Message{Type: "text", Content: "转人工"})}
 			if r, _ := c.Post(ctx, forged); r.Status != http.StatusUnauthorized {
 				t.Errorf("another body with a seen URL: status %d, want 401", r.Status)
 			}
@@ -94,7 +94,7 @@ func TestReusedNonceWithAnotherBodyIsRefused(t *testing.T) {
 // it reaches the bot, and the log does not repeat it.
 func TestInvalidOpenIDsAreRefused(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
-	c := s.Client(wxclient.Safe)
+	c := s.Client(wxpush.Safe)
 	bad := []string{"", strings.Repeat("o", 65), "o_evil}:lock", "o evil", "o_顾客", "o_x\n"}
 	for _, id := range bad {
 		r, err := c.Say(context.Background(), id, "你好")
@@ -118,11 +118,11 @@ func TestInvalidOpenIDsAreRefused(t *testing.T) {
 // not make the next turn look 975 years late ("欢迎回来") nor move the conversation's clock.
 func TestFutureCreateTimeIsClampedToArrival(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
-	c := s.Client(wxclient.Safe)
+	c := s.Client(wxpush.Safe)
 	const who = "o_time_traveller"
 	say(t, c, who, "空调不制冷")
 	year3000 := time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
-	r, err := c.Send(context.Background(), who, &wxclient.Message{Type: "text", Content: "好的", CreateTime: year3000})
+	r, err := c.Send(context.Background(), who, &wxpush.Message{Type: "text", Content: "好的", CreateTime: year3000})
 	if err != nil || r.Status != http.StatusOK {
 		t.Fatalf("reply %+v %v", r, err)
 	}
@@ -146,8 +146,8 @@ func TestFutureCreateTimeIsClampedToArrival(t *testing.T) {
 // is asked to type the address.
 func TestImpossibleLocationGetsAHelpfulReply(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
-	c := s.Client(wxclient.Safe)
-	for i, m := range []*wxclient.Message{
+	c := s.Client(wxpush.Safe)
+	for i, m := range []*wxpush.Message{
 		{Lat: math.NaN(), Lng: 116.4},
 		{Lat: 39.9, Lng: math.Inf(1)},
 		{Lat: math.Inf(-1), Lng: math.NaN()},

@@ -15,14 +15,14 @@ import (
 	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/config"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 )
 
-var modes = []wxclient.Mode{wxclient.Plain, wxclient.Compatible, wxclient.Safe}
+var modes = []wxpush.Mode{wxpush.Plain, wxpush.Compatible, wxpush.Safe}
 
 func TestVerifyURL(t *testing.T) {
 	apptest.Each(t, apptest.Options{}, func(t *testing.T, s *apptest.Service) {
-		c := s.Client(wxclient.Safe)
+		c := s.Client(wxpush.Safe)
 		ok, err := c.Verify(context.Background())
 		if err != nil || !ok {
 			t.Fatalf("URL check failed: ok=%v err=%v", ok, err)
@@ -60,8 +60,8 @@ func TestRoundTripInEveryMode(t *testing.T) {
 
 func TestEveryMessageKindReachesTheBot(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
-	c := s.Client(wxclient.Safe)
-	msgs := []*wxclient.Message{
+	c := s.Client(wxpush.Safe)
+	msgs := []*wxpush.Message{
 		{Type: "voice", Recognition: "冰箱不制冷", MediaID: "v1"},
 		{Type: "image", MediaID: "m1", PicURL: "http://127.0.0.1/p.jpg"},
 		{Type: "location", Lat: 39.9, Lng: 116.4, Label: "北京市朝阳区建国路1号"},
@@ -80,7 +80,7 @@ func TestEveryMessageKindReachesTheBot(t *testing.T) {
 
 func TestUnknownMessageTypeGetsAPoliteReply(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
-	r, err := s.Client(wxclient.Safe).Send(context.Background(), "o_video", &wxclient.Message{Type: "video", MediaID: "x"})
+	r, err := s.Client(wxpush.Safe).Send(context.Background(), "o_video", &wxpush.Message{Type: "video", MediaID: "x"})
 	if err != nil || !strings.HasPrefix(r.Text, catalog.T("bot.unsupported")) {
 		t.Fatalf("reply %+v, err %v", r, err)
 	}
@@ -90,15 +90,15 @@ func TestForgedAndReplayedRequestsAreRefused(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
 	ctx := context.Background()
 
-	bad := s.Client(wxclient.Plain)
+	bad := s.Client(wxpush.Plain)
 	bad.Token = "forged"
 	if r, _ := bad.Say(ctx, "o_forged", "hi"); r.Status != http.StatusUnauthorized {
 		t.Errorf("bad signature: status %d, want 401", r.Status)
 	}
 
 	// A valid signature but a msg_signature over a different ciphertext.
-	c := s.Client(wxclient.Safe)
-	p, err := c.Prepare("o_forged", c.XML("o_forged", &wxclient.Message{Type: "text", Content: "hi"}))
+	c := s.Client(wxpush.Safe)
+	p, err := c.Prepare("o_forged", c.XML("o_forged", &wxpush.Message{Type: "text", Content: "hi"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func TestForgedAndReplayedRequestsAreRefused(t *testing.T) {
 	}
 
 	for _, skew := range []time.Duration{-6 * time.Minute, 6 * time.Minute} {
-		old := s.Client(wxclient.Safe)
+		old := s.Client(wxpush.Safe)
 		old.Now = func() time.Time { return time.Now().Add(skew) }
 		if r, _ := old.Say(ctx, "o_replay", "hi"); r.Status != http.StatusUnauthorized {
 			t.Errorf("timestamp %v off: status %d, want 401", skew, r.Status)
@@ -148,8 +148,8 @@ func TestMalformedBodiesAreAcknowledged(t *testing.T) {
 
 func TestOversizedBodyIs413(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
-	c := s.Client(wxclient.Plain)
-	p, _ := c.Prepare("o_big", c.XML("o_big", &wxclient.Message{Type: "text", Content: strings.Repeat("大", 30000)}))
+	c := s.Client(wxpush.Plain)
+	p, _ := c.Prepare("o_big", c.XML("o_big", &wxpush.Message{Type: "text", Content: strings.Repeat("大", 30000)}))
 	if r, _ := c.Post(context.Background(), p); r.Status != http.StatusRequestEntityTooLarge {
 		t.Fatalf("status %d, want 413", r.Status)
 	}
@@ -159,13 +159,13 @@ func TestOversizedBodyIs413(t *testing.T) {
 // attempt. Three concurrent copies must make one transition and get one answer.
 func TestConcurrentRetriesMakeOneTransition(t *testing.T) {
 	apptest.Each(t, apptest.Options{}, func(t *testing.T, s *apptest.Service) {
-		c := s.Client(wxclient.Safe)
+		c := s.Client(wxpush.Safe)
 		say(t, c, "o_retry", "你好") // the conversation exists before the retried message
-		p, err := c.Prepare("o_retry", c.XML("o_retry", &wxclient.Message{Type: "text", Content: "空调不制冷"}))
+		p, err := c.Prepare("o_retry", c.XML("o_retry", &wxpush.Message{Type: "text", Content: "空调不制冷"}))
 		if err != nil {
 			t.Fatal(err)
 		}
-		replies := make([]wxclient.Reply, 3)
+		replies := make([]wxpush.Reply, 3)
 		var wg sync.WaitGroup
 		for i := range replies {
 			wg.Add(1)
@@ -199,7 +199,7 @@ func TestConcurrentRetriesMakeOneTransition(t *testing.T) {
 
 func TestTwoMessagesAtOnceAreBothApplied(t *testing.T) {
 	apptest.Each(t, apptest.Options{}, func(t *testing.T, s *apptest.Service) {
-		c := s.Client(wxclient.Safe)
+		c := s.Client(wxpush.Safe)
 		const n = 5
 		var wg sync.WaitGroup
 		for i := range n {
@@ -224,14 +224,14 @@ func TestTwoMessagesAtOnceAreBothApplied(t *testing.T) {
 func TestLateReplyIsPushed(t *testing.T) {
 	short := apptest.Options{Config: func(c *config.Config) { c.WeChat.TurnBudget = 300 * time.Millisecond }}
 	apptest.Each(t, short, func(t *testing.T, s *apptest.Service) {
-		c := s.Client(wxclient.Safe)
+		c := s.Client(wxpush.Safe)
 		ctx := context.Background()
 		// Another turn holds the customer's lock for longer than the budget.
 		lockKey := s.Cfg.Redis.KeyPrefix + "s:{o_late}:lock"
 		if err := s.Redis.Set(ctx, lockKey, "someone-else", time.Second).Err(); err != nil {
 			t.Fatal(err)
 		}
-		p, _ := c.Prepare("o_late", c.XML("o_late", &wxclient.Message{Type: "text", Content: "你好"}))
+		p, _ := c.Prepare("o_late", c.XML("o_late", &wxpush.Message{Type: "text", Content: "你好"}))
 		t0 := time.Now()
 		r, err := c.Post(ctx, p)
 		if err != nil || !r.Success {
@@ -256,8 +256,8 @@ func TestLateReplyIsPushed(t *testing.T) {
 
 func TestLogsCarryNoMessageBodies(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
-	say(t, s.Client(wxclient.Safe), "o_private_customer", "我的手机号是13912345678")
-	bad := s.Client(wxclient.Plain)
+	say(t, s.Client(wxpush.Safe), "o_private_customer", "我的手机号是13912345678")
+	bad := s.Client(wxpush.Plain)
 	bad.Token = "forged"
 	_, _ = bad.Say(context.Background(), "o_private_customer", "我的手机号是13912345678")
 	log := s.Log.String()
@@ -273,7 +273,7 @@ func TestOperationsEndpoints(t *testing.T) {
 		for path, want := range map[string]string{
 			"/healthz": `"ok"`, "/readyz": `"redis":"ok"`, "/metrics": "intake_webhook_requests_total",
 		} {
-			say(t, s.Client(wxclient.Safe), "o_ops", "hi")
+			say(t, s.Client(wxpush.Safe), "o_ops", "hi")
 			resp, err := http.Get(s.URL() + path)
 			if err != nil {
 				t.Fatal(err)
@@ -298,7 +298,7 @@ func TestReadyzReportsAMissingDependency(t *testing.T) {
 	}
 }
 
-func say(t *testing.T, c *wxclient.Client, openID, text string) wxclient.Reply {
+func say(t *testing.T, c *wxpush.Client, openID, text string) wxpush.Reply {
 	t.Helper()
 	r, err := c.Say(context.Background(), openID, text)
 	if err != nil {
@@ -339,7 +339,7 @@ func readAll(t *testing.T, resp *http.Response) string {
 // and when the claim expires takes the message over and answers it within the budget.
 func TestRetryTakesOverADeadTurn(t *testing.T) {
 	apptest.Each(t, apptest.Options{}, func(t *testing.T, s *apptest.Service) {
-		c := s.Client(wxclient.Safe)
+		c := s.Client(wxpush.Safe)
 		ctx := context.Background()
 		const who, id = "o_dead_turn", 7_000_000_001
 		// What the dead instance left: the message claimed, the lock held, 1 s to live.
@@ -350,7 +350,7 @@ func TestRetryTakesOverADeadTurn(t *testing.T) {
 		if err := s.Redis.Set(ctx, keys+"lock", "dead-instance", time.Second).Err(); err != nil {
 			t.Fatal(err)
 		}
-		p, _ := c.Prepare(who, c.XML(who, &wxclient.Message{Type: "text", MsgID: id, Content: "你好"}))
+		p, _ := c.Prepare(who, c.XML(who, &wxpush.Message{Type: "text", MsgID: id, Content: "你好"}))
 		r, err := c.Post(ctx, p)
 		if err != nil || r.Success || !strings.HasPrefix(r.Text, catalog.T("bot.welcome")) {
 			t.Fatalf("WeChat's retry got %+v %v, want the welcome", r, err)
@@ -369,7 +369,7 @@ func TestRetryTakesOverADeadTurnAfterTheBudget(t *testing.T) {
 		c.WeChat.TurnBudget, c.Session.LockTTL = 300*time.Millisecond, time.Second
 	}}
 	apptest.Each(t, short, func(t *testing.T, s *apptest.Service) {
-		c := s.Client(wxclient.Safe)
+		c := s.Client(wxpush.Safe)
 		ctx := context.Background()
 		const who, id = "o_dead_turn_late", 7_000_000_002
 		keys := s.Cfg.Redis.KeyPrefix + "s:{" + who + "}:"
@@ -378,7 +378,7 @@ func TestRetryTakesOverADeadTurnAfterTheBudget(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		p, _ := c.Prepare(who, c.XML(who, &wxclient.Message{Type: "text", MsgID: id, Content: "你好"}))
+		p, _ := c.Prepare(who, c.XML(who, &wxpush.Message{Type: "text", MsgID: id, Content: "你好"}))
 		r, err := c.Post(ctx, p)
 		if err != nil || !r.Success {
 			t.Fatalf("WeChat's retry got %+v %v, want success after the budget", r, err)

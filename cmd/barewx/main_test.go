@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/wxintake/intake/internal/apptest"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 )
 
 func TestBareEchoesInSafeMode(t *testing.T) {
@@ -17,8 +17,8 @@ func TestBareEchoesInSafeMode(t *testing.T) {
 	}
 	srv := httptest.NewServer(newServer(testToken, testAESKey, testAppID))
 	defer srv.Close()
-	c := &wxclient.Client{URL: srv.URL + "/wechat", Token: testToken, AESKey: testAESKey, AppID: testAppID,
-		Mode: wxclient.Safe, HTTP: &http.Client{Timeout: 5 * time.Second}}
+	c := &wxpush.Client{URL: srv.URL + "/wechat", Token: testToken, AESKey: testAESKey, AppID: testAppID,
+		Mode: wxpush.Safe, HTTP: &http.Client{Timeout: 5 * time.Second}}
 	ctx := context.Background()
 
 	cases := []string{"你好", "美的空调KFR-35GW去年6月京东买的，今天突然不制冷，显示E1", "13812345678"}

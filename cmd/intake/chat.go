@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 )
 
 const chatHelp = `Type a message and press Enter. Special lines:
@@ -43,17 +43,17 @@ func runChat(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := devCredentials(cfg); err != nil {
 		return err
 	}
-	c := &wxclient.Client{
+	c := &wxpush.Client{
 		URL: *url, Token: cfg.WeChat.Token, AESKey: cfg.WeChat.AESKey, AppID: cfg.WeChat.AppID,
-		Mode: wxclient.Mode(*mode), HTTP: &http.Client{Timeout: 10 * time.Second},
+		Mode: wxpush.Mode(*mode), HTTP: &http.Client{Timeout: 10 * time.Second},
 	}
 	if c.URL == "" {
 		c.URL = "http://" + cfg.HTTP.Addr + cfg.WeChat.Path
 	}
 	if c.Mode == "" {
-		c.Mode = wxclient.Plain
+		c.Mode = wxpush.Plain
 		if c.AESKey != "" {
-			c.Mode = wxclient.Safe
+			c.Mode = wxpush.Safe
 		}
 	}
 	if *apiListen != "" {
@@ -87,7 +87,7 @@ func runChat(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			fmt.Fprintln(stdout, "  ("+err.Error()+")")
 			continue
 		}
-		var r wxclient.Reply
+		var r wxpush.Reply
 		if m.Type == "raw" {
 			p, perr := c.Prepare(*openID, []byte(m.Content))
 			if perr != nil {
@@ -112,20 +112,20 @@ func runChat(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
 // chatMessage turns a typed line into a message.
-func chatMessage(line string) (*wxclient.Message, error) {
+func chatMessage(line string) (*wxpush.Message, error) {
 	if !strings.HasPrefix(line, "/") {
-		return &wxclient.Message{Type: "text", Content: line}, nil
+		return &wxpush.Message{Type: "text", Content: line}, nil
 	}
 	cmd, rest, _ := strings.Cut(line, " ")
 	rest = strings.TrimSpace(rest)
 	switch cmd {
 	case "/voice":
-		return &wxclient.Message{Type: "voice", Recognition: rest, MediaID: "voice-" + randomHex(4)}, nil
+		return &wxpush.Message{Type: "voice", Recognition: rest, MediaID: "voice-" + randomHex(4)}, nil
 	case "/image":
 		if rest == "" {
 			rest = "media-" + randomHex(6)
 		}
-		return &wxclient.Message{Type: "image", MediaID: rest, PicURL: "http://127.0.0.1/pic/" + rest + ".jpg"}, nil
+		return &wxpush.Message{Type: "image", MediaID: rest, PicURL: "http://127.0.0.1/pic/" + rest + ".jpg"}, nil
 	case "/location":
 		f := strings.Fields(rest)
 		if len(f) < 3 {
@@ -136,15 +136,15 @@ func chatMessage(line string) (*wxclient.Message, error) {
 		if err1 != nil || err2 != nil {
 			return nil, fmt.Errorf("latitude and longitude must be numbers")
 		}
-		return &wxclient.Message{Type: "location", Lat: lat, Lng: lng, Label: strings.Join(f[2:], " ")}, nil
+		return &wxpush.Message{Type: "location", Lat: lat, Lng: lng, Label: strings.Join(f[2:], " ")}, nil
 	case "/event":
 		ev, key, _ := strings.Cut(rest, " ")
 		if ev == "" {
 			return nil, fmt.Errorf("usage: /event subscribe | unsubscribe | CLICK KEY")
 		}
-		return &wxclient.Message{Type: "event", Event: ev, EventKey: strings.TrimSpace(key)}, nil
+		return &wxpush.Message{Type: "event", Event: ev, EventKey: strings.TrimSpace(key)}, nil
 	case "/raw":
-		return &wxclient.Message{Type: "raw", Content: rest}, nil
+		return &wxpush.Message{Type: "raw", Content: rest}, nil
 	}
 	return nil, fmt.Errorf("unknown command %s; type a message, or one of /voice /image /location /event /raw /quit", cmd)
 }

@@ -30,7 +30,7 @@ import (
 	"github.com/wxintake/intake/bot/botredis"
 	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/internal/canned"
-	"github.com/wxintake/intake/internal/casework"
+	"github.com/wxintake/intake/internal/effects"
 	"github.com/wxintake/intake/internal/config"
 	"github.com/wxintake/intake/internal/database"
 	"github.com/wxintake/intake/internal/livechat"
@@ -69,10 +69,10 @@ type App struct {
 	// that must be audited (rule publishes…) calls a.Staff.Record.
 	Staff    *staffdb.Store
 	Canned   *canned.Store // the canned replies agents pick from
-	Stats    *casework.BufferedStats
+	Stats    *effects.BufferedStats
 	Notifier *notify.Notifier
 	Pages    *pagetoken.Signer // signs the links to the customer's ticket page
-	Spool    *casework.Spool
+	Spool    *effects.Spool
 	Chat     *livechat.Chat
 	Waiting  *livechat.Queue // chats waiting for a person with no ticket
 	Sessions *botredis.Store
@@ -188,9 +188,9 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, opts ...Opti
 	}, log)
 	a.Staff = staffdb.New(a.DB).WithClock(now)
 	a.Canned = canned.New(a.DB)
-	a.Stats = casework.NewBufferedStats(casework.NewRedisStats(a.Redis, prefix))
-	a.Spool = casework.NewSpool(a.Redis, prefix, log)
-	backend := &casework.Backend{
+	a.Stats = effects.NewBufferedStats(effects.NewRedisStats(a.Redis, prefix))
+	a.Spool = effects.NewSpool(a.Redis, prefix, log)
+	backend := &effects.Backend{
 		Store: a.Tickets, Calendar: cal, KB: a.Knowledge, Stats: a.Stats, Spool: a.Spool, Groups: triageGroups(cfg.Routing.Groups),
 		Visits: visitPolicy(cfg), Now: now, Log: log, PageURL: a.PageURL,
 		ComplaintGroup: cfg.Routing.ComplaintGroup,
@@ -310,7 +310,7 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, opts ...Opti
 		Pages:     pages,
 
 		Page: handlers.Page{Tokens: a.Pages, Rater: backend,
-			Promise: func(t triage.Ticket) string { return casework.Promise(t, cal) }},
+			Promise: func(t triage.Ticket) string { return effects.Promise(t, cal) }},
 
 		Visits:       a.Notifier,
 		VisitWindows: visits,
@@ -607,10 +607,10 @@ func CalendarNotice(cal *triage.Calendar, now time.Time) string {
 	return fmt.Sprintf("the State Council's %d holiday adjustments (调休) are missing: %d counts only weekends and the statutory holidays; add them to business.adjustments_file", year, year)
 }
 
-// queuedBackend is the bot's backend: tickets and the rest from casework, the queue of
+// queuedBackend is the bot's backend: tickets and the rest from effects, the queue of
 // chats waiting for a person from livechat.
 type queuedBackend struct {
-	*casework.Backend
+	*effects.Backend
 	*livechat.Queue
 }
 

@@ -18,7 +18,7 @@ import (
 	"github.com/wxintake/intake/internal/app"
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/config"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 )
 
 // The in-process Redis listens on loopback only and refuses clients without the password
@@ -50,7 +50,7 @@ func TestEmbeddedRedisRequiresPassword(t *testing.T) {
 	}
 
 	// The service has the password: a conversation goes through.
-	r, err := s.Client(wxclient.Safe).Say(ctx, "o_auth", "你好")
+	r, err := s.Client(wxpush.Safe).Say(ctx, "o_auth", "你好")
 	if err != nil || r.Status != http.StatusOK || r.Text == "" {
 		t.Fatalf("webhook reply %+v, err %v", r, err)
 	}
@@ -204,11 +204,11 @@ func TestMessageRetriedAcrossRestartIsProcessedOnce(t *testing.T) {
 	dir := t.TempDir()
 	ctx := context.Background()
 	a := apptest.Start(t, apptest.Embedded, withDataDir(dir))
-	c := a.Client(wxclient.Safe)
+	c := a.Client(wxpush.Safe)
 	if r, err := c.Say(ctx, "o_restart", "你好"); err != nil || r.Status != http.StatusOK {
 		t.Fatalf("first message: %+v %v", r, err)
 	}
-	p, err := c.Prepare("o_restart", c.XML("o_restart", &wxclient.Message{Type: "text", Content: "空调不制冷"}))
+	p, err := c.Prepare("o_restart", c.XML("o_restart", &wxpush.Message{Type: "text", Content: "空调不制冷"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +224,7 @@ func TestMessageRetriedAcrossRestartIsProcessedOnce(t *testing.T) {
 	b := apptest.Start(t, apptest.Embedded, withDataDir(dir))
 	// WeChat retries the very same request, now reaching b.
 	p.URL = strings.Replace(p.URL, a.URL(), b.URL(), 1)
-	retry, err := b.Client(wxclient.Safe).Post(ctx, p)
+	retry, err := b.Client(wxpush.Safe).Post(ctx, p)
 	if err != nil || retry.Status != http.StatusOK {
 		t.Fatalf("retry after the restart: %+v %v", retry, err)
 	}

@@ -21,7 +21,7 @@ import (
 	"github.com/wxintake/intake/internal/app"
 	"github.com/wxintake/intake/internal/config"
 	"github.com/wxintake/intake/internal/testenv"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/internal/wxfake"
 )
 
@@ -137,8 +137,8 @@ func Start(t testing.TB, backend Backend, o Options) *Service {
 func (s *Service) Stop() { s.stopOnce.Do(s.stop) }
 
 // Client returns a WeChat-side client for the service's webhook in mode.
-func (s *Service) Client(mode wxclient.Mode) *wxclient.Client {
-	return &wxclient.Client{
+func (s *Service) Client(mode wxpush.Mode) *wxpush.Client {
+	return &wxpush.Client{
 		URL: s.URL() + s.Cfg.WeChat.Path, Token: Token, AESKey: AESKey, AppID: AppID, Mode: mode,
 		HTTP: &http.Client{Timeout: 10 * time.Second},
 	}

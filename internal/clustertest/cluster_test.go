@@ -18,7 +18,7 @@ import (
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/livechat"
 	"github.com/wxintake/intake/internal/testenv"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/knowledge/knowledgedb"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/staff/staffredis"
@@ -42,7 +42,7 @@ func instances(t *testing.T, n int) []*apptest.Service {
 }
 
 // clientFor returns a WeChat-side client of s.
-func clientFor(s *apptest.Service) *wxclient.Client { return s.Client(wxclient.Safe) }
+func clientFor(s *apptest.Service) *wxpush.Client { return s.Client(wxpush.Safe) }
 
 // say sends text from openID to s and fails the test unless it gets a text reply.
 func say(t *testing.T, s *apptest.Service, openID, text string) string {
@@ -134,11 +134,11 @@ func TestRetriesAcrossInstancesMakeOneTurn(t *testing.T) {
 	const who = "o_cluster_retry"
 	say(t, svcs[0], who, "你好")
 	c := clientFor(svcs[0])
-	p, err := c.Prepare(who, c.XML(who, &wxclient.Message{Type: "text", Content: "空调不制冷"}))
+	p, err := c.Prepare(who, c.XML(who, &wxpush.Message{Type: "text", Content: "空调不制冷"}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	replies := make([]wxclient.Reply, 6)
+	replies := make([]wxpush.Reply, 6)
 	var wg sync.WaitGroup
 	for i := range replies {
 		s := svcs[i%len(svcs)]

@@ -12,7 +12,7 @@ import (
 	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/internal/livechat"
 	"github.com/wxintake/intake/internal/notify"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/internal/wxfake"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
@@ -25,7 +25,7 @@ import (
 func TestTakeoverReplyHandback(t *testing.T) {
 	apptest.Each(t, apptest.Options{}, func(t *testing.T, s *apptest.Service) {
 		ctx := context.Background()
-		c := s.Client(wxclient.Safe)
+		c := s.Client(wxpush.Safe)
 		const who = "o_livechat_customer"
 		c.Say(ctx, who, "冰箱漏水")
 		r, _ := c.Say(ctx, who, "转人工")
@@ -97,7 +97,7 @@ func TestTakeoverReplyHandback(t *testing.T) {
 func TestIdleTakeoverReturnsToTheQueue(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
 	ctx := context.Background()
-	c := s.Client(wxclient.Safe)
+	c := s.Client(wxpush.Safe)
 	const who = "o_idle_customer"
 	c.Say(ctx, who, "冰箱漏水")
 	r, _ := c.Say(ctx, who, "转人工")
@@ -137,7 +137,7 @@ func TestIdleTakeoverReturnsToTheQueue(t *testing.T) {
 func TestRefusedNoticeIsRetriedThroughTheOutbox(t *testing.T) {
 	apptest.Each(t, apptest.Options{NoLoops: true}, func(t *testing.T, s *apptest.Service) {
 		ctx := context.Background()
-		c := s.Client(wxclient.Safe)
+		c := s.Client(wxpush.Safe)
 		const who = "o_livechat_notice"
 		c.Say(ctx, who, "冰箱漏水")
 		r, _ := c.Say(ctx, who, "转人工")

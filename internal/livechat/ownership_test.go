@@ -11,7 +11,7 @@ import (
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/errs"
 	"github.com/wxintake/intake/internal/livechat"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/staff"
 )
 
@@ -22,7 +22,7 @@ import (
 func TestTakeoverOwnership(t *testing.T) {
 	apptest.Each(t, apptest.Options{}, func(t *testing.T, s *apptest.Service) {
 		ctx := context.Background()
-		c := s.Client(wxclient.Safe)
+		c := s.Client(wxpush.Safe)
 		const who = "o_livechat_owner"
 		c.Say(ctx, who, "冰箱漏水")
 		r, _ := c.Say(ctx, who, "转人工")

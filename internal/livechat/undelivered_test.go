@@ -11,7 +11,7 @@ import (
 	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/errs"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/internal/wxfake"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
@@ -23,7 +23,7 @@ import (
 func TestUndeliveredReplyRetried(t *testing.T) {
 	apptest.Each(t, apptest.Options{}, func(t *testing.T, s *apptest.Service) {
 		ctx := context.Background()
-		c := s.Client(wxclient.Safe)
+		c := s.Client(wxpush.Safe)
 		const who = "o_retry_customer"
 		c.Say(ctx, who, "冰箱漏水")
 		r, _ := c.Say(ctx, who, "转人工")

@@ -9,7 +9,7 @@ import (
 
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/livechat"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/staff"
 	"github.com/wxintake/intake/triage"
 )
@@ -31,7 +31,7 @@ func sentTo(s *apptest.Service, openID, want string) bool {
 func TestWaitingQueueSweep(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{NoLoops: true})
 	ctx := context.Background()
-	c := s.Client(wxclient.Safe)
+	c := s.Client(wxpush.Safe)
 	const who = "o_waiting_sweep"
 	alerted := make(chan time.Time, 4)
 	s.Waiting.Alert = func(until time.Time) { alerted <- until }
@@ -91,7 +91,7 @@ func TestWaitingQueueSweep(t *testing.T) {
 func TestTakeoverWaiting(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{NoLoops: true})
 	ctx := context.Background()
-	c := s.Client(wxclient.Safe)
+	c := s.Client(wxpush.Safe)
 	const who = "o_waiting_takeover"
 	c.Say(ctx, who, "我要人工客服")
 	c.Say(ctx, who, "海尔冰箱有异响")

@@ -1,7 +1,7 @@
 // Package loadgen drives a WeChat webhook the way WeChat does under load: many customers at
 // once, each sending one conversation's messages in order and waiting for every reply, as a
 // person typing would. Every message carries a unique MsgId and is signed and AES-encrypted
-// in safe mode by internal/wxclient, so the service pays for exactly what production pays.
+// in safe mode by internal/wxpush, so the service pays for exactly what production pays.
 //
 // The model:
 //
@@ -9,7 +9,7 @@
 //     customer types. The full script is the example dialog (greeting → symptom →
 //     self-service → details → confirm → ticket) over a few categories, names, phone numbers
 //     and addresses; the echo script sends the same texts to a handler that only echoes.
-//   - Prepare turns conversations into ready requests (wxclient.Prepared) before the clock
+//   - Prepare turns conversations into ready requests (wxpush.Prepared) before the clock
 //     starts: building, signing and encrypting are never part of what is measured. Each
 //     request picks one of the webhook URLs at random, so several instances share each
 //     customer's messages.

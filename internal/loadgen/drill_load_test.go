@@ -16,7 +16,7 @@ import (
 
 	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/internal/apptest"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/internal/wxfake"
 )
 
@@ -54,7 +54,7 @@ type drillCounts struct {
 
 // drillLoad runs the customers until Stop.
 type drillLoad struct {
-	client  *wxclient.Client
+	client  *wxpush.Client
 	urls    []string       // webhooks; each message goes to one at random, as a load balancer sends
 	flight  []atomic.Int64 // requests in flight, by URL
 	flying  sync.Map       // OpenID → index of the URL its request in flight went to
@@ -80,8 +80,8 @@ func startDrillLoad(s *apptest.Service, customers int, think time.Duration) *dri
 // sent again, same MsgId, to another URL, up to three times: WeChat's retries, through a
 // load balancer.
 func newDrillLoad(api *wxfake.Server, urls []string, think time.Duration) *drillLoad {
-	c := &wxclient.Client{URL: urls[0], Token: apptest.Token, AESKey: apptest.AESKey, AppID: apptest.AppID,
-		Mode: wxclient.Safe, HTTP: &http.Client{Timeout: 10 * time.Second}}
+	c := &wxpush.Client{URL: urls[0], Token: apptest.Token, AESKey: apptest.AESKey, AppID: apptest.AppID,
+		Mode: wxpush.Safe, HTTP: &http.Client{Timeout: 10 * time.Second}}
 	l := &drillLoad{client: c, urls: urls, flight: make([]atomic.Int64, len(urls)), api: api,
 		runID: randomHex(3), think: think, wait: 40 * time.Second, stop: make(chan struct{})}
 	return l
@@ -107,14 +107,14 @@ func (l *drillLoad) InFlight(i int) int64 { return l.flight[i].Load() }
 // say sends text from openID the way WeChat does: to a URL picked at random, and again,
 // with the same MsgId, to the next one when the request fails in transport (up to three
 // retries). It returns the last answer and how many retries it took.
-func (l *drillLoad) say(openID, text string) (wxclient.Reply, int, error) {
+func (l *drillLoad) say(openID, text string) (wxpush.Reply, int, error) {
 	first := mrand.IntN(len(l.urls))
-	p, err := l.client.Prepare(openID, l.client.XML(openID, &wxclient.Message{Type: "text", Content: text}))
+	p, err := l.client.Prepare(openID, l.client.XML(openID, &wxpush.Message{Type: "text", Content: text}))
 	if err != nil {
-		return wxclient.Reply{}, 0, err
+		return wxpush.Reply{}, 0, err
 	}
 	query := strings.TrimPrefix(p.URL, l.client.URL)
-	var r wxclient.Reply
+	var r wxpush.Reply
 	for retry := 0; ; retry++ {
 		i := (first + retry) % len(l.urls)
 		p.URL = l.urls[i] + query

@@ -8,7 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 )
 
 // The open loop (Config.Rate): messages start at a fixed pace whatever the service's
@@ -80,7 +80,7 @@ type openLoop struct {
 	maxInFlight int
 	script      Script
 	clock       clock
-	post        func(context.Context, Request) (wxclient.Reply, error)
+	post        func(context.Context, Request) (wxpush.Reply, error)
 	onCapped    func() // tests: a start is about to wait for a free slot
 }
 
@@ -284,7 +284,7 @@ func (r *runner) openPhase(ctx context.Context) (Result, error) {
 	o := &openLoop{
 		rate: r.cfg.Rate, window: r.cfg.Duration, maxInFlight: r.cfg.MaxInFlight, script: r.cfg.Script,
 		clock: realClock{},
-		post: func(ctx context.Context, req Request) (wxclient.Reply, error) {
+		post: func(ctx context.Context, req Request) (wxpush.Reply, error) {
 			return r.decoder.Post(ctx, req.Prepared)
 		},
 	}

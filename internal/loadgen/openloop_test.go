@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 )
 
 // These tests run the open loop on a fake clock that moves only when the pacer sleeps, so
@@ -69,7 +69,7 @@ type recorder struct {
 	wait    func() // called before answering; nil: answer at once
 }
 
-func (r *recorder) post(_ context.Context, req Request) (wxclient.Reply, error) {
+func (r *recorder) post(_ context.Context, req Request) (wxpush.Reply, error) {
 	openID, _, _ := strings.Cut(req.Text, " ")
 	r.mu.Lock()
 	if r.sent == nil {
@@ -87,7 +87,7 @@ func (r *recorder) post(_ context.Context, req Request) (wxclient.Reply, error) 
 	r.mu.Lock()
 	r.busy[openID] = false
 	r.mu.Unlock()
-	return wxclient.Reply{Status: 200, Text: req.Text, Latency: time.Millisecond}, nil
+	return wxpush.Reply{Status: 200, Text: req.Text, Latency: time.Millisecond}, nil
 }
 
 func TestOffsetIsExactAndNeverDrifts(t *testing.T) {

@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"math/rand/v2"
 
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 )
 
 // Request is one prepared message: the signed, encrypted POST and the text inside it.
 type Request struct {
-	wxclient.Prepared
+	wxpush.Prepared
 	Text  string
 	Stage string
 }
@@ -22,7 +22,7 @@ type Prepared struct {
 
 // Preparer signs and encrypts conversations for one or several webhooks.
 type Preparer struct {
-	clients []*wxclient.Client
+	clients []*wxpush.Client
 	rng     *rand.Rand
 }
 
@@ -31,7 +31,7 @@ type Preparer struct {
 func NewPreparer(urls []string, token, aesKey, appID string, rng *rand.Rand) *Preparer {
 	p := &Preparer{rng: rng}
 	for _, u := range urls {
-		p.clients = append(p.clients, &wxclient.Client{URL: u, Token: token, AESKey: aesKey, AppID: appID, Mode: wxclient.Safe})
+		p.clients = append(p.clients, &wxpush.Client{URL: u, Token: token, AESKey: aesKey, AppID: appID, Mode: wxpush.Safe})
 	}
 	return p
 }
@@ -42,7 +42,7 @@ func (p *Preparer) Prepare(c Conversation) (Prepared, error) {
 	out := Prepared{Conversation: c, Requests: make([]Request, 0, len(c.Turns))}
 	for i, text := range c.Turns {
 		cl := p.clients[p.rng.IntN(len(p.clients))]
-		req, err := cl.Prepare(c.OpenID, cl.XML(c.OpenID, &wxclient.Message{Type: "text", Content: text}))
+		req, err := cl.Prepare(c.OpenID, cl.XML(c.OpenID, &wxpush.Message{Type: "text", Content: text}))
 		if err != nil {
 			return Prepared{}, fmt.Errorf("loadgen: prepare %s: %w", c.OpenID, err)
 		}

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 )
 
 // Result is one phase of a run.
@@ -166,7 +166,7 @@ type tally struct {
 const maxSamples = 5
 
 // record counts one request: its latency when it got a response, and what went wrong.
-func (t *tally) record(s Script, c Prepared, turn int, req Request, reply wxclient.Reply, err error) {
+func (t *tally) record(s Script, c Prepared, turn int, req Request, reply wxpush.Reply, err error) {
 	t.requests++
 	if reply.Status != 0 {
 		t.latencies = append(t.latencies, reply.Latency)

@@ -13,7 +13,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 )
 
 // The credentials of internal/apptest, the defaults of cmd/loadgen and cmd/barewx.
@@ -116,7 +116,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	r := &runner{
 		cfg:     cfg,
 		prep:    NewPreparer(cfg.URLs, cfg.Token, cfg.AESKey, cfg.AppID, mrand.New(mrand.NewPCG(cfg.Seed, 1))),
-		decoder: &wxclient.Client{Token: cfg.Token, AESKey: cfg.AESKey, AppID: cfg.AppID, Mode: wxclient.Safe, HTTP: hc},
+		decoder: &wxpush.Client{Token: cfg.Token, AESKey: cfg.AESKey, AppID: cfg.AppID, Mode: wxpush.Safe, HTTP: hc},
 		next:    make([]int, cfg.Customers),
 	}
 	rep := &Report{Script: cfg.Script, URLs: cfg.URLs, Customers: cfg.Customers, RunID: cfg.RunID}
@@ -151,7 +151,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 type runner struct {
 	cfg     Config
 	prep    *Preparer
-	decoder *wxclient.Client
+	decoder *wxpush.Client
 	next    []int // each customer's next conversation number
 }
 

@@ -135,7 +135,7 @@ func (n *Notifier) Send(ctx context.Context, nt triagedb.Notification) error {
 	case KindStatus:
 		var p statusPayload
 		_ = json.Unmarshal(nt.Payload, &p)
-		next := catalog.T("casework.next." + string(p.Status))
+		next := catalog.T("effects.next." + string(p.Status))
 		m.Text = catalog.T("notify.status", "number", t.Number, "status", p.Status.Label(), "next", next)
 		m.Short, m.Status = next, p.Status.Label()
 		if p.Note != "" {

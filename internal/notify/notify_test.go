@@ -9,7 +9,7 @@ import (
 
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/config"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/internal/wxfake"
 	"github.com/wxintake/intake/triage"
 	"github.com/wxintake/intake/triage/triagedb"
@@ -20,7 +20,7 @@ var number = regexp.MustCompile(`RS\d{8}-\d{4,}`)
 // openTicket has a customer escalate to a person, which opens a ticket at once.
 func openTicket(t *testing.T, s *apptest.Service, openID string) string {
 	t.Helper()
-	c := s.Client(wxclient.Safe)
+	c := s.Client(wxpush.Safe)
 	if _, err := c.Say(context.Background(), openID, "冰箱漏水"); err != nil {
 		t.Fatal(err)
 	}
@@ -106,11 +106,11 @@ func TestStatusChangesReachTheCustomer(t *testing.T) {
 		if sent, _ := dispatch(t, s, survey); sent != 1 {
 			t.Fatalf("survey not sent")
 		}
-		r, err := s.Client(wxclient.Safe).Say(ctx, who, "5")
+		r, err := s.Client(wxpush.Safe).Say(ctx, who, "5")
 		if err != nil || !strings.Contains(r.Text, "5 分") {
 			t.Fatalf("rating reply %+v %v", r, err)
 		}
-		s.Client(wxclient.Safe).Say(ctx, who, "师傅很专业")
+		s.Client(wxpush.Safe).Say(ctx, who, "师傅很专业")
 		tk, err := s.Tickets.Get(ctx, n)
 		if err != nil || tk.Rating != 5 || tk.Comment != "师傅很专业" {
 			t.Fatalf("rating %d comment %q err %v", tk.Rating, tk.Comment, err)

@@ -9,7 +9,7 @@ import (
 	"github.com/wxintake/intake/bot"
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/photoread/phototest"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/internal/wxfake"
 )
 
@@ -42,7 +42,7 @@ func TestPhotoReadInConversation(t *testing.T) {
 	if s.PhotoOCR != nil {
 		t.Fatal(s.PhotoOCR)
 	}
-	customer := s.Client(wxclient.Safe)
+	customer := s.Client(wxpush.Safe)
 	ctx := context.Background()
 	const openID = "o_photo_reader"
 	if _, err := customer.Say(ctx, openID, "美的空调漏水"); err != nil {
@@ -50,7 +50,7 @@ func TestPhotoReadInConversation(t *testing.T) {
 	}
 	s.API.SetMedia("plate-1", wxfake.Media{ContentType: "image/jpeg",
 		Body: phototest.Phone(phototest.Nameplate(f, "美的", "KFR-35GW/N8MXA3", "2025-03-12"), 3, 75)})
-	if _, err := customer.Send(ctx, openID, &wxclient.Message{Type: "image", MediaID: "plate-1", PicURL: "http://127.0.0.1/p.jpg"}); err != nil {
+	if _, err := customer.Send(ctx, openID, &wxpush.Message{Type: "image", MediaID: "plate-1", PicURL: "http://127.0.0.1/p.jpg"}); err != nil {
 		t.Fatal(err)
 	}
 	offer := waitText(t, s.API, openID, "从照片识别到")
@@ -92,14 +92,14 @@ func TestPhotoReadInConversation(t *testing.T) {
 func TestUnreadablePhotoHint(t *testing.T) {
 	f := requireFont(t)
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
-	customer := s.Client(wxclient.Safe)
+	customer := s.Client(wxpush.Safe)
 	ctx := context.Background()
 	const openID = "o_photo_blurry"
 	if _, err := customer.Say(ctx, openID, "美的冰箱不制冷"); err != nil {
 		t.Fatal(err)
 	}
 	s.API.SetMedia("blurry", wxfake.Media{ContentType: "image/jpeg", Body: phototest.Phone(phototest.Scenery(f), 0, 60)})
-	if _, err := customer.Send(ctx, openID, &wxclient.Message{Type: "image", MediaID: "blurry", PicURL: "http://127.0.0.1/p.jpg"}); err != nil {
+	if _, err := customer.Send(ctx, openID, &wxpush.Message{Type: "image", MediaID: "blurry", PicURL: "http://127.0.0.1/p.jpg"}); err != nil {
 		t.Fatal(err)
 	}
 	hint := waitText(t, s.API, openID, "靠近一些")
@@ -116,7 +116,7 @@ func TestFourPhotosFillTheTicket(t *testing.T) {
 	f := requireFont(t)
 	requireTesseract(t)
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
-	customer := s.Client(wxclient.Safe)
+	customer := s.Client(wxpush.Safe)
 	ctx := context.Background()
 	const openID = "o_four_photos"
 	if _, err := customer.Say(ctx, openID, "美的空调不制冷"); err != nil {
@@ -133,7 +133,7 @@ func TestFourPhotosFillTheTicket(t *testing.T) {
 	}
 	for _, p := range photos {
 		s.API.SetMedia(p.media, wxfake.Media{ContentType: "image/jpeg", Body: p.body})
-		if _, err := customer.Send(ctx, openID, &wxclient.Message{Type: "image", MediaID: p.media, PicURL: "http://127.0.0.1/p.jpg"}); err != nil {
+		if _, err := customer.Send(ctx, openID, &wxpush.Message{Type: "image", MediaID: p.media, PicURL: "http://127.0.0.1/p.jpg"}); err != nil {
 			t.Fatal(err)
 		}
 		waitText(t, s.API, openID, p.want)

@@ -1,6 +1,6 @@
 //go:build drill
 
-package casework_test
+package effects_test
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/testenv"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 )
 
 // TestDrillDatabaseDownAtConfirmation stops MariaDB while a customer confirms a case: the
@@ -23,7 +23,7 @@ import (
 func TestDrillDatabaseDownAtConfirmation(t *testing.T) {
 	ctl := testenv.RequireService(t, "INTAKE_TEST_MARIADB_RESTART")
 	s := apptest.Start(t, apptest.Real, apptest.Options{})
-	c := s.Client(wxclient.Safe)
+	c := s.Client(wxpush.Safe)
 	ctx := context.Background()
 	const who = "o_drill_db_down"
 

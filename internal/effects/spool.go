@@ -1,4 +1,4 @@
-package casework
+package effects
 
 import (
 	"context"
@@ -52,7 +52,7 @@ func (s *Spool) Put(ctx context.Context, t triage.Ticket) (string, error) {
 		return "", err
 	}
 	if err := s.rdb.RPush(ctx, s.key, b).Err(); err != nil {
-		return "", fmt.Errorf("casework: spool: %w", err)
+		return "", fmt.Errorf("effects: spool: %w", err)
 	}
 	return ref, nil
 }
@@ -75,7 +75,7 @@ func (s *Spool) Drain(ctx context.Context, store triage.Store) (int, error) {
 		var sp spooled
 		if err := json.Unmarshal([]byte(v), &sp); err != nil {
 			// Never dropped: moved aside where an operator finds it (LRANGE …:dead).
-			s.log.Error("casework: unreadable spooled ticket moved to the dead-letter list", "key", s.key+":dead", "err", err)
+			s.log.Error("effects: unreadable spooled ticket moved to the dead-letter list", "key", s.key+":dead", "err", err)
 			if err := s.rdb.RPush(ctx, s.key+":dead", v).Err(); err != nil {
 				return n, err
 			}
@@ -109,7 +109,7 @@ func (s *Spool) Run(ctx context.Context, store triage.Store, interval time.Durat
 		case <-t.C:
 		}
 		if n, err := s.Drain(ctx, store); n > 0 || (err != nil && ctx.Err() == nil) {
-			s.log.Info("casework: spooled tickets written", "n", n, "err", err)
+			s.log.Info("effects: spooled tickets written", "n", n, "err", err)
 		}
 	}
 }

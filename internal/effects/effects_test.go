@@ -1,4 +1,4 @@
-package casework_test
+package effects_test
 
 import (
 	"context"
@@ -11,7 +11,7 @@ import (
 
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/config"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/triage"
 )
 
@@ -32,7 +32,7 @@ func TestConversationBecomesATicket(t *testing.T) {
 		}
 	}}
 	apptest.Each(t, opts, func(t *testing.T, s *apptest.Service) {
-		c := s.Client(wxclient.Safe)
+		c := s.Client(wxpush.Safe)
 		ctx := context.Background()
 		const who = "o_e2e_customer"
 		last := chat(t, c, who, "美的空调KFR-35GW三个月前京东买的，今天突然不制冷，显示E1")
@@ -136,7 +136,7 @@ var answers = []struct{ question, answer string }{
 
 // chat has the conversation a customer would have, from the opener to a ticket, and
 // returns the last reply.
-func chat(t *testing.T, c *wxclient.Client, who, opener string) string {
+func chat(t *testing.T, c *wxpush.Client, who, opener string) string {
 	t.Helper()
 	msg := opener
 	for turn := 0; turn < 25; turn++ {
@@ -167,7 +167,7 @@ func chat(t *testing.T, c *wxclient.Client, who, opener string) string {
 // day. The ticket keeps the year (it once failed creation).
 func TestYearOnlyPurchaseDate(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
-	last := chat(t, s.Client(wxclient.Safe), "o_year_only", "海尔冰箱前年在天猫买的，冷藏室一直漏水")
+	last := chat(t, s.Client(wxpush.Safe), "o_year_only", "海尔冰箱前年在天猫买的，冷藏室一直漏水")
 	number := ticketNumber.FindString(last)
 	tk, err := s.Tickets.Get(context.Background(), number)
 	if err != nil {
@@ -183,7 +183,7 @@ func TestYearOnlyPurchaseDate(t *testing.T) {
 func TestConversationMemory(t *testing.T) {
 	s := apptest.Start(t, apptest.Real, apptest.Options{})
 	const who = "o_memory_customer"
-	chat(t, s.Client(wxclient.Safe), who, "美的空调KFR-35GW三个月前京东买的，今天突然不制冷，显示E1")
+	chat(t, s.Client(wxpush.Safe), who, "美的空调KFR-35GW三个月前京东买的，今天突然不制冷，显示E1")
 	ctx := context.Background()
 	prefix := s.Cfg.Redis.KeyPrefix + "s:{" + who + "}:"
 	sizes := map[string]int64{}

@@ -1,4 +1,4 @@
-package casework
+package effects
 
 import (
 	"context"
@@ -22,17 +22,17 @@ const repeatWithin = 180 * 24 * time.Hour
 // customer reads before the promise, "" when the bot has apologised already.
 func (b *Backend) complaint(ctx context.Context, openID string, c bot.Case, rule *knowledge.Rule, now time.Time) (why, sorry string) {
 	if c.Complaint != "" {
-		return catalog.T("casework.complaint.words", "words", c.Complaint), ""
+		return catalog.T("effects.complaint.words", "words", c.Complaint), ""
 	}
 	if c.Return {
-		return catalog.T("casework.complaint.return"), catalog.T("casework.complaint.sorry")
+		return catalog.T("effects.complaint.return"), catalog.T("effects.complaint.sorry")
 	}
 	if rule == nil && c.ErrorCode == "" {
 		return "", "" // no way to tell the same fault from another
 	}
 	earlier, err := b.Store.ListByOpenID(ctx, openID, 20)
 	if err != nil {
-		b.Log.Warn("casework: earlier tickets not read; a repeated fault is not flagged", "err", err)
+		b.Log.Warn("effects: earlier tickets not read; a repeated fault is not flagged", "err", err)
 		return "", ""
 	}
 	for _, t := range earlier {
@@ -43,7 +43,7 @@ func (b *Backend) complaint(ctx context.Context, openID string, c bot.Case, rule
 		sameRule := rule != nil && t.RuleID == rule.ID
 		sameCode := c.ErrorCode != "" && t.Record.Case.ErrorCode == c.ErrorCode
 		if sameRule || sameCode {
-			return catalog.T("casework.complaint.repeat", "number", t.Number), catalog.T("casework.complaint.sorry_repeat")
+			return catalog.T("effects.complaint.repeat", "number", t.Number), catalog.T("effects.complaint.sorry_repeat")
 		}
 	}
 	return "", ""
@@ -58,13 +58,13 @@ func (b *Backend) FlagComplaint(ctx context.Context, openID string, e bot.FlagCo
 	flagged := false
 	t, err := b.Store.Update(ctx, e.Number, func(t *triage.Ticket) error {
 		if t.OpenID != openID {
-			return fmt.Errorf("casework: ticket %s is not this customer's", e.Number)
+			return fmt.Errorf("effects: ticket %s is not this customer's", e.Number)
 		}
 		if t.Complaint || !t.Status.Open() {
 			return nil
 		}
 		c := t.Record.Case
-		c.Complaint, c.ReportedAt = catalog.T("casework.complaint.words", "words", e.Words), now
+		c.Complaint, c.ReportedAt = catalog.T("effects.complaint.words", "words", e.Words), now
 		_, why := triage.Prioritise(c)
 		sla := triage.Deadlines(c, triage.PriorityUrgent, b.Calendar)
 		t.Record.Case.Complaint = c.Complaint
@@ -84,7 +84,7 @@ func (b *Backend) FlagComplaint(ctx context.Context, openID string, e bot.FlagCo
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("casework: flag %s a complaint: %w", e.Number, err)
+		return fmt.Errorf("effects: flag %s a complaint: %w", e.Number, err)
 	}
 	if flagged && b.Alert != nil {
 		b.Alert(t, true)
@@ -102,7 +102,7 @@ func (b *Backend) repairs(ctx context.Context, openID string, c bot.Case, rule *
 	}
 	earlier, err := b.Store.ListByOpenID(ctx, openID, 20)
 	if err != nil {
-		b.Log.Warn("casework: earlier tickets not read; earlier repairs are not counted", "err", err)
+		b.Log.Warn("effects: earlier tickets not read; earlier repairs are not counted", "err", err)
 		return nil
 	}
 	var out []triage.Repair

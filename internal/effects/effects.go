@@ -1,8 +1,8 @@
-// Package casework carries out the bot's effects that reach outside the conversation:
+// Package effects carries out the bot's effects that reach outside the conversation:
 // it triages a confirmed case, opens its ticket, lists a customer's tickets and records
 // what became of self-service checks. It joins the domain packages (bot, triage,
 // knowledge) with their stores.
-package casework
+package effects
 
 import (
 	"context"
@@ -129,16 +129,16 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 	}
 	if err != nil {
 		if b.Spool == nil {
-			return bot.TicketOpened{}, fmt.Errorf("casework: create ticket: %w", err)
+			return bot.TicketOpened{}, fmt.Errorf("effects: create ticket: %w", err)
 		}
 		// The database is away: keep the case and give the customer a reference and the
 		// same promise; the real number follows when the spool drains.
 		ref, serr := b.Spool.Put(ctx, t)
 		if serr != nil {
-			return bot.TicketOpened{}, fmt.Errorf("casework: create ticket: %w (and spool: %v)", err, serr)
+			return bot.TicketOpened{}, fmt.Errorf("effects: create ticket: %w (and spool: %v)", err, serr)
 		}
-		b.Log.Warn("casework: ticket spooled, the database is unavailable", "reference", ref, "err", err)
-		return bot.TicketOpened{Number: ref, Pending: true, Commitment: sorry + triage.Commitment(result, ref, b.Calendar) + catalog.T("casework.spooled")}, nil
+		b.Log.Warn("effects: ticket spooled, the database is unavailable", "reference", ref, "err", err)
+		return bot.TicketOpened{Number: ref, Pending: true, Commitment: sorry + triage.Commitment(result, ref, b.Calendar) + catalog.T("effects.spooled")}, nil
 	}
 	told := stored.Result
 	if created {
@@ -202,7 +202,7 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 		// no component from the rule: one the error code's rule or the customer's words name
 		if name, source := kb.Set().ComponentOf(c.Category, c.RuleID, c.ErrorCode, c.Symptom); name != "" {
 			tc.Hint.Component = name
-			tc.Hint.ComponentName = catalog.T("casework.component."+source, "component", name, "code", c.ErrorCode)
+			tc.Hint.ComponentName = catalog.T("effects.component."+source, "component", name, "code", c.ErrorCode)
 		}
 	}
 	return tc, rule
@@ -284,7 +284,7 @@ func (b *Backend) summary(t triage.Ticket) bot.TicketSummary {
 	s := bot.TicketSummary{
 		Number:  t.Number,
 		Status:  t.Status.Label(),
-		Next:    catalog.T("casework.next." + string(t.Status)),
+		Next:    catalog.T("effects.next." + string(t.Status)),
 		Promise: promise(t, b.Calendar),
 	}
 	if w := t.VisitWindow; !w.IsZero() {
@@ -327,10 +327,10 @@ func promise(t triage.Ticket, cal *triage.Calendar) string {
 		by = t.Result.SLA.DiagnosisBy
 	}
 	if by.IsZero() {
-		return catalog.T("casework.promise.none")
+		return catalog.T("effects.promise.none")
 	}
 	at := by.In(cal.Location())
-	return catalog.T("casework.promise.by", "month", int(at.Month()), "day", at.Day(), "clock", at.Format("15:04"))
+	return catalog.T("effects.promise.by", "month", int(at.Month()), "day", at.Day(), "clock", at.Format("15:04"))
 }
 
 // RecordOutcome implements bot.Backend.
@@ -367,7 +367,7 @@ func (b *Backend) BookVisit(ctx context.Context, openID string, e bot.BookVisit)
 		w.Slot = e.Window.Label // offered before windows carried their slot
 	}
 	if err := b.Store.SetVisit(ctx, e.Number, openID, w); err != nil {
-		return fmt.Errorf("casework: book the visit on %s: %w", e.Number, err)
+		return fmt.Errorf("effects: book the visit on %s: %w", e.Number, err)
 	}
 	return nil
 }
@@ -385,7 +385,7 @@ func (b *Backend) AppendTranscript(ctx context.Context, number string, lines []b
 func (b *Backend) RateTicket(ctx context.Context, openID string, e bot.RateTicket) error {
 	_, err := b.Store.Update(ctx, e.Number, func(t *triage.Ticket) error {
 		if t.OpenID != openID {
-			return fmt.Errorf("casework: ticket %s is not this customer's", e.Number)
+			return fmt.Errorf("effects: ticket %s is not this customer's", e.Number)
 		}
 		if e.Score > 0 {
 			if t.Rating != 0 {

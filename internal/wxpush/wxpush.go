@@ -1,8 +1,8 @@
-// Package wxclient plays the WeChat server against our webhook: it builds a customer's
+// Package wxpush plays the WeChat server against our webhook: it builds a customer's
 // message as WeChat's XML, signs it, encrypts it in safe and compatible mode, posts it and
 // decrypts and verifies the passive reply. `intake chat`, the webhook tests and the load
 // generator all use it, so what they send is exactly what WeChat sends.
-package wxclient
+package wxpush
 
 import (
 	"bytes"
@@ -153,7 +153,7 @@ func (c *Client) Prepare(openID string, plain []byte) (Prepared, error) {
 	if c.Mode == Safe || c.Mode == Compatible {
 		enc, err := util.EncryptMsg([]byte(randomHex(8)), plain, c.AppID, c.AESKey)
 		if err != nil {
-			return Prepared{}, fmt.Errorf("wxclient: encrypt: %w", err)
+			return Prepared{}, fmt.Errorf("wxpush: encrypt: %w", err)
 		}
 		q.Set("encrypt_type", "aes")
 		q.Set("msg_signature", util.Signature(c.Token, ts, nonce, string(enc)))
@@ -230,15 +230,15 @@ func (c *Client) decode(r *Reply, b []byte) error {
 			Nonce        string `xml:"Nonce"`
 		}
 		if err := xml.Unmarshal(b, &env); err != nil || env.Encrypt == "" {
-			return fmt.Errorf("wxclient: safe-mode reply is not encrypted: %.80q", b)
+			return fmt.Errorf("wxpush: safe-mode reply is not encrypted: %.80q", b)
 		}
 		want := util.Signature(c.Token, env.TimeStamp, env.Nonce, env.Encrypt)
 		if subtle.ConstantTimeCompare([]byte(want), []byte(env.MsgSignature)) != 1 {
-			return fmt.Errorf("wxclient: reply MsgSignature does not verify")
+			return fmt.Errorf("wxpush: reply MsgSignature does not verify")
 		}
 		_, plain, err := util.DecryptMsg(c.AppID, env.Encrypt, c.AESKey)
 		if err != nil {
-			return fmt.Errorf("wxclient: decrypt reply: %w", err)
+			return fmt.Errorf("wxpush: decrypt reply: %w", err)
 		}
 		b = plain
 	}
@@ -247,7 +247,7 @@ func (c *Client) decode(r *Reply, b []byte) error {
 		Content string `xml:"Content"`
 	}
 	if err := xml.Unmarshal(b, &msg); err != nil {
-		return fmt.Errorf("wxclient: reply is not XML: %w", err)
+		return fmt.Errorf("wxpush: reply is not XML: %w", err)
 	}
 	r.MsgType, r.Text = msg.MsgType, msg.Content
 	return nil

@@ -1,4 +1,4 @@
-package casework_test
+package effects_test
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/config"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 )
 
 // A customer who asks for a person, and a complaint, are posted to the staff's 企业微信
@@ -43,7 +43,7 @@ func TestStaffAlerts(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{Config: func(c *config.Config) {
 		c.Alerts.WeComURL, c.Alerts.WeComKey = robot.URL+"/cgi-bin/webhook/send", "robot-key-1"
 	}})
-	c := s.Client(wxclient.Safe)
+	c := s.Client(wxpush.Safe)
 	ctx := context.Background()
 
 	quiet := ticketIn(t, s, chat(t, c, "o_alert_quiet", "美的空调KFR-35GW三个月前京东买的，今天突然不制冷，显示E1"))

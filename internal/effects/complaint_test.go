@@ -1,4 +1,4 @@
-package casework_test
+package effects_test
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/config"
-	"github.com/wxintake/intake/internal/wxclient"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/triage"
 )
 
@@ -22,7 +22,7 @@ func TestComplaintTicket(t *testing.T) {
 		c.Routing.ComplaintGroup = "投诉处理组"
 		c.Routing.ComplaintWithin = 90 * 60 * 1e9
 	}})
-	c := s.Client(wxclient.Safe)
+	c := s.Client(wxpush.Safe)
 	ctx := context.Background()
 
 	r, err := c.Say(ctx, "o_complaint", "美的空调不制冷，再不修好我就打12315投诉你们")
@@ -85,7 +85,7 @@ func TestComplaintAfterFiling(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{Config: func(c *config.Config) {
 		c.Routing.ComplaintGroup = "投诉处理组"
 	}})
-	c := s.Client(wxclient.Safe)
+	c := s.Client(wxpush.Safe)
 	ctx := context.Background()
 	const who = "o_complaint_after"
 	first := ticketIn(t, s, chat(t, c, who, "美的空调KFR-35GW三个月前京东买的，今天突然不制冷，显示E1"))
@@ -133,7 +133,7 @@ func ticketIn(t *testing.T, s *apptest.Service, reply string) triage.Ticket {
 func TestComponentFromTheCustomersWords(t *testing.T) {
 	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
 	year := time.Now().Year() - 3
-	last := chat(t, s.Client(wxclient.Safe), "o_component", "格力空调"+strconv.Itoa(year)+"年6月10号买的，外机压缩机不启动了，一点都不制冷")
+	last := chat(t, s.Client(wxpush.Safe), "o_component", "格力空调"+strconv.Itoa(year)+"年6月10号买的，外机压缩机不启动了，一点都不制冷")
 	tk := ticketIn(t, s, last)
 	if tk.Record.Case.Hint.Component != "压缩机" || tk.Result.Warranty.Status != triage.InWarranty ||
 		!strings.Contains(tk.Result.Reasons[1].Text, "压缩机") {
