@@ -104,7 +104,7 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 	if ev := found(cueReturn); ev != "" {
 		add(ActReturn, 0.85, ev)
 	}
-	if ev := found(cueCancel); ev != "" && !negatedCancel(t, ev) && !cueResumeCase.MatchString(t) {
+	if ev := found(cueCancel); ev != "" && !negatedCancel(t, ev) && !cueResumeCase.MatchString(t) && !cueNeverMindGoOn.MatchString(t) {
 		add(ActCancel, 0.85, ev)
 	} else if cmd == CmdCancel {
 		add(ActCancel, 1, core)
@@ -227,6 +227,9 @@ func isBotQuestion(t string) bool {
 	return strings.Contains(t, "真人吗") || strings.Contains(t, "是人吗") || strings.Contains(t, "是不是真人") ||
 		strings.Contains(t, "是机器人") || strings.Contains(t, "是不是机器人") || strings.Contains(t, "人工智能")
 }
+
+// cueNeverMindGoOn is "never mind" about a detail, then going on: "算了 确认吧", "算了 就这样提交".
+var cueNeverMindGoOn = knowledge.MustGate(`(算了|不管了|无所谓)[^,?]{0,4}(确认|提交|就这样(提交|吧)?|继续|报修吧|修吧|登记吧)`)
 
 // cueNoComplaint says the customer is not complaining: "我没投诉啊", "不是投诉", "不想投诉".
 var cueNoComplaint = knowledge.MustGate(`(没|没有|不是|不是要|不想|不要|不用|不会|并没有|又没)(在|说|要)?(投诉|举报|曝光|打12315)`)

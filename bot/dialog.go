@@ -1347,12 +1347,39 @@ func (d *Dialog) caseLine(c *Case) string {
 }
 
 func isConfirm(text string) bool {
-	switch strings.Trim(normalizeText(text), clauseBreaks+" .!！") {
-	case "确认", "确定", "确认提交", "提交", "对", "没问题", "是的", "对的", "好的", "可以", "没错", "ok", "OK", "确认无误", "正确":
+	t := strings.Trim(normalizeText(text), clauseBreaks+" .!！")
+	if confirmWord(t) {
+		return true
+	}
+	// "算了 确认吧", "确认 thx", "都对 提交吧": the confirmation with words around it, when
+	// nothing in it corrects or asks
+	if cueCorrection.MatchString(compact(t)) || strings.ContainsAny(t, "0123456789?？") || strings.Contains(t, "不") {
+		return false
+	}
+	t = strings.Trim(confirmAround.ReplaceAllString(t, ""), clauseBreaks+" .!！~")
+	if confirmWord(t) {
+		return true
+	}
+	parts := strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || strings.ContainsRune(clauseBreaks, r) })
+	for _, p := range parts {
+		if !confirmWord(strings.Trim(confirmAround.ReplaceAllString(p, ""), clauseBreaks+" .!！~")) {
+			return false
+		}
+	}
+	return len(parts) > 1 // "都对 提交吧": every word of it confirms
+}
+
+func confirmWord(t string) bool {
+	switch t {
+	case "确认", "确定", "确认提交", "提交", "对", "没问题", "是的", "对的", "好的", "可以", "没错", "ok", "OK", "确认无误", "正确",
+		"都对", "都对的", "信息没错", "没问题提交", "提交吧", "确认吧", "就这样提交", "就这样":
 		return true
 	}
 	return false
 }
+
+// confirmAround are the words customers put around a confirmation: "算了", "那就", "吧", "thx".
+var confirmAround = regexp.MustCompile(`(?i)^(算了|那就|那|好吧|行吧|行|好|嗯嗯|嗯|ok)[ ,，]*|[ ,，]*(吧|啊|呀|哈|啦|了|哦|thx|thanks|谢谢|谢了|多谢)+$`)
 
 func isContinue(text string) bool {
 	switch strings.Trim(normalizeText(text), clauseBreaks+" .!！") {
