@@ -110,7 +110,7 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 		add(ActCancel, 1, core)
 	}
 	busy := ctx.State.inProgress() || ctx.State == StateResume
-	if cat, changed := changedProduct(u, ctx); changed && busy && (cueCorrection.MatchString(t) || deniesOther(t, ctx)) {
+	if cat, changed := changedProduct(u, ctx); changed && busy && (cueCorrection.MatchString(t) || deniesOther(t, ctx)) && !cueContactFix.MatchString(t) {
 		acts = append(acts, Act{Kind: ActChangeProduct, Confidence: 0.85, Evidence: cat})
 	} else if ev := found(cueCorrection); ev != "" && ctx.State != StateNew && (ctx.State != StateDone || ctx.HasTicket && cueFiledCorrection.MatchString(t) && u.Facts.Category == "") &&
 		!(ctx.State == StateSelf && u.Answer != knowledge.AnswerUnclear) {

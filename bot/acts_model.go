@@ -79,6 +79,9 @@ func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *textmodel
 	if cueResumeCase.MatchString(t) {
 		return acts // "等等 还是修吧": the dialog reads it (dialog_acts.go)
 	}
+	if (ctx.State == StateConfirm || ctx.State == StateEdit) && isConfirm(u.Canon) {
+		return acts // "确认 thx" at the summary confirms it; the model's guess does not outweigh that
+	}
 	if utf8.RuneCountInString(strings.Trim(t, clauseBreaks+" .!?~…")) < minModelRunes {
 		return acts // "确认", "好", "2": too few characters to weigh; the dialog reads them
 	}

@@ -181,6 +181,10 @@ func wetCase(c *Case) bool {
 // used, what to do now, that it is still on.
 var cueSafetyAsk = knowledge.MustGate(`用唔用得|仲用|得唔得|点算|点办|点搞|点整|要唔要紧|危唔危险|使唔使|仲可以|怎么办|咋办|咋整|怎么弄|咋弄|还能|能不能|能用|可以|可不可以|要不要|要紧|危险|安全|没事吧|会不会|继续|现在|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|照常|凑合|接着用|先用着|放(在)?(哪|屋里|家里|室内|车库|楼道|阳台|外面)|拿(下来|进来|回家|进屋)|搬(进|到|回)|合(上)?闸|合上|一路|空开|别的电器|其他电器|插墙上|直接插|还在|还开着|还插着|没拔|很烫|在哪|找不到|关不了|怎么关|开.{0,3}(抽油烟机|油烟机|排风|风扇|灯)`)
 
+// cueContactFix corrects a contact detail ("电话改成…", "地址写错了"): whatever product words
+// are in it, the product stays.
+var cueContactFix = knowledge.MustGate(`(电话|手机号|号码|座机|联系方式|地址|名字|姓名|称呼|联系人)[^,?]{0,4}(改|错|换|不对|应该|是)`)
+
 // modelAsTold is the corrected model as the customer wrote it ("小新Pro16"), when that is the
 // model read (a "-18度" elsewhere in the message is not); else the model read.
 func modelAsTold(canon, model string) string {
@@ -836,7 +840,7 @@ func (d *Dialog) correct(t *step) bool {
 	c := t.c
 	before := c.Case
 	f := t.u.Facts
-	if f.Category != "" && f.Category != c.Case.Category &&
+	if f.Category != "" && f.Category != c.Case.Category && !cueContactFix.MatchString(compact(t.u.Canon)) &&
 		(f.Product != "" || len(mentionedCategories(compact(t.u.Canon), d.lexicon())) > 0) {
 		d.changeProduct(t, f.Category) // a product named, not one guessed from a model ("型号是27A7")
 		return true
