@@ -687,7 +687,15 @@ func (d *Dialog) selfService(t *step, text string) {
 		t.u.Facts.Symptom, t.u.Facts.PurchaseDate, t.u.Facts.PurchaseApprox = "", Date{}, false
 		t.u.Facts.Product, t.u.Facts.Category = "", "" // "风扇在转" names a part, not a product
 		t.u.Acts = slices.DeleteFunc(t.u.Acts, func(a Act) bool { return a.Kind == ActReport || a.Kind == ActVague })
-		t.sayKey("bot.self.checked")
+		if sawFault.MatchString(compact(t.u.Canon)) {
+			// "外机风扇没转 也没挡": the check found something wrong; kept for the engineer
+			t.sayKey("bot.self.noted_result")
+			if note := truncateRunes(strings.TrimSpace(t.u.Text), 30); runes(c.Case.Symptom)+runes(note) < maxSymptomRunes {
+				c.Case.Symptom += symptomJoiner + note
+			}
+		} else {
+			t.sayKey("bot.self.checked")
+		}
 		t.u.Answer = knowledge.AnswerNotSolved
 	}
 	skipAll := false
@@ -699,8 +707,12 @@ func (d *Dialog) selfService(t *step, text string) {
 			t.u.Answer, skipAll = knowledge.AnswerNotSolved, true
 		case t.u.Is(ActNotSolved) && !knowledge.Pending(t.u.Canon):
 			// "地上啥都没有", "设了制冷的 26度": the check was done and found nothing; the
-			// learned act model reads it as not solved, the safe reading (the case goes on)
-			t.sayKey("bot.self.checked")
+			// learned act model reads it as not solved, the safe reading (the case goes on);
+			// what they saw is kept for the engineer
+			t.sayKey("bot.self.noted_result")
+			if note := truncateRunes(strings.TrimSpace(t.u.Text), 30); runes(c.Case.Symptom)+runes(note) < maxSymptomRunes && !strings.Contains(c.Case.Symptom, note) {
+				c.Case.Symptom += symptomJoiner + note
+			}
 			t.u.Answer = knowledge.AnswerNotSolved
 		}
 	}
@@ -785,6 +797,9 @@ func (d *Dialog) selfService(t *step, text string) {
 }
 
 // triedAll reports a customer who already tried every check: "2个方法都试了没用".
+// sawFault is a check's result that finds something wrong: "风扇没转", "不亮", "不出风".
+var sawFault = knowledge.MustGate(`(没|不)(转|亮|动|响|出风|出水|加热|启动|反应)|停(了|着)|坏了|断了|裂了|烧了`)
+
 // cueSkipChecks asks to skip the remaining checks and file the repair: "直接报修",
 // "不用试了 派人来吧".
 var cueSkipChecks = knowledge.MustGate(`直接(报修|派人|安排|上门|找师傅|叫师傅|登记|修)|不(用|想|要)(再)?试了|别(让我)?试了|不试了|不用说了|别说了|直接来人`)

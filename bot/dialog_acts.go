@@ -857,8 +857,8 @@ func (d *Dialog) correct(t *step) bool {
 		}
 	}
 	f.Category = ""
-	if f.Symptom != "" && !t.u.Is(ActReport) {
-		f.Symptom = ""
+	if f.Symptom != "" && (!t.u.Is(ActReport) || cueQuestion.MatchString(compact(t.u.Canon)) || cueContactFix.MatchString(compact(t.u.Canon))) {
+		f.Symptom = "" // "不是 我问的是邮寄能不能寄修啊": a question or a contact fix, not the fault
 	}
 	if f.StartedPhrase == "刚才" || f.StartedPhrase == "刚刚" || !cueOnset.MatchString(t.u.Canon) {
 		// "刚才说错了", "一直是-18度": no start time unless the message says when it began

@@ -48,12 +48,28 @@ func (x *extraction) otherProduct() {
 			continue
 		}
 		if _, end, ok := setOtherProducts.at(s, i); ok {
+			if partOfMachine(s[:i]) {
+				i = end - runeLen(s, prevRuneStart(s, end))
+				continue // "外机风扇没转", "冰箱里的灯": a part of the machine, not another product
+			}
 			start := x.withModifier(i)
 			x.f.Category, x.f.Product = OtherCategory, s[start:end]
 			x.mark(start, end, spanCategory)
 			return
 		}
 	}
+}
+
+// partOfMachine reports words right before a product name that make it a part of a machine:
+// "外机风扇", "室内机的风扇", "机器里面的灯".
+func partOfMachine(before string) bool {
+	b := strings.TrimSuffix(strings.TrimRight(before, " "), "的")
+	for _, w := range []string{"外机", "内机", "室外机", "室内机", "主机", "机器", "机器里", "机器里面", "里面", "里边", "机身", "顶上", "上面"} {
+		if strings.HasSuffix(b, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // productModifiers name the kind of a product and belong to its name: "智能门锁", "电动牙刷",

@@ -27,7 +27,7 @@ func (x *extraction) products(lx *Lexicon) {
 			}
 		}
 		if x.cat < 0 && x.f.Category == "" {
-			if _, oend, ok := setOtherProducts.at(s, i); ok {
+			if _, oend, ok := setOtherProducts.at(s, i); ok && !partOfMachine(s[:i]) {
 				if _, cend, cok := lx.catWords.at(s, i); !cok || oend > cend {
 					// Another product named first ("蓝牙音箱连不上手机", "台式电脑开不了机"):
 					// it is the one reported; a category named later is what it is used with.

@@ -29,6 +29,7 @@ func TestParseAnswer(t *testing.T) {
 		{"２", AnswerNotSolved},
 		{"2，还是不行", AnswerNotSolved},
 		{"管子看着没问题 2", AnswerNotSolved},
+		{"水排出去了 不过甩干的时候又报E21了", AnswerNotSolved},
 		{"没有硬物 2", AnswerNotSolved},
 		{"看了看 滤网挺干净的，2", AnswerNotSolved},
 		{"还是不行 1", AnswerNotSolved},
