@@ -2,6 +2,7 @@ package bot
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,7 +50,7 @@ var questionTopics = []struct {
 	{TopicHours, knowledge.MustGate(`几点上班|几点下班|上班时间|下班时间|工作时间|营业时间|服务时间|(周末|过年|春节|国庆|五一|节假日|晚上|半夜|夜里|夜间|晚间|凌晨|中午|明天|今天)[^,，。!?？]{0,6}(上班|有人|人工|休息|上门|营业|放假)|节假日|几点开始|几点有人|几点前|什么时候上班|啥时候上班|人工几点|上班不|几点(能)?转人工|什么时候(能)?转人工|24小时|下班|几点关门|(周[日六末天]|礼拜[天日六]|星期[天日六])[^,，。!?？]{0,4}(上门|有人|上班|营业|来)`)},
 	{TopicDuration, knowledge.MustGate(`几时(可以|能|会)?(来|嚟|到|上门|整|修)|几耐|几时有人|多久|多长时间|(^|[^前这那好过近头,])几天([^前了,]|$)|要等|几号能|什么时候能|啥时候能|什么时候(来|上门|修|到)|啥时候(来|上门|修|到)|今天能|明天能|能不能(今天|明天|尽快)|尽快|快点|多快|几点(来|到|上门)`)},
 	{TopicPrepare, knowledge.MustGate(`(准备|备好|带上?)[^,，。!?？]{0,3}(什么|啥|哪些|些什么|点什么)|(需要|要|得)[^,，。!?？]{0,2}(什么|啥|哪些)[^,，。!?？]{0,2}(资料|材料|证件|东西|凭证|手续)|要不要[^,，。!?？]{0,3}(发票|凭证|包装|盒子)`)},
-	{TopicService, knowledge.MustGate(`(送|寄|拿|搬)(到)?哪(里|儿)?(修|去)?|哪里可以修|在哪(里|儿)?修|(要|需要|得|用|是)[^,，。!?？]{0,4}(我)?(拿过去|拿去|送过去|送去|寄过去|寄回|寄修|送修|搬过去|拉过去|到店|去店里|去网点|去售后)|(上门|拿过去|送过去|寄过去|送修|寄修)[^,，。!?？]{0,4}(吗|嘛|么|还是|不)|(还是|是)[^,，。!?？]{0,3}(上门|来家里)|(要|得|需要)[^,，。!?？]{0,3}(有人)?在家|去哪(里|儿)?修|(维修点|网点|售后点|服务点)[^,，。!?？]{0,4}(在哪|哪里|哪儿|地址)|(附近|最近)[^,，。!?？]{0,4}(维修点|网点|售后|服务点)`)},
+	{TopicService, knowledge.MustGate(`(要不要|用不用|需不需要|需要|会)上门|(送|寄|拿|搬)(到)?哪(里|儿)?(修|去)?|哪里可以修|在哪(里|儿)?修|(要|需要|得|用|是)[^,，。!?？]{0,4}(我)?(拿过去|拿去|送过去|送去|寄过去|寄回|寄修|送修|搬过去|拉过去|到店|去店里|去网点|去售后)|(上门|拿过去|送过去|寄过去|送修|寄修)[^,，。!?？]{0,4}(吗|嘛|么|还是|不)|(还是|是)[^,，。!?？]{0,3}(上门|来家里)|(要|得|需要)[^,，。!?？]{0,3}(有人)?在家|去哪(里|儿)?修|(维修点|网点|售后点|服务点)[^,，。!?？]{0,4}(在哪|哪里|哪儿|地址)|(附近|最近)[^,，。!?？]{0,4}(维修点|网点|售后|服务点)`)},
 }
 
 // askedClause is a clause ending in a question particle, followed by another clause:
@@ -152,6 +153,10 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 	}
 	if topic != "" && !(topic == TopicOther && (cueSmallTalk.MatchString(t) || rest.greeting)) {
 		acts = append(acts, Act{Kind: ActQuestion, Topic: topic, Confidence: 0.8, Evidence: topicEv})
+		// "多少钱 多久能修好 要不要上门": every question asked is answered, not only the first
+		for _, more := range moreTopics(u.Canon, ctx, topic) {
+			acts = append(acts, Act{Kind: ActQuestion, Topic: more, Confidence: 0.75})
+		}
 	}
 	if progress != "" && ticketRef != "" && topic != TopicWarranty && topic != TopicPrice {
 		add(ActProgress, 0.9, ticketRef+progress)
@@ -238,6 +243,9 @@ var cueNoComplaint = knowledge.MustGate(`(没|没有|不是|不是要|不想|不
 // "撤销" of something else is still a cancel; "不修了吗" asks.
 func negatedCancel(t, ev string) bool {
 	i := strings.Index(t, ev)
+	if rest, ok := strings.CutPrefix(ev, "不"); ok && rest != "" && strings.HasSuffix(t[:i], firstRune(rest)) {
+		return true // "要不要上门", "修不修": asked, A-not-A
+	}
 	after := t[i+len(ev):]
 	return strings.HasPrefix(after, "解") || strings.HasPrefix(after, "吗") || strings.HasPrefix(after, "么") ||
 		strings.HasPrefix(after, "?")
@@ -280,6 +288,26 @@ func questionTopic(t string, ctx Context) (topic, evidence string) {
 
 // maintenanceInterval asks how often upkeep is due: "多久洗一次", "多长时间换一回".
 var maintenanceInterval = regexp.MustCompile(`(多久|多长时间|多少天|几个月|多少个月)[^,?]{0,4}(一次|一回|一遍)`)
+
+// moreTopics are the named topics a message asks besides first, in order, at most two: each
+// in a clause of its own.
+func moreTopics(canon string, ctx Context, first string) []string {
+	clauses := strings.FieldsFunc(canon, func(r rune) bool { return r == ' ' || strings.ContainsRune(clauseBreaks, r) })
+	if len(clauses) < 2 {
+		return nil
+	}
+	var out []string
+	for _, clause := range clauses {
+		topic, _ := questionTopic(compact(clause)+"?", ctx)
+		if topic == "" || topic == TopicOther || topic == first || slices.Contains(out, topic) {
+			continue
+		}
+		if out = append(out, topic); len(out) == 2 {
+			break
+		}
+	}
+	return out
+}
 
 // tagQuestion reports a statement turned into a question by "吧" at its end: "还在保修期内吧？".
 func tagQuestion(t string) bool {

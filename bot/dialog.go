@@ -281,7 +281,7 @@ func (d *Dialog) start(t *step, text string) {
 		t.sayKey("bot.welcome")
 	}
 	if q, ok := t.u.Has(ActQuestion); ok {
-		d.answerQuestion(t, q.Topic)
+		d.answerQuestions(t, q.Topic)
 		if (q.Topic == TopicIsNormal && c.Case.Symptom == "" || t.toldNormal) && c.Case.ErrorCode == "" && !c.Case.Safety {
 			// "冷冻室开门冒白雾 正常吗": answered; nothing is broken, so nothing is asked
 			// ("热水器刚打开先出冷水 正常吗": the FAQ entry says it is normal, no fault)
@@ -393,7 +393,7 @@ func (d *Dialog) collect(t *step, text string) {
 	}
 	q, asked := t.u.Has(ActQuestion)
 	if asked {
-		d.answerQuestion(t, q.Topic)
+		d.answerQuestions(t, q.Topic)
 	}
 	if !ok && !late && !d.filledAny(&before, &c.Case) && c.Case.Symptom == before.Symptom {
 		if asked {
@@ -1091,7 +1091,7 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		if q.Topic == TopicOther && !d.answerFAQ(t, q.Topic) {
 			t.sayKey("bot.human.question_noted") // "要从头说吗": the person who takes the chat answers it
 		} else if q.Topic != TopicOther {
-			d.answerQuestion(t, q.Topic)
+			d.answerQuestions(t, q.Topic)
 		}
 		t.sayKey("bot.human.still_waiting")
 		c.AckedAt = t.in.At

@@ -239,6 +239,42 @@ func (d *Dialog) visitAfterFiling(t *step) bool {
 // cueReschedule asks to move a visit: "改个时间", "能不能改到周六", "那天没人在家".
 var cueReschedule = knowledge.MustGate(`改(个|一下|下)?(时间|日子|约|期|天)|改约|改到|换(个|一下)?(时间|日子|天)|推迟|延后|往后(推|延|挪)|提前到|挪到|换到|(那天|那时候|那个时间|上午|下午|周[一二三四五六日天])[^,?]{0,4}(不|没)(在家|空|方便|行)|来不了`)
 
+// answerQuestions answers every question the message asks (the acts model's reading of one
+// question, the patterns' of several), the first one first.
+func (d *Dialog) answerQuestions(t *step, first string) {
+	var topics []string
+	done := map[string]bool{TopicWarranty: first == TopicPrice} // the price answer tells the warranty too
+	done[first] = true
+	for _, a := range t.u.Acts {
+		if a.Kind == ActQuestion && !done[a.Topic] && a.Topic != "" && a.Topic != TopicOther {
+			done[a.Topic] = true
+			topics = append(topics, a.Topic)
+		}
+	}
+	if len(topics) == 0 {
+		d.answerQuestion(t, first)
+		return
+	}
+	// several questions: each answered by its own topic (an FAQ entry matched on the whole
+	// message would answer one of them twice), and no answer said twice
+	said := map[string]bool{}
+	for _, topic := range append([]string{first}, topics...) {
+		n := len(t.out)
+		d.answerTopic(t, topic)
+		kept := t.out[:n]
+		for _, e := range t.out[n:] {
+			if r, ok := e.(Reply); ok {
+				if said[r.Text] {
+					continue
+				}
+				said[r.Text] = true
+			}
+			kept = append(kept, e)
+		}
+		t.out = kept
+	}
+}
+
 // cueNotedAsk asks whether what was said was noted: "电话号码你记下了没？", "型号你有记到吗".
 var cueNotedAsk = knowledge.MustGate(`记下(来)?了?(没|吗|么|嘛|不)|记住了?(没|吗|么)|记到了?(没|吗|么|嘛)|有没有记|记录了?(没|吗)|收到了?(没|吗|么)|有记(下|到)`)
 
@@ -554,7 +590,7 @@ func (d *Dialog) interject(t *step) bool {
 		if busy {
 			d.absorb(t) // "去年12月买的 还在保吗": the date answers the question
 		}
-		d.answerQuestion(t, q.Topic)
+		d.answerQuestions(t, q.Topic)
 		if busy {
 			d.reask(t)
 		} else {
@@ -953,6 +989,11 @@ func (d *Dialog) answerQuestion(t *step, topic string) {
 	if d.answerFAQ(t, topic) {
 		return
 	}
+	d.answerTopic(t, topic)
+}
+
+// answerTopic answers a question by its topic alone, from the knowledge and triage.
+func (d *Dialog) answerTopic(t *step, topic string) {
 	c := t.c
 	switch topic {
 	case TopicPrice:

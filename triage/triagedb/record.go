@@ -44,6 +44,7 @@ type caseJSON struct {
 	PurchaseDate     dateText     `json:"purchase_date"`
 	ExtendedWarranty string       `json:"extended_warranty,omitempty"`
 	ExtendedMonths   int          `json:"extended_months,omitempty"`
+	ProofDoubt       string       `json:"proof_doubt,omitempty"`
 	Symptom          string       `json:"symptom"`
 	ErrorCode        string       `json:"error_code,omitempty"`
 	Trigger          string       `json:"trigger,omitempty"`
@@ -139,7 +140,7 @@ func toRecordJSON(r triage.Record) recordJSON {
 		Case: caseJSON{
 			Category: c.Category, CategoryName: c.CategoryName, Brand: c.Brand, Model: c.Model,
 			PurchaseDate: dateText(c.PurchaseDate), ExtendedWarranty: string(c.ExtendedWarranty),
-			ExtendedMonths: c.ExtendedMonths, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
+			ExtendedMonths: c.ExtendedMonths, ProofDoubt: c.ProofDoubt, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
 			Trigger: string(c.Trigger), Safety: c.Safety, Complaint: c.Complaint,
 			Hint: hintJSON{
 				FaultClass: string(h.FaultClass), Priority: string(h.Priority), OnSite: h.OnSite,
@@ -219,7 +220,7 @@ func (r recordJSON) toDomain() triage.Record {
 		Case: triage.Case{
 			Category: c.Category, CategoryName: c.CategoryName, Brand: c.Brand, Model: c.Model,
 			PurchaseDate: triage.Date(c.PurchaseDate), ExtendedWarranty: triage.Answer(c.ExtendedWarranty),
-			ExtendedMonths: c.ExtendedMonths, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
+			ExtendedMonths: c.ExtendedMonths, ProofDoubt: c.ProofDoubt, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
 			Trigger: triage.Trigger(c.Trigger), Safety: c.Safety, Complaint: c.Complaint,
 			Hint: triage.Hint{
 				FaultClass: triage.FaultClass(h.FaultClass), Priority: triage.Priority(h.Priority),
