@@ -1077,6 +1077,20 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		c.AckedAt = t.in.At
 		return
 	}
+	if t.u.Is(ActReturn) && !c.Case.Return {
+		// "我就想知道能不能退": the 三包 rights for what is known, noted for the person who calls
+		before := c.Case
+		d.absorb(t)
+		c.Case.Return = true
+		d.sanbao(t)
+		if learned := d.learned(&before, &c.Case); learned != "" {
+			t.sayKey("bot.human.noted", "facts", learned)
+		} else {
+			t.sayKey("bot.human.still_waiting")
+		}
+		c.AckedAt = t.in.At
+		return
+	}
 	if (t.u.Is(ActThanks) || t.u.Is(ActGoodbye)) && !hasSubstance(&t.u) && noFacts(&t.u.Facts) {
 		t.sayKey("bot.human.thanks") // "好的 谢谢", "那我等着": a word back, not silence
 		c.AckedAt = t.in.At

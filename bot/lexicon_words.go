@@ -192,7 +192,7 @@ var shoppingFestivals = []struct {
 
 // durationVerbs before a length of time make it the age of the product: "买了两年".
 var durationVerbs = []string{
-	"买了", "买来", "用了", "入手", "到手", "买", "用", "刚买", "才买", "装了", "安装了", "已经用了", "使用了",
+	"买了", "买来", "买回来", "买回家", "拿回来", "装上", "装好", "用了", "入手", "到手", "买", "用", "刚买", "才买", "装了", "安装了", "已经用了", "使用了",
 }
 
 // durationFillers may stand between a duration verb and the number: "买了快两年".
