@@ -525,6 +525,20 @@ func (d *Dialog) interject(t *step) bool {
 			d.reask(t)
 			return true
 		}
+		if c.Ticket != "" && (c.State == StateVisit || c.State == StateDone) && !hasNewProduct(u, c) {
+			// "买了才两个礼拜 是换新还是修啊" after the ticket: the rights, noted on that ticket;
+			// the intake is not opened again
+			d.absorb(t)
+			c.Case.Return = true
+			d.sanbao(t)
+			if q, ok := u.Has(ActQuestion); ok && q.Topic != TopicWarranty {
+				d.answerQuestions(t, q.Topic)
+			}
+			if c.State == StateVisit {
+				d.offerWindows(t)
+			}
+			return true
+		}
 		d.returnRequest(t)
 		return true
 	}
