@@ -275,6 +275,18 @@ func (d *Dialog) answerQuestions(t *step, first string) {
 	}
 }
 
+// cueOtherUnit names another machine of the same kind: "另一台", "卧室那台".
+var cueOtherUnit = knowledge.MustGate(`另(一|外)(一)?台|另外一个|还有一台|别的|那台|这台也|两台|卧室|客厅|书房|次卧|主卧|楼上|楼下`)
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
 // cueNotedAsk asks whether what was said was noted: "电话号码你记下了没？", "型号你有记到吗".
 var cueNotedAsk = knowledge.MustGate(`记下(来)?了?(没|吗|么|嘛|不)|记住了?(没|吗|么)|记到了?(没|吗|么|嘛)|有没有记|记录了?(没|吗)|收到了?(没|吗|么)|有记(下|到)`)
 
@@ -613,6 +625,16 @@ func (d *Dialog) interject(t *step) bool {
 		return true
 	}
 	if c.State == StateDone && d.visitAfterFiling(t) {
+		return true
+	}
+	if f := u.Facts; c.State == StateDone && c.Ticket != "" && (f.Symptom != "" || f.ErrorCode != "") && len(u.Hazards) == 0 &&
+		u.Suspect == "" && (f.Category == "" || f.Category == c.Case.Category) && f.Product == "" &&
+		t.in.At.Sub(c.CaseAt) < 24*time.Hour && !cueOtherUnit.MatchString(compact(u.Canon)) && !u.Is(ActQuestion) &&
+		!cueResumeCase.MatchString(compact(u.Canon)) && !u.Is(ActVague) && !isVague(f.Symptom, d.lexicon()) &&
+		!strings.Contains(c.Case.Symptom, f.Symptom) {
+		// "还有 它还漏水" the same day, about the same machine: one visit sees both faults; the
+		// message is in the ticket's transcript, where the engineer reads it
+		t.sayKey("bot.ticket.fault_added", "number", c.Ticket, "fault", truncateRunes(firstNonEmpty(f.Symptom, f.ErrorCode), 30))
 		return true
 	}
 	if p, ok := u.Has(ActProgress); ok && (!hasSubstance(u) || p.Confidence >= 0.9 && u.Facts.Symptom == "") {
