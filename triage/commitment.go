@@ -39,6 +39,10 @@ func Commitment(r Result, number string, cal *Calendar) string {
 		case r.Rights.RepeatFree:
 			b.WriteString(catalog.T("triage.commit.repeat_free", "repair_days", r.Rights.FreeUntil.DaysSince(r.Rights.LastRepair.Done),
 				"until", r.Rights.FreeUntil.String()))
+		case w.PartOnly && w.Period != "" && !w.Bought.IsZero() && w.Product != "":
+			// "整机保修已过；压缩机保修 72 个月…如果工程师检测确认是这个部件的故障，维修免费"
+			b.WriteString(catalog.T("triage.commit.in_warranty_part", "product", w.Product, "bought", w.Bought.String(),
+				"period", w.Period, "until", w.CoveredUntil.String()))
 		case w.Period != "" && !w.Bought.IsZero() && w.Product != "":
 			// "您的空调购买于 2023-06-01，压缩机保修 72 个月（保修至 2029-05-31），本次维修免费。"
 			b.WriteString(catalog.T("triage.commit.in_warranty_period", "product", w.Product, "bought", w.Bought.String(),

@@ -29,6 +29,12 @@ func Triage(c Case, p Policy, cal *Calendar) Result {
 	if warranty.Status == InWarranty {
 		warranty.Period = warrantyPeriod(c, p, c.ExtendedWarranty == AnswerYes).label
 		warranty.Bought, warranty.Product = c.PurchaseDate, c.name()
+		if c.Hint.Component != "" {
+			// free by the part's own period only: the rule's guess of the part is checked first
+			unit := c
+			unit.Hint.Component = ""
+			warranty.PartOnly = DateOf(c.ReportedAt).After(warrantyPeriod(unit, p, c.ExtendedWarranty == AnswerYes).until)
+		}
 	}
 	if warranty.Status == OutOfWarranty && c.Hint.Component == "" {
 		// the unit's period is over but the fault is not pinned on a part: the parts still

@@ -40,6 +40,9 @@ type WarrantyResult struct {
 	Period  string
 	Bought  Date
 	Product string
+	// PartOnly marks a repair free only by a part's own period, the unit's being over: free
+	// if the engineer finds that part at fault, which the customer is told as a condition.
+	PartOnly bool
 }
 
 // Estimate is a price range for a paid repair, in yuan.
@@ -183,7 +186,7 @@ func warrantyPeriod(c Case, p Policy, extended bool) period {
 // purchase date is not known to the day or month.
 func partsCovered(c Case, p Policy) string {
 	bought, today := c.PurchaseDate, DateOf(c.ReportedAt)
-	if bought.IsZero() || !bought.Valid() || bought.YearOnly() || bought.First().After(today) {
+	if bought.IsZero() || !bought.Valid() || bought.First().After(today) {
 		return ""
 	}
 	type part struct {
@@ -193,8 +196,10 @@ func partsCovered(c Case, p Policy) string {
 	var parts []part
 	for name, m := range p.Components {
 		// the earliest day the purchase can mean: covered whatever day of the month it was
+		// the earliest day the purchase can mean: covered whatever day it was, and that day's
+		// end of cover is the one told
 		if until := lastCovered(bought.First(), m); m > 0 && !today.After(until) {
-			parts = append(parts, part{name, lastCovered(bought.Last(), m)})
+			parts = append(parts, part{name, until})
 		}
 	}
 	sort.Slice(parts, func(i, j int) bool {

@@ -104,10 +104,11 @@ type resultJSON struct {
 	SLA          slaJSON      `json:"sla"`
 	Reasons      []reasonJSON `json:"reasons"`
 	// Why a repair is free at filing ("压缩机保修 72 个月", the purchase date, the product).
-	Period  string     `json:"period,omitempty"`
-	Bought  dateText   `json:"bought"`
-	Product string     `json:"product,omitempty"`
-	Rights  rightsJSON `json:"rights"`
+	Period   string     `json:"period,omitempty"`
+	Bought   dateText   `json:"bought"`
+	Product  string     `json:"product,omitempty"`
+	PartOnly bool       `json:"part_only,omitempty"`
+	Rights   rightsJSON `json:"rights"`
 }
 
 // estimateJSON is the stored triage.Estimate.
@@ -246,7 +247,7 @@ func toResultJSON(r triage.Result) resultJSON {
 		Priority:     string(r.Priority), OnSite: r.OnSite, Skill: r.Skill, Complaint: r.Complaint, Handoff: r.Handoff,
 		SLA:     slaJSON{FirstResponseBy: r.SLA.FirstResponseBy, DiagnosisBy: r.SLA.DiagnosisBy, Reason: reasonJSON(r.SLA.Reason)},
 		Reasons: reasons,
-		Period:  r.Warranty.Period, Bought: dateText(r.Warranty.Bought), Product: r.Warranty.Product,
+		Period:  r.Warranty.Period, Bought: dateText(r.Warranty.Bought), Product: r.Warranty.Product, PartOnly: r.Warranty.PartOnly,
 		Rights: toRightsJSON(r.Rights),
 	}
 }
@@ -263,7 +264,7 @@ func (r resultJSON) toDomain() triage.Result {
 			Status:       triage.WarrantyStatus(r.Warranty),
 			CoveredUntil: triage.Date(r.CoveredUntil),
 			Estimate:     triage.Estimate{PartsMin: e.PartsMin, PartsMax: e.PartsMax, LabourMin: e.LabourMin, LabourMax: e.LabourMax},
-			Period:       r.Period, Bought: triage.Date(r.Bought), Product: r.Product,
+			Period:       r.Period, Bought: triage.Date(r.Bought), Product: r.Product, PartOnly: r.PartOnly,
 		},
 		Rights:   r.Rights.toDomain(),
 		Priority: triage.Priority(r.Priority), OnSite: r.OnSite, Skill: r.Skill, Complaint: r.Complaint, Handoff: r.Handoff,

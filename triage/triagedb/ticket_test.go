@@ -50,7 +50,7 @@ func fullTicket(tb testing.TB) triage.Ticket {
 			FaultClass: triage.FaultClass("hardware"),
 			Warranty: triage.WarrantyResult{Status: triage.OutOfWarranty, CoveredUntil: triage.Date{Year: 2026, Month: time.April, Day: 30},
 				Estimate: triage.Estimate{PartsMin: 100, PartsMax: 1500, LabourMin: 80, LabourMax: 300},
-				Period:   "压缩机保修 72 个月", Bought: triage.Date{Year: 2024, Month: time.May, Day: 20}, Product: "空调"},
+				Period:   "压缩机保修 72 个月", Bought: triage.Date{Year: 2024, Month: time.May, Day: 20}, Product: "空调", PartOnly: true},
 			Rights: triage.Rights{Stage: triage.Stage("repair"), Options: []triage.Remedy{"repair", "exchange"}, DaysMin: 551, DaysMax: 551,
 				RepeatFree: true, FreeUntil: triage.Date{Year: 2026, Month: time.December, Day: 4},
 				LastRepair: triage.Repair{Ticket: "RS20260901-0003", Done: triage.Date{Year: 2026, Month: time.September, Day: 5}},
