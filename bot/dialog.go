@@ -313,8 +313,8 @@ func (d *Dialog) newCase(t *step) {
 func (d *Dialog) absorb(t *step) {
 	c := t.c
 	f := t.u.Facts
-	if t.u.Is(ActVague) {
-		f.Symptom = ""
+	if t.u.Is(ActVague) || f.Symptom != "" && cueMayI.MatchString(compact(f.Symptom)) {
+		f.Symptom = "" // "我能不能插回去继续用啊" asks; it is no fault
 	}
 	if !c.Case.PurchaseDate.IsZero() && hypothetical.MatchString(compact(t.u.Canon)) {
 		f.PurchaseDate, f.PurchaseApprox = Date{}, false // "那13个月呢" asks, it does not correct

@@ -320,6 +320,21 @@ func (d *Dialog) confirmNoted(t *step) bool {
 // 是不是还有电哦".
 var cueStillLive = knowledge.MustGate(`是不是|会不会|还有电|还带电|有没有电|还亮|还在(冒|漏|响|烧|闪)|还有(味|烟)`)
 
+// sayFollowUp answers "may I use it / switch it back on / plug it in" after a hazard: what to
+// do for this danger, or the safety rule's advice with "not until the engineer has checked".
+func (d *Dialog) sayFollowUp(t *step) {
+	c := t.c
+	if key := "bot.safety.followup." + hazardFamilyOf(c.Case.SafetyRule); catalog.Has(key) {
+		t.sayKey(key)
+		return
+	}
+	advice := catalog.T("knowledge.hazard.water_electric.advice")
+	if r, ok := d.KB.Rule(c.Case.SafetyRule); ok && r.Advice != "" {
+		advice = r.Advice
+	}
+	t.sayKey("bot.safety.hold", "advice", advice)
+}
+
 // hazardFamilyOf is the hazard family of a shipped safety rule, or "" for an editor's own.
 func hazardFamilyOf(ruleID string) string {
 	for family, id := range knowledge.HazardRuleIDs {
@@ -366,12 +381,20 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != TopicOther && q.Topic != TopicIsNormal && q.Topic != TopicDuration {
 		return false
 	}
-	if t.u.Is(ActHandoff) || t.u.Is(ActCancel) || t.u.Facts.Phone.Number != "" {
+	if t.u.Is(ActHandoff) || t.u.Is(ActCancel) {
+		return false
+	}
+	if t.u.Facts.Phone.Number != "" {
+		// "13812345678 已经拔了插头 我能不能插回去继续用啊": the question answered first, then
+		// the number taken as usual
+		if tx := compact(t.u.Canon); cueSafetyAsk.MatchString(tx) && (cueQuestion.MatchString(tx) || tagQuestion(tx) || cueMayI.MatchString(tx)) {
+			d.sayFollowUp(t)
+		}
 		return false
 	}
 	tx := compact(t.u.Canon)
 	asksUse := cueSafetyAsk.MatchString(tx) && (cueQuestion.MatchString(tx) || tagQuestion(tx) || cueMayI.MatchString(tx))
-	if f := t.u.Facts; f.Category != "" && f.Category != c.Case.Category || c.Ticket != "" && f.Symptom != "" && !asksUse {
+	if f := t.u.Facts; !asksUse && (f.Category != "" && f.Category != c.Case.Category || c.Ticket != "" && f.Symptom != "") {
 		return false // "现在冰箱也不制冷了": another fault, not a question about the hazard
 	}
 	if f := t.u.Facts; !asksUse && (f.Brand != "" || f.Model != "" || !f.PurchaseDate.IsZero() || f.Serial != "" ||
@@ -390,9 +413,8 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 		}
 		return true
 	}
-	if key := "bot.safety.followup." + hazardFamilyOf(c.Case.SafetyRule); asksUse && catalog.Has(key) {
-		// "能不能只关那一路", "电池放地下车库行不行", "燃气灶还能用吗": what to do, for this danger
-		t.sayKey(key)
+	if asksUse {
+		d.sayFollowUp(t)
 	} else {
 		advice := catalog.T("knowledge.hazard.water_electric.advice")
 		if r, ok := d.KB.Rule(c.Case.SafetyRule); ok && r.Advice != "" {
