@@ -1315,17 +1315,25 @@ func isNormalAnswer(canon, category string) string {
 // afterDenial returns what follows the last "是" after a "不是" ("不是小米的，是华硕" gives
 // "华硕"), where a correction puts the new value; "" when there is no such pattern.
 func afterDenial(canon string) string {
-	i := strings.Index(canon, "不是")
-	if i < 0 {
-		return ""
+	if i := strings.Index(canon, "不是"); i >= 0 {
+		rest := canon[i+len("不是"):]
+		if j := strings.LastIndex(rest, "是"); j >= 0 {
+			return rest[j+len("是"):]
+		}
 	}
-	rest := canon[i+len("不是"):]
-	j := strings.LastIndex(rest, "是")
-	if j < 0 {
-		return ""
+	// "55A3 不对是55A5", "型号打错了 应该是BCD-529": the words after the last taking-back
+	if loc := takeBackCue.FindAllStringIndex(canon, -1); len(loc) > 0 {
+		rest := strings.TrimLeft(canon[loc[len(loc)-1][1]:], " ,，。:：")
+		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "应该"), "是")
+		if runes(strings.TrimSpace(rest)) >= 2 {
+			return rest
+		}
 	}
-	return rest[j+len("是"):]
+	return ""
 }
+
+// takeBackCue withdraws what came before it: "不对", "说错了", "打错了", "应该是".
+var takeBackCue = regexp.MustCompile(`不对|说错了|打错了|写错了|记错了|搞错了|错了|应该是|更正一下|更正`)
 
 // ticketNumber is a ticket number as customers type it: "RS20261128-0003", "rs20261128 0003".
 var ticketNumber = regexp.MustCompile(`(?i)rs\s?(\d{8})\s?-?\s?(\d{4,})`)
