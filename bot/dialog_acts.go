@@ -217,8 +217,14 @@ func (d *Dialog) visitAfterFiling(t *step) bool {
 		return false
 	}
 	tx := compact(u.Canon)
-	w := readVisitWish(u.Canon, t.in.At.In(visitZone))
-	if cueReschedule.MatchString(tx) && u.Facts.Category == "" && u.Facts.ErrorCode == "" && !cueNewFault.MatchString(tx) {
+	target := u.Canon
+	if loc := rescheduleTo.FindStringIndex(target); loc != nil {
+		target = target[loc[1]:] // "周二我要出差 能改到周三下午吗": the day after 改到 is the new one
+	} else if after := afterDenial(target); after != "" {
+		target = after // "不是周二下午！是周三下午"
+	}
+	w := readVisitWish(target, t.in.At.In(visitZone))
+	if (cueReschedule.MatchString(tx) || target != u.Canon && !w.empty()) && u.Facts.Category == "" && u.Facts.ErrorCode == "" && !cueNewFault.MatchString(tx) {
 		words := w.words
 		if words == "" {
 			words = catalog.T("bot.visit.reschedule_any")
@@ -235,6 +241,9 @@ func (d *Dialog) visitAfterFiling(t *step) bool {
 	}
 	return false
 }
+
+// rescheduleTo leads to the new visit time: "改到", "换到", "挪到".
+var rescheduleTo = regexp.MustCompile(`(改|换|挪|推|延|调)(到|成|在)`)
 
 // cueReschedule asks to move a visit: "改个时间", "能不能改到周六", "那天没人在家".
 var cueReschedule = knowledge.MustGate(`改(个|一下|下)?(时间|日子|约|期|天)|改约|改到|换(个|一下)?(时间|日子|天)|推迟|延后|往后(推|延|挪)|提前到|挪到|换到|(那天|那时候|那个时间|上午|下午|周[一二三四五六日天])[^,?]{0,4}(不|没)(在家|空|方便|行)|来不了`)
