@@ -181,6 +181,9 @@ func wetCase(c *Case) bool {
 // used, what to do now, that it is still on.
 var cueSafetyAsk = knowledge.MustGate(`用唔用得|仲用|得唔得|点算|点办|点搞|点整|要唔要紧|危唔危险|使唔使|仲可以|怎么办|咋办|咋整|怎么弄|咋弄|还能|能不能|能用|可以|可不可以|要不要|要紧|危险|安全|没事吧|会不会|继续|现在|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|照常|凑合|接着用|先用着|放(在)?(哪|屋里|家里|室内|车库|楼道|阳台|外面)|拆(下来|掉|开|出来)|取(下来|出来)|拿(下来|进来|回家|进屋)|搬(进|到|回)|合(上)?闸|合上|一路|空开|别的电器|其他电器|插墙上|直接插|还在|还开着|还插着|没拔|很烫|在哪|找不到|关不了|怎么关|开.{0,3}(抽油烟机|油烟机|排风|风扇|灯)`)
 
+// addressAddition adds to the address given: "地址后面加上 1单元1502", "地址补充一下：3号楼".
+var addressAddition = regexp.MustCompile(`地址(后面|最后|末尾)?(再)?(加上|加个|加|补上|补充一下|补充|添上|还有)[:：,， ]*([^,，。!！?？]{2,30})`)
+
 // cueContactFix corrects a contact detail ("电话改成…", "地址写错了"): whatever product words
 // are in it, the product stays.
 var cueContactFix = knowledge.MustGate(`(电话|手机号|号码|座机|联系方式|地址|名字|姓名|称呼|联系人)[^,?]{0,4}(改|错|换|不对|应该|是)`)
@@ -968,6 +971,12 @@ func (d *Dialog) correct(t *step) bool {
 		f.StartedAt, f.StartedPhrase, f.StartedApprox = Date{}, "", false
 	}
 	f.Model = modelAsTold(t.u.Canon, f.Model)
+	if m := addressAddition.FindStringSubmatch(t.u.Canon); m != nil && c.Case.Address != "" && f.Address == "" {
+		// "地址后面加上 1单元1502": added to the address as it stands
+		if add := strings.TrimSpace(m[4]); add != "" && !strings.Contains(c.Case.Address, add) {
+			f.Address = c.Case.Address + add
+		}
+	}
 	c.Case.Facts = c.Case.Facts.Merge(f)
 	if f.Model != "" {
 		c.Case.ModelUnknown = false

@@ -103,7 +103,7 @@ func (x *extraction) classify(m *dateMention) dateRole {
 	if m.noDate {
 		return roleStarted
 	}
-	if w := x.s[m.start:m.end]; (w == "刚才" || w == "刚刚") && strings.ContainsAny(firstRune(x.s[m.end:]), "说讲打写发问提填选登录留记输") {
+	if w := x.s[m.start:m.end]; (w == "刚才" || w == "刚刚") && strings.ContainsAny(firstRune(x.s[m.end:]), "说讲打写发问提填选登录留记输按点回") {
 		return roleNeither // "刚才说错了": when the customer spoke, not a date of the case
 	}
 	if m.role != roleEither && m.role != roleStarted {
