@@ -689,10 +689,7 @@ func (d *Dialog) selfService(t *step, text string) {
 		t.u.Acts = slices.DeleteFunc(t.u.Acts, func(a Act) bool { return a.Kind == ActReport || a.Kind == ActVague })
 		if sawFault.MatchString(compact(t.u.Canon)) {
 			// "外机风扇没转 也没挡": the check found something wrong; kept for the engineer
-			t.sayKey("bot.self.noted_result")
-			if note := truncateRunes(strings.TrimSpace(t.u.Text), 30); runes(c.Case.Symptom)+runes(note) < maxSymptomRunes {
-				c.Case.Symptom += symptomJoiner + note
-			}
+			noteResult(t)
 		} else {
 			t.sayKey("bot.self.checked")
 		}
@@ -709,10 +706,7 @@ func (d *Dialog) selfService(t *step, text string) {
 			// "地上啥都没有", "设了制冷的 26度": the check was done and found nothing; the
 			// learned act model reads it as not solved, the safe reading (the case goes on);
 			// what they saw is kept for the engineer
-			t.sayKey("bot.self.noted_result")
-			if note := truncateRunes(strings.TrimSpace(t.u.Text), 30); runes(c.Case.Symptom)+runes(note) < maxSymptomRunes && !strings.Contains(c.Case.Symptom, note) {
-				c.Case.Symptom += symptomJoiner + note
-			}
+			noteResult(t)
 			t.u.Answer = knowledge.AnswerNotSolved
 		}
 	}
@@ -797,6 +791,15 @@ func (d *Dialog) selfService(t *step, text string) {
 }
 
 // triedAll reports a customer who already tried every check: "2个方法都试了没用".
+// noteResult keeps what the customer saw at a check for the engineer ("外机风扇没转") and says so.
+func noteResult(t *step) {
+	c := t.c
+	t.sayKey("bot.self.noted_result")
+	if note := truncateRunes(strings.TrimSpace(t.u.Text), 30); runes(c.Case.Symptom)+runes(note) < maxSymptomRunes && !strings.Contains(c.Case.Symptom, note) {
+		c.Case.Symptom += symptomJoiner + note
+	}
+}
+
 // sawFault is a check's result that finds something wrong: "风扇没转", "不亮", "不出风".
 var sawFault = knowledge.MustGate(`(没|不)(转|亮|动|响|出风|出水|加热|启动|反应)|停(了|着)|坏了|断了|裂了|烧了`)
 

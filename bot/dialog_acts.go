@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -290,15 +291,6 @@ func (d *Dialog) answerQuestions(t *step, first string) {
 // cueOtherUnit names another machine of the same kind: "另一台", "卧室那台".
 var cueOtherUnit = knowledge.MustGate(`另(一|外)(一)?台|另外一个|还有一台|别的|那台|这台也|两台|卧室|客厅|书房|次卧|主卧|楼上|楼下`)
 
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
-}
-
 // cueNotedAsk asks whether what was said was noted: "电话号码你记下了没？", "型号你有记到吗".
 var cueNotedAsk = knowledge.MustGate(`记下(来)?了?(没|吗|么|嘛|不)|记住了?(没|吗|么)|记到了?(没|吗|么|嘛)|有没有记|记录了?(没|吗)|收到了?(没|吗|么)|有记(下|到)`)
 
@@ -396,16 +388,16 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 	if t.u.Is(ActHandoff) || t.u.Is(ActCancel) {
 		return false
 	}
+	tx := compact(t.u.Canon)
+	asksUse := cueSafetyAsk.MatchString(tx) && (cueQuestion.MatchString(tx) || tagQuestion(tx) || cueMayI.MatchString(tx))
 	if t.u.Facts.Phone.Number != "" {
 		// "13812345678 已经拔了插头 我能不能插回去继续用啊": the question answered first, then
 		// the number taken as usual
-		if tx := compact(t.u.Canon); cueSafetyAsk.MatchString(tx) && (cueQuestion.MatchString(tx) || tagQuestion(tx) || cueMayI.MatchString(tx)) {
+		if asksUse {
 			d.sayFollowUp(t)
 		}
 		return false
 	}
-	tx := compact(t.u.Canon)
-	asksUse := cueSafetyAsk.MatchString(tx) && (cueQuestion.MatchString(tx) || tagQuestion(tx) || cueMayI.MatchString(tx))
 	if f := t.u.Facts; !asksUse && (f.Category != "" && f.Category != c.Case.Category || c.Ticket != "" && f.Symptom != "") {
 		return false // "现在冰箱也不制冷了": another fault, not a question about the hazard
 	}
@@ -668,7 +660,7 @@ func (d *Dialog) interject(t *step) bool {
 		!strings.Contains(c.Case.Symptom, f.Symptom) {
 		// "还有 它还漏水" the same day, about the same machine: one visit sees both faults; the
 		// message is in the ticket's transcript, where the engineer reads it
-		t.sayKey("bot.ticket.fault_added", "number", c.Ticket, "fault", truncateRunes(firstNonEmpty(f.Symptom, f.ErrorCode), 30))
+		t.sayKey("bot.ticket.fault_added", "number", c.Ticket, "fault", truncateRunes(cmp.Or(f.Symptom, f.ErrorCode), 30))
 		return true
 	}
 	if p, ok := u.Has(ActProgress); ok && (!hasSubstance(u) || p.Confidence >= 0.9 && u.Facts.Symptom == "") {

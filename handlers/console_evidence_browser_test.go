@@ -14,8 +14,8 @@ import (
 	"github.com/wxintake/intake/internal/photoread"
 	"github.com/wxintake/intake/internal/photoread/phototest"
 	"github.com/wxintake/intake/internal/testenv"
-	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/internal/wxfake"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/staff"
 )
 

@@ -21,8 +21,8 @@ import (
 	"github.com/wxintake/intake/internal/app"
 	"github.com/wxintake/intake/internal/config"
 	"github.com/wxintake/intake/internal/testenv"
-	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/internal/wxfake"
+	"github.com/wxintake/intake/internal/wxpush"
 )
 
 // Test credentials, the ones WeChat's documentation and wxsim use.

@@ -16,8 +16,8 @@ import (
 
 	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/internal/apptest"
-	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/internal/wxfake"
+	"github.com/wxintake/intake/internal/wxpush"
 )
 
 // The drills of this package (drill_*_test.go) take a service's database or Redis away, or

@@ -9,8 +9,8 @@ import (
 
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/config"
-	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/internal/wxfake"
+	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/triage"
 	"github.com/wxintake/intake/triage/triagedb"
 )

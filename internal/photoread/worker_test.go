@@ -9,8 +9,8 @@ import (
 	"github.com/wxintake/intake/bot"
 	"github.com/wxintake/intake/internal/apptest"
 	"github.com/wxintake/intake/internal/photoread/phototest"
-	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/internal/wxfake"
+	"github.com/wxintake/intake/internal/wxpush"
 )
 
 // waitText waits for a customer-service message to openID containing want.
