@@ -39,6 +39,9 @@ var modelActs = map[ActKind]bool{
 	ActComplaint: true, ActHandoff: true,
 }
 
+// cueAnger marks a customer's anger in words or marks: "太差了", "垃圾", "！！".
+var cueAnger = knowledge.MustGate(`!!|！！|太差|真差|垃圾|坑人|坑爹|骗人|骗子|气死|什么破|破玩意|破东西|差评|退钱|无语|太失望|失望|恶心|火大|烦死|服了|离谱|过分`)
+
 // cueHowTo asks how to do something to the product ("镁棒怎么换", "油网咋清洗"): a question
 // the model may not take away when no fault is told with it.
 var cueHowTo = knowledge.MustGate(`(怎么|咋|如何|怎样)(样)?(才能|才)?(换|装|拆|洗|清洗|清理|清洁|开|关|用|设置|设|调|倒|除|操作|安装|连接|连|切换|重置|复位|保养|维护|打开|取|放)|用(什么|啥)(洗|擦|清洗|清理|泡)|(换|买|用)(哪种|哪个|什么样的|啥样的)`)
@@ -92,6 +95,9 @@ func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *textmodel
 	}
 	if softActs[got] && !noFacts(&u.Facts) {
 		return acts // "海尔的 波轮" after a step: a detail given, not a shrug
+	}
+	if got == ActComplaint && u.Facts.Symptom != "" && !cueComplaint.MatchString(t) && !cueAnger.MatchString(t) {
+		return acts // "空气炸锅不热了 买了三个月": a fault told plainly is a report, not a complaint
 	}
 	if got == ActComplaint && cueNoComplaint.MatchString(t) {
 		return acts // "我没投诉啊 就想换个新的": says it is no complaint
