@@ -91,6 +91,9 @@ func (m *Matcher) collect(n, caseCode string) ([]hit, []bool, string) {
 	rn, rt := clipText(n, MaxMatchText), clipText(t, MaxMatchText)
 	for _, x := range slices.Concat(run, m.ungated) {
 		rx := &m.regexes[x]
+		if !rx.pf.pass(rn) && (len(t) == len(n) || !rx.pf.pass(rt)) {
+			continue // lacks the literals every match holds (prefilter.go)
+		}
 		if start, end, ok := findRegex(rx.re, rn); ok {
 			w := phraseWeight(runeCount(n[start:end]), maxRegexChars)
 			hits = append(hits, hit{rule: rx.rule, kind: kindRegex, weight: w, start: int(pos[start]), end: int(pos[end]), reason: rx.reason})

@@ -23,6 +23,7 @@ type Gated struct {
 	// message runs only the few whose literals it holds.
 	words map[rune][]string
 	rest  []gatedAlt
+	pf    *prefilter // the literals every match of re holds (prefilter.go)
 }
 
 // gatedAlt is one top-level alternative of a pattern with the literals it needs.
@@ -30,6 +31,7 @@ type gatedAlt struct {
 	re     *regexp.Regexp
 	gate   runeBits
 	gating bool
+	pf     *prefilter // the literals every match holds (prefilter.go)
 }
 
 func newGatedAlt(pattern string) gatedAlt {
@@ -41,17 +43,19 @@ func newGatedAlt(pattern string) gatedAlt {
 	tree = tree.Simplify()
 	a.gating = needsLiteral(tree)
 	collectLiterals(tree, &a.gate)
+	a.pf = newPrefilter(pattern)
+	registerPrefilter(a.re, a.pf)
 	return a
 }
 
 // open reports whether s may match the alternative.
 func (a *gatedAlt) open(s string) bool {
 	if !a.gating {
-		return true
+		return a.pf.pass(s)
 	}
 	for _, r := range s {
 		if a.gate.has(r) {
-			return true
+			return a.pf.pass(s)
 		}
 	}
 	return false
@@ -81,7 +85,8 @@ func (b *runeBits) has(r rune) bool { return b[(r&4095)>>6]&(1<<(r&63)) != 0 }
 
 // MustGate compiles pattern like regexp.MustCompile and derives its gate.
 func MustGate(pattern string) *Gated {
-	g := &Gated{re: regexp.MustCompile(pattern)}
+	g := &Gated{re: regexp.MustCompile(pattern), pf: newPrefilter(pattern)}
+	registerPrefilter(g.re, g.pf)
 	tree, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
 		panic(err)
@@ -204,7 +209,7 @@ func (g *Gated) FindString(s string) string {
 
 // FindStringSubmatch is regexp's FindStringSubmatch behind the gate.
 func (g *Gated) FindStringSubmatch(s string) []string {
-	if !g.open(s) {
+	if !g.open(s) || !g.pf.pass(s) {
 		return nil
 	}
 	return g.re.FindStringSubmatch(s)
@@ -212,7 +217,7 @@ func (g *Gated) FindStringSubmatch(s string) []string {
 
 // FindAllStringSubmatchIndex is regexp's FindAllStringSubmatchIndex behind the gate.
 func (g *Gated) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	if !g.open(s) {
+	if !g.open(s) || !g.pf.pass(s) {
 		return nil
 	}
 	return g.re.FindAllStringSubmatchIndex(s, n)
@@ -220,7 +225,7 @@ func (g *Gated) FindAllStringSubmatchIndex(s string, n int) [][]int {
 
 // ReplaceAllString is regexp's ReplaceAllString behind the gate.
 func (g *Gated) ReplaceAllString(s, repl string) string {
-	if !g.open(s) {
+	if !g.open(s) || !g.pf.pass(s) {
 		return s
 	}
 	return g.re.ReplaceAllString(s, repl)

@@ -167,7 +167,7 @@ var familyRunes = map[string]string{
 }
 
 // wetRe is wetNow on its own, for Wet.
-var wetRe = regexp.MustCompile(wetNow)
+var wetRe = MustFilter(wetNow)
 
 // Wet reports whether text says a device took water or a drink: "进水了", "进了点可乐",
 // "咖啡洒键盘上了". The dialog uses it to treat powering such a device on as a hazard.
@@ -293,7 +293,7 @@ func scanHazardForm(t string) (hits []HazardHit, denials bool) {
 // drowsiness, fainting. Near anything that burns gas or charcoal they are a hazard.
 const unwell = `(脑瓜子?|脑壳|脑袋|头)[^,]{0,3}(疼|痛|昏|晕)|晕(倒|到|了|过去|乎|沉|得)|昏(倒|迷|沉)|迷迷糊糊|迷糊|迷迷瞪瞪|迷瞪|(脑瓜子?|脑壳|脑袋|头)[^,]{0,3}嗡|想呕|作呕|头重|想睡觉|犯困|眼前发黑|腿软|站不稳|乏力|没力气|胸闷|喘不上|呼吸困难|恶心|想吐|dizzy|nausea|headache`
 
-var unwellRe = regexp.MustCompile(unwell)
+var unwellRe = MustFilter(unwell)
 
 // Unwell reports symptoms of carbon monoxide in a message: the dialog treats them as a
 // hazard when the case is about a gas appliance even if the message does not name it

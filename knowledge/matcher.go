@@ -137,6 +137,7 @@ type codeEntry struct {
 
 type compiledRegex struct {
 	re     *regexp.Regexp
+	pf     *prefilter // the literals every match holds (prefilter.go)
 	rule   int32
 	reason string // `regex "制冷.{0,4}差"`
 }
@@ -205,7 +206,7 @@ func NewMatcher(s *Set) (*Matcher, error) {
 				return nil, fmt.Errorf("knowledge: rule %s: regex %q: %w", r.ID, src, err)
 			}
 			x := int32(len(m.regexes))
-			m.regexes = append(m.regexes, compiledRegex{re: re, rule: ri, reason: "regex " + strconv.Quote(src)})
+			m.regexes = append(m.regexes, compiledRegex{re: re, pf: newPrefilter(re.String()), rule: ri, reason: "regex " + strconv.Quote(src)})
 			gates := regexGates(src)
 			for _, g := range gates {
 				m.gates.add(g, entry{kind: kindRegex, index: x})

@@ -1,0 +1,295 @@
+package knowledge
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// prefilter is a condition on the substrings of a text that every text a regular
+// expression matches meets: an AND and OR of literals the match must contain. A text that
+// fails it cannot match, and the regexp engine (a backtracker, without any literal
+// prefilter of its own for alternations of Chinese words) is never started on it. The
+// condition is necessary, never sufficient: passing it, the regexp still decides.
+//
+// "(碰|摸|挨|触)[^,?]{0,4}(有点|有些|会)电" needs 电, and one of 碰 摸 挨 触, and one of 有点
+// 有些 会: a message with 会 alone no longer runs it.
+type prefilter struct {
+	op   pfOp
+	lit  string       // pfLit
+	subs []*prefilter // pfAnd, pfOr
+}
+
+type pfOp uint8
+
+const (
+	pfTrue pfOp = iota // no condition
+	pfLit              // the text contains lit
+	pfAnd              // every sub holds
+	pfOr               // some sub holds
+)
+
+var pfAlways = &prefilter{op: pfTrue}
+
+// maxPrefilterClass is the largest character class read as a choice of one-rune literals.
+const maxPrefilterClass = 8
+
+// maxPrefilterNodes bounds the size of a condition: past it, evaluating the condition
+// could cost more than the regexp it saves.
+const maxPrefilterNodes = 400
+
+// newPrefilter derives the condition of a pattern (pfAlways when it has none, or when it
+// does not parse as Go's regexp would compile it).
+func newPrefilter(pattern string) *prefilter {
+	tree, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return pfAlways
+	}
+	p := prefilterOf(tree.Simplify())
+	if p.nodes() > maxPrefilterNodes {
+		return pfAlways
+	}
+	return p
+}
+
+// prefilterOf computes the condition of a syntax tree.
+func prefilterOf(re *syntax.Regexp) *prefilter {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return literalFilter(re.Rune, re.Flags&syntax.FoldCase != 0)
+	case syntax.OpCharClass:
+		n := 0
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			n += int(re.Rune[i+1]-re.Rune[i]) + 1
+			if n > maxPrefilterClass {
+				return pfAlways
+			}
+		}
+		var subs []*prefilter
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if r == utf8.RuneError || !utf8.ValidRune(r) {
+					return pfAlways // matches an invalid byte, which no literal finds
+				}
+				subs = append(subs, &prefilter{op: pfLit, lit: string(r)})
+			}
+		}
+		return pfOrOf(subs)
+	case syntax.OpCapture, syntax.OpPlus:
+		return prefilterOf(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return prefilterOf(re.Sub[0])
+		}
+		return pfAlways
+	case syntax.OpConcat:
+		subs := make([]*prefilter, 0, len(re.Sub))
+		for _, s := range re.Sub {
+			subs = append(subs, prefilterOf(s))
+		}
+		return pfAndOf(subs)
+	case syntax.OpAlternate:
+		subs := make([]*prefilter, 0, len(re.Sub))
+		for _, s := range re.Sub {
+			subs = append(subs, prefilterOf(s))
+		}
+		return pfOrOf(subs)
+	}
+	// Empty-width assertions, any character, stars, optionals, empty and no match: no
+	// condition.
+	return pfAlways
+}
+
+// literalFilter is the condition of a literal: the text holds it. A case-folded literal
+// needs only its runs of runes that have no other case (Chinese characters, digits).
+func literalFilter(runes []rune, fold bool) *prefilter {
+	var subs []*prefilter
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			subs = append(subs, &prefilter{op: pfLit, lit: string(runes[start:end])})
+		}
+	}
+	for i, r := range runes {
+		if r == utf8.RuneError || !utf8.ValidRune(r) || fold && unicode.SimpleFold(r) != r {
+			flush(i)
+			start = i + 1
+		}
+	}
+	flush(len(runes))
+	return pfAndOf(subs)
+}
+
+func pfAndOf(subs []*prefilter) *prefilter {
+	var out []*prefilter
+	for _, s := range subs {
+		switch s.op {
+		case pfTrue:
+		case pfAnd:
+			out = append(out, s.subs...)
+		default:
+			out = append(out, s)
+		}
+	}
+	switch len(out) {
+	case 0:
+		return pfAlways
+	case 1:
+		return out[0]
+	}
+	return &prefilter{op: pfAnd, subs: out}
+}
+
+func pfOrOf(subs []*prefilter) *prefilter {
+	var out []*prefilter
+	for _, s := range subs {
+		switch s.op {
+		case pfTrue:
+			return pfAlways // one way needs nothing: the choice needs nothing
+		case pfOr:
+			out = append(out, s.subs...)
+		default:
+			out = append(out, s)
+		}
+	}
+	switch len(out) {
+	case 0:
+		return pfAlways
+	case 1:
+		return out[0]
+	}
+	return &prefilter{op: pfOr, subs: out}
+}
+
+func (p *prefilter) nodes() int {
+	n := 1
+	for _, s := range p.subs {
+		n += s.nodes()
+	}
+	return n
+}
+
+// pass reports whether s meets the condition: false means the regexp cannot match s.
+func (p *prefilter) pass(s string) bool {
+	switch p.op {
+	case pfLit:
+		return strings.Contains(s, p.lit)
+	case pfAnd:
+		for _, q := range p.subs {
+			if !q.pass(s) {
+				return false
+			}
+		}
+		return true
+	case pfOr:
+		for _, q := range p.subs {
+			if q.pass(s) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// always reports a condition every text meets.
+func (p *prefilter) always() bool { return p.op == pfTrue }
+
+// Filtered is a regular expression behind its literal prefilter: the same answers as the
+// regexp, without starting the engine on texts that lack the literals every match holds.
+type Filtered struct {
+	re *regexp.Regexp
+	pf *prefilter
+}
+
+// MustFilter compiles pattern like regexp.MustCompile, with its prefilter.
+func MustFilter(pattern string) *Filtered {
+	return filterOf(regexp.MustCompile(pattern))
+}
+
+// filterOf puts a compiled expression behind its prefilter.
+func filterOf(re *regexp.Regexp) *Filtered {
+	f := &Filtered{re: re, pf: newPrefilter(re.String())}
+	registerPrefilter(f.re, f.pf)
+	return f
+}
+
+// Regexp returns the compiled expression.
+func (f *Filtered) Regexp() *regexp.Regexp { return f.re }
+
+// MatchString is regexp's MatchString.
+func (f *Filtered) MatchString(s string) bool { return f.pf.pass(s) && f.re.MatchString(s) }
+
+// FindStringIndex is regexp's FindStringIndex.
+func (f *Filtered) FindStringIndex(s string) []int {
+	if !f.pf.pass(s) {
+		return nil
+	}
+	return f.re.FindStringIndex(s)
+}
+
+// FindAllStringIndex is regexp's FindAllStringIndex.
+func (f *Filtered) FindAllStringIndex(s string, n int) [][]int {
+	if !f.pf.pass(s) {
+		return nil
+	}
+	return f.re.FindAllStringIndex(s, n)
+}
+
+// FindAllStringSubmatchIndex is regexp's FindAllStringSubmatchIndex.
+func (f *Filtered) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	if !f.pf.pass(s) {
+		return nil
+	}
+	return f.re.FindAllStringSubmatchIndex(s, n)
+}
+
+// prefiltered are the patterns built behind prefilters so far, for CheckPrefilters.
+var prefiltered struct {
+	sync.Mutex
+	list []prefiltered1
+}
+
+type prefiltered1 struct {
+	re *regexp.Regexp
+	pf *prefilter
+}
+
+func registerPrefilter(re *regexp.Regexp, pf *prefilter) {
+	prefiltered.Lock()
+	prefiltered.list = append(prefiltered.list, prefiltered1{re, pf})
+	prefiltered.Unlock()
+}
+
+// CheckPrefilters checks, for every expression built behind a prefilter so far (Gated,
+// its alternatives, Filtered), that the prefilter lets s through whenever the expression
+// matches s: the prefilters may only ever save work, never change an answer. It returns
+// the expressions that fail, for tests.
+func CheckPrefilters(s string) []string {
+	prefiltered.Lock()
+	list := prefiltered.list
+	prefiltered.Unlock()
+	var bad []string
+	for _, p := range list {
+		if !p.pf.pass(s) && p.re.MatchString(s) {
+			bad = append(bad, p.re.String())
+		}
+	}
+	return bad
+}
+
+// PrefilterStats counts the expressions built behind prefilters and those whose
+// prefilter holds a condition, for tests.
+func PrefilterStats() (all, conditioned int) {
+	prefiltered.Lock()
+	defer prefiltered.Unlock()
+	for _, p := range prefiltered.list {
+		if !p.pf.always() {
+			conditioned++
+		}
+	}
+	return len(prefiltered.list), conditioned
+}
