@@ -78,7 +78,7 @@ func simplified(s string) string {
 	if !hasHan(s) {
 		return s
 	}
-	out, err := t2s().Convert(s)
+	out, err := t2sConvert(t2s(), s)
 	if err != nil {
 		return s
 	}
@@ -208,11 +208,7 @@ var abbreviations = map[string]string{
 
 // fixWords applies typos, abbreviations and pinyin.
 func fixWords(s string) string {
-	for _, t := range typos {
-		if strings.Contains(s, t.from) {
-			s = strings.ReplaceAll(s, t.from, t.to)
-		}
-	}
+	s = fixTypos(s)
 	if !hasLatinLetters(s) {
 		return s
 	}
