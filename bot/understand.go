@@ -178,7 +178,7 @@ var _ Understander = RuleReader{}
 
 // Understand implements Understander.
 func (r RuleReader) Understand(text string, ctx Context) Understanding {
-	u := Understanding{Text: text, Canon: knowledge.Canon(text)}
+	u := Understanding{Text: text, Canon: knowledge.CanonMemo(text)}
 	read := knowledge.ReadHazards(u.Canon)
 	u.Hazards, u.HazardExplained = read.Hits, read.Explains
 	u.Facts = Extract(u.Canon, ctx.Now, ctx.Lexicon)

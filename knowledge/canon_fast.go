@@ -1,7 +1,9 @@
 package knowledge
 
 import (
+	"hash/maphash"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/longbridgeapp/opencc"
@@ -107,4 +109,34 @@ func fixTypos(s string) string {
 		}
 	}
 	return s
+}
+
+// canonMemo remembers the Canon form of the last messages read: a turn reads its message
+// in Canon form several times (understanding, the matcher, the safety read), and a
+// message's Canon form is read again as is. Direct-mapped and lock-free: a slot holds one
+// message and its form, a collision replaces it.
+var canonMemo struct {
+	seed  maphash.Seed
+	slots [512]atomic.Pointer[canonMemoEntry]
+}
+
+type canonMemoEntry struct{ in, out string }
+
+// maxMemoText is the longest text remembered; longer ones are rare and costly to keep.
+const maxMemoText = 1024
+
+func init() { canonMemo.seed = maphash.MakeSeed() }
+
+// CanonMemo is Canon(s), remembered for the messages read last.
+func CanonMemo(s string) string {
+	if len(s) > maxMemoText {
+		return Canon(s)
+	}
+	slot := &canonMemo.slots[maphash.String(canonMemo.seed, s)%uint64(len(canonMemo.slots))]
+	if e := slot.Load(); e != nil && e.in == s {
+		return e.out
+	}
+	out := Canon(s)
+	slot.Store(&canonMemoEntry{in: s, out: out})
+	return out
 }

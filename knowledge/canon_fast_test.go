@@ -57,3 +57,13 @@ func TestFixTypos(t *testing.T) {
 		}
 	}
 }
+
+func TestCanonMemo(t *testing.T) {
+	for _, s := range corpusTexts(t)[:2000] {
+		for range 2 { // a miss, then a hit (or a collision's miss)
+			if got, want := CanonMemo(s), Canon(s); got != want {
+				t.Fatalf("CanonMemo(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+}

@@ -43,7 +43,7 @@ func phraseWeight(chars, limit int) float64 {
 // message, not denied ("不是漏水"), or when the message resembles its documents (see
 // simIndex); and its condition holds for the case. Each match carries its Confidence.
 func (m *Matcher) Match(q Query) []Match {
-	n := Normalize(Canon(q.Text))
+	n := Normalize(CanonMemo(q.Text))
 	if q.Case.Model != "" {
 		if model := Normalize(Canon(q.Case.Model)); len(model) >= 3 {
 			n = strings.ReplaceAll(n, model, ",") // a model number's letters are no error code
