@@ -22,6 +22,7 @@ type Gated struct {
 	// regexp engine; rest are the others, each compiled alone behind its own gate, so a
 	// message runs only the few whose literals it holds.
 	words map[rune][]string
+	first runeBits // the first runes of words
 	rest  []gatedAlt
 	pf    *prefilter // the literals every match of re holds (prefilter.go)
 }
@@ -63,11 +64,11 @@ func (a *gatedAlt) open(s string) bool {
 
 // restIndex returns the leftmost match of the non-word alternatives in s, the earlier
 // alternative at the same start as the whole alternation would: nil when none matches.
-func (g *Gated) restIndex(s string) []int {
+func (g *Gated) restIndex(s string, have *runeBits) []int {
 	var best []int
 	for i := range g.rest {
 		a := &g.rest[i]
-		if !a.open(s) {
+		if !a.openIn(s, have) {
 			continue
 		}
 		if loc := a.re.FindStringIndex(s); loc != nil && (best == nil || loc[0] < best[0]) {
@@ -106,6 +107,7 @@ func MustGate(pattern string) *Gated {
 			}
 			r, _ := utf8.DecodeRuneInString(alt)
 			g.words[r] = append(g.words[r], alt)
+			g.first.add(r)
 		} else {
 			others = append(others, alt)
 		}
@@ -152,6 +154,9 @@ func plainWord(alt string) bool {
 // findWord returns the leftmost plain word of the pattern in s.
 func (g *Gated) findWord(s string) (int, string) {
 	for i, r := range s {
+		if !g.first.has(r) {
+			continue
+		}
 		for _, w := range g.words[r] {
 			if strings.HasPrefix(s[i:], w) {
 				return i, w
@@ -179,14 +184,20 @@ func (g *Gated) open(s string) bool {
 
 // MatchString is regexp's MatchString behind the gate.
 func (g *Gated) MatchString(s string) bool {
-	if !g.open(s) {
+	have := runesIn(s)
+	return g.matchIn(s, &have)
+}
+
+// matchIn is MatchString with the runes of s known (runesIn).
+func (g *Gated) matchIn(s string, have *runeBits) bool {
+	if g.gating && !g.gate.meets(have) {
 		return false
 	}
 	if i, _ := g.findWord(s); i >= 0 {
 		return true
 	}
 	for i := range g.rest {
-		if a := &g.rest[i]; a.open(s) && a.re.MatchString(s) {
+		if a := &g.rest[i]; a.openIn(s, have) && a.re.MatchString(s) {
 			return true
 		}
 	}
@@ -197,11 +208,12 @@ func (g *Gated) MatchString(s string) bool {
 // leftmost of the plain words, else what the rest of the pattern finds; which of two
 // overlapping alternatives it reports may differ from regexp's FindString.
 func (g *Gated) FindString(s string) string {
-	if !g.open(s) {
+	have := runesIn(s)
+	if g.gating && !g.gate.meets(&have) {
 		return ""
 	}
 	i, w := g.findWord(s)
-	if loc := g.restIndex(s); loc != nil && (i < 0 || loc[0] < i) {
+	if loc := g.restIndex(s, &have); loc != nil && (i < 0 || loc[0] < i) {
 		return s[loc[0]:loc[1]]
 	}
 	return w

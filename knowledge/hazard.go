@@ -225,11 +225,12 @@ func scanHazards(text string) (hits []HazardHit, denials bool) {
 // scanHazardForm is scanHazards of text already in hazard form.
 func scanHazardForm(t string) (hits []HazardHit, denials bool) {
 	seen := map[string]bool{}
+	have := runesIn(t) // read once for every cue's gates
 	for _, h := range hazardCues {
-		if seen[h.family] || !strings.ContainsAny(t, familyRunes[h.family]) {
+		if seen[h.family] || !familyBits[h.family].meets(&have) || !strings.ContainsAny(t, familyRunes[h.family]) {
 			continue
 		}
-		if !h.re.MatchString(t) {
+		if !h.re.matchIn(t, &have) {
 			continue // each alternative behind its own literals: most cues end here, cheaply
 		}
 		if h.needs != nil && !h.needs.MatchString(t) {

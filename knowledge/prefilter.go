@@ -18,9 +18,10 @@ import (
 // "(碰|摸|挨|触)[^,?]{0,4}(有点|有些|会)电" needs 电, and one of 碰 摸 挨 触, and one of 有点
 // 有些 会: a message with 会 alone no longer runs it.
 type prefilter struct {
-	op   pfOp
-	lit  string       // pfLit
-	subs []*prefilter // pfAnd, pfOr
+	op    pfOp
+	lit   string       // pfLit
+	first rune         // pfLit: its first rune
+	subs  []*prefilter // pfAnd, pfOr
 }
 
 type pfOp uint8
@@ -74,7 +75,7 @@ func prefilterOf(re *syntax.Regexp) *prefilter {
 				if r == utf8.RuneError || !utf8.ValidRune(r) {
 					return pfAlways // matches an invalid byte, which no literal finds
 				}
-				subs = append(subs, &prefilter{op: pfLit, lit: string(r)})
+				subs = append(subs, &prefilter{op: pfLit, lit: string(r), first: r})
 			}
 		}
 		return pfOrOf(subs)
@@ -110,7 +111,7 @@ func literalFilter(runes []rune, fold bool) *prefilter {
 	start := 0
 	flush := func(end int) {
 		if end > start {
-			subs = append(subs, &prefilter{op: pfLit, lit: string(runes[start:end])})
+			subs = append(subs, &prefilter{op: pfLit, lit: string(runes[start:end]), first: runes[start]})
 		}
 	}
 	for i, r := range runes {
@@ -273,8 +274,9 @@ func CheckPrefilters(s string) []string {
 	list := prefiltered.list
 	prefiltered.Unlock()
 	var bad []string
+	have := runesIn(s)
 	for _, p := range list {
-		if !p.pf.pass(s) && p.re.MatchString(s) {
+		if pass := p.pf.pass(s); pass != p.pf.passIn(s, &have) || !pass && p.re.MatchString(s) {
 			bad = append(bad, p.re.String())
 		}
 	}
@@ -293,3 +295,71 @@ func PrefilterStats() (all, conditioned int) {
 	}
 	return len(prefiltered.list), conditioned
 }
+
+// runesIn is the set of the runes of s (invalid bytes read as utf8.RuneError, as range
+// over a string reads them).
+func runesIn(s string) runeBits {
+	var b runeBits
+	for _, r := range s {
+		b.add(r)
+	}
+	return b
+}
+
+// meets reports whether the sets share a bit: with have the runes of a text, whether the
+// text holds a rune of b (as far as b's false positives go).
+func (b *runeBits) meets(have *runeBits) bool {
+	for i := range b {
+		if b[i]&have[i] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// openIn is open with the runes of s already known: the gate is met when the sets share
+// a bit, the same test as looking up each rune of s.
+func (a *gatedAlt) openIn(s string, have *runeBits) bool {
+	if a.gating && !a.gate.meets(have) {
+		return false
+	}
+	return a.pf.passIn(s, have)
+}
+
+// passIn is pass with the runes of s known: a literal whose first rune s lacks is not
+// searched for.
+func (p *prefilter) passIn(s string, have *runeBits) bool {
+	switch p.op {
+	case pfLit:
+		return have.has(p.first) && strings.Contains(s, p.lit)
+	case pfAnd:
+		for _, q := range p.subs {
+			if !q.passIn(s, have) {
+				return false
+			}
+		}
+		return true
+	case pfOr:
+		for _, q := range p.subs {
+			if q.passIn(s, have) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// familyBits are the runes of familyRunes, as sets: a message that shares no bit with a
+// family's set holds none of its runes, and its cues are skipped before ContainsAny.
+var familyBits = func() map[string]*runeBits {
+	m := map[string]*runeBits{}
+	for f, rs := range familyRunes {
+		b := new(runeBits)
+		for _, r := range rs {
+			b.add(r)
+		}
+		m[f] = b
+	}
+	return m
+}()
