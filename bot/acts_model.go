@@ -88,7 +88,7 @@ func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *textmodel
 	if utf8.RuneCountInString(strings.Trim(t, clauseBreaks+" .!?~…")) < minModelRunes {
 		return acts // "确认", "好", "2": too few characters to weigh; the dialog reads them
 	}
-	kind, p := m.Predict(textmodel.Features(string(ctx.State), string(ctx.Asking), t, string(rule.Kind)))
+	kind, p := m.PredictText(string(ctx.State), string(ctx.Asking), t, string(rule.Kind))
 	got := ActKind(kind)
 	if got == rule.Kind || !modelActs[got] || p < minModelP {
 		return acts

@@ -100,7 +100,7 @@ func suspectHazard(canon, t string, explained bool, m *textmodel.Model) string {
 	if explained {
 		return ""
 	}
-	family, p := m.Predict(textmodel.Features("", "", t, ""))
+	family, p := m.PredictText("", "", t, "")
 	if family == "" || family == HazardNone || p < minSuspectP || !knowledge.Touches(family, canon) {
 		return ""
 	}

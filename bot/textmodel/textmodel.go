@@ -137,6 +137,11 @@ func (m *Model) Predict(features []string) (act string, p float64) {
 			score[c] += float64(lp[c])
 		}
 	}
+	return m.decide(score)
+}
+
+// decide is the most likely class of the summed log scores and its probability.
+func (m *Model) decide(score []float64) (act string, p float64) {
 	best := 0
 	for c := range score {
 		if score[c] > score[best] {
