@@ -1204,6 +1204,13 @@ func (d *Dialog) warrantyVerdict(c *Case) (string, []any) {
 	inExt, extSure := covered(w.WholeMonths + ext)
 	parts := w.longerThan(hi).parts() // parts covered whatever the day of purchase
 	switch {
+	case c.PurchaseVague && c.PurchaseDate.IsZero():
+		// "用了好几年了": old, but how old decides; to be checked, never refused
+		key := "bot.faq.warranty.vague"
+		if w.longerThan(w.WholeMonths).parts() == "-" {
+			key = "bot.faq.warranty.vague.whole"
+		}
+		return key, []any{"category", d.lexicon().CategoryName(c.Category), "months", w.WholeMonths, "parts", w.longerThan(w.WholeMonths).parts()}
 	case c.PurchaseDate.IsZero() || lo == knowledge.UnknownAge:
 		key := "bot.faq.warranty.no_date"
 		if w.longerThan(w.WholeMonths).parts() == "-" {

@@ -34,6 +34,7 @@ func (k *KnowledgeBase) FAQ(text, category string) (FAQAnswer, bool) {
 // editor's policy text answers better.
 var warrantyAsksDate = map[string]bool{
 	"bot.faq.warranty.unknown": true, "bot.faq.warranty.no_date": true, "bot.faq.warranty.no_date.whole": true,
+	"bot.faq.warranty.vague": true, "bot.faq.warranty.vague.whole": true,
 }
 
 // answerFAQ answers a question from an editor's FAQ entry when one fits, and reports
