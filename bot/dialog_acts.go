@@ -718,7 +718,11 @@ func (d *Dialog) returnRequest(t *step) {
 	d.absorb(t)
 	c.Case.Return, c.Case.SelfDone = true, true
 	if c.Case.missing(SlotPurchase) {
-		t.sayKey("bot.sanbao.when")
+		if proofDoubt(t) != "" {
+			t.sayKey("bot.sanbao.when.doubt") // no "可以的" for a gift or a second-hand one
+		} else {
+			t.sayKey("bot.sanbao.when")
+		}
 	}
 	d.advance(t)
 }
@@ -732,6 +736,12 @@ func (d *Dialog) returnRequest(t *step) {
 func (d *Dialog) sanbao(t *step) {
 	r, p := d.rights(t.c, t.in.At)
 	args := []any{"age", r.Age(), "return_days", p.ReturnDays, "exchange_days", p.ExchangeDays, "max_repairs", p.MaxRepairs}
+	if words := proofDoubt(t); words != "" {
+		// a gift, second-hand, bought abroad: the rights are the seller's to grant on the
+		// original proof of purchase; they are checked (待核实), never promised
+		t.sayKey("bot.sanbao.doubt", append(args, "words", words)...)
+		return
+	}
 	switch {
 	case r.Stage == triage.StageReturn:
 		t.sayKey("bot.sanbao.7", args...)
@@ -748,6 +758,20 @@ func (d *Dialog) sanbao(t *step) {
 	default:
 		t.sayKey("bot.sanbao.rule", args...)
 	}
+}
+
+// proofDoubt is why the case's purchase may not be provable as told ("朋友送的", "二手的",
+// "在香港买的"), from the case or from this message, asked in it or not ("二手的 能换新的吗");
+// "" when nothing says so or the message only supposes it ("如果是别人送的呢").
+func proofDoubt(t *step) string {
+	if t.c.Case.ProofDoubt != "" {
+		return t.c.Case.ProofDoubt
+	}
+	tx := compact(t.u.Canon)
+	if hypothetical.MatchString(tx) {
+		return ""
+	}
+	return cueProofDoubt.FindString(tx)
 }
 
 // rights asks triage for the case's 三包 rights on the day at, under the category's

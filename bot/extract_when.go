@@ -147,6 +147,8 @@ func (x *extraction) classify(m *dateMention) dateRole {
 func (x *extraction) purchaseEnd(m *dateMention) int {
 	s := x.s
 	_, clauseEnd := x.clause(m.end)
+	// a space between words ends the part: "买了5天就不脱水了 朋友送的" keeps the fault
+	clauseEnd = spaceBreak(s, m.end, clauseEnd)
 	for i, n := m.end, 0; i < clauseEnd && n < 10; n++ {
 		if _, end, ok := setPurchaseVerbs.at(s, i); ok {
 			if strings.HasPrefix(s[end:], "的") {
