@@ -65,6 +65,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		// A person has (or is about to have) the chat: advice now; the agent sees the message.
 		c.Case.Safety, c.Case.SafetyRule = true, rule.ID // the latest hazard's advice answers what follows
 		t.sayKey("bot.safety.waiting", "advice", rule.Advice)
+		d.alsoProgress(t) // "冒烟那个 到哪一步了": the advice first, then where the ticket is
 		return
 	}
 	again := c.Case.Safety && c.State.inProgress()
@@ -106,6 +107,14 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		return
 	}
 	d.escalate(t, EscalateSafety)
+}
+
+// alsoProgress lists the tickets when a message answered for something else (safety
+// advice, a hazard's follow-up) also asks after them in words ("怎么还没人联系我 插座我已经拔了").
+func (d *Dialog) alsoProgress(t *step) {
+	if p, ok := t.u.Has(ActProgress); ok && !strings.HasPrefix(p.Evidence, "≈") && len(t.c.Tickets) > 0 {
+		t.do(ListTickets{Intro: true}) // no re-ask: the reply before it asked what is pending
+	}
 }
 
 // portable are the categories of battery devices carried about, whose water damage is
@@ -412,6 +421,7 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 			return false
 		}
 		t.sayKey("bot.safety.noted") // "拔了", "窗户打开了": done as advised
+		d.alsoProgress(t)
 		if c.Ticket == "" && c.Case.missing(SlotPhone) {
 			d.ask(t, SlotPhone)
 		}
@@ -426,6 +436,7 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 		}
 		t.sayKey("bot.safety.hold", "advice", advice)
 	}
+	d.alsoProgress(t)
 	if c.Ticket == "" && c.Case.missing(SlotPhone) {
 		d.ask(t, SlotPhone)
 	}
@@ -634,6 +645,9 @@ func (d *Dialog) interject(t *step) bool {
 		d.reask(t)
 		return true
 	}
+	if d.progressOfTicket(t) {
+		return true
+	}
 	verdict := u.Is(ActSolved) || u.Is(ActNotSolved) || u.Is(ActHandoff)
 	if q, ok := u.Has(ActQuestion); ok && !verdict {
 		if hasSubstance(u) && (c.State == StateNew || c.State == StateDone || c.State == StateCollect) {
@@ -697,6 +711,30 @@ func (d *Dialog) interject(t *step) bool {
 		t.sayKey("bot.smalltalk")
 	default:
 		return false
+	}
+	return true
+}
+
+// progressOfTicket answers a progress question asked in words ("到哪一步了", "师傅什么时候来",
+// "怎么还没人联系我") once a ticket is filed, however much else the message says about the
+// same product ("…家里菜都要坏了", "冰箱里东西都化了"): the tickets' status, and any other
+// question the message asks; no new case is opened for that product. The message stays in
+// the ticket's transcript, where staff read it. It reports whether it answered.
+func (d *Dialog) progressOfTicket(t *step) bool {
+	c, u := t.c, &t.u
+	p, ok := u.Has(ActProgress)
+	if !ok || strings.HasPrefix(p.Evidence, "≈") || len(c.Tickets) == 0 || c.State.inProgress() || c.State == StateResume ||
+		len(u.Hazards) > 0 || u.Suspect != "" || u.Is(ActComplaint) || u.Is(ActReturn) || u.Is(ActCorrection) ||
+		cueReschedule.MatchString(compact(u.Canon)) || afterDenial(u.Canon) != "" {
+		return false // the act model's guess alone, a case being reported, a visit moved: read as usual
+	}
+	if f := u.Facts; f.Category != "" && f.Category != c.Case.Category || f.Product != "" && f.Product != c.Case.Product ||
+		cueAlsoProduct.MatchString(compact(u.Canon)) && hasNewProduct(u, c) {
+		return false // another product: a new case (the tickets are listed with it)
+	}
+	t.do(ListTickets{Intro: true})
+	if q, ok := u.Has(ActQuestion); ok && q.Topic != TopicDuration && q.Topic != TopicOther {
+		d.answerQuestions(t, q.Topic) // "师傅什么时候来 上门费多少": both answered
 	}
 	return true
 }
