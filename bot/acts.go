@@ -48,7 +48,7 @@ var questionTopics = []struct {
 	{TopicCoverage, knowledge.MustGate(`(你们|你家|这里|这边)[^,，。!?？]{0,3}(能|会|可以|管|给)?修[^,，。!?？]{0,8}(吗|嘛|不|么|没)|(能|会|可以)修[^,，。!?？]{0,4}(这个|这种|这类)?[^,，。!?？]{0,6}(吗|嘛|么)$|修不修[^,，。!?？]{0,6}$|管不管修|收不收[^,，。!?？]{0,4}修|接不接|(你们|你家|这边)?[^,，。!?？]{0,8}也(能|会|可以|给|管)?修(吗|嘛|么|不)`)},
 	{TopicIsNormal, knowledge.MustGate(`正常吗|正常吧|正常的吧|没问题吧|这样(对|是对的|行|可以)(吗|嘛|么|不)|这(个|种)?(情况|样子?)(对|正常)(吗|嘛|么|不)|正常不|正常么|正常嘛|是正常|正不正常|正常现象|算正常|要紧吗|要不要紧|有事吗|没事吧|有影响吗|影响使用吗|会坏吗|是不是坏了|是坏了吗|有问题吗`)},
 	{TopicHours, knowledge.MustGate(`几点上班|几点下班|上班时间|下班时间|工作时间|营业时间|服务时间|(周末|过年|春节|国庆|五一|节假日|晚上|半夜|夜里|夜间|晚间|凌晨|中午|明天|今天)[^,，。!?？]{0,6}(上班|有人|人工|休息|上门|营业|放假)|节假日|几点开始|几点有人|几点前|什么时候上班|啥时候上班|人工几点|上班不|几点(能)?转人工|什么时候(能)?转人工|24小时|下班|几点关门|(周[日六末天]|礼拜[天日六]|星期[天日六])[^,，。!?？]{0,4}(上门|有人|上班|营业|来)`)},
-	{TopicDuration, knowledge.MustGate(`几时(可以|能|会)?(来|嚟|到|上门|整|修)|几耐|几时有人|多久|多长时间|(^|[^前这那好过近头,])几天([^前了,]|$)|要等|几号能|什么时候能|啥时候能|什么时候(来|上门|修|到)|啥时候(来|上门|修|到)|今天能|明天能|能不能(今天|明天|尽快)|尽快|快点|多快|几点(来|到|上门)`)},
+	{TopicDuration, knowledge.MustGate(`几时(可以|能|会)?(来|嚟|到|上门|整|修)|几耐|几时有人|多久|多长时间|(^|[^前这那好过近头,])几天([^前了,]|$)|要等|几号能|什么时候能|啥时候能|什么时候(来|上门|修|到)|啥时候(来|上门|修|到)|今天能|明天能|能不能(今天|明天|尽快)|(今天|明天|后天|今晚|马上|这周|周末)(能|可以|会)?(来|上门|过来)(吗|不|嘛|么|修)|尽快|快点|多快|几点(来|到|上门)`)},
 	{TopicPrepare, knowledge.MustGate(`(准备|备好|带上?)[^,，。!?？]{0,3}(什么|啥|哪些|些什么|点什么)|(需要|要|得)[^,，。!?？]{0,2}(什么|啥|哪些)[^,，。!?？]{0,2}(资料|材料|证件|东西|凭证|手续)|要不要[^,，。!?？]{0,3}(发票|凭证|包装|盒子)`)},
 	{TopicService, knowledge.MustGate(`(要不要|用不用|需不需要|需要|会)上门|(送|寄|拿|搬)(到)?哪(里|儿)?(修|去)?|哪里可以修|在哪(里|儿)?修|(要|需要|得|用|是)[^,，。!?？]{0,4}(我)?(拿过去|拿去|送过去|送去|寄过去|寄回|寄修|送修|搬过去|拉过去|到店|去店里|去网点|去售后)|(上门|拿过去|送过去|寄过去|送修|寄修)[^,，。!?？]{0,4}(吗|嘛|么|还是|不)|(还是|是)[^,，。!?？]{0,3}(上门|来家里)|(要|得|需要)[^,，。!?？]{0,3}(有人)?在家|去哪(里|儿)?修|(维修点|网点|售后点|服务点)[^,，。!?？]{0,4}(在哪|哪里|哪儿|地址)|(附近|最近)[^,，。!?？]{0,4}(维修点|网点|售后|服务点)`)},
 }
@@ -192,6 +192,11 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 		add(ActReport, 0.7, u.Facts.Symptom)
 	case (u.Facts.Category != "" || ctx.Asking == SlotSymptom) && hanCount(rest.text) >= 3 && topic == "" && !cuePraise.MatchString(t):
 		add(ActReport, 0.5, rest.text) // a fault in words no list knows: "热水器出水忽冷忽热"
+	case topic != "" && topic != TopicIsNormal && topic != TopicOther && (u.Facts.Category != "" && (ctx.State == StateNew || ctx.State == StateDone) || ctx.Asking == SlotSymptom):
+		// "洗的时候咣当咣当的 修一下多少钱": the fault told beside the question is a report too
+		if told := readRest(compact(statedPart(u.Canon)), ctx.Lexicon); hanCount(told.text) >= 3 && !told.vague && !cuePraise.MatchString(told.text) {
+			add(ActReport, 0.5, told.text)
+		}
 	}
 	chatty := ctx.State == StateNew || ctx.State == StateDone || ctx.State == StateHuman
 	if len(acts) == 0 && noFacts && chatty && rest.text != "" && !strings.ContainsAny(t, "0123456789") &&
@@ -199,6 +204,17 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 		add(ActSmallTalk, 0.4, core) // nothing about a fault, asked nothing: chat
 	}
 	return acts
+}
+
+// statedPart is the message less its clauses that ask a question: what the customer tells.
+func statedPart(canon string) string {
+	var kept []string
+	for _, clause := range strings.FieldsFunc(canon, func(r rune) bool { return r == ' ' || strings.ContainsRune(clauseBreaks, r) }) {
+		if topic, _ := questionTopic(compact(clause), Context{}); topic == "" {
+			kept = append(kept, clause)
+		}
+	}
+	return strings.Join(kept, " ")
 }
 
 // cueNewFault is a fault told after a ticket: "还有个问题", "又坏了".
