@@ -194,7 +194,8 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 		add(ActReport, 0.5, rest.text) // a fault in words no list knows: "热水器出水忽冷忽热"
 	case topic != "" && topic != TopicIsNormal && topic != TopicOther && (u.Facts.Category != "" && (ctx.State == StateNew || ctx.State == StateDone) || ctx.Asking == SlotSymptom):
 		// "洗的时候咣当咣当的 修一下多少钱": the fault told beside the question is a report too
-		if told := readRest(compact(statedPart(u.Canon)), ctx.Lexicon); hanCount(told.text) >= 3 && !told.vague && !cuePraise.MatchString(told.text) {
+		if told := readRest(compact(statedPart(u.Canon)), ctx.Lexicon); hanCount(told.text) >= 3 && !told.vague && !cuePraise.MatchString(told.text) &&
+			!cueUpkeep.MatchString(told.text) { // "空调该清洗了": upkeep due, no fault
 			add(ActReport, 0.5, told.text)
 		}
 	}

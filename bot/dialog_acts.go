@@ -25,10 +25,62 @@ func (d *Dialog) understand(c *Conversation, text string, at time.Time) Understa
 	if r == nil {
 		r = RuleReader{}
 	}
-	return r.Understand(text, Context{
+	u := r.Understand(text, Context{
 		State: c.State, Asking: c.Asking, Category: c.Case.Category, HasTicket: len(c.Tickets) > 0,
 		Now: at, Lexicon: d.lexicon(),
 	})
+	d.faqQuestion(&u, c)
+	return u
+}
+
+// faqQuestion reads a message that asks what an editor's FAQ entry answers as a question,
+// whatever else the patterns or the model made of it ("遥控器没电了 怎么换" is no fault
+// report, "冰箱里的肉怎么办" no shrug): the entry answers it wherever the conversation is.
+// What the message states is the question's subject, not a fault, when it alone finds the
+// same entry ("遥控器没电了"). Never for a message or a case about a hazard.
+func (d *Dialog) faqQuestion(u *Understanding, c *Conversation) {
+	f, ok := d.KB.(FAQFinder)
+	if !ok || len(u.Hazards) > 0 || u.Suspect != "" || c.Case.Safety || u.Is(ActQuestion) {
+		return
+	}
+	for _, k := range []ActKind{ActHandoff, ActCancel, ActComplaint, ActReturn, ActProgress, ActSolved, ActNotSolved, ActCorrection, ActChangeProduct} {
+		if u.Is(k) {
+			return // what the message does besides asking is read as usual
+		}
+	}
+	t := ActText(u.Canon)
+	if !cueQuestion.MatchString(t) && !cueHowTo.MatchString(t) {
+		return // asks nothing
+	}
+	cat := cmp.Or(u.Facts.Category, c.Case.Category)
+	a, ok := f.FAQ(u.Canon, cat)
+	if !ok || a.Normal {
+		return // "…正常吗" has its own topic and its hazard checks
+	}
+	if _, ok := d.KB.Hazard(u.Canon, u.HazardReading()); ok {
+		return
+	}
+	if u.Facts.Symptom != "" {
+		// "遥控器没电了 怎么换": what the entry is about, told as the reason to ask, is no
+		// fault to file; "…里面的东西会不会坏啊" is the question, no part of the fault
+		var kept []string
+		for _, clause := range strings.FieldsFunc(u.Facts.Symptom, func(r rune) bool { return r == ' ' || strings.ContainsRune(clauseBreaks, r) }) {
+			named := slices.ContainsFunc(a.Keywords, func(kw string) bool { return strings.Contains(compact(clause), compact(kw)) })
+			if s, ok := f.FAQ(clause, cat); named || ok && s.ID == a.ID {
+				continue
+			}
+			kept = append(kept, clause)
+		}
+		u.Facts.Symptom = strings.Join(kept, symptomJoiner)
+		if vague := u.Facts.Symptom != "" && isVague(u.Facts.Symptom, d.lexicon()); u.Facts.Symptom == "" || vague {
+			u.Acts = slices.DeleteFunc(u.Acts, func(x Act) bool { return x.Kind == ActReport })
+			if vague && !u.Is(ActVague) {
+				u.Acts = append(u.Acts, Act{Kind: ActVague, Confidence: 0.7, Evidence: u.Facts.Symptom}) // "冰箱坏了": what is wrong is still to ask
+			}
+			u.Facts.Symptom = ""
+		}
+	}
+	u.Acts = slices.Insert(u.Acts, 0, Act{Kind: ActQuestion, Topic: TopicOther, Confidence: 0.8, Evidence: "faq:" + a.ID})
 }
 
 // hazardRule returns the safety rule the message triggers: the knowledge base's (hazard
@@ -657,9 +709,12 @@ func (d *Dialog) interject(t *step) bool {
 			d.absorb(t) // "去年12月买的 还在保吗": the date answers the question
 		}
 		d.answerQuestions(t, q.Topic)
-		if busy {
+		switch {
+		case busy:
 			d.reask(t)
-		} else {
+		case t.toldNormal || q.Topic == TopicOther && cueHowTo.MatchString(compact(u.Canon)):
+			t.sayKey("bot.question.anything_else") // a how-to answered or handed on: nothing is broken
+		default:
 			t.sayKey("bot.question.then_describe")
 		}
 		return true
@@ -1127,6 +1182,10 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 	c := t.c
 	switch topic {
 	case TopicPrice:
+		if cueUpkeep.MatchString(compact(t.u.Canon)) {
+			t.sayKey("bot.faq.price.upkeep") // cleaning or upkeep: a paid service, not the repair's price
+			return
+		}
 		if key, args := d.warrantyVerdict(&c.Case); key == "bot.faq.warranty.inside" || key == "bot.faq.warranty.extended" {
 			t.sayKey(key, args...) // "费用要我出吗" in warranty: free, not a price list
 			return
@@ -1200,9 +1259,17 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 	case TopicBotOrHuman, TopicHours, TopicPrepare:
 		t.sayKey("bot.faq." + topic)
 	default:
+		if cueHowTo.MatchString(compact(t.u.Canon)) {
+			t.sayKey("bot.faq.howto") // how to use or look after it, with no entry: a person tells them
+			return
+		}
 		t.sayKey("bot.faq.other")
 	}
 }
+
+// cueUpkeep names cleaning or upkeep, paid services the repair's price and warranty do not
+// cover: "清洗一次多少钱", "保养怎么收费".
+var cueUpkeep = knowledge.MustGate(`清洗|清理|清洁|拆洗|洗一次|洗一下|保养|除垢|排污|消毒|杀菌`)
 
 // answerWarranty tells the customer what the category's policy says of their case: the
 // whole-unit period, and whether the purchase date they gave is inside it. A missing date
