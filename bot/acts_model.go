@@ -125,7 +125,9 @@ func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *textmodel
 		// a question with a named topic, or one the customer marked "？" ("遥控器电池怎么换？")
 		namedQuestion := a.Kind == ActQuestion && (a.Topic != TopicOther && a.Topic != "" || strings.ContainsAny(u.Canon, "?？") ||
 			u.Facts.Symptom == "" && cueHowTo.MatchString(t))
-		if a.Confidence < sureRule && r >= 0 && r < rank && !verdictOutside && modelActs[a.Kind] && !namedQuestion {
+		// a fault told beside a named question ("画面发紫 你们什么时候能来"): both are read
+		besideQuestion := a.Kind == ActReport && rule.Kind == ActQuestion && rule.Topic != TopicOther && rule.Topic != ""
+		if a.Confidence < sureRule && r >= 0 && r < rank && !verdictOutside && modelActs[a.Kind] && !namedQuestion && !besideQuestion {
 			continue // a weaker reading the model decided against
 		}
 		out = append(out, a)

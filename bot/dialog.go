@@ -282,7 +282,8 @@ func (d *Dialog) start(t *step, text string) {
 	}
 	if q, ok := t.u.Has(ActQuestion); ok {
 		d.answerQuestions(t, q.Topic)
-		if (q.Topic == TopicIsNormal && c.Case.Symptom == "" || t.toldNormal) && c.Case.ErrorCode == "" && !c.Case.Safety {
+		howTo := q.Topic == TopicOther && c.Case.Symptom == "" && cueHowTo.MatchString(compact(t.u.Canon))
+		if (q.Topic == TopicIsNormal && c.Case.Symptom == "" || t.toldNormal || howTo) && c.Case.ErrorCode == "" && !c.Case.Safety {
 			// "冷冻室开门冒白雾 正常吗": answered; nothing is broken, so nothing is asked
 			// ("热水器刚打开先出冷水 正常吗": the FAQ entry says it is normal, no fault)
 			c.Case.Symptom = ""
@@ -341,7 +342,8 @@ func (d *Dialog) absorb(t *step) {
 		c.Case.Symptom += symptomJoiner + f.Symptom
 	}
 	c.Case.fill(f)
-	if w := cueProofDoubt.FindString(compact(t.u.Canon)); w != "" && c.Case.ProofDoubt == "" && !t.u.Is(ActQuestion) {
+	if w := cueProofDoubt.FindString(compact(t.u.Canon)); w != "" && c.Case.ProofDoubt == "" && !hypothetical.MatchString(compact(t.u.Canon)) &&
+		!askedOf(compact(t.u.Canon), w) {
 		c.Case.ProofDoubt = w // "朋友送的", "二手的", "在日本买的": the warranty is checked, never promised
 	}
 }
@@ -349,6 +351,21 @@ func (d *Dialog) absorb(t *step) {
 // cueProofDoubt tells a purchase the customer cannot prove as an ordinary one: a gift,
 // second-hand, bought abroad, no invoice.
 var cueProofDoubt = knowledge.MustGate(`送的|送我的|礼物|别人给的|人家给的|二手|闲鱼|转手|转卖|国外买|海外买|在(日本|美国|韩国|香港|澳门|台湾|欧洲|德国|英国|国外|海外)买|代购|水货|没(有)?发票|发票(丢|没了|找不到)`)
+
+// askedOf reports a question about the words w themselves: "是二手的吗", "送的可以吗".
+func askedOf(t, w string) bool {
+	i := strings.Index(t, w)
+	if i < 0 {
+		return false
+	}
+	after := t[i+len(w):]
+	for _, q := range []string{"吗", "么", "嘛", "呢", "?", "的吗", "的话"} {
+		if strings.HasPrefix(after, q) {
+			return true
+		}
+	}
+	return strings.HasSuffix(t[:i], "是不是") || strings.HasSuffix(t[:i], "如果是")
+}
 
 // hypothetical is a what-if question: "那13个月呢", "如果是去年买的呢".
 var hypothetical = knowledge.MustGate(`^那[^,，。!?？]{0,12}呢|如果|要是|假如|假设|万一`)

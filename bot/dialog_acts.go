@@ -25,10 +25,62 @@ func (d *Dialog) understand(c *Conversation, text string, at time.Time) Understa
 	if r == nil {
 		r = RuleReader{}
 	}
-	return r.Understand(text, Context{
+	u := r.Understand(text, Context{
 		State: c.State, Asking: c.Asking, Category: c.Case.Category, HasTicket: len(c.Tickets) > 0,
 		Now: at, Lexicon: d.lexicon(),
 	})
+	d.faqQuestion(&u, c)
+	return u
+}
+
+// faqQuestion reads a message that asks what an editor's FAQ entry answers as a question,
+// whatever else the patterns or the model made of it ("遥控器没电了 怎么换" is no fault
+// report, "冰箱里的肉怎么办" no shrug): the entry answers it wherever the conversation is.
+// What the message states is the question's subject, not a fault, when it alone finds the
+// same entry ("遥控器没电了"). Never for a message or a case about a hazard.
+func (d *Dialog) faqQuestion(u *Understanding, c *Conversation) {
+	f, ok := d.KB.(FAQFinder)
+	if !ok || len(u.Hazards) > 0 || u.Suspect != "" || c.Case.Safety || u.Is(ActQuestion) {
+		return
+	}
+	for _, k := range []ActKind{ActHandoff, ActCancel, ActComplaint, ActReturn, ActProgress, ActSolved, ActNotSolved, ActCorrection, ActChangeProduct} {
+		if u.Is(k) {
+			return // what the message does besides asking is read as usual
+		}
+	}
+	t := ActText(u.Canon)
+	if !cueQuestion.MatchString(t) && !cueHowTo.MatchString(t) {
+		return // asks nothing
+	}
+	cat := cmp.Or(u.Facts.Category, c.Case.Category)
+	a, ok := f.FAQ(u.Canon, cat)
+	if !ok || a.Normal {
+		return // "…正常吗" has its own topic and its hazard checks
+	}
+	if _, ok := d.KB.Hazard(u.Canon, u.HazardReading()); ok {
+		return
+	}
+	if u.Facts.Symptom != "" {
+		// "遥控器没电了 怎么换": what the entry is about, told as the reason to ask, is no
+		// fault to file; "…里面的东西会不会坏啊" is the question, no part of the fault
+		var kept []string
+		for _, clause := range strings.FieldsFunc(u.Facts.Symptom, func(r rune) bool { return r == ' ' || strings.ContainsRune(clauseBreaks, r) }) {
+			named := slices.ContainsFunc(a.Keywords, func(kw string) bool { return strings.Contains(compact(clause), compact(kw)) })
+			if s, ok := f.FAQ(clause, cat); named || ok && s.ID == a.ID {
+				continue
+			}
+			kept = append(kept, clause)
+		}
+		u.Facts.Symptom = strings.Join(kept, symptomJoiner)
+		if vague := u.Facts.Symptom != "" && isVague(u.Facts.Symptom, d.lexicon()); u.Facts.Symptom == "" || vague {
+			u.Acts = slices.DeleteFunc(u.Acts, func(x Act) bool { return x.Kind == ActReport })
+			if vague && !u.Is(ActVague) {
+				u.Acts = append(u.Acts, Act{Kind: ActVague, Confidence: 0.7, Evidence: u.Facts.Symptom}) // "冰箱坏了": what is wrong is still to ask
+			}
+			u.Facts.Symptom = ""
+		}
+	}
+	u.Acts = slices.Insert(u.Acts, 0, Act{Kind: ActQuestion, Topic: TopicOther, Confidence: 0.8, Evidence: "faq:" + a.ID})
 }
 
 // hazardRule returns the safety rule the message triggers: the knowledge base's (hazard
@@ -65,6 +117,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		// A person has (or is about to have) the chat: advice now; the agent sees the message.
 		c.Case.Safety, c.Case.SafetyRule = true, rule.ID // the latest hazard's advice answers what follows
 		t.sayKey("bot.safety.waiting", "advice", rule.Advice)
+		d.alsoProgress(t) // "冒烟那个 到哪一步了": the advice first, then where the ticket is
 		return
 	}
 	again := c.Case.Safety && c.State.inProgress()
@@ -106,6 +159,14 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		return
 	}
 	d.escalate(t, EscalateSafety)
+}
+
+// alsoProgress lists the tickets when a message answered for something else (safety
+// advice, a hazard's follow-up) also asks after them in words ("怎么还没人联系我 插座我已经拔了").
+func (d *Dialog) alsoProgress(t *step) {
+	if p, ok := t.u.Has(ActProgress); ok && !strings.HasPrefix(p.Evidence, "≈") && len(t.c.Tickets) > 0 {
+		t.do(ListTickets{Intro: true}) // no re-ask: the reply before it asked what is pending
+	}
 }
 
 // portable are the categories of battery devices carried about, whose water damage is
@@ -412,6 +473,7 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 			return false
 		}
 		t.sayKey("bot.safety.noted") // "拔了", "窗户打开了": done as advised
+		d.alsoProgress(t)
 		if c.Ticket == "" && c.Case.missing(SlotPhone) {
 			d.ask(t, SlotPhone)
 		}
@@ -426,6 +488,7 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 		}
 		t.sayKey("bot.safety.hold", "advice", advice)
 	}
+	d.alsoProgress(t)
 	if c.Ticket == "" && c.Case.missing(SlotPhone) {
 		d.ask(t, SlotPhone)
 	}
@@ -634,6 +697,9 @@ func (d *Dialog) interject(t *step) bool {
 		d.reask(t)
 		return true
 	}
+	if d.progressOfTicket(t) {
+		return true
+	}
 	verdict := u.Is(ActSolved) || u.Is(ActNotSolved) || u.Is(ActHandoff)
 	if q, ok := u.Has(ActQuestion); ok && !verdict {
 		if hasSubstance(u) && (c.State == StateNew || c.State == StateDone || c.State == StateCollect) {
@@ -643,9 +709,12 @@ func (d *Dialog) interject(t *step) bool {
 			d.absorb(t) // "去年12月买的 还在保吗": the date answers the question
 		}
 		d.answerQuestions(t, q.Topic)
-		if busy {
+		switch {
+		case busy:
 			d.reask(t)
-		} else {
+		case t.toldNormal || q.Topic == TopicOther && cueHowTo.MatchString(compact(u.Canon)):
+			t.sayKey("bot.question.anything_else") // a how-to answered or handed on: nothing is broken
+		default:
 			t.sayKey("bot.question.then_describe")
 		}
 		return true
@@ -701,6 +770,30 @@ func (d *Dialog) interject(t *step) bool {
 	return true
 }
 
+// progressOfTicket answers a progress question asked in words ("到哪一步了", "师傅什么时候来",
+// "怎么还没人联系我") once a ticket is filed, however much else the message says about the
+// same product ("…家里菜都要坏了", "冰箱里东西都化了"): the tickets' status, and any other
+// question the message asks; no new case is opened for that product. The message stays in
+// the ticket's transcript, where staff read it. It reports whether it answered.
+func (d *Dialog) progressOfTicket(t *step) bool {
+	c, u := t.c, &t.u
+	p, ok := u.Has(ActProgress)
+	if !ok || strings.HasPrefix(p.Evidence, "≈") || len(c.Tickets) == 0 || c.State.inProgress() || c.State == StateResume ||
+		len(u.Hazards) > 0 || u.Suspect != "" || u.Is(ActComplaint) || u.Is(ActReturn) || u.Is(ActCorrection) ||
+		cueReschedule.MatchString(compact(u.Canon)) || afterDenial(u.Canon) != "" {
+		return false // the act model's guess alone, a case being reported, a visit moved: read as usual
+	}
+	if f := u.Facts; f.Category != "" && f.Category != c.Case.Category || f.Product != "" && f.Product != c.Case.Product ||
+		cueAlsoProduct.MatchString(compact(u.Canon)) && hasNewProduct(u, c) {
+		return false // another product: a new case (the tickets are listed with it)
+	}
+	t.do(ListTickets{Intro: true})
+	if q, ok := u.Has(ActQuestion); ok && q.Topic != TopicDuration && q.Topic != TopicOther {
+		d.answerQuestions(t, q.Topic) // "师傅什么时候来 上门费多少": both answered
+	}
+	return true
+}
+
 // returnRequest takes a customer's wish to return or exchange the product: the case is
 // marked, and advance answers it with the 三包 rights (see sanbao) once the purchase date
 // is known, then hands the case to a person who can grant it.
@@ -718,7 +811,11 @@ func (d *Dialog) returnRequest(t *step) {
 	d.absorb(t)
 	c.Case.Return, c.Case.SelfDone = true, true
 	if c.Case.missing(SlotPurchase) {
-		t.sayKey("bot.sanbao.when")
+		if proofDoubt(t) != "" {
+			t.sayKey("bot.sanbao.when.doubt") // no "可以的" for a gift or a second-hand one
+		} else {
+			t.sayKey("bot.sanbao.when")
+		}
 	}
 	d.advance(t)
 }
@@ -732,6 +829,12 @@ func (d *Dialog) returnRequest(t *step) {
 func (d *Dialog) sanbao(t *step) {
 	r, p := d.rights(t.c, t.in.At)
 	args := []any{"age", r.Age(), "return_days", p.ReturnDays, "exchange_days", p.ExchangeDays, "max_repairs", p.MaxRepairs}
+	if words := proofDoubt(t); words != "" {
+		// a gift, second-hand, bought abroad: the rights are the seller's to grant on the
+		// original proof of purchase; they are checked (待核实), never promised
+		t.sayKey("bot.sanbao.doubt", append(args, "words", words)...)
+		return
+	}
 	switch {
 	case r.Stage == triage.StageReturn:
 		t.sayKey("bot.sanbao.7", args...)
@@ -748,6 +851,20 @@ func (d *Dialog) sanbao(t *step) {
 	default:
 		t.sayKey("bot.sanbao.rule", args...)
 	}
+}
+
+// proofDoubt is why the case's purchase may not be provable as told ("朋友送的", "二手的",
+// "在香港买的"), from the case or from this message, asked in it or not ("二手的 能换新的吗");
+// "" when nothing says so or the message only supposes it ("如果是别人送的呢").
+func proofDoubt(t *step) string {
+	if t.c.Case.ProofDoubt != "" {
+		return t.c.Case.ProofDoubt
+	}
+	tx := compact(t.u.Canon)
+	if hypothetical.MatchString(tx) {
+		return ""
+	}
+	return cueProofDoubt.FindString(tx)
 }
 
 // rights asks triage for the case's 三包 rights on the day at, under the category's
@@ -1065,6 +1182,10 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 	c := t.c
 	switch topic {
 	case TopicPrice:
+		if cueUpkeep.MatchString(compact(t.u.Canon)) {
+			t.sayKey("bot.faq.price.upkeep") // cleaning or upkeep: a paid service, not the repair's price
+			return
+		}
 		if key, args := d.warrantyVerdict(&c.Case); key == "bot.faq.warranty.inside" || key == "bot.faq.warranty.extended" {
 			t.sayKey(key, args...) // "费用要我出吗" in warranty: free, not a price list
 			return
@@ -1138,9 +1259,17 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 	case TopicBotOrHuman, TopicHours, TopicPrepare:
 		t.sayKey("bot.faq." + topic)
 	default:
+		if cueHowTo.MatchString(compact(t.u.Canon)) {
+			t.sayKey("bot.faq.howto") // how to use or look after it, with no entry: a person tells them
+			return
+		}
 		t.sayKey("bot.faq.other")
 	}
 }
+
+// cueUpkeep names cleaning or upkeep, paid services the repair's price and warranty do not
+// cover: "清洗一次多少钱", "保养怎么收费".
+var cueUpkeep = knowledge.MustGate(`清洗|清理|清洁|拆洗|洗一次|洗一下|保养|除垢|排污|消毒|杀菌`)
 
 // answerWarranty tells the customer what the category's policy says of their case: the
 // whole-unit period, and whether the purchase date they gave is inside it. A missing date
@@ -1204,6 +1333,13 @@ func (d *Dialog) warrantyVerdict(c *Case) (string, []any) {
 	inExt, extSure := covered(w.WholeMonths + ext)
 	parts := w.longerThan(hi).parts() // parts covered whatever the day of purchase
 	switch {
+	case c.PurchaseVague && c.PurchaseDate.IsZero():
+		// "用了好几年了": old, but how old decides; to be checked, never refused
+		key := "bot.faq.warranty.vague"
+		if w.longerThan(w.WholeMonths).parts() == "-" {
+			key = "bot.faq.warranty.vague.whole"
+		}
+		return key, []any{"category", d.lexicon().CategoryName(c.Category), "months", w.WholeMonths, "parts", w.longerThan(w.WholeMonths).parts()}
 	case c.PurchaseDate.IsZero() || lo == knowledge.UnknownAge:
 		key := "bot.faq.warranty.no_date"
 		if w.longerThan(w.WholeMonths).parts() == "-" {

@@ -24,6 +24,9 @@ type Facts struct {
 
 	PurchaseDate   Date `json:"bought,omitzero"`
 	PurchaseApprox bool `json:"bought_approx,omitempty"` // "大概", "三个月前", "刚买": not to the day
+	// PurchaseVague is an age told without a number that means many years ("好几年了",
+	// "用了好些年"): no date is read from it, and the warranty is left to be checked.
+	PurchaseVague bool `json:"bought_vague,omitempty"`
 
 	Serial        string `json:"serial,omitempty"`
 	SerialUnknown bool   `json:"serial_unknown,omitempty"` // "序列号找不到"
@@ -70,7 +73,9 @@ func (f Facts) Merge(newer Facts) Facts {
 	set(&f.Brand, newer.Brand)
 	set(&f.Model, newer.Model)
 	if !newer.PurchaseDate.IsZero() {
-		f.PurchaseDate, f.PurchaseApprox = newer.PurchaseDate, newer.PurchaseApprox
+		f.PurchaseDate, f.PurchaseApprox, f.PurchaseVague = newer.PurchaseDate, newer.PurchaseApprox, false
+	} else if newer.PurchaseVague && f.PurchaseDate.IsZero() {
+		f.PurchaseVague = true
 	}
 	if newer.Serial != "" || newer.SerialUnknown {
 		f.Serial, f.SerialUnknown = newer.Serial, newer.SerialUnknown

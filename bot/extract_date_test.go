@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -215,5 +216,43 @@ func TestExtractDatesAcrossMidnight(t *testing.T) {
 	}
 	if f := Extract("昨天开始不制冷", now.UTC(), nil); f.StartedAt != (Date{2025, 6, 13}) {
 		t.Errorf("with a UTC now started = %v, want 2025-06-13", f.StartedAt)
+	}
+}
+
+// TestVagueAge: an age of many years without a number ("好几年了", "用了好些年") is no date:
+// it is kept as vague, and a count ("两三年", "十多年") is still read as one.
+func TestVagueAge(t *testing.T) {
+	now := time.Date(2025, 6, 15, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	tests := []struct {
+		text   string
+		vague  bool
+		bought Date
+	}{
+		{"洗衣机不脱水 好几年了", true, Date{}},
+		{"空调用了好些年了 不制热", true, Date{}},
+		{"热水器买了有些年头了", true, Date{}},
+		{"很多年前买的电视 黑屏", true, Date{}},
+		{"冰箱是好多年的老冰箱了 不制冷", true, Date{}},
+		{"微波炉几年前买的 不热了", true, Date{}},
+		{"老人家的洗衣机 用了好几年咯 漏水😢", true, Date{}},
+		{"洗衣机漏水 两三年了", false, Date{2022, 6, 0}},
+		{"油烟机用了十多年了", false, Date{2014, 12, 0}},
+		{"去年买的 好几天了不制冷", false, Date{2024, 0, 0}},
+	}
+	for _, tt := range tests {
+		f := Extract(tt.text, now, nil)
+		if f.PurchaseVague != tt.vague || f.PurchaseDate != tt.bought {
+			t.Errorf("Extract(%q): vague %v bought %v, want %v %v", tt.text, f.PurchaseVague, f.PurchaseDate, tt.vague, tt.bought)
+		}
+		if tt.vague && (strings.Contains(f.Symptom, "年") || f.StartedPhrase != "") {
+			t.Errorf("Extract(%q): the age went into symptom %q / started %q", tt.text, f.Symptom, f.StartedPhrase)
+		}
+	}
+	for _, ans := range []string{"好几年了", "好几年了吧", "用了好些年", "有年头了", "好久了", "很多年了"} {
+		c := Case{}
+		d := NewDialog(nil)
+		if ok, _ := d.answer(&c, SlotPurchase, ans, now); !ok || !c.PurchaseVague || !c.PurchaseDate.IsZero() {
+			t.Errorf("answer purchase %q: ok %v vague %v date %v", ans, ok, c.PurchaseVague, c.PurchaseDate)
+		}
 	}
 }

@@ -1,12 +1,16 @@
 package bot
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
 
 // readDateAt reads the time expression starting at byte i, if any.
 func readDateAt(s string, i int, today Date, targeted bool) (dateMention, bool) {
+	if end, ok := readVagueYears(s, i); ok {
+		return dateMention{start: i, end: end, vague: true, approx: true, role: rolePurchase, dflt: rolePurchase}, true
+	}
 	if m, ok := readDuration(s, i, today, targeted); ok {
 		return m, true
 	}
@@ -52,6 +56,9 @@ func readDuration(s string, i int, today Date, targeted bool) (dateMention, bool
 		return dateMention{}, false
 	}
 	j := skipForward(setDurationFillers, s, end, len(s))
+	if e, ok := readVagueYears(s, j); ok { // "用了好些年了"
+		return dateMention{start: i, end: e, vague: true, approx: true, role: rolePurchase, dflt: rolePurchase}, true
+	}
 	sp, ok := readSpan(s, j)
 	if !ok {
 		return dateMention{}, false
@@ -65,6 +72,25 @@ func readDuration(s string, i int, today Date, targeted bool) (dateMention, bool
 	}
 	return dateMention{start: i, end: end, role: rolePurchase, approx: true,
 		date: monthsDaysBack(today, sp.months, sp.days, sp.prec)}, true
+}
+
+// vagueYears is an age of many years without a number: "好几年", "好些年", "很多年了",
+// "有些年头", "多年". ("几年" after a number, "两三年", "十几年", are counts readSpan reads.)
+var vagueYears = regexp.MustCompile(`^(好几|好些|好多|很多|许多|不少|有些|有好些|有好几|有好多|有几|多|几)个?年(头|份)?(了)?`)
+
+// readVagueYears reads a vague age of many years at byte i, and returns its end.
+func readVagueYears(s string, i int) (int, bool) {
+	loc := vagueYears.FindStringIndex(s[i:])
+	if loc == nil {
+		return i, false
+	}
+	if w := s[i : i+loc[1]]; strings.HasPrefix(w, "多") || strings.HasPrefix(w, "几") {
+		// "多年" and "几年" stand alone only: "十多年", "三十几年" are counts, "几年买的" asks
+		if prev := s[prevRuneStart(s, i):i]; i > 0 && (strings.ContainsAny(prev, "0123456789零〇一二三四五六七八九十两百") || strings.HasPrefix(s[i+loc[1]:], "买") && strings.HasPrefix(w, "几")) {
+			return i, false
+		}
+	}
+	return i + loc[1], true
 }
 
 // timeSpan is a length of time: "三个月", "一年半", "十几天".
@@ -296,7 +322,7 @@ func readMonthDay(s string, i, year int) (Date, int, bool) {
 // the others at the cost of a bit test.
 var dateStarts = func() *runeFilter {
 	f := &runeFilter{}
-	for _, r := range "0123456789零〇一二三四五六七八九十两幺壹贰叁肆伍陆柒捌玖半大好几" {
+	for _, r := range "0123456789零〇一二三四五六七八九十两幺壹贰叁肆伍陆柒捌玖半大好几很许不有多" {
 		f.add(r)
 	}
 	for _, w := range timeWords {

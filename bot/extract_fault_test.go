@@ -163,3 +163,36 @@ func TestWaterSupplyIsNoWaterDamage(t *testing.T) {
 		t.Errorf("手机进水了: trigger %q, want water", f.Trigger)
 	}
 }
+
+// TestSymptomLeavesQuestions: a question asked beside the fault ("修一下多少钱", "师傅能今天
+// 来吗", "还在保修期吗") and the digits of other facts are no part of the fault's words.
+func TestSymptomLeavesQuestions(t *testing.T) {
+	lx := testLexicon(t)
+	tests := []struct{ text, want string }{
+		{"空调不制冷 修一下多少钱", "不制冷"},
+		{"空调不制冷修一下多少钱", "不制冷"},
+		{"冰箱不制冷 在保修期吗", "不制冷"},
+		{"热水器漏水 要上门吗？", "漏水"},
+		{"空调不制热了，请问大概多久能修好啊", "不制热了"},
+		{"打不着火 师傅能今天来吗 13812345678", "打不着火"},
+		{"不制冷怎么办", "不制冷怎么办"}, // a fault told as a question stays whole
+	}
+	for _, tt := range tests {
+		f := Extract(tt.text, testNow, lx)
+		if f.Symptom != tt.want {
+			t.Errorf("Extract(%q).Symptom = %q, want %q", tt.text, f.Symptom, tt.want)
+		}
+		if f.StartedPhrase != "" {
+			t.Errorf("Extract(%q): a visit wished for read as the onset %q", tt.text, f.StartedPhrase)
+		}
+	}
+	for _, tt := range []struct{ text, want string }{
+		{"洗的时候咣当咣当的 修一下多少钱", "洗的时候咣当咣当的"},
+		{"画面发紫 你们什么时候能来 我电话13900001111", "画面发紫"},
+		{"出水一阵一阵的 13800001111", "出水一阵一阵的"},
+	} {
+		if got := ParseSymptom(tt.text, testNow, lx); got != tt.want {
+			t.Errorf("ParseSymptom(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -31,6 +32,12 @@ func (x *extraction) symptom() {
 		// 去年买的" keeps "吸力变小了", not the brand and date told after it.
 		for ps := cs; ps < ce && n < len(parts); {
 			pe := spaceBreak(s, ps, ce)
+			if ae := x.cutAsked(ps, pe); ae == ps {
+				ps = pe // "修一下多少钱", "师傅能今天来吗": a question, no part of the fault
+				continue
+			} else if ae < pe {
+				pe = ae // "不制冷了是不是坏了": the fault before the question
+			}
 			if st, en, ok := x.symptomClause(ps, pe); ok {
 				parts[n] = [2]int{st, en}
 				n++
@@ -70,6 +77,51 @@ func (x *extraction) symptom() {
 		out = b.String()
 	}
 	x.f.Symptom = truncateRunes(out, maxSymptomRunes)
+}
+
+// cutAsked returns where the question in s[from:to] begins, if the part asks one of the
+// questions the bot answers (a price, how long, the warranty, a visit …) or asks anything
+// without telling a fault: from when the part is the question, to when it asks nothing.
+// The question is answered; it is no part of the fault ("洗衣机不脱水 修一下多少钱").
+func (x *extraction) cutAsked(from, to int) int {
+	part := x.s[from:to]
+	t := compact(part)
+	topic, ev := questionTopic(t, Context{})
+	if topic == "" {
+		return to
+	}
+	if !x.faultIn0(from, to) {
+		return from // asks, tells no fault
+	}
+	if topic == TopicOther || ev == "" {
+		return to // "为什么…", a fault told as a question: kept whole
+	}
+	i := strings.Index(part, ev)
+	if i < 0 {
+		return to // the evidence is in the compact form only: keep the part
+	}
+	at := from + i
+	if loc := askLeadIn.FindStringIndex(x.s[from:at]); loc != nil {
+		at = from + loc[0] // "…修一下多少钱": the lead-in belongs to the question
+	}
+	if !x.faultIn0(from, at) {
+		return to // the fault word is inside the question: keep the part
+	}
+	return at
+}
+
+// askLeadIn are the words that open a question just before what it asks: "修一下多少钱",
+// "请问还在保吗", "师傅什么时候能来".
+var askLeadIn = regexp.MustCompile(`(请问|想问一下|想问|问一下|问下|那|要|得|修一下|修理|修好|维修|修|换个|换|上门|师傅|你们|大概|一般|还|能不能|可不可以|能|可以)*$`)
+
+// faultIn0 is faultIn on the lists alone: a clause of other words is no fault here, even
+// in the loose reading.
+func (x *extraction) faultIn0(from, to int) bool {
+	loose := x.loose
+	x.loose = false
+	ok := x.faultIn(from, to)
+	x.loose = loose
+	return ok
 }
 
 // trimFront skips, from st, other facts (not the cause or code, which are part of the
@@ -225,6 +277,11 @@ func (x *extraction) spanAt(i int) (spanKind, int, bool) {
 func ParseSymptom(text string, now time.Time, lx *Lexicon) string {
 	if f := Extract(text, now, lx); f.Symptom != "" {
 		return f.Symptom
+	}
+	if f := Extract(text, now, lx); compact(statedPart(text)) != strings.Trim(compact(text), clauseBreaks) || otherDetail(f) || !f.PurchaseDate.IsZero() || f.Model != "" {
+		if s := LooseSymptom(text, now, lx); s != "" {
+			return s // "咣当咣当的 修一下多少钱 13800001111": the fault, less the question and the number
+		}
 	}
 	return truncateRunes(strings.Trim(normalizeText(text), clauseBreaks+" "), maxSymptomRunes)
 }

@@ -15,6 +15,7 @@ type dateMention struct {
 	date       Date
 	approx     bool
 	noDate     bool     // "一直": says how long, not since when
+	vague      bool     // "好几年": many years, no number to count back from
 	role       dateRole // what the words themselves say
 	dflt       dateRole // what it means when nothing around it says
 }
@@ -29,7 +30,7 @@ func ParsePurchaseDate(text string, now time.Time) (d Date, approx bool, ok bool
 	ms := x.scanDates(now, true, buf[:0])
 	best := -1
 	for i := range ms {
-		if ms[i].noDate || deniedDate(x.s, ms[i].start) {
+		if ms[i].noDate || ms[i].vague || deniedDate(x.s, ms[i].start) {
 			continue
 		}
 		if role := x.classify(&ms[i]); role == rolePurchase {
@@ -59,6 +60,12 @@ func (x *extraction) dates(now time.Time) {
 		}
 		role := x.classify(m)
 		switch {
+		case m.vague:
+			// "好几年了": owned for years, but no date to count from; never a guess
+			if role == rolePurchase || role == roleEither {
+				x.f.PurchaseVague = x.f.PurchaseDate.IsZero()
+			}
+			x.mark(m.start, m.end, spanPurchase)
 		case role == rolePurchase && !m.noDate && (x.f.PurchaseDate.IsZero() || purchaseEnd >= 0 && purchaseEnd <= m.start && takesBack(x.s[purchaseEnd:m.start])):
 			// "前年10月买的 不对 是去年10月": the date after the correction is the one meant
 			x.f.PurchaseDate, x.f.PurchaseApprox = m.date, m.approx
@@ -140,6 +147,8 @@ func (x *extraction) classify(m *dateMention) dateRole {
 func (x *extraction) purchaseEnd(m *dateMention) int {
 	s := x.s
 	_, clauseEnd := x.clause(m.end)
+	// a space between words ends the part: "买了5天就不脱水了 朋友送的" keeps the fault
+	clauseEnd = spaceBreak(s, m.end, clauseEnd)
 	for i, n := m.end, 0; i < clauseEnd && n < 10; n++ {
 		if _, end, ok := setPurchaseVerbs.at(s, i); ok {
 			if strings.HasPrefix(s[end:], "的") {

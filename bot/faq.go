@@ -10,6 +10,8 @@ type FAQAnswer struct {
 	Normal bool
 	// Score is the match's confidence, 0–1.
 	Score float64
+	// Keywords are the entry's phrases that point at it ("遥控器没电").
+	Keywords []string
 }
 
 // FAQFinder is what the dialog needs from knowledge that carries editors' FAQ entries. It
@@ -27,13 +29,14 @@ func (k *KnowledgeBase) FAQ(text, category string) (FAQAnswer, bool) {
 		return FAQAnswer{}, false
 	}
 	e := m.Entry
-	return FAQAnswer{ID: e.ID, Title: e.Title, Answer: e.Answer, Image: e.Image, Normal: e.Normal, Score: m.Score}, true
+	return FAQAnswer{ID: e.ID, Title: e.Title, Answer: e.Answer, Image: e.Image, Normal: e.Normal, Score: m.Score, Keywords: e.Keywords}, true
 }
 
 // warrantyAsksDate are the warranty rulings that only ask for the purchase date: an
 // editor's policy text answers better.
 var warrantyAsksDate = map[string]bool{
 	"bot.faq.warranty.unknown": true, "bot.faq.warranty.no_date": true, "bot.faq.warranty.no_date.whole": true,
+	"bot.faq.warranty.vague": true, "bot.faq.warranty.vague.whole": true,
 }
 
 // answerFAQ answers a question from an editor's FAQ entry when one fits, and reports
@@ -56,6 +59,9 @@ func (d *Dialog) answerFAQ(t *step, topic string) bool {
 	case TopicBotOrHuman, TopicCoverage, TopicService, TopicPrepare:
 		return false
 	case TopicPrice:
+		if cueUpkeep.MatchString(compact(t.u.Canon)) {
+			break // cleaning or upkeep: an editor's entry tells its price, never the repair's
+		}
 		if key, _ := d.warrantyVerdict(&c.Case); key == "bot.faq.warranty.inside" || key == "bot.faq.warranty.extended" {
 			return false
 		}
@@ -84,7 +90,7 @@ func (d *Dialog) answerFAQ(t *step, topic string) bool {
 	}
 	t.say(a.Answer)
 	// a normal thing, or a how-to question with no fault told beside it: nothing to file
-	t.toldNormal = a.Normal || t.u.Facts.Symptom == "" && t.u.Facts.ErrorCode == "" && !t.u.Is(ActReport)
+	t.toldNormal = a.Normal || t.u.Facts.Symptom == "" && t.u.Facts.ErrorCode == "" && !t.u.Is(ActReport) && !t.u.Is(ActVague)
 	if a.Image != "" {
 		t.sayKey("bot.faq.image", "url", a.Image)
 	}

@@ -68,6 +68,8 @@ var faultAfterTime = []string{
 // the fault: "上个月刚过保", "去年修过一次".
 var unrelatedAfterTime = []string{
 	"过保", "出保", "保修到期", "到期", "修过", "换过", "维修", "报修", "来修", "上门", "修了", "换了",
+	// a visit wished for, not when the fault began: "师傅能今天来吗", "明天过来看看"
+	"来吗", "来不", "来嘛", "来么", "能来", "能不能来", "可以来", "过来", "来一趟", "来看", "来人", "到吗",
 }
 
 // hedgesBefore and hedgesAfter mark a date as approximate: "大概2023年", "2023年左右".

@@ -61,7 +61,7 @@ func (c *Case) lacks(s Slot) bool {
 	case SlotModel:
 		return c.Model == "" && !c.ModelUnknown
 	case SlotPurchase:
-		return c.PurchaseDate.IsZero() && !c.PurchaseUnknown
+		return c.PurchaseDate.IsZero() && !c.PurchaseUnknown && !c.PurchaseVague
 	case SlotSerial:
 		return c.Serial == "" && !c.SerialUnknown
 	case SlotChannel:
@@ -94,7 +94,7 @@ func (c *Case) clear(s Slot) {
 	case SlotModel:
 		c.Model, c.ModelUnknown = "", false
 	case SlotPurchase:
-		c.PurchaseDate, c.PurchaseApprox, c.PurchaseUnknown = Date{}, false, false
+		c.PurchaseDate, c.PurchaseApprox, c.PurchaseUnknown, c.PurchaseVague = Date{}, false, false, false
 	case SlotSerial:
 		c.Serial, c.SerialUnknown = "", false
 	case SlotChannel:
@@ -273,6 +273,10 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 		}
 		if cueOnset.MatchString(text) && !cuePurchaseWord.MatchString(text) && Extract(text, now, lx).StartedPhrase != "" {
 			return false, "" // "前天开始的": when the fault started, kept by collect; the purchase is still to come
+		}
+		if f := Extract(text, now, lx); f.PurchaseVague || vagueAge(text) {
+			c.PurchaseVague = true // "好几年了": years, no date; the warranty is checked, never guessed
+			return true, ""
 		}
 		if dt, approx, ok := ParsePurchaseDate(compactDate(text), now); ok {
 			approx = approx || dt.Month == 0 // a year alone is a rough date
@@ -480,6 +484,9 @@ func (d *Dialog) show(c *Case, s Slot) string {
 		}
 		return c.Model
 	case SlotPurchase:
+		if c.PurchaseVague && c.PurchaseDate.IsZero() {
+			return catalog.T("bot.value.vague_age")
+		}
 		if c.PurchaseUnknown {
 			return unknown
 		}
@@ -734,6 +741,13 @@ func plausibleSerial(s string) bool {
 
 // compactDate prepares a purchase-date answer: "2025 年 3 月 8 日" without the spaces,
 // "24.3.5" as "2024年3月5日".
+// cueVagueAge is an answer to "when did you buy it?" that names no time: "好久了", "老早买的",
+// "有年头了" (the years themselves, "好几年", are read by Extract).
+var cueVagueAge = regexp.MustCompile(`很久|好久|老早|早就买|有年头|年头了|好些年|好多年|很多年`)
+
+// vagueAge reports an answer that says the product is old without a date.
+func vagueAge(text string) bool { return cueVagueAge.MatchString(compact(normalizeText(text))) }
+
 func compactDate(text string) string {
 	t := strings.TrimSpace(normalizeText(text))
 	if m := shortDate.FindStringSubmatch(t); m != nil {
