@@ -107,7 +107,7 @@ func (a *App) startEmbeddedRedis() error {
 	if err := a.mini.StartAddr("127.0.0.1:0"); err != nil {
 		return fmt.Errorf("embedded redis: %w", err)
 	}
-	a.Redis = redis.NewClient(&redis.Options{Addr: a.mini.Addr(), Password: pw})
+	a.Redis = redis.NewClient(&redis.Options{Addr: a.mini.Addr(), Password: pw, Protocol: redisProtocol})
 
 	path := filepath.Join(a.Cfg.DataDir, SnapshotFile)
 	n, err := restoreSnapshot(a.mini, path, time.Now())

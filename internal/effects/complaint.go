@@ -11,6 +11,21 @@ import (
 	"github.com/wxintake/intake/triage"
 )
 
+// earlierTickets are the customer's last tickets, read once for complaint and repairs; none
+// when the case has nothing to tell the same fault from another by (no rule, no error code)
+// or when they cannot be read (then a repeat is neither flagged nor counted, and said so).
+func (b *Backend) earlierTickets(ctx context.Context, openID string, c bot.Case, rule *knowledge.Rule) []triage.Ticket {
+	if rule == nil && c.ErrorCode == "" {
+		return nil
+	}
+	earlier, err := b.Store.ListByOpenID(ctx, openID, 20)
+	if err != nil {
+		b.Log.Warn("effects: earlier tickets not read; a repeated fault is neither flagged nor counted", "err", err)
+		return nil
+	}
+	return earlier
+}
+
 // repeatWithin is how far back a repaired ticket of the same fault makes a new one a
 // complaint risk: past the brands' 90-day repair warranty, with room for a slow return.
 const repeatWithin = 180 * 24 * time.Hour
@@ -20,20 +35,12 @@ const repeatWithin = 180 * 24 * time.Hour
 // earlier ticket of the customer for the same fault (category and rule, or error code)
 // that was repaired — completed or closed — within repeatWithin. sorry is the apology the
 // customer reads before the promise, "" when the bot has apologised already.
-func (b *Backend) complaint(ctx context.Context, openID string, c bot.Case, rule *knowledge.Rule, now time.Time) (why, sorry string) {
+func (b *Backend) complaint(c bot.Case, rule *knowledge.Rule, earlier []triage.Ticket, now time.Time) (why, sorry string) {
 	if c.Complaint != "" {
 		return catalog.T("effects.complaint.words", "words", c.Complaint), ""
 	}
 	if c.Return {
 		return catalog.T("effects.complaint.return"), catalog.T("effects.complaint.sorry")
-	}
-	if rule == nil && c.ErrorCode == "" {
-		return "", "" // no way to tell the same fault from another
-	}
-	earlier, err := b.Store.ListByOpenID(ctx, openID, 20)
-	if err != nil {
-		b.Log.Warn("effects: earlier tickets not read; a repeated fault is not flagged", "err", err)
-		return "", ""
 	}
 	for _, t := range earlier {
 		if t.Status != triage.StatusCompleted && t.Status != triage.StatusClosed ||
@@ -96,15 +103,7 @@ func (b *Backend) FlagComplaint(ctx context.Context, openID string, e bot.FlagCo
 // the same rule or error code): their completed or closed tickets with the day each was
 // completed, for triage's 三包 rights (a repeat inside a repair's own warranty is free;
 // Policy.MaxRepairs of them offer an exchange or a return).
-func (b *Backend) repairs(ctx context.Context, openID string, c bot.Case, rule *knowledge.Rule) []triage.Repair {
-	if rule == nil && c.ErrorCode == "" {
-		return nil // no way to tell the same fault from another
-	}
-	earlier, err := b.Store.ListByOpenID(ctx, openID, 20)
-	if err != nil {
-		b.Log.Warn("effects: earlier tickets not read; earlier repairs are not counted", "err", err)
-		return nil
-	}
+func (b *Backend) repairs(ctx context.Context, c bot.Case, rule *knowledge.Rule, earlier []triage.Ticket) []triage.Repair {
 	var out []triage.Repair
 	for _, t := range earlier {
 		if t.Status != triage.StatusCompleted && t.Status != triage.StatusClosed || t.Category != c.Category {

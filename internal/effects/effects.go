@@ -64,8 +64,9 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 	kb := b.KB()
 	tc, rule := b.triageCase(kb, e.Case, now)
 	var sorry string
-	tc.Complaint, sorry = b.complaint(ctx, openID, e.Case, rule, now)
-	tc.Repairs = b.repairs(ctx, openID, e.Case, rule)
+	earlier := b.earlierTickets(ctx, openID, e.Case, rule)
+	tc.Complaint, sorry = b.complaint(e.Case, rule, earlier, now)
+	tc.Repairs = b.repairs(ctx, e.Case, rule, earlier)
 	made, fromMade := productionStart(e.Case, &tc)
 	policy := policyOf(kb.Set().Category(e.Case.Category))
 	result := triage.Triage(tc, policy, b.Calendar)

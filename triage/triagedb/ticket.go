@@ -49,6 +49,11 @@ func (s *Store) Create(ctx context.Context, t triage.Ticket) (triage.Ticket, boo
 	case err != nil:
 		return triage.Ticket{}, false, wrap("create", err)
 	}
+	if s.db == s.root {
+		// Committed: the transcript that follows (AppendTranscript) needs no look-up. Inside
+		// a caller's transaction the row may still be rolled back, so nothing is kept.
+		s.ids.put(row.Number, row.ID)
+	}
 	created, err := toDomainTicket(row)
 	return created, true, wrap("create", err)
 }

@@ -110,3 +110,35 @@ func TestMigrateTranscriptMedia(t *testing.T) {
 		}
 	})
 }
+
+// A ticket created inside a caller's transaction that is then rolled back leaves no row id
+// behind for AppendTranscript: its number is looked up again and found missing, so no line
+// is written against a ticket that does not exist. One created outside a transaction is
+// remembered and its transcript written.
+func TestTranscriptAfterRolledBackCreate(t *testing.T) {
+	testenv.EachDB(t, func(t *testing.T, db *gorm.DB) {
+		s, ctx := newStore(t, db), context.Background()
+		var number string
+		rollback := errors.New("roll back")
+		err := db.Transaction(func(tx *gorm.DB) error {
+			tk := create(t, s.WithTx(tx), ticket("case-rb", at(t, "2026-11-22 10:00")))
+			number = tk.Number
+			return rollback
+		})
+		if !errors.Is(err, rollback) {
+			t.Fatalf("transaction: %v", err)
+		}
+		line := triage.TranscriptEntry{At: at(t, "2026-11-22 10:01"), Role: triage.RoleCustomer, Text: "还在吗"}
+		if err := s.AppendTranscript(ctx, number, line); err == nil {
+			t.Errorf("AppendTranscript(%s) after the rollback succeeded; want an error", number)
+		}
+		kept := create(t, s, ticket("case-kept", at(t, "2026-11-22 10:00")))
+		if err := s.AppendTranscript(ctx, kept.Number, line); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.Transcript(ctx, kept.Number)
+		if err != nil || len(got) != 1 || got[0].Text != line.Text {
+			t.Errorf("transcript of %s = %v, %v; want the one line", kept.Number, got, err)
+		}
+	})
+}
