@@ -763,6 +763,31 @@ func compactDate(text string) string {
 // "18个月延保", "延保一年半".
 var extendedLength = regexp.MustCompile(`([0-9零一二两三四五六七八九十]+)(年半|年|个月|月)`)
 
+// distanceToWarranty is how many bytes separate t[start:end] from the nearest mention of
+// an extended warranty in t.
+func distanceToWarranty(t string, start, end int) int {
+	best := len(t)
+	for _, name := range []string{"延保", "延长保修", "延長保修"} {
+		for i := 0; ; {
+			j := strings.Index(t[i:], name)
+			if j < 0 {
+				break
+			}
+			at := i + j
+			switch {
+			case at >= end:
+				best = min(best, at-end)
+			case at+len(name) <= start:
+				best = min(best, start-(at+len(name)))
+			default:
+				best = 0
+			}
+			i = at + len(name)
+		}
+	}
+	return best
+}
+
 // ParseExtendedMonths reads an answer that gives the extended warranty's length; ok only
 // when the answer speaks of an extended warranty (延保, 延长保修) and is not a denial.
 func ParseExtendedMonths(text string) (int, bool) {
@@ -770,10 +795,21 @@ func ParseExtendedMonths(text string) (int, bool) {
 	if !strings.Contains(t, "延保") && !strings.Contains(t, "延长保修") && !strings.Contains(t, "延長保修") {
 		return 0, false
 	}
+	if i := strings.Index(t, "不是"); i > 0 && extendedLength.MatchString(t[:i]) {
+		t = t[:i] // a correction: "延保是3年的不是24个月" tells three years
+	}
 	if yes, ok := ParseYesNo(t); ok && !yes {
 		return 0, false
 	}
-	m := extendedLength.FindStringSubmatch(t)
+	// The length is the one told nearest the warranty's name: in "买了两年了 不过当时买了3年延保"
+	// two years is the machine's age and three the warranty's.
+	var m []string
+	best := len(t) + 1
+	for _, loc := range extendedLength.FindAllStringSubmatchIndex(t, -1) {
+		if d := distanceToWarranty(t, loc[0], loc[1]); d < best {
+			best, m = d, []string{t[loc[0]:loc[1]], t[loc[2]:loc[3]], t[loc[4]:loc[5]]}
+		}
+	}
 	if m == nil {
 		return 0, false
 	}

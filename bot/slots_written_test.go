@@ -36,6 +36,9 @@ func TestExtendedMonths(t *testing.T) {
 	}{
 		{"买了两年延保", 24, true}, {"延保三年", 36, true}, {"18个月延保", 18, true}, {"延保一年半", 18, true},
 		{"商场送了三年延保", 36, true}, {"没买延保", 0, false}, {"有延保", 0, false}, {"三年", 0, false},
+		// The machine's age beside the warranty's length: the length is the one at 延保.
+		{"买了两年了 不过当时买了3年延保", 36, true}, {"用了一年多 延保是两年的", 24, true},
+		{"18年买的 延保5年", 60, true}, {"延保3年 买了快两年了", 36, true}, {"延保是3年的不是24个月", 36, true},
 	} {
 		got, ok := ParseExtendedMonths(tc.in)
 		if got != tc.want || ok != tc.ok {
