@@ -84,7 +84,11 @@ func (f Facts) Merge(newer Facts) Facts {
 		f.Channel = newer.Channel
 	}
 	if newer.ExtendedWarranty != YesNoUnset {
-		f.ExtendedWarranty, f.ExtendedMonths = newer.ExtendedWarranty, newer.ExtendedMonths
+		months := newer.ExtendedMonths
+		if months == 0 && newer.ExtendedWarranty == YesNoYes && f.ExtendedWarranty == YesNoYes {
+			months = f.ExtendedMonths // "有延保的" again keeps the length told before
+		}
+		f.ExtendedWarranty, f.ExtendedMonths = newer.ExtendedWarranty, months
 	}
 	set(&f.Symptom, newer.Symptom)
 	set(&f.ErrorCode, newer.ErrorCode)

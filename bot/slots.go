@@ -316,6 +316,9 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			return true, ""
 		}
 		if yes, ok := ParseYesNo(text); ok {
+			if !yes || c.ExtendedWarranty != YesNoYes {
+				c.ExtendedMonths = 0 // a yes keeps a length told before
+			}
 			c.ExtendedWarranty = YesNoNo
 			if yes {
 				c.ExtendedWarranty = YesNoYes
