@@ -143,3 +143,22 @@ func TestComponentFromTheCustomersWords(t *testing.T) {
 		t.Errorf("reply does not name the component:\n%s", last)
 	}
 }
+
+// In a hazard's words the part named is what the danger reached, not a failed part: a
+// swollen battery that lifts the keyboard ("键盘中间鼓起来了 触控板也被顶起来了") is no keyboard
+// repair promised free.
+func TestNoComponentFromAHazardsWords(t *testing.T) {
+	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
+	year := time.Now().Year() - 1
+	last := chat(t, s.Client(wxpush.Safe), "o_hazard_part", "联想笔记本"+strconv.Itoa(year)+"年1月买的 键盘中间鼓起来了 触控板也被顶起来了 一直插着电用的")
+	tk := ticketIn(t, s, last)
+	if !tk.Record.Case.Safety {
+		t.Fatalf("not a safety case: %+v", tk.Record.Case)
+	}
+	if c := tk.Record.Case.Hint.Component; c == "键盘" {
+		t.Errorf("component %q taken from the hazard's words; reasons %v", c, tk.Result.Reasons)
+	}
+	if strings.Contains(last, "键盘（按客户描述）") {
+		t.Errorf("reply promises the keyboard:\n%s", last)
+	}
+}

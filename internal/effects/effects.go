@@ -200,8 +200,14 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 		}
 	}
 	if tc.Hint.Component == "" {
-		// no component from the rule: one the error code's rule or the customer's words name
-		if name, source := kb.Set().ComponentOf(c.Category, c.RuleID, c.ErrorCode, c.Symptom); name != "" {
+		// no component from the rule: one the error code's rule or the customer's words
+		// name — not in a hazard's words, where the part named is what the danger reached
+		// ("电池鼓包 键盘都顶起来了": the keyboard is no failed part to promise free)
+		symptom := c.Symptom
+		if c.Safety {
+			symptom = ""
+		}
+		if name, source := kb.Set().ComponentOf(c.Category, c.RuleID, c.ErrorCode, symptom); name != "" {
 			tc.Hint.Component = name
 			tc.Hint.ComponentName = catalog.T("effects.component."+source, "component", name, "code", c.ErrorCode)
 		}
