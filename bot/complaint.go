@@ -1,6 +1,10 @@
 package bot
 
-import "github.com/wxintake/intake/knowledge"
+import (
+	"context"
+
+	"github.com/wxintake/intake/knowledge"
+)
 
 // A complaint risk is a customer who names a way to escalate (12315, 消协, the media, a
 // lawyer: the strong complaint cues), complains a second time, or whose fault came back
@@ -46,3 +50,18 @@ type FlagComplaint struct {
 }
 
 func (FlagComplaint) effect() {}
+
+// FlagHazard makes the customer's filed ticket Number urgent: a hazard told while it waits
+// for a person or an engineer ("外机那边还啪啪响了两声"). Rule is the safety rule that fired.
+type FlagHazard struct {
+	Number string
+	Rule   string
+}
+
+func (FlagHazard) effect() {}
+
+// HazardFlagger is the optional part of a Backend that raises a filed ticket for a hazard:
+// urgent, due within the urgent target from now when that is sooner, staff alerted.
+type HazardFlagger interface {
+	FlagHazard(ctx context.Context, openID string, e FlagHazard) error
+}

@@ -233,6 +233,8 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 				out.WriteString(fmt.Sprintf("! rate %s score=%d comment=%q\n", e.Number, e.Score, e.Comment))
 			case FlagComplaint:
 				out.WriteString("! flag complaint " + e.Number + " " + e.Words + "\n")
+			case FlagHazard:
+				out.WriteString("! flag hazard " + e.Number + " " + e.Rule + "\n")
 			case QueueChat:
 				out.WriteString("! queue chat until " + e.Until.Format("15:04") + "\n")
 			case LeaveQueue:

@@ -368,6 +368,12 @@ func (s *Service) safeStep(ctx context.Context, c Conversation, in Inbound) (_ C
 			if err := s.backend.FlagComplaint(ctx, in.OpenID, e); err != nil {
 				s.log.Error("turn: flagging the complaint failed", "ticket", e.Number, "err", err)
 			}
+		case FlagHazard:
+			if f, ok := s.backend.(HazardFlagger); ok {
+				if err := f.FlagHazard(ctx, in.OpenID, e); err != nil {
+					s.log.Error("turn: raising the ticket for a hazard failed", "ticket", e.Number, "err", err)
+				}
+			}
 		case NoteUnmatched:
 			if n, ok := s.backend.(UnmatchedNoter); ok {
 				if err := n.NoteUnmatched(ctx, e); err != nil {

@@ -126,3 +126,42 @@ func (b *Backend) repairs(ctx context.Context, c bot.Case, rule *knowledge.Rule,
 	}
 	return out
 }
+
+// FlagHazard implements bot.HazardFlagger: a hazard told after the ticket was filed makes it
+// urgent — due within the urgent target from now when that is sooner, handed to a person,
+// the reasons saying why — and staff are alerted. A ticket urgent for safety already, or
+// closed, is left as it is.
+func (b *Backend) FlagHazard(ctx context.Context, openID string, e bot.FlagHazard) error {
+	now := b.Now()
+	flagged := false
+	t, err := b.Store.Update(ctx, e.Number, func(t *triage.Ticket) error {
+		if t.OpenID != openID {
+			return fmt.Errorf("effects: ticket %s is not this customer's", e.Number)
+		}
+		if t.Record.Case.Safety && t.Priority == triage.PriorityUrgent || !t.Status.Open() {
+			return nil
+		}
+		c := t.Record.Case
+		c.Safety, c.ReportedAt = true, now
+		_, why := triage.Prioritise(c)
+		sla := triage.Deadlines(c, triage.PriorityUrgent, b.Calendar)
+		t.Record.Case.Safety = true
+		t.Priority, t.UpdatedAt = triage.PriorityUrgent, now
+		r := &t.Result
+		r.Priority, r.Handoff = triage.PriorityUrgent, true
+		r.Reasons = append(r.Reasons, why)
+		if by := r.SLA.FirstResponseBy; by.IsZero() || sla.FirstResponseBy.Before(by) {
+			r.SLA = sla
+			r.Reasons = append(r.Reasons, sla.Reason)
+		}
+		flagged = true
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("effects: flag %s for a hazard: %w", e.Number, err)
+	}
+	if flagged && b.Alert != nil {
+		b.Alert(t, true)
+	}
+	return nil
+}

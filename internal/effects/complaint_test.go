@@ -162,3 +162,36 @@ func TestNoComponentFromAHazardsWords(t *testing.T) {
 		t.Errorf("reply promises the keyboard:\n%s", last)
 	}
 }
+
+// A hazard told while the filed ticket waits for a person makes that ticket urgent: the
+// bot's "会优先处理" holds on the ticket staff work from, not only in the reply.
+func TestHazardAfterFilingRaisesTheTicket(t *testing.T) {
+	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
+	c := s.Client(wxpush.Safe)
+	ctx := context.Background()
+	const who = "o_hazard_after"
+	first := ticketIn(t, s, chat(t, c, who, "我家空调开了半天不制冷 吹出来的都是热风 转人工"))
+	if first.Priority == triage.PriorityUrgent {
+		t.Fatalf("the first ticket is urgent already: %v", first.Result.Reasons)
+	}
+	r, err := c.Say(ctx, who, "哎呀刚才空调那里有股焦糊味儿 像烧塑料的味道 外机那边还啪啪响了两声")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(r.Text, "优先处理") {
+		t.Fatalf("reply:\n%s", r.Text)
+	}
+	tk, err := s.Tickets.Get(ctx, first.Number)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tk.Priority != triage.PriorityUrgent || !tk.Record.Case.Safety || !tk.Result.Handoff ||
+		!tk.Result.SLA.FirstResponseBy.Before(first.Result.SLA.FirstResponseBy) {
+		t.Fatalf("ticket after the hazard: priority %s safety %v due %v (was %v); reasons %v", tk.Priority,
+			tk.Record.Case.Safety, tk.Result.SLA.FirstResponseBy, first.Result.SLA.FirstResponseBy, tk.Result.Reasons)
+	}
+	all, err := s.Tickets.ListByOpenID(ctx, who, 10)
+	if err != nil || len(all) != 1 {
+		t.Fatalf("%d tickets (%v), want the one", len(all), err)
+	}
+}
