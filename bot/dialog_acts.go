@@ -115,9 +115,10 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 	}
 	if c.State == StateHuman {
 		// A person has (or is about to have) the chat: advice now; the agent sees the message.
-		filedSafe := c.Ticket != "" && !c.Case.Safety // an urgent safety ticket needs no raising
+		// a filed ticket not yet for safety is raised; an urgent safety ticket needs nothing
+		raise := c.Ticket != "" && !c.Case.Safety
 		c.Case.Safety, c.Case.SafetyRule = true, rule.ID // the latest hazard's advice answers what follows
-		if filedSafe {
+		if raise {
 			t.do(FlagHazard{Number: c.Ticket, Rule: rule.ID}) // "会优先处理" is true on the ticket too
 		}
 		t.sayKey("bot.safety.waiting", "advice", rule.Advice)
