@@ -65,3 +65,20 @@ func (FlagHazard) effect() {}
 type HazardFlagger interface {
 	FlagHazard(ctx context.Context, openID string, e FlagHazard) error
 }
+
+// UpdateContact writes the contact a customer told after filing onto ticket Number: the
+// case's name, phone number and address as they now stand ("" leaves a field as it is).
+type UpdateContact struct {
+	Number  string
+	Name    string
+	Phone   string
+	Address string
+}
+
+func (UpdateContact) effect() {}
+
+// ContactUpdater is the optional part of a Backend that writes a later contact onto a
+// filed ticket.
+type ContactUpdater interface {
+	UpdateContact(ctx context.Context, openID string, e UpdateContact) error
+}

@@ -9,8 +9,9 @@ import (
 )
 
 // A detail corrected after the ticket is filed is acknowledged with the ticket's number
-// (the turn's lines go to that ticket's transcript); a message that merely contains
-// "不对" ("又有点不对劲") is no correction.
+// (the turn's lines go to that ticket's transcript); a name, a phone number or a whole
+// address is also written on the ticket (UpdateContact), a part of one ("是B座不是A座") is
+// not; a message that merely contains "不对" ("又有点不对劲") is no correction.
 func TestCorrectionAfterFiling(t *testing.T) {
 	d := NewDialog(shippedKB(t))
 	now := time.Date(2026, 12, 5, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
@@ -18,23 +19,28 @@ func TestCorrectionAfterFiling(t *testing.T) {
 	filed.Case.Category = "washing_machine"
 	want := catalog.T("bot.correct.filed", "number", filed.Ticket)
 	for _, tc := range []struct {
-		text string
-		ack  bool
+		text    string
+		ack     bool
+		written bool
 	}{
-		{"刚才登记的名字错了 是张丽 不是张莉", true},
-		{"地址说错了 是B座不是A座 别让师傅跑错了", true},
-		{"电话留错了 打这个17712340000", true},
-		{"上次修的那个又有点不对劲", false},
+		{"刚才登记的名字错了 是张丽 不是张莉", true, false}, // a name is read only where it is asked
+		{"地址说错了 是B座不是A座 别让师傅跑错了", true, false},
+		{"电话留错了 打这个17712340000", true, true},
+		{"地址换了 广州市天河区天河北路235号 不是233号", true, true},
+		{"上次修的那个又有点不对劲", false, false},
 	} {
 		_, effects := d.Step(filed, Inbound{OpenID: "o", Kind: KindText, Text: tc.text, At: now})
-		got := false
+		got, written := false, false
 		for _, e := range effects {
-			if r, ok := e.(Reply); ok && strings.Contains(r.Text, want) {
-				got = true
+			switch e := e.(type) {
+			case Reply:
+				got = got || strings.Contains(e.Text, want) || strings.Contains(e.Text, filed.Ticket)
+			case UpdateContact:
+				written = e.Number == filed.Ticket
 			}
 		}
-		if got != tc.ack {
-			t.Errorf("%q: acknowledged as a correction of the filed ticket = %v, want %v (effects %v)", tc.text, got, tc.ack, effects)
+		if got != tc.ack || written != tc.written {
+			t.Errorf("%q: acknowledged with the ticket = %v, written on it = %v; want %v, %v (effects %v)", tc.text, got, written, tc.ack, tc.written, effects)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -163,6 +164,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
 	if c.Also != "" && c.State == StateDone && d.takeAlso(t) {
 		return c, t.out
 	}
+	if (c.State == StateDone || c.State == StateVisit) && c.Ticket != "" && d.contactAfterFiling(t) {
+		return c, t.out
+	}
 	if c.State == StateVisit && d.visitWords(t, text) {
 		return c, t.out
 	}
@@ -294,6 +298,79 @@ func (d *Dialog) start(t *step, text string) {
 	}
 	d.advance(t)
 }
+
+// contactAfterFiling notes a name, phone number or address told after the ticket was filed
+// ("电话改成15312345687", "地址写错了 是建国路86号…"): on the filed case and, through
+// UpdateContact, on the ticket, confirmed in one line. false when the message tells no
+// contact, or tells of a fault too (a new case then reads it).
+func (d *Dialog) contactAfterFiling(t *step) bool {
+	c, f := t.c, t.u.Facts
+	if hasSubstance(&t.u) || len(t.u.Hazards) > 0 || f.Phone.IsZero() && f.Address == "" && f.Name == "" {
+		return false
+	}
+	before := c.Case
+	if !f.Phone.IsZero() {
+		c.Case.Phone = f.Phone
+	}
+	if f.Name != "" {
+		c.Case.Name = f.Name
+	}
+	if f.Address != "" && addressOnItsOwn(f.Address) {
+		c.Case.Address, c.Case.Region, c.Case.City = withPlace(f.Address, c.Case.Address), cmp.Or(f.Region, c.Case.Region), cmp.Or(f.City, c.Case.City)
+	}
+	var changed []string
+	for _, slot := range []Slot{SlotName, SlotPhone, SlotAddress} {
+		if v := d.show(&c.Case, slot); v != d.show(&before, slot) {
+			changed = append(changed, v)
+		}
+	}
+	if len(changed) == 0 {
+		return false // told again as it stands: nothing to write
+	}
+	learned := strings.Join(changed, " · ")
+	t.do(UpdateContact{Number: c.Ticket, Name: c.Case.Name, Phone: c.Case.Phone.Number, Address: c.Case.Address})
+	t.sayKey("bot.contact.updated", "number", c.Ticket, "facts", learned)
+	if q, ok := t.u.Has(ActQuestion); ok {
+		d.answerQuestions(t, q.Topic)
+	}
+	if c.State == StateVisit {
+		d.reask(t) // the visit windows are still to choose
+	}
+	return true
+}
+
+// addressOnItsOwn reports whether an address told after filing can replace the ticket's:
+// it names a region or a street, not a part corrected in passing ("是B座不是A座", which the
+// ticket's transcript keeps for staff).
+func addressOnItsOwn(a string) bool {
+	if region, _ := RegionOf(a); region != "" {
+		return true
+	}
+	return cueStreet.MatchString(a)
+}
+
+// withPlace completes an address told from its street on ("建国路86号3栋1单元502") with the
+// city and district of the one it corrects ("北京市朝阳区建国路88号…"), when that names the
+// same street; otherwise it is the address as told.
+func withPlace(addr, old string) string {
+	if region, _ := RegionOf(addr); region != "" || old == "" {
+		return addr
+	}
+	street := addr
+	if i := strings.IndexAny(street, "0123456789"); i > 0 {
+		street = street[:i]
+	}
+	if utf8.RuneCountInString(street) < 2 {
+		return addr
+	}
+	if k := strings.Index(old, street); k > 0 {
+		return old[:k] + addr
+	}
+	return addr
+}
+
+// cueStreet is a street, road, lane or village with its number: "建国路86号", "幸福里3弄".
+var cueStreet = regexp.MustCompile(`(路|街|大道|道|巷|弄|里|胡同|村|镇|小区|花园|苑)[0-9一二三四五六七八九十百零〇]+(号|弄|巷|栋|幢|座)?`)
 
 // cueComesBack says the fault is back: "又不制冷了", "又开始响了", "还是老问题".
 var cueComesBack = knowledge.MustGate(`^(它|这)?(又|再次|又开始|又出现|又来了|还是老问题|老毛病又|毛病又)`)

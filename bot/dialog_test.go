@@ -233,6 +233,8 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 				out.WriteString(fmt.Sprintf("! rate %s score=%d comment=%q\n", e.Number, e.Score, e.Comment))
 			case FlagComplaint:
 				out.WriteString("! flag complaint " + e.Number + " " + e.Words + "\n")
+			case UpdateContact:
+				out.WriteString(fmt.Sprintf("! contact %s name=%q phone=%q address=%q\n", e.Number, e.Name, e.Phone, e.Address))
 			case FlagHazard:
 				out.WriteString("! flag hazard " + e.Number + " " + e.Rule + "\n")
 			case QueueChat:

@@ -75,8 +75,16 @@ func skipCorrection(s string, i int) int {
 	return j
 }
 
+// deniedTail is what a customer adds after the right address to say what was wrong:
+// "建国路86号3栋1单元502 不是88号", "…502，不是602".
+var deniedTail = regexp.MustCompile(`[ ,，。;；]*(不是|而不是|并非)[^ ,，。;；]*[ ,，。;；]*$`)
+
 func (x *extraction) setAddress(cue, start, end int) {
-	x.f.Address = strings.TrimSpace(x.s[start:end])
+	addr := strings.TrimSpace(x.s[start:end])
+	if loc := deniedTail.FindStringIndex(addr); loc != nil && loc[0] > 0 {
+		addr = strings.TrimSpace(addr[:loc[0]])
+	}
+	x.f.Address = addr
 	x.f.Region, x.f.City = RegionOf(x.f.Address)
 	x.mark(cue, end, spanAddress)
 }

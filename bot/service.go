@@ -374,6 +374,12 @@ func (s *Service) safeStep(ctx context.Context, c Conversation, in Inbound) (_ C
 					s.log.Error("turn: raising the ticket for a hazard failed", "ticket", e.Number, "err", err)
 				}
 			}
+		case UpdateContact:
+			if u, ok := s.backend.(ContactUpdater); ok {
+				if err := u.UpdateContact(ctx, in.OpenID, e); err != nil {
+					s.log.Error("turn: writing the contact on the ticket failed", "ticket", e.Number, "err", err)
+				}
+			}
 		case NoteUnmatched:
 			if n, ok := s.backend.(UnmatchedNoter); ok {
 				if err := n.NoteUnmatched(ctx, e); err != nil {

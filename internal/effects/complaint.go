@@ -1,6 +1,7 @@
 package effects
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"time"
@@ -162,6 +163,29 @@ func (b *Backend) FlagHazard(ctx context.Context, openID string, e bot.FlagHazar
 	}
 	if flagged && b.Alert != nil {
 		b.Alert(t, true)
+	}
+	return nil
+}
+
+// UpdateContact implements bot.ContactUpdater: the name, phone number and address the
+// customer told after filing replace the ticket's (an empty one leaves its field), while the
+// ticket is open. The message itself is in the ticket's transcript.
+func (b *Backend) UpdateContact(ctx context.Context, openID string, e bot.UpdateContact) error {
+	now := b.Now()
+	_, err := b.Store.Update(ctx, e.Number, func(t *triage.Ticket) error {
+		if t.OpenID != openID {
+			return fmt.Errorf("effects: ticket %s is not this customer's", e.Number)
+		}
+		if !t.Status.Open() {
+			return nil
+		}
+		r := &t.Record
+		r.Name, r.Phone, r.Address = cmp.Or(e.Name, r.Name), cmp.Or(e.Phone, r.Phone), cmp.Or(e.Address, r.Address)
+		t.UpdatedAt = now
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("effects: contact of %s: %w", e.Number, err)
 	}
 	return nil
 }

@@ -195,3 +195,32 @@ func TestHazardAfterFilingRaisesTheTicket(t *testing.T) {
 		t.Fatalf("%d tickets (%v), want the one", len(all), err)
 	}
 }
+
+// A phone number or address told after the ticket was filed is written on the ticket (the
+// console and the customer's page show it), not read as a new case.
+func TestContactAfterFilingUpdatesTheTicket(t *testing.T) {
+	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
+	c := s.Client(wxpush.Safe)
+	ctx := context.Background()
+	const who = "o_contact_after"
+	first := ticketIn(t, s, chat(t, c, who, "美的空调KFR-35GW三个月前京东买的，今天突然不制冷，显示E1"))
+	r, err := c.Say(ctx, who, "电话改成15312345687")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(r.Text, "15312345687") || !strings.Contains(r.Text, first.Number) {
+		t.Fatalf("reply:\n%s", r.Text)
+	}
+	tk, err := s.Tickets.Get(ctx, first.Number)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tk.Record.Phone != "15312345687" || tk.Record.Name != first.Record.Name || tk.Record.Address != first.Record.Address {
+		t.Fatalf("ticket contact %q %q %q; was %q %q %q", tk.Record.Name, tk.Record.Phone, tk.Record.Address,
+			first.Record.Name, first.Record.Phone, first.Record.Address)
+	}
+	all, err := s.Tickets.ListByOpenID(ctx, who, 10)
+	if err != nil || len(all) != 1 {
+		t.Fatalf("%d tickets (%v), want the one", len(all), err)
+	}
+}
