@@ -21,8 +21,8 @@ import (
 
 // serveGCPercent is the garbage collector's target for the service unless GOGC says
 // otherwise: the heap may grow to five times what is live (the knowledge, the models and
-// the turns in flight: about 60 MB, so 300 MB at the peak) before a collection, a quarter
-// of the collections of Go's default 100. Under load the collector took 7–8 % of the
+// the turns in flight: about 110 MB with the shipped knowledge, so about 550 MB at the peak,
+// measured under load) before a collection, a quarter of the collections of Go's default. Under load the collector took 7–8 % of the
 // service's CPU at 100 (BENCHMARKS.md, "CPU per turn"). GOMEMLIMIT, when set, still bounds
 // the heap.
 const serveGCPercent = 400
