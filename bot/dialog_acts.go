@@ -282,6 +282,12 @@ func (d *Dialog) visitAfterFiling(t *step) bool {
 		return false
 	}
 	tx := compact(u.Canon)
+	if cueNoReschedule.MatchString(tx) {
+		// "我没要改约啊 我是说购买时间是2021年": the time stays; the rest of the message is
+		// read as usual (a date, an address)
+		t.sayKey("bot.visit.reschedule_withdrawn", "number", c.Ticket)
+		return !hasSubstance(u) && noFacts(&u.Facts)
+	}
 	target := u.Canon
 	if loc := rescheduleTo.FindStringIndex(target); loc != nil {
 		target = target[loc[1]:] // "周二我要出差 能改到周三下午吗": the day after 改到 is the new one
@@ -289,7 +295,7 @@ func (d *Dialog) visitAfterFiling(t *step) bool {
 		target = after // "不是周二下午！是周三下午"
 	}
 	w := readVisitWish(target, t.in.At.In(visitZone))
-	if (cueReschedule.MatchString(tx) || target != u.Canon && !w.empty()) && u.Facts.Category == "" && u.Facts.ErrorCode == "" && !cueNewFault.MatchString(tx) {
+	if (cueReschedule.MatchString(tx) || target != u.Canon && !w.empty() && cueVisitClause.MatchString(tx)) && u.Facts.Category == "" && u.Facts.ErrorCode == "" && !cueNewFault.MatchString(tx) {
 		words := w.words
 		if words == "" {
 			words = catalog.T("bot.visit.reschedule_any")
@@ -300,12 +306,18 @@ func (d *Dialog) visitAfterFiling(t *step) bool {
 	if p, ok := u.Has(ActProgress); u.Is(ActQuestion) || ok && !strings.HasPrefix(p.Evidence, "≈") || hasSubstance(u) {
 		return false // a progress question in words ("师傅几点来"); the act model's guess alone does not outweigh a time told
 	}
-	if !w.empty() && !w.none && !w.question && runes(tx) <= 16 {
+	if !w.empty() && !w.none && !w.question && runes(tx) <= 16 && (!w.numeric || cueVisitClause.MatchString(tx)) {
+		// a date in numbers alone ("12号") may be a house number: a visit time only with
+		// words of the visit ("12号上门吧")
 		t.sayKey("bot.visit.noted_after", "number", c.Ticket, "wish", w.words)
 		return true
 	}
 	return false
 }
+
+// cueNoReschedule denies or withdraws a change of the visit time: "我没要改约", "你别给我改时间",
+// "谁说要改时间了", "时间不用改".
+var cueNoReschedule = knowledge.MustGate(`(没|没有|不|别|不用|不要|不是|谁|哪|唔|冇)(要|想|说|让|叫|打算|讲|系)?(过)?(要)?(你)?(给我|帮我)?(改约|改时间|改期|改日子|改上门|换时间|重新约|改到|改咗)|时间不(用|要|需要)?(改|变|换)|(不|唔)(用|要)?改(了|约)|别改`)
 
 // rescheduleTo leads to the new visit time: "改到", "换到", "挪到".
 var rescheduleTo = regexp.MustCompile(`(改|换|挪|推|延|调)(到|成|在)`)
@@ -450,6 +462,9 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 		return false
 	}
 	tx := compact(t.u.Canon)
+	if c.Ticket != "" && (cueReschedule.MatchString(tx) || cueNoReschedule.MatchString(tx)) && len(t.u.Hazards) == 0 {
+		return false // "能不能改到周六下午": the visit time, not a question about the hazard
+	}
 	asksUse := cueSafetyAsk.MatchString(tx) && (cueQuestion.MatchString(tx) || tagQuestion(tx) || cueMayI.MatchString(tx))
 	if t.u.Facts.Phone.Number != "" {
 		// "13812345678 已经拔了插头 我能不能插回去继续用啊": the question answered first, then
