@@ -314,13 +314,15 @@ func (d *Dialog) newCase(t *step) {
 func (d *Dialog) absorb(t *step) {
 	c := t.c
 	f := t.u.Facts
-	if t.u.Is(ActVague) || f.Symptom != "" && cueMayI.MatchString(compact(f.Symptom)) {
+	if t.u.Is(ActVague) || f.Symptom != "" && (cueMayI.MatchString(compact(f.Symptom)) || cueAskDo.MatchString(compact(f.Symptom))) {
 		f.Symptom = "" // "我能不能插回去继续用啊" asks; it is no fault
 	}
 	if !c.Case.PurchaseDate.IsZero() && hypothetical.MatchString(compact(t.u.Canon)) {
 		f.PurchaseDate, f.PurchaseApprox = Date{}, false // "那13个月呢" asks, it does not correct
 	}
-	if a, ok := t.u.Has(ActReport); ok && f.Symptom == "" && f.ErrorCode == "" {
+	productFix := f.Category != "" && (cueCorrection.MatchString(compact(t.u.Canon)) || afterDenial(t.u.Canon) != "")
+	if a, ok := t.u.Has(ActReport); ok && f.Symptom == "" && f.ErrorCode == "" && !productFix {
+		// ("不是冰箱是冰柜 卧式那种" names the product again: no fault in words)
 		// a fault in words no list knows, in the customer's wording
 		if f.Symptom = LooseSymptom(t.u.Canon, t.in.At, d.lexicon()); f.Symptom == "" {
 			f.Symptom = truncateRunes(a.Evidence, maxSymptomRunes)

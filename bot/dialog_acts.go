@@ -424,6 +424,10 @@ func hazardFamilyOf(ruleID string) string {
 
 // cueMayI asks leave to use the device, in words without a question mark: "中不中",
 // "总行吧", "应该没事吧".
+// cueAskDo asks whether to do something to the machine: "进水的角阀要关不", "要不要拔插头",
+// "水龙头用不用关". It tells no fault.
+var cueAskDo = knowledge.MustGate(`(要|需要|用|使)(不要|不用|不需要|唔使)?(关|开|拔|断|拧|停|放|拆)(掉|上|紧|开)?(不|吗|么|嘛|呢|唔)?$|要不要|用不用|需不需要|需要不|使唔使|要唔要`)
+
 var cueMayI = knowledge.MustGate(`(能|可以)[^,?不]{1,6}不|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|没事吧|可以吧|能不能|可不可以|得唔得|用唔用得`)
 
 // cueResumeCase takes back a cancel: "等等 还是修吧".
@@ -1115,6 +1119,10 @@ func (d *Dialog) correct(t *step) bool {
 		}
 	}
 	if len(changes) == 0 {
+		if tail := strings.TrimSpace(afterDenial(t.u.Canon)); t.u.Facts.Category != "" && t.u.Facts.Category == c.Case.Category && tail != "" {
+			// "不是冰箱是冰柜 卧式那种": the same kind of product, named better; no fault in it
+			t.sayKey("bot.corrected_same_kind", "words", truncateRunes(tail, 20))
+		}
 		return d.askAgain(t)
 	}
 	t.sayKey("bot.corrected", "changes", strings.Join(changes, "，"))
