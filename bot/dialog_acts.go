@@ -553,11 +553,16 @@ func (d *Dialog) interject(t *step) bool {
 	}
 	busy := c.State.inProgress()
 	if c.State == StateDone && c.Ticket == "" && c.Case.RuleID != "" && c.Case.StepsTried > 0 && !c.Case.Safety &&
-		cueMisclick.MatchString(compact(u.Canon)) && knowledge.ParseAnswer(u.Canon) != knowledge.AnswerSolved {
+		(cueMisclick.MatchString(compact(u.Canon)) || knowledge.DeniesSolved(u.Canon)) && knowledge.ParseAnswer(u.Canon) != knowledge.AnswerSolved {
+		// ("我啥时候说解决了 还在转圈": the "solved" the bot heard is taken back)
 		// "1" then "哦不对 按错了 没解决": the check did not help after all; go on from it
 		if rule, ok := d.KB.Rule(c.Case.RuleID); ok && c.Case.StepsTried <= len(rule.Steps) {
 			c.State, c.Step = StateSelf, c.Case.StepsTried-1
-			t.sayKey("bot.self.reopened")
+			if knowledge.DeniesSolved(u.Canon) {
+				t.sayKey("bot.self.reopened_misheard") // the bot's mistake, not the customer's
+			} else {
+				t.sayKey("bot.self.reopened")
+			}
 			u.Answer = knowledge.AnswerNotSolved
 			d.selfService(t, u.Text)
 			return true
