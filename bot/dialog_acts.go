@@ -412,6 +412,26 @@ func (d *Dialog) sayFollowUp(t *step) {
 	t.sayKey("bot.safety.hold", "advice", advice)
 }
 
+// cueClearCancel gives up the repair in so many words: "不修了", "取消吧", "不用你们上门",
+// "我直接找雅迪去". "不用了" alone may mean the device, stopped as advised.
+var cueClearCancel = knowledge.MustGate(`不修了|不修啦|不修咯|唔修|不用修|不报修|不用报修|不用登记|别登记|取消|撤销|撤单|不用(你们|你)?(上门|来|过来|派人|安排|处理)|别(来|派人|上门)|唔使(上门|嚟|搵人)|(我)?(直接|自己|还是)(去)?找[^,]{1,8}(去|了|吧|售后|修)|不麻烦(你们)?了|不需要(你们)?(了|上门)|不找你们`)
+
+// cancelSafety ends a safety case the customer gives up before anything is filed: the
+// family's advice once, in one line, and no ticket.
+func (d *Dialog) cancelSafety(t *step) {
+	c := t.c
+	key := "bot.safety.brief." + hazardFamilyOf(c.Case.SafetyRule)
+	if !catalog.Has(key) {
+		key = "bot.safety.brief.other"
+	}
+	if c.State == StateSelf {
+		t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeAbandoned})
+	}
+	d.leaveQueue(t)
+	c.State, c.Asking, c.Windows = StateDone, "", nil
+	t.sayKey("bot.safety.cancelled", "advice", catalog.T(key))
+}
+
 // hazardFamilyOf is the hazard family of a shipped safety rule, or "" for an editor's own.
 func hazardFamilyOf(ruleID string) string {
 	for family, id := range knowledge.HazardRuleIDs {
@@ -422,12 +442,12 @@ func hazardFamilyOf(ruleID string) string {
 	return ""
 }
 
-// cueMayI asks leave to use the device, in words without a question mark: "中不中",
-// "总行吧", "应该没事吧".
 // cueAskDo asks whether to do something to the machine: "进水的角阀要关不", "要不要拔插头",
 // "水龙头用不用关". It tells no fault.
 var cueAskDo = knowledge.MustGate(`(要|需要|用|使)(不要|不用|不需要|唔使)?(关|开|拔|断|拧|停|放|拆)(掉|上|紧|开)?(不|吗|么|嘛|呢|唔)?$|要不要|用不用|需不需要|需要不|使唔使|要唔要`)
 
+// cueMayI asks leave to use the device, in words without a question mark: "中不中",
+// "总行吧", "应该没事吧".
 var cueMayI = knowledge.MustGate(`(能|可以)[^,?不]{1,6}不|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|没事吧|可以吧|能不能|可不可以|得唔得|用唔用得`)
 
 // cueResumeCase takes back a cancel: "等等 还是修吧".
@@ -629,6 +649,12 @@ func (d *Dialog) interject(t *step) bool {
 	}
 	if u.Is(ActHandoff) {
 		d.command(t, CmdHuman)
+		return true
+	}
+	if u.Is(ActCancel) && c.Case.Safety && c.Ticket == "" && c.State.inProgress() && cueClearCancel.MatchString(compact(u.Canon)) {
+		// "算了 不修了 我直接找雅迪去", "不用你们上门…取消吧": the customer may cancel; the
+		// safety advice is said once more, in one line, and nothing is filed
+		d.cancelSafety(t)
 		return true
 	}
 	if u.Is(ActCancel) && c.Case.Safety && c.Ticket == "" && c.State.inProgress() {
