@@ -126,6 +126,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
 	t.u = d.understand(&c, text, in.At)
 	check := c.SafetyCheck
 	c.SafetyCheck = ""
+	if d.burnAid(t) {
+		return c, t.out // "手腕那块红了有点疼 要紧吗" after the watch got hot: the person first
+	}
 	if rule, ok := d.hazardRule(t); ok {
 		d.hazard(t, rule)
 		return c, t.out

@@ -98,11 +98,65 @@ func (d *Dialog) hazardRule(t *step) (Rule, bool) {
 		// "能充电试试吗" about a device that took water: power on a wet device is the hazard
 		return toRule(knowledge.FamilyRule(knowledge.HazardWaterElectric)), true
 	}
+	if len(t.u.Hazards) == 0 && batteryCase(&t.c.Case) && cueSwelling.MatchString(compact(t.u.Canon)) &&
+		!deniesHazard.MatchString(compact(t.u.Canon)) && !cueNoSwelling.MatchString(compact(t.u.Canon)) {
+		// "有点烫 后面好像有点鼓起来了" about the phone the case is about: a swelling battery,
+		// though the message names no device
+		if r, ok := d.KB.Rule(knowledge.HazardRuleIDs[knowledge.HazardBattery]); ok {
+			return r, true
+		}
+		return toRule(knowledge.FamilyRule(knowledge.HazardBattery)), true
+	}
 	if len(t.u.Hazards) == 0 {
 		return Rule{}, false
 	}
 	return toRule(knowledge.FamilyRule(t.u.Hazards[0].Family)), true
 }
+
+// cueBurnInjury tells or asks about a burn on the customer's body: "手腕那块红了有点疼",
+// "手烫红了咋办", "起了个水泡".
+var cueBurnInjury = knowledge.MustGate(`(手|手腕|手背|手心|手指|指头|皮肤|胳膊|手臂|腿|脸|脖子|耳朵|腰|肚子|身上)[^,?]{0,6}(红了|发红|红肿|红一块|红了一块|疼|痛|起泡|水泡|烫伤|烫红|灼伤|破皮|被烫|烫到|烫了一下|烫着)|烫伤|烫红|灼伤|起(了)?(个|一个)?(小|大)?(水)?泡`)
+
+// burnAid answers a burn told or asked about in a safety case whose hazard the message
+// does not newly raise: first aid for the person, the device's advice in one line, then
+// what is pending. It reports whether it answered.
+func (d *Dialog) burnAid(t *step) bool {
+	c, u := t.c, &t.u
+	if !c.Case.Safety || !cueBurnInjury.MatchString(compact(u.Canon)) {
+		return false
+	}
+	family := hazardFamilyOf(c.Case.SafetyRule)
+	for _, h := range u.Hazards {
+		if h.Family != family {
+			return false // another hazard: its advice first (see hazard)
+		}
+	}
+	t.sayKey("bot.safety.burn_aid")
+	if key := "bot.safety.brief." + family; catalog.Has(key) {
+		t.say(catalog.T(key))
+	}
+	if c.Ticket != "" || c.State == StateHuman {
+		t.sayKey("bot.safety.burn_noted") // the message is in the ticket's transcript
+		return true
+	}
+	if c.State.inProgress() {
+		d.absorb(t)
+		d.reask(t)
+	}
+	return true
+}
+
+// batteryCase reports a case about a device run on its own battery: a phone, a laptop, a
+// tablet, a watch, earphones.
+func batteryCase(c *Case) bool {
+	return portable[c.Category] || cuePortableNamed.MatchString(compact(c.Symptom))
+}
+
+// cueSwelling tells a battery swelling: "后面鼓起来了", "后盖被顶起来", "屏幕被撑开了".
+var cueSwelling = knowledge.MustGate(`鼓起|鼓了|鼓包|有点鼓|鼓鼓|胀起|胀了|膨胀|撑起|撑开|顶起|拱起|后盖[^,?]{0,4}(翘|裂|开了|分开|凸)|凸起`)
+
+// cueNoSwelling denies it: "没有鼓", "没鼓包".
+var cueNoSwelling = knowledge.MustGate(`(没|没有|冇|不|唔)(有)?(鼓|胀|膨胀|凸)`)
 
 // hazard handles a safety report in any state: advice at once, no self-service, and an
 // urgent ticket as soon as we can call back. What else the message says is kept.
@@ -117,6 +171,9 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		// A person has (or is about to have) the chat: advice now; the agent sees the message.
 		c.Case.Safety, c.Case.SafetyRule = true, rule.ID // the latest hazard's advice answers what follows
 		t.sayKey("bot.safety.waiting", "advice", rule.Advice)
+		if cueBurnInjury.MatchString(compact(t.u.Canon)) {
+			t.sayKey("bot.safety.burn_aid")
+		}
 		d.alsoProgress(t) // "冒烟那个 到哪一步了": the advice first, then where the ticket is
 		return
 	}
@@ -153,6 +210,9 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		t.sayKey("bot.safety.again", "advice", rule.Advice)
 	} else {
 		t.sayKey("bot.safety", "advice", rule.Advice)
+	}
+	if cueBurnInjury.MatchString(compact(t.u.Canon)) {
+		t.sayKey("bot.safety.burn_aid") // "摘下来手腕上红了一块": the person first, then the device
 	}
 	if c.Case.missing(SlotPhone) {
 		d.ask(t, SlotPhone)

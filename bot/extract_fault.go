@@ -47,6 +47,9 @@ func (x *extraction) trigger() {
 		if !ok {
 			continue
 		}
+		if t == TriggerWater && s[i:end] == "水泡" && blister(s, i) {
+			continue // "起了个小水泡": a blister on the skin
+		}
 		if askedCause(s, i, end) {
 			continue // "是不是进水了", "会进水吗", "怕进水": asked or feared, not told
 		}
@@ -71,6 +74,17 @@ func (x *extraction) trigger() {
 	if denied || setNoTrigger.contains(s, 0, len(s)) {
 		x.f.Trigger = TriggerNone
 	}
+}
+
+// blister reports "水泡" at byte i as a blister: "起了个水泡", "一个小水泡".
+func blister(s string, i int) bool {
+	before := strings.TrimRight(s[:i], " ")
+	for _, w := range []string{"起", "个", "小", "大", "了", "长"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // askedCause reports a cause word at s[i:end] that is asked or feared, not told: "是不是进水了",

@@ -87,6 +87,8 @@ func TestExtractTrigger(t *testing.T) {
 		{"怕进水 用保鲜膜包着", ""},
 		{"从来没泡过水", TriggerNone},
 		{"手机进水了还保修吗", TriggerWater},
+		{"起了个小水泡 怎么处理", ""},
+		{"手机水泡过", TriggerWater},
 		{"昨天掉马桶里了 是不是进水了", TriggerWater},
 	}
 	for _, tt := range tests {
