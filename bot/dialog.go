@@ -1150,7 +1150,7 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 	// a short "嗯" is acknowledged now and then; anything longer or asked gets a word back,
 	// so a customer writing while they wait is never met with silence
 	said := runes(compact(t.u.Canon)) > 6 || cueQuestion.MatchString(compact(t.u.Canon))
-	if since := t.in.At.Sub(c.AckedAt); since >= d.AckEvery || said && since >= 20*time.Second {
+	if since := t.in.At.Sub(c.AckedAt); since >= d.AckEvery || said {
 		c.AckedAt = t.in.At
 		t.sayKey("bot.human.waiting")
 	}
