@@ -1102,7 +1102,7 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		c.AckedAt = t.in.At
 		return
 	}
-	if t.u.Is(ActReturn) && !c.Case.Return {
+	if t.u.Is(ActReturn) && (!c.Case.Return || cueQuestion.MatchString(compact(t.u.Canon))) {
 		// "我就想知道能不能退": the 三包 rights for what is known, noted for the person who calls
 		before := c.Case
 		d.absorb(t)

@@ -87,6 +87,12 @@ func (d *Dialog) faqQuestion(u *Understanding, c *Conversation) {
 // families and editors' safety rules), or, when the base has none for a family found, the
 // catalog's advice for it. A hazard is never routine.
 func (d *Dialog) hazardRule(t *step) (Rule, bool) {
+	if c := &t.c.Case; c.Safety && len(t.c.Tickets) > 0 && t.u.Is(ActReturn) && !cueStillLive.MatchString(compact(t.u.Canon)) &&
+		!slices.ContainsFunc(t.u.Hazards, func(h knowledge.HazardHit) bool { return h.Family != hazardFamilyOf(c.SafetyRule) }) {
+		// "冒过烟的我肯定不要了 必须退 能不能退": the hazard already filed, told as the reason
+		// for a return; the return is what is asked
+		return Rule{}, false
+	}
 	if rule, ok := d.KB.Hazard(t.u.Canon, t.u.HazardReading()); ok {
 		return rule, true
 	}
@@ -461,6 +467,13 @@ var cueStillLive = knowledge.MustGate(`是不是|会不会|还有电|还带电|�
 // do for this danger, or the safety rule's advice with "not until the engineer has checked".
 func (d *Dialog) sayFollowUp(t *step) {
 	c := t.c
+	if family := hazardFamilyOf(c.Case.SafetyRule); (family == knowledge.HazardGas || family == knowledge.HazardCO) &&
+		cueElectricCooker.MatchString(compact(t.u.Canon)) {
+		// "燃气公司的人走了…我能用电磁炉做饭吗": cooking without gas is answered, with the
+		// condition it depends on; the gas itself stays off
+		t.sayKey("bot.safety.gas_electric_cooker")
+		return
+	}
 	if key := "bot.safety.followup." + hazardFamilyOf(c.Case.SafetyRule); catalog.Has(key) {
 		t.sayKey(key)
 		return
@@ -491,6 +504,9 @@ func (d *Dialog) cancelSafety(t *step) {
 	c.State, c.Asking, c.Windows = StateDone, "", nil
 	t.sayKey("bot.safety.cancelled", "advice", catalog.T(key))
 }
+
+// cueElectricCooker names cooking or heating without gas: "电磁炉", "电饭煲", "微波炉".
+var cueElectricCooker = knowledge.MustGate(`电磁炉|电陶炉|电饭煲|电饭锅|微波炉|电水壶|烧水壶|空气炸锅|电烤箱|电炒锅|电火锅|电蒸锅|电热水器`)
 
 // hazardFamilyOf is the hazard family of a shipped safety rule, or "" for an editor's own.
 func hazardFamilyOf(ruleID string) string {
@@ -546,6 +562,15 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 		return false
 	}
 	tx := compact(t.u.Canon)
+	if t.u.Is(ActReturn) && len(c.Tickets) > 0 && !cueStillLive.MatchString(tx) {
+		return false // "冒过烟的我肯定不要了 能不能退": the return is asked, the advice was given
+	}
+	if p, ok := t.u.Has(ActProgress); ok && !strings.HasPrefix(p.Evidence, "≈") && len(c.Tickets) > 0 &&
+		len(t.u.Hazards) == 0 && !cueStillLive.MatchString(tx) && !cueSafetyDone.MatchString(tx) {
+		// "我的单子现在啥情况": the ticket's status, not the advice again ("插座拔了 怎么还没人
+		// 联系我" is acknowledged below, with the status)
+		return false
+	}
 	if c.Ticket != "" && (cueReschedule.MatchString(tx) || cueNoReschedule.MatchString(tx)) && len(t.u.Hazards) == 0 {
 		return false // "能不能改到周六下午": the visit time, not a question about the hazard
 	}
