@@ -159,7 +159,7 @@ func batteryCase(c *Case) bool {
 }
 
 // cueSwelling tells a battery swelling: "后面鼓起来了", "后盖被顶起来", "屏幕被撑开了".
-var cueSwelling = knowledge.MustGate(`鼓起|鼓了|鼓包|有点鼓|鼓鼓|胀起|胀了|膨胀|撑起|撑开|顶起|拱起|后盖[^,?]{0,4}(翘|裂|开了|分开|凸)|凸起`)
+var cueSwelling = knowledge.MustGate(`鼓起|鼓了|鼓包|鼓鼓|胀起|胀了|膨胀|撑起|撑开|顶起|拱起|后盖[^,?]{0,4}(翘|裂|开了|分开|凸)|凸起`)
 
 // cueNoSwelling denies it: "没有鼓", "没鼓包".
 var cueNoSwelling = knowledge.MustGate(`(没|没有|冇|不|唔)(有)?(鼓|胀|膨胀|凸)`)
