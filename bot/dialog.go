@@ -127,6 +127,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
 	t.u = d.understand(&c, text, in.At)
 	check := c.SafetyCheck
 	c.SafetyCheck = ""
+	if d.burnAid(t) {
+		return c, t.out // "手腕那块红了有点疼 要紧吗" after the watch got hot: the person first
+	}
 	if rule, ok := d.hazardRule(t); ok {
 		d.hazard(t, rule)
 		return c, t.out
@@ -391,13 +394,15 @@ func (d *Dialog) newCase(t *step) {
 func (d *Dialog) absorb(t *step) {
 	c := t.c
 	f := t.u.Facts
-	if t.u.Is(ActVague) || f.Symptom != "" && cueMayI.MatchString(compact(f.Symptom)) {
+	if t.u.Is(ActVague) || f.Symptom != "" && (cueMayI.MatchString(compact(f.Symptom)) || cueAskDo.MatchString(compact(f.Symptom))) {
 		f.Symptom = "" // "我能不能插回去继续用啊" asks; it is no fault
 	}
 	if !c.Case.PurchaseDate.IsZero() && hypothetical.MatchString(compact(t.u.Canon)) {
 		f.PurchaseDate, f.PurchaseApprox = Date{}, false // "那13个月呢" asks, it does not correct
 	}
-	if a, ok := t.u.Has(ActReport); ok && f.Symptom == "" && f.ErrorCode == "" {
+	productFix := f.Category != "" && (cueCorrection.MatchString(compact(t.u.Canon)) || afterDenial(t.u.Canon) != "")
+	if a, ok := t.u.Has(ActReport); ok && f.Symptom == "" && f.ErrorCode == "" && !productFix {
+		// ("不是冰箱是冰柜 卧式那种" names the product again: no fault in words)
 		// a fault in words no list knows, in the customer's wording
 		if f.Symptom = LooseSymptom(t.u.Canon, t.in.At, d.lexicon()); f.Symptom == "" {
 			f.Symptom = truncateRunes(a.Evidence, maxSymptomRunes)
@@ -1174,7 +1179,7 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		c.AckedAt = t.in.At
 		return
 	}
-	if t.u.Is(ActReturn) && !c.Case.Return {
+	if t.u.Is(ActReturn) && (!c.Case.Return || cueQuestion.MatchString(compact(t.u.Canon))) {
 		// "我就想知道能不能退": the 三包 rights for what is known, noted for the person who calls
 		before := c.Case
 		d.absorb(t)
@@ -1188,7 +1193,8 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		c.AckedAt = t.in.At
 		return
 	}
-	if (t.u.Is(ActThanks) || t.u.Is(ActGoodbye)) && !hasSubstance(&t.u) && noFacts(&t.u.Facts) {
+	if (t.u.Is(ActThanks) || t.u.Is(ActGoodbye)) && !hasSubstance(&t.u) && noFacts(&t.u.Facts) &&
+		!(cueQuestion.MatchString(compact(t.u.Canon)) && !strings.Contains(t.u.Canon, "谢")) { // "我没要投诉啊 就是问问 是不是…": asked, not thanked
 		t.sayKey("bot.human.thanks") // "好的 谢谢", "那我等着": a word back, not silence
 		c.AckedAt = t.in.At
 		return
@@ -1222,7 +1228,7 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 	// a short "嗯" is acknowledged now and then; anything longer or asked gets a word back,
 	// so a customer writing while they wait is never met with silence
 	said := runes(compact(t.u.Canon)) > 6 || cueQuestion.MatchString(compact(t.u.Canon))
-	if since := t.in.At.Sub(c.AckedAt); since >= d.AckEvery || said && since >= 20*time.Second {
+	if since := t.in.At.Sub(c.AckedAt); since >= d.AckEvery || said {
 		c.AckedAt = t.in.At
 		t.sayKey("bot.human.waiting")
 	}

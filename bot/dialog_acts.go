@@ -87,6 +87,12 @@ func (d *Dialog) faqQuestion(u *Understanding, c *Conversation) {
 // families and editors' safety rules), or, when the base has none for a family found, the
 // catalog's advice for it. A hazard is never routine.
 func (d *Dialog) hazardRule(t *step) (Rule, bool) {
+	if c := &t.c.Case; c.Safety && len(t.c.Tickets) > 0 && t.u.Is(ActReturn) && !cueStillLive.MatchString(compact(t.u.Canon)) &&
+		!slices.ContainsFunc(t.u.Hazards, func(h knowledge.HazardHit) bool { return h.Family != hazardFamilyOf(c.SafetyRule) }) {
+		// "冒过烟的我肯定不要了 必须退 能不能退": the hazard already filed, told as the reason
+		// for a return; the return is what is asked
+		return Rule{}, false
+	}
 	if rule, ok := d.KB.Hazard(t.u.Canon, t.u.HazardReading()); ok {
 		return rule, true
 	}
@@ -98,11 +104,65 @@ func (d *Dialog) hazardRule(t *step) (Rule, bool) {
 		// "能充电试试吗" about a device that took water: power on a wet device is the hazard
 		return toRule(knowledge.FamilyRule(knowledge.HazardWaterElectric)), true
 	}
+	if len(t.u.Hazards) == 0 && batteryCase(&t.c.Case) && cueSwelling.MatchString(compact(t.u.Canon)) &&
+		!deniesHazard.MatchString(compact(t.u.Canon)) && !cueNoSwelling.MatchString(compact(t.u.Canon)) {
+		// "有点烫 后面好像有点鼓起来了" about the phone the case is about: a swelling battery,
+		// though the message names no device
+		if r, ok := d.KB.Rule(knowledge.HazardRuleIDs[knowledge.HazardBattery]); ok {
+			return r, true
+		}
+		return toRule(knowledge.FamilyRule(knowledge.HazardBattery)), true
+	}
 	if len(t.u.Hazards) == 0 {
 		return Rule{}, false
 	}
 	return toRule(knowledge.FamilyRule(t.u.Hazards[0].Family)), true
 }
+
+// cueBurnInjury tells or asks about a burn on the customer's body: "手腕那块红了有点疼",
+// "手烫红了咋办", "起了个水泡".
+var cueBurnInjury = knowledge.MustGate(`(手|手腕|手背|手心|手指|指头|皮肤|胳膊|手臂|腿|脸|脖子|耳朵|腰|肚子|身上)[^,?]{0,6}(红了|发红|红肿|红一块|红了一块|疼|痛|起泡|水泡|烫伤|烫红|灼伤|破皮|被烫|烫到|烫了一下|烫着)|烫伤|烫红|灼伤|起(了)?(个|一个)?(小|大)?(水)?泡`)
+
+// burnAid answers a burn told or asked about in a safety case whose hazard the message
+// does not newly raise: first aid for the person, the device's advice in one line, then
+// what is pending. It reports whether it answered.
+func (d *Dialog) burnAid(t *step) bool {
+	c, u := t.c, &t.u
+	if !c.Case.Safety || !cueBurnInjury.MatchString(compact(u.Canon)) {
+		return false
+	}
+	family := hazardFamilyOf(c.Case.SafetyRule)
+	for _, h := range u.Hazards {
+		if h.Family != family {
+			return false // another hazard: its advice first (see hazard)
+		}
+	}
+	t.sayKey("bot.safety.burn_aid")
+	if key := "bot.safety.brief." + family; catalog.Has(key) {
+		t.say(catalog.T(key))
+	}
+	if c.Ticket != "" || c.State == StateHuman {
+		t.sayKey("bot.safety.burn_noted") // the message is in the ticket's transcript
+		return true
+	}
+	if c.State.inProgress() {
+		d.absorb(t)
+		d.reask(t)
+	}
+	return true
+}
+
+// batteryCase reports a case about a device run on its own battery: a phone, a laptop, a
+// tablet, a watch, earphones.
+func batteryCase(c *Case) bool {
+	return portable[c.Category] || cuePortableNamed.MatchString(compact(c.Symptom))
+}
+
+// cueSwelling tells a battery swelling: "后面鼓起来了", "后盖被顶起来", "屏幕被撑开了".
+var cueSwelling = knowledge.MustGate(`鼓起|鼓了|鼓包|鼓鼓|胀起|胀了|膨胀|撑起|撑开|顶起|拱起|后盖[^,?]{0,4}(翘|裂|开了|分开|凸)|凸起`)
+
+// cueNoSwelling denies it: "没有鼓", "没鼓包".
+var cueNoSwelling = knowledge.MustGate(`(没|没有|冇|不|唔)(有)?(鼓|胀|膨胀|凸)`)
 
 // hazard handles a safety report in any state: advice at once, no self-service, and an
 // urgent ticket as soon as we can call back. What else the message says is kept.
@@ -122,6 +182,9 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 			t.do(FlagHazard{Number: c.Ticket, Rule: rule.ID}) // "会优先处理" is true on the ticket too
 		}
 		t.sayKey("bot.safety.waiting", "advice", rule.Advice)
+		if cueBurnInjury.MatchString(compact(t.u.Canon)) {
+			t.sayKey("bot.safety.burn_aid")
+		}
 		d.alsoProgress(t) // "冒烟那个 到哪一步了": the advice first, then where the ticket is
 		return
 	}
@@ -158,6 +221,9 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		t.sayKey("bot.safety.again", "advice", rule.Advice)
 	} else {
 		t.sayKey("bot.safety", "advice", rule.Advice)
+	}
+	if cueBurnInjury.MatchString(compact(t.u.Canon)) {
+		t.sayKey("bot.safety.burn_aid") // "摘下来手腕上红了一块": the person first, then the device
 	}
 	if c.Case.missing(SlotPhone) {
 		d.ask(t, SlotPhone)
@@ -287,6 +353,12 @@ func (d *Dialog) visitAfterFiling(t *step) bool {
 		return false
 	}
 	tx := compact(u.Canon)
+	if cueNoReschedule.MatchString(tx) {
+		// "我没要改约啊 我是说购买时间是2021年": the time stays; the rest of the message is
+		// read as usual (a date, an address)
+		t.sayKey("bot.visit.reschedule_withdrawn", "number", c.Ticket)
+		return !hasSubstance(u) && noFacts(&u.Facts)
+	}
 	target := u.Canon
 	if loc := rescheduleTo.FindStringIndex(target); loc != nil {
 		target = target[loc[1]:] // "周二我要出差 能改到周三下午吗": the day after 改到 is the new one
@@ -294,7 +366,7 @@ func (d *Dialog) visitAfterFiling(t *step) bool {
 		target = after // "不是周二下午！是周三下午"
 	}
 	w := readVisitWish(target, t.in.At.In(visitZone))
-	if (cueReschedule.MatchString(tx) || target != u.Canon && !w.empty()) && u.Facts.Category == "" && u.Facts.ErrorCode == "" && !cueNewFault.MatchString(tx) {
+	if (cueReschedule.MatchString(tx) || target != u.Canon && !w.empty() && cueVisitClause.MatchString(tx)) && u.Facts.Category == "" && u.Facts.ErrorCode == "" && !cueNewFault.MatchString(tx) {
 		words := w.words
 		if words == "" {
 			words = catalog.T("bot.visit.reschedule_any")
@@ -305,12 +377,18 @@ func (d *Dialog) visitAfterFiling(t *step) bool {
 	if p, ok := u.Has(ActProgress); u.Is(ActQuestion) || ok && !strings.HasPrefix(p.Evidence, "≈") || hasSubstance(u) {
 		return false // a progress question in words ("师傅几点来"); the act model's guess alone does not outweigh a time told
 	}
-	if !w.empty() && !w.none && !w.question && runes(tx) <= 16 {
+	if !w.empty() && !w.none && !w.question && runes(tx) <= 16 && (!w.numeric || cueVisitClause.MatchString(tx)) {
+		// a date in numbers alone ("12号") may be a house number: a visit time only with
+		// words of the visit ("12号上门吧")
 		t.sayKey("bot.visit.noted_after", "number", c.Ticket, "wish", w.words)
 		return true
 	}
 	return false
 }
+
+// cueNoReschedule denies or withdraws a change of the visit time: "我没要改约", "你别给我改时间",
+// "谁说要改时间了", "时间不用改".
+var cueNoReschedule = knowledge.MustGate(`(没|没有|不|别|不用|不要|不是|谁|哪|唔|冇)(要|想|说|让|叫|打算|讲|系)?(过)?(要)?(你)?(给我|帮我)?(改约|改时间|改期|改日子|改上门|换时间|重新约|改到|改咗)|时间不(用|要|需要)?(改|变|换)|(不|唔)(用|要)?改(了|约)|别改`)
 
 // rescheduleTo leads to the new visit time: "改到", "换到", "挪到".
 var rescheduleTo = regexp.MustCompile(`(改|换|挪|推|延|调)(到|成|在)`)
@@ -394,6 +472,13 @@ var cueStillLive = knowledge.MustGate(`是不是|会不会|还有电|还带电|�
 // do for this danger, or the safety rule's advice with "not until the engineer has checked".
 func (d *Dialog) sayFollowUp(t *step) {
 	c := t.c
+	if family := hazardFamilyOf(c.Case.SafetyRule); (family == knowledge.HazardGas || family == knowledge.HazardCO) &&
+		cueElectricCooker.MatchString(compact(t.u.Canon)) {
+		// "燃气公司的人走了…我能用电磁炉做饭吗": cooking without gas is answered, with the
+		// condition it depends on; the gas itself stays off
+		t.sayKey("bot.safety.gas_electric_cooker")
+		return
+	}
 	if key := "bot.safety.followup." + hazardFamilyOf(c.Case.SafetyRule); catalog.Has(key) {
 		t.sayKey(key)
 		return
@@ -405,6 +490,29 @@ func (d *Dialog) sayFollowUp(t *step) {
 	t.sayKey("bot.safety.hold", "advice", advice)
 }
 
+// cueClearCancel gives up the repair in so many words: "不修了", "取消吧", "不用你们上门",
+// "我直接找雅迪去". "不用了" alone may mean the device, stopped as advised.
+var cueClearCancel = knowledge.MustGate(`不修了|不修啦|不修咯|唔修|不用修|不报修|不用报修|不用登记|别登记|取消|撤销|撤单|不用(你们|你)?(上门|来|过来|派人|安排|处理)|别(来|派人|上门)|唔使(上门|嚟|搵人)|(我)?(直接|自己|还是)(去)?找[^,]{1,8}(去|了|吧|售后|修)|不麻烦(你们)?了|不需要(你们)?(了|上门)|不找你们`)
+
+// cancelSafety ends a safety case the customer gives up before anything is filed: the
+// family's advice once, in one line, and no ticket.
+func (d *Dialog) cancelSafety(t *step) {
+	c := t.c
+	key := "bot.safety.brief." + hazardFamilyOf(c.Case.SafetyRule)
+	if !catalog.Has(key) {
+		key = "bot.safety.brief.other"
+	}
+	if c.State == StateSelf {
+		t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeAbandoned})
+	}
+	d.leaveQueue(t)
+	c.State, c.Asking, c.Windows = StateDone, "", nil
+	t.sayKey("bot.safety.cancelled", "advice", catalog.T(key))
+}
+
+// cueElectricCooker names cooking or heating without gas: "电磁炉", "电饭煲", "微波炉".
+var cueElectricCooker = knowledge.MustGate(`电磁炉|电陶炉|电饭煲|电饭锅|微波炉|电水壶|烧水壶|空气炸锅|电烤箱|电炒锅|电火锅|电蒸锅|电热水器`)
+
 // hazardFamilyOf is the hazard family of a shipped safety rule, or "" for an editor's own.
 func hazardFamilyOf(ruleID string) string {
 	for family, id := range knowledge.HazardRuleIDs {
@@ -414,6 +522,10 @@ func hazardFamilyOf(ruleID string) string {
 	}
 	return ""
 }
+
+// cueAskDo asks whether to do something to the machine: "进水的角阀要关不", "要不要拔插头",
+// "水龙头用不用关". It tells no fault.
+var cueAskDo = knowledge.MustGate(`(要|需要|用|使)(不要|不用|不需要|唔使)?(关|开|拔|断|拧|停|放|拆)(掉|上|紧|开)?(不|吗|么|嘛|呢|唔)?$|要不要|用不用|需不需要|需要不|使唔使|要唔要`)
 
 // cueMayI asks leave to use the device, in words without a question mark: "中不中",
 // "总行吧", "应该没事吧".
@@ -455,6 +567,18 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 		return false
 	}
 	tx := compact(t.u.Canon)
+	if t.u.Is(ActReturn) && len(c.Tickets) > 0 && !cueStillLive.MatchString(tx) {
+		return false // "冒过烟的我肯定不要了 能不能退": the return is asked, the advice was given
+	}
+	if p, ok := t.u.Has(ActProgress); ok && !strings.HasPrefix(p.Evidence, "≈") && len(c.Tickets) > 0 &&
+		len(t.u.Hazards) == 0 && !cueStillLive.MatchString(tx) && !cueSafetyDone.MatchString(tx) {
+		// "我的单子现在啥情况": the ticket's status, not the advice again ("插座拔了 怎么还没人
+		// 联系我" is acknowledged below, with the status)
+		return false
+	}
+	if c.Ticket != "" && (cueReschedule.MatchString(tx) || cueNoReschedule.MatchString(tx)) && len(t.u.Hazards) == 0 {
+		return false // "能不能改到周六下午": the visit time, not a question about the hazard
+	}
 	asksUse := cueSafetyAsk.MatchString(tx) && (cueQuestion.MatchString(tx) || tagQuestion(tx) || cueMayI.MatchString(tx))
 	if t.u.Facts.Phone.Number != "" {
 		// "13812345678 已经拔了插头 我能不能插回去继续用啊": the question answered first, then
@@ -539,11 +663,16 @@ func (d *Dialog) interject(t *step) bool {
 	}
 	busy := c.State.inProgress()
 	if c.State == StateDone && c.Ticket == "" && c.Case.RuleID != "" && c.Case.StepsTried > 0 && !c.Case.Safety &&
-		cueMisclick.MatchString(compact(u.Canon)) && knowledge.ParseAnswer(u.Canon) != knowledge.AnswerSolved {
+		(cueMisclick.MatchString(compact(u.Canon)) || knowledge.DeniesSolved(u.Canon)) && knowledge.ParseAnswer(u.Canon) != knowledge.AnswerSolved {
+		// ("我啥时候说解决了 还在转圈": the "solved" the bot heard is taken back)
 		// "1" then "哦不对 按错了 没解决": the check did not help after all; go on from it
 		if rule, ok := d.KB.Rule(c.Case.RuleID); ok && c.Case.StepsTried <= len(rule.Steps) {
 			c.State, c.Step = StateSelf, c.Case.StepsTried-1
-			t.sayKey("bot.self.reopened")
+			if knowledge.DeniesSolved(u.Canon) {
+				t.sayKey("bot.self.reopened_misheard") // the bot's mistake, not the customer's
+			} else {
+				t.sayKey("bot.self.reopened")
+			}
 			u.Answer = knowledge.AnswerNotSolved
 			d.selfService(t, u.Text)
 			return true
@@ -610,6 +739,12 @@ func (d *Dialog) interject(t *step) bool {
 	}
 	if u.Is(ActHandoff) {
 		d.command(t, CmdHuman)
+		return true
+	}
+	if u.Is(ActCancel) && c.Case.Safety && c.Ticket == "" && c.State.inProgress() && cueClearCancel.MatchString(compact(u.Canon)) {
+		// "算了 不修了 我直接找雅迪去", "不用你们上门…取消吧": the customer may cancel; the
+		// safety advice is said once more, in one line, and nothing is filed
+		d.cancelSafety(t)
 		return true
 	}
 	if u.Is(ActCancel) && c.Case.Safety && c.Ticket == "" && c.State.inProgress() {
@@ -1105,6 +1240,10 @@ func (d *Dialog) correct(t *step) bool {
 		}
 	}
 	if len(changes) == 0 {
+		if tail := strings.TrimSpace(afterDenial(t.u.Canon)); t.u.Facts.Category != "" && t.u.Facts.Category == c.Case.Category && tail != "" {
+			// "不是冰箱是冰柜 卧式那种": the same kind of product, named better; no fault in it
+			t.sayKey("bot.corrected_same_kind", "words", truncateRunes(tail, 20))
+		}
 		return d.askAgain(t)
 	}
 	t.sayKey("bot.corrected", "changes", strings.Join(changes, "，"))

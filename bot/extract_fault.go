@@ -47,6 +47,12 @@ func (x *extraction) trigger() {
 		if !ok {
 			continue
 		}
+		if t == TriggerWater && s[i:end] == "水泡" && blister(s, i) {
+			continue // "起了个小水泡": a blister on the skin
+		}
+		if askedCause(s, i, end) {
+			continue // "是不是进水了", "会进水吗", "怕进水": asked or feared, not told
+		}
 		if neg, ok := negationStart(s, i); ok {
 			denied = true
 			x.mark(neg, end, spanTrigger)
@@ -68,6 +74,38 @@ func (x *extraction) trigger() {
 	if denied || setNoTrigger.contains(s, 0, len(s)) {
 		x.f.Trigger = TriggerNone
 	}
+}
+
+// blister reports "水泡" at byte i as a blister: "起了个水泡", "一个小水泡".
+func blister(s string, i int) bool {
+	before := strings.TrimRight(s[:i], " ")
+	for _, w := range []string{"起", "个", "小", "大", "了", "长"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// askedCause reports a cause word at s[i:end] that is asked or feared, not told: "是不是进水了",
+// "会不会进水", "会进水吗", "怕进水", "防止进水".
+func askedCause(s string, i, end int) bool {
+	before := strings.TrimRight(s[:i], " ")
+	for _, w := range []string{"是不是", "是唔是", "系唔系", "系咪", "会不会", "会唔会", "会", "怕", "担心", "防", "防止", "避免", "以免", "万一", "如果", "要是", "有没有", "有冇"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	after := s[end:]
+	for _, w := range []string{"了", "过", "咗"} {
+		after = strings.TrimPrefix(after, w)
+	}
+	for _, w := range []string{"吗", "么", "嘛", "没有", "没", "未", "冇", "?", "？"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // askedOrCleaning reports a self-repair word at s[i:end] that asks rather than tells ("可以
@@ -251,12 +289,13 @@ func skipSpaces(s string, i int) int {
 // waterIsTheFault reports a water word that names a fault of the water supply rather than
 // water damage: "不进水", "无法进水", "进水慢", "进水阀".
 func waterIsTheFault(s string, i, end int) bool {
-	for _, w := range []string{"不", "不能", "无法", "没法", "不会", "停止"} {
+	for _, w := range []string{"不", "不能", "无法", "没法", "不会", "停止", "唔", "唔识", "唔会"} {
 		if strings.HasSuffix(s[:i], w) {
 			return true
 		}
 	}
-	for _, w := range []string{"慢", "很慢", "太慢", "特别慢", "不畅", "不足", "阀", "管", "口", "时间", "超时", "报警", "故障", "不了", "少", "小"} {
+	for _, w := range []string{"慢", "很慢", "太慢", "特别慢", "不畅", "不足", "阀", "管", "口", "时间", "超时", "报警", "故障", "不了", "少", "小",
+		"的阀", "的角阀", "角阀", "的管", "的水管", "的龙头", "龙头", "的开关", "开关", "的口", "滤网", "的滤网", "电磁阀", "的电磁阀", "水压"} {
 		if strings.HasPrefix(s[end:], w) {
 			return true
 		}

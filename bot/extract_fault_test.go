@@ -73,6 +73,23 @@ func TestExtractTrigger(t *testing.T) {
 		{"无缘无故就坏了", TriggerNone},
 		{"空调不制冷", ""},
 		{"碰到这个问题好几次了", ""},
+		// denials, questions and the machine's own water inlet are no cause
+		{"洗衣机冇水入 按咗开始都唔进水", ""},
+		{"唔系进水 系自己坏咗", TriggerNone},
+		{"冇进过水", TriggerNone},
+		{"佢冇进水㗎", TriggerNone},
+		{"对了进水的角阀要关不", ""},
+		{"洗碗机进水阀门要不要关", ""},
+		{"进水的龙头开着呢", ""},
+		{"手机是不是进水了", ""},
+		{"下雨天会不会进水啊", ""},
+		{"会进水吗", ""},
+		{"怕进水 用保鲜膜包着", ""},
+		{"从来没泡过水", TriggerNone},
+		{"手机进水了还保修吗", TriggerWater},
+		{"起了个小水泡 怎么处理", ""},
+		{"手机水泡过", TriggerWater},
+		{"昨天掉马桶里了 是不是进水了", TriggerWater},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

@@ -203,7 +203,7 @@ var durationFillers = []string{
 }
 
 // negations deny what follows: "没进水", "不是摔的". A bare "不" is not one: "不小心摔了".
-var negations = []string{"没", "没有", "未", "不是", "并非", "无", "从没", "从未", "从来没", "别", "并没"}
+var negations = []string{"没", "没有", "未", "不是", "并非", "无", "从没", "从未", "从来没", "别", "并没", "冇", "冇有", "唔系", "唔曾", "未曾"}
 
 // negationFillers may stand between a negation and what it denies: "没有被摔过".
 var negationFillers = []string{"也", "都", "有", "被", "让", "给", "再", "曾", "从来", "还", "并", "可", "真", "曾经", "任何"}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/wxintake/intake/catalog"
 )
@@ -167,6 +169,7 @@ type visitWish struct {
 	earliest bool   // "随便 越快越好"
 	none     bool   // "都不行": nothing offered suits
 	words    string // the words naming the time, as written
+	numeric  bool   // only a date in numbers ("12号", "6月18号"), no part of the day
 }
 
 func (w visitWish) empty() bool { return len(w.days) == 0 && w.part == partAny && !w.weekend }
@@ -181,7 +184,7 @@ var (
 
 // readVisitWish reads a visit time from text sent at now (in visitZone).
 func readVisitWish(text string, now time.Time) visitWish {
-	t := strings.Join(strings.Fields(normalizeText(text)), "")
+	t := strings.Join(strings.Fields(visitClauses(normalizeText(text))), "")
 	var w visitWish
 	if cueVisitNone.MatchString(t) {
 		w.none = true
@@ -189,7 +192,7 @@ func readVisitWish(text string, now time.Time) visitWish {
 	}
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, visitZone)
 	var words []string
-	if m := visitDayWords.FindStringSubmatch(t); m != nil {
+	if m := visitDay(t); m != nil {
 		words = append(words, m[0])
 		switch {
 		case strings.HasPrefix(m[0], "大后天"):
@@ -235,12 +238,76 @@ func readVisitWish(text string, now time.Time) visitWish {
 		}
 	}
 	w.words = strings.Join(words, "")
+	w.numeric = len(w.days) == 1 && w.part == partAny && len(words) == 1 && strings.ContainsAny(words[0], "0123456789")
 	w.question = cueVisitQuestion.MatchString(t)
 	if w.empty() && !w.weekend && cueVisitEarliest.MatchString(t) {
 		w.earliest = true
 	}
 	return w
 }
+
+// visitDay is the first day named in t that can be a visit day: not a house number
+// ("莲前西路188号7楼", "3号楼"), no day past the 31st, no date with its year ("2021年12月5号").
+func visitDay(t string) []string {
+	for _, loc := range visitDayWords.FindAllStringSubmatchIndex(t, -1) {
+		m := make([]string, len(loc)/2)
+		for i := range m {
+			if loc[2*i] >= 0 {
+				m[i] = t[loc[2*i]:loc[2*i+1]]
+			}
+		}
+		if m[6] != "" || m[8] != "" {
+			before, _ := utf8.DecodeLastRuneInString(t[:loc[0]])
+			after, _ := utf8.DecodeRuneInString(t[loc[1]:])
+			day := m[7]
+			if m[8] != "" {
+				day = m[8]
+			}
+			if n, _ := strconv.Atoi(day); n < 1 || n > 31 || m[6] != "" && m[7] == "" ||
+				before >= '0' && before <= '9' || strings.ContainsRune(addressBefore, before) || strings.ContainsRune(addressAfter, after) {
+				continue
+			}
+		}
+		return m
+	}
+	return nil
+}
+
+// addressBefore and addressAfter are what stands beside a house, building or floor number
+// ("路188号", "7号楼", "5号院"), or a year before a date: no visit day.
+const (
+	addressBefore = "路街道巷弄里村区镇苑园城座栋幢楼元厦号-—#年"
+	addressAfter  = "楼院室栋幢门线铺房单座"
+)
+
+// visitClauses is text without its clauses about the purchase ("去年6月18号京东买的",
+// "购买时间是2021年12月5号") or the address ("地址是…"), unless the clause also speaks of the
+// visit ("6月18号买的 师傅明天来"): a date of purchase is no visit time.
+func visitClauses(text string) string {
+	var b strings.Builder
+	start := 0
+	flush := func(end int) {
+		if cl := text[start:end]; !cueNotVisitClause.MatchString(cl) || cueVisitClause.MatchString(cl) {
+			b.WriteString(cl)
+		}
+	}
+	for i, r := range text {
+		if unicode.IsSpace(r) || strings.ContainsRune(clauseBreaks, r) {
+			flush(i)
+			b.WriteRune(r)
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	flush(len(text))
+	return b.String()
+}
+
+var (
+	// cueNotVisitClause tells of the purchase or the address.
+	cueNotVisitClause = regexp.MustCompile(`买|购|入手|下单|下的单|到货|收货|到手|发票|保修|出厂|生产|地址|住在|门牌|年`)
+	// cueVisitClause speaks of a visit.
+	cueVisitClause = regexp.MustCompile(`来|上门|师傅|工程师|约|改|换到|挪|推迟|提前|有空|在家|方便|上午|下午|晚上|早上|中午`)
+)
 
 // weekdayOf reads 一…日 (or 1…7) as a weekday.
 func weekdayOf(s string) time.Weekday {

@@ -31,6 +31,18 @@ func TestReadVisitWish(t *testing.T) {
 		{"这几个时间都不方便", "none"},
 		{"都不行", "none"},
 		{"好的", ""},
+		// house numbers, floors, purchase dates: no visit day
+		{"地址是厦门思明区莲前西路188号7楼 你记一下", ""},
+		{"天河北路235号 不是233", ""},
+		{"住在锦绣花园3号楼2单元", ""},
+		{"朝阳区建国路18号院", ""},
+		{"去年6月18号京东买的", ""},
+		{"购买时间是2021年12月5号", ""},
+		{"6月18号喺淘宝买嘅", ""},
+		{"地址 荔湾区 长寿路12号", ""},
+		{"5号买的 师傅5号下午能来吗", "12-05 afternoon question"},
+		{"去年双十一买的，明天上午来吧", "11-23 morning"},
+		{"18号上门", "12-18"},
 	}
 	for _, tt := range tests {
 		w := readVisitWish(tt.text, now)

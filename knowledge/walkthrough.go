@@ -48,7 +48,7 @@ var (
 		"又停", "又出现", "又响", "又漏", "试过了", "都试了", "早试过", "都试过", "试了好几次", "不灵", "没动静",
 		"没卵用", "白整", "白搞", "白弄", "不中", "唔得", "仲系", "冇用", "唔work", "就是不", "就是还", "但是还", "但还是",
 		"可是还", "不得行", "莫得用", "没得用", "还那样", "还是那样", "一样不", "照旧", "不work", "现在又", "又黑", "又死",
-		"又卡", "又没", "又是", "又来了", "又犯", "过一会又", "没过多久又",
+		"又卡", "又没", "又是", "又来了", "又犯", "过一会又", "没过多久又", "仲未", "未好", "仲有", "仲系咁", "仍未", "还在转", "还在响", "还在漏", "还在滴", "还在报", "还在闪", "还在跳", "还在卡", "还在叫", "还在冒",
 	}
 	solvedPhrases = []string{
 		"解决了", "已解决", "已经解决", "问题解决", "解决啦", "转起来", "好了", "好啦", "可以了", "可以啦", "行了", "搞定", "正常了", "恢复正常",
@@ -171,6 +171,12 @@ func parseAnswerWords(t string) Answer {
 	if unsure.MatchString(t) {
 		return AnswerUnclear // "好像好点了又好像没有，说不好": the customer cannot tell yet
 	}
+	if deniesSolved.MatchString(t) {
+		return AnswerNotSolved // "我啥时候说解决了 还在转圈"
+	}
+	if partlyBetter.MatchString(t) || betterBut.MatchString(t) || stillWeak.MatchString(t) {
+		return AnswerNotSolved // "好咗少少 有啲水入但系好慢", "好多了 还有一点点声音": only partly
+	}
 	core := strings.TrimRight(t, ",啊呀哦吧啦嘛哈的了~!")
 	switch {
 	case slices.Contains(solvedWords, core) || slices.Contains(solvedWords, t):
@@ -213,8 +219,31 @@ func parseAnswerWords(t string) Answer {
 			return AnswerNotSolved // "电源都好着呢，就是开不了机"
 		}
 	}
-	return changeAnswer(t)
+	if a := changeAnswer(t); a != AnswerUnclear {
+		return a
+	}
+	if stepDone.MatchString(t) {
+		return AnswerNotSolved // "我刚说了擦过了啊": told before, still there
+	}
+	return AnswerUnclear
 }
+
+// DeniesSolved reports a reply, in its canonical form (Canon), that takes back a "solved"
+// the bot heard: "我啥时候说解决了", "谁说好了", "我冇讲过好咗", "哪里好了 还在响".
+func DeniesSolved(canon string) bool { return deniesSolved.MatchString(Normalize(canon)) }
+
+var (
+	deniesSolved = regexp.MustCompile(`(啥|什么|几|乜|边个)时(候)?(说|讲)(过|咗|了)?(解决|好|搞定)|谁(说|讲)(过|咗|了)?(解决|好|搞定)|(没|没有|冇|唔|并没|从没)(说|讲)(过|咗)?(解决|好|搞定)|哪(里|儿)?(解决|好|搞定)了|(边度|边)(好|解决)(咗|了)|还没(解决|好)(呢|啊|呀)|仲未(好|解决)`)
+	// partlyBetter is a little better, which is not solved: "好咗少少", "好了一点", "稍微好些".
+	partlyBetter = regexp.MustCompile(`(好|改善|好转)(了|咗)?(少少|少许|一点|一些|一啲|啲|些少|一丢丢|一丢|一半|点点)|(稍微|稍稍|略微|略|有少少|少少)(好|改善|好转)|好(一|了一|咗一)?(点|些)(了|咗)?[^,]{0,6}(但|可|不过|就是|只是|还|仍|仲|依然|依旧)`)
+	// betterBut is better, but the fault is still there: "好多了 还有一点点声音", "好咗啲 但仲有声".
+	betterBut = regexp.MustCompile(`(好多了|好很多|好了很多|好咗好多|有改善|有好转|好转了|改善了|强一点|强多了)[^,]{0,10}(但|可是|不过|就是|只是|还有|还是|还在|仍|仲|依然|依旧|好慢|太慢|很慢)`)
+	// stillWeak is the function back but poor: "水有了 就是好慢", "能出风但系好细".
+	stillWeak = regexp.MustCompile(`(就是|但是|但系|但|可是|不过|只是)[^,]{0,4}(好慢|很慢|太慢|特别慢|慢得|好细|很小|太小|好弱|很弱|太弱|还响|仲响|还吵)`)
+	// stepDone restates what was told before, the fault not said gone: "我刚说了擦过了啊",
+	// "头先讲咗", "说过了".
+	stepDone = regexp.MustCompile(`(刚|刚刚|刚才|已经|早就|之前|头先|啱先)(说|讲)(了|过|咗)|(说|讲)(过|咗)(了|啦|啊)`)
+)
 
 // Unsure reports a reply, in its canonical form (Canon), that cannot tell yet whether a
 // check helped (see unsure).
@@ -319,7 +348,9 @@ func changeAnswer(t string) Answer {
 	if stoppedSymptom.MatchString(t) {
 		return AnswerSolved
 	}
-	if loc := working.FindStringIndex(t); loc != nil && !aboutSomethingElse(t, loc[0]) {
+	if loc := working.FindStringIndex(t); loc != nil && !aboutSomethingElse(t, loc[0]) &&
+		!strings.HasSuffix(t[:loc[0]], "也") && !strings.HasSuffix(t[:loc[0]], "都") {
+		// "雷达也能转" tells what the check found; the fault is not said gone
 		return AnswerSolved
 	}
 	return AnswerUnclear

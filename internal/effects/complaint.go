@@ -32,17 +32,17 @@ func (b *Backend) earlierTickets(ctx context.Context, openID string, c bot.Case,
 const repeatWithin = 180 * 24 * time.Hour
 
 // complaint says why the case is a complaint risk, as staff read it, or "": the words the
-// bot recognised (12315, 媒体, "修了两次又坏了"), a demand to return or exchange it, or an
-// earlier ticket of the customer for the same fault (category and rule, or error code)
-// that was repaired — completed or closed — within repeatWithin. sorry is the apology the
-// customer reads before the promise, "" when the bot has apologised already.
+// bot recognised (12315, 媒体, "修了两次又坏了"), or an earlier ticket of the customer for
+// the same fault (category and rule, or error code) that was repaired — completed or closed —
+// within repeatWithin. sorry is the apology the customer reads before the promise, "" when
+// the bot has apologised already.
 func (b *Backend) complaint(c bot.Case, rule *knowledge.Rule, earlier []triage.Ticket, now time.Time) (why, sorry string) {
 	if c.Complaint != "" {
 		return catalog.T("effects.complaint.words", "words", c.Complaint), ""
 	}
-	if c.Return {
-		return catalog.T("effects.complaint.return"), catalog.T("effects.complaint.sorry")
-	}
+	// A wish to return or exchange ("能不能退", "可以换新的吗") is a right asked after, no
+	// complaint: the ticket states the 三包 rights and goes to a person who can grant them;
+	// anger or a named complaint path is in c.Complaint.
 	for _, t := range earlier {
 		if t.Status != triage.StatusCompleted && t.Status != triage.StatusClosed ||
 			t.Category != c.Category || now.Sub(t.CreatedAt) > repeatWithin {
