@@ -333,8 +333,15 @@ func (d *Dialog) contactAfterFiling(t *step) bool {
 	learned := strings.Join(changed, " · ")
 	t.do(UpdateContact{Number: c.Ticket, Name: c.Case.Name, Phone: c.Case.Phone.Number, Address: c.Case.Address})
 	t.sayKey("bot.contact.updated", "number", c.Ticket, "facts", learned)
-	if q, ok := t.u.Has(ActQuestion); ok {
-		d.answerQuestions(t, q.Topic)
+	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != TopicOther {
+		d.answerQuestions(t, q.Topic) // "记了没" is answered by the line above
+	}
+	switch {
+	case t.u.Is(ActReturn):
+		c.Case.Return = true
+		d.sanbao(t) // "电话186… 退的话要我自己送回去吗": the rights for what is known
+	case t.u.Is(ActProgress):
+		t.do(ListTickets{Intro: true})
 	}
 	if c.State == StateVisit {
 		d.reask(t) // the visit windows are still to choose
@@ -1176,6 +1183,11 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		return
 	}
 	if d.visitAfterFiling(t) {
+		c.AckedAt = t.in.At
+		return
+	}
+	if c.Ticket != "" && d.contactAfterFiling(t) {
+		// "电话13505718899" after a person was asked for: on the ticket staff call from
 		c.AckedAt = t.in.At
 		return
 	}

@@ -79,12 +79,36 @@ func skipCorrection(s string, i int) int {
 // "建国路86号3栋1单元502 不是88号", "…502，不是602".
 var deniedTail = regexp.MustCompile(`[ ,，。;；]*(不是|而不是|并非)[^ ,，。;；]*[ ,，。;；]*$`)
 
+// trimChatter drops words around an address that are no part of it, split off by spaces:
+// "记了没有 深圳福田区景田北路12号3栋201", "莲前西路188号7楼 你记一下". A word stays when it
+// has a digit or a place word.
+func trimChatter(addr string) string {
+	words := strings.Fields(addr)
+	if len(words) < 2 {
+		return addr
+	}
+	placeLike := func(w string) bool {
+		return strings.ContainsAny(w, "0123456789省市区县路街道巷弄号楼栋幢单元室村镇乡座层苑园里院城厦广场")
+	}
+	i, j := 0, len(words)
+	for i < j-1 && !placeLike(words[i]) {
+		i++
+	}
+	for j > i+1 && !placeLike(words[j-1]) {
+		j--
+	}
+	if i == 0 && j == len(words) {
+		return addr
+	}
+	return strings.Join(words[i:j], " ")
+}
+
 func (x *extraction) setAddress(cue, start, end int) {
 	addr := strings.TrimSpace(x.s[start:end])
 	if loc := deniedTail.FindStringIndex(addr); loc != nil && loc[0] > 0 {
 		addr = strings.TrimSpace(addr[:loc[0]])
 	}
-	x.f.Address = addr
+	x.f.Address = trimChatter(addr)
 	x.f.Region, x.f.City = RegionOf(x.f.Address)
 	x.mark(cue, end, spanAddress)
 }
