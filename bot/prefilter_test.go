@@ -1,13 +1,9 @@
 package bot
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
+	"github.com/wxintake/intake/internal/corpustext"
 	"github.com/wxintake/intake/knowledge"
 )
 
@@ -15,34 +11,9 @@ import (
 // cues (knowledge.Gated) never reject a text their expression matches, over the customer
 // messages of the corpus and the goldens, in the forms the cues read.
 func TestPrefiltersNeverReject(t *testing.T) {
-	var raw []string
-	files, _ := filepath.Glob("../corpus/*.jsonl")
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(fh)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			var row struct{ Text string }
-			if json.Unmarshal(sc.Bytes(), &row) == nil && row.Text != "" {
-				raw = append(raw, row.Text)
-			}
-		}
-		fh.Close()
-	}
-	goldens, _ := filepath.Glob("testdata/*/*.txt")
-	for _, f := range goldens {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, line := range strings.Split(string(b), "\n") {
-			if s, ok := strings.CutPrefix(line, "> "); ok {
-				raw = append(raw, s)
-			}
-		}
+	raw, err := corpustext.Messages("..")
+	if err != nil {
+		t.Fatal(err)
 	}
 	if len(raw) < 1000 {
 		t.Fatalf("only %d texts", len(raw))

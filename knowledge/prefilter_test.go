@@ -1,48 +1,20 @@
 package knowledge
 
 import (
-	"bufio"
-	"encoding/json"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"regexp"
-	"strings"
 	"testing"
+
+	"github.com/wxintake/intake/internal/corpustext"
 )
 
 // corpusTexts are the customer messages of the behaviour corpus and the dialog goldens,
 // in the forms the patterns read: as written, Canon, Normalize and the hazard form.
 func corpusTexts(tb testing.TB) []string {
 	tb.Helper()
-	var raw []string
-	files, _ := filepath.Glob("../corpus/*.jsonl")
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		sc := bufio.NewScanner(fh)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			var row struct{ Text string }
-			if json.Unmarshal(sc.Bytes(), &row) == nil && row.Text != "" {
-				raw = append(raw, row.Text)
-			}
-		}
-		fh.Close()
-	}
-	goldens, _ := filepath.Glob("../bot/testdata/*/*.txt")
-	for _, f := range goldens {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		for _, line := range strings.Split(string(b), "\n") {
-			if t, ok := strings.CutPrefix(line, "> "); ok {
-				raw = append(raw, t)
-			}
-		}
+	raw, err := corpustext.Messages("..")
+	if err != nil {
+		tb.Fatal(err)
 	}
 	if len(raw) < 1000 {
 		tb.Fatalf("only %d corpus texts", len(raw))

@@ -1,33 +1,20 @@
 package textmodel
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/wxintake/intake/internal/corpustext"
 )
 
 // TestPredictText: PredictText gives Predict(Features(…)) to the bit, for both shipped
 // models, over the corpus's messages in several states.
 func TestPredictText(t *testing.T) {
 	texts := []string{"", " ", "a", "ABC def", "\xff冒烟\xfe", "谢谢", "空调 不制冷 E1", "😂😂😂"}
-	files, _ := filepath.Glob("../../corpus/*.jsonl")
-	for _, f := range files {
-		fh, err := os.Open(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(fh)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			var row struct{ Text string }
-			if json.Unmarshal(sc.Bytes(), &row) == nil {
-				texts = append(texts, row.Text)
-			}
-		}
-		fh.Close()
+	corpus, err := corpustext.Corpus("../..")
+	if err != nil {
+		t.Fatal(err)
 	}
+	texts = append(texts, corpus...)
 	if len(texts) < 1000 {
 		t.Fatalf("only %d texts", len(texts))
 	}
