@@ -88,7 +88,18 @@ func trimChatter(addr string) string {
 		return addr
 	}
 	placeLike := func(w string) bool {
-		return strings.ContainsAny(w, "0123456789省市区县路街道巷弄号楼栋幢单元室村镇乡座层苑园里院城厦广场")
+		if strings.ContainsAny(w, "0123456789") {
+			return true
+		}
+		for i := 0; i < len(w); i += runeLen(w, i) {
+			if _, _, ok := setAddressDetails.at(w, i); ok {
+				return true
+			}
+			if _, _, ok := setAddressAreas.at(w, i); ok {
+				return true
+			}
+		}
+		return false
 	}
 	i, j := 0, len(words)
 	for i < j-1 && !placeLike(words[i]) {

@@ -124,33 +124,22 @@ func literalFilter(runes []rune, fold bool) *prefilter {
 	return pfAndOf(subs)
 }
 
-func pfAndOf(subs []*prefilter) *prefilter {
-	var out []*prefilter
-	for _, s := range subs {
-		switch s.op {
-		case pfTrue:
-		case pfAnd:
-			out = append(out, s.subs...)
-		default:
-			out = append(out, s)
-		}
-	}
-	switch len(out) {
-	case 0:
-		return pfAlways
-	case 1:
-		return out[0]
-	}
-	return &prefilter{op: pfAnd, subs: out}
-}
+func pfAndOf(subs []*prefilter) *prefilter { return pfJoin(pfAnd, subs) }
 
-func pfOrOf(subs []*prefilter) *prefilter {
+func pfOrOf(subs []*prefilter) *prefilter { return pfJoin(pfOr, subs) }
+
+// pfJoin is every sub (pfAnd) or some sub (pfOr), flattened: a sub of the same op gives its
+// own subs; a sub that needs nothing is dropped from a conjunction, and makes a choice need
+// nothing (one way needs nothing).
+func pfJoin(op pfOp, subs []*prefilter) *prefilter {
 	var out []*prefilter
 	for _, s := range subs {
 		switch s.op {
 		case pfTrue:
-			return pfAlways // one way needs nothing: the choice needs nothing
-		case pfOr:
+			if op == pfOr {
+				return pfAlways
+			}
+		case op:
 			out = append(out, s.subs...)
 		default:
 			out = append(out, s)
@@ -162,7 +151,7 @@ func pfOrOf(subs []*prefilter) *prefilter {
 	case 1:
 		return out[0]
 	}
-	return &prefilter{op: pfOr, subs: out}
+	return &prefilter{op: op, subs: out}
 }
 
 func (p *prefilter) nodes() int {

@@ -63,33 +63,18 @@ func (b *Backend) complaint(c bot.Case, rule *knowledge.Rule, earlier []triage.T
 // A ticket flagged already, or closed, is left as it is.
 func (b *Backend) FlagComplaint(ctx context.Context, openID string, e bot.FlagComplaint) error {
 	now := b.Now()
-	flagged := false
-	t, err := b.Store.Update(ctx, e.Number, func(t *triage.Ticket) error {
-		if t.OpenID != openID {
-			return fmt.Errorf("effects: ticket %s is not this customer's", e.Number)
+	t, flagged, err := b.updateOwnOpen(ctx, openID, e.Number, func(t *triage.Ticket) bool {
+		if t.Complaint {
+			return false
 		}
-		if t.Complaint || !t.Status.Open() {
-			return nil
-		}
-		c := t.Record.Case
-		c.Complaint, c.ReportedAt = catalog.T("effects.complaint.words", "words", e.Words), now
-		_, why := triage.Prioritise(c)
-		sla := triage.Deadlines(c, triage.PriorityUrgent, b.Calendar)
-		t.Record.Case.Complaint = c.Complaint
-		t.Complaint, t.Priority, t.UpdatedAt = true, triage.PriorityUrgent, now
-		r := &t.Result
-		r.Complaint, r.Priority, r.Handoff = true, triage.PriorityUrgent, true
-		r.Reasons = append(r.Reasons, why)
-		if by := r.SLA.FirstResponseBy; by.IsZero() || sla.FirstResponseBy.Before(by) {
-			r.SLA = sla
-			r.Reasons = append(r.Reasons, sla.Reason)
-		}
+		t.Record.Case.Complaint = catalog.T("effects.complaint.words", "words", e.Words)
+		t.Complaint, t.Result.Complaint = true, true
+		b.raiseUrgent(t, now)
 		if group, why, ok := triage.RouteComplaint(b.ComplaintGroup); ok {
 			t.Group = group
-			r.Reasons = append(r.Reasons, why)
+			t.Result.Reasons = append(t.Result.Reasons, why)
 		}
-		flagged = true
-		return nil
+		return true
 	})
 	if err != nil {
 		return fmt.Errorf("effects: flag %s a complaint: %w", e.Number, err)
@@ -98,6 +83,39 @@ func (b *Backend) FlagComplaint(ctx context.Context, openID string, e bot.FlagCo
 		b.Alert(t, true)
 	}
 	return nil
+}
+
+// updateOwnOpen changes the customer's ticket number with fn while it is open; changed is
+// what fn reports (false for a closed ticket). A ticket of another customer is an error.
+func (b *Backend) updateOwnOpen(ctx context.Context, openID, number string, fn func(t *triage.Ticket) (changed bool)) (triage.Ticket, bool, error) {
+	changed := false
+	t, err := b.Store.Update(ctx, number, func(t *triage.Ticket) error {
+		if t.OpenID != openID {
+			return fmt.Errorf("effects: ticket %s is not this customer's", number)
+		}
+		if t.Status.Open() {
+			changed = fn(t)
+		}
+		return nil
+	})
+	return t, changed, err
+}
+
+// raiseUrgent makes t urgent for what its case now says (a complaint, a hazard): handed to
+// a person, the reason why, and the urgent deadline from now when that is sooner.
+func (b *Backend) raiseUrgent(t *triage.Ticket, now time.Time) {
+	c := t.Record.Case
+	c.ReportedAt = now
+	_, why := triage.Prioritise(c)
+	sla := triage.Deadlines(c, triage.PriorityUrgent, b.Calendar)
+	t.Priority, t.UpdatedAt = triage.PriorityUrgent, now
+	r := &t.Result
+	r.Priority, r.Handoff = triage.PriorityUrgent, true
+	r.Reasons = append(r.Reasons, why)
+	if by := r.SLA.FirstResponseBy; by.IsZero() || sla.FirstResponseBy.Before(by) {
+		r.SLA = sla
+		r.Reasons = append(r.Reasons, sla.Reason)
+	}
 }
 
 // repairs are the customer's earlier repairs of the same fault as c (same category, and
@@ -134,29 +152,13 @@ func (b *Backend) repairs(ctx context.Context, c bot.Case, rule *knowledge.Rule,
 // closed, is left as it is.
 func (b *Backend) FlagHazard(ctx context.Context, openID string, e bot.FlagHazard) error {
 	now := b.Now()
-	flagged := false
-	t, err := b.Store.Update(ctx, e.Number, func(t *triage.Ticket) error {
-		if t.OpenID != openID {
-			return fmt.Errorf("effects: ticket %s is not this customer's", e.Number)
+	t, flagged, err := b.updateOwnOpen(ctx, openID, e.Number, func(t *triage.Ticket) bool {
+		if t.Record.Case.Safety && t.Priority == triage.PriorityUrgent {
+			return false
 		}
-		if t.Record.Case.Safety && t.Priority == triage.PriorityUrgent || !t.Status.Open() {
-			return nil
-		}
-		c := t.Record.Case
-		c.Safety, c.ReportedAt = true, now
-		_, why := triage.Prioritise(c)
-		sla := triage.Deadlines(c, triage.PriorityUrgent, b.Calendar)
 		t.Record.Case.Safety = true
-		t.Priority, t.UpdatedAt = triage.PriorityUrgent, now
-		r := &t.Result
-		r.Priority, r.Handoff = triage.PriorityUrgent, true
-		r.Reasons = append(r.Reasons, why)
-		if by := r.SLA.FirstResponseBy; by.IsZero() || sla.FirstResponseBy.Before(by) {
-			r.SLA = sla
-			r.Reasons = append(r.Reasons, sla.Reason)
-		}
-		flagged = true
-		return nil
+		b.raiseUrgent(t, now)
+		return true
 	})
 	if err != nil {
 		return fmt.Errorf("effects: flag %s for a hazard: %w", e.Number, err)
@@ -172,17 +174,11 @@ func (b *Backend) FlagHazard(ctx context.Context, openID string, e bot.FlagHazar
 // ticket is open. The message itself is in the ticket's transcript.
 func (b *Backend) UpdateContact(ctx context.Context, openID string, e bot.UpdateContact) error {
 	now := b.Now()
-	_, err := b.Store.Update(ctx, e.Number, func(t *triage.Ticket) error {
-		if t.OpenID != openID {
-			return fmt.Errorf("effects: ticket %s is not this customer's", e.Number)
-		}
-		if !t.Status.Open() {
-			return nil
-		}
+	_, _, err := b.updateOwnOpen(ctx, openID, e.Number, func(t *triage.Ticket) bool {
 		r := &t.Record
 		r.Name, r.Phone, r.Address = cmp.Or(e.Name, r.Name), cmp.Or(e.Phone, r.Phone), cmp.Or(e.Address, r.Address)
 		t.UpdatedAt = now
-		return nil
+		return true
 	})
 	if err != nil {
 		return fmt.Errorf("effects: contact of %s: %w", e.Number, err)
