@@ -1201,7 +1201,14 @@ func (d *Dialog) correct(t *step) bool {
 		return true
 	}
 	if tail := afterDenial(t.u.Canon); tail != "" { // "不是小米的，是华硕": the value after the denial
-		f = f.Merge(Extract(tail, t.in.At, d.lexicon()))
+		told := Extract(tail, t.in.At, d.lexicon())
+		if told.Model == "" && f.Model != "" {
+			// "型号是MRO-102 不对 是MRO-105": a model alone after the denial, with no 型号 of its own
+			if m, ok := modelAsWritten(strings.TrimSpace(tail)); ok {
+				told.Model = m
+			}
+		}
+		f = f.Merge(told)
 	}
 	if f.Name == "" {
 		if _, after, ok := strings.Cut(t.u.Canon, "是"); ok && cueNameSlot.MatchString(compact(t.u.Canon)) {
