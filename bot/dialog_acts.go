@@ -1405,7 +1405,7 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 		case cat == "" || cat == OtherCategory:
 			t.sayKey("bot.faq.service.any")
 		default:
-			t.sayKey("bot.faq.service.onsite")
+			t.sayKey("bot.faq.service.onsite", "category", d.lexicon().CategoryName(cat)) // not "大家电" for a robot vacuum
 		}
 	case TopicBotOrHuman, TopicHours, TopicPrepare:
 		t.sayKey("bot.faq." + topic)
