@@ -20,6 +20,12 @@ func readDateAt(s string, i int, today Date, targeted bool) (dateMention, bool) 
 	if m, ok := readTimeWord(s, i, today); ok {
 		return m, true
 	}
+	if m, ok := readSpanBack(s, i, today); ok {
+		return m, true
+	}
+	if m, ok := readPartOfYear(s, i, today); ok {
+		return m, true
+	}
 	if sp, ok := readSpan(s, i); ok {
 		end := sp.end
 		for _, ago := range []string{"以前", "之前", "前"} {
@@ -44,6 +50,42 @@ func readDateAt(s string, i int, today Date, targeted bool) (dateMention, bool) 
 		if targeted {
 			return dateMention{start: i, end: end, approx: true, role: rolePurchase,
 				date: monthsDaysBack(today, sp.months, sp.days, sp.prec)}, true
+		}
+	}
+	return dateMention{}, false
+}
+
+// readSpanBack reads a length of time counted back with 前 before it: "前两个月", "前半年",
+// "前几个月买的". "前几年" is many years without a number, like "好几年": no date.
+func readSpanBack(s string, i int, today Date) (dateMention, bool) {
+	if !strings.HasPrefix(s[i:], "前") {
+		return dateMention{}, false
+	}
+	j := i + len("前")
+	if loc := vagueYears.FindStringIndex(s[j:]); loc != nil {
+		return dateMention{start: i, end: j + loc[1], vague: true, approx: true, role: rolePurchase, dflt: rolePurchase}, true
+	}
+	sp, ok := readSpan(s, j)
+	if !ok {
+		return dateMention{}, false
+	}
+	m := dateMention{start: i, end: sp.end, approx: true, date: monthsDaysBack(today, sp.months, sp.days, sp.prec), dflt: roleStarted}
+	if sp.prec != PrecisionDay {
+		m.dflt = rolePurchase
+	}
+	return m, true
+}
+
+// readPartOfYear reads a part of a year named without the year: "上半年买的", "年初装的" are
+// this year's, or last year's when that part has not come yet.
+func readPartOfYear(s string, i int, today Date) (dateMention, bool) {
+	for _, p := range standaloneYearParts {
+		if strings.HasPrefix(s[i:], p.word) {
+			d := Date{Year: today.Year, Month: p.month}
+			if d.after(today) {
+				d.Year--
+			}
+			return dateMention{start: i, end: i + len(p.word), approx: true, date: d, dflt: rolePurchase}, true
 		}
 	}
 	return dateMention{}, false
@@ -332,6 +374,9 @@ var dateStarts = func() *runeFilter {
 		f.addFirst(w)
 	}
 	f.add('双')
+	for _, p := range standaloneYearParts {
+		f.addFirst(p.word)
+	}
 	for _, fest := range shoppingFestivals {
 		f.addFirst(fest.word)
 	}

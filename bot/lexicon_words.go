@@ -183,6 +183,14 @@ var yearParts = []struct {
 	{"开春", 3}, {"暑假", 7}, {"寒假", 1}, {"年前", 1}, {"年后", 2},
 }
 
+// standaloneYearParts name a part of the current year without the year: "上半年买的".
+var standaloneYearParts = []struct {
+	word  string
+	month int
+}{
+	{"上半年", 3}, {"下半年", 9}, {"年初", 1}, {"年中", 6}, {"年底", 12}, {"年末", 12},
+}
+
 // shoppingFestivals name a month on their own: "双十一买的" is last November, roughly.
 var shoppingFestivals = []struct {
 	word  string
@@ -199,7 +207,7 @@ var durationVerbs = []string{
 
 // durationFillers may stand between a duration verb and the number: "买了快两年".
 var durationFillers = []string{
-	"快", "将近", "差不多", "大概", "有", "才", "刚", "都", "已经", "大约", "约", "了", "好", "才刚", "不到", "刚好", "整整",
+	"快", "将近", "差不多", "大概", "有", "才", "刚", "都", "已经", "大约", "约", "了", "好", "才刚", "不到", "刚好", "整整", "没", "还没", "还不到",
 }
 
 // negations deny what follows: "没进水", "不是摔的". A bare "不" is not one: "不小心摔了".

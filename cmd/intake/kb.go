@@ -44,10 +44,11 @@ const kbSummary = `The troubleshooting knowledge: test it, and move it in and ou
                                         knowledge; figures per behaviour, category and slot
   intake kb eval --rules-only ...      the same, reading acts by the patterns alone (without
                                         the learned act model)
-  intake kb train-acts [--corpus DIR] [--out FILE]
-                                        train the act model on the dev split of the corpora
-                                        (default out: bot/textmodel/model.json.gz); run it after
-                                        changing the corpora or the act patterns
+  intake kb train [--corpus DIR] [--out DIR]
+                                        train the act and hazard models on the dev split of the
+                                        corpora (default out: bot/textmodel, acts.json.gz and
+                                        hazards.json.gz); run it after changing the corpora or
+                                        the act or hazard patterns
   intake kb export [--version N|draft] DIR    write a revision's files (default: the current one)
   intake kb import [--shipped] DIR      replace the editors' draft with the files under DIR (or
                                         with the knowledge shipped in this binary)
