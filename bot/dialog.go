@@ -854,12 +854,19 @@ func (d *Dialog) selfService(t *step, text string) {
 		d.escalate(t, EscalateHuman)
 	default:
 		if slots := unknownDetails(&c.Case, t.u.Canon); len(slots) > 0 {
-			// "型号不知道" during a check: noted, the check goes on; staff look it up later
+			// "型号不知道" during a check: noted, the check goes on; staff look it up later.
+			// What else the message tells is kept too: "型号不知道 去年买的" gives the date.
+			before := c.Case
+			d.absorb(t)
 			labels := make([]string, len(slots))
 			for i, s := range slots {
 				labels[i] = catalog.T("bot.slot." + string(s))
 			}
-			t.sayKey("bot.unknown_noted", "label", strings.Join(labels, "、"))
+			if learned := d.learned(&before, &c.Case); learned != "" {
+				t.sayKey("bot.unknown_noted.learned", "facts", learned, "label", strings.Join(labels, "、"))
+			} else {
+				t.sayKey("bot.unknown_noted", "label", strings.Join(labels, "、"))
+			}
 			d.showStep(t, rule)
 			return
 		}

@@ -82,6 +82,91 @@ func (x *extraction) name() {
 			}
 		}
 	}
+	x.nameBesideContact()
+}
+
+// nameBesideContact reads a bare full name standing right next to a phone number or an
+// address, as customers paste a contact block: "王建国 13812345678", "张三 北京市朝阳区…",
+// "13812345678 刘芳". The name stands alone between separators, starts with a common
+// surname and is two or three Chinese characters (four with a compound surname).
+func (x *extraction) nameBesideContact() {
+	s := x.s
+	for _, sp := range x.spans[:x.n] {
+		if sp.kind != spanPhone && sp.kind != spanAddress {
+			continue
+		}
+		// the word just before the contact
+		end := sp.start
+		for end > 0 && isNameGap(s[end-1]) {
+			end--
+		}
+		if end < sp.start || sp.kind == spanPhone {
+			start := end
+			for start > 0 {
+				r, size := utf8.DecodeLastRuneInString(s[:start])
+				if !unicode.Is(unicode.Han, r) {
+					break
+				}
+				start -= size
+			}
+			if x.takeBareName(start, end) {
+				return
+			}
+		}
+		// the word just after it
+		start := sp.end
+		for start < len(s) && isNameGap(s[start]) {
+			start++
+		}
+		if start > sp.end || sp.kind == spanPhone {
+			end := start
+			for end < len(s) {
+				r, size := utf8.DecodeRuneInString(s[end:])
+				if !unicode.Is(unicode.Han, r) {
+					break
+				}
+				end += size
+			}
+			if x.takeBareName(start, end) {
+				return
+			}
+		}
+	}
+}
+
+// isNameGap is a byte that may stand between a contact and a name beside it.
+func isNameGap(b byte) bool { return b == ' ' || b == ',' || b == ':' || b == '\t' }
+
+// takeBareName takes s[start:end] as the name when it looks like one (nameBesideContact).
+func (x *extraction) takeBareName(start, end int) bool {
+	s := x.s
+	if start >= end || x.overlaps(start, end) {
+		return false
+	}
+	if start > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(s[:start]); !isClauseBreak(r) && !isNameGap(s[start-1]) && !isASCIIDigit(s[start-1]) {
+			return false
+		}
+	}
+	w := s[start:end]
+	n := utf8.RuneCountInString(w)
+	_, _, compound := setCompoundSurname.at(s, start)
+	r, _ := utf8.DecodeRuneInString(w)
+	switch {
+	case compound && (n < 3 || n > 4), !compound && (!surnameSet[r] || n < 2 || n > 3):
+		return false
+	}
+	for i := start + len(string(r)); i < end; i += runeLen(s, i) {
+		if _, _, stop := setNameStops.at(s, i); stop {
+			return false
+		}
+	}
+	if _, _, bad := setNotNames.at(s, start); bad || setNotBareNames.contains(s, start, end) {
+		return false
+	}
+	x.f.Name, x.f.NameSurname = w, false
+	x.mark(start, end, spanName)
+	return true
 }
 
 // readName reads a name at byte i: two to four Chinese characters (stopping before words

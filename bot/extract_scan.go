@@ -227,6 +227,7 @@ var (
 	setCompoundSurname = wordSet(compoundSurnames)
 	setNameStops       = wordSet(nameStops)
 	setNotNames        = wordSet(notNames)
+	setNotBareNames    = wordSet(notBareNames)
 	setAddressCues     = wordSet(addressCues)
 	setAddressDetails  = wordSet(addressDetails)
 	setAddressAreas    = wordSet(addressAreas)
