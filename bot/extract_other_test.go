@@ -41,3 +41,20 @@ func TestOtherProductBrand(t *testing.T) {
 		}
 	}
 }
+
+// TestBrandWords: a brand nobody configured, as written at the brand question.
+func TestBrandWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"极米的H3S":         "极米 H3S",
+		"是极米的":           "极米",
+		"当贝的吧":           "当贝",
+		"好像是小熊的":         "小熊",
+		"牌子是坚果":          "坚果",
+		"德龙的 ECAM22.110": "德龙 ECAM22.110",
+		"方太的嘛":           "方太",
+	} {
+		if got := brandWords(in); got != want {
+			t.Errorf("brandWords(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

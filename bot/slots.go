@@ -138,13 +138,21 @@ var brandAndModel = regexp.MustCompile(`^(\p{Han}{2,6})[ ]?([A-Za-z][A-Za-z0-9\-
 const notInBrands = "我你他她在住市区县镇村路街号楼省"
 
 // brandTail are the words customers put after a brand's name: "德龙的", "方太的嘛", "小米牌子的".
+// brandLead are the words before a brand named in an answer: "是极米的", "好像是小熊的",
+// "牌子是坚果".
+var brandLead = regexp.MustCompile(`^(好像是|应该是|可能是|大概是|估计是|貌似是|品牌是|牌子是|牌子叫|品牌叫|叫|是)`)
+
+// brandBeforeModel is a brand with 的 and its model written on: "极米的H3S".
+var brandBeforeModel = regexp.MustCompile(`^(\p{Han}{2,6})(的|牌的|牌)([A-Za-z0-9])`)
+
 var brandTail = regexp.MustCompile(`(牌子的|牌的|家的|牌子|牌|的)(嘛|啊|呀|哦|吧|呢|哈|啦|咯|噢)?$`)
 
 // brandWords strips what customers add around a brand's name in an answer: particles and
 // "的" after it, also before a model ("德龙的 ECAM22.110").
 func brandWords(text string) string {
 	t := strings.TrimSpace(normalizeText(text))
-	t = strings.TrimPrefix(strings.TrimRight(t, clauseBreaks+" .!~"), "是")
+	t = brandLead.ReplaceAllString(strings.TrimRight(t, clauseBreaks+" .!~"), "")
+	t = brandBeforeModel.ReplaceAllString(t, "$1 $3") // "极米的H3S": the brand, then its model
 	if i := strings.IndexAny(t, " "); i > 0 {
 		head, rest := t[:i], t[i:]
 		return brandTail.ReplaceAllString(head, "") + rest
