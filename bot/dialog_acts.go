@@ -741,6 +741,11 @@ func (d *Dialog) interject(t *step) bool {
 		d.command(t, CmdHuman)
 		return true
 	}
+	if a, ok := u.Has(ActComplaint); ok && a.Confidence >= 0.95 && u.Is(ActCancel) {
+		// "算了 找你们没用 我去12315投诉": walking away to a regulator is a complaint for a
+		// senior person, never a quiet cancel
+		u.Acts = slices.DeleteFunc(u.Acts, func(x Act) bool { return x.Kind == ActCancel })
+	}
 	if u.Is(ActCancel) && c.Case.Safety && c.Ticket == "" && c.State.inProgress() && cueClearCancel.MatchString(compact(u.Canon)) {
 		// "算了 不修了 我直接找雅迪去", "不用你们上门…取消吧": the customer may cancel; the
 		// safety advice is said once more, in one line, and nothing is filed
