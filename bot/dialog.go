@@ -541,6 +541,12 @@ func (d *Dialog) collect(t *step, text string) {
 			t.sayKey("bot.skip_slot", "label", catalog.T("bot.slot."+string(c.Asking)))
 		}
 	}
+	if !ok && c.Asking == SlotFault && c.Case.RuleID == "" && !c.Case.SelfDone {
+		// "西门子的 SJ236W01JC" to the menu of faults: the details are kept and the menu is
+		// asked again (it was dropped, and the next "2" read as a purchase date)
+		d.reask(t)
+		return
+	}
 	d.advance(t)
 }
 
@@ -1357,6 +1363,15 @@ func (d *Dialog) reask(t *step) {
 		if c.State == StateCollect && c.Asking != "" && c.Asking != SlotFault && !c.Case.missing(c.Asking) {
 			d.advance(t) // the message answered it on the way ("买了11个月了 还在保修期吗")
 			return
+		}
+		if c.Asking == SlotFault {
+			// the menu of faults is shown at most twice: then a person looks at the
+			// customer's own words ("never three identical re-asks")
+			if c.Fails++; c.Fails >= 2 {
+				c.Case.SelfDone = true
+				d.advance(t)
+				return
+			}
 		}
 		if c.Asking != "" {
 			t.say(d.question(&c.Case, c.Asking))
