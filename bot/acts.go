@@ -80,6 +80,11 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 	}
 	found := func(re *knowledge.Gated) string { return re.FindString(t) }
 	topic, topicEv := questionTopic(t, ctx)
+	if topic == "" {
+		if ev := cuePriceCondition.FindString(t); ev != "" {
+			topic, topicEv = TopicPrice, ev // "要是收费的话就算了": the price decides; it is asked
+		}
+	}
 	rest := readRest(t, ctx.Lexicon)
 	cmd := ParseCommand(u.Canon)
 
@@ -261,6 +266,9 @@ var cueNoComplaint = knowledge.MustGate(`(没|没有|不是|不是要|不想|不
 // negatedCancel spots cues that look like a cancel but are not: "不用了" in "不用了解",
 // "撤销" of something else is still a cancel; "不修了吗" asks.
 func negatedCancel(t, ev string) bool {
+	if cueConditional.MatchString(t[:strings.Index(t, ev)]) {
+		return true // "超过三百我就不修了", "要是要钱的话就算了": a condition, not a decision
+	}
 	i := strings.Index(t, ev)
 	if rest, ok := strings.CutPrefix(ev, "不"); ok && rest != "" && strings.HasSuffix(t[:i], firstRune(rest)) {
 		return true // "要不要上门", "修不修": asked, A-not-A
@@ -269,6 +277,13 @@ func negatedCancel(t, ev string) bool {
 	return strings.HasPrefix(after, "解") || strings.HasPrefix(after, "吗") || strings.HasPrefix(after, "么") ||
 		strings.HasPrefix(after, "?")
 }
+
+// cueConditional opens a condition before a cancel: "超过三百我就不修了", "要是收费的话就算了",
+// "太贵就不修了", "修不好再说".
+var cueConditional = regexp.MustCompile(`(如果|要是|假如|假设|万一|若是|超过|超出|高于|多于|太贵|贵的话|收费的话|要钱的话|的话)[^,，。!！]{0,10}(我|那|那我)?(就|便)?$`)
+
+// cuePriceCondition makes going on depend on the price: "要是收费的话就算了", "超过三百就不修了".
+var cuePriceCondition = regexp.MustCompile(`(收费|要钱|花钱|付钱|自费|太贵|贵的话|超过[0-9一二三四五六七八九十两百千块元]+)[^,，。]{0,6}(就|那|我就|那就)?(算了|不修了|不修|不弄了|不要了|不用了|换新的)`)
 
 // asks is what makes a message a question when no topic is recognised: a question mark,
 // 吗/嘛, or a final 么 ("什么" alone asks nothing of us).

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/wxintake/intake/catalog"
@@ -515,7 +516,11 @@ func (d *Dialog) collect(t *step, text string) {
 		if d.nameAside(t) {
 			return
 		}
-		if aside := asideNote(t.u.Canon); aside != "" && runes(c.Case.Symptom)+runes(aside) < maxSymptomRunes {
+		aside := asideNote(t.u.Canon)
+		if aside == "" && c.Asking == SlotPhone && len(t.u.Acts) == 0 {
+			aside = contactAside(t.u.Canon)
+		}
+		if aside != "" && runes(c.Case.Symptom)+runes(aside) < maxSymptomRunes {
 			// "对了我那个是燃气的": a detail told on the way is kept for the engineer
 			c.Case.Symptom += symptomJoiner + aside
 			t.sayKey("bot.learned", "facts", aside)
@@ -617,6 +622,26 @@ func asideNote(canon string) string {
 		return ""
 	}
 	return rest
+}
+
+// contactAside returns a statement told at the phone question instead of a number ("没放金属
+// 东西啊 就热个饭" after sparks in a microwave): more of the story, kept for the engineer rather
+// than called a wrong number. "" when it holds a digit (a number mistyped) or is too short.
+func contactAside(canon string) string {
+	t := strings.Trim(normalizeText(canon), clauseBreaks+" ")
+	if strings.ContainsAny(t, "0123456789") || cuePhoneRefused.MatchString(compact(t)) {
+		return ""
+	}
+	han := 0
+	for _, r := range t {
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	if han < 5 || runes(t) > 40 || cueQuestion.MatchString(t) {
+		return ""
+	}
+	return t
 }
 
 // latePurchase takes a bare date that answers the purchase question after it was passed
