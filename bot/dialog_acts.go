@@ -647,6 +647,10 @@ func (d *Dialog) wetDeviceAsk(t *step) bool {
 	return true
 }
 
+// cueBackAgain says a fault thought gone is back or not quite gone: "又不行了", "过了一会又不凉了",
+// "好一点了 但还是不够凉", "还是老样子".
+var cueBackAgain = knowledge.MustGate(`又(不|没|坏|响|漏|停|开始|出现|犯|跳|黑|卡|断|掉)|还是(不|没|老样子|一样|那样|有点)|好(一)?(点|些)(了|儿)?[^,]{0,3}(但|可是|不过|还是|还)|没多久又|一会(儿)?又|仍然(不|没)|依然(不|没)`)
+
 // cueWetDeviceUse asks about using a device that took water: charging, powering on, heat.
 // cuePortableNamed names a device carried about, whatever the case's category: the phone
 // found in the washing machine.
@@ -672,6 +676,23 @@ func (d *Dialog) interject(t *step) bool {
 				t.sayKey("bot.self.reopened_misheard") // the bot's mistake, not the customer's
 			} else {
 				t.sayKey("bot.self.reopened")
+			}
+			u.Answer = knowledge.AnswerNotSolved
+			d.selfService(t, u.Text)
+			return true
+		}
+	}
+	if c.State == StateDone && c.Ticket == "" && c.Case.RuleID != "" && c.Case.StepsTried > 0 && !c.Case.Safety &&
+		t.in.At.Sub(c.UpdatedAt) <= d.ResumeAfter && len(u.Hazards) == 0 && u.Suspect == "" &&
+		(u.Facts.Category == "" || u.Facts.Category == c.Case.Category) && u.Facts.Product == "" &&
+		(u.Is(ActNotSolved) || cueBackAgain.MatchString(compact(u.Canon))) && knowledge.ParseAnswer(u.Canon) != knowledge.AnswerSolved {
+		// "好一点了 但还是不够凉", "过了一会又不凉了" soon after "solved": the same fault is not
+		// gone after all; the checks go on (it opened a new case asking which product)
+		if rule, ok := d.KB.Rule(c.Case.RuleID); ok && c.Case.StepsTried <= len(rule.Steps) {
+			c.State, c.Step = StateSelf, c.Case.StepsTried-1
+			t.sayKey("bot.self.reopened")
+			if extra := u.Facts.Symptom; extra != "" && !strings.Contains(c.Case.Symptom, extra) && runes(c.Case.Symptom)+runes(extra) < maxSymptomRunes {
+				c.Case.Symptom += symptomJoiner + extra
 			}
 			u.Answer = knowledge.AnswerNotSolved
 			d.selfService(t, u.Text)
@@ -1047,7 +1068,7 @@ var slotNames = []struct {
 	{knowledge.MustGate(`序列号|sn`), SlotSerial},
 	{knowledge.MustGate(`品牌|牌子`), SlotBrand},
 	{knowledge.MustGate(`名字|称呼|姓`), SlotName},
-	{knowledge.MustGate(`购买时间|买的时间|日期|哪年买|什么时候买`), SlotPurchase},
+	{knowledge.MustGate(`购买时间|买的时间|日期|哪年买|(什么|啥|哪个|几)时候买|(哪|几)(年|月)买|买的(时候|日子)`), SlotPurchase},
 }
 
 // unknownDetails takes a message saying details are not known ("型号不知道", "序列号找不到")

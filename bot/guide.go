@@ -64,9 +64,12 @@ func (d *Dialog) answerFault(c *Case, text string, now time.Time) (bool, string)
 			return true, ""
 		}
 	}
-	if t := strings.Trim(normalizeText(text), clauseBreaks+" .!?"); (isUnknown(t) || cueNoneFits.MatchString(compact(t))) && !c.missing(SlotSymptom) {
+	if t := strings.Trim(normalizeText(text), clauseBreaks+" .!?"); (isUnknown(t) && !aboutOther(t, SlotFault) || cueNoneFits.MatchString(compact(t))) && !c.missing(SlotSymptom) {
 		c.SelfDone = true // "不知道", "都不像": their own words go to a person, as choosing "以上都不是"
 		return true, ""
+	}
+	if t := strings.Trim(normalizeText(text), clauseBreaks+" .!?"); isUnknown(t) && aboutOther(t, SlotFault) {
+		return false, "" // "不知道啥时候买的 别人送的": of another detail, noted by collect; no fault
 	}
 	sym := Extract(text, now, d.lexicon()).Symptom
 	if utf8.RuneCountInString(sym) < 2 || isVague(text, d.lexicon()) {

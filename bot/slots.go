@@ -138,6 +138,10 @@ var brandAndModel = regexp.MustCompile(`^(\p{Han}{2,6})[ ]?([A-Za-z][A-Za-z0-9\-
 const notInBrands = "我你他她在住市区县镇村路街号楼省"
 
 // brandTail are the words customers put after a brand's name: "德龙的", "方太的嘛", "小米牌子的".
+// notProductName is an answer to "which product" that names none: a word of the conversation
+// ("嗯 也洗了", "调了 没啥变化"), never a product nobody configured.
+var notProductName = regexp.MustCompile(`^(嗯|哦|噢|啊|呃|额|唉|哎|好的|行吧|对|没|也|还|都|就|又|刚|试|弄)|了|也|没啥|啥|变化`)
+
 // brandLead are the words before a brand named in an answer: "是极米的", "好像是小熊的",
 // "牌子是坚果".
 var brandLead = regexp.MustCompile(`^(好像是|应该是|可能是|大概是|估计是|貌似是|品牌是|牌子是|牌子叫|品牌叫|叫|是)`)
@@ -187,7 +191,7 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 		}
 		// A product nobody configured: a short name that says nothing else ("电动牙刷").
 		if p := strings.Trim(normalizeText(text), clauseBreaks+" .!?"); utf8.RuneCountInString(p) >= 2 &&
-			utf8.RuneCountInString(p) <= 12 && f.Symptom == "" && f.ErrorCode == "" && !isUnknown(p) && !isFiller(p) &&
+			utf8.RuneCountInString(p) <= 12 && f.Symptom == "" && f.ErrorCode == "" && !isUnknown(p) && !isFiller(p) && !notProductName.MatchString(p) &&
 			!strings.ContainsAny(p, "0123456789") && !cueQuestion.MatchString(p) && !looksLikeGreeting(p) {
 			c.Category, c.Product = OtherCategory, p
 			return true, ""
