@@ -561,7 +561,14 @@ func (d *Dialog) collect(t *step, text string) {
 // again without calling the name a wrong number. It reports whether the message was such a name.
 func (d *Dialog) nameAside(t *step) bool {
 	c := t.c
-	if c.Asking != SlotPhone && c.Asking != SlotAddress || len(t.u.Acts) > 0 && !t.u.Is(ActSmallTalk) && !t.u.Is(ActAnswer) {
+	switch c.Asking {
+	case SlotPhone, SlotAddress, SlotStarted, SlotTrigger, SlotSerial, SlotChannel, SlotWarranty, SlotPurchase:
+		// questions no name answers ("王芳" to "when did it start"); the brand and the model
+		// are not among them: "方太", "小熊" read as names
+	default:
+		return false
+	}
+	if len(t.u.Acts) > 0 && !t.u.Is(ActSmallTalk) && !t.u.Is(ActAnswer) {
 		return false
 	}
 	name, ok := contactName(t.u.Canon)

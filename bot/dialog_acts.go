@@ -859,7 +859,12 @@ func (d *Dialog) interject(t *step) bool {
 		// "我的工单到哪一步了" at the summary: nothing is filed yet; the earlier tickets, if any,
 		// are listed by the progress branch below
 		// "我的单号是多少" before anything is filed: there is none yet, and when there will be
-		t.sayKey("bot.ticket.not_yet")
+		if !cueTicketNumber.MatchString(text) && cueVisit.MatchString(text) {
+			// "工程师几点到啊" before filing: when someone calls once it is filed
+			d.answerQuestions(t, TopicDuration)
+		} else {
+			t.sayKey("bot.ticket.not_yet")
+		}
 		d.reask(t)
 		return true
 	}

@@ -350,6 +350,9 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			c.StartedAt, c.StartedPhrase, c.StartedApprox = f.StartedAt, f.StartedPhrase, f.StartedApprox
 			return true, ""
 		}
+		if _, isName := contactName(text); isName {
+			return false, "" // "王芳": the name, told early (nameAside keeps it); no start time
+		}
 		if t := strings.TrimSpace(text); utf8.RuneCountInString(t) >= 2 && utf8.RuneCountInString(t) <= 20 && !cueQuestion.MatchString(t) &&
 			!otherDetail(Extract(t, now, lx)) {
 			c.StartedPhrase = t // words no date reader knows ("冬天一开暖气就"), but not another detail: a phone, a name
