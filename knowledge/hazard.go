@@ -128,6 +128,8 @@ var hazardCues = []hazardCue{
 	cue(HazardShock, `(摸|碰|触|挨|扶)[^,?]{0,8}(就|都|会|有点|有些|还)?麻($|[,?这是呢啊呀哦咧嘞])`, `(玩|久|长时间|打字|握|坐|蹲|睡)[^,]{0,6}麻`, ""),
 	// "洗澡说全身都麻", "碰到水龙头刺刺的": tingling in the shower or from the water
 	cue(HazardShock, `(洗澡|淋浴|冲凉|水龙头|花洒|出水口|水流)[^?]{0,10}(麻|电人|电了|刺刺|酥酥|电手|过电)`, `(腿|脚)[^,]{0,3}麻|蹲[^,]{0,4}麻`, ""),
+	// "冰箱后面的线被老鼠咬了 露出铜丝了": a mains cord broken open is live metal within reach
+	cue(HazardShock, `(电线|电源线|插头线|电源插头|插头|线皮|外皮|胶皮|(^|[^管天网数耳光鱼排])线)[^?]{0,8}(破皮|磨破|咬破|咬断|被咬|咬坏|被老鼠|烂了|裂开了|露出|露铜|漏铜)|露(出)?(了)?(铜丝|铜线|里面的线|金属丝)|铜丝(露|漏)`, `(耳机|网线|光纤|鱼线|数据线|充电线|耳机线)`, ""),
 	// "手碰到外壳被什么东西蛰了一下似的 酥酥的": stung, tingling, told as a likeness
 	cue(HazardShock, `(碰|摸|挨|触|扶|手|外壳|机身|门把)[^?]{0,14}(蛰|蜇|叮|咬|刺|扎)了?一下|(碰|摸|挨|触|手|外壳|机身)[^?]{0,14}(酥酥|刺刺|麻麻|麻嗖|一激灵)`, `(蚊子|虫|蜜蜂|猫|狗)`, ""),
 	cue(HazardShock, `(碰|摸|挨|触|扶|手|壳|把手)`+inClause+`{0,8}(打了?我|打我一下|打了一下手|打手|咬手|咬了我|蜇手|蜇了我|电咬|刺了?一下|刺手|扎了?一下|针扎|被咬|咬了|就?电(了)?一下)`, "", ""),
@@ -172,7 +174,7 @@ var hazardCues = []hazardCue{
 // familyRunes are runes every cue of a family needs one of: a message with none of them
 // skips the family's patterns.
 var familyRunes = map[string]string{
-	HazardFire: "火燃着烧炸爆", HazardSparks: "火弧闪噼啪滋吱呲光花s砰嘭亮焊电嗞", HazardSmoke: "烟", HazardShock: "电麻打咬蜇嘚流sk刺扎蛰叮酥激",
+	HazardFire: "火燃着烧炸爆", HazardSparks: "火弧闪噼啪滋吱呲光花s砰嘭亮焊电嗞", HazardSmoke: "烟", HazardShock: "电麻打咬蜇嘚流sk刺扎蛰叮酥激破烂裂露漏铜",
 	HazardWaterElectric: "水淹泡湿洒泼溅淌渗滴潮桶溢b缸浴乐啡饮汁奶浆酒洗", HazardGas: "气味燃煤瓦臭漏泄表嘶丝嗤呲哧皂呛咝g滋报", HazardCO: "晕疼痛恶吐困闷昏碳毒co糊睡黑软稳力喘难dnh瞪嗡呕重",
 	HazardBattery: "鼓胀顶撑胖包凸拱烫热泡液溜翘膨严上拢分嘶滋咝甜形缝隆平转高厚晃摇", HazardBurning: "焦糊烧燶熔化黑味臭毛交b烫热塑",
 }
