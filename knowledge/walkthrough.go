@@ -73,6 +73,7 @@ var (
 // human first, then a denial, then agreement. Anything else is AnswerUnclear.
 func ParseAnswer(text string) Answer {
 	t := strings.Trim(Normalize(Canon(text)), ",")
+	t = strings.Trim(apology.ReplaceAllString(t, ""), ", ") // "不好意思 是前年5月": sorry, not "不好"
 	for _, p := range []string{"我", "选", "回复", "按", "输入"} {
 		t = strings.TrimPrefix(t, p)
 	}
@@ -104,6 +105,9 @@ func ParseAnswer(text string) Answer {
 	}
 	return words
 }
+
+// apology is a "sorry" that holds a verdict's words: "不好意思", "不好意思啊".
+var apology = regexp.MustCompile(`不好意思(啊|哈|呀|哦|了)?|对不起|抱歉`)
 
 // trailingChoice reads a choice typed after the words: "没有硬物 2", "管子看着没问题，2".
 // The digit stands alone after a space or a comma, and no other digit is in the reply.
