@@ -1364,6 +1364,10 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 	c := t.c
 	switch topic {
 	case TopicPrice:
+		if cueConsumable.MatchString(compact(t.u.Canon)) {
+			t.sayKey("bot.faq.price.consumable") // a filter, a brush: consumables are paid for, warranty or not
+			return
+		}
 		if cueUpkeep.MatchString(compact(t.u.Canon)) {
 			t.sayKey("bot.faq.price.upkeep") // cleaning or upkeep: a paid service, not the repair's price
 			return
@@ -1451,6 +1455,9 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 
 // cueUpkeep names cleaning or upkeep, paid services the repair's price and warranty do not
 // cover: "清洗一次多少钱", "保养怎么收费".
+// cueConsumable names a part worn out by use: "换滤芯是不是要钱", "边刷多少钱".
+var cueConsumable = knowledge.MustGate(`滤芯|耗材|滤网|边刷|滚刷|主刷|尘袋|集尘袋|抹布|拖布|海绵|电池仓盖|软水盐|亮碟剂|洗涤块`)
+
 var cueUpkeep = knowledge.MustGate(`清洗|清理|清洁|拆洗|洗一次|洗一下|保养|除垢|排污|消毒|杀菌`)
 
 // answerWarranty tells the customer what the category's policy says of their case: the
