@@ -205,6 +205,13 @@ func (x *extraction) lineBefore(start int) string {
 	if strings.ToUpper(tok) == tok || !isASCIILetter(x.s[start]) {
 		return "" // "KFR-35GW" after 挂机 is no product line; "Pro14", "Mate60" may be
 	}
+	for _, sp := range x.spans[:x.n] {
+		if sp.kind == spanBrand && sp.end == start {
+			if w := x.s[sp.start:sp.end]; w != x.f.Brand && !isASCIILetter(w[0]) {
+				return w // "小新Pro16": a series the lexicon knows as the brand's alias (小新, 拯救者)
+			}
+		}
+	}
 	i, n := start, 0
 	for i > 0 && n < 4 {
 		r, size := utf8.DecodeLastRuneInString(x.s[:i])

@@ -86,3 +86,19 @@ func TestPurchaseAnswers(t *testing.T) {
 
 // decNow is the day the corpora were labelled for.
 var decNow = time.Date(2026, 12, 4, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+
+// TestSeriesBeforeModel: a series the shipped lexicon knows as a brand's alias stays with its
+// number ("小新Pro16" was stored as "PRO16"); Samsung's Galaxy names the brand.
+func TestSeriesBeforeModel(t *testing.T) {
+	lx := shippedKB(t).Lexicon()
+	for in, want := range map[string][2]string{
+		"小新Pro16 2023款 开不了机":    {"联想", "小新Pro16"},
+		"拯救者Y9000P 风扇很响":        {"联想", "拯救者Y9000P"},
+		"Galaxy S23 Ultra 充不进电": {"三星", "S23 ULTRA"},
+	} {
+		f := Extract(in, time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC), lx)
+		if f.Brand != want[0] || f.Model != want[1] {
+			t.Errorf("Extract(%q): brand %q model %q, want %q %q", in, f.Brand, f.Model, want[0], want[1])
+		}
+	}
+}
