@@ -110,7 +110,7 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 	if ev := found(cueReturn); ev != "" {
 		add(ActReturn, 0.85, ev)
 	}
-	if ev := found(cueCancel); ev != "" && !negatedCancel(t, ev) && !cueResumeCase.MatchString(t) && !cueNeverMindGoOn.MatchString(t) {
+	if ev := found(cueCancel); ev != "" && !negatedCancel(t, ev) && !cueResumeCase.MatchString(t) && !cueNeverMindGoOn.MatchString(t) && !neverMindBye(t, ev) {
 		add(ActCancel, 0.85, ev)
 	} else if cmd == CmdCancel {
 		add(ActCancel, 1, core)
@@ -277,6 +277,22 @@ func negatedCancel(t, ev string) bool {
 	return strings.HasPrefix(after, "解") || strings.HasPrefix(after, "吗") || strings.HasPrefix(after, "么") ||
 		strings.HasPrefix(after, "?")
 }
+
+// neverMindBye is "算了/算啦" on the way out or while waiting, with no word that withdraws the
+// request: "咁算啦 唔该晒 拜拜", "算了等人工吧 谢谢" end the chat or wait on, they cancel nothing
+// (a filed hazard ticket was cancelled by them).
+func neverMindBye(t, ev string) bool {
+	if !strings.Contains(ev, "算") || cueClearCancel.MatchString(t) {
+		return false
+	}
+	return cueGoodbye.MatchString(t) || cueThanksWord.MatchString(t) || cueWaitOn.MatchString(t)
+}
+
+// cueThanksWord thanks, in any of the ways customers write it.
+var cueThanksWord = knowledge.MustGate(`谢谢|多谢|谢了|感谢|唔该|thx|thanks|thank`)
+
+// cueWaitOn is waiting on for a person: "等人工吧", "那我等客服".
+var cueWaitOn = knowledge.MustGate(`等(人工|客服|师傅|工程师|电话|消息|通知|你们)|转人工|找人工`)
 
 // cueConditional opens a condition before a cancel: "超过三百我就不修了", "要是收费的话就算了",
 // "太贵就不修了", "修不好再说".

@@ -150,6 +150,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
 	if d.photoAnswer(t, text) {
 		return c, t.out
 	}
+	if d.keepTicket(t) {
+		return c, t.out
+	}
 	if c.State == StateHuman {
 		d.waitForHuman(t, text)
 		return c, t.out
@@ -249,10 +252,6 @@ func (d *Dialog) start(t *step, text string) {
 	first := c.State == StateNew
 	if !first && !hasSubstance(&t.u) && (t.u.Is(ActGreeting) || looksLikeGreeting(text)) {
 		t.sayKey("bot.welcome") // a hello after a case opens nothing until they say what is wrong
-		return
-	}
-	if !first && c.Ticket != "" && cueResumeCase.MatchString(compact(t.u.Canon)) {
-		t.sayKey("bot.cancel.kept", "number", c.Ticket) // "算了 还是修吧" after asking to cancel a ticket
 		return
 	}
 	if !first && c.Ticket == "" && c.Case.Category != "" && cueResumeCase.MatchString(compact(t.u.Canon)) {

@@ -531,8 +531,23 @@ var cueAskDo = knowledge.MustGate(`(要|需要|用|使)(不要|不用|不需要|
 // "总行吧", "应该没事吧".
 var cueMayI = knowledge.MustGate(`(能|可以)[^,?不]{1,6}不|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|没事吧|可以吧|能不能|可不可以|得唔得|用唔用得`)
 
+// keepTicket answers a change of mind after asking to cancel a filed ticket: "等等…那还是修吧",
+// "取消撤回了没". The ticket stays (staff cancel only once they confirm), and the customer
+// hears so, with any question asked beside it answered.
+func (d *Dialog) keepTicket(t *step) bool {
+	c, u := t.c, &t.u
+	if c.Ticket == "" || c.State != StateHuman && c.State != StateDone || !cueResumeCase.MatchString(compact(u.Canon)) || u.Is(ActCancel) {
+		return false
+	}
+	if q, ok := u.Has(ActQuestion); ok {
+		d.answerQuestions(t, q.Topic)
+	}
+	t.sayKey("bot.cancel.kept", "number", c.Ticket)
+	return true
+}
+
 // cueResumeCase takes back a cancel: "等等 还是修吧".
-var cueResumeCase = knowledge.MustGate(`还是(要)?修|还是(要)?报修|继续(报修|修|报)|(要|想)修的|不取消|别取消|取消错了|点错了`)
+var cueResumeCase = knowledge.MustGate(`还是(要)?修|还是(要)?报修|继续(报修|修|报)|(要|想)修的|不取消|别取消|取消错了|点错了|取消(撤回|收回|作废)|撤回取消|收回取消`)
 
 // hasNewProduct reports a message about another product than the case's.
 func hasNewProduct(u *Understanding, c *Conversation) bool {
