@@ -14,9 +14,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/wxintake/intake/bot"
 	"github.com/wxintake/intake/bot/textmodel"
@@ -255,12 +257,37 @@ func confidentRule(kb *bot.KnowledgeBase, u bot.Understanding, cat string) bool 
 	return ok && rule.Confident
 }
 
-// sameModel compares model numbers as staff would: case, spaces and full-width forms aside.
+// modelQualifiers are what customers write after a model number that does not change
+// which model it is: the year of the edition, storage, case size, colour.
+var modelQualifiers = regexp.MustCompile(`(?:\s*(?:\b20[12]\d款?|\b\d\d款|\b\d+(?:G|GB|T|TB|MM)\b|[黑白灰金银紫蓝绿红粉]色|暗紫色|深空灰|午夜色|星光色|的))+$`)
+
+// sameModel compares model numbers as staff would: case, spaces and full-width forms aside,
+// and the edition year, storage, size or colour after the number ("GT4 46mm" is the GT4,
+// "拯救者y9000p 2023" the 拯救者Y9000P 2023款). A series or brand name written before the
+// number is no different model either ("联想 Y9000P" for Y9000P).
 func sameModel(got, want string) bool {
 	norm := func(s string) string {
-		return strings.ToUpper(strings.ReplaceAll(knowledge.Canon(s), " ", ""))
+		s = strings.ToUpper(strings.TrimSpace(knowledge.Canon(s)))
+		if t := modelQualifiers.ReplaceAllString(s, ""); t != "" {
+			s = t
+		}
+		return strings.ReplaceAll(s, " ", "")
 	}
-	return norm(got) == norm(want)
+	g, w := norm(got), norm(want)
+	if g == w {
+		return true
+	}
+	prefix, found := strings.CutSuffix(g, w)
+	return found && w != "" && isHanOnly(prefix)
+}
+
+func isHanOnly(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 type behaviour struct {

@@ -105,3 +105,25 @@ func shippedKB(t *testing.T) *bot.KnowledgeBase {
 	}
 	return kb
 }
+
+func TestSameModel(t *testing.T) {
+	for _, c := range []struct {
+		got, want string
+		same      bool
+	}{
+		{"GT4 46mm", "GT4", true},
+		{"iPhone 14 Pro Max 256G", "iPhone 14 Pro Max", true},
+		{"拯救者y9000p 2023", "拯救者Y9000P 2023款", true},
+		{"联想 Y9000P 2023", "Y9000P", true},
+		{"ｋｆｒ－35gw", "KFR-35GW", true},
+		{"A2338", "A2339", false},
+		{"GT446", "GT4", false},
+		{"Y9000P", "联想 Y9000P", false},
+		{"R9000P", "Y9000P", false},
+		{"", "GT4", false},
+	} {
+		if got := sameModel(c.got, c.want); got != c.same {
+			t.Errorf("sameModel(%q, %q) = %v, want %v", c.got, c.want, got, c.same)
+		}
+	}
+}
