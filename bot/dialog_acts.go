@@ -1340,7 +1340,7 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 		if key, args := d.warrantyVerdict(&c.Case); key == "bot.faq.warranty.inside" || key == "bot.faq.warranty.extended" {
 			t.sayKey(key, args...) // "费用要我出吗" in warranty: free, not a price list
 			return
-		} else if key == "bot.faq.warranty.user_damage" {
+		} else if key == "bot.faq.warranty.user_damage" || key == "bot.faq.warranty.doubt" {
 			t.sayKey(key, args...) // "凭什么收钱 还在保修期呢" after a drop: why, then the price
 		}
 		rule, ok := d.KB.Rule(c.Case.RuleID)
@@ -1351,7 +1351,7 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 		t.sayKey("bot.faq.price.unknown")
 	case TopicWarranty:
 		d.answerWarranty(t)
-		if noInvoice.MatchString(compact(t.u.Canon)) {
+		if noInvoice.MatchString(compact(t.u.Canon)) && provenanceDoubt(c.Case.ProofDoubt) == "" {
 			t.sayKey("bot.faq.warranty.no_invoice")
 		}
 	case TopicCoverage:
@@ -1428,7 +1428,7 @@ var cueUpkeep = knowledge.MustGate(`清洗|清理|清洁|拆洗|洗一次|洗一
 func (d *Dialog) answerWarranty(t *step) {
 	key, args := d.warrantyVerdict(&t.c.Case)
 	t.sayKey(key, args...)
-	if key == "bot.faq.warranty.unknown" || t.c.Case.PurchaseDate.IsZero() {
+	if key == "bot.faq.warranty.unknown" || key == "bot.faq.warranty.doubt" || t.c.Case.PurchaseDate.IsZero() {
 		return
 	}
 	// "刚买5天就坏了 还在保吗": the return or exchange still open is worth saying
@@ -1450,6 +1450,12 @@ func (d *Dialog) warrantyVerdict(c *Case) (string, []any) {
 	if userDamage(c) {
 		// "孩子摔了一下" and then "还在保吗": the period does not cover what the cause excludes
 		return "bot.faq.warranty.user_damage", []any{"cause", catalog.T("bot.trigger." + string(c.Trigger))}
+	}
+	if words := provenanceDoubt(c.ProofDoubt); words != "" {
+		// second-hand, a gift, bought abroad, 水货: the period runs from a purchase nobody
+		// here can see, and a parallel import may have no national warranty at all —
+		// 待核实, never "free" whatever the date says
+		return "bot.faq.warranty.doubt", []any{"words", words, "category", d.lexicon().CategoryName(c.Category), "months", w.WholeMonths}
 	}
 	// The age in whole months, as a range: a year alone is youngest if bought in December,
 	// oldest in January, and a period decides only when every day of the year agrees.
@@ -1525,6 +1531,19 @@ func (d *Dialog) warrantyVerdict(c *Case) (string, []any) {
 		return "bot.faq.warranty.expired", []any{"bought", bought, "months", w.WholeMonths}
 	}
 }
+
+// provenanceDoubt is the words of a purchase doubt that are about where the product came
+// from (second-hand, a gift, bought abroad, 水货), not a lost invoice alone, which the
+// production date answers: "" for none.
+func provenanceDoubt(words string) string {
+	if words == "" || noInvoiceOnly.MatchString(words) {
+		return ""
+	}
+	return words
+}
+
+// noInvoiceOnly is a doubt that is only a missing invoice: "没发票", "发票丢了".
+var noInvoiceOnly = regexp.MustCompile(`^(没(有)?发票|发票(丢|没了|找不到))`)
 
 // componentCovered is the component of the case's rule when the category gives it its own
 // period and that period covers every day the purchase can have been; "" otherwise.
