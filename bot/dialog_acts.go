@@ -185,6 +185,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		if cueBurnInjury.MatchString(compact(t.u.Canon)) {
 			t.sayKey("bot.safety.burn_aid")
 		}
+		d.scopeBesideHazard(t)
 		d.alsoProgress(t) // "冒烟那个 到哪一步了": the advice first, then where the ticket is
 		return
 	}
@@ -225,11 +226,27 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 	if cueBurnInjury.MatchString(compact(t.u.Canon)) {
 		t.sayKey("bot.safety.burn_aid") // "摘下来手腕上红了一块": the person first, then the device
 	}
+	d.scopeBesideHazard(t)
 	if c.Case.missing(SlotPhone) {
 		d.ask(t, SlotPhone)
 		return
 	}
 	d.escalate(t, EscalateSafety)
+}
+
+// scopeBesideHazard answers a question of whom the service is for asked beside a hazard
+// ("充电器冒烟了 你们是雅迪的售后吗"): after the advice, not instead of the question.
+func (d *Dialog) scopeBesideHazard(t *step) {
+	if q, ok := t.u.Has(ActQuestion); ok && q.Topic == TopicCoverage {
+		d.answerTopic(t, TopicCoverage)
+		return
+	}
+	for _, a := range t.u.Acts {
+		if a.Kind == ActQuestion && a.Topic == TopicCoverage {
+			d.answerTopic(t, TopicCoverage)
+			return
+		}
+	}
 }
 
 // alsoProgress lists the tickets when a message answered for something else (safety
@@ -1355,11 +1372,20 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 			t.sayKey("bot.faq.warranty.no_invoice")
 		}
 	case TopicCoverage:
+		brand, product := scopeNamed(t.u.Canon)
+		if brand != "" && t.u.Facts.Brand != "" {
+			brand = t.u.Facts.Brand // the lexicon's own name: "格力", not "格力家"
+		}
 		switch f := t.u.Facts; {
-		case f.Category == OtherCategory || f.Category == "" && c.Case.Category == OtherCategory:
-			product := f.Product
-			if product == "" {
-				product = c.Case.Product
+		case brand != "" && len(d.lexicon().BrandCategories(brand)) > 0 && c.Case.Safety:
+			t.sayKey("bot.faq.coverage.brand.safety", "brand", brand) // no checks to try: an engineer
+		case brand != "" && len(d.lexicon().BrandCategories(brand)) > 0:
+			t.sayKey("bot.faq.coverage.brand", "brand", brand) // "你们是万和的售后不"
+		case brand != "":
+			t.sayKey("bot.faq.coverage.brand_other", "brand", brand) // "你们是雅迪的售后吗"
+		case f.Category == OtherCategory || f.Category == "" && (c.Case.Category == OtherCategory || product != ""):
+			if product == "" || f.Product != "" && !strings.Contains(product, f.Product) {
+				product = cmp.Or(f.Product, c.Case.Product) // the asked words hold more: "电动车充电器"
 			}
 			t.sayKey("bot.faq.coverage.other", "product", product)
 		case f.Category != "" || c.Case.Category != "":
@@ -1367,7 +1393,11 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 			if cat == "" {
 				cat = c.Case.Category
 			}
-			t.sayKey("bot.faq.coverage.yes", "category", d.lexicon().CategoryName(cat))
+			key := "bot.faq.coverage.yes"
+			if c.Case.Safety {
+				key += ".safety"
+			}
+			t.sayKey(key, "category", d.lexicon().CategoryName(cat))
 		default:
 			t.sayKey("bot.faq.coverage.any")
 		}
@@ -1416,6 +1446,25 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 		}
 		t.sayKey("bot.faq.other")
 	}
+}
+
+// scopeBrandAsked and scopeProductAsked find what a scope question names: the brand of
+// "你们是雅迪的售后吗", the product of "你们管不管充电器".
+var (
+	scopeBrandAsked   = regexp.MustCompile(`(?:是|系)(?:不是|唔系)?([^,，。!?？ 的]{1,6}?)(?:家)?(?:的)?(?:官方|售后|客服|厂家|维修点|服务商|服务中心)`)
+	scopeProductAsked = regexp.MustCompile(`(?:管不管|负不负责|修不修|接不接|包不包)(?:修)?(?:这个|这种|那个)?([^,，。!?？ 吗嘛么呀啊的]{1,8})`)
+)
+
+// scopeNamed is the brand or the product a scope question names, "" for none.
+func scopeNamed(canon string) (brand, product string) {
+	tx := compact(canon)
+	if m := scopeBrandAsked.FindStringSubmatch(tx); m != nil && !strings.ContainsAny(m[1], "你我这那哪") {
+		brand = m[1]
+	}
+	if m := scopeProductAsked.FindStringSubmatch(tx); m != nil && !strings.ContainsAny(m[1], "你我这那哪") {
+		product = m[1]
+	}
+	return brand, product
 }
 
 // cueUpkeep names cleaning or upkeep, paid services the repair's price and warranty do not
