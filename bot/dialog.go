@@ -308,8 +308,12 @@ func (d *Dialog) start(t *step, text string) {
 // contact, or tells of a fault too (a new case then reads it).
 func (d *Dialog) contactAfterFiling(t *step) bool {
 	c, f := t.c, t.u.Facts
-	if hasSubstance(&t.u) || len(t.u.Hazards) > 0 || f.Phone.IsZero() && f.Address == "" && f.Name == "" {
+	details, told := d.filedDetails(t)
+	if len(t.u.Hazards) > 0 || hasSubstance(&t.u) && !told || f.Phone.IsZero() && f.Address == "" && f.Name == "" && !told {
 		return false
+	}
+	if f.Name == "" && told {
+		f.Name = "" // a detail told: no name guessed from its words
 	}
 	before := c.Case
 	if !f.Phone.IsZero() {
@@ -327,12 +331,41 @@ func (d *Dialog) contactAfterFiling(t *step) bool {
 			changed = append(changed, v)
 		}
 	}
-	if len(changed) == 0 {
+	var more []string
+	if told {
+		doubt := c.Case.ProofDoubt
+		c.Case.Facts = c.Case.Facts.Merge(details)
+		if w := cueProofDoubt.FindString(compact(t.u.Canon)); w != "" && !hypothetical.MatchString(compact(t.u.Canon)) {
+			c.Case.ProofDoubt = w
+		}
+		if !details.PurchaseDate.IsZero() {
+			c.Case.PurchaseUnknown = false
+		}
+		for _, slot := range productDetailSlots {
+			if v := d.show(&c.Case, slot); v != d.show(&before, slot) {
+				more = append(more, v)
+			}
+		}
+		if c.Case.ProofDoubt != doubt && len(more) == 0 {
+			more = append(more, c.Case.ProofDoubt)
+		}
+	}
+	if len(changed) == 0 && len(more) == 0 {
 		return false // told again as it stands: nothing to write
 	}
-	learned := strings.Join(changed, " · ")
-	t.do(UpdateContact{Number: c.Ticket, Name: c.Case.Name, Phone: c.Case.Phone.Number, Address: c.Case.Address})
-	t.sayKey("bot.contact.updated", "number", c.Ticket, "facts", learned)
+	learned := strings.Join(append(changed, more...), " · ")
+	if len(changed) > 0 {
+		t.do(UpdateContact{Number: c.Ticket, Name: c.Case.Name, Phone: c.Case.Phone.Number, Address: c.Case.Address})
+	}
+	if len(more) > 0 {
+		t.do(UpdateDetails{Number: c.Ticket, Facts: details, ProofDoubt: c.Case.ProofDoubt})
+		if len(changed) == 0 {
+			t.sayKey("bot.details.updated", "number", c.Ticket, "facts", learned)
+		}
+	}
+	if len(changed) > 0 {
+		t.sayKey("bot.contact.updated", "number", c.Ticket, "facts", learned)
+	}
 	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != TopicOther {
 		d.answerQuestions(t, q.Topic) // "记了没" is answered by the line above
 	}
@@ -347,6 +380,40 @@ func (d *Dialog) contactAfterFiling(t *step) bool {
 		d.reask(t) // the visit windows are still to choose
 	}
 	return true
+}
+
+// productDetailSlots are the product details a customer may tell after filing.
+var productDetailSlots = []Slot{SlotBrand, SlotModel, SlotPurchase, SlotSerial, SlotChannel, SlotWarranty}
+
+// filedDetails are the product details a message tells once the case is filed (brand,
+// model, serial number, purchase date, channel, extended warranty), the value after a
+// denial winning ("是前年买的 不是去年" is 2024, "品牌不是美的 是格力" 格力); told is false
+// when it tells none, or tells a fault or another product (a new case reads that).
+func (d *Dialog) filedDetails(t *step) (details Facts, told bool) {
+	c, f := t.c, t.u.Facts
+	if f.Symptom != "" && !t.u.Is(ActCorrection) || f.ErrorCode != "" || f.Category != "" && f.Category != c.Case.Category ||
+		hypothetical.MatchString(compact(t.u.Canon)) || t.u.Is(ActVague) {
+		return Facts{}, false
+	}
+	if tail := afterDenial(t.u.Canon); tail != "" {
+		f = f.Merge(Extract(tail, t.in.At, d.lexicon()))
+	}
+	if !cuePurchaseWord.MatchString(t.u.Canon) || coarserOf(f.PurchaseDate, c.Case.PurchaseDate) {
+		// "是周三下午 12月9号下午" is a visit, not a purchase; "2025年6月买的" after
+		// 2025-06-18 says the same, less exactly
+		f.PurchaseDate, f.PurchaseApprox = Date{}, false
+	}
+	details = Facts{Brand: f.Brand, Model: modelAsTold(t.u.Canon, f.Model), PurchaseDate: f.PurchaseDate, PurchaseApprox: f.PurchaseApprox,
+		Serial: f.Serial, Channel: f.Channel, ExtendedWarranty: f.ExtendedWarranty, ExtendedMonths: f.ExtendedMonths}
+	told = details.Brand != "" || details.Model != "" || !details.PurchaseDate.IsZero() || details.Serial != "" ||
+		details.Channel != "" || details.ExtendedWarranty != YesNoUnset || cueProofDoubt.MatchString(compact(t.u.Canon))
+	return details, told
+}
+
+// coarserOf reports whether date d says no more than known does, less exactly or the same:
+// 2025-06 of 2025-06-18.
+func coarserOf(d, known Date) bool {
+	return !d.IsZero() && d.Year == known.Year && (d.Month == 0 || d.Month == known.Month) && (d.Day == 0 || d.Day == known.Day)
 }
 
 // addressOnItsOwn reports whether an address told after filing can replace the ticket's:
