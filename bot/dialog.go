@@ -1564,7 +1564,7 @@ func isConfirm(text string) bool {
 	}
 	// "算了 确认吧", "确认 thx", "都对 提交吧": the confirmation with words around it, when
 	// nothing in it corrects or asks
-	if cueCorrection.MatchString(compact(t)) || strings.ContainsAny(t, "0123456789?？") || strings.Contains(t, "不") {
+	if cueCorrection.MatchString(compact(t)) || strings.ContainsAny(t, "0123456789?？") || strings.Contains(strings.ReplaceAll(t, "差不多", ""), "不") {
 		return false
 	}
 	t = strings.Trim(confirmAround.ReplaceAllString(t, ""), clauseBreaks+" .!！~")
@@ -1572,18 +1572,36 @@ func isConfirm(text string) bool {
 		return true
 	}
 	parts := strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || strings.ContainsRune(clauseBreaks, r) })
+	conceded := false
 	for _, p := range parts {
-		if !confirmWord(strings.Trim(confirmAround.ReplaceAllString(p, ""), clauseBreaks+" .!！~")) {
+		if confirmWord(strings.Trim(confirmAround.ReplaceAllString(p, ""), clauseBreaks+" .!！~")) {
+			continue
+		}
+		if !confirmConcession.MatchString(p) {
 			return false
 		}
+		conceded = true
+	}
+	if conceded {
+		// "行吧冰柜也算冰箱吧 确认", "差不多就这样 提交": a concession beside a word that
+		// submits; a concession alone ("就这样吧") is no confirmation
+		return confirmSubmit.MatchString(compact(t))
 	}
 	return len(parts) > 1 // "都对 提交吧": every word of it confirms
 }
 
+// confirmConcession is a clause that gives in rather than corrects: "冰柜也算冰箱吧", "差不多",
+// "无所谓了", "凑合吧".
+var confirmConcession = regexp.MustCompile(`也算|算是|凑合|将就|差不多|无所谓|随便|就当|也行|也可以|也没事|得了|就这样|就这么|这样吧|行吧|好吧|嗯嗯|^嗯$|^好$|^行$|^那$|^那就$`)
+
+// confirmSubmit is a word that submits, not only agrees: what a concession needs beside it.
+var confirmSubmit = regexp.MustCompile(`确认|确定|提交|报吧|报了吧|就这么报|就这样报|照这个报|按这个报|按这个来|照这个来|就这么办|就这么定|可以提交|发吧|交吧`)
+
 func confirmWord(t string) bool {
 	switch t {
 	case "确认", "确定", "确认提交", "提交", "对", "没问题", "是的", "对的", "好的", "可以", "没错", "ok", "OK", "确认无误", "正确",
-		"都对", "都对的", "信息没错", "没问题提交", "提交吧", "确认吧", "就这样提交", "就这样":
+		"都对", "都对的", "信息没错", "没问题提交", "提交吧", "确认吧", "就这样提交", "就这样",
+		"就这么报", "就这样报", "照这个报", "按这个报", "就这么办", "就这么定", "这样就行", "这样可以", "可以提交", "没啥问题":
 		return true
 	}
 	return false
