@@ -77,6 +77,24 @@ type UpdateContact struct {
 
 func (UpdateContact) effect() {}
 
+// UpdateDetails writes the product details a customer told after filing onto ticket
+// Number ("是前年买的 不是去年", "序列号是…", "二手的"): the case's brand, model, serial
+// number, purchase date, channel, purchase doubt and extended warranty as they now stand
+// (a zero field leaves the ticket's as it is). The warranty is decided again on them.
+type UpdateDetails struct {
+	Number     string
+	Facts      Facts
+	ProofDoubt string
+}
+
+func (UpdateDetails) effect() {}
+
+// DetailsUpdater is the optional part of a Backend that writes later product details onto
+// a filed ticket.
+type DetailsUpdater interface {
+	UpdateDetails(ctx context.Context, openID string, e UpdateDetails) error
+}
+
 // ContactUpdater is the optional part of a Backend that writes a later contact onto a
 // filed ticket.
 type ContactUpdater interface {

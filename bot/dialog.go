@@ -308,8 +308,12 @@ func (d *Dialog) start(t *step, text string) {
 // contact, or tells of a fault too (a new case then reads it).
 func (d *Dialog) contactAfterFiling(t *step) bool {
 	c, f := t.c, t.u.Facts
-	if hasSubstance(&t.u) || len(t.u.Hazards) > 0 || f.Phone.IsZero() && f.Address == "" && f.Name == "" {
+	details, told := d.filedDetails(t)
+	if len(t.u.Hazards) > 0 || hasSubstance(&t.u) && !told || f.Phone.IsZero() && f.Address == "" && f.Name == "" && !told {
 		return false
+	}
+	if f.Name == "" && told {
+		f.Name = "" // a detail told: no name guessed from its words
 	}
 	before := c.Case
 	if !f.Phone.IsZero() {
@@ -327,12 +331,41 @@ func (d *Dialog) contactAfterFiling(t *step) bool {
 			changed = append(changed, v)
 		}
 	}
-	if len(changed) == 0 {
+	var more []string
+	if told {
+		doubt := c.Case.ProofDoubt
+		c.Case.Facts = c.Case.Facts.Merge(details)
+		if w := cueProofDoubt.FindString(compact(t.u.Canon)); w != "" && !hypothetical.MatchString(compact(t.u.Canon)) {
+			c.Case.ProofDoubt = w
+		}
+		if !details.PurchaseDate.IsZero() {
+			c.Case.PurchaseUnknown = false
+		}
+		for _, slot := range productDetailSlots {
+			if v := d.show(&c.Case, slot); v != d.show(&before, slot) {
+				more = append(more, v)
+			}
+		}
+		if c.Case.ProofDoubt != doubt && len(more) == 0 {
+			more = append(more, c.Case.ProofDoubt)
+		}
+	}
+	if len(changed) == 0 && len(more) == 0 {
 		return false // told again as it stands: nothing to write
 	}
-	learned := strings.Join(changed, " · ")
-	t.do(UpdateContact{Number: c.Ticket, Name: c.Case.Name, Phone: c.Case.Phone.Number, Address: c.Case.Address})
-	t.sayKey("bot.contact.updated", "number", c.Ticket, "facts", learned)
+	learned := strings.Join(append(changed, more...), " · ")
+	if len(changed) > 0 {
+		t.do(UpdateContact{Number: c.Ticket, Name: c.Case.Name, Phone: c.Case.Phone.Number, Address: c.Case.Address})
+	}
+	if len(more) > 0 {
+		t.do(UpdateDetails{Number: c.Ticket, Facts: details, ProofDoubt: c.Case.ProofDoubt})
+		if len(changed) == 0 {
+			t.sayKey("bot.details.updated", "number", c.Ticket, "facts", learned)
+		}
+	}
+	if len(changed) > 0 {
+		t.sayKey("bot.contact.updated", "number", c.Ticket, "facts", learned)
+	}
 	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != TopicOther {
 		d.answerQuestions(t, q.Topic) // "记了没" is answered by the line above
 	}
@@ -347,6 +380,40 @@ func (d *Dialog) contactAfterFiling(t *step) bool {
 		d.reask(t) // the visit windows are still to choose
 	}
 	return true
+}
+
+// productDetailSlots are the product details a customer may tell after filing.
+var productDetailSlots = []Slot{SlotBrand, SlotModel, SlotPurchase, SlotSerial, SlotChannel, SlotWarranty}
+
+// filedDetails are the product details a message tells once the case is filed (brand,
+// model, serial number, purchase date, channel, extended warranty), the value after a
+// denial winning ("是前年买的 不是去年" is 2024, "品牌不是美的 是格力" 格力); told is false
+// when it tells none, or tells a fault or another product (a new case reads that).
+func (d *Dialog) filedDetails(t *step) (details Facts, told bool) {
+	c, f := t.c, t.u.Facts
+	if f.Symptom != "" && !t.u.Is(ActCorrection) || f.ErrorCode != "" || f.Category != "" && f.Category != c.Case.Category ||
+		hypothetical.MatchString(compact(t.u.Canon)) || t.u.Is(ActVague) {
+		return Facts{}, false
+	}
+	if tail := afterDenial(t.u.Canon); tail != "" {
+		f = f.Merge(Extract(tail, t.in.At, d.lexicon()))
+	}
+	if !cuePurchaseWord.MatchString(t.u.Canon) || coarserOf(f.PurchaseDate, c.Case.PurchaseDate) {
+		// "是周三下午 12月9号下午" is a visit, not a purchase; "2025年6月买的" after
+		// 2025-06-18 says the same, less exactly
+		f.PurchaseDate, f.PurchaseApprox = Date{}, false
+	}
+	details = Facts{Brand: f.Brand, Model: modelAsTold(t.u.Canon, f.Model), PurchaseDate: f.PurchaseDate, PurchaseApprox: f.PurchaseApprox,
+		Serial: f.Serial, Channel: f.Channel, ExtendedWarranty: f.ExtendedWarranty, ExtendedMonths: f.ExtendedMonths}
+	told = details.Brand != "" || details.Model != "" || !details.PurchaseDate.IsZero() || details.Serial != "" ||
+		details.Channel != "" || details.ExtendedWarranty != YesNoUnset || cueProofDoubt.MatchString(compact(t.u.Canon))
+	return details, told
+}
+
+// coarserOf reports whether date d says no more than known does, less exactly or the same:
+// 2025-06 of 2025-06-18.
+func coarserOf(d, known Date) bool {
+	return !d.IsZero() && d.Year == known.Year && (d.Month == 0 || d.Month == known.Month) && (d.Day == 0 || d.Day == known.Day)
 }
 
 // addressOnItsOwn reports whether an address told after filing can replace the ticket's:
@@ -1550,7 +1617,7 @@ func isConfirm(text string) bool {
 	}
 	// "算了 确认吧", "确认 thx", "都对 提交吧": the confirmation with words around it, when
 	// nothing in it corrects or asks
-	if cueCorrection.MatchString(compact(t)) || strings.ContainsAny(t, "0123456789?？") || strings.Contains(t, "不") {
+	if cueCorrection.MatchString(compact(t)) || strings.ContainsAny(t, "0123456789?？") || strings.Contains(strings.ReplaceAll(t, "差不多", ""), "不") {
 		return false
 	}
 	t = strings.Trim(confirmAround.ReplaceAllString(t, ""), clauseBreaks+" .!！~")
@@ -1558,18 +1625,36 @@ func isConfirm(text string) bool {
 		return true
 	}
 	parts := strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || strings.ContainsRune(clauseBreaks, r) })
+	conceded := false
 	for _, p := range parts {
-		if !confirmWord(strings.Trim(confirmAround.ReplaceAllString(p, ""), clauseBreaks+" .!！~")) {
+		if confirmWord(strings.Trim(confirmAround.ReplaceAllString(p, ""), clauseBreaks+" .!！~")) {
+			continue
+		}
+		if !confirmConcession.MatchString(p) {
 			return false
 		}
+		conceded = true
+	}
+	if conceded {
+		// "行吧冰柜也算冰箱吧 确认", "差不多就这样 提交": a concession beside a word that
+		// submits; a concession alone ("就这样吧") is no confirmation
+		return confirmSubmit.MatchString(compact(t))
 	}
 	return len(parts) > 1 // "都对 提交吧": every word of it confirms
 }
 
+// confirmConcession is a clause that gives in rather than corrects: "冰柜也算冰箱吧", "差不多",
+// "无所谓了", "凑合吧".
+var confirmConcession = regexp.MustCompile(`也算|算是|凑合|将就|差不多|无所谓|随便|就当|也行|也可以|也没事|得了|就这样|就这么|这样吧|行吧|好吧|嗯嗯|^嗯$|^好$|^行$|^那$|^那就$`)
+
+// confirmSubmit is a word that submits, not only agrees: what a concession needs beside it.
+var confirmSubmit = regexp.MustCompile(`确认|确定|提交|报吧|报了吧|就这么报|就这样报|照这个报|按这个报|按这个来|照这个来|就这么办|就这么定|可以提交|发吧|交吧`)
+
 func confirmWord(t string) bool {
 	switch t {
 	case "确认", "确定", "确认提交", "提交", "对", "没问题", "是的", "对的", "好的", "可以", "没错", "ok", "OK", "确认无误", "正确",
-		"都对", "都对的", "信息没错", "没问题提交", "提交吧", "确认吧", "就这样提交", "就这样":
+		"都对", "都对的", "信息没错", "没问题提交", "提交吧", "确认吧", "就这样提交", "就这样",
+		"就这么报", "就这样报", "照这个报", "按这个报", "就这么办", "就这么定", "这样就行", "这样可以", "可以提交", "没啥问题":
 		return true
 	}
 	return false

@@ -185,6 +185,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		if cueBurnInjury.MatchString(compact(t.u.Canon)) {
 			t.sayKey("bot.safety.burn_aid")
 		}
+		d.scopeBesideHazard(t)
 		d.alsoProgress(t) // "冒烟那个 到哪一步了": the advice first, then where the ticket is
 		return
 	}
@@ -225,11 +226,27 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 	if cueBurnInjury.MatchString(compact(t.u.Canon)) {
 		t.sayKey("bot.safety.burn_aid") // "摘下来手腕上红了一块": the person first, then the device
 	}
+	d.scopeBesideHazard(t)
 	if c.Case.missing(SlotPhone) {
 		d.ask(t, SlotPhone)
 		return
 	}
 	d.escalate(t, EscalateSafety)
+}
+
+// scopeBesideHazard answers a question of whom the service is for asked beside a hazard
+// ("充电器冒烟了 你们是雅迪的售后吗"): after the advice, not instead of the question.
+func (d *Dialog) scopeBesideHazard(t *step) {
+	if q, ok := t.u.Has(ActQuestion); ok && q.Topic == TopicCoverage {
+		d.answerTopic(t, TopicCoverage)
+		return
+	}
+	for _, a := range t.u.Acts {
+		if a.Kind == ActQuestion && a.Topic == TopicCoverage {
+			d.answerTopic(t, TopicCoverage)
+			return
+		}
+	}
 }
 
 // alsoProgress lists the tickets when a message answered for something else (safety
@@ -1390,7 +1407,7 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 		if key, args := d.warrantyVerdict(&c.Case); key == "bot.faq.warranty.inside" || key == "bot.faq.warranty.extended" {
 			t.sayKey(key, args...) // "费用要我出吗" in warranty: free, not a price list
 			return
-		} else if key == "bot.faq.warranty.user_damage" {
+		} else if key == "bot.faq.warranty.user_damage" || key == "bot.faq.warranty.doubt" {
 			t.sayKey(key, args...) // "凭什么收钱 还在保修期呢" after a drop: why, then the price
 		}
 		rule, ok := d.KB.Rule(c.Case.RuleID)
@@ -1401,15 +1418,24 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 		t.sayKey("bot.faq.price.unknown")
 	case TopicWarranty:
 		d.answerWarranty(t)
-		if noInvoice.MatchString(compact(t.u.Canon)) {
+		if noInvoice.MatchString(compact(t.u.Canon)) && provenanceDoubt(c.Case.ProofDoubt) == "" {
 			t.sayKey("bot.faq.warranty.no_invoice")
 		}
 	case TopicCoverage:
+		brand, product := scopeNamed(t.u.Canon)
+		if brand != "" && t.u.Facts.Brand != "" {
+			brand = t.u.Facts.Brand // the lexicon's own name: "格力", not "格力家"
+		}
 		switch f := t.u.Facts; {
-		case f.Category == OtherCategory || f.Category == "" && c.Case.Category == OtherCategory:
-			product := f.Product
-			if product == "" {
-				product = c.Case.Product
+		case brand != "" && len(d.lexicon().BrandCategories(brand)) > 0 && c.Case.Safety:
+			t.sayKey("bot.faq.coverage.brand.safety", "brand", brand) // no checks to try: an engineer
+		case brand != "" && len(d.lexicon().BrandCategories(brand)) > 0:
+			t.sayKey("bot.faq.coverage.brand", "brand", brand) // "你们是万和的售后不"
+		case brand != "":
+			t.sayKey("bot.faq.coverage.brand_other", "brand", brand) // "你们是雅迪的售后吗"
+		case f.Category == OtherCategory || f.Category == "" && (c.Case.Category == OtherCategory || product != ""):
+			if product == "" || f.Product != "" && !strings.Contains(product, f.Product) {
+				product = cmp.Or(f.Product, c.Case.Product) // the asked words hold more: "电动车充电器"
 			}
 			t.sayKey("bot.faq.coverage.other", "product", product)
 		case f.Category != "" || c.Case.Category != "":
@@ -1417,7 +1443,11 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 			if cat == "" {
 				cat = c.Case.Category
 			}
-			t.sayKey("bot.faq.coverage.yes", "category", d.lexicon().CategoryName(cat))
+			key := "bot.faq.coverage.yes"
+			if c.Case.Safety {
+				key += ".safety"
+			}
+			t.sayKey(key, "category", d.lexicon().CategoryName(cat))
 		default:
 			t.sayKey("bot.faq.coverage.any")
 		}
@@ -1468,6 +1498,25 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 	}
 }
 
+// scopeBrandAsked and scopeProductAsked find what a scope question names: the brand of
+// "你们是雅迪的售后吗", the product of "你们管不管充电器".
+var (
+	scopeBrandAsked   = regexp.MustCompile(`(?:是|系)(?:不是|唔系)?([^,，。!?？ 的]{1,6}?)(?:家)?(?:的)?(?:官方|售后|客服|厂家|维修点|服务商|服务中心)`)
+	scopeProductAsked = regexp.MustCompile(`(?:管不管|负不负责|修不修|接不接|包不包)(?:修)?(?:这个|这种|那个)?([^,，。!?？ 吗嘛么呀啊的]{1,8})`)
+)
+
+// scopeNamed is the brand or the product a scope question names, "" for none.
+func scopeNamed(canon string) (brand, product string) {
+	tx := compact(canon)
+	if m := scopeBrandAsked.FindStringSubmatch(tx); m != nil && !strings.ContainsAny(m[1], "你我这那哪") {
+		brand = m[1]
+	}
+	if m := scopeProductAsked.FindStringSubmatch(tx); m != nil && !strings.ContainsAny(m[1], "你我这那哪") {
+		product = m[1]
+	}
+	return brand, product
+}
+
 // cueUpkeep names cleaning or upkeep, paid services the repair's price and warranty do not
 // cover: "清洗一次多少钱", "保养怎么收费".
 // cueConsumable names a part worn out by use: "换滤芯是不是要钱", "边刷多少钱".
@@ -1481,7 +1530,7 @@ var cueUpkeep = knowledge.MustGate(`清洗|清理|清洁|拆洗|洗一次|洗一
 func (d *Dialog) answerWarranty(t *step) {
 	key, args := d.warrantyVerdict(&t.c.Case)
 	t.sayKey(key, args...)
-	if key == "bot.faq.warranty.unknown" || t.c.Case.PurchaseDate.IsZero() {
+	if key == "bot.faq.warranty.unknown" || key == "bot.faq.warranty.doubt" || t.c.Case.PurchaseDate.IsZero() {
 		return
 	}
 	// "刚买5天就坏了 还在保吗": the return or exchange still open is worth saying
@@ -1503,6 +1552,12 @@ func (d *Dialog) warrantyVerdict(c *Case) (string, []any) {
 	if userDamage(c) {
 		// "孩子摔了一下" and then "还在保吗": the period does not cover what the cause excludes
 		return "bot.faq.warranty.user_damage", []any{"cause", catalog.T("bot.trigger." + string(c.Trigger))}
+	}
+	if words := provenanceDoubt(c.ProofDoubt); words != "" {
+		// second-hand, a gift, bought abroad, 水货: the period runs from a purchase nobody
+		// here can see, and a parallel import may have no national warranty at all —
+		// 待核实, never "free" whatever the date says
+		return "bot.faq.warranty.doubt", []any{"words", words, "category", d.lexicon().CategoryName(c.Category), "months", w.WholeMonths}
 	}
 	// The age in whole months, as a range: a year alone is youngest if bought in December,
 	// oldest in January, and a period decides only when every day of the year agrees.
@@ -1578,6 +1633,19 @@ func (d *Dialog) warrantyVerdict(c *Case) (string, []any) {
 		return "bot.faq.warranty.expired", []any{"bought", bought, "months", w.WholeMonths}
 	}
 }
+
+// provenanceDoubt is the words of a purchase doubt that are about where the product came
+// from (second-hand, a gift, bought abroad, 水货), not a lost invoice alone, which the
+// production date answers: "" for none.
+func provenanceDoubt(words string) string {
+	if words == "" || noInvoiceOnly.MatchString(words) {
+		return ""
+	}
+	return words
+}
+
+// noInvoiceOnly is a doubt that is only a missing invoice: "没发票", "发票丢了".
+var noInvoiceOnly = regexp.MustCompile(`^(没(有)?发票|发票(丢|没了|找不到))`)
 
 // componentCovered is the component of the case's rule when the category gives it its own
 // period and that period covers every day the purchase can have been; "" otherwise.

@@ -380,6 +380,12 @@ func (s *Service) safeStep(ctx context.Context, c Conversation, in Inbound) (_ C
 					s.log.Error("turn: writing the contact on the ticket failed", "ticket", e.Number, "err", err)
 				}
 			}
+		case UpdateDetails:
+			if u, ok := s.backend.(DetailsUpdater); ok {
+				if err := u.UpdateDetails(ctx, in.OpenID, e); err != nil {
+					s.log.Error("turn: writing the product details on the ticket failed", "ticket", e.Number, "err", err)
+				}
+			}
 		case NoteUnmatched:
 			if n, ok := s.backend.(UnmatchedNoter); ok {
 				if err := n.NoteUnmatched(ctx, e); err != nil {

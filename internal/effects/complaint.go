@@ -185,3 +185,43 @@ func (b *Backend) UpdateContact(ctx context.Context, openID string, e bot.Update
 	}
 	return nil
 }
+
+// UpdateDetails implements bot.DetailsUpdater: the brand, model, serial number, purchase
+// date, channel, purchase doubt and extended warranty the customer told after filing
+// replace the ticket's (a zero one leaves its field), while the ticket is open, and the
+// warranty is decided again on them under the category's policy — a purchase date told
+// while waiting for a person is what staff see, not only a line of the transcript.
+func (b *Backend) UpdateDetails(ctx context.Context, openID string, e bot.UpdateDetails) error {
+	now := b.Now()
+	f := e.Facts
+	kb := b.KB()
+	_, _, err := b.updateOwnOpen(ctx, openID, e.Number, func(t *triage.Ticket) bool {
+		r := &t.Record
+		c := &r.Case
+		c.Brand, c.Model, c.ProofDoubt = cmp.Or(f.Brand, c.Brand), cmp.Or(f.Model, c.Model), cmp.Or(e.ProofDoubt, c.ProofDoubt)
+		r.Serial, r.Channel = cmp.Or(f.Serial, r.Serial), cmp.Or(string(f.Channel), r.Channel)
+		if !f.PurchaseDate.IsZero() {
+			c.PurchaseDate = purchaseDate(f.PurchaseDate)
+		}
+		switch f.ExtendedWarranty {
+		case bot.YesNoYes:
+			c.ExtendedWarranty, c.ExtendedMonths = triage.AnswerYes, cmp.Or(f.ExtendedMonths, c.ExtendedMonths)
+		case bot.YesNoNo:
+			c.ExtendedWarranty = triage.AnswerNo
+		}
+		if kb != nil && c.Category != "" && !c.ReportedAt.IsZero() {
+			// the whole triage's warranty: the parts still covered after the unit's period too
+			again := triage.Triage(*c, policyOf(kb.Set().Category(c.Category)), b.Calendar)
+			if again.Warranty != t.Result.Warranty && len(again.Reasons) > 1 {
+				t.Result.Warranty = again.Warranty
+				t.Result.Reasons = append(t.Result.Reasons, again.Reasons[1]) // fault class, then warranty
+			}
+		}
+		t.UpdatedAt = now
+		return true
+	})
+	if err != nil {
+		return fmt.Errorf("effects: details of %s: %w", e.Number, err)
+	}
+	return nil
+}

@@ -224,3 +224,42 @@ func TestContactAfterFilingUpdatesTheTicket(t *testing.T) {
 		t.Fatalf("%d tickets (%v), want the one", len(all), err)
 	}
 }
+
+// A purchase date and a serial number told after the ticket was filed are written on the
+// ticket, and its warranty is decided again on the date (class 2 of the s12 probes): "5年前
+// 买的" while waiting for a person is what staff see, not only a line of the transcript.
+func TestDetailsAfterFilingUpdateTheTicket(t *testing.T) {
+	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
+	c := s.Client(wxpush.Safe)
+	ctx := context.Background()
+	const who = "o_details_after"
+	first := ticketIn(t, s, chat(t, c, who, "美的空调KFR-35GW三个月前京东买的，今天突然不制冷，显示E1"))
+	if first.Result.Warranty.Status != triage.InWarranty {
+		t.Fatalf("filed warranty %v, want in warranty", first.Result.Warranty.Status)
+	}
+	r, err := c.Say(ctx, who, "不对 是5年前买的 不是三个月前 序列号GR1234567890AB")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(r.Text, first.Number) {
+		t.Fatalf("reply:\n%s", r.Text)
+	}
+	tk, err := s.Tickets.Get(ctx, first.Number)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tk.Record.Case.PurchaseDate; got.Year != 2021 && got.Year != 2020 {
+		t.Fatalf("ticket purchase date %v, want five years back", got)
+	}
+	if tk.Record.Serial != "GR1234567890AB" {
+		t.Fatalf("ticket serial %q", tk.Record.Serial)
+	}
+	t.Logf("warranty %+v → %+v", first.Result.Warranty, tk.Result.Warranty)
+	if tk.Result.Warranty.Status == triage.InWarranty {
+		t.Fatalf("warranty not decided again: %+v", tk.Result.Warranty)
+	}
+	all, err := s.Tickets.ListByOpenID(ctx, who, 10)
+	if err != nil || len(all) != 1 {
+		t.Fatalf("%d tickets (%v), want the one", len(all), err)
+	}
+}
