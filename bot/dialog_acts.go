@@ -1502,7 +1502,7 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 // "你们是雅迪的售后吗", the product of "你们管不管充电器".
 var (
 	scopeBrandAsked   = regexp.MustCompile(`(?:是|系)(?:不是|唔系)?([^,，。!?？ 的]{1,6}?)(?:家)?(?:的)?(?:官方|售后|客服|厂家|维修点|服务商|服务中心)`)
-	scopeProductAsked = regexp.MustCompile(`(?:管不管|负不负责|修不修|接不接|包不包)(?:修)?(?:这个|这种|那个)?([^,，。!?？ 吗嘛么呀啊的]{1,8})`)
+	scopeProductAsked = regexp.MustCompile(`(?:你们|你家|这里|这边|贵公司)[^,，。!?？]{0,2}(?:管不管|负不负责|修不修|接不接|包不包)(?:修)?(?:这个|这种|那个)?([^,，。!?？ 吗嘛么呀啊的]{1,8})`)
 )
 
 // scopeNamed is the brand or the product a scope question names, "" for none.
