@@ -6,10 +6,10 @@ import (
 )
 
 // PredictText is Predict(Features(state, asking, text, ruleAct)) without building the
-// features: the n-grams are looked up as slices of the text and the state's pairs in one
-// reused buffer, summed in the order Features lists them, so the scores, and the answer,
-// are the same to the bit. A turn reads a message with both models; the features were
-// most of its allocations.
+// features: the n-grams are looked up by their runes in the model's gramIndex, summed in
+// the order Features lists them, so the scores, and the answer, are the same to the bit.
+// A turn reads a message with both models; the features were most of its allocations,
+// and the string look-ups most of its time.
 func (m *Model) PredictText(state, asking, text, ruleAct string) (act string, p float64) {
 	if m == nil || len(m.Classes) == 0 {
 		return "", 0
@@ -20,56 +20,55 @@ func (m *Model) PredictText(state, asking, text, ruleAct string) (act string, p 
 		score = make([]float64, 0, len(m.Classes))
 	}
 	score = append(score, m.logPrior...)
-	add := func(lp []float32, ok bool) {
-		if ok {
-			for c := range score {
-				score[c] += float64(lp[c])
-			}
+	add := func(lp []float32) {
+		for c := range score {
+			score[c] += float64(lp[c])
 		}
 	}
 	var keyBuf [64]byte
 	key := keyBuf[:0]
 	key = append(append(key, "S:"...), state...)
-	add(m.lookup(key))
+	m.addFeature(key, add)
 	key = append(append(key[:0], "A:"...), asking...)
-	add(m.lookup(key))
+	m.addFeature(key, add)
 	key = append(append(key[:0], "R:"...), ruleAct...)
-	add(m.lookup(key))
+	m.addFeature(key, add)
 	key = append(append(key, '|'), state...)
-	add(m.lookup(key))
+	m.addFeature(key, add)
 
 	t := strings.ToLower(strings.ReplaceAll(text, " ", ""))
-	if !utf8.ValidString(t) {
-		t = string([]rune(t)) // as Features reads it: invalid bytes become U+FFFD
+	var runeBuf [256]rune
+	r := runeBuf[:0]
+	if n := utf8.RuneCountInString(t); n > len(runeBuf) {
+		r = make([]rune, 0, n)
 	}
-	var offBuf [257]int
-	off := offBuf[:0]
-	if utf8.RuneCountInString(t)+1 > len(offBuf) {
-		off = make([]int, 0, utf8.RuneCountInString(t)+1)
+	for _, c := range t { // as Features reads it: invalid bytes are U+FFFD
+		r = append(r, c)
 	}
-	for i := range t {
-		off = append(off, i)
-	}
-	off = append(off, len(t))
-	runes := len(off) - 1
+	s := m.grams.state(state)
 	for n := 1; n <= 3; n++ {
-		for i := 0; i+n <= runes; i++ {
-			g := t[off[i]:off[i+n]]
-			lp, ok := m.logP[g]
-			add(lp, ok)
-			key = append(append(append(key[:0], state...), '|'), g...)
-			add(m.lookup(key))
+		for i := 0; i+n <= len(r); i++ {
+			g := [3]rune{r[i], noRune, noRune}
+			copy(g[1:n], r[i+1:i+n])
+			bare, paired := m.grams.rows(packRunes(g[0], g[1], g[2]), s)
+			if bare >= 0 {
+				add(m.row(bare))
+			}
+			if paired >= 0 {
+				add(m.row(paired))
+			}
 		}
 	}
-	if runes <= 4 {
-		lp, ok := m.logP["SHORT"]
-		add(lp, ok)
+	if len(r) <= 4 {
+		m.addFeature([]byte("SHORT"), add)
 	}
 	return m.decide(score)
 }
 
-// lookup is the feature's log probabilities, without making a string of it.
-func (m *Model) lookup(key []byte) ([]float32, bool) {
-	lp, ok := m.logP[string(key)]
-	return lp, ok
+// addFeature adds the feature's log probabilities if the model has the feature; the
+// look-up makes no string of it.
+func (m *Model) addFeature(f []byte, add func([]float32)) {
+	if lp, ok := m.logP[string(f)]; ok {
+		add(lp)
+	}
 }

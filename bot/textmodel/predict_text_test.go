@@ -1,6 +1,8 @@
 package textmodel
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/wxintake/intake/internal/corpustext"
@@ -26,6 +28,33 @@ func TestPredictText(t *testing.T) {
 			gotAct, gotP := m.PredictText(c[0], c[1], text, c[2])
 			if gotAct != wantAct || gotP != wantP {
 				t.Fatalf("PredictText(%q, %q) = %s %v, Predict gives %s %v", c, text, gotAct, gotP, wantAct, wantP)
+			}
+		}
+	}
+}
+
+// TestPredictTextOddKeys: PredictText finds the same features as Predict where a state
+// or a text holds the "|" that joins them, a NUL, invalid bytes, capitals or more runes
+// than PredictText's buffer.
+func TestPredictTextOddKeys(t *testing.T) {
+	long := strings.Repeat("空调不制冷|", 60)
+	states := []string{"", "a", "a|b", "|", "||", "x\x00", "\xff", "R:answer", "collect"}
+	texts := []string{"", "|", "b|c", "|b|c|", "a|b|c", "\x00", "\x00\x00|", "\xff|\xfe", "AbC|", "😂|😂", long, "a b|c"}
+	var ex []Example
+	for i, st := range states {
+		for j, tx := range texts {
+			ex = append(ex, Example{State: st, Asking: st, Text: tx, RuleAct: states[(i+j)%len(states)], Act: fmt.Sprint("act", (i+j)%3)})
+		}
+	}
+	m := Train(ex)
+	for _, st := range append(states, "b", "a|", "R", "nowhere") {
+		for _, tx := range append(texts, "c", "|c", "bc", "A|B|C", "a|", "|a|b") {
+			for _, ra := range []string{"", "answer", "a|b"} {
+				wantAct, wantP := m.Predict(Features(st, st, tx, ra))
+				gotAct, gotP := m.PredictText(st, st, tx, ra)
+				if gotAct != wantAct || gotP != wantP {
+					t.Fatalf("PredictText(%q, %q, %q) = %s %v, Predict gives %s %v", st, tx, ra, gotAct, gotP, wantAct, wantP)
+				}
 			}
 		}
 	}

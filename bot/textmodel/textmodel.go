@@ -63,7 +63,9 @@ type Model struct {
 	Counts  map[string][]float64 `json:"counts"`
 
 	logPrior []float64            // log P(act)
-	logP     map[string][]float32 // log P(feature | act), smoothed
+	logP     map[string][]float32 // log P(feature | act), smoothed: rows of rows
+	rows     []float32            // every feature's log probabilities, one row after another
+	grams    gramIndex            // the rows of the n-gram features, found by integers
 }
 
 // prepare computes the log probabilities Predict sums, once.
@@ -77,15 +79,25 @@ func (m *Model) prepare() *Model {
 		m.logPrior[c] = math.Log(m.Prior[c] / n)
 	}
 	vocab := float64(len(m.Counts))
-	m.logP = make(map[string][]float32, len(m.Counts))
-	for f, row := range m.Counts {
-		lp := make([]float32, len(row))
-		for c := range row {
-			lp[c] = float32(math.Log((row[c] + Alpha) / (m.Total[c] + Alpha*vocab)))
+	classes := len(m.Classes)
+	order, grams := indexGrams(m.Counts)
+	m.grams = grams
+	m.rows = make([]float32, len(order)*classes)
+	m.logP = make(map[string][]float32, len(order))
+	for i, f := range order {
+		lp := m.rows[i*classes : (i+1)*classes : (i+1)*classes]
+		for c, n := range m.Counts[f] {
+			lp[c] = float32(math.Log((n + Alpha) / (m.Total[c] + Alpha*vocab)))
 		}
 		m.logP[f] = lp
 	}
 	return m
+}
+
+// row is the log probabilities of the feature in row i.
+func (m *Model) row(i int32) []float32 {
+	n := int32(len(m.Classes))
+	return m.rows[i*n : (i+1)*n]
 }
 
 // Train counts the examples' features per act.
