@@ -258,6 +258,7 @@ func (d *Dialog) start(t *step, text string) {
 		// "等等 还是修吧" after a cancel: the case comes back as it was
 		c.State = StateCollect
 		t.sayKey("bot.case.back", "what", d.caseLine(&c.Case))
+		d.absorb(t) // "还是登记一下吧 电话13916661234 我姓沈": what comes with it is kept
 		d.advance(t)
 		return
 	}

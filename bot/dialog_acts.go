@@ -324,12 +324,12 @@ func wetCase(c *Case) bool {
 			return true
 		}
 	}
-	return knowledge.Wet(c.Symptom)
+	return knowledge.Wet(c.Symptom) || portable[c.Category] && wetInWords.MatchString(c.Symptom)
 }
 
 // cueSafetyAsk is what a customer asks or tells after a hazard: whether the device may be
 // used, what to do now, that it is still on.
-var cueSafetyAsk = knowledge.MustGate(`用唔用得|仲用|得唔得|点算|点办|点搞|点整|要唔要紧|危唔危险|使唔使|仲可以|怎么办|咋办|咋整|怎么弄|咋弄|还能|能不能|能用|可以|可不可以|要不要|要紧|危险|安全|没事吧|会不会|继续|现在|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|照常|凑合|接着用|先用着|接着|换(个|一个)?(插座|插排|插线板|地方|房间)|放(在)?(哪|屋里|家里|室内|车库|楼道|阳台|外面)|拆(下来|掉|开|出来)|取(下来|出来)|拿(下来|进来|回家|进屋)|搬(进|到|回)|合(上)?闸|合上|一路|空开|别的电器|其他电器|插墙上|直接插|还在|还开着|还插着|没拔|很烫|在哪|找不到|关不了|怎么关|开.{0,3}(抽油烟机|油烟机|排风|风扇|灯)`)
+var cueSafetyAsk = knowledge.MustGate(`用唔用得|好用伐|还好用|还好充|用得伐|仲用|得唔得|点算|点办|点搞|点整|要唔要紧|危唔危险|使唔使|仲可以|怎么办|咋办|咋整|怎么弄|咋弄|还能|能不能|能用|可以|可不可以|要不要|要紧|危险|安全|没事吧|会不会|继续|现在|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|照常|凑合|接着用|先用着|接着|换(个|一个)?(插座|插排|插线板|地方|房间)|放(在)?(哪|屋里|家里|室内|车库|楼道|阳台|外面)|拆(下来|掉|开|出来)|取(下来|出来)|拿(下来|进来|回家|进屋)|搬(进|到|回)|合(上)?闸|合上|一路|空开|别的电器|其他电器|插墙上|直接插|还在|还开着|还插着|没拔|很烫|在哪|找不到|关不了|怎么关|开.{0,3}(抽油烟机|油烟机|排风|风扇|灯)`)
 
 // addressAddition adds to the address given: "地址后面加上 1单元1502", "地址补充一下：3号楼".
 var addressAddition = regexp.MustCompile(`地址(后面|最后|末尾)?(再)?(加上|加个|加|补上|补充一下|补充|添上|还有)[:：,， ]*([^,，。!！?？]{2,30})`)
@@ -481,6 +481,11 @@ func (d *Dialog) confirmNoted(t *step) bool {
 	return true
 }
 
+// cueUseDevice names using, charging, powering or touching the device: what makes a question
+// after a hazard a question of use, not of the ticket ("那明天还能接着充吗", not "我的单子现在啥
+// 情况").
+var cueUseDevice = knowledge.MustGate(`用|充|插|开|碰|摸|通电|合闸|合上|接着|继续|打电话|拆`)
+
 // cueStillLive asks whether the danger is still there after what was done: "闸关了 但是小灯还亮
 // 是不是还有电哦".
 var cueStillLive = knowledge.MustGate(`是不是|会不会|还有电|还带电|有没有电|还亮|还在(冒|漏|响|烧|闪)|还有(味|烟)`)
@@ -509,7 +514,7 @@ func (d *Dialog) sayFollowUp(t *step) {
 
 // cueClearCancel gives up the repair in so many words: "不修了", "取消吧", "不用你们上门",
 // "我直接找雅迪去". "不用了" alone may mean the device, stopped as advised.
-var cueClearCancel = knowledge.MustGate(`不修了|不修啦|不修咯|唔修|不用修|不报修|不用报修|不用登记|别登记|取消|撤销|撤单|不用(你们|你)?(上门|来|过来|派人|安排|处理)|别(来|派人|上门)|唔使(上门|嚟|搵人)|(我)?(直接|自己|还是)(去)?找[^,]{1,8}(去|了|吧|售后|修)|不麻烦(你们)?了|不需要(你们)?(了|上门)|不找你们`)
+var cueClearCancel = knowledge.MustGate(`(伐|勿|不|唔)要登记(了|啦|咯|哦|吧)?($|,)|不修了|不修啦|不修咯|唔修|不用修|不报修|不用报修|不用登记|别登记|取消|撤销|撤单|不用(你们|你)?(上门|来|过来|派人|安排|处理)|别(来|派人|上门)|唔使(上门|嚟|搵人)|(我)?(直接|自己|还是)(去)?找[^,]{1,8}(去|了|吧|售后|修)|不麻烦(你们)?了|不需要(你们)?(了|上门)|不找你们`)
 
 // cancelSafety ends a safety case the customer gives up before anything is filed: the
 // family's advice once, in one line, and no ticket.
@@ -546,7 +551,7 @@ var cueAskDo = knowledge.MustGate(`(要|需要|用|使)(不要|不用|不需要|
 
 // cueMayI asks leave to use the device, in words without a question mark: "中不中",
 // "总行吧", "应该没事吧".
-var cueMayI = knowledge.MustGate(`(能|可以)[^,?不]{1,6}不|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|没事吧|可以吧|能不能|可不可以|得唔得|用唔用得`)
+var cueMayI = knowledge.MustGate(`(能|可以)[^,?不]{1,6}不|(好用|用得|可以|好充|能用|能充|好开|用)伐|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|没事吧|可以吧|能不能|可不可以|得唔得|用唔用得`)
 
 // keepTicket answers a change of mind after asking to cancel a filed ticket: "等等…那还是修吧",
 // "取消撤回了没". The ticket stays (staff cancel only once they confirm), and the customer
@@ -564,7 +569,7 @@ func (d *Dialog) keepTicket(t *step) bool {
 }
 
 // cueResumeCase takes back a cancel: "等等 还是修吧".
-var cueResumeCase = knowledge.MustGate(`还是(要)?修|还是(要)?报修|继续(报修|修|报)|(要|想)修的|不取消|别取消|取消错了|点错了|取消(撤回|收回|作废)|撤回取消|收回取消`)
+var cueResumeCase = knowledge.MustGate(`还是(要|帮我)?(登记|报)(一下|下)?(吧|啦|好了|了)|还是(要)?修|还是(要)?报修|继续(报修|修|报)|(要|想)修的|不取消|别取消|取消错了|点错了|取消(撤回|收回|作废)|撤回取消|收回取消`)
 
 // hasNewProduct reports a message about another product than the case's.
 func hasNewProduct(u *Understanding, c *Conversation) bool {
@@ -602,7 +607,8 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 	if t.u.Is(ActReturn) && len(c.Tickets) > 0 && !cueStillLive.MatchString(tx) {
 		return false // "冒过烟的我肯定不要了 能不能退": the return is asked, the advice was given
 	}
-	if p, ok := t.u.Has(ActProgress); ok && !strings.HasPrefix(p.Evidence, "≈") && len(c.Tickets) > 0 &&
+	asksUse := cueSafetyAsk.MatchString(tx) && (cueQuestion.MatchString(tx) || tagQuestion(tx) || cueMayI.MatchString(tx))
+	if p, ok := t.u.Has(ActProgress); ok && !(asksUse && cueUseDevice.MatchString(tx)) && !strings.HasPrefix(p.Evidence, "≈") && len(c.Tickets) > 0 &&
 		len(t.u.Hazards) == 0 && !cueStillLive.MatchString(tx) && !cueSafetyDone.MatchString(tx) {
 		// "我的单子现在啥情况": the ticket's status, not the advice again ("插座拔了 怎么还没人
 		// 联系我" is acknowledged below, with the status)
@@ -611,7 +617,6 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 	if c.Ticket != "" && (cueReschedule.MatchString(tx) || cueNoReschedule.MatchString(tx)) && len(t.u.Hazards) == 0 {
 		return false // "能不能改到周六下午": the visit time, not a question about the hazard
 	}
-	asksUse := cueSafetyAsk.MatchString(tx) && (cueQuestion.MatchString(tx) || tagQuestion(tx) || cueMayI.MatchString(tx))
 	if t.u.Facts.Phone.Number != "" {
 		// "13812345678 已经拔了插头 我能不能插回去继续用啊": the question answered first, then
 		// the number taken as usual
@@ -641,15 +646,15 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 		return true
 	}
 	if asksUse {
-		d.sayFollowUp(t)
+		d.sayFollowUp(t) // "那明天还能接着充吗": the answer, not the ticket's status
 	} else {
 		advice := catalog.T("knowledge.hazard.water_electric.advice")
 		if r, ok := d.KB.Rule(c.Case.SafetyRule); ok && r.Advice != "" {
 			advice = r.Advice
 		}
 		t.sayKey("bot.safety.hold", "advice", advice)
+		d.alsoProgress(t)
 	}
-	d.alsoProgress(t)
 	if c.Ticket == "" && c.Case.missing(SlotPhone) {
 		d.ask(t, SlotPhone)
 	}
@@ -664,7 +669,8 @@ func (d *Dialog) wetDeviceAsk(t *step) bool {
 	if c.State == StateNew || c.State == StateRating || c.State == StateComment {
 		return false
 	}
-	wet := c.Case.Trigger == TriggerWater || t.u.Facts.Trigger == TriggerWater || wetCase(&c.Case) || knowledge.Wet(t.u.Canon)
+	wet := c.Case.Trigger == TriggerWater || t.u.Facts.Trigger == TriggerWater || wetCase(&c.Case) || knowledge.Wet(t.u.Canon) ||
+		wetInWords.MatchString(t.u.Canon)
 	device := portable[c.Case.Category] || portable[t.u.Facts.Category] || cuePortableNamed.MatchString(compact(c.Case.Symptom+" "+t.u.Canon))
 	if !wet || !device {
 		return false // "手机跟衣服一起洗了" then "要不要先充上电试试", whichever case it is filed under
@@ -673,6 +679,19 @@ func (d *Dialog) wetDeviceAsk(t *step) bool {
 		return false
 	}
 	t.sayKey("bot.safety.water_device")
+	if c.Case.Trigger == "" || c.Case.Trigger == TriggerNone {
+		c.Case.Trigger = TriggerWater // "昨天戴着去游泳了 屏幕里面雾雾的": how the water got in is on the ticket
+	}
+	if r, ok := d.KB.Match(&c.Case); c.State == StateSelf && (!ok || r.ID != c.Case.RuleID) {
+		// the checks are for a dry device: one that took water goes to an engineer (the
+		// checks of a rule for wet devices go on)
+		c.Case.StepsTried = c.Step + 1
+		t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeEscalated})
+		d.absorb(t)
+		t.sayKey("bot.self.wet_escalate")
+		d.advance(t)
+		return true
+	}
 	if c.State != StateHuman {
 		d.reask(t)
 	}

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -71,10 +72,37 @@ func (x *extraction) trigger() {
 		x.mark(i, end, spanTrigger)
 		return
 	}
+	if m := wetInWords.FindStringIndex(s); m != nil && x.carriedDevice() {
+		if _, neg := negationStart(s, m[0]); !neg && !askedCause(s, m[0], m[1]) {
+			x.f.Trigger = TriggerWater // "键盘上洒了半杯奶茶", "戴着去游泳了 屏幕里面雾雾的"
+			x.mark(m[0], m[1], spanTrigger)
+			return
+		}
+	}
 	if denied || setNoTrigger.contains(s, 0, len(s)) {
 		x.f.Trigger = TriggerNone
 	}
 }
+
+// wetInWords tells that liquid got into a device in more words than the trigger list holds:
+// a spill with a measure or place between ("洒了半杯奶茶", "一杯水全倒在键盘上"), a swim or a
+// shower worn into, fog or droplets inside a screen. Read only of a device carried about
+// (carriedDevice): of a washing machine or a purifier such words tell its own water.
+var wetInWords = regexp.MustCompile(`(洒|泼|撒|溅|打翻)(了|上|进|到|在)?[^,，。?？!！ ]{0,5}(水|茶|奶|咖啡|可乐|饮料|汤|酒|果汁|豆浆|汽水|雪碧|粥)|` +
+	`(水|茶|奶茶|咖啡|可乐|饮料|汤|果汁|牛奶|酒|雨)[^,，。?？!！ ]{0,5}(洒|泼|倒|打翻|溅|灌|渗)(了)?[^,，。?？!！ ]{0,2}(在|到|进|上|里)|` +
+	`游泳|泳池|泡温泉|潜水|浮潜|冲浪|淋了?[^,，。?？!！ ]{0,2}雨|(戴|带)着[^,，。?？!！ ]{0,3}(洗澡|冲凉|洗碗|洗手|洗衣服|泡澡|蒸桑拿|桑拿)|` +
+	`(屏幕|表盘|表镜|镜头|摄像头|里面|内部|玻璃)[^,，。?？!！ ]{0,4}(雾|水汽|水珠|水雾|水渍)|起雾|进雾`)
+
+// carriedDevice reports a message about a phone, laptop, tablet, watch or earphones: named
+// as the category, or by a part only such devices have.
+func (x *extraction) carriedDevice() bool {
+	if portable[x.f.Category] {
+		return true
+	}
+	return (x.f.Category == "" || x.f.Category == OtherCategory) && carriedDeviceWords.MatchString(x.s)
+}
+
+var carriedDeviceWords = regexp.MustCompile(`键盘|触控板|手机|电脑|笔记本|平板|手表|手环|表盘|耳机|充电口|听筒|ipad|iphone|airpods`)
 
 // blister reports "水泡" at byte i as a blister: "起了个水泡", "一个小水泡".
 func blister(s string, i int) bool {

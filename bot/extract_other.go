@@ -48,7 +48,7 @@ func (x *extraction) otherProduct() {
 			continue
 		}
 		if _, end, ok := setOtherProducts.at(s, i); ok {
-			if partOfMachine(s[:i]) {
+			if partOfMachine(s[:i]) || usedAsTool(s[:i], s[end:]) {
 				i = end - runeLen(s, prevRuneStart(s, end))
 				continue // "外机风扇没转", "冰箱里的灯": a part of the machine, not another product
 			}
@@ -66,6 +66,29 @@ func partOfMachine(before string) bool {
 	b := strings.TrimSuffix(strings.TrimRight(before, " "), "的")
 	for _, w := range []string{"外机", "内机", "室外机", "室内机", "主机", "机器", "机器里", "机器里面", "里面", "里边", "机身", "顶上", "上面"} {
 		if strings.HasSuffix(b, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// usedAsTool reports a product taken up to work on the faulty one, not reported itself:
+// "我拿吹风机吹一下再充", "用电吹风烘干", "拿手电筒照着看".
+func usedAsTool(before, after string) bool {
+	b := strings.TrimRight(before, " ")
+	tool := false
+	for _, w := range []string{"拿", "用", "借", "拿个", "用个", "拿了个", "找个", "拿着", "用了"} {
+		if strings.HasSuffix(b, w) {
+			tool = true
+			break
+		}
+	}
+	if !tool {
+		return false
+	}
+	a := strings.TrimLeft(after, " ")
+	for _, w := range []string{"吹", "烘", "烤", "擦", "照", "对着", "热一下", "暖", "晒", "把", "给它", "给"} {
+		if strings.HasPrefix(a, w) {
 			return true
 		}
 	}

@@ -112,7 +112,7 @@ var apology = regexp.MustCompile(`不好意思(啊|哈|呀|哦|了)?|对不起|�
 // trailingChoice reads a choice typed after the words: "没有硬物 2", "管子看着没问题，2".
 // The digit stands alone after a space or a comma, and no other digit is in the reply.
 func trailingChoice(text string) (byte, bool) {
-	rs := []rune(strings.TrimRight(text, " \t,.!~。！，"))
+	rs := []rune(strings.TrimRight(strings.TrimRight(text, " \t,.!~。！，"), "吧呗啦嘛咯"))
 	if len(rs) < 3 {
 		return 0, false
 	}
@@ -120,8 +120,8 @@ func trailingChoice(text string) (byte, bool) {
 	if d >= '０' && d <= '２' {
 		d = d - '０' + '0'
 	}
-	if d < '0' || d > '2' || !strings.ContainsRune(" \t,，、;；", rs[len(rs)-2]) {
-		return 0, false // "试了2", "E2": the digit belongs to the words
+	if d < '0' || d > '2' || !strings.ContainsRune(" \t,，、;；就选按", rs[len(rs)-2]) {
+		return 0, false // "试了2", "E2": the digit belongs to the words; "那就0吧" chooses
 	}
 	for _, r := range rs[:len(rs)-1] {
 		if r >= '0' && r <= '9' || r >= '０' && r <= '９' {

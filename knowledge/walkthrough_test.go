@@ -54,6 +54,9 @@ func TestParseAnswer(t *testing.T) {
 		{"看了看 滤网挺干净的，2", AnswerNotSolved},
 		{"还是不行 1", AnswerNotSolved},
 		{"弄不好 0", AnswerHuman},
+		{"不是没试 是不敢试🙃 那就0吧", AnswerHuman},
+		{"试过了 还是那样 就选2吧", AnswerNotSolved},
+		{"试了2次", AnswerUnclear},
 		{"试了一下好了 1", AnswerSolved},
 		{"显示E2", AnswerUnclear},
 		{"好了一半 有时候还掉", AnswerNotSolved}, // only partly

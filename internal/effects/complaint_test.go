@@ -263,3 +263,26 @@ func TestDetailsAfterFilingUpdateTheTicket(t *testing.T) {
 		t.Fatalf("%d tickets (%v), want the one", len(all), err)
 	}
 }
+
+// A hazard told after the fault, in a question ("后壳好像鼓起来了 还能充电吗"), is on the
+// ticket's symptom: the engineer reads what the danger is, not only the fault it came with.
+func TestHazardNamedOnTheTicket(t *testing.T) {
+	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
+	c := s.Client(wxpush.Safe)
+	const who = "o_hazard_named"
+	var last string
+	for _, msg := range []string{"华为手机充一会儿就发烫 前年买的", "凉下来了 就是后壳好像鼓起来了 还能充电吗", "13916661234"} {
+		r, err := c.Say(context.Background(), who, msg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		last = r.Text
+	}
+	tk := ticketIn(t, s, last)
+	if !tk.Record.Case.Safety {
+		t.Fatalf("not a safety case: %+v", tk.Record.Case)
+	}
+	if sym := tk.Record.Case.Symptom; !strings.HasPrefix(sym, "安全隐患：电池鼓包") || !strings.Contains(sym, "充一会儿就发烫") {
+		t.Errorf("symptom %q: want the hazard named first, then the fault", sym)
+	}
+}

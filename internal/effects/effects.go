@@ -181,6 +181,11 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 	if c.City != "" && c.City != c.Region {
 		tc.Region = c.Region + c.City
 	}
+	if r := kb.Set().Rule(c.SafetyRule); c.Safety && r != nil && r.Title != "" && !strings.Contains(tc.Symptom, r.Title) {
+		// the engineer reads what the danger is, not only the fault it came with: "充一歇就发烫"
+		// is filed as "安全隐患：电池鼓包、异常发烫；充一歇就发烫"
+		tc.Symptom = catalog.T("effects.hazard_note", "title", r.Title) + "；" + tc.Symptom
+	}
 	switch c.ExtendedWarranty {
 	case bot.YesNoYes:
 		tc.ExtendedWarranty, tc.ExtendedMonths = triage.AnswerYes, c.ExtendedMonths
