@@ -308,7 +308,7 @@ var cuePriceCondition = regexp.MustCompile(`(收费|要钱|花钱|付钱|自费|
 
 // asks is what makes a message a question when no topic is recognised: a question mark,
 // 吗/嘛, or a final 么 ("什么" alone asks nothing of us).
-var asks = knowledge.MustGate(`[?？吗嘛伐咩㗎]|[^什怎这那多]么$|(不|没|冇|未)$|算不算|几多|系咪|怎么[^都也样回办弄]|如何|咋[^都也办整弄]|多久|哪里|哪儿|在哪|到哪|哪种|哪个|哪款|几号|要不要|用什么|拿什么|买什么|选什么|几度|多少度|调多少`)
+var asks = knowledge.MustGate(`[?？吗嘛伐咩㗎]|我(是|就是|只是)?(想)?问(你|您|一下|下|的是)?[^,?]{0,2}(能不能|可不可以|会不会|要不要|行不行|可以不)|[^什怎这那多]么$|(不|没|冇|未)$|算不算|几多|系咪|怎么[^都也样回办弄]|如何|咋[^都也办整弄]|多久|哪里|哪儿|在哪|到哪|哪种|哪个|哪款|几号|要不要|用什么|拿什么|买什么|选什么|几度|多少度|调多少`)
 
 // questionTopic names what a message asks, or "" when it asks nothing the bot should
 // answer. A fault told as a question ("不制冷怎么办") is a report, not a question.

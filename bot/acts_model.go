@@ -108,6 +108,9 @@ func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *textmodel
 	if got == ActComplaint && !noFacts(&u.Facts) && u.Facts.Symptom == "" && utf8.RuneCountInString(t) <= 10 && !cueComplaint.MatchString(t) {
 		return acts // "上个月买的": a detail given, with no word of a complaint in it
 	}
+	if got == ActHandoff && ctx.State == StateHuman {
+		return acts // already waiting for a person: a guessed "转人工" would swallow what is asked
+	}
 	if got == ActThanks && rule.Kind == ActGoodbye {
 		return acts // "谢谢 再见": thanks on the way out is still a goodbye
 	}

@@ -597,13 +597,16 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 		c.State == StateRating || c.State == StateComment {
 		return false // a staff member answering the chat answers this too
 	}
-	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != TopicOther && q.Topic != TopicIsNormal && q.Topic != TopicDuration {
-		return false
-	}
-	if t.u.Is(ActHandoff) || t.u.Is(ActCancel) {
-		return false
-	}
 	tx := compact(t.u.Canon)
+	// "我能开油烟机抽一下味道吗" after a gas leak is the hazard's question whatever else the act
+	// model guesses the message is
+	usesDevice := cueSafetyAsk.MatchString(tx) && cueUseDevice.MatchString(tx) && (cueQuestion.MatchString(tx) || tagQuestion(tx) || cueMayI.MatchString(tx))
+	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != TopicOther && q.Topic != TopicIsNormal && q.Topic != TopicDuration && !(usesDevice && guessed(q)) {
+		return false
+	}
+	if h, ok := t.u.Has(ActHandoff); ok && !(usesDevice && guessed(h)) || t.u.Is(ActCancel) {
+		return false
+	}
 	if t.u.Is(ActReturn) && len(c.Tickets) > 0 && !cueStillLive.MatchString(tx) {
 		return false // "冒过烟的我肯定不要了 能不能退": the return is asked, the advice was given
 	}
@@ -660,6 +663,9 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 	}
 	return true
 }
+
+// guessed reports an act only the act model read, with no pattern behind it.
+func guessed(a Act) bool { return strings.HasPrefix(a.Evidence, "≈") }
 
 // wetDeviceAsk answers a customer whose phone, laptop or watch took water and who asks about
 // charging, powering on or drying it with heat ("我能不能先充个电试试"): never charge, never
@@ -920,6 +926,13 @@ func (d *Dialog) interject(t *step) bool {
 		return true
 	}
 	if d.progressOfTicket(t) {
+		return true
+	}
+	if c.State == StateDone && c.Ticket != "" && cueReschedule.MatchString(compact(u.Canon)) && d.visitAfterFiling(t) {
+		// "能不能改到周六上午 周三我要上班" is a change of the visit, though it asks
+		if q, ok := u.Has(ActQuestion); ok && q.Topic != TopicOther && !guessed(q) {
+			d.answerQuestions(t, q.Topic)
+		}
 		return true
 	}
 	verdict := u.Is(ActSolved) || u.Is(ActNotSolved) || u.Is(ActHandoff)
@@ -1406,6 +1419,9 @@ func brandMakes(lx *Lexicon, brand, category string) bool {
 func (d *Dialog) answerQuestion(t *step, topic string) {
 	if d.answerFAQ(t, topic) {
 		return
+	}
+	if q, ok := t.u.Has(ActQuestion); ok && topic == TopicOther && guessed(q) && (t.u.Facts.Symptom != "" || t.u.Facts.Category != "") {
+		return // "你哋係咪售后啊 我屋企部洗衣机出咗问题": the fault is the message; "I cannot answer that" adds nothing
 	}
 	d.answerTopic(t, topic)
 }

@@ -253,3 +253,13 @@ func (lx *Lexicon) CategoryName(id string) string {
 	}
 	return ""
 }
+
+// CategoryNames reports whether word is, whole, the name or one of the aliases of the
+// category id: "空气炸锅" names rice_cooker when the editors listed it there.
+func (lx *Lexicon) CategoryNames(id, word string) bool {
+	if lx == nil || word == "" {
+		return false
+	}
+	ci, end, ok := lx.catWords.at(word, 0)
+	return ok && end == len(word) && lx.categories[ci].id == id
+}
