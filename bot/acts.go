@@ -119,6 +119,11 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 		add(ActCancel, 0.85, ev)
 	} else if cmd == CmdCancel {
 		add(ActCancel, 1, core)
+	} else if ctx.State == StateSelf && knowledge.GivesUp(u.Canon) && !cueAsksBrand.MatchString(t) {
+		add(ActCancel, 0.85, core) // "懒得弄了 直接换新的": the customer walks away from the checks
+	}
+	if ctx.State == StateSelf && knowledge.GivesUp(u.Canon) && !cueAsksBrand.MatchString(t) {
+		acts = slices.DeleteFunc(acts, func(a Act) bool { return a.Kind == ActReturn }) // buys one, asks none
 	}
 	busy := ctx.State.inProgress() || ctx.State == StateResume
 	if cat, changed := changedProduct(u, ctx); changed && busy && (cueCorrection.MatchString(t) || deniesOther(t, ctx)) && !cueContactFix.MatchString(t) {
@@ -227,6 +232,10 @@ func statedPart(canon string) string {
 	}
 	return strings.Join(kept, " ")
 }
+
+// cueAsksBrand asks the brand for something ("给我换个新的", "能不能换新的"): a request, not
+// a customer walking away.
+var cueAsksBrand = knowledge.MustGate(`给我|帮我|你们|能不能|能否|可不可以|可以.{0,4}吗|行不行|[吗嘛么]|\?`)
 
 // cueNewFault is a fault told after a ticket: "还有个问题", "又坏了".
 var cueNewFault = knowledge.MustGate(`还有(个|一个)?问题|又(坏|不|出|漏|响|停)|还是不|没修好|不行了|坏了`)
