@@ -319,6 +319,10 @@ var cuePriceCondition = regexp.MustCompile(`(收费|要钱|花钱|付钱|自费|
 // 吗/嘛, or a final 么 ("什么" alone asks nothing of us).
 var asks = knowledge.MustGate(`[?？吗嘛伐咩㗎]|[^什怎这那多]么$|(不|没|冇|未)$|算不算|几多|系咪|怎么[^都也样回办弄]|如何|咋[^都也办整弄]|多久|哪里|哪儿|在哪|到哪|哪种|哪个|哪款|几号|要不要|用什么|拿什么|买什么|选什么|几度|多少度|调多少`)
 
+// sichuanPrice is Sichuanese 好多钱 (= 多少钱) asking a price: "修一哈好多钱", "上门修好多钱";
+// "花了好多钱" tells an amount spent.
+var sichuanPrice = regexp.MustCompile(`(^|[^了花费赔亏])好多钱`)
+
 // questionTopic names what a message asks, or "" when it asks nothing the bot should
 // answer. A fault told as a question ("不制冷怎么办") is a report, not a question.
 func questionTopic(t string, ctx Context) (topic, evidence string) {
@@ -337,7 +341,7 @@ func questionTopic(t string, ctx Context) (topic, evidence string) {
 				continue // "找真人" asks for one, it does not ask whether we are one
 			}
 			if (q.topic == TopicWarranty || q.topic == TopicPrice) && !cueQuestion.MatchString(t) && !tagQuestion(t) &&
-				!strings.Contains(ev, "多少") && !strings.Contains(ev, "几") && !strings.Contains(t, "多久") && !strings.Contains(t, "多长") {
+				!sichuanPrice.MatchString(t) && !strings.Contains(ev, "多少") && !strings.Contains(ev, "几") && !strings.Contains(t, "多久") && !strings.Contains(t, "多长") {
 				continue // "延保买了两年" tells, it does not ask
 			}
 			return q.topic, ev
