@@ -119,6 +119,11 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 		add(ActCancel, 0.85, ev)
 	} else if cmd == CmdCancel {
 		add(ActCancel, 1, core)
+	} else if ctx.State == StateSelf && knowledge.GivesUp(u.Canon) && !cueAsksBrand.MatchString(t) {
+		add(ActCancel, 0.85, core) // "懒得弄了 直接换新的": the customer walks away from the checks
+	}
+	if ctx.State == StateSelf && knowledge.GivesUp(u.Canon) && !cueAsksBrand.MatchString(t) {
+		acts = slices.DeleteFunc(acts, func(a Act) bool { return a.Kind == ActReturn }) // buys one, asks none
 	}
 	busy := ctx.State.inProgress() || ctx.State == StateResume
 	if cat, changed := changedProduct(u, ctx); changed && busy && (cueCorrection.MatchString(t) || deniesOther(t, ctx)) && !cueContactFix.MatchString(t) {
@@ -228,6 +233,10 @@ func statedPart(canon string) string {
 	return strings.Join(kept, " ")
 }
 
+// cueAsksBrand asks the brand for something ("给我换个新的", "能不能换新的"): a request, not
+// a customer walking away.
+var cueAsksBrand = knowledge.MustGate(`给我|帮我|你们|能不能|能否|可不可以|可以.{0,4}吗|行不行|[吗嘛么]|\?`)
+
 // cueNewFault is a fault told after a ticket: "还有个问题", "又坏了".
 var cueNewFault = knowledge.MustGate(`还有(个|一个)?问题|又(坏|不|出|漏|响|停)|还是不|没修好|不行了|坏了`)
 
@@ -310,6 +319,10 @@ var cuePriceCondition = regexp.MustCompile(`(收费|要钱|花钱|付钱|自费|
 // 吗/嘛, or a final 么 ("什么" alone asks nothing of us).
 var asks = knowledge.MustGate(`[?？吗嘛伐咩㗎]|我(是|就是|只是)?(想)?问(你|您|一下|下|的是)?[^,?]{0,2}(能不能|可不可以|会不会|要不要|行不行|可以不)|[^什怎这那多]么$|(不|没|冇|未)$|算不算|几多|系咪|怎么[^都也样回办弄]|如何|咋[^都也办整弄]|多久|哪里|哪儿|在哪|到哪|哪种|哪个|哪款|几号|要不要|用什么|拿什么|买什么|选什么|几度|多少度|调多少`)
 
+// sichuanPrice is Sichuanese 好多钱 (= 多少钱) asking a price: "修一哈好多钱", "上门修好多钱";
+// "花了好多钱" tells an amount spent.
+var sichuanPrice = regexp.MustCompile(`(^|[^了花费赔亏])好多钱`)
+
 // questionTopic names what a message asks, or "" when it asks nothing the bot should
 // answer. A fault told as a question ("不制冷怎么办") is a report, not a question.
 func questionTopic(t string, ctx Context) (topic, evidence string) {
@@ -328,7 +341,7 @@ func questionTopic(t string, ctx Context) (topic, evidence string) {
 				continue // "找真人" asks for one, it does not ask whether we are one
 			}
 			if (q.topic == TopicWarranty || q.topic == TopicPrice) && !cueQuestion.MatchString(t) && !tagQuestion(t) &&
-				!strings.Contains(ev, "多少") && !strings.Contains(ev, "几") && !strings.Contains(t, "多久") && !strings.Contains(t, "多长") {
+				!sichuanPrice.MatchString(t) && !strings.Contains(ev, "多少") && !strings.Contains(ev, "几") && !strings.Contains(t, "多久") && !strings.Contains(t, "多长") {
 				continue // "延保买了两年" tells, it does not ask
 			}
 			return q.topic, ev

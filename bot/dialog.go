@@ -507,7 +507,7 @@ func (d *Dialog) absorb(t *step) {
 
 // cueProofDoubt tells a purchase the customer cannot prove as an ordinary one: a gift,
 // second-hand, bought abroad, no invoice.
-var cueProofDoubt = knowledge.MustGate(`送的|送我的|礼物|别人给的|人家给的|二手|闲鱼|转手|转卖|国外买|海外买|在(日本|美国|韩国|香港|澳门|台湾|欧洲|德国|英国|国外|海外)买|代购|水货|没(有)?发票|发票(丢|没了|找不到)`)
+var cueProofDoubt = knowledge.MustGate(`送的|送我的|礼物|别人给的|人家给的|二手|闲鱼|转手|转卖|国外买|海外买|在(日本|美国|韩国|香港|澳门|台湾|欧洲|德国|英国|国外|海外)买|(香港|澳门|台湾|日本|美国|韩国|国外|海外|境外|欧洲|德国|英国|新加坡|泰国|港澳)[^,，。!?？]{0,6}(买|带回|带过来|寄回|寄过来|代购|购入|入手)|港版|港行|美版|日版|欧版|韩版|海淘|境外|代购|水货|没(有)?发票|发票(丢|没了|找不到)`)
 
 // askedOf reports a question about the words w themselves: "是二手的吗", "送的可以吗".
 func askedOf(t, w string) bool {

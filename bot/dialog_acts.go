@@ -681,14 +681,19 @@ func (d *Dialog) wetDeviceAsk(t *step) bool {
 	if !wet || !device {
 		return false // "手机跟衣服一起洗了" then "要不要先充上电试试", whichever case it is filed under
 	}
-	if !cueWetDeviceUse.MatchString(compact(t.u.Canon)) {
+	// "前天戴着洗澡了 表盘里面起雾了" during a dry device's checks ("充不进电"): the water told
+	// now ends them, asked about or not
+	toldNow := t.u.Facts.Trigger == TriggerWater || knowledge.Wet(t.u.Canon) || wetInWords.MatchString(t.u.Canon) ||
+		waterGotIn.MatchString(compact(t.u.Canon))
+	dryChecks := c.State == StateSelf && toldNow && !d.wetRule(c.Case.RuleID)
+	if !dryChecks && !cueWetDeviceUse.MatchString(compact(t.u.Canon)) {
 		return false
 	}
 	t.sayKey("bot.safety.water_device")
 	if c.Case.Trigger == "" || c.Case.Trigger == TriggerNone {
 		c.Case.Trigger = TriggerWater // "昨天戴着去游泳了 屏幕里面雾雾的": how the water got in is on the ticket
 	}
-	if r, ok := d.KB.Match(&c.Case); c.State == StateSelf && (!ok || r.ID != c.Case.RuleID) {
+	if r, ok := d.KB.Match(&c.Case); c.State == StateSelf && (dryChecks || !ok || r.ID != c.Case.RuleID) {
 		// the checks are for a dry device: one that took water goes to an engineer (the
 		// checks of a rule for wet devices go on)
 		c.Case.StepsTried = c.Step + 1
@@ -702,6 +707,17 @@ func (d *Dialog) wetDeviceAsk(t *step) bool {
 		d.reask(t)
 	}
 	return true
+}
+
+// waterGotIn tells water got into a device in words the wet cues leave out: "进了点水",
+// "表里面有水", "屏幕下面有水印".
+var waterGotIn = knowledge.MustGate(`进(了|过)?(点|些|一点)?水|(表|屏幕|表盘|里面|里头|内部)[^,，。?？!！ ]{0,4}有(点|些)?(水|水印|水渍|雾)`)
+
+// wetRule reports a rule for a device that took water (its checks are for a wet device:
+// dry it, do not charge), as opposed to a dry device's checks.
+func (d *Dialog) wetRule(id string) bool {
+	r, ok := d.KB.Rule(id)
+	return ok && (knowledge.Wet(r.Title) || strings.Contains(r.Title, "进水") || strings.Contains(r.Title, "受潮"))
 }
 
 // cueBackAgain says a fault thought gone is back or not quite gone: "又不行了", "过了一会又不凉了",

@@ -806,6 +806,21 @@ func distanceToWarranty(t string, start, end int) int {
 	return best
 }
 
+// warrantyClauses are the clauses of t that name the extended warranty, where a denial of it
+// stands: "买了三年延保" of "联想小新 前年买的 买了三年延保 开不了机".
+func warrantyClauses(t string) string {
+	var kept []string
+	for _, cl := range strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune(" ,，。;；!！", r) }) {
+		if strings.Contains(cl, "延保") || strings.Contains(cl, "延长保修") || strings.Contains(cl, "延長保修") {
+			kept = append(kept, cl)
+		}
+	}
+	if len(kept) == 0 {
+		return t
+	}
+	return strings.Join(kept, " ")
+}
+
 // ParseExtendedMonths reads an answer that gives the extended warranty's length; ok only
 // when the answer speaks of an extended warranty (延保, 延长保修) and is not a denial.
 func ParseExtendedMonths(text string) (int, bool) {
@@ -816,8 +831,8 @@ func ParseExtendedMonths(text string) (int, bool) {
 	if i := strings.Index(t, "不是"); i > 0 && extendedLength.MatchString(t[:i]) {
 		t = t[:i] // a correction: "延保是3年的不是24个月" tells three years
 	}
-	if yes, ok := ParseYesNo(t); ok && !yes {
-		return 0, false
+	if yes, ok := ParseYesNo(warrantyClauses(t)); ok && !yes {
+		return 0, false // "没买延保"; "买了三年延保 开不了机" denies nothing of the warranty
 	}
 	// The length is the one told nearest the warranty's name: in "买了两年了 不过当时买了3年延保"
 	// two years is the machine's age and three the warranty's.

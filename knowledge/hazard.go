@@ -182,6 +182,10 @@ var hazardCues = []hazardCue{
 	cue(HazardBurning, `(塑料|胶|橡胶|胶皮|电线)[^,?]{0,2}(味|臭)`, `(没有?|无|冇)[^,?]{0,2}(塑料|胶)`, `发烫|烫手|很烫|好烫|滚烫|特别烫|烫得|烫烫|过热|热得(厉害|很|不行|要命)|特别热|非常热|很热`),
 	cue(HazardBurning, `(黑了|发黑|焦黑)[^,?]{0,3}(一圈|一块|一片|一点)?[^?]{0,6}(味)`, `(没有?|无|冇)[^,?]{0,2}味`, ""),
 	cue(HazardBurning, `(插头|插座|插排|排插|线|外壳|开关|接口|充电口)`+inClause+`{0,4}(化了|熔|融了|发黑|黑了|变形发黑|焦了|焦焦|焦黄|发焦|烧黑)`, "", ""),
+	// A heating textile or heater with a scorched spot is charring: "电热毯有一块特别烫还有点黄了",
+	// "取暖器烤焦了一小块", "电热垫布面发黄发硬".
+	cue(HazardBurning, `(发黄|变黄|黄了|黄黄|焦黄|黄褐|发褐|变褐|褐色|发焦|焦了|烤焦|烫焦|烧焦|烤糊|糊了|发糊|烫(坏|穿|化|出(了)?(个|一个)?(印|洞|坑|黄))|发硬|变硬|硬了|一块[^,?]{0,6}(烫|热)[^?]{0,10}(黄|焦|糊|褐|硬))`,
+		`(指示灯|灯|屏幕|显示|图标|洗|漂白|水渍|水印|汗)`, `电热|电褥|加热垫|发热垫|暖垫|暖宫|取暖|暖风机|电暖|小太阳|油汀|暖脚|暖手宝|暖桌|烤火|热敷|暖毯|毯子|毯面|布面|垫子|褥子|电热被|暖被`),
 	// A live part running hot is a fire about to start: "插座周围摸着烫", "充电器烫手".
 	cue(HazardBurning, `(插头|插座|插排|排插|插线板|接线板|拖线板|电线|电源线|充电器|充电头|适配器|开关|电闸|空开|电表)`+inClause+`{0,6}(发烫|烫手|很烫|好烫|滚烫|烫得|特别烫|热得|发热|很热|烫|热乎乎|热热的|热烘烘|热得很)`, "", ""),
 	// Fear of an explosion, in the customer's words: "会不会爆炸".
@@ -193,7 +197,7 @@ var hazardCues = []hazardCue{
 var familyRunes = map[string]string{
 	HazardFire: "火燃着烧炸爆", HazardSparks: "火弧闪噼啪滋吱呲光花s砰嘭亮焊电嗞", HazardSmoke: "烟", HazardShock: "电麻打咬蜇嘚流sk刺扎蛰叮酥激破烂裂露漏铜弹痛",
 	HazardWaterElectric: "水淹泡湿洒泼溅淌渗滴潮桶溢b缸浴乐啡饮汁奶浆酒洗", HazardGas: "气味燃煤瓦臭漏泄表嘶丝嗤呲哧皂呛咝g滋报", HazardCO: "晕疼痛恶吐困闷昏碳毒co糊睡黑软稳力喘难dnh瞪嗡呕重",
-	HazardBattery: "鼓胀顶撑胖包凸拱烫热泡液溜翘膨严上拢分嘶滋咝甜形缝隆平转高厚晃摇", HazardBurning: "焦糊烧燶熔化黑味臭毛交b烫热塑",
+	HazardBattery: "鼓胀顶撑胖包凸拱烫热泡液溜翘膨严上拢分嘶滋咝甜形缝隆平转高厚晃摇", HazardBurning: "焦糊烧燶熔化黑味臭毛交b烫热塑黄褐硬",
 }
 
 // wetRe is wetNow on its own, for Wet.

@@ -181,6 +181,12 @@ func parseAnswerWords(t string) Answer {
 	if partlyBetter.MatchString(t) || betterBut.MatchString(t) || stillWeak.MatchString(t) {
 		return AnswerNotSolved // "好咗少少 有啲水入但系好慢", "好多了 还有一点点声音": only partly
 	}
+	if noChange.MatchString(t) || againCounted.MatchString(t) {
+		return AnswerNotSolved // "没啥变化", "又掉了三次": the check changed nothing
+	}
+	if givesUp.MatchString(t) && !fixedNow.MatchString(t) {
+		return AnswerUnclear // "算了 买个新的 不用修了": the customer walks away; nothing is fixed
+	}
 	core := strings.TrimRight(t, ",啊呀哦吧啦嘛哈的了~!")
 	switch {
 	case slices.Contains(solvedWords, core) || slices.Contains(solvedWords, t):
@@ -243,7 +249,16 @@ var (
 	// betterBut is better, but the fault is still there: "好多了 还有一点点声音", "好咗啲 但仲有声".
 	betterBut = regexp.MustCompile(`(好多了|好很多|好了很多|好咗好多|有改善|有好转|好转了|改善了|强一点|强多了)[^,]{0,10}(但|可是|不过|就是|只是|还有|还是|还在|仍|仲|依然|依旧|好慢|太慢|很慢)`)
 	// stillWeak is the function back but poor: "水有了 就是好慢", "能出风但系好细".
-	stillWeak = regexp.MustCompile(`(就是|但是|但系|但|可是|不过|只是)[^,]{0,4}(好慢|很慢|太慢|特别慢|慢得|好细|很小|太小|好弱|很弱|太弱|还响|仲响|还吵)`)
+	stillWeak = regexp.MustCompile(`(就是|但是|但系|但|可是|不过|只是)[^,]{0,4}(好慢|很慢|太慢|特别慢|慢得|好细|很小|太小|好弱|很弱|太弱|还响|仲响|还吵|(超|超级|巨|贼|太|很|好|特别|非常|有点|有些|还是|还)(小声|小|慢|弱|细|轻|响|吵|暗|模糊|卡))`)
+	// noChange is a check that changed nothing: "没啥变化", "一点变化都没有", "冇乜分别".
+	noChange = regexp.MustCompile(`(没|没有|木有|冇|无)(啥|什么|任何|一点|多大|太大|咩|乜|乜嘢)?(变化|区别|分别|改善|改变|效果|作用|起色|用处|两样)|(一点|一丁点|丝毫)(变化|区别|用|效果|作用)?都?(没有|没|冇)|老样子|跟(之前|原来|以前|刚才)一样|和(之前|原来|以前|刚才)一样`)
+	// againCounted counts the fault coming back since the check: "又掉了三次", "又跳了两回".
+	againCounted = regexp.MustCompile(`又[^,]{0,4}了?[一二两三四五六七八九十几好多\d]+(次|回|遍|下)`)
+	// givesUp walks away from the fault instead of telling whether the check helped: "算了
+	// 买个新的 不用修了", "懒得弄了 直接换新的".
+	givesUp = regexp.MustCompile(`懒得|(买|换)(个|台|一个|一台|部|只|块)?新的|不想(修|弄|折腾|搞)了?|扔了|不修了|不要了`)
+	// fixedNow tells the fault is gone, whatever else the reply says: "算了 它自己好了".
+	fixedNow = regexp.MustCompile(`(自己|已经|现在)[^,]{0,3}(好了|正常了|能用了)|(解决了|修好了|搞定了|恢复正常)`)
 	// stepDone restates what was told before, the fault not said gone: "我刚说了擦过了啊",
 	// "头先讲咗", "说过了".
 	stepDone = regexp.MustCompile(`(刚|刚刚|刚才|已经|早就|之前|头先|啱先)(说|讲)(了|过|咗)|(说|讲)(过|咗)(了|啦|啊)`)
@@ -252,6 +267,14 @@ var (
 // Unsure reports a reply, in its canonical form (Canon), that cannot tell yet whether a
 // check helped (see unsure).
 func Unsure(canon string) bool { return unsure.MatchString(Normalize(canon)) }
+
+// GivesUp reports a reply, in its canonical form (Canon), that walks away from the fault
+// instead of telling whether a check helped ("算了 买个新的 不用修了", "懒得弄了 直接换新的"),
+// not saying the fault is gone.
+func GivesUp(canon string) bool {
+	t := Normalize(canon)
+	return givesUp.MatchString(t) && !fixedNow.MatchString(t)
+}
 
 // Pending reports a reply, in its canonical form (Canon), that tells nothing yet: the check
 // is not tried ("还没试呢") or the customer cannot tell whether it helped ("说不好").
