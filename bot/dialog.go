@@ -1621,6 +1621,12 @@ func isConfirm(text string) bool {
 	if cueCorrection.MatchString(compact(t)) || strings.ContainsAny(t, "0123456789?？") || strings.Contains(strings.ReplaceAll(t, "差不多", ""), "不") {
 		return false
 	}
+	if m := confirmHurry.FindStringIndex(t); m != nil && m[0] > 0 {
+		// "确认 请火速派人", "对对对就是这样你们快点来": agreed, and in a hurry
+		if rest := strings.Trim(t[:m[0]], clauseBreaks+" .!！~"); rest != "" && isConfirm(rest) {
+			return true
+		}
+	}
 	t = strings.Trim(confirmAround.ReplaceAllString(t, ""), clauseBreaks+" .!！~")
 	if confirmWord(t) {
 		return true
@@ -1636,6 +1642,7 @@ func isConfirm(text string) bool {
 		}
 		conceded = true
 	}
+
 	if conceded {
 		// "行吧冰柜也算冰箱吧 确认", "差不多就这样 提交": a concession beside a word that
 		// submits; a concession alone ("就这样吧") is no confirmation
@@ -1648,6 +1655,10 @@ func isConfirm(text string) bool {
 // "无所谓了", "凑合吧".
 var confirmConcession = regexp.MustCompile(`也算|算是|凑合|将就|差不多|无所谓|随便|就当|也行|也可以|也没事|得了|就这样|就这么|这样吧|行吧|好吧|嗯嗯|^嗯$|^好$|^行$|^那$|^那就$`)
 
+// confirmHurry is a request to be quick at the end of an agreement: "请火速派人", "你们快点来",
+// "尽快安排吧".
+var confirmHurry = regexp.MustCompile(`[ ,，]*(请|麻烦|那|你们|赶紧)*(火速|尽快|快点|快些|赶紧|抓紧|早点|马上|速度)(派人|来人|来|安排|上门|处理|过来|修)?(吧|啊|哈|哦|呀|一下)*$`)
+
 // confirmSubmit is a word that submits, not only agrees: what a concession needs beside it.
 var confirmSubmit = regexp.MustCompile(`确认|确定|提交|报吧|报了吧|就这么报|就这样报|照这个报|按这个报|按这个来|照这个来|就这么办|就这么定|可以提交|发吧|交吧`)
 
@@ -1655,14 +1666,20 @@ func confirmWord(t string) bool {
 	switch t {
 	case "确认", "确定", "确认提交", "提交", "对", "没问题", "是的", "对的", "好的", "可以", "没错", "ok", "OK", "确认无误", "正确",
 		"都对", "都对的", "信息没错", "没问题提交", "提交吧", "确认吧", "就这样提交", "就这样",
-		"就这么报", "就这样报", "照这个报", "按这个报", "就这么办", "就这么定", "这样就行", "这样可以", "可以提交", "没啥问题":
+		"就这么报", "就这样报", "照这个报", "按这个报", "就这么办", "就这么定", "这样就行", "这样可以", "可以提交", "没啥问题",
+		// in other words and other tongues: "没毛病", "对对对", "嗯呐" (northeast), "著/按呢就好"
+		// (Minnan), "系/啱" (Cantonese), "要得/对头" (Sichuan), "中" (Henan)
+		"没毛病", "没啥毛病", "没有问题", "都没问题", "没问题的", "对对", "对对对", "对对对对", "是是", "是是是", "嗯呐", "嗯哪",
+		"就是这样", "就是这个", "没错就是这样", "对就是这样", "对对对就是这样", "是这样", "着", "按呢就好", "按呢", "按呢着", "着啦",
+		"系", "系啊", "系呀", "啱", "啱晒", "全部啱", "要得", "对头", "中", "妥", "妥了", "是滴", "对滴", "好滴", "可以的", "行的",
+		"可以可以", "发", "发吧", "报", "报吧", "冇问题", "冇错", "行行", "行行行", "好好", "好好好", "ok的", "ok了", "都可以", "都行", "全对", "全都对", "信息都对", "都没错":
 		return true
 	}
 	return false
 }
 
 // confirmAround are the words customers put around a confirmation: "算了", "那就", "吧", "thx".
-var confirmAround = regexp.MustCompile(`(?i)^(算了|那就|那|好吧|行吧|行|好|嗯嗯|嗯|ok)[ ,，]*|[ ,，]*(吧|啊|呀|哈|啦|了|哦|thx|thanks|谢谢|谢了|多谢)+$`)
+var confirmAround = regexp.MustCompile(`(?i)^(算了|那就|那|好吧|行吧|行|好|嗯嗯|嗯呐|嗯|ok|对对对|对对|对|是的|著|着)[ ,，]*|[ ,，]*(吧|啊|呀|哈|啦|了|哦|thx|thanks|谢谢|谢了|多谢)+$`)
 
 func isContinue(text string) bool {
 	switch strings.Trim(normalizeText(text), clauseBreaks+" .!！") {

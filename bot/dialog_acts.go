@@ -568,6 +568,9 @@ func (d *Dialog) keepTicket(t *step) bool {
 	return true
 }
 
+// phoneTail tells the last digits of the phone number: "最后四位是5679", "尾号应该是79".
+var phoneTail = regexp.MustCompile(`(?:(?:最后|后|末)(?:一|两|二|三|四|五|几|\d)位(?:数|号码|数字)?|尾(?:号|数))(?:是|应该是|改成|改为|为|该是)(\d{1,5})(?:\D|$)`)
+
 // cueResumeCase takes back a cancel: "等等 还是修吧".
 var cueResumeCase = knowledge.MustGate(`还是(要|帮我)?(登记|报)(一下|下)?(吧|啦|好了|了)|还是(要)?修|还是(要)?报修|继续(报修|修|报)|(要|想)修的|不取消|别取消|取消错了|点错了|取消(撤回|收回|作废)|撤回取消|收回取消`)
 
@@ -737,6 +740,9 @@ func (d *Dialog) interject(t *step) bool {
 	c, u := t.c, &t.u
 	if d.confirmNoted(t) {
 		return true
+	}
+	if (c.State == StateConfirm || c.State == StateEdit && c.Asking == "") && len(u.Hazards) == 0 && isConfirm(u.Canon) {
+		return false // "对对对就是这样你们快点来" at the summary confirms it; the hurry is no question
 	}
 	busy := c.State.inProgress()
 	if c.State == StateDone && c.Ticket == "" && c.Case.RuleID != "" && c.Case.StepsTried > 0 && !c.Case.Safety &&
@@ -1343,6 +1349,10 @@ func (d *Dialog) correct(t *step) bool {
 		if add := strings.TrimSpace(m[4]); add != "" && !strings.Contains(c.Case.Address, add) {
 			f.Address = c.Case.Address + add
 		}
+	}
+	if m := phoneTail.FindStringSubmatch(compact(t.u.Canon)); m != nil && f.Phone.IsZero() && len(m[1]) < len(c.Case.Phone.Number) {
+		// "电话号码最后四位是5679 前面没错": the number as it stands, its last digits replaced
+		f.Phone = Phone{Number: c.Case.Phone.Number[:len(c.Case.Phone.Number)-len(m[1])] + m[1], Kind: c.Case.Phone.Kind}
 	}
 	c.Case.Facts = c.Case.Facts.Merge(f)
 	if f.Model != "" {

@@ -17,6 +17,9 @@ const (
 // symptom collects the clauses that describe the fault, trimmed of words that belong to
 // other facts or say nothing ("今天突然不制冷" gives "不制冷"). Adjacent clauses keep the
 // customer's punctuation; others are joined with "，".
+// noTrouble is a part of a message that says nothing is wrong: "没毛病", "都没啥问题了", "空调没问题".
+var noTrouble = regexp.MustCompile(`^[^,，。 ]{0,6}?(都|也|就|倒是|其实|应该)?(没|没有|没啥|没什么|没得|无|冇)(啥|什么|任何|大)?(问题|毛病|故障|异常)(了|啦|的|呀|哈|啊|呢)?$`)
+
 func (x *extraction) symptom() {
 	s := x.s
 	var parts [maxSymptomParts][2]int
@@ -32,6 +35,10 @@ func (x *extraction) symptom() {
 		// 去年买的" keeps "吸力变小了", not the brand and date told after it.
 		for ps := cs; ps < ce && n < len(parts); {
 			pe := spaceBreak(s, ps, ce)
+			if noTrouble.MatchString(strings.Trim(s[ps:pe], clauseBreaks+" ")) {
+				ps = pe // "没毛病 提交吧", "空调没问题 冰箱坏了": no fault in that part
+				continue
+			}
 			if ae := x.cutAsked(ps, pe); ae == ps {
 				ps = pe // "修一下多少钱", "师傅能今天来吗": a question, no part of the fault
 				continue
