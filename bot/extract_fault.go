@@ -143,7 +143,9 @@ func askedOrCleaning(s string, i, end int) bool {
 		return true
 	}
 	before := strings.TrimRight(s[:i], " ")
-	for _, w := range []string{"可以", "能", "能不能", "可不可以", "要不要", "需要", "用不用", "敢", "怎么", "咋", "会不会", "是不是要"} {
+	// "我自己找外面修", "拿去外面修": an intent, not a repair that was done
+	for _, w := range []string{"可以", "能", "能不能", "可不可以", "要不要", "需要", "用不用", "敢", "怎么", "咋", "会不会", "是不是要",
+		"找", "去", "拿去", "送去", "拿到", "送到", "打算", "准备", "想"} {
 		if strings.HasSuffix(before, w) {
 			return true
 		}

@@ -20,6 +20,9 @@ const (
 // noTrouble is a part of a message that says nothing is wrong: "没毛病", "都没啥问题了", "空调没问题".
 var noTrouble = regexp.MustCompile(`^[^,，。 ]{0,6}?(都|也|就|倒是|其实|应该)?(没|没有|没啥|没什么|没得|无|冇)(啥|什么|任何|大)?(问题|毛病|故障|异常)(了|啦|的|呀|哈|啊|呢)?$`)
 
+// skipWord passes a question: "跳过", "先跳过吧" ("跳" alone tells a fault: 跳闸).
+var skipWord = regexp.MustCompile(`^(先|就)?(跳过|略过|skip)(吧|了|啦|这个|这题)?$`)
+
 func (x *extraction) symptom() {
 	s := x.s
 	var parts [maxSymptomParts][2]int
@@ -35,7 +38,7 @@ func (x *extraction) symptom() {
 		// 去年买的" keeps "吸力变小了", not the brand and date told after it.
 		for ps := cs; ps < ce && n < len(parts); {
 			pe := spaceBreak(s, ps, ce)
-			if noTrouble.MatchString(strings.Trim(s[ps:pe], clauseBreaks+" ")) {
+			if part := strings.Trim(s[ps:pe], clauseBreaks+" "); noTrouble.MatchString(part) || skipWord.MatchString(part) {
 				ps = pe // "没毛病 提交吧", "空调没问题 冰箱坏了": no fault in that part
 				continue
 			}
