@@ -568,6 +568,12 @@ func (d *Dialog) keepTicket(t *step) bool {
 	return true
 }
 
+// cueWhichProducts asks which products are serviced: "你们都修哪些东西", "管什么产品".
+var cueWhichProducts = knowledge.MustGate(`(修|管|负责)(哪些|什么|啥)(东西|产品|电器|家电)?|都修(哪些|什么|啥)|哪些(产品|东西|电器)`)
+
+// cueRepairLength asks how long the repair itself takes: "修的时候要几个小时", "上门修要多久".
+var cueRepairLength = knowledge.MustGate(`(修|维修|上门|检修|弄)[^,?]{0,4}(几个(小时|钟头|钟)|多久|多长时间)|几个(小时|钟头)[^,?]{0,3}(修|弄)好`)
+
 // phoneTail tells the last digits of the phone number: "最后四位是5679", "尾号应该是79".
 var phoneTail = regexp.MustCompile(`(?:(?:最后|后|末)(?:一|两|二|三|四|五|几|\d)位(?:数|号码|数字)?|尾(?:号|数))(?:是|应该是|改成|改为|为|该是)(\d{1,5})(?:\D|$)`)
 
@@ -1488,6 +1494,9 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 			brand = t.u.Facts.Brand // the lexicon's own name: "格力", not "格力家"
 		}
 		switch f := t.u.Facts; {
+		case brand == "" && product == "" && f.Category == "" && f.Product == "" && cueWhichProducts.MatchString(compact(t.u.Canon)):
+			// "你们售后都修哪些东西": the list, whatever this case's product is
+			t.sayKey("bot.faq.coverage.list", "categories", strings.Join(d.lexicon().CategoryNamesAll(), "、"))
 		case brand != "" && len(d.lexicon().BrandCategories(brand)) > 0 && c.Case.Safety:
 			t.sayKey("bot.faq.coverage.brand.safety", "brand", brand) // no checks to try: an engineer
 		case brand != "" && len(d.lexicon().BrandCategories(brand)) > 0:
@@ -1532,6 +1541,10 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 	case TopicDuration:
 		if c.Case.Safety && c.Ticket == "" {
 			t.sayKey("bot.faq.duration.safety") // the hazard's promise, not the routine one
+			return
+		}
+		if cueRepairLength.MatchString(compact(t.u.Canon)) {
+			t.sayKey("bot.faq.duration.repair") // "修的时候要几个小时啊 我得请假": the visit itself
 			return
 		}
 		t.sayKey("bot.faq.duration")

@@ -263,3 +263,15 @@ func (lx *Lexicon) CategoryNames(id, word string) bool {
 	ci, end, ok := lx.catWords.at(word, 0)
 	return ok && end == len(word) && lx.categories[ci].id == id
 }
+
+// CategoryNamesAll returns the display names of every category, in the lexicon's order.
+func (lx *Lexicon) CategoryNamesAll() []string {
+	if lx == nil {
+		return nil
+	}
+	out := make([]string, len(lx.categories))
+	for i, c := range lx.categories {
+		out[i] = c.name
+	}
+	return out
+}
