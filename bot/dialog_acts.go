@@ -574,6 +574,9 @@ var cueWhichProducts = knowledge.MustGate(`(修|管|负责)(哪些|什么|啥)(�
 // cueRepairLength asks how long the repair itself takes: "修的时候要几个小时", "上门修要多久".
 var cueRepairLength = knowledge.MustGate(`(修|维修|上门|检修|弄)[^,?]{0,4}(几个(小时|钟头|钟)|多久|多长时间)|几个(小时|钟头)[^,?]{0,3}(修|弄)好`)
 
+// cueReportOther asks to report another product instead: "帮我报一下热水器", "先修冰箱".
+var cueReportOther = knowledge.MustGate(`(报|修|看|登记|处理|弄)(一下|下|个)?[^,?]{0,6}(吧|先|更急|要紧)|先(报|修|看|弄|处理)|(报|修|看|登记|处理)(一下|下)`)
+
 // phoneTail tells the last digits of the phone number: "最后四位是5679", "尾号应该是79".
 var phoneTail = regexp.MustCompile(`(?:(?:最后|后|末)(?:一|两|二|三|四|五|几|\d)位(?:数|号码|数字)?|尾(?:号|数))(?:是|应该是|改成|改为|为|该是)(\d{1,5})(?:\D|$)`)
 
@@ -862,6 +865,11 @@ func (d *Dialog) interject(t *step) bool {
 		// "好嘛那我不用了": stopped using it as told; a hazard is never dropped by a cancel
 		t.sayKey("bot.safety.keep")
 		d.reask(t)
+		return true
+	}
+	if u.Is(ActCancel) && c.Ticket == "" && c.State.inProgress() && !c.Case.Safety && hasNewProduct(u, c) && cueReportOther.MatchString(compact(u.Canon)) {
+		// "这个先不报了 帮我报一下热水器 那个更急": this case is dropped for the other product's
+		d.changeProduct(t, u.Facts.Category)
 		return true
 	}
 	if u.Is(ActCancel) && !(c.State == StateSelf && u.Answer == knowledge.AnswerSolved) {

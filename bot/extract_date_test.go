@@ -16,6 +16,9 @@ func TestParsePurchaseDate(t *testing.T) {
 		ok     bool
 	}{
 		{"2024-05-01", Date{2024, 5, 1}, false, true},
+		{"民國114年買的", Date{2025, 0, 0}, false, true}, // the Republic of China calendar (Taiwan)
+		{"民国112年8月", Date{2023, 8, 0}, false, true},
+		{"民國 113 年", Date{2024, 0, 0}, false, true},
 		{"2024/5/1", Date{2024, 5, 1}, false, true},
 		{"2024.5.1", Date{2024, 5, 1}, false, true},
 		{"2024年5月1日", Date{2024, 5, 1}, false, true},

@@ -2,12 +2,16 @@ package bot
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
 
 // readDateAt reads the time expression starting at byte i, if any.
 func readDateAt(s string, i int, today Date, targeted bool) (dateMention, bool) {
+	if m, ok := readROCYear(s, i, today); ok {
+		return m, true
+	}
 	if end, ok := readVagueYears(s, i); ok {
 		return dateMention{start: i, end: end, vague: true, approx: true, role: rolePurchase, dflt: rolePurchase}, true
 	}
@@ -364,7 +368,7 @@ func readMonthDay(s string, i, year int) (Date, int, bool) {
 // the others at the cost of a bit test.
 var dateStarts = func() *runeFilter {
 	f := &runeFilter{}
-	for _, r := range "0123456789零〇一二三四五六七八九十两幺壹贰叁肆伍陆柒捌玖半大好几很许不有多" {
+	for _, r := range "0123456789零〇一二三四五六七八九十两幺壹贰叁肆伍陆柒捌玖半大好几很许不有多民" {
 		f.add(r)
 	}
 	for _, w := range timeWords {
@@ -417,4 +421,27 @@ func readTimeWord(s string, i int, today Date) (dateMention, bool) {
 		}
 	}
 	return m, true
+}
+
+// rocYear is a year of the Republic of China calendar, as Taiwan writes dates: "民國114年買的"
+// is 2025 (year 1 is 1912), with a month when one follows.
+var rocYear = regexp.MustCompile(`^(?:民国|民國)\s?(\d{2,3})\s?年(?:\s?(\d{1,2})\s?月)?`)
+
+// readROCYear reads a Republic of China year at s[i:]; a year after today is none.
+func readROCYear(s string, i int, today Date) (dateMention, bool) {
+	m := rocYear.FindStringSubmatch(s[i:])
+	if m == nil {
+		return dateMention{}, false
+	}
+	n, _ := strconv.Atoi(m[1])
+	d := Date{Year: 1911 + n}
+	if m[2] != "" {
+		if mo, _ := strconv.Atoi(m[2]); mo >= 1 && mo <= 12 {
+			d.Month = mo
+		}
+	}
+	if d.Year > today.Year || d.Year < 1990 {
+		return dateMention{}, false
+	}
+	return dateMention{start: i, end: i + len(m[0]), date: d, role: rolePurchase, dflt: rolePurchase}, true
 }
