@@ -133,7 +133,7 @@ func (d *Dialog) burnAid(t *step) bool {
 	}
 	family := hazardFamilyOf(c.Case.SafetyRule)
 	for _, h := range u.Hazards {
-		if h.Family != family {
+		if h.Family != family && h.Family != knowledge.HazardInjury { // the burn is the injury
 			return false // another hazard: its advice first (see hazard)
 		}
 	}
@@ -181,15 +181,19 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		if raise {
 			t.do(FlagHazard{Number: c.Ticket, Rule: rule.ID}) // "会优先处理" is true on the ticket too
 		}
+		if breakerTrips(rule.ID, t.u.Canon) {
+			rule.Advice = catalog.T("bot.safety.breaker_trip")
+		}
+		noteHazardWords(&c.Case, &t.u, rule.ID)
 		t.sayKey("bot.safety.waiting", "advice", rule.Advice)
-		if cueBurnInjury.MatchString(compact(t.u.Canon)) {
+		if cueBurnInjury.MatchString(compact(t.u.Canon)) && hazardFamilyOf(rule.ID) != knowledge.HazardInjury {
 			t.sayKey("bot.safety.burn_aid")
 		}
 		d.scopeBesideHazard(t)
 		d.alsoProgress(t) // "冒烟那个 到哪一步了": the advice first, then where the ticket is
 		return
 	}
-	again := c.Case.Safety && c.State.inProgress()
+	again, prevRule := c.Case.Safety && c.State.inProgress(), c.Case.SafetyRule
 	if f := t.u.Facts; c.State.inProgress() && c.Ticket == "" && f.Category != "" && c.Case.Category != "" &&
 		f.Category != c.Case.Category && !c.Case.Safety && len(mentionedCategories(compact(t.u.Canon), d.lexicon())) > 0 {
 		// "对了 卫生间的燃气热水器 洗澡时头晕" while reporting the stove: the hazard is the water
@@ -218,12 +222,20 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		// a phone in water needs no main switch: off, no charging, dry, to a service point
 		rule.Advice = catalog.T("bot.safety.water_device")
 	}
-	if again {
+	if breakerTrips(rule.ID, t.u.Canon) {
+		// "一插上电 家里就跳闸": unplug it, no resetting, no other socket
+		rule.Advice = catalog.T("bot.safety.breaker_trip")
+	}
+	noteHazardWords(&c.Case, &t.u, rule.ID)
+	if again && asksToUse(compact(t.u.Canon)) && hazardFamilyOf(rule.ID) == hazardFamilyOf(prevRule) {
+		// "孩子手被夹伤了！这椅子还能用吗？" told again: the question is what is new
+		d.sayFollowUp(t)
+	} else if again {
 		t.sayKey("bot.safety.again", "advice", rule.Advice)
 	} else {
 		t.sayKey("bot.safety", "advice", rule.Advice)
 	}
-	if cueBurnInjury.MatchString(compact(t.u.Canon)) {
+	if cueBurnInjury.MatchString(compact(t.u.Canon)) && hazardFamilyOf(rule.ID) != knowledge.HazardInjury {
 		t.sayKey("bot.safety.burn_aid") // "摘下来手腕上红了一块": the person first, then the device
 	}
 	d.scopeBesideHazard(t)
@@ -292,6 +304,10 @@ func (d *Dialog) safetyCheck(t *step, family string) bool {
 			t.sayKey("bot.safety.check_clear")
 			d.reask(t)
 			return true
+		case deniesHazardLead.MatchString(core):
+			// "没有碰到水。就是一插就跳闸…": denied, and more told; the rest is read as usual
+			// and a later "还能用吗" is no "有"
+			c.SafetyCheckLeft = 0
 		}
 	}
 	if t.u.Suspect != "" && !c.Case.Safety {
@@ -308,7 +324,9 @@ func (d *Dialog) safetyCheck(t *step, family string) bool {
 // "没有", "没碰到", "不是".
 var (
 	confirmsHazard = knowledge.MustGate(`^(有|是|对|嗯|确实|碰到|冒|闻到|会|危险|要紧|真的|好像有|可能有|有点)|危险|着火|冒烟|漏电`)
-	deniesHazard   = knowledge.MustGate(`^(没|没有|没有的|没有啊|没呢|都没有|都没|无|冇|冇啊|唔系|不是|不会|没事|没闻到|没碰到|没冒|没有没有|否|还好|一点也没有)$`)
+	// deniesHazardLead denies at the start of a longer message: "没有碰到水 就是…".
+	deniesHazardLead = knowledge.MustGate(`^(没有|没|冇|无|不是|并没有|没得|都没)[^,?]{0,6}(碰|沾|进|有|闻|冒|漏|湿|水|电|麻|烟|味|火|鼓|胀|烫|事)`)
+	deniesHazard     = knowledge.MustGate(`^(没|没有|没有的|没有啊|没呢|都没有|都没|无|冇|冇啊|唔系|不是|不会|没事|没闻到|没碰到|没冒|没有没有|否|还好|一点也没有)$`)
 )
 
 // cuePowerUp is powering a device on or charging it: "能充电试试吗", "插上电看看".
@@ -329,7 +347,7 @@ func wetCase(c *Case) bool {
 
 // cueSafetyAsk is what a customer asks or tells after a hazard: whether the device may be
 // used, what to do now, that it is still on.
-var cueSafetyAsk = knowledge.MustGate(`用唔用得|好用伐|还好用|还好充|用得伐|仲用|得唔得|点算|点办|点搞|点整|要唔要紧|危唔危险|使唔使|仲可以|怎么办|咋办|咋整|怎么弄|咋弄|还能|能不能|能用|可以|可不可以|要不要|要紧|危险|安全|没事吧|会不会|继续|现在|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|照常|凑合|接着用|先用着|接着|换(个|一个)?(插座|插排|插线板|地方|房间)|放(在)?(哪|屋里|家里|室内|车库|楼道|阳台|外面)|拆(下来|掉|开|出来)|取(下来|出来)|拿(下来|进来|回家|进屋)|搬(进|到|回)|合(上)?闸|合上|一路|空开|别的电器|其他电器|插墙上|直接插|还在|还开着|还插着|没拔|很烫|在哪|找不到|关不了|怎么关|开.{0,3}(抽油烟机|油烟机|排风|风扇|灯)`)
+var cueSafetyAsk = knowledge.MustGate(`能(再)?(骑|充|坐|插|住|进|吃|喝|穿)|(先|还|再)(骑|坐|用)(着|一下|一段|几天)|(开|用|充|骑|插|坐|住|入)唔(开|用|充|骑|插|坐|住|入)得|仲(开|用|充|骑|插|坐|住)|用唔用得|好用伐|还好用|还好充|用得伐|仲用|得唔得|点算|点办|点搞|点整|要唔要紧|危唔危险|使唔使|仲可以|怎么办|咋办|咋整|怎么弄|咋弄|还能|能不能|能用|可以|可不可以|要不要|要紧|危险|安全|没事吧|会不会|继续|现在|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|照常|凑合|接着用|先用着|接着|换(个|一个)?(插座|插排|插线板|地方|房间)|放(在)?(哪|屋里|家里|室内|车库|楼道|阳台|外面)|拆(下来|掉|开|出来)|取(下来|出来)|拿(下来|进来|回家|进屋)|搬(进|到|回)|合(上)?闸|合上|一路|空开|别的电器|其他电器|插墙上|直接插|还在|还开着|还插着|没拔|很烫|在哪|找不到|关不了|怎么关|开.{0,3}(抽油烟机|油烟机|排风|风扇|灯)`)
 
 // addressAddition adds to the address given: "地址后面加上 1单元1502", "地址补充一下：3号楼".
 var addressAddition = regexp.MustCompile(`地址(后面|最后|末尾)?(再)?(加上|加个|加|补上|补充一下|补充|添上|还有)[:：,， ]*([^,，。!！?？]{2,30})`)
@@ -481,10 +499,87 @@ func (d *Dialog) confirmNoted(t *step) bool {
 	return true
 }
 
+// breakerTrips reports a shock read from a breaker tripping at switch-on ("一插就跳闸").
+func breakerTrips(ruleID, canon string) bool {
+	return hazardFamilyOf(ruleID) == knowledge.HazardShock && cueBreakerTrip.MatchString(compact(canon))
+}
+
+// cueBreakerTrip is a breaker tripping: "跳闸", "空开跳了", "漏保就跳".
+var cueBreakerTrip = knowledge.MustGate(`跳闸|跳空开|跳电|跳了闸|(漏保|空开|电闸|总闸|闸|保险)[^,?]{0,3}跳`)
+
+// burntOrSmoked are the families after which what was inside the machine is in doubt.
+var burntOrSmoked = map[string]bool{knowledge.HazardBurning: true, knowledge.HazardSmoke: true, knowledge.HazardFire: true, knowledge.HazardSparks: true}
+
+// cueContents names what was inside the machine, asked about: "里面的奶瓶还能给宝宝用吗",
+// "饭还能吃吗", "会不会有毒".
+var cueContents = knowledge.MustGate(`奶瓶|奶嘴|吸奶器|餐具|碗|筷子|杯子|水杯|勺|里面的东西|里面的|(饭|菜|食物|吃的|东西|奶|水)[^,?]{0,4}(能吃|能喝|还能吃|还能喝|吃不得|喝不得)|有毒|有没有毒|会不会有毒`)
+
+// cueOtherCharger asks about charging with another charger: "用同事的充电器能不能充".
+var cueOtherCharger = knowledge.MustGate(`(别的|其他|其它|另一个|另外|换个|换一个|换了?|同事|朋友|家里|原装|新的?|借)[^,?]{0,8}(充电器|适配器|充电头|电源|充电线)`)
+
+// cueReenter asks about going back into the home: "还能回屋吗", "今晚还能住吗", "能进去拿东西吗".
+var cueReenter = knowledge.MustGate(`回屋|进屋|回家|回房|进房|进门|(能|敢|可以)(回去|进去)|住|睡|入屋|返屋|上楼`)
+
+// cueUnplug asks about pulling the plug: "我现在能拔插头吗".
+var cueUnplug = knowledge.MustGate(`拔(插头|插排|排插|插线板|电源|掉|下来)|去拔|能拔|拔不拔`)
+
+// cueBeforeVisit asks about the time before the engineer comes: "师傅来之前我还能用吗".
+var cueBeforeVisit = knowledge.MustGate(`(师傅|工程师|维修|你们|人)[^,?]{0,4}(来|上门|到)[^,?]{0,2}(之前|以前|前)|修好(之前|以前|前)|这(几|两)天|今晚|明天|明早`)
+
+// asksToUse asks whether the device may still be used, ridden or charged: "还能骑不",
+// "这椅子还能用吗", "仲开唔开得".
+func asksToUse(tx string) bool {
+	return cueSafetyAsk.MatchString(tx) && cueUseDevice.MatchString(tx) && (cueQuestion.MatchString(tx) || tagQuestion(tx) || cueMayI.MatchString(tx))
+}
+
+// noteHazardWords keeps the words that tell an injury or a part giving way on the case, so
+// the ticket says what happened ("小孩手指被扶手缝夹伤了"), not only the fault it came with.
+func noteHazardWords(c *Case, u *Understanding, ruleID string) {
+	family := hazardFamilyOf(ruleID)
+	if family != knowledge.HazardInjury && family != knowledge.HazardMechanical {
+		return
+	}
+	var ev string
+	for _, h := range u.Hazards {
+		if h.Family == family {
+			ev = h.Evidence
+		}
+	}
+	if ev == "" {
+		return
+	}
+	pieces := strings.FieldsFunc(ev, func(r rune) bool { return r == ',' || r == '?' })
+	var kept []string
+	for _, clause := range strings.FieldsFunc(u.Canon, func(r rune) bool { return strings.ContainsRune(clauseBreaks+"?？!！", r) }) {
+		cc := compact(clause)
+		if cc == "" {
+			continue
+		}
+		in := slices.ContainsFunc(pieces, func(p string) bool { return strings.Contains(cc, p) || strings.Contains(p, cc) })
+		if in || len(kept) > 0 && cueHurtResult.MatchString(cc) && !cueQuestion.MatchString(cc) {
+			kept = append(kept, strings.TrimSpace(clause))
+		} else if len(kept) > 0 {
+			break
+		}
+	}
+	words := strings.Join(kept, "，")
+	if words == "" || strings.Contains(c.Symptom, words) {
+		return
+	}
+	if c.Symptom == "" {
+		c.Symptom = truncateRunes(words, maxSymptomRunes)
+		return
+	}
+	c.Symptom = truncateRunes(c.Symptom+symptomJoiner+words, maxSymptomRunes+runes(words))
+}
+
+// cueHurtResult tells what the injury or the failure did: "手指头红了一道", "还在哭", "晃得厉害".
+var cueHurtResult = knowledge.MustGate(`红|肿|血|哭|疼|痛|破|青|紫|伤|晃|松|断|裂|歪|掉`)
+
 // cueUseDevice names using, charging, powering or touching the device: what makes a question
 // after a hazard a question of use, not of the ticket ("那明天还能接着充吗", not "我的单子现在啥
 // 情况").
-var cueUseDevice = knowledge.MustGate(`用|充|插|开|碰|摸|通电|合闸|合上|接着|继续|打电话|拆`)
+var cueUseDevice = knowledge.MustGate(`用|充|插|开|碰|摸|通电|合闸|合上|接着|继续|打电话|拆|骑|坐|躺|吃|喝|住|进去|回去|回屋|进屋|回家`)
 
 // cueStillLive asks whether the danger is still there after what was done: "闸关了 但是小灯还亮
 // 是不是还有电哦".
@@ -499,6 +594,24 @@ func (d *Dialog) sayFollowUp(t *step) {
 		// "燃气公司的人走了…我能用电磁炉做饭吗": cooking without gas is answered, with the
 		// condition it depends on; the gas itself stays off
 		t.sayKey("bot.safety.gas_electric_cooker")
+		return
+	}
+	tx := compact(t.u.Canon)
+	switch family := hazardFamilyOf(c.Case.SafetyRule); {
+	case family == knowledge.HazardShock && (breakerTrips(c.Case.SafetyRule, t.u.Canon) || cueBreakerTrip.MatchString(compact(c.Case.Symptom))):
+		t.sayKey("bot.safety.followup.breaker_trip") // "换个插座还能用不": the same anywhere
+		return
+	case burntOrSmoked[family] && cueContents.MatchString(tx):
+		t.sayKey("bot.safety.followup.contents") // "里面的奶瓶还能给宝宝用吗"
+		return
+	case (family == knowledge.HazardGas || family == knowledge.HazardCO || family == knowledge.HazardSmoke || family == knowledge.HazardFire) && cueReenter.MatchString(tx):
+		t.sayKey("bot.safety.followup.reenter") // "我现在还能回屋吗"
+		return
+	case family == knowledge.HazardWaterElectric && cueUnplug.MatchString(tx):
+		t.sayKey("bot.safety.followup.unplug_wet") // "我现在能拔插头吗"
+		return
+	case (family == knowledge.HazardSparks || family == knowledge.HazardBurning) && cueOtherCharger.MatchString(tx):
+		t.sayKey("bot.safety.followup.other_charger") // "用同事的充电器能不能充"
 		return
 	}
 	if key := "bot.safety.followup." + hazardFamilyOf(c.Case.SafetyRule); catalog.Has(key) {
@@ -551,7 +664,7 @@ var cueAskDo = knowledge.MustGate(`(要|需要|用|使)(不要|不用|不需要|
 
 // cueMayI asks leave to use the device, in words without a question mark: "中不中",
 // "总行吧", "应该没事吧".
-var cueMayI = knowledge.MustGate(`(能|可以)[^,?不]{1,6}不|(好用|用得|可以|好充|能用|能充|好开|用)伐|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|没事吧|可以吧|能不能|可不可以|得唔得|用唔用得`)
+var cueMayI = knowledge.MustGate(`(开|用|充|骑|插|坐|住|入)唔(开|用|充|骑|插|坐|住|入)得|(能|可以)[^,?不]{1,6}不|(好用|用得|可以|好充|能用|能充|好开|用)伐|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|没事吧|可以吧|能不能|可不可以|得唔得|用唔用得`)
 
 // keepTicket answers a change of mind after asking to cancel a filed ticket: "等等…那还是修吧",
 // "取消撤回了没". The ticket stays (staff cancel only once they confirm), and the customer
@@ -613,7 +726,8 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 	// "我能开油烟机抽一下味道吗" after a gas leak is the hazard's question whatever else the act
 	// model guesses the message is
 	usesDevice := cueSafetyAsk.MatchString(tx) && cueUseDevice.MatchString(tx) && (cueQuestion.MatchString(tx) || tagQuestion(tx) || cueMayI.MatchString(tx))
-	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != TopicOther && q.Topic != TopicIsNormal && q.Topic != TopicDuration && !(usesDevice && guessed(q)) {
+	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != TopicOther && q.Topic != TopicIsNormal && q.Topic != TopicDuration && !(usesDevice && guessed(q)) &&
+		!(usesDevice && cueBeforeVisit.MatchString(tx)) {
 		return false
 	}
 	if h, ok := t.u.Has(ActHandoff); ok && !(usesDevice && guessed(h)) || t.u.Is(ActCancel) {

@@ -25,7 +25,7 @@ const (
 
 // HazardFamilies lists every family, in the order they are checked.
 var HazardFamilies = []string{HazardGas, HazardCO, HazardFire, HazardSmoke, HazardSparks, HazardShock,
-	HazardWaterElectric, HazardBattery, HazardBurning}
+	HazardWaterElectric, HazardBattery, HazardBurning, HazardInjury, HazardMechanical}
 
 // HazardRuleIDs are the shipped safety rules that carry each family's advice; a set without
 // one falls back to the catalog's advice for the family.
@@ -33,6 +33,7 @@ var HazardRuleIDs = map[string]string{
 	HazardFire: "safety-fire", HazardSmoke: "safety-smoke", HazardSparks: "safety-sparks",
 	HazardShock: "safety-electric-shock", HazardWaterElectric: "safety-water-live", HazardGas: "safety-gas-smell",
 	HazardCO: "safety-co-poisoning", HazardBattery: "safety-battery-swelling", HazardBurning: "safety-burning-smell",
+	HazardInjury: "safety-injury", HazardMechanical: "safety-mechanical",
 }
 
 // HazardHit is one hazard found in a message.
@@ -148,6 +149,9 @@ var hazardCues = []hazardCue{
 	// "手碰到外壳被什么东西蛰了一下似的 酥酥的": stung, tingling, told as a likeness
 	cue(HazardShock, `(碰|摸|挨|触|扶|手|外壳|机身|门把)[^?]{0,14}(蛰|蜇|叮|咬|刺|扎)了?一下|(碰|摸|挨|触|手|外壳|机身)[^?]{0,14}(酥酥|刺刺|麻麻|麻嗖|一激灵)`, `(蚊子|虫|蜜蜂|猫|狗)`, ""),
 	cue(HazardShock, `(碰|摸|挨|触|扶|手|壳|把手)`+inClause+`{0,8}(打了?我|打我一下|打了一下手|打手|咬手|咬了我|蜇手|蜇了我|电咬|刺了?一下|刺手|扎了?一下|针扎|被咬|咬了|就?电(了)?一下)`, "", ""),
+	// "电水壶一插上电 家里就跳闸", "一开就跳空开": a breaker tripping at switch-on is leaking
+	// current until an electrician says otherwise (a trip before a fault is its trigger)
+	cue(HazardShock, `(插上|一插|插电|通电|开机|一开|打开|启动|一用|用的时候|加热|烧水|洗澡|一按|按开关|接通|上电|一烧)[^?]{0,10}?(跳闸|跳空开|跳电|跳了闸|(漏保|空开|电闸|总闸|闸|保险|漏电保护器?)(就|又|会|马上|立马|立刻)?(会)?跳)|(一插|插上|一开|一用|一通电|一烧|一加热)就跳`, "", "", 2),
 	cue(HazardShock, `有啲电|电着我|遭电|跑电|漏电|触电|电击|麻手|手麻|发麻|麻麻的|麻麻地|麻酥|一麻|电麻|麻一下|麻了一下|有电感|电得(慌|手|人|疼)|(摸|碰|触|手)[^,]{0,6}麻(了|一下|的)`, "", ""),
 	cue(HazardShock, `(^|[^充停来打断省耗用插不没])(电人|电到|被电|带电|电手)([^池脑视动瓶风扇饭表机环线源]|$)`, "", "", 2),
 	cue(HazardWaterElectric, waterWords+`[^?]{0,12}`+liveParts, farFromWater, "", 1, 2).explained(farFromWater),
@@ -182,6 +186,8 @@ var hazardCues = []hazardCue{
 	cue(HazardBurning, `(塑料|胶|橡胶|胶皮|电线)[^,?]{0,2}(味|臭)`, `(没有?|无|冇)[^,?]{0,2}(塑料|胶)`, `发烫|烫手|很烫|好烫|滚烫|特别烫|烫得|烫烫|过热|热得(厉害|很|不行|要命)|特别热|非常热|很热`),
 	cue(HazardBurning, `(黑了|发黑|焦黑)[^,?]{0,3}(一圈|一块|一片|一点)?[^?]{0,6}(味)`, `(没有?|无|冇)[^,?]{0,2}味`, ""),
 	cue(HazardBurning, `(插头|插座|插排|排插|线|外壳|开关|接口|充电口)`+inClause+`{0,4}(化了|熔|融了|发黑|黑了|变形发黑|焦了|焦焦|焦黄|发焦|烧黑)`, "", ""),
+	// "插头那里有点黑", "底座那个金属片有点发黑": a contact darkened is scorched
+	cue(HazardBurning, `(插头|插座|插排|排插|插线板|接线板|插孔|插针|插脚|插片|金属片|触点|触片|铜片|簧片|接线柱)`+inClause+`{0,6}(有点|有些|有一点|一块|一圈|一片|都|全|变|熏|烧)(发)?黑`, `黑色|黑的(插|线|外)`, "", 2),
 	// A heating textile or heater with a scorched spot is charring: "电热毯有一块特别烫还有点黄了",
 	// "取暖器烤焦了一小块", "电热垫布面发黄发硬".
 	cue(HazardBurning, `(发黄|变黄|黄了|黄黄|焦黄|黄褐|发褐|变褐|褐色|发焦|焦了|烤焦|烫焦|烧焦|烤糊|糊了|发糊|烫(坏|穿|化|出(了)?(个|一个)?(印|洞|坑|黄))|发硬|变硬|硬了|一块[^,?]{0,6}(烫|热)[^?]{0,10}(黄|焦|糊|褐|硬))`,
@@ -195,9 +201,11 @@ var hazardCues = []hazardCue{
 // familyRunes are runes every cue of a family needs one of: a message with none of them
 // skips the family's patterns.
 var familyRunes = map[string]string{
-	HazardFire: "火燃着烧炸爆", HazardSparks: "火弧闪噼啪滋吱呲光花s砰嘭亮焊电嗞", HazardSmoke: "烟", HazardShock: "电麻打咬蜇嘚流sk刺扎蛰叮酥激破烂裂露漏铜弹痛",
+	HazardFire: "火燃着烧炸爆", HazardSparks: "火弧闪噼啪滋吱呲光花s砰嘭亮焊电嗞", HazardSmoke: "烟", HazardShock: "电麻打咬蜇嘚流sk刺扎蛰叮酥激破烂裂露漏铜弹痛闸跳",
 	HazardWaterElectric: "水淹泡湿洒泼溅淌渗滴潮桶溢b缸浴乐啡饮汁奶浆酒洗", HazardGas: "气味燃煤瓦臭漏泄表嘶丝嗤呲哧皂呛咝g滋报", HazardCO: "晕疼痛恶吐困闷昏碳毒co糊睡黑软稳力喘难dnh瞪嗡呕重",
 	HazardBattery: "鼓胀顶撑胖包凸拱烫热泡液溜翘膨严上拢分嘶滋咝甜形缝隆平转高厚晃摇", HazardBurning: "焦糊烧燶熔化黑味臭毛交b烫热塑黄褐硬",
+	HazardInjury:     "夹卡压砸割划切扎绞卷轧碾撞磕刮戳烫弹崩摔跌伤骨针血拔抽出困关吸碰亲",
+	HazardMechanical: "裂断焊松晃摇歪变弯折卡锁扣刹炸爆崩飞弹鼓堵动跳掉坏灵用出排砸摔脱墙拔碎甩破打",
 }
 
 // wetRe is wetNow on its own, for Wet.
@@ -495,8 +503,11 @@ func deniedAfter(t string, end int) bool {
 // on-site electrical or gas check.
 func FamilyRule(family string) *Rule {
 	skill := "electrical"
-	if family == HazardGas || family == HazardCO {
+	switch family {
+	case HazardGas, HazardCO:
 		skill = "gas"
+	case HazardInjury, HazardMechanical:
+		skill = "general"
 	}
 	return &Rule{
 		ID: HazardRuleIDs[family], Title: catalog.T("knowledge.hazard." + family + ".title"), Safety: true,
