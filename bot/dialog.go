@@ -83,6 +83,9 @@ func (t *step) do(e Effect)                  { t.out = append(t.out, e) }
 // Step decides the answer to one inbound message: it returns the next conversation and the
 // effects to carry out, in order. It performs no I/O and reads no clock (the time is in.At).
 func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
+	// The customer's clock: "今天", "礼拜一送到" and the days of the 三包 periods are read in
+	// the zone customers speak in, as triage reads the report day, whatever the server's.
+	in.At = in.At.In(visitZone)
 	t := &step{d: d, c: &c, in: in}
 	if c.StartedAt.IsZero() {
 		c.StartedAt = in.At
@@ -404,9 +407,14 @@ func (d *Dialog) filedDetails(t *step) (details Facts, told bool) {
 		// 2025-06-18 says the same, less exactly
 		f.PurchaseDate, f.PurchaseApprox = Date{}, false
 	}
+	if dv := f.Delivered; !dv.IsZero() && f.PurchaseDate == dv && !c.Case.PurchaseDate.IsZero() && !c.Case.PurchaseDate.after(dv) &&
+		c.Case.PurchaseDate != c.Case.Delivered {
+		// "签收是今朝": the delivery day the 三包 days count from; the purchase told before stands
+		f.PurchaseDate, f.PurchaseApprox = Date{}, false
+	}
 	details = Facts{Brand: f.Brand, Model: modelAsTold(t.u.Canon, f.Model), PurchaseDate: f.PurchaseDate, PurchaseApprox: f.PurchaseApprox,
-		Serial: f.Serial, Channel: f.Channel, ExtendedWarranty: f.ExtendedWarranty, ExtendedMonths: f.ExtendedMonths}
-	told = details.Brand != "" || details.Model != "" || !details.PurchaseDate.IsZero() || details.Serial != "" ||
+		Delivered: f.Delivered, Serial: f.Serial, Channel: f.Channel, ExtendedWarranty: f.ExtendedWarranty, ExtendedMonths: f.ExtendedMonths}
+	told = details.Brand != "" || details.Model != "" || !details.PurchaseDate.IsZero() || !details.Delivered.IsZero() || details.Serial != "" ||
 		details.Channel != "" || details.ExtendedWarranty != YesNoUnset || cueProofDoubt.MatchString(compact(t.u.Canon))
 	return details, told
 }

@@ -27,6 +27,9 @@ type Facts struct {
 	// PurchaseVague is an age told without a number that means many years ("好几年了",
 	// "用了好些年"): no date is read from it, and the warranty is left to be checked.
 	PurchaseVague bool `json:"bought_vague,omitempty"`
+	// Delivered is the day the product reached the customer (delivered, signed for,
+	// installed), told to the day: the 三包 return and exchange days count from it.
+	Delivered Date `json:"delivered,omitzero"`
 
 	Serial        string `json:"serial,omitempty"`
 	SerialUnknown bool   `json:"serial_unknown,omitempty"` // "序列号找不到"
@@ -76,6 +79,12 @@ func (f Facts) Merge(newer Facts) Facts {
 		f.PurchaseDate, f.PurchaseApprox, f.PurchaseVague = newer.PurchaseDate, newer.PurchaseApprox, false
 	} else if newer.PurchaseVague && f.PurchaseDate.IsZero() {
 		f.PurchaseVague = true
+	}
+	if !newer.Delivered.IsZero() {
+		f.Delivered = newer.Delivered
+	} else if p := newer.PurchaseDate; !p.IsZero() && !f.Delivered.IsZero() && (f.Delivered.Start(time.UTC).Before(p.Start(time.UTC)) ||
+		f.Delivered.Start(time.UTC).After(p.Start(time.UTC).AddDate(0, 3, 0))) {
+		f.Delivered = Date{} // "不对 是去年买的": a delivery day that story cannot have
 	}
 	if newer.Serial != "" || newer.SerialUnknown {
 		f.Serial, f.SerialUnknown = newer.Serial, newer.SerialUnknown

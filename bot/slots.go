@@ -293,6 +293,15 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 		if dt, approx, ok := ParsePurchaseDate(compactDate(text), now); ok {
 			approx = approx || dt.Month == 0 // a year alone is a rough date
 			c.PurchaseDate, c.PurchaseApprox = dt, approx
+			// "上礼拜五下的单 礼拜一送到": the 三包 days count from the delivery
+			if f := Extract(text, now, lx); !f.Delivered.IsZero() {
+				c.Delivered = f.Delivered
+				if f.PurchaseDate != f.Delivered {
+					c.PurchaseDate, c.PurchaseApprox = f.PurchaseDate, f.PurchaseApprox
+				}
+			} else {
+				c.Delivered = Date{}
+			}
 			return true, ""
 		}
 	case SlotSerial:
@@ -507,6 +516,11 @@ func (d *Dialog) show(c *Case, s Slot) string {
 		}
 		if c.PurchaseUnknown {
 			return unknown
+		}
+		if dv := c.Delivered; !dv.IsZero() && dv == c.PurchaseDate {
+			return catalog.T("bot.value.delivered", "date", dv.String()) // "2026-12-07 收货"
+		} else if !dv.IsZero() {
+			return catalog.T("bot.value.bought_delivered", "bought", c.PurchaseDate.String(), "delivered", dv.String())
 		}
 		return c.PurchaseDate.String()
 	case SlotSerial:

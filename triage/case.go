@@ -16,6 +16,10 @@ type Case struct {
 
 	// PurchaseDate may be unknown (zero) or known to the month only.
 	PurchaseDate Date
+	// Delivered is the day the product reached the customer (delivered, signed for,
+	// installed), when told to the day; the 三包 return and exchange days count from it,
+	// the warranty period from PurchaseDate. Zero: they count from PurchaseDate.
+	Delivered Date
 	// ProofDoubt says why the purchase may not be provable as told (a gift, second-hand,
 	// bought abroad, no invoice): the warranty is then 待核实, never promised or refused.
 	ProofDoubt       string

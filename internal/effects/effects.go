@@ -170,6 +170,7 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 		Brand:        c.Brand,
 		Model:        c.Model,
 		PurchaseDate: purchaseDate(c.PurchaseDate),
+		Delivered:    deliveryDate(c.Delivered),
 		ProofDoubt:   c.ProofDoubt,
 		Symptom:      c.Symptom,
 		ErrorCode:    c.ErrorCode,
@@ -229,6 +230,14 @@ func purchaseDate(d bot.Date) triage.Date {
 		return triage.Date{}
 	case d.Month == 0:
 		return triage.Date{Year: d.Year}
+	}
+	return triage.Date{Year: d.Year, Month: time.Month(d.Month), Day: d.Day}
+}
+
+// deliveryDate is the day the 三包 days count from, when the customer told it to the day.
+func deliveryDate(d bot.Date) triage.Date {
+	if d.Precision() != bot.PrecisionDay {
+		return triage.Date{}
 	}
 	return triage.Date{Year: d.Year, Month: time.Month(d.Month), Day: d.Day}
 }
