@@ -1671,6 +1671,9 @@ func (d *Dialog) warrantyVerdict(c *Case) (string, []any) {
 		if ext <= 0 {
 			ext = 12 // the usual extension when the customer did not say its length
 		}
+		if c.ExtendedTotal && c.ExtendedMonths > 0 {
+			ext = max(c.ExtendedMonths-w.WholeMonths, 0) // "一共保五年": the standard period is in it
+		}
 	}
 	bought := c.PurchaseDate.String()
 	inWhole, wholeSure := covered(w.WholeMonths)
@@ -1694,6 +1697,13 @@ func (d *Dialog) warrantyVerdict(c *Case) (string, []any) {
 		return "bot.faq.warranty.inside", []any{"bought", bought, "months", w.WholeMonths}
 	case !wholeSure:
 		return "bot.faq.warranty.boundary", []any{"bought", bought, "months", w.WholeMonths} // which day decides
+	case ext > 0 && inExt && c.ExtendedTotal:
+		// "一共保五年": the whole unit is covered, whatever the part; the ticket says the same
+		return "bot.faq.warranty.extended_total", []any{"bought", bought, "total", w.WholeMonths + ext}
+	case ext > 0 && inExt:
+		// "前年买的 买了5年延保": the extension covers the whole unit, whatever the part — one
+		// verdict with the ticket's, never "整机保修已过" beside it
+		return "bot.faq.warranty.extended", []any{"bought", bought, "months", w.WholeMonths, "extended", ext}
 	case d.componentCovered(c, covered) != "":
 		// "压缩机坏了" in year 3: the part's own period covers it whatever the day
 		comp := d.componentCovered(c, covered)
@@ -1704,9 +1714,6 @@ func (d *Dialog) warrantyVerdict(c *Case) (string, []any) {
 			}
 		}
 		return "bot.faq.warranty.component", []any{"bought", bought, "months", w.WholeMonths, "component", comp, "component_months", months}
-	case ext > 0 && inExt:
-		// "前年买的 买了3年延保": the extension still covers it
-		return "bot.faq.warranty.extended", []any{"bought", bought, "months", w.WholeMonths, "extended", ext}
 	case ext > 0 && !extSure:
 		return "bot.faq.warranty.extended_boundary", []any{"bought", bought, "extended", ext}
 	case parts != "-":

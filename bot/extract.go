@@ -37,6 +37,9 @@ type Facts struct {
 	Channel          Channel `json:"channel,omitempty"`
 	ExtendedWarranty YesNo   `json:"ext_warranty,omitempty"`
 	ExtendedMonths   int     `json:"ext_months,omitempty"` // the extended warranty's length when said: "延保三年" is 36
+	// ExtendedTotal: ExtendedMonths is the whole cover from the purchase, standard period
+	// included ("一共保五年", "整机包五年", "延保到第五年"), not months added to it.
+	ExtendedTotal bool `json:"ext_total,omitempty"`
 
 	Symptom   string `json:"symptom,omitempty"`    // the customer's words for the fault
 	ErrorCode string `json:"error_code,omitempty"` // "E1", "F3", "UNB": upper-case
@@ -93,11 +96,11 @@ func (f Facts) Merge(newer Facts) Facts {
 		f.Channel = newer.Channel
 	}
 	if newer.ExtendedWarranty != YesNoUnset {
-		months := newer.ExtendedMonths
+		months, total := newer.ExtendedMonths, newer.ExtendedTotal
 		if months == 0 && newer.ExtendedWarranty == YesNoYes && f.ExtendedWarranty == YesNoYes {
-			months = f.ExtendedMonths // "有延保的" again keeps the length told before
+			months, total = f.ExtendedMonths, f.ExtendedTotal // "有延保的" again keeps the length told before
 		}
-		f.ExtendedWarranty, f.ExtendedMonths = newer.ExtendedWarranty, months
+		f.ExtendedWarranty, f.ExtendedMonths, f.ExtendedTotal = newer.ExtendedWarranty, months, total
 	}
 	set(&f.Symptom, newer.Symptom)
 	set(&f.ErrorCode, newer.ErrorCode)

@@ -82,3 +82,37 @@ func TestReturnWish(t *testing.T) {
 		}
 	}
 }
+
+// A warranty told as its total from the purchase is kept as a total; a length bought adds.
+func TestExtendedTotal(t *testing.T) {
+	tests := []struct {
+		text   string
+		months int
+		total  bool
+	}{
+		{"有，买的时候加了三年延保，一共保五年", 60, true},
+		{"整机包五年的", 60, true},
+		{"延保到第五年", 60, true},
+		{"延保到5年 是从买的时候算", 60, true},
+		{"总共保修6年", 72, true},
+		{"买了三年延保", 36, false},
+		{"当时花钱买了个五年延保", 60, false},
+		{"延保两年", 24, false},
+	}
+	for _, tt := range tests {
+		c := Case{}
+		if m, ok := ParseExtendedTotal(tt.text); ok {
+			c.ExtendedMonths, c.ExtendedTotal = m, true
+		} else if m, ok := ParseExtendedMonths(tt.text); ok {
+			c.ExtendedMonths = m
+		}
+		if c.ExtendedMonths != tt.months || c.ExtendedTotal != tt.total {
+			t.Errorf("%q: %d months total %v, want %d %v", tt.text, c.ExtendedMonths, c.ExtendedTotal, tt.months, tt.total)
+		}
+	}
+	for _, text := range []string{"用了一共三年了", "不是一共保五年", "保到2030年"} {
+		if m, ok := ParseExtendedTotal(text); ok {
+			t.Errorf("%q: a total of %d months", text, m)
+		}
+	}
+}

@@ -26,6 +26,9 @@ type Case struct {
 	ExtendedWarranty Answer
 	// ExtendedMonths is the length of the extended warranty; 0 takes the policy's.
 	ExtendedMonths int
+	// ExtendedTotal: ExtendedMonths is the whole cover from the purchase, the standard
+	// period included ("一共保五年"), not months added to it.
+	ExtendedTotal bool
 
 	Symptom   string  // the fault in the customer's words
 	ErrorCode string  // e.g. "E4"

@@ -76,7 +76,8 @@ func yuanRange(lo, hi int) string {
 //
 // Periods run in whole months from the purchase date: the whole-unit period, or the
 // component's own when the rule names a component the policy lists; a known extended
-// warranty adds its months to the whole-unit period (never shortening a longer component
+// warranty adds its months to the whole-unit period (or, told as a total from the purchase,
+// Case.ExtendedTotal, sets it) (never shortening a longer component
 // period). A period of n months bought on day D covers up to and including the day before
 // the same day n months later: 12 months from 2025-06-10 cover through 2026-06-09. When that
 // month has no such day (bought on Jan 31, or Feb 29), the period ends on the last day of
@@ -167,14 +168,23 @@ func warrantyPeriod(c Case, p Policy, extended bool) period {
 		}
 		per = period{months: m, label: catalog.T("triage.period.component", "component", name, "months", m)}
 	}
-	if extended {
+	switch {
+	case extended && c.ExtendedTotal && c.ExtendedMonths > 0:
+		// "一共保五年": the cover ends that long after the purchase, the standard period in it
+		if total := c.ExtendedMonths; total > per.months {
+			per = period{months: total, label: catalog.T("triage.period.extended_total", "months", total)}
+		}
+	case extended:
 		ext := c.ExtendedMonths
 		if ext <= 0 {
 			ext = p.ExtendedMonths
 		}
 		if total := p.WholeMonths + ext; ext > 0 && total > per.months {
-			per = period{months: total,
-				label: catalog.T("triage.period.extended", "months", p.WholeMonths, "extended", ext)}
+			label := catalog.T("triage.period.extended", "months", p.WholeMonths, "extended", ext)
+			if p.WholeMonths == 0 {
+				label = catalog.T("triage.period.extended_only", "extended", ext) // no "整机保修 0 个月"
+			}
+			per = period{months: total, label: label}
 		}
 	}
 	per.until = lastCovered(c.PurchaseDate.Last(), per.months)

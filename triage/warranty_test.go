@@ -3,6 +3,7 @@ package triage
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestLastCovered(t *testing.T) {
@@ -140,5 +141,25 @@ func TestWarrantyStatusPaid(t *testing.T) {
 		if s.Paid() != paid {
 			t.Errorf("%s.Paid() = %v", s, !paid)
 		}
+	}
+}
+
+// A warranty told as its total from the purchase ("一共保五年") covers that long from the
+// purchase, the standard period in it; an extension bought adds to the standard period.
+func TestWarrantyExtendedTotal(t *testing.T) {
+	p := Policy{WholeMonths: 24}
+	c := Case{PurchaseDate: Date{2024, time.May, 0}, ExtendedWarranty: AnswerYes, ExtendedMonths: 60, ExtendedTotal: true,
+		ReportedAt: time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)}
+	w, why := Warranty(c, p)
+	if w.Status != InWarranty || w.CoveredUntil != (Date{2029, time.May, 30}) || !strings.Contains(why.Text, "整机保修连同延保共 60 个月") {
+		t.Errorf("total: %v until %v (%s)", w.Status, w.CoveredUntil, why.Text)
+	}
+	c.ExtendedTotal, c.ExtendedMonths = false, 36
+	if w, _ := Warranty(c, p); w.CoveredUntil != (Date{2029, time.May, 30}) {
+		t.Errorf("added: until %v, want 24+36 months", w.CoveredUntil)
+	}
+	// a category without a period: "延保 36 个月", never "整机保修 0 个月"
+	if _, why := Warranty(c, Policy{}); strings.Contains(why.Text, "0 个月") {
+		t.Errorf("no policy: %s", why.Text)
 	}
 }

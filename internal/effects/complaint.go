@@ -213,6 +213,9 @@ func (b *Backend) UpdateDetails(ctx context.Context, openID string, e bot.Update
 		switch f.ExtendedWarranty {
 		case bot.YesNoYes:
 			c.ExtendedWarranty, c.ExtendedMonths = triage.AnswerYes, cmp.Or(f.ExtendedMonths, c.ExtendedMonths)
+			if f.ExtendedMonths > 0 {
+				c.ExtendedTotal = f.ExtendedTotal
+			}
 		case bot.YesNoNo:
 			c.ExtendedWarranty = triage.AnswerNo
 		}

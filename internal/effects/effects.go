@@ -189,7 +189,7 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 	}
 	switch c.ExtendedWarranty {
 	case bot.YesNoYes:
-		tc.ExtendedWarranty, tc.ExtendedMonths = triage.AnswerYes, c.ExtendedMonths
+		tc.ExtendedWarranty, tc.ExtendedMonths, tc.ExtendedTotal = triage.AnswerYes, c.ExtendedMonths, c.ExtendedTotal
 	case bot.YesNoNo:
 		tc.ExtendedWarranty = triage.AnswerNo
 	}

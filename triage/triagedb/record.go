@@ -45,6 +45,7 @@ type caseJSON struct {
 	Delivered        dateText     `json:"delivered,omitzero"`
 	ExtendedWarranty string       `json:"extended_warranty,omitempty"`
 	ExtendedMonths   int          `json:"extended_months,omitempty"`
+	ExtendedTotal    bool         `json:"extended_total,omitempty"`
 	ProofDoubt       string       `json:"proof_doubt,omitempty"`
 	Symptom          string       `json:"symptom"`
 	ErrorCode        string       `json:"error_code,omitempty"`
@@ -143,7 +144,7 @@ func toRecordJSON(r triage.Record) recordJSON {
 		Case: caseJSON{
 			Category: c.Category, CategoryName: c.CategoryName, Brand: c.Brand, Model: c.Model,
 			PurchaseDate: dateText(c.PurchaseDate), Delivered: dateText(c.Delivered), ExtendedWarranty: string(c.ExtendedWarranty),
-			ExtendedMonths: c.ExtendedMonths, ProofDoubt: c.ProofDoubt, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
+			ExtendedMonths: c.ExtendedMonths, ExtendedTotal: c.ExtendedTotal, ProofDoubt: c.ProofDoubt, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
 			Trigger: string(c.Trigger), Safety: c.Safety, Complaint: c.Complaint,
 			Hint: hintJSON{
 				FaultClass: string(h.FaultClass), Priority: string(h.Priority), OnSite: h.OnSite,
@@ -223,7 +224,7 @@ func (r recordJSON) toDomain() triage.Record {
 		Case: triage.Case{
 			Category: c.Category, CategoryName: c.CategoryName, Brand: c.Brand, Model: c.Model,
 			PurchaseDate: triage.Date(c.PurchaseDate), Delivered: triage.Date(c.Delivered), ExtendedWarranty: triage.Answer(c.ExtendedWarranty),
-			ExtendedMonths: c.ExtendedMonths, ProofDoubt: c.ProofDoubt, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
+			ExtendedMonths: c.ExtendedMonths, ExtendedTotal: c.ExtendedTotal, ProofDoubt: c.ProofDoubt, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
 			Trigger: triage.Trigger(c.Trigger), Safety: c.Safety, Complaint: c.Complaint,
 			Hint: triage.Hint{
 				FaultClass: triage.FaultClass(h.FaultClass), Priority: triage.Priority(h.Priority),
