@@ -883,7 +883,7 @@ func (d *Dialog) interject(t *step) bool {
 		return true
 	}
 	a, ok := u.Has(ActComplaint)
-	_, repeat := repeatFault(u) // "刚修好又不制冷了": a complaint risk, in whatever words
+	repeatWords, repeat := repeatFault(u) // "刚修好又不制冷了": a complaint risk, in whatever words
 	if (ok || repeat) && c.State != StateHuman {
 		c.Case.Complaints++
 		if a.Confidence >= 0.95 || c.Case.Complaints >= 2 || repeat {
@@ -907,6 +907,9 @@ func (d *Dialog) interject(t *step) bool {
 				c.Case.Complaints = 2
 			}
 			c.Case.Complaint = complaintWords(u, a)
+			if repeat {
+				c.Case.RepairClaim = repeatWords // the repair record is checked, no paid repair said
+			}
 			d.absorb(t)
 			if c.State == StateSelf {
 				t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeEscalated})

@@ -208,6 +208,9 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 				if e.Case.Complaint != "" {
 					out.WriteString("! complaint: " + e.Case.Complaint + "\n")
 				}
+				if e.Case.RepairClaim != "" {
+					out.WriteString("! repair claim: " + e.Case.RepairClaim + "\n")
+				}
 				res = be.open(e)
 			case ListTickets:
 				out.WriteString("! list tickets\n")

@@ -42,6 +42,12 @@ type Case struct {
 
 	Hint Hint // from the matched knowledge rule; zero when none matched
 
+	// RepairClaim is the customer's word that the same fault is back after a recent repair
+	// ("上个月刚修过又坏了"), which no repair record here shows yet: a repeat inside the
+	// repair's own warranty would be free, so the warranty is 待核实 — never a paid repair
+	// before the last repair is looked up. "" when the customer said no such thing.
+	RepairClaim string
+
 	// Repairs are the customer's earlier completed repairs of the same fault (same rule or
 	// error code), for the 三包 rights: a repeat inside a repair's own warranty is free,
 	// and Policy.MaxRepairs of them offer an exchange or a return. See RightsOf.

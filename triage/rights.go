@@ -171,6 +171,11 @@ func RightsOf(c Case, p Policy) Rights {
 			latest = rep
 		}
 	}
+	if latest.Done.IsZero() && c.RepairClaim != "" {
+		// "上个月刚修过又坏了" with no repair on record here: the repair's own warranty to verify
+		r.Reasons = append(r.Reasons, because("triage.rights.repeat_claim", "words", c.RepairClaim,
+			"repair_days", p.RepairWarrantyDays))
+	}
 	if !latest.Done.IsZero() {
 		d := today.DaysSince(latest.Done)
 		until := latest.Done.AddDays(p.RepairWarrantyDays)

@@ -104,6 +104,9 @@ func Warranty(c Case, p Policy) (WarrantyResult, Reason) {
 		per.until = Date{} // nothing is covered, not even to show
 	}
 
+	if r, why, ok := repairClaimed(c, p, class, per, usable, today); ok {
+		return r, why
+	}
 	switch {
 	case class == FaultUserDamage:
 		r := WarrantyResult{Status: UserDamage, CoveredUntil: per.until, Estimate: est}
@@ -143,6 +146,23 @@ func Warranty(c Case, p Policy) (WarrantyResult, Reason) {
 	return WarrantyResult{Status: OutOfWarranty, CoveredUntil: per.until, Estimate: est},
 		because("triage.why.warranty.out", "date", purchaseText(bought), "period", per.label,
 			"until", per.until.String(), "estimate", est.String())
+}
+
+// repairClaimed is the warranty of a case whose customer says the fault is back after a
+// recent repair (Case.RepairClaim) when the period would not make it free: 待核实 with the
+// repair's own warranty named — free if the repair record confirms it — never "保外需付费"
+// on the period alone. ok is false when the claim changes nothing (no claim, user damage,
+// or the period covers the repair anyway).
+func repairClaimed(c Case, p Policy, class FaultClass, per period, usable bool, today Date) (WarrantyResult, Reason, bool) {
+	if c.RepairClaim == "" || class == FaultUserDamage {
+		return WarrantyResult{}, Reason{}, false
+	}
+	if usable && per.months > 0 && !today.After(per.until) && c.ProofDoubt == "" &&
+		!(c.PurchaseDate.YearOnly() && today.After(earliestUntil(c, p, per))) {
+		return WarrantyResult{}, Reason{}, false // in warranty whatever the repair: free
+	}
+	return WarrantyResult{Status: WarrantyUnknown, CoveredUntil: per.until},
+		because("triage.why.warranty.repair_claim", "words", c.RepairClaim, "repair_days", p.SanBao().RepairWarrantyDays), true
 }
 
 // earliestUntil is the last covered day of per when the product was bought on the first

@@ -50,3 +50,25 @@ func rightsReasons(tk triage.Ticket) []triage.Reason {
 	}
 	return out
 }
+
+// A repair the customer says was done recently ("上个月刚修过又不转了") with no record
+// here: the ticket's warranty is 待核实 (free if the repair record confirms it), never 保外
+// 付费 on a purchase years back, and it is a complaint risk (probe s14 class 4).
+func TestRecentRepairClaimOnTheTicket(t *testing.T) {
+	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
+	reply := chat(t, s.Client(wxpush.Safe), "o_repair_claim", "方太油烟机2020年买的 上个月刚修过又不转了")
+	tk := ticketIn(t, s, reply)
+	if tk.Result.Warranty.Status != triage.WarrantyUnknown || !tk.Complaint || tk.Record.Case.RepairClaim == "" {
+		t.Fatalf("warranty %v complaint %v claim %q", tk.Result.Warranty.Status, tk.Complaint, tk.Record.Case.RepairClaim)
+	}
+	var keys []string
+	for _, r := range tk.Result.Reasons {
+		keys = append(keys, r.Key)
+	}
+	if !strings.Contains(strings.Join(keys, " "), "triage.why.warranty.repair_claim") || !strings.Contains(strings.Join(keys, " "), "triage.rights.repeat_claim") {
+		t.Fatalf("reasons %v", keys)
+	}
+	if strings.Contains(reply, "付费") || strings.Contains(reply, "保外") {
+		t.Fatalf("a paid repair said:\n%s", reply)
+	}
+}

@@ -172,6 +172,7 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 		PurchaseDate: purchaseDate(c.PurchaseDate),
 		Delivered:    deliveryDate(c.Delivered),
 		ProofDoubt:   c.ProofDoubt,
+		RepairClaim:  c.RepairClaim,
 		Symptom:      c.Symptom,
 		ErrorCode:    c.ErrorCode,
 		Trigger:      triage.Trigger(c.Trigger),

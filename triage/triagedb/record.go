@@ -47,6 +47,7 @@ type caseJSON struct {
 	ExtendedMonths   int          `json:"extended_months,omitempty"`
 	ExtendedTotal    bool         `json:"extended_total,omitempty"`
 	ProofDoubt       string       `json:"proof_doubt,omitempty"`
+	RepairClaim      string       `json:"repair_claim,omitempty"`
 	Symptom          string       `json:"symptom"`
 	ErrorCode        string       `json:"error_code,omitempty"`
 	Trigger          string       `json:"trigger,omitempty"`
@@ -144,7 +145,7 @@ func toRecordJSON(r triage.Record) recordJSON {
 		Case: caseJSON{
 			Category: c.Category, CategoryName: c.CategoryName, Brand: c.Brand, Model: c.Model,
 			PurchaseDate: dateText(c.PurchaseDate), Delivered: dateText(c.Delivered), ExtendedWarranty: string(c.ExtendedWarranty),
-			ExtendedMonths: c.ExtendedMonths, ExtendedTotal: c.ExtendedTotal, ProofDoubt: c.ProofDoubt, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
+			ExtendedMonths: c.ExtendedMonths, ExtendedTotal: c.ExtendedTotal, ProofDoubt: c.ProofDoubt, RepairClaim: c.RepairClaim, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
 			Trigger: string(c.Trigger), Safety: c.Safety, Complaint: c.Complaint,
 			Hint: hintJSON{
 				FaultClass: string(h.FaultClass), Priority: string(h.Priority), OnSite: h.OnSite,
@@ -224,7 +225,7 @@ func (r recordJSON) toDomain() triage.Record {
 		Case: triage.Case{
 			Category: c.Category, CategoryName: c.CategoryName, Brand: c.Brand, Model: c.Model,
 			PurchaseDate: triage.Date(c.PurchaseDate), Delivered: triage.Date(c.Delivered), ExtendedWarranty: triage.Answer(c.ExtendedWarranty),
-			ExtendedMonths: c.ExtendedMonths, ExtendedTotal: c.ExtendedTotal, ProofDoubt: c.ProofDoubt, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
+			ExtendedMonths: c.ExtendedMonths, ExtendedTotal: c.ExtendedTotal, ProofDoubt: c.ProofDoubt, RepairClaim: c.RepairClaim, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
 			Trigger: triage.Trigger(c.Trigger), Safety: c.Safety, Complaint: c.Complaint,
 			Hint: triage.Hint{
 				FaultClass: triage.FaultClass(h.FaultClass), Priority: triage.Priority(h.Priority),

@@ -35,7 +35,7 @@ func fullTicket(tb testing.TB) triage.Ticket {
 			Case: triage.Case{
 				Category: "air_conditioner", CategoryName: "空调", Brand: "格力", Model: "KFR-35GW",
 				PurchaseDate: triage.Date{Year: 2024, Month: time.May, Day: 20}, Delivered: triage.Date{Year: 2024, Month: time.May, Day: 23},
-				ExtendedWarranty: triage.AnswerYes, ExtendedMonths: 24, ExtendedTotal: true,
+				ExtendedWarranty: triage.AnswerYes, ExtendedMonths: 24, ExtendedTotal: true, RepairClaim: "上个月刚修过又",
 				ProofDoubt: "朋友送的", Symptom: "空调冒烟有焦味", ErrorCode: "E1", Trigger: triage.TriggerVoltage, Safety: true, Complaint: "12315",
 				Hint: triage.Hint{FaultClass: triage.FaultClass("hardware"), Priority: triage.PriorityUrgent, OnSite: true,
 					Skill: "refrigeration", Component: "compressor", ComponentName: "压缩机",
