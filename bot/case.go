@@ -34,6 +34,9 @@ type Case struct {
 	// ProofDoubt is why the purchase cannot be shown as told: a gift, second-hand, bought
 	// abroad, no invoice (the words the customer used); triage then leaves the warranty 待核实.
 	ProofDoubt string `json:"proof_doubt,omitempty"`
+	// Outside is the place outside the mainland the customer is in (Conversation.Outside):
+	// no visit is promised there, and the warranty is checked.
+	Outside string `json:"outside,omitempty"`
 	// RepairClaim is the customer's word that the fault is back after a recent repair
 	// ("上个月刚修过又坏了"): triage leaves a paid repair out until the repair record is
 	// checked (a repeat inside a repair's own warranty is free).

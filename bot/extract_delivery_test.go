@@ -116,3 +116,24 @@ func TestExtendedTotal(t *testing.T) {
 		}
 	}
 }
+
+// A number of Hong Kong, Macao or Taiwan in a free message is kept as given, in
+// international form; the place the customer is in is read apart from where it was bought.
+func TestPhoneAndPlaceAbroad(t *testing.T) {
+	tests := []struct{ text, phone, place string }{
+		{"電話 9123 4567，我喺香港", "+85291234567", "香港"},
+		{"我電話是0912-345-678，我人在台中", "+886912345678", "台中"},
+		{"0912345678", "+886912345678", ""},
+		{"我住澳门 电话+853 6612 3456", "+85366123456", "澳门"},
+		{"电话13724458890 香港买的", "13724458890", ""},
+		{"我在深圳 电话 13724458890", "13724458890", ""},
+		{"手机充不进电 在香港买的 去年买的", "", ""},
+		{"在台湾那边买的 我人在台中", "", "台中"},
+	}
+	for _, tt := range tests {
+		f := Extract(tt.text, deliveryNow, nil)
+		if f.Phone.Number != tt.phone || placeAbroad(compact(normalizeText(tt.text))) != tt.place {
+			t.Errorf("%q: phone %q place %q, want %q %q", tt.text, f.Phone.Number, placeAbroad(compact(normalizeText(tt.text))), tt.phone, tt.place)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package effects_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -70,5 +71,22 @@ func TestRecentRepairClaimOnTheTicket(t *testing.T) {
 	}
 	if strings.Contains(reply, "付费") || strings.Contains(reply, "保外") {
 		t.Fatalf("a paid repair said:\n%s", reply)
+	}
+}
+
+// A customer in Hong Kong keeps their number as given and gets no visit promised: the
+// ticket is not on site, its warranty 待核实, and staff read why (probe s14 class 5).
+func TestOutsideMainlandOnTheTicket(t *testing.T) {
+	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
+	reply := chat(t, s.Client(wxpush.Safe), "o_outside", "格力空调不制冷 2025年6月买的 我喺香港 電話 9123 4567")
+	tk := ticketIn(t, s, reply)
+	if tk.Record.Phone != "+85291234567" || tk.Result.OnSite || tk.Result.Warranty.Status != triage.WarrantyUnknown {
+		t.Fatalf("phone %q on site %v warranty %v", tk.Record.Phone, tk.Result.OnSite, tk.Result.Warranty.Status)
+	}
+	if !slices.ContainsFunc(tk.Result.Reasons, func(r triage.Reason) bool { return r.Key == "effects.outside_mainland" }) {
+		t.Fatalf("reasons %v", tk.Result.Reasons)
+	}
+	if strings.Contains(reply, "上门时间") {
+		t.Fatalf("a visit promised:\n%s", reply)
 	}
 }

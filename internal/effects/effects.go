@@ -5,6 +5,7 @@
 package effects
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -94,6 +95,10 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 		b.loadMu.Unlock()
 	}
 	result.Reasons = append(result.Reasons, why)
+	if e.Case.Outside != "" {
+		result.Reasons = append(result.Reasons, triage.Reason{Key: "effects.outside_mainland",
+			Text: catalog.T("effects.outside_mainland", "place", e.Case.Outside)})
+	}
 	var plan triage.VisitPlan
 	if result.OnSite && e.Reason == bot.EscalateConfirmed {
 		plan = triage.PlanVisits(now, triage.VisitDeadline(result, b.Calendar), b.Calendar, b.Visits)
@@ -183,6 +188,12 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 	if c.City != "" && c.City != c.Region {
 		tc.Region = c.Region + c.City
 	}
+	if c.Outside != "" {
+		// 香港, 台中: the mainland service cannot visit, and a product bought there has its
+		// warranty checked (待核实), never promised
+		tc.Region = c.Outside
+		tc.ProofDoubt = cmp.Or(tc.ProofDoubt, catalog.T("effects.outside_doubt", "place", c.Outside))
+	}
 	if r := kb.Set().Rule(c.SafetyRule); c.Safety && r != nil && r.Title != "" && !strings.Contains(tc.Symptom, r.Title) {
 		// the engineer reads what the danger is, not only the fault it came with: "充一歇就发烫"
 		// is filed as "安全隐患：电池鼓包、异常发烫；充一歇就发烫"
@@ -205,6 +216,9 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 			Skill: u.Skill, Component: u.Component, ComponentName: u.Component,
 			PartsMin: u.Price.Parts[0], PartsMax: u.Price.Parts[1], LabourMin: u.Price.Labour[0], LabourMax: u.Price.Labour[1],
 		}
+	}
+	if c.Outside != "" {
+		tc.Hint.OnSite = false // no engineer visits outside the mainland
 	}
 	if tc.Hint.Component == "" {
 		// no component from the rule: one the error code's rule or the customer's words
