@@ -34,8 +34,15 @@ type Case struct {
 	// ProofDoubt is why the purchase cannot be shown as told: a gift, second-hand, bought
 	// abroad, no invoice (the words the customer used); triage then leaves the warranty 待核实.
 	ProofDoubt string `json:"proof_doubt,omitempty"`
-	Complaints int    `json:"complaints,omitempty"` // complaints made during this case
-	Complaint  string `json:"complaint,omitempty"`  // a complaint risk: the words that made it one
+	// Outside is the place outside the mainland the customer is in (Conversation.Outside):
+	// no visit is promised there, and the warranty is checked.
+	Outside string `json:"outside,omitempty"`
+	// RepairClaim is the customer's word that the fault is back after a recent repair
+	// ("上个月刚修过又坏了"): triage leaves a paid repair out until the repair record is
+	// checked (a repeat inside a repair's own warranty is free).
+	RepairClaim string `json:"repair_claim,omitempty"`
+	Complaints  int    `json:"complaints,omitempty"` // complaints made during this case
+	Complaint   string `json:"complaint,omitempty"`  // a complaint risk: the words that made it one
 
 	Guided  bool     `json:"guided,omitempty"`  // the menu of common faults was offered
 	Offered []string `json:"offered,omitempty"` // the rule ids of that menu, in order

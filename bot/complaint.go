@@ -14,7 +14,7 @@ import (
 // tickets).
 
 // cueRepeatFault is the same fault back after a repair: "修了两次又坏了", "刚修好又漏水".
-var cueRepeatFault = knowledge.MustGate(`(修|坏)了(两|三|四|五|好几|n|2|3|4|5)次|第(二|三|四|2|3|4)次(了|坏|修)|反复坏|一直修不好|修不好|白修|仍未修好|还没修好|都没修好|修完(才|没)[^,，。!?？]{0,6}又|修(过|好|完)[^,，。!?？]{0,8}又(坏|不|漏|响|出|开始|是)|刚修[^,，。!?？]{0,6}又`)
+var cueRepeatFault = knowledge.MustGate(`(修|坏)了(两|三|四|五|好几|n|2|3|4|5)次|第(二|三|四|2|3|4)次(了|坏|修)|反复坏|一直修不好|修不好|白修|仍未修好|还没修好|都没修好|修完(才|没)[^,，。!?？]{0,6}又|修(过|好|完)[^,，。!?？]{0,8}又(坏|不|漏|响|出|开始|是)|刚修[^,，。!?？]{0,6}又|(来|上门|师傅)修(的|了|过|好)[^,，。!?？]{0,10}又|(上次|才|刚刚)修[^,，。!?？]{0,8}又|维修(后|完|过)[^,，。!?？]{0,8}又`)
 
 // repeatFault reports a message telling the fault is back after a repair; it returns the
 // words that say so.

@@ -37,8 +37,11 @@ type Conversation struct {
 	History []Slot `json:"h,omitempty"`  // questions answered, for 返回
 	Step    int    `json:"st,omitempty"` // walkthrough: the step shown
 
-	Case     Case          `json:"c"`
-	CaseSeq  int           `json:"cs,omitempty"` // cases this customer started
+	Case    Case `json:"c"`
+	CaseSeq int  `json:"cs,omitempty"` // cases this customer started
+	// Outside is the place outside the mainland the customer said they are in (香港, 台中)
+	// or whose phone number they gave; told once, kept for every case.
+	Outside  string        `json:"out,omitempty"`
 	CaseAt   time.Time     `json:"ca,omitempty"` // when the current case started
 	Pending  Escalation    `json:"pe,omitempty"` // why the ticket being opened is opened
 	Windows  []VisitWindow `json:"w,omitempty"`  // visit windows on offer

@@ -82,7 +82,10 @@ func (t *step) do(e Effect)                  { t.out = append(t.out, e) }
 
 // Step decides the answer to one inbound message: it returns the next conversation and the
 // effects to carry out, in order. It performs no I/O and reads no clock (the time is in.At).
-func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
+func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect) {
+	// The customer's clock: "今天", "礼拜一送到" and the days of the 三包 periods are read in
+	// the zone customers speak in, as triage reads the report day, whatever the server's.
+	in.At = in.At.In(visitZone)
 	t := &step{d: d, c: &c, in: in}
 	if c.StartedAt.IsZero() {
 		c.StartedAt = in.At
@@ -126,6 +129,14 @@ func (d *Dialog) Step(c Conversation, in Inbound) (Conversation, []Effect) {
 		return c, t.out
 	}
 	t.u = d.understand(&c, text, in.At)
+	if place := d.placeAbroad(t); place != "" {
+		defer func() {
+			// "我喺香港", "+852 9123 4567": said once, after the reply's own business (a
+			// hazard's advice first), and the case goes on
+			t.sayKey("bot.outside_mainland", "place", place)
+			out = t.out
+		}()
+	}
 	check := c.SafetyCheck
 	c.SafetyCheck = ""
 	if d.burnAid(t) {
@@ -404,9 +415,14 @@ func (d *Dialog) filedDetails(t *step) (details Facts, told bool) {
 		// 2025-06-18 says the same, less exactly
 		f.PurchaseDate, f.PurchaseApprox = Date{}, false
 	}
+	if dv := f.Delivered; !dv.IsZero() && f.PurchaseDate == dv && !c.Case.PurchaseDate.IsZero() && !c.Case.PurchaseDate.after(dv) &&
+		c.Case.PurchaseDate != c.Case.Delivered {
+		// "签收是今朝": the delivery day the 三包 days count from; the purchase told before stands
+		f.PurchaseDate, f.PurchaseApprox = Date{}, false
+	}
 	details = Facts{Brand: f.Brand, Model: modelAsTold(t.u.Canon, f.Model), PurchaseDate: f.PurchaseDate, PurchaseApprox: f.PurchaseApprox,
-		Serial: f.Serial, Channel: f.Channel, ExtendedWarranty: f.ExtendedWarranty, ExtendedMonths: f.ExtendedMonths}
-	told = details.Brand != "" || details.Model != "" || !details.PurchaseDate.IsZero() || details.Serial != "" ||
+		Delivered: f.Delivered, Serial: f.Serial, Channel: f.Channel, ExtendedWarranty: f.ExtendedWarranty, ExtendedMonths: f.ExtendedMonths}
+	told = details.Brand != "" || details.Model != "" || !details.PurchaseDate.IsZero() || !details.Delivered.IsZero() || details.Serial != "" ||
 		details.Channel != "" || details.ExtendedWarranty != YesNoUnset || cueProofDoubt.MatchString(compact(t.u.Canon))
 	return details, told
 }
@@ -456,11 +472,32 @@ var cueComesBack = knowledge.MustGate(`^(它|这)?(又|再次|又开始|又出�
 func (d *Dialog) newCase(t *step) {
 	c := t.c
 	c.Case = withContact(c.Contact)
+	c.Case.Outside = c.Outside
 	c.CaseSeq++
 	c.CaseAt = t.in.At
 	c.Case.At = t.in.At
 	c.State, c.Asking, c.Fails, c.History, c.Step = StateCollect, "", 0, nil, 0
 	c.Ticket, c.Windows, c.Pending, c.Prev = "", nil, "", ""
+}
+
+// placeAbroad notes a place outside the mainland the message says the customer is in
+// ("我喺香港", "我人在台中") or whose number it gives (+852, +853, +886) on the conversation
+// and its case; it returns the place when it is new, "" otherwise.
+func (d *Dialog) placeAbroad(t *step) string {
+	c := t.c
+	place := placeAbroad(compact(t.u.Canon))
+	if p := t.u.Facts.Phone; place == "" && p.Kind == PhoneAbroad {
+		for prefix, name := range map[string]string{"+852": "香港", "+853": "澳门", "+886": "台湾"} {
+			if strings.HasPrefix(p.Number, prefix) {
+				place = name
+			}
+		}
+	}
+	if place == "" || c.Outside != "" {
+		return ""
+	}
+	c.Outside, c.Case.Outside = place, place
+	return place
 }
 
 // absorb fills whatever the message says into the empty fields of the case; a fault

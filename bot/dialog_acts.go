@@ -995,7 +995,7 @@ func (d *Dialog) interject(t *step) bool {
 			// "能不能给我换一个" in a hazard case: noted for the person who calls, the case
 			// stays a safety case and still wants the number to call back
 			c.Case.Return = true
-			t.sayKey("bot.safety.return_noted")
+			t.sayKey("bot.safety.return_noted", "what", returnWish(t.u.Canon))
 			d.reask(t)
 			return true
 		}
@@ -1017,7 +1017,7 @@ func (d *Dialog) interject(t *step) bool {
 		return true
 	}
 	a, ok := u.Has(ActComplaint)
-	_, repeat := repeatFault(u) // "刚修好又不制冷了": a complaint risk, in whatever words
+	repeatWords, repeat := repeatFault(u) // "刚修好又不制冷了": a complaint risk, in whatever words
 	if (ok || repeat) && c.State != StateHuman {
 		c.Case.Complaints++
 		if a.Confidence >= 0.95 || c.Case.Complaints >= 2 || repeat {
@@ -1041,6 +1041,9 @@ func (d *Dialog) interject(t *step) bool {
 				c.Case.Complaints = 2
 			}
 			c.Case.Complaint = complaintWords(u, a)
+			if repeat {
+				c.Case.RepairClaim = repeatWords // the repair record is checked, no paid repair said
+			}
 			d.absorb(t)
 			if c.State == StateSelf {
 				t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeEscalated})
@@ -1238,6 +1241,37 @@ func (d *Dialog) sanbao(t *step) {
 	}
 }
 
+// returnWish is what the customer asked for, in the words noted back to them: "退货" for
+// "能退吗", "换货" for "能不能给我换一个", "退换货" when both or neither is clear.
+func returnWish(canon string) string {
+	tx := compact(canon)
+	ret := cueWantsReturn.MatchString(deniedExchange.ReplaceAllString(tx, ""))
+	exch := cueWantsExchange.MatchString(deniedReturn.ReplaceAllString(tx, ""))
+	if deniedReturn.MatchString(tx) {
+		ret = cueWantsReturn.MatchString(deniedReturn.ReplaceAllString(tx, ""))
+	}
+	if deniedExchange.MatchString(tx) {
+		exch = cueWantsExchange.MatchString(deniedExchange.ReplaceAllString(tx, ""))
+	}
+	switch {
+	case ret && !exch:
+		return catalog.T("bot.return.wish.return")
+	case exch && !ret:
+		return catalog.T("bot.return.wish.exchange")
+	}
+	return catalog.T("bot.return.wish.either")
+}
+
+// cueWantsReturn and cueWantsExchange name a return ("能退吗", "退货", "退款", "退了吧") and an
+// exchange ("换货", "换新", "换一台", "换个新的"); deniedReturn and deniedExchange deny one
+// ("我要退货不是换货", "不换 直接退").
+var (
+	cueWantsReturn   = regexp.MustCompile(`退(货|款|掉|了|吗|嘛|不|伐|钱)|能退|可以退|要退|想退|好退`)
+	cueWantsExchange = regexp.MustCompile(`换货|换新|换一(台|个|部)|换个新|给我换|能换|可以换|要换|想换`)
+	deniedReturn     = regexp.MustCompile(`不(是|要|想)?退(货|款)?`)
+	deniedExchange   = regexp.MustCompile(`不(是|要|想)?换(货|新)?`)
+)
+
 // proofDoubt is why the case's purchase may not be provable as told ("朋友送的", "二手的",
 // "在香港买的"), from the case or from this message, asked in it or not ("二手的 能换新的吗");
 // "" when nothing says so or the message only supposes it ("如果是别人送的呢").
@@ -1262,6 +1296,9 @@ func (d *Dialog) rights(c *Conversation, at time.Time) (triage.Rights, triage.Po
 	tc := triage.Case{PurchaseDate: triage.Date{Year: b.Year, Month: time.Month(b.Month), Day: b.Day}, ReportedAt: at}
 	if b.Month == 0 {
 		tc.PurchaseDate.Day = 0 // a year alone
+	}
+	if dv := c.Case.Delivered; dv.Precision() == PrecisionDay {
+		tc.Delivered = triage.Date{Year: dv.Year, Month: time.Month(dv.Month), Day: dv.Day}
 	}
 	return triage.RightsOf(tc, p), p
 }
@@ -1782,6 +1819,9 @@ func (d *Dialog) warrantyVerdict(c *Case) (string, []any) {
 		if ext <= 0 {
 			ext = 12 // the usual extension when the customer did not say its length
 		}
+		if c.ExtendedTotal && c.ExtendedMonths > 0 {
+			ext = max(c.ExtendedMonths-w.WholeMonths, 0) // "一共保五年": the standard period is in it
+		}
 	}
 	bought := c.PurchaseDate.String()
 	inWhole, wholeSure := covered(w.WholeMonths)
@@ -1805,6 +1845,13 @@ func (d *Dialog) warrantyVerdict(c *Case) (string, []any) {
 		return "bot.faq.warranty.inside", []any{"bought", bought, "months", w.WholeMonths}
 	case !wholeSure:
 		return "bot.faq.warranty.boundary", []any{"bought", bought, "months", w.WholeMonths} // which day decides
+	case ext > 0 && inExt && c.ExtendedTotal:
+		// "一共保五年": the whole unit is covered, whatever the part; the ticket says the same
+		return "bot.faq.warranty.extended_total", []any{"bought", bought, "total", w.WholeMonths + ext}
+	case ext > 0 && inExt:
+		// "前年买的 买了5年延保": the extension covers the whole unit, whatever the part — one
+		// verdict with the ticket's, never "整机保修已过" beside it
+		return "bot.faq.warranty.extended", []any{"bought", bought, "months", w.WholeMonths, "extended", ext}
 	case d.componentCovered(c, covered) != "":
 		// "压缩机坏了" in year 3: the part's own period covers it whatever the day
 		comp := d.componentCovered(c, covered)
@@ -1815,9 +1862,6 @@ func (d *Dialog) warrantyVerdict(c *Case) (string, []any) {
 			}
 		}
 		return "bot.faq.warranty.component", []any{"bought", bought, "months", w.WholeMonths, "component", comp, "component_months", months}
-	case ext > 0 && inExt:
-		// "前年买的 买了3年延保": the extension still covers it
-		return "bot.faq.warranty.extended", []any{"bought", bought, "months", w.WholeMonths, "extended", ext}
 	case ext > 0 && !extSure:
 		return "bot.faq.warranty.extended_boundary", []any{"bought", bought, "extended", ext}
 	case parts != "-":

@@ -208,6 +208,9 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 				if e.Case.Complaint != "" {
 					out.WriteString("! complaint: " + e.Case.Complaint + "\n")
 				}
+				if e.Case.RepairClaim != "" {
+					out.WriteString("! repair claim: " + e.Case.RepairClaim + "\n")
+				}
 				res = be.open(e)
 			case ListTickets:
 				out.WriteString("! list tickets\n")
@@ -237,7 +240,11 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 				out.WriteString(fmt.Sprintf("! contact %s name=%q phone=%q address=%q\n", e.Number, e.Name, e.Phone, e.Address))
 			case UpdateDetails:
 				f := e.Facts
-				out.WriteString(fmt.Sprintf("! details %s brand=%q model=%q bought=%q serial=%q channel=%q doubt=%q\n", e.Number, f.Brand, f.Model, f.PurchaseDate.String(), f.Serial, f.Channel, e.ProofDoubt))
+				out.WriteString(fmt.Sprintf("! details %s brand=%q model=%q bought=%q serial=%q channel=%q doubt=%q", e.Number, f.Brand, f.Model, f.PurchaseDate.String(), f.Serial, f.Channel, e.ProofDoubt))
+				if !f.Delivered.IsZero() {
+					out.WriteString(fmt.Sprintf(" delivered=%q", f.Delivered.String()))
+				}
+				out.WriteString("\n")
 			case FlagHazard:
 				out.WriteString("! flag hazard " + e.Number + " " + e.Rule + "\n")
 			case QueueChat:

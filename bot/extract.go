@@ -27,6 +27,9 @@ type Facts struct {
 	// PurchaseVague is an age told without a number that means many years ("好几年了",
 	// "用了好些年"): no date is read from it, and the warranty is left to be checked.
 	PurchaseVague bool `json:"bought_vague,omitempty"`
+	// Delivered is the day the product reached the customer (delivered, signed for,
+	// installed), told to the day: the 三包 return and exchange days count from it.
+	Delivered Date `json:"delivered,omitzero"`
 
 	Serial        string `json:"serial,omitempty"`
 	SerialUnknown bool   `json:"serial_unknown,omitempty"` // "序列号找不到"
@@ -34,6 +37,9 @@ type Facts struct {
 	Channel          Channel `json:"channel,omitempty"`
 	ExtendedWarranty YesNo   `json:"ext_warranty,omitempty"`
 	ExtendedMonths   int     `json:"ext_months,omitempty"` // the extended warranty's length when said: "延保三年" is 36
+	// ExtendedTotal: ExtendedMonths is the whole cover from the purchase, standard period
+	// included ("一共保五年", "整机包五年", "延保到第五年"), not months added to it.
+	ExtendedTotal bool `json:"ext_total,omitempty"`
 
 	Symptom   string `json:"symptom,omitempty"`    // the customer's words for the fault
 	ErrorCode string `json:"error_code,omitempty"` // "E1", "F3", "UNB": upper-case
@@ -77,6 +83,12 @@ func (f Facts) Merge(newer Facts) Facts {
 	} else if newer.PurchaseVague && f.PurchaseDate.IsZero() {
 		f.PurchaseVague = true
 	}
+	if !newer.Delivered.IsZero() {
+		f.Delivered = newer.Delivered
+	} else if p := newer.PurchaseDate; !p.IsZero() && !f.Delivered.IsZero() && (f.Delivered.Start(time.UTC).Before(p.Start(time.UTC)) ||
+		f.Delivered.Start(time.UTC).After(p.Start(time.UTC).AddDate(0, 3, 0))) {
+		f.Delivered = Date{} // "不对 是去年买的": a delivery day that story cannot have
+	}
 	if newer.Serial != "" || newer.SerialUnknown {
 		f.Serial, f.SerialUnknown = newer.Serial, newer.SerialUnknown
 	}
@@ -84,11 +96,11 @@ func (f Facts) Merge(newer Facts) Facts {
 		f.Channel = newer.Channel
 	}
 	if newer.ExtendedWarranty != YesNoUnset {
-		months := newer.ExtendedMonths
+		months, total := newer.ExtendedMonths, newer.ExtendedTotal
 		if months == 0 && newer.ExtendedWarranty == YesNoYes && f.ExtendedWarranty == YesNoYes {
-			months = f.ExtendedMonths // "有延保的" again keeps the length told before
+			months, total = f.ExtendedMonths, f.ExtendedTotal // "有延保的" again keeps the length told before
 		}
-		f.ExtendedWarranty, f.ExtendedMonths = newer.ExtendedWarranty, months
+		f.ExtendedWarranty, f.ExtendedMonths, f.ExtendedTotal = newer.ExtendedWarranty, months, total
 	}
 	set(&f.Symptom, newer.Symptom)
 	set(&f.ErrorCode, newer.ErrorCode)

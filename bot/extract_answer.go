@@ -1,6 +1,9 @@
 package bot
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Channel is where a product was bought, in canonical form.
 type Channel string
@@ -113,6 +116,9 @@ func (x *extraction) warranty() {
 			continue
 		}
 		cs, ce := x.clause(i)
+		if e := spaceBreak(s, i, ce); e < ce && !setUnsure.contains(s, cs, e) && !isQuestion(s, cs, e) && toldLength(s[cs:e]) {
+			ce = e // "买了三年延保 还在保吗": the length is told, the question is about the warranty
+		}
 		if setUnsure.contains(s, cs, ce) || isQuestion(s, cs, ce) {
 			x.mark(cs, ce, spanWarranty)
 			return
@@ -131,10 +137,58 @@ func (x *extraction) warranty() {
 			if m, ok := ParseExtendedMonths(s[cs:ce]); ok {
 				x.f.ExtendedMonths = m // "当时买了3年延保"
 			}
+			if m, ok := ParseExtendedTotal(s); ok {
+				x.f.ExtendedMonths, x.f.ExtendedTotal = m, true // "加了三年延保，一共保五年"
+				if loc := extendedTotal.FindStringIndex(s); loc != nil && !x.overlaps(loc[0], loc[1]) {
+					x.mark(loc[0], loc[1], spanWarranty)
+				}
+			}
+		}
+		if answer == YesNoYes {
+			start = lengthBefore(s, cs, start) // "加了三年延保": the length is the warranty's too
 		}
 		x.mark(start, end, spanWarranty)
 		return
 	}
+	// "整机包五年的": a cover told as its total, without the word 延保
+	if loc := extendedTotal.FindStringIndex(s); loc != nil && !x.overlaps(loc[0], loc[1]) && strings.Contains(s[loc[0]:loc[1]], "整机") ||
+		loc != nil && !x.overlaps(loc[0], loc[1]) && cueTotalCover.MatchString(s[loc[0]:loc[1]]) {
+		cs, ce := x.clause(loc[0])
+		if m, ok := ParseExtendedTotal(s[loc[0]:loc[1]]); ok && !isQuestion(s, cs, min(ce, spaceBreak(s, loc[0], ce))) {
+			x.f.ExtendedWarranty, x.f.ExtendedMonths, x.f.ExtendedTotal = YesNoYes, m, true
+			x.mark(loc[0], loc[1], spanWarranty)
+		}
+	}
+}
+
+// cueTotalCover is a total told with the cover's verb ("一共保五年", "总共包5年"), not a
+// count of something else ("一共三年了").
+var cueTotalCover = regexp.MustCompile(`(一共|总共|共|合计|加起来|加一起)(是|能|可以)?(保修?|包修?|质保)`)
+
+// lengthBefore moves start back over a length told just before the warranty's name and the
+// verb before it ("加了三年延保", "买了3年的延保"), not past the clause's start cs.
+func lengthBefore(s string, cs, start int) int {
+	before := strings.TrimSuffix(s[cs:start], "的")
+	locs := extendedLength.FindAllStringIndex(before, -1)
+	if len(locs) == 0 || locs[len(locs)-1][1] != len(before) {
+		return start
+	}
+	i := cs + locs[len(locs)-1][0]
+	for _, verb := range []string{"加了", "买了", "办了", "加", "买", "办", "送了", "送"} {
+		if strings.HasSuffix(s[cs:i], verb) {
+			return i - len(verb)
+		}
+	}
+	return i
+}
+
+// toldLength reports whether s tells an extended warranty's length or total.
+func toldLength(s string) bool {
+	if _, ok := ParseExtendedTotal(s); ok {
+		return true
+	}
+	_, ok := ParseExtendedMonths(s)
+	return ok
 }
 
 // isQuestion reports whether the clause s[cs:ce] asks rather than tells: "有延保吗？".

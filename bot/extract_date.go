@@ -114,4 +114,7 @@ const (
 	rolePurchase                 // "刚买", "买了两年"
 	roleStarted                  // "刚才", "一直"
 	roleNeither                  // "上个月刚过保": about something else
+	// roleDelivered: the day the product reached the customer ("礼拜一刚送到", "12月2号收到的"),
+	// from which the 三包 periods count; the purchase date too when no other is told.
+	roleDelivered
 )

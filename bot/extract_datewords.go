@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -19,6 +20,9 @@ func readDateAt(s string, i int, today Date, targeted bool) (dateMention, bool) 
 		return m, true
 	}
 	if m, ok := readCalendarDate(s, i, today, targeted); ok {
+		return m, true
+	}
+	if m, ok := readWeekday(s, i, today); ok {
 		return m, true
 	}
 	if m, ok := readTimeWord(s, i, today); ok {
@@ -378,6 +382,9 @@ var dateStarts = func() *runeFilter {
 		f.addFirst(w)
 	}
 	f.add('双')
+	for _, r := range "周星礼上这本" {
+		f.add(r) // a day of the week: "礼拜一", "上周五"
+	}
 	for _, p := range standaloneYearParts {
 		f.addFirst(p.word)
 	}
@@ -444,4 +451,50 @@ func readROCYear(s string, i int, today Date) (dateMention, bool) {
 		return dateMention{}, false
 	}
 	return dateMention{start: i, end: i + len(m[0]), date: d, role: rolePurchase, dflt: rolePurchase}, true
+}
+
+// weekday is a day of the week named after 周, 星期 or 礼拜: "一" is Monday, "日"/"天" Sunday.
+var weekdayWord = regexp.MustCompile(`^(上上个|上上|上个|上|这个|这|本)?(周|星期|礼拜)([一二三四五六日天1-7])`)
+
+// readWeekday reads a day of the week: "礼拜一送到" is the last Monday up to today (today
+// when it is a Monday), "上礼拜五下的单" the Friday of the week before this one (weeks run
+// Monday to Sunday), "这周三" this week's. A day after today is no date of the case.
+func readWeekday(s string, i int, today Date) (dateMention, bool) {
+	m := weekdayWord.FindStringSubmatchIndex(s[i:])
+	if m == nil {
+		return dateMention{}, false
+	}
+	prefix, num := "", s[i+m[6]:i+m[7]]
+	if m[2] >= 0 {
+		prefix = s[i+m[2] : i+m[3]]
+	}
+	want := strings.Index("一二三四五六日", num) / len("一") // Monday 0 … Sunday 6
+	if num == "天" || num == "7" {
+		want = 6
+	} else if num >= "1" && num <= "7" && len(num) == 1 {
+		want = int(num[0] - '1')
+	}
+	t := time.Date(today.Year, time.Month(today.Month), today.Day, 12, 0, 0, 0, time.UTC)
+	now := (int(t.Weekday()) + 6) % 7 // Monday 0
+	var back int
+	switch prefix {
+	case "":
+		back = (now - want + 7) % 7 // the last such day, today included
+	case "这个", "这", "本":
+		back = now - want
+	case "上个", "上":
+		back = now - want + 7
+	default: // 上上
+		back = now - want + 14
+	}
+	if back < 0 {
+		return dateMention{}, false // this week's day still to come
+	}
+	// a weekday alone is told of a delivery or the start of a fault ("礼拜一送到",
+	// "周三开始不转"); alone, "周六上午" is a visit wished for, no date of the case
+	dflt := roleNeither
+	if prefix != "" {
+		dflt = roleStarted
+	}
+	return dateMention{start: i, end: i + m[1], date: DateOf(t.AddDate(0, 0, -back)), role: roleEither, dflt: dflt}, true
 }

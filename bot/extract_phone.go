@@ -102,6 +102,28 @@ var regionWords = []struct {
 	{regexp.MustCompile(`台湾|台北|台中|台南|高雄|taiwan`), "TW"},
 }
 
+// placeAbroad is the place outside the mainland a message says the customer is in or
+// calls from ("我喺香港", "我人在台中", "住澳门"), "" for none. A product bought there is
+// another matter (cueProofDoubt): "香港买的" is no address.
+func placeAbroad(s string) string {
+	for _, m := range cuePlaceAbroad.FindAllStringSubmatchIndex(s, -1) {
+		if bought.MatchString(s[m[1]:min(len(s), m[1]+12)]) {
+			continue // "在香港买的": where it was bought, not where the customer is
+		}
+		if m[2] >= 0 {
+			return s[m[2]:m[3]]
+		}
+		return s[m[4]:m[5]]
+	}
+	return ""
+}
+
+// bought follows a place where something was bought: "(在香港)买的", "(台湾)带回来的".
+var bought = regexp.MustCompile(`^(的)?(那边|那里|那儿)?(买|购|带|代购|入手|寄|淘)`)
+
+// cuePlaceAbroad names Hong Kong, Macao or Taiwan (or a city there) as where the customer is.
+var cuePlaceAbroad = regexp.MustCompile(`(?:在|喺|住|人在|住在|身在|我系|我是|位于|地址|地址是|来自)[:： ]?(香港|九龙|新界|澳门|台湾|台北|新北|桃园|台中|台南|高雄|新竹)|^(香港|九龙|新界|澳门|台湾|台北|新北|桃园|台中|台南|高雄|新竹)[^买购]{0,12}(区|路|街|道|号|楼|邨|村|大厦)`)
+
 // phoneAbroad reads a number the mainland's plan refuses as one from elsewhere: written
 // with its country code ("+852 9123 4567", "00886912345678"), or a local number of Hong
 // Kong, Macao or Taiwan when the message says so, or a Taiwan mobile (09xxxxxxxx).
@@ -165,6 +187,15 @@ func (x *extraction) phone() {
 			x.f.Phone, x.f.PhoneErr = p, nil
 			x.mark(cueStart, c.end, spanPhone)
 			return
+		}
+		if err != nil && (cue || c.plus || c.n == 10 && strings.HasPrefix(c.digitString(), "09") || placeAbroad(s) != "") {
+			// "電話 9123 4567，我喺香港", "0912-345-678": a number of Hong Kong, Macao or
+			// Taiwan is stored as given, in international form, never refused in silence
+			if abroad, ok := phoneAbroad(c.digitString(), c.plus, s); ok {
+				x.f.Phone, x.f.PhoneErr = abroad, nil
+				x.mark(cueStart, c.end, spanPhone)
+				return
+			}
 		}
 		if err != nil && x.f.PhoneErr == nil && (cue || c.n >= 10 && c.n <= 12 && c.digits[0] == '1') {
 			x.f.PhoneErr = err

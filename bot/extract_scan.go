@@ -206,6 +206,8 @@ func wordSet(list ...[]string) *phraseSet[struct{}] {
 var (
 	setPurchaseVerbs   = wordSet(purchaseVerbs)
 	setPurchaseLeadIns = wordSet(purchaseLeadIns)
+	setDeliveryVerbs   = wordSet(deliveryVerbs)
+	setDeliveryLeadIns = wordSet(deliveryLeadIns)
 	setFaultAfterTime  = wordSet(faultAfterTime)
 	setUnrelatedAfter  = wordSet(unrelatedAfterTime)
 	setHedgesBefore    = wordSet(hedgesBefore)

@@ -33,7 +33,7 @@ func ParsePurchaseDate(text string, now time.Time) (d Date, approx bool, ok bool
 		if ms[i].noDate || ms[i].vague || deniedDate(x.s, ms[i].start) {
 			continue
 		}
-		if role := x.classify(&ms[i]); role == rolePurchase {
+		if role := x.classify(&ms[i]); role == rolePurchase || role == roleDelivered && best < 0 {
 			best = i
 			break
 		}
@@ -52,6 +52,7 @@ func (x *extraction) dates(now time.Time) {
 	var buf [8]dateMention
 	ms := x.scanDates(now, false, buf[:0])
 	purchaseEnd := -1
+	fromDelivery := false // the purchase date is the delivery day, until a purchase is told
 	for i := range ms {
 		m := &ms[i]
 		if deniedDate(x.s, m.start) {
@@ -66,9 +67,19 @@ func (x *extraction) dates(now time.Time) {
 				x.f.PurchaseVague = x.f.PurchaseDate.IsZero()
 			}
 			x.mark(m.start, m.end, spanPurchase)
-		case role == rolePurchase && !m.noDate && (x.f.PurchaseDate.IsZero() || purchaseEnd >= 0 && purchaseEnd <= m.start && takesBack(x.s[purchaseEnd:m.start])):
+		case role == rolePurchase && !m.noDate && (x.f.PurchaseDate.IsZero() || fromDelivery || purchaseEnd >= 0 && purchaseEnd <= m.start && takesBack(x.s[purchaseEnd:m.start])):
 			// "前年10月买的 不对 是去年10月": the date after the correction is the one meant
-			x.f.PurchaseDate, x.f.PurchaseApprox = m.date, m.approx
+			x.f.PurchaseDate, x.f.PurchaseApprox, fromDelivery = m.date, m.approx, false
+			purchaseEnd = x.purchaseEnd(m)
+			x.mark(m.start, purchaseEnd, spanPurchase)
+		case role == roleDelivered && !m.noDate && m.date.Precision() == PrecisionDay &&
+			(x.f.Delivered.IsZero() || purchaseEnd >= 0 && purchaseEnd <= m.start && takesBack(x.s[purchaseEnd:m.start])):
+			// "11月25号下的单 12月1号才送到": the 三包 days count from the delivery; the
+			// purchase date is the delivery day only when no purchase is told
+			x.f.Delivered = m.date
+			if x.f.PurchaseDate.IsZero() || fromDelivery {
+				x.f.PurchaseDate, x.f.PurchaseApprox, fromDelivery = m.date, m.approx, true
+			}
 			purchaseEnd = x.purchaseEnd(m)
 			x.mark(m.start, purchaseEnd, spanPurchase)
 		case role == roleStarted && x.f.StartedPhrase == "":
@@ -120,6 +131,9 @@ func (x *extraction) classify(m *dateMention) dateRole {
 	if startedLabel.MatchString(s[max(0, m.start-36):m.start]) {
 		return roleStarted // "开始时间不对 是这个月初": the start time, named before its date
 	}
+	if _, ok := precededBy(setDeliveryLeadIns, s, skipLabelBack(s, m.start), 6); ok {
+		return roleDelivered // "签收是12月7号"
+	}
 	if _, ok := precededBy(setPurchaseLeadIns, s, skipLabelBack(s, m.start), 6); ok {
 		return rolePurchase
 	}
@@ -127,6 +141,9 @@ func (x *extraction) classify(m *dateMention) dateRole {
 	for i, n := m.end, 0; i < clauseEnd && n < 10; n++ {
 		if _, _, ok := setUnrelatedAfter.at(s, i); ok {
 			return roleNeither
+		}
+		if _, _, ok := setDeliveryVerbs.at(s, i); ok {
+			return roleDelivered
 		}
 		if _, _, ok := setPurchaseVerbs.at(s, i); ok {
 			return rolePurchase
@@ -150,7 +167,11 @@ func (x *extraction) purchaseEnd(m *dateMention) int {
 	// a space between words ends the part: "买了5天就不脱水了 朋友送的" keeps the fault
 	clauseEnd = spaceBreak(s, m.end, clauseEnd)
 	for i, n := m.end, 0; i < clauseEnd && n < 10; n++ {
-		if _, end, ok := setPurchaseVerbs.at(s, i); ok {
+		end, ok := 0, false
+		if _, end, ok = setDeliveryVerbs.at(s, i); !ok {
+			_, end, ok = setPurchaseVerbs.at(s, i)
+		}
+		if ok {
 			if strings.HasPrefix(s[end:], "的") {
 				end += len("的")
 			}

@@ -146,6 +146,9 @@ func (d *Dialog) waitingTurn(t *step) bool {
 			}
 			t.sayKey("bot.complaint.escalate")
 			c.Case.Complaint = words
+			if repeat {
+				c.Case.RepairClaim = words
+			}
 			d.absorb(t)
 			d.leaveQueue(t)
 			d.escalate(t, EscalateHuman)

@@ -49,8 +49,19 @@ var channelWords = []struct {
 
 // purchaseVerbs say that something was bought; after a date they make it the purchase date.
 var purchaseVerbs = []string{
-	"买", "购", "入手", "下单", "到手", "收到", "到货", "装的", "安装", "入的", "送的",
+	"买", "购", "入手", "下单", "下的单", "下额单", "订的", "到手", "收到", "到货", "装的", "安装", "入的", "送的",
 }
+
+// deliveryVerbs say that the product reached the customer: after a date they make it the
+// day the 三包 periods count from ("礼拜一刚送到", "12月2号收到的", "上周装好的"), which is
+// also the purchase date when no other is told.
+var deliveryVerbs = []string{
+	"送到", "送来", "送过来", "送达", "送货", "签收", "收货", "收的货", "收到", "到货", "到的货", "到家",
+	"到手", "装好", "装上", "装的", "安装", "上门装", "送上门",
+}
+
+// deliveryLeadIns before a date make it the delivery day: "签收是12月7号", "收货日期 12-01".
+var deliveryLeadIns = []string{"签收", "签收日期", "签收时间", "收货", "收货日期", "收货时间", "到货日期", "送货日期", "安装日期", "安装时间"}
 
 // purchaseLeadIns before a date make it the purchase date: "购买于2024年5月".
 var purchaseLeadIns = []string{
@@ -95,6 +106,9 @@ var timeWords = []struct {
 	{word: "今天", prec: PrecisionDay, role: roleStarted},
 	{word: "今日", prec: PrecisionDay, role: roleStarted},
 	{word: "今早", prec: PrecisionDay, role: roleStarted},
+	{word: "今朝", prec: PrecisionDay, role: roleStarted},
+	{word: "今儿", prec: PrecisionDay, role: roleStarted},
+	{word: "今儿个", prec: PrecisionDay, role: roleStarted},
 	{word: "今晚", prec: PrecisionDay, role: roleStarted},
 	{word: "今天早上", prec: PrecisionDay, role: roleStarted},
 	{word: "今天上午", prec: PrecisionDay, role: roleStarted},
@@ -120,6 +134,7 @@ var timeWords = []struct {
 	{word: "前几天", days: 3, prec: PrecisionDay, role: roleStarted, approx: true},
 	{word: "这几天", days: 3, prec: PrecisionDay, role: roleStarted, approx: true},
 	{word: "前两天", days: 2, prec: PrecisionDay, role: roleStarted, approx: true},
+	{word: "前两日", days: 2, prec: PrecisionDay, role: roleStarted, approx: true},
 	{word: "前些天", days: 7, prec: PrecisionDay, role: roleStarted, approx: true},
 	{word: "前些日子", days: 7, prec: PrecisionDay, role: roleStarted, approx: true},
 	{word: "这段时间", days: 7, prec: PrecisionDay, role: roleStarted, approx: true},
@@ -153,10 +168,10 @@ var timeWords = []struct {
 	{word: "新买的", prec: PrecisionDay, role: rolePurchase, approx: true},
 	{word: "才买", prec: PrecisionDay, role: rolePurchase, approx: true},
 	{word: "刚入手", prec: PrecisionDay, role: rolePurchase, approx: true},
-	{word: "刚到货", prec: PrecisionDay, role: rolePurchase, approx: true},
-	{word: "刚收到", prec: PrecisionDay, role: rolePurchase, approx: true},
-	{word: "刚装", prec: PrecisionDay, role: rolePurchase, approx: true},
-	{word: "刚安装", prec: PrecisionDay, role: rolePurchase, approx: true},
+	{word: "刚到货", prec: PrecisionDay, role: roleDelivered, approx: true},
+	{word: "刚收到", prec: PrecisionDay, role: roleDelivered, approx: true},
+	{word: "刚装", prec: PrecisionDay, role: roleDelivered, approx: true},
+	{word: "刚安装", prec: PrecisionDay, role: roleDelivered, approx: true},
 	{word: "刚买没多久", prec: PrecisionDay, role: rolePurchase, approx: true},
 	{word: "刚买没几天", days: 3, prec: PrecisionDay, role: rolePurchase, approx: true},
 	{word: "这个月", prec: PrecisionMonth, role: roleEither},

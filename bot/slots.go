@@ -293,6 +293,15 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 		if dt, approx, ok := ParsePurchaseDate(compactDate(text), now); ok {
 			approx = approx || dt.Month == 0 // a year alone is a rough date
 			c.PurchaseDate, c.PurchaseApprox = dt, approx
+			// "上礼拜五下的单 礼拜一送到": the 三包 days count from the delivery
+			if f := Extract(text, now, lx); !f.Delivered.IsZero() {
+				c.Delivered = f.Delivered
+				if f.PurchaseDate != f.Delivered {
+					c.PurchaseDate, c.PurchaseApprox = f.PurchaseDate, f.PurchaseApprox
+				}
+			} else {
+				c.Delivered = Date{}
+			}
 			return true, ""
 		}
 	case SlotSerial:
@@ -323,13 +332,18 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			return true, ""
 		}
 	case SlotWarranty:
+		if months, ok := ParseExtendedTotal(text); ok {
+			// "有，加了三年延保，一共保五年": the cover ends five years after the purchase
+			c.ExtendedWarranty, c.ExtendedMonths, c.ExtendedTotal = YesNoYes, months, true
+			return true, ""
+		}
 		if months, ok := ParseExtendedMonths(text); ok {
-			c.ExtendedWarranty, c.ExtendedMonths = YesNoYes, months
+			c.ExtendedWarranty, c.ExtendedMonths, c.ExtendedTotal = YesNoYes, months, false
 			return true, ""
 		}
 		if yes, ok := ParseYesNo(text); ok {
 			if !yes || c.ExtendedWarranty != YesNoYes {
-				c.ExtendedMonths = 0 // a yes keeps a length told before
+				c.ExtendedMonths, c.ExtendedTotal = 0, false // a yes keeps a length told before
 			}
 			c.ExtendedWarranty = YesNoNo
 			if yes {
@@ -508,6 +522,11 @@ func (d *Dialog) show(c *Case, s Slot) string {
 		if c.PurchaseUnknown {
 			return unknown
 		}
+		if dv := c.Delivered; !dv.IsZero() && dv == c.PurchaseDate {
+			return catalog.T("bot.value.delivered", "date", dv.String()) // "2026-12-07 收货"
+		} else if !dv.IsZero() {
+			return catalog.T("bot.value.bought_delivered", "bought", c.PurchaseDate.String(), "delivered", dv.String())
+		}
 		return c.PurchaseDate.String()
 	case SlotSerial:
 		if c.SerialUnknown {
@@ -517,6 +536,9 @@ func (d *Dialog) show(c *Case, s Slot) string {
 	case SlotChannel:
 		return string(c.Channel)
 	case SlotWarranty:
+		if c.ExtendedWarranty == YesNoYes && c.ExtendedMonths > 0 && c.ExtendedTotal {
+			return catalog.T("bot.value.yes_total", "months", c.ExtendedMonths)
+		}
 		if c.ExtendedWarranty == YesNoYes && c.ExtendedMonths > 0 {
 			return catalog.T("bot.value.yes_months", "months", c.ExtendedMonths)
 		}
@@ -819,6 +841,35 @@ func warrantyClauses(t string) string {
 		return t
 	}
 	return strings.Join(kept, " ")
+}
+
+// extendedTotal is a warranty's whole length told from the purchase: "一共保五年", "总共包
+// 5年", "整机保五年", "保修加起来五年", "延保到第五年", "保到5年".
+var extendedTotal = regexp.MustCompile(`(?:(?:一共|总共|共|合计|加起来|加一起|整机)(?:是|能|可以)?(?:保修?|包修?|质保)了?|(?:延保|保修|保|包|质保)到第?)([0-9零一二两三四五六七八九十]+)(年半|年|个月)`)
+
+// ParseExtendedTotal reads a warranty told as its whole length from the purchase, the
+// standard period included ("加了三年延保，一共保五年" is 60 months in all, not 36 added);
+// ok only when such a total is told and not denied.
+func ParseExtendedTotal(text string) (int, bool) {
+	t := normalizeText(text)
+	m := extendedTotal.FindStringSubmatchIndex(t)
+	if m == nil {
+		return 0, false
+	}
+	if _, ok := precededBy(setNegations, t, m[0], 3); ok {
+		return 0, false
+	}
+	n, end, _, ok := readCount(t[m[2]:m[3]], 0)
+	if !ok || end != m[3]-m[2] || n <= 0 || n > 120 {
+		return 0, false
+	}
+	switch t[m[4]:m[5]] {
+	case "年":
+		return n * 12, true
+	case "年半":
+		return n*12 + 6, true
+	}
+	return n, true
 }
 
 // ParseExtendedMonths reads an answer that gives the extended warranty's length; ok only

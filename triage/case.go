@@ -16,12 +16,19 @@ type Case struct {
 
 	// PurchaseDate may be unknown (zero) or known to the month only.
 	PurchaseDate Date
+	// Delivered is the day the product reached the customer (delivered, signed for,
+	// installed), when told to the day; the 三包 return and exchange days count from it,
+	// the warranty period from PurchaseDate. Zero: they count from PurchaseDate.
+	Delivered Date
 	// ProofDoubt says why the purchase may not be provable as told (a gift, second-hand,
 	// bought abroad, no invoice): the warranty is then 待核实, never promised or refused.
 	ProofDoubt       string
 	ExtendedWarranty Answer
 	// ExtendedMonths is the length of the extended warranty; 0 takes the policy's.
 	ExtendedMonths int
+	// ExtendedTotal: ExtendedMonths is the whole cover from the purchase, the standard
+	// period included ("一共保五年"), not months added to it.
+	ExtendedTotal bool
 
 	Symptom   string  // the fault in the customer's words
 	ErrorCode string  // e.g. "E4"
@@ -34,6 +41,12 @@ type Case struct {
 	Complaint string
 
 	Hint Hint // from the matched knowledge rule; zero when none matched
+
+	// RepairClaim is the customer's word that the same fault is back after a recent repair
+	// ("上个月刚修过又坏了"), which no repair record here shows yet: a repeat inside the
+	// repair's own warranty would be free, so the warranty is 待核实 — never a paid repair
+	// before the last repair is looked up. "" when the customer said no such thing.
+	RepairClaim string
 
 	// Repairs are the customer's earlier completed repairs of the same fault (same rule or
 	// error code), for the 三包 rights: a repeat inside a repair's own warranty is free,

@@ -45,6 +45,8 @@ type Rights struct {
 	// DaysMin and DaysMax are the days from purchase to the report (equal for a full
 	// date); -1 when unknown.
 	DaysMin, DaysMax int
+	// FromDelivery: the days count from the delivery day (Case.Delivered), not the purchase.
+	FromDelivery bool
 	// RepeatFree: the same fault is back within the last repair's own warranty, so this
 	// repair is free whatever the unit's period; FreeUntil is that warranty's last day and
 	// LastRepair the repair.
@@ -93,7 +95,9 @@ func (r Rights) String() string {
 // RightsOf decides the 三包 rights of a case under p (zero rights take the statutory
 // defaults, see Policy.SanBao), with c.Repairs the earlier repairs of the same fault.
 //
-// Days count from the purchase day, which is day 0: bought on 1 June and reported on 8
+// Days count from the delivery day when the case has one (Case.Delivered: the 三包 periods
+// run from when the customer received or had the product installed), else from the
+// purchase day, which is day 0: bought on 1 June and reported on 8
 // June is day 7, still inside a 7-day return period; 9 June is day 8, exchange or repair.
 // A purchase date known to the month or the year only is decided when every day it can
 // mean gives the same stage (days after the report day cannot be the purchase day);
@@ -107,6 +111,14 @@ func RightsOf(c Case, p Policy) Rights {
 	today := DateOf(c.ReportedAt)
 	bought := c.PurchaseDate
 	r := Rights{Stage: StageUnknown, DaysMin: -1, DaysMax: -1}
+	start := bought // the day the 三包 days count from
+	if d := c.Delivered; d.Valid() && !d.Partial() && !d.IsZero() && !d.After(today) {
+		start, r.FromDelivery = d, true
+	}
+	sinceKey := "triage.rights.since"
+	if r.FromDelivery {
+		sinceKey = "triage.rights.since_delivered"
+	}
 	limits := []any{"return_days", p.ReturnDays, "exchange_days", p.ExchangeDays, "max_repairs", p.MaxRepairs}
 	stage := func(days int) Stage {
 		switch {
@@ -118,28 +130,29 @@ func RightsOf(c Case, p Policy) Rights {
 		return StageRepair
 	}
 	switch {
-	case bought.IsZero():
+	case start.IsZero():
 		r.Reasons = append(r.Reasons, because("triage.rights.no_date", limits...))
-	case !bought.Valid() || bought.First().After(today):
-		r.Reasons = append(r.Reasons, because("triage.rights.invalid_date", "date", bought.String(), "today", today.String()))
+	case !start.Valid() || start.First().After(today):
+		r.Reasons = append(r.Reasons, because("triage.rights.invalid_date", "date", start.String(), "today", today.String()))
 	default:
-		last := bought.Last()
+		last := start.Last()
 		if last.After(today) {
 			last = today
 		}
-		r.DaysMin, r.DaysMax = today.DaysSince(last), today.DaysSince(bought.First())
+		r.DaysMin, r.DaysMax = today.DaysSince(last), today.DaysSince(start.First())
 		lo, hi := stage(r.DaysMin), stage(r.DaysMax)
+		since := because(sinceKey, "date", start.String()).Text
 		if lo == hi {
 			r.Stage = lo
-			args := append([]any{"date", bought.String(), "age", ageText(r.DaysMin, r.DaysMax)}, limits...)
+			args := append([]any{"since", since, "age", r.Age()}, limits...)
 			r.Reasons = append(r.Reasons, because("triage.rights."+string(lo), args...))
 		} else {
 			limit := p.ReturnDays
 			if lo != StageReturn {
 				limit = p.ExchangeDays
 			}
-			r.Reasons = append(r.Reasons, because("triage.rights.range", "date", bought.String(),
-				"age", ageText(r.DaysMin, r.DaysMax), "limit", limit))
+			r.Reasons = append(r.Reasons, because("triage.rights.range", "since", since,
+				"age", r.Age(), "limit", limit))
 		}
 	}
 	switch r.Stage {
@@ -157,6 +170,11 @@ func RightsOf(c Case, p Policy) Rights {
 		if rep.Done.Valid() && !rep.Done.Partial() && !rep.Done.After(today) && (latest.Done.IsZero() || rep.Done.After(latest.Done)) {
 			latest = rep
 		}
+	}
+	if latest.Done.IsZero() && c.RepairClaim != "" {
+		// "上个月刚修过又坏了" with no repair on record here: the repair's own warranty to verify
+		r.Reasons = append(r.Reasons, because("triage.rights.repeat_claim", "words", c.RepairClaim,
+			"repair_days", p.RepairWarrantyDays))
 	}
 	if !latest.Done.IsZero() {
 		d := today.DaysSince(latest.Done)
@@ -201,22 +219,28 @@ func RightsOf(c Case, p Policy) Rights {
 	return r
 }
 
-// ageText is how long ago the purchase was: "购买当天", "买了 5 天", "买了 3–33 天".
-func ageText(lo, hi int) string {
+// ageText is how long ago the purchase was: "购买当天", "买了 5 天", "买了 3–33 天"; or the
+// delivery: "今天刚收到", "收到 5 天".
+func ageText(lo, hi int, delivered bool) string {
+	suffix := ""
+	if delivered {
+		suffix = "_delivered"
+	}
 	switch {
 	case lo == hi && lo == 0:
-		return because("triage.rights.age_today").Text
+		return because("triage.rights.age_today" + suffix).Text
 	case lo == hi:
-		return because("triage.rights.age", "days", lo).Text
+		return because("triage.rights.age"+suffix, "days", lo).Text
 	}
-	return because("triage.rights.age", "days", strconv.Itoa(lo)+"–"+strconv.Itoa(hi)).Text
+	return because("triage.rights.age"+suffix, "days", strconv.Itoa(lo)+"–"+strconv.Itoa(hi)).Text
 }
 
 // Age is how long ago the purchase was, as the customer reads it ("买了 5 天", "购买当天",
-// "买了 3–33 天"); "" when the purchase day is not known.
+// "买了 3–33 天"), or the delivery the days count from ("收到 5 天", "今天刚收到"); "" when
+// neither day is known.
 func (r Rights) Age() string {
 	if r.DaysMin < 0 {
 		return ""
 	}
-	return ageText(r.DaysMin, r.DaysMax)
+	return ageText(r.DaysMin, r.DaysMax, r.FromDelivery)
 }

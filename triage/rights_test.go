@@ -70,6 +70,39 @@ func TestRightsText(t *testing.T) {
 	}
 }
 
+// The 三包 days count from the delivery when the case has one: ordered on day 12 before
+// the report, delivered on day 4, the return is still open; a delivery that is not a whole
+// day or lies after the report leaves the purchase day to count from.
+func TestRightsFromDelivery(t *testing.T) {
+	p := Policy{WholeMonths: 12}
+	tests := []struct {
+		name, bought, delivered string
+		stage                   Stage
+		days                    int
+		from                    bool
+		text                    string
+	}{
+		{"ordered 12 days ago, delivered 4", "2026-03-03", "2026-03-11", StageReturn, 4, true, "三包：2026-03-11 收货（三包从收货日算起），收到 4 天，在 7 天内"},
+		{"delivered today", "2026-03-01", "2026-03-15", StageReturn, 0, true, "今天刚收到"},
+		{"delivered 10 days ago", "2026-03-01", "2026-03-05", StageExchange, 10, true, "已过 7 天"},
+		{"no delivery", "2026-03-01", "", StageExchange, 14, false, "购买于 2026-03-01，买了 14 天"},
+		{"delivery after the report", "2026-03-10", "2026-03-20", StageReturn, 5, false, "购买于"},
+		{"delivery month only", "2026-03-01", "2026-03", StageExchange, 14, false, "购买于"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := Case{PurchaseDate: day(t, tt.bought), ReportedAt: at(t, "2026-03-15 10:00")}
+			if tt.delivered != "" {
+				c.Delivered = day(t, tt.delivered)
+			}
+			r := RightsOf(c, p)
+			if r.Stage != tt.stage || r.DaysMin != tt.days || r.FromDelivery != tt.from || !strings.Contains(r.String(), tt.text) {
+				t.Errorf("RightsOf = %s %d from delivery %v (%s), want %s %d %v containing %q", r.Stage, r.DaysMin, r.FromDelivery, r, tt.stage, tt.days, tt.from, tt.text)
+			}
+		})
+	}
+}
+
 func TestRightsRepairs(t *testing.T) {
 	p := Policy{WholeMonths: 12}
 	floor := Policy{WholeMonths: 12, RepairWarrantyDays: 10} // below the statutory 30: 30

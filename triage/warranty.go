@@ -76,7 +76,8 @@ func yuanRange(lo, hi int) string {
 //
 // Periods run in whole months from the purchase date: the whole-unit period, or the
 // component's own when the rule names a component the policy lists; a known extended
-// warranty adds its months to the whole-unit period (never shortening a longer component
+// warranty adds its months to the whole-unit period (or, told as a total from the purchase,
+// Case.ExtendedTotal, sets it) (never shortening a longer component
 // period). A period of n months bought on day D covers up to and including the day before
 // the same day n months later: 12 months from 2025-06-10 cover through 2026-06-09. When that
 // month has no such day (bought on Jan 31, or Feb 29), the period ends on the last day of
@@ -103,6 +104,9 @@ func Warranty(c Case, p Policy) (WarrantyResult, Reason) {
 		per.until = Date{} // nothing is covered, not even to show
 	}
 
+	if r, why, ok := repairClaimed(c, p, class, per, usable, today); ok {
+		return r, why
+	}
 	switch {
 	case class == FaultUserDamage:
 		r := WarrantyResult{Status: UserDamage, CoveredUntil: per.until, Estimate: est}
@@ -144,6 +148,23 @@ func Warranty(c Case, p Policy) (WarrantyResult, Reason) {
 			"until", per.until.String(), "estimate", est.String())
 }
 
+// repairClaimed is the warranty of a case whose customer says the fault is back after a
+// recent repair (Case.RepairClaim) when the period would not make it free: 待核实 with the
+// repair's own warranty named — free if the repair record confirms it — never "保外需付费"
+// on the period alone. ok is false when the claim changes nothing (no claim, user damage,
+// or the period covers the repair anyway).
+func repairClaimed(c Case, p Policy, class FaultClass, per period, usable bool, today Date) (WarrantyResult, Reason, bool) {
+	if c.RepairClaim == "" || class == FaultUserDamage {
+		return WarrantyResult{}, Reason{}, false
+	}
+	if usable && per.months > 0 && !today.After(per.until) && c.ProofDoubt == "" &&
+		!(c.PurchaseDate.YearOnly() && today.After(earliestUntil(c, p, per))) {
+		return WarrantyResult{}, Reason{}, false // in warranty whatever the repair: free
+	}
+	return WarrantyResult{Status: WarrantyUnknown, CoveredUntil: per.until},
+		because("triage.why.warranty.repair_claim", "words", c.RepairClaim, "repair_days", p.SanBao().RepairWarrantyDays), true
+}
+
 // earliestUntil is the last covered day of per when the product was bought on the first
 // day its purchase date can mean (1 January of a year-only date).
 func earliestUntil(c Case, p Policy, per period) Date {
@@ -167,14 +188,23 @@ func warrantyPeriod(c Case, p Policy, extended bool) period {
 		}
 		per = period{months: m, label: catalog.T("triage.period.component", "component", name, "months", m)}
 	}
-	if extended {
+	switch {
+	case extended && c.ExtendedTotal && c.ExtendedMonths > 0:
+		// "一共保五年": the cover ends that long after the purchase, the standard period in it
+		if total := c.ExtendedMonths; total > per.months {
+			per = period{months: total, label: catalog.T("triage.period.extended_total", "months", total)}
+		}
+	case extended:
 		ext := c.ExtendedMonths
 		if ext <= 0 {
 			ext = p.ExtendedMonths
 		}
 		if total := p.WholeMonths + ext; ext > 0 && total > per.months {
-			per = period{months: total,
-				label: catalog.T("triage.period.extended", "months", p.WholeMonths, "extended", ext)}
+			label := catalog.T("triage.period.extended", "months", p.WholeMonths, "extended", ext)
+			if p.WholeMonths == 0 {
+				label = catalog.T("triage.period.extended_only", "extended", ext) // no "整机保修 0 个月"
+			}
+			per = period{months: total, label: label}
 		}
 	}
 	per.until = lastCovered(c.PurchaseDate.Last(), per.months)

@@ -1,8 +1,10 @@
 package triage
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestLastCovered(t *testing.T) {
@@ -140,5 +142,54 @@ func TestWarrantyStatusPaid(t *testing.T) {
 		if s.Paid() != paid {
 			t.Errorf("%s.Paid() = %v", s, !paid)
 		}
+	}
+}
+
+// A warranty told as its total from the purchase ("一共保五年") covers that long from the
+// purchase, the standard period in it; an extension bought adds to the standard period.
+func TestWarrantyExtendedTotal(t *testing.T) {
+	p := Policy{WholeMonths: 24}
+	c := Case{PurchaseDate: Date{2024, time.May, 0}, ExtendedWarranty: AnswerYes, ExtendedMonths: 60, ExtendedTotal: true,
+		ReportedAt: time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)}
+	w, why := Warranty(c, p)
+	if w.Status != InWarranty || w.CoveredUntil != (Date{2029, time.May, 30}) || !strings.Contains(why.Text, "整机保修连同延保共 60 个月") {
+		t.Errorf("total: %v until %v (%s)", w.Status, w.CoveredUntil, why.Text)
+	}
+	c.ExtendedTotal, c.ExtendedMonths = false, 36
+	if w, _ := Warranty(c, p); w.CoveredUntil != (Date{2029, time.May, 30}) {
+		t.Errorf("added: until %v, want 24+36 months", w.CoveredUntil)
+	}
+	// a category without a period: "延保 36 个月", never "整机保修 0 个月"
+	if _, why := Warranty(c, Policy{}); strings.Contains(why.Text, "0 个月") {
+		t.Errorf("no policy: %s", why.Text)
+	}
+}
+
+// A repair the customer says was done recently ("上个月刚修过又坏了"), with no record here,
+// makes an expired or unknown warranty 待核实 — free if the record confirms it — and the
+// rights name the repair's own warranty to verify; never "保外需付费" on the period alone.
+func TestWarrantyRepairClaim(t *testing.T) {
+	p := Policy{WholeMonths: 12}
+	report := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+	for _, words := range []string{"上个月刚修过又", "修完没两周又", "师傅上周来修的今天又"} {
+		c := Case{PurchaseDate: Date{2022, time.March, 1}, RepairClaim: words, ReportedAt: report}
+		w, why := Warranty(c, p)
+		if w.Status != WarrantyUnknown || w.Status.Paid() || !strings.Contains(why.Text, words) || why.Key != "triage.why.warranty.repair_claim" {
+			t.Errorf("%q: %v %s", words, w.Status, why.Text)
+		}
+		r := RightsOf(c, p)
+		if !slices.ContainsFunc(r.Reasons, func(x Reason) bool { return x.Key == "triage.rights.repeat_claim" }) {
+			t.Errorf("%q: rights %s", words, r)
+		}
+	}
+	// in warranty anyway: the claim changes nothing
+	c := Case{PurchaseDate: Date{2026, time.June, 1}, RepairClaim: "刚修好又", ReportedAt: report}
+	if w, _ := Warranty(c, p); w.Status != InWarranty {
+		t.Errorf("in warranty: %v", w.Status)
+	}
+	// user damage stays what it is
+	c = Case{PurchaseDate: Date{2022, time.March, 1}, RepairClaim: "刚修好又", Trigger: TriggerWater, ReportedAt: report}
+	if w, _ := Warranty(c, p); w.Status != UserDamage {
+		t.Errorf("user damage: %v", w.Status)
 	}
 }

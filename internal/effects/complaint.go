@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/wxintake/intake/bot"
@@ -203,9 +205,17 @@ func (b *Backend) UpdateDetails(ctx context.Context, openID string, e bot.Update
 		if !f.PurchaseDate.IsZero() {
 			c.PurchaseDate = purchaseDate(f.PurchaseDate)
 		}
+		if !f.Delivered.IsZero() {
+			c.Delivered = deliveryDate(f.Delivered)
+		} else if !f.PurchaseDate.IsZero() && c.Delivered.Before(c.PurchaseDate.First()) {
+			c.Delivered = triage.Date{} // a delivery before the purchase now told
+		}
 		switch f.ExtendedWarranty {
 		case bot.YesNoYes:
 			c.ExtendedWarranty, c.ExtendedMonths = triage.AnswerYes, cmp.Or(f.ExtendedMonths, c.ExtendedMonths)
+			if f.ExtendedMonths > 0 {
+				c.ExtendedTotal = f.ExtendedTotal
+			}
 		case bot.YesNoNo:
 			c.ExtendedWarranty = triage.AnswerNo
 		}
@@ -216,6 +226,10 @@ func (b *Backend) UpdateDetails(ctx context.Context, openID string, e bot.Update
 				t.Result.Warranty = again.Warranty
 				t.Result.Reasons = append(t.Result.Reasons, again.Reasons[1]) // fault class, then warranty
 			}
+			// the 三包 rights on the corrected dates replace the ones decided before: a
+			// ticket never keeps "已过 7 天" beside the delivery that says otherwise
+			t.Result.Rights = again.Rights
+			t.Result.Reasons = replaceRights(t.Result.Reasons, again.Reasons)
 		}
 		t.UpdatedAt = now
 		return true
@@ -224,4 +238,22 @@ func (b *Backend) UpdateDetails(ctx context.Context, openID string, e bot.Update
 		return fmt.Errorf("effects: details of %s: %w", e.Number, err)
 	}
 	return nil
+}
+
+// replaceRights returns reasons with its 三包 reasons (triage.rights.*) replaced by those of
+// fresh, in the place of the first one dropped (or at the end).
+func replaceRights(reasons, fresh []triage.Reason) []triage.Reason {
+	isRights := func(r triage.Reason) bool { return strings.HasPrefix(r.Key, "triage.rights.") }
+	var add []triage.Reason
+	for _, r := range fresh {
+		if isRights(r) {
+			add = append(add, r)
+		}
+	}
+	at := slices.IndexFunc(reasons, isRights)
+	kept := slices.DeleteFunc(slices.Clone(reasons), isRights)
+	if at < 0 || at > len(kept) {
+		at = len(kept)
+	}
+	return slices.Insert(kept, at, add...)
 }

@@ -5,6 +5,7 @@
 package effects
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -94,6 +95,10 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 		b.loadMu.Unlock()
 	}
 	result.Reasons = append(result.Reasons, why)
+	if e.Case.Outside != "" {
+		result.Reasons = append(result.Reasons, triage.Reason{Key: "effects.outside_mainland",
+			Text: catalog.T("effects.outside_mainland", "place", e.Case.Outside)})
+	}
 	var plan triage.VisitPlan
 	if result.OnSite && e.Reason == bot.EscalateConfirmed {
 		plan = triage.PlanVisits(now, triage.VisitDeadline(result, b.Calendar), b.Calendar, b.Visits)
@@ -170,7 +175,9 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 		Brand:        c.Brand,
 		Model:        c.Model,
 		PurchaseDate: purchaseDate(c.PurchaseDate),
+		Delivered:    deliveryDate(c.Delivered),
 		ProofDoubt:   c.ProofDoubt,
+		RepairClaim:  c.RepairClaim,
 		Symptom:      c.Symptom,
 		ErrorCode:    c.ErrorCode,
 		Trigger:      triage.Trigger(c.Trigger),
@@ -181,6 +188,12 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 	if c.City != "" && c.City != c.Region {
 		tc.Region = c.Region + c.City
 	}
+	if c.Outside != "" {
+		// 香港, 台中: the mainland service cannot visit, and a product bought there has its
+		// warranty checked (待核实), never promised
+		tc.Region = c.Outside
+		tc.ProofDoubt = cmp.Or(tc.ProofDoubt, catalog.T("effects.outside_doubt", "place", c.Outside))
+	}
 	if r := kb.Set().Rule(c.SafetyRule); c.Safety && r != nil && r.Title != "" && !strings.Contains(tc.Symptom, r.Title) {
 		// the engineer reads what the danger is, not only the fault it came with: "充一歇就发烫"
 		// is filed as "安全隐患：电池鼓包、异常发烫；充一歇就发烫"
@@ -188,7 +201,7 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 	}
 	switch c.ExtendedWarranty {
 	case bot.YesNoYes:
-		tc.ExtendedWarranty, tc.ExtendedMonths = triage.AnswerYes, c.ExtendedMonths
+		tc.ExtendedWarranty, tc.ExtendedMonths, tc.ExtendedTotal = triage.AnswerYes, c.ExtendedMonths, c.ExtendedTotal
 	case bot.YesNoNo:
 		tc.ExtendedWarranty = triage.AnswerNo
 	}
@@ -203,6 +216,9 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 			Skill: u.Skill, Component: u.Component, ComponentName: u.Component,
 			PartsMin: u.Price.Parts[0], PartsMax: u.Price.Parts[1], LabourMin: u.Price.Labour[0], LabourMax: u.Price.Labour[1],
 		}
+	}
+	if c.Outside != "" {
+		tc.Hint.OnSite = false // no engineer visits outside the mainland
 	}
 	if tc.Hint.Component == "" {
 		// no component from the rule: one the error code's rule or the customer's words
@@ -229,6 +245,14 @@ func purchaseDate(d bot.Date) triage.Date {
 		return triage.Date{}
 	case d.Month == 0:
 		return triage.Date{Year: d.Year}
+	}
+	return triage.Date{Year: d.Year, Month: time.Month(d.Month), Day: d.Day}
+}
+
+// deliveryDate is the day the 三包 days count from, when the customer told it to the day.
+func deliveryDate(d bot.Date) triage.Date {
+	if d.Precision() != bot.PrecisionDay {
+		return triage.Date{}
 	}
 	return triage.Date{Year: d.Year, Month: time.Month(d.Month), Day: d.Day}
 }

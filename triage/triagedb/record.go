@@ -42,9 +42,12 @@ type caseJSON struct {
 	Brand            string       `json:"brand,omitempty"`
 	Model            string       `json:"model,omitempty"`
 	PurchaseDate     dateText     `json:"purchase_date"`
+	Delivered        dateText     `json:"delivered,omitzero"`
 	ExtendedWarranty string       `json:"extended_warranty,omitempty"`
 	ExtendedMonths   int          `json:"extended_months,omitempty"`
+	ExtendedTotal    bool         `json:"extended_total,omitempty"`
 	ProofDoubt       string       `json:"proof_doubt,omitempty"`
+	RepairClaim      string       `json:"repair_claim,omitempty"`
 	Symptom          string       `json:"symptom"`
 	ErrorCode        string       `json:"error_code,omitempty"`
 	Trigger          string       `json:"trigger,omitempty"`
@@ -68,6 +71,7 @@ type rightsJSON struct {
 	Options          []string     `json:"options,omitempty"`
 	DaysMin          int          `json:"days_min"`
 	DaysMax          int          `json:"days_max"`
+	FromDelivery     bool         `json:"from_delivery,omitempty"`
 	RepeatFree       bool         `json:"repeat_free,omitempty"`
 	FreeUntil        dateText     `json:"free_until"`
 	LastRepair       repairJSON   `json:"last_repair"`
@@ -140,8 +144,8 @@ func toRecordJSON(r triage.Record) recordJSON {
 		Serial: r.Serial, Channel: r.Channel, Occurred: r.Occurred,
 		Case: caseJSON{
 			Category: c.Category, CategoryName: c.CategoryName, Brand: c.Brand, Model: c.Model,
-			PurchaseDate: dateText(c.PurchaseDate), ExtendedWarranty: string(c.ExtendedWarranty),
-			ExtendedMonths: c.ExtendedMonths, ProofDoubt: c.ProofDoubt, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
+			PurchaseDate: dateText(c.PurchaseDate), Delivered: dateText(c.Delivered), ExtendedWarranty: string(c.ExtendedWarranty),
+			ExtendedMonths: c.ExtendedMonths, ExtendedTotal: c.ExtendedTotal, ProofDoubt: c.ProofDoubt, RepairClaim: c.RepairClaim, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
 			Trigger: string(c.Trigger), Safety: c.Safety, Complaint: c.Complaint,
 			Hint: hintJSON{
 				FaultClass: string(h.FaultClass), Priority: string(h.Priority), OnSite: h.OnSite,
@@ -171,7 +175,7 @@ func fromRepairsJSON(rs []repairJSON) []triage.Repair {
 }
 
 func toRightsJSON(r triage.Rights) rightsJSON {
-	out := rightsJSON{Stage: string(r.Stage), DaysMin: r.DaysMin, DaysMax: r.DaysMax, RepeatFree: r.RepeatFree,
+	out := rightsJSON{Stage: string(r.Stage), DaysMin: r.DaysMin, DaysMax: r.DaysMax, FromDelivery: r.FromDelivery, RepeatFree: r.RepeatFree,
 		FreeUntil: dateText(r.FreeUntil), LastRepair: repairJSON{Ticket: r.LastRepair.Ticket, Done: dateText(r.LastRepair.Done)},
 		Repairs: r.Repairs, RepairsExhausted: r.RepairsExhausted}
 	for _, o := range r.Options {
@@ -184,7 +188,7 @@ func toRightsJSON(r triage.Rights) rightsJSON {
 }
 
 func (r rightsJSON) toDomain() triage.Rights {
-	out := triage.Rights{Stage: triage.Stage(r.Stage), DaysMin: r.DaysMin, DaysMax: r.DaysMax, RepeatFree: r.RepeatFree,
+	out := triage.Rights{Stage: triage.Stage(r.Stage), DaysMin: r.DaysMin, DaysMax: r.DaysMax, FromDelivery: r.FromDelivery, RepeatFree: r.RepeatFree,
 		FreeUntil: triage.Date(r.FreeUntil), LastRepair: triage.Repair{Ticket: r.LastRepair.Ticket, Done: triage.Date(r.LastRepair.Done)},
 		Repairs: r.Repairs, RepairsExhausted: r.RepairsExhausted}
 	for _, o := range r.Options {
@@ -220,8 +224,8 @@ func (r recordJSON) toDomain() triage.Record {
 		Serial: r.Serial, Channel: r.Channel, Occurred: r.Occurred,
 		Case: triage.Case{
 			Category: c.Category, CategoryName: c.CategoryName, Brand: c.Brand, Model: c.Model,
-			PurchaseDate: triage.Date(c.PurchaseDate), ExtendedWarranty: triage.Answer(c.ExtendedWarranty),
-			ExtendedMonths: c.ExtendedMonths, ProofDoubt: c.ProofDoubt, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
+			PurchaseDate: triage.Date(c.PurchaseDate), Delivered: triage.Date(c.Delivered), ExtendedWarranty: triage.Answer(c.ExtendedWarranty),
+			ExtendedMonths: c.ExtendedMonths, ExtendedTotal: c.ExtendedTotal, ProofDoubt: c.ProofDoubt, RepairClaim: c.RepairClaim, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
 			Trigger: triage.Trigger(c.Trigger), Safety: c.Safety, Complaint: c.Complaint,
 			Hint: triage.Hint{
 				FaultClass: triage.FaultClass(h.FaultClass), Priority: triage.Priority(h.Priority),

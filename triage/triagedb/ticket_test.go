@@ -34,7 +34,8 @@ func fullTicket(tb testing.TB) triage.Ticket {
 			Evidence: []triage.Evidence{{Field: "purchase", Value: "2025-06-18", Media: "media-1", Source: "order", Verify: true}},
 			Case: triage.Case{
 				Category: "air_conditioner", CategoryName: "空调", Brand: "格力", Model: "KFR-35GW",
-				PurchaseDate: triage.Date{Year: 2024, Month: time.May, Day: 20}, ExtendedWarranty: triage.AnswerYes, ExtendedMonths: 24,
+				PurchaseDate: triage.Date{Year: 2024, Month: time.May, Day: 20}, Delivered: triage.Date{Year: 2024, Month: time.May, Day: 23},
+				ExtendedWarranty: triage.AnswerYes, ExtendedMonths: 24, ExtendedTotal: true, RepairClaim: "上个月刚修过又",
 				ProofDoubt: "朋友送的", Symptom: "空调冒烟有焦味", ErrorCode: "E1", Trigger: triage.TriggerVoltage, Safety: true, Complaint: "12315",
 				Hint: triage.Hint{FaultClass: triage.FaultClass("hardware"), Priority: triage.PriorityUrgent, OnSite: true,
 					Skill: "refrigeration", Component: "compressor", ComponentName: "压缩机",
@@ -51,7 +52,7 @@ func fullTicket(tb testing.TB) triage.Ticket {
 			Warranty: triage.WarrantyResult{Status: triage.OutOfWarranty, CoveredUntil: triage.Date{Year: 2026, Month: time.April, Day: 30},
 				Estimate: triage.Estimate{PartsMin: 100, PartsMax: 1500, LabourMin: 80, LabourMax: 300},
 				Period:   "压缩机保修 72 个月", Bought: triage.Date{Year: 2024, Month: time.May, Day: 20}, Product: "空调", PartOnly: true},
-			Rights: triage.Rights{Stage: triage.Stage("repair"), Options: []triage.Remedy{"repair", "exchange"}, DaysMin: 551, DaysMax: 551,
+			Rights: triage.Rights{Stage: triage.Stage("repair"), Options: []triage.Remedy{"repair", "exchange"}, DaysMin: 551, DaysMax: 551, FromDelivery: true,
 				RepeatFree: true, FreeUntil: triage.Date{Year: 2026, Month: time.December, Day: 4},
 				LastRepair: triage.Repair{Ticket: "RS20260901-0003", Done: triage.Date{Year: 2026, Month: time.September, Day: 5}},
 				Repairs:    1, RepairsExhausted: true, Reasons: []triage.Reason{{Key: "triage.rights.repeat_free", Text: "维修后 90 天内同一故障，本次免费"}}},
