@@ -860,6 +860,15 @@ func (d *Dialog) interject(t *step) bool {
 		if c.Case.Safety && c.Ticket == "" {
 			// "能不能给我换一个" in a hazard case: noted for the person who calls, the case
 			// stays a safety case and still wants the number to call back
+			if c.State == StateCollect {
+				d.absorb(t) // "18812345678。…能退吗": the number told beside it is kept
+				if c.Asking != "" && !c.Case.missing(c.Asking) {
+					c.Case.Return = true
+					t.sayKey("bot.safety.return_noted_phone")
+					d.advance(t)
+					return true
+				}
+			}
 			c.Case.Return = true
 			t.sayKey("bot.safety.return_noted")
 			d.reask(t)
@@ -921,6 +930,9 @@ func (d *Dialog) interject(t *step) bool {
 		}
 	}
 	if act, ok := u.Has(ActChangeProduct); ok && (busy || c.State == StateResume) {
+		if d.brandFix(t) && d.correct(t) {
+			return true // "不是海尔，是容声的，海尔是我家洗衣机": the brand is wrong, not the product
+		}
 		d.changeProduct(t, act.Evidence)
 		return true
 	}
@@ -956,11 +968,23 @@ func (d *Dialog) interject(t *step) bool {
 		if hasSubstance(u) && (c.State == StateNew || c.State == StateDone || c.State == StateCollect) {
 			return false // a fault with a question: the state handler answers it after reading the facts
 		}
+		answered := false
 		if busy {
 			d.absorb(t) // "去年12月买的 还在保吗": the date answers the question
+			if c.State == StateCollect && (c.Asking == SlotBrand || c.Asking == SlotModel || c.Asking == SlotPhone) && c.Case.missing(c.Asking) {
+				// "荣泰的，RT6810。多少钱能修？", "任天堂啊 你是真人吗": the answer beside the question
+				before := c.Case
+				if answered, _ = d.answer(&c.Case, c.Asking, u.Canon, t.in.At); answered {
+					if learned := d.learned(&before, &c.Case); learned != "" {
+						t.sayKey("bot.learned", "facts", learned)
+					}
+				}
+			}
 		}
 		d.answerQuestions(t, q.Topic)
 		switch {
+		case answered:
+			d.advance(t)
 		case busy:
 			d.reask(t)
 		case t.toldNormal || q.Topic == TopicOther && cueHowTo.MatchString(compact(u.Canon)):
@@ -1306,6 +1330,18 @@ func (d *Dialog) correct(t *step) bool {
 	c := t.c
 	before := c.Case
 	f := t.u.Facts
+	if d.brandFix(t) {
+		// "不是海尔，是容声的，海尔是我家洗衣机", "极米那台是我卧室的": the product named is the
+		// other brand's, told to explain the mix-up; the case keeps its product
+		f.Category, f.Product, f.Symptom = "", "", ""
+	}
+	if c.State == StateCollect && c.Asking != "" && c.Case.missing(c.Asking) {
+		// "姓赵，赵大刚。哦对了，我刚才说错了，不是海尔…": the sentence before the correction
+		// answers the question asked
+		if head := beforeCorrection(t.u.Canon); head != "" {
+			d.answer(&c.Case, c.Asking, head, t.in.At)
+		}
+	}
 	if f.Category != "" && f.Category != c.Case.Category && !cueContactFix.MatchString(compact(t.u.Canon)) &&
 		(f.Product != "" || len(mentionedCategories(compact(t.u.Canon), d.lexicon())) > 0) {
 		d.changeProduct(t, f.Category) // a product named, not one guessed from a model ("型号是27A7")
@@ -1317,6 +1353,14 @@ func (d *Dialog) correct(t *step) bool {
 			// "型号是MRO-102 不对 是MRO-105": a model alone after the denial, with no 型号 of its own
 			if m, ok := modelAsWritten(strings.TrimSpace(tail)); ok {
 				told.Model = m
+			}
+		}
+		if told.Brand == "" {
+			if b, m := brandAsTold(tail, t.in.At, d.lexicon()); b != "" {
+				told.Brand = b // "我看了下背面，是坚果的J10S": a brand no list knows, and its model
+				if told.Model == "" {
+					told.Model = m
+				}
 			}
 		}
 		f = f.Merge(told)
@@ -1786,8 +1830,12 @@ func isNormalAnswer(canon, category string) string {
 func afterDenial(canon string) string {
 	if i := strings.Index(canon, "不是"); i >= 0 {
 		rest := canon[i+len("不是"):]
-		if j := strings.LastIndex(rest, "是"); j >= 0 {
-			return rest[j+len("是"):]
+		if j := strings.Index(rest, "是"); j >= 0 {
+			tail := rest[j+len("是"):]
+			if k := strings.IndexAny(tail, "，,。;；!！"); k > 0 && strings.Contains(tail[k:], "是") {
+				tail = tail[:k] // "是容声的，海尔是我家洗衣机": the value, not the clause explaining it
+			}
+			return tail
 		}
 	}
 	// "55A3 不对是55A5", "型号打错了 应该是BCD-529": the words after the last taking-back
@@ -1799,6 +1847,77 @@ func afterDenial(canon string) string {
 		}
 	}
 	return ""
+}
+
+// denied returns the words a correction denies: "海尔" in "不是海尔，是容声的".
+func denied(canon string) string {
+	if i := strings.Index(canon, "不是"); i >= 0 {
+		rest := canon[i+len("不是"):]
+		if j := strings.Index(rest, "是"); j >= 0 {
+			return strings.Trim(rest[:j], " ,，。")
+		}
+	}
+	return ""
+}
+
+// brandFix reports a correction of the brand alone: the words denied or explained are the
+// case's brand (or another brand), and the value told names no product ("不是海尔，是容声的，
+// 海尔是我家洗衣机"; "是坚果的J10S，极米那台是我卧室的"). A product named in such a message
+// belongs to the other brand.
+func (d *Dialog) brandFix(t *step) bool {
+	c, lx := t.c, d.lexicon()
+	canon := t.u.Canon
+	if c.Case.Category == "" {
+		return false
+	}
+	tail := afterDenial(canon)
+	if tail == "" {
+		return false
+	}
+	if told := Extract(tail, t.in.At, lx); told.Product != "" || len(mentionedCategories(compact(tail), lx)) > 0 {
+		return false // "不是海尔冰箱，是容声洗衣机": the product too
+	}
+	if no := denied(canon); no != "" {
+		gone := Extract(no, t.in.At, lx)
+		return gone.Brand != "" && gone.Category == "" || c.Case.Brand != "" && strings.Contains(no, c.Case.Brand)
+	}
+	// "哦不对…是坚果的J10S，极米那台是我卧室的": the old brand named beside "那台", "那个"
+	return c.Case.Brand != "" && regexp.MustCompile(regexp.QuoteMeta(c.Case.Brand)+`(那|这)(台|个|款)`).MatchString(canon)
+}
+
+// beforeCorrection returns the sentences a message says before it corrects something ("姓赵，
+// 赵大刚。哦对了，我刚才说错了…" → "姓赵，赵大刚"): an answer to the question asked.
+func beforeCorrection(canon string) string {
+	loc := takeBackCue.FindStringIndex(canon)
+	if i := strings.Index(canon, "不是"); i >= 0 && (loc == nil || i < loc[0]) {
+		loc = []int{i, i}
+	}
+	if loc == nil {
+		return ""
+	}
+	head := canon[:loc[0]]
+	k := strings.LastIndexAny(head, "。!！?？")
+	if k <= 0 {
+		return ""
+	}
+	return strings.TrimSpace(head[:k])
+}
+
+// toldBrand is "是X的" or "是X" with a model written on: a brand no list knows, in a correction.
+var toldBrand = regexp.MustCompile(`是(\p{Han}{2,4}?)(的|牌的|牌)?\s*([A-Za-z][A-Za-z0-9-]*[0-9][A-Za-z0-9-]*|[0-9][A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*)?(?:$|[ ,，。!！的])`)
+
+// brandAsTold reads a brand no list knows from the words of a correction ("我看了下背面，是坚果的
+// J10S"): two to four characters after 是, not about people, places or time, with the model if
+// one is written on.
+func brandAsTold(tail string, now time.Time, lx *Lexicon) (brand, model string) {
+	for _, m := range toldBrand.FindAllStringSubmatch(tail, -1) {
+		w := m[1]
+		if strings.ContainsAny(w, notBrandRunes+placeRunes) || reduplicated(w) || Extract(w, now, lx) != (Facts{}) || m[2] == "" && m[3] == "" {
+			continue
+		}
+		return w, canonicalModel(m[3])
+	}
+	return "", ""
 }
 
 // takeBackCue withdraws what came before it: "不对", "说错了", "打错了", "应该是".

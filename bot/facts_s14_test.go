@@ -1,0 +1,80 @@
+package bot
+
+import (
+	"testing"
+	"time"
+)
+
+// Probe s14-A class 1: chatter and sounds never become a brand or a model.
+func TestBrandAmongChatter(t *testing.T) {
+	lx := shippedKB(t).Lexicon()
+	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.Local)
+	for _, c := range []struct{ in, brand, model string }{
+		{"爱普生啊 刚说了", "爱普生", ""},
+		{"我第一句就说了啊 戴森", "戴森", ""},
+		{"荣泰的，RT6810。多少钱能修？保修几年啊", "荣泰", "RT6810"},
+		{"任天堂啊 还能是啥😂 你是真人吗", "任天堂", ""},
+		{"Nintendo 任天堂", "任天堂", ""},
+		{"说过了！！坚果", "坚果", ""},
+		{"在客厅 很大那台", "", ""},
+		{"嗡嗡 嗡嗡的", "", ""},
+		{"极米 坚果", "", ""},
+	} {
+		b, m, _ := brandAmongChatter(c.in, now, lx)
+		if b != c.brand || m != c.model {
+			t.Errorf("%q: brand %q model %q, want %q %q", c.in, b, m, c.brand, c.model)
+		}
+	}
+}
+
+func TestModelChatterIsNoModel(t *testing.T) {
+	d := NewDialog(shippedKB(t))
+	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.Local)
+	for _, c := range []struct{ in, model string }{
+		{"不知道. please quick, baby is crying", ""},
+		{"I don't know", ""},
+		{"不清楚，快点吧孩子在哭", ""},
+		{"卖家说是22年的机子", ""},
+		{"s8", "s8"},
+		{"S8", "S8"},
+		{"m1", "m1"},
+		{"x5 吧", "x5"},
+		{"iPhone 15", "iPhone 15"},
+	} {
+		var cs Case
+		d.answer(&cs, SlotModel, c.in, now)
+		if cs.Model != c.model {
+			t.Errorf("%q: model %q, want %q", c.in, cs.Model, c.model)
+		}
+	}
+}
+
+func TestOtherProductBrandAndModel(t *testing.T) {
+	lx := shippedKB(t).Lexicon()
+	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.Local)
+	for _, c := range []struct{ in, brand, model string }{
+		{"您好，我的极米投影仪H3S，风扇声音特别大，嗡嗡的", "极米", "H3S"},
+		{"戴森吹风机 HD08 今年3月买的 吹着吹着就自己停了", "戴森", "HD08"},
+		{"荣泰按摩椅 RT6810 靠背升不起来", "荣泰", "RT6810"},
+		{"投影仪风扇嗡嗡的，很吵", "", ""},
+		{"卧室投影仪不亮了", "", ""},
+		{"吹风机呼呼的，不热", "", ""},
+	} {
+		f := Extract(c.in, now, lx)
+		if f.Brand != c.brand || f.Model != c.model {
+			t.Errorf("%q: brand %q model %q, want %q %q", c.in, f.Brand, f.Model, c.brand, c.model)
+		}
+	}
+}
+
+func TestNameBesideSurname(t *testing.T) {
+	d := NewDialog(shippedKB(t))
+	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.Local)
+	for in, want := range map[string]string{"姓赵，赵大刚": "赵大刚", "我姓李，李女士": "李女士", "王建国": "王建国"} {
+		var cs Case
+		d.answer(&cs, SlotName, in, now)
+		if cs.Name != want {
+			t.Errorf("%q: name %q, want %q", in, cs.Name, want)
+		}
+	}
+}
