@@ -2,6 +2,7 @@ package bot
 
 import (
 	"cmp"
+	"github.com/wxintake/intake/triage"
 	"regexp"
 	"slices"
 	"strings"
@@ -35,6 +36,9 @@ type Dialog struct {
 	// Opens returns when staff are next on duty at or after the given time (the time
 	// itself during service hours); nil: always.
 	Opens func(time.Time) time.Time
+	// StaffHours is the staff's working day as customers read it ("9:00–18:00"), from the
+	// same business calendar as Opens, so every reply names the same hours.
+	StaffHours string
 }
 
 // NewDialog returns a Dialog with default settings on kb (nil: no knowledge).
@@ -42,7 +46,8 @@ func NewDialog(kb Knowledge) *Dialog {
 	if kb == nil {
 		kb = noKnowledge{}
 	}
-	return &Dialog{KB: kb, ResumeAfter: 30 * time.Minute, AckEvery: 10 * time.Minute, MaxFails: 3, HandoffWait: 10 * time.Minute}
+	return &Dialog{KB: kb, ResumeAfter: 30 * time.Minute, AckEvery: 10 * time.Minute, MaxFails: 3, HandoffWait: 10 * time.Minute,
+		StaffHours: defaultStaffHours}
 }
 
 func (d *Dialog) lexicon() *Lexicon { return d.KB.Lexicon() }
@@ -1143,7 +1148,12 @@ func (d *Dialog) onResult(t *step) {
 		switch {
 		case why == EscalateHuman || why == EscalateSafety:
 			c.State, c.AckedAt = StateHuman, t.in.At
-			t.sayKey("bot.human.handed_over")
+			if opens, closed := d.closedUntil(t.in.At); closed {
+				// at night nobody answers "请稍候": when someone will, and the promise stands
+				t.sayKey("bot.human.handed_over_closed", "opens", clockLabel(opens))
+			} else {
+				t.sayKey("bot.human.handed_over")
+			}
 			if c.Case.missing(SlotPhone) {
 				// the promise says someone will contact them: a number makes that a call
 				t.sayKey("bot.human.phone_please")
@@ -1160,6 +1170,34 @@ func (d *Dialog) onResult(t *step) {
 		}
 	}
 }
+
+// sayWaiting tells a customer waiting for a person that someone will answer here: soon in
+// service hours, and when staff are back outside them (key + "_closed").
+func (d *Dialog) sayWaiting(t *step, key string) {
+	if opens, closed := d.closedUntil(t.in.At); closed {
+		t.sayKey(key+"_closed", "opens", clockLabel(opens))
+		return
+	}
+	t.sayKey(key)
+}
+
+// closedUntil reports whether staff are off duty at at, and when they are back.
+func (d *Dialog) closedUntil(at time.Time) (time.Time, bool) {
+	if d.Opens == nil {
+		return at, false
+	}
+	opens := d.Opens(at)
+	return opens, opens.After(at)
+}
+
+// defaultStaffHours is the working day of triage's default business calendar.
+var defaultStaffHours = func() string {
+	cal, err := triage.NewCalendar(triage.CalendarConfig{})
+	if err != nil {
+		return ""
+	}
+	return cal.WorkHours()
+}()
 
 // offerAlso offers to report the second appliance the customer mentioned ("还有冰箱也不太
 // 冷") once the first case is done; a yes starts it with their words (takeAlso).
@@ -1198,7 +1236,7 @@ func (d *Dialog) showTickets(t *step, tickets []TicketSummary, reask bool) {
 		case reask && t.c.waiting():
 			// queued for a person already: they look into it, no new request is needed
 			t.sayKey("bot.status.none")
-			t.sayKey("bot.human.still_waiting")
+			d.sayWaiting(t, "bot.human.still_waiting")
 		case reask && !t.c.State.inProgress():
 			// "上周报修的 到现在没人联系": perhaps filed by phone or from another account
 			t.sayKey("bot.status.none_help")
@@ -1312,7 +1350,7 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		if learned := d.learned(&before, &c.Case); learned != "" {
 			t.sayKey("bot.human.noted", "facts", learned)
 		} else {
-			t.sayKey("bot.human.still_waiting")
+			d.sayWaiting(t, "bot.human.still_waiting")
 		}
 		c.AckedAt = t.in.At
 		return
@@ -1324,7 +1362,7 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		return
 	}
 	if d.confirmNoted(t) {
-		t.sayKey("bot.human.still_waiting")
+		d.sayWaiting(t, "bot.human.still_waiting")
 		c.AckedAt = t.in.At
 		return
 	}
@@ -1334,7 +1372,7 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		} else if q.Topic != TopicOther {
 			d.answerQuestions(t, q.Topic)
 		}
-		t.sayKey("bot.human.still_waiting")
+		d.sayWaiting(t, "bot.human.still_waiting")
 		c.AckedAt = t.in.At
 		return
 	}
@@ -1354,7 +1392,7 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 	said := runes(compact(t.u.Canon)) > 6 || cueQuestion.MatchString(compact(t.u.Canon))
 	if since := t.in.At.Sub(c.AckedAt); since >= d.AckEvery || said {
 		c.AckedAt = t.in.At
-		t.sayKey("bot.human.waiting")
+		d.sayWaiting(t, "bot.human.waiting")
 	}
 }
 

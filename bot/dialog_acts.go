@@ -1582,7 +1582,12 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 		default:
 			t.sayKey("bot.faq.service.onsite", "category", d.lexicon().CategoryName(cat)) // not "大家电" for a robot vacuum
 		}
-	case TopicBotOrHuman, TopicHours, TopicPrepare:
+	case TopicHours:
+		// the hours of the business calendar that also dates every promise (never a second
+		// figure typed into a text)
+		t.sayKey("bot.faq.hours", "hours", cmp.Or(d.StaffHours, "9:00–18:00"))
+		t.toldNormal = t.toldNormal || t.u.Facts.Symptom == "" && t.u.Facts.ErrorCode == "" && !t.u.Is(ActReport) && !t.u.Is(ActVague)
+	case TopicBotOrHuman, TopicPrepare:
 		t.sayKey("bot.faq." + topic)
 	default:
 		if cueHowTo.MatchString(compact(t.u.Canon)) {

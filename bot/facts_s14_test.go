@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -76,5 +77,47 @@ func TestNameBesideSurname(t *testing.T) {
 		if cs.Name != want {
 			t.Errorf("%q: name %q, want %q", in, cs.Name, want)
 		}
+	}
+}
+
+// Probe s14-A class 4: a ticket filed for a person at night says when staff are back, not
+// "请稍候"; the hours answered are the calendar's.
+func TestNightTicketSaysWhenStaffAreBack(t *testing.T) {
+	d := NewDialog(shippedKB(t))
+	night := time.Date(2026, 12, 7, 4, 27, 0, 0, time.FixedZone("CST", 8*3600))
+	opens := time.Date(2026, 12, 7, 9, 0, 0, 0, night.Location())
+	d.Opens = func(at time.Time) time.Time {
+		if at.Before(opens) {
+			return opens
+		}
+		return at
+	}
+	d.StaffHours = "9:00–18:00"
+	c, effects := d.Step(Conversation{}, Inbound{OpenID: "o", Kind: KindText, Text: "热水器漏电了 摸了一下手发麻", At: night})
+	c, effects = d.Step(c, Inbound{OpenID: "o", Kind: KindText, Text: "13912345678", At: night.Add(time.Minute)})
+	for _, e := range effects {
+		if o, ok := e.(OpenTicket); ok {
+			c, effects = d.Step(c, Inbound{Kind: KindResult, At: night.Add(time.Minute), Result: &EffectResult{Opened: &TicketOpened{Number: "RS20261207-0001", Commitment: "工单已登记"}}})
+			_ = o
+		}
+	}
+	var all string
+	for _, e := range effects {
+		if r, ok := e.(Reply); ok {
+			all += r.Text
+		}
+	}
+	if !strings.Contains(all, "12月7日（周一）09:00") || strings.Contains(all, "请稍候") {
+		t.Fatalf("night ticket reply: %q", all)
+	}
+	c, effects = d.Step(c, Inbound{OpenID: "o", Kind: KindText, Text: "你们几点上班", At: night.Add(2 * time.Minute)})
+	all = ""
+	for _, e := range effects {
+		if r, ok := e.(Reply); ok {
+			all += r.Text
+		}
+	}
+	if !strings.Contains(all, "9:00–18:00") || strings.Contains(all, "每天 8:00") || strings.Contains(all, "请稍候") {
+		t.Fatalf("hours: %q", all)
 	}
 }
