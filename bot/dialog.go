@@ -1326,6 +1326,13 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		return // a staff member is answering: say nothing
 	}
 	// Nobody has answered yet: stay useful while the customer waits.
+	if c.Ticket != "" && cueBotUseless.MatchString(compact(t.u.Canon)) && !cueClearCancel.MatchString(compact(t.u.Canon)) {
+		// "算了算了，跟机器人说有什么用": frustration, not a cancel; the ticket stays with a person
+		t.sayKey("bot.human.frustrated", "number", c.Ticket)
+		d.sayWaiting(t, "bot.human.still_waiting")
+		c.AckedAt = t.in.At
+		return
+	}
 	if (ParseCommand(t.u.Canon) == CmdCancel || t.u.Is(ActCancel) && !hasSubstance(&t.u)) && c.Ticket != "" {
 		// "不用了 不修了" while waiting: noted on the ticket; staff confirm before cancelling
 		t.sayKey("bot.cancel.filed", "number", c.Ticket)

@@ -558,15 +558,30 @@ var cueMayI = knowledge.MustGate(`(能|可以)[^,?不]{1,6}不|(好用|用得|�
 // hears so, with any question asked beside it answered.
 func (d *Dialog) keepTicket(t *step) bool {
 	c, u := t.c, &t.u
-	if c.Ticket == "" || c.State != StateHuman && c.State != StateDone || !cueResumeCase.MatchString(compact(u.Canon)) || u.Is(ActCancel) {
+	protest := cueNotCancel.MatchString(compact(u.Canon))
+	if c.Ticket == "" || c.State != StateHuman && c.State != StateDone || !protest && (!cueResumeCase.MatchString(compact(u.Canon)) || u.Is(ActCancel)) {
 		return false
 	}
-	if q, ok := u.Has(ActQuestion); ok {
+	if q, ok := u.Has(ActQuestion); ok && !u.Is(ActReturn) {
 		d.answerQuestions(t, q.Topic)
 	}
 	t.sayKey("bot.cancel.kept", "number", c.Ticket)
+	if u.Is(ActReturn) {
+		// "谁说要取消了？我要的是退货": the return, on the ticket kept
+		d.absorb(t)
+		c.Case.Return = true
+		d.sanbao(t)
+	}
+	c.AckedAt = t.in.At
 	return true
 }
+
+// cueNotCancel protests a cancel the bot heard: "谁说要取消了", "我没说取消", "工单别给我取消了".
+var cueNotCancel = knowledge.MustGate(`谁(说|讲)(要|过)?(要)?取消|(我)?没(说|讲|要|想)(过|要)?(要)?取消|不是(要|想)?取消|(别|不要|莫|唔好)(给我|帮我|把)?(工单|单子)?(给我)?取消|没让(你)?取消`)
+
+// cueBotUseless is frustration with the bot, not a cancel: "算了算了，跟机器人说有什么用",
+// "和你说了也白说", "机器人听不懂". The customer wants a person.
+var cueBotUseless = knowledge.MustGate(`(跟|和|同|对)(机器人|你|ai|智能客服|自动回复)[^,，。!?？]{0,4}(说|讲|聊|讲话|说话)?[^,，。!?？]{0,3}(有什么用|有啥用|有个屁用|没用|白说|没意思|浪费时间)|机器人(根本|真|就是)?(没用|有什么用|有啥用|听不懂|太笨|不行)|说了(也)?白说|对牛弹琴|鸡同鸭讲`)
 
 // cueResumeCase takes back a cancel: "等等 还是修吧".
 var cueResumeCase = knowledge.MustGate(`还是(要|帮我)?(登记|报)(一下|下)?(吧|啦|好了|了)|还是(要)?修|还是(要)?报修|继续(报修|修|报)|(要|想)修的|不取消|别取消|取消错了|点错了|取消(撤回|收回|作废)|撤回取消|收回取消`)
@@ -584,6 +599,13 @@ var cueUrgent = knowledge.MustGate(`快点|快些|快一点|尽快|加急|急用
 
 // cueSafetyDone is a customer telling they did what the advice said.
 var cueSafetyDone = knowledge.MustGate(`拔了|拔掉了|关了|关掉了|断电了|拉闸了|闸拉了|开窗了|窗户?(打)?开了|出来了|出去了|离开了|灭了|好的|好滴|知道了|明白了|嗯`)
+
+// cueDelivered tells a product delivered or installed, which the act model may read as a
+// visit asked about: "刚刚送过来", "昨天刚装好".
+var cueDelivered = knowledge.MustGate(`送(过来|到|来|上门)(了|的)?|刚(刚)?(送|装|到货)|到货|签收|收到(了|的)?|装(好|上)(了|的)?`)
+
+// cueSafetyDeed is the part of cueSafetyDone that tells a deed, not an acknowledgement.
+var cueSafetyDeed = knowledge.MustGate(`拔了|拔掉了|关了|关掉了|断电了|拉闸了|闸拉了|开窗了|窗户?(打)?开了|出来了|出去了|离开了|灭了`)
 
 // safetyFollowUp answers what a customer asks or tells while a hazard case waits for its
 // call-back: the safety advice again, and the one thing still needed (a phone number).
@@ -638,8 +660,8 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 	stillLive := cueStillLive.MatchString(tx)
 	if !cueSafetyAsk.MatchString(tx) && !stillLive || cueSafetyDone.MatchString(tx) && !cueQuestion.MatchString(tx) && !asksUse && !stillLive {
 		// "我现在出来了 窗户开了" tells what was done, though "开了" reads like a question of use
-		if !cueSafetyDone.MatchString(tx) {
-			return false
+		if !cueSafetyDone.MatchString(tx) || (t.u.Is(ActGoodbye) || t.u.Is(ActThanks)) && !cueSafetyDeed.MatchString(tx) {
+			return false // "好的谢谢，拜拜": a goodbye, not something done as advised
 		}
 		t.sayKey("bot.safety.noted") // "拔了", "窗户打开了": done as advised
 		d.alsoProgress(t)
@@ -831,7 +853,8 @@ func (d *Dialog) interject(t *step) bool {
 		c.State, c.Asking, c.Fails = StateDone, "", 0
 		return true
 	}
-	if u.Is(ActHandoff) {
+	if u.Is(ActHandoff) || cueBotUseless.MatchString(compact(u.Canon)) && !cueClearCancel.MatchString(compact(u.Canon)) {
+		// ("算了算了，跟机器人说有什么用": a person is wanted, nothing is cancelled)
 		d.command(t, CmdHuman)
 		return true
 	}
@@ -1007,7 +1030,10 @@ func (d *Dialog) interject(t *step) bool {
 		t.sayKey("bot.ticket.fault_added", "number", c.Ticket, "fault", truncateRunes(cmp.Or(f.Symptom, f.ErrorCode), 30))
 		return true
 	}
-	if p, ok := u.Has(ActProgress); ok && (!hasSubstance(u) || p.Confidence >= 0.9 && u.Facts.Symptom == "") {
+	if p, ok := u.Has(ActProgress); ok && (!hasSubstance(u) || p.Confidence >= 0.9 && u.Facts.Symptom == "") &&
+		!(guessed(p) && len(c.Tickets) == 0 && c.State == StateNew && cueDelivered.MatchString(compact(u.Canon))) {
+		// ("…前两日刚刚送过来，今朝…底下全是水": a first message about a product just delivered
+		// is a report, not a question about a ticket the model guessed)
 		// "上周报修的洗衣机 一直没人来": the product names the ticket, it is no new case
 		t.do(ListTickets{})
 		return true

@@ -121,3 +121,36 @@ func TestNightTicketSaysWhenStaffAreBack(t *testing.T) {
 		t.Fatalf("hours: %q", all)
 	}
 }
+
+// Probe s14-A class 3: frustration with the bot is no cancel; a protest keeps the ticket; a
+// part replaced is no return request.
+func TestFrustrationAndReplacedPart(t *testing.T) {
+	for _, s := range []string{"算了算了，跟机器人说有什么用", "和你说了也白说", "跟你们机器人讲有啥用", "机器人根本听不懂", "对牛弹琴"} {
+		if !cueBotUseless.MatchString(compact(s)) {
+			t.Errorf("%q: not read as frustration with the bot", s)
+		}
+	}
+	for _, s := range []string{"算了 不修了", "你们机器人挺好用的", "跟你说一下 冰箱不制冷"} {
+		if cueBotUseless.MatchString(compact(s)) {
+			t.Errorf("%q: read as frustration with the bot", s)
+		}
+	}
+	for _, s := range []string{"谁说要取消了？？", "我没说取消！工单别给我取消了", "不是要取消", "别取消啊"} {
+		if !cueNotCancel.MatchString(compact(s)) {
+			t.Errorf("%q: not read as a protest of a cancel", s)
+		}
+	}
+	kb := shippedKB(t)
+	for s, want := range map[string]bool{
+		"燃气公司的人来看了，说是灶后头那根软管老化漏气，给换了。那你们还来不来": false,
+		"师傅上次把电机换了 现在又响":    false,
+		"能给换一台吗":            true,
+		"电池换了也没用 能不能给我换个新的": true,
+		"我要退货":              true,
+	} {
+		u := RuleReader{NoModel: true}.Understand(s, Context{State: StateHuman, Now: time.Date(2026, 12, 4, 10, 0, 0, 0, time.Local), Lexicon: kb.Lexicon()})
+		if u.Is(ActReturn) != want {
+			t.Errorf("%q: return %v, want %v", s, u.Is(ActReturn), want)
+		}
+	}
+}
