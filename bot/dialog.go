@@ -453,7 +453,7 @@ func withPlace(addr, old string) string {
 }
 
 // cueStreet is a street, road, lane or village with its number: "建国路86号", "幸福里3弄".
-var cueStreet = regexp.MustCompile(`(路|街|大道|道|巷|弄|里|胡同|村|镇|小区|花园|苑)[0-9一二三四五六七八九十百零〇]+(号|弄|巷|栋|幢|座)?`)
+var cueStreet = regexp.MustCompile(`(路|街|大道|道|巷|弄|里|胡同|村|镇|小区|花园|苑) ?[0-9一二三四五六七八九十百零〇]+(号|弄|巷|栋|幢|座)?`)
 
 // cueComesBack says the fault is back: "又不制冷了", "又开始响了", "还是老问题".
 var cueComesBack = knowledge.MustGate(`^(它|这)?(又|再次|又开始|又出现|又来了|还是老问题|老毛病又|毛病又)`)
@@ -474,8 +474,10 @@ func (d *Dialog) newCase(t *step) {
 func (d *Dialog) absorb(t *step) {
 	c := t.c
 	f := t.u.Facts
-	if t.u.Is(ActVague) || f.Symptom != "" && (cueMayI.MatchString(compact(f.Symptom)) || cueAskDo.MatchString(compact(f.Symptom))) {
-		f.Symptom = "" // "我能不能插回去继续用啊" asks; it is no fault
+	if t.u.Is(ActVague) {
+		f.Symptom = ""
+	} else if f.Symptom != "" {
+		f.Symptom = withoutAsking(f.Symptom) // "我能不能插回去继续用啊" asks; it is no fault
 	}
 	if !c.Case.PurchaseDate.IsZero() && hypothetical.MatchString(compact(t.u.Canon)) {
 		f.PurchaseDate, f.PurchaseApprox = Date{}, false // "那13个月呢" asks, it does not correct
@@ -508,6 +510,26 @@ func (d *Dialog) absorb(t *step) {
 		!askedOf(compact(t.u.Canon), w) {
 		c.Case.ProofDoubt = w // "朋友送的", "二手的", "在日本买的": the warranty is checked, never promised
 	}
+}
+
+// withoutAsking drops the parts of a symptom that ask rather than tell ("当时就黑屏了 我能不能
+// 先插上充电器开机" keeps "当时就黑屏了"); "" when every part asks.
+func withoutAsking(symptom string) string {
+	asks := func(p string) bool { return cueMayI.MatchString(compact(p)) || cueAskDo.MatchString(compact(p)) }
+	if !asks(symptom) {
+		return symptom
+	}
+	parts := strings.FieldsFunc(symptom, func(r rune) bool { return r == ' ' || strings.ContainsRune(clauseBreaks, r) })
+	kept := parts[:0]
+	for _, p := range parts {
+		if !asks(p) {
+			kept = append(kept, p)
+		}
+	}
+	if len(kept) == len(parts) {
+		return "" // the question runs across the parts: none of it is the fault
+	}
+	return strings.Join(kept, "，")
 }
 
 // cueProofDoubt tells a purchase the customer cannot prove as an ordinary one: a gift,

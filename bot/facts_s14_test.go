@@ -154,3 +154,36 @@ func TestFrustrationAndReplacedPart(t *testing.T) {
 		}
 	}
 }
+
+// Probe s14-A class 2: "一直" before what the fault does is no start time; a phone with a
+// spaced dash is read; a question inside the fault stays out of it.
+func TestFactsKeptOnce(t *testing.T) {
+	lx := shippedKB(t).Lexicon()
+	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.Local)
+	for s, want := range map[string]string{
+		"手柄漂移了 角色自己一直往左走":    "",
+		"饮水机热水那边一直滴水，地上湿了一片": "",
+		"按摩椅一直卡着 升不起来":       "",
+		"空调一直不制冷":            "一直",
+		"一直这样，买来半年后开始的":      "一直",
+		"冰箱一直都这样 不凉":         "一直都",
+	} {
+		if f := Extract(s, now, lx); f.StartedPhrase != want {
+			t.Errorf("%q: started %q, want %q", s, f.StartedPhrase, want)
+		}
+	}
+	for _, s := range []string{"1 5 9 - 0 0 1 1 - 2 2 3 3", "159 - 0011 - 2233", "138 1234 5678"} {
+		if p, err := ParsePhone(s); err != nil || len(p.Number) != 11 {
+			t.Errorf("%q: %+v %v", s, p, err)
+		}
+	}
+	for s, want := range map[string]string{
+		"摔了一下 当时就黑屏了 我能不能先插上充电器开机": "摔了一下，当时就黑屏了",
+		"能不能免费修啊": "",
+		"不制冷":     "不制冷",
+	} {
+		if got := withoutAsking(s); got != want {
+			t.Errorf("%q: %q, want %q", s, got, want)
+		}
+	}
+}
