@@ -30,6 +30,10 @@ var (
 	cueCorrection      = knowledge.MustGate(`不对|错了|错啦|^(不好意思|抱歉|对不起)[,，。 ]*(是|应该是|其实是)|说错|讲错|搞错|选错|选成|写错|打错|记错|弄错|整错|整岔|填错|输错|有误|更正|纠正|改一下|改成|改为|换成|换一个|换个号|应该是|应为|其实是|准确(的)?说|不准确|写成|少了一位|多了一位|少打|多打|(最后|后|末)(一|两|二|三|四|五|几|\d)位(数|号码|数字)?(是|应该是|改成|改为|为|该是)\d|尾(号|数)(是|应该是|改成|改为|该是)\d|唔系|不是[^,，。!?？]{1,8}(是|而是)|是[^,，。!?？]{1,20}不是|刚才(那个|说的)?不对`)
 	cueSmallTalk       = knowledge.MustGate(`吃(了|饭了?)(吗|没|么)|饮咗茶|天气|下雨|下雪|好大的雨|好热|好冷|热死了|冷死了|好累|上班|周几|放假|哈哈|呵呵|hhh|嘿嘿|lol|😂|🤣|你好可爱|你叫什么|你几岁|多大了|在干嘛|干嘛呢|无聊|讲个笑话|笑话|唱歌|你真棒|你好厉害|(^|[^0-9])666+($|[^0-9])|你好聪明|你是男的|你是女的|单身|对象|周末愉快|新年快乐|节日快乐|好吃|涨价|头像|国足|世界杯|奥运|巴适|等下哈|我家狗|我家猫`)
 	cueQuestion        = knowledge.MustGate(`吗|么$|嘛|呢|\?|多少|(^|[^没不])(多久|多长时间)|(^|[^这前好没十过头那近,，])几(百|千|块|天|点|号|个|年|时|度)|怎么|咋|如何|为什么|为啥|是否|能不能|可不可以|可以不|会不会|要不要|有没有|是不是|贵不贵|收不收|管不管|保不保|行不行|修不修|来不来|好不好|啥|什么|哪|(不|没|否|冇|未|伐|咩|㗎|嘛|吖)$|有[^,，。!?？]{0,6}无$|码$|算不算|几多|系咪|是否|喺唔喺|系唔系|算唔算|正唔正常|有冇|有没得|使唔使|要唔要|得唔得|管修不管|保修不保|(机器人|自动回复|ai)吧`)
+	// cuePartReplaced tells a part someone already replaced: "那根软管…给换了", "师傅把电机换了".
+	cuePartReplaced = knowledge.MustGate(`(软管|管子|气管|水管|零件|配件|电池|电机|马达|主板|阀门|阀|线|插头|滤芯|灯管|灯泡|皮带|密封圈|门封|压缩机|板子|屏幕|屏)[^。!?？]{0,10}(给|帮我|都|已经)?(换|更换)(了|掉了|好了|过了)|(师傅|工人|燃气公司|物业|他们|人家|维修的)[^。!?？]{0,24}(换|更换)(了|掉了|好了|过了)`)
+	// cueReturnWords ask for the product itself back or anew, whatever else was replaced.
+	cueReturnWords = knowledge.MustGate(`退|换新|换货|换一台|换台|换个新|换新机|换机|换一个`)
 	// cueReturn asks to return or exchange the product, the customer's 三包 rights.
 	cueReturn = knowledge.MustGate(`怎么退|咋退|如何退|退得掉|能不能退|可不可以退|退吗|能退|可以退|退不退|退得了|给退|能换吗|可以换吗|能不能换|给换|退货|退款|退掉|退了吧|退机|退回去|要退|想退|换新|换一台|换台新|换个新|换新机|换机|换货|退换|无理由|包退|包换|直接换|(能|可以|能不能|可不可以|给我|帮我|给)换(一个|一台|一部|个新|台新|部新|新的)`)
 	// cueFaultQuestion are questions that are really fault reports: "空调不制冷怎么办".
@@ -112,7 +116,8 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 		}
 		add(ActComplaint, conf, ev)
 	}
-	if ev := found(cueReturn); ev != "" {
+	if ev := found(cueReturn); ev != "" && !(cuePartReplaced.MatchString(t) && !cueReturnWords.MatchString(t)) {
+		// ("软管老化漏气，给换了": a part someone replaced, no return asked)
 		add(ActReturn, 0.85, ev)
 	}
 	if ev := found(cueCancel); ev != "" && !negatedCancel(t, ev) && !cueResumeCase.MatchString(t) && !cueNeverMindGoOn.MatchString(t) && !neverMindBye(t, ev) {

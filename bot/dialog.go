@@ -2,6 +2,7 @@ package bot
 
 import (
 	"cmp"
+	"github.com/wxintake/intake/triage"
 	"regexp"
 	"slices"
 	"strings"
@@ -35,6 +36,9 @@ type Dialog struct {
 	// Opens returns when staff are next on duty at or after the given time (the time
 	// itself during service hours); nil: always.
 	Opens func(time.Time) time.Time
+	// StaffHours is the staff's working day as customers read it ("9:00–18:00"), from the
+	// same business calendar as Opens, so every reply names the same hours.
+	StaffHours string
 }
 
 // NewDialog returns a Dialog with default settings on kb (nil: no knowledge).
@@ -42,7 +46,8 @@ func NewDialog(kb Knowledge) *Dialog {
 	if kb == nil {
 		kb = noKnowledge{}
 	}
-	return &Dialog{KB: kb, ResumeAfter: 30 * time.Minute, AckEvery: 10 * time.Minute, MaxFails: 3, HandoffWait: 10 * time.Minute}
+	return &Dialog{KB: kb, ResumeAfter: 30 * time.Minute, AckEvery: 10 * time.Minute, MaxFails: 3, HandoffWait: 10 * time.Minute,
+		StaffHours: defaultStaffHours}
 }
 
 func (d *Dialog) lexicon() *Lexicon { return d.KB.Lexicon() }
@@ -464,7 +469,7 @@ func withPlace(addr, old string) string {
 }
 
 // cueStreet is a street, road, lane or village with its number: "建国路86号", "幸福里3弄".
-var cueStreet = regexp.MustCompile(`(路|街|大道|道|巷|弄|里|胡同|村|镇|小区|花园|苑)[0-9一二三四五六七八九十百零〇]+(号|弄|巷|栋|幢|座)?`)
+var cueStreet = regexp.MustCompile(`(路|街|大道|道|巷|弄|里|胡同|村|镇|小区|花园|苑) ?[0-9一二三四五六七八九十百零〇]+(号|弄|巷|栋|幢|座)?`)
 
 // cueComesBack says the fault is back: "又不制冷了", "又开始响了", "还是老问题".
 var cueComesBack = knowledge.MustGate(`^(它|这)?(又|再次|又开始|又出现|又来了|还是老问题|老毛病又|毛病又)`)
@@ -506,8 +511,10 @@ func (d *Dialog) placeAbroad(t *step) string {
 func (d *Dialog) absorb(t *step) {
 	c := t.c
 	f := t.u.Facts
-	if t.u.Is(ActVague) || f.Symptom != "" && (cueMayI.MatchString(compact(f.Symptom)) || cueAskDo.MatchString(compact(f.Symptom))) {
-		f.Symptom = "" // "我能不能插回去继续用啊" asks; it is no fault
+	if t.u.Is(ActVague) {
+		f.Symptom = ""
+	} else if f.Symptom != "" {
+		f.Symptom = withoutAsking(f.Symptom) // "我能不能插回去继续用啊" asks; it is no fault
 	}
 	if !c.Case.PurchaseDate.IsZero() && hypothetical.MatchString(compact(t.u.Canon)) {
 		f.PurchaseDate, f.PurchaseApprox = Date{}, false // "那13个月呢" asks, it does not correct
@@ -540,6 +547,26 @@ func (d *Dialog) absorb(t *step) {
 		!askedOf(compact(t.u.Canon), w) {
 		c.Case.ProofDoubt = w // "朋友送的", "二手的", "在日本买的": the warranty is checked, never promised
 	}
+}
+
+// withoutAsking drops the parts of a symptom that ask rather than tell ("当时就黑屏了 我能不能
+// 先插上充电器开机" keeps "当时就黑屏了"); "" when every part asks.
+func withoutAsking(symptom string) string {
+	asks := func(p string) bool { return cueMayI.MatchString(compact(p)) || cueAskDo.MatchString(compact(p)) }
+	if !asks(symptom) {
+		return symptom
+	}
+	parts := strings.FieldsFunc(symptom, func(r rune) bool { return r == ' ' || strings.ContainsRune(clauseBreaks, r) })
+	kept := parts[:0]
+	for _, p := range parts {
+		if !asks(p) {
+			kept = append(kept, p)
+		}
+	}
+	if len(kept) == len(parts) {
+		return "" // the question runs across the parts: none of it is the fault
+	}
+	return strings.Join(kept, "，")
 }
 
 // cueProofDoubt tells a purchase the customer cannot prove as an ordinary one: a gift,
@@ -1180,7 +1207,12 @@ func (d *Dialog) onResult(t *step) {
 		switch {
 		case why == EscalateHuman || why == EscalateSafety:
 			c.State, c.AckedAt = StateHuman, t.in.At
-			t.sayKey("bot.human.handed_over")
+			if opens, closed := d.closedUntil(t.in.At); closed {
+				// at night nobody answers "请稍候": when someone will, and the promise stands
+				t.sayKey("bot.human.handed_over_closed", "opens", clockLabel(opens))
+			} else {
+				t.sayKey("bot.human.handed_over")
+			}
 			if c.Case.missing(SlotPhone) {
 				// the promise says someone will contact them: a number makes that a call
 				t.sayKey("bot.human.phone_please")
@@ -1197,6 +1229,34 @@ func (d *Dialog) onResult(t *step) {
 		}
 	}
 }
+
+// sayWaiting tells a customer waiting for a person that someone will answer here: soon in
+// service hours, and when staff are back outside them (key + "_closed").
+func (d *Dialog) sayWaiting(t *step, key string) {
+	if opens, closed := d.closedUntil(t.in.At); closed {
+		t.sayKey(key+"_closed", "opens", clockLabel(opens))
+		return
+	}
+	t.sayKey(key)
+}
+
+// closedUntil reports whether staff are off duty at at, and when they are back.
+func (d *Dialog) closedUntil(at time.Time) (time.Time, bool) {
+	if d.Opens == nil {
+		return at, false
+	}
+	opens := d.Opens(at)
+	return opens, opens.After(at)
+}
+
+// defaultStaffHours is the working day of triage's default business calendar.
+var defaultStaffHours = func() string {
+	cal, err := triage.NewCalendar(triage.CalendarConfig{})
+	if err != nil {
+		return ""
+	}
+	return cal.WorkHours()
+}()
 
 // offerAlso offers to report the second appliance the customer mentioned ("还有冰箱也不太
 // 冷") once the first case is done; a yes starts it with their words (takeAlso).
@@ -1235,7 +1295,7 @@ func (d *Dialog) showTickets(t *step, tickets []TicketSummary, reask bool) {
 		case reask && t.c.waiting():
 			// queued for a person already: they look into it, no new request is needed
 			t.sayKey("bot.status.none")
-			t.sayKey("bot.human.still_waiting")
+			d.sayWaiting(t, "bot.human.still_waiting")
 		case reask && !t.c.State.inProgress():
 			// "上周报修的 到现在没人联系": perhaps filed by phone or from another account
 			t.sayKey("bot.status.none_help")
@@ -1325,6 +1385,13 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		return // a staff member is answering: say nothing
 	}
 	// Nobody has answered yet: stay useful while the customer waits.
+	if c.Ticket != "" && cueBotUseless.MatchString(compact(t.u.Canon)) && !cueClearCancel.MatchString(compact(t.u.Canon)) {
+		// "算了算了，跟机器人说有什么用": frustration, not a cancel; the ticket stays with a person
+		t.sayKey("bot.human.frustrated", "number", c.Ticket)
+		d.sayWaiting(t, "bot.human.still_waiting")
+		c.AckedAt = t.in.At
+		return
+	}
 	if (ParseCommand(t.u.Canon) == CmdCancel || t.u.Is(ActCancel) && !hasSubstance(&t.u)) && c.Ticket != "" {
 		// "不用了 不修了" while waiting: noted on the ticket; staff confirm before cancelling
 		t.sayKey("bot.cancel.filed", "number", c.Ticket)
@@ -1349,7 +1416,7 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		if learned := d.learned(&before, &c.Case); learned != "" {
 			t.sayKey("bot.human.noted", "facts", learned)
 		} else {
-			t.sayKey("bot.human.still_waiting")
+			d.sayWaiting(t, "bot.human.still_waiting")
 		}
 		c.AckedAt = t.in.At
 		return
@@ -1361,7 +1428,7 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		return
 	}
 	if d.confirmNoted(t) {
-		t.sayKey("bot.human.still_waiting")
+		d.sayWaiting(t, "bot.human.still_waiting")
 		c.AckedAt = t.in.At
 		return
 	}
@@ -1371,7 +1438,7 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		} else if q.Topic != TopicOther {
 			d.answerQuestions(t, q.Topic)
 		}
-		t.sayKey("bot.human.still_waiting")
+		d.sayWaiting(t, "bot.human.still_waiting")
 		c.AckedAt = t.in.At
 		return
 	}
@@ -1391,7 +1458,7 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 	said := runes(compact(t.u.Canon)) > 6 || cueQuestion.MatchString(compact(t.u.Canon))
 	if since := t.in.At.Sub(c.AckedAt); since >= d.AckEvery || said {
 		c.AckedAt = t.in.At
-		t.sayKey("bot.human.waiting")
+		d.sayWaiting(t, "bot.human.waiting")
 	}
 }
 

@@ -671,13 +671,21 @@ var cueMayI = knowledge.MustGate(`(开|用|充|骑|插|坐|住|入)唔(开|用|�
 // hears so, with any question asked beside it answered.
 func (d *Dialog) keepTicket(t *step) bool {
 	c, u := t.c, &t.u
-	if c.Ticket == "" || c.State != StateHuman && c.State != StateDone || !cueResumeCase.MatchString(compact(u.Canon)) || u.Is(ActCancel) {
+	protest := cueNotCancel.MatchString(compact(u.Canon))
+	if c.Ticket == "" || c.State != StateHuman && c.State != StateDone || !protest && (!cueResumeCase.MatchString(compact(u.Canon)) || u.Is(ActCancel)) {
 		return false
 	}
-	if q, ok := u.Has(ActQuestion); ok {
+	if q, ok := u.Has(ActQuestion); ok && !u.Is(ActReturn) {
 		d.answerQuestions(t, q.Topic)
 	}
 	t.sayKey("bot.cancel.kept", "number", c.Ticket)
+	if u.Is(ActReturn) {
+		// "谁说要取消了？我要的是退货": the return, on the ticket kept
+		d.absorb(t)
+		c.Case.Return = true
+		d.sanbao(t)
+	}
+	c.AckedAt = t.in.At
 	return true
 }
 
@@ -692,6 +700,13 @@ var cueReportOther = knowledge.MustGate(`(报|修|看|登记|处理|弄)(一下|
 
 // phoneTail tells the last digits of the phone number: "最后四位是5679", "尾号应该是79".
 var phoneTail = regexp.MustCompile(`(?:(?:最后|后|末)(?:一|两|二|三|四|五|几|\d)位(?:数|号码|数字)?|尾(?:号|数))(?:是|应该是|改成|改为|为|该是)(\d{1,5})(?:\D|$)`)
+
+// cueNotCancel protests a cancel the bot heard: "谁说要取消了", "我没说取消", "工单别给我取消了".
+var cueNotCancel = knowledge.MustGate(`谁(说|讲)(要|过)?(要)?取消|(我)?没(说|讲|要|想)(过|要)?(要)?取消|不是(要|想)?取消|(别|不要|莫|唔好)(给我|帮我|把)?(工单|单子)?(给我)?取消|没让(你)?取消`)
+
+// cueBotUseless is frustration with the bot, not a cancel: "算了算了，跟机器人说有什么用",
+// "和你说了也白说", "机器人听不懂". The customer wants a person.
+var cueBotUseless = knowledge.MustGate(`(跟|和|同|对)(机器人|你|ai|智能客服|自动回复)[^,，。!?？]{0,4}(说|讲|聊|讲话|说话)?[^,，。!?？]{0,3}(有什么用|有啥用|有个屁用|没用|白说|没意思|浪费时间)|机器人(根本|真|就是)?(没用|有什么用|有啥用|听不懂|太笨|不行)|说了(也)?白说|对牛弹琴|鸡同鸭讲`)
 
 // cueResumeCase takes back a cancel: "等等 还是修吧".
 var cueResumeCase = knowledge.MustGate(`还是(要|帮我)?(登记|报)(一下|下)?(吧|啦|好了|了)|还是(要)?修|还是(要)?报修|继续(报修|修|报)|(要|想)修的|不取消|别取消|取消错了|点错了|取消(撤回|收回|作废)|撤回取消|收回取消`)
@@ -709,6 +724,13 @@ var cueUrgent = knowledge.MustGate(`快点|快些|快一点|尽快|加急|急用
 
 // cueSafetyDone is a customer telling they did what the advice said.
 var cueSafetyDone = knowledge.MustGate(`拔了|拔掉了|关了|关掉了|断电了|拉闸了|闸拉了|开窗了|窗户?(打)?开了|出来了|出去了|离开了|灭了|好的|好滴|知道了|明白了|嗯`)
+
+// cueDelivered tells a product delivered or installed, which the act model may read as a
+// visit asked about: "刚刚送过来", "昨天刚装好".
+var cueDelivered = knowledge.MustGate(`送(过来|到|来|上门)(了|的)?|刚(刚)?(送|装|到货)|到货|签收|收到(了|的)?|装(好|上)(了|的)?`)
+
+// cueSafetyDeed is the part of cueSafetyDone that tells a deed, not an acknowledgement.
+var cueSafetyDeed = knowledge.MustGate(`拔了|拔掉了|关了|关掉了|断电了|拉闸了|闸拉了|开窗了|窗户?(打)?开了|出来了|出去了|离开了|灭了`)
 
 // safetyFollowUp answers what a customer asks or tells while a hazard case waits for its
 // call-back: the safety advice again, and the one thing still needed (a phone number).
@@ -764,8 +786,8 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 	stillLive := cueStillLive.MatchString(tx)
 	if !cueSafetyAsk.MatchString(tx) && !stillLive || cueSafetyDone.MatchString(tx) && !cueQuestion.MatchString(tx) && !asksUse && !stillLive {
 		// "我现在出来了 窗户开了" tells what was done, though "开了" reads like a question of use
-		if !cueSafetyDone.MatchString(tx) {
-			return false
+		if !cueSafetyDone.MatchString(tx) || (t.u.Is(ActGoodbye) || t.u.Is(ActThanks)) && !cueSafetyDeed.MatchString(tx) {
+			return false // "好的谢谢，拜拜": a goodbye, not something done as advised
 		}
 		t.sayKey("bot.safety.noted") // "拔了", "窗户打开了": done as advised
 		d.alsoProgress(t)
@@ -960,7 +982,8 @@ func (d *Dialog) interject(t *step) bool {
 		c.State, c.Asking, c.Fails = StateDone, "", 0
 		return true
 	}
-	if u.Is(ActHandoff) {
+	if u.Is(ActHandoff) || cueBotUseless.MatchString(compact(u.Canon)) && !cueClearCancel.MatchString(compact(u.Canon)) {
+		// ("算了算了，跟机器人说有什么用": a person is wanted, nothing is cancelled)
 		d.command(t, CmdHuman)
 		return true
 	}
@@ -994,6 +1017,15 @@ func (d *Dialog) interject(t *step) bool {
 		if c.Case.Safety && c.Ticket == "" {
 			// "能不能给我换一个" in a hazard case: noted for the person who calls, the case
 			// stays a safety case and still wants the number to call back
+			if c.State == StateCollect {
+				d.absorb(t) // "18812345678。…能退吗": the number told beside it is kept
+				if c.Asking != "" && !c.Case.missing(c.Asking) {
+					c.Case.Return = true
+					t.sayKey("bot.safety.return_noted_phone")
+					d.advance(t)
+					return true
+				}
+			}
 			c.Case.Return = true
 			t.sayKey("bot.safety.return_noted", "what", returnWish(t.u.Canon))
 			d.reask(t)
@@ -1058,6 +1090,9 @@ func (d *Dialog) interject(t *step) bool {
 		}
 	}
 	if act, ok := u.Has(ActChangeProduct); ok && (busy || c.State == StateResume) {
+		if d.brandFix(t) && d.correct(t) {
+			return true // "不是海尔，是容声的，海尔是我家洗衣机": the brand is wrong, not the product
+		}
 		d.changeProduct(t, act.Evidence)
 		return true
 	}
@@ -1093,11 +1128,23 @@ func (d *Dialog) interject(t *step) bool {
 		if hasSubstance(u) && (c.State == StateNew || c.State == StateDone || c.State == StateCollect) {
 			return false // a fault with a question: the state handler answers it after reading the facts
 		}
+		answered := false
 		if busy {
 			d.absorb(t) // "去年12月买的 还在保吗": the date answers the question
+			if c.State == StateCollect && (c.Asking == SlotBrand || c.Asking == SlotModel || c.Asking == SlotPhone) && c.Case.missing(c.Asking) {
+				// "荣泰的，RT6810。多少钱能修？", "任天堂啊 你是真人吗": the answer beside the question
+				before := c.Case
+				if answered, _ = d.answer(&c.Case, c.Asking, u.Canon, t.in.At); answered {
+					if learned := d.learned(&before, &c.Case); learned != "" {
+						t.sayKey("bot.learned", "facts", learned)
+					}
+				}
+			}
 		}
 		d.answerQuestions(t, q.Topic)
 		switch {
+		case answered:
+			d.advance(t)
 		case busy:
 			d.reask(t)
 		case t.toldNormal || q.Topic == TopicOther && cueHowTo.MatchString(compact(u.Canon)):
@@ -1120,7 +1167,10 @@ func (d *Dialog) interject(t *step) bool {
 		t.sayKey("bot.ticket.fault_added", "number", c.Ticket, "fault", truncateRunes(cmp.Or(f.Symptom, f.ErrorCode), 30))
 		return true
 	}
-	if p, ok := u.Has(ActProgress); ok && (!hasSubstance(u) || p.Confidence >= 0.9 && u.Facts.Symptom == "") {
+	if p, ok := u.Has(ActProgress); ok && (!hasSubstance(u) || p.Confidence >= 0.9 && u.Facts.Symptom == "") &&
+		!(guessed(p) && len(c.Tickets) == 0 && c.State == StateNew && cueDelivered.MatchString(compact(u.Canon))) {
+		// ("…前两日刚刚送过来，今朝…底下全是水": a first message about a product just delivered
+		// is a report, not a question about a ticket the model guessed)
 		// "上周报修的洗衣机 一直没人来": the product names the ticket, it is no new case
 		t.do(ListTickets{})
 		return true
@@ -1477,6 +1527,18 @@ func (d *Dialog) correct(t *step) bool {
 	c := t.c
 	before := c.Case
 	f := t.u.Facts
+	if d.brandFix(t) {
+		// "不是海尔，是容声的，海尔是我家洗衣机", "极米那台是我卧室的": the product named is the
+		// other brand's, told to explain the mix-up; the case keeps its product
+		f.Category, f.Product, f.Symptom = "", "", ""
+	}
+	if c.State == StateCollect && c.Asking != "" && c.Case.missing(c.Asking) {
+		// "姓赵，赵大刚。哦对了，我刚才说错了，不是海尔…": the sentence before the correction
+		// answers the question asked
+		if head := beforeCorrection(t.u.Canon); head != "" {
+			d.answer(&c.Case, c.Asking, head, t.in.At)
+		}
+	}
 	if f.Category != "" && f.Category != c.Case.Category && !cueContactFix.MatchString(compact(t.u.Canon)) &&
 		(f.Product != "" || len(mentionedCategories(compact(t.u.Canon), d.lexicon())) > 0) {
 		d.changeProduct(t, f.Category) // a product named, not one guessed from a model ("型号是27A7")
@@ -1488,6 +1550,14 @@ func (d *Dialog) correct(t *step) bool {
 			// "型号是MRO-102 不对 是MRO-105": a model alone after the denial, with no 型号 of its own
 			if m, ok := modelAsWritten(strings.TrimSpace(tail)); ok {
 				told.Model = m
+			}
+		}
+		if told.Brand == "" {
+			if b, m := brandAsTold(tail, t.in.At, d.lexicon()); b != "" {
+				told.Brand = b // "我看了下背面，是坚果的J10S": a brand no list knows, and its model
+				if told.Model == "" {
+					told.Model = m
+				}
 			}
 		}
 		f = f.Merge(told)
@@ -1720,7 +1790,12 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 		default:
 			t.sayKey("bot.faq.service.onsite", "category", d.lexicon().CategoryName(cat)) // not "大家电" for a robot vacuum
 		}
-	case TopicBotOrHuman, TopicHours, TopicPrepare:
+	case TopicHours:
+		// the hours of the business calendar that also dates every promise (never a second
+		// figure typed into a text)
+		t.sayKey("bot.faq.hours", "hours", cmp.Or(d.StaffHours, "9:00–18:00"))
+		t.toldNormal = t.toldNormal || t.u.Facts.Symptom == "" && t.u.Facts.ErrorCode == "" && !t.u.Is(ActReport) && !t.u.Is(ActVague)
+	case TopicBotOrHuman, TopicPrepare:
 		t.sayKey("bot.faq." + topic)
 	default:
 		if cueHowTo.MatchString(compact(t.u.Canon)) {
@@ -1975,8 +2050,12 @@ func isNormalAnswer(canon, category string) string {
 func afterDenial(canon string) string {
 	if i := strings.Index(canon, "不是"); i >= 0 {
 		rest := canon[i+len("不是"):]
-		if j := strings.LastIndex(rest, "是"); j >= 0 {
-			return rest[j+len("是"):]
+		if j := strings.Index(rest, "是"); j >= 0 {
+			tail := rest[j+len("是"):]
+			if k := strings.IndexAny(tail, "，,。;；!！"); k > 0 && strings.Contains(tail[k:], "是") {
+				tail = tail[:k] // "是容声的，海尔是我家洗衣机": the value, not the clause explaining it
+			}
+			return tail
 		}
 	}
 	// "55A3 不对是55A5", "型号打错了 应该是BCD-529": the words after the last taking-back
@@ -1988,6 +2067,77 @@ func afterDenial(canon string) string {
 		}
 	}
 	return ""
+}
+
+// denied returns the words a correction denies: "海尔" in "不是海尔，是容声的".
+func denied(canon string) string {
+	if i := strings.Index(canon, "不是"); i >= 0 {
+		rest := canon[i+len("不是"):]
+		if j := strings.Index(rest, "是"); j >= 0 {
+			return strings.Trim(rest[:j], " ,，。")
+		}
+	}
+	return ""
+}
+
+// brandFix reports a correction of the brand alone: the words denied or explained are the
+// case's brand (or another brand), and the value told names no product ("不是海尔，是容声的，
+// 海尔是我家洗衣机"; "是坚果的J10S，极米那台是我卧室的"). A product named in such a message
+// belongs to the other brand.
+func (d *Dialog) brandFix(t *step) bool {
+	c, lx := t.c, d.lexicon()
+	canon := t.u.Canon
+	if c.Case.Category == "" {
+		return false
+	}
+	tail := afterDenial(canon)
+	if tail == "" {
+		return false
+	}
+	if told := Extract(tail, t.in.At, lx); told.Product != "" || len(mentionedCategories(compact(tail), lx)) > 0 {
+		return false // "不是海尔冰箱，是容声洗衣机": the product too
+	}
+	if no := denied(canon); no != "" {
+		gone := Extract(no, t.in.At, lx)
+		return gone.Brand != "" && gone.Category == "" || c.Case.Brand != "" && strings.Contains(no, c.Case.Brand)
+	}
+	// "哦不对…是坚果的J10S，极米那台是我卧室的": the old brand named beside "那台", "那个"
+	return c.Case.Brand != "" && regexp.MustCompile(regexp.QuoteMeta(c.Case.Brand)+`(那|这)(台|个|款)`).MatchString(canon)
+}
+
+// beforeCorrection returns the sentences a message says before it corrects something ("姓赵，
+// 赵大刚。哦对了，我刚才说错了…" → "姓赵，赵大刚"): an answer to the question asked.
+func beforeCorrection(canon string) string {
+	loc := takeBackCue.FindStringIndex(canon)
+	if i := strings.Index(canon, "不是"); i >= 0 && (loc == nil || i < loc[0]) {
+		loc = []int{i, i}
+	}
+	if loc == nil {
+		return ""
+	}
+	head := canon[:loc[0]]
+	k := strings.LastIndexAny(head, "。!！?？")
+	if k <= 0 {
+		return ""
+	}
+	return strings.TrimSpace(head[:k])
+}
+
+// toldBrand is "是X的" or "是X" with a model written on: a brand no list knows, in a correction.
+var toldBrand = regexp.MustCompile(`是(\p{Han}{2,4}?)(的|牌的|牌)?\s*([A-Za-z][A-Za-z0-9-]*[0-9][A-Za-z0-9-]*|[0-9][A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*)?(?:$|[ ,，。!！的])`)
+
+// brandAsTold reads a brand no list knows from the words of a correction ("我看了下背面，是坚果的
+// J10S"): two to four characters after 是, not about people, places or time, with the model if
+// one is written on.
+func brandAsTold(tail string, now time.Time, lx *Lexicon) (brand, model string) {
+	for _, m := range toldBrand.FindAllStringSubmatch(tail, -1) {
+		w := m[1]
+		if strings.ContainsAny(w, notBrandRunes+placeRunes) || reduplicated(w) || Extract(w, now, lx) != (Facts{}) || m[2] == "" && m[3] == "" {
+			continue
+		}
+		return w, canonicalModel(m[3])
+	}
+	return "", ""
 }
 
 // takeBackCue withdraws what came before it: "不对", "说错了", "打错了", "应该是".

@@ -255,6 +255,25 @@ func readTitledSurname(s string, i int) (name string, end int, ok bool) {
 // "我叫张三", "张三就行"), or a surname, alone or with a title ("我姓王" gives "王", "王女士"
 // gives "王女士"). ok is false for answers that are not a name: refusals, digits, long
 // sentences.
+// fullNameBeside returns a clause of s that is a whole name starting with name's surname
+// ("赵大刚" beside "姓赵"), or "".
+func fullNameBeside(s, name string) string {
+	sur, _ := utf8.DecodeRuneInString(strings.TrimPrefix(name, "姓"))
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || strings.ContainsRune(clauseBreaks, r) }) {
+		r := []rune(part)
+		if len(r) >= 2 && len(r) <= 4 && r[0] == sur && part != name && !strings.HasPrefix(part, "姓") {
+			allHan := true
+			for _, c := range r {
+				allHan = allHan && unicode.Is(unicode.Han, c)
+			}
+			if allHan {
+				return part
+			}
+		}
+	}
+	return ""
+}
+
 func ParseName(text string) (string, bool) {
 	s := strings.Trim(normalizeText(text), clauseBreaks+" .")
 	if s == "" || strings.ContainsAny(s, "0123456789") {
@@ -266,6 +285,9 @@ func ParseName(text string) (string, bool) {
 	for i := 0; i < len(s); i += runeLen(s, i) {
 		if cue, end, ok := nameCueSet.at(s, i); ok {
 			if name, _, _, ok := readName(s, skipSeparators(s, end), cue.surname); ok {
+				if full := fullNameBeside(s, name); full != "" {
+					return full, true // "姓赵，赵大刚": the whole name told after the surname
+				}
 				return name, true
 			}
 		}

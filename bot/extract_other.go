@@ -264,6 +264,9 @@ func (x *extraction) otherBrand() {
 	if x.f.Category != OtherCategory || x.f.Brand != "" {
 		return
 	}
+	if x.brandBeforeProduct() {
+		return
+	}
 	s := x.s
 	for i := 0; i < len(s); {
 		j := strings.Index(s[i:], "的")
@@ -289,13 +292,69 @@ func (x *extraction) otherBrand() {
 			continue
 		}
 		word := s[start:at]
-		if _, taken := x.taken(start); taken || strings.ContainsAny(word, notBrandRunes) {
-			continue
+		if _, taken := x.taken(start); taken || strings.ContainsAny(word, notBrandRunes) || reduplicated(word) {
+			continue // "嗡嗡的，": a sound, not a brand
 		}
 		x.f.Brand = word
 		x.mark(start, end, spanBrand)
 		return
 	}
+}
+
+// brandBeforeProduct takes the brand written right before the name of a product outside the
+// categories ("极米投影仪H3S", "我的戴森吹风机"): two to four characters that start the message or
+// follow a space, a break or "的", none about people, places or time, and no sound ("嗡嗡").
+func (x *extraction) brandBeforeProduct() bool {
+	var at int = -1
+	for _, sp := range x.spans[:x.n] {
+		if sp.kind == spanCategory {
+			at = sp.start
+			break
+		}
+	}
+	if at <= 0 {
+		return false
+	}
+	s := x.s
+	start, n := at, 0
+	for start > 0 && n < 5 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !unicode.Is(unicode.Han, r) || r == '的' {
+			break
+		}
+		start -= size
+		n++
+	}
+	if n < 2 || n > 4 {
+		return false
+	}
+	if start > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:start])
+		if r != '的' && !strings.ContainsRune(" ,，。!！~:：", r) {
+			return false
+		}
+	}
+	word := s[start:at]
+	if _, taken := x.taken(start); taken || strings.ContainsAny(word, notBrandRunes+placeRunes) || reduplicated(word) {
+		return false
+	}
+	x.f.Brand = word
+	x.mark(start, at, spanBrand)
+	return true
+}
+
+// placeRunes are characters of rooms and places, which stand before a product as often as a
+// brand does ("卧室投影仪", "客厅那个").
+const placeRunes = "室厅厨房间屋宿舍办店台阳卫浴床桌墙门车"
+
+// reduplicated reports a word made of one syllable said twice, or two said twice ("嗡嗡",
+// "咔咔咔", "滴滴答答"): sounds customers describe, never a brand.
+func reduplicated(word string) bool {
+	r := []rune(word)
+	if len(r) >= 2 && r[0] == r[1] {
+		return true
+	}
+	return len(r) == 4 && (r[2] == r[3] || r[0] == r[2] && r[1] == r[3])
 }
 
 // notBrandRunes are characters of words about people, places, time and buying, which stand

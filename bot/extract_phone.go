@@ -255,7 +255,7 @@ func readPhoneCandidate(s string, i int, strict bool) (phoneCandidate, bool) {
 			end = j
 		case b == ' ' || b == '-' || b == '(' || b == ')':
 			seps++
-			if seps > 2 {
+			if seps > 3 { // "159 - 0011 - 2233": a dash with a space either side
 				j = len(s)
 				break
 			}

@@ -159,7 +159,12 @@ func (x *extraction) model(lx *Lexicon) {
 		}
 		end := compactTokenEnd(s, i)
 		_, cued := precededBy(setModelCues, s, skipLabelBack(s, i), 4)
-		if !cued && (x.brand < 0 && x.cat < 0 || !plausibleModel(s[i:end], 4)) {
+		least := 4
+		if x.f.Category == OtherCategory && x.rightAfterProduct(i) {
+			least = 3 // "极米投影仪H3S"
+		}
+		if !cued && (x.brand < 0 && x.cat < 0 && x.f.Category != OtherCategory || !plausibleModel(s[i:end], least)) {
+			// ("戴森吹风机 HD08": a product outside the lists names its model too)
 			i = end - 1
 			continue
 		}
@@ -174,6 +179,18 @@ func (x *extraction) model(lx *Lexicon) {
 		x.setModel(lx, i, end, -1, -1)
 		return
 	}
+}
+
+// rightAfterProduct reports a token written right after the product's or the brand's name,
+// a space between at most ("投影仪H3S", "吹风机 HD08").
+func (x *extraction) rightAfterProduct(i int) bool {
+	j := len(strings.TrimRight(x.s[:i], " "))
+	for _, sp := range x.spans[:x.n] {
+		if (sp.kind == spanCategory || sp.kind == spanBrand) && sp.end == j {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *extraction) setModel(lx *Lexicon, start, end, brand, cat int) {

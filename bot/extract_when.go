@@ -47,6 +47,24 @@ func ParsePurchaseDate(text string, now time.Time) (d Date, approx bool, ok bool
 	return ms[best].date, ms[best].approx, true
 }
 
+// keepsOn reports "一直" used as "keeps on" before what the fault does ("一直往左走", "一直滴水",
+// "一直卡着"), not as "always been so" ("一直这样", "一直都是", "一直，买来就这样").
+func keepsOn(word, after string) bool {
+	if word != "一直" && word != "一直都" {
+		return false
+	}
+	after = strings.TrimLeft(after, " ")
+	if after == "" || strings.ContainsAny(firstRune(after), clauseBreaks+".!~") {
+		return false
+	}
+	for _, w := range []string{"这样", "这个样", "都这样", "是这样", "如此", "就这样", "都是", "是", "有", "都有", "没好", "不好", "坏", "存在", "那样", "不", "没", "无法"} {
+		if strings.HasPrefix(after, w) {
+			return false
+		}
+	}
+	return true
+}
+
 // dates finds the purchase date and the time the fault started.
 func (x *extraction) dates(now time.Time) {
 	var buf [8]dateMention
@@ -82,6 +100,9 @@ func (x *extraction) dates(now time.Time) {
 			}
 			purchaseEnd = x.purchaseEnd(m)
 			x.mark(m.start, purchaseEnd, spanPurchase)
+		case role == roleStarted && x.f.StartedPhrase == "" && keepsOn(x.s[m.start:m.end], x.s[m.end:]):
+			// "一直往左走", "一直滴水": how the fault behaves, not since when; never a start time
+			x.mark(m.start, m.end, spanStarted)
 		case role == roleStarted && x.f.StartedPhrase == "":
 			x.f.StartedAt, x.f.StartedApprox = m.date, m.approx
 			x.f.StartedPhrase = x.s[m.start:m.end]

@@ -56,8 +56,8 @@ func (d *Dialog) answerFAQ(t *step, topic string) bool {
 	}
 	c := t.c
 	switch topic {
-	case TopicBotOrHuman, TopicCoverage, TopicService, TopicPrepare:
-		return false
+	case TopicBotOrHuman, TopicCoverage, TopicService, TopicPrepare, TopicHours:
+		return false // (the hours come from the business calendar, answerTopic)
 	case TopicPrice:
 		if cueUpkeep.MatchString(compact(t.u.Canon)) {
 			break // cleaning or upkeep: an editor's entry tells its price, never the repair's

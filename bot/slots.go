@@ -257,6 +257,15 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			}
 			return true, ""
 		}
+		if b, m, ok := brandAmongChatter(text, now, lx); ok {
+			// "爱普生啊 刚说了", "我第一句就说了啊 戴森", "荣泰的，RT6810。多少钱能修？": the one
+			// part that names something, beside words of the conversation and its model
+			c.Brand = b
+			if c.Model == "" && m != "" {
+				c.Model = m
+			}
+			return true, ""
+		}
 		// A brand the knowledge base does not know yet: a short answer that says nothing
 		// else the extractor understands ("去年" is a date, "李女士" a name).
 		if t := strings.TrimSpace(text); utf8.RuneCountInString(t) >= 2 && utf8.RuneCountInString(t) <= 8 &&
@@ -270,11 +279,11 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			c.ModelUnknown = true
 			return true, ""
 		}
-		if m, ok := modelAsWritten(text); ok {
+		if m, ok := modelAsWritten(text); ok && !yearWritten(text, m) {
 			c.Model = m
 			return true, ""
 		}
-		if m, ok := ParseModel(text, lx); ok && !isPhoneLike(m) {
+		if m, ok := ParseModel(text, lx); ok && !isPhoneLike(m) && !yearWritten(text, m) {
 			c.Model = m
 			return true, ""
 		}
@@ -392,6 +401,9 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 		}) {
 			if f := Extract(part, now, lx); f.Phone.IsZero() && f.Address == "" && f.Region == "" {
 				if n, ok := ParseName(part); ok && !noValue(part) {
+					if full := fullNameBeside(normalizeText(text), n); full != "" && strings.HasPrefix(part, "姓") {
+						n = full // "姓赵，赵大刚": the whole name
+					}
 					c.Name = n
 					return true, ""
 				}
@@ -650,11 +662,18 @@ func isUnknown(text string) bool {
 			return true
 		}
 	}
-	if runes(t) > 30 || strings.ContainsAny(t, "0123456789") {
+	if strings.ContainsAny(t, "0123456789") {
+		return false
+	}
+	if first := strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune(".。,，!！?？;；~", r) }); len(first) > 1 &&
+		slices.Contains(dontKnowAnswers, strings.Trim(first[0], " 啊呀哦了")) {
+		return true // "不知道. please quick, baby is crying": the answer, then something else
+	}
+	if runes(t) > 30 {
 		return false
 	}
 	for _, w := range dontKnowPhrases {
-		if strings.Contains(t, w) {
+		if strings.Contains(strings.ToLower(t), w) {
 			return true
 		}
 	}
@@ -664,7 +683,8 @@ func isUnknown(text string) bool {
 // dontKnowPhrases say, inside a longer answer, that the customer cannot tell.
 var dontKnowPhrases = []string{"不知道", "不清楚", "不记得", "忘了", "忘记", "记不清", "记不得", "记不住", "想不起", "找不到",
 	"找不着", "没找到", "不晓得", "不确定", "看不到", "看不清", "看不见", "没印象", "唔知", "唔记得", "冇印象", "磨掉", "模糊",
-	"糊了", "不懂", "不会看", "没注意", "没留意", "晓得啥", "哪个晓得", "谁晓得", "鬼晓得", "天晓得", "不造", "唔清楚", "冇睇"}
+	"糊了", "不懂", "不会看", "没注意", "没留意", "晓得啥", "哪个晓得", "谁晓得", "鬼晓得", "天晓得", "不造", "唔清楚", "冇睇",
+	"don't know", "dont know", "do not know", "idk", "no idea", "not sure"}
 
 var dontKnowAnswers = []string{"忘", "不知道", "不清楚", "不记得", "忘了", "记不清", "记不得", "找不到", "没有", "没", "不晓得", "不确定", "看不到", "看不清", "不懂", "不会看", "无", "跳过"}
 
@@ -684,6 +704,45 @@ func (d *Dialog) AnswerSlot(c *Case, s Slot, text string, now time.Time) bool {
 	ok, _ := d.answer(c, s, knowledge.Canon(text), now)
 	return ok
 }
+
+// brandAmongChatter reads an answer to the brand question in parts (split at breaks, spaces
+// and emoji): it holds a brand no list knows when exactly one part can be a brand's name and
+// every other part is a word of the conversation — "said it already", a question, an
+// interjection — or the model. It returns the brand and the model, if one was written.
+func brandAmongChatter(text string, now time.Time, lx *Lexicon) (brand, model string, ok bool) {
+	parts := strings.FieldsFunc(normalizeText(text), func(r rune) bool {
+		return r == ' ' || strings.ContainsRune(clauseBreaks+".!~？?！。，,、；;", r) || isDecoration(string(r))
+	})
+	if len(parts) < 2 {
+		return "", "", false
+	}
+	for _, p := range parts {
+		w := strings.TrimRight(brandTail.ReplaceAllString(brandLead.ReplaceAllString(p, ""), ""), "啊呀哦嘛吧呢啦哈")
+		switch {
+		case w == "" || isFiller(p) || cueSaidBefore.MatchString(p) || cueQuestion.MatchString(p) || noValue(p):
+			continue
+		case model == "" && strings.ContainsAny(w, "0123456789") && hanCount(w) == 0:
+			if m, ok := modelAsWritten(w); ok {
+				model = m
+				continue
+			}
+			return "", "", false
+		case runes(w) < 2 || runes(w) > 8 || strings.ContainsAny(w, "0123456789"+notInBrands+"买送用了不没这那个年月") ||
+			reduplicated(w) || isUnknown(w) || Extract(w, now, lx) != (Facts{}) || greetingWord(strings.ToLower(w)):
+			return "", "", false
+		case brand != "" && (hanCount(brand) > 0) == (hanCount(w) > 0):
+			return "", "", false // two names: ask
+		case brand != "" && hanCount(brand) > 0:
+			continue // "Nintendo 任天堂": the name in Chinese is kept
+		}
+		brand = w
+	}
+	return brand, model, brand != ""
+}
+
+// cueSaidBefore is the customer saying a detail was given already: "刚说了", "我第一句就说了啊",
+// "说过了", "上面写了".
+var cueSaidBefore = regexp.MustCompile(`说了|说过|讲了|讲过|告诉过|写了|发过|提过`)
 
 // modelRe is a model as customers write it: a product line or brand in Chinese or Latin
 // followed by letters, digits, spaces and the marks model numbers use ("小新Pro16",
@@ -721,8 +780,24 @@ func modelAsWritten(text string) (string, bool) {
 	if hanCount(m) > 8 || strings.Contains(m, " ") && hanCount(m) > 5 {
 		return "", false
 	}
+	if !strings.ContainsAny(m, "0123456789") && englishChatter.MatchString(m) {
+		return "", false // "please quick", "I don't know": words, not a model
+	}
 	return strings.Join(strings.Fields(m), " "), true
 }
+
+// yearWritten reports a "model" of digits only that the answer writes as a year or an age:
+// "卖家说是22年的机子", "用了3年".
+func yearWritten(text, m string) bool {
+	if strings.Trim(m, "0123456789") != "" {
+		return false
+	}
+	i := strings.Index(text, m)
+	return i >= 0 && strings.HasPrefix(strings.TrimLeft(text[i+len(m):], " "), "年")
+}
+
+// englishChatter are English words of the conversation, never part of a model without digits.
+var englishChatter = regexp.MustCompile(`(?i)\b(please|quick|quickly|hurry|help|know|don'?t|dont|sorry|hello|thanks?|what|where|which|baby|urgent|idk|not|have|no)\b`)
 
 // saidBefore are characters that mark Chinese words before a model as the customer's own
 // words, not part of the model: "俺看了 是JSQ25-13WN3S", "油烟机上面写CXW-260-27A5",

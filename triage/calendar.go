@@ -1,6 +1,9 @@
 package triage
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // SLATargets are the response targets a Calendar carries.
 type SLATargets struct {
@@ -26,6 +29,11 @@ type Calendar struct {
 	statutory      bool         // StatutoryHolidays are days off too
 	published      map[int]bool // the years whose adjustments are known
 	targets        SLATargets
+}
+
+// WorkHours is the working day as customers read it: "9:00–18:00".
+func (c *Calendar) WorkHours() string {
+	return fmt.Sprintf("%d:%02d–%d:%02d", c.startH, c.startM, c.endH, c.endM)
 }
 
 // Location returns the calendar's time zone.

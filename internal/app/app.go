@@ -555,6 +555,9 @@ func (a *App) Publish(set *knowledge.Set) error {
 	d := bot.NewDialog(kb)
 	d.HandoffWait = a.Cfg.Console.HandoffWait
 	d.Opens = a.opens
+	if a.Calendar != nil {
+		d.StaffHours = a.Calendar.WorkHours()
+	}
 	a.dialog.Store(d)
 	return nil
 }
