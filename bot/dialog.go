@@ -1738,8 +1738,8 @@ func isConfirm(text string) bool {
 	parts := strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || strings.ContainsRune(clauseBreaks, r) })
 	conceded := false
 	for _, p := range parts {
-		if confirmWord(strings.Trim(confirmAround.ReplaceAllString(p, ""), clauseBreaks+" .!！~")) {
-			continue
+		if confirmWord(strings.Trim(confirmAround.ReplaceAllString(p, ""), clauseBreaks+" .!！~")) || confirmSubmit.MatchString(p) && !confirmConcession.MatchString(p) {
+			continue // "你帮我报上去好了" beside "对呀" submits
 		}
 		if !confirmConcession.MatchString(p) {
 			return false
@@ -1764,9 +1764,12 @@ var confirmConcession = regexp.MustCompile(`也算|算是|凑合|将就|差不�
 var confirmHurry = regexp.MustCompile(`[ ,，]*(请|麻烦|那|你们|赶紧)*(火速|尽快|快点|快些|赶紧|抓紧|早点|马上|速度)(派人|来人|来|安排|上门|处理|过来|修)?(吧|啊|哈|哦|呀|一下)*$`)
 
 // confirmSubmit is a word that submits, not only agrees: what a concession needs beside it.
-var confirmSubmit = regexp.MustCompile(`确认|确定|提交|报吧|报了吧|就这么报|就这样报|照这个报|按这个报|按这个来|照这个来|就这么办|就这么定|可以提交|发吧|交吧`)
+var confirmSubmit = regexp.MustCompile(`确认|确定|提交|报上去|帮我报|报吧|报了吧|就这么报|就这样报|照这个报|按这个报|按这个来|照这个来|就这么办|就这么定|可以提交|发吧|交吧`)
 
 func confirmWord(t string) bool {
+	if half := len(t) / 2; half > 0 && len(t)%2 == 0 && t[:half] == t[half:] && t != "对对" && t != "好好" {
+		t = t[:half] // "对的对的", "可以可以": said twice
+	}
 	switch t {
 	case "确认", "确定", "确认提交", "提交", "对", "没问题", "是的", "对的", "好的", "可以", "没错", "ok", "OK", "确认无误", "正确",
 		"都对", "都对的", "信息没错", "没问题提交", "提交吧", "确认吧", "就这样提交", "就这样",
@@ -1776,14 +1779,15 @@ func confirmWord(t string) bool {
 		"没毛病", "没啥毛病", "没有问题", "都没问题", "没问题的", "对对", "对对对", "对对对对", "是是", "是是是", "嗯呐", "嗯哪",
 		"就是这样", "就是这个", "没错就是这样", "对就是这样", "对对对就是这样", "是这样", "着", "按呢就好", "按呢", "按呢着", "着啦",
 		"系", "系啊", "系呀", "啱", "啱晒", "全部啱", "要得", "对头", "中", "妥", "妥了", "是滴", "对滴", "好滴", "可以的", "行的",
-		"可以可以", "发", "发吧", "报", "报吧", "冇问题", "冇错", "行行", "行行行", "好好", "好好好", "ok的", "ok了", "都可以", "都行", "全对", "全都对", "信息都对", "都没错":
+		"可以可以", "发", "发吧", "报", "报吧", "冇问题", "冇错", "对呀", "对啊", "对额", "著", "著啦", "对的呀", "就迭能", "就迭能报", "迭能就好",
+		"报上去", "报上去吧", "帮我报上去", "你帮我报上去", "你帮我报上去好了", "帮我报", "帮我提交", "提交上去", "行行", "行行行", "好好", "好好好", "ok的", "ok了", "都可以", "都行", "全对", "全都对", "信息都对", "都没错":
 		return true
 	}
 	return false
 }
 
 // confirmAround are the words customers put around a confirmation: "算了", "那就", "吧", "thx".
-var confirmAround = regexp.MustCompile(`(?i)^(算了|那就|那|好吧|行吧|行|好|嗯嗯|嗯呐|嗯|ok|对对对|对对|对|是的|著|着)[ ,，]*|[ ,，]*(吧|啊|呀|哈|啦|了|哦|thx|thanks|谢谢|谢了|多谢)+$`)
+var confirmAround = regexp.MustCompile(`(?i)^(算了|那就|那|好吧|行吧|行|好|嗯嗯|嗯呐|嗯|ok)[ ,，]*|[ ,，]*(吧|啊|呀|哈|啦|了|哦|thx|thanks|谢谢|谢了|多谢)+$`)
 
 func isContinue(text string) bool {
 	switch strings.Trim(normalizeText(text), clauseBreaks+" .!！") {

@@ -515,6 +515,9 @@ var burntOrSmoked = map[string]bool{knowledge.HazardBurning: true, knowledge.Haz
 var cueContents = knowledge.MustGate(`奶瓶|奶嘴|吸奶器|餐具|碗|筷子|杯子|水杯|勺|里面的东西|里面的|(饭|菜|食物|吃的|东西|奶|水)[^,?]{0,4}(能吃|能喝|还能吃|还能喝|吃不得|喝不得)|有毒|有没有毒|会不会有毒`)
 
 // cueOtherCharger asks about charging with another charger: "用同事的充电器能不能充".
+// cueChargeIndoors asks to charge a battery indoors: "把电瓶拿到屋里充", "电池拿回家充行不行".
+var cueChargeIndoors = knowledge.MustGate(`(电瓶|电池|电动车|车|滑板车|平衡车)[^?]{0,8}(拿|搬|推|放|带)?(到|进|回)?(屋|家|室内|房间|楼道|客厅|卧室|楼上)[^?]{0,6}充|(屋里|家里|室内|楼道|客厅|卧室)[^?]{0,4}充(电|一下|行|可以|能)`)
+
 var cueOtherCharger = knowledge.MustGate(`(别的|其他|其它|另一个|另外|换个|换一个|换了?|同事|朋友|家里|原装|新的?|借)[^,?]{0,8}(充电器|适配器|充电头|电源|充电线)`)
 
 // cueReenter asks about going back into the home: "还能回屋吗", "今晚还能住吗", "能进去拿东西吗".
@@ -609,6 +612,9 @@ func (d *Dialog) sayFollowUp(t *step) {
 		return
 	case family == knowledge.HazardWaterElectric && cueUnplug.MatchString(tx):
 		t.sayKey("bot.safety.followup.unplug_wet") // "我现在能拔插头吗"
+		return
+	case family != knowledge.HazardGas && family != knowledge.HazardCO && cueChargeIndoors.MatchString(tx):
+		t.sayKey("bot.safety.followup.charge_indoors") // "那我把电瓶拿到屋里充行不行 外面冷"
 		return
 	case (family == knowledge.HazardSparks || family == knowledge.HazardBurning) && cueOtherCharger.MatchString(tx):
 		t.sayKey("bot.safety.followup.other_charger") // "用同事的充电器能不能充"
