@@ -212,3 +212,12 @@ func compact(s string) string {
 func (u *Understanding) HazardReading() knowledge.HazardReading {
 	return knowledge.HazardReading{Hits: u.Hazards, Explains: u.HazardExplained}
 }
+
+// Warm loads the learned models and reads one message through every stage, so that the
+// first customer's turn does not pay for decoding the models (about a second on a busy
+// machine) inside WeChat's five seconds. The service calls it before it listens.
+func Warm() {
+	textmodel.Acts()
+	textmodel.Hazards()
+	RuleReader{}.Understand("空调不制冷了 插头有点烫 怎么办", Context{State: StateNew, Now: time.Now()})
+}

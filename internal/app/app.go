@@ -329,6 +329,8 @@ func New(ctx context.Context, cfg *config.Config, log *slog.Logger, opts ...Opti
 			{Name: "redis", Ping: func(ctx context.Context) error { return a.Redis.Ping(ctx).Err() }},
 		},
 	})
+	// The learned models are decoded before the first customer's turn, not inside it.
+	bot.Warm()
 	return a, nil
 }
 
