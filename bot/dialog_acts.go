@@ -388,6 +388,9 @@ func (d *Dialog) visitAfterFiling(t *step) bool {
 		return false
 	}
 	tx := compact(u.Canon)
+	if cueTalkLater.MatchString(tx) && !cueVisitClause.MatchString(tx) {
+		return false // "那先这样吧 明天再说": the talk is put off, no visit time is told
+	}
 	if cueNoReschedule.MatchString(tx) {
 		// "我没要改约啊 我是说购买时间是2021年": the time stays; the rest of the message is
 		// read as usual (a date, an address)
@@ -420,6 +423,9 @@ func (d *Dialog) visitAfterFiling(t *step) bool {
 	}
 	return false
 }
+
+// cueTalkLater puts the conversation off: "明天再说", "回头再聊", "改天再讲".
+var cueTalkLater = knowledge.MustGate(`再说|再聊|再讲|再商量|回头(再)?(说|聊|联系)|改天(再)?(说|聊)`)
 
 // cueNoReschedule denies or withdraws a change of the visit time: "我没要改约", "你别给我改时间",
 // "谁说要改时间了", "时间不用改".

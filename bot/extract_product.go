@@ -41,6 +41,11 @@ func (x *extraction) products(lx *Lexicon) {
 		}
 		if x.cat < 0 && x.f.Category == "" {
 			if c, end, ok := lx.catWords.at(s, i); ok && !strings.HasPrefix(s[end:], "号") {
+				if connectTarget(s[:i]) {
+					// "老是断线 连不上手机": the phone is what the product connects to
+					i = end - runeLen(s, prevRuneStart(s, end))
+					continue
+				}
 				if deniedProduct(s, i, end) {
 					if x.deniedCat < 0 {
 						x.deniedCat = c
@@ -420,4 +425,16 @@ func ParseModel(text string, lx *Lexicon) (model string, ok bool) {
 		i = end - 1
 	}
 	return "", false
+}
+
+// connectTarget reports words right before a product that make it what another device
+// connects to: "连不上手机", "投屏到电视", "和路由器配对".
+func connectTarget(before string) bool {
+	b := strings.TrimRight(before, " ")
+	for _, w := range []string{"连不上", "连不了", "连接不上", "连接不了", "连接", "连上", "连到", "配对不了", "配对", "绑定", "投屏到", "投到", "同步到"} {
+		if strings.HasSuffix(b, w) {
+			return true
+		}
+	}
+	return false
 }
