@@ -184,6 +184,9 @@ func parseAnswerWords(t string) Answer {
 	if noChange.MatchString(t) || againCounted.MatchString(t) {
 		return AnswerNotSolved // "没啥变化", "又掉了三次": the check changed nothing
 	}
+	if checkedNothing.MatchString(t) || doneAlready.MatchString(t) {
+		return AnswerNotSolved // "掏了 没东西", "螺栓早拆了": the step was done or already so, and the fault stays
+	}
 	if givesUp.MatchString(t) && !fixedNow.MatchString(t) {
 		return AnswerUnclear // "算了 买个新的 不用修了": the customer walks away; nothing is fixed
 	}
@@ -261,6 +264,12 @@ var (
 	fixedNow = regexp.MustCompile(`(自己|已经|现在)[^,]{0,3}(好了|正常了|能用了)|(解决了|修好了|搞定了|恢复正常)`)
 	// stepDone restates what was told before, the fault not said gone: "我刚说了擦过了啊",
 	// "头先讲咗", "说过了".
+	// checkedNothing did the step and found nothing to put right: "掏了 没东西", "看过了 没堵",
+	// "查了一遍 都是干净的".
+	checkedNothing = regexp.MustCompile(`(掏|拆|查|看|瞧|瞅|照|清|擦|洗|检查|摸|翻|捅|通|弄)(了|过|咗)[^,]{0,3},?(也)?(没|没有|冇|无)(东西|异物|堵|脏|杂物|垃圾|头发|看到|发现|找到|卡住|松)|(掏|拆|查|看|清|擦|洗|检查)(了|过)[^,]{0,4},?(都)?(是)?(干净的|干干净净|好好的|好的)$`)
+	// doneAlready says the step's condition was met before it was asked: "螺栓早拆了",
+	// "滤网上礼拜就洗过了".
+	doneAlready = regexp.MustCompile(`早(就)?(拆|弄|换|清|洗|装|调|插|拔|关|开|擦|检查|看)(了|好了|过了|过|掉了)|(上礼拜|上周|前几天|之前|以前|昨天)(就)?(拆|洗|清|换|擦|检查)(过|了)`)
 	stepDone = regexp.MustCompile(`(刚|刚刚|刚才|已经|早就|之前|头先|啱先)(说|讲)(了|过|咗)|(说|讲)(过|咗)(了|啦|啊)`)
 )
 

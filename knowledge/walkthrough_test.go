@@ -20,6 +20,9 @@ func TestParseAnswer(t *testing.T) {
 		// partly better, still poor, or the check restated: not solved
 		{"理顺咗条管 好咗少少 有啲水入但系好慢", AnswerNotSolved},
 		{"好了一点但还是响", AnswerNotSolved},
+		// the step done, nothing found; or already so before it was asked (probe s14-B)
+		{"掏了 没东西", AnswerNotSolved}, {"看过了 没堵", AnswerNotSolved}, {"查了一遍 都是干净的", AnswerNotSolved},
+		{"螺栓早拆了", AnswerNotSolved}, {"滤网上礼拜就洗过了", AnswerNotSolved}, {"洗了 好了", AnswerSolved},
 		{"我刚说了擦过了啊 雷达也能转", AnswerNotSolved},
 		{"好点了 不过还有点慢", AnswerNotSolved},
 		{"比之前好多了 还有一点点声音", AnswerNotSolved},
