@@ -1395,6 +1395,7 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 	if (ParseCommand(t.u.Canon) == CmdCancel || t.u.Is(ActCancel) && !hasSubstance(&t.u)) && c.Ticket != "" {
 		// "不用了 不修了" while waiting: noted on the ticket; staff confirm before cancelling
 		t.sayKey("bot.cancel.filed", "number", c.Ticket)
+		d.safetyBrief(t) // "算了 好麻烦 不修了吧" about a swollen battery: the hazard is still there
 		c.AckedAt = t.in.At
 		return
 	}
@@ -1496,6 +1497,7 @@ func (d *Dialog) command(t *step, cmd Command) {
 			// its transcript) and a change of mind keeps it.
 			c.State, c.Asking, c.Windows = StateDone, "", nil
 			t.sayKey("bot.cancel.filed", "number", c.Ticket)
+			d.safetyBrief(t)
 			return
 		}
 		if c.State.inProgress() || c.State == StateResume {

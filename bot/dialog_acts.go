@@ -657,6 +657,20 @@ func (d *Dialog) cancelSafety(t *step) {
 	t.sayKey("bot.safety.cancelled", "advice", catalog.T(key))
 }
 
+// safetyBrief reminds, in one line, what not to do with a hazard case's device: said when
+// the customer gives up a filed safety ticket.
+func (d *Dialog) safetyBrief(t *step) {
+	c := t.c
+	if !c.Case.Safety {
+		return
+	}
+	key := "bot.safety.brief." + hazardFamilyOf(c.Case.SafetyRule)
+	if !catalog.Has(key) {
+		key = "bot.safety.brief.other"
+	}
+	t.sayKey("bot.safety.brief_after_cancel", "advice", catalog.T(key))
+}
+
 // cueElectricCooker names cooking or heating without gas: "电磁炉", "电饭煲", "微波炉".
 var cueElectricCooker = knowledge.MustGate(`电磁炉|电陶炉|电饭煲|电饭锅|微波炉|电水壶|烧水壶|空气炸锅|电烤箱|电炒锅|电火锅|电蒸锅|电热水器`)
 
