@@ -270,7 +270,7 @@ var (
 	// doneAlready says the step's condition was met before it was asked: "螺栓早拆了",
 	// "滤网上礼拜就洗过了".
 	doneAlready = regexp.MustCompile(`早(就)?(拆|弄|换|清|洗|装|调|插|拔|关|开|擦|检查|看)(了|好了|过了|过|掉了)|(上礼拜|上周|前几天|之前|以前|昨天)(就)?(拆|洗|清|换|擦|检查)(过|了)`)
-	stepDone = regexp.MustCompile(`(刚|刚刚|刚才|已经|早就|之前|头先|啱先)(说|讲)(了|过|咗)|(说|讲)(过|咗)(了|啦|啊)`)
+	stepDone    = regexp.MustCompile(`(刚|刚刚|刚才|已经|早就|之前|头先|啱先)(说|讲)(了|过|咗)|(说|讲)(过|咗)(了|啦|啊)`)
 )
 
 // Unsure reports a reply, in its canonical form (Canon), that cannot tell yet whether a
