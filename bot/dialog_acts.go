@@ -249,10 +249,6 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 // scopeBesideHazard answers a question of whom the service is for asked beside a hazard
 // ("充电器冒烟了 你们是雅迪的售后吗"): after the advice, not instead of the question.
 func (d *Dialog) scopeBesideHazard(t *step) {
-	if q, ok := t.u.Has(ActQuestion); ok && q.Topic == TopicCoverage {
-		d.answerTopic(t, TopicCoverage)
-		return
-	}
 	for _, a := range t.u.Acts {
 		if a.Kind == ActQuestion && a.Topic == TopicCoverage {
 			d.answerTopic(t, TopicCoverage)
@@ -264,7 +260,7 @@ func (d *Dialog) scopeBesideHazard(t *step) {
 // alsoProgress lists the tickets when a message answered for something else (safety
 // advice, a hazard's follow-up) also asks after them in words ("怎么还没人联系我 插座我已经拔了").
 func (d *Dialog) alsoProgress(t *step) {
-	if p, ok := t.u.Has(ActProgress); ok && !strings.HasPrefix(p.Evidence, "≈") && len(t.c.Tickets) > 0 {
+	if p, ok := t.u.Has(ActProgress); ok && !guessed(p) && len(t.c.Tickets) > 0 {
 		t.do(ListTickets{Intro: true}) // no re-ask: the reply before it asked what is pending
 	}
 }
@@ -412,7 +408,7 @@ func (d *Dialog) visitAfterFiling(t *step) bool {
 		t.sayKey("bot.visit.reschedule", "number", c.Ticket, "wish", words)
 		return true
 	}
-	if p, ok := u.Has(ActProgress); u.Is(ActQuestion) || ok && !strings.HasPrefix(p.Evidence, "≈") || hasSubstance(u) {
+	if p, ok := u.Has(ActProgress); u.Is(ActQuestion) || ok && !guessed(p) || hasSubstance(u) {
 		return false // a progress question in words ("师傅几点来"); the act model's guess alone does not outweigh a time told
 	}
 	if !w.empty() && !w.none && !w.question && runes(tx) <= 16 && (!w.numeric || cueVisitClause.MatchString(tx)) {
@@ -645,30 +641,29 @@ var cueClearCancel = knowledge.MustGate(`(伐|勿|不|唔)要登记(了|啦|咯|
 // family's advice once, in one line, and no ticket.
 func (d *Dialog) cancelSafety(t *step) {
 	c := t.c
-	key := "bot.safety.brief." + hazardFamilyOf(c.Case.SafetyRule)
-	if !catalog.Has(key) {
-		key = "bot.safety.brief.other"
-	}
 	if c.State == StateSelf {
 		t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeAbandoned})
 	}
 	d.leaveQueue(t)
 	c.State, c.Asking, c.Windows = StateDone, "", nil
-	t.sayKey("bot.safety.cancelled", "advice", catalog.T(key))
+	t.sayKey("bot.safety.cancelled", "advice", safetyBriefText(&c.Case))
 }
 
 // safetyBrief reminds, in one line, what not to do with a hazard case's device: said when
 // the customer gives up a filed safety ticket.
 func (d *Dialog) safetyBrief(t *step) {
-	c := t.c
-	if !c.Case.Safety {
-		return
+	if t.c.Case.Safety {
+		t.sayKey("bot.safety.brief_after_cancel", "advice", safetyBriefText(&t.c.Case))
 	}
-	key := "bot.safety.brief." + hazardFamilyOf(c.Case.SafetyRule)
+}
+
+// safetyBriefText is the one line on what not to do with a safety case's device.
+func safetyBriefText(c *Case) string {
+	key := "bot.safety.brief." + hazardFamilyOf(c.SafetyRule)
 	if !catalog.Has(key) {
 		key = "bot.safety.brief.other"
 	}
-	t.sayKey("bot.safety.brief_after_cancel", "advice", catalog.T(key))
+	return catalog.T(key)
 }
 
 // cueElectricCooker names cooking or heating without gas: "电磁炉", "电饭煲", "微波炉".
@@ -773,7 +768,7 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 	tx := compact(t.u.Canon)
 	// "我能开油烟机抽一下味道吗" after a gas leak is the hazard's question whatever else the act
 	// model guesses the message is
-	usesDevice := cueSafetyAsk.MatchString(tx) && cueUseDevice.MatchString(tx) && (cueQuestion.MatchString(tx) || tagQuestion(tx) || cueMayI.MatchString(tx))
+	usesDevice := asksToUse(tx)
 	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != TopicOther && q.Topic != TopicIsNormal && q.Topic != TopicDuration && !(usesDevice && guessed(q)) &&
 		!(usesDevice && cueBeforeVisit.MatchString(tx)) {
 		return false
@@ -785,7 +780,7 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 		return false // "冒过烟的我肯定不要了 能不能退": the return is asked, the advice was given
 	}
 	asksUse := cueSafetyAsk.MatchString(tx) && (cueQuestion.MatchString(tx) || tagQuestion(tx) || cueMayI.MatchString(tx))
-	if p, ok := t.u.Has(ActProgress); ok && !(asksUse && cueUseDevice.MatchString(tx)) && !strings.HasPrefix(p.Evidence, "≈") && len(c.Tickets) > 0 &&
+	if p, ok := t.u.Has(ActProgress); ok && !usesDevice && !guessed(p) && len(c.Tickets) > 0 &&
 		len(t.u.Hazards) == 0 && !cueStillLive.MatchString(tx) && !cueSafetyDone.MatchString(tx) {
 		// "我的单子现在啥情况": the ticket's status, not the advice again ("插座拔了 怎么还没人
 		// 联系我" is acknowledged below, with the status)
@@ -1242,7 +1237,7 @@ func (d *Dialog) interject(t *step) bool {
 func (d *Dialog) progressOfTicket(t *step) bool {
 	c, u := t.c, &t.u
 	p, ok := u.Has(ActProgress)
-	if !ok || strings.HasPrefix(p.Evidence, "≈") || len(c.Tickets) == 0 || c.State.inProgress() || c.State == StateResume ||
+	if !ok || guessed(p) || len(c.Tickets) == 0 || c.State.inProgress() || c.State == StateResume ||
 		len(u.Hazards) > 0 || u.Suspect != "" || u.Is(ActComplaint) || u.Is(ActReturn) || u.Is(ActCorrection) ||
 		cueReschedule.MatchString(compact(u.Canon)) || afterDenial(u.Canon) != "" {
 		return false // the act model's guess alone, a case being reported, a visit moved: read as usual

@@ -456,11 +456,7 @@ var (
 func (d *Dialog) question(c *Case, s Slot) string {
 	switch s {
 	case SlotCategory:
-		names := make([]string, len(d.lexicon().categories), len(d.lexicon().categories)+1)
-		for i, cat := range d.lexicon().categories {
-			names[i] = cat.name
-		}
-		names = append(names, catalog.T("bot.option.other_product"))
+		names := append(d.lexicon().CategoryNamesAll(), catalog.T("bot.option.other_product"))
 		return catalog.T("bot.ask.category", "options", numbered(names))
 	case SlotSymptom:
 		if c.Category == "" || c.Category == OtherCategory || len(d.KB.Faults(c.Category)) < minMenu {
