@@ -123,6 +123,25 @@ func (d *Dialog) hazardRule(t *step) (Rule, bool) {
 // "手烫红了咋办", "起了个水泡".
 var cueBurnInjury = knowledge.MustGate(`(手|手腕|手背|手心|手指|指头|皮肤|胳膊|手臂|腿|脸|脖子|耳朵|腰|肚子|身上)[^,?]{0,6}(红了|发红|红肿|红一块|红了一块|疼|痛|起泡|水泡|烫伤|烫红|灼伤|破皮|被烫|烫到|烫了一下|烫着)|烫伤|烫红|灼伤|起(了)?(个|一个)?(小|大)?(水)?泡`)
 
+// personAid adds, after the device's advice, what to do for a person the message says is hurt
+// or unwell beside the hazard it raised: a burn ("摘下来手腕上红了一块"), or dizziness beside a
+// gas smell ("我老婆讲头有点晕"), which the gas advice alone does not cover.
+func personAid(t *step, ruleID string) {
+	family := hazardFamilyOf(ruleID)
+	if cueBurnInjury.MatchString(compact(t.u.Canon)) && family != knowledge.HazardInjury {
+		t.sayKey("bot.safety.burn_aid")
+	}
+	if family == knowledge.HazardCO {
+		return
+	}
+	for _, h := range t.u.Hazards {
+		if h.Family == knowledge.HazardCO {
+			t.sayKey("bot.safety.unwell_aid")
+			return
+		}
+	}
+}
+
 // burnAid answers a burn told or asked about in a safety case whose hazard the message
 // does not newly raise: first aid for the person, the device's advice in one line, then
 // what is pending. It reports whether it answered.
@@ -186,9 +205,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		}
 		noteHazardWords(&c.Case, &t.u, rule.ID)
 		t.sayKey("bot.safety.waiting", "advice", rule.Advice)
-		if cueBurnInjury.MatchString(compact(t.u.Canon)) && hazardFamilyOf(rule.ID) != knowledge.HazardInjury {
-			t.sayKey("bot.safety.burn_aid")
-		}
+		personAid(t, rule.ID)
 		d.scopeBesideHazard(t)
 		d.alsoProgress(t) // "冒烟那个 到哪一步了": the advice first, then where the ticket is
 		return
@@ -235,9 +252,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 	} else {
 		t.sayKey("bot.safety", "advice", rule.Advice)
 	}
-	if cueBurnInjury.MatchString(compact(t.u.Canon)) && hazardFamilyOf(rule.ID) != knowledge.HazardInjury {
-		t.sayKey("bot.safety.burn_aid") // "摘下来手腕上红了一块": the person first, then the device
-	}
+	personAid(t, rule.ID)
 	d.scopeBesideHazard(t)
 	if c.Case.missing(SlotPhone) {
 		d.ask(t, SlotPhone)
@@ -779,7 +794,9 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 	if t.u.Is(ActReturn) && len(c.Tickets) > 0 && !cueStillLive.MatchString(tx) {
 		return false // "冒过烟的我肯定不要了 能不能退": the return is asked, the advice was given
 	}
-	asksUse := cueSafetyAsk.MatchString(tx) && (cueQuestion.MatchString(tx) || tagQuestion(tx) || cueMayI.MatchString(tx))
+	// "我先试试restart吧", "先充一下试试": an unsafe try announced is answered like a question of use
+	asksUse := cueSafetyAsk.MatchString(tx) && (cueQuestion.MatchString(tx) || tagQuestion(tx) || cueMayI.MatchString(tx)) ||
+		cueTryPower.MatchString(tx)
 	if p, ok := t.u.Has(ActProgress); ok && !usesDevice && !guessed(p) && len(c.Tickets) > 0 &&
 		len(t.u.Hazards) == 0 && !cueStillLive.MatchString(tx) && !cueSafetyDone.MatchString(tx) {
 		// "我的单子现在啥情况": the ticket's status, not the advice again ("插座拔了 怎么还没人
@@ -805,7 +822,7 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 		return false // "地址…现在有人在家": details for the ticket, read as usual
 	}
 	stillLive := cueStillLive.MatchString(tx)
-	if !cueSafetyAsk.MatchString(tx) && !stillLive || cueSafetyDone.MatchString(tx) && !cueQuestion.MatchString(tx) && !asksUse && !stillLive {
+	if !cueSafetyAsk.MatchString(tx) && !asksUse && !stillLive || cueSafetyDone.MatchString(tx) && !cueQuestion.MatchString(tx) && !asksUse && !stillLive {
 		// "我现在出来了 窗户开了" tells what was done, though "开了" reads like a question of use
 		if !cueSafetyDone.MatchString(tx) || (t.u.Is(ActGoodbye) || t.u.Is(ActThanks)) && !cueSafetyDeed.MatchString(tx) {
 			return false // "好的谢谢，拜拜": a goodbye, not something done as advised
@@ -832,6 +849,10 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 	}
 	return true
 }
+
+// cueTryPower announces powering, charging or restarting the device to see: "我先试试restart吧",
+// "先充一下电试试", "重启一下看看".
+var cueTryPower = knowledge.MustGate(`(先|再)[^,?]{0,4}(重启|开机|充电|充一下|充上|插上|插电|通电|restart|reboot|charge)|(重启|开机|充电|充一下|插上|插电|通电|restart|reboot|charge)[^,?]{0,3}(试试|试一下|试下|看看)`)
 
 // guessed reports an act only the act model read, with no pattern behind it.
 func guessed(a Act) bool { return strings.HasPrefix(a.Evidence, "≈") }

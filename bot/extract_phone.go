@@ -387,10 +387,11 @@ func (x *extraction) spokenPhone() {
 			continue
 		}
 		cueStart, cue := precededBy(setPhoneCues, s, skipLabelBack(s, i), 4)
-		if !cue || x.overlaps(i, end) {
+		if x.overlaps(i, end) {
 			return
 		}
-		if p, err := validatePhone(digits.String(), false); err == nil {
+		// eleven digits of a mobile need no phone word: "说错了 是一三九零零一三九零零零"
+		if p, err := validatePhone(digits.String(), false); err == nil && (cue || p.Kind == PhoneMobile && n == 11) {
 			x.f.Phone = p
 			x.mark(cueStart, end, spanPhone)
 		}
