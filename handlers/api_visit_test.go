@@ -47,7 +47,8 @@ func TestBookVisit(t *testing.T) {
 		}
 		r := do(t, plain, c.URL, request{Method: "GET", Path: path, Bearer: agent})
 		decodeInto(t, r, &offer)
-		if r.Status != http.StatusOK || offer.Booked != nil || len(offer.Windows) != 6 {
+		// Two slots a day for three days; on the first day one may be past already.
+		if r.Status != http.StatusOK || offer.Booked != nil || len(offer.Windows) < 5 || len(offer.Windows) > 6 || !offer.Windows[0].Start.After(time.Now()) {
 			t.Fatalf("offer: %d %s", r.Status, r.Body)
 		}
 		chosen := offer.Windows[1]

@@ -28,7 +28,7 @@ type Result struct {
 	ErrorSamples   []string       `json:"error_samples,omitempty"` // the first few, to read
 	EmptyReplies   int            `json:"empty_replies"`           // 200 with "success" or no text
 	PrepareSeconds float64        `json:"prepare_seconds"`         // building requests, off the clock
-	Exhausted      int            `json:"exhausted,omitempty"`     // customers out of prepared conversations
+	Exhausted      int            `json:"exhausted,omitempty"`     // customers that ran out of prepared conversations and prepared more during the phase
 
 	// The open loop (Config.Rate) only. Seconds then runs to the last reply, so Throughput
 	// is the achieved rate; StartedRate is the starts made per second of the window.
@@ -159,6 +159,7 @@ type tally struct {
 	byStage                           map[string][]time.Duration
 	requests, errors, empty           int
 	conversations, completed, tickets int
+	refills                           int // conversations prepared during the phase
 	kinds                             map[string]int
 	samples                           []string
 }
@@ -196,13 +197,18 @@ func (t *tally) record(s Script, c Prepared, turn int, req Request, reply wxpush
 	default:
 		return
 	}
+	t.fail(kind, fmt.Sprintf("%s (%s) turn %d %q: %s: %v", c.OpenID, c.Category, turn+1, req.Text, kind, err))
+}
+
+// fail counts an error of a kind, keeping the first few samples.
+func (t *tally) fail(kind, sample string) {
 	t.errors++
 	if t.kinds == nil {
 		t.kinds = map[string]int{}
 	}
 	t.kinds[kind]++
 	if len(t.samples) < maxSamples {
-		t.samples = append(t.samples, fmt.Sprintf("%s (%s) turn %d %q: %s: %v", c.OpenID, c.Category, turn+1, req.Text, kind, err))
+		t.samples = append(t.samples, sample)
 	}
 }
 

@@ -152,7 +152,8 @@ type runner struct {
 	cfg     Config
 	prep    *Preparer
 	decoder *wxpush.Client
-	next    []int // each customer's next conversation number
+	mu      sync.Mutex // guards prep and next while customers refill during a phase
+	next    []int      // each customer's next conversation number
 }
 
 // poolSize is how many conversations each customer needs for the measured duration, from
@@ -177,11 +178,7 @@ func (r *runner) phase(ctx context.Context, per int, d time.Duration) (Result, e
 	for c := range pools {
 		pools[c] = make([]Prepared, 0, per)
 		for range per {
-			// Consecutive customers take consecutive numbers, so the customers chatting at
-			// any moment cover every category.
-			n := r.next[c]*r.cfg.Customers + c
-			r.next[c]++
-			p, err := r.prep.Prepare(r.cfg.Script.Build(fmt.Sprintf("o%s_%d_%d", r.cfg.RunID, c, r.next[c]), n))
+			p, err := r.prepare(c)
 			if err != nil {
 				return Result{}, err
 			}
@@ -198,7 +195,7 @@ func (r *runner) phase(ctx context.Context, per int, d time.Duration) (Result, e
 		deadline = start.Add(d)
 	}
 	for c := range pools {
-		wg.Go(func() { r.customer(ctx, pools[c], deadline, &tallies[c]) })
+		wg.Go(func() { r.customer(ctx, c, pools[c], deadline, &tallies[c]) })
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
@@ -210,20 +207,45 @@ func (r *runner) phase(ctx context.Context, per int, d time.Duration) (Result, e
 	}
 	if d > 0 {
 		for c := range tallies {
-			if tallies[c].conversations == per && tallies[c].completed == per {
+			if tallies[c].refills > 0 {
 				res.Exhausted++
 			}
 		}
 		if res.Exhausted > 0 {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("%d customers ran out of prepared conversations before the duration ended", res.Exhausted))
+			res.Warnings = append(res.Warnings, fmt.Sprintf("%d customers ran out of prepared conversations before the duration ended and prepared more on the clock", res.Exhausted))
 		}
 	}
 	return res, nil
 }
 
-// customer sends its conversations in order, each message after the previous reply.
-func (r *runner) customer(ctx context.Context, convs []Prepared, deadline time.Time, t *tally) {
-	for _, conv := range convs {
+// prepare builds customer c's next conversation. Consecutive customers take consecutive
+// numbers, so the customers chatting at any moment cover every category.
+func (r *runner) prepare(c int) (Prepared, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := r.next[c]*r.cfg.Customers + c
+	r.next[c]++
+	return r.prep.Prepare(r.cfg.Script.Build(fmt.Sprintf("o%s_%d_%d", r.cfg.RunID, c, r.next[c]), n))
+}
+
+// customer sends its conversations in order, each message after the previous reply. With a
+// deadline, a customer that runs out before it prepares one more conversation at a time (the
+// warm-up that sized the pool can run far slower than the steady state) rather than idle.
+func (r *runner) customer(ctx context.Context, c int, convs []Prepared, deadline time.Time, t *tally) {
+	for i := 0; i < len(convs) || !deadline.IsZero(); i++ {
+		if i >= len(convs) {
+			if ctx.Err() != nil || time.Now().After(deadline) {
+				return
+			}
+			p, err := r.prepare(c)
+			if err != nil {
+				t.fail("prepare", fmt.Sprintf("preparing a conversation: %v", err))
+				return
+			}
+			convs = append(convs, p)
+			t.refills++
+		}
+		conv := convs[i]
 		t.conversations++
 		ticket := false
 		for i, req := range conv.Requests {
