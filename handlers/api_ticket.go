@@ -43,14 +43,23 @@ type customerJSON struct {
 }
 
 type productJSON struct {
-	Category         string      `json:"category"`
-	CategoryName     string      `json:"category_name"`
-	Brand            string      `json:"brand"`
-	Model            string      `json:"model"`
-	Serial           string      `json:"serial"`
-	Channel          string      `json:"channel"`
-	PurchaseDate     triage.Date `json:"purchase_date"`
+	Category     string      `json:"category"`
+	CategoryName string      `json:"category_name"`
+	Brand        string      `json:"brand"`
+	Model        string      `json:"model"`
+	Serial       string      `json:"serial"`
+	Channel      string      `json:"channel"`
+	PurchaseDate triage.Date `json:"purchase_date"`
+	// Delivered is the day the product reached the customer when told to the day: the 三包
+	// return and exchange days count from it.
+	Delivered        triage.Date `json:"delivered"`
 	ExtendedWarranty string      `json:"extended_warranty"`
+	// ExtendedMonths is the extension's length as told (0: the policy's); with
+	// ExtendedTotal it is the whole cover from the purchase, not months added to it.
+	ExtendedMonths int  `json:"extended_months"`
+	ExtendedTotal  bool `json:"extended_total"`
+	// ProofDoubt says why the purchase may not be provable as told (a gift, bought abroad…).
+	ProofDoubt string `json:"proof_doubt"`
 }
 
 type faultJSON struct {
@@ -62,6 +71,8 @@ type faultJSON struct {
 	Occurred     string    `json:"occurred"`
 	Region       string    `json:"region"`
 	ReportedAt   time.Time `json:"reported_at"`
+	// RepairClaim is the customer's word that the fault is back after a recent repair.
+	RepairClaim string `json:"repair_claim"`
 }
 
 type triageJSON struct {
@@ -133,11 +144,12 @@ func toTicketDetail(t triage.Ticket, pii bool) ticketDetail {
 		ticketItem: toTicketItem(t, pii), UpdatedAt: t.UpdatedAt, Group: t.Group, RuleID: t.RuleID,
 		StepsTried: stringsOrEmpty(t.StepsTried), Rating: t.Rating, Redacted: !pii,
 		Product: productJSON{Category: rc.Category, CategoryName: rc.CategoryName, Brand: rc.Brand, Model: rc.Model,
-			Serial: t.Record.Serial, Channel: t.Record.Channel, PurchaseDate: rc.PurchaseDate,
-			ExtendedWarranty: string(rc.ExtendedWarranty)},
+			Serial: t.Record.Serial, Channel: t.Record.Channel, PurchaseDate: rc.PurchaseDate, Delivered: rc.Delivered,
+			ExtendedWarranty: string(rc.ExtendedWarranty), ExtendedMonths: rc.ExtendedMonths,
+			ExtendedTotal: rc.ExtendedTotal, ProofDoubt: rc.ProofDoubt},
 		Fault: faultJSON{Symptom: rc.Symptom, ErrorCode: rc.ErrorCode, Trigger: string(rc.Trigger),
 			TriggerLabel: rc.Trigger.Label(), Safety: rc.Safety, Occurred: t.Record.Occurred, Region: rc.Region,
-			ReportedAt: rc.ReportedAt},
+			ReportedAt: rc.ReportedAt, RepairClaim: rc.RepairClaim},
 		Triage: triageJSON{FaultClass: string(r.FaultClass), Priority: string(r.Priority), OnSite: r.OnSite,
 			Skill: r.Skill, FirstResponseBy: timePtr(r.SLA.FirstResponseBy), DiagnosisBy: timePtr(r.SLA.DiagnosisBy),
 			Warranty: warrantyJSON{Status: string(r.Warranty.Status), CoveredUntil: r.Warranty.CoveredUntil},

@@ -357,3 +357,42 @@ func TestNotesStayInternal(t *testing.T) {
 		}
 	}
 }
+
+// The facts the warranty verdict rests on reach staff: the delivery day the 三包 days count
+// from, the extension's length and whether it is the whole cover, a doubt about the proof
+// of purchase and a recent repair the customer claims — in the API and on the ticket page.
+func TestTicketDetailWarrantyFacts(t *testing.T) {
+	apptest.Each(t, apptest.Options{}, func(t *testing.T, s *apptest.Service) {
+		c := startConsole(t, s)
+		agent := token(t, s, "agent1")
+		number := newTicket(t, s, "o_warranty_facts", func(tk *triage.Ticket) {
+			tk.Record.Case.Delivered = triage.Date{Year: 2025, Month: time.March, Day: 12}
+			tk.Record.Case.ExtendedWarranty = triage.AnswerYes
+			tk.Record.Case.ExtendedMonths, tk.Record.Case.ExtendedTotal = 60, true
+			tk.Record.Case.ProofDoubt = "朋友送的"
+			tk.Record.Case.RepairClaim = "上个月刚修过"
+		})
+		var d struct {
+			Product struct {
+				Delivered      string `json:"delivered"`
+				ExtendedMonths int    `json:"extended_months"`
+				ExtendedTotal  bool   `json:"extended_total"`
+				ProofDoubt     string `json:"proof_doubt"`
+			} `json:"product"`
+			Fault struct {
+				RepairClaim string `json:"repair_claim"`
+			} `json:"fault"`
+		}
+		decodeInto(t, do(t, plain, c.URL, request{Method: "GET", Path: "/api/v1/tickets/" + number, Bearer: agent}), &d)
+		if d.Product.Delivered != "2025-03-12" || d.Product.ExtendedMonths != 60 || !d.Product.ExtendedTotal ||
+			d.Product.ProofDoubt != "朋友送的" || d.Fault.RepairClaim != "上个月刚修过" {
+			t.Fatalf("ticket detail %+v", d)
+		}
+		// A ticket without them says so plainly: no delivery day, the extension unknown.
+		plainNumber := newTicket(t, s, "o_warranty_facts_plain")
+		decodeInto(t, do(t, plain, c.URL, request{Method: "GET", Path: "/api/v1/tickets/" + plainNumber, Bearer: agent}), &d)
+		if d.Product.Delivered != "" || d.Product.ExtendedMonths != 0 || d.Product.ExtendedTotal || d.Fault.RepairClaim != "" {
+			t.Fatalf("plain ticket detail %+v", d)
+		}
+	})
+}

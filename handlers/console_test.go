@@ -13,6 +13,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"gorm.io/gorm"
 
+	"github.com/wxintake/intake/catalog"
 	"github.com/wxintake/intake/handlers"
 	"github.com/wxintake/intake/internal/database/migrations/migrationstest"
 	"github.com/wxintake/intake/internal/testenv"
@@ -207,5 +208,31 @@ func TestLogoutChecksCSRF(t *testing.T) {
 	}
 	if rec := f.do(http.MethodGet, "/console/", token, nil); rec.Code != http.StatusSeeOther {
 		t.Fatalf("the session outlived the logout: %d", rec.Code)
+	}
+}
+
+// The ticket page shows the facts the warranty verdict rests on, from the catalog.
+func TestTicketPageWarrantyFacts(t *testing.T) {
+	f := newFixture(t)
+	page := func(number string) string {
+		return f.do(http.MethodGet, "/console/tickets/"+number, f.tokens[staff.RoleAgent], nil).Body.String()
+	}
+	if body := page(f.number); !strings.Contains(body, catalog.T("console.ticket.extended_unknown")) ||
+		strings.Contains(body, `id="delivered"`) || strings.Contains(body, `id="repair-claim"`) {
+		t.Errorf("a ticket without warranty facts shows some: %s", body)
+	}
+	tk, _, err := f.tickets.Create(context.Background(), triage.Ticket{CaseKey: "k-warranty", OpenID: "o2",
+		Priority: triage.PriorityNormal, Category: "fridge", CreatedAt: time.Now(),
+		Record: triage.Record{Case: triage.Case{Category: "fridge", CategoryName: "冰箱", Symptom: "不制冷",
+			Delivered: triage.Date{Year: 2025, Month: time.March, Day: 12}, ExtendedWarranty: triage.AnswerYes,
+			ExtendedMonths: 60, ExtendedTotal: true, RepairClaim: "上个月刚修过"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := page(tk.Number)
+	for _, want := range []string{"2025-03-12", catalog.T("console.ticket.extended_total", "months", 60), "上个月刚修过"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the ticket page lacks %q", want)
+		}
 	}
 }
