@@ -23,6 +23,9 @@ const (
 	rideWords = `骑|滑板|平衡车|电动车|电瓶车|自行车|单车|踏板车|车把|车架|车头|轮椅|代步车|童车|扭扭车|婴儿车|推车|助力车`
 	// giveWay is a load-bearing part giving way.
 	giveWay = `(裂|断|开焊|脱焊|松动|松了|松脱|晃|摇|歪|变形|弯了|折了|卡不住|锁不住|扣不住|锁不紧)`
+	// sitOnWords name what a person sits, lies, stands or runs on: a massage chair, an electric
+	// bed, a treadmill, a cot, a ladder.
+	sitOnWords = `按摩椅|按摩床|按摩沙发|按摩垫|电动床|智能床|电动沙发|功能沙发|升降桌|跑步机|走步机|椭圆机|健身车|动感单车|划船机|婴儿床|摇篮|摇椅|摇摇椅|儿童座椅|安全座椅|餐椅|梯子|人字梯|折叠梯|伸缩梯|电竞椅|办公椅|座椅|椅子|沙发|床(?:[^头单罩垫品]|$)`
 	// mounted are appliances hung on a wall or a ceiling.
 	mounted = `(电视|挂机|内机|空调|油烟机|烟机|热水器|壁挂炉|吸顶灯|吊灯|灯罩|浴霸|吊扇|晾衣架|显示器|投影仪|吊柜|消毒柜|挂架|支架|吊架)`
 	// glassAppliance are appliances with a glass panel, door or lid that heat.
@@ -63,6 +66,10 @@ var bodyCues = []hazardCue{
 	// "烤箱玻璃门炸了", "电磁炉面板裂了", "钢化玻璃自爆"
 	cue(HazardMechanical, `(玻璃|面板|台面|黑晶板|微晶板|炉面|灶面|门)[^?]{0,6}(炸了|炸开|炸裂|爆了|爆开|自爆|碎了|碎开|裂了|裂开|裂纹|裂缝|爆裂|裂成)|自爆`,
 		`屏|手机|平板|手表|表盘|镜头|贴膜|钢化膜|后盖`, glassAppliance, 2),
+	// "按摩椅骨架裂了", "跑步机扶手松了 一扶就晃", "婴儿床护栏断了一根", "梯子腿弯了": the frame of
+	// something sat, lain, stood or run on giving way (a split cover or a drifting belt is none)
+	cue(HazardMechanical, `(骨架|框架|架子|支架|支撑|撑杆|扶手|靠背|底座|底架|脚架|支脚|椅腿|椅子腿|腿|床架|床腿|床板|床头|护栏|围栏|栏杆|立柱|横梁|焊点|焊缝|焊接|升降柱|踏板|踏步|合页|铰链|卡扣|锁扣)[^?]{0,8}?`+giveWay,
+		`皮|漆|贴|膜|布|套|跑带|跑偏|气囊|按摩头|遥控|屏`, sitOnWords, 2),
 	// "破壁机刀片断了", "刀网破了个洞", "扇叶飞出来了"
 	cue(HazardMechanical, `(刀片|搅拌刀|刀组|锯片|砂轮)[^?]{0,6}(断|崩|碎|裂|飞出|甩出|飞了|掉进|掉到|松动|松了|脱落)|(刀头|刀网)[^?]{0,4}(断|崩|碎|裂|破了|破洞|破个洞|破了个洞)|(扇叶|叶片|风叶|扇页|风扇叶)[^?]{0,6}(飞出|甩出|飞了|崩出|打到)`, "", "", 2),
 }
