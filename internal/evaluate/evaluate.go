@@ -26,8 +26,17 @@ import (
 )
 
 // Now is the time every corpus message is read at: the corpora's relative dates ("去年")
-// were labelled for it.
+// were labelled for it, unless a line carries its own day (readAt).
 var Now = time.Date(2026, 12, 4, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+
+// readAt is when a line is read: Now, or 10:00 on the line's own "today" (YYYY-MM-DD), the
+// day its writer worked out its relative dates from ("上周五" written on a Monday).
+func readAt(today string) time.Time {
+	if d, err := time.ParseInLocation(time.DateOnly, today, Now.Location()); err == nil {
+		return d.Add(10 * time.Hour)
+	}
+	return Now
+}
 
 // Score is a count of right answers out of a total.
 type Score struct{ Right, Total int }
@@ -150,6 +159,7 @@ func eachLine[T interface{ lineSplit() string }](path, split string, f func(T)) 
 
 type firstMessage struct {
 	ID, Split, Text, Category, Product, Rule, Hazard, Brand, Model string
+	Today                                                          string // see readAt
 }
 
 func (l firstMessage) lineSplit() string { return l.Split }
@@ -187,7 +197,7 @@ func hazardFigures(r *Report, kb *bot.KnowledgeBase, u *bot.Understanding, where
 // firstMessages scores one customer's first message as the bot reads it at the start of
 // a conversation.
 func firstMessages(r *Report, d *bot.Dialog, kb *bot.KnowledgeBase, l firstMessage) {
-	u := r.reader.Understand(l.Text, bot.Context{State: bot.StateNew, Now: Now, Lexicon: kb.Lexicon()})
+	u := r.reader.Understand(l.Text, bot.Context{State: bot.StateNew, Now: readAt(l.Today), Lexicon: kb.Lexicon()})
 	hazardFigures(r, kb, &u, "first messages", l.ID, "", l.Hazard, l.Text)
 	if l.Hazard != "" {
 		_, hazard := kb.Hazard(u.Canon, u.HazardReading())
@@ -295,6 +305,7 @@ func isHanOnly(s string) bool {
 
 type behaviour struct {
 	ID, Split, State, Asked, Text, Act, Topic, Slot, Value, Hazard string
+	Today                                                          string // see readAt
 }
 
 func (l behaviour) lineSplit() string { return l.Split }
@@ -311,7 +322,7 @@ const unlabelled = "?"
 // behaviourContext is the conversation a behaviour line arrives in: an air conditioner's
 // case (none at the start), with a ticket once done or with a person.
 func behaviourContext(l behaviour, kb *bot.KnowledgeBase) bot.Context {
-	ctx := bot.Context{State: corpusStates[l.State], Asking: bot.Slot(l.Asked), Category: "air_conditioner", Now: Now,
+	ctx := bot.Context{State: corpusStates[l.State], Asking: bot.Slot(l.Asked), Category: "air_conditioner", Now: readAt(l.Today),
 		Lexicon: kb.Lexicon(), HasTicket: l.State == "done" || l.State == "human"}
 	if l.State == "start" {
 		ctx.Category = ""
@@ -337,7 +348,7 @@ func TrainActs(dir, split string, kb *bot.KnowledgeBase) (*textmodel.Model, erro
 	}
 	// every reply to a detail asked is an answer: "今天", "格力的", a phone number
 	err = eachLine(filepath.Join(dir, "slots.jsonl"), split, func(l slotLine) {
-		ctx := bot.Context{State: bot.StateCollect, Asking: bot.Slot(l.Asked), Category: l.Category, Now: Now, Lexicon: kb.Lexicon()}
+		ctx := bot.Context{State: bot.StateCollect, Asking: bot.Slot(l.Asked), Category: l.Category, Now: readAt(l.Today), Lexicon: kb.Lexicon()}
 		u := bot.RuleReader{NoModel: true}.Understand(l.Text, ctx)
 		examples = append(examples, textmodel.Example{State: string(ctx.State), Asking: string(ctx.Asking),
 			Text: bot.ActText(u.Canon), RuleAct: string(u.Decisive(ctx.State).Kind), Act: string(bot.ActAnswer)})
@@ -411,6 +422,7 @@ func equivalent(got, want bot.ActKind, st bot.State) bool {
 
 type slotLine struct {
 	ID, Split, Asked, Category, Text string
+	Today                            string // see readAt
 	Expect                           map[string]any
 }
 
@@ -420,7 +432,7 @@ func (l slotLine) lineSplit() string { return l.Split }
 func slots(r *Report, d *bot.Dialog, l slotLine) {
 	c := bot.Case{}
 	c.Category = l.Category
-	ok := d.AnswerSlot(&c, bot.Slot(l.Asked), l.Text, Now)
+	ok := d.AnswerSlot(&c, bot.Slot(l.Asked), l.Text, readAt(l.Today))
 	e := l.Expect
 	name := "slot " + l.Asked
 	reask, _ := e["reask"].(bool)
