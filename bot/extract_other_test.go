@@ -27,7 +27,8 @@ func TestProductNamedByForm(t *testing.T) {
 }
 
 // The brand of a product outside the categories is taken when it stands alone with 的
-// ("极米的"); words about people, places and buying are not brands.
+// ("极米的"); words about people, places and buying are not brands, nor a brand's name in a
+// comparison ("跟石头似的").
 func TestOtherProductBrand(t *testing.T) {
 	lx := shippedKB(t).Lexicon()
 	for _, tc := range []struct{ text, brand string }{
@@ -35,6 +36,13 @@ func TestOtherProductBrand(t *testing.T) {
 		{"咖啡机漏水 德龙的", "德龙"},
 		{"投影仪坏了 我家的", ""},
 		{"投影仪不亮了 朋友送的", ""},
+		// a comparison is no brand; a brand told later still counts
+		{"俺家冰箱冻得跟石头似的 冷藏里菜都冻上了 海尔的", "海尔"},
+		{"冰箱硬得像石头 冻坏了", ""},
+		{"石头扫地机不回充", "石头"},
+		// names the editors gave: the old Taiwan name of 松下, an integrated-stove maker
+		{"冰箱製冰盒都不出冰 國際牌的", "松下"},
+		{"火星人集成灶的蒸箱不加热了", "火星人"},
 	} {
 		if f := Extract(tc.text, testNow, lx); f.Brand != tc.brand {
 			t.Errorf("Extract(%q).Brand = %q, want %q", tc.text, f.Brand, tc.brand)

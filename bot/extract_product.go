@@ -21,7 +21,7 @@ func (x *extraction) products(lx *Lexicon) {
 			continue
 		}
 		if x.brand < 0 {
-			if b, end, ok := lx.brandWords.at(s, i); ok && !adverbBefore(s, i) {
+			if b, end, ok := lx.brandWords.at(s, i); ok && !adverbBefore(s, i) && !simile(s, i, end) {
 				x.brand = b
 				x.mark(i, end, spanBrand)
 			}
@@ -128,6 +128,18 @@ func adverbBefore(s string, i int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return strings.ContainsRune(hanAdverbsBeforeBrand, r)
+}
+
+// simile reports whether the brand word at s[i:end] is a comparison ("冻得跟石头似的", "硬得
+// 像石头一样"), not a brand.
+func simile(s string, i, end int) bool {
+	for _, after := range []string{"似的", "一样", "一般", "那样", "这样", "样"} {
+		if strings.HasPrefix(s[end:], after) {
+			return true
+		}
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return i > 0 && strings.ContainsRune("像如似", r)
 }
 
 // model finds a model number: first by the lexicon's patterns, the brand's own first; then,

@@ -217,10 +217,16 @@ func firstMessages(r *Report, d *bot.Dialog, kb *bot.KnowledgeBase, l firstMessa
 	}
 	if l.Brand != "" {
 		r.score("brand", u.Facts.Brand == l.Brand)
+		if u.Facts.Brand != l.Brand {
+			r.miss("%s brand %q want %q: %s", l.ID, u.Facts.Brand, l.Brand, l.Text)
+		}
 	}
 	if l.Model != "" {
 		ok := sameModel(u.Facts.Model, l.Model)
 		r.score("model (in a first message)", ok)
+		if !ok {
+			r.miss("%s model %q want %q: %s", l.ID, u.Facts.Model, l.Model, l.Text)
+		}
 	}
 	if l.Rule == unlabelled {
 		return // round 3 labels products and hazards, not rules
