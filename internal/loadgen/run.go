@@ -109,16 +109,7 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	if cfg.Rate > 0 && cfg.MaxInFlight == 0 {
 		cfg.MaxInFlight = DefaultMaxInFlight
 	}
-	hc := cfg.HTTP
-	if hc == nil {
-		hc = NewHTTPClient(max(cfg.Customers, cfg.MaxInFlight), len(cfg.URLs), cfg.Timeout)
-	}
-	r := &runner{
-		cfg:     cfg,
-		prep:    NewPreparer(cfg.URLs, cfg.Token, cfg.AESKey, cfg.AppID, mrand.New(mrand.NewPCG(cfg.Seed, 1))),
-		decoder: &wxpush.Client{Token: cfg.Token, AESKey: cfg.AESKey, AppID: cfg.AppID, Mode: wxpush.Safe, HTTP: hc},
-		next:    make([]int, cfg.Customers),
-	}
+	r := newRunner(cfg)
 	rep := &Report{Script: cfg.Script, URLs: cfg.URLs, Customers: cfg.Customers, RunID: cfg.RunID}
 
 	if cfg.Warmup > 0 {
@@ -146,6 +137,19 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 	rep.Result = m
 	rep.Warnings = append(rep.Warnings, m.Warnings...)
 	return rep, nil
+}
+
+func newRunner(cfg Config) *runner {
+	hc := cfg.HTTP
+	if hc == nil {
+		hc = NewHTTPClient(max(cfg.Customers, cfg.MaxInFlight), len(cfg.URLs), cfg.Timeout)
+	}
+	return &runner{
+		cfg:     cfg,
+		prep:    NewPreparer(cfg.URLs, cfg.Token, cfg.AESKey, cfg.AppID, mrand.New(mrand.NewPCG(cfg.Seed, 1))),
+		decoder: &wxpush.Client{Token: cfg.Token, AESKey: cfg.AESKey, AppID: cfg.AppID, Mode: wxpush.Safe, HTTP: hc},
+		next:    make([]int, cfg.Customers),
+	}
 }
 
 type runner struct {
