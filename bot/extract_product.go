@@ -180,6 +180,13 @@ func (x *extraction) model(lx *Lexicon) {
 		if x.f.Category == OtherCategory && x.rightAfterProduct(i) {
 			least = 3 // "极米投影仪H3S"
 		}
+		if x.gluedToBrand(i) {
+			if seriesNumber(s, i, end) {
+				x.setModel(lx, i, seriesEnd(s, end), -1, -1) // "小米14", "荣耀90 Pro"
+				return
+			}
+			least = 2 // "科沃斯T20", "拓竹A1"
+		}
 		if !cued && (x.brand < 0 && x.cat < 0 && x.f.Category != OtherCategory || !plausibleModel(s[i:end], least)) {
 			// ("戴森吹风机 HD08": a product outside the lists names its model too)
 			i = end - 1
@@ -196,6 +203,49 @@ func (x *extraction) model(lx *Lexicon) {
 		x.setModel(lx, i, end, -1, -1)
 		return
 	}
+}
+
+// gluedToBrand reports a token written right after the brand's name, no space between
+// ("科沃斯T20", "小米14").
+func (x *extraction) gluedToBrand(i int) bool {
+	for _, sp := range x.spans[:x.n] {
+		if sp.kind == spanBrand && sp.end == i && !isASCIILetter(x.s[sp.start]) {
+			return true
+		}
+	}
+	return false
+}
+
+// seriesNumber reports a number of two or three digits glued to a brand that names a
+// model in its series ("小米14信号差", "荣耀90"), not a quantity: no unit, price or time after
+// it ("美的30升", "海尔2023年买的").
+func seriesNumber(s string, i, end int) bool {
+	if end-i < 2 || end-i > 3 {
+		return false
+	}
+	for j := i; j < end; j++ {
+		if !isASCIIDigit(s[j]) {
+			return false
+		}
+	}
+	rest := s[end:]
+	for _, unit := range []string{"升", "寸", "英寸", "匹", "公斤", "斤", "千克", "年", "月", "天", "号", "块", "元", "个", "台", "次", "岁", "点", "分", "小时", "度", "米", "厘米", "瓦", "w", "W", "l", "L", "kg", "%", "p", "P", "g", "G", "mm", "cm", "多", "来", "几"} {
+		if strings.HasPrefix(rest, unit) {
+			return false
+		}
+	}
+	return true
+}
+
+// seriesEnd extends a series number by the edition words after it ("14 Pro", "90 Ultra").
+func seriesEnd(s string, end int) int {
+	rest := strings.TrimLeft(s[end:], " ")
+	for _, w := range []string{"Pro+", "Pro", "pro", "Ultra", "ultra", "Max", "max", "Plus", "plus", "SE", "se", "Mini", "mini"} {
+		if strings.HasPrefix(rest, w) && (len(rest) == len(w) || !isASCIIAlnum(rest[len(w)])) {
+			return len(s) - len(rest) + len(w)
+		}
+	}
+	return end
 }
 
 // rightAfterProduct reports a token written right after the product's or the brand's name,

@@ -36,6 +36,12 @@ func TestExtractProduct(t *testing.T) {
 		{"手机号13800138000", "", "", ""}, // 手机号 is the phone number, not the product
 		{"格力空调 220V", "air_conditioner", "格力", ""},
 		{"海尔冰箱 型号是BCD-470WDPG", "refrigerator", "海尔", "BCD-470WDPG"},
+		// a series number glued to the brand is the model; a quantity is none
+		{"小米14信号老是掉", "phone", "小米", "14"},
+		{"我的小米13 Pro充不进电", "phone", "小米", "13 PRO"},
+		{"小米14寸的显示器", "other", "小米", ""},
+		{"美的300升的冰箱", "refrigerator", "美的", ""},
+		{"海尔2023年买的冰箱", "refrigerator", "海尔", ""},
 	}
 	lx := testLexicon(t)
 	for _, tt := range tests {
