@@ -25,6 +25,9 @@ type Case struct {
 	RuleTitle  string `json:"rule_title,omitempty"` // its title, for the summary and the ticket
 	StepsTried int    `json:"steps,omitempty"`      // self-service steps the customer went through
 	SelfDone   bool   `json:"self_done,omitempty"`  // self-service is behind us (tried, or none fits)
+	// Recovered is set when the fault went away while the details were asked ("搞掂了 多谢"):
+	// the case is kept, and taken up again if the fault comes back soon ("又唔得了").
+	Recovered bool `json:"recovered,omitempty"`
 
 	At time.Time `json:"at,omitempty"` // when the case started, for the product's age
 

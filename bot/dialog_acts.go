@@ -965,6 +965,18 @@ func (d *Dialog) interject(t *step) bool {
 			return true
 		}
 	}
+	if c.State == StateDone && c.Ticket == "" && c.Case.Recovered && !c.Case.Safety &&
+		t.in.At.Sub(c.UpdatedAt) <= d.ResumeAfter && len(u.Hazards) == 0 && u.Suspect == "" &&
+		(u.Facts.Category == "" || u.Facts.Category == c.Case.Category) && u.Facts.Product == "" &&
+		(u.Is(ActNotSolved) || cueBackAgain.MatchString(compact(u.Canon)) || knowledge.ParseAnswer(u.Canon) == knowledge.AnswerNotSolved) {
+		// "搞掂了 多谢" while the details were asked, then "唔好意思 又唔得了": the same fault is
+		// back; the report goes on from where it was, with everything told kept
+		c.Case.Recovered = false
+		c.State = StateCollect
+		t.sayKey("bot.recovered.back")
+		d.advance(t)
+		return true
+	}
 	if f := u.Facts; busy && f.Category == "" && f.Product == "" && f.Symptom == "" && f.ErrorCode == "" && f.Model == "" &&
 		len(u.Hazards) == 0 && u.Suspect == "" && cueWhereWere.MatchString(compact(u.Canon)) {
 		t.sayKey("bot.where_were_we") // "我回来了 刚才说到哪了": the pending question again
@@ -1022,6 +1034,7 @@ func (d *Dialog) interject(t *step) bool {
 		// "重启过了 好像可以了": the fault went away before anything was filed
 		t.sayKey("bot.recovered")
 		c.State, c.Asking, c.Fails = StateDone, "", 0
+		c.Case.Recovered = true
 		return true
 	}
 	if u.Is(ActHandoff) || cueBotUseless.MatchString(compact(u.Canon)) && !cueClearCancel.MatchString(compact(u.Canon)) {
@@ -1490,7 +1503,7 @@ var cueInstructions = knowledge.MustGate(`忽略[^,，。!?？]{0,6}(指令|规�
 
 // cueRecovered says the fault has gone: "好像可以了", "现在正常了", "自己好了".
 // A bare "好了" or "可以了" is no such thing ("好了 我去看看型号"): it needs a word before it.
-var cueRecovered = knowledge.MustGate(`(重启|重新启动|重开|重插|拔了插头|拔插|断电|断了电|关机|复位|重置|插紧|清理|清洗|擦)[^,，。!?？]{0,6}(就|后|以后|之后)?(好了|好啦|可以了|正常了|恢复了|能用了|没事了)|(好像|已经|现在|又|都|突然|自己|貌似|应该|它|莫名其妙)(可以了|可以用了|好了|好啦|正常了|恢复了|恢复正常|能用了|能用啦|没事了|好使了|能开机了|能开了|正常用了)|(^|[,，。!！~ ])(正常了|恢复了|恢复正常|能用了|能用啦|好使了|能开机了|可以用了|正常用了|没问题了)`)
+var cueRecovered = knowledge.MustGate(`(重启|重新启动|重开|重插|拔了插头|拔插|断电|断了电|关机|复位|重置|插紧|清理|清洗|擦)[^,，。!?？]{0,6}(就|后|以后|之后)?(好了|好啦|可以了|正常了|恢复了|能用了|没事了)|(好像|已经|现在|又|都|突然|自己|貌似|应该|它|莫名其妙)(可以了|可以用了|好了|好啦|正常了|恢复了|恢复正常|能用了|能用啦|没事了|好使了|能开机了|能开了|正常用了)|(^|[,，。!！~ ])(正常了|恢复了|恢复正常|能用了|能用啦|好使了|能开机了|可以用了|正常用了|没问题了)|(^|[,，。!！~ ])(搞掂|得咗|好返|好翻|搞定)(了|咗|啦|喇|嘞|喔|哦)*([,，。!！~ ]|$|多谢|谢谢|唔该)|(^|[,，。!！~ ])(没事|冇事)(喇|啦|了|咯)`)
 
 // cueStillBroken says it has not: "也不行", "还是", "又坏".
 var cueStillBroken = knowledge.MustGate(`不行|没用|还是|但是|但|可是|就是|不过|还有|只是|又坏|又不|一会又|一会儿又|过一会|时好时坏|反复|不正常|没好|不好用`)

@@ -160,6 +160,8 @@ func readSpan(s string, i int) (timeSpan, bool) {
 		return timeSpan{months: 6, prec: PrecisionMonth, approx: true, end: i + len("半年")}, true
 	case strings.HasPrefix(s[i:], "半个月"):
 		return timeSpan{days: 15, prec: PrecisionDay, approx: true, end: i + len("半个月")}, true
+	case strings.HasPrefix(s[i:], "个把月"), strings.HasPrefix(s[i:], "个多月"): // "买了个把月": a month or so
+		return timeSpan{months: 1, prec: PrecisionMonth, approx: true, end: i + len("个把月")}, true
 	}
 	n, j, approx, ok := readCount(s, i)
 	if !ok || n == 0 {

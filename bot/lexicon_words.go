@@ -222,6 +222,7 @@ var shoppingFestivals = []struct {
 // durationVerbs before a length of time make it the age of the product: "买了两年".
 var durationVerbs = []string{
 	"买了", "买来", "买回来", "买回家", "拿回来", "装上", "装好", "用了", "入手", "到手", "买", "用", "刚买", "才买", "装了", "安装了", "已经用了", "使用了",
+	"买咗", "用咗", "装咗", "买嘅", // Cantonese 咗 is 了
 }
 
 // durationFillers may stand between a duration verb and the number: "买了快两年".
@@ -443,6 +444,8 @@ var symptomCues = append(degreeCues(), []string{
 	"不吸", "吸力", "跳", "慢", "太吵", "很吵", "嗡", "亮红灯", "红灯", "闪灯", "温度", "不保温",
 	"声音", "响", "散架", "点不着", "打不着", "不着火", "不行了", "不好使", "没用了", "不出热水",
 	"进不去", "进不了", "锁在外面", "关在外面", "回不了家", "黑了", "全黑", "变黑", "吹冷风", "冷风", "吹热风", "不暖",
+	// dialect: Cantonese, Hakka, Wu (冇 is read as 没)
+	"唔行", "唔会行", "唔郁", "唔动", "没动", "停咗", "滴滴声", "唔着", "唔转", "唔亮", "唔出", "唔得", "勿灵", "勿动", "勿会动", "一开就叫",
 }...)
 
 // degreeCues are faults with the degree words customers put before them: "不太冷", "不怎么
@@ -477,6 +480,7 @@ var yesWords = []string{
 	"没问题", "没错", "不错", "可不是", "是", "是的", "对", "对的", "有", "有的", "有啊", "买了", "买过", "办了", "嗯", "嗯嗯", "恩", "好",
 	"好的", "可以", "行", "要", "需要", "没错", "确认", "确定", "正确", "当然", "对呀", "是啊",
 	"yes", "y", "ok", "okay", "好滴", "是滴", "必须", "买的有",
+	"系啊", "系呀", "系嘅", "系咯", "系喇", "系咁", "就系咁", "系的", "系滴", "是额", "对额", "着啊", // Cantonese, Wu, Minnan yes
 }
 var noWords = []string{
 	"否", "不", "不是", "没有", "没", "无", "没买", "没办", "不要", "不用", "不需要", "不对", "错",

@@ -314,6 +314,10 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			return true, ""
 		}
 	case SlotSerial:
+		if isUnknown(text) && !aboutOther(text, SlotSerial) {
+			c.SerialUnknown = true // "無", "冇啊", "莫得": none, in any dialect
+			return true, ""
+		}
 		if f := Extract(text, now, lx); !f.Phone.IsZero() && precededByPhoneWord(text) {
 			return false, "" // "电话 021-66668888": a phone number, not the serial
 		}
