@@ -78,8 +78,10 @@ func TestDialectRecovered(t *testing.T) {
 		text string
 		want bool
 	}{
-		{"搞掂了 多谢", true}, {"好返啦", true}, {"冇事喇", true}, {"得咗喇 多谢晒", true}, {"搞定了 谢谢", true},
+		{"搞掂了 多谢", true}, {"好返啦", true}, {"冇事喇", true}, {"搞定了 谢谢", true}, {"没事了", true},
 		{"又唔得了", false}, {"仲係唔得", false}, {"还是不得行", false}, {"搞掂未呀", false},
+		// 得咗 is also a plain "OK"; a detail found is no recovery
+		{"得咗喇", false}, {"得咗喇 多谢晒", true}, {"搞定了 型号是KFR-35GW", false}, {"搞定了 我去拿个电话给你", false}, {"没事 你先问", false},
 	} {
 		u := RuleReader{NoModel: true}.Understand(tc.text, Context{State: StateCollect, Asking: SlotPurchase})
 		if got := recovered(&u); got != tc.want {
