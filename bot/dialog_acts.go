@@ -453,6 +453,8 @@ var cueReschedule = knowledge.MustGate(`改(个|一下|下)?(时间|日子|约|�
 func (d *Dialog) answerQuestions(t *step, first string) {
 	var topics []string
 	done := map[string]bool{TopicWarranty: first == TopicPrice} // the price answer tells the warranty too
+	// the area answer tells how the visit is arranged: "乡下能上门不" is one question
+	done[TopicService] = first == TopicCoverage && askedArea.MatchString(compact(t.u.Canon))
 	done[first] = true
 	for _, a := range t.u.Acts {
 		if a.Kind == ActQuestion && !done[a.Topic] && a.Topic != "" && a.Topic != TopicOther {
@@ -1780,6 +1782,8 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 			brand = t.u.Facts.Brand // the lexicon's own name: "格力", not "格力家"
 		}
 		switch f := t.u.Facts; {
+		case brand == "" && product == "" && f.Product == "" && askedArea.MatchString(compact(t.u.Canon)):
+			t.sayKey("bot.faq.coverage.area") // "乡下能上门不": where the service reaches
 		case brand == "" && product == "" && f.Category == "" && f.Product == "" && cueWhichProducts.MatchString(compact(t.u.Canon)):
 			// "你们售后都修哪些东西": the list, whatever this case's product is
 			t.sayKey("bot.faq.coverage.list", "categories", strings.Join(d.lexicon().CategoryNamesAll(), "、"))
