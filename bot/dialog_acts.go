@@ -1706,8 +1706,14 @@ func (d *Dialog) changeProduct(t *step, category string) {
 	if !brandMakes(d.lexicon(), old.Brand, category) {
 		c.Case.Brand = ""
 	}
-	c.Case.Model, c.Case.ModelUnknown, c.Case.Serial, c.Case.SerialUnknown = "", false, "", false
-	c.Case.Symptom, c.Case.ErrorCode, c.Case.RuleID, c.Case.RuleTitle = "", "", "", ""
+	// "刚才选的洗衣机 其实是洗碗机 选错了": the same device filed under the wrong product keeps
+	// what was told of it; another device starts afresh
+	mistaken := cueMistakenProduct.MatchString(compact(t.u.Canon)) && !cueOtherFine.MatchString(compact(t.u.Canon))
+	if !mistaken {
+		c.Case.Model, c.Case.ModelUnknown, c.Case.Serial, c.Case.SerialUnknown = "", false, "", false
+		c.Case.Symptom, c.Case.ErrorCode = "", ""
+	}
+	c.Case.RuleID, c.Case.RuleTitle = "", ""
 	c.Case.SelfDone, c.Case.StepsTried, c.Case.Guided, c.Case.Offered = false, 0, false, nil
 	f := t.u.Facts
 	f.Category = ""
@@ -1723,6 +1729,14 @@ func (d *Dialog) changeProduct(t *step, category string) {
 	t.sayKey("bot.changed_product", "category", name)
 	d.advance(t)
 }
+
+// cueMistakenProduct says the product was named wrongly, not that another one broke:
+// "选错了", "写错了", "其实是…", "不是空调 是风扇".
+var cueMistakenProduct = knowledge.MustGate(`(选|写|填|搞|弄|点|记|整|讲|说)错(了|咗|啦)?|其实(是|系)|实际(上)?是|应该(是|系)|(不是|唔系|勿是)[^,，。!?？]{1,8}(是|系)`)
+
+// cueOtherFine says the product named first works ("空调没事"): then the fault told of it
+// may not be the new product's, and the new product's fault is asked.
+var cueOtherFine = knowledge.MustGate(`没事|没得事|冇事|没问题|没坏|是好的|好好的|正常|没毛病`)
 
 // brandMakes reports whether the brand makes products of the category.
 func brandMakes(lx *Lexicon, brand, category string) bool {

@@ -66,3 +66,22 @@ func TestBrandWords(t *testing.T) {
 		}
 	}
 }
+
+// A product the customer corrects in the same message gives way to the one said after it
+// ("选的洗衣机 其实是洗碗机"); corrected with nothing after, it stays.
+func TestProductCorrectedInPlace(t *testing.T) {
+	lx := shippedKB(t).Lexicon()
+	for _, tc := range []struct{ text, category, product string }{
+		{"刚才选的洗衣机 其实是洗碗机 选错了", "dishwasher", ""},
+		{"平板写错了 是笔记本", "laptop", ""},
+		{"电视搞错咗 系显示器", OtherCategory, "显示器"},
+		{"空调写错了 应该是电暖器", OtherCategory, "电暖器"},
+		{"冰箱选错了", "refrigerator", ""},
+		{"洗衣机其实是去年买的", "washing_machine", ""},
+		{"其实是洗碗机 选错了", "dishwasher", ""},
+	} {
+		if f := Extract(tc.text, testNow, lx); f.Category != tc.category || f.Product != tc.product {
+			t.Errorf("Extract(%q) = %q %q, want %q %q", tc.text, f.Category, f.Product, tc.category, tc.product)
+		}
+	}
+}

@@ -46,7 +46,7 @@ func (x *extraction) products(lx *Lexicon) {
 					i = end - runeLen(s, prevRuneStart(s, end))
 					continue
 				}
-				if deniedProduct(s, i, end) {
+				if deniedProduct(s, i, end) || correctedAfter(s, i, end, lx) {
 					if x.deniedCat < 0 {
 						x.deniedCat = c
 					}
@@ -103,6 +103,33 @@ func deniedProduct(s string, i, end int) bool {
 		return false
 	}
 	return setAsideAfter(strings.TrimLeft(s[end:], " "))
+}
+
+// correctedAfter reports a product name followed by the customer's correction of it:
+// "选的洗衣机 其实是洗碗机", "填的平板写错了 是笔记本", "电视搞错咗 系显示器". The product said
+// after wins; with none after, the one set aside is kept (settleDenied).
+func correctedAfter(s string, i, end int, lx *Lexicon) bool {
+	if before := strings.TrimRight(s[:i], " "); strings.HasSuffix(before, "是") || strings.HasSuffix(before, "系") {
+		return false // "其实是洗碗机 选错了": the product affirmed
+	}
+	rest := strings.TrimLeft(s[end:], " ,")
+	for _, w := range []string{"选错了", "写错了", "填错了", "搞错了", "弄错了", "点错了", "记错了", "错了", "搞错咗", "写错咗", "整错咗", "错咗"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	for _, w := range []string{"其实是", "实际上是", "实际是", "应该是", "其实系", "应该系", "改成", "换成"} {
+		if after, ok := strings.CutPrefix(rest, w); ok {
+			after = strings.TrimLeft(after, " ")
+			for _, p := range []string{"那个", "这个", "那台", "我的", "我家的"} {
+				after = strings.TrimPrefix(after, p)
+			}
+			_, _, named := lx.catWords.at(after, 0)
+			_, _, other := setOtherProducts.at(after, 0)
+			return named || other
+		}
+	}
+	return false
 }
 
 // contrasted reports a product named before "不是" and another product: "小米的路由器不是
