@@ -78,7 +78,8 @@ type step struct {
 	u   Understanding
 	out []Effect
 
-	toldNormal bool // an editor's "is this normal" FAQ entry answered the message
+	toldNormal bool   // an editor's "is this normal" FAQ entry answered the message
+	verdict    string // what the bot's last self-service reply asked (Conversation.Verdict)
 }
 
 func (t *step) say(text string)              { t.out = append(t.out, Reply{Text: text}) }
@@ -134,6 +135,7 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 		return c, t.out
 	}
 	t.u = d.understand(&c, text, in.At)
+	t.verdict, c.Verdict = c.Verdict, ""
 	if place := d.placeAbroad(t); place != "" {
 		defer func() {
 			// "我喺香港", "+852 9123 4567": said once, after the reply's own business (a
@@ -886,7 +888,7 @@ func (d *Dialog) advance(t *step) {
 		if ok {
 			c.Case.RuleID, c.Case.RuleTitle = rule.ID, rule.Title
 			if len(rule.Steps) > 0 {
-				c.State, c.Step, c.Fails = StateSelf, 0, 0
+				c.State, c.Step, c.Fails, c.SelfDoubt = StateSelf, 0, 0, false
 				t.do(RecordOutcome{RuleID: rule.ID, Outcome: OutcomeShown})
 				t.sayKey("bot.self.intro", "title", rule.Title)
 				d.showStep(t, rule)
@@ -926,6 +928,7 @@ func (d *Dialog) ask(t *step, s Slot) {
 func (d *Dialog) showStep(t *step, rule Rule) {
 	c := t.c
 	t.sayKey("bot.self.step", "i", c.Step+1, "n", len(rule.Steps), "text", rule.Steps[c.Step])
+	c.Verdict = verdictStep
 }
 
 // remindStep asks again for the verdict on the step shown just before, without pasting its
@@ -935,6 +938,7 @@ func (d *Dialog) remindStep(t *step, rule Rule) {
 	c := t.c
 	if utf8.RuneCountInString(rule.Steps[c.Step]) <= 30 {
 		d.showStep(t, rule)
+		c.Verdict = "" // said after something else: an "嗯" may answer that
 		return
 	}
 	t.sayKey("bot.self.remind", "i", c.Step+1)
@@ -948,12 +952,16 @@ func (d *Dialog) selfService(t *step, text string) {
 		d.advance(t)
 		return
 	}
+	if d.ackVerdict(t, t.verdict) {
+		return // "嗯 行 没毛病" after a doubt or a detail noted: asked plainly first
+	}
 	did, echoed := checkedFine(t.u.Canon, rule.Steps[c.Step])
 	if f := t.u.Facts; f.Brand != "" || f.Model != "" || !f.Phone.IsZero() || !f.PurchaseDate.IsZero() || f.Serial != "" {
 		did, echoed = false, false // "洗碗机是西门子的": a detail, not the check's result
 	}
 	if did && t.u.Answer != knowledge.AnswerNotSolved && t.u.Answer != knowledge.AnswerHuman {
 		t.sayKey("bot.self.did") // "滤网洗好了": done, but did it help?
+		c.Verdict = verdictPlain
 		return
 	}
 	if echoed && t.u.Answer == knowledge.AnswerUnclear && !t.u.Is(ActQuestion) && !knowledge.Pending(t.u.Canon) {
@@ -993,6 +1001,9 @@ func (d *Dialog) selfService(t *step, text string) {
 		c.State, c.Asking = StateDone, ""
 		d.offerAlso(t)
 	case knowledge.AnswerNotSolved:
+		if knowledge.PartlyBetter(t.u.Canon) {
+			c.SelfDoubt = true // "好一点了吧": a later bare "行" does not close it
+		}
 		c.Step++
 		if skipAll || triedAll(t.u.Canon) {
 			c.Step = len(rule.Steps)
@@ -1037,11 +1048,13 @@ func (d *Dialog) selfService(t *step, text string) {
 				t.sayKey("bot.unknown_noted", "label", strings.Join(labels, "、"))
 			}
 			d.showStep(t, rule)
+			c.Verdict = ""
 			return
 		}
 		if t.u.Is(ActVague) {
 			if knowledge.Unsure(t.u.Canon) {
 				t.sayKey("bot.self.unsure") // "说不好 再用几天看": watch it, the case waits
+				c.SelfDoubt = true
 				return
 			}
 			t.sayKey("bot.self.later") // not tried yet ("晚上回去再弄"): no failure, the case waits
@@ -1064,6 +1077,7 @@ func (d *Dialog) selfService(t *step, text string) {
 		if c.Fails >= d.MaxFails {
 			t.sayKey("bot.offer_human")
 		}
+		c.Verdict = verdictStep // the choices again, nothing else said
 		if c.Fails >= 2 {
 			t.sayKey("bot.self.retry.again")
 			return
