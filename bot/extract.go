@@ -160,6 +160,7 @@ func extract(text string, now time.Time, lx *Lexicon, loose bool) Facts {
 	x.brandCategory(lx)
 	x.namedByForm()
 	x.otherBrand()
+	x.brandAfterProduct()
 	x.address()
 	x.name()
 	x.dates(now)
