@@ -55,6 +55,9 @@ type Facts struct {
 
 	Phone    Phone `json:"phone,omitzero"`
 	PhoneErr error `json:"-"` // a number was given but is not valid (one of the ErrPhone… errors)
+	// OtherPhone is a second number told with the one kept, in the customer's words ("我的电话
+	// 13600001111" beside "租客电话…，上门请联系租客"): a note for staff, never dropped.
+	OtherPhone string `json:"other_phone,omitempty"`
 
 	// Also is a second appliance told with its own trouble, in the customer's words ("冰箱也不太
 	// 冷"): filed after this one, never mixed into it.
@@ -119,6 +122,7 @@ func (f Facts) Merge(newer Facts) Facts {
 		f.PhoneErr = newer.PhoneErr
 	}
 	set(&f.Also, newer.Also)
+	set(&f.OtherPhone, newer.OtherPhone)
 	if newer.Address != "" {
 		f.Address, f.Region, f.City = newer.Address, newer.Region, newer.City
 	}
