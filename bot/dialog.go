@@ -415,7 +415,11 @@ func (d *Dialog) filedDetails(t *step) (details Facts, told bool) {
 		return Facts{}, false
 	}
 	if tail := afterDenial(t.u.Canon); tail != "" {
-		f = f.Merge(Extract(tail, t.in.At, d.lexicon()))
+		told := Extract(tail, t.in.At, d.lexicon())
+		if told.Brand == "" && (cueBrandWord.MatchString(t.u.Canon) || c.Case.Brand != "" && strings.Contains(denied(t.u.Canon), c.Case.Brand)) {
+			told.Brand = unlistedBrand(tail, t.in.At, d.lexicon()) // "品牌不是老板 是威能": a brand no list knows
+		}
+		f = f.Merge(told)
 	}
 	if !cuePurchaseWord.MatchString(t.u.Canon) || coarserOf(f.PurchaseDate, c.Case.PurchaseDate) {
 		// "是周三下午 12月9号下午" is a visit, not a purchase; "2025年6月买的" after
@@ -432,6 +436,27 @@ func (d *Dialog) filedDetails(t *step) (details Facts, told bool) {
 	told = details.Brand != "" || details.Model != "" || !details.PurchaseDate.IsZero() || !details.Delivered.IsZero() || details.Serial != "" ||
 		details.Channel != "" || details.ExtendedWarranty != YesNoUnset || cueProofDoubt.MatchString(compact(t.u.Canon))
 	return details, told
+}
+
+// cueBrandWord names the brand as the detail meant: "品牌不是…", "牌子写错了".
+var cueBrandWord = knowledge.MustGate(`品牌|牌子`)
+
+// unlistedBrand reads a brand no list knows as the words after a denial say it: "威能",
+// "威能的", "林内牌" — two to four characters, none of people, places, kinds or faults.
+func unlistedBrand(tail string, now time.Time, lx *Lexicon) string {
+	w := strings.TrimSpace(brandWords(tail))
+	if n := runes(w); n < 2 || n > 4 || strings.ContainsAny(w, notBrandRunes+placeRunes+faultRunes) || reduplicated(w) {
+		return ""
+	}
+	for _, r := range w {
+		if !unicode.Is(unicode.Han, r) {
+			return ""
+		}
+	}
+	if Extract(w, now, lx) != (Facts{}) {
+		return ""
+	}
+	return w
 }
 
 // coarserOf reports whether date d says no more than known does, less exactly or the same:
@@ -1188,6 +1213,38 @@ func (d *Dialog) escalate(t *step, why Escalation) {
 	t.do(OpenTicket{Key: c.CaseKey(), Case: c.Case, Reason: why})
 }
 
+// readBack tells in one line what an urgent ticket, filed with no summary to confirm, holds
+// (product · brand · purchase · fault · phone), and that a correction is welcome: a brand or
+// date misread goes to the engineer otherwise (contactAfterFiling applies what they send).
+func (d *Dialog) readBack(t *step) {
+	c := &t.c.Case
+	var parts []string
+	add := func(s Slot, key string) {
+		if c.missing(s) {
+			return
+		}
+		if v := d.show(c, s); v != "" && v != catalog.T("bot.value.skipped") && v != catalog.T("bot.value.unknown") {
+			if key != "" {
+				v = catalog.T(key, "value", v)
+			}
+			parts = append(parts, v)
+		}
+	}
+	add(SlotCategory, "")
+	add(SlotBrand, "")
+	add(SlotPurchase, "bot.readback.bought")
+	if v := d.show(c, SlotSymptom); v != "" {
+		if w := truncateRunes(v, 30); w != v {
+			v = w + "…"
+		}
+		parts = append(parts, v)
+	}
+	add(SlotPhone, "bot.readback.phone")
+	if len(parts) > 0 {
+		t.sayKey("bot.readback", "facts", strings.Join(parts, " · "))
+	}
+}
+
 // onResult continues after an effect with an outcome.
 func (d *Dialog) onResult(t *step) {
 	c, r := t.c, t.in.Result
@@ -1218,6 +1275,9 @@ func (d *Dialog) onResult(t *step) {
 		c.Pending = ""
 		c.addTicket(r.Opened.Number)
 		t.say(r.Opened.Commitment)
+		if why == EscalateSafety {
+			d.readBack(t) // filed fast, with no summary: what went on the ticket, to correct
+		}
 		switch {
 		case why == EscalateHuman || why == EscalateSafety:
 			c.State, c.AckedAt = StateHuman, t.in.At
