@@ -952,7 +952,7 @@ func (d *Dialog) ask(t *step, s Slot) {
 
 func (d *Dialog) showStep(t *step, rule Rule) {
 	c := t.c
-	t.sayKey("bot.self.step", "i", c.Step+1, "n", len(rule.Steps), "text", rule.Steps[c.Step])
+	t.sayKey("bot.self.step", "i", c.Step+1, "n", len(rule.Steps), "text", rule.StepText(c.Step, c.Case.Fuel))
 	c.Verdict = verdictStep
 }
 
@@ -961,7 +961,7 @@ func (d *Dialog) showStep(t *step, rule Rule) {
 // A short step is shown again whole.
 func (d *Dialog) remindStep(t *step, rule Rule) {
 	c := t.c
-	if utf8.RuneCountInString(rule.Steps[c.Step]) <= 30 {
+	if utf8.RuneCountInString(rule.StepText(c.Step, c.Case.Fuel)) <= 30 {
 		d.showStep(t, rule)
 		c.Verdict = "" // said after something else: an "嗯" may answer that
 		return
@@ -976,6 +976,16 @@ func (d *Dialog) selfService(t *step, text string) {
 	if !ok || c.Step >= len(rule.Steps) { // the rule was unpublished meanwhile
 		d.advance(t)
 		return
+	}
+	if fuel := c.Case.Fuel; t.u.Facts.Fuel != "" && t.u.Facts.Fuel != fuel && fuel != FuelGas && t.u.Answer != knowledge.AnswerSolved &&
+		t.u.Answer != knowledge.AnswerHuman && !t.u.Is(ActQuestion) && runes(compact(t.u.Canon)) <= 20 {
+		// "对了我那个是燃气的": the kind, not the check's result; the step again, for that kind
+		d.absorb(t)
+		if c.Case.Fuel != fuel && rule.StepText(c.Step, c.Case.Fuel) != rule.StepText(c.Step, fuel) {
+			t.sayKey("bot.self.fuel." + c.Case.Fuel)
+			d.showStep(t, rule)
+			return
+		}
 	}
 	if d.ackVerdict(t, t.verdict) {
 		return // "嗯 行 没毛病" after a doubt or a detail noted: asked plainly first
