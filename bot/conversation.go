@@ -36,6 +36,11 @@ type Conversation struct {
 	Fails   int    `json:"f,omitempty"`  // unclear answers to that question
 	History []Slot `json:"h,omitempty"`  // questions answered, for 返回
 	Step    int    `json:"st,omitempty"` // walkthrough: the step shown
+	// Verdict is what the bot's last reply in self-service asked (verdictStep,
+	// verdictPlain; self_verdict.go); SelfDoubt that the customer said they could not tell
+	// whether a check helped. A bare "嗯 行" closes the case only after the plain question.
+	Verdict   string `json:"vd,omitempty"`
+	SelfDoubt bool   `json:"sd,omitempty"`
 
 	Case    Case `json:"c"`
 	CaseSeq int  `json:"cs,omitempty"` // cases this customer started

@@ -78,7 +78,8 @@ type step struct {
 	u   Understanding
 	out []Effect
 
-	toldNormal bool // an editor's "is this normal" FAQ entry answered the message
+	toldNormal bool   // an editor's "is this normal" FAQ entry answered the message
+	verdict    string // what the bot's last self-service reply asked (Conversation.Verdict)
 }
 
 func (t *step) say(text string)              { t.out = append(t.out, Reply{Text: text}) }
@@ -134,6 +135,7 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 		return c, t.out
 	}
 	t.u = d.understand(&c, text, in.At)
+	t.verdict, c.Verdict = c.Verdict, ""
 	if place := d.placeAbroad(t); place != "" {
 		defer func() {
 			// "我喺香港", "+852 9123 4567": said once, after the reply's own business (a
@@ -413,7 +415,11 @@ func (d *Dialog) filedDetails(t *step) (details Facts, told bool) {
 		return Facts{}, false
 	}
 	if tail := afterDenial(t.u.Canon); tail != "" {
-		f = f.Merge(Extract(tail, t.in.At, d.lexicon()))
+		told := Extract(tail, t.in.At, d.lexicon())
+		if told.Brand == "" && (cueBrandWord.MatchString(t.u.Canon) || c.Case.Brand != "" && strings.Contains(denied(t.u.Canon), c.Case.Brand)) {
+			told.Brand = unlistedBrand(tail, t.in.At, d.lexicon()) // "品牌不是老板 是威能": a brand no list knows
+		}
+		f = f.Merge(told)
 	}
 	if !cuePurchaseWord.MatchString(t.u.Canon) || coarserOf(f.PurchaseDate, c.Case.PurchaseDate) {
 		// "是周三下午 12月9号下午" is a visit, not a purchase; "2025年6月买的" after
@@ -430,6 +436,27 @@ func (d *Dialog) filedDetails(t *step) (details Facts, told bool) {
 	told = details.Brand != "" || details.Model != "" || !details.PurchaseDate.IsZero() || !details.Delivered.IsZero() || details.Serial != "" ||
 		details.Channel != "" || details.ExtendedWarranty != YesNoUnset || cueProofDoubt.MatchString(compact(t.u.Canon))
 	return details, told
+}
+
+// cueBrandWord names the brand as the detail meant: "品牌不是…", "牌子写错了".
+var cueBrandWord = knowledge.MustGate(`品牌|牌子`)
+
+// unlistedBrand reads a brand no list knows as the words after a denial say it: "威能",
+// "威能的", "林内牌" — two to four characters, none of people, places, kinds or faults.
+func unlistedBrand(tail string, now time.Time, lx *Lexicon) string {
+	w := strings.TrimSpace(brandWords(tail))
+	if n := runes(w); n < 2 || n > 4 || strings.ContainsAny(w, notBrandRunes+placeRunes+faultRunes) || reduplicated(w) {
+		return ""
+	}
+	for _, r := range w {
+		if !unicode.Is(unicode.Han, r) {
+			return ""
+		}
+	}
+	if Extract(w, now, lx) != (Facts{}) {
+		return ""
+	}
+	return w
 }
 
 // coarserOf reports whether date d says no more than known does, less exactly or the same:
@@ -886,7 +913,7 @@ func (d *Dialog) advance(t *step) {
 		if ok {
 			c.Case.RuleID, c.Case.RuleTitle = rule.ID, rule.Title
 			if len(rule.Steps) > 0 {
-				c.State, c.Step, c.Fails = StateSelf, 0, 0
+				c.State, c.Step, c.Fails, c.SelfDoubt = StateSelf, 0, 0, false
 				t.do(RecordOutcome{RuleID: rule.ID, Outcome: OutcomeShown})
 				t.sayKey("bot.self.intro", "title", rule.Title)
 				d.showStep(t, rule)
@@ -925,7 +952,8 @@ func (d *Dialog) ask(t *step, s Slot) {
 
 func (d *Dialog) showStep(t *step, rule Rule) {
 	c := t.c
-	t.sayKey("bot.self.step", "i", c.Step+1, "n", len(rule.Steps), "text", rule.Steps[c.Step])
+	t.sayKey("bot.self.step", "i", c.Step+1, "n", len(rule.Steps), "text", rule.StepText(c.Step, c.Case.Fuel))
+	c.Verdict = verdictStep
 }
 
 // remindStep asks again for the verdict on the step shown just before, without pasting its
@@ -933,8 +961,9 @@ func (d *Dialog) showStep(t *step, rule Rule) {
 // A short step is shown again whole.
 func (d *Dialog) remindStep(t *step, rule Rule) {
 	c := t.c
-	if utf8.RuneCountInString(rule.Steps[c.Step]) <= 30 {
+	if utf8.RuneCountInString(rule.StepText(c.Step, c.Case.Fuel)) <= 30 {
 		d.showStep(t, rule)
+		c.Verdict = "" // said after something else: an "嗯" may answer that
 		return
 	}
 	t.sayKey("bot.self.remind", "i", c.Step+1)
@@ -948,12 +977,26 @@ func (d *Dialog) selfService(t *step, text string) {
 		d.advance(t)
 		return
 	}
+	if fuel := c.Case.Fuel; t.u.Facts.Fuel != "" && t.u.Facts.Fuel != fuel && fuel != FuelGas && t.u.Answer != knowledge.AnswerSolved &&
+		t.u.Answer != knowledge.AnswerHuman && !t.u.Is(ActQuestion) && runes(compact(t.u.Canon)) <= 20 {
+		// "对了我那个是燃气的": the kind, not the check's result; the step again, for that kind
+		d.absorb(t)
+		if c.Case.Fuel != fuel && rule.StepText(c.Step, c.Case.Fuel) != rule.StepText(c.Step, fuel) {
+			t.sayKey("bot.self.fuel." + c.Case.Fuel)
+			d.showStep(t, rule)
+			return
+		}
+	}
+	if d.ackVerdict(t, t.verdict) {
+		return // "嗯 行 没毛病" after a doubt or a detail noted: asked plainly first
+	}
 	did, echoed := checkedFine(t.u.Canon, rule.Steps[c.Step])
 	if f := t.u.Facts; f.Brand != "" || f.Model != "" || !f.Phone.IsZero() || !f.PurchaseDate.IsZero() || f.Serial != "" {
 		did, echoed = false, false // "洗碗机是西门子的": a detail, not the check's result
 	}
 	if did && t.u.Answer != knowledge.AnswerNotSolved && t.u.Answer != knowledge.AnswerHuman {
 		t.sayKey("bot.self.did") // "滤网洗好了": done, but did it help?
+		c.Verdict = verdictPlain
 		return
 	}
 	if echoed && t.u.Answer == knowledge.AnswerUnclear && !t.u.Is(ActQuestion) && !knowledge.Pending(t.u.Canon) {
@@ -993,6 +1036,9 @@ func (d *Dialog) selfService(t *step, text string) {
 		c.State, c.Asking = StateDone, ""
 		d.offerAlso(t)
 	case knowledge.AnswerNotSolved:
+		if knowledge.PartlyBetter(t.u.Canon) {
+			c.SelfDoubt = true // "好一点了吧": a later bare "行" does not close it
+		}
 		c.Step++
 		if skipAll || triedAll(t.u.Canon) {
 			c.Step = len(rule.Steps)
@@ -1037,11 +1083,13 @@ func (d *Dialog) selfService(t *step, text string) {
 				t.sayKey("bot.unknown_noted", "label", strings.Join(labels, "、"))
 			}
 			d.showStep(t, rule)
+			c.Verdict = ""
 			return
 		}
 		if t.u.Is(ActVague) {
 			if knowledge.Unsure(t.u.Canon) {
 				t.sayKey("bot.self.unsure") // "说不好 再用几天看": watch it, the case waits
+				c.SelfDoubt = true
 				return
 			}
 			t.sayKey("bot.self.later") // not tried yet ("晚上回去再弄"): no failure, the case waits
@@ -1064,6 +1112,7 @@ func (d *Dialog) selfService(t *step, text string) {
 		if c.Fails >= d.MaxFails {
 			t.sayKey("bot.offer_human")
 		}
+		c.Verdict = verdictStep // the choices again, nothing else said
 		if c.Fails >= 2 {
 			t.sayKey("bot.self.retry.again")
 			return
@@ -1174,6 +1223,38 @@ func (d *Dialog) escalate(t *step, why Escalation) {
 	t.do(OpenTicket{Key: c.CaseKey(), Case: c.Case, Reason: why})
 }
 
+// readBack tells in one line what an urgent ticket, filed with no summary to confirm, holds
+// (product · brand · purchase · fault · phone), and that a correction is welcome: a brand or
+// date misread goes to the engineer otherwise (contactAfterFiling applies what they send).
+func (d *Dialog) readBack(t *step) {
+	c := &t.c.Case
+	var parts []string
+	add := func(s Slot, key string) {
+		if c.missing(s) {
+			return
+		}
+		if v := d.show(c, s); v != "" && v != catalog.T("bot.value.skipped") && v != catalog.T("bot.value.unknown") {
+			if key != "" {
+				v = catalog.T(key, "value", v)
+			}
+			parts = append(parts, v)
+		}
+	}
+	add(SlotCategory, "")
+	add(SlotBrand, "")
+	add(SlotPurchase, "bot.readback.bought")
+	if v := d.show(c, SlotSymptom); v != "" {
+		if w := truncateRunes(v, 30); w != v {
+			v = w + "…"
+		}
+		parts = append(parts, v)
+	}
+	add(SlotPhone, "bot.readback.phone")
+	if len(parts) > 0 {
+		t.sayKey("bot.readback", "facts", strings.Join(parts, " · "))
+	}
+}
+
 // onResult continues after an effect with an outcome.
 func (d *Dialog) onResult(t *step) {
 	c, r := t.c, t.in.Result
@@ -1204,6 +1285,9 @@ func (d *Dialog) onResult(t *step) {
 		c.Pending = ""
 		c.addTicket(r.Opened.Number)
 		t.say(r.Opened.Commitment)
+		if why == EscalateSafety {
+			d.readBack(t) // filed fast, with no summary: what went on the ticket, to correct
+		}
 		switch {
 		case why == EscalateHuman || why == EscalateSafety:
 			c.State, c.AckedAt = StateHuman, t.in.At

@@ -2127,8 +2127,10 @@ func afterDenial(canon string) string {
 		rest := canon[i+len("不是"):]
 		if j := strings.Index(rest, "是"); j >= 0 {
 			tail := rest[j+len("是"):]
-			if k := strings.IndexAny(tail, "，,。;；!！"); k > 0 && strings.Contains(tail[k:], "是") {
-				tail = tail[:k] // "是容声的，海尔是我家洗衣机": the value, not the clause explaining it
+			if k := strings.IndexAny(strings.TrimLeft(tail, " "), " ，,。;；!！"); k > 0 && strings.Contains(strings.TrimLeft(tail, " ")[k:], "是") {
+				// "是容声的，海尔是我家洗衣机", "是威能 老板是我喊你的": the value, not the
+				// clause explaining it
+				tail = strings.TrimLeft(tail, " ")[:k]
 			}
 			return tail
 		}

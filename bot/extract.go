@@ -1,6 +1,10 @@
 package bot
 
-import "time"
+import (
+	"time"
+
+	"github.com/wxintake/intake/knowledge"
+)
 
 // How the extractors read a message. Each extractor scans the normalised text for the words
 // of its own lists (lexicon_words.go, or the Lexicon for products) and marks the part of
@@ -55,6 +59,14 @@ type Facts struct {
 
 	Phone    Phone `json:"phone,omitzero"`
 	PhoneErr error `json:"-"` // a number was given but is not valid (one of the ErrPhone… errors)
+	// OtherPhone is a second number told with the one kept, in the customer's words ("我的电话
+	// 13600001111" beside "租客电话…，上门请联系租客"): a note for staff, never dropped.
+	OtherPhone string `json:"other_phone,omitempty"`
+
+	// Fuel is what the appliance runs on when the customer says so (FuelGas: "燃气壁挂炉",
+	// "是燃气的"; FuelElectric: "电热水器"): the self-service steps that fit it. Gas, once
+	// said, stays: a gas appliance never gets an electric one's steps.
+	Fuel string `json:"fuel,omitempty"`
 
 	// Also is a second appliance told with its own trouble, in the customer's words ("冰箱也不太
 	// 冷"): filed after this one, never mixed into it.
@@ -119,6 +131,10 @@ func (f Facts) Merge(newer Facts) Facts {
 		f.PhoneErr = newer.PhoneErr
 	}
 	set(&f.Also, newer.Also)
+	set(&f.OtherPhone, newer.OtherPhone)
+	if newer.Fuel != "" && f.Fuel != FuelGas {
+		f.Fuel = newer.Fuel
+	}
 	if newer.Address != "" {
 		f.Address, f.Region, f.City = newer.Address, newer.Region, newer.City
 	}
@@ -160,6 +176,8 @@ func extract(text string, now time.Time, lx *Lexicon, loose bool) Facts {
 	x.brandCategory(lx)
 	x.namedByForm()
 	x.otherBrand()
+	x.brandAfterProduct()
+	x.fuel()
 	x.address()
 	x.name()
 	x.dates(now)
@@ -187,6 +205,28 @@ const (
 	spanTrigger
 	spanAlso
 )
+
+// The fuels of Facts.Fuel.
+const (
+	FuelGas      = "gas"
+	FuelElectric = "electric"
+)
+
+// cueGas and cueElectric name what an appliance runs on: "燃气壁挂炉", "天然气的", "电热水器".
+var (
+	cueGas      = knowledge.MustGate(`燃气|煤气|天然气|液化气|壁挂炉|燃热|瓦斯|石油气`)
+	cueElectric = knowledge.MustGate(`电热水器|储水式|电加热|电热的|插电的|是电的|用电的`)
+)
+
+// fuel reads what the appliance runs on; gas wins when both are said.
+func (x *extraction) fuel() {
+	switch {
+	case cueGas.MatchString(x.s):
+		x.f.Fuel = FuelGas
+	case cueElectric.MatchString(x.s):
+		x.f.Fuel = FuelElectric
+	}
+}
 
 // brandCategory names the product by its brand when the brand makes only one kind of the
 // products known ("华硕 FA507NV 开不了机" is a laptop) and nothing else names it.

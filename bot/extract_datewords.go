@@ -38,7 +38,7 @@ func readDateAt(s string, i int, today Date, targeted bool) (dateMention, bool) 
 		end := sp.end
 		for _, ago := range []string{"以前", "之前", "前"} {
 			if strings.HasPrefix(s[end:], ago) {
-				m := dateMention{start: i, end: end + len(ago), approx: sp.approx || sp.months > 0,
+				m := dateMention{start: i, end: end + len(ago), approx: sp.approx || sp.months > 0, age: true,
 					date: monthsDaysBack(today, sp.months, sp.days, sp.prec), dflt: roleStarted}
 				if sp.prec != PrecisionDay {
 					m.dflt = rolePurchase
@@ -48,7 +48,7 @@ func readDateAt(s string, i int, today Date, targeted bool) (dateMention, bool) 
 		}
 		if strings.HasPrefix(s[end:], "了") {
 			// "不制冷三天了": a fault's age in days or weeks, a product's in months or years.
-			m := dateMention{start: i, end: end + len("了"), approx: true,
+			m := dateMention{start: i, end: end + len("了"), approx: true, age: true,
 				date: monthsDaysBack(today, sp.months, sp.days, sp.prec), role: roleStarted, dflt: roleStarted}
 			if sp.prec != PrecisionDay {
 				m.role, m.dflt = rolePurchase, rolePurchase
@@ -56,7 +56,7 @@ func readDateAt(s string, i int, today Date, targeted bool) (dateMention, bool) 
 			return m, true
 		}
 		if targeted {
-			return dateMention{start: i, end: end, approx: true, role: rolePurchase,
+			return dateMention{start: i, end: end, approx: true, role: rolePurchase, age: true,
 				date: monthsDaysBack(today, sp.months, sp.days, sp.prec)}, true
 		}
 	}
@@ -77,7 +77,7 @@ func readSpanBack(s string, i int, today Date) (dateMention, bool) {
 	if !ok {
 		return dateMention{}, false
 	}
-	m := dateMention{start: i, end: sp.end, approx: true, date: monthsDaysBack(today, sp.months, sp.days, sp.prec), dflt: roleStarted}
+	m := dateMention{start: i, end: sp.end, approx: true, age: true, date: monthsDaysBack(today, sp.months, sp.days, sp.prec), dflt: roleStarted}
 	if sp.prec != PrecisionDay {
 		m.dflt = rolePurchase
 	}
@@ -120,7 +120,7 @@ func readDuration(s string, i int, today Date, targeted bool) (dateMention, bool
 	if strings.HasPrefix(s[end:], "了") {
 		end += len("了")
 	}
-	return dateMention{start: i, end: end, role: rolePurchase, approx: true,
+	return dateMention{start: i, end: end, role: rolePurchase, approx: true, age: true,
 		date: monthsDaysBack(today, sp.months, sp.days, sp.prec)}, true
 }
 

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -303,6 +304,46 @@ func (x *extraction) otherBrand() {
 		return
 	}
 }
+
+// brandAfterProduct takes a brand no list knows, said right after the product it makes:
+// "是那个燃气壁挂炉 威能的", "热水器，林内牌的". Only two to four characters after a space or
+// a break and before 的 or 牌, ending the clause; words of kinds, faults, people and places
+// are none ("热水器 燃气的", "冰箱 漏水的").
+func (x *extraction) brandAfterProduct() {
+	if x.f.Category == "" || x.f.Category == OtherCategory || x.f.Brand != "" {
+		return
+	}
+	s := x.s
+	for _, sp := range x.spans[:x.n] {
+		if sp.kind != spanCategory {
+			continue
+		}
+		m := brandAfter.FindStringSubmatchIndex(s[sp.end:])
+		if m == nil {
+			return
+		}
+		start, end := sp.end+m[2], sp.end+m[3]
+		word := s[start:end]
+		if _, taken := x.taken(start); taken || strings.ContainsAny(word, notBrandRunes+placeRunes+faultRunes) || reduplicated(word) {
+			return
+		}
+		if x.lx != nil {
+			if _, _, ok := x.lx.catWords.at(word, 0); ok {
+				return
+			}
+		}
+		x.f.Brand = word
+		x.mark(start, sp.end+m[1], spanBrand)
+		return
+	}
+}
+
+// brandAfter is a word with 的 or 牌 after a product name and a space or a break: " 威能的".
+var brandAfter = regexp.MustCompile(`^[ ,，、]+(\p{Han}{2,4}?)(牌子的|牌的|牌|家的|的)(?:$|[ ,，。!！~?？])`)
+
+// faultRunes are characters of kinds of appliance and of faults, which follow a product with
+// 的 as often as a brand does ("燃气的", "漏水的", "变频的").
+const faultRunes = "电气燃油水火烟声响漏坏热冷凉暖停转开关亮灭吵慢快烫湿干异频式挂柜立嵌智款型"
 
 // brandBeforeProduct takes the brand written right before the name of a product outside the
 // categories ("极米投影仪H3S", "我的戴森吹风机"): two to four characters that start the message or

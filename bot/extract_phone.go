@@ -186,6 +186,7 @@ func (x *extraction) phone() {
 		if err == nil && (p.Kind == PhoneMobile || cue || c.grouped) {
 			x.f.Phone, x.f.PhoneErr = p, nil
 			x.mark(cueStart, c.end, spanPhone)
+			x.secondPhone(cueStart, c.end)
 			return
 		}
 		if err != nil && (cue || c.plus || c.n == 10 && strings.HasPrefix(c.digitString(), "09") || placeAbroad(s) != "") {
@@ -202,6 +203,72 @@ func (x *extraction) phone() {
 			x.mark(cueStart, c.end, spanPhone)
 		}
 	}
+}
+
+// secondPhone reads another valid number after the one kept at s[start:end] ("租客电话
+// 135…，我的电话136…，上门请联系租客"): the one the visit is to go to is kept, by the words
+// "上门请联系租客", "打给我"; the first otherwise; the other is kept in its clause's words as
+// OtherPhone, a note for staff.
+func (x *extraction) secondPhone(start, end int) {
+	s := x.s
+	for i := end; i < len(s); {
+		c, ok := readPhoneCandidate(s, i, true)
+		if !ok {
+			i += runeLen(s, i)
+			continue
+		}
+		i = c.end
+		p, err := validatePhone(c.digitString(), c.plus)
+		if err != nil || p.Kind != PhoneMobile || p == x.f.Phone {
+			continue
+		}
+		cueStart, cue := precededBy(setPhoneCues, s, skipLabelBack(s, c.start), 4)
+		if !cue {
+			cueStart = c.start
+		}
+		first, second := numberWithLabel(s, start, end), numberWithLabel(s, cueStart, c.end)
+		if who := visitContact.FindStringSubmatch(s[c.end:]); who != nil && whose(second, who[1]) && !whose(first, who[1]) {
+			// "上门请联系租客" after "租客电话…" told second: the visit's number
+			x.f.OtherPhone = first
+			x.f.Phone = p
+		} else {
+			x.f.OtherPhone = second
+		}
+		x.mark(cueStart, c.end, spanPhone)
+		return
+	}
+}
+
+// visitContact names who the engineer is to call: "上门请联系租客", "联系我老婆", "打给我妈".
+var visitContact = regexp.MustCompile(`(?:联系|找|打给|打)(我妈|我爸|我老婆|我老公|租客|房东|我|他|她|\p{Han}{2})`)
+
+// whose reports a number told with words naming who: "我的13600001111" is 我's, "我妈手机
+// 135…" is 我妈's and not 我's.
+func whose(told, who string) bool {
+	label := told
+	if i := strings.IndexAny(told, "0123456789+"); i >= 0 {
+		label = told[:i]
+	}
+	rest, ok := strings.CutPrefix(label, who)
+	if !ok {
+		return false
+	}
+	for _, w := range []string{"", "的", "电话", "手机", "号", "是", ":", "："} {
+		if rest == w || w != "" && strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// numberWithLabel is a number told at s[start:end] with the words naming whose it is, back
+// to the break before it: "我的电话13600001111", "我老婆电话 13900001111".
+func numberWithLabel(s string, start, end int) string {
+	from := 0
+	if k := strings.LastIndexAny(s[:start], clauseBreaks+" "); k >= 0 {
+		from = k + len(firstRune(s[k:]))
+	}
+	return strings.TrimSpace(s[from:end])
 }
 
 // phoneCandidate is a run of digits that may be a phone number.

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,7 +22,7 @@ func (x *extraction) products(lx *Lexicon) {
 			continue
 		}
 		if x.brand < 0 {
-			if b, end, ok := lx.brandWords.at(s, i); ok && !adverbBefore(s, i) && !simile(s, i, end) {
+			if b, end, ok := lx.brandWords.at(s, i); ok && !adverbBefore(s, i) && !simile(s, i, end) && !calledBy(lx, s, i, end, b) {
 				x.brand = b
 				x.mark(i, end, spanBrand)
 			}
@@ -145,6 +146,46 @@ func contrasted(s string, end int, lx *Lexicon) bool {
 	}
 	_, _, named := lx.catWords.at(rest, 0)
 	return named
+}
+
+// calledBy reports a brand's alias that is also how customers address the agent, used so:
+// "老板 壁挂炉不出热水了", "老板你好 我家热水器…", "喂 老板，在吗", "老板是我喊你的". It
+// names the brand when something of the brand follows it: "老板的油烟机", "老板牌",
+// "老板油烟机", "老板 油烟机不吸了" (a product the brand makes, after a space).
+func calledBy(lx *Lexicon, s string, i, end, brand int) bool {
+	if s[i:end] != "老板" {
+		return false
+	}
+	rest := s[end:]
+	if strings.HasPrefix(rest, "是我") || strings.HasPrefix(rest, "是叫") || strings.HasPrefix(rest, "是喊") || strings.HasPrefix(rest, "是称呼") {
+		return true // "老板是我喊你的"
+	}
+	before := strings.Trim(s[:i], " "+clauseBreaks)
+	for _, w := range []string{"喂", "哎", "诶", "嗨", "hello", "hi", "你好", "您好", "请问", "那个", "麻烦问下"} {
+		before = strings.Trim(strings.TrimPrefix(before, w), " "+clauseBreaks)
+	}
+	if before != "" {
+		return false // "我家老板的烟机": said inside the message, a brand
+	}
+	if strings.Trim(rest, " "+clauseBreaks) == "" {
+		return false // "老板" alone answers the brand question
+	}
+	if strings.ContainsAny(firstRune(rest), clauseBreaks) {
+		return true // "老板，油烟机…": said to the agent
+	}
+	for _, w := range []string{"你好", "您好", "好", "在吗", "在不", "在么", "在没", "在不在", "啊", "呀", "哈", "请问", "麻烦", "帮", "问下", "问一下", "我"} {
+		if strings.HasPrefix(rest, w) {
+			return true // "老板你好", "老板在吗", "老板我家热水器…"
+		}
+	}
+	if after := strings.TrimLeft(rest, " "); after != rest {
+		// "老板 油烟机不吸了": the brand's own product after a space is the brand's
+		if c, _, ok := lx.catWords.at(after, 0); ok {
+			return !slices.Contains(lx.brands[brand].categories, c)
+		}
+		return true // "老板 壁挂炉不出热水了"
+	}
+	return false
 }
 
 // adverbBefore reports whether a Chinese alias at byte i follows an adverb that makes it an

@@ -318,7 +318,7 @@ var setNotFault = wordSet([]string{"慢慢", "慢走", "不急", "不着急", "�
 	// cries that say how the customer feels, not what is wrong: "救命😭", "急死了"
 	"救命", "急死了", "急死", "烦死了", "烦死", "气死了", "怎么办", "咋办", "咋整", "肿么办", "help",
 	// greetings before the fault: "你好 我家洗碗机洗完碗还是脏的" keeps no "你好"
-	"你好", "您好", "你们好", "在吗", "在不在", "有人吗", "哈喽", "hello", "hi", "客服你好", "亲"})
+	"你好", "您好", "你们好", "在吗", "在不在", "有人吗", "哈喽", "hello", "hi", "客服你好", "亲", "老板你好", "老板您好", "老板在吗"})
 
 // symptomTailLabels are labels left at the end of a symptom once the value after them was
 // read as another fact: "型号 65E3F", "电话 139…".

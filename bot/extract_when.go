@@ -16,6 +16,7 @@ type dateMention struct {
 	approx     bool
 	noDate     bool     // "一直": says how long, not since when
 	vague      bool     // "好几年": many years, no number to count back from
+	age        bool     // counted back from today ("两年多了", "买了半年"), not a calendar date
 	role       dateRole // what the words themselves say
 	dflt       dateRole // what it means when nothing around it says
 }
@@ -44,6 +45,13 @@ func ParsePurchaseDate(text string, now time.Time) (d Date, approx bool, ok bool
 	if best < 0 {
 		return Date{}, false, false
 	}
+	for i := best + 1; i < len(ms) && ms[best].age; i++ {
+		// "两年多了吧 前年十月份买的": the month told after the age is the date meant
+		if m := &ms[i]; !m.age && !m.noDate && !m.vague && !deniedDate(x.s, m.start) && refines(m.date, ms[best].date) &&
+			x.classify(m) == rolePurchase {
+			best = i
+		}
+	}
 	return ms[best].date, ms[best].approx, true
 }
 
@@ -71,6 +79,7 @@ func (x *extraction) dates(now time.Time) {
 	ms := x.scanDates(now, false, buf[:0])
 	purchaseEnd := -1
 	fromDelivery := false // the purchase date is the delivery day, until a purchase is told
+	fromAge := false      // the purchase date is an age counted back ("两年多了"), until a month is told
 	for i := range ms {
 		m := &ms[i]
 		if deniedDate(x.s, m.start) {
@@ -87,7 +96,12 @@ func (x *extraction) dates(now time.Time) {
 			x.mark(m.start, m.end, spanPurchase)
 		case role == rolePurchase && !m.noDate && (x.f.PurchaseDate.IsZero() || fromDelivery || purchaseEnd >= 0 && purchaseEnd <= m.start && takesBack(x.s[purchaseEnd:m.start])):
 			// "前年10月买的 不对 是去年10月": the date after the correction is the one meant
-			x.f.PurchaseDate, x.f.PurchaseApprox, fromDelivery = m.date, m.approx, false
+			x.f.PurchaseDate, x.f.PurchaseApprox, fromDelivery, fromAge = m.date, m.approx, false, m.age
+			purchaseEnd = x.purchaseEnd(m)
+			x.mark(m.start, purchaseEnd, spanPurchase)
+		case role == rolePurchase && fromAge && !m.age && !m.noDate && refines(m.date, x.f.PurchaseDate):
+			// "两年多了吧 前年十月份买的": the month told after the age is the date meant
+			x.f.PurchaseDate, x.f.PurchaseApprox, fromAge = m.date, m.approx, false
 			purchaseEnd = x.purchaseEnd(m)
 			x.mark(m.start, purchaseEnd, spanPurchase)
 		case role == roleDelivered && !m.noDate && m.date.Precision() == PrecisionDay &&
@@ -109,6 +123,17 @@ func (x *extraction) dates(now time.Time) {
 			x.mark(m.start, m.end, spanStarted)
 		}
 	}
+}
+
+// refines reports whether a calendar date d names a month within a year of the date an age
+// counted back to (the same purchase told more exactly): "前年十月份" after "两年多了".
+func refines(d, counted Date) bool {
+	if d.Precision() < PrecisionMonth || counted.IsZero() {
+		return false
+	}
+	months := func(x Date) int { return x.Year*12 + max(x.Month, 1) }
+	gap := months(d) - months(counted)
+	return gap >= -12 && gap <= 12
 }
 
 // deniedDate reports whether the date starting at i is denied: "不是去年", "并非今年".

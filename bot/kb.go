@@ -211,12 +211,25 @@ func (k *KnowledgeBase) Rule(id string) (Rule, bool) {
 
 func toRule(r *knowledge.Rule) Rule {
 	steps := make([]string, len(r.Steps))
+	var gas, electric []string
 	for i, s := range r.Steps {
 		steps[i] = s.Text
+		if s.Gas != "" || s.Electric != "" {
+			gas, electric = grow(gas, len(r.Steps)), grow(electric, len(r.Steps))
+			gas[i], electric[i] = s.Gas, s.Electric
+		}
 	}
 	p := r.Unresolved.Price
-	return Rule{ID: r.ID, Title: r.Title, Steps: steps, Safety: r.Safety, Advice: r.Advice,
+	return Rule{ID: r.ID, Title: r.Title, Steps: steps, Gas: gas, Electric: electric, Safety: r.Safety, Advice: r.Advice,
 		Price: [2][2]int{p.Parts, p.Labour}, Component: r.Unresolved.Component}
+}
+
+// grow returns s with n entries.
+func grow(s []string, n int) []string {
+	if s == nil {
+		return make([]string, n)
+	}
+	return s
 }
 
 // ageMonths is the product's age in whole months at the case's start, or unknown.

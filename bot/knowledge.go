@@ -72,16 +72,31 @@ func (w Warranty) parts() string {
 
 // Rule is a knowledge rule as the dialog uses it.
 type Rule struct {
-	ID     string
-	Title  string
-	Steps  []string // self-service checks, one message each
-	Safety bool     // a hazard: skip self-service, escalate as urgent
-	Advice string   // what to do right now, for safety rules
+	ID    string
+	Title string
+	Steps []string // self-service checks, one message each
+	// Gas and Electric are, per step, its text for a gas or an electric appliance ("" is
+	// Steps[i]); see StepText.
+	Gas, Electric []string
+	Safety        bool   // a hazard: skip self-service, escalate as urgent
+	Advice        string // what to do right now, for safety rules
 
 	Price     [2][2]int // out-of-warranty estimate in yuan: parts and labour, each [min, max]
 	Component string    // the component the fault concerns, with its own warranty ("压缩机"); "" when none
 	Confident bool      // the match is sure enough to act on without asking (Match only)
 	Score     float64   // the match's calibrated confidence, 0–1 (Match only)
+}
+
+// StepText is step i as a case of the given fuel reads it: a gas boiler gets no electric
+// water heater's RESET button (FuelGas, FuelElectric; "" is the text for either).
+func (r Rule) StepText(i int, fuel string) string {
+	switch {
+	case fuel == FuelGas && i < len(r.Gas) && r.Gas[i] != "":
+		return r.Gas[i]
+	case fuel == FuelElectric && i < len(r.Electric) && r.Electric[i] != "":
+		return r.Electric[i]
+	}
+	return r.Steps[i]
 }
 
 // noKnowledge knows nothing; the dialog still collects the record.

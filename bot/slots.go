@@ -414,6 +414,11 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			}
 		}
 	case SlotPhone:
+		if f := Extract(text, now, lx); f.OtherPhone != "" && !f.Phone.IsZero() {
+			// "租客电话135…，我的电话136…，上门请联系租客": the visit's number, the other a note
+			c.Phone, c.PhoneErr, c.OtherPhone = f.Phone, nil, f.OtherPhone
+			return true, ""
+		}
 		p, err := ParsePhone(dottedDigits.ReplaceAllString(text, "$1$2"))
 		if err == nil {
 			c.Phone, c.PhoneErr = p, nil
@@ -568,6 +573,10 @@ func (d *Dialog) show(c *Case, s Slot) string {
 	case SlotName:
 		return c.Name
 	case SlotPhone:
+		if c.OtherPhone != "" && c.Phone.Number != "" && !strings.Contains(c.OtherPhone, c.Phone.Number) {
+			// "租客电话…，我的电话…，上门请联系租客": which one the visit goes to, and the other kept
+			return catalog.T("bot.value.phone_other", "phone", c.Phone.Number, "other", c.OtherPhone)
+		}
 		return c.Phone.Number
 	case SlotAddress:
 		return c.Address

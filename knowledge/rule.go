@@ -54,6 +54,11 @@ type Step struct {
 	Image string `yaml:"image,omitempty"`
 	// Safety marks a step that touches power or gas; it is shown with a caution.
 	Safety bool `yaml:"safety,omitempty"`
+	// Gas and Electric are the step's text for a gas or an electric appliance of the
+	// category (a wall-mounted gas boiler is no electric water heater: no RESET button);
+	// empty: Text for both. Text serves when the kind is not known.
+	Gas      string `yaml:"gas,omitempty"`
+	Electric string `yaml:"electric,omitempty"`
 }
 
 // Unresolved describes the escalation when the self-service steps don't solve the fault.

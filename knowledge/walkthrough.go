@@ -277,6 +277,13 @@ var (
 // check helped (see unsure).
 func Unsure(canon string) bool { return unsure.MatchString(Normalize(canon)) }
 
+// PartlyBetter reports a reply, in its canonical form (Canon), that tells the fault is only
+// a little better or better but still there ("好一点了吧", "好多了 还有一点点声音"): not solved.
+func PartlyBetter(canon string) bool {
+	t := Normalize(canon)
+	return partlyBetter.MatchString(t) || betterBut.MatchString(t) || stillWeak.MatchString(t)
+}
+
 // GivesUp reports a reply, in its canonical form (Canon), that walks away from the fault
 // instead of telling whether a check helped ("算了 买个新的 不用修了", "懒得弄了 直接换新的"),
 // not saying the fault is gone.

@@ -176,8 +176,12 @@ func (b *Backend) FlagHazard(ctx context.Context, openID string, e bot.FlagHazar
 // ticket is open. The message itself is in the ticket's transcript.
 func (b *Backend) UpdateContact(ctx context.Context, openID string, e bot.UpdateContact) error {
 	now := b.Now()
+	var changes []string
 	_, _, err := b.updateOwnOpen(ctx, openID, e.Number, func(t *triage.Ticket) bool {
 		r := &t.Record
+		changes = changed(changes, "name", r.Name, e.Name)
+		changes = changed(changes, "phone", r.Phone, e.Phone)
+		changes = changed(changes, "address", r.Address, e.Address)
 		r.Name, r.Phone, r.Address = cmp.Or(e.Name, r.Name), cmp.Or(e.Phone, r.Phone), cmp.Or(e.Address, r.Address)
 		t.UpdatedAt = now
 		return true
@@ -185,7 +189,29 @@ func (b *Backend) UpdateContact(ctx context.Context, openID string, e bot.Update
 	if err != nil {
 		return fmt.Errorf("effects: contact of %s: %w", e.Number, err)
 	}
+	b.noteCorrection(ctx, e.Number, now, changes)
 	return nil
+}
+
+// changed appends "品牌：老板 → 威能" to changes when the customer's value v differs from the
+// ticket's old one (an empty v changes nothing).
+func changed(changes []string, field, old, v string) []string {
+	if v == "" || v == old {
+		return changes
+	}
+	return append(changes, catalog.T("effects.corrected.field", "field", catalog.T("effects.field."+field), "old", cmp.Or(old, "—"), "new", v))
+}
+
+// noteCorrection records in the ticket's transcript, for staff, what the customer corrected
+// after filing and what it was before; the correction stands if the note cannot be written.
+func (b *Backend) noteCorrection(ctx context.Context, number string, at time.Time, changes []string) {
+	if len(changes) == 0 {
+		return
+	}
+	text := catalog.T("effects.corrected", "changes", strings.Join(changes, "；"))
+	if err := b.Store.AppendTranscript(ctx, number, triage.TranscriptEntry{At: at, Role: triage.RoleSystem, Text: text}); err != nil && b.Log != nil {
+		b.Log.Warn("effects: correction note", "ticket", number, "err", err)
+	}
 }
 
 // UpdateDetails implements bot.DetailsUpdater: the brand, model, serial number, purchase
@@ -197,9 +223,17 @@ func (b *Backend) UpdateDetails(ctx context.Context, openID string, e bot.Update
 	now := b.Now()
 	f := e.Facts
 	kb := b.KB()
+	var changes []string
 	_, _, err := b.updateOwnOpen(ctx, openID, e.Number, func(t *triage.Ticket) bool {
 		r := &t.Record
 		c := &r.Case
+		changes = changed(changes, "brand", c.Brand, f.Brand)
+		changes = changed(changes, "model", c.Model, f.Model)
+		changes = changed(changes, "serial", r.Serial, f.Serial)
+		changes = changed(changes, "channel", r.Channel, string(f.Channel))
+		if !f.PurchaseDate.IsZero() {
+			changes = changed(changes, "purchase", c.PurchaseDate.String(), purchaseDate(f.PurchaseDate).String())
+		}
 		c.Brand, c.Model, c.ProofDoubt = cmp.Or(f.Brand, c.Brand), cmp.Or(f.Model, c.Model), cmp.Or(e.ProofDoubt, c.ProofDoubt)
 		r.Serial, r.Channel = cmp.Or(f.Serial, r.Serial), cmp.Or(string(f.Channel), r.Channel)
 		if !f.PurchaseDate.IsZero() {
@@ -237,6 +271,7 @@ func (b *Backend) UpdateDetails(ctx context.Context, openID string, e bot.Update
 	if err != nil {
 		return fmt.Errorf("effects: details of %s: %w", e.Number, err)
 	}
+	b.noteCorrection(ctx, e.Number, now, changes)
 	return nil
 }
 
