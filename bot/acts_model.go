@@ -3,6 +3,7 @@ package bot
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/wxintake/intake/bot/textmodel"
@@ -66,6 +67,31 @@ func noFacts(f *Facts) bool {
 		f.StartedPhrase == "" && f.Trigger == "" && f.Name == "" && f.Phone.IsZero() && f.ExtendedWarranty == 0
 }
 
+// brandLike reports a message that opens with what reads as a brand's name: two to four
+// Chinese characters, none about people, places or time, then a particle, a break or the end.
+func brandLike(t string) bool {
+	head, _, _ := strings.Cut(strings.TrimSpace(t), " ")
+	head = strings.TrimRight(head, clauseBreaks+".!~")
+	head = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(head, "啊呀吧哦嘛呢啦哈咯噢"), "的"), "牌")
+	n := utf8.RuneCountInString(head)
+	if n < 2 || n > 4 || strings.ContainsAny(head, notBrandRunes) {
+		return false
+	}
+	for _, r := range head {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// cueAddition opens a detail added to what was told: "哦还有", "对了", "补充一下".
+var cueAddition = knowledge.MustGate(`^(哦|噢|喔|啊|嗯)?(还有|对了|补充|另外|顺便说|忘了说|忘记说|漏了)`)
+
+// cueChase is what a chase for one's own case is said with: when, how far, still nothing,
+// someone coming, the ticket. A guessed progress request needs one of them.
+var cueChase = knowledge.MustGate(`什么时候|啥时候|什么时间|几时|几点|多久|多长时间|几天|进度|到哪|怎么还|咋还|怎么没|咋没|还没|还冇|仲未|未有|催|快点|快些|等了|等到|还要等|要等|情况|处理|有人|来不来|到了没|到没|安排|结果|怎么样了|咋样了|点样|回复|回个|联系|打电话|电话呢|状态|单号|工单|师傅|上门|人呢|没人|冇人|几耐|几多日|搞掂未|好了没|修好没|修好了吗|查一下|查下|问一下|问下|咋回事|怎么回事|呢[?？]?$`)
+
 // sureRule is the confidence from which the patterns' reading stands whatever the model
 // reads: commands, "0 转人工", 12315.
 const sureRule = 0.9
@@ -96,6 +122,9 @@ func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *textmodel
 	if softActs[got] && !noFacts(&u.Facts) {
 		return acts // "海尔的 波轮" after a step: a detail given, not a shrug
 	}
+	if softActs[got] && ctx.State == StateCollect && ctx.Asking == SlotBrand && brandLike(u.Canon) {
+		return acts // "爱普生啊 刚说了" at the brand question: a brand no list knows, then a remark
+	}
 	if got == ActComplaint && u.Facts.Symptom != "" && !cueComplaint.MatchString(t) && !cueAnger.MatchString(t) {
 		return acts // "空气炸锅不热了 买了三个月": a fault told plainly is a report, not a complaint
 	}
@@ -107,6 +136,9 @@ func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *textmodel
 	}
 	if got == ActComplaint && !noFacts(&u.Facts) && u.Facts.Symptom == "" && utf8.RuneCountInString(t) <= 10 && !cueComplaint.MatchString(t) {
 		return acts // "上个月买的": a detail given, with no word of a complaint in it
+	}
+	if got == ActProgress && cueAddition.MatchString(t) && !cueChase.MatchString(t) {
+		return acts // "哦还有 这台是二手的" after filing: a detail added, not a chase
 	}
 	if got == ActHandoff && ctx.State == StateHuman {
 		return acts // already waiting for a person: a guessed "转人工" would swallow what is asked
