@@ -151,6 +151,29 @@ var brandBeforeModel = regexp.MustCompile(`^(\p{Han}{2,6})(的|牌的|牌)([A-Za
 
 var brandTail = regexp.MustCompile(`(牌子的|牌的|家的|牌子|牌|的)(嘛|啊|呀|哦|吧|呢|哈|啦|咯|噢)?$`)
 
+// selfCorrection is a customer taking back what they just typed: "5KQ7 不对 是5KQ8Z1",
+// "KFR-26GW 哦不对 是KFR-32GW", "138…打错了 139…".
+var selfCorrection = regexp.MustCompile(`(哦不对|不对不对|不对|哦不是|不是不是|说错了|打错了|写错了|输错了|搞错了|错了|唔啱|讲错)[,，。 ]*(应该是|应该|是|系)?`)
+
+// lastSaid is the part of an answer after the customer's last correction of it, when a
+// value follows; else the whole answer.
+func lastSaid(text string) string {
+	locs := selfCorrection.FindAllStringIndex(text, -1)
+	if len(locs) == 0 {
+		return text
+	}
+	tail := strings.TrimSpace(text[locs[len(locs)-1][1]:])
+	if strings.Trim(tail, "吗嘛呢吧啊呀哦?？!！。 ") == "" {
+		return text // "KFR-35GW 不对吗": a question, nothing taken back
+	}
+	if strings.IndexFunc(tail, func(r rune) bool {
+		return r < utf8.RuneSelf && (unicode.IsDigit(r) || unicode.IsLetter(r)) || unicode.Is(unicode.Han, r)
+	}) < 0 {
+		return text
+	}
+	return tail
+}
+
 // brandWords strips what customers add around a brand's name in an answer: particles and
 // "的" after it, also before a model ("德龙的 ECAM22.110").
 func brandWords(text string) string {
@@ -166,6 +189,10 @@ func brandWords(text string) string {
 
 func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, retryKey string) {
 	lx := d.lexicon()
+	switch s {
+	case SlotSerial, SlotModel, SlotPhone, SlotPurchase:
+		text = lastSaid(text)
+	}
 	switch s {
 	case SlotBrand, SlotModel, SlotName, SlotSymptom, SlotAddress:
 		if noValue(text) {

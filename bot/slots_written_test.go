@@ -102,3 +102,28 @@ func TestSeriesBeforeModel(t *testing.T) {
 		}
 	}
 }
+
+// TestSelfCorrectedAnswer: an answer the customer corrects as they type it keeps the last
+// value ("5KQ7 不对 是5KQ8Z1").
+func TestSelfCorrectedAnswer(t *testing.T) {
+	d := NewDialog(shippedKB(t))
+	for _, tc := range []struct {
+		slot Slot
+		in   string
+		want func(c *Case) string
+		is   string
+	}{
+		{SlotSerial, "6C2K0931 不对 是6C2K0937A", func(c *Case) string { return c.Serial }, "6C2K0937A"},
+		{SlotModel, "KFR-26GW 哦不对 是KFR-32GW", func(c *Case) string { return c.Model }, "KFR-32GW"},
+		{SlotPhone, "13812345678 打错了 13912345678", func(c *Case) string { return c.Phone.Number }, "13912345678"},
+		{SlotPurchase, "前年 不对不对 是去年三月", func(c *Case) string { return c.PurchaseDate.String() }, "2025-03"},
+		{SlotModel, "KFR-35GW 不对吗", func(c *Case) string { return c.Model }, "KFR-35GW"}, // nothing after: as typed
+	} {
+		var c Case
+		c.Category = "air_conditioner"
+		d.AnswerSlot(&c, tc.slot, tc.in, decNow)
+		if got := tc.want(&c); got != tc.is {
+			t.Errorf("%s %q: %q, want %q", tc.slot, tc.in, got, tc.is)
+		}
+	}
+}
