@@ -163,7 +163,7 @@ func lastSaid(text string) string {
 		return text
 	}
 	tail := strings.TrimSpace(text[locs[len(locs)-1][1]:])
-	if strings.Trim(tail, "吗嘛呢吧啊呀哦?？!！。 ") == "" {
+	if strings.Trim(tail, "吗嘛呢吧啊呀哦哈啦咯嘞喔噢哟?？!！。~ ") == "" {
 		return text // "KFR-35GW 不对吗": a question, nothing taken back
 	}
 	if strings.IndexFunc(tail, func(r rune) bool {
