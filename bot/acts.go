@@ -66,6 +66,10 @@ const cueArea = `(这边|这里|那边|我们这|我这|我们那|当地|本地|
 
 var askedArea = knowledge.MustGate(cueArea)
 
+// cueWorthRepair asks whether a repair is worth it beside buying new: "是不是不值得修了",
+// "还值得修吗", "修还划算吗", "有没有必要修".
+var cueWorthRepair = knowledge.MustGate(`(是不是|是否|会不会)[^,，。!?？]{0,4}(不值得|不划算|没必要)|(值不值得|值得|划不划算|划算|有没有必要|有必要)[^,，。!?？]{0,3}修[^,，。!?？]{0,6}(吗|嘛|么|不|没|呢|[?？])|(值不值得|划不划算|有没有必要)修|修(还|的话)?(值得|划算|划得来)(吗|嘛|么|不|[?？])|修还是换|换新还是修|修划算还是`)
+
 const cueScope = `(你们|你家|这里|这边|你|贵公司)(到底|究竟|真的)?(是|系)(不是|唔系)?[^,，。!?？]{1,8}(官方|售后|客服|厂家|维修点|服务商|服务中心)|` +
 	`(你们|你家|这里|这边)[^,，。!?？]{0,2}(管不管|负不负责|修不修|接不接|包不包)[^,，。!?？]{1,8}|归你们管|你们(也)?(管|负责)[^,，。!?？]{1,8}(吗|嘛|么|不)$`
 
@@ -127,11 +131,16 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 		// ("软管老化漏气，给换了": a part someone replaced, no return asked)
 		add(ActReturn, 0.85, ev)
 	}
-	if ev := found(cueCancel); ev != "" && !negatedCancel(t, ev) && !cueResumeCase.MatchString(t) && !cueNeverMindGoOn.MatchString(t) && !neverMindBye(t, ev) {
+	worth := cueWorthRepair.MatchString(t) // "是不是不值得修了 买新的才200多" asks, it does not give up
+	if worth {
+		add(ActQuestion, 0.85, t)
+		acts[len(acts)-1].Topic = TopicPrice
+	}
+	if ev := found(cueCancel); ev != "" && !worth && !negatedCancel(t, ev) && !cueResumeCase.MatchString(t) && !cueNeverMindGoOn.MatchString(t) && !neverMindBye(t, ev) {
 		add(ActCancel, 0.85, ev)
 	} else if cmd == CmdCancel {
 		add(ActCancel, 1, core)
-	} else if ctx.State == StateSelf && knowledge.GivesUp(u.Canon) && !cueAsksBrand.MatchString(t) {
+	} else if ctx.State == StateSelf && !worth && knowledge.GivesUp(u.Canon) && !cueAsksBrand.MatchString(t) {
 		add(ActCancel, 0.85, core) // "懒得弄了 直接换新的": the customer walks away from the checks
 	}
 	if ctx.State == StateSelf && knowledge.GivesUp(u.Canon) && !cueAsksBrand.MatchString(t) {

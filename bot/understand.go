@@ -177,6 +177,24 @@ type RuleReader struct {
 var _ Understander = RuleReader{}
 
 // Understand implements Understander.
+// leadingChoice reads the number of the step's menu (1 solved, 2 not solved) standing
+// alone at the start of a longer message, before a space or a break: "2 这个还能凑合用吗".
+// "2个方法都试了" is no such thing.
+func leadingChoice(canon string) (knowledge.Answer, bool) {
+	if len(canon) < 3 || (canon[0] != '1' && canon[0] != '2') || !strings.ContainsRune(" ,，。!！~", firstRuneOf(canon[1:])) {
+		return knowledge.AnswerUnclear, false
+	}
+	if canon[0] == '1' {
+		return knowledge.AnswerSolved, true
+	}
+	return knowledge.AnswerNotSolved, true
+}
+
+func firstRuneOf(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
 func (r RuleReader) Understand(text string, ctx Context) Understanding {
 	u := Understanding{Text: text, Canon: knowledge.CanonMemo(text)}
 	read := knowledge.ReadHazards(u.Canon)
@@ -184,6 +202,9 @@ func (r RuleReader) Understand(text string, ctx Context) Understanding {
 	u.Facts = Extract(u.Canon, ctx.Now, ctx.Lexicon)
 	if ctx.State == StateSelf {
 		u.Answer = knowledge.ParseAnswer(u.Canon) // a verdict on a check means something only there
+		if a, ok := leadingChoice(u.Canon); ok {
+			u.Answer = a // "2 这个还能凑合用吗？": the menu's number, then a question
+		}
 	}
 	t := ActText(u.Canon) // read once: the act cues and both models read this form
 	u.Acts = readActs(&u, ctx, t)
