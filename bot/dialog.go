@@ -1243,6 +1243,10 @@ func (d *Dialog) readBack(t *step) {
 	add(SlotCategory, "")
 	add(SlotBrand, "")
 	add(SlotPurchase, "bot.readback.bought")
+	if r, ok := d.KB.Rule(c.SafetyRule); c.Safety && ok && r.Title != "" {
+		// the danger first, as the ticket files it: "安全隐患：燃气泄漏"
+		parts = append(parts, catalog.T("effects.hazard_note", "title", r.Title))
+	}
 	if v := d.show(c, SlotSymptom); v != "" {
 		if w := truncateRunes(v, 30); w != v {
 			v = w + "…"
