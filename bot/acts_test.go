@@ -57,6 +57,7 @@ func TestActs(t *testing.T) {
 		{StateDone, true, "师傅什么时候来啊", ActProgress, ""},
 		{StateCollect, false, "师傅什么时候能上门", ActQuestion, TopicDuration},
 		{StateCollect, false, "修一下大概几百块？", ActQuestion, TopicPrice},
+		{StateCollect, false, "买了还不到两年，修的话要我妈出钱吗？", ActQuestion, TopicPrice},
 		{StateCollect, false, "这个还在保吗", ActQuestion, TopicWarranty},
 		{StateCollect, false, "有异味正常吗", ActQuestion, TopicIsNormal},
 		{StateCollect, false, "型号在哪看啊", ActQuestion, TopicWhereModel},

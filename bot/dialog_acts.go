@@ -1780,7 +1780,7 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 			t.sayKey(key, args...) // "凭什么收钱 还在保修期呢" after a drop: why, then the price
 		}
 		rule, ok := d.KB.Rule(c.Case.RuleID)
-		if ok && rule.Price != ([2][2]int{}) {
+		if ok && rule.Price != ([2][2]int{}) && !rule.Safety { // a hazard is no fault to price by name
 			t.sayKey("bot.faq.price.rule", "title", rule.Title, "parts", yuan(rule.Price[0]), "labour", yuan(rule.Price[1]))
 			return
 		}

@@ -31,6 +31,10 @@ func TestBodyHazards(t *testing.T) {
 		{"摔了一跤 膝盖摔破了", HazardInjury},
 		{"料理机盖子没扣好 刀转起来割伤了手", HazardInjury},
 		{"会不会夹到孩子的手啊", HazardInjury}, // a fear counts
+		{"按摩椅靠背夹到我妈的腿了 青了一块", HazardInjury},
+		{"停的时候我妈说椅子里卡住她腿了，好一会儿才抽出来", HazardInjury},
+		{"升降桌压到老人家的手了", HazardInjury},
+		{"按摩椅把腿夹青了", HazardInjury},
 		// a part giving way
 		{"Hi，我的电动滑板车折叠那个地方好像裂了一条缝，骑的时候车把会晃", HazardMechanical},
 		{"折叠处有裂缝，骑的时候车把晃，怕骑着骑着断了", HazardMechanical},
