@@ -421,7 +421,10 @@ func (d *Dialog) filedDetails(t *step) (details Facts, told bool) {
 		}
 		f = f.Merge(told)
 	}
-	if !cuePurchaseWord.MatchString(t.u.Canon) || coarserOf(f.PurchaseDate, c.Case.PurchaseDate) {
+	roughOverExact := f.PurchaseApprox && !c.Case.PurchaseDate.IsZero() && !c.Case.PurchaseApprox && !cueCorrection.MatchString(t.u.Canon) &&
+		refines(c.Case.PurchaseDate, f.PurchaseDate) // within a year of what the age counts back to: the same purchase
+	if !cuePurchaseWord.MatchString(t.u.Canon) || coarserOf(f.PurchaseDate, c.Case.PurchaseDate) || roughOverExact {
+		// ("买了还不到两年，修的话要我妈出钱吗" after 2025-02: a rough age, no correction)
 		// "是周三下午 12月9号下午" is a visit, not a purchase; "2025年6月买的" after
 		// 2025-06-18 says the same, less exactly
 		f.PurchaseDate, f.PurchaseApprox = Date{}, false

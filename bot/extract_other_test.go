@@ -85,3 +85,14 @@ func TestProductCorrectedInPlace(t *testing.T) {
 		}
 	}
 }
+
+// A purchase date corrected by its label ("购买时间改成10月25号") is the purchase, not the day
+// the fault started or a visit.
+func TestPurchaseLabelCorrected(t *testing.T) {
+	lx := shippedKB(t).Lexicon()
+	for _, text := range []string{"购买时间改成2024年10月25号啊 改了没😤", "购买日期应该是2024年10月25号", "购买时间改为2024年10月25日"} {
+		if f := Extract(text, testNow, lx); f.PurchaseDate != (Date{2024, 10, 25}) || !f.StartedAt.IsZero() {
+			t.Errorf("Extract(%q): purchase %v started %v", text, f.PurchaseDate, f.StartedAt)
+		}
+	}
+}

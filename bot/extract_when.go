@@ -232,6 +232,10 @@ func (x *extraction) purchaseEnd(m *dateMention) int {
 // colons, "是", "在", and hedges.
 func skipLabelBack(s string, i int) int {
 	for i > 0 {
+		if w, ok := endsWithAny(s[:i], "改成", "改为", "改到", "应该是", "其实是", "写成", "填成"); ok {
+			i -= len(w) // "购买时间改成10月25号": the label's value, corrected
+			continue
+		}
 		j := prevRuneStart(s, i)
 		switch s[j:i] {
 		case " ", ":", "是", "在", "于", "为":
@@ -245,6 +249,16 @@ func skipLabelBack(s string, i int) int {
 		return i
 	}
 	return i
+}
+
+// endsWithAny returns the first of words s ends with.
+func endsWithAny(s string, words ...string) (string, bool) {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return w, true
+		}
+	}
+	return "", false
 }
 
 // scanDates finds the time expressions of the message, outside parts already read, in
