@@ -1,8 +1,10 @@
 package bot
 
 import (
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/wxintake/intake/knowledge"
 )
@@ -98,6 +100,24 @@ func TestDialectRecovered(t *testing.T) {
 	} {
 		if got := knowledge.ParseAnswer(tc.text); got != tc.want {
 			t.Errorf("ParseAnswer(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestSafetyCheckYes: a yes to the safety check that goes on in dialect is a yes; a no is
+// a no.
+func TestSafetyCheckYes(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		yes  bool
+	}{
+		{"係啊头先咪讲咗湿晒囉", true}, {"有", true}, {"是的 刚才就说了插座湿了", true}, {"系呀", true},
+		{"没有", false}, {"冇", false}, {"没碰到", false},
+	} {
+		core := strings.Trim(compact(knowledge.Canon(tc.text)), clauseBreaks+" .!?~…")
+		got := (utf8.RuneCountInString(core) <= 10 || confirmsHazardLong.MatchString(core)) && confirmsHazard.MatchString(core) && !deniesHazard.MatchString(core)
+		if got != tc.yes {
+			t.Errorf("%q (%q): yes %v, want %v", tc.text, core, got, tc.yes)
 		}
 	}
 }

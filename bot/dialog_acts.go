@@ -305,7 +305,7 @@ func (d *Dialog) safetyCheck(t *step, family string) bool {
 	if family != "" {
 		core := strings.Trim(compact(t.u.Canon), clauseBreaks+" .!?~…")
 		switch {
-		case utf8.RuneCountInString(core) <= 10 && confirmsHazard.MatchString(core) && !deniesHazard.MatchString(core),
+		case (utf8.RuneCountInString(core) <= 10 || confirmsHazardLong.MatchString(core)) && confirmsHazard.MatchString(core) && !deniesHazard.MatchString(core),
 			cueSafetyAsk.MatchString(core) && (cueQuestion.MatchString(core) || cueMayI.MatchString(core)) && !deniesHazard.MatchString(core):
 			// "有", or a safety question in reply ("这算不算碰到通电的东西？我要不要关灯"): when
 			// unsure, it is a hazard
@@ -334,7 +334,9 @@ func (d *Dialog) safetyCheck(t *step, family string) bool {
 // confirmsHazard and deniesHazard answer the safety check: "有", "是的 有点麻", "闻到了";
 // "没有", "没碰到", "不是".
 var (
-	confirmsHazard = knowledge.MustGate(`^(有|是|对|嗯|确实|碰到|冒|闻到|会|危险|要紧|真的|好像有|可能有|有点)|危险|着火|冒烟|漏电`)
+	confirmsHazard = knowledge.MustGate(`^(有|是|对|嗯|确实|碰到|冒|闻到|会|危险|要紧|真的|好像有|可能有|有点|系|啱|冇错|没错|湿|已经说|刚才说|刚说|讲咗|讲了|说了)|危险|着火|冒烟|漏电|湿晒|湿透|湿了`)
+	// confirmsHazardLong is a yes that goes on: "係啊头先咪讲咗湿晒囉" (Cantonese: yes, I said it is soaked)
+	confirmsHazardLong = knowledge.MustGate(`^(有|是的|是啊|对啊|对的|系啊|系呀|系|啱|冇错|没错)[^,?]{0,16}$`)
 	// deniesHazardLead denies at the start of a longer message: "没有碰到水 就是…".
 	deniesHazardLead = knowledge.MustGate(`^(没有|没|冇|无|不是|并没有|没得|都没)[^,?]{0,6}(碰|沾|进|有|闻|冒|漏|湿|水|电|麻|烟|味|火|鼓|胀|烫|事)`)
 	deniesHazard     = knowledge.MustGate(`^(没|没有|没有的|没有啊|没呢|都没有|都没|无|冇|冇啊|唔系|不是|不会|没事|没闻到|没碰到|没冒|没有没有|否|还好|一点也没有)$`)

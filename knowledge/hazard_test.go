@@ -160,6 +160,7 @@ func TestHazards(t *testing.T) {
 		{"小孩房间的电暖器有火苗", HazardFire, false},
 		{"储水式热水器里面有火苗", HazardFire, false},
 		{"排插电到我了", HazardShock, false},
+		{"下面个拖板插座都湿晒，仲有啲啪啪声", HazardWaterElectric, false},
 		{"把我气冒烟了 空调还是不制冷", "", false},
 		{"我气得头顶冒烟 冰箱又坏了", "", false},
 		{"小米充电器有股烧焦味", HazardBurning, false},
