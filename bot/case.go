@@ -28,6 +28,9 @@ type Case struct {
 	// Recovered is set when the fault went away while the details were asked ("搞掂了 多谢"):
 	// the case is kept, and taken up again if the fault comes back soon ("又唔得了").
 	Recovered bool `json:"recovered,omitempty"`
+	// Advised is set once the customer was told not to charge a ridden vehicle's battery
+	// indoors (chargesIndoors): said once a case.
+	Advised bool `json:"advised,omitempty"`
 
 	At time.Time `json:"at,omitempty"` // when the case started, for the product's age
 

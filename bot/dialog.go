@@ -153,6 +153,15 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 		d.hazard(t, rule)
 		return c, t.out
 	}
+	if !c.Case.Safety && !c.Case.Advised && chargesIndoors(&t.u, &c.Case) {
+		// "平时我都是拎上楼放卧室床边充的": not a hazard yet, a habit that starts fires; said
+		// once, after the reply's own business
+		c.Case.Advised = true
+		defer func() {
+			t.sayKey("bot.advice.charge_indoors")
+			out = t.out
+		}()
+	}
 	if d.safetyCheck(t, check) {
 		return c, t.out
 	}
@@ -1261,6 +1270,22 @@ func (d *Dialog) readBack(t *step) {
 		t.sayKey("bot.readback", "facts", strings.Join(parts, " · "))
 	}
 }
+
+// cueRideBattery names a ridden vehicle's battery: an e-bike, a scooter, its 电瓶.
+var cueRideBattery = knowledge.MustGate(`电动车|电瓶车|电动自行车|电单车|电摩|电瓶|滑板车|平衡车|锂电池|电池`)
+
+// chargesIndoors reports a customer who charges a ridden vehicle's battery indoors: in the
+// bedroom, by the bed, in the hallway.
+func chargesIndoors(u *Understanding, c *Case) bool {
+	t := compact(u.Canon)
+	if !cueChargeIndoors.MatchString(t) && !cueChargeByBed.MatchString(t) {
+		return false
+	}
+	return cueRideBattery.MatchString(t) || cueRideBattery.MatchString(c.Product+c.Symptom)
+}
+
+// cueChargeByBed is charging in a room people sleep or pass through: "放卧室床边充的".
+var cueChargeByBed = knowledge.MustGate(`(卧室|床边|床头|床底|房间|屋里|屋头|家里|客厅|楼道|楼梯|过道|电梯)[^,?]{0,6}充`)
 
 // onResult continues after an effect with an outcome.
 func (d *Dialog) onResult(t *step) {

@@ -105,6 +105,8 @@ func TestExtractDates(t *testing.T) {
 		{"三个月前开始有异响", Date{}, false, Date{2025, 3, 0}, "三个月前"},
 		{"空调一直不制冷", Date{}, false, Date{}, "一直"},
 		{"前天晚上突然黑屏", Date{}, false, Date{2025, 6, 13}, "前天晚上"},
+		{"充一晚上才显示三格", Date{}, false, Date{}, ""}, // how long, not when
+		{"空调开了一下午还是不凉", Date{}, false, Date{}, ""},
 		{"购买时间是2024年3月", Date{2024, 3, 0}, false, Date{}, ""},
 		{"冰箱用了三年多了", Date{2021, 12, 0}, true, Date{}, ""},
 		{"刚才显示E1", Date{}, false, Date{2025, 6, 15}, "刚才"},

@@ -117,12 +117,22 @@ func (x *extraction) dates(now time.Time) {
 		case role == roleStarted && x.f.StartedPhrase == "" && keepsOn(x.s[m.start:m.end], x.s[m.end:]):
 			// "一直往左走", "一直滴水": how the fault behaves, not since when; never a start time
 			x.mark(m.start, m.end, spanStarted)
+		case role == roleStarted && x.f.StartedPhrase == "" && lastedFor(x.s, m.start):
+			// "充一晚上才显示三格": how long, not when it started
+			x.mark(m.start, m.end, spanStarted)
 		case role == roleStarted && x.f.StartedPhrase == "":
 			x.f.StartedAt, x.f.StartedApprox = m.date, m.approx
 			x.f.StartedPhrase = x.s[m.start:m.end]
 			x.mark(m.start, m.end, spanStarted)
 		}
 	}
+}
+
+// lastedFor reports a time of day counted as a length: "一晚上", "整夜", "两个晚上".
+func lastedFor(s string, start int) bool {
+	before := s[:start]
+	_, ok := endsWithAny(before, "一", "整", "半", "两", "几", "两个", "几个", "一整个", "一个")
+	return ok
 }
 
 // refines reports whether a calendar date d names a month within a year of the date an age

@@ -752,6 +752,12 @@ func brandAmongChatter(text string, now time.Time, lx *Lexicon) (brand, model st
 	if len(parts) < 2 {
 		return "", "", false
 	}
+	// "雅迪的 平时我都是拎上楼放卧室床边充的": the brand first, then a sentence about something else
+	if w := strings.TrimRight(brandTail.ReplaceAllString(brandLead.ReplaceAllString(parts[0], ""), ""), "啊呀哦嘛吧呢啦哈"); brandLike(w) &&
+		!isFiller(parts[0]) && !isUnknown(w) && !greetingWord(w) && Extract(w, now, lx) == (Facts{}) && !cueNotBrandWord.MatchString(w) &&
+		runes(strings.Join(parts[1:], "")) > 6 && !strings.ContainsAny(strings.Join(parts[1:], ""), "0123456789") {
+		return w, "", true
+	}
 	for _, p := range parts {
 		w := strings.TrimRight(brandTail.ReplaceAllString(brandLead.ReplaceAllString(p, ""), ""), "啊呀哦嘛吧呢啦哈")
 		switch {
@@ -775,6 +781,9 @@ func brandAmongChatter(text string, now time.Time, lx *Lexicon) (brand, model st
 	}
 	return brand, model, brand != ""
 }
+
+// cueNotBrandWord are words of the form, not brands: "电话 9123 4567", "型号 不知道".
+var cueNotBrandWord = regexp.MustCompile(`电话|号码|手机号|型号|地址|名字|称呼|品牌|牌子|时间|日期|发票|机器|东西`)
 
 // cueSaidBefore is the customer saying a detail was given already: "刚说了", "我第一句就说了啊",
 // "说过了", "上面写了".
