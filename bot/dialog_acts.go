@@ -187,6 +187,11 @@ var cueNoSwelling = knowledge.MustGate(`(没|没有|冇|不|唔)(有)?(鼓|胀|�
 // urgent ticket as soon as we can call back. What else the message says is kept.
 func (d *Dialog) hazard(t *step, rule Rule) {
 	c := t.c
+	if hazardFamilyOf(rule.ID) == knowledge.HazardShock && shockOnlyAsked(&t.u) {
+		// "进了奶 还能用吗 会不会漏电": a worry with no sign; unplugging the one device is the
+		// advice, not the main breaker and 120
+		rule.Advice = catalog.T("bot.safety.shock_asked")
+	}
 	if c.waiting() {
 		// queued for a person with nothing filed: a hazard cannot wait in the queue
 		d.leaveQueue(t)
@@ -536,6 +541,23 @@ var burntOrSmoked = map[string]bool{knowledge.HazardBurning: true, knowledge.Haz
 var cueContents = knowledge.MustGate(`奶瓶|奶嘴|吸奶器|餐具|碗|筷子|杯子|水杯|勺|里面的东西|里面的|(饭|菜|食物|吃的|东西|奶|水)[^,?]{0,4}(能吃|能喝|还能吃|还能喝|吃不得|喝不得)|有毒|有没有毒|会不会有毒`)
 
 // cueOtherCharger asks about charging with another charger: "用同事的充电器能不能充".
+// shockOnlyAsked reports a shock asked about ("会不会漏电") with nothing felt or seen: no
+// tingle, no spark, no breaker tripping, no burn.
+func shockOnlyAsked(u *Understanding) bool {
+	if len(u.Hazards) == 0 || cueShockSign.MatchString(compact(u.Canon)) {
+		return false
+	}
+	for _, h := range u.Hazards {
+		if !h.Suspected {
+			return false
+		}
+	}
+	return true
+}
+
+// cueShockSign is something felt or seen of a current: "麻", "电到", "火花", "跳闸".
+var cueShockSign = knowledge.MustGate(`麻|电到|电了一下|电我|电人|被电|触电|火花|打火|跳闸|跳闸|冒烟|焦|烧|刺痛|扎手|咬手|酥`)
+
 // cueChargeIndoors asks to charge a battery indoors: "把电瓶拿到屋里充", "电池拿回家充行不行".
 var cueChargeIndoors = knowledge.MustGate(`(电瓶|电池|电动车|车|滑板车|平衡车)[^?]{0,8}(拿|搬|推|放|带)?(到|进|回)?(屋|家|室内|房间|楼道|客厅|卧室|楼上)[^?]{0,6}充|(屋里|家里|室内|楼道|客厅|卧室)[^?]{0,4}充(电|一下|行|可以|能)`)
 
