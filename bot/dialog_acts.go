@@ -1803,6 +1803,12 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 		} else if key == "bot.faq.warranty.user_damage" || key == "bot.faq.warranty.doubt" {
 			t.sayKey(key, args...) // "凭什么收钱 还在保修期呢" after a drop: why, then the price
 		}
+		if c.Case.RepairClaim != "" {
+			// "这次修要不要钱" a week after a repair: the repair's own warranty, never a price list
+			_, p := d.rights(c, t.in.At)
+			t.sayKey("bot.faq.price.repair_claim", "repair_days", p.RepairWarrantyDays)
+			return
+		}
 		rule, ok := d.KB.Rule(c.Case.RuleID)
 		if ok && rule.Price != ([2][2]int{}) && !rule.Safety { // a hazard is no fault to price by name
 			t.sayKey("bot.faq.price.rule", "title", rule.Title, "parts", yuan(rule.Price[0]), "labour", yuan(rule.Price[1]))
