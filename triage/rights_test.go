@@ -222,7 +222,7 @@ func TestCommitmentNamesPartsStillCovered(t *testing.T) {
 	}
 	// pinned on a part whose period is over: paid, as before
 	c.Hint.Component, c.Hint.ComponentName = "风机电机", "风机电机"
-	if got := Commitment(Triage(c, p, china(t)), "RS20261206-0001", china(t)); !strings.Contains(got, "产品已过保修期，需付费维修") {
+	if got := Commitment(Triage(c, p, china(t)), "RS20261206-0001", china(t)); !strings.Contains(got, "产品已过保修期，一般需要付费维修") {
 		t.Errorf("pinned on an expired part: %q", got)
 	}
 	// a year-only date: the parts are not guessed
