@@ -430,6 +430,12 @@ func (d *Dialog) visitAfterFiling(t *step) bool {
 		t.sayKey("bot.visit.reschedule", "number", c.Ticket, "wish", words)
 		return true
 	}
+	if cueAvailability.MatchString(tx) && u.Facts.Category == "" && u.Facts.ErrorCode == "" && !cueNewFault.MatchString(tx) {
+		// "明天我只有晚上7点以后在家 别白天打我", "能不能上午来 下午我妈要去医院": when they can be
+		// reached is kept for the person who calls, in their words
+		t.sayKey("bot.visit.noted_after", "number", c.Ticket, "wish", truncateRunes(strings.TrimSpace(u.Text), 40))
+		return true
+	}
 	if p, ok := u.Has(ActProgress); u.Is(ActQuestion) || ok && !guessed(p) || hasSubstance(u) {
 		return false // a progress question in words ("师傅几点来"); the act model's guess alone does not outweigh a time told
 	}
@@ -441,6 +447,10 @@ func (d *Dialog) visitAfterFiling(t *step) bool {
 	}
 	return false
 }
+
+// cueAvailability says when the customer can or cannot be reached or visited: "只有晚上7点以后
+// 在家", "别白天打我", "白天接不了电话", "能不能上午来".
+var cueAvailability = knowledge.MustGate(`只有[^,，。!?？]{0,10}(在家|有空|方便|有人)|(别|不要|莫|勿要|唔好)[^,，。!?？]{0,3}(白天|上午|下午|晚上|中午|早上|工作时间|上班时间)[^,，。!?？]{0,3}(打|来|联系|上门)|(白天|上午|下午|晚上|中午|早上|上班)[^,，。!?？]{0,6}(不在家|没人|冇人|没空|接不了|接不到|不方便|不得空)|(能不能|可不可以|可以|最好|尽量)[^,，。!?？]{0,3}(上午|下午|晚上|中午|早上|周末|白天)[^,，。!?？]{0,2}(来|上门|联系|打)`)
 
 // cueTalkLater puts the conversation off: "明天再说", "回头再聊", "改天再讲".
 var cueTalkLater = knowledge.MustGate(`再说|再聊|再讲|再商量|回头(再)?(说|聊|联系)|改天(再)?(说|聊)`)
