@@ -352,6 +352,9 @@ func questionTopic(t string, ctx Context) (topic, evidence string) {
 			return q.topic, ev
 		}
 	}
+	if cueGoodbye.MatchString(t) {
+		t = notAsked.ReplaceAllString(t, "")
+	}
 	if cueQuestion.MatchString(t) && !cueFaultQuestion.MatchString(t) && asks.MatchString(t) && !strings.HasSuffix(t, "的嘛") &&
 		!bareNo.MatchString(t) &&
 		!strings.Contains(t, "是不是") && !strings.Contains(t, "有没有") {
@@ -359,6 +362,10 @@ func questionTopic(t string, ctx Context) (topic, evidence string) {
 	}
 	return "", ""
 }
+
+// notAsked are particles of a leave-taking that ask nothing: Minnan 按呢 ("like this": "好啦 先按
+// 呢 再会"), "就这样嘛 拜拜" (Sichuan), "那就这样呗".
+var notAsked = regexp.MustCompile(`按呢\??|(这样|这么着|酱|咁)(嘛|呗|哈)\??`)
 
 // bareNo is a plain "no" or "none" and nothing else: "没", "冇啊" (canon 没啊), "无", "没有哦". It
 // answers the question asked; its final 没 asks nothing.

@@ -66,6 +66,17 @@ func noFacts(f *Facts) bool {
 		f.StartedPhrase == "" && f.Trigger == "" && f.Name == "" && f.Phone.IsZero() && f.ExtendedWarranty == 0
 }
 
+// leavingOnly reports a message that answers nothing but says goodbye in a word of parting: no
+// detail, no product, no digit that could be part of a number ("ok fine 就这样 bye", "好啦 先按
+// 呢 再会"). ("搬家之后就这样了" tells how long a fault has been; it is no parting.)
+func leavingOnly(u *Understanding, t string) bool {
+	return cueParting.MatchString(t) && noFacts(&u.Facts) && u.Facts.Category == "" && u.Facts.Product == "" &&
+		u.Facts.Address == "" && !strings.ContainsAny(t, "0123456789")
+}
+
+// cueParting are the words of parting among the goodbye cues.
+var cueParting = knowledge.MustGate(`再见|再会|拜拜|拜了|白白|bye|回见|回聊|回头(再说|聊)|改天(再说|聊)|下次(再说|聊)|晚安|就这样吧|先这样`)
+
 // sureRule is the confidence from which the patterns' reading stands whatever the model
 // reads: commands, "0 转人工", 12315.
 const sureRule = 0.9
@@ -113,6 +124,9 @@ func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *textmodel
 	}
 	if got == ActThanks && rule.Kind == ActGoodbye {
 		return acts // "谢谢 再见": thanks on the way out is still a goodbye
+	}
+	if rule.Kind == ActGoodbye && (ctx.State == StateCollect || ctx.State == StateConfirm) && leavingOnly(u, t) {
+		return acts // "ok fine 就这样 bye" at the phone question: no number, no detail, leaving
 	}
 	if got == ActNotSolved && cueQuestion.MatchString(t) {
 		return acts // "行不行啊 到底" asks; a verdict needs the customer's word

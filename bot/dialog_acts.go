@@ -1241,7 +1241,8 @@ func (d *Dialog) interject(t *step) bool {
 		switch {
 		case hasSubstance(u):
 		case u.Is(ActGoodbye):
-			t.sayKey("bot.goodbye.pending", "what", d.caseLine(&c.Case))
+			t.sayKey("bot.goodbye.pending", "what", d.caseLine(&c.Case), "need", stillNeeded(c))
+			d.safetyBrief(t) // a hazard case left unsubmitted: what not to do with it meanwhile
 			return true
 		case u.Is(ActSmallTalk):
 			t.sayKey("bot.smalltalk.busy")
@@ -1261,6 +1262,46 @@ func (d *Dialog) interject(t *step) bool {
 		return false
 	}
 	return true
+}
+
+// stillNeeded names what a case not yet submitted still needs before it can be, for a
+// customer who leaves first ("ok fine 就这样 bye" at the phone question): the customer's
+// confirmation at the summary; the phone on the urgent path; else the question pending (or
+// the check's result), the phone, and "等信息" when more is to be asked after them.
+func stillNeeded(c *Conversation) string {
+	cs := &c.Case
+	switch {
+	case c.State == StateConfirm || c.State == StateEdit && c.Asking == "":
+		return catalog.T("bot.goodbye.need.confirm")
+	case cs.Safety && cs.missing(SlotPhone):
+		return catalog.T("bot.goodbye.need.phone")
+	}
+	var need []string
+	listed := map[Slot]bool{}
+	switch {
+	case c.State == StateSelf:
+		need = append(need, catalog.T("bot.goodbye.need.step"))
+	case c.Asking == SlotFault:
+		need, listed[SlotSymptom] = append(need, catalog.T("bot.goodbye.need.fault")), true
+	case c.Asking == SlotPhone:
+	case c.Asking != "" && cs.missing(c.Asking):
+		need, listed[c.Asking] = append(need, catalog.T("bot.slot."+string(c.Asking))), true
+	}
+	if cs.missing(SlotPhone) {
+		need, listed[SlotPhone] = append(need, catalog.T("bot.goodbye.need.phone")), true
+	}
+	more := false
+	for _, s := range summarySlots {
+		more = more || cs.missing(s) && !listed[s]
+	}
+	if len(need) == 0 {
+		return catalog.T("bot.goodbye.need.some")
+	}
+	out := strings.Join(need, "、")
+	if more {
+		out += catalog.T("bot.goodbye.need.more")
+	}
+	return out
 }
 
 // progressOfTicket answers a progress question asked in words ("到哪一步了", "师傅什么时候来",
