@@ -189,8 +189,8 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 		add(ActGoodbye, 0.85, ev)
 	}
 	switch {
-	case rest.greeting && !rest.thanks && rest.empty():
-		add(ActGreeting, 0.9, core)
+	case rest.greeting && !rest.thanks && rest.empty(), rest.polite && rest.empty() && ctx.State == StateNew:
+		add(ActGreeting, 0.9, core) // ("sorry打扰一下🙏" opens with courtesy, it thanks for nothing)
 	case rest.thanks && rest.empty():
 		add(ActThanks, 0.9, core) // "谢谢小哥哥": thanks, whoever it is addressed to
 	case rest.address && rest.empty() && !rest.vague && !rest.product && !strings.ContainsAny(t, "?？"):
@@ -405,6 +405,7 @@ type rest struct {
 	text                    string // the words no list knows, in order
 	greeting, thanks, vague bool
 	address                 bool // only a way of addressing us: "你", "小哥哥", "客服"
+	polite                  bool // a word of courtesy before asking: "不好意思", "冒昧问下"
 	product                 bool
 }
 
@@ -418,7 +419,16 @@ const (
 	restThanks
 	restVague
 	restAddress
+	restPolite
 )
+
+// politeOpeners are the words of courtesy a customer opens with before asking or telling.
+var politeOpeners = []string{"不好意思", "真不好意思", "太不好意思了", "好意思", "唔好意思", "打扰您了", "打扰你了", "打扰您", "打扰你",
+	"打扰啦", "打扰下", "打扰晒", "打搅", "打搅一下", "打搅了", "打搅您了", "打搅你了", "打搅下", "冒昧", "冒昧问下", "冒昧问一下",
+	"冒昧请问", "冒昧打扰", "麻烦问一下", "麻烦问下", "麻烦问问", "麻烦请问", "请问一下", "请问下", "想问一下", "想问下", "我想问一下",
+	"我想问下", "问一下", "问下", "劳驾", "劳驾问一下", "劳驾问下", "借问一下", "借问下", "请教一下", "想请教一下", "请教",
+	"sorry", "sry", "对不起打扰了", "抱歉打扰", "抱歉打扰了", "唔该问下", "唔该问一下", "请问您", "请问你", "麻烦您", "麻烦你",
+	"歹势", "拍谢", "借问", "问哈", "麻烦问哈", "打扰哈", "打扰一哈", "叨扰", "叨扰了", "唔该借问"}
 
 // restWords are the words readRest reads away.
 var restWords = func() *phraseSet[restWord] {
@@ -429,6 +439,11 @@ var restWords = func() *phraseSet[restWord] {
 		"nihao", "在线", "在线不", "你好你好", "喂喂", "在没", "在否", "侬好", "雷猴", "你好呀", "您好呀", "你好啊", "打扰了", "打扰一下", "打扰", "早晨", "哈咯", "嗨咯", "喂喂喂", "大家好", "老板好", "亲在吗", "哈喽哈喽",
 		"有人不", "nh", "请问是售后吗", "是售后吗", "喂你好请问是售后吗", "是客服吗", "老师好", "客服好", "师傅好", "亲好", "小姐姐好", "小哥哥好", "同志你好", "同志好", "在不在啊"} {
 		p.add(w, restGreeting)
+	}
+	// politeness before asking, in any dialect: "您好，打扰您了，真不好意思", "麻烦问一下", "冒昧问下",
+	// "唔好意思 打扰下", "劳驾问一下", "sorry打扰一下🙏": a greeting, never small talk
+	for _, w := range politeOpeners {
+		p.add(w, restPolite)
 	}
 	for _, w := range []string{"客服", "小姐姐", "小哥哥", "老师", "您", "你", "亲", "同志", "客服同志", "恁", "侬", "你哋", "你们", "小姑娘", "姑娘", "师傅"} {
 		p.add(w, restAddress)
@@ -477,6 +492,8 @@ func readRest(t string, lx *Lexicon) rest {
 				r.vague = true
 			case restAddress:
 				r.address = true
+			case restPolite:
+				r.greeting, r.polite = true, true
 			}
 			i = end
 			continue

@@ -1240,6 +1240,10 @@ func (d *Dialog) interject(t *step) bool {
 	if busy || hasSubstance(u) {
 		switch {
 		case hasSubstance(u):
+		case busy && politeOpening(u):
+			t.sayKey("bot.polite.go_on") // "不好意思 打扰一下" mid-form: no wrong answer, the question again
+			d.reask(t)
+			return true
 		case u.Is(ActGoodbye):
 			t.sayKey("bot.goodbye.pending", "what", d.caseLine(&c.Case), "need", stillNeeded(c))
 			d.safetyBrief(t) // a hazard case left unsubmitted: what not to do with it meanwhile

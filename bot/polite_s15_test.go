@@ -62,3 +62,50 @@ func TestStillNeeded(t *testing.T) {
 		}
 	}
 }
+
+func TestPoliteOpening(t *testing.T) {
+	for _, text := range []string{
+		"您好，打扰您了，真不好意思", "不好意思打搅一下", "麻烦问一下", "冒昧问下", "請問一下", "劳驾问一下",
+		"唔好意思 打扰下",   // Cantonese
+		"歹势 请问一下",    // Minnan
+		"麻烦问哈",       // Sichuan
+		"师傅你好 打扰一下哈", // northern
+		"您好打扰了真不好意思", // voice, no pause
+		"sorry打扰一下🙏",
+	} {
+		u := readIn(t, StateNew, "", text)
+		if !politeOpening(&u) {
+			t.Errorf("%q: acts %v, not a polite opening", text, u.Acts)
+		}
+		if u.Is(ActSmallTalk) || u.Is(ActProgress) || u.Is(ActThanks) {
+			t.Errorf("%q: acts %v", text, u.Acts)
+		}
+	}
+	// the politeness carries a question or a fault: those are read, the courtesy is no symptom
+	for _, tc := range []struct {
+		text, topic, symptom string
+	}{
+		{"不好意思打扰一下 请问热水器多久能上门", TopicDuration, ""},
+		{"冒昧问下 空调保修几年啊", TopicWarranty, ""},
+		{"您好打扰了我想问一下我家热水器老是自己熄火是怎么回事", "", "老是自己熄火是怎么回事"},
+		{"不好意思 冰箱不制冷", "", "不制冷"},
+	} {
+		u := readIn(t, StateNew, "", tc.text)
+		if politeOpening(&u) {
+			t.Errorf("%q read as a bare polite opening", tc.text)
+		}
+		if q, _ := u.Has(ActQuestion); q.Topic != tc.topic {
+			t.Errorf("%q: question %q, want %q", tc.text, q.Topic, tc.topic)
+		}
+		if u.Facts.Symptom != tc.symptom {
+			t.Errorf("%q: symptom %q, want %q", tc.text, u.Facts.Symptom, tc.symptom)
+		}
+		if !u.Facts.PurchaseDate.IsZero() || u.Facts.PurchaseVague {
+			t.Errorf("%q: a purchase date %v vague=%v", tc.text, u.Facts.PurchaseDate, u.Facts.PurchaseVague)
+		}
+	}
+	// an apology before a correction still corrects
+	if u := readIn(t, StateCollect, SlotName, "不好意思 刚才说错了 是李先生"); !u.Is(ActCorrection) {
+		t.Errorf("apology before a correction: %v", u.Acts)
+	}
+}
