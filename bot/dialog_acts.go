@@ -728,8 +728,9 @@ func (d *Dialog) keepTicket(t *step) bool {
 // cueWhichProducts asks which products are serviced: "你们都修哪些东西", "管什么产品".
 var cueWhichProducts = knowledge.MustGate(`(修|管|负责)(哪些|什么|啥)(东西|产品|电器|家电)?|都修(哪些|什么|啥)|哪些(产品|东西|电器)`)
 
-// cueRepairLength asks how long the repair itself takes: "修的时候要几个小时", "上门修要多久".
-var cueRepairLength = knowledge.MustGate(`(修|维修|上门|检修|弄)[^,?]{0,4}(几个(小时|钟头|钟)|多久|多长时间)|几个(小时|钟头)[^,?]{0,3}(修|弄)好`)
+// cueRepairLength asks how long the repair itself takes: "修的时候要几个小时", "上门修要多久",
+// Cantonese "修要几耐", "整要几个钟".
+var cueRepairLength = knowledge.MustGate(`(修|维修|上门|检修|弄|整)[^,?]{0,4}(几个(小时|钟头|钟)|多久|多长时间|几耐|几久)|几个(小时|钟头)[^,?]{0,3}(修|弄)好`)
 
 // cueReportOther asks to report another product instead: "帮我报一下热水器", "先修冰箱".
 var cueReportOther = knowledge.MustGate(`(报|修|看|登记|处理|弄)(一下|下|个)?[^,?]{0,6}(吧|先|更急|要紧)|先(报|修|看|弄|处理)|(报|修|看|登记|处理)(一下|下)`)

@@ -109,3 +109,48 @@ func TestPoliteOpening(t *testing.T) {
 		t.Errorf("apology before a correction: %v", u.Acts)
 	}
 }
+
+func TestCantoneseYauMou(t *testing.T) {
+	for _, tc := range []struct{ yue, mandarin, topic string }{
+		{"有冇保修", "有没有保修", TopicWarranty},
+		{"呢部机有冇保修㗎", "这台机器有没有保修", TopicWarranty},
+		{"有冇延保", "有没有延保", TopicWarranty},
+		{"有冇得修", "有没有得修", TopicCoverage},
+		{"雪柜有冇得修啊", "冰箱有没有得修啊", TopicCoverage},
+		{"修要几耐 有冇人上门", "修要多久 有没有人上门", TopicDuration},
+		{"冷气有冇人上门整㗎", "空调有没有人上门修", TopicService},
+		{"有冇人工啊", "有没有人工", ""},
+	} {
+		for _, text := range []string{tc.yue, tc.mandarin} {
+			u := readIn(t, StateCollect, SlotFault, text)
+			if tc.topic == "" {
+				if !u.Is(ActHandoff) {
+					t.Errorf("%q: acts %v, want handoff", text, u.Acts)
+				}
+				continue
+			}
+			if q, ok := u.Has(ActQuestion); !ok || q.Topic != tc.topic {
+				t.Errorf("%q: acts %v, want a %s question", text, u.Acts, tc.topic)
+			}
+			if u.Facts.Symptom != "" {
+				t.Errorf("%q: symptom %q", text, u.Facts.Symptom)
+			}
+		}
+	}
+	// 冇 alone is still "none" and "no use"
+	for _, text := range []string{"冇", "冇啊"} {
+		if u := readIn(t, StateCollect, SlotSerial, text); u.Is(ActQuestion) {
+			t.Errorf("%q at the serial question: %v", text, u.Acts)
+		}
+	}
+	if u := readIn(t, StateSelf, "", "冇用"); !u.Is(ActNotSolved) {
+		t.Errorf("冇用 after a step: %v", u.Acts)
+	}
+	// a clause that asks chooses no fault from the menu, and "修要几耐" is no brand
+	if q, _ := questionTopic(ActText("修要几耐"), Context{State: StateCollect, Asking: SlotBrand}); q != TopicDuration {
+		t.Errorf("修要几耐: topic %q", q)
+	}
+	if !cueQuestion.MatchString("修要几耐") {
+		t.Errorf("修要几耐 asks nothing")
+	}
+}
