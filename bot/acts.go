@@ -104,6 +104,10 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 		add(ActHandoff, 1, core)
 	case (ctx.State == StateNew || ctx.State == StateDone) && zeroChoice.MatchString(core):
 		add(ActHandoff, 0.9, core) // "0" where nothing else is numbered: the usual 0 转人工
+	case ctx.State == StateCollect && (ctx.Asking == SlotCategory || ctx.Asking == SlotBrand) && zeroChoice.MatchString(core):
+		// "0" at the menu of products or brands, numbered from 1: no product, no brand, but the
+		// 0 the bot's other menus offer ("想直接找客服回复 0")
+		add(ActHandoff, 0.9, core)
 	default:
 		if ev := found(cueHandoff); ev != "" && !isBotQuestion(t) && topic != TopicHours {
 			add(ActHandoff, 0.9, ev)
@@ -265,8 +269,8 @@ var cueLater = knowledge.MustGate(`等我[^,，。!?？]{0,4}(试|弄|看|搞|�
 // ticket exists a question about that ticket.
 var cueVisit = knowledge.MustGate(`(啥|什么|几)(时候|点)(来|到|上门|过来)|师傅|工程师|上门|过来|(能|会|可以)来|(^|[^下起出进回拿取掉])来(吗|嘛|不|没|么)|几点|上午|下午|晚上|明天|今天|后天|派单|派人|电话`)
 
-// zeroChoice is the reply choosing 0 ("转人工") from a step's options: "0", "我选0", "回复0".
-var zeroChoice = knowledge.MustGate(`^我?(选|回复?|按|输入?)?0$`)
+// zeroChoice is the reply choosing 0 ("转人工") from a step's options: "0", "０", "零", "我选0", "回复0".
+var zeroChoice = knowledge.MustGate(`^我?(选|回复?|按|输入?)?(0|零)$`)
 
 // isBotQuestion reports "你们是真人吗": a question about the bot, not a request.
 func isBotQuestion(t string) bool {

@@ -154,3 +154,21 @@ func TestCantoneseYauMou(t *testing.T) {
 		t.Errorf("修要几耐 asks nothing")
 	}
 }
+
+func TestZeroAtProductOrBrandMenu(t *testing.T) {
+	for _, asked := range []Slot{SlotCategory, SlotBrand} {
+		for _, text := range []string{"0", "０", "零", "我选0", "回复0"} {
+			u := readIn(t, StateCollect, asked, text)
+			if !u.Is(ActHandoff) {
+				t.Errorf("%q at %s: %v, want the 0 转人工", text, asked, u.Acts)
+			}
+			if u.Facts.Brand != "" || u.Facts.Category != "" || u.Facts.Product != "" {
+				t.Errorf("%q at %s: facts %s", text, asked, u.Facts.Brand+u.Facts.Category+u.Facts.Product)
+			}
+		}
+	}
+	// other questions keep their own reading of a 0
+	if u := readIn(t, StateCollect, SlotPhone, "0"); u.Is(ActHandoff) {
+		t.Errorf("0 at the phone question read as a handoff")
+	}
+}
