@@ -1592,6 +1592,18 @@ var cueWantsRepair = knowledge.MustGate(`报修|上门|师傅|检查一下|看�
 // cueNotFound says a detail cannot be found: "型号找不到", "铭牌看不清".
 var cueNotFound = knowledge.MustGate(`找不到|看不清|看不到|没找到|磨掉了|撕掉了|不记得|记不得|记不清|忘了`)
 
+// cutIs cuts s at its first "是", or Cantonese "系".
+func cutIs(s string) (before, after string, ok bool) {
+	i, j := strings.Index(s, "是"), strings.Index(s, "系")
+	if i < 0 || j >= 0 && j < i {
+		i = j
+	}
+	if i < 0 {
+		return s, "", false
+	}
+	return s[:i], s[i+len("是"):], true
+}
+
 // cueNameSlot names the customer's name as the detail a correction is about.
 var cueNameSlot = knowledge.MustGate(`名字|姓名|称呼|名`)
 
@@ -1666,8 +1678,8 @@ func (d *Dialog) correct(t *step) bool {
 		f = f.Merge(told)
 	}
 	if f.Name == "" {
-		if _, after, ok := strings.Cut(t.u.Canon, "是"); ok && cueNameSlot.MatchString(compact(t.u.Canon)) {
-			// "名字错了 是张丽 不是张莉": the name after "是", read as if introduced ("我叫…")
+		if _, after, ok := cutIs(t.u.Canon); ok && cueNameSlot.MatchString(compact(t.u.Canon)) {
+			// "名字错了 是张丽 不是张莉", "名字唔啱 系李生": the name after "是", read as if introduced ("我叫…")
 			if n := Extract("我叫"+strings.TrimSpace(after), t.in.At, d.lexicon()); n.Name != "" {
 				f.Name, f.NameSurname = n.Name, n.NameSurname
 			}

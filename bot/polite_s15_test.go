@@ -172,3 +172,43 @@ func TestZeroAtProductOrBrandMenu(t *testing.T) {
 		t.Errorf("0 at the phone question read as a handoff")
 	}
 }
+
+func TestNamesInDialect(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"我妈姓周 叫周阿姨就行", "周阿姨"},
+		{"吾姓陈 陈阿婆", "陈阿婆"}, // Wu
+		{"叫我陈阿婆就得", "陈阿婆"},
+		{"系李生", "李生"}, // Cantonese: Mr Li
+		{"我系姓黄嘅 黄生", "黄生"},
+		{"陈太", "陈太"},
+		{"王嬢嬢", "王嬢嬢"}, // Sichuan
+		{"叫我老周就行", "老周"},
+		{"刘大爷", "刘大爷"}, // northern
+		{"我姓王", "王"},
+		{"王先生", "王先生"},
+		{"张三", "张三"},
+	} {
+		if got, ok := ParseName(tc.text); !ok || got != tc.want {
+			t.Errorf("ParseName(%q) = %q %v, want %q", tc.text, got, ok, tc.want)
+		}
+	}
+	for _, text := range []string{"全号", "尾号", "电话", "号码"} {
+		if got, ok := ParseName(text); ok {
+			t.Errorf("ParseName(%q) = %q, want no name", text, got)
+		}
+	}
+	now := time.Date(2026, 12, 6, 10, 0, 0, 0, visitZone)
+	if f := Extract("电话尾号是 5566 全号13655665566", now, nil); f.Name != "" {
+		t.Errorf("全号 read as a name %q", f.Name)
+	}
+	// corrections at the summary, in dialect
+	for _, text := range []string{"称呼勿对 是陈阿婆", "名字唔啱 系李生", "名字错咯 是王嬢嬢", "名字唔对 系陈太"} {
+		if u := readIn(t, StateConfirm, "", text); !u.Is(ActCorrection) {
+			t.Errorf("%q at the summary: %v, want a correction", text, u.Acts)
+		}
+	}
+	// one-character titles end the word
+	if got, _, ok := readTitledSurname("张太多了", 0); ok {
+		t.Errorf("张太多了: a name %q", got)
+	}
+}
