@@ -92,6 +92,17 @@ var cueAddition = knowledge.MustGate(`^(哦|噢|喔|啊|嗯)?(还有|对了|补�
 // someone coming, the ticket. A guessed progress request needs one of them.
 var cueChase = knowledge.MustGate(`什么时候|啥时候|什么时间|几时|几点|多久|多长时间|几天|进度|到哪|怎么还|咋还|怎么没|咋没|还没|还冇|仲未|未有|催|快点|快些|等了|等到|还要等|要等|情况|处理|有人|来不来|到了没|到没|安排|结果|怎么样了|咋样了|点样|回复|回个|联系|打电话|电话呢|状态|单号|工单|师傅|上门|人呢|没人|冇人|几耐|几多日|搞掂未|好了没|修好没|修好了吗|查一下|查下|问一下|问下|咋回事|怎么回事|呢[?？]?$`)
 
+// leavingOnly reports a message that answers nothing but says goodbye in a word of parting: no
+// detail, no product, no digit that could be part of a number ("ok fine 就这样 bye", "好啦 先按
+// 呢 再会"). ("搬家之后就这样了" tells how long a fault has been; it is no parting.)
+func leavingOnly(u *Understanding, t string) bool {
+	return cueParting.MatchString(t) && noFacts(&u.Facts) && u.Facts.Category == "" && u.Facts.Product == "" &&
+		u.Facts.Address == "" && !strings.ContainsAny(t, "0123456789")
+}
+
+// cueParting are the words of parting among the goodbye cues.
+var cueParting = knowledge.MustGate(`再见|再会|拜拜|拜了|白白|bye|回见|回聊|回头(再说|聊)|改天(再说|聊)|下次(再说|聊)|晚安|就这样吧|先这样`)
+
 // sureRule is the confidence from which the patterns' reading stands whatever the model
 // reads: commands, "0 转人工", 12315.
 const sureRule = 0.9
@@ -145,6 +156,9 @@ func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *textmodel
 	}
 	if got == ActThanks && rule.Kind == ActGoodbye {
 		return acts // "谢谢 再见": thanks on the way out is still a goodbye
+	}
+	if rule.Kind == ActGoodbye && (ctx.State == StateCollect || ctx.State == StateConfirm) && leavingOnly(u, t) {
+		return acts // "ok fine 就这样 bye" at the phone question: no number, no detail, leaving
 	}
 	if got == ActNotSolved && cueQuestion.MatchString(t) {
 		return acts // "行不行啊 到底" asks; a verdict needs the customer's word

@@ -277,6 +277,12 @@ var ratingWords = map[string]int{
 func (d *Dialog) start(t *step, text string) {
 	c := t.c
 	first := c.State == StateNew
+	if politeOpening(&t.u) {
+		// "您好，打扰您了，真不好意思", "麻烦问一下": a courteous opening, answered in kind; the
+		// case opens with what they say next
+		t.sayKey("bot.welcome.polite")
+		return
+	}
 	if !first && !hasSubstance(&t.u) && (t.u.Is(ActGreeting) || looksLikeGreeting(text)) {
 		t.sayKey("bot.welcome") // a hello after a case opens nothing until they say what is wrong
 		return
@@ -1958,6 +1964,17 @@ var thanksWords = []string{
 
 // thanksFillers may come with a thanks but are none on their own.
 var thanksFillers = []string{"你", "您", "啦", "了", "哈", "师傅", "客服"}
+
+// politeOpening reports a message that only greets with courtesy ("不好意思打搅一下", "冒昧问下",
+// "唔好意思 打扰下"): no fact, no question, no other act.
+func politeOpening(u *Understanding) bool {
+	g, ok := u.Has(ActGreeting)
+	return ok && u.Main().Kind == ActGreeting && g.Confidence >= 0.75 && len(u.Hazards) == 0 && u.Suspect == "" &&
+		!hasSubstance(u) && noFacts(&u.Facts) && cuePolite.MatchString(compact(u.Canon))
+}
+
+// cuePolite are the words of courtesy that open a polite greeting.
+var cuePolite = knowledge.MustGate(`好意思|打扰|打搅|叨扰|冒昧|麻烦|劳驾|请问|问一下|问下|问哈|借问|请教|sorry|抱歉|歹势|拍谢`)
 
 func looksLikeGreeting(text string) bool {
 	t := strings.ToLower(strings.Trim(normalizeText(text), clauseBreaks+" .!！~"))

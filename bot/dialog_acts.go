@@ -764,8 +764,9 @@ func (d *Dialog) keepTicket(t *step) bool {
 // cueWhichProducts asks which products are serviced: "你们都修哪些东西", "管什么产品".
 var cueWhichProducts = knowledge.MustGate(`(修|管|负责)(哪些|什么|啥)(东西|产品|电器|家电)?|都修(哪些|什么|啥)|哪些(产品|东西|电器)`)
 
-// cueRepairLength asks how long the repair itself takes: "修的时候要几个小时", "上门修要多久".
-var cueRepairLength = knowledge.MustGate(`(修|维修|上门|检修|弄)[^,?]{0,4}(几个(小时|钟头|钟)|多久|多长时间)|几个(小时|钟头)[^,?]{0,3}(修|弄)好`)
+// cueRepairLength asks how long the repair itself takes: "修的时候要几个小时", "上门修要多久",
+// Cantonese "修要几耐", "整要几个钟".
+var cueRepairLength = knowledge.MustGate(`(修|维修|上门|检修|弄|整)[^,?]{0,4}(几个(小时|钟头|钟)|多久|多长时间|几耐|几久)|几个(小时|钟头)[^,?]{0,3}(修|弄)好`)
 
 // cueReportOther asks to report another product instead: "帮我报一下热水器", "先修冰箱".
 var cueReportOther = knowledge.MustGate(`(报|修|看|登记|处理|弄)(一下|下|个)?[^,?]{0,6}(吧|先|更急|要紧)|先(报|修|看|弄|处理)|(报|修|看|登记|处理)(一下|下)`)
@@ -1276,8 +1277,13 @@ func (d *Dialog) interject(t *step) bool {
 	if busy || hasSubstance(u) {
 		switch {
 		case hasSubstance(u):
+		case busy && politeOpening(u):
+			t.sayKey("bot.polite.go_on") // "不好意思 打扰一下" mid-form: no wrong answer, the question again
+			d.reask(t)
+			return true
 		case u.Is(ActGoodbye):
-			t.sayKey("bot.goodbye.pending", "what", d.caseLine(&c.Case))
+			t.sayKey("bot.goodbye.pending", "what", d.caseLine(&c.Case), "need", stillNeeded(c))
+			d.safetyBrief(t) // a hazard case left unsubmitted: what not to do with it meanwhile
 			return true
 		case u.Is(ActSmallTalk):
 			t.sayKey("bot.smalltalk.busy")
@@ -1297,6 +1303,46 @@ func (d *Dialog) interject(t *step) bool {
 		return false
 	}
 	return true
+}
+
+// stillNeeded names what a case not yet submitted still needs before it can be, for a
+// customer who leaves first ("ok fine 就这样 bye" at the phone question): the customer's
+// confirmation at the summary; the phone on the urgent path; else the question pending (or
+// the check's result), the phone, and "等信息" when more is to be asked after them.
+func stillNeeded(c *Conversation) string {
+	cs := &c.Case
+	switch {
+	case c.State == StateConfirm || c.State == StateEdit && c.Asking == "":
+		return catalog.T("bot.goodbye.need.confirm")
+	case cs.Safety && cs.missing(SlotPhone):
+		return catalog.T("bot.goodbye.need.phone")
+	}
+	var need []string
+	listed := map[Slot]bool{}
+	switch {
+	case c.State == StateSelf:
+		need = append(need, catalog.T("bot.goodbye.need.step"))
+	case c.Asking == SlotFault:
+		need, listed[SlotSymptom] = append(need, catalog.T("bot.goodbye.need.fault")), true
+	case c.Asking == SlotPhone:
+	case c.Asking != "" && cs.missing(c.Asking):
+		need, listed[c.Asking] = append(need, catalog.T("bot.slot."+string(c.Asking))), true
+	}
+	if cs.missing(SlotPhone) {
+		need, listed[SlotPhone] = append(need, catalog.T("bot.goodbye.need.phone")), true
+	}
+	more := false
+	for _, s := range summarySlots {
+		more = more || cs.missing(s) && !listed[s]
+	}
+	if len(need) == 0 {
+		return catalog.T("bot.goodbye.need.some")
+	}
+	out := strings.Join(need, "、")
+	if more {
+		out += catalog.T("bot.goodbye.need.more")
+	}
+	return out
 }
 
 // progressOfTicket answers a progress question asked in words ("到哪一步了", "师傅什么时候来",
@@ -1582,6 +1628,18 @@ var cueWantsRepair = knowledge.MustGate(`报修|上门|师傅|检查一下|看�
 // cueNotFound says a detail cannot be found: "型号找不到", "铭牌看不清".
 var cueNotFound = knowledge.MustGate(`找不到|看不清|看不到|没找到|磨掉了|撕掉了|不记得|记不得|记不清|忘了`)
 
+// cutIs cuts s at its first "是", or Cantonese "系".
+func cutIs(s string) (before, after string, ok bool) {
+	i, j := strings.Index(s, "是"), strings.Index(s, "系")
+	if i < 0 || j >= 0 && j < i {
+		i = j
+	}
+	if i < 0 {
+		return s, "", false
+	}
+	return s[:i], s[i+len("是"):], true
+}
+
 // cueNameSlot names the customer's name as the detail a correction is about.
 var cueNameSlot = knowledge.MustGate(`名字|姓名|称呼|名`)
 
@@ -1656,8 +1714,8 @@ func (d *Dialog) correct(t *step) bool {
 		f = f.Merge(told)
 	}
 	if f.Name == "" {
-		if _, after, ok := strings.Cut(t.u.Canon, "是"); ok && cueNameSlot.MatchString(compact(t.u.Canon)) {
-			// "名字错了 是张丽 不是张莉": the name after "是", read as if introduced ("我叫…")
+		if _, after, ok := cutIs(t.u.Canon); ok && cueNameSlot.MatchString(compact(t.u.Canon)) {
+			// "名字错了 是张丽 不是张莉", "名字唔啱 系李生": the name after "是", read as if introduced ("我叫…")
 			if n := Extract("我叫"+strings.TrimSpace(after), t.in.At, d.lexicon()); n.Name != "" {
 				f.Name, f.NameSurname = n.Name, n.NameSurname
 			}

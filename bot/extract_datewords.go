@@ -139,6 +139,9 @@ func readVagueYears(s string, i int) (int, bool) {
 		if prev := s[prevRuneStart(s, i):i]; i > 0 && (strings.ContainsAny(prev, "0123456789零〇一二三四五六七八九十两百") || strings.HasPrefix(s[i+loc[1]:], "买") && strings.HasPrefix(w, "几")) {
 			return i, false
 		}
+		if prev := s[prevRuneStart(s, i):i]; i > 0 && strings.HasPrefix(w, "几") && strings.ContainsAny(prev, "保修管包用") {
+			return i, false // "保修几年", "能用几年": asks how long, tells no age
+		}
 	}
 	return i + loc[1], true
 }

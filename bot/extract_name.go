@@ -248,7 +248,33 @@ func readTitledSurname(s string, i int) (name string, end int, ok bool) {
 	if !ok {
 		return "", i, false
 	}
+	if w := s[end:e]; (w == "生" || w == "太" || w == "姐" || w == "哥") && e < len(s) {
+		// one-character titles end the word: "李生", "陈太", but "王生产的", "张太多了" are none
+		if r, _ := utf8.DecodeRuneInString(s[e:]); !isClauseBreak(r) && r != ' ' && !strings.ContainsRune("啊呀哦啦嘛吧呢哈就", r) {
+			return "", i, false
+		}
+	}
 	return s[i:e], e, true
+}
+
+// titledAddress finds a surname with a title said as how to be addressed, at a clause's
+// start or after "叫", "叫我", "是", "系": "我妈姓周 叫周阿姨就行", "吾姓陈 陈阿婆", "系李生".
+func titledAddress(s string) (string, bool) {
+	for i := 0; i < len(s); i += runeLen(s, i) {
+		at := i == 0
+		if !at {
+			r, _ := utf8.DecodeLastRuneInString(s[:i])
+			at = isClauseBreak(r) || r == ' ' || r == '叫' || r == '是' || r == '系' || r == '喊' ||
+				strings.HasSuffix(s[:i], "叫我") || strings.HasSuffix(s[:i], "喊我")
+		}
+		if !at {
+			continue
+		}
+		if name, _, ok := readTitledSurname(s, i); ok {
+			return name, true
+		}
+	}
+	return "", false
 }
 
 // ParseName reads the answer to "how should we address you?": a full name ("张三",
@@ -281,6 +307,9 @@ func ParseName(text string) (string, bool) {
 	}
 	if _, end, ok := setNotNames.at(s, 0); ok && end >= len(s)-3 {
 		return "", false
+	}
+	if name, ok := titledAddress(s); ok {
+		return name, true // the form of address asked for wins over a bare surname
 	}
 	for i := 0; i < len(s); i += runeLen(s, i) {
 		if cue, end, ok := nameCueSet.at(s, i); ok {

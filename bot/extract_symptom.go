@@ -318,7 +318,9 @@ var setNotFault = wordSet([]string{"慢慢", "慢走", "不急", "不着急", "�
 	// cries that say how the customer feels, not what is wrong: "救命😭", "急死了"
 	"救命", "急死了", "急死", "烦死了", "烦死", "气死了", "怎么办", "咋办", "咋整", "肿么办", "help",
 	// greetings before the fault: "你好 我家洗碗机洗完碗还是脏的" keeps no "你好"
-	"你好", "您好", "你们好", "在吗", "在不在", "有人吗", "哈喽", "hello", "hi", "客服你好", "亲", "老板你好", "老板您好", "老板在吗"})
+	"你好", "您好", "你们好", "在吗", "在不在", "有人吗", "哈喽", "hello", "hi", "客服你好", "亲", "老板你好", "老板您好", "老板在吗",
+	// apologies for the bother: "不好意思打扰一下 请问热水器多久能上门" tells no fault
+	"不好意思", "唔好意思", "打扰", "打搅", "冒昧", "劳驾", "歹势", "拍谢"})
 
 // symptomTailLabels are labels left at the end of a symptom once the value after them was
 // read as another fact: "型号 65E3F", "电话 139…".

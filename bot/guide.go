@@ -71,7 +71,8 @@ func (d *Dialog) answerFault(c *Case, text string, now time.Time) (bool, string)
 	if t := strings.Trim(normalizeText(text), clauseBreaks+" .!?"); isUnknown(t) && aboutOther(t, SlotFault) {
 		return false, "" // "不知道啥时候买的 别人送的": of another detail, noted by collect; no fault
 	}
-	sym := Extract(text, now, d.lexicon()).Symptom
+	// (the clauses that ask are no fault: "有冇得修", "修要几耐 有冇人上门" ask, they choose nothing)
+	sym := Extract(statedPart(knowledge.Canon(text)), now, d.lexicon()).Symptom
 	if utf8.RuneCountInString(sym) < 2 || isVague(text, d.lexicon()) {
 		return false, ""
 	}

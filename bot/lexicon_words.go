@@ -341,10 +341,14 @@ var nameCues = []struct {
 	{"我叫", false, true}, {"我的名字是", false, false}, {"我的名字叫", false, false}, {"名字是", false, false},
 	{"名字叫", false, false}, {"姓名", false, false}, {"姓名是", false, false}, {"联系人", false, true},
 	{"联系人是", false, false}, {"我姓", true, false}, {"免贵姓", true, false}, {"敝姓", true, false},
+	{"吾姓", true, false}, {"我系姓", true, false}, {"阿拉姓", true, false},
 }
 
 // honorifics follow a surname: "王先生".
-var honorifics = []string{"先生", "女士", "小姐", "师傅", "老师", "阿姨", "大姐", "大哥", "同学", "太太"}
+var honorifics = []string{"先生", "女士", "小姐", "师傅", "老师", "阿姨", "大姐", "大哥", "同学", "太太",
+	// in dialect: Wu/Cantonese 阿婆, 阿伯, Cantonese 李生 (Mr) and 陈太 (Mrs), Sichuan 嬢嬢 (auntie), northern 大爷
+	"阿婆", "阿公", "阿伯", "阿叔", "阿嬷", "嬢嬢", "孃孃", "婆婆", "奶奶", "爷爷", "大爷", "大妈", "大娘", "叔叔", "伯伯",
+	"姐", "哥", "生", "太"}
 
 // commonSurnames are the usual single-character surnames, and compoundSurnames the
 // two-character ones. A name found without a cue ("王先生") must start with one.
@@ -362,12 +366,14 @@ var nameStops = []string{
 var notNames = []string{
 	"不知道", "不想说", "不告诉", "保密", "没有", "你好", "您好", "好的", "可以", "谢谢", "是的", "不是",
 	"客服", "人工", "转人工", "算了", "不用", "没必要", "为什么", "干嘛", "什么",
+	// words of the phone number: "电话尾号是 5566 全号13655665566" names nobody
+	"全号", "尾号", "电话", "号码", "手机", "座机", "单号", "全号码", "完整号码",
 }
 
 // notBareNames are everyday words that start with a surname's character: beside a phone
 // number they are no name ("方便 13812345678", "苏宁 买的"); see nameBesideContact.
 var notBareNames = []string{
-	"方便", "谢谢", "周末", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "马上", "安装", "安全",
+	"全号", "尾号", "号码", "单号", "方便", "谢谢", "周末", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "马上", "安装", "安全",
 	"温度", "高温", "黄色", "白色", "金色", "白天", "常用", "程序", "毛病", "于是", "任何", "何时", "余额",
 	"夏天", "秋天", "关机", "关闭", "全部", "全是", "石头", "万一", "钱包", "左边", "左右", "钟头", "苏宁",
 	"国美", "天猫", "江苏", "江西", "湖南", "湖北", "山东", "山西", "河南", "河北", "广东", "广西", "云南",
@@ -469,6 +475,9 @@ var symptomFillers = []string{
 	"用着", "使用", "使用中", "用的时候", "时候", "之后", "后来", "现在是", "已经", "有", "的时候",
 	"你好", "您好", "hello", "哈喽", "在吗", "请问", "麻烦", "一下", "客服", "没几天", "没多久", "不久", "才几天", "不知道为什么",
 	"不知道怎么回事", "不知为何", "莫名其妙", "无缘无故", "莫名", "和",
+	// courtesy before the fault, said without a pause: "您好打扰了我想问一下我家热水器老是自己熄火"
+	"打扰了", "打扰一下", "打扰您了", "打扰你了", "打扰", "不好意思", "真不好意思", "我想问一下", "想问一下", "我想问下", "想问下",
+	"问一下", "问下", "请问一下", "麻烦问一下", "冒昧问一下", "冒昧问下", "劳驾",
 }
 
 // hanAdverbsBeforeBrand stop a Chinese brand alias from matching inside a phrase: "完美的"
