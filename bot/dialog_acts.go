@@ -1385,6 +1385,10 @@ func (d *Dialog) returnRequest(t *step) {
 	}
 	d.absorb(t)
 	c.Case.Return, c.Case.SelfDone = true, true
+	if vagueRecent(&c.Case, t.in.At) {
+		// "刚买没多久 能换新吗": the day decides return or exchange; it is asked, not assumed
+		c.Case.PurchaseDate, c.Case.PurchaseApprox = Date{}, false
+	}
 	if c.Case.missing(SlotPurchase) {
 		if proofDoubt(t) != "" {
 			t.sayKey("bot.sanbao.when.doubt") // no "可以的" for a gift or a second-hand one
@@ -1480,6 +1484,9 @@ func (d *Dialog) rights(c *Conversation, at time.Time) (triage.Rights, triage.Po
 	p := triage.Policy{WholeMonths: w.WholeMonths, ReturnDays: w.ReturnDays, ExchangeDays: w.ExchangeDays,
 		RepairWarrantyDays: w.RepairWarrantyDays, MaxRepairs: w.MaxRepairs}.SanBao()
 	b := c.Case.PurchaseDate
+	if vagueRecent(&c.Case, at) {
+		b = Date{} // "刚买没多久": no day to count the 三包 days from; the rule, not a verdict
+	}
 	tc := triage.Case{PurchaseDate: triage.Date{Year: b.Year, Month: time.Month(b.Month), Day: b.Day}, ReportedAt: at}
 	if b.Month == 0 {
 		tc.PurchaseDate.Day = 0 // a year alone
@@ -1488,6 +1495,17 @@ func (d *Dialog) rights(c *Conversation, at time.Time) (triage.Rights, triage.Po
 		tc.Delivered = triage.Date{Year: dv.Year, Month: time.Month(dv.Month), Day: dv.Day}
 	}
 	return triage.RightsOf(tc, p), p
+}
+
+// vagueRecent reports a purchase told only as recent ("刚买没多久", "新买的", "刚买"): no day
+// counted, read as a rough today; good for the warranty period, not for the 三包 days.
+func vagueRecent(c *Case, at time.Time) bool {
+	b := c.PurchaseDate
+	if !c.PurchaseApprox || b.Precision() != PrecisionDay {
+		return false
+	}
+	days := DateOf(at).Start(time.UTC).Sub(b.Start(time.UTC)).Hours() / 24
+	return days == 0 // "用了3天" counts days; "刚买" names none
 }
 
 // hasSubstance reports whether a message says something about a fault or a product.
