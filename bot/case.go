@@ -31,6 +31,8 @@ type Case struct {
 	// Advised is set once the customer was told not to charge a ridden vehicle's battery
 	// indoors (chargesIndoors): said once a case.
 	Advised bool `json:"advised,omitempty"`
+	// Cared is set once the customer was told to look after a fever first (cueFever).
+	Cared bool `json:"cared,omitempty"`
 
 	At time.Time `json:"at,omitempty"` // when the case started, for the product's age
 

@@ -153,6 +153,14 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 		d.hazard(t, rule)
 		return c, t.out
 	}
+	if !c.Case.Cared && len(t.u.Hazards) == 0 && cueFever.MatchString(compact(t.u.Canon)) {
+		// "涨奶涨得发烧了38度5": the person before the product, said once, after the reply
+		c.Case.Cared = true
+		defer func() {
+			t.sayKey("bot.care.fever")
+			out = t.out
+		}()
+	}
 	if !c.Case.Safety && !c.Case.Advised && chargesIndoors(&t.u, &c.Case) {
 		// "平时我都是拎上楼放卧室床边充的": not a hazard yet, a habit that starts fires; said
 		// once, after the reply's own business
@@ -1276,6 +1284,9 @@ func (d *Dialog) readBack(t *step) {
 		t.sayKey("bot.readback", "facts", strings.Join(parts, " · "))
 	}
 }
+
+// cueFever is the customer or someone at home with a fever: "发烧了38度5", "高烧", "烧到39度".
+var cueFever = knowledge.MustGate(`发烧|发高烧|高烧|低烧|烧到3[89]|发热到3[89]|体温3[89]|3[89](度|℃)[0-9五半]*[^,，。!?？]{0,4}(烧|热)`)
 
 // cueRideBattery names a ridden vehicle's battery: an e-bike, a scooter, its 电瓶.
 var cueRideBattery = knowledge.MustGate(`电动车|电瓶车|电动自行车|电单车|电摩|电瓶|滑板车|平衡车|锂电池|电池`)

@@ -828,8 +828,15 @@ func modelAsWritten(text string) (string, bool) {
 	if !strings.ContainsAny(m, "0123456789") && englishChatter.MatchString(m) {
 		return "", false // "please quick", "I don't know": words, not a model
 	}
+	if quantityWritten.MatchString(m) {
+		return "", false // "38度5", "3年2个月", "1米8": a measure, not a model
+	}
 	return strings.Join(strings.Fields(m), " "), true
 }
+
+// quantityWritten is a number with a Chinese unit inside or after it: a temperature, an age,
+// a length, a price.
+var quantityWritten = regexp.MustCompile(`[0-9](度|℃|年|个月|月|天|岁|米|厘米|公分|斤|公斤|块|元|小时|分钟|寸|升|瓦|匹)`)
 
 // yearWritten reports a "model" of digits only that the answer writes as a year or an age:
 // "卖家说是22年的机子", "用了3年".
