@@ -140,6 +140,9 @@ func personAid(t *step, ruleID string) {
 			return
 		}
 	}
+	if (family == knowledge.HazardGas || family == knowledge.HazardSmoke || family == knowledge.HazardFire) && cueFeelsUnwell.MatchString(compact(t.u.Canon)) {
+		t.sayKey("bot.safety.unwell_aid") // "我头还是有点疼 要紧不" after the gas smell
+	}
 }
 
 // burnAid answers a burn told or asked about in a safety case whose hazard the message
@@ -551,6 +554,9 @@ var burntOrSmoked = map[string]bool{knowledge.HazardBurning: true, knowledge.Haz
 var cueContents = knowledge.MustGate(`奶瓶|奶嘴|吸奶器|餐具|碗|筷子|杯子|水杯|勺|里面的东西|里面的|(饭|菜|食物|吃的|东西|奶|水)[^,?]{0,4}(能吃|能喝|还能吃|还能喝|吃不得|喝不得)|有毒|有没有毒|会不会有毒`)
 
 // cueOtherCharger asks about charging with another charger: "用同事的充电器能不能充".
+// cueFeelsUnwell is someone feeling unwell: "头还是有点疼", "头晕", "恶心想吐", "胸闷".
+var cueFeelsUnwell = knowledge.MustGate(`头[^,，。!?？]{0,4}(疼|痛|晕|昏|胀)|头晕|头昏|头疼|头痛|恶心|想吐|呕吐|胸闷|喘不过气|呼吸困难|犯困|发晕|晕乎乎|脑壳(疼|痛|晕|昏)|头好晕|眼花`)
+
 // shockOnlyAsked reports a shock asked about ("会不会漏电") with nothing felt or seen: no
 // tingle, no spark, no breaker tripping, no burn.
 func shockOnlyAsked(u *Understanding) bool {
@@ -818,6 +824,14 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 		return false // a staff member answering the chat answers this too
 	}
 	tx := compact(t.u.Canon)
+	if family := hazardFamilyOf(c.Case.SafetyRule); (family == knowledge.HazardGas || family == knowledge.HazardCO || family == knowledge.HazardSmoke || family == knowledge.HazardFire) &&
+		cueFeelsUnwell.MatchString(tx) && len(t.u.Hazards) == 0 {
+		// "我头还是有点疼 要紧不" after a gas smell: the person first — fresh air, 120 if it
+		// does not pass — then what is pending
+		t.sayKey("bot.safety.unwell_aid")
+		d.reask(t)
+		return true
+	}
 	// "我能开油烟机抽一下味道吗" after a gas leak is the hazard's question whatever else the act
 	// model guesses the message is
 	usesDevice := asksToUse(tx)

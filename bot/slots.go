@@ -814,6 +814,9 @@ func modelAsWritten(text string) (string, bool) {
 	}
 	t = modelLeadIn.ReplaceAllString(t, "")
 	t = dropSaidBefore(t)
+	if loc := otherFieldAfter.FindStringIndex(t); loc != nil && loc[0] > 0 {
+		t = t[:loc[0]] // "65V8E 电话13312345678": the model ends where another field starts
+	}
 	if i := strings.IndexAny(t, "，,。!！?？"); i >= 0 {
 		t = t[:i]
 	}
@@ -833,6 +836,9 @@ func modelAsWritten(text string) (string, bool) {
 	}
 	return strings.Join(strings.Fields(m), " "), true
 }
+
+// otherFieldAfter is another detail's label after a model: "电话…", "地址…", "序列号…".
+var otherFieldAfter = regexp.MustCompile(`\s*(电话|手机号|手机|号码|联系方式|地址|住址|序列号|购买|买的|发票|姓)`)
 
 // quantityWritten is a number with a Chinese unit inside or after it: a temperature, an age,
 // a length, a price.
