@@ -20,6 +20,10 @@ const (
 // noTrouble is a part of a message that says nothing is wrong: "没毛病", "都没啥问题了", "空调没问题".
 var noTrouble = regexp.MustCompile(`^[^,，。 ]{0,6}?(都|也|就|倒是|其实|应该)?(没|没有|没啥|没什么|没得|无|冇)(啥|什么|任何|大)?(问题|毛病|故障|异常)(了|啦|的|呀|哈|啊|呢)?$`)
 
+// aboutService is anger at the service, not the product's fault: "你们什么破售后", "售后太差了",
+// "垃圾客服".
+var aboutService = regexp.MustCompile(`^[^,，。 ]{0,4}(什么破|啥破|破|垃圾|烂)(售后|客服|服务|公司|品牌|平台)|^(你们|你家)?(售后|客服|服务|态度)[^,，。 ]{0,4}(太差|真差|差劲|垃圾|太烂|不行)`)
+
 // slowService is the service, not the product, being slow: "你们太慢了", "客服回复好慢".
 var slowService = regexp.MustCompile(`^(你们|你|客服|师傅|售后|回复|回消息|处理|速度|效率)[^,，。 ]{0,4}(太|真|好|这么|那么|也太|实在)?慢`)
 
@@ -41,7 +45,7 @@ func (x *extraction) symptom() {
 		// 去年买的" keeps "吸力变小了", not the brand and date told after it.
 		for ps := cs; ps < ce && n < len(parts); {
 			pe := spaceBreak(s, ps, ce)
-			if part := strings.Trim(s[ps:pe], clauseBreaks+" "); noTrouble.MatchString(part) || skipWord.MatchString(part) || slowService.MatchString(part) {
+			if part := strings.Trim(s[ps:pe], clauseBreaks+" "); noTrouble.MatchString(part) || skipWord.MatchString(part) || slowService.MatchString(part) || aboutService.MatchString(part) {
 				ps = pe // "没毛病 提交吧", "空调没问题 冰箱坏了": no fault in that part
 				continue
 			}
