@@ -554,6 +554,9 @@ var burntOrSmoked = map[string]bool{knowledge.HazardBurning: true, knowledge.Haz
 var cueContents = knowledge.MustGate(`奶瓶|奶嘴|吸奶器|餐具|碗|筷子|杯子|水杯|勺|里面的东西|里面的|(饭|菜|食物|吃的|东西|奶|水)[^,?]{0,4}(能吃|能喝|还能吃|还能喝|吃不得|喝不得)|有毒|有没有毒|会不会有毒`)
 
 // cueOtherCharger asks about charging with another charger: "用同事的充电器能不能充".
+// whichUnitSaid finds the words that say which unit is the broken one: "坏的其实是卧室那台".
+var whichUnitSaid = knowledge.MustGate(`(坏的|坏了的|坏掉的|出问题的|有问题的|不行的|坏咗嘅)(其实|应该)?(是|系)[^,，。!?？ ]{0,6}(那台|这台|那个|这个|一台|那部|嗰部|嗰个)`)
+
 // cueFeelsUnwell is someone feeling unwell: "头还是有点疼", "头晕", "恶心想吐", "胸闷".
 var cueFeelsUnwell = knowledge.MustGate(`头[^,，。!?？]{0,4}(疼|痛|晕|昏|胀)|头晕|头昏|头疼|头痛|恶心|想吐|呕吐|胸闷|喘不过气|呼吸困难|犯困|发晕|晕乎乎|脑壳(疼|痛|晕|昏)|头好晕|眼花`)
 
@@ -975,6 +978,14 @@ var cueWetDeviceUse = knowledge.MustGate(`充电|充个电|充一下|充上|插�
 // interject handles what a message does besides answering the pending question; false
 // when there is nothing of the kind and the state's own handler should read it.
 func (d *Dialog) interject(t *step) bool {
+	if t.c.State.inProgress() && len(t.u.Hazards) == 0 && t.u.Facts.Symptom == "" && t.u.Facts.Category == "" {
+		if m := whichUnitSaid.FindString(compact(t.u.Canon)); m != "" {
+			// "我老公说坏的其实是卧室那台": which unit, kept for the engineer; the fault stays
+			t.sayKey("bot.unit_noted", "words", m)
+			d.reask(t)
+			return true
+		}
+	}
 	c, u := t.c, &t.u
 	if d.confirmNoted(t) {
 		return true
