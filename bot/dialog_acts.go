@@ -555,7 +555,7 @@ var cueContents = knowledge.MustGate(`奶瓶|奶嘴|吸奶器|餐具|碗|筷子|
 
 // cueOtherCharger asks about charging with another charger: "用同事的充电器能不能充".
 // whichUnitSaid finds the words that say which unit is the broken one: "坏的其实是卧室那台".
-var whichUnitSaid = knowledge.MustGate(`(坏的|坏了的|坏掉的|出问题的|有问题的|不行的|坏咗嘅)(其实|应该)?(是|系)[^,，。!?？ ]{0,6}(那台|这台|那个|这个|一台|那部|嗰部|嗰个)`)
+var whichUnitSaid = knowledge.MustGate(whichUnitWords)
 
 // cueFeelsUnwell is someone feeling unwell: "头还是有点疼", "头晕", "恶心想吐", "胸闷".
 var cueFeelsUnwell = knowledge.MustGate(`头[^,，。!?？]{0,4}(疼|痛|晕|昏|胀)|头晕|头昏|头疼|头痛|恶心|想吐|呕吐|胸闷|喘不过气|呼吸困难|犯困|发晕|晕乎乎|脑壳(疼|痛|晕|昏)|头好晕|眼花`)

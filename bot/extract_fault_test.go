@@ -133,9 +133,9 @@ func TestExtractSymptom(t *testing.T) {
 		want string
 	}{
 		{"今天突然不制冷", "不制冷"},
-		{"售后太差了 冰箱又不制冷了", "不制冷了"}, // anger at the service is no fault
+		{"售后太差了 冰箱又不制冷了", "不制冷了"},          // anger at the service is no fault
 		{"我老公说坏的其实是卧室那台海信 黑屏有声音", "黑屏有声音"}, // which unit, not what is wrong
-		{"卧室那台不制冷", "卧室那台不制冷"}, // a fault beside the unit stays
+		{"卧室那台不制冷", "卧室那台不制冷"},             // a fault beside the unit stays
 		{"你们什么破售后，空调又不制冷了", "不制冷了"},
 		{"空调不制冷，电话13800138000", "不制冷"},
 		{"手机充电时发热严重且自动关机", "充电时发热严重且自动关机"},

@@ -25,8 +25,11 @@ var noTrouble = regexp.MustCompile(`^[^,，。 ]{0,6}?(都|也|就|倒是|其实
 var aboutService = regexp.MustCompile(`^[^,，。 ]{0,4}(什么破|啥破|破|垃圾|烂)(售后|客服|服务|公司|品牌|平台)|^(你们|你家)?(售后|客服|服务|态度)[^,，。 ]{0,4}(太差|真差|差劲|垃圾|太烂|不行)`)
 
 // whichUnit says which of the customer's units is the broken one, not what is wrong with it:
-// "我老公说坏的其实是卧室那台海信", "有问题的是客厅那个".
-var whichUnit = regexp.MustCompile(`^[^,，。 ]{0,8}?(坏的|坏了的|坏掉的|出问题的|有问题的|不行的|坏咗嘅)(其实|应该)?(是|系)[^,，。 ]{0,6}(那台|这台|那个|这个|一台|那部|嗰部|嗰个)[^,，。 ]{0,4}$`)
+// "我老公说坏的其实是卧室那台海信", "有问题的是客厅那个". whichUnitWords is the saying itself,
+// which the dialog notes for the engineer (bot.unit_noted).
+const whichUnitWords = `(坏的|坏了的|坏掉的|出问题的|有问题的|不行的|坏咗嘅)(其实|应该)?(是|系)[^,，。!?？ ]{0,6}(那台|这台|那个|这个|一台|那部|嗰部|嗰个)`
+
+var whichUnit = regexp.MustCompile(`^[^,，。 ]{0,8}?` + whichUnitWords + `[^,，。 ]{0,4}$`)
 
 // slowService is the service, not the product, being slow: "你们太慢了", "客服回复好慢".
 var slowService = regexp.MustCompile(`^(你们|你|客服|师傅|售后|回复|回消息|处理|速度|效率)[^,，。 ]{0,4}(太|真|好|这么|那么|也太|实在)?慢`)

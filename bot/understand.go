@@ -181,18 +181,13 @@ var _ Understander = RuleReader{}
 // alone at the start of a longer message, before a space or a break: "2 这个还能凑合用吗".
 // "2个方法都试了" is no such thing.
 func leadingChoice(canon string) (knowledge.Answer, bool) {
-	if len(canon) < 3 || (canon[0] != '1' && canon[0] != '2') || !strings.ContainsRune(" ,，。!！~", firstRuneOf(canon[1:])) {
+	if len(canon) < 3 || (canon[0] != '1' && canon[0] != '2') || !strings.ContainsAny(firstRune(canon[1:]), " ,，。!！~") {
 		return knowledge.AnswerUnclear, false
 	}
 	if canon[0] == '1' {
 		return knowledge.AnswerSolved, true
 	}
 	return knowledge.AnswerNotSolved, true
-}
-
-func firstRuneOf(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
 }
 
 func (r RuleReader) Understand(text string, ctx Context) Understanding {
