@@ -72,6 +72,7 @@ func runKB(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	split := fs.String("split", "", `eval: "dev", "test" or "all" (default: dev, then test)`)
 	misses := fs.Int("misses", 0, "eval: print up to N misclassified messages")
 	rulesOnly := fs.Bool("rules-only", false, "eval: read acts by the patterns alone, without the act model")
+	trace := fs.String("trace", "", "eval: replay the conversation with this id and print what the bot did")
 	out := fs.String("out", "bot/textmodel", "train: the directory to write the models to")
 	message := fs.String("m", "", "publish: what changed, for the history")
 	author := fs.String("author", "cli", "import, publish: who does it")
@@ -99,6 +100,9 @@ func runKB(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	case "test":
 		return kbTest(*dir, stdout)
 	case "eval":
+		if *trace != "" {
+			return kbTrace(*dir, *corpus, *trace, bot.RuleReader{NoModel: *rulesOnly}, stdout)
+		}
 		return kbEval(*dir, *corpus, *split, *misses, bot.RuleReader{NoModel: *rulesOnly}, stdout)
 	case "train":
 		return kbTrain(*corpus, *out, stdout)
@@ -167,17 +171,31 @@ func kbTest(dir string, stdout io.Writer) error {
 	return nil
 }
 
-// kbEval prints the understanding figures on the corpora, per split.
-func kbEval(dir, corpus, split string, misses int, reader bot.RuleReader, stdout io.Writer) error {
+// evalKB is the knowledge the corpora are read with: the shipped one, or the directory dir.
+func evalKB(dir string, stdout io.Writer) (*bot.KnowledgeBase, error) {
 	fsys := knowledge.ShippedFS()
 	if dir != "" {
 		fsys = os.DirFS(dir)
 	}
 	set, err := knowledge.ParseFS(fsys)
 	if err != nil {
-		return reportProblems(err, stdout)
+		return nil, reportProblems(err, stdout)
 	}
-	kb, err := bot.NewKnowledgeBase(set)
+	return bot.NewKnowledgeBase(set)
+}
+
+// kbTrace replays one scripted conversation of the corpora and prints what the bot did.
+func kbTrace(dir, corpus, id string, reader bot.RuleReader, stdout io.Writer) error {
+	kb, err := evalKB(dir, stdout)
+	if err != nil {
+		return err
+	}
+	return evaluate.Trace(corpus, id, kb, reader, stdout)
+}
+
+// kbEval prints the understanding figures on the corpora, per split.
+func kbEval(dir, corpus, split string, misses int, reader bot.RuleReader, stdout io.Writer) error {
+	kb, err := evalKB(dir, stdout)
 	if err != nil {
 		return err
 	}

@@ -68,6 +68,9 @@ type Report struct {
 	Misses  []string
 
 	reader bot.RuleReader
+	// traceID names a conversation whose replay is written to trace (Trace).
+	traceID string
+	trace   io.Writer
 }
 
 func (r *Report) score(name string, ok bool) {
@@ -129,6 +132,12 @@ func Run(dir, split string, kb *bot.KnowledgeBase, reader bot.RuleReader) (*Repo
 	}
 	if err := eachLine(filepath.Join(dir, "slots.jsonl"), split, func(l slotLine) { slots(r, d, l) }); err != nil {
 		return nil, err
+	}
+	path := filepath.Join(dir, "conversations.jsonl")
+	if _, err := os.Stat(path); err == nil { // rounds before 13 wrote no whole conversations
+		if err := eachLine(path, split, func(l conversation) { conversations(r, d, l) }); err != nil {
+			return nil, err
+		}
 	}
 	return r, nil
 }
