@@ -28,6 +28,10 @@ type Case struct {
 	// Recovered is set when the fault went away while the details were asked ("搞掂了 多谢"):
 	// the case is kept, and taken up again if the fault comes back soon ("又唔得了").
 	Recovered bool `json:"recovered,omitempty"`
+	// SubmitNow is set when the customer asked to file while optional details were still
+	// asked ("就这些 提交吧", "别问了 直接报修"): those are left for staff, and the ticket is
+	// filed as soon as the contact details are in, read back instead of a summary to confirm.
+	SubmitNow bool `json:"submit_now,omitempty"`
 	// Advised is set once the customer was told not to charge a ridden vehicle's battery
 	// indoors (chargesIndoors): said once a case.
 	Advised bool `json:"advised,omitempty"`

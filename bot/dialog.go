@@ -212,6 +212,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 	if c.State == StateVisit && d.visitWords(t, text) {
 		return c, t.out
 	}
+	if c.State == StateCollect && d.submitNow(t) {
+		return c, t.out
+	}
 	if c.State != StateRating && c.State != StateComment && d.interject(t) {
 		return c, t.out
 	}
@@ -1177,6 +1180,10 @@ func triedAll(canon string) bool {
 // summary shows the numbered record and waits for 确认 or a number.
 func (d *Dialog) summary(t *step) {
 	c := t.c
+	if c.Case.SubmitNow && c.Ticket == "" {
+		d.escalate(t, EscalateConfirmed) // asked to file: filed now, and read back to correct
+		return
+	}
 	c.State, c.Asking, c.Fails = StateConfirm, "", 0
 	var b strings.Builder
 	for i, s := range summarySlots {
@@ -1334,7 +1341,7 @@ func (d *Dialog) onResult(t *step) {
 		c.Pending = ""
 		c.addTicket(r.Opened.Number)
 		t.say(r.Opened.Commitment)
-		if why == EscalateSafety {
+		if why == EscalateSafety || why == EscalateConfirmed && c.Case.SubmitNow {
 			d.readBack(t) // filed fast, with no summary: what went on the ticket, to correct
 		}
 		switch {
@@ -1999,4 +2006,44 @@ func greetingWord(t string) bool {
 		return true
 	}
 	return false
+}
+
+// cueSubmitNow is a customer who wants the report filed now, without more questions:
+// "就这些 提交吧", "别问了 直接报修", "帮我登记一下", "没别的了 派单吧".
+var cueSubmitNow = knowledge.MustGate(`(提交|登记|报修|报上去|下单|派单|报单|建单|开单|报个修|报一下修)(一下|下)?(吧|啦|了吧|呗|嘛|就行|就好|好了|$)|` +
+	`就这些|就这么多|没(有)?(别的|其他|其它|啥)(了|的了|要说的)|别问了|不用问了|不要问了|问(那么|这么)多|` +
+	`直接(提交|登记|报修|派单|下单|安排|派人|派师傅|报上去)|赶紧(派|安排|提交|登记)|先(提交|登记|报)(上去)?(吧|再说)`)
+
+// submitNow takes a customer's wish to file now while optional details are still asked:
+// what the message tells is kept, the optional details still missing are left for staff,
+// and only the contact details are asked before the ticket is filed (summary). A refusal
+// ("先不提交了") is a cancel, and a hazard is filed at once anyway.
+func (d *Dialog) submitNow(t *step) bool {
+	c := t.c
+	if !optionalSlot(c.Asking) || !c.Case.SelfDone || c.Case.Safety || c.Case.SubmitNow {
+		return false
+	}
+	canon := compact(t.u.Canon)
+	if !cueSubmitNow.MatchString(canon) || cueCancel.MatchString(canon) || t.u.Is(ActCancel) {
+		return false
+	}
+	before := c.Case
+	d.answer(&c.Case, c.Asking, t.u.Canon, t.in.At) // "型号KFR-35GW 就这些": the answer with it
+	d.absorb(t)
+	if learned := d.learned(&before, &c.Case); learned != "" {
+		t.sayKey("bot.learned", "facts", learned)
+	}
+	c.Case.SubmitNow = true
+	var left []string
+	for _, s := range detailSlots {
+		if optionalSlot(s) && c.Case.missing(s) {
+			c.Case.Skipped = append(c.Case.Skipped, s)
+			left = append(left, catalog.T("bot.slot."+string(s)))
+		}
+	}
+	if len(left) > 0 {
+		t.sayKey("bot.submit_now", "left", strings.Join(left, "、"))
+	}
+	d.advance(t)
+	return true
 }

@@ -137,6 +137,10 @@ var brandAndModel = regexp.MustCompile(`^(\p{Han}{2,6})[ ]?([A-Za-z][A-Za-z0-9\-
 // "我家在北京朝阳区" answers no brand question.
 const notInBrands = "我你他她在住市区县镇村路街号楼省"
 
+// pointsAtBrand are words that point at a brand without naming it: "就是那个牌子",
+// "跟上次一样的", "说过了啊".
+var pointsAtBrand = regexp.MustCompile(`那个|这个|牌子|品牌|就是|什么|啥|哪个|一样|同一|说过|讲过`)
+
 // brandTail are the words customers put after a brand's name: "德龙的", "方太的嘛", "小米牌子的".
 // notProductName is an answer to "which product" that names none: a word of the conversation
 // ("嗯 也洗了", "调了 没啥变化"), never a product nobody configured.
@@ -297,7 +301,8 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 		// else the extractor understands ("去年" is a date, "李女士" a name).
 		if t := strings.TrimSpace(text); utf8.RuneCountInString(t) >= 2 && utf8.RuneCountInString(t) <= 8 &&
 			!isUnknown(t) && !isFiller(t) && !strings.ContainsAny(t, "0123456789") && Extract(t, now, lx) == (Facts{}) &&
-			!cueQuestion.MatchString(t) && !greetingWord(strings.ToLower(t)) && !strings.ContainsAny(t, notInBrands) {
+			!cueQuestion.MatchString(t) && !greetingWord(strings.ToLower(t)) && !strings.ContainsAny(t, notInBrands) &&
+			!pointsAtBrand.MatchString(t) {
 			c.Brand = t // two characters are enough: "极米", "德龙"
 			return true, ""
 		}
@@ -363,6 +368,10 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			return false, "bot.retry.serial_format"
 		}
 	case SlotChannel:
+		if isUnknown(text) && !aboutOther(text, SlotChannel) { // "不清楚 我儿子买的": staff ask later
+			c.Skipped = append(c.Skipped, SlotChannel)
+			return true, ""
+		}
 		if i, ok := choice(text, len(channelChoices)); ok {
 			c.Channel = channelChoices[i]
 			return true, ""
