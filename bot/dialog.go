@@ -1260,7 +1260,14 @@ func (d *Dialog) escalate(t *step, why Escalation) {
 // (product · brand · purchase · fault · phone), and that a correction is welcome: a brand or
 // date misread goes to the engineer otherwise (contactAfterFiling applies what they send).
 func (d *Dialog) readBack(t *step) {
-	c := &t.c.Case
+	if parts := d.readBackParts(&t.c.Case); len(parts) > 0 {
+		t.sayKey("bot.readback", "facts", strings.Join(parts, " · "))
+	}
+}
+
+// readBackParts are what a filed case holds, as the read-back says it: product · brand ·
+// purchase · danger · fault · phone.
+func (d *Dialog) readBackParts(c *Case) []string {
 	var parts []string
 	add := func(s Slot, key string) {
 		if c.missing(s) {
@@ -1287,9 +1294,7 @@ func (d *Dialog) readBack(t *step) {
 		parts = append(parts, v)
 	}
 	add(SlotPhone, "bot.readback.phone")
-	if len(parts) > 0 {
-		t.sayKey("bot.readback", "facts", strings.Join(parts, " · "))
-	}
+	return parts
 }
 
 // cueFever is the customer or someone at home with a fever: "发烧了38度5", "高烧", "烧到39度".

@@ -218,6 +218,9 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		d.alsoProgress(t) // "冒烟那个 到哪一步了": the advice first, then where the ticket is
 		return
 	}
+	if d.raiseFiled(t, rule) {
+		return
+	}
 	again, prevRule := c.Case.Safety && c.State.inProgress(), c.Case.SafetyRule
 	if f := t.u.Facts; c.State.inProgress() && c.Ticket == "" && f.Category != "" && c.Case.Category != "" &&
 		f.Category != c.Case.Category && !c.Case.Safety && len(mentionedCategories(compact(t.u.Canon), d.lexicon())) > 0 {
@@ -1086,6 +1089,9 @@ func (d *Dialog) interject(t *step) bool {
 			d.reask(t)
 			return true
 		}
+	}
+	if c.State == StateDone && c.Ticket != "" && len(u.Hazards) == 0 && (d.readTicket(t) || d.faultFixAfterFiling(t)) {
+		return true
 	}
 	if c.State == StateDone && c.Ticket != "" && u.Is(ActCorrection) && len(u.Hazards) == 0 {
 		// "刚才登记的名字错了 是张丽": the ticket's transcript keeps it for the agent
@@ -2402,5 +2408,81 @@ func (d *Dialog) findTicket(t *step) bool {
 	}
 	c.FindNumber = number
 	t.sayKey("bot.find.ask", "number", number)
+	return true
+}
+
+// raiseWithin is how long after filing a hazard told of the same device raises its ticket
+// instead of starting a new case.
+const raiseWithin = 72 * time.Hour
+
+// raiseFiled takes a hazard told soon after a routine ticket was filed, about the same
+// device ("问题描述改成 按摩椅一开就跳闸", "刚才那台 现在插头冒烟了"): the advice first, then
+// the ticket is made urgent (FlagHazard) rather than a second ticket opened beside it. A
+// hazard of another product is a case of its own.
+func (d *Dialog) raiseFiled(t *step, rule Rule) bool {
+	c, f := t.c, t.u.Facts
+	if c.State != StateDone || c.Ticket == "" || c.CaseAt.IsZero() || t.in.At.Sub(c.CaseAt) > raiseWithin ||
+		f.Category != "" && f.Category != c.Case.Category || f.Product != "" && f.Product != c.Case.Product {
+		return false
+	}
+	if !c.Case.Safety {
+		t.do(FlagHazard{Number: c.Ticket, Rule: rule.ID})
+	}
+	c.Case.Safety, c.Case.SafetyRule = true, rule.ID // the latest hazard's advice answers what follows
+	if breakerTrips(rule.ID, t.u.Canon) {
+		rule.Advice = catalog.T("bot.safety.breaker_trip")
+	}
+	noteHazardWords(&c.Case, &t.u, rule.ID)
+	t.sayKey("bot.safety.raised", "advice", rule.Advice, "number", c.Ticket)
+	personAid(t, rule.ID)
+	d.scopeBesideHazard(t)
+	return true
+}
+
+// cueReadTicket asks what the filed ticket holds: "工单上写的故障是啥", "登记的信息发我看看",
+// "读返俾我听下", "念一下给我听".
+var cueReadTicket = knowledge.MustGate(`(工单|单子|报修单|维修单|张单)(上|里)?(面)?(写|登记|记|填)(的|了|咗)(是)?(什么|啥|咩|哪些|些啥|嘛|乜)|` +
+	`(登记|记录|填写|写)的(内容|信息|资料)|读(给我|返俾我|返畀我|俾我)(听)?|读(一|)下(给我)?听|念(给我|一下|下)(听)?|` +
+	`(登记|记|写)(了|咗)(什么|啥|咩|些啥|哪些)|(发|给)我(看看|看下|看一下|瞧瞧)|我(想)?(看看|核对|核实|确认)(一下|下)?(登记|工单|单子|信息)`)
+
+// readTicket reads back what the filed ticket holds, when the customer asks.
+func (d *Dialog) readTicket(t *step) bool {
+	text := compact(t.u.Canon)
+	if !cueReadTicket.MatchString(text) || cueFaultFix.MatchString(text) {
+		return false
+	}
+	parts := d.readBackParts(&t.c.Case)
+	if len(parts) == 0 {
+		return false
+	}
+	t.sayKey("bot.readback.ticket", "number", t.c.Ticket, "facts", strings.Join(parts, " · "))
+	return true
+}
+
+// cueFaultFix rewrites the fault described on the ticket: "问题描述改一下：…", "故障写错了
+// 应该是…", "描述改成…".
+var cueFaultFix = knowledge.MustGate(`(问题|故障|毛病)(的)?(描述|现象|说明)?(要|帮我|麻烦)?(改|更正|修改|更改|换)(一下|下|成|为|做)?|` +
+	`描述(要|帮我)?(改|写错|不对|有误|更正)|(问题|故障|毛病|描述)(写|记|登记)(错|得不对|的不对)`)
+
+// faultFixAfterFiling takes the fault told anew after filing ("问题描述改一下：甩干时抖得
+//厉害，门也电人" is read for hazards before this): the case's and, through UpdateDetails,
+// the ticket's fault become the words after the request; staff see the old one in the
+// transcript's note. A request with no words after it asks for them.
+func (d *Dialog) faultFixAfterFiling(t *step) bool {
+	c := t.c
+	canon := t.u.Canon
+	loc := cueFaultFix.Regexp().FindStringIndex(canon)
+	if loc == nil {
+		return false
+	}
+	tail := strings.TrimLeft(canon[loc[1]:], " ：:，,。.、-—是为成应该")
+	if runes(tail) < 2 {
+		t.sayKey("bot.fault_fix.ask", "number", c.Ticket)
+		return true
+	}
+	fault := truncateRunes(tail, maxSymptomRunes)
+	c.Case.Symptom = fault
+	t.do(UpdateDetails{Number: c.Ticket, Facts: Facts{Symptom: fault}, ProofDoubt: c.Case.ProofDoubt})
+	t.sayKey("bot.details.updated", "number", c.Ticket, "facts", fault)
 	return true
 }

@@ -244,6 +244,9 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 				if !f.Delivered.IsZero() {
 					out.WriteString(fmt.Sprintf(" delivered=%q", f.Delivered.String()))
 				}
+				if f.Symptom != "" {
+					out.WriteString(fmt.Sprintf(" fault=%q", f.Symptom))
+				}
 				out.WriteString("\n")
 			case FlagHazard:
 				out.WriteString("! flag hazard " + e.Number + " " + e.Rule + "\n")

@@ -215,7 +215,7 @@ func (b *Backend) noteCorrection(ctx context.Context, number string, at time.Tim
 }
 
 // UpdateDetails implements bot.DetailsUpdater: the brand, model, serial number, purchase
-// date, channel, purchase doubt and extended warranty the customer told after filing
+// date, channel, purchase doubt, extended warranty and fault description the customer told after filing
 // replace the ticket's (a zero one leaves its field), while the ticket is open, and the
 // warranty is decided again on them under the category's policy — a purchase date told
 // while waiting for a person is what staff see, not only a line of the transcript.
@@ -231,6 +231,8 @@ func (b *Backend) UpdateDetails(ctx context.Context, openID string, e bot.Update
 		changes = changed(changes, "model", c.Model, f.Model)
 		changes = changed(changes, "serial", r.Serial, f.Serial)
 		changes = changed(changes, "channel", r.Channel, string(f.Channel))
+		changes = changed(changes, "symptom", c.Symptom, f.Symptom)
+		c.Symptom = cmp.Or(f.Symptom, c.Symptom) // "问题描述改一下：…": the fault as now told
 		if !f.PurchaseDate.IsZero() {
 			changes = changed(changes, "purchase", c.PurchaseDate.String(), purchaseDate(f.PurchaseDate).String())
 		}
