@@ -2465,7 +2465,7 @@ var cueFaultFix = knowledge.MustGate(`(问题|故障|毛病)(的)?(描述|现象
 	`描述(要|帮我)?(改|写错|不对|有误|更正)|(问题|故障|毛病|描述)(写|记|登记)(错|得不对|的不对)`)
 
 // faultFixAfterFiling takes the fault told anew after filing ("问题描述改一下：甩干时抖得
-//厉害，门也电人" is read for hazards before this): the case's and, through UpdateDetails,
+// 厉害，门也电人" is read for hazards before this): the case's and, through UpdateDetails,
 // the ticket's fault become the words after the request; staff see the old one in the
 // transcript's note. A request with no words after it asks for them.
 func (d *Dialog) faultFixAfterFiling(t *step) bool {
