@@ -575,6 +575,10 @@ func (d *Dialog) absorb(t *step) {
 	if !c.Case.PurchaseDate.IsZero() && hypothetical.MatchString(compact(t.u.Canon)) {
 		f.PurchaseDate, f.PurchaseApprox = Date{}, false // "那13个月呢" asks, it does not correct
 	}
+	if c.State == StateCollect && f.Symptom != "" && (c.Case.Brand != "" && strings.Contains(f.Symptom, c.Case.Brand) ||
+		c.Case.Model != "" && strings.Contains(strings.ToUpper(f.Symptom), c.Case.Model)) {
+		f.Symptom = "" // "极米H6 今年618抢的" to the brand question: the answer's words, no fault
+	}
 	productFix := f.Category != "" && (cueCorrection.MatchString(compact(t.u.Canon)) || afterDenial(t.u.Canon) != "")
 	if a, ok := t.u.Has(ActReport); ok && f.Symptom == "" && f.ErrorCode == "" && !productFix {
 		// ("不是冰箱是冰柜 卧式那种" names the product again: no fault in words)
@@ -2017,7 +2021,8 @@ func greetingWord(t string) bool {
 // "就这些 提交吧", "别问了 直接报修", "帮我登记一下", "没别的了 派单吧".
 var cueSubmitNow = knowledge.MustGate(`(提交|登记|报修|报上去|下单|派单|报单|建单|开单|报个修|报一下修)(一下|下)?(吧|啦|了吧|呗|嘛|就行|就好|好了|$)|` +
 	`就这些|就这么多|没(有)?(别的|其他|其它|啥)(了|的了|要说的)|别问了|不用问了|不要问了|问(那么|这么)多|` +
-	`直接(提交|登记|报修|派单|下单|安排|派人|派师傅|报上去)|赶紧(派|安排|提交|登记)|先(提交|登记|报)(上去)?(吧|再说)`)
+	`直接(提交|登记|报修|派单|下单|安排|派人|派师傅|报上去)|赶紧(派|安排|提交|登记)|先(提交|登记|报)(上去)?(吧|再说)|` +
+	`(帮我|给我|麻烦|你就)(登记|提交|报修|报一下|报个|安排|派个|派人|约个)|登记个|(寄修|上门|维修|修)(吧|就行|就好|好了)$`)
 
 // submitNow takes a customer's wish to file now while optional details are still asked:
 // what the message tells is kept, the optional details still missing are left for staff,

@@ -183,6 +183,14 @@ func (x *extraction) phone() {
 			continue
 		}
 		p, err := validatePhone(c.digitString(), c.plus)
+		if k := nextGroup(s, c); err != nil && k > 0 {
+			if c2, ok := readPhoneCandidate(s, k, true); ok {
+				if p2, err2 := validatePhone(c2.digitString(), c2.plus); err2 == nil && p2.Kind == PhoneMobile {
+					i = k // "尾号是16 13857198816": a short number before the mobile, not part of it
+					continue
+				}
+			}
+		}
 		if err == nil && (p.Kind == PhoneMobile || cue || c.grouped) {
 			x.f.Phone, x.f.PhoneErr = p, nil
 			x.mark(cueStart, c.end, spanPhone)
@@ -285,6 +293,22 @@ func (c *phoneCandidate) digitString() string { return string(c.digits[:c.n]) }
 // readPhoneCandidate reads digits at byte i, allowing single spaces, dashes and brackets
 // between them and a leading "+". strict refuses runs that are plainly something else: glued
 // to Latin letters (a model or serial), a decimal or an amount ("2999元").
+// nextGroup is where the second group of digits of a grouped candidate starts, 0 when it
+// has one group.
+func nextGroup(s string, c phoneCandidate) int {
+	j := c.start
+	for j < c.end && (isASCIIDigit(s[j]) || s[j] == '+' || s[j] == '(') {
+		j++
+	}
+	for j < c.end && !isASCIIDigit(s[j]) {
+		j++
+	}
+	if j >= c.end {
+		return 0
+	}
+	return j
+}
+
 func readPhoneCandidate(s string, i int, strict bool) (phoneCandidate, bool) {
 	c := phoneCandidate{start: i}
 	if b := s[i]; !isASCIIDigit(b) && b != '+' && b != '(' || i > 0 && isASCIIDigit(s[i-1]) {

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -148,6 +149,13 @@ func contrasted(s string, end int, lx *Lexicon) bool {
 	return named
 }
 
+// shopOwner ends the words before 老板 when it is a shop's owner: "店里的老板", "修车铺老板";
+// ownerSays starts the words after it when the owner speaks or charges: "老板讲要自己出钱".
+var (
+	shopOwner = regexp.MustCompile(`(店|铺|档|摊|维修点|修理部|卖家|商家|门市)(里|里面|的)?(那个|的)?$`)
+	ownerSays = regexp.MustCompile(`^(讲|说|话|跟我|和我|告诉|让我|叫我|要我|收|要价|报价|开价|不给|不肯|不管|非要|说要|讲要)`)
+)
+
 // calledBy reports a brand's alias that is also how customers address the agent, used so:
 // "老板 壁挂炉不出热水了", "老板你好 我家热水器…", "喂 老板，在吗", "老板是我喊你的". It
 // names the brand when something of the brand follows it: "老板的油烟机", "老板牌",
@@ -159,6 +167,9 @@ func calledBy(lx *Lexicon, s string, i, end, brand int) bool {
 	rest := s[end:]
 	if strings.HasPrefix(rest, "是我") || strings.HasPrefix(rest, "是叫") || strings.HasPrefix(rest, "是喊") || strings.HasPrefix(rest, "是称呼") {
 		return true // "老板是我喊你的"
+	}
+	if shopOwner.MatchString(s[:i]) || ownerSays.MatchString(rest) {
+		return true // "去店里修 老板讲要自己出钱": the shop's owner, a person
 	}
 	before := strings.Trim(s[:i], " "+clauseBreaks)
 	for _, w := range []string{"喂", "哎", "诶", "嗨", "hello", "hi", "你好", "您好", "请问", "那个", "麻烦问下"} {

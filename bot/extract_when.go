@@ -114,6 +114,12 @@ func (x *extraction) dates(now time.Time) {
 			}
 			purchaseEnd = x.purchaseEnd(m)
 			x.mark(m.start, purchaseEnd, spanPurchase)
+		case role == roleDelivered && !m.noDate && x.f.PurchaseDate.IsZero():
+			// "去年6月装的", "前年送到的": delivered in a month or a year, not to the day — no
+			// 三包 day to count from, but the purchase date as near as the customer can tell
+			x.f.PurchaseDate, x.f.PurchaseApprox, fromDelivery = m.date, m.approx, true
+			purchaseEnd = x.purchaseEnd(m)
+			x.mark(m.start, purchaseEnd, spanPurchase)
 		case role == roleStarted && x.f.StartedPhrase == "" && keepsOn(x.s[m.start:m.end], x.s[m.end:]):
 			// "一直往左走", "一直滴水": how the fault behaves, not since when; never a start time
 			x.mark(m.start, m.end, spanStarted)

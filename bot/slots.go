@@ -137,6 +137,44 @@ var brandAndModel = regexp.MustCompile(`^(\p{Han}{2,6})[ ]?([A-Za-z][A-Za-z0-9\-
 // "我家在北京朝阳区" answers no brand question.
 const notInBrands = "我你他她在住市区县镇村路街号楼省"
 
+// unlistedAnswer reports an answer to the brand question that can be a brand no list
+// knows: two to eight characters that say nothing else the extractor understands ("去年" is
+// a date, "李女士" a name), no question, greeting or pointing word.
+func unlistedAnswer(t string, now time.Time, lx *Lexicon) bool {
+	return utf8.RuneCountInString(t) >= 2 && utf8.RuneCountInString(t) <= 8 &&
+		!isUnknown(t) && !isFiller(t) && !strings.ContainsAny(t, "0123456789") && Extract(t, now, lx) == (Facts{}) &&
+		!cueQuestion.MatchString(t) && !greetingWord(strings.ToLower(t)) && !strings.ContainsAny(t, notInBrands) &&
+		!pointsAtBrand.MatchString(t) && !notBrandWord.MatchString(t)
+}
+
+// notBrandWord are words of the other questions and of faults, never in a brand's name.
+var notBrandWord = regexp.MustCompile(`电话|電話|手机|手機|号码|號碼|地址|型号|型號|序列号|名字|称呼|买|購|购|坏|壞|修|问题|毛病|不行|没用|知道`)
+
+// unlistedBrandFirst reads a brand no list knows at the head of an answer to the brand
+// question, before the product's words or other details: "杜亚的电机", "贝亲的电动双边",
+// "舒华 家用的", "新日的 今年六月份买的" (the date is kept by collect), "台铃哩".
+func unlistedBrandFirst(text string, now time.Time, lx *Lexicon) (brand, model string, ok bool) {
+	parts := strings.FieldsFunc(strings.TrimSpace(text), func(r rune) bool { return r == ' ' || strings.ContainsRune(clauseBreaks, r) })
+	if len(parts) == 0 {
+		return "", "", false
+	}
+	head := strings.TrimSpace(brandWords(parts[0]))
+	if m := brandAndModel.FindStringSubmatch(head); m != nil && len(parts) > 1 { // "极米H6 今年618抢的"
+		head, model = m[1], strings.ToUpper(m[2])
+	}
+	if i := strings.Index(head, "的"); i >= 6 { // two Han characters, then 的 and the product's words
+		head = head[:i]
+	}
+	rest := strings.Join(parts[1:], " ")
+	if !unlistedAnswer(head, now, lx) || cueQuestion.MatchString(rest) {
+		return "", "", false
+	}
+	if rest == "" || runes(rest) <= 8 || Extract(rest, now, lx) != (Facts{}) {
+		return head, model, true
+	}
+	return "", "", false
+}
+
 // pointsAtBrand are words that point at a brand without naming it: "就是那个牌子",
 // "跟上次一样的", "说过了啊".
 var pointsAtBrand = regexp.MustCompile(`那个|这个|牌子|品牌|就是|什么|啥|哪个|一样|同一|说过|讲过`)
@@ -144,7 +182,7 @@ var pointsAtBrand = regexp.MustCompile(`那个|这个|牌子|品牌|就是|什�
 // brandTail are the words customers put after a brand's name: "德龙的", "方太的嘛", "小米牌子的".
 // notProductName is an answer to "which product" that names none: a word of the conversation
 // ("嗯 也洗了", "调了 没啥变化"), never a product nobody configured.
-var notProductName = regexp.MustCompile(`^(嗯|哦|噢|啊|呃|额|唉|哎|好的|行吧|对|没|也|还|都|就|又|刚|试|弄)|了|也|没啥|啥|变化`)
+var notProductName = regexp.MustCompile(`^(嗯|哦|噢|啊|呃|额|唉|哎|好的|行吧|对|没|也|还|都|就|又|刚|试|弄)|了|也|没啥|啥|变化|牌子|品牌|买的|购买|电话|手机号|地址|姓|叫我|型号`)
 
 // brandLead are the words before a brand named in an answer: "是极米的", "好像是小熊的",
 // "牌子是坚果".
@@ -153,7 +191,7 @@ var brandLead = regexp.MustCompile(`^(好像是|应该是|可能是|大概是|�
 // brandBeforeModel is a brand with 的 and its model written on: "极米的H3S".
 var brandBeforeModel = regexp.MustCompile(`^(\p{Han}{2,6})(的|牌的|牌)([A-Za-z0-9])`)
 
-var brandTail = regexp.MustCompile(`(牌子的|牌的|家的|牌子|牌|的)(嘛|啊|呀|哦|吧|呢|哈|啦|咯|噢)?$`)
+var brandTail = regexp.MustCompile(`(牌子的|牌的|家的|牌子|牌|的)(嘛|啊|呀|哦|吧|呢|哈|啦|咯|噢|哩|咧|嘞|喔|呗)?$|(哩|咧|嘞|呗)$`)
 
 // selfCorrection is a customer taking back what they just typed: "5KQ7 不对 是5KQ8Z1",
 // "KFR-26GW 哦不对 是KFR-32GW", "138…打错了 139…".
@@ -299,11 +337,15 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 		}
 		// A brand the knowledge base does not know yet: a short answer that says nothing
 		// else the extractor understands ("去年" is a date, "李女士" a name).
-		if t := strings.TrimSpace(text); utf8.RuneCountInString(t) >= 2 && utf8.RuneCountInString(t) <= 8 &&
-			!isUnknown(t) && !isFiller(t) && !strings.ContainsAny(t, "0123456789") && Extract(t, now, lx) == (Facts{}) &&
-			!cueQuestion.MatchString(t) && !greetingWord(strings.ToLower(t)) && !strings.ContainsAny(t, notInBrands) &&
-			!pointsAtBrand.MatchString(t) {
+		if t := strings.TrimSpace(text); unlistedAnswer(t, now, lx) && !strings.ContainsAny(t, " 的") {
 			c.Brand = t // two characters are enough: "极米", "德龙"
+			return true, ""
+		}
+		if b, m, ok := unlistedBrandFirst(text, now, lx); ok {
+			c.Brand = b
+			if c.Model == "" {
+				c.Model = m
+			}
 			return true, ""
 		}
 	case SlotModel:
@@ -856,12 +898,18 @@ var quantityWritten = regexp.MustCompile(`[0-9](度|℃|年|个月|月|天|岁|�
 // yearWritten reports a "model" of digits only that the answer writes as a year or an age:
 // "卖家说是22年的机子", "用了3年".
 func yearWritten(text, m string) bool {
+	if dateWords.MatchString(m) {
+		return true // "去年6" of "去年6月装的": a date, no product line
+	}
 	if strings.Trim(m, "0123456789") != "" {
 		return false
 	}
 	i := strings.Index(text, m)
 	return i >= 0 && strings.HasPrefix(strings.TrimLeft(text[i+len(m):], " "), "年")
 }
+
+// dateWords in a model read from an answer make it a date: "去年6", "今年3".
+var dateWords = regexp.MustCompile(`去年|今年|前年|明年|上个?月|这个?月|年初|年底|号|月份`)
 
 // englishChatter are English words of the conversation, never part of a model without digits.
 var englishChatter = regexp.MustCompile(`(?i)\b(please|quick|quickly|hurry|help|know|don'?t|dont|sorry|hello|thanks?|what|where|which|baby|urgent|idk|not|have|no)\b`)
