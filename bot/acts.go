@@ -353,6 +353,9 @@ var sichuanPrice = regexp.MustCompile(`(^|[^了花费赔亏])好多钱`)
 func questionTopic(t string, ctx Context) (topic, evidence string) {
 	for _, q := range questionTopics {
 		if ev := q.re.FindString(t); ev != "" {
+			if q.topic == TopicDuration && ev == "要等" && !cueQuestion.MatchString(t) {
+				continue // "再开又开不开要等好半天" tells how the fault goes, it does not ask
+			}
 			if q.topic == TopicDuration && maintenanceInterval.MatchString(t) {
 				continue // "滤网多久洗一次": how often to do upkeep, not how soon someone comes
 			}
@@ -416,7 +419,23 @@ func moreTopics(canon string, ctx Context, first string) []string {
 
 // tagQuestion reports a statement turned into a question by "吧" at its end: "还在保修期内吧？".
 func tagQuestion(t string) bool {
-	return strings.HasSuffix(strings.TrimRight(t, "?？~!.。 "), "吧")
+	return strings.HasSuffix(strings.TrimRight(t, "?？~!.。 "), "吧") || aNotA(t)
+}
+
+// aNotA reports the A-not-A question of Chinese: "要钱不要钱", "收不收", "保不保", "有没有".
+func aNotA(t string) bool {
+	r := []rune(t)
+	for i := 1; i < len(r)-1; i++ {
+		if r[i] != '不' && r[i] != '没' {
+			continue
+		}
+		for n := 1; n <= 2 && i-n >= 0 && i+n < len(r); n++ {
+			if string(r[i-n:i]) == string(r[i+1:i+1+n]) && unicode.Is(unicode.Han, r[i-1]) && r[i-1] != '不' && r[i-1] != '没' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // rest is what remains of a message once the words of greetings, thanks, vague faults,

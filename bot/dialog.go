@@ -212,7 +212,7 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 	if c.State == StateVisit && d.visitWords(t, text) {
 		return c, t.out
 	}
-	if c.State == StateCollect && d.submitNow(t) {
+	if (c.State == StateCollect || c.State == StateSelf) && d.submitNow(t) {
 		return c, t.out
 	}
 	if c.State != StateRating && c.State != StateComment && d.interject(t) {
@@ -580,7 +580,11 @@ func (d *Dialog) absorb(t *step) {
 		f.Symptom = "" // "极米H6 今年618抢的" to the brand question: the answer's words, no fault
 	}
 	productFix := f.Category != "" && (cueCorrection.MatchString(compact(t.u.Canon)) || afterDenial(t.u.Canon) != "")
-	if a, ok := t.u.Has(ActReport); ok && f.Symptom == "" && f.ErrorCode == "" && !productFix {
+	told := (f.Brand != "" || !f.PurchaseDate.IsZero() || f.Model != "" || !f.Phone.IsZero() || f.Name != "" || f.Address != "" ||
+		f.Serial != "" || f.Channel != "") && !c.Case.missing(SlotSymptom) &&
+		(c.State == StateSelf || c.State == StateCollect && c.Asking != SlotSymptom && c.Asking != SlotFault)
+	if a, ok := t.u.Has(ActReport); ok && f.Symptom == "" && f.ErrorCode == "" && !productFix && !told {
+		// ("前年七月买的", "我姓符 住海口…" tell details, no fault: their leftover words are none)
 		// ("不是冰箱是冰柜 卧式那种" names the product again: no fault in words)
 		// a fault in words no list knows, in the customer's wording
 		if f.Symptom = LooseSymptom(t.u.Canon, t.in.At, d.lexicon()); f.Symptom == "" {
@@ -707,7 +711,10 @@ func (d *Dialog) collect(t *step, text string) {
 		if d.nameAside(t) {
 			return
 		}
-		aside := asideNote(t.u.Canon)
+		aside := ""
+		if !cueQuestion.MatchString(compact(t.u.Canon)) { // "工单上写的故障是啥" asks; it adds nothing
+			aside = asideNote(t.u.Canon)
+		}
 		if aside == "" && c.Asking == SlotPhone && len(t.u.Acts) == 0 {
 			aside = contactAside(t.u.Canon)
 		}
@@ -2030,15 +2037,23 @@ var cueSubmitNow = knowledge.MustGate(`(提交|登记|报修|报上去|下单|�
 // ("先不提交了") is a cancel, and a hazard is filed at once anyway.
 func (d *Dialog) submitNow(t *step) bool {
 	c := t.c
-	if !optionalSlot(c.Asking) || !c.Case.SelfDone || c.Case.Safety || c.Case.SubmitNow {
+	inSelf := c.State == StateSelf
+	if !inSelf && (!optionalSlot(c.Asking) || !c.Case.SelfDone) || c.Case.Safety || c.Case.SubmitNow {
 		return false
 	}
 	canon := compact(t.u.Canon)
-	if !cueSubmitNow.MatchString(canon) || cueCancel.MatchString(canon) || t.u.Is(ActCancel) {
+	if !cueSubmitNow.MatchString(canon) || cueCancel.MatchString(canon) || t.u.Is(ActCancel) || t.u.Is(ActSolved) ||
+		inSelf && t.u.Answer == knowledge.AnswerSolved {
 		return false
 	}
 	before := c.Case
-	d.answer(&c.Case, c.Asking, t.u.Canon, t.in.At) // "型号KFR-35GW 就这些": the answer with it
+	if inSelf {
+		// "好的 就这样 帮我登记一下嘛" during the checks: no more checks, filed as unsolved
+		c.Case.StepsTried, c.Case.SelfDone = c.Step, true
+		t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeEscalated})
+	} else {
+		d.answer(&c.Case, c.Asking, t.u.Canon, t.in.At) // "型号KFR-35GW 就这些": the answer with it
+	}
 	d.absorb(t)
 	if learned := d.learned(&before, &c.Case); learned != "" {
 		t.sayKey("bot.learned", "facts", learned)
@@ -2046,13 +2061,18 @@ func (d *Dialog) submitNow(t *step) bool {
 	c.Case.SubmitNow = true
 	var left []string
 	for _, s := range detailSlots {
-		if optionalSlot(s) && c.Case.missing(s) {
+		// the purchase date is still asked: it decides whether the repair is free
+		if optionalSlot(s) && s != SlotPurchase && c.Case.missing(s) {
 			c.Case.Skipped = append(c.Case.Skipped, s)
 			left = append(left, catalog.T("bot.slot."+string(s)))
 		}
 	}
+	key := "bot.submit_now"
+	if c.Case.missing(SlotPurchase) {
+		key = "bot.submit_now.purchase"
+	}
 	if len(left) > 0 {
-		t.sayKey("bot.submit_now", "left", strings.Join(left, "、"))
+		t.sayKey(key, "left", strings.Join(left, "、"))
 	}
 	d.advance(t)
 	return true

@@ -1574,7 +1574,7 @@ func unknownDetails(c *Case, canon string) []Slot {
 		return r == ' ' || strings.ContainsRune(clauseBreaks, r)
 	}) {
 		text := compact(clause)
-		if !isUnknown(clause) && !cueNotFound.MatchString(text) || cueAsksWhere.MatchString(text) {
+		if !isUnknown(clause) && !cueNotFound.MatchString(text) || cueAsksWhere.MatchString(text) && !cueWhichForgot.MatchString(text) {
 			continue
 		}
 		for _, n := range slotNames {
@@ -1604,6 +1604,10 @@ func unknownDetails(c *Case, canon string) []Slot {
 	}
 	return marked
 }
+
+// cueWhichForgot is "which one" said of what is forgotten, asking nothing: "哪年买的我也记不清了",
+// "什么型号忘了".
+var cueWhichForgot = knowledge.MustGate(`(哪|什么|啥)(年|一年|月|个月|天|时候|型号|牌子|款)[^,?吗嘛]{0,6}(记不清|不记得|记不得|忘了|忘记|不知道|不晓得|想不起|搞不清)`)
 
 // cueAsksWhere is a clause asking where a detail is, not saying it is unknown.
 var cueAsksWhere = knowledge.MustGate(`哪|怎么|咋|如何|吗|嘛`)

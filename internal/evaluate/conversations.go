@@ -148,7 +148,7 @@ func conversations(r *Report, d *bot.Dialog, l conversation) {
 		}
 		conv = b.step(d, conv, bot.Inbound{OpenID: "o_eval", Kind: bot.KindText, Text: text, At: now})
 		if b.trace != nil {
-			fmt.Fprintf(b.trace, "= %s %s\n", conv.State, conv.Asking)
+			fmt.Fprintf(b.trace, "= %s %s  [%s]\n", conv.State, conv.Asking, conv.Case.Symptom)
 		}
 	}
 	for i, text := range l.Turns {
