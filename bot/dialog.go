@@ -206,6 +206,12 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 	if c.Also != "" && c.State == StateDone && d.takeAlso(t) {
 		return c, t.out
 	}
+	if (c.State == StateDone || c.State == StateVisit) && c.Ticket != "" && len(t.u.Hazards) == 0 && (d.readTicket(t) || d.faultFixAfterFiling(t)) {
+		if c.State == StateVisit {
+			d.reask(t) // the visit windows are still to choose
+		}
+		return c, t.out
+	}
 	if (c.State == StateDone || c.State == StateVisit) && c.Ticket != "" && d.contactAfterFiling(t) {
 		return c, t.out
 	}

@@ -1090,9 +1090,6 @@ func (d *Dialog) interject(t *step) bool {
 			return true
 		}
 	}
-	if c.State == StateDone && c.Ticket != "" && len(u.Hazards) == 0 && (d.readTicket(t) || d.faultFixAfterFiling(t)) {
-		return true
-	}
 	if c.State == StateDone && c.Ticket != "" && u.Is(ActCorrection) && len(u.Hazards) == 0 {
 		// "刚才登记的名字错了 是张丽": the ticket's transcript keeps it for the agent
 		t.sayKey("bot.correct.filed", "number", c.Ticket)

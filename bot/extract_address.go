@@ -54,7 +54,21 @@ func (x *extraction) address() {
 			return
 		}
 	}
+	// a city the list does not know, named with its district: "莆田市城厢区荔城中大道…"
+	for _, loc := range cityDistrict.FindAllStringSubmatchIndex(s, -1) {
+		if _, ok := x.taken(loc[2]); ok {
+			continue
+		}
+		if aend := x.addressEnd(loc[2]); addressDetailed(s[loc[2]:aend]) {
+			x.setAddress(loc[0], loc[2], aend)
+			return
+		}
+	}
 }
+
+// cityDistrict is a city and its district or county, written out ("莆田市城厢区", "丽江市古城区"),
+// after the words that say it is where one lives.
+var cityDistrict = regexp.MustCompile(`(?:我家住在|家住在|我住在|住在|家住|我住|住|在|是)?(\p{Han}{2,3}市\p{Han}{1,4}[区县])`)
 
 // addressCorrection are words of a correction between "地址" and the new address: "地址不对
 // 是朝阳区的 朝阳区建国路88号", "地址写错了 是金融街3号", "地址改成…".

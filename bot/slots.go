@@ -505,6 +505,9 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 		if cuePhoneRefused.MatchString(compact(text)) {
 			return false, "bot.retry.phone.refused" // "我不想留电话": why we ask, and the other way
 		}
+		if !strings.ContainsAny(normalizeText(text), "0123456789幺一二三四五六七八九零〇") {
+			return false, "bot.retry.phone.none" // "里面就放了几个鸡翅": no number was wrong
+		}
 		return false, phoneRetryKey(err)
 	case SlotAddress:
 		if a, ok := ParseAddress(text); ok {

@@ -108,24 +108,6 @@ func TestComplaintAfterFiling(t *testing.T) {
 		t.Fatalf("ticket after the complaint: complaint %v %q priority %s group %q due %v", tk.Complaint,
 			tk.Record.Case.Complaint, tk.Priority, tk.Group, tk.Result.SLA.FirstResponseBy)
 	}
-	// the fault told anew replaces the ticket's, and the transcript keeps the old one
-	if r, err = c.Say(ctx, who, "问题描述改一下：不制冷 外机不转 显示E1"); err != nil || !strings.Contains(r.Text, first.Number) {
-		t.Fatalf("fault rewrite reply %v:\n%s", err, r.Text)
-	}
-	if tk, _ = s.Tickets.Get(ctx, first.Number); tk.Record.Case.Symptom != "不制冷 外机不转 显示E1" {
-		t.Fatalf("ticket fault %q", tk.Record.Case.Symptom)
-	}
-	lines, err := s.Tickets.Transcript(ctx, first.Number)
-	if err != nil {
-		t.Fatal(err)
-	}
-	noted := false
-	for _, l := range lines {
-		noted = noted || l.Role == "system" && strings.Contains(l.Text, "→ 不制冷 外机不转 显示E1")
-	}
-	if !noted {
-		t.Fatal("the transcript does not note the fault rewritten")
-	}
 	all, err := s.Tickets.ListByOpenID(ctx, who, 10)
 	if err != nil || len(all) != 1 {
 		t.Fatalf("%d tickets (%v), want the one", len(all), err)
@@ -275,6 +257,24 @@ func TestDetailsAfterFilingUpdateTheTicket(t *testing.T) {
 	t.Logf("warranty %+v → %+v", first.Result.Warranty, tk.Result.Warranty)
 	if tk.Result.Warranty.Status == triage.InWarranty {
 		t.Fatalf("warranty not decided again: %+v", tk.Result.Warranty)
+	}
+	// the fault told anew replaces the ticket's, and the transcript keeps the old one
+	if r, err = c.Say(ctx, who, "问题描述改一下：不制冷 外机不转 显示E1"); err != nil || !strings.Contains(r.Text, first.Number) {
+		t.Fatalf("fault rewrite reply %v:\n%s", err, r.Text)
+	}
+	if tk, _ = s.Tickets.Get(ctx, first.Number); tk.Record.Case.Symptom != "不制冷 外机不转 显示E1" {
+		t.Fatalf("ticket fault %q", tk.Record.Case.Symptom)
+	}
+	lines, err := s.Tickets.Transcript(ctx, first.Number)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noted := false
+	for _, l := range lines {
+		noted = noted || l.Role == "system" && strings.Contains(l.Text, "→ 不制冷 外机不转 显示E1")
+	}
+	if !noted {
+		t.Fatal("the transcript does not note the fault rewritten")
 	}
 	all, err := s.Tickets.ListByOpenID(ctx, who, 10)
 	if err != nil || len(all) != 1 {
