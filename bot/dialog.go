@@ -176,6 +176,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 	if check != "" && c.SafetyCheck == "" && !c.Case.Safety && c.SafetyCheckLeft > 0 {
 		c.SafetyCheck, c.SafetyCheckLeft = check, c.SafetyCheckLeft-1 // not answered yet: still open next turn
 	}
+	if d.stepBackWorry(t) {
+		return c, t.out
+	}
 	if d.safetyFollowUp(t) {
 		return c, t.out
 	}

@@ -190,6 +190,14 @@ var cueNoSwelling = knowledge.MustGate(`(没|没有|冇|不|唔)(有)?(鼓|胀|�
 // urgent ticket as soon as we can call back. What else the message says is kept.
 func (d *Dialog) hazard(t *step, rule Rule) {
 	c := t.c
+	if fireOnlyAsked(&t.u) && !cueGasNamed.MatchString(compact(t.u.Canon)) && t.u.Facts.Fuel != FuelGas && !burnsGas(&c.Case) {
+		// "燃气灶会不会爆炸": gas is no worry to talk down
+		if d.fireWorry(t) {
+			return
+		}
+		// a fault case under way: still filed urgent, with advice that fits a worry
+		rule.Advice = catalog.T("bot.safety.fire_asked")
+	}
 	if hazardFamilyOf(rule.ID) == knowledge.HazardShock && shockOnlyAsked(&t.u) {
 		// "进了奶 还能用吗 会不会漏电": a worry with no sign; unplugging the one device is the
 		// advice, not the main breaker and 120
@@ -239,6 +247,11 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 	}
 	d.absorb(t)
 	c.Case.Safety, c.Case.SafetyRule, c.Case.SelfDone = true, rule.ID, true
+	fam := hazardFamilyOf(rule.ID)
+	c.Case.SafetyAsked = (fam == knowledge.HazardFire || fam == knowledge.HazardSmoke) && !cueFireSign.MatchString(compact(t.u.Canon)) &&
+		!slices.ContainsFunc(t.u.Hazards, func(h knowledge.HazardHit) bool {
+			return h.Family != knowledge.HazardFire && h.Family != knowledge.HazardSmoke
+		})
 	if c.Case.RuleID == "" {
 		c.Case.RuleID, c.Case.RuleTitle = rule.ID, rule.Title
 	}
@@ -574,6 +587,90 @@ func shockOnlyAsked(u *Understanding) bool {
 			return false
 		}
 	}
+	return true
+}
+
+// fireOnlyAsked reports a fire, smoke or explosion asked about ("晚上充电会不会起火", "这个会不会
+// 爆炸啊", "插着过夜会着火吗") with no sign seen, heard, smelled or felt: no smell, heat,
+// smoke, swelling, sparks or noise.
+func fireOnlyAsked(u *Understanding) bool {
+	if len(u.Hazards) == 0 || cueFireSign.MatchString(compact(u.Canon)) {
+		return false
+	}
+	for _, h := range u.Hazards {
+		if !h.Suspected || h.Family != knowledge.HazardFire && h.Family != knowledge.HazardSmoke {
+			return false
+		}
+	}
+	return true
+}
+
+// cueFireSign is something seen, heard, smelled or felt that a fire may start: "有点烫",
+// "焦味", "冒烟了", "鼓起来", "噼啪响", "发黑". When in doubt it is a sign.
+var cueFireSign = knowledge.MustGate(`味|烫|发热|热得|很热|好热|太热|热乎|滚热|焦|糊|烧(了|坏|黑|焦|掉|过|着|起来了)|冒(了|过)|(烟|火)(了|啦|咯)|冒烟(了|啦)|有烟|火花|火星|打火|噼|啪|滋滋|嗞|鼓|胀|变形|黑了|发黑|熏黑|化了|熔|响|炸了|漏液|漏电|麻|跳闸|着了|起火了|烧起来了|看到|闻到|听到`)
+
+// fireWorry answers a fire worry with no sign about a device that is fine, or no device at
+// all ("充电座放在卧室床边 会不会不安全啊"): practical advice, and what to do if a sign shows;
+// no emergency and no case. A fault case under way, a safety case, a filed ticket's
+// conversation with a person go the hazard's way. It reports whether it answered.
+func (d *Dialog) fireWorry(t *step) bool {
+	c := t.c
+	if c.Case.Safety || c.State != StateNew && c.State != StateDone || t.u.Facts.Symptom != "" && !worryOnly(t.u.Facts.Symptom, &t.u) {
+		return false
+	}
+	t.sayKey("bot.safety.fire_worry", "advice", catalog.T("bot.safety.fire_asked"))
+	c.Case.SafetyAsked = true // "没着火啊 我就是问问" next is understood
+	return true
+}
+
+// cueGasNamed names gas: a worry about a gas appliance stays a hazard.
+var cueGasNamed = knowledge.MustGate(`燃气|煤气|天然气|液化气|气罐|气瓶|燃气灶|煤气灶`)
+
+// worryOnly reports a symptom that is nothing but the worry asked ("放枕头边充电会不会爆炸").
+func worryOnly(symptom string, u *Understanding) bool {
+	for _, clause := range strings.FieldsFunc(symptom, func(r rune) bool { return r == ' ' || strings.ContainsRune(clauseBreaks, r) }) {
+		cc := compact(clause)
+		if !slices.ContainsFunc(u.Hazards, func(h knowledge.HazardHit) bool { return strings.Contains(cc, compact(h.Evidence)) }) &&
+			!cueQuestion.MatchString(cc) {
+			return false
+		}
+	}
+	return true
+}
+
+// cueWorryDenied steps back from a fire read into a worry: "没着火啊 我就是问问", "没有冒烟 我只是
+// 问问", "机器是好的", "冇着火啊 问下咋".
+var cueWorryDenied = knowledge.MustGate(`(没|没有|冇|无|不是|并没|哪里|哪有)(有)?(着火|起火|冒烟|烧|爆|冒火|火|烟|事)|(就|只|只不过|不过)是?(问问|问一下|问下|随便问|咨询|好奇|担心)|随便问|问问而已|问一下而已|(机器|东西|它|扫地机|充电座)(是|都)?好(的|好的)|一切正常|(唔|不)系(着火|冒烟)|问下(啫|咋|而已)`)
+
+// stepBackWorry ends the emergency read into a fire worry, before anything is filed, when
+// the customer says nothing was seen ("？？没着火啊 我就是问问放床边安不安全"): the worry's
+// advice instead, and the case back to where it was (no case, when the worry opened it).
+func (d *Dialog) stepBackWorry(t *step) bool {
+	c := t.c
+	if !c.Case.SafetyAsked || len(t.u.Hazards) > 0 || !cueWorryDenied.MatchString(compact(t.u.Canon)) ||
+		cueFireSign.MatchString(strings.NewReplacer("着火", "", "起火", "", "冒烟", "", "有烟", "").Replace(compact(t.u.Canon))) {
+		return false
+	}
+	if !c.Case.Safety && c.State == StateDone {
+		// the worry was answered as one: "没着火啊 我就是问问" is understood
+		c.Case.SafetyAsked = false
+		t.sayKey("bot.safety.worry_noted")
+		return true
+	}
+	if fam := hazardFamilyOf(c.Case.SafetyRule); !c.Case.Safety || c.Ticket != "" || fam != knowledge.HazardFire && fam != knowledge.HazardSmoke {
+		return false
+	}
+	c.Case.Safety, c.Case.SafetyRule, c.Case.SafetyAsked = false, "", false
+	t.sayKey("bot.safety.worry_back", "advice", catalog.T("bot.safety.fire_asked"))
+	if c.Case.RuleID == "" || hazardFamilyOf(c.Case.RuleID) != "" {
+		// the worry opened the case: nothing to file
+		d.leaveQueue(t)
+		c.Case.RuleID, c.Case.RuleTitle = "", ""
+		c.State, c.Asking = StateDone, ""
+		return true
+	}
+	c.Case.SelfDone, c.Asking = c.Case.StepsTried > 0, ""
+	d.advance(t)
 	return true
 }
 

@@ -474,7 +474,7 @@ func asksAbout(t string, start, end int) bool {
 	if strings.HasSuffix(c, "么") {
 		return true
 	}
-	for _, w := range []string{"吗", "吧", "是不是", "会不会", "有没有", "怕", "担心", "危险", "安全", "要紧", "不会"} {
+	for _, w := range []string{"吗", "吧", "是不是", "会不会", "有没有", "怕", "担心", "危险", "安全", "要紧", "不会", "会唔会", "有冇", "唔会", "会伐", "伐"} {
 		if strings.Contains(c, w) {
 			return true
 		}

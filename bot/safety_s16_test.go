@@ -1,0 +1,38 @@
+package bot
+
+import (
+	"testing"
+	"time"
+)
+
+// A fire, smoke or explosion worry with no sign is answered with practical advice and opens
+// nothing; any sign seen, heard, smelled or felt keeps the full hazard path.
+func TestFireWorryWithoutSign(t *testing.T) {
+	d := NewDialog(shippedKB(t))
+	now := time.Date(2026, 12, 7, 4, 30, 0, 0, time.FixedZone("CST", 8*3600))
+	for _, tc := range []struct {
+		text   string
+		hazard bool // the full hazard path: a safety case
+	}{
+		{"顺便问一下 它的充电座放在卧室床边 会不会不安全啊 晚上充电会不会起火", false},
+		{"这个会不会爆炸啊", false},
+		{"插着过夜会着火吗", false},
+		{"充电宝放枕头边充电会不会爆炸", false},
+		{"放床头充电不会着火吧", false},
+		{"插咗成晚会唔会着火㗎", false},
+		{"电热毯开一晚上会不会烧起来", false},
+		{"充电器有点烫 会不会起火", true},
+		{"充电座有股焦味 会不会着火", true},
+		{"插座冒烟了 会不会着火", true},
+		{"电池鼓起来了 会不会爆炸", true},
+		{"充电的时候噼啪响 会不会起火", true},
+		{"燃气灶会不会爆炸啊", true},
+		{"着火了！", true},
+	} {
+		c := Conversation{OpenID: "o", State: StateDone, UpdatedAt: now.Add(-time.Minute)}
+		got, _ := d.Step(c, Inbound{OpenID: "o", Kind: KindText, Text: tc.text, At: now})
+		if got.Case.Safety != tc.hazard {
+			t.Errorf("%q: safety %v, want %v", tc.text, got.Case.Safety, tc.hazard)
+		}
+	}
+}
