@@ -149,6 +149,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 	if d.burnAid(t) {
 		return c, t.out // "手腕那块红了有点疼 要紧吗" after the watch got hot: the person first
 	}
+	if d.healthAsk(t) {
+		return c, t.out // "我爸72了 心脏不好 要不要带他去医院看看" after a shock: the person first
+	}
 	if rule, ok := d.hazardRule(t); ok {
 		d.hazard(t, rule)
 		return c, t.out

@@ -142,7 +142,67 @@ func personAid(t *step, ruleID string) {
 	}
 	if (family == knowledge.HazardGas || family == knowledge.HazardSmoke || family == knowledge.HazardFire) && cueFeelsUnwell.MatchString(compact(t.u.Canon)) {
 		t.sayKey("bot.safety.unwell_aid") // "我头还是有点疼 要紧不" after the gas smell
+		return
 	}
+	if cueHealthAsk.MatchString(compact(t.u.Canon)) && family != knowledge.HazardInjury {
+		t.sayKey(careKey(family)) // "被电了一下 要不要去医院": the person, after the device's advice
+	}
+}
+
+// cueHealthAsk asks or tells about a person's health after a hazard: "要不要带他去医院看看",
+// "我爸72了 心脏不好", "头疼要紧不", "手还有点麻 有事没", "人会不会有事", "使唔使睇医生".
+var cueHealthAsk = knowledge.MustGate(`医院|医生|看病|急诊|挂号|诊所|睇医生|120|心脏|心电图|心慌|心悸|心跳|胸口|胸闷|胸痛|呼吸|喘不过|气喘|` +
+	`头[^,?]{0,3}(疼|痛|晕|昏)|头晕|恶心|想吐|呕吐|晕倒|昏迷|不省人事|抽搐|脸色(发白|不好)|难受|不舒服|` +
+	`身体[^,?]{0,4}(有没有|会不会|要不要|要紧|没事|有事|有影响|受得了)|人[^,?]{0,2}(没事|有没有事|会不会有事|要不要紧|有事没)|` +
+	`(手|脚|胳膊|手臂|腿|屁股|身上|全身)[^,?]{0,4}(还|仲)?[^,?]{0,2}(麻|疼|痛|没知觉|发抖)[^,?]{0,6}(要紧|有事|没事|咋|怎么|吗|不|嘛|么|伐|冇)|` +
+	`后遗症|有没有(伤|事)|伤到(人|身体)|(被|给)(电|麻)[^,?]{0,6}(要紧|有事|没事|咋|怎么|要不要|会不会)`)
+
+// careKey is the catalog key of what to do for a person after a hazard of the family.
+func careKey(family string) string {
+	switch family {
+	case knowledge.HazardShock, knowledge.HazardWaterElectric, knowledge.HazardSparks:
+		return "bot.care.shock"
+	case knowledge.HazardGas, knowledge.HazardCO:
+		return "bot.safety.unwell_aid"
+	case knowledge.HazardFire, knowledge.HazardSmoke, knowledge.HazardBurning, knowledge.HazardBattery:
+		return "bot.care.smoke"
+	case knowledge.HazardInjury, knowledge.HazardMechanical:
+		return "bot.care.injury"
+	}
+	return "bot.care.other"
+}
+
+// healthAsk answers a question about a person's health asked in a safety case, in any state
+// ("我爸72了 心脏不好…要不要带他去医院看看？", "被麻了要不要去医院", "头疼要紧不"): what to do
+// for the person first, the device's advice in one line, then what is pending. The same
+// hazard told again beside it changes nothing; another hazard goes the hazard's way (its
+// advice, then the person). It reports whether it answered.
+func (d *Dialog) healthAsk(t *step) bool {
+	c, u := t.c, &t.u
+	if !c.Case.Safety || c.State == StateRating || c.State == StateComment || c.State == StateHuman && c.Paused ||
+		!cueHealthAsk.MatchString(compact(u.Canon)) {
+		return false
+	}
+	family := hazardFamilyOf(c.Case.SafetyRule)
+	if rule, ok := d.hazardRule(t); ok && hazardFamilyOf(rule.ID) != family {
+		return false // another hazard: its advice first (see hazard, personAid)
+	}
+	if family == knowledge.HazardGas && burnsGas(&c.Case) && knowledge.Unwell(u.Canon) {
+		return false // a headache beside a gas appliance is carbon monoxide: the hazard's way
+	}
+	t.sayKey(careKey(family))
+	if key := "bot.safety.brief." + family; catalog.Has(key) && family != knowledge.HazardGas && family != knowledge.HazardCO {
+		t.say(catalog.T(key))
+	}
+	if c.Ticket != "" || c.State == StateHuman {
+		t.sayKey("bot.care.noted") // the message is in the ticket's transcript
+		return true
+	}
+	if c.State.inProgress() {
+		d.absorb(t)
+		d.reask(t)
+	}
+	return true
 }
 
 // burnAid answers a burn told or asked about in a safety case whose hazard the message

@@ -3,6 +3,8 @@ package bot
 import (
 	"testing"
 	"time"
+
+	"github.com/wxintake/intake/knowledge"
 )
 
 // A fire, smoke or explosion worry with no sign is answered with practical advice and opens
@@ -33,6 +35,33 @@ func TestFireWorryWithoutSign(t *testing.T) {
 		got, _ := d.Step(c, Inbound{OpenID: "o", Kind: KindText, Text: tc.text, At: now})
 		if got.Case.Safety != tc.hazard {
 			t.Errorf("%q: safety %v, want %v", tc.text, got.Case.Safety, tc.hazard)
+		}
+	}
+}
+
+// A question about a person's health after a hazard, in varied wording and dialect; what is
+// about the device only is none.
+func TestHealthAskWords(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"我爸72了，有点心脏不好，他现在说没啥感觉了，要不要带他去医院看看？", true},
+		{"被麻了要不要去医院", true},
+		{"头疼要紧不", true},
+		{"使唔使睇医生", true},
+		{"佢话而家手仲有啲麻 有冇事㗎", true},
+		{"孩子吸了点烟 一直咳嗽", false},
+		{"孩子吸了点烟 一直咳嗽 要不要去医院", true},
+		{"人会不会有事啊", true},
+		{"胸口有点闷", true},
+		{"俺娘被电了一下 要紧不", true},
+		{"机器还能用吗", false},
+		{"插头拔了", false},
+		{"要不要关总闸", false},
+	} {
+		if got := cueHealthAsk.MatchString(compact(knowledge.CanonMemo(tc.text))); got != tc.want {
+			t.Errorf("%q: health ask %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }
