@@ -35,6 +35,9 @@ type Case struct {
 	// Advised is set once the customer was told not to charge a ridden vehicle's battery
 	// indoors (chargesIndoors): said once a case.
 	Advised bool `json:"advised,omitempty"`
+	// LeakAdvised is set once the customer was told to close a leaking appliance's inlet
+	// valve (leakAdvice): said once a case, unless asked again.
+	LeakAdvised bool `json:"leak_advised,omitempty"`
 	// Cared is set once the customer was told to look after a fever first (cueFever).
 	Cared bool `json:"cared,omitempty"`
 

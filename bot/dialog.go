@@ -84,7 +84,12 @@ type step struct {
 
 func (t *step) say(text string)              { t.out = append(t.out, Reply{Text: text}) }
 func (t *step) sayKey(key string, kv ...any) { t.say(catalog.T(key, kv...)) }
-func (t *step) do(e Effect)                  { t.out = append(t.out, e) }
+
+// told reports a reply of this turn that holds the words.
+func (t *step) told(words string) bool {
+	return slices.ContainsFunc(t.out, func(e Effect) bool { r, ok := e.(Reply); return ok && strings.Contains(r.Text, words) })
+}
+func (t *step) do(e Effect) { t.out = append(t.out, e) }
 
 // Step decides the answer to one inbound message: it returns the next conversation and the
 // effects to carry out, in order. It performs no I/O and reads no clock (the time is in.At).
@@ -161,6 +166,16 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 		c.Case.Cared = true
 		defer func() {
 			t.sayKey("bot.care.fever")
+			out = t.out
+		}()
+	}
+	if leakAdvice(&c.Case, &t.u) && !(c.State == StateHuman && c.Paused) {
+		// "柜子里一地的水 还在滴": stop the water first, said after the reply's own business
+		c.Case.LeakAdvised = true
+		defer func() {
+			if !t.told("角阀") { // not when the check shown says it ("请先关掉洗碗机电源，关闭进水角阀")
+				t.sayKey("bot.advice.leak_valve")
+			}
 			out = t.out
 		}()
 	}

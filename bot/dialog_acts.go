@@ -279,6 +279,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		if breakerTrips(rule.ID, t.u.Canon) {
 			rule.Advice = catalog.T("bot.safety.breaker_trip")
 		}
+		fitAdvice(&rule, &c.Case, &t.u)
 		noteHazardWords(&c.Case, &t.u, rule.ID)
 		t.sayKey("bot.safety.waiting", "advice", rule.Advice)
 		personAid(t, rule.ID)
@@ -312,7 +313,9 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		!slices.ContainsFunc(t.u.Hazards, func(h knowledge.HazardHit) bool {
 			return h.Family != knowledge.HazardFire && h.Family != knowledge.HazardSmoke
 		})
-	if c.Case.RuleID == "" {
+	if c.Case.RuleID == "" || c.Case.RuleID == knowledge.HazardRuleIDs[knowledge.HazardBattery] && rule.ID != c.Case.RuleID &&
+		cueNoSwelling.MatchString(compact(t.u.Canon)) {
+		// "没有鼓包 是充电头烫": the case is filed under the hazard told, not a swelling denied
 		c.Case.RuleID, c.Case.RuleTitle = rule.ID, rule.Title
 	}
 	if c.Case.Symptom == "" {
@@ -327,6 +330,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		// "一插上电 家里就跳闸": unplug it, no resetting, no other socket
 		rule.Advice = catalog.T("bot.safety.breaker_trip")
 	}
+	fitAdvice(&rule, &c.Case, &t.u)
 	noteHazardWords(&c.Case, &t.u, rule.ID)
 	if again && asksToUse(compact(t.u.Canon)) && hazardFamilyOf(rule.ID) == hazardFamilyOf(prevRule) {
 		// "孩子手被夹伤了！这椅子还能用吗？" told again: the question is what is new
@@ -343,6 +347,74 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		return
 	}
 	d.escalate(t, EscalateSafety)
+}
+
+// fitAdvice gives the advice that fits what the message tells, where the family's is for
+// another case: water from a leaking plumbed appliance reaching a socket (the power, then
+// the inlet valve), a hot or smelling charger head with no swollen battery (unplug it, do
+// not reuse it, check the socket, cords away from the bed).
+func fitAdvice(rule *Rule, c *Case, u *Understanding) {
+	tx := compact(u.Canon)
+	switch hazardFamilyOf(rule.ID) {
+	case knowledge.HazardWaterElectric:
+		if plumbedLeak(c, u) {
+			rule.Advice = catalog.T("bot.safety.water_leak_electric")
+		}
+	case knowledge.HazardBurning, knowledge.HazardSparks:
+		if cueAdapterHot.MatchString(tx) && !cueSwelling.MatchString(cueNoSwelling.ReplaceAllString(tx, "")) && !portableHot.MatchString(tx) {
+			rule.Advice = catalog.T("bot.safety.adapter_hot")
+		}
+	}
+}
+
+// cueAdapterHot tells a charger head, adapter or plug hot or smelling: "充电头烫得很 有点糊的味道",
+// "适配器特别烫", "火牛好烫".
+var cueAdapterHot = knowledge.MustGate(`(充电头|充电器|适配器|电源适配器|火牛|电源头|充电插头)[^,?]{0,8}(烫|热|焦|糊|味|黑|化|熔|变形)`)
+
+// portableHot tells the device itself hot: then it is the device's battery that matters.
+var portableHot = knowledge.MustGate(`(手机|机身|电池|后盖|平板|笔记本|电脑|手表|耳机)(本身|也|都|也有点|也很)?(很|好|特别|有点)?(烫|发烫|发热|鼓)`)
+
+// plumbedLeak reports water leaking from a plumbed appliance (a water purifier, a
+// dishwasher, a washing machine, a water heater) or a pipe under a sink: its inlet valve
+// stops the water. Water from outside (upstairs, the ceiling, rain) is no such leak.
+func plumbedLeak(c *Case, u *Understanding) bool {
+	tx := compact(u.Canon + " " + c.Symptom + " " + c.Product)
+	if cueOutsideWater.MatchString(tx) {
+		return false
+	}
+	switch cmp.Or(u.Facts.Category, c.Category) {
+	case "water_purifier", "dishwasher", "washing_machine", "water_heater":
+		return cueMachineLeak.MatchString(tx) || cueValveAsk.MatchString(tx)
+	}
+	return cuePlumbing.MatchString(tx)
+}
+
+// cueMachineLeak tells the machine itself leaking: "漏水", "底下全是水", "还在滴".
+var cueMachineLeak = knowledge.MustGate(`漏|渗|滴|冒水|喷水|(全|都)是水|一地(的)?水|满地(的)?水|一滩水|积水|泡`)
+
+// cueOutsideWater is water from the house, not the appliance: upstairs, the ceiling, rain.
+var cueOutsideWater = knowledge.MustGate(`楼上|天花板|天花|吊顶|屋顶|房顶|顶棚|墙|窗|雨|暖气|邻居`)
+
+// cuePlumbing names a water inlet or the sink: "水槽下面", "进水管", "角阀".
+var cuePlumbing = knowledge.MustGate(`净水|水槽|水池下|台盆|角阀|进水管|进水阀|水龙头`)
+
+// cueLeakRunning tells water still running or lying about from a leak: "柜子里一地的水 还在滴",
+// "一直在漏", "满地都是水", "哗哗地流".
+var cueLeakRunning = knowledge.MustGate(`还在(滴|漏|流|冒|渗|喷)|一直(在)?(滴|漏|流|冒|渗|喷)|一地(的)?水|满地(的)?水|地上[^,?]{0,4}水|(全|都)是水|一滩水|一大摊|哗哗|止不住|停不下来|水漫|淹了|喷水|滴个不停|漏个不停|仲(喺)?(滴|漏)`)
+
+// cueValveAsk asks whether to close a valve or the tap: "进水的阀门要关吗", "角阀要不要关",
+// "水龙头用不用关", "总阀使唔使熄".
+var cueValveAsk = knowledge.MustGate(`(阀|阀门|角阀|水龙头|龙头|总阀|水闸|水掣)[^,?]{0,6}(要|用|需要|使|该)?(不要|不用|不需要|唔使|唔该)?(关|拧|熄)|(关|拧)[^,?]{0,3}(阀|阀门|角阀|水龙头|龙头|总阀)`)
+
+// leakAdvice tells, once a case, how to stop a leak from a plumbed appliance that is still
+// running or asked about ("柜子里一地的水 还在滴", "进水的阀门要关吗"): close its inlet valve,
+// unplug with dry hands, a towel or basin. It reports whether it is to be said.
+func leakAdvice(c *Case, u *Understanding) bool {
+	tx := compact(u.Canon)
+	if c.Safety || len(u.Hazards) > 0 || !plumbedLeak(c, u) {
+		return false
+	}
+	return cueValveAsk.MatchString(tx) || !c.LeakAdvised && cueLeakRunning.MatchString(tx)
 }
 
 // scopeBesideHazard answers a question of whom the service is for asked beside a hazard
@@ -839,7 +911,14 @@ func (d *Dialog) sayFollowUp(t *step) {
 		t.sayKey("bot.safety.followup.charge_indoors") // "那我把电瓶拿到屋里充行不行 外面冷"
 		return
 	case (family == knowledge.HazardSparks || family == knowledge.HazardBurning) && cueOtherCharger.MatchString(tx):
+		if !portable[c.Case.Category] {
+			t.sayKey("bot.safety.followup.other_adapter") // "我换个手机充电头给它供电行不行" for a camera
+			return
+		}
 		t.sayKey("bot.safety.followup.other_charger") // "用同事的充电器能不能充"
+		return
+	case family == knowledge.HazardWaterElectric && cueValveAsk.MatchString(tx):
+		t.sayKey("bot.safety.followup.valve") // "那台子下面那个进水的阀门要关吗 还在滴"
 		return
 	}
 	if key := "bot.safety.followup." + hazardFamilyOf(c.Case.SafetyRule); catalog.Has(key) {

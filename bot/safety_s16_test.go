@@ -65,3 +65,48 @@ func TestHealthAskWords(t *testing.T) {
 		}
 	}
 }
+
+// The advice fits the case: a leak of a plumbed appliance is stopped at its valve; water from
+// outside is not; a hot or smelling charger head with no swollen battery is the adapter.
+func TestAdviceFits(t *testing.T) {
+	for _, tc := range []struct {
+		category, text string
+		leak, valve    bool
+	}{
+		{"water_purifier", "柜子里一地的水 还在滴", true, false},
+		{"water_purifier", "那台子下面那个进水的阀门要关吗", true, true},
+		{"dishwasher", "底下一直在漏水 角阀要不要关", true, true},
+		{"washing_machine", "汏衣裳底下全是水", true, false},
+		{"washing_machine", "下大雨 窗户没关 雨水打到洗衣机上了", false, false},
+		{"refrigerator", "楼上水管爆了 淌到冰箱上", false, false},
+		{"", "水槽下面的净水器一直在漏 水龙头要唔使熄", true, true},
+	} {
+		u := Understanding{Canon: knowledge.CanonMemo(tc.text)}
+		c := Case{}
+		c.Category = tc.category
+		if got := plumbedLeak(&c, &u); got != tc.leak {
+			t.Errorf("%q: plumbed leak %v, want %v", tc.text, got, tc.leak)
+		}
+		if got := cueValveAsk.MatchString(compact(u.Canon)); got != tc.valve {
+			t.Errorf("%q: valve asked %v, want %v", tc.text, got, tc.valve)
+		}
+	}
+	for _, tc := range []struct {
+		text    string
+		adapter bool
+	}{
+		{"充电头烫得很 手都握不住 有点点糊的味道", true},
+		{"没有鼓包 是充电头烫", true},
+		{"路由器的火牛好烫 有股糊味 冇鼓包", true},
+		{"适配器特别烫 闻着有股塑料烧焦的味道", true},
+		{"电饭锅插头那里有点焦的味道 还烫手", false},
+		{"手机充电器烫 手机也很烫 后盖鼓起来了", false},
+	} {
+		u := Understanding{Canon: knowledge.CanonMemo(tc.text)}
+		rule := Rule{ID: knowledge.HazardRuleIDs[knowledge.HazardBurning]}
+		fitAdvice(&rule, &Case{}, &u)
+		if got := rule.Advice != ""; got != tc.adapter {
+			t.Errorf("%q: adapter advice %v, want %v", tc.text, got, tc.adapter)
+		}
+	}
+}
