@@ -400,15 +400,25 @@ func (d *Dialog) contactAfterFiling(t *step) bool {
 	var more []string
 	if told {
 		doubt := c.Case.ProofDoubt
+		if details.Category != "" {
+			// the product corrected: its name and the brand told with it replace the old ones
+			c.Case.Category, c.Case.Product = details.Category, details.Product
+			if details.Brand == "" && c.Case.Brand != "" && details.Category != OtherCategory && !d.brandMakes(c.Case.Brand, details.Category) {
+				c.Case.Brand = "" // 小米 of the tablet is no brand of the gas stove
+			}
+		}
 		c.Case.Facts = c.Case.Facts.Merge(details)
+		if details.Category != "" {
+			details.Brand = c.Case.Brand // with the product, the brand as it now stands ("" clears it)
+		}
 		if w := cueProofDoubt.FindString(compact(t.u.Canon)); w != "" && !hypothetical.MatchString(compact(t.u.Canon)) {
 			c.Case.ProofDoubt = w
 		}
 		if !details.PurchaseDate.IsZero() {
 			c.Case.PurchaseUnknown = false
 		}
-		for _, slot := range productDetailSlots {
-			if v := d.show(&c.Case, slot); v != d.show(&before, slot) {
+		for _, slot := range append([]Slot{SlotCategory}, productDetailSlots...) {
+			if v := d.show(&c.Case, slot); v != d.show(&before, slot) && v != "" {
 				more = append(more, v)
 			}
 		}
@@ -457,7 +467,10 @@ var productDetailSlots = []Slot{SlotBrand, SlotModel, SlotPurchase, SlotSerial, 
 // when it tells none, or tells a fault or another product (a new case reads that).
 func (d *Dialog) filedDetails(t *step) (details Facts, told bool) {
 	c, f := t.c, t.u.Facts
-	if f.Symptom != "" && !t.u.Is(ActCorrection) || f.ErrorCode != "" || f.Category != "" && f.Category != c.Case.Category ||
+	// "工单写错咧！不是平板，是燃气灶", "产品改成燃气灶": the filed product corrected, not another
+	// product reported
+	product := f.Category != "" && f.Category != c.Case.Category && f.Symptom == "" && (t.u.Is(ActCorrection) || cueProductFix.MatchString(compact(t.u.Canon)))
+	if f.Symptom != "" && !t.u.Is(ActCorrection) || f.ErrorCode != "" || f.Category != "" && f.Category != c.Case.Category && !product ||
 		hypothetical.MatchString(compact(t.u.Canon)) || t.u.Is(ActVague) {
 		return Facts{}, false
 	}
@@ -483,10 +496,23 @@ func (d *Dialog) filedDetails(t *step) (details Facts, told bool) {
 	}
 	details = Facts{Brand: f.Brand, Model: modelAsTold(t.u.Canon, f.Model), PurchaseDate: f.PurchaseDate, PurchaseApprox: f.PurchaseApprox,
 		Delivered: f.Delivered, Serial: f.Serial, Channel: f.Channel, ExtendedWarranty: f.ExtendedWarranty, ExtendedMonths: f.ExtendedMonths}
-	told = details.Brand != "" || details.Model != "" || !details.PurchaseDate.IsZero() || !details.Delivered.IsZero() || details.Serial != "" ||
+	if product {
+		details.Category, details.Product = f.Category, f.Product
+	}
+	told = details.Category != "" || details.Brand != "" || details.Model != "" || !details.PurchaseDate.IsZero() || !details.Delivered.IsZero() || details.Serial != "" ||
 		details.Channel != "" || details.ExtendedWarranty != YesNoUnset || cueProofDoubt.MatchString(compact(t.u.Canon))
 	return details, told
 }
+
+// brandMakes reports a brand the lexicon knows to make the category, or knows nothing of.
+func (d *Dialog) brandMakes(brand, category string) bool {
+	cats := d.lexicon().BrandCategories(brand)
+	return len(cats) == 0 || slices.Contains(cats, category)
+}
+
+// cueProductFix corrects the product on the ticket: "工单写错咧 不是平板 是燃气灶", "产品改成燃气灶",
+// "搞错咗 系热水器".
+var cueProductFix = knowledge.MustGate(`写错|搞错|弄错|记错|填错|登记错|错了|错咗|改成|改为|改一下|换成|不是[^,?]{1,6}(是|系)|唔系[^,?]{1,6}系|应该是|其实是`)
 
 // cueBrandWord names the brand as the detail meant: "品牌不是…", "牌子写错了".
 var cueBrandWord = knowledge.MustGate(`品牌|牌子`)

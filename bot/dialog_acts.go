@@ -291,6 +291,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		return
 	}
 	again, prevRule := c.Case.Safety && c.State.inProgress(), c.Case.SafetyRule
+	d.hazardProduct(t, rule)
 	if f := t.u.Facts; c.State.inProgress() && c.Ticket == "" && f.Category != "" && c.Case.Category != "" &&
 		f.Category != c.Case.Category && !c.Case.Safety && len(mentionedCategories(compact(t.u.Canon), d.lexicon())) > 0 {
 		// "对了 卫生间的燃气热水器 洗澡时头晕" while reporting the stove: the hazard is the water
@@ -415,6 +416,25 @@ func leakAdvice(c *Case, u *Understanding) bool {
 		return false
 	}
 	return cueValveAsk.MatchString(tx) || !c.LeakAdvised && cueLeakRunning.MatchString(tx)
+}
+
+// hazardProduct makes the product a gas hazard concerns the message's product, where the
+// message names a gas appliance beside another ("平板充电的时候 厨房燃气灶那边有臭鸡蛋味"):
+// the case for the gas stove, not the tablet, with no brand of the other product.
+func (d *Dialog) hazardProduct(t *step, rule Rule) {
+	f := &t.u.Facts
+	if fam := hazardFamilyOf(rule.ID); fam != knowledge.HazardGas && fam != knowledge.HazardCO || f.Category == "range_hood_stove" || f.Category == "water_heater" {
+		return
+	}
+	for _, cat := range mentionedCategories(compact(t.u.Canon), d.lexicon()) {
+		if cat == "range_hood_stove" || cat == "water_heater" {
+			f.Category, f.Product, f.Model = cat, "", ""
+			if f.Brand != "" && !d.brandMakes(f.Brand, cat) {
+				f.Brand = ""
+			}
+			return
+		}
+	}
 }
 
 // scopeBesideHazard answers a question of whom the service is for asked beside a hazard

@@ -110,3 +110,22 @@ func TestAdviceFits(t *testing.T) {
 		}
 	}
 }
+
+// A product set aside in so many words ("平板不急", "手机的事先不说") gives way to the product
+// named after it.
+func TestProductSetAside(t *testing.T) {
+	kb := shippedKB(t)
+	lx := NewDialog(kb).lexicon()
+	now := time.Date(2026, 12, 7, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	for _, tc := range []struct{ text, want string }{
+		{"平板不急！额说的是燃气灶，嗒嗒嗒打半天打不着", "range_hood_stove"},
+		{"工单写错咧！不是平板，是燃气灶，华帝的，平板额以后再说", "range_hood_stove"},
+		{"手机的事先不说 热水器有股煤气味", "water_heater"},
+		{"电视以后再说 先修冰箱 不制冷了", "refrigerator"},
+		{"部手机唔急 个热水器有阵煤气味", "water_heater"},
+	} {
+		if got := Extract(tc.text, now, lx).Category; got != tc.want {
+			t.Errorf("%q: category %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
