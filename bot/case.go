@@ -35,6 +35,9 @@ type Case struct {
 	// Advised is set once the customer was told not to charge a ridden vehicle's battery
 	// indoors (chargesIndoors): said once a case.
 	Advised bool `json:"advised,omitempty"`
+	// LeakAdvised is set once the customer was told to close a leaking appliance's inlet
+	// valve (leakAdvice): said once a case, unless asked again.
+	LeakAdvised bool `json:"leak_advised,omitempty"`
 	// Cared is set once the customer was told to look after a fever first (cueFever).
 	Cared bool `json:"cared,omitempty"`
 
@@ -42,7 +45,10 @@ type Case struct {
 
 	Safety     bool   `json:"safety,omitempty"`      // a hazard was reported
 	SafetyRule string `json:"safety_rule,omitempty"` // the safety rule that fired
-	Return     bool   `json:"return,omitempty"`      // the customer asked to return or exchange it
+	// SafetyAsked is set when the hazard was read from words that tell no sign of it ("晚上充
+	// 电会不会起火"): a clear denial ("没着火啊 我就是问问") may then step back from it.
+	SafetyAsked bool `json:"safety_asked,omitempty"`
+	Return      bool `json:"return,omitempty"` // the customer asked to return or exchange it
 	// ProofDoubt is why the purchase cannot be shown as told: a gift, second-hand, bought
 	// abroad, no invoice (the words the customer used); triage then leaves the warranty 待核实.
 	ProofDoubt string `json:"proof_doubt,omitempty"`

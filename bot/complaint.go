@@ -81,6 +81,8 @@ func (UpdateContact) effect() {}
 // Number ("是前年买的 不是去年", "序列号是…", "二手的"): the case's brand, model, serial
 // number, purchase date, channel, purchase doubt and extended warranty as they now stand
 // (a zero field leaves the ticket's as it is). The warranty is decided again on them.
+// A product corrected ("不是平板，是燃气灶") comes as Facts.Category and Facts.Product,
+// with the brand as it now stands: then an empty brand clears the ticket's.
 type UpdateDetails struct {
 	Number     string
 	Facts      Facts

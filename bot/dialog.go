@@ -84,7 +84,12 @@ type step struct {
 
 func (t *step) say(text string)              { t.out = append(t.out, Reply{Text: text}) }
 func (t *step) sayKey(key string, kv ...any) { t.say(catalog.T(key, kv...)) }
-func (t *step) do(e Effect)                  { t.out = append(t.out, e) }
+
+// told reports a reply of this turn that holds the words.
+func (t *step) told(words string) bool {
+	return slices.ContainsFunc(t.out, func(e Effect) bool { r, ok := e.(Reply); return ok && strings.Contains(r.Text, words) })
+}
+func (t *step) do(e Effect) { t.out = append(t.out, e) }
 
 // Step decides the answer to one inbound message: it returns the next conversation and the
 // effects to carry out, in order. It performs no I/O and reads no clock (the time is in.At).
@@ -149,6 +154,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 	if d.burnAid(t) {
 		return c, t.out // "手腕那块红了有点疼 要紧吗" after the watch got hot: the person first
 	}
+	if d.healthAsk(t) {
+		return c, t.out // "我爸72了 心脏不好 要不要带他去医院看看" after a shock: the person first
+	}
 	if rule, ok := d.hazardRule(t); ok {
 		d.hazard(t, rule)
 		return c, t.out
@@ -158,6 +166,16 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 		c.Case.Cared = true
 		defer func() {
 			t.sayKey("bot.care.fever")
+			out = t.out
+		}()
+	}
+	if leakAdvice(&c.Case, &t.u) && !(c.State == StateHuman && c.Paused) {
+		// "柜子里一地的水 还在滴": stop the water first, said after the reply's own business
+		c.Case.LeakAdvised = true
+		defer func() {
+			if !t.told("角阀") { // not when the check shown says it ("请先关掉洗碗机电源，关闭进水角阀")
+				t.sayKey("bot.advice.leak_valve")
+			}
 			out = t.out
 		}()
 	}
@@ -175,6 +193,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 	}
 	if check != "" && c.SafetyCheck == "" && !c.Case.Safety && c.SafetyCheckLeft > 0 {
 		c.SafetyCheck, c.SafetyCheckLeft = check, c.SafetyCheckLeft-1 // not answered yet: still open next turn
+	}
+	if d.stepBackWorry(t) {
+		return c, t.out
 	}
 	if d.safetyFollowUp(t) {
 		return c, t.out
@@ -385,15 +406,25 @@ func (d *Dialog) contactAfterFiling(t *step) bool {
 	var more []string
 	if told {
 		doubt := c.Case.ProofDoubt
+		if details.Category != "" {
+			// the product corrected: its name and the brand told with it replace the old ones
+			c.Case.Category, c.Case.Product = details.Category, details.Product
+			if details.Brand == "" && c.Case.Brand != "" && details.Category != OtherCategory && !d.brandMakes(c.Case.Brand, details.Category) {
+				c.Case.Brand = "" // 小米 of the tablet is no brand of the gas stove
+			}
+		}
 		c.Case.Facts = c.Case.Facts.Merge(details)
+		if details.Category != "" {
+			details.Brand = c.Case.Brand // with the product, the brand as it now stands ("" clears it)
+		}
 		if w := cueProofDoubt.FindString(compact(t.u.Canon)); w != "" && !hypothetical.MatchString(compact(t.u.Canon)) {
 			c.Case.ProofDoubt = w
 		}
 		if !details.PurchaseDate.IsZero() {
 			c.Case.PurchaseUnknown = false
 		}
-		for _, slot := range productDetailSlots {
-			if v := d.show(&c.Case, slot); v != d.show(&before, slot) {
+		for _, slot := range append([]Slot{SlotCategory}, productDetailSlots...) {
+			if v := d.show(&c.Case, slot); v != d.show(&before, slot) && v != "" {
 				more = append(more, v)
 			}
 		}
@@ -442,7 +473,10 @@ var productDetailSlots = []Slot{SlotBrand, SlotModel, SlotPurchase, SlotSerial, 
 // when it tells none, or tells a fault or another product (a new case reads that).
 func (d *Dialog) filedDetails(t *step) (details Facts, told bool) {
 	c, f := t.c, t.u.Facts
-	if f.Symptom != "" && !t.u.Is(ActCorrection) || f.ErrorCode != "" || f.Category != "" && f.Category != c.Case.Category ||
+	// "工单写错咧！不是平板，是燃气灶", "产品改成燃气灶": the filed product corrected, not another
+	// product reported
+	product := f.Category != "" && f.Category != c.Case.Category && f.Symptom == "" && (t.u.Is(ActCorrection) || cueProductFix.MatchString(compact(t.u.Canon)))
+	if f.Symptom != "" && !t.u.Is(ActCorrection) || f.ErrorCode != "" || f.Category != "" && f.Category != c.Case.Category && !product ||
 		hypothetical.MatchString(compact(t.u.Canon)) || t.u.Is(ActVague) {
 		return Facts{}, false
 	}
@@ -468,10 +502,23 @@ func (d *Dialog) filedDetails(t *step) (details Facts, told bool) {
 	}
 	details = Facts{Brand: f.Brand, Model: modelAsTold(t.u.Canon, f.Model), PurchaseDate: f.PurchaseDate, PurchaseApprox: f.PurchaseApprox,
 		Delivered: f.Delivered, Serial: f.Serial, Channel: f.Channel, ExtendedWarranty: f.ExtendedWarranty, ExtendedMonths: f.ExtendedMonths}
-	told = details.Brand != "" || details.Model != "" || !details.PurchaseDate.IsZero() || !details.Delivered.IsZero() || details.Serial != "" ||
+	if product {
+		details.Category, details.Product = f.Category, f.Product
+	}
+	told = details.Category != "" || details.Brand != "" || details.Model != "" || !details.PurchaseDate.IsZero() || !details.Delivered.IsZero() || details.Serial != "" ||
 		details.Channel != "" || details.ExtendedWarranty != YesNoUnset || cueProofDoubt.MatchString(compact(t.u.Canon))
 	return details, told
 }
+
+// brandMakes reports a brand the lexicon knows to make the category, or knows nothing of.
+func (d *Dialog) brandMakes(brand, category string) bool {
+	cats := d.lexicon().BrandCategories(brand)
+	return len(cats) == 0 || slices.Contains(cats, category)
+}
+
+// cueProductFix corrects the product on the ticket: "工单写错咧 不是平板 是燃气灶", "产品改成燃气灶",
+// "搞错咗 系热水器".
+var cueProductFix = knowledge.MustGate(`写错|搞错|弄错|记错|填错|登记错|错了|错咗|改成|改为|改一下|换成|不是[^,?]{1,6}(是|系)|唔系[^,?]{1,6}系|应该是|其实是`)
 
 // cueBrandWord names the brand as the detail meant: "品牌不是…", "牌子写错了".
 var cueBrandWord = knowledge.MustGate(`品牌|牌子`)

@@ -142,7 +142,67 @@ func personAid(t *step, ruleID string) {
 	}
 	if (family == knowledge.HazardGas || family == knowledge.HazardSmoke || family == knowledge.HazardFire) && cueFeelsUnwell.MatchString(compact(t.u.Canon)) {
 		t.sayKey("bot.safety.unwell_aid") // "我头还是有点疼 要紧不" after the gas smell
+		return
 	}
+	if cueHealthAsk.MatchString(compact(t.u.Canon)) && family != knowledge.HazardInjury {
+		t.sayKey(careKey(family)) // "被电了一下 要不要去医院": the person, after the device's advice
+	}
+}
+
+// cueHealthAsk asks or tells about a person's health after a hazard: "要不要带他去医院看看",
+// "我爸72了 心脏不好", "头疼要紧不", "手还有点麻 有事没", "人会不会有事", "使唔使睇医生".
+var cueHealthAsk = knowledge.MustGate(`医院|医生|看病|急诊|挂号|诊所|睇医生|120|心脏|心电图|心慌|心悸|心跳|胸口|胸闷|胸痛|呼吸|喘不过|气喘|` +
+	`头[^,?]{0,3}(疼|痛|晕|昏)|头晕|恶心|想吐|呕吐|晕倒|昏迷|不省人事|抽搐|脸色(发白|不好)|难受|不舒服|` +
+	`身体[^,?]{0,4}(有没有|会不会|要不要|要紧|没事|有事|有影响|受得了)|人[^,?]{0,2}(没事|有没有事|会不会有事|要不要紧|有事没)|` +
+	`(手|脚|胳膊|手臂|腿|屁股|身上|全身)[^,?]{0,4}(还|仲)?[^,?]{0,2}(麻|疼|痛|没知觉|发抖)[^,?]{0,6}(要紧|有事|没事|咋|怎么|吗|不|嘛|么|伐|冇)|` +
+	`后遗症|有没有(伤|事)|伤到(人|身体)|(被|给)(电|麻)[^,?]{0,6}(要紧|有事|没事|咋|怎么|要不要|会不会)`)
+
+// careKey is the catalog key of what to do for a person after a hazard of the family.
+func careKey(family string) string {
+	switch family {
+	case knowledge.HazardShock, knowledge.HazardWaterElectric, knowledge.HazardSparks:
+		return "bot.care.shock"
+	case knowledge.HazardGas, knowledge.HazardCO:
+		return "bot.safety.unwell_aid"
+	case knowledge.HazardFire, knowledge.HazardSmoke, knowledge.HazardBurning, knowledge.HazardBattery:
+		return "bot.care.smoke"
+	case knowledge.HazardInjury, knowledge.HazardMechanical:
+		return "bot.care.injury"
+	}
+	return "bot.care.other"
+}
+
+// healthAsk answers a question about a person's health asked in a safety case, in any state
+// ("我爸72了 心脏不好…要不要带他去医院看看？", "被麻了要不要去医院", "头疼要紧不"): what to do
+// for the person first, the device's advice in one line, then what is pending. The same
+// hazard told again beside it changes nothing; another hazard goes the hazard's way (its
+// advice, then the person). It reports whether it answered.
+func (d *Dialog) healthAsk(t *step) bool {
+	c, u := t.c, &t.u
+	if !c.Case.Safety || c.State == StateRating || c.State == StateComment || c.State == StateHuman && c.Paused ||
+		!cueHealthAsk.MatchString(compact(u.Canon)) {
+		return false
+	}
+	family := hazardFamilyOf(c.Case.SafetyRule)
+	if rule, ok := d.hazardRule(t); ok && hazardFamilyOf(rule.ID) != family {
+		return false // another hazard: its advice first (see hazard, personAid)
+	}
+	if family == knowledge.HazardGas && burnsGas(&c.Case) && knowledge.Unwell(u.Canon) {
+		return false // a headache beside a gas appliance is carbon monoxide: the hazard's way
+	}
+	t.sayKey(careKey(family))
+	if key := "bot.safety.brief." + family; catalog.Has(key) && family != knowledge.HazardGas && family != knowledge.HazardCO {
+		t.say(catalog.T(key))
+	}
+	if c.Ticket != "" || c.State == StateHuman {
+		t.sayKey("bot.care.noted") // the message is in the ticket's transcript
+		return true
+	}
+	if c.State.inProgress() {
+		d.absorb(t)
+		d.reask(t)
+	}
+	return true
 }
 
 // burnAid answers a burn told or asked about in a safety case whose hazard the message
@@ -190,6 +250,14 @@ var cueNoSwelling = knowledge.MustGate(`(没|没有|冇|不|唔)(有)?(鼓|胀|�
 // urgent ticket as soon as we can call back. What else the message says is kept.
 func (d *Dialog) hazard(t *step, rule Rule) {
 	c := t.c
+	if fireOnlyAsked(&t.u) && !cueGasNamed.MatchString(compact(t.u.Canon)) && t.u.Facts.Fuel != FuelGas && !burnsGas(&c.Case) {
+		// "燃气灶会不会爆炸": gas is no worry to talk down
+		if d.fireWorry(t) {
+			return
+		}
+		// a fault case under way: still filed urgent, with advice that fits a worry
+		rule.Advice = catalog.T("bot.safety.fire_asked")
+	}
 	if hazardFamilyOf(rule.ID) == knowledge.HazardShock && shockOnlyAsked(&t.u) {
 		// "进了奶 还能用吗 会不会漏电": a worry with no sign; unplugging the one device is the
 		// advice, not the main breaker and 120
@@ -211,6 +279,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		if breakerTrips(rule.ID, t.u.Canon) {
 			rule.Advice = catalog.T("bot.safety.breaker_trip")
 		}
+		fitAdvice(&rule, &c.Case, &t.u)
 		noteHazardWords(&c.Case, &t.u, rule.ID)
 		t.sayKey("bot.safety.waiting", "advice", rule.Advice)
 		personAid(t, rule.ID)
@@ -222,6 +291,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		return
 	}
 	again, prevRule := c.Case.Safety && c.State.inProgress(), c.Case.SafetyRule
+	d.hazardProduct(t, rule)
 	if f := t.u.Facts; c.State.inProgress() && c.Ticket == "" && f.Category != "" && c.Case.Category != "" &&
 		f.Category != c.Case.Category && !c.Case.Safety && len(mentionedCategories(compact(t.u.Canon), d.lexicon())) > 0 {
 		// "对了 卫生间的燃气热水器 洗澡时头晕" while reporting the stove: the hazard is the water
@@ -239,7 +309,14 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 	}
 	d.absorb(t)
 	c.Case.Safety, c.Case.SafetyRule, c.Case.SelfDone = true, rule.ID, true
-	if c.Case.RuleID == "" {
+	fam := hazardFamilyOf(rule.ID)
+	c.Case.SafetyAsked = (fam == knowledge.HazardFire || fam == knowledge.HazardSmoke) && !cueFireSign.MatchString(compact(t.u.Canon)) &&
+		!slices.ContainsFunc(t.u.Hazards, func(h knowledge.HazardHit) bool {
+			return h.Family != knowledge.HazardFire && h.Family != knowledge.HazardSmoke
+		})
+	if c.Case.RuleID == "" || c.Case.RuleID == knowledge.HazardRuleIDs[knowledge.HazardBattery] && rule.ID != c.Case.RuleID &&
+		cueNoSwelling.MatchString(compact(t.u.Canon)) {
+		// "没有鼓包 是充电头烫": the case is filed under the hazard told, not a swelling denied
 		c.Case.RuleID, c.Case.RuleTitle = rule.ID, rule.Title
 	}
 	if c.Case.Symptom == "" {
@@ -254,6 +331,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		// "一插上电 家里就跳闸": unplug it, no resetting, no other socket
 		rule.Advice = catalog.T("bot.safety.breaker_trip")
 	}
+	fitAdvice(&rule, &c.Case, &t.u)
 	noteHazardWords(&c.Case, &t.u, rule.ID)
 	if again && asksToUse(compact(t.u.Canon)) && hazardFamilyOf(rule.ID) == hazardFamilyOf(prevRule) {
 		// "孩子手被夹伤了！这椅子还能用吗？" told again: the question is what is new
@@ -270,6 +348,93 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		return
 	}
 	d.escalate(t, EscalateSafety)
+}
+
+// fitAdvice gives the advice that fits what the message tells, where the family's is for
+// another case: water from a leaking plumbed appliance reaching a socket (the power, then
+// the inlet valve), a hot or smelling charger head with no swollen battery (unplug it, do
+// not reuse it, check the socket, cords away from the bed).
+func fitAdvice(rule *Rule, c *Case, u *Understanding) {
+	tx := compact(u.Canon)
+	switch hazardFamilyOf(rule.ID) {
+	case knowledge.HazardWaterElectric:
+		if plumbedLeak(c, u) {
+			rule.Advice = catalog.T("bot.safety.water_leak_electric")
+		}
+	case knowledge.HazardBurning, knowledge.HazardSparks:
+		if cueAdapterHot.MatchString(tx) && !cueSwelling.MatchString(cueNoSwelling.ReplaceAllString(tx, "")) && !portableHot.MatchString(tx) {
+			rule.Advice = catalog.T("bot.safety.adapter_hot")
+		}
+	}
+}
+
+// cueAdapterHot tells a charger head, adapter or plug hot or smelling: "充电头烫得很 有点糊的味道",
+// "适配器特别烫", "火牛好烫".
+var cueAdapterHot = knowledge.MustGate(`(充电头|充电器|适配器|电源适配器|火牛|电源头|充电插头)[^,?]{0,8}(烫|热|焦|糊|味|黑|化|熔|变形)`)
+
+// portableHot tells the device itself hot: then it is the device's battery that matters.
+var portableHot = knowledge.MustGate(`(手机|机身|电池|后盖|平板|笔记本|电脑|手表|耳机)(本身|也|都|也有点|也很)?(很|好|特别|有点)?(烫|发烫|发热|鼓)`)
+
+// plumbedLeak reports water leaking from a plumbed appliance (a water purifier, a
+// dishwasher, a washing machine, a water heater) or a pipe under a sink: its inlet valve
+// stops the water. Water from outside (upstairs, the ceiling, rain) is no such leak.
+func plumbedLeak(c *Case, u *Understanding) bool {
+	tx := compact(u.Canon + " " + c.Symptom + " " + c.Product)
+	if cueOutsideWater.MatchString(tx) {
+		return false
+	}
+	switch cmp.Or(u.Facts.Category, c.Category) {
+	case "water_purifier", "dishwasher", "washing_machine", "water_heater":
+		return cueMachineLeak.MatchString(tx) || cueValveAsk.MatchString(tx)
+	}
+	return cuePlumbing.MatchString(tx)
+}
+
+// cueMachineLeak tells the machine itself leaking: "漏水", "底下全是水", "还在滴".
+var cueMachineLeak = knowledge.MustGate(`漏|渗|滴|冒水|喷水|(全|都)是水|一地(的)?水|满地(的)?水|一滩水|积水|泡`)
+
+// cueOutsideWater is water from the house, not the appliance: upstairs, the ceiling, rain.
+var cueOutsideWater = knowledge.MustGate(`楼上|天花板|天花|吊顶|屋顶|房顶|顶棚|墙|窗|雨|暖气|邻居`)
+
+// cuePlumbing names a water inlet or the sink: "水槽下面", "进水管", "角阀".
+var cuePlumbing = knowledge.MustGate(`净水|水槽|水池下|台盆|角阀|进水管|进水阀|水龙头`)
+
+// cueLeakRunning tells water still running or lying about from a leak: "柜子里一地的水 还在滴",
+// "一直在漏", "满地都是水", "哗哗地流".
+var cueLeakRunning = knowledge.MustGate(`还在(滴|漏|流|冒|渗|喷)|一直(在)?(滴|漏|流|冒|渗|喷)|一地(的)?水|满地(的)?水|地上[^,?]{0,4}水|(全|都)是水|一滩水|一大摊|哗哗|止不住|停不下来|水漫|淹了|喷水|滴个不停|漏个不停|仲(喺)?(滴|漏)`)
+
+// cueValveAsk asks whether to close a valve or the tap: "进水的阀门要关吗", "角阀要不要关",
+// "水龙头用不用关", "总阀使唔使熄".
+var cueValveAsk = knowledge.MustGate(`(阀|阀门|角阀|水龙头|龙头|总阀|水闸|水掣)[^,?]{0,6}(要|用|需要|使|该)?(不要|不用|不需要|唔使|唔该)?(关|拧|熄)|(关|拧)[^,?]{0,3}(阀|阀门|角阀|水龙头|龙头|总阀)`)
+
+// leakAdvice tells, once a case, how to stop a leak from a plumbed appliance that is still
+// running or asked about ("柜子里一地的水 还在滴", "进水的阀门要关吗"): close its inlet valve,
+// unplug with dry hands, a towel or basin. It reports whether it is to be said.
+func leakAdvice(c *Case, u *Understanding) bool {
+	tx := compact(u.Canon)
+	if c.Safety || len(u.Hazards) > 0 || !plumbedLeak(c, u) {
+		return false
+	}
+	return cueValveAsk.MatchString(tx) || !c.LeakAdvised && cueLeakRunning.MatchString(tx)
+}
+
+// hazardProduct makes the product a gas hazard concerns the message's product, where the
+// message names a gas appliance beside another ("平板充电的时候 厨房燃气灶那边有臭鸡蛋味"):
+// the case for the gas stove, not the tablet, with no brand of the other product.
+func (d *Dialog) hazardProduct(t *step, rule Rule) {
+	f := &t.u.Facts
+	if fam := hazardFamilyOf(rule.ID); fam != knowledge.HazardGas && fam != knowledge.HazardCO || f.Category == "range_hood_stove" || f.Category == "water_heater" {
+		return
+	}
+	for _, cat := range mentionedCategories(compact(t.u.Canon), d.lexicon()) {
+		if cat == "range_hood_stove" || cat == "water_heater" {
+			f.Category, f.Product, f.Model = cat, "", ""
+			if f.Brand != "" && !d.brandMakes(f.Brand, cat) {
+				f.Brand = ""
+			}
+			return
+		}
+	}
 }
 
 // scopeBesideHazard answers a question of whom the service is for asked beside a hazard
@@ -577,6 +742,90 @@ func shockOnlyAsked(u *Understanding) bool {
 	return true
 }
 
+// fireOnlyAsked reports a fire, smoke or explosion asked about ("晚上充电会不会起火", "这个会不会
+// 爆炸啊", "插着过夜会着火吗") with no sign seen, heard, smelled or felt: no smell, heat,
+// smoke, swelling, sparks or noise.
+func fireOnlyAsked(u *Understanding) bool {
+	if len(u.Hazards) == 0 || cueFireSign.MatchString(compact(u.Canon)) {
+		return false
+	}
+	for _, h := range u.Hazards {
+		if !h.Suspected || h.Family != knowledge.HazardFire && h.Family != knowledge.HazardSmoke {
+			return false
+		}
+	}
+	return true
+}
+
+// cueFireSign is something seen, heard, smelled or felt that a fire may start: "有点烫",
+// "焦味", "冒烟了", "鼓起来", "噼啪响", "发黑". When in doubt it is a sign.
+var cueFireSign = knowledge.MustGate(`味|烫|发热|热得|很热|好热|太热|热乎|滚热|焦|糊|烧(了|坏|黑|焦|掉|过|着|起来了)|冒(了|过)|(烟|火)(了|啦|咯)|冒烟(了|啦)|有烟|火花|火星|打火|噼|啪|滋滋|嗞|鼓|胀|变形|黑了|发黑|熏黑|化了|熔|响|炸了|漏液|漏电|麻|跳闸|着了|起火了|烧起来了|看到|闻到|听到`)
+
+// fireWorry answers a fire worry with no sign about a device that is fine, or no device at
+// all ("充电座放在卧室床边 会不会不安全啊"): practical advice, and what to do if a sign shows;
+// no emergency and no case. A fault case under way, a safety case, a filed ticket's
+// conversation with a person go the hazard's way. It reports whether it answered.
+func (d *Dialog) fireWorry(t *step) bool {
+	c := t.c
+	if c.Case.Safety || c.State != StateNew && c.State != StateDone || t.u.Facts.Symptom != "" && !worryOnly(t.u.Facts.Symptom, &t.u) {
+		return false
+	}
+	t.sayKey("bot.safety.fire_worry", "advice", catalog.T("bot.safety.fire_asked"))
+	c.Case.SafetyAsked = true // "没着火啊 我就是问问" next is understood
+	return true
+}
+
+// cueGasNamed names gas: a worry about a gas appliance stays a hazard.
+var cueGasNamed = knowledge.MustGate(`燃气|煤气|天然气|液化气|气罐|气瓶|燃气灶|煤气灶`)
+
+// worryOnly reports a symptom that is nothing but the worry asked ("放枕头边充电会不会爆炸").
+func worryOnly(symptom string, u *Understanding) bool {
+	for _, clause := range strings.FieldsFunc(symptom, func(r rune) bool { return r == ' ' || strings.ContainsRune(clauseBreaks, r) }) {
+		cc := compact(clause)
+		if !slices.ContainsFunc(u.Hazards, func(h knowledge.HazardHit) bool { return strings.Contains(cc, compact(h.Evidence)) }) &&
+			!cueQuestion.MatchString(cc) {
+			return false
+		}
+	}
+	return true
+}
+
+// cueWorryDenied steps back from a fire read into a worry: "没着火啊 我就是问问", "没有冒烟 我只是
+// 问问", "机器是好的", "冇着火啊 问下咋".
+var cueWorryDenied = knowledge.MustGate(`(没|没有|冇|无|不是|并没|哪里|哪有)(有)?(着火|起火|冒烟|烧|爆|冒火|火|烟|事)|(就|只|只不过|不过)是?(问问|问一下|问下|随便问|咨询|好奇|担心)|随便问|问问而已|问一下而已|(机器|东西|它|扫地机|充电座)(是|都)?好(的|好的)|一切正常|(唔|不)系(着火|冒烟)|问下(啫|咋|而已)`)
+
+// stepBackWorry ends the emergency read into a fire worry, before anything is filed, when
+// the customer says nothing was seen ("？？没着火啊 我就是问问放床边安不安全"): the worry's
+// advice instead, and the case back to where it was (no case, when the worry opened it).
+func (d *Dialog) stepBackWorry(t *step) bool {
+	c := t.c
+	if !c.Case.SafetyAsked || len(t.u.Hazards) > 0 || !cueWorryDenied.MatchString(compact(t.u.Canon)) ||
+		cueFireSign.MatchString(strings.NewReplacer("着火", "", "起火", "", "冒烟", "", "有烟", "").Replace(compact(t.u.Canon))) {
+		return false
+	}
+	if !c.Case.Safety && c.State == StateDone {
+		// the worry was answered as one: "没着火啊 我就是问问" is understood
+		c.Case.SafetyAsked = false
+		t.sayKey("bot.safety.worry_noted")
+		return true
+	}
+	if fam := hazardFamilyOf(c.Case.SafetyRule); !c.Case.Safety || c.Ticket != "" || fam != knowledge.HazardFire && fam != knowledge.HazardSmoke {
+		return false
+	}
+	c.Case.Safety, c.Case.SafetyRule, c.Case.SafetyAsked = false, "", false
+	t.sayKey("bot.safety.worry_back", "advice", catalog.T("bot.safety.fire_asked"))
+	if c.Case.RuleID == "" || hazardFamilyOf(c.Case.RuleID) != "" {
+		// the worry opened the case: nothing to file
+		d.leaveQueue(t)
+		c.Case.RuleID, c.Case.RuleTitle = "", ""
+		c.State, c.Asking = StateDone, ""
+		return true
+	}
+	c.Case.SelfDone, c.Asking = c.Case.StepsTried > 0, ""
+	d.advance(t)
+	return true
+}
+
 // cueShockSign is something felt or seen of a current: "麻", "电到", "火花", "跳闸".
 var cueShockSign = knowledge.MustGate(`麻|电到|电了一下|电我|电人|被电|触电|火花|打火|跳闸|跳闸|冒烟|焦|烧|刺痛|扎手|咬手|酥`)
 
@@ -682,7 +931,14 @@ func (d *Dialog) sayFollowUp(t *step) {
 		t.sayKey("bot.safety.followup.charge_indoors") // "那我把电瓶拿到屋里充行不行 外面冷"
 		return
 	case (family == knowledge.HazardSparks || family == knowledge.HazardBurning) && cueOtherCharger.MatchString(tx):
+		if !portable[c.Case.Category] {
+			t.sayKey("bot.safety.followup.other_adapter") // "我换个手机充电头给它供电行不行" for a camera
+			return
+		}
 		t.sayKey("bot.safety.followup.other_charger") // "用同事的充电器能不能充"
+		return
+	case family == knowledge.HazardWaterElectric && cueValveAsk.MatchString(tx):
+		t.sayKey("bot.safety.followup.valve") // "那台子下面那个进水的阀门要关吗 还在滴"
 		return
 	}
 	if key := "bot.safety.followup." + hazardFamilyOf(c.Case.SafetyRule); catalog.Has(key) {

@@ -247,6 +247,9 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 				if f.Symptom != "" {
 					out.WriteString(fmt.Sprintf(" fault=%q", f.Symptom))
 				}
+				if f.Category != "" {
+					out.WriteString(fmt.Sprintf(" category=%q product=%q", f.Category, f.Product))
+				}
 				out.WriteString("\n")
 			case FlagHazard:
 				out.WriteString("! flag hazard " + e.Number + " " + e.Rule + "\n")

@@ -133,7 +133,9 @@ func mentionedCategories(s string, lx *Lexicon) []string {
 // setAsideAfter reports words right after a product that say it is fine, or not the one.
 func setAsideAfter(rest string) bool {
 	for _, w := range []string{"没事", "没得事", "没问题", "没坏", "是好的", "好好的", "好着", "正常", "倒没事", "倒是好的", "不是", "没毛病",
-		"先不管", "不管了", "现在好了", "好了", "已经好了", "没事了", "不用管", "不报了", "不修了"} {
+		"先不管", "不管了", "现在好了", "好了", "已经好了", "没事了", "不用管", "不报了", "不修了",
+		"不急", "先不急", "没那么急", "先不说", "的事先不说", "的事以后再说", "以后再说", "等下再说", "等会再说", "回头再说", "晚点再说", "稍后再说",
+		"先放着", "先放一放", "先放一边", "额以后再说", "我以后再说", "唔急", "迟啲先", "慢慢再说"} {
 		if strings.HasPrefix(rest, w) {
 			return true
 		}

@@ -227,6 +227,27 @@ func (b *Backend) UpdateDetails(ctx context.Context, openID string, e bot.Update
 	_, _, err := b.updateOwnOpen(ctx, openID, e.Number, func(t *triage.Ticket) bool {
 		r := &t.Record
 		c := &r.Case
+		if f.Category != "" && f.Category != c.Category {
+			// "不是平板，是燃气灶": the product corrected, with the brand as it now stands; a
+			// rule of the old product's faults no longer fits (a safety rule stays)
+			product := bot.Case{}
+			product.Category, product.Product = f.Category, f.Product
+			name := c.CategoryName
+			if kb != nil {
+				name = categoryName(kb, product)
+			}
+			changes = changed(changes, "category", c.CategoryName, name)
+			c.Category, c.CategoryName, t.Category = f.Category, name, f.Category
+			if c.Brand != f.Brand {
+				changes = changed(changes, "brand", c.Brand, cmp.Or(f.Brand, "—"))
+				c.Brand = f.Brand
+			}
+			if kb != nil && t.RuleID != "" {
+				if rule := kb.Set().Rule(t.RuleID); rule != nil && !rule.Safety && len(rule.Categories) > 0 && !slices.Contains(rule.Categories, f.Category) {
+					t.RuleID = ""
+				}
+			}
+		}
 		changes = changed(changes, "brand", c.Brand, f.Brand)
 		changes = changed(changes, "model", c.Model, f.Model)
 		changes = changed(changes, "serial", r.Serial, f.Serial)

@@ -282,6 +282,49 @@ func TestDetailsAfterFilingUpdateTheTicket(t *testing.T) {
 	}
 }
 
+// The product corrected after filing ("工单写错咧！不是空调，是冰箱，海尔的") is written on the
+// ticket: its category, the category name staff read, and the brand told with it; a fault
+// rule of the old product no longer stands, and the transcript notes what it was before.
+func TestProductCorrectedAfterFiling(t *testing.T) {
+	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
+	c := s.Client(wxpush.Safe)
+	ctx := context.Background()
+	const who = "o_product_after"
+	first := ticketIn(t, s, chat(t, c, who, "美的空调KFR-35GW三个月前京东买的，今天突然不制冷，显示E1"))
+	if first.Category != "air_conditioner" {
+		t.Fatalf("filed category %q", first.Category)
+	}
+	r, err := c.Say(ctx, who, "工单写错咧！不是空调，是冰箱，海尔的")
+	if err != nil || !strings.Contains(r.Text, first.Number) || !strings.Contains(r.Text, "冰箱") {
+		t.Fatalf("product fix reply %v:\n%s", err, r.Text)
+	}
+	tk, err := s.Tickets.Get(ctx, first.Number)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tk.Category != "refrigerator" || tk.Record.Case.Category != "refrigerator" || tk.Record.Case.CategoryName != "冰箱" || tk.Record.Case.Brand != "海尔" {
+		t.Fatalf("ticket product %q %q %q brand %q", tk.Category, tk.Record.Case.Category, tk.Record.Case.CategoryName, tk.Record.Case.Brand)
+	}
+	if first.RuleID != "" && tk.RuleID == first.RuleID {
+		t.Fatalf("ticket keeps the air conditioner's rule %q", tk.RuleID)
+	}
+	lines, err := s.Tickets.Transcript(ctx, first.Number)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noted := false
+	for _, l := range lines {
+		noted = noted || strings.Contains(l.Text, "空调 → 冰箱")
+	}
+	if !noted {
+		t.Fatalf("no correction note in the transcript: %+v", lines)
+	}
+	all, err := s.Tickets.ListByOpenID(ctx, who, 10)
+	if err != nil || len(all) != 1 {
+		t.Fatalf("%d tickets (%v), want the one", len(all), err)
+	}
+}
+
 // A hazard told after the fault, in a question ("后壳好像鼓起来了 还能充电吗"), is on the
 // ticket's symptom: the engineer reads what the danger is, not only the fault it came with.
 func TestHazardNamedOnTheTicket(t *testing.T) {

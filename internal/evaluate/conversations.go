@@ -70,6 +70,9 @@ func (b *conversationBackend) result(e bot.Effect) *bot.EffectResult {
 		return &bot.EffectResult{Opened: &bot.TicketOpened{Number: n, Commitment: "工单 " + n + " 已创建"}}
 	case bot.UpdateDetails:
 		f := e.Facts
+		if f.Category != "" {
+			b.t.c.Category, b.t.c.Product, b.t.c.Brand = f.Category, f.Product, f.Brand // the product corrected
+		}
 		if f.Brand != "" {
 			b.t.c.Brand = f.Brand
 		}
