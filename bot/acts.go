@@ -211,8 +211,8 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 	switch {
 	case rest.greeting && !rest.thanks && rest.empty(), rest.polite && rest.empty() && ctx.State == StateNew:
 		add(ActGreeting, 0.9, core) // ("sorry打扰一下🙏" opens with courtesy, it thanks for nothing)
-	case rest.thanks && rest.empty():
-		add(ActThanks, 0.9, core) // "谢谢小哥哥": thanks, whoever it is addressed to
+	case rest.thanks && rest.empty() && !cueNotGood.MatchString(t):
+		add(ActThanks, 0.9, core) // "谢谢小哥哥": thanks, whoever it is addressed to ("还 不好" is none)
 	case rest.address && rest.empty() && !rest.vague && !rest.product && !strings.ContainsAny(t, "?？"):
 		add(ActGreeting, 0.8, core)
 	case rest.thanks && (ctx.State == StateDone || ctx.State == StateHuman) && topic == "" &&
@@ -591,5 +591,8 @@ func deniesOther(t string, ctx Context) bool {
 	}
 	return cueOtherProduct.MatchString(t)
 }
+
+// cueNotGood says a fault is not better: "还 不好", "好像好了点又好像没好"; its 好 thanks nobody.
+var cueNotGood = knowledge.MustGate(`不好|没好|没有好|还没|不太好|不怎么好|又不行|又坏`)
 
 var cueOtherProduct = knowledge.MustGate(`其实|主要是|选成|选错|点错|按错|选的是|换个|先报|是另|另一|另外一|不是这个|搞错|说错|弄错|整岔|搞混|改成|改报|换成|报错了|是[^,，。!?？]{1,8}(坏了|坏咗|出问题|有问题|有毛病|不行|不灵)`)

@@ -108,6 +108,10 @@ func ParseAnswer(text string) Answer {
 	return words
 }
 
+// asksCan is a question whether something may be done, ending the reply: "能用热水洗吗",
+// "可以直接插上吗".
+var asksCan = regexp.MustCompile(`(能|可以)[^,]{0,10}(吗|么|嘛|\?)[,~!]*$`)
+
 // factoryReset names a reset, a check the customer did: "恢复出厂设置", "恢复默认".
 var factoryReset = regexp.MustCompile(`恢复(出厂|默认|原厂)(设置|值)?`)
 
@@ -194,6 +198,9 @@ func parseAnswerWords(t string) Answer {
 	}
 	if givesUp.MatchString(t) && !fixedNow.MatchString(t) {
 		return AnswerUnclear // "算了 买个新的 不用修了": the customer walks away; nothing is fixed
+	}
+	if asksCan.MatchString(t) && !fixedNow.MatchString(t) {
+		return AnswerUnclear // "滤网拆下来能用热水洗吗": asks whether one may, tells nothing fixed
 	}
 	core := strings.TrimRight(t, ",啊呀哦吧啦嘛哈的了~!")
 	switch {

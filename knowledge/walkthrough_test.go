@@ -45,6 +45,12 @@ func TestParseAnswer(t *testing.T) {
 		{"行了行了", AnswerSolved},
 		{"搞定", AnswerSolved},
 		{"恢复正常了", AnswerSolved},
+		{"恢复出厂以后连上wifi了 app也能控制", AnswerSolved},
+		{"重启几遍了 恢复出厂也按了 敢会是坏了", AnswerNotSolved}, // a reset done, not "恢复"
+		{"恢复默认设置了 还是连不上", AnswerNotSolved},
+		{"滤网拆下来能用热水洗吗", AnswerUnclear}, // asks whether one may, nothing fixed
+		{"可以直接插上吗", AnswerUnclear},
+		{"现在能用了 还要注意什么吗", AnswerSolved},
 		{"能用了，谢谢", AnswerSolved},
 		{"OK", AnswerSolved},
 		{"没问题了", AnswerSolved},
