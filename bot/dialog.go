@@ -206,6 +206,11 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 	if c.Also != "" && c.State == StateDone && d.takeAlso(t) {
 		return c, t.out
 	}
+	if c.State == StateDone && c.Ticket != "" && availabilityTold(&t.u) {
+		// "电话139…，白天我上班接不了，晚上六点半以后再打": when to call, with the number
+		d.availabilityAfterFiling(t)
+		return c, t.out
+	}
 	if (c.State == StateDone || c.State == StateVisit) && c.Ticket != "" && d.contactAfterFiling(t) {
 		return c, t.out
 	}
@@ -425,6 +430,39 @@ func (d *Dialog) contactAfterFiling(t *step) bool {
 		d.reask(t) // the visit windows are still to choose
 	}
 	return true
+}
+
+// detailsToTicket writes onto the filed ticket, through UpdateDetails, the product details
+// the case learned since before ("洗衣机是2023年5月买的" told with a complaint while waiting
+// for a person): staff see them on the ticket, not only in the transcript.
+func (d *Dialog) detailsToTicket(t *step, before *Case) {
+	c := t.c
+	if c.Ticket == "" {
+		return
+	}
+	var f Facts
+	for _, slot := range productDetailSlots {
+		if d.show(&c.Case, slot) == d.show(before, slot) {
+			continue
+		}
+		switch slot {
+		case SlotBrand:
+			f.Brand = c.Case.Brand
+		case SlotModel:
+			f.Model = c.Case.Model
+		case SlotPurchase:
+			f.PurchaseDate, f.PurchaseApprox, f.Delivered = c.Case.PurchaseDate, c.Case.PurchaseApprox, c.Case.Delivered
+		case SlotSerial:
+			f.Serial = c.Case.Serial
+		case SlotChannel:
+			f.Channel = c.Case.Channel
+		case SlotWarranty:
+			f.ExtendedWarranty, f.ExtendedMonths = c.Case.ExtendedWarranty, c.Case.ExtendedMonths
+		}
+	}
+	if f != (Facts{}) {
+		t.do(UpdateDetails{Number: c.Ticket, Facts: f, ProofDoubt: c.Case.ProofDoubt})
+	}
 }
 
 // productDetailSlots are the product details a customer may tell after filing.
@@ -1520,6 +1558,7 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		d.absorb(t)
 		t.sayKey("bot.complaint.escalate")
 		if learned := d.learned(&before, &c.Case); learned != "" {
+			d.detailsToTicket(t, &before)
 			t.sayKey("bot.human.noted", "facts", learned)
 		}
 		t.do(FlagComplaint{Number: c.Ticket, Words: complaintWords(&t.u, a)})
@@ -1545,6 +1584,11 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		return
 	}
 	if d.visitAfterFiling(t) {
+		c.AckedAt = t.in.At
+		return
+	}
+	if c.Ticket != "" && len(t.u.Hazards) == 0 && (d.readTicket(t) || d.faultFixAfterFiling(t)) {
+		// "把我工单登记的内容发一下", "问题描述改一下：…" while waiting: as after filing
 		c.AckedAt = t.in.At
 		return
 	}
@@ -1595,6 +1639,7 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 	before := c.Case
 	d.absorb(t)
 	if learned := d.learned(&before, &c.Case); learned != "" {
+		d.detailsToTicket(t, &before)
 		t.sayKey("bot.human.noted", "facts", learned)
 		c.AckedAt = t.in.At
 		return

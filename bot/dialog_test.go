@@ -237,7 +237,11 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 			case FlagComplaint:
 				out.WriteString("! flag complaint " + e.Number + " " + e.Words + "\n")
 			case UpdateContact:
-				out.WriteString(fmt.Sprintf("! contact %s name=%q phone=%q address=%q\n", e.Number, e.Name, e.Phone, e.Address))
+				out.WriteString(fmt.Sprintf("! contact %s name=%q phone=%q address=%q", e.Number, e.Name, e.Phone, e.Address))
+				if e.Window != "" {
+					out.WriteString(fmt.Sprintf(" window=%q", e.Window))
+				}
+				out.WriteString("\n")
 			case UpdateDetails:
 				f := e.Facts
 				out.WriteString(fmt.Sprintf("! details %s brand=%q model=%q bought=%q serial=%q channel=%q doubt=%q", e.Number, f.Brand, f.Model, f.PurchaseDate.String(), f.Serial, f.Channel, e.ProofDoubt))
@@ -246,6 +250,9 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 				}
 				if f.Symptom != "" {
 					out.WriteString(fmt.Sprintf(" fault=%q", f.Symptom))
+				}
+				if f.ExtendedWarranty != YesNoUnset {
+					out.WriteString(fmt.Sprintf(" extended=%s", f.ExtendedWarranty))
 				}
 				out.WriteString("\n")
 			case FlagHazard:
