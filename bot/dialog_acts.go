@@ -2535,7 +2535,8 @@ func (d *Dialog) raiseFiled(t *step, rule Rule) bool {
 // "读返俾我听下", "念一下给我听".
 var cueReadTicket = knowledge.MustGate(`(工单|单子|报修单|维修单|张单)(上|里)?(面)?(写|登记|记|填)(的|了|咗)(是)?(什么|啥|咩|哪些|些啥|嘛|乜)|` +
 	`(登记|记录|填写|写)的(内容|信息|资料)|读(给我|返俾我|返畀我|俾我)(听)?|读(一|)下(给我)?听|念(给我|一下|下)(听)?|` +
-	`(登记|记|写)(了|咗)(什么|啥|咩|些啥|哪些)|(发|给)我(看看|看下|看一下|瞧瞧)|我(想)?(看看|核对|核实|确认)(一下|下)?(登记|工单|单子|信息)`)
+	`(登记|记|写)(了|咗)(什么|啥|咩|些啥|哪些)|(发|给)我(看看|看下|看一下|瞧瞧)|我(想)?(看看|核对|核实|确认)(一下|下)?(登记|工单|单子|信息)|` +
+	`(记|登记|写|填)的(地址|电话|号码|购买时间|品牌|型号)(是)?(哪个|哪一个|什么|啥|多少|边个|乜)|(地址|电话|号码)(记|登记|写|填)的(是)?(哪个|哪一个|什么|啥|多少|边个|乜)`)
 
 // readTicket reads back what the filed ticket holds, when the customer asks.
 func (d *Dialog) readTicket(t *step) bool {
@@ -2543,9 +2544,16 @@ func (d *Dialog) readTicket(t *step) bool {
 	if !cueReadTicket.MatchString(text) || cueFaultFix.MatchString(text) {
 		return false
 	}
-	parts := d.readBackParts(&t.c.Case)
+	c := &t.c.Case
+	if a := t.u.Facts.Address; a != "" && compact(a) != compact(c.Address) {
+		return false // "你记的地址是哪个？要寄家里那个 武侯区…": a new address, taken as one
+	}
+	parts := d.readBackParts(c)
 	if len(parts) == 0 {
 		return false
+	}
+	if c.Address != "" {
+		parts = append(parts, catalog.T("bot.readback.address", "value", c.Address))
 	}
 	t.sayKey("bot.readback.ticket", "number", t.c.Ticket, "facts", strings.Join(parts, " · "))
 	return true

@@ -67,3 +67,18 @@ func TestContactWindow(t *testing.T) {
 		}
 	}
 }
+
+// Probe s16 class 6: an address told with a correction inside is the one meant.
+func TestAddressSelfCorrected(t *testing.T) {
+	lx := testLexicon(t)
+	tests := []struct{ text, want string }{
+		{"地址是成都高新区天府三街 一九九号 太平洋保险金融大厦 不对不对 那是我公司 家里是武侯区 桐梓林北路 6号 2栋 801 寄家里", "成都武侯区 桐梓林北路 6号 2栋 801"},
+		{"地址是杭州西湖区文三路259号 昌地火炬大厦 不对 这个是单位的 寄到拱墅区莫干山路100号3幢502", "杭州拱墅区莫干山路100号3幢502"},
+		{"地址是天河北路235号 不是233", "天河北路235号"},
+	}
+	for _, tt := range tests {
+		if got := Extract(tt.text, testNow, lx).Address; got != tt.want {
+			t.Errorf("Extract(%q).Address = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
