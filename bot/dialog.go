@@ -330,6 +330,12 @@ func (d *Dialog) start(t *step, text string) {
 		d.advance(t)
 		return
 	}
+	if !first && asksAfterCase(&t.u) && d.answerFAQ(t, TopicOther) && t.toldNormal {
+		// "再问一句，是不是冬天天冷，除湿机本来就不大出水的？" after a cancel: answered, no
+		// new draft with the question as its fault
+		t.sayKey("bot.question.anything_else")
+		return
+	}
 	prev := c.Case
 	d.newCase(t)
 	if !first && c.Ticket == "" && prev.Category != "" && t.u.Facts.Category == "" && t.u.Facts.Product == "" &&
@@ -370,6 +376,16 @@ func (d *Dialog) start(t *step, text string) {
 	}
 	d.advance(t)
 }
+
+// asksAfterCase reports a message that asks rather than reports, once a case has ended: a
+// question mark or the words of a yes/no question, no error code, no hazard.
+func asksAfterCase(u *Understanding) bool {
+	tx := compact(u.Canon)
+	return len(u.Hazards) == 0 && u.Facts.ErrorCode == "" && (strings.ContainsAny(tx, "?？") || cueAskedWhether.MatchString(tx))
+}
+
+// cueAskedWhether asks whether something is so: "是不是天冷的关系", "会不会是", "正常吗".
+var cueAskedWhether = knowledge.MustGate(`是不是|会不会|是否|正常(吗|不|伐|吧)|系唔系|是唔是|正唔正常`)
 
 // contactAfterFiling notes a name, phone number or address told after the ticket was filed
 // ("电话改成15312345687", "地址写错了 是建国路86号…"): on the filed case and, through
