@@ -897,7 +897,7 @@ var hypothetical = knowledge.MustGate(`^那[^,，。!?？]{0,12}呢|如果|要�
 // collect takes the answer to the question asked, and every other fact the message holds.
 func (d *Dialog) collect(t *step, text string) {
 	c := t.c
-	before := c.Case
+	before, asking := c.Case, c.Asking
 	ok, retry := d.answer(&c.Case, c.Asking, t.u.Canon, t.in.At)
 	d.absorb(t)
 	late := false
@@ -933,6 +933,9 @@ func (d *Dialog) collect(t *step, text string) {
 		}
 	}
 	q, asked := t.u.Has(ActQuestion)
+	if asked && ok && (asking == SlotFault || asking == SlotSymptom) && q.Topic == TopicOther && menuAsk.MatchString(t.u.Canon) {
+		asked = false // "原地转圈算哪个？应该是5吧": the menu's own question, answered by the number
+	}
 	if asked {
 		d.answerQuestions(t, q.Topic)
 	}

@@ -82,3 +82,28 @@ func TestAddressSelfCorrected(t *testing.T) {
 		}
 	}
 }
+
+// Probe s16 class 11: a menu's number with words beside it is the choice, the words a detail.
+func TestMenuChoiceWithWords(t *testing.T) {
+	tests := []struct {
+		text  string
+		k     int
+		words string
+		ok    bool
+	}{
+		{"1，上周刚升级了系统之后开始的", 0, "上周刚升级了系统之后开始的", true},
+		{"原地转圈算哪个？应该是5吧", 4, "原地转圈", true},
+		{"3吧 门锁", 2, "", true},
+		{"2", 1, "", true},
+		{"就选2 那个最像", 1, "那个最像", true},
+		{"估计是4 吸力越来越小了", 0, "", false},
+		{"12号楼", 0, "", false},
+		{"2个月前开始的", 0, "", false},
+	}
+	for _, tt := range tests {
+		k, words, ok := menuChoice(tt.text, 9)
+		if ok != tt.ok || ok && (k != tt.k || words != tt.words) {
+			t.Errorf("menuChoice(%q) = %d %q %v, want %d %q %v", tt.text, k, words, ok, tt.k, tt.words, tt.ok)
+		}
+	}
+}
