@@ -1,6 +1,9 @@
 package bot
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Case is the intake record the dialog fills: what the seed process asks an agent to
 // record by phone. The extractor's Facts carry the customer's answers; the rest is what the
@@ -104,4 +107,12 @@ func withContact(ct Contact) Case {
 func (c *Case) fill(f Facts) {
 	merged := f.Merge(c.Facts) // c's own answers win
 	c.Facts = merged
+}
+
+// addSymptomDetail adds words told beside a menu's number to the fault, once.
+func (c *Case) addSymptomDetail(words string) {
+	if words == "" || strings.Contains(c.Symptom, words) || runes(c.Symptom)+runes(words) > maxSymptomRunes {
+		return
+	}
+	c.Symptom = strings.TrimPrefix(c.Symptom+symptomJoiner+words, symptomJoiner)
 }

@@ -73,6 +73,9 @@ type UpdateContact struct {
 	Name    string
 	Phone   string
 	Address string
+	// Window is when the customer can be phoned or visited, as told ("晚上六点半以后"); it is
+	// noted on the ticket for the person who calls.
+	Window string
 }
 
 func (UpdateContact) effect() {}

@@ -151,6 +151,25 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 	}
 	check := c.SafetyCheck
 	c.SafetyCheck = ""
+	if c.Ticket != "" && c.Case.Safety && (c.State == StateDone || c.State == StateHuman) && t.u.Facts.Address == "" &&
+		t.u.Facts.Phone.IsZero() && !cueNoReschedule.MatchString(compact(t.u.Canon)) {
+		// an urgent ticket: a purchase date or brand told beside the safety talk ("月份是七月底
+		// 你给记准了 对了充电器壳子有点变形了", "拔了放阳台了 购买时间改成二零二五年七月 改了没")
+		// goes onto the ticket, said after the safety advice
+		if len(t.u.Hazards) == 0 && d.addDetailAfterFiling(t) {
+			return c, t.out // "补充一下：是换了滤芯以后才开始漏的": the fault's detail, not a safety question
+		}
+		if line := d.detailsBesideSafety(t); line != "" {
+			if len(t.u.Hazards) == 0 && (!t.u.Is(ActQuestion) || cueAskedUpdated.MatchString(compact(t.u.Canon))) {
+				t.say(line)
+				return c, t.out
+			}
+			defer func() {
+				t.say(line)
+				out = t.out
+			}()
+		}
+	}
 	if d.burnAid(t) {
 		return c, t.out // "手腕那块红了有点疼 要紧吗" after the watch got hot: the person first
 	}
@@ -233,7 +252,12 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 		}
 		return c, t.out
 	}
-	if (c.State == StateDone || c.State == StateVisit) && c.Ticket != "" && d.contactAfterFiling(t) {
+	if c.State == StateDone && c.Ticket != "" && availabilityTold(&t.u) {
+		// "电话139…，白天我上班接不了，晚上六点半以后再打": when to call, with the number
+		d.availabilityAfterFiling(t)
+		return c, t.out
+	}
+	if (c.State == StateDone || c.State == StateVisit) && c.Ticket != "" && (d.doorFixAfterFiling(t) || d.addDetailAfterFiling(t) || d.contactAfterFiling(t)) {
 		return c, t.out
 	}
 	if c.State == StateVisit && d.visitWords(t, text) {
@@ -333,6 +357,12 @@ func (d *Dialog) start(t *step, text string) {
 		d.advance(t)
 		return
 	}
+	if !first && asksAfterCase(&t.u) && d.answerFAQ(t, TopicOther) && t.toldNormal {
+		// "再问一句，是不是冬天天冷，除湿机本来就不大出水的？" after a cancel: answered, no
+		// new draft with the question as its fault
+		t.sayKey("bot.question.anything_else")
+		return
+	}
 	prev := c.Case
 	d.newCase(t)
 	if !first && c.Ticket == "" && prev.Category != "" && t.u.Facts.Category == "" && t.u.Facts.Product == "" &&
@@ -373,6 +403,16 @@ func (d *Dialog) start(t *step, text string) {
 	}
 	d.advance(t)
 }
+
+// asksAfterCase reports a message that asks rather than reports, once a case has ended: a
+// question mark or the words of a yes/no question, no error code, no hazard.
+func asksAfterCase(u *Understanding) bool {
+	tx := compact(u.Canon)
+	return len(u.Hazards) == 0 && u.Facts.ErrorCode == "" && (strings.ContainsAny(tx, "?？") || cueAskedWhether.MatchString(tx))
+}
+
+// cueAskedWhether asks whether something is so: "是不是天冷的关系", "会不会是", "正常吗".
+var cueAskedWhether = knowledge.MustGate(`是不是|会不会|是否|正常(吗|不|伐|吧)|系唔系|是唔是|正唔正常`)
 
 // contactAfterFiling notes a name, phone number or address told after the ticket was filed
 // ("电话改成15312345687", "地址写错了 是建国路86号…"): on the filed case and, through
@@ -464,6 +504,39 @@ func (d *Dialog) contactAfterFiling(t *step) bool {
 	return true
 }
 
+// detailsToTicket writes onto the filed ticket, through UpdateDetails, the product details
+// the case learned since before ("洗衣机是2023年5月买的" told with a complaint while waiting
+// for a person): staff see them on the ticket, not only in the transcript.
+func (d *Dialog) detailsToTicket(t *step, before *Case) {
+	c := t.c
+	if c.Ticket == "" {
+		return
+	}
+	var f Facts
+	for _, slot := range productDetailSlots {
+		if d.show(&c.Case, slot) == d.show(before, slot) {
+			continue
+		}
+		switch slot {
+		case SlotBrand:
+			f.Brand = c.Case.Brand
+		case SlotModel:
+			f.Model = c.Case.Model
+		case SlotPurchase:
+			f.PurchaseDate, f.PurchaseApprox, f.Delivered = c.Case.PurchaseDate, c.Case.PurchaseApprox, c.Case.Delivered
+		case SlotSerial:
+			f.Serial = c.Case.Serial
+		case SlotChannel:
+			f.Channel = c.Case.Channel
+		case SlotWarranty:
+			f.ExtendedWarranty, f.ExtendedMonths = c.Case.ExtendedWarranty, c.Case.ExtendedMonths
+		}
+	}
+	if f != (Facts{}) {
+		t.do(UpdateDetails{Number: c.Ticket, Facts: f, ProofDoubt: c.Case.ProofDoubt})
+	}
+}
+
 // productDetailSlots are the product details a customer may tell after filing.
 var productDetailSlots = []Slot{SlotBrand, SlotModel, SlotPurchase, SlotSerial, SlotChannel, SlotWarranty}
 
@@ -480,6 +553,13 @@ func (d *Dialog) filedDetails(t *step) (details Facts, told bool) {
 		hypothetical.MatchString(compact(t.u.Canon)) || t.u.Is(ActVague) {
 		return Facts{}, false
 	}
+	return d.detailsTold(t, product)
+}
+
+// detailsTold are the product details a message tells about the filed case, whatever else
+// it tells (see filedDetails); with product, the product corrected too.
+func (d *Dialog) detailsTold(t *step, product bool) (details Facts, told bool) {
+	c, f := t.c, t.u.Facts
 	if tail := afterDenial(t.u.Canon); tail != "" {
 		told := Extract(tail, t.in.At, d.lexicon())
 		if told.Brand == "" && (cueBrandWord.MatchString(t.u.Canon) || c.Case.Brand != "" && strings.Contains(denied(t.u.Canon), c.Case.Brand)) {
@@ -489,7 +569,13 @@ func (d *Dialog) filedDetails(t *step) (details Facts, told bool) {
 	}
 	roughOverExact := f.PurchaseApprox && !c.Case.PurchaseDate.IsZero() && !c.Case.PurchaseApprox && !cueCorrection.MatchString(t.u.Canon) &&
 		refines(c.Case.PurchaseDate, f.PurchaseDate) // within a year of what the age counts back to: the same purchase
-	if !cuePurchaseWord.MatchString(t.u.Canon) || coarserOf(f.PurchaseDate, c.Case.PurchaseDate) || roughOverExact {
+	monthOfYear := false
+	if p, was := f.PurchaseDate, c.Case.PurchaseDate; !p.IsZero() && p.Month > 0 && !was.IsZero() && was.Month == 0 &&
+		!strings.Contains(t.u.Canon, "年") && cueMonthWord.MatchString(t.u.Canon) {
+		// "月份是七月底 你给记准了" after "去年七八月份": the month of the year told before
+		f.PurchaseDate, f.PurchaseApprox, monthOfYear = Date{Year: was.Year, Month: p.Month, Day: p.Day}, false, true
+	}
+	if !monthOfYear && (!cuePurchaseWord.MatchString(t.u.Canon) || coarserOf(f.PurchaseDate, c.Case.PurchaseDate) || roughOverExact) {
 		// ("买了还不到两年，修的话要我妈出钱吗" after 2025-02: a rough age, no correction)
 		// "是周三下午 12月9号下午" is a visit, not a purchase; "2025年6月买的" after
 		// 2025-06-18 says the same, less exactly
@@ -519,6 +605,167 @@ func (d *Dialog) brandMakes(brand, category string) bool {
 // cueProductFix corrects the product on the ticket: "工单写错咧 不是平板 是燃气灶", "产品改成燃气灶",
 // "搞错咗 系热水器".
 var cueProductFix = knowledge.MustGate(`写错|搞错|弄错|记错|填错|登记错|错了|错咗|改成|改为|改一下|换成|不是[^,?]{1,6}(是|系)|唔系[^,?]{1,6}系|应该是|其实是`)
+
+// cueMonthWord says a month is the detail meant: "月份是七月底", "是7月初", "几月买的".
+var cueMonthWord = regexp.MustCompile(`月份|月底|月初|月中|月尾|月头|[0-9一二三四五六七八九十]月(买|购|入手|下单)|(买|购).{0,3}[0-9一二三四五六七八九十]+月`)
+
+// detailsBesideSafety applies the product details a message about an urgent ticket tells,
+// on the case and the ticket, and returns the line that confirms them ("" when none).
+func (d *Dialog) detailsBesideSafety(t *step) string {
+	c := t.c
+	if f := t.u.Facts; f.Category != "" && f.Category != OtherCategory && f.Category != c.Case.Category || hypothetical.MatchString(compact(t.u.Canon)) {
+		return "" // ("插排拔了放阳台了 购买时间改成…": a thing named beside it, no other product)
+	}
+	details, told := d.detailsTold(t, false)
+	if f := t.u.Facts; details.Brand != "" && (f.Brand == "" || f.Category != "" && f.Product != c.Case.Product) && !cueBrandWord.MatchString(t.u.Canon) {
+		// a brand only where the brand of this product is named: "我不是买了三年延保吗 怎么说…" names none
+		details.Brand, details.Model = "", ""
+	}
+	if !told || t.u.Facts.ErrorCode != "" || t.u.Is(ActVague) {
+		return ""
+	}
+	before := c.Case
+	c.Case.Facts = c.Case.Facts.Merge(details)
+	if !details.PurchaseDate.IsZero() {
+		c.Case.PurchaseUnknown = false
+	}
+	var more []string
+	for _, slot := range productDetailSlots {
+		if v := d.show(&c.Case, slot); v != d.show(&before, slot) {
+			more = append(more, v)
+		}
+	}
+	if len(more) == 0 {
+		return ""
+	}
+	t.do(UpdateDetails{Number: c.Ticket, Facts: details, ProofDoubt: c.Case.ProofDoubt})
+	return catalog.T("bot.details.updated", "number", c.Ticket, "facts", strings.Join(more, " · "))
+}
+
+// cueDoorFix names the address or its door number as what is corrected: "地址写错了",
+// "门牌号改一下", "房号是1302".
+var cueDoorFix = knowledge.MustGate(`地址|门牌|房号|房间号|室号|几零几|门号|单元号|楼号`)
+
+// doorNumber is a house or room number as written: "1302", "28".
+var doorNumber = regexp.MustCompile(`[0-9]{2,5}`)
+
+// doorFixAfterFiling corrects the door number of the filed address: "地址写错了 是1302不是
+// 1203", "门牌号改一下 1302", "不是1203 是1302" — the number denied, or else the last one of
+// the address, becomes the one told, on the case and the ticket.
+func (d *Dialog) doorFixAfterFiling(t *step) bool {
+	c, u := t.c, &t.u
+	addr, tx := c.Case.Address, u.Canon
+	if addr == "" || len(u.Hazards) > 0 || u.Facts.Address != "" || !u.Facts.Phone.IsZero() || u.Facts.Category != "" {
+		return false
+	}
+	nums := doorNumber.FindAllStringIndex(tx, -1)
+	if len(nums) == 0 || len(nums) > 2 || !cueDoorFix.MatchString(tx) && !(len(nums) == 2 && strings.Contains(tx, "不是")) {
+		return false
+	}
+	var newNum, oldNum string
+	for _, loc := range nums {
+		n := tx[loc[0]:loc[1]]
+		if _, ok := endsWithAny(strings.TrimRight(tx[:loc[0]], " "), "不是", "唔系", "而不是", "不是在"); ok {
+			oldNum = n
+		} else if newNum == "" {
+			newNum = n
+		}
+	}
+	if newNum == "" {
+		return false
+	}
+	if oldNum == "" {
+		all := doorNumber.FindAllString(addr, -1)
+		if len(all) == 0 {
+			return false
+		}
+		oldNum = all[len(all)-1]
+		if diff := len(oldNum) - len(newNum); diff > 1 || diff < -1 {
+			return false
+		}
+	}
+	k := strings.LastIndex(addr, oldNum)
+	if k < 0 || oldNum == newNum {
+		return false
+	}
+	c.Case.Address = addr[:k] + newNum + addr[k+len(oldNum):]
+	t.do(UpdateContact{Number: c.Ticket, Name: c.Case.Name, Phone: c.Case.Phone.Number, Address: c.Case.Address})
+	t.sayKey("bot.contact.updated", "number", c.Ticket, "facts", c.Case.Address)
+	return true
+}
+
+// cueAddDetail adds to the fault told: "补充一下", "补充个情况", "还有个情况".
+var cueAddDetail = knowledge.MustGate(`补充(一下|下|一点|个情况|一个情况|说明|两句|一句)?|再说(一下|一句)|还有个情况|另外说一下|追加(一下|个情况)?`)
+
+// addedChatter are the words around an added detail that are no part of it: "我是说",
+// "这个你记到工单里没有".
+var addedChatter = regexp.MustCompile(`^(我是说|我说|是说|就是|我要|我想|哦|对了|还有)$|工单|(记|写|加|补|登记)(到|在|进|上)?[^,，。]{0,6}(没有|没|吗|了吗|未|冇)$`)
+
+// addDetailAfterFiling adds what the customer tells of the fault after filing ("补充一下：
+// 是上周系统自动升级以后才开始蓝屏重启的", "是从滤芯那个接口漏出来的 补充一下") to the
+// ticket's fault, confirmed in one line; a question asked with it is answered or noted.
+func (d *Dialog) addDetailAfterFiling(t *step) bool {
+	c, u := t.c, &t.u
+	tx := compact(u.Canon)
+	if !cueAddDetail.MatchString(tx) || len(u.Hazards) > 0 || u.Facts.Category != "" && u.Facts.Category != c.Case.Category ||
+		!u.Facts.Phone.IsZero() || u.Facts.Address != "" {
+		return false
+	}
+	if _, told := d.detailsTold(t, false); told {
+		return false // "补充一下 是去年双十一买的": a detail of the product, taken as one
+	}
+	var kept []string
+	asked := false
+	for _, cl := range strings.FieldsFunc(u.Canon, isClauseBreak) {
+		cl = strings.Trim(cueAddDetail.Regexp().ReplaceAllString(cl, ""), " ：:")
+		cl = strings.TrimPrefix(cl, "是")
+		switch {
+		case runes(compact(cl)) < 3 || addedChatter.MatchString(compact(cl)):
+		case cueQuestion.MatchString(compact(cl)):
+			asked = true // "能不能远程帮我回退版本"
+		default:
+			kept = append(kept, strings.TrimSpace(cl))
+		}
+	}
+	added := strings.Join(kept, "，")
+	switch {
+	case added == "":
+		if parts := d.readBackParts(&c.Case); len(parts) > 0 && cueAskedUpdated.MatchString(tx) {
+			t.sayKey("bot.readback.ticket", "number", c.Ticket, "facts", strings.Join(parts, " · "))
+			return true
+		}
+		t.sayKey("bot.details.add_ask", "number", c.Ticket)
+		return true
+	case toldAlready(c.Case.Symptom, added):
+		t.sayKey("bot.details.added", "number", c.Ticket, "detail", added) // told again: it is there
+	default:
+		c.Case.Symptom = truncateRunes(strings.TrimPrefix(c.Case.Symptom+"；"+added, "；"), maxSymptomRunes)
+		t.do(UpdateDetails{Number: c.Ticket, Facts: Facts{Symptom: c.Case.Symptom}, ProofDoubt: c.Case.ProofDoubt})
+		t.sayKey("bot.details.added", "number", c.Ticket, "detail", added)
+	}
+	if q, ok := u.Has(ActQuestion); ok && q.Topic != TopicOther {
+		d.answerQuestions(t, q.Topic)
+	} else if asked && !d.answerFAQ(t, TopicOther) {
+		t.sayKey("bot.human.question_noted") // "能不能远程帮我回退版本": for the person who calls
+	}
+	return true
+}
+
+// toldAlready reports an added detail the fault already holds, in the same or nearly the
+// same characters ("系统升级后才坏的" after "上周系统自动升级以后才开始蓝屏重启的").
+func toldAlready(fault, added string) bool {
+	if strings.Contains(fault, added) {
+		return true
+	}
+	n, in := 0, 0
+	for _, r := range compact(added) {
+		n++
+		if strings.ContainsRune(fault, r) {
+			in++
+		}
+	}
+	return n >= 4 && in*5 >= n*4
+}
 
 // cueBrandWord names the brand as the detail meant: "品牌不是…", "牌子写错了".
 var cueBrandWord = knowledge.MustGate(`品牌|牌子`)
@@ -711,7 +958,7 @@ var hypothetical = knowledge.MustGate(`^那[^,，。!?？]{0,12}呢|如果|要�
 // collect takes the answer to the question asked, and every other fact the message holds.
 func (d *Dialog) collect(t *step, text string) {
 	c := t.c
-	before := c.Case
+	before, asking := c.Case, c.Asking
 	ok, retry := d.answer(&c.Case, c.Asking, t.u.Canon, t.in.At)
 	d.absorb(t)
 	late := false
@@ -747,6 +994,9 @@ func (d *Dialog) collect(t *step, text string) {
 		}
 	}
 	q, asked := t.u.Has(ActQuestion)
+	if asked && ok && (asking == SlotFault || asking == SlotSymptom) && q.Topic == TopicOther && menuAsk.MatchString(t.u.Canon) {
+		asked = false // "原地转圈算哪个？应该是5吧": the menu's own question, answered by the number
+	}
 	if asked {
 		d.answerQuestions(t, q.Topic)
 	}
@@ -1584,6 +1834,7 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		d.absorb(t)
 		t.sayKey("bot.complaint.escalate")
 		if learned := d.learned(&before, &c.Case); learned != "" {
+			d.detailsToTicket(t, &before)
 			t.sayKey("bot.human.noted", "facts", learned)
 		}
 		t.do(FlagComplaint{Number: c.Ticket, Words: complaintWords(&t.u, a)})
@@ -1612,7 +1863,12 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		c.AckedAt = t.in.At
 		return
 	}
-	if c.Ticket != "" && d.contactAfterFiling(t) {
+	if c.Ticket != "" && len(t.u.Hazards) == 0 && (d.readTicket(t) || d.faultFixAfterFiling(t)) {
+		// "把我工单登记的内容发一下", "问题描述改一下：…" while waiting: as after filing
+		c.AckedAt = t.in.At
+		return
+	}
+	if c.Ticket != "" && (d.doorFixAfterFiling(t) || d.addDetailAfterFiling(t) || d.contactAfterFiling(t)) {
 		// "电话13505718899" after a person was asked for: on the ticket staff call from
 		c.AckedAt = t.in.At
 		return
@@ -1659,6 +1915,7 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 	before := c.Case
 	d.absorb(t)
 	if learned := d.learned(&before, &c.Case); learned != "" {
+		d.detailsToTicket(t, &before)
 		t.sayKey("bot.human.noted", "facts", learned)
 		c.AckedAt = t.in.At
 		return

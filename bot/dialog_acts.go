@@ -601,10 +601,10 @@ func (d *Dialog) visitAfterFiling(t *step) bool {
 		t.sayKey("bot.visit.reschedule", "number", c.Ticket, "wish", words)
 		return true
 	}
-	if cueAvailability.MatchString(tx) && u.Facts.Category == "" && u.Facts.ErrorCode == "" && !cueNewFault.MatchString(tx) {
+	if availabilityTold(u) {
 		// "明天我只有晚上7点以后在家 别白天打我", "能不能上午来 下午我妈要去医院": when they can be
-		// reached is kept for the person who calls, in their words
-		t.sayKey("bot.visit.noted_after", "number", c.Ticket, "wish", truncateRunes(strings.TrimSpace(u.Text), 40))
+		// reached is kept for the person who calls
+		d.availabilityAfterFiling(t)
 		return true
 	}
 	if p, ok := u.Has(ActProgress); u.Is(ActQuestion) || ok && !guessed(p) || hasSubstance(u) {
@@ -619,9 +619,101 @@ func (d *Dialog) visitAfterFiling(t *step) bool {
 	return false
 }
 
+// availabilityTold reports a message that says when the customer can be reached or visited,
+// and tells no fault, no hazard and no new time for a booked visit.
+func availabilityTold(u *Understanding) bool {
+	tx := compact(u.Canon)
+	return cueAvailability.MatchString(tx) && len(u.Hazards) == 0 && u.Facts.Category == "" && u.Facts.ErrorCode == "" &&
+		!cueNewFault.MatchString(tx) && !cueReschedule.MatchString(tx)
+}
+
+// availabilityAfterFiling keeps when the customer can be reached or visited, told after
+// filing: the time itself, short ("晚上六点半以后"), on the ticket for the person who calls
+// (UpdateContact.Window); a phone number told with it is the ticket's phone, and "工单上
+// 改了没有" asked with it is answered with what the ticket holds. A time to be called is
+// promised as a call, never as a visit.
+func (d *Dialog) availabilityAfterFiling(t *step) {
+	c, u := t.c, &t.u
+	window := contactWindow(u.Canon)
+	contact := UpdateContact{Number: c.Ticket, Window: window}
+	var changed []string
+	if p := u.Facts.Phone; !p.IsZero() && p.Number != c.Case.Phone.Number {
+		// "电话13911027788，白天我上班接不了，晚上六点半以后再打": the number is the phone
+		c.Case.Phone = p
+		contact.Phone = p.Number
+		changed = append(changed, p.Number)
+	}
+	t.do(contact)
+	if len(changed) > 0 {
+		t.sayKey("bot.contact.updated", "number", c.Ticket, "facts", strings.Join(changed, " · "))
+	}
+	tx := compact(u.Canon)
+	if cueCallWords.MatchString(tx) && !cueVisitWords.MatchString(tx) {
+		t.sayKey("bot.call.noted_after", "number", c.Ticket, "window", window)
+	} else {
+		t.sayKey("bot.visit.noted_after", "number", c.Ticket, "wish", window)
+	}
+	if cueAskedUpdated.MatchString(tx) || cueReadTicket.MatchString(tx) {
+		// "还有你们工单上购买时间改了没有？": what the ticket holds now, read back
+		if parts := d.readBackParts(&c.Case); len(parts) > 0 {
+			t.sayKey("bot.readback.ticket", "number", c.Ticket, "facts", strings.Join(parts, " · "))
+		}
+	}
+}
+
+// clockWindow is a time of day the customer can or cannot be reached at: "晚上六点半以后",
+// "7点后", "晚上八点到十点", "下班以后".
+var clockWindow = regexp.MustCompile(`(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜晚|夜里向|晚|白天|日头|晏昼)?` +
+	`([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(点|:|：)(半|钟|[0-9]{1,2}分?|[一二三四五六七八九十]{1,3}分?)?` +
+	`(以后|之后|后|以前|之前|前|左右|(到|至|-|~)(凌晨|早上|上午|中午|下午|傍晚|晚上)?([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(点|:|：)(半|钟|[0-9]{1,2}分?)?)?` +
+	`|下班(以后|之后|后)|(周末|工作日|双休日)`)
+
+// dayWord names the day of a window: "明天", "周六".
+var dayWord = regexp.MustCompile(`(今天|明天|后天|今晚|明晚|周末|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天])`)
+
+// contactWindow is the time a message says the customer can be reached, as short as it was
+// told: the time of day with its day ("明天晚上7点以后"), else the clause that says when
+// ("别白天打我").
+func contactWindow(canon string) string {
+	if loc := clockWindow.FindStringIndex(canon); loc != nil {
+		w := canon[loc[0]:loc[1]]
+		before := canon[:loc[0]]
+		if i := strings.LastIndexAny(before, "，,。！!？?；; "); i >= 0 {
+			before = before[i:]
+		}
+		if day := dayWord.FindString(before); day != "" && !strings.Contains(w, day) {
+			w = day + w
+		}
+		return w
+	}
+	for _, cl := range strings.FieldsFunc(canon, func(r rune) bool { return isClauseBreak(r) || r == ' ' }) {
+		if cueAvailability.MatchString(cl) {
+			if w := wishedPart.FindStringSubmatch(cl); w != nil {
+				return w[1] // "能不能上午来": 上午
+			}
+			return truncateRunes(cl, 20)
+		}
+	}
+	return truncateRunes(strings.TrimSpace(canon), 40)
+}
+
+// wishedPart is the part of the day asked for: "能不能上午来", "最好周末来".
+var wishedPart = regexp.MustCompile(`(?:能不能|可不可以|可以|最好|尽量)[^,，。!?？]{0,3}?(上午|下午|晚上|中午|早上|周末|白天)`)
+
+// cueCallWords and cueVisitWords tell a time to be phoned from a time to be visited.
+var (
+	cueCallWords  = knowledge.MustGate(`打|接|电话|回电|联系|听电话`)
+	cueVisitWords = knowledge.MustGate(`上门|(^|[^打])来|在家|有人|师傅`)
+)
+
+// cueAskedUpdated asks whether what was told is on the ticket: "改了没有", "记上了吗", "更新了没".
+var cueAskedUpdated = knowledge.MustGate(`(改|更新|更正|记|登记|写)(了|好|上|进去|咗)?(没有|没|吗|么|未|冇)`)
+
 // cueAvailability says when the customer can or cannot be reached or visited: "只有晚上7点以后
-// 在家", "别白天打我", "白天接不了电话", "能不能上午来".
-var cueAvailability = knowledge.MustGate(`只有[^,，。!?？]{0,10}(在家|有空|方便|有人)|(别|不要|莫|勿要|唔好)[^,，。!?？]{0,3}(白天|上午|下午|晚上|中午|早上|工作时间|上班时间)[^,，。!?？]{0,3}(打|来|联系|上门)|(白天|上午|下午|晚上|中午|早上|上班)[^,，。!?？]{0,6}(不在家|没人|冇人|没空|接不了|接不到|不方便|不得空)|(能不能|可不可以|可以|最好|尽量)[^,，。!?？]{0,3}(上午|下午|晚上|中午|早上|周末|白天)[^,，。!?？]{0,2}(来|上门|联系|打)`)
+// 在家", "别白天打我", "白天接不了电话", "能不能上午来", "晚上六点半以后再打", "下班后才能接".
+var cueAvailability = knowledge.MustGate(`只有[^,，。!?？]{0,10}(在家|有空|方便|有人)|(别|不要|莫|勿要|唔好)[^,，。!?？]{0,3}(白天|上午|下午|晚上|中午|早上|工作时间|上班时间|日头)[^,，。!?？]{0,3}(打|来|联系|上门)|(白天|上午|下午|晚上|中午|早上|上班|日头)[^,，。!?？]{0,6}(不在家|没人|冇人|没空|接不了|接不到|不方便|不得空|唔得闲|冇得闲|听不了|唔方便)|(能不能|可不可以|可以|最好|尽量)[^,，。!?？]{0,3}(上午|下午|晚上|中午|早上|周末|白天)[^,，。!?？]{0,2}(来|上门|联系|打)|` +
+	`(点|点半|点钟|下班)(以后|之后|后)[^,，。!?？]{0,4}(再|才|先)?(打|来|联系|上门|在家|有空|方便|能接|可以接|接电话|得闲)|` +
+	`(点|点半|点钟)[^,，。!?？]{0,6}(打给我|给我打|打电话给我|联系我|打俾我)`)
 
 // cueTalkLater puts the conversation off: "明天再说", "回头再聊", "改天再讲".
 var cueTalkLater = knowledge.MustGate(`再说|再聊|再讲|再商量|回头(再)?(说|聊|联系)|改天(再)?(说|聊)`)
@@ -2700,7 +2792,8 @@ func (d *Dialog) raiseFiled(t *step, rule Rule) bool {
 // "读返俾我听下", "念一下给我听".
 var cueReadTicket = knowledge.MustGate(`(工单|单子|报修单|维修单|张单)(上|里)?(面)?(写|登记|记|填)(的|了|咗)(是)?(什么|啥|咩|哪些|些啥|嘛|乜)|` +
 	`(登记|记录|填写|写)的(内容|信息|资料)|读(给我|返俾我|返畀我|俾我)(听)?|读(一|)下(给我)?听|念(给我|一下|下)(听)?|` +
-	`(登记|记|写)(了|咗)(什么|啥|咩|些啥|哪些)|(发|给)我(看看|看下|看一下|瞧瞧)|我(想)?(看看|核对|核实|确认)(一下|下)?(登记|工单|单子|信息)`)
+	`(登记|记|写)(了|咗)(什么|啥|咩|些啥|哪些)|(发|给)我(看看|看下|看一下|瞧瞧)|我(想)?(看看|核对|核实|确认)(一下|下)?(登记|工单|单子|信息)|` +
+	`(记|登记|写|填)的(地址|电话|号码|购买时间|品牌|型号)(是)?(哪个|哪一个|什么|啥|多少|边个|乜)|(地址|电话|号码)(记|登记|写|填)的(是)?(哪个|哪一个|什么|啥|多少|边个|乜)`)
 
 // readTicket reads back what the filed ticket holds, when the customer asks.
 func (d *Dialog) readTicket(t *step) bool {
@@ -2708,9 +2801,16 @@ func (d *Dialog) readTicket(t *step) bool {
 	if !cueReadTicket.MatchString(text) || cueFaultFix.MatchString(text) {
 		return false
 	}
-	parts := d.readBackParts(&t.c.Case)
+	c := &t.c.Case
+	if a := t.u.Facts.Address; a != "" && compact(a) != compact(c.Address) {
+		return false // "你记的地址是哪个？要寄家里那个 武侯区…": a new address, taken as one
+	}
+	parts := d.readBackParts(c)
 	if len(parts) == 0 {
 		return false
+	}
+	if c.Address != "" {
+		parts = append(parts, catalog.T("bot.readback.address", "value", c.Address))
 	}
 	t.sayKey("bot.readback.ticket", "number", t.c.Ticket, "facts", strings.Join(parts, " · "))
 	return true

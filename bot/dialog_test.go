@@ -237,7 +237,11 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 			case FlagComplaint:
 				out.WriteString("! flag complaint " + e.Number + " " + e.Words + "\n")
 			case UpdateContact:
-				out.WriteString(fmt.Sprintf("! contact %s name=%q phone=%q address=%q\n", e.Number, e.Name, e.Phone, e.Address))
+				out.WriteString(fmt.Sprintf("! contact %s name=%q phone=%q address=%q", e.Number, e.Name, e.Phone, e.Address))
+				if e.Window != "" {
+					out.WriteString(fmt.Sprintf(" window=%q", e.Window))
+				}
+				out.WriteString("\n")
 			case UpdateDetails:
 				f := e.Facts
 				out.WriteString(fmt.Sprintf("! details %s brand=%q model=%q bought=%q serial=%q channel=%q doubt=%q", e.Number, f.Brand, f.Model, f.PurchaseDate.String(), f.Serial, f.Channel, e.ProofDoubt))
@@ -249,6 +253,9 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 				}
 				if f.Category != "" {
 					out.WriteString(fmt.Sprintf(" category=%q product=%q", f.Category, f.Product))
+				}
+				if f.ExtendedWarranty != YesNoUnset {
+					out.WriteString(fmt.Sprintf(" extended=%s", f.ExtendedWarranty))
 				}
 				out.WriteString("\n")
 			case FlagHazard:

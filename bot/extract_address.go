@@ -132,6 +132,10 @@ func (x *extraction) setAddress(cue, start, end int) {
 	addr := strings.TrimSpace(x.s[start:end])
 	if loc := deniedTail.FindStringIndex(addr); loc != nil && loc[0] > 0 {
 		addr = strings.TrimSpace(addr[:loc[0]])
+	} else if fixed := correctedAddress(addr); fixed != addr {
+		// "天府三街199号 太平洋保险金融大厦 不对不对 那是我公司 家里是武侯区 桐梓林北路6号":
+		// the address after the taking-back is the one meant
+		addr = fixed
 	}
 	x.f.Address = trimChatter(addr)
 	x.f.Region, x.f.City = RegionOf(x.f.Address)
@@ -236,6 +240,14 @@ func ParseAddress(text string) (string, bool) {
 // addressFix is a correction inside an address: "…华科西十二舍 不对 是东区教工宿舍5栋201".
 var addressFix = regexp.MustCompile(`[ ,，、]*(不对不对|不对|说错了|写错了|错了|不是)[ ,，、]*(应该)?是?[ ,，、]*`)
 
+// sendHomeTail is a word after an address about where to send: "寄家里", "送到家里吧".
+var sendHomeTail = regexp.MustCompile(`[ ,，。]*(寄|送|发)(到|去)?(家里|我家|家|屋企|这里|这儿|这)(吧|哈|啊|噢)?[ ,，。!！]*$`)
+
+// otherPlaceThen says the address before was another place and leads to the one meant:
+// "那是我公司 家里是", "那个是单位的 寄到", "系我公司 屋企系".
+var otherPlaceThen = regexp.MustCompile(`^(那|这|那个|这个)?(是|系)[^ ,，。]{0,8}?(公司|单位|办公室|上班的地方|店里|门店|老家|我妈家|父母家|朋友家)(的|地址)?[ ,，。]*` +
+	`(家里|我家|屋企|屋里|家|住址|寄到|寄|送到|要寄)?(是|系|在|的是|地址是)?[ ,，。:：]*`)
+
 // addressStem is where the part an address correction replaces may start: after the
 // building number or the road; addressRoad after the road, for a new number ("是200号").
 var (
@@ -253,11 +265,22 @@ func correctedAddress(a string) string {
 		return a
 	}
 	before, after := strings.TrimSpace(a[:loc[0]]), strings.TrimSpace(a[loc[1]:])
+	otherPlace := false
+	if l := otherPlaceThen.FindStringIndex(after); l != nil && l[0] == 0 {
+		after, otherPlace = strings.TrimSpace(after[l[1]:]), true // "那是我公司 家里是武侯区…": the home address
+	}
 	if utf8.RuneCountInString(after) < 3 {
 		return a
 	}
-	if r, _ := RegionOf(after); r != "" || addressDistrict.MatchString(after) {
-		return after // a whole address again, or from its district on
+	after = strings.TrimSpace(sendHomeTail.ReplaceAllString(after, ""))
+	if r, _ := RegionOf(after); r != "" {
+		return after // a whole address again
+	}
+	if addressDistrict.MatchString(after) {
+		if _, city := RegionOf(before); city != "" && otherPlace {
+			return city + after // "成都高新区… 不对 家里是武侯区…": the same city
+		}
+		return after // from its district on
 	}
 	stemOf := addressStem
 	if c := after[0]; c >= '0' && c <= '9' {

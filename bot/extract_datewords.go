@@ -102,7 +102,7 @@ func readPartOfYear(s string, i int, today Date) (dateMention, bool) {
 // readDuration reads the age of a product: "买了两年", "用了三年多了", "刚买三天".
 func readDuration(s string, i int, today Date, targeted bool) (dateMention, bool) {
 	_, end, ok := setDurationVerbs.at(s, i)
-	if !ok {
+	if !ok || batteryLife(s, i) {
 		return dateMention{}, false
 	}
 	j := skipForward(setDurationFillers, s, end, len(s))
@@ -122,6 +122,14 @@ func readDuration(s string, i int, today Date, targeted bool) (dateMention, bool
 	}
 	return dateMention{start: i, end: end, role: rolePurchase, approx: true, age: true,
 		date: monthsDaysBack(today, sp.months, sp.days, sp.prec)}, true
+}
+
+// batteryLife reports a length of use the product lasts, not its age: "以前能用一周",
+// "充一次可以用半个月", "满电能用两天" — the words before the verb at i say it can last.
+func batteryLife(s string, i int) bool {
+	before := strings.TrimRight(s[:i], " ")
+	_, ok := endsWithAny(before, "能", "可以", "可", "能够", "只能", "足够", "得", "一次", "充满", "满电", "电")
+	return ok
 }
 
 // vagueYears is an age of many years without a number: "好几年", "好些年", "很多年了",

@@ -94,7 +94,9 @@ func (x *extraction) dates(now time.Time) {
 				x.f.PurchaseVague = x.f.PurchaseDate.IsZero()
 			}
 			x.mark(m.start, m.end, spanPurchase)
-		case role == rolePurchase && !m.noDate && (x.f.PurchaseDate.IsZero() || fromDelivery || purchaseEnd >= 0 && purchaseEnd <= m.start && takesBack(x.s[purchaseEnd:m.start])):
+		case role == rolePurchase && !m.noDate && (x.f.PurchaseDate.IsZero() || fromDelivery || purchaseEnd >= 0 && purchaseEnd <= m.start &&
+			(takesBack(x.s[purchaseEnd:m.start]) || asked(x.s, purchaseEnd) && !asked(x.s, m.end))):
+			// "什么2026年11月买的？洗衣机是2023年5月买的": the date asked back is the one denied
 			// "前年10月买的 不对 是去年10月": the date after the correction is the one meant
 			x.f.PurchaseDate, x.f.PurchaseApprox, fromDelivery, fromAge = m.date, m.approx, false, m.age
 			purchaseEnd = x.purchaseEnd(m)
@@ -134,6 +136,19 @@ func (x *extraction) dates(now time.Time) {
 	}
 }
 
+// asked reports whether the clause going on at byte i ends in a question mark.
+func asked(s string, i int) bool {
+	for _, r := range s[i:] {
+		switch {
+		case r == '？' || r == '?':
+			return true
+		case isClauseBreak(r):
+			return false
+		}
+	}
+	return false
+}
+
 // lastedFor reports a time of day counted as a length: "一晚上", "整夜", "两个晚上".
 func lastedFor(s string, start int) bool {
 	before := s[:start]
@@ -160,7 +175,10 @@ func deniedDate(s string, i int) bool {
 			return true
 		}
 	}
-	return false
+	// "我什么时候说上周买的了", "谁说是去年": what the customer never said, quoted back
+	before = strings.TrimSuffix(strings.TrimSuffix(before, "是"), "过")
+	_, ok := endsWithAny(before, "什么时候说", "啥时候说", "几时说", "哪里说", "哪儿说", "哪说", "谁说", "没说", "没有说", "冇讲", "几时讲", "边度讲", "没讲")
+	return ok
 }
 
 // startedLabel names the start time before its date: "开始时间", "故障时间", "什么时候开始的".
@@ -199,6 +217,11 @@ func (x *extraction) classify(m *dateMention) dateRole {
 	if _, ok := precededBy(setPurchaseLeadIns, s, skipLabelBack(s, m.start), 6); ok {
 		return rolePurchase
 	}
+	if stillThen(s[m.end:]) {
+		// "昨晚还戴着睡觉的", "昨天还好好的", "上周还能用": when it was still in use or fine,
+		// neither the purchase nor the start of the fault
+		return roleNeither
+	}
 	_, clauseEnd := x.clause(m.end)
 	for i, n := m.end, 0; i < clauseEnd && n < 10; n++ {
 		if _, _, ok := setUnrelatedAfter.at(s, i); ok {
@@ -219,6 +242,14 @@ func (x *extraction) classify(m *dateMention) dateRole {
 		return roleStarted
 	}
 	return m.dflt
+}
+
+// stillThen reports words right after a time that say the product was still fine or in
+// use then: "还好好的", "还戴着", "都还能用".
+func stillThen(after string) bool {
+	after = strings.TrimLeft(after, " ")
+	after = strings.TrimPrefix(strings.TrimPrefix(after, "都"), "我")
+	return strings.HasPrefix(after, "还") && !strings.HasPrefix(after, "还没") && !strings.HasPrefix(after, "还是")
 }
 
 // purchaseEnd extends a purchase mention over the words that made it one ("…京东买的"), so

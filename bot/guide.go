@@ -48,7 +48,8 @@ func (d *Dialog) offer(c *Case) string {
 // last number ("以上都不是") keeps the customer's own words, and a new description is added
 // to the symptom and matched again.
 func (d *Dialog) answerFault(c *Case, text string, now time.Time) (bool, string) {
-	if i, ok := choice(text, len(c.Offered)+1); ok {
+	if i, words, ok := menuChoice(text, len(c.Offered)+1); ok {
+		defer c.addSymptomDetail(words) // "原地转圈算哪个？应该是5吧": the words stay with the fault
 		if i == len(c.Offered) {
 			if c.missing(SlotSymptom) {
 				return false, "bot.ask.symptom.free"

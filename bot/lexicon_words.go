@@ -67,6 +67,8 @@ var deliveryLeadIns = []string{"签收", "签收日期", "签收时间", "收货
 var purchaseLeadIns = []string{
 	"购买于", "购于", "买于", "购买日期", "购买时间", "购买", "购入", "发票", "买的时候",
 	"入手于", "购机", "购买是", "下单时间", "下单于",
+	// "买的时间是2019年5月", "购买的日子": the purchase named before its date
+	"买的时间", "买的日期", "买的日子", "购买的时间", "购买的日期", "买机时间",
 }
 
 // faultAfterTime after a time expression make it the time the fault started: "昨天开始".
@@ -79,6 +81,8 @@ var faultAfterTime = []string{
 // the fault: "上个月刚过保", "去年修过一次".
 var unrelatedAfterTime = []string{
 	"过保", "出保", "保修到期", "到期", "修过", "换过", "维修", "报修", "来修", "上门", "修了", "换了",
+	// a repair's date is no purchase nor the fault's start: "第二次是上个月20号修的", "上周三刚修好"
+	"修的", "修好", "修完", "刚修", "修理", "师傅来", "师傅上门",
 	// a visit wished for, not when the fault began: "师傅能今天来吗", "明天过来看看"
 	"来吗", "来不", "来嘛", "来么", "能来", "能不能来", "可以来", "过来", "来一趟", "来看", "来人", "到吗",
 }

@@ -272,7 +272,7 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			return false, ""
 		}
 		if len(c.Offered) > 0 {
-			if i, ok := choice(text, len(c.Offered)+1); ok {
+			if i, _, ok := menuChoice(text, len(c.Offered)+1); ok {
 				if i == len(c.Offered) {
 					return false, "bot.ask.symptom.free"
 				}
@@ -464,8 +464,9 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			return true, ""
 		}
 	case SlotTrigger:
-		if i, ok := choice(text, len(triggerChoices)); ok {
+		if i, words, ok := menuChoice(text, len(triggerChoices)); ok {
 			c.Trigger = triggerChoices[i]
+			c.addSymptomDetail(words) // "1，上周刚升级了系统之后开始的": kept for the engineer
 			return true, ""
 		}
 		if tr, ok := ParseTrigger(text); ok {
@@ -699,6 +700,50 @@ func choice(text string, n int) (int, bool) {
 	}
 	return k - 1, true
 }
+
+// menuChoice reads a numbered menu's answer that carries words beside the number: "1，上周刚
+// 升级了系统之后开始的", "原地转圈算哪个？应该是5吧". It returns the choice and the words that
+// are a detail of the fault ("" when none); ok is false when no single number is chosen.
+func menuChoice(text string, n int) (k int, words string, ok bool) {
+	if k, ok := choice(text, n); ok {
+		if m := looseChoice.FindStringSubmatch(strings.TrimSpace(normalizeText(text))); m != nil {
+			words = m[2]
+		}
+		return k, detailWords(words), true
+	}
+	t := strings.TrimSpace(normalizeText(text))
+	if m := longChoice.FindStringSubmatch(t); m != nil {
+		if k, err := strconv.Atoi(m[1]); err == nil && k >= 1 && k <= n {
+			return k - 1, detailWords(m[2]), true
+		}
+	}
+	if m := lastChoice.FindStringSubmatch(t); m != nil {
+		if k, err := strconv.Atoi(m[2]); err == nil && k >= 1 && k <= n {
+			return k - 1, detailWords(m[1]), true
+		}
+	}
+	return 0, "", false
+}
+
+// detailWords are the words told beside a menu's number that say something of the fault:
+// not a question about the menu ("算哪个"), nor a particle.
+func detailWords(w string) string {
+	w = strings.Trim(w, clauseBreaks+" .!?")
+	w = strings.TrimSpace(menuAsk.ReplaceAllString(w, ""))
+	if runes(w) < 3 || strings.ContainsAny(w, "0123456789") {
+		return ""
+	}
+	return w
+}
+
+var (
+	// longChoice is the number first, then a separator and words: "1，上周刚升级了系统之后开始的".
+	longChoice = regexp.MustCompile(`^(?:就选|就|我选|选|第)?([0-9]{1,2})(?:吧|啊|呀|哦|哈|嘛|呗|号|个)?[ ,，、。：:]+([^0-9]{1,40})$`)
+	// lastChoice is words, then the number as the last clause: "原地转圈算哪个？应该是5吧".
+	lastChoice = regexp.MustCompile(`^([^0-9]{0,40}?)[ ,，、。？?！!]*(?:应该是|应该|那就是|那就|就是|就选|选|算|我觉得是|大概是|估计是)([0-9]{1,2})(?:吧|啊|呀|哦|哈|嘛|呗|号|个)?[。.!！?？]*$`)
+	// menuAsk asks which option fits: "算哪个", "是哪一个".
+	menuAsk = regexp.MustCompile(`(算|是|属于|选)(哪个|哪一个|哪种|哪一种|几)[？?]?`)
+)
 
 // looseChoice is a numbered choice with words after it: the number, a particle, then a
 // separator and the words ("3吧 门锁"); never a number with a unit ("2个月", "3号楼").

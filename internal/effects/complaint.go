@@ -190,6 +190,13 @@ func (b *Backend) UpdateContact(ctx context.Context, openID string, e bot.Update
 		return fmt.Errorf("effects: contact of %s: %w", e.Number, err)
 	}
 	b.noteCorrection(ctx, e.Number, now, changes)
+	if e.Window != "" {
+		// "晚上六点半以后": when to call, a line of its own for the person who calls
+		text := catalog.T("effects.contact_window", "window", e.Window)
+		if err := b.Store.AppendTranscript(ctx, e.Number, triage.TranscriptEntry{At: now, Role: triage.RoleSystem, Text: text}); err != nil && b.Log != nil {
+			b.Log.Warn("effects: contact window note", "ticket", e.Number, "err", err)
+		}
+	}
 	return nil
 }
 
@@ -279,9 +286,11 @@ func (b *Backend) UpdateDetails(ctx context.Context, openID string, e bot.Update
 		if kb != nil && c.Category != "" && !c.ReportedAt.IsZero() {
 			// the whole triage's warranty: the parts still covered after the unit's period too
 			again := triage.Triage(*c, policyOf(kb.Set().Category(c.Category)), b.Calendar)
-			if again.Warranty != t.Result.Warranty && len(again.Reasons) > 1 {
+			// the warranty and its reason follow the facts as now told: never "待核实：购买日期
+			// 未知" beside a date, nor "保修期内：购买于 2026-11" after 2023-05 was told
+			if again.Warranty != t.Result.Warranty || warrantyTold(f, e.ProofDoubt) {
 				t.Result.Warranty = again.Warranty
-				t.Result.Reasons = append(t.Result.Reasons, again.Reasons[1]) // fault class, then warranty
+				t.Result.Reasons = replaceReasons(t.Result.Reasons, again.Reasons, "triage.why.warranty.")
 			}
 			// the 三包 rights on the corrected dates replace the ones decided before: a
 			// ticket never keeps "已过 7 天" beside the delivery that says otherwise
@@ -298,10 +307,22 @@ func (b *Backend) UpdateDetails(ctx context.Context, openID string, e bot.Update
 	return nil
 }
 
+// warrantyTold says whether a later detail bears on the warranty: a purchase or delivery
+// date, the extended warranty or a doubt about the proof of purchase.
+func warrantyTold(f bot.Facts, doubt string) bool {
+	return !f.PurchaseDate.IsZero() || !f.Delivered.IsZero() || f.ExtendedWarranty != bot.YesNoUnset || doubt != ""
+}
+
 // replaceRights returns reasons with its 三包 reasons (triage.rights.*) replaced by those of
 // fresh, in the place of the first one dropped (or at the end).
 func replaceRights(reasons, fresh []triage.Reason) []triage.Reason {
-	isRights := func(r triage.Reason) bool { return strings.HasPrefix(r.Key, "triage.rights.") }
+	return replaceReasons(reasons, fresh, "triage.rights.")
+}
+
+// replaceReasons returns reasons with those whose key starts with prefix replaced by those
+// of fresh, in the place of the first one dropped (or at the end).
+func replaceReasons(reasons, fresh []triage.Reason, prefix string) []triage.Reason {
+	isRights := func(r triage.Reason) bool { return strings.HasPrefix(r.Key, prefix) }
 	var add []triage.Reason
 	for _, r := range fresh {
 		if isRights(r) {
