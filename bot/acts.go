@@ -140,7 +140,11 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 		add(ActQuestion, 0.85, t)
 		acts[len(acts)-1].Topic = TopicPrice
 	}
-	if ev := found(cueCancel); ev != "" && !worth && !negatedCancel(t, ev) && !cueResumeCase.MatchString(t) && !cueNeverMindGoOn.MatchString(t) && !neverMindBye(t, ev) {
+	busy := ctx.State.inProgress() || ctx.State == StateResume
+	cat, changed := changedProduct(u, ctx)
+	switched := changed && busy && (cueCorrection.MatchString(t) || deniesOther(t, ctx)) && !cueContactFix.MatchString(t)
+	if ev := found(cueCancel); ev != "" && !worth && !switched && !negatedCancel(t, ev) && !cueResumeCase.MatchString(t) && !cueNeverMindGoOn.MatchString(t) && !neverMindBye(t, ev) {
+		// ("算了 洗碗机先不管 家里净水器漏水了 先搞那个" sets one product aside for another)
 		add(ActCancel, 0.85, ev)
 	} else if cmd == CmdCancel {
 		add(ActCancel, 1, core)
@@ -150,8 +154,7 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 	if ctx.State == StateSelf && knowledge.GivesUp(u.Canon) && !cueAsksBrand.MatchString(t) {
 		acts = slices.DeleteFunc(acts, func(a Act) bool { return a.Kind == ActReturn }) // buys one, asks none
 	}
-	busy := ctx.State.inProgress() || ctx.State == StateResume
-	if cat, changed := changedProduct(u, ctx); changed && busy && (cueCorrection.MatchString(t) || deniesOther(t, ctx)) && !cueContactFix.MatchString(t) {
+	if switched {
 		acts = append(acts, Act{Kind: ActChangeProduct, Confidence: 0.85, Evidence: cat})
 	} else if ev := found(cueCorrection); ev != "" && ctx.State != StateNew && (ctx.State != StateDone || ctx.HasTicket && cueFiledCorrection.MatchString(t) && u.Facts.Category == "") &&
 		!(ctx.State == StateSelf && u.Answer != knowledge.AnswerUnclear) {
@@ -595,4 +598,4 @@ func deniesOther(t string, ctx Context) bool {
 // cueNotGood says a fault is not better: "还 不好", "好像好了点又好像没好"; its 好 thanks nobody.
 var cueNotGood = knowledge.MustGate(`不好|没好|没有好|还没|不太好|不怎么好|又不行|又坏`)
 
-var cueOtherProduct = knowledge.MustGate(`其实|主要是|选成|选错|点错|按错|选的是|换个|先报|是另|另一|另外一|不是这个|搞错|说错|弄错|整岔|搞混|改成|改报|换成|报错了|是[^,，。!?？]{1,8}(坏了|坏咗|出问题|有问题|有毛病|不行|不灵)`)
+var cueOtherProduct = knowledge.MustGate(`先说|先搞|先弄|先处理|先修|更急|比较急|先管|先看看|其实|主要是|选成|选错|点错|按错|选的是|换个|先报|是另|另一|另外一|不是这个|搞错|说错|弄错|整岔|搞混|改成|改报|换成|报错了|是[^,，。!?？]{1,8}(坏了|坏咗|出问题|有问题|有毛病|不行|不灵)`)
