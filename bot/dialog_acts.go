@@ -1661,7 +1661,8 @@ func (d *Dialog) interject(t *step) bool {
 			t.sayKey("bot.goodbye.pending", "what", d.caseLine(&c.Case), "need", stillNeeded(c))
 			d.safetyBrief(t) // a hazard case left unsubmitted: what not to do with it meanwhile
 			return true
-		case u.Is(ActSmallTalk):
+		case u.Is(ActSmallTalk) && !otherDetail(u.Facts) && u.Facts.Brand == "" && u.Facts.Model == "" && u.Facts.PurchaseDate.IsZero():
+			// ("莆田市城厢区荔城中大道 凤凰山小区" is an address, whatever the act model thinks)
 			t.sayKey("bot.smalltalk.busy")
 			d.reask(t)
 			return true
