@@ -12,7 +12,8 @@ import (
 	"strings"
 )
 
-// Corpus returns the text of every row of root/corpus/*.jsonl, in file order; root is the
+// Corpus returns the text of every row of root/corpus/*.jsonl (every message of a scripted
+// conversation), in file order; root is the
 // repository's root as seen from the calling test's package ("..", "../..").
 func Corpus(root string) ([]string, error) {
 	files, err := filepath.Glob(filepath.Join(root, "corpus", "*.jsonl"))
@@ -28,10 +29,14 @@ func Corpus(root string) ([]string, error) {
 		sc := bufio.NewScanner(fh)
 		sc.Buffer(make([]byte, 1<<20), 1<<20)
 		for sc.Scan() {
-			var row struct{ Text string }
+			var row struct {
+				Text  string
+				Turns []string // conversations.jsonl: a customer's messages in order
+			}
 			if json.Unmarshal(sc.Bytes(), &row) == nil && row.Text != "" {
 				out = append(out, row.Text)
 			}
+			out = append(out, row.Turns...)
 		}
 		err = sc.Err()
 		fh.Close()

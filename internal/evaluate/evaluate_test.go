@@ -36,6 +36,13 @@ var floors = map[string]float64{
 	"slot phone":                0.95,
 	"slot serial":               0.85,
 	"slot warranty":             0.82,
+	// whole scripted conversations (conversations.jsonl): a hazard told anywhere makes the
+	// ticket urgent, a ticket is filed when one is asked for, solved or given-up ones file none
+	"conversation ticket hazard urgent":           1.00,
+	"conversation ticket filed":                   0.95,
+	"conversation no ticket (solved or given up)": 1.00,
+	"conversation without a re-ask":               0.85,
+	"conversation ticket phone":                   0.95,
 }
 
 func TestCorpusFloors(t *testing.T) {
