@@ -194,15 +194,23 @@ func (d *Dialog) healthAsk(t *step) bool {
 	if key := "bot.safety.brief." + family; catalog.Has(key) && family != knowledge.HazardGas && family != knowledge.HazardCO {
 		t.say(catalog.T(key))
 	}
+	d.afterAid(t, "bot.care.noted")
+	return true
+}
+
+// afterAid ends a first-aid answer: once a ticket is filed or a person has the chat, noteKey
+// says the message is in the ticket's transcript; a case under way keeps what the message
+// told and asks its pending question again.
+func (d *Dialog) afterAid(t *step, noteKey string) {
+	c := t.c
 	if c.Ticket != "" || c.State == StateHuman {
-		t.sayKey("bot.care.noted") // the message is in the ticket's transcript
-		return true
+		t.sayKey(noteKey)
+		return
 	}
 	if c.State.inProgress() {
 		d.absorb(t)
 		d.reask(t)
 	}
-	return true
 }
 
 // burnAid answers a burn told or asked about in a safety case whose hazard the message
@@ -223,14 +231,7 @@ func (d *Dialog) burnAid(t *step) bool {
 	if key := "bot.safety.brief." + family; catalog.Has(key) {
 		t.say(catalog.T(key))
 	}
-	if c.Ticket != "" || c.State == StateHuman {
-		t.sayKey("bot.safety.burn_noted") // the message is in the ticket's transcript
-		return true
-	}
-	if c.State.inProgress() {
-		d.absorb(t)
-		d.reask(t)
-	}
+	d.afterAid(t, "bot.safety.burn_noted")
 	return true
 }
 
