@@ -80,6 +80,7 @@ type step struct {
 
 	toldNormal bool   // an editor's "is this normal" FAQ entry answered the message
 	verdict    string // what the bot's last self-service reply asked (Conversation.Verdict)
+	lockedOut  bool   // a first message about a door lock keeping someone out of their home
 }
 
 func (t *step) say(text string)              { t.out = append(t.out, Reply{Text: text}) }
@@ -276,6 +277,22 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 			t.do(ListTickets{Intro: true}) // a customer with tickets sees their status first
 		}
 		d.start(t, text)
+		if t.lockedOut && lockProduct(c.Case.Product) && c.Ticket == "" {
+			// "我爸在门外进不去，外面零下二十度": the case is started, then what to try now; the
+			// words that make the ticket urgent are on it
+			if !cueLockedOut.MatchString(c.Case.Symptom) && runes(c.Case.Symptom) < maxSymptomRunes-6 {
+				c.Case.Symptom = strings.TrimPrefix(c.Case.Symptom+symptomJoiner+"进不了门", symptomJoiner)
+			}
+			advice := Reply{Text: catalog.T("bot.lockout.advice")}
+			at := len(t.out) // before the question just asked: what to do now comes first
+			for i := len(t.out) - 1; i >= 0; i-- {
+				if _, ok := t.out[i].(Reply); ok {
+					at = i
+					break
+				}
+			}
+			t.out = slices.Insert(t.out, at, Effect(advice))
+		}
 	case StateCollect:
 		d.collect(t, text)
 	case StateSelf:
@@ -421,7 +438,10 @@ var cueAskedWhether = knowledge.MustGate(`是不是|会不会|是否|正常(吗|
 func (d *Dialog) contactAfterFiling(t *step) bool {
 	c, f := t.c, t.u.Facts
 	details, told := d.filedDetails(t)
-	if len(t.u.Hazards) > 0 || hasSubstance(&t.u) && !told || f.Phone.IsZero() && f.Address == "" && f.Name == "" && !told {
+	// "地址要改一下，我那周住我妈家，上门去：北京海淀区…": a new address for the filed ticket,
+	// whatever else the words around it seem to report
+	moved := f.Address != "" && cueAddressChange.MatchString(compact(t.u.Canon))
+	if len(t.u.Hazards) > 0 || hasSubstance(&t.u) && !told && !moved || f.Phone.IsZero() && f.Address == "" && f.Name == "" && !told {
 		return false
 	}
 	if f.Name == "" && told {
@@ -536,6 +556,10 @@ func (d *Dialog) detailsToTicket(t *step, before *Case) {
 		t.do(UpdateDetails{Number: c.Ticket, Facts: f, ProofDoubt: c.Case.ProofDoubt})
 	}
 }
+
+// cueAddressChange asks for the visit to go to another address: "地址要改一下", "上门去…",
+// "换个地址", "新地址是".
+var cueAddressChange = knowledge.MustGate(`地址[^,?]{0,4}(改|换|更新|不对|错了|写错)|(改|换)[^,?]{0,3}地址|新地址|上门(去|到|来)|(来|去|到)[^,?]{0,6}(这个|这边|这里)地址|搬(家|到)`)
 
 // productDetailSlots are the product details a customer may tell after filing.
 var productDetailSlots = []Slot{SlotBrand, SlotModel, SlotPurchase, SlotSerial, SlotChannel, SlotWarranty}

@@ -1419,7 +1419,8 @@ func (d *Dialog) interject(t *step) bool {
 			c.Case.Symptom = strings.TrimPrefix(c.Case.Symptom+symptomJoiner+"进不了门", symptomJoiner)
 		}
 		if c.State == StateNew || c.State == StateDone {
-			return false // a first message: the case starts as usual, with the words kept
+			t.lockedOut = true // a first message: the case starts as usual, then the advice (Step)
+			return false
 		}
 		t.sayKey("bot.lockout.advice")
 		d.reask(t)
