@@ -264,6 +264,10 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 	if c.State == StateVisit && d.visitWords(t, text) {
 		return c, t.out
 	}
+	if (c.State == StateCollect || c.State == StateSelf || c.State == StateConfirm) && c.Ticket == "" && len(t.u.Hazards) == 0 &&
+		d.faultFixBeforeFiling(t) {
+		return c, t.out
+	}
 	if (c.State == StateCollect || c.State == StateSelf) && d.submitNow(t) {
 		return c, t.out
 	}

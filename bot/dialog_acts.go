@@ -259,6 +259,9 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		// a fault case under way: still filed urgent, with advice that fits a worry
 		rule.Advice = catalog.T("bot.safety.fire_asked")
 	}
+	if d.shockWorry(t, rule) {
+		return
+	}
 	if hazardFamilyOf(rule.ID) == knowledge.HazardShock && shockOnlyAsked(&t.u) {
 		// "进了奶 还能用吗 会不会漏电": a worry with no sign; unplugging the one device is the
 		// advice, not the main breaker and 120
@@ -865,6 +868,23 @@ func (d *Dialog) fireWorry(t *step) bool {
 	}
 	t.sayKey("bot.safety.fire_worry", "advice", catalog.T("bot.safety.fire_asked"))
 	c.Case.SafetyAsked = true // "没着火啊 我就是问问" next is understood
+	return true
+}
+
+// shockWorry answers a worry about leaking current with no sign felt or seen and nothing
+// wet ("插座离花洒这么近 安不安全 会不会漏电", "要不要加个防水盖"), when no case is under way:
+// what makes a socket near water safe, and what to do if a sign shows; no emergency and no
+// case. It reports whether it answered.
+func (d *Dialog) shockWorry(t *step, rule Rule) bool {
+	c := t.c
+	family := hazardFamilyOf(rule.ID)
+	if family != knowledge.HazardShock && family != knowledge.HazardWaterElectric || !shockOnlyAsked(&t.u) ||
+		knowledge.Wet(compact(t.u.Canon)) || c.Case.Safety || c.State != StateNew && c.State != StateDone ||
+		t.u.Facts.Symptom != "" && !worryOnly(t.u.Facts.Symptom, &t.u) {
+		return false
+	}
+	t.sayKey("bot.safety.shock_worry")
+	c.Case.SafetyAsked = true
 	return true
 }
 
@@ -2822,12 +2842,36 @@ func (d *Dialog) readTicket(t *step) bool {
 // cueFaultFix rewrites the fault described on the ticket: "问题描述改一下：…", "故障写错了
 // 应该是…", "描述改成…".
 var cueFaultFix = knowledge.MustGate(`(问题|故障|毛病)(的)?(描述|现象|说明)?(要|帮我|麻烦)?(改|更正|修改|更改|换)(一下|下|成|为|做)?|` +
-	`描述(要|帮我)?(改|写错|不对|有误|更正)|(问题|故障|毛病|描述)(写|记|登记)(错|得不对|的不对)`)
+	`描述(要|帮我)?(改|写错|不对|有误|更正)|(问题|故障|毛病|描述)(写|记|登记)(错|得不对|的不对)|` +
+	`(问题|故障|毛病|描述)[^,?]{0,8}(乱|不对|错|有误)[^?]{0,10}(改成|改为|应该是|应该写)`)
 
 // faultFixAfterFiling takes the fault told anew after filing ("问题描述改一下：甩干时抖得
 // 厉害，门也电人" is read for hazards before this): the case's and, through UpdateDetails,
 // the ticket's fault become the words after the request; staff see the old one in the
 // transcript's note. A request with no words after it asks for them.
+// faultFixBeforeFiling takes the fault told anew while the case is still being taken
+// ("故障那里写得乱七八糟的，改成：洗完碗和杯子上全是白色水渍白斑"): the case's fault becomes the
+// words after the request — never a product named in them — and the pending question is asked
+// again; a request with no words after it asks for the fault.
+func (d *Dialog) faultFixBeforeFiling(t *step) bool {
+	c := t.c
+	canon := t.u.Canon
+	loc := cueFaultFix.Regexp().FindStringIndex(canon)
+	if loc == nil || c.Case.Category == "" {
+		return false
+	}
+	tail := strings.TrimLeft(canon[loc[1]:], " ：:，,。.、-—是为成应该")
+	if runes(tail) < 2 {
+		c.Case.Symptom, c.Case.ErrorCode = "", ""
+		d.ask(t, SlotSymptom)
+		return true
+	}
+	c.Case.Symptom = truncateRunes(tail, maxSymptomRunes)
+	t.sayKey("bot.fault_fix.draft", "fault", c.Case.Symptom)
+	d.reask(t)
+	return true
+}
+
 func (d *Dialog) faultFixAfterFiling(t *step) bool {
 	c := t.c
 	canon := t.u.Canon
