@@ -2855,36 +2855,46 @@ var cueFaultFix = knowledge.MustGate(`(问题|故障|毛病)(的)?(描述|现象
 // again; a request with no words after it asks for the fault.
 func (d *Dialog) faultFixBeforeFiling(t *step) bool {
 	c := t.c
-	canon := t.u.Canon
-	loc := cueFaultFix.Regexp().FindStringIndex(canon)
-	if loc == nil || c.Case.Category == "" {
+	fault, ok := faultFixTail(t.u.Canon)
+	if !ok || c.Case.Category == "" {
 		return false
 	}
-	tail := strings.TrimLeft(canon[loc[1]:], " ：:，,。.、-—是为成应该")
-	if runes(tail) < 2 {
+	if fault == "" {
 		c.Case.Symptom, c.Case.ErrorCode = "", ""
 		d.ask(t, SlotSymptom)
 		return true
 	}
-	c.Case.Symptom = truncateRunes(tail, maxSymptomRunes)
-	t.sayKey("bot.fault_fix.draft", "fault", c.Case.Symptom)
+	c.Case.Symptom = fault
+	t.sayKey("bot.fault_fix.draft", "fault", fault)
 	d.reask(t)
 	return true
 }
 
-func (d *Dialog) faultFixAfterFiling(t *step) bool {
-	c := t.c
-	canon := t.u.Canon
-	loc := cueFaultFix.Regexp().FindStringIndex(canon)
-	if loc == nil {
-		return false
+// faultFixTail reads a request to rewrite the fault ("问题描述改一下：…"): whether the message
+// is one, and the new fault told after it ("" when none follows). The gate's literals are
+// checked first, so a turn without them runs no regexp.
+func faultFixTail(canon string) (fault string, ok bool) {
+	if !cueFaultFix.MatchString(canon) {
+		return "", false
 	}
+	loc := cueFaultFix.Regexp().FindStringIndex(canon)
 	tail := strings.TrimLeft(canon[loc[1]:], " ：:，,。.、-—是为成应该")
 	if runes(tail) < 2 {
+		return "", true
+	}
+	return truncateRunes(tail, maxSymptomRunes), true
+}
+
+func (d *Dialog) faultFixAfterFiling(t *step) bool {
+	c := t.c
+	fault, ok := faultFixTail(t.u.Canon)
+	if !ok {
+		return false
+	}
+	if fault == "" {
 		t.sayKey("bot.fault_fix.ask", "number", c.Ticket)
 		return true
 	}
-	fault := truncateRunes(tail, maxSymptomRunes)
 	c.Case.Symptom = fault
 	t.do(UpdateDetails{Number: c.Ticket, Facts: Facts{Symptom: fault}, ProofDoubt: c.Case.ProofDoubt})
 	t.sayKey("bot.details.updated", "number", c.Ticket, "facts", fault)
