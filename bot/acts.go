@@ -214,11 +214,11 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 	switch {
 	case rest.greeting && !rest.thanks && rest.empty(), rest.polite && rest.empty() && ctx.State == StateNew:
 		add(ActGreeting, 0.9, core) // ("sorry打扰一下🙏" opens with courtesy, it thanks for nothing)
-	case rest.thanks && rest.empty() && !cueNotGood.MatchString(t):
+	case rest.thanks && rest.empty() && !cueNotGood.MatchString(t) && cueThanksSign.MatchString(t):
 		add(ActThanks, 0.9, core) // "谢谢小哥哥": thanks, whoever it is addressed to ("还 不好" is none)
 	case rest.address && rest.empty() && !rest.vague && !rest.product && !strings.ContainsAny(t, "?？"):
 		add(ActGreeting, 0.8, core)
-	case rest.thanks && (ctx.State == StateDone || ctx.State == StateHuman) && topic == "" &&
+	case rest.thanks && cueThanksSign.MatchString(t) && (ctx.State == StateDone || ctx.State == StateHuman) && topic == "" &&
 		u.Facts.Category == "" && u.Facts.ErrorCode == "" && !cueNewFault.MatchString(t):
 		add(ActThanks, 0.7, core) // "谢谢啊 师傅辛苦了 火速解决": thanks with words around it
 	}
@@ -332,6 +332,10 @@ func neverMindBye(t, ev string) bool {
 
 // cueThanksWord thanks, in any of the ways customers write it.
 var cueThanksWord = knowledge.MustGate(`谢谢|多谢|谢了|感谢|唔该|thx|thanks|thank`)
+
+// cueThanksSign is a word that thanks or acknowledges: a reply the learned model reads as
+// thanks must hold one ("好的 辛苦了", "收到👍", "蟹蟹"); talk of the weather or lunch holds none.
+var cueThanksSign = knowledge.MustGate(`谢|感谢|感恩|感激|辛苦|麻烦(你|您|了|啦|晒)|有劳|费心|唔该|thx|thank|tks|3q|3ks|蟹蟹|xiexie|阿里嘎多|好的|好嘞|好滴|好哒|好吧|得嘞|收到|知道了|知道啦|晓得|明白|了解|懂了|ok|okk|okay|嗯|要得|行吧|行的|中中|爱了|帮大忙|帮了大忙|耐心|等着|等你们|👍|🙏|❤|服务(真|很|挺)好|^(好|行|中|妥|成)+[啊呀哦喔啦嘞咯~!！。.]*$`)
 
 // cueWaitOn is waiting on for a person: "等人工吧", "那我等客服".
 var cueWaitOn = knowledge.MustGate(`等(人工|客服|师傅|工程师|电话|消息|通知|你们)|转人工|找人工`)

@@ -154,6 +154,9 @@ func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *textmodel
 	if got == ActHandoff && ctx.State == StateHuman {
 		return acts // already waiting for a person: a guessed "转人工" would swallow what is asked
 	}
+	if got == ActThanks && !cueThanksSign.MatchString(t) {
+		return acts // "今天好热", "中午吃啥好呢": no word of thanks or assent, whatever the state
+	}
 	if got == ActThanks && rule.Kind == ActGoodbye {
 		return acts // "谢谢 再见": thanks on the way out is still a goodbye
 	}

@@ -73,6 +73,12 @@ func TestActs(t *testing.T) {
 		{StateCollect, false, "不对，是格力的", ActCorrection, ""},
 		{StateCollect, false, "刚才说错了，是前年买的", ActCorrection, ""},
 		{StateNew, false, "你吃饭了吗", ActSmallTalk, ""},
+		// Thanks needs a word of thanks or assent: weather, lunch and a long day are talk.
+		{StateSelf, false, "今天好热", ActSmallTalk, ""},
+		{StateHuman, false, "哎 今天上班好累", ActSmallTalk, ""},
+		{StateHuman, false, "好的 辛苦啦", ActThanks, ""},
+		{StateHuman, false, "好 我等着", ActThanks, ""},
+		{StateSelf, false, "嗯嗯", ActThanks, ""},
 		// Regional and net speech, trailing particles, people thanked by name.
 		{StateNew, false, "侬好", ActGreeting, ""},
 		{StateNew, false, "晚上好呀 打扰了", ActGreeting, ""},
@@ -116,6 +122,19 @@ func TestActs(t *testing.T) {
 		a, ok := u.Has(tc.want)
 		if !ok || a.Topic != tc.topic {
 			t.Errorf("%s %q: acts %+v, want %s %s", tc.state, tc.text, u.Acts, tc.want, tc.topic)
+		}
+	}
+	for _, tc := range []struct {
+		state State
+		text  string
+	}{
+		{StateDone, "中午吃啥好呢"},
+		{StateSelf, "今天好热"},
+		{StateHuman, "今天天气真好 想出去钓鱼"},
+	} {
+		u := RuleReader{}.Understand(tc.text, Context{State: tc.state, Category: "air_conditioner", Now: now, Lexicon: lx})
+		if _, ok := u.Has(ActThanks); ok {
+			t.Errorf("%s %q: read as thanks: %+v", tc.state, tc.text, u.Acts)
 		}
 	}
 }
