@@ -491,6 +491,11 @@ func (d *Dialog) safetyCheck(t *step, family string) bool {
 			// unsure, it is a hazard
 			d.hazard(t, toRule(knowledge.FamilyRule(family)))
 			return true
+		case (cueSafetyDeed.MatchString(core) || cueAfraidToUse.MatchString(core)) && !deniesHazard.MatchString(core) && !deniesHazardLead.MatchString(core):
+			// "我赶紧拔了 现在不敢用了": what the check advised was done, or the customer is
+			// afraid of the device; neither is a no, and when unsure it is a hazard
+			d.hazard(t, toRule(knowledge.FamilyRule(family)))
+			return true
 		case deniesHazard.MatchString(core):
 			t.sayKey("bot.safety.check_clear")
 			d.reask(t)
@@ -510,6 +515,9 @@ func (d *Dialog) safetyCheck(t *step, family string) bool {
 	}
 	return false
 }
+
+// cueAfraidToUse is fear of the device after what happened: "现在不敢用了", "吓死个人".
+var cueAfraidToUse = knowledge.MustGate(`不敢(再)?(用|开|碰|插|充|坐|骑|靠近|摸)|吓(死|坏|得|一跳|了一跳|一大跳)|好吓人|太吓人|吓人`)
 
 // confirmsHazard and deniesHazard answer the safety check: "有", "是的 有点麻", "闻到了";
 // "没有", "没碰到", "不是".

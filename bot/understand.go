@@ -100,6 +100,9 @@ func suspectHazard(canon, t string, explained bool, m *textmodel.Model) string {
 	if explained {
 		return ""
 	}
+	if heaterSmell.MatchString(canon) && !noSmell.MatchString(canon) {
+		return knowledge.HazardBurning // "电热毯开着 闻着有点怪味 像烤什么东西": ask before the form goes on
+	}
 	family, p := m.PredictText("", "", t, "")
 	if family == "" || family == HazardNone || p < minSuspectP || !knowledge.Touches(family, canon) {
 		return ""
@@ -109,6 +112,13 @@ func suspectHazard(canon, t string, explained bool, m *textmodel.Model) string {
 	}
 	return family
 }
+
+// heaterSmell is a smell from something that heats by a hot element, which may be a scorch:
+// the customer is asked about burning before the form goes on. noSmell denies the smell.
+var (
+	heaterSmell = knowledge.MustGate(`(电热毯|电褥子|取暖器|电暖器|电暖气|小太阳|油汀|暖风机|暖风|暖脚|烤火炉|电火炉|电热炉|浴霸|电热膜|暖手宝|电热扇|踢脚线)[^?]{0,16}(怪味|异味|有点味|一股味|有股味|有味|味儿|味道|像(在)?烤|烤(什么|啥|东西)|臭味|气味)`)
+	noSmell     = knowledge.MustGate(`(没|没有|无|不)[^,?]{0,3}(怪味|异味|味)`)
+)
 
 // suspectNeeds are words a family's suspicion needs besides the model's reading: water
 // is a hazard near electricity ("冰箱漏水" is an everyday fault), gas when it is smelt,

@@ -94,7 +94,7 @@ const (
 	gasWords    = `(燃气|煤气|天然气|液化气|瓦斯|沼气)`
 	// farFromWater says the water is nowhere near the live part: "插座在另一边 没碰到".
 	farFromWater = `((附近|旁边|周围|边上|那边)(也)?(没有?|冇)[^,?]{0,2}(插座|插头|插排|电线|电源|电器)|在另一边|另一边|另外一边|另一面|对面墙|远着|离得远|离得很远|很远|挺远|老远|碰不到|没碰到|没碰着|够不着|没沾|没湿|是干的|很高的地方|高处)`
-	batteryish   = `(airpods|耳机盒|耳机|充电盒|充电仓|耳机仓|后壳|边框|表身|reno|iphone|oppo|vivo|华为|小米|watch|部电话|只电话|嘅电话|电池|充电宝|移动电源|后盖|屏幕|手机|平板|笔记本|电脑|手表|手环|耳机|电瓶|触控板|触摸板|键盘|电动车|充电|暖手宝|电子烟|音箱|牙刷|剃须刀|手电|吸尘器|扫地机|平衡车|滑板车)`
+	batteryish   = `(airpods|耳机盒|耳机|充电盒|充电仓|耳机仓|后壳|边框|表身|reno|iphone|oppo|vivo|华为|小米|watch|部电话|只电话|嘅电话|电池|充电宝|移动电源|后盖|屏幕|手机|平板|笔记本|电脑|手表|手环|耳机|电瓶|触控板|触摸板|键盘|电动车|充电|暖手宝|电子烟|音箱|牙刷|剃须刀|手电|吸尘器|扫地机|平衡车|滑板车|switch|游戏机|掌机|手柄|steam|kindle|阅读器|相机|无人机|对讲机|学习机|点读机|背面|背壳|后背)`
 )
 
 var hazardCues = []hazardCue{
@@ -111,7 +111,7 @@ var hazardCues = []hazardCue{
 	cue(HazardCO, `(头[^,]{0,2}(晕|昏|疼|痛)|恶心|想吐|胸闷|犯困)[^?]{0,16}(关了|关掉|一关|关上|关机|停了|出去|开窗)[^?]{0,4}(就|后|以后)?[^?]{0,2}(好|好点|好些|没事|舒服)`, "", ""),
 	cue(HazardGas, `燃气表[^,]{0,4}(还在)?(走|转)`, "", ""),
 	// the odorant's smell, told as a likeness: "一打开柜门就有股味道 像臭鸡蛋"
-	cue(HazardGas, `(像|跟|一股|有股|有点|好像)[^,?]{0,3}臭鸡蛋`, `冰箱|冷藏|冷冻|(鸡蛋|蛋)[^,?]{0,3}(坏|臭|放久)|馊|下水道|地漏|厕所|马桶`, ""),
+	cue(HazardGas, `(像|跟|一股|有股|有点|好像)[^,?]{0,3}(臭鸡蛋|臭(掉|了)的鸡蛋|坏(掉|了)的鸡蛋|臭蛋)`, `冰箱|冷藏|冷冻|(鸡蛋|蛋)[^,?]{0,3}(坏|臭|放久)|馊|下水道|地漏|厕所|马桶`, ""),
 	// "我摸了下后盖 烫手 还有点翘": heat with a back lifting is a battery swelling
 	cue(HazardBattery, `(后盖|背面|背板|后壳|机身|电池)[^?]{0,8}(烫|发烫|很热)[^?]{0,8}(翘|鼓|凸|顶起)|(翘|鼓|凸)[^?]{0,8}(烫手|发烫)`, "", ""),
 	cue(HazardGas, `肥皂水[^?]{0,24}(冒泡|起泡|泡泡|鼓泡)`, "", ""),
@@ -121,6 +121,9 @@ var hazardCues = []hazardCue{
 	cue(HazardFire, `(^|[^打点能])(着火)`, `(上回|上次|以前|之前|去年|那次)[^,]{0,2}着火(的|那台|那个)[^,]{0,6}(早|已经)(就)?(换|扔|处理)|(嘴|嗓子|喉咙|心|胃|舌头|脸)[^,]{0,3}着了?火|(点|打|按|拧|旋|扭|才|难|慢)[^,]{0,3}着火|(热|急|气|馋|渴)得[^,]{0,5}着火|像[^,]{0,4}着了?火(一样|似的)|跟着了?火(一样|似的)|着火(很慢|慢|难)|着火了(吗|没)|着火(灭|熄)|火灭|用着火|烧着火|(电影|电视剧|剧里|戏里|节目|视频|游戏|动画|新闻)[^,]{0,8}着火|着火(那场|的那场|那段|的戏|的镜头|的画面|的场景|的新闻)`, "", 2),
 	cue(HazardFire, `(在|正在)烧(着|起来)?([^水饭菜开热]|$)|(充电宝|电池|插排|插座|插头|电线|手机|电动车|电瓶|适配器|充电器|电源|取暖器|电暖器|电热毯|机器|电器)[^,]{0,6}着了|(沙发|窗帘|被子|床单|衣服|桌子|地毯|纸箱|家具)[^,]{0,4}(点着|引着|烧着)|烧(了|出)(个|一个)?(印|黑印|坑)`, `烧(水|饭|菜|开)|热气|蒸汽|水壶|壶`, "", 2),
 	// "着过一次火 小火苗", "炉子背后蹿出火来了": a fire that was, or fire out of its place
+	// a flame that leapt and singed what was near, told after the fact: "后头那儿呼地窜了一下
+	// 把窗帘底下燎黑了一片", "电热毯燎了个洞"
+	cue(HazardFire, `燎(黑|焦|着|了|坏|到|糊|穿|出|起)|(呼|轰|嘭|噗)(地|的)?一?下?(窜|蹿)(了|起|出)`, `(心急|火急|急)火燎|燎原|火燎火燎`, ""),
 	cue(HazardFire, `着过(一次|一回|两次)?火|(蹿|窜|冒|喷)出(来)?(一股|一团)?火(来|苗)?`, `冒出火花|(急|气)[^,]{0,3}(冒|喷)出火`, ""),
 	// "加热盘那里冒了个小火苗 马上灭了", "底座着伙了 有明伙": a flame out of a part that has none,
 	// even one that went out at once; 伙 is voice input's 火
@@ -188,6 +191,8 @@ var hazardCues = []hazardCue{
 	cue(HazardBurning, `burning|burnt|塑料[^,]{0,2}(化了|熔|烧)|烧塑料|烧头发|烧焦|焦味|交味|糊味|焦糊|烧糊|烧黑|烧化|烧熔|熔化|熔了|烧(焦|糊|着|煳)?的?味|燶味|糊巴味|烧[^,]{0,3}(哩|嘞|滴)味|烧(线|电线|塑料|胶皮|橡胶)|烧东西的味|烧塑料|烧电线|橡胶味|胶皮味|电线味|焦臭|焦毛|烧毛|焦[^,]{0,2}味|闻(着|起来|到|得到|上去)(有点|有些|好像|一股|点|些)?(糊|焦|煳)|焦焦|焦黄|烤焦`, cookingNear, "").explained(`是锅里的|锅里的(味|东西)|不是机器`),
 	cue(HazardBurning, `(插头|插座|插排|排插|插线板|接线板|底座|接口|电源线|电线|充电口|充电器|充电头|适配器)[^?]{0,8}(怪味|异味|味儿|有味|臭味|胶味)`, `(没有?|无|冇)[^,?]{0,2}(怪味|异味|味)`, ""),
 	cue(HazardBurning, `(插头|插座|插排|排插|电线|电源线)[^?]{0,10}(化了|熔了|融了|烧化|变形发黑|焦了|烧黑)`, "", ""),
+	// the smell first taken for someone's cooking: "底下一股焦味 我还以为是谁家饭烧糊了"
+	cue(HazardBurning, `(焦味|糊味|焦糊|烧焦|煳味)[^?]{0,12}(还?以为|还当|当成|当是|以为是)|(还?以为|还当|当成|当是)[^?]{0,10}(烧糊|糊了|焦了|煳了)[^?]{0,10}(原来|结果|其实|后来)`, "", ""),
 	// "机身特别烫 出风口有股塑料味": a device running hot that smells of plastic or rubber
 	cue(HazardBurning, `(塑料|胶|橡胶|胶皮|电线)[^,?]{0,2}(味|臭)`, `(没有?|无|冇)[^,?]{0,2}(塑料|胶)`, `发烫|烫手|很烫|好烫|滚烫|特别烫|烫得|烫烫|过热|热得(厉害|很|不行|要命)|特别热|非常热|很热`),
 	cue(HazardBurning, `(黑了|发黑|焦黑)[^,?]{0,3}(一圈|一块|一片|一点)?[^?]{0,6}(味)`, `(没有?|无|冇)[^,?]{0,2}味`, ""),
@@ -204,7 +209,7 @@ var hazardCues = []hazardCue{
 	// touch, told a few words away from it
 	cue(HazardBurning, `(插头|电源线|电线|线头|线|插座|插排|接头)[^?]{0,14}(发黑|黑了|焦了|发焦|烧黑|黑一块|黑一截|黑了一截)|(插头|电源线|电线|线头|插座|插排|接头)[^?]{0,18}(烫手|发烫|很烫|挺烫|好烫|滚烫|特别烫)`, `(耳机|网线|数据线|充电线|黑色|黑线|线条|黑屏)`, ""),
 	// "微波炉热着热着里头一亮一亮的 还带啪啪的动静": flashes with a crackle are arcing
-	cue(HazardSparks, `(一亮一亮|一闪一闪|亮一下|闪一下|闪了一下|一道光)[^?]{0,10}(啪啪|噼啪|啪|滋滋|嗞嗞|噼里啪啦)|(啪啪|噼啪|噼里啪啦)[^?]{0,10}(一亮一亮|一闪一闪|亮一下|闪一下)`, `(屏幕|画面|指示灯|显示|信号|wifi|灯)[^,]{0,4}(一闪一闪|一亮一亮|闪一下)`, ""),
+	cue(HazardSparks, `(一亮一亮|一闪一闪|亮一下|闪一下|闪了一下|一道光)[^?]{0,10}(啪啪|噼啪|啪|滋滋|嗞嗞|滋啦|嗞啦|刺啦|呲啦|吱啦|噼里啪啦)|(啪啪|噼啪|噼里啪啦|滋啦|嗞啦|刺啦|呲啦)[^?]{0,10}(一亮一亮|一闪一闪|亮一下|闪一下)`, `(屏幕|画面|指示灯|显示|信号|wifi|(?:^|[^了掉关熄])灯)[^,]{0,4}(一闪一闪|一亮一亮|闪一下)`, ""),
 	// "有股怪味 跟烧轮胎似的", "跟烧了电线皮儿似的": a burning smell told by its likeness
 	cue(HazardBurning, `烧(了)?(轮胎|电线皮|线皮|电线|塑料|胶皮|橡胶|头发|毛)|(味|味儿|气味)[^?]{0,8}(跟|像|好像|好比)[^,?]{0,3}烧`, cookingNear+`|烧(饭|菜|水|开)`, ""),
 	// "电视后面往上飘一缕一缕灰的 呛得她直咳嗽": smoke told by what is seen and breathed
@@ -222,7 +227,7 @@ var hazardCues = []hazardCue{
 // familyRunes are runes every cue of a family needs one of: a message with none of them
 // skips the family's patterns.
 var familyRunes = map[string]string{
-	HazardFire: "火燃着烧炸爆亮呼压捂扑灭盖", HazardSparks: "火弧闪噼啪滋吱呲光花s砰嘭亮焊电嗞", HazardSmoke: "烟呛咳熏", HazardShock: "电麻打咬蜇嘚流sk刺扎蛰叮酥激破烂裂露漏铜弹痛闸跳",
+	HazardFire: "火燃着烧炸爆亮呼压捂扑灭盖燎窜蹿", HazardSparks: "火弧闪噼啪滋吱呲光花s砰嘭亮焊电嗞", HazardSmoke: "烟呛咳熏", HazardShock: "电麻打咬蜇嘚流sk刺扎蛰叮酥激破烂裂露漏铜弹痛闸跳",
 	HazardWaterElectric: "水淹泡湿洒泼溅淌渗滴潮桶溢b缸浴乐啡饮汁奶浆酒洗", HazardGas: "气味燃煤瓦臭漏泄表嘶丝嗤呲哧皂呛咝g滋报", HazardCO: "晕疼痛恶吐困闷昏碳毒co糊睡黑软稳力喘难dnh瞪嗡呕重",
 	HazardBattery: "鼓胀顶撑胖包凸拱烫热泡液溜翘膨严上拢分嘶滋咝甜形缝隆平转高厚晃摇", HazardBurning: "焦糊烧燶熔化黑味臭毛交b烫热塑黄褐硬",
 	HazardInjury:     "夹卡压砸割划切扎绞卷轧碾撞磕刮戳烫弹崩摔跌伤骨针血拔抽出困关吸碰亲",
@@ -423,12 +428,16 @@ func steamNotSmoke(t, evidence string) bool {
 // foodBurntSaid reports food said to have burnt, not denied ("不是饭糊的那种味").
 func foodBurntSaid(t string) bool {
 	for _, loc := range foodBurnt.FindAllStringIndex(t, -1) {
-		if !negated(t, loc[0]) {
+		if !negated(t, loc[0]) && !mistakenFor.MatchString(t[max(0, loc[0]-24):loc[0]]) {
 			return true
 		}
 	}
 	return false
 }
+
+// mistakenFor is what the customer first took a smell for: "我还以为是谁家饭烧糊了" says the
+// smell is not the food's.
+var mistakenFor = regexp.MustCompile(`(以为|还当|当成|当是)[^,?]{0,6}$`)
 
 // hazardForm is the compact form hazards are searched in: Canon, lower-cased, without
 // spaces, every clause mark one "," (see Normalize) except question marks, kept as "?".

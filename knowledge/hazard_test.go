@@ -13,6 +13,19 @@ func TestHazards(t *testing.T) {
 		suspected    bool
 	}{
 		{"插排烧黑了还有火苗", HazardFire, false},
+		// a flame that leapt and singed, told after the fact; 心急火燎 is impatience
+		{"昨天开着开着 后头那儿呼地窜了一下 把窗帘底下燎黑了一片", HazardFire, false},
+		{"电热毯燎了个洞 床单也黄了", HazardFire, false},
+		{"取暖器轰的一下蹿起来 吓死我了", HazardFire, false},
+		{"心急火燎地等了一上午 洗衣机还是不转", "", false},
+		// the odorant as a likeness; a smell first taken for cooking; a crackle with flashes
+		{"厨房里有一种味道 像臭掉的鸡蛋 不知道哪里来的", HazardGas, false},
+		{"灶台那边有股味 好像坏了的鸡蛋", HazardGas, false},
+		{"洗衣机甩干的时候底下一股焦味 我还以为是谁家饭烧糊了", HazardBurning, false},
+		{"俺家冰箱插座那 夜里关了灯看着一闪一闪的 还滋啦滋啦响", HazardSparks, false},
+		{"插线板刺啦一声 一闪一闪的", HazardSparks, false},
+		{"部Switch背面脹咗 放喺枱面都唔平", HazardBattery, false},
+		{"游戏机手柄后背鼓起来了", HazardBattery, false},
 		{"吹风机吹着吹着出火了 里面红红的有火苗", HazardFire, false},
 		{"小米手机充电的时候充电口那冒出一小团火", HazardFire, false},
 		{"洗衣机电线那里冒伙花了", HazardSparks, false},
