@@ -2367,7 +2367,9 @@ func greetingWord(t string) bool {
 var cueSubmitNow = knowledge.MustGate(`(提交|登记|报修|报上去|下单|派单|报单|建单|开单|报个修|报一下修)(一下|下)?(吧|啦|了吧|呗|嘛|就行|就好|好了|$)|` +
 	`就这些|就这么多|没(有)?(别的|其他|其它|啥)(了|的了|要说的)|别问了|不用问了|不要问了|问(那么|这么)多|` +
 	`直接(提交|登记|报修|派单|下单|安排|派人|派师傅|报上去)|赶紧(派|安排|提交|登记)|先(提交|登记|报)(上去)?(吧|再说)|` +
-	`(帮我|给我|麻烦|你就)(登记|提交|报修|报一下|报个|安排|派个|派人|约个)|登记个|(寄修|上门|维修|修)(吧|就行|就好|好了)$`)
+	`(帮我|给我|麻烦|你就)(登记|提交|报修|报一下|报个|安排|派个|派人|约个)|登记个|(寄修|上门|维修|修)(吧|就行|就好|好了)$|` +
+	// a visit asked for: "请登记上门维修", "安排师傅上门吧", "能否直接带泵上门"
+	`(请|麻烦|帮忙|帮我)?(登记|安排|预约|约)(一下|个)?(上门|师傅|工程师|维修|寄修|售后)|派(个|一个)?(师傅|人|工程师)(来|过来|上门)|(能否|能不能|可不可以|直接|干脆)[^,?]{0,6}(上门|派人|派师傅)`)
 
 // submitNow takes a customer's wish to file now while optional details are still asked:
 // what the message tells is kept, the optional details still missing are left for staff,
@@ -2380,6 +2382,9 @@ func (d *Dialog) submitNow(t *step) bool {
 		return false
 	}
 	canon := compact(t.u.Canon)
+	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != "" && q.Topic != TopicOther && q.Topic != TopicService {
+		return false // "派师傅上门要多少钱": the question first
+	}
 	if !cueSubmitNow.MatchString(canon) || cueCancel.MatchString(canon) || t.u.Is(ActCancel) || t.u.Is(ActSolved) ||
 		inSelf && t.u.Answer == knowledge.AnswerSolved {
 		return false

@@ -1666,7 +1666,9 @@ func (d *Dialog) interject(t *step) bool {
 		return true
 	}
 	if p, ok := u.Has(ActProgress); ok && (!hasSubstance(u) || p.Confidence >= 0.9 && u.Facts.Symptom == "") &&
-		!(guessed(p) && len(c.Tickets) == 0 && c.State == StateNew && cueDelivered.MatchString(compact(u.Canon))) {
+		!(guessed(p) && len(c.Tickets) == 0 && c.State == StateNew && cueDelivered.MatchString(compact(u.Canon))) &&
+		!(guessed(p) && !c.State.inProgress() && (u.Facts.Phone.Number != "" || u.Facts.Name != "")) {
+		// ("姓潘，手机137…，先留个联系方式": contact details given first, kept for the report)
 		// ("…前两日刚刚送过来，今朝…底下全是水": a first message about a product just delivered
 		// is a report, not a question about a ticket the model guessed)
 		// "上周报修的洗衣机 一直没人来": the product names the ticket, it is no new case

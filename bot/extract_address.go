@@ -64,7 +64,21 @@ func (x *extraction) address() {
 			return
 		}
 	}
+	// a district without its city, after the words that say one lives there: "住东城区东四十条
+	// 南门仓胡同12号院3号楼"
+	for _, loc := range livesInDistrict.FindAllStringSubmatchIndex(s, -1) {
+		if _, ok := x.taken(loc[2]); ok {
+			continue
+		}
+		if aend := x.addressEnd(loc[2]); addressDetailed(s[loc[2]:aend]) {
+			x.setAddress(loc[0], loc[2], aend)
+			return
+		}
+	}
 }
+
+// livesInDistrict is a district named after the words that say it is where one lives.
+var livesInDistrict = regexp.MustCompile(`(?:我家住在|家住在|我住在|住在|家住|我住|住)(\p{Han}{2,4}[区县旗])`)
 
 // cityDistrict is a city and its district or county, written out ("莆田市城厢区", "丽江市古城区"),
 // after the words that say it is where one lives.

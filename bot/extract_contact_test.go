@@ -56,6 +56,15 @@ func TestExtractName(t *testing.T) {
 		{"我叫了好几次客服都没人理", "", false}, // 我叫 here is "I called"
 		{"谢谢师傅", "", false},
 		{"空调不制冷", "", false},
+		// a bare 姓 opening the message or a clause; the whole name told after it; a relative's name
+		{"姓潘，手机13701148592，先留个联系方式", "潘", true},
+		{"电话13812345678 姓王", "王", true},
+		{"姓赵，赵大刚", "赵大刚", false},
+		{"老百姓家里的空调坏了", "", false},
+		{"俺姓常 电话15837825504", "常", true},
+		{"我爸叫殷德明 电话13852790344", "殷德明", false},
+		{"我妈姓陈 陈玉梅", "陈玉梅", false},
+		{"我爸叫我别修了", "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -105,6 +114,8 @@ func TestExtractAddress(t *testing.T) {
 		{"地址：幸福小区3栋2单元501电话13800138000", "幸福小区3栋2单元501", "", ""},
 		{"在北京国美买的", "", "", ""},
 		{"我在路上", "", "", ""},
+		// a district without its city, after 住
+		{"住东城区东四十条 南门仓胡同12号院3号楼", "东城区东四十条 南门仓胡同12号院3号楼", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

@@ -40,11 +40,20 @@ func (x *extraction) name() {
 		if !ok {
 			continue
 		}
+		if s[i:end] == "姓" && i > 0 && !isNameGap(s[i-1]) && !strings.HasSuffix(s[:i], "，") && !strings.HasSuffix(s[:i], "。") {
+			continue // "姓潘，手机…" opens the message or a clause; "老百姓" names no one
+		}
 		start := skipSeparators(s, end)
 		if cue.loose && !startsWithSurname(s, start) {
 			continue
 		}
 		if name, nend, isSurname, ok := readName(s, start, cue.surname); ok {
+			if next := nend + len(s[nend:]) - len(strings.TrimLeft(s[nend:], " ,，、:：")); isSurname && next > nend && strings.HasPrefix(s[next:], name) {
+				// "姓赵，赵大刚": the whole name told after the surname
+				if full, fend, fs, fok := readName(s, next, false); fok && !fs && len(full) > len(name) {
+					name, nend, isSurname = full, fend, false
+				}
+			}
 			x.f.Name, x.f.NameSurname = name, isSurname
 			x.mark(i, nend, spanName)
 			return

@@ -68,7 +68,7 @@ func (x *extraction) otherProduct() {
 // "外机风扇", "室内机的风扇", "机器里面的灯".
 func partOfMachine(before string) bool {
 	b := strings.TrimSuffix(strings.TrimRight(before, " "), "的")
-	for _, w := range []string{"外机", "内机", "室外机", "室内机", "主机", "机器", "机器里", "机器里面", "里面", "里边", "机身", "顶上", "上面"} {
+	for _, w := range []string{"外机", "内机", "室外机", "室内机", "主机", "机器", "机器里", "机器里面", "里面", "里边", "机身", "顶上", "上面", "排", "循环", "怀疑", "怀疑是"} { // "怀疑排水泵": a part suspected
 		if strings.HasSuffix(b, w) {
 			return true
 		}

@@ -128,6 +128,9 @@ func (x *extraction) dates(now time.Time) {
 		case role == roleStarted && x.f.StartedPhrase == "" && lastedFor(x.s, m.start):
 			// "充一晚上才显示三格": how long, not when it started
 			x.mark(m.start, m.end, spanStarted)
+		case role == roleStarted && x.f.StartedPhrase == "" && timeOfVisit(x.s, m.start, m.end):
+			// "请登记上门维修，周六上午最佳", "下午三点以后在家": when to come, not since when
+			x.mark(m.start, m.end, spanStarted)
 		case role == roleStarted && x.f.StartedPhrase == "":
 			x.f.StartedAt, x.f.StartedApprox = m.date, m.approx
 			x.f.StartedPhrase = x.s[m.start:m.end]
@@ -135,6 +138,22 @@ func (x *extraction) dates(now time.Time) {
 		}
 	}
 }
+
+// timeOfVisit reports a time told as when a visit suits, not when the fault began: the clause
+// around s[start:end] speaks of coming, being home or suiting.
+func timeOfVisit(s string, start, end int) bool {
+	cs, ce := 0, len(s)
+	if i := strings.LastIndexAny(s[:start], clauseBreaks+" "); i >= 0 {
+		cs = i
+	}
+	if i := strings.IndexAny(s[end:], clauseBreaks+" "); i >= 0 {
+		ce = end + i
+	}
+	return cueVisitTime.MatchString(s[cs:ce])
+}
+
+// cueVisitTime are the words around a time that say when to come.
+var cueVisitTime = regexp.MustCompile(`最佳|最好|方便|有空|有人|在家|上门|过来|来修|来看|能来|可以来|约|安排|以后都行|都可以`)
 
 // asked reports whether the clause going on at byte i ends in a question mark.
 func asked(s string, i int) bool {

@@ -344,7 +344,9 @@ var nameCues = []struct {
 }{
 	{"我叫", false, true}, {"我的名字是", false, false}, {"我的名字叫", false, false}, {"名字是", false, false},
 	{"名字叫", false, false}, {"姓名", false, false}, {"姓名是", false, false}, {"联系人", false, true},
-	{"联系人是", false, false}, {"我姓", true, false}, {"免贵姓", true, false}, {"敝姓", true, false},
+	{"联系人是", false, false}, {"我姓", true, false}, {"姓", true, true}, {"俺姓", true, false}, {"额姓", true, false}, {"偶姓", true, false}, {"本人姓", true, false}, {"鄙人姓", true, false}, {"咱姓", true, false}, {"我们姓", true, false}, {"我屋姓", true, false},
+	// a relative's name, when the customer writes for them: "我爸叫殷德明", "我妈姓陈 陈玉梅"
+	{"我爸叫", false, true}, {"我爸姓", true, false}, {"我妈叫", false, true}, {"我妈姓", true, false}, {"我爸爸叫", false, true}, {"我爸爸姓", true, false}, {"我妈妈叫", false, true}, {"我妈妈姓", true, false}, {"我父亲叫", false, true}, {"我父亲姓", true, false}, {"我母亲叫", false, true}, {"我母亲姓", true, false}, {"我老公叫", false, true}, {"我老公姓", true, false}, {"我老婆叫", false, true}, {"我老婆姓", true, false}, {"我爱人叫", false, true}, {"我爱人姓", true, false}, {"我媳妇叫", false, true}, {"我媳妇姓", true, false}, {"我妻子叫", false, true}, {"我妻子姓", true, false}, {"我丈夫叫", false, true}, {"我丈夫姓", true, false}, {"我爷爷叫", false, true}, {"我爷爷姓", true, false}, {"我奶奶叫", false, true}, {"我奶奶姓", true, false}, {"我外公叫", false, true}, {"我外公姓", true, false}, {"我外婆叫", false, true}, {"我外婆姓", true, false}, {"我婆婆叫", false, true}, {"我婆婆姓", true, false}, {"我公公叫", false, true}, {"我公公姓", true, false}, {"我岳父叫", false, true}, {"我岳父姓", true, false}, {"我岳母叫", false, true}, {"我岳母姓", true, false}, {"我老爸叫", false, true}, {"我老爸姓", true, false}, {"我老妈叫", false, true}, {"我老妈姓", true, false}, {"老人家叫", false, true}, {"老人家姓", true, false}, {"我家老人叫", false, true}, {"我家老人姓", true, false}, {"他姓", true, false}, {"她姓", true, false}, {"免贵姓", true, false}, {"敝姓", true, false},
 	{"吾姓", true, false}, {"我系姓", true, false}, {"阿拉姓", true, false},
 }
 
