@@ -2364,7 +2364,7 @@ func greetingWord(t string) bool {
 
 // cueSubmitNow is a customer who wants the report filed now, without more questions:
 // "就这些 提交吧", "别问了 直接报修", "帮我登记一下", "没别的了 派单吧".
-var cueSubmitNow = knowledge.MustGate(`(提交|登记|报修|报上去|下单|派单|报单|建单|开单|报个修|报一下修)(一下|下)?(吧|啦|了吧|呗|嘛|就行|就好|好了|$)|` +
+var cueSubmitNow = knowledge.MustGate(`(提交|登记|报修|报上去|下单|派单|报单|建单|开单|报个修|报一下修)(一下|下|上|好)?(吧|啦|了吧|呗|嘛|就行|就好|好了|$)|` +
 	`就这些|就这么多|没(有)?(别的|其他|其它|啥)(了|的了|要说的)|别问了|不用问了|不要问了|问(那么|这么)多|` +
 	`直接(提交|登记|报修|派单|下单|安排|派人|派师傅|报上去)|赶紧(派|安排|提交|登记)|先(提交|登记|报)(上去)?(吧|再说)|` +
 	`(帮我|给我|麻烦|你就)(登记|提交|报修|报一下|报个|安排|派个|派人|约个)|登记个|(寄修|上门|维修|修)(吧|就行|就好|好了)$|` +
@@ -2378,7 +2378,7 @@ var cueSubmitNow = knowledge.MustGate(`(提交|登记|报修|报上去|下单|�
 func (d *Dialog) submitNow(t *step) bool {
 	c := t.c
 	inSelf := c.State == StateSelf
-	if !inSelf && (!optionalSlot(c.Asking) || !c.Case.SelfDone) || c.Case.Safety || c.Case.SubmitNow {
+	if !inSelf && !optionalSlot(c.Asking) || c.Case.Safety || c.Case.SubmitNow {
 		return false
 	}
 	canon := compact(t.u.Canon)
@@ -2388,6 +2388,9 @@ func (d *Dialog) submitNow(t *step) bool {
 	if !cueSubmitNow.MatchString(canon) || cueCancel.MatchString(canon) || t.u.Is(ActCancel) || t.u.Is(ActSolved) ||
 		inSelf && t.u.Answer == knowledge.AnswerSolved {
 		return false
+	}
+	if q, ok := t.u.Has(ActQuestion); ok && q.Topic == TopicService {
+		d.answerQuestions(t, q.Topic) // "你们是寄过去修还是上门修 俺都中 给俺登记上吧": answered, then filed
 	}
 	before := c.Case
 	if inSelf {
