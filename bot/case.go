@@ -116,3 +116,38 @@ func (c *Case) addSymptomDetail(words string) {
 	}
 	c.Symptom = strings.TrimPrefix(c.Symptom+symptomJoiner+words, symptomJoiner)
 }
+
+// someoneElses reports that the number f tells is told as another person's ("上门前先打我妈家
+// 座机027-…"): OtherPhone names it.
+func (f *Facts) someoneElses() bool {
+	return !f.Phone.IsZero() && f.OtherPhone != "" && strings.Contains(digitsOf(f.OtherPhone), digitsOf(f.Phone.Number))
+}
+
+// tellPhone keeps the numbers f tells on a case that may already have one: the customer's
+// own number is the phone; a number told as someone else's ("上门的话打我妈的 027-…") is kept
+// beside it as OtherPhone and never replaces it, unless the customer says to (fix: "电话打错了
+// 是…", "换成这个号"). It reports whether the case changed.
+func (c *Case) tellPhone(f Facts, fix bool) bool {
+	before, other := c.Phone, c.OtherPhone
+	switch {
+	case f.Phone.IsZero():
+	case f.someoneElses() && !c.Phone.IsZero() && !fix:
+		c.OtherPhone = f.OtherPhone
+	default:
+		c.Phone, c.PhoneErr = f.Phone, nil
+		if f.OtherPhone != "" {
+			c.OtherPhone = f.OtherPhone
+		}
+	}
+	return c.Phone != before || c.OtherPhone != other
+}
+
+// digitsOf is the ASCII digits of s.
+func digitsOf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}

@@ -452,9 +452,7 @@ func (d *Dialog) contactAfterFiling(t *step) bool {
 		f.Name = "" // a detail told: no name guessed from its words
 	}
 	before := c.Case
-	if !f.Phone.IsZero() {
-		c.Case.Phone = f.Phone
-	}
+	c.Case.tellPhone(f, cueCorrection.MatchString(compact(t.u.Canon)))
 	if f.Name != "" {
 		c.Case.Name = f.Name
 	}
@@ -501,7 +499,7 @@ func (d *Dialog) contactAfterFiling(t *step) bool {
 	}
 	learned := strings.Join(append(changed, more...), " · ")
 	if len(changed) > 0 {
-		t.do(UpdateContact{Number: c.Ticket, Name: c.Case.Name, Phone: c.Case.Phone.Number, Address: c.Case.Address})
+		t.do(UpdateContact{Number: c.Ticket, Name: c.Case.Name, Phone: c.Case.Phone.Number, Address: c.Case.Address, OtherPhone: c.Case.OtherPhone})
 	}
 	if len(more) > 0 {
 		t.do(UpdateDetails{Number: c.Ticket, Facts: details, ProofDoubt: c.Case.ProofDoubt})
@@ -935,6 +933,9 @@ func (d *Dialog) absorb(t *step) {
 		c.Case.Symptom += symptomJoiner + f.Symptom
 	}
 	c.Case.fill(f)
+	if f.someoneElses() && !c.Case.Phone.IsZero() && c.Case.Phone != f.Phone {
+		c.Case.OtherPhone = f.OtherPhone // "上门打我儿子的 139…" told or changed: the latest, beside the phone
+	}
 	if w := cueProofDoubt.FindString(compact(t.u.Canon)); w != "" && c.Case.ProofDoubt == "" && !hypothetical.MatchString(compact(t.u.Canon)) &&
 		!askedOf(compact(t.u.Canon), w) {
 		c.Case.ProofDoubt = w // "朋友送的", "二手的", "在日本买的": the warranty is checked, never promised
@@ -1029,6 +1030,12 @@ func (d *Dialog) collect(t *step, text string) {
 		d.answerQuestions(t, q.Topic)
 	}
 	if !ok && !late && !d.filledAny(&before, &c.Case) && c.Case.Symptom == before.Symptom {
+		if c.Case.OtherPhone != before.OtherPhone && !asked {
+			// "师傅上门的话打我儿子电话139…" at another question: the second contact, acknowledged
+			t.sayKey("bot.learned", "facts", c.Case.OtherPhone)
+			d.reask(t)
+			return
+		}
 		if asked {
 			d.reask(t)
 			return

@@ -641,11 +641,13 @@ func (d *Dialog) availabilityAfterFiling(t *step) {
 	window := contactWindow(u.Canon)
 	contact := UpdateContact{Number: c.Ticket, Window: window}
 	var changed []string
-	if p := u.Facts.Phone; !p.IsZero() && p.Number != c.Case.Phone.Number {
+	if before := d.show(&c.Case, SlotPhone); c.Case.tellPhone(u.Facts, cueCorrection.MatchString(compact(u.Canon))) {
 		// "电话13911027788，白天我上班接不了，晚上六点半以后再打": the number is the phone
-		c.Case.Phone = p
-		contact.Phone = p.Number
-		changed = append(changed, p.Number)
+		// (another person's beside it)
+		contact.Phone, contact.OtherPhone = c.Case.Phone.Number, c.Case.OtherPhone
+		if v := d.show(&c.Case, SlotPhone); v != before {
+			changed = append(changed, v)
+		}
 	}
 	t.do(contact)
 	if len(changed) > 0 {

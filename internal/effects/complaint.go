@@ -182,7 +182,9 @@ func (b *Backend) UpdateContact(ctx context.Context, openID string, e bot.Update
 		changes = changed(changes, "name", r.Name, e.Name)
 		changes = changed(changes, "phone", r.Phone, e.Phone)
 		changes = changed(changes, "address", r.Address, e.Address)
+		changes = changed(changes, "other_phone", r.OtherPhone, e.OtherPhone)
 		r.Name, r.Phone, r.Address = cmp.Or(e.Name, r.Name), cmp.Or(e.Phone, r.Phone), cmp.Or(e.Address, r.Address)
+		r.OtherPhone = cmp.Or(e.OtherPhone, r.OtherPhone)
 		t.UpdatedAt = now
 		return true
 	})

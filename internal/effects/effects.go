@@ -199,10 +199,6 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 		// is filed as "安全隐患：电池鼓包、异常发烫；充一歇就发烫"
 		tc.Symptom = catalog.T("effects.hazard_note", "title", r.Title) + "；" + tc.Symptom
 	}
-	if c.OtherPhone != "" {
-		// "我的电话136…" beside the tenant's number the visit goes to: a note staff read
-		tc.Symptom += catalog.T("effects.other_phone", "other", c.OtherPhone)
-	}
 	switch c.ExtendedWarranty {
 	case bot.YesNoYes:
 		tc.ExtendedWarranty, tc.ExtendedMonths, tc.ExtendedTotal = triage.AnswerYes, c.ExtendedMonths, c.ExtendedTotal
@@ -295,7 +291,7 @@ func record(c bot.Case, tc triage.Case) triage.Record {
 		occurred = catalog.T("bot.value.unknown")
 	}
 	return triage.Record{
-		Name: c.Name, Phone: c.Phone.Number, Address: c.Address, Latitude: c.Lat, Longitude: c.Lng,
+		Name: c.Name, Phone: c.Phone.Number, OtherPhone: c.OtherPhone, Address: c.Address, Latitude: c.Lat, Longitude: c.Lng,
 		Serial: c.Serial, Channel: string(c.Channel), Occurred: occurred, Case: tc,
 	}
 }
