@@ -62,8 +62,11 @@ type Case struct {
 	// ("上个月刚修过又坏了"): triage leaves a paid repair out until the repair record is
 	// checked (a repeat inside a repair's own warranty is free).
 	RepairClaim string `json:"repair_claim,omitempty"`
-	Complaints  int    `json:"complaints,omitempty"` // complaints made during this case
-	Complaint   string `json:"complaint,omitempty"`  // a complaint risk: the words that made it one
+	// CallWindow is when the customer can be phoned, as they said it ("中午12点到1点",
+	// "晚上六点半以后", "周末"): on the ticket, and every callback promise keeps to it.
+	CallWindow string `json:"call_window,omitempty"`
+	Complaints int    `json:"complaints,omitempty"` // complaints made during this case
+	Complaint  string `json:"complaint,omitempty"`  // a complaint risk: the words that made it one
 
 	Guided  bool     `json:"guided,omitempty"`  // the menu of common faults was offered
 	Offered []string `json:"offered,omitempty"` // the rule ids of that menu, in order
@@ -150,4 +153,35 @@ func digitsOf(s string) string {
 		}
 		return -1
 	}, s)
+}
+
+// dropModelFromFault takes the model back out of the fault words it went into ("充不进电了，
+// H12 Pro吧" once the model is H12 Pro): a part of the fault that is the model, with a hedge
+// or a label at most, is no fault. It reports whether the fault changed.
+func (c *Case) dropModelFromFault() bool {
+	key := alnumKey(c.Model)
+	if key == "" || c.Symptom == "" {
+		return false
+	}
+	parts := strings.Split(c.Symptom, symptomJoiner)
+	kept := parts[:0]
+	for _, p := range parts {
+		if m, ok := modelAsWritten(p); ok && alnumKey(m) == key && hanCount(p) <= 6 {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	if len(kept) == len(parts) || len(kept) == 0 {
+		return false
+	}
+	c.Symptom = strings.Join(kept, symptomJoiner)
+	return true
+}
+
+// modelOutOfFault takes a model told to a filed case out of the fault words (dropModelFromFault),
+// and sends the fault as it now stands with the details for the ticket.
+func (c *Case) modelOutOfFault(f *Facts) {
+	if f.Model != "" && c.dropModelFromFault() {
+		f.Symptom = c.Symptom
+	}
 }

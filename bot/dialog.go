@@ -229,6 +229,20 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 	if d.keepTicket(t) {
 		return c, t.out
 	}
+	if availabilityTold(&t.u) {
+		at := len(t.out)
+		done, note := d.callWindow(t)
+		if done {
+			return c, t.out
+		}
+		if note != "" {
+			// "13812345678 只有中午12点到1点能接": the window said first, then the number taken
+			defer func() {
+				t.out = slices.Insert(t.out, at, Effect(Reply{Text: note}))
+				out = t.out
+			}()
+		}
+	}
 	if c.State == StateHuman {
 		d.waitForHuman(t, text)
 		return c, t.out
@@ -502,6 +516,7 @@ func (d *Dialog) contactAfterFiling(t *step) bool {
 		t.do(UpdateContact{Number: c.Ticket, Name: c.Case.Name, Phone: c.Case.Phone.Number, Address: c.Case.Address, OtherPhone: c.Case.OtherPhone})
 	}
 	if len(more) > 0 {
+		c.Case.modelOutOfFault(&details)
 		t.do(UpdateDetails{Number: c.Ticket, Facts: details, ProofDoubt: c.Case.ProofDoubt})
 		if len(changed) == 0 {
 			t.sayKey("bot.details.updated", "number", c.Ticket, "facts", learned)
@@ -555,6 +570,7 @@ func (d *Dialog) detailsToTicket(t *step, before *Case) {
 		}
 	}
 	if f != (Facts{}) {
+		c.Case.modelOutOfFault(&f)
 		t.do(UpdateDetails{Number: c.Ticket, Facts: f, ProofDoubt: c.Case.ProofDoubt})
 	}
 }
@@ -664,6 +680,7 @@ func (d *Dialog) detailsBesideSafety(t *step) string {
 	if len(more) == 0 {
 		return ""
 	}
+	c.Case.modelOutOfFault(&details)
 	t.do(UpdateDetails{Number: c.Ticket, Facts: details, ProofDoubt: c.Case.ProofDoubt})
 	return catalog.T("bot.details.updated", "number", c.Ticket, "facts", strings.Join(more, " · "))
 }
@@ -932,7 +949,11 @@ func (d *Dialog) absorb(t *step) {
 		!strings.Contains(f.Symptom, c.Case.Symptom) && runes(c.Case.Symptom)+runes(f.Symptom) < maxSymptomRunes {
 		c.Case.Symptom += symptomJoiner + f.Symptom
 	}
+	if m := cmp.Or(f.Model, c.Case.Model); f.ErrorCode != "" && strings.HasPrefix(alnumKey(m), alnumKey(f.ErrorCode)) {
+		f.ErrorCode = "" // "H12 Pro吧": the model's letters, no code on a display
+	}
 	c.Case.fill(f)
+	c.Case.dropModelFromFault() // "H12 Pro吧" taken into the fault before the model was known
 	if f.someoneElses() && !c.Case.Phone.IsZero() && c.Case.Phone != f.Phone {
 		c.Case.OtherPhone = f.OtherPhone // "上门打我儿子的 139…" told or changed: the latest, beside the phone
 	}
@@ -1643,6 +1664,9 @@ func (d *Dialog) readBackParts(c *Case) []string {
 		parts = append(parts, v)
 	}
 	add(SlotPhone, "bot.readback.phone")
+	if c.CallWindow != "" {
+		parts = append(parts, catalog.T("bot.readback.call_window", "window", c.CallWindow))
+	}
 	return parts
 }
 

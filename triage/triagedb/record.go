@@ -17,6 +17,7 @@ type recordJSON struct {
 	Name       string         `json:"name"`
 	Phone      string         `json:"phone"`
 	OtherPhone string         `json:"other_phone,omitempty"`
+	CallWindow string         `json:"call_window,omitempty"`
 	Address    string         `json:"address"`
 	Latitude   float64        `json:"lat,omitempty"`
 	Longitude  float64        `json:"lng,omitempty"`
@@ -140,7 +141,7 @@ type reasonJSON struct {
 func toRecordJSON(r triage.Record) recordJSON {
 	c, h := r.Case, r.Case.Hint
 	return recordJSON{
-		Name: r.Name, Phone: r.Phone, OtherPhone: r.OtherPhone, Address: r.Address,
+		Name: r.Name, Phone: r.Phone, OtherPhone: r.OtherPhone, CallWindow: r.CallWindow, Address: r.Address,
 		Latitude: r.Latitude, Longitude: r.Longitude,
 		Serial: r.Serial, Channel: r.Channel, Occurred: r.Occurred,
 		Case: caseJSON{
@@ -220,7 +221,7 @@ func fromEvidenceJSON(es []evidenceJSON) []triage.Evidence {
 func (r recordJSON) toDomain() triage.Record {
 	c, h := r.Case, r.Case.Hint
 	return triage.Record{
-		Name: r.Name, Phone: r.Phone, OtherPhone: r.OtherPhone, Address: r.Address,
+		Name: r.Name, Phone: r.Phone, OtherPhone: r.OtherPhone, CallWindow: r.CallWindow, Address: r.Address,
 		Latitude: r.Latitude, Longitude: r.Longitude,
 		Serial: r.Serial, Channel: r.Channel, Occurred: r.Occurred,
 		Case: triage.Case{
