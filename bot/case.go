@@ -62,8 +62,11 @@ type Case struct {
 	// ("上个月刚修过又坏了"): triage leaves a paid repair out until the repair record is
 	// checked (a repeat inside a repair's own warranty is free).
 	RepairClaim string `json:"repair_claim,omitempty"`
-	Complaints  int    `json:"complaints,omitempty"` // complaints made during this case
-	Complaint   string `json:"complaint,omitempty"`  // a complaint risk: the words that made it one
+	// CallWindow is when the customer can be phoned, as they said it ("中午12点到1点",
+	// "晚上六点半以后", "周末"): on the ticket, and every callback promise keeps to it.
+	CallWindow string `json:"call_window,omitempty"`
+	Complaints int    `json:"complaints,omitempty"` // complaints made during this case
+	Complaint  string `json:"complaint,omitempty"`  // a complaint risk: the words that made it one
 
 	Guided  bool     `json:"guided,omitempty"`  // the menu of common faults was offered
 	Offered []string `json:"offered,omitempty"` // the rule ids of that menu, in order
@@ -115,4 +118,70 @@ func (c *Case) addSymptomDetail(words string) {
 		return
 	}
 	c.Symptom = strings.TrimPrefix(c.Symptom+symptomJoiner+words, symptomJoiner)
+}
+
+// someoneElses reports that the number f tells is told as another person's ("上门前先打我妈家
+// 座机027-…"): OtherPhone names it.
+func (f *Facts) someoneElses() bool {
+	return !f.Phone.IsZero() && f.OtherPhone != "" && strings.Contains(digitsOf(f.OtherPhone), digitsOf(f.Phone.Number))
+}
+
+// tellPhone keeps the numbers f tells on a case that may already have one: the customer's
+// own number is the phone; a number told as someone else's ("上门的话打我妈的 027-…") is kept
+// beside it as OtherPhone and never replaces it, unless the customer says to (fix: "电话打错了
+// 是…", "换成这个号"). It reports whether the case changed.
+func (c *Case) tellPhone(f Facts, fix bool) bool {
+	before, other := c.Phone, c.OtherPhone
+	switch {
+	case f.Phone.IsZero():
+	case f.someoneElses() && !c.Phone.IsZero() && !fix:
+		c.OtherPhone = f.OtherPhone
+	default:
+		c.Phone, c.PhoneErr = f.Phone, nil
+		if f.OtherPhone != "" {
+			c.OtherPhone = f.OtherPhone
+		}
+	}
+	return c.Phone != before || c.OtherPhone != other
+}
+
+// digitsOf is the ASCII digits of s.
+func digitsOf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// dropModelFromFault takes the model back out of the fault words it went into ("充不进电了，
+// H12 Pro吧" once the model is H12 Pro): a part of the fault that is the model, with a hedge
+// or a label at most, is no fault. It reports whether the fault changed.
+func (c *Case) dropModelFromFault() bool {
+	key := alnumKey(c.Model)
+	if key == "" || c.Symptom == "" {
+		return false
+	}
+	parts := strings.Split(c.Symptom, symptomJoiner)
+	kept := parts[:0]
+	for _, p := range parts {
+		if m, ok := modelAsWritten(p); ok && alnumKey(m) == key && hanCount(p) <= 6 {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	if len(kept) == len(parts) || len(kept) == 0 {
+		return false
+	}
+	c.Symptom = strings.Join(kept, symptomJoiner)
+	return true
+}
+
+// modelOutOfFault takes a model told to a filed case out of the fault words (dropModelFromFault),
+// and sends the fault as it now stands with the details for the ticket.
+func (c *Case) modelOutOfFault(f *Facts) {
+	if f.Model != "" && c.dropModelFromFault() {
+		f.Symptom = c.Symptom
+	}
 }

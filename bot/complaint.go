@@ -73,6 +73,9 @@ type UpdateContact struct {
 	Name    string
 	Phone   string
 	Address string
+	// OtherPhone is a second contact as told, with whose it is ("我妈家座机027-88765432
+	// （上门联系）"), kept beside the customer's phone.
+	OtherPhone string
 	// Window is when the customer can be phoned or visited, as told ("晚上六点半以后"); it is
 	// noted on the ticket for the person who calls.
 	Window string

@@ -229,6 +229,20 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 	if d.keepTicket(t) {
 		return c, t.out
 	}
+	if availabilityTold(&t.u) {
+		at := len(t.out)
+		done, note := d.callWindow(t)
+		if done {
+			return c, t.out
+		}
+		if note != "" {
+			// "13812345678 只有中午12点到1点能接": the window said first, then the number taken
+			defer func() {
+				t.out = slices.Insert(t.out, at, Effect(Reply{Text: note}))
+				out = t.out
+			}()
+		}
+	}
 	if c.State == StateHuman {
 		d.waitForHuman(t, text)
 		return c, t.out
@@ -452,9 +466,7 @@ func (d *Dialog) contactAfterFiling(t *step) bool {
 		f.Name = "" // a detail told: no name guessed from its words
 	}
 	before := c.Case
-	if !f.Phone.IsZero() {
-		c.Case.Phone = f.Phone
-	}
+	c.Case.tellPhone(f, cueCorrection.MatchString(compact(t.u.Canon)))
 	if f.Name != "" {
 		c.Case.Name = f.Name
 	}
@@ -501,9 +513,10 @@ func (d *Dialog) contactAfterFiling(t *step) bool {
 	}
 	learned := strings.Join(append(changed, more...), " · ")
 	if len(changed) > 0 {
-		t.do(UpdateContact{Number: c.Ticket, Name: c.Case.Name, Phone: c.Case.Phone.Number, Address: c.Case.Address})
+		t.do(UpdateContact{Number: c.Ticket, Name: c.Case.Name, Phone: c.Case.Phone.Number, Address: c.Case.Address, OtherPhone: c.Case.OtherPhone})
 	}
 	if len(more) > 0 {
+		c.Case.modelOutOfFault(&details)
 		t.do(UpdateDetails{Number: c.Ticket, Facts: details, ProofDoubt: c.Case.ProofDoubt})
 		if len(changed) == 0 {
 			t.sayKey("bot.details.updated", "number", c.Ticket, "facts", learned)
@@ -557,6 +570,7 @@ func (d *Dialog) detailsToTicket(t *step, before *Case) {
 		}
 	}
 	if f != (Facts{}) {
+		c.Case.modelOutOfFault(&f)
 		t.do(UpdateDetails{Number: c.Ticket, Facts: f, ProofDoubt: c.Case.ProofDoubt})
 	}
 }
@@ -666,6 +680,7 @@ func (d *Dialog) detailsBesideSafety(t *step) string {
 	if len(more) == 0 {
 		return ""
 	}
+	c.Case.modelOutOfFault(&details)
 	t.do(UpdateDetails{Number: c.Ticket, Facts: details, ProofDoubt: c.Case.ProofDoubt})
 	return catalog.T("bot.details.updated", "number", c.Ticket, "facts", strings.Join(more, " · "))
 }
@@ -934,7 +949,14 @@ func (d *Dialog) absorb(t *step) {
 		!strings.Contains(f.Symptom, c.Case.Symptom) && runes(c.Case.Symptom)+runes(f.Symptom) < maxSymptomRunes {
 		c.Case.Symptom += symptomJoiner + f.Symptom
 	}
+	if m := cmp.Or(f.Model, c.Case.Model); f.ErrorCode != "" && strings.HasPrefix(alnumKey(m), alnumKey(f.ErrorCode)) {
+		f.ErrorCode = "" // "H12 Pro吧": the model's letters, no code on a display
+	}
 	c.Case.fill(f)
+	c.Case.dropModelFromFault() // "H12 Pro吧" taken into the fault before the model was known
+	if f.someoneElses() && !c.Case.Phone.IsZero() && c.Case.Phone != f.Phone {
+		c.Case.OtherPhone = f.OtherPhone // "上门打我儿子的 139…" told or changed: the latest, beside the phone
+	}
 	if w := cueProofDoubt.FindString(compact(t.u.Canon)); w != "" && c.Case.ProofDoubt == "" && !hypothetical.MatchString(compact(t.u.Canon)) &&
 		!askedOf(compact(t.u.Canon), w) {
 		c.Case.ProofDoubt = w // "朋友送的", "二手的", "在日本买的": the warranty is checked, never promised
@@ -1029,6 +1051,12 @@ func (d *Dialog) collect(t *step, text string) {
 		d.answerQuestions(t, q.Topic)
 	}
 	if !ok && !late && !d.filledAny(&before, &c.Case) && c.Case.Symptom == before.Symptom {
+		if c.Case.OtherPhone != before.OtherPhone && !asked {
+			// "师傅上门的话打我儿子电话139…" at another question: the second contact, acknowledged
+			t.sayKey("bot.learned", "facts", c.Case.OtherPhone)
+			d.reask(t)
+			return
+		}
 		if asked {
 			d.reask(t)
 			return
@@ -1636,6 +1664,9 @@ func (d *Dialog) readBackParts(c *Case) []string {
 		parts = append(parts, v)
 	}
 	add(SlotPhone, "bot.readback.phone")
+	if c.CallWindow != "" {
+		parts = append(parts, catalog.T("bot.readback.call_window", "window", c.CallWindow))
+	}
 	return parts
 }
 

@@ -647,20 +647,23 @@ func availabilityTold(u *Understanding) bool {
 func (d *Dialog) availabilityAfterFiling(t *step) {
 	c, u := t.c, &t.u
 	window := contactWindow(u.Canon)
+	c.Case.CallWindow = window
 	contact := UpdateContact{Number: c.Ticket, Window: window}
 	var changed []string
-	if p := u.Facts.Phone; !p.IsZero() && p.Number != c.Case.Phone.Number {
+	if before := d.show(&c.Case, SlotPhone); c.Case.tellPhone(u.Facts, cueCorrection.MatchString(compact(u.Canon))) {
 		// "电话13911027788，白天我上班接不了，晚上六点半以后再打": the number is the phone
-		c.Case.Phone = p
-		contact.Phone = p.Number
-		changed = append(changed, p.Number)
+		// (another person's beside it)
+		contact.Phone, contact.OtherPhone = c.Case.Phone.Number, c.Case.OtherPhone
+		if v := d.show(&c.Case, SlotPhone); v != before {
+			changed = append(changed, v)
+		}
 	}
 	t.do(contact)
 	if len(changed) > 0 {
 		t.sayKey("bot.contact.updated", "number", c.Ticket, "facts", strings.Join(changed, " · "))
 	}
 	tx := compact(u.Canon)
-	if cueCallWords.MatchString(tx) && !cueVisitWords.MatchString(tx) {
+	if cueCallWords.MatchString(tx) && (!cueVisitWords.MatchString(tx) || cuePhoneCall.MatchString(tx)) {
 		t.sayKey("bot.call.noted_after", "number", c.Ticket, "window", window)
 	} else {
 		t.sayKey("bot.visit.noted_after", "number", c.Ticket, "wish", window)
@@ -671,6 +674,43 @@ func (d *Dialog) availabilityAfterFiling(t *step) {
 			t.sayKey("bot.readback.ticket", "number", c.Ticket, "facts", strings.Join(parts, " · "))
 		}
 	}
+}
+
+// callWindow keeps when the customer can be phoned, told before filing or while a person
+// is awaited ("只有中午12点到1点能接电话 其他时间别打"): as said, on the case and so on the
+// ticket, never read as when the fault began; acknowledged in one line, and the question
+// pending asked again when the message tells nothing else. After filing, while waiting for
+// a person, it goes onto the ticket (availabilityAfterFiling). done is false when the
+// message is left to the state's own handling, the window already kept: note is then the
+// line to say before that handling's reply.
+func (d *Dialog) callWindow(t *step) (done bool, note string) {
+	c, f := t.c, &t.u.Facts
+	if c.Ticket != "" {
+		if c.State != StateHuman {
+			return false, ""
+		}
+		d.availabilityAfterFiling(t)
+		return true, ""
+	}
+	if c.State != StateCollect && c.State != StateSelf && c.State != StateConfirm && c.State != StateHuman {
+		return false, ""
+	}
+	window := contactWindow(t.u.Canon)
+	c.Case.CallWindow = window
+	if f.StartedPhrase != "" && strings.Contains(window, f.StartedPhrase) {
+		f.StartedAt, f.StartedPhrase, f.StartedApprox = Date{}, "", false // "中午" is when to call, not when it broke
+	}
+	if f.Symptom != "" && cueAvailability.MatchString(compact(f.Symptom)) {
+		f.Symptom = "" // "白天上班接不了" is when to call, no fault
+	}
+	note = catalog.T("bot.call.noted", "window", window)
+	if f.Phone.IsZero() && f.Name == "" && f.Address == "" && f.Category == "" && f.Brand == "" && f.Model == "" &&
+		f.PurchaseDate.IsZero() && f.Serial == "" && f.Symptom == "" && f.ErrorCode == "" && f.StartedPhrase == "" {
+		t.say(note)
+		d.reask(t)
+		return true, ""
+	}
+	return false, note
 }
 
 // clockWindow is a time of day the customer can or cannot be reached at: "晚上六点半以后",
@@ -716,6 +756,9 @@ var wishedPart = regexp.MustCompile(`(?:能不能|可不可以|可以|最好|尽
 var (
 	cueCallWords  = knowledge.MustGate(`打|接|电话|回电|联系|听电话`)
 	cueVisitWords = knowledge.MustGate(`上门|(^|[^打])来|在家|有人|师傅`)
+	// cuePhoneCall is a phone call named outright ("接电话", "一点半打过来"): a call, whatever
+	// else the words say
+	cuePhoneCall = knowledge.MustGate(`接电话|回电|打电话|打过来|打给我|打我电话`)
 )
 
 // cueAskedUpdated asks whether what was told is on the ticket: "改了没有", "记上了吗", "更新了没".
@@ -723,7 +766,7 @@ var cueAskedUpdated = knowledge.MustGate(`(改|更新|更正|记|登记|写)(了
 
 // cueAvailability says when the customer can or cannot be reached or visited: "只有晚上7点以后
 // 在家", "别白天打我", "白天接不了电话", "能不能上午来", "晚上六点半以后再打", "下班后才能接".
-var cueAvailability = knowledge.MustGate(`只有[^,，。!?？]{0,10}(在家|有空|方便|有人)|(别|不要|莫|勿要|唔好)[^,，。!?？]{0,3}(白天|上午|下午|晚上|中午|早上|工作时间|上班时间|日头)[^,，。!?？]{0,3}(打|来|联系|上门)|(白天|上午|下午|晚上|中午|早上|上班|日头)[^,，。!?？]{0,6}(不在家|没人|冇人|没空|接不了|接不到|不方便|不得空|唔得闲|冇得闲|听不了|唔方便)|(能不能|可不可以|可以|最好|尽量)[^,，。!?？]{0,3}(上午|下午|晚上|中午|早上|周末|白天)[^,，。!?？]{0,2}(来|上门|联系|打)|` +
+var cueAvailability = knowledge.MustGate(`只有[^,，。!?？]{0,10}(在家|有空|方便|有人|能接|才能接|可以接|接得了|接电话)|只能[^,，。!?？]{0,10}(接电话|接|打)|(其他|别的|其余)时间[^,，。!?？]{0,2}(别|不要|不能|莫|勿)(打|联系)|(周末|工作日|下班|晚上|中午|早上|上午|下午)[^,，。!?？]{0,4}才(能|可以|方便)?(接|打|联系)|(别|不要|莫|勿要|唔好)[^,，。!?？]{0,3}(白天|上午|下午|晚上|中午|早上|工作时间|上班时间|日头)[^,，。!?？]{0,3}(打|来|联系|上门)|(白天|上午|下午|晚上|中午|早上|上班|日头)[^,，。!?？]{0,6}(不在家|没人|冇人|没空|接不了|接不到|不方便|不得空|唔得闲|冇得闲|听不了|唔方便)|(能不能|可不可以|可以|最好|尽量)[^,，。!?？]{0,3}(上午|下午|晚上|中午|早上|周末|白天)[^,，。!?？]{0,2}(来|上门|联系|打)|` +
 	`(点|点半|点钟|下班)(以后|之后|后)[^,，。!?？]{0,4}(再|才|先)?(打|来|联系|上门|在家|有空|方便|能接|可以接|接电话|得闲)|` +
 	`(点|点半|点钟)[^,，。!?？]{0,6}(打给我|给我打|打电话给我|联系我|打俾我)`)
 
@@ -2184,6 +2227,11 @@ func (d *Dialog) correct(t *step) bool {
 			changes = append(changes, catalog.T("bot.slot."+string(s))+" "+d.show(&c.Case, s))
 		}
 	}
+	if len(changes) == 0 && f.Model != "" && alnumKey(f.Model) == alnumKey(c.Case.Model) {
+		// "型号是H12 Pro 你怎么写到故障里去了 改一下": the model as it stands, out of the fault
+		c.Case.dropModelFromFault()
+		changes = append(changes, catalog.T("bot.slot."+string(SlotModel))+" "+d.show(&c.Case, SlotModel))
+	}
 	if len(changes) == 0 {
 		if tail := strings.TrimSpace(afterDenial(t.u.Canon)); t.u.Facts.Category != "" && t.u.Facts.Category == c.Case.Category && tail != "" {
 			// "不是冰箱是冰柜 卧式那种": the same kind of product, named better; no fault in it
@@ -2395,6 +2443,11 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 			t.sayKey("bot.faq.service.onsite", "category", d.lexicon().CategoryName(cat)) // not "大家电" for a robot vacuum
 		}
 	case TopicHours:
+		if w := c.Case.CallWindow; w != "" && cueCallWords.MatchString(compact(t.u.Canon)) && !availabilityTold(&t.u) {
+			// "到底几点给我回电话": the time the customer gave, as the ticket holds it
+			t.sayKey("bot.call.window_recorded", "window", w)
+			break
+		}
 		// the hours of the business calendar that also dates every promise (never a second
 		// figure typed into a text)
 		t.sayKey("bot.faq.hours", "hours", cmp.Or(d.StaffHours, "9:00–18:00"))

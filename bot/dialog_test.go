@@ -211,6 +211,9 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 				if e.Case.RepairClaim != "" {
 					out.WriteString("! repair claim: " + e.Case.RepairClaim + "\n")
 				}
+				if e.Case.OtherPhone != "" {
+					out.WriteString("! phone: " + e.Case.Phone.Number + " other: " + e.Case.OtherPhone + "\n")
+				}
 				res = be.open(e)
 			case ListTickets:
 				out.WriteString("! list tickets\n")
@@ -238,6 +241,9 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 				out.WriteString("! flag complaint " + e.Number + " " + e.Words + "\n")
 			case UpdateContact:
 				out.WriteString(fmt.Sprintf("! contact %s name=%q phone=%q address=%q", e.Number, e.Name, e.Phone, e.Address))
+				if e.OtherPhone != "" {
+					out.WriteString(fmt.Sprintf(" other=%q", e.OtherPhone))
+				}
 				if e.Window != "" {
 					out.WriteString(fmt.Sprintf(" window=%q", e.Window))
 				}

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers"
+
+	"github.com/wxintake/intake/catalog"
 )
 
 // PhoneKind says whether a phone number is a mobile or a landline.
@@ -213,10 +215,11 @@ func (x *extraction) phone() {
 	}
 }
 
-// secondPhone reads another valid number after the one kept at s[start:end] ("租客电话
-// 135…，我的电话136…，上门请联系租客"): the one the visit is to go to is kept, by the words
-// "上门请联系租客", "打给我"; the first otherwise; the other is kept in its clause's words as
-// OtherPhone, a note for staff.
+// secondPhone reads another valid number after the one kept at s[start:end] ("我电话138…
+// 上门的话打我妈的 027-…", "租客电话135…，我的电话136…，上门请联系租客"): the customer's own
+// number is kept as the phone (the first, unless only the second is told as theirs); the
+// other, with whose it is and whether the visit goes to it, is kept as OtherPhone, a
+// second contact on the ticket. A landline counts when told with a cue or its area code.
 func (x *extraction) secondPhone(start, end int) {
 	s := x.s
 	for i := end; i < len(s); {
@@ -227,24 +230,91 @@ func (x *extraction) secondPhone(start, end int) {
 		}
 		i = c.end
 		p, err := validatePhone(c.digitString(), c.plus)
-		if err != nil || p.Kind != PhoneMobile || p == x.f.Phone {
+		if err != nil || p == x.f.Phone {
 			continue
 		}
 		cueStart, cue := precededBy(setPhoneCues, s, skipLabelBack(s, c.start), 4)
+		if p.Kind != PhoneMobile && !cue && !c.grouped {
+			continue
+		}
 		if !cue {
 			cueStart = c.start
 		}
-		first, second := numberWithLabel(s, start, end), numberWithLabel(s, cueStart, c.end)
-		if who := visitContact.FindStringSubmatch(s[c.end:]); who != nil && whose(second, who[1]) && !whose(first, who[1]) {
-			// "上门请联系租客" after "租客电话…" told second: the visit's number
-			x.f.OtherPhone = first
+		firstWho, firstVisit := phoneOwner(s, start)
+		secondWho, secondVisit := phoneOwner(s, cueStart)
+		if who := visitContact.FindStringSubmatch(s[c.end:]); who != nil {
+			// "…，上门请联系租客": the visit goes to the number told as 租客's
+			firstVisit = firstVisit || whose(numberWithLabel(s, start, end), who[1])
+			secondVisit = secondVisit || whose(numberWithLabel(s, cueStart, c.end), who[1])
+		}
+		if firstWho != "" && secondWho == "" {
+			// "我妈手机135…，我的136…": the customer's own number is the second
+			x.f.OtherPhone = otherPhoneWords(s, start, end, firstWho, firstVisit)
 			x.f.Phone = p
 		} else {
-			x.f.OtherPhone = second
+			x.f.OtherPhone = otherPhoneWords(s, cueStart, c.end, secondWho, secondVisit)
 		}
 		x.mark(cueStart, c.end, spanPhone)
 		return
 	}
+	if who, visit := phoneOwner(s, start); who != "" {
+		// "上门前先打我妈家座机027-88765432": the one number told is someone else's
+		x.f.OtherPhone = otherPhoneWords(s, start, end, who, visit)
+	}
+}
+
+// phoneRole names someone other than the customer a number is told as belonging to, just
+// before it: "我妈的 ", "我妈家座机", "物业电话", "前台", "我儿子手机是".
+var phoneRole = regexp.MustCompile(`(妈妈|爸爸|老妈|老爸|母亲|父亲|妈|爸|儿子|女儿|闺女|老伴|老婆|老公|爱人|媳妇|对象|哥哥|姐姐|弟弟|妹妹|爷爷|奶奶|外公|外婆|姥姥|姥爷|婆婆|公公|岳母|岳父|丈母娘|家属|亲戚|邻居|朋友|同事|租客|房东|物业|前台|保安|门卫|保姆)` +
+	`(家|那边)?(的)?[ ]?(电话|手机|手机号|号码|号|座机|固话|家里座机|联系方式)?(号码|是|为)?[:： ]*$`)
+
+// cueVisitContact tells that a number is for the visit: "上门的话打…", "师傅来之前打…", "到了打…".
+var cueVisitContact = regexp.MustCompile(`上门|师傅|来的时候|来之前|来前|来了|到了|到家|现场|安装`)
+
+// phoneOwner reads the words before a number at s[start:], back to the clause or the number
+// before it: who the number belongs to when it is not the customer ("我妈", "物业"; "" when
+// it is theirs or nobody is named), and whether it is the one for the visit.
+func phoneOwner(s string, start int) (who string, visit bool) {
+	who, visit, _ = phoneOwnerAt(s, start)
+	return who, visit
+}
+
+// phoneOwnerAt is phoneOwner with where the words naming whose the number is begin ("我妈的
+// 027-…" from 我).
+func phoneOwnerAt(s string, start int) (who string, visit bool, at int) {
+	from := start
+	for k := 0; k < 16 && from > 0; k++ {
+		j := prevRuneStart(s, from)
+		if r := firstRune(s[j:]); strings.ContainsAny(r, clauseBreaks) || isASCIIDigit(s[j]) {
+			break
+		}
+		from = j
+	}
+	label := s[from:start]
+	loc := phoneRole.FindStringSubmatchIndex(label)
+	if loc == nil {
+		return "", false, start
+	}
+	who, at = label[loc[2]:loc[3]], from+loc[0]
+	if strings.HasSuffix(s[:at], "我") {
+		who, at = "我"+who, at-len("我")
+	}
+	return who, cueVisitContact.MatchString(label), at
+}
+
+// otherPhoneWords is how a second number is kept for staff: the words it was told with when
+// they name whose it is ("我妈手机13512345678"), else whose and the number ("我妈
+// 027-88765432"), marked when the visit goes to it.
+func otherPhoneWords(s string, start, end int, who string, visit bool) string {
+	words := numberWithLabel(s, start, end)
+	if who != "" {
+		_, _, at := phoneOwnerAt(s, start)
+		words = strings.TrimSpace(s[at:end]) // "上门前先打我妈家座机027-…": from 我妈
+	}
+	if visit {
+		return catalog.T("bot.value.visit_contact", "contact", words)
+	}
+	return words
 }
 
 // visitContact names who the engineer is to call: "上门请联系租客", "联系我老婆", "打给我妈".

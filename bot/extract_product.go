@@ -279,7 +279,7 @@ func (x *extraction) model(lx *Lexicon) {
 			i = end - 1
 			continue
 		}
-		x.setModel(lx, i, end, -1, -1)
+		x.setModel(lx, i, seriesEnd(s, end), -1, -1) // "型号是H12 Pro": the series word is the model's
 		return
 	}
 }

@@ -893,8 +893,10 @@ var cueSaidBefore = regexp.MustCompile(`说了|说过|讲了|讲过|告诉过|�
 // "iPhone 15 Pro Max", "KFR-35GW/BP3DN8Y-PH200(B1)", "华为Mate60 Pro").
 var (
 	modelRe      = regexp.MustCompile(`[\p{Han}A-Za-z0-9][\p{Han}A-Za-z0-9 ()（）/+@._-]*[A-Za-z0-9)）+]`)
-	modelLeadIn  = regexp.MustCompile(`^(嗯+|额|呃|哦)?[…,，. ]*(我的|我家的?|我那?个|手机|电脑|机器|灶具|冰箱|空调|洗衣机|热水器|电视)?(型号应该是|型号好像是|型号是|型号为|型号系|型号|机型是|机型|好像是|应该是|大概是|可能是|写的是|上面写的是|写着|就是|是|系)?[:：]?\s*`)
-	modelTrailer = regexp.MustCompile(`\s*(吧|啊|呀|呢|啦|哦|的|这个|那个|好像|应该|我记得|吧我记得)+$`)
+	modelLeadIn  = regexp.MustCompile(`^(嗯+|额|呃|哦)?[…,，. ]*(我的|我家的?|我那?个|手机|电脑|机器|灶具|冰箱|空调|洗衣机|热水器|电视)?(型号应该是|型号好像是|型号是|型号为|型号系|型号|机型是|机型|是不是叫|好像是叫|好像叫|应该叫|叫做|叫|好像是|应该是|大概是|可能是|写的是|上面写的是|写着|就是|是|系)?[:：]?\s*`)
+	modelTrailer = regexp.MustCompile(`\s*(吧|啊|呀|呢|啦|哦|嘛|的|来着|这个|那个|好像|应该|我记得|吧我记得)+$`)
+	// modelHedge ends a model told with a hedge before more words: "H12 Pro吧 保修是一年还是两年啊"
+	modelHedge   = regexp.MustCompile(`[A-Za-z0-9)）+](吧|啊|呀|呢|嘛|来着)\s`)
 	dottedDigits = regexp.MustCompile(`(\d)[.·](\d)`)
 	shortDate    = regexp.MustCompile(`^(\d{2})[./-](\d{1,2})[./-](\d{1,2})$`)
 )
@@ -918,6 +920,9 @@ func modelAsWritten(text string) (string, bool) {
 	}
 	if i := strings.IndexAny(t, "，,。!！?？"); i >= 0 {
 		t = t[:i]
+	}
+	if loc := modelHedge.FindStringIndex(t); loc != nil {
+		t = t[:loc[1]] // the model and its particle; what follows is another sentence
 	}
 	t = strings.TrimSpace(modelTrailer.ReplaceAllString(t, ""))
 	m := modelRe.FindString(t)

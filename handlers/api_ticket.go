@@ -35,11 +35,15 @@ type ticketDetail struct {
 }
 
 type customerJSON struct {
-	Name      string  `json:"name"`
-	Phone     string  `json:"phone"`
-	Address   string  `json:"address"`
-	Latitude  float64 `json:"latitude,omitempty"`
-	Longitude float64 `json:"longitude,omitempty"`
+	Name  string `json:"name"`
+	Phone string `json:"phone"`
+	// OtherPhone is a second contact with whose it is ("我妈家座机027-…（上门联系）").
+	OtherPhone string `json:"other_phone,omitempty"`
+	// CallWindow is when the customer can be phoned, as told ("中午12点到1点").
+	CallWindow string  `json:"call_window,omitempty"`
+	Address    string  `json:"address"`
+	Latitude   float64 `json:"latitude,omitempty"`
+	Longitude  float64 `json:"longitude,omitempty"`
 }
 
 type productJSON struct {
@@ -169,7 +173,7 @@ func toTicketDetail(t triage.Ticket, pii bool) ticketDetail {
 	}
 	if pii {
 		rec := t.Record
-		d.Customer = &customerJSON{Name: rec.Name, Phone: rec.Phone, Address: rec.Address,
+		d.Customer = &customerJSON{Name: rec.Name, Phone: rec.Phone, OtherPhone: rec.OtherPhone, CallWindow: rec.CallWindow, Address: rec.Address,
 			Latitude: rec.Latitude, Longitude: rec.Longitude}
 		d.Comment, d.Attachments = t.Comment, stringsOrEmpty(t.Attachments)
 	}

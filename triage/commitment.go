@@ -13,6 +13,13 @@ import (
 // the complaint officer calls back by the deadline — instead of the usual contact promise,
 // and no apology of its own: the words before it apologise for what made it a complaint.
 func Commitment(r Result, number string, cal *Calendar) string {
+	return CommitmentAt(r, number, cal, "")
+}
+
+// CommitmentAt is Commitment for a customer who can be phoned only at window, as they said
+// it ("中午12点到1点", "晚上六点半以后"): the call is promised in that time, never by a
+// deadline the customer cannot take a call at. An empty window is Commitment.
+func CommitmentAt(r Result, number string, cal *Calendar, window string) string {
 	var b strings.Builder
 	if !r.Complaint {
 		b.WriteString(catalog.T("triage.commit.sorry"))
@@ -57,6 +64,21 @@ func Commitment(r Result, number string, cal *Calendar) string {
 		b.WriteString(rights)
 	}
 	by := momentText(r.SLA.FirstResponseBy.In(cal.loc))
+	if window != "" {
+		switch {
+		case r.Complaint:
+			b.WriteString(catalog.T("triage.commit.complaint_window", "window", window))
+			return b.String()
+		case r.Priority == PriorityUrgent:
+			b.WriteString(catalog.T("triage.commit.urgent"))
+		}
+		if r.OnSite {
+			b.WriteString(catalog.T("triage.commit.next_onsite_window", "window", window))
+		} else {
+			b.WriteString(catalog.T("triage.commit.next_window", "window", window))
+		}
+		return b.String()
+	}
 	if r.Complaint {
 		b.WriteString(catalog.T("triage.commit.complaint_next", "by", by))
 		return b.String()

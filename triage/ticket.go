@@ -37,9 +37,15 @@ type Ticket struct {
 // Record is the intake: who reports, about what, in the customer's words. The product and
 // fault fields are the Case triage decided on.
 type Record struct {
-	Name    string
-	Phone   string
-	Address string
+	Name  string
+	Phone string
+	// OtherPhone is a second contact as the customer told it, with whose it is and whether
+	// the engineer calls it for the visit ("我妈家座机027-88765432（上门联系）"); "" when none.
+	OtherPhone string
+	// CallWindow is when the customer can be phoned, as they said it ("中午12点到1点",
+	// "晚上六点半以后"); "" when they did not say.
+	CallWindow string
+	Address    string
 	// Latitude and Longitude come from a shared WeChat location; zero when none.
 	Latitude  float64
 	Longitude float64

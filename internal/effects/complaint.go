@@ -182,7 +182,9 @@ func (b *Backend) UpdateContact(ctx context.Context, openID string, e bot.Update
 		changes = changed(changes, "name", r.Name, e.Name)
 		changes = changed(changes, "phone", r.Phone, e.Phone)
 		changes = changed(changes, "address", r.Address, e.Address)
+		changes = changed(changes, "other_phone", r.OtherPhone, e.OtherPhone)
 		r.Name, r.Phone, r.Address = cmp.Or(e.Name, r.Name), cmp.Or(e.Phone, r.Phone), cmp.Or(e.Address, r.Address)
+		r.OtherPhone, r.CallWindow = cmp.Or(e.OtherPhone, r.OtherPhone), cmp.Or(e.Window, r.CallWindow)
 		t.UpdatedAt = now
 		return true
 	})
@@ -259,6 +261,11 @@ func (b *Backend) UpdateDetails(ctx context.Context, openID string, e bot.Update
 		changes = changed(changes, "model", c.Model, f.Model)
 		changes = changed(changes, "serial", r.Serial, f.Serial)
 		changes = changed(changes, "channel", r.Channel, string(f.Channel))
+		if note := catalog.T("effects.hazard_note", "title", ""); f.Symptom != "" && strings.HasPrefix(c.Symptom, note) && !strings.HasPrefix(f.Symptom, note) {
+			if i := strings.Index(c.Symptom, "；"); i >= 0 {
+				f.Symptom = c.Symptom[:i+len("；")] + f.Symptom // the danger stays first, as filed
+			}
+		}
 		changes = changed(changes, "symptom", c.Symptom, f.Symptom)
 		c.Symptom = cmp.Or(f.Symptom, c.Symptom) // "问题描述改一下：…": the fault as now told
 		if !f.PurchaseDate.IsZero() {

@@ -58,10 +58,16 @@ func TestCorrectionAfterUrgentFiling(t *testing.T) {
 	say(landlord, "格力空调吹出来的风有焦糊味")
 	reply = say(landlord, "租客电话13512345678，我的电话13600001111，上门请联系租客")
 	tk = ticketIn(t, s, reply)
-	if tk.Record.Phone != "13512345678" || !strings.Contains(tk.Record.Case.Symptom, "13600001111") {
-		t.Fatalf("phone %q symptom %q", tk.Record.Phone, tk.Record.Case.Symptom)
+	if tk.Record.Phone != "13600001111" || tk.Record.OtherPhone != "租客电话13512345678（上门联系）" || strings.Contains(tk.Record.Case.Symptom, "135") {
+		t.Fatalf("phone %q other %q symptom %q", tk.Record.Phone, tk.Record.OtherPhone, tk.Record.Case.Symptom)
 	}
-	if !strings.Contains(reply, "13512345678（上门联系这个号码") || !strings.Contains(reply, "13600001111") {
-		t.Fatalf("which number was kept is not said:\n%s", reply)
+	if !strings.Contains(reply, "13600001111；另一联系电话：租客电话13512345678（上门联系）") {
+		t.Fatalf("both numbers are not read back:\n%s", reply)
+	}
+	// s16b 04: a number told after filing as someone else's is kept beside the phone
+	say(landlord, "上门前先打我妈家座机027-88765432")
+	tk, _ = s.Tickets.Get(ctx, tk.Number)
+	if tk.Record.Phone != "13600001111" || tk.Record.OtherPhone != "我妈家座机027-88765432（上门联系）" {
+		t.Fatalf("after filing: phone %q other %q", tk.Record.Phone, tk.Record.OtherPhone)
 	}
 }

@@ -144,7 +144,7 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 			return bot.TicketOpened{}, fmt.Errorf("effects: create ticket: %w (and spool: %v)", err, serr)
 		}
 		b.Log.Warn("effects: ticket spooled, the database is unavailable", "reference", ref, "err", err)
-		return bot.TicketOpened{Number: ref, Pending: true, Commitment: sorry + triage.Commitment(result, ref, b.Calendar) + catalog.T("effects.spooled")}, nil
+		return bot.TicketOpened{Number: ref, Pending: true, Commitment: sorry + triage.CommitmentAt(result, ref, b.Calendar, e.Case.CallWindow) + catalog.T("effects.spooled")}, nil
 	}
 	told := stored.Result
 	if created {
@@ -154,7 +154,7 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 	}
 	opened := bot.TicketOpened{
 		Number:     stored.Number,
-		Commitment: sorry + triage.Commitment(told, stored.Number, b.Calendar),
+		Commitment: sorry + triage.CommitmentAt(told, stored.Number, b.Calendar, e.Case.CallWindow),
 	}
 	if stored.Result.OnSite && e.Reason == bot.EscalateConfirmed && stored.VisitWindow.IsZero() {
 		for _, w := range plan.Windows {
@@ -198,10 +198,6 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 		// the engineer reads what the danger is, not only the fault it came with: "充一歇就发烫"
 		// is filed as "安全隐患：电池鼓包、异常发烫；充一歇就发烫"
 		tc.Symptom = catalog.T("effects.hazard_note", "title", r.Title) + "；" + tc.Symptom
-	}
-	if c.OtherPhone != "" {
-		// "我的电话136…" beside the tenant's number the visit goes to: a note staff read
-		tc.Symptom += catalog.T("effects.other_phone", "other", c.OtherPhone)
 	}
 	switch c.ExtendedWarranty {
 	case bot.YesNoYes:
@@ -295,7 +291,7 @@ func record(c bot.Case, tc triage.Case) triage.Record {
 		occurred = catalog.T("bot.value.unknown")
 	}
 	return triage.Record{
-		Name: c.Name, Phone: c.Phone.Number, Address: c.Address, Latitude: c.Lat, Longitude: c.Lng,
+		Name: c.Name, Phone: c.Phone.Number, OtherPhone: c.OtherPhone, CallWindow: c.CallWindow, Address: c.Address, Latitude: c.Lat, Longitude: c.Lng,
 		Serial: c.Serial, Channel: string(c.Channel), Occurred: occurred, Case: tc,
 	}
 }

@@ -14,16 +14,18 @@ import (
 
 // recordJSON is the stored triage.Record.
 type recordJSON struct {
-	Name      string         `json:"name"`
-	Phone     string         `json:"phone"`
-	Address   string         `json:"address"`
-	Latitude  float64        `json:"lat,omitempty"`
-	Longitude float64        `json:"lng,omitempty"`
-	Serial    string         `json:"serial,omitempty"`
-	Channel   string         `json:"channel,omitempty"`
-	Occurred  string         `json:"occurred,omitempty"`
-	Case      caseJSON       `json:"case"`
-	Evidence  []evidenceJSON `json:"evidence,omitempty"`
+	Name       string         `json:"name"`
+	Phone      string         `json:"phone"`
+	OtherPhone string         `json:"other_phone,omitempty"`
+	CallWindow string         `json:"call_window,omitempty"`
+	Address    string         `json:"address"`
+	Latitude   float64        `json:"lat,omitempty"`
+	Longitude  float64        `json:"lng,omitempty"`
+	Serial     string         `json:"serial,omitempty"`
+	Channel    string         `json:"channel,omitempty"`
+	Occurred   string         `json:"occurred,omitempty"`
+	Case       caseJSON       `json:"case"`
+	Evidence   []evidenceJSON `json:"evidence,omitempty"`
 }
 
 // evidenceJSON is the stored triage.Evidence.
@@ -139,7 +141,7 @@ type reasonJSON struct {
 func toRecordJSON(r triage.Record) recordJSON {
 	c, h := r.Case, r.Case.Hint
 	return recordJSON{
-		Name: r.Name, Phone: r.Phone, Address: r.Address,
+		Name: r.Name, Phone: r.Phone, OtherPhone: r.OtherPhone, CallWindow: r.CallWindow, Address: r.Address,
 		Latitude: r.Latitude, Longitude: r.Longitude,
 		Serial: r.Serial, Channel: r.Channel, Occurred: r.Occurred,
 		Case: caseJSON{
@@ -219,7 +221,7 @@ func fromEvidenceJSON(es []evidenceJSON) []triage.Evidence {
 func (r recordJSON) toDomain() triage.Record {
 	c, h := r.Case, r.Case.Hint
 	return triage.Record{
-		Name: r.Name, Phone: r.Phone, Address: r.Address,
+		Name: r.Name, Phone: r.Phone, OtherPhone: r.OtherPhone, CallWindow: r.CallWindow, Address: r.Address,
 		Latitude: r.Latitude, Longitude: r.Longitude,
 		Serial: r.Serial, Channel: r.Channel, Occurred: r.Occurred,
 		Case: triage.Case{
