@@ -29,7 +29,7 @@ func fullTicket(tb testing.TB) triage.Ticket {
 		Priority: triage.PriorityUrgent,
 		Category: "air_conditioner",
 		Record: triage.Record{
-			Name: "李娜", Phone: "13912345678", Address: "北京市朝阳区建国路88号", Latitude: 39.9087, Longitude: 116.4605,
+			Name: "李娜", Phone: "13912345678", OtherPhone: "13800001111（女儿）", CallWindow: "晚上七点以后", Address: "北京市朝阳区建国路88号", Latitude: 39.9087, Longitude: 116.4605,
 			Serial: "SN-AC-0001", Channel: "京东", Occurred: "今天早上",
 			Evidence: []triage.Evidence{{Field: "purchase", Value: "2025-06-18", Media: "media-1", Source: "order", Verify: true}},
 			Case: triage.Case{
