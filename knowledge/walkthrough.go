@@ -316,7 +316,30 @@ func Pending(canon string) bool {
 func choiceQuestion(t string, i int) bool {
 	before, after := t[:i], t[i+len("还是"):]
 	return strings.ContainsAny(before, "吗嘛么?？") || strings.ContainsAny(after, "?？") ||
-		strings.HasSuffix(after, "呢") || strings.HasSuffix(after, "吗")
+		strings.HasSuffix(after, "呢") || strings.HasSuffix(after, "吗") || shiHaishi(before, after)
+}
+
+// shiHaishi reports the "是A还是B" of a choice between two short answers: "保修是半年还是一年啊",
+// "是免费还是收费". What follows 还是 is B itself, never a fault still there ("是好了一点 还是
+// 不行", "是清洗了 还是有点响").
+func shiHaishi(before, after string) bool {
+	if i := strings.LastIndexAny(before, ", "); i >= 0 {
+		before = before[i+1:]
+	}
+	if j := strings.IndexAny(after, ", "); j >= 0 {
+		after = after[:j]
+	}
+	after = strings.TrimRight(after, "啊呀哦嘛~!")
+	a := []rune(after)
+	if !strings.Contains(before, "是") || len(a) == 0 || len(a) > 6 || utf8.RuneCountInString(before) > 10 {
+		return false
+	}
+	for _, w := range []string{"不", "没", "有", "一样", "那样", "老", "照样", "会", "要", "得", "在"} {
+		if strings.HasPrefix(after, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // aNotA reports a phrase starting with 不 inside an A-not-A question: "能不能", "行不行".
