@@ -1229,7 +1229,13 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 	}
 	tx := compact(t.u.Canon)
 	if c.Ticket != "" && len(t.u.Hazards) == 0 && cueReadTicket.MatchString(tx) && !cueFaultFix.MatchString(tx) {
-		return false // "工单上现在写的什么": the ticket read back (readTicket), its safety line first
+		if !cueStillThere.MatchString(tx) {
+			return false // "工单上现在写的什么": the ticket read back (readTicket), its safety line first
+		}
+		// "现在还是有点味道 单子上写的啥": the hazard is still there, its advice first
+		d.sayFollowUp(t)
+		d.readTicket(t)
+		return true
 	}
 	if family := hazardFamilyOf(c.Case.SafetyRule); (family == knowledge.HazardGas || family == knowledge.HazardCO || family == knowledge.HazardSmoke || family == knowledge.HazardFire) &&
 		cueFeelsUnwell.MatchString(tx) && len(t.u.Hazards) == 0 {
@@ -1308,6 +1314,9 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 	}
 	return true
 }
+
+// cueStillThere tells the hazard is still there: "现在还是有点味道", "还在冒烟", "还有点麻".
+var cueStillThere = knowledge.MustGate(`还(是|有|在)(有)?(点|些|股)?(味|烟|冒|漏|响|烫|麻|电|火|臭)|味(道)?(还在|没散|没走)`)
 
 // cueTryPower announces powering, charging or restarting the device to see: "我先试试restart吧",
 // "先充一下电试试", "重启一下看看".
@@ -2876,6 +2885,7 @@ func (d *Dialog) raiseFiled(t *step, rule Rule) bool {
 // "读返俾我听下", "念一下给我听".
 var cueReadTicket = knowledge.MustGate(`(工单|单子|报修单|维修单|张单)(上|里)?(面)?(现在|目前|都|到底|现在都)?(写|登记|记|填)(的|了|咗)(是)?(什么|啥|咩|哪些|些啥|嘛|乜)|` +
 	`(工单|单子|报修单|维修单|张单)(上|里)(面)?(现在|目前|都|到底)?(有没有)?(写|登记|记|填)(了|上|着|咗)?[^,?错]{1,10}(了吗|吗|么|(了没有?|没有?)($|,|\?))|` +
+	`(工单|单子|报修单|维修单|张单)(上|里)?(面)?(现在|目前|都|到底)?(是)?(怎么|咋|点样)(写|登记|记|填)(的|嘅)|(把|将)?(工单|单子|报修单|维修单)(的|上的|里的)?(内容|信息|详情|明细)(发|给|念|读)|` +
 	`(登记|记录|填写|写)的(内容|信息|资料)|读(给我|返俾我|返畀我|俾我)(听)?|读(一|)下(给我)?听|念(给我|一下|下)(听)?|` +
 	`(登记|记|写)(了|咗)(什么|啥|咩|些啥|哪些)|(发|给)我(看看|看下|看一下|瞧瞧)|我(想)?(看看|核对|核实|确认)(一下|下)?(登记|工单|单子|信息)|` +
 	`(记|登记|写|填)的(地址|电话|号码|购买时间|品牌|型号)(是)?(哪个|哪一个|什么|啥|多少|边个|乜)|(地址|电话|号码)(记|登记|写|填)的(是)?(哪个|哪一个|什么|啥|多少|边个|乜)`)
@@ -2883,8 +2893,8 @@ var cueReadTicket = knowledge.MustGate(`(工单|单子|报修单|维修单|张�
 // readTicket reads back what the filed ticket holds, when the customer asks.
 func (d *Dialog) readTicket(t *step) bool {
 	text := compact(t.u.Canon)
-	if !cueReadTicket.MatchString(text) || cueFaultFix.MatchString(text) {
-		return false
+	if !cueReadTicket.MatchString(text) || cueFaultFix.MatchString(text) || cueFiledCorrection.MatchString(text) {
+		return false // "单子上的电话写错了": a correction, taken as one
 	}
 	c := &t.c.Case
 	if a := t.u.Facts.Address; a != "" && compact(a) != compact(c.Address) {
@@ -2897,7 +2907,7 @@ func (d *Dialog) readTicket(t *step) bool {
 	if c.Address != "" {
 		parts = append(parts, catalog.T("bot.readback.address", "value", c.Address))
 	}
-	if c.Safety {
+	if c.Safety && !t.told("⚠️") {
 		t.sayKey("bot.readback.safety_first", "brief", safetyBriefText(c)) // the hazard is still there
 	}
 	t.sayKey("bot.readback.ticket", "number", t.c.Ticket, "facts", strings.Join(parts, " · "))
