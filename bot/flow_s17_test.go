@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/wxintake/intake/knowledge"
@@ -68,6 +69,33 @@ func TestFlowS17ChoiceQuestion(t *testing.T) {
 	for _, tx := range []string{"还是不行", "是好了一点 还是不行", "清洗了还是有点响", "还是一样"} {
 		if a := knowledge.ParseAnswer(tx); a != knowledge.AnswerNotSolved {
 			t.Errorf("ParseAnswer(%q) = %v, want not solved", tx, a)
+		}
+	}
+}
+
+// Dialect negations before a fault verb name the fault and its product, never "solved".
+func TestFlowS17DialectFaults(t *testing.T) {
+	lx := shippedKB(t).Lexicon()
+	cases := []struct{ text, category, symptom string }{
+		{"部雪柜唔凍", "refrigerator", "不冷"},
+		{"冷气机袂冷", "air_conditioner", "不冷"},
+		{"雪柜唔制冷", "refrigerator", "不制冷"},
+		{"冷气机唔着", "air_conditioner", "开不了"},
+		{"洗衣机袂动", "washing_machine", "不动"},
+		{"冷气机袂使", "air_conditioner", "不能用"},
+		{"电视冇反应", "television", "没反应"},
+		{"洗衣机弗转", "washing_machine", "不转"},
+		{"电视机勿灵", "television", "不灵"},
+	}
+	for _, c := range cases {
+		u := RuleReader{}.Understand(c.text, Context{State: StateNew, Now: testNow, Lexicon: lx})
+		if u.Facts.Category != c.category || !strings.Contains(u.Facts.Symptom, c.symptom) {
+			t.Errorf("%q: category %q symptom %q, want %q with %q", c.text, u.Facts.Category, u.Facts.Symptom, c.category, c.symptom)
+		}
+	}
+	for _, tx := range []string{"唔凍", "仲系唔凍", "袂冷", "袂使", "都系唔郁", "还是弗转", "勿灵"} {
+		if a := knowledge.ParseAnswer(tx); a == knowledge.AnswerSolved {
+			t.Errorf("ParseAnswer(%q) = solved", tx)
 		}
 	}
 }
