@@ -379,7 +379,8 @@ func questionTopic(t string, ctx Context) (topic, evidence string) {
 				continue // "寄过去修要多少天咯": how long, not how much
 			}
 			if (q.topic == TopicWarranty || q.topic == TopicPrice) && !cueQuestion.MatchString(t) && !tagQuestion(t) && !strings.Contains(t, "怕") &&
-				!sichuanPrice.MatchString(t) && !strings.Contains(ev, "多少") && !strings.Contains(ev, "几") && !strings.Contains(t, "多久") && !strings.Contains(t, "多长") {
+				!sichuanPrice.MatchString(t) && !strings.Contains(ev, "多少") && !strings.Contains(ev, "几") && !strings.Contains(t, "多久") && !strings.Contains(t, "多长") &&
+				!altAsked.MatchString(t) {
 				continue // "延保买了两年" tells, it does not ask
 			}
 			return q.topic, ev
@@ -395,6 +396,10 @@ func questionTopic(t string, ctx Context) (topic, evidence string) {
 	}
 	return "", ""
 }
+
+// altAsked is an alternative question, "A还是B" between two amounts or choices: "保修是一年还是两年啊",
+// "是免费还是收费", "半年还是一年". "还是不行" tells, it does not ask.
+var altAsked = regexp.MustCompile(`(一|两|二|三|几|半|\d)(年|个月|月|天)还是(一|两|二|三|几|半|\d)|是[^,，。!?？还]{1,6}还是[^,，。!?？不没]{1,6}`)
 
 // notAsked are particles of a leave-taking that ask nothing: Minnan 按呢 ("like this": "好啦 先按
 // 呢 再会"), "就这样嘛 拜拜" (Sichuan), "那就这样呗".

@@ -1946,6 +1946,10 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		c.AckedAt = t.in.At
 		return
 	}
+	if c.Ticket != "" && d.whenVisit(t) {
+		c.AckedAt = t.in.At // "师傅今天能来不 一家人等着洗澡": what can be said of the time, no "不客气"
+		return
+	}
 	if (t.u.Is(ActThanks) || t.u.Is(ActGoodbye)) && !hasSubstance(&t.u) && noFacts(&t.u.Facts) &&
 		!(cueQuestion.MatchString(compact(t.u.Canon)) && !strings.Contains(t.u.Canon, "谢")) { // "我没要投诉啊 就是问问 是不是…": asked, not thanked
 		t.sayKey("bot.human.thanks") // "好的 谢谢", "那我等着": a word back, not silence

@@ -337,9 +337,15 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 	}
 	fitAdvice(&rule, &c.Case, &t.u)
 	noteHazardWords(&c.Case, &t.u, rule.ID)
+	q, asked := t.u.Has(ActQuestion)
 	if again && asksToUse(compact(t.u.Canon)) && hazardFamilyOf(rule.ID) == hazardFamilyOf(prevRule) {
 		// "孩子手被夹伤了！这椅子还能用吗？" told again: the question is what is new
 		d.sayFollowUp(t)
+	} else if again && asked && answeredBeside[q.Topic] && hazardFamilyOf(rule.ID) == hazardFamilyOf(prevRule) {
+		// "换个电池大概多少钱 鼓包算质量问题给保修吗": the hazard named again to ask about it;
+		// the advice in one line, then the answers
+		t.sayKey("bot.safety.again_brief", "brief", safetyBriefText(&c.Case))
+		d.answerQuestions(t, q.Topic)
 	} else if again {
 		t.sayKey("bot.safety.again", "advice", rule.Advice)
 	} else {
@@ -353,6 +359,10 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 	}
 	d.escalate(t, EscalateSafety)
 }
+
+// answeredBeside are the topics a question beside a hazard already told gets answered on:
+// what it costs, whether the warranty covers it, how it is serviced.
+var answeredBeside = map[string]bool{TopicPrice: true, TopicWarranty: true, TopicService: true, TopicPrepare: true, TopicHours: true}
 
 // fitAdvice gives the advice that fits what the message tells, where the family's is for
 // another case: water from a leaking plumbed appliance reaching a socket (the power, then
@@ -787,7 +797,9 @@ var cueReschedule = knowledge.MustGate(`改(个|一下|下)?(时间|日子|约|�
 // question, the patterns' of several), the first one first.
 func (d *Dialog) answerQuestions(t *step, first string) {
 	var topics []string
-	done := map[string]bool{TopicWarranty: first == TopicPrice} // the price answer tells the warranty too
+	// the price answer tells the warranty too, unless the warranty is asked of what the fault
+	// counts as ("鼓包算质量问题给保修吗")
+	done := map[string]bool{TopicWarranty: first == TopicPrice && !cueQualityAsked.MatchString(compact(t.u.Canon))}
 	// the area answer tells how the visit is arranged: "乡下能上门不" is one question
 	done[TopicService] = first == TopicCoverage && askedArea.MatchString(compact(t.u.Canon))
 	done[first] = true
@@ -825,7 +837,7 @@ func (d *Dialog) answerQuestions(t *step, first string) {
 var cueOtherUnit = knowledge.MustGate(`另(一|外)(一)?台|另外一个|还有一台|别的|那台|这台也|两台|卧室|客厅|书房|次卧|主卧|楼上|楼下`)
 
 // cueNotedAsk asks whether what was said was noted: "电话号码你记下了没？", "型号你有记到吗".
-var cueNotedAsk = knowledge.MustGate(`记下(来)?了?(没|吗|么|嘛|不)|记住了?(没|吗|么)|记到了?(没|吗|么|嘛)|有没有记|记录了?(没|吗)|收到了?(没|吗|么)|有记(下|到)`)
+var cueNotedAsk = knowledge.MustGate(`^(你|都|那)?(记|记上|写上|登记)了(没|吗|么|不)|(记|写|登记)上了?(没|吗|么)|记下(来)?了?(没|吗|么|嘛|不)|记住了?(没|吗|么)|记到了?(没|吗|么|嘛)|有没有记|记录了?(没|吗)|收到了?(没|吗|么)|有记(下|到)`)
 
 // confirmNoted answers "记下了没？": what the case holds, so the customer sees it was kept.
 // Details in the same message are taken first. It reports whether it answered.
@@ -1088,6 +1100,15 @@ func (d *Dialog) sayFollowUp(t *step) {
 	case (family == knowledge.HazardGas || family == knowledge.HazardCO || family == knowledge.HazardSmoke || family == knowledge.HazardFire) && cueReenter.MatchString(tx):
 		t.sayKey("bot.safety.followup.reenter") // "我现在还能回屋吗"
 		return
+	case family == knowledge.HazardBattery && cueNoBalcony.MatchString(tx):
+		t.sayKey("bot.safety.followup.battery_no_balcony") // "我住的是出租屋没阳台": where else is safe
+		return
+	case (family == knowledge.HazardShock || family == knowledge.HazardWaterElectric) && cueOwnBreaker.MatchString(tx):
+		t.sayKey("bot.safety.followup.own_breaker") // "热水器是单独的空开 我关了那个就行了吧": yes, that one
+		if family == knowledge.HazardWaterElectric && cueValveAsk.MatchString(tx) {
+			t.sayKey("bot.safety.followup.valve") // "…还有水龙头要不要关": both answered
+		}
+		return
 	case family == knowledge.HazardWaterElectric && cueUnplug.MatchString(tx):
 		t.sayKey("bot.safety.followup.unplug_wet") // "我现在能拔插头吗"
 		return
@@ -1115,6 +1136,14 @@ func (d *Dialog) sayFollowUp(t *step) {
 	}
 	t.sayKey("bot.safety.hold", "advice", advice)
 }
+
+// cueNoBalcony says there is no balcony to put a swollen battery on: "我住出租屋没阳台",
+// "家里没有阳台", "阳台都冇".
+var cueNoBalcony = knowledge.MustGate(`(没|没有|冇|无|木有|莫得|没得)(个)?阳台|阳台[^,?]{0,3}(没|没有|冇|木有)`)
+
+// cueOwnBreaker asks whether switching off only the appliance's own breaker is enough: "热水器
+// 那个是单独的空开 我关了那个就行了吧", "只关那一路行不行".
+var cueOwnBreaker = knowledge.MustGate(`(单独|自己|专门)(的)?(一路|一个)?(空开|空气开关|闸|电闸|开关|漏保)|(只|就)(关|拉)[^,?]{0,4}(那一路|这一路|那路|这路|那个闸|这个闸|那个空开|这个空开|空开)|(关|拉)(掉)?(那一路|这一路)`)
 
 // cueClearCancel gives up the repair in so many words: "不修了", "取消吧", "不用你们上门",
 // "我直接找雅迪去". "不用了" alone may mean the device, stopped as advised.
@@ -1168,7 +1197,7 @@ var cueAskDo = knowledge.MustGate(`(要|需要|用|使)(不要|不用|不需要|
 
 // cueMayI asks leave to use the device, in words without a question mark: "中不中",
 // "总行吧", "应该没事吧".
-var cueMayI = knowledge.MustGate(`(开|用|充|骑|插|坐|住|入)唔(开|用|充|骑|插|坐|住|入)得|(能|可以)[^,?不]{1,6}不|(好用|用得|可以|好充|能用|能充|好开|用)伐|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|没事吧|可以吧|能不能|可不可以|得唔得|用唔用得`)
+var cueMayI = knowledge.MustGate(`就(行|可以|好|够)了?(吧|吗|么|不)|(行|可以|够)了吧|(开|用|充|骑|插|坐|住|入)唔(开|用|充|骑|插|坐|住|入)得|(能|可以)[^,?不]{1,6}不|(好用|用得|可以|好充|能用|能充|好开|用)伐|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|没事吧|可以吧|能不能|可不可以|得唔得|用唔用得`)
 
 // keepTicket answers a change of mind after asking to cancel a filed ticket: "等等…那还是修吧",
 // "取消撤回了没". The ticket stays (staff cancel only once they confirm), and the customer
@@ -1250,6 +1279,15 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 		return false // a staff member answering the chat answers this too
 	}
 	tx := compact(t.u.Canon)
+	if c.Ticket != "" && len(t.u.Hazards) == 0 && cueReadTicket.MatchString(tx) && !cueFaultFix.MatchString(tx) {
+		if !cueStillThere.MatchString(tx) {
+			return false // "工单上现在写的什么": the ticket read back (readTicket), its safety line first
+		}
+		// "现在还是有点味道 单子上写的啥": the hazard is still there, its advice first
+		d.sayFollowUp(t)
+		d.readTicket(t)
+		return true
+	}
 	if family := hazardFamilyOf(c.Case.SafetyRule); (family == knowledge.HazardGas || family == knowledge.HazardCO || family == knowledge.HazardSmoke || family == knowledge.HazardFire) &&
 		cueFeelsUnwell.MatchString(tx) && len(t.u.Hazards) == 0 {
 		// "我头还是有点疼 要紧不" after a gas smell: the person first — fresh air, 120 if it
@@ -1273,7 +1311,8 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 	}
 	// "我先试试restart吧", "先充一下试试": an unsafe try announced is answered like a question of use
 	asksUse := cueSafetyAsk.MatchString(tx) && (cueQuestion.MatchString(tx) || tagQuestion(tx) || cueMayI.MatchString(tx)) ||
-		cueTryPower.MatchString(tx)
+		cueTryPower.MatchString(tx) ||
+		hazardFamilyOf(c.Case.SafetyRule) == knowledge.HazardBattery && cueNoBalcony.MatchString(tx) // "屋企冇阳台 咁放边度好"
 	if p, ok := t.u.Has(ActProgress); ok && !usesDevice && !guessed(p) && len(c.Tickets) > 0 &&
 		len(t.u.Hazards) == 0 && !cueStillLive.MatchString(tx) && !cueSafetyDone.MatchString(tx) {
 		// "我的单子现在啥情况": the ticket's status, not the advice again ("插座拔了 怎么还没人
@@ -1326,6 +1365,9 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 	}
 	return true
 }
+
+// cueStillThere tells the hazard is still there: "现在还是有点味道", "还在冒烟", "还有点麻".
+var cueStillThere = knowledge.MustGate(`还(是|有|在)(有)?(点|些|股)?(味|烟|冒|漏|响|烫|麻|电|火|臭)|味(道)?(还在|没散|没走)`)
 
 // cueTryPower announces powering, charging or restarting the device to see: "我先试试restart吧",
 // "先充一下电试试", "重启一下看看".
@@ -1817,6 +1859,27 @@ func (d *Dialog) progressOfTicket(t *step) bool {
 	t.do(ListTickets{Intro: true})
 	if q, ok := u.Has(ActQuestion); ok && q.Topic != TopicDuration && q.Topic != TopicOther {
 		d.answerQuestions(t, q.Topic) // "师傅什么时候来 上门费多少": both answered
+	}
+	return true
+}
+
+// cueWhenCome asks when the engineer comes: "师傅今天能来不", "什么时候上门", "今晚能到吗".
+var cueWhenCome = knowledge.MustGate(`(今天|今晚|今儿|明天|马上|几点|什么时候|啥时候|几时|哪天|多久|多会儿)[^,?]{0,4}(能|可以|会|才)?(来|到|上门|过来|嚟)`)
+
+// whenVisit answers when the engineer comes, asked about a filed ticket while a person is
+// awaited: the ticket's status, then that the visit time is agreed on the call (an urgent
+// ticket's with what not to do meanwhile). It reports whether it answered.
+func (d *Dialog) whenVisit(t *step) bool {
+	c := t.c
+	if q, ok := t.u.Has(ActQuestion); c.Ticket == "" || len(t.u.Hazards) > 0 || !cueWhenCome.MatchString(compact(t.u.Canon)) ||
+		ok && q.Topic == TopicHours || strings.Contains(t.u.Canon, "到几点") {
+		return false // "人工服務是幾點到幾點": the hours, not the visit
+	}
+	t.do(ListTickets{}) // the status first: when the call is promised, a visit already booked
+	if c.Case.Safety {
+		t.sayKey("bot.human.when.safety", "brief", safetyBriefText(&c.Case))
+	} else {
+		t.sayKey("bot.human.when")
 	}
 	return true
 }
@@ -2363,6 +2426,9 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 		}
 		t.sayKey("bot.faq.price.unknown")
 	case TopicWarranty:
+		if c.Case.Safety && hazardFamilyOf(c.Case.SafetyRule) == knowledge.HazardBattery && cueQualityAsked.MatchString(compact(t.u.Canon)) {
+			t.sayKey("bot.faq.warranty.swelling") // "鼓包算质量问题给保修吗": how it is judged, never user damage before a check
+		}
 		d.answerWarranty(t)
 		if noInvoice.MatchString(compact(t.u.Canon)) && provenanceDoubt(c.Case.ProofDoubt) == "" {
 			t.sayKey("bot.faq.warranty.no_invoice")
@@ -2462,6 +2528,10 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 		t.sayKey("bot.faq.other")
 	}
 }
+
+// cueQualityAsked asks whether the fault counts as a quality fault: "鼓包算质量问题吗", "这算不算
+// 质量问题", "是不是产品本身的问题".
+var cueQualityAsked = knowledge.MustGate(`质量问题|质量原因|本身的问题|产品问题|算不算(保修|质保)|算(保修|质保)`)
 
 // scopeBrandAsked and scopeProductAsked find what a scope question names: the brand of
 // "你们是雅迪的售后吗", the product of "你们管不管充电器".
@@ -2876,7 +2946,9 @@ func (d *Dialog) raiseFiled(t *step, rule Rule) bool {
 
 // cueReadTicket asks what the filed ticket holds: "工单上写的故障是啥", "登记的信息发我看看",
 // "读返俾我听下", "念一下给我听".
-var cueReadTicket = knowledge.MustGate(`(工单|单子|报修单|维修单|张单)(上|里)?(面)?(写|登记|记|填)(的|了|咗)(是)?(什么|啥|咩|哪些|些啥|嘛|乜)|` +
+var cueReadTicket = knowledge.MustGate(`(工单|单子|报修单|维修单|张单)(上|里)?(面)?(现在|目前|都|到底|现在都)?(写|登记|记|填)(的|了|咗)(是)?(什么|啥|咩|哪些|些啥|嘛|乜)|` +
+	`(工单|单子|报修单|维修单|张单)(上|里)(面)?(现在|目前|都|到底)?(有没有)?(写|登记|记|填)(了|上|着|咗)?[^,?错]{1,10}(了吗|吗|么|(了没有?|没有?)($|,|\?))|` +
+	`(工单|单子|报修单|维修单|张单)(上|里)?(面)?(现在|目前|都|到底)?(是)?(怎么|咋|点样)(写|登记|记|填)(的|嘅)|(把|将)?(工单|单子|报修单|维修单)(的|上的|里的)?(内容|信息|详情|明细)(发|给|念|读)|` +
 	`(登记|记录|填写|写)的(内容|信息|资料)|读(给我|返俾我|返畀我|俾我)(听)?|读(一|)下(给我)?听|念(给我|一下|下)(听)?|` +
 	`(登记|记|写)(了|咗)(什么|啥|咩|些啥|哪些)|(发|给)我(看看|看下|看一下|瞧瞧)|我(想)?(看看|核对|核实|确认)(一下|下)?(登记|工单|单子|信息)|` +
 	`(记|登记|写|填)的(地址|电话|号码|购买时间|品牌|型号)(是)?(哪个|哪一个|什么|啥|多少|边个|乜)|(地址|电话|号码)(记|登记|写|填)的(是)?(哪个|哪一个|什么|啥|多少|边个|乜)`)
@@ -2884,8 +2956,8 @@ var cueReadTicket = knowledge.MustGate(`(工单|单子|报修单|维修单|张�
 // readTicket reads back what the filed ticket holds, when the customer asks.
 func (d *Dialog) readTicket(t *step) bool {
 	text := compact(t.u.Canon)
-	if !cueReadTicket.MatchString(text) || cueFaultFix.MatchString(text) {
-		return false
+	if !cueReadTicket.MatchString(text) || cueFaultFix.MatchString(text) || cueFiledCorrection.MatchString(text) {
+		return false // "单子上的电话写错了": a correction, taken as one
 	}
 	c := &t.c.Case
 	if a := t.u.Facts.Address; a != "" && compact(a) != compact(c.Address) {
@@ -2897,6 +2969,9 @@ func (d *Dialog) readTicket(t *step) bool {
 	}
 	if c.Address != "" {
 		parts = append(parts, catalog.T("bot.readback.address", "value", c.Address))
+	}
+	if c.Safety && !t.told("⚠️") {
+		t.sayKey("bot.readback.safety_first", "brief", safetyBriefText(c)) // the hazard is still there
 	}
 	t.sayKey("bot.readback.ticket", "number", t.c.Ticket, "facts", strings.Join(parts, " · "))
 	return true

@@ -48,7 +48,7 @@ var (
 		"又停", "又出现", "又响", "又漏", "试过了", "都试了", "早试过", "都试过", "试了好几次", "不灵", "没动静",
 		"没卵用", "白整", "白搞", "白弄", "不中", "唔得", "仲系", "冇用", "唔work", "就是不", "就是还", "但是还", "但还是",
 		"可是还", "不得行", "莫得用", "没得用", "还那样", "还是那样", "一样不", "照旧", "不work", "现在又", "又黑", "又死",
-		"又卡", "又没", "又是", "又来了", "唔会行", "唔行", "唔郁", "唔动", "勿灵", "勿会动", "还系唔", "还是唔", "又犯", "过一会又", "没过多久又", "仲未", "未好", "仲有", "仲系咁", "仍未", "还在转", "还在响", "还在漏", "还在滴", "还在报", "还在闪", "还在跳", "还在卡", "还在叫", "还在冒",
+		"又卡", "又没", "又是", "又来了", "唔会行", "唔行", "唔郁", "唔动", "勿灵", "勿会动", "还系唔", "还是唔", "还系不", "都系不", "又犯", "过一会又", "没过多久又", "仲未", "未好", "仲有", "仲系咁", "仍未", "还在转", "还在响", "还在漏", "还在滴", "还在报", "还在闪", "还在跳", "还在卡", "还在叫", "还在冒",
 		"好几遍", "几遍了", "是坏了", "坏掉了",
 	}
 	solvedPhrases = []string{
@@ -316,7 +316,30 @@ func Pending(canon string) bool {
 func choiceQuestion(t string, i int) bool {
 	before, after := t[:i], t[i+len("还是"):]
 	return strings.ContainsAny(before, "吗嘛么?？") || strings.ContainsAny(after, "?？") ||
-		strings.HasSuffix(after, "呢") || strings.HasSuffix(after, "吗")
+		strings.HasSuffix(after, "呢") || strings.HasSuffix(after, "吗") || shiHaishi(before, after)
+}
+
+// shiHaishi reports the "是A还是B" of a choice between two short answers: "保修是半年还是一年啊",
+// "是免费还是收费". What follows 还是 is B itself, never a fault still there ("是好了一点 还是
+// 不行", "是清洗了 还是有点响").
+func shiHaishi(before, after string) bool {
+	if i := strings.LastIndexAny(before, ", "); i >= 0 {
+		before = before[i+1:]
+	}
+	if j := strings.IndexAny(after, ", "); j >= 0 {
+		after = after[:j]
+	}
+	after = strings.TrimRight(after, "啊呀哦嘛~!")
+	a := []rune(after)
+	if !strings.Contains(before, "是") || len(a) == 0 || len(a) > 6 || utf8.RuneCountInString(before) > 10 {
+		return false
+	}
+	for _, w := range []string{"不", "没", "有", "一样", "那样", "老", "照样", "会", "要", "得", "在"} {
+		if strings.HasPrefix(after, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // aNotA reports a phrase starting with 不 inside an A-not-A question: "能不能", "行不行".
