@@ -2417,14 +2417,14 @@ func (d *Dialog) submitNow(t *step) bool {
 		return false
 	}
 	canon := compact(t.u.Canon)
-	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != "" && q.Topic != TopicOther && q.Topic != TopicService {
+	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != "" && q.Topic != TopicOther && q.Topic != TopicService && q.Topic != TopicIsNormal {
 		return false // "派师傅上门要多少钱": the question first
 	}
 	if !cueSubmitNow.MatchString(canon) || cueCancel.MatchString(canon) || t.u.Is(ActCancel) || t.u.Is(ActSolved) ||
 		inSelf && t.u.Answer == knowledge.AnswerSolved {
 		return false
 	}
-	if q, ok := t.u.Has(ActQuestion); ok && q.Topic == TopicService {
+	if q, ok := t.u.Has(ActQuestion); ok && (q.Topic == TopicService || q.Topic == TopicIsNormal) {
 		d.answerQuestions(t, q.Topic) // "你们是寄过去修还是上门修 俺都中 给俺登记上吧": answered, then filed
 	}
 	before := c.Case

@@ -29,6 +29,13 @@ func (d *Dialog) understand(c *Conversation, text string, at time.Time) Understa
 		State: c.State, Asking: c.Asking, Category: c.Case.Category, HasTicket: len(c.Tickets) > 0,
 		Now: at, Lexicon: d.lexicon(),
 	})
+	if f := &u.Facts; f.Category == OtherCategory && f.Product != "" && c.Case.Category != "" && c.Case.Category != OtherCategory &&
+		strings.Contains(c.Case.Symptom, f.Product) {
+		// "麻烦登记上门 制冰机是不是坏了" about a fridge whose fault is "制冰机不出冰了": the
+		// part already told in this case's fault, not another product
+		f.Category, f.Product = "", ""
+		u.Acts = slices.DeleteFunc(u.Acts, func(a Act) bool { return a.Kind == ActChangeProduct })
+	}
 	d.faqQuestion(&u, c)
 	return u
 }

@@ -272,6 +272,17 @@ func (x *extraction) otherBrand() {
 		return
 	}
 	s := x.s
+	// "我买的小白熊的", "车是台铃的": the brand told as what was bought or what it is
+	for _, m := range brandTold.FindAllStringSubmatchIndex(s, -1) {
+		word := s[m[2]:m[3]]
+		if _, taken := x.taken(m[2]); taken || strings.ContainsAny(word, notBrandBeforeRunes+faultRunes) || reduplicated(word) ||
+			plainAdjective.MatchString(word) || notBrandKind.MatchString(word) {
+			continue
+		}
+		x.f.Brand = word
+		x.mark(m[2], m[1], spanBrand)
+		return
+	}
 	for i := 0; i < len(s); {
 		j := strings.Index(s[i:], "的")
 		if j < 0 {
@@ -360,6 +371,17 @@ func (x *extraction) brandBeforeProduct() bool {
 		return false
 	}
 	s := x.s
+	for _, w := range []string{"那个", "这个", "那台", "这台", "那款", "这款"} {
+		if strings.HasSuffix(s[:at], w) { // "艾美特的那个取暖器"
+			at -= len(w)
+			break
+		}
+	}
+	if strings.HasSuffix(s[:at], "的") && at < len(s) {
+		if r, _ := utf8.DecodeLastRuneInString(s[:at-len("的")]); unicode.Is(unicode.Han, r) && !strings.HasSuffix(s[:at-len("的")], "我") {
+			at -= len("的") // the brand's 的: "艾美特的取暖器"
+		}
+	}
 	start, n := at, 0
 	for start > 0 && n < 5 {
 		r, size := utf8.DecodeLastRuneInString(s[:start])
@@ -379,13 +401,26 @@ func (x *extraction) brandBeforeProduct() bool {
 		}
 	}
 	word := s[start:at]
-	if _, taken := x.taken(start); taken || strings.ContainsAny(word, notBrandRunes+placeRunes) || reduplicated(word) {
+	if _, taken := x.taken(start); taken || strings.ContainsAny(word, notBrandBeforeRunes+placeRunes) || reduplicated(word) ||
+		plainAdjective.MatchString(word) {
 		return false
 	}
 	x.f.Brand = word
 	x.mark(start, at, spanBrand)
 	return true
 }
+
+// brandTold is a brand told as what was bought or what the product is, ending its clause.
+var brandTold = regexp.MustCompile(`(?:我买的|买的是|买的|用的是|车是|机子是|机器是|牌子是|品牌是)(\p{Han}{2,4}?)(?:牌子的|牌的|家的|的)(?:$|[ ,，。!！~])`)
+
+// notBrandKind are words of price, origin or make that follow 买的 as a brand does: "买的便宜的".
+var notBrandKind = regexp.MustCompile(`便宜|贵|二手|国产|进口|杂牌|普通|正品|山寨|网红|名牌|大牌|原装|最好|一般|同款|高档|低档|白色|黑色|银色|红色|蓝色|粉色|灰色|金色|最新|淘宝|京东|拼多多|网上|店里|超市|商场|专卖|官方|旗舰`)
+
+// notBrandBeforeRunes are notBrandRunes but 小 好 老 大, which begin many brands ("小白熊",
+// "好太太", "老板"); plainAdjective keeps such words that only describe ("小小", "好大", "老旧").
+const notBrandBeforeRunes = "我你他她它们家买送用的了是在不没有这那个年月天前后新旧坏人妈爸儿女公司楼边里上下宝孩"
+
+var plainAdjective = regexp.MustCompile(`^(小|好|老|大)(小|好|老|大|旧|新|破|的|点|些|一点|多|了|贵|便宜|型|号|尺寸)`)
 
 // placeRunes are characters of rooms and places, which stand before a product as often as a
 // brand does ("卧室投影仪", "客厅那个").

@@ -43,6 +43,14 @@ func TestOtherProductBrand(t *testing.T) {
 		// names the editors gave: the old Taiwan name of 松下, an integrated-stove maker
 		{"冰箱製冰盒都不出冰 國際牌的", "松下"},
 		{"火星人集成灶的蒸箱不加热了", "火星人"},
+		// before the product with 的那个, brands that begin with 小 or 好; what was bought
+		{"艾美特的那个取暖器 小太阳那种 不热了", "艾美特"},
+		{"好太太电动晾衣架 降落一半就卡住", "好太太"},
+		{"宝宝的温奶器不加热了 我买的小白熊的", "小白熊"},
+		{"电动车在楼下充电 着起来了 车是台铃的", "台铃"},
+		{"取暖器不热了 我买的便宜的", ""},
+		{"小小的取暖器不热了", ""},
+		{"家里的那个取暖器不热了", ""},
 	} {
 		if f := Extract(tc.text, testNow, lx); f.Brand != tc.brand {
 			t.Errorf("Extract(%q).Brand = %q, want %q", tc.text, f.Brand, tc.brand)

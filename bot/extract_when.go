@@ -128,6 +128,9 @@ func (x *extraction) dates(now time.Time) {
 		case role == roleStarted && x.f.StartedPhrase == "" && lastedFor(x.s, m.start):
 			// "充一晚上才显示三格": how long, not when it started
 			x.mark(m.start, m.end, spanStarted)
+		case role == roleStarted && x.f.StartedPhrase == "" && chatAction.MatchString(x.s[m.end:]):
+			// "刚才复制的是另一台的铭牌", "刚才说错了": what the customer did in the chat
+			x.mark(m.start, m.end, spanStarted)
 		case role == roleStarted && x.f.StartedPhrase == "" && timeOfVisit(x.s, m.start, m.end):
 			// "请登记上门维修，周六上午最佳", "下午三点以后在家": when to come, not since when
 			x.mark(m.start, m.end, spanStarted)
@@ -151,6 +154,9 @@ func timeOfVisit(s string, start, end int) bool {
 	}
 	return cueVisitTime.MatchString(s[cs:ce])
 }
+
+// chatAction follows a time word that tells something done in the chat, not the fault.
+var chatAction = regexp.MustCompile(`^(那个|我)?(说|讲|发(的|了|给|错|过)|复制|粘贴|打(的|错|字)|写|填|问|提到|给你|回复|选|输入|拍的|截图|那条|那句)`)
 
 // cueVisitTime are the words around a time that say when to come.
 var cueVisitTime = regexp.MustCompile(`最佳|最好|方便|有空|有人|在家|上门|过来|来修|来看|能来|可以来|约|安排|以后都行|都可以`)

@@ -148,7 +148,7 @@ func unlistedAnswer(t string, now time.Time, lx *Lexicon) bool {
 }
 
 // notBrandWord are words of the other questions and of faults, never in a brand's name.
-var notBrandWord = regexp.MustCompile(`电话|電話|手机|手機|号码|號碼|地址|型号|型號|序列号|名字|称呼|买|購|购|坏|壞|修|问题|毛病|不行|没用|知道`)
+var notBrandWord = regexp.MustCompile(`电话|電話|手机|手機|号码|號碼|地址|型号|型號|序列号|名字|称呼|买|購|购|坏|壞|修|问题|毛病|不行|没用|知道|发现|看到|觉得|开始|出现|听到|闻到`)
 
 // unlistedBrandFirst reads a brand no list knows at the head of an answer to the brand
 // question, before the product's words or other details: "杜亚的电机", "贝亲的电动双边",
