@@ -78,9 +78,10 @@ type step struct {
 	u   Understanding
 	out []Effect
 
-	toldNormal bool   // an editor's "is this normal" FAQ entry answered the message
-	verdict    string // what the bot's last self-service reply asked (Conversation.Verdict)
-	lockedOut  bool   // a first message about a door lock keeping someone out of their home
+	toldNormal  bool   // an editor's "is this normal" FAQ entry answered the message
+	verdict     string // what the bot's last self-service reply asked (Conversation.Verdict)
+	lockedOut   bool   // a first message about a door lock keeping someone out of their home
+	answeredNow bool   // a practical question about the danger now was answered (sayDangerNow)
 }
 
 func (t *step) say(text string)              { t.out = append(t.out, Reply{Text: text}) }

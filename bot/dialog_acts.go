@@ -286,6 +286,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		fitAdvice(&rule, &c.Case, &t.u)
 		noteHazardWords(&c.Case, &t.u, rule.ID)
 		t.sayKey("bot.safety.waiting", "advice", rule.Advice)
+		d.sayDangerNow(t)
 		personAid(t, rule.ID)
 		d.scopeBesideHazard(t)
 		d.alsoProgress(t) // "冒烟那个 到哪一步了": the advice first, then where the ticket is
@@ -337,13 +338,16 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 	}
 	fitAdvice(&rule, &c.Case, &t.u)
 	noteHazardWords(&c.Case, &t.u, rule.ID)
-	if again && asksToUse(compact(t.u.Canon)) && hazardFamilyOf(rule.ID) == hazardFamilyOf(prevRule) {
+	if again && hazardFamilyOf(rule.ID) == hazardFamilyOf(prevRule) && len(dangerNowKeys(&t.u, &c.Case)) > 0 {
+		d.sayDangerNow(t) // "鼓包的那个 放冰箱里降温行不行" told again: the question is what is new
+	} else if again && asksToUse(compact(t.u.Canon)) && hazardFamilyOf(rule.ID) == hazardFamilyOf(prevRule) {
 		// "孩子手被夹伤了！这椅子还能用吗？" told again: the question is what is new
 		d.sayFollowUp(t)
 	} else if again {
 		t.sayKey("bot.safety.again", "advice", rule.Advice)
 	} else {
 		t.sayKey("bot.safety", "advice", rule.Advice)
+		d.sayDangerNow(t) // "手表鼓包了 孩子还戴着呢 要不要马上摘": the advice, then the question
 	}
 	personAid(t, rule.ID)
 	d.scopeBesideHazard(t)
@@ -1023,44 +1027,49 @@ var cueUseDevice = knowledge.MustGate(`用|充|插|开|碰|摸|通电|合闸|合
 // 是不是还有电哦".
 var cueStillLive = knowledge.MustGate(`是不是|会不会|还有电|还带电|有没有电|还亮|还在(冒|漏|响|烧|闪)|还有(味|烟)`)
 
-// sayFollowUp answers "may I use it / switch it back on / plug it in" after a hazard: what to
-// do for this danger, or the safety rule's advice with "not until the engineer has checked".
-func (d *Dialog) sayFollowUp(t *step) {
+// followUpKey is the answer to a question of use after a hazard that fits this danger and
+// these words ("里面的奶瓶还能给宝宝用吗", "我现在还能回屋吗"), "" for none.
+func (d *Dialog) followUpKey(t *step) string {
 	c := t.c
 	if family := hazardFamilyOf(c.Case.SafetyRule); (family == knowledge.HazardGas || family == knowledge.HazardCO) &&
 		cueElectricCooker.MatchString(compact(t.u.Canon)) {
 		// "燃气公司的人走了…我能用电磁炉做饭吗": cooking without gas is answered, with the
 		// condition it depends on; the gas itself stays off
-		t.sayKey("bot.safety.gas_electric_cooker")
-		return
+		return "bot.safety.gas_electric_cooker"
 	}
 	tx := compact(t.u.Canon)
 	switch family := hazardFamilyOf(c.Case.SafetyRule); {
 	case family == knowledge.HazardShock && (breakerTrips(c.Case.SafetyRule, t.u.Canon) || cueBreakerTrip.MatchString(compact(c.Case.Symptom))):
-		t.sayKey("bot.safety.followup.breaker_trip") // "换个插座还能用不": the same anywhere
-		return
+		return "bot.safety.followup.breaker_trip" // "换个插座还能用不": the same anywhere
 	case burntOrSmoked[family] && cueContents.MatchString(tx):
-		t.sayKey("bot.safety.followup.contents") // "里面的奶瓶还能给宝宝用吗"
-		return
+		return "bot.safety.followup.contents" // "里面的奶瓶还能给宝宝用吗"
 	case (family == knowledge.HazardGas || family == knowledge.HazardCO || family == knowledge.HazardSmoke || family == knowledge.HazardFire) && cueReenter.MatchString(tx):
-		t.sayKey("bot.safety.followup.reenter") // "我现在还能回屋吗"
-		return
+		return "bot.safety.followup.reenter" // "我现在还能回屋吗"
 	case family == knowledge.HazardWaterElectric && cueUnplug.MatchString(tx):
-		t.sayKey("bot.safety.followup.unplug_wet") // "我现在能拔插头吗"
-		return
+		return "bot.safety.followup.unplug_wet" // "我现在能拔插头吗"
 	case family != knowledge.HazardGas && family != knowledge.HazardCO && cueChargeIndoors.MatchString(tx):
-		t.sayKey("bot.safety.followup.charge_indoors") // "那我把电瓶拿到屋里充行不行 外面冷"
-		return
+		return "bot.safety.followup.charge_indoors" // "那我把电瓶拿到屋里充行不行 外面冷"
 	case (family == knowledge.HazardSparks || family == knowledge.HazardBurning) && cueOtherCharger.MatchString(tx):
 		if !portable[c.Case.Category] {
-			t.sayKey("bot.safety.followup.other_adapter") // "我换个手机充电头给它供电行不行" for a camera
-			return
+			return "bot.safety.followup.other_adapter" // "我换个手机充电头给它供电行不行" for a camera
 		}
-		t.sayKey("bot.safety.followup.other_charger") // "用同事的充电器能不能充"
-		return
+		return "bot.safety.followup.other_charger" // "用同事的充电器能不能充"
 	case family == knowledge.HazardWaterElectric && cueValveAsk.MatchString(tx):
-		t.sayKey("bot.safety.followup.valve") // "那台子下面那个进水的阀门要关吗 还在滴"
+		return "bot.safety.followup.valve" // "那台子下面那个进水的阀门要关吗 还在滴"
+	}
+	return ""
+}
+
+// sayFollowUp answers "may I use it / switch it back on / plug it in" after a hazard: what to
+// do for this danger, or the safety rule's advice with "not until the engineer has checked".
+func (d *Dialog) sayFollowUp(t *step) {
+	c := t.c
+	if key := d.followUpKey(t); key != "" {
+		t.sayKey(key)
 		return
+	}
+	if d.sayDangerNow(t) {
+		return // "拔了放车里可以不": the practical question asked, answered as such
 	}
 	if key := "bot.safety.followup." + hazardFamilyOf(c.Case.SafetyRule); catalog.Has(key) {
 		t.sayKey(key)
@@ -1213,6 +1222,18 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 		// does not pass — then what is pending
 		t.sayKey("bot.safety.unwell_aid")
 		d.reask(t)
+		return true
+	}
+	if d.followUpKey(t) == "" && d.sayDangerNow(t) {
+		// "孩子还戴着上学呢 要不要马上去学校给他摘了", "鼓起来的能寄快递不": the answer first,
+		// whatever topic the question reads as; details told with it are read as usual
+		if f := t.u.Facts; !f.Phone.IsZero() || f.Address != "" || f.Name != "" {
+			return false
+		}
+		d.alsoProgress(t)
+		if c.Ticket == "" && c.Case.missing(SlotPhone) {
+			d.ask(t, SlotPhone)
+		}
 		return true
 	}
 	// "我能开油烟机抽一下味道吗" after a gas leak is the hazard's question whatever else the act
@@ -2400,6 +2421,9 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 	case TopicBotOrHuman, TopicPrepare:
 		t.sayKey("bot.faq." + topic)
 	default:
+		if t.answeredNow {
+			return // the practical question about the danger was answered (sayDangerNow)
+		}
 		if cueHowTo.MatchString(compact(t.u.Canon)) {
 			t.sayKey("bot.faq.howto") // how to use or look after it, with no entry: a person tells them
 			return
