@@ -151,6 +151,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 			out = t.out
 		}()
 	}
+	if line := d.takeDenials(t); line != "" {
+		t.say(line) // "没进水！你别给我写成进水了", "没有焦味啊 你们别写错了": confirmed first
+	}
 	check := c.SafetyCheck
 	c.SafetyCheck = ""
 	if c.Ticket != "" && c.Case.Safety && (c.State == StateDone || c.State == StateHuman) && t.u.Facts.Address == "" &&
@@ -1628,7 +1631,7 @@ func (d *Dialog) readBackParts(c *Case) []string {
 	add(SlotPurchase, "bot.readback.bought")
 	if r, ok := d.KB.Rule(c.SafetyRule); c.Safety && ok && r.Title != "" {
 		// the danger first, as the ticket files it: "安全隐患：燃气泄漏"
-		parts = append(parts, catalog.T("effects.hazard_note", "title", r.Title))
+		parts = append(parts, catalog.T("effects.hazard_note", "title", hazardTitleOf(c, r.Title)))
 	}
 	if v := d.show(c, SlotSymptom); v != "" {
 		if w := truncateRunes(v, 30); w != v {

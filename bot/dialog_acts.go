@@ -542,12 +542,13 @@ func wetCase(c *Case) bool {
 	if c.Trigger == TriggerWater {
 		return true
 	}
+	symptom := withoutDeniedCauses(c.Symptom) // "充不进电，没进水" took no water
 	for _, w := range []string{"进水", "泡水", "掉水", "落水", "掉马桶", "淋湿", "泡了", "湿了", "洒了"} {
-		if strings.Contains(c.Symptom, w) {
+		if strings.Contains(symptom, w) {
 			return true
 		}
 	}
-	return knowledge.Wet(c.Symptom) || portable[c.Category] && wetInWords.MatchString(c.Symptom)
+	return knowledge.Wet(symptom) || portable[c.Category] && wetInWords.MatchString(symptom)
 }
 
 // cueSafetyAsk is what a customer asks or tells after a hazard: whether the device may be
@@ -1320,16 +1321,18 @@ func (d *Dialog) wetDeviceAsk(t *step) bool {
 	if c.State == StateNew || c.State == StateRating || c.State == StateComment {
 		return false
 	}
-	wet := c.Case.Trigger == TriggerWater || t.u.Facts.Trigger == TriggerWater || wetCase(&c.Case) || knowledge.Wet(t.u.Canon) ||
-		wetInWords.MatchString(t.u.Canon)
+	// "没进水 这种是不是正常的", "你别给我写成进水了": a cause denied or quoted is no water
+	told := withoutDeniedCauses(t.u.Canon)
+	wet := c.Case.Trigger == TriggerWater || t.u.Facts.Trigger == TriggerWater || wetCase(&c.Case) || knowledge.Wet(told) ||
+		wetInWords.MatchString(told)
 	device := portable[c.Case.Category] || portable[t.u.Facts.Category] || cuePortableNamed.MatchString(compact(c.Case.Symptom+" "+t.u.Canon))
 	if !wet || !device {
 		return false // "手机跟衣服一起洗了" then "要不要先充上电试试", whichever case it is filed under
 	}
 	// "前天戴着洗澡了 表盘里面起雾了" during a dry device's checks ("充不进电"): the water told
 	// now ends them, asked about or not
-	toldNow := t.u.Facts.Trigger == TriggerWater || knowledge.Wet(t.u.Canon) || wetInWords.MatchString(t.u.Canon) ||
-		waterGotIn.MatchString(compact(t.u.Canon))
+	toldNow := t.u.Facts.Trigger == TriggerWater || knowledge.Wet(told) || wetInWords.MatchString(told) ||
+		waterGotIn.MatchString(compact(told))
 	dryChecks := c.State == StateSelf && toldNow && !d.wetRule(c.Case.RuleID)
 	if !dryChecks && !cueWetDeviceUse.MatchString(compact(t.u.Canon)) {
 		return false
