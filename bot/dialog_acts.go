@@ -1065,15 +1065,23 @@ func (d *Dialog) followUpKey(t *step) string {
 // do for this danger, or the safety rule's advice with "not until the engineer has checked".
 func (d *Dialog) sayFollowUp(t *step) {
 	c := t.c
+	say := func(key string) {
+		text := catalog.T(key)
+		if c.State == StateDone && c.Ticket == "" {
+			// the case was given up ("我都说不修了"): the advice, with no promise of a call
+			text = promisedCall.ReplaceAllString(text, "")
+		}
+		t.say(text)
+	}
 	if key := d.followUpKey(t); key != "" {
-		t.sayKey(key)
+		say(key)
 		return
 	}
 	if d.sayDangerNow(t) {
 		return // "拔了放车里可以不": the practical question asked, answered as such
 	}
 	if key := "bot.safety.followup." + hazardFamilyOf(c.Case.SafetyRule); catalog.Has(key) {
-		t.sayKey(key)
+		say(key)
 		return
 	}
 	advice := catalog.T("knowledge.hazard.water_electric.advice")
@@ -1082,6 +1090,10 @@ func (d *Dialog) sayFollowUp(t *step) {
 	}
 	t.sayKey("bot.safety.hold", "advice", advice)
 }
+
+// promisedCall is the closing promise of a follow-up's advice ("已按紧急情况处理，工程师会尽快联系您。"),
+// left out when nothing was filed.
+var promisedCall = regexp.MustCompile(`已按紧急情况处理[^。]*。$`)
 
 // cueClearCancel gives up the repair in so many words: "不修了", "取消吧", "不用你们上门",
 // "我直接找雅迪去". "不用了" alone may mean the device, stopped as advised.
@@ -1232,7 +1244,7 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 			return false
 		}
 		d.alsoProgress(t)
-		if c.Ticket == "" && c.Case.missing(SlotPhone) {
+		if c.Ticket == "" && c.Case.missing(SlotPhone) && c.State != StateDone {
 			d.ask(t, SlotPhone)
 		}
 		return true
@@ -1285,7 +1297,7 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 		}
 		t.sayKey("bot.safety.noted") // "拔了", "窗户打开了": done as advised
 		d.alsoProgress(t)
-		if c.Ticket == "" && c.Case.missing(SlotPhone) {
+		if c.Ticket == "" && c.Case.missing(SlotPhone) && c.State != StateDone {
 			d.ask(t, SlotPhone)
 		}
 		return true
@@ -1300,7 +1312,7 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 		t.sayKey("bot.safety.hold", "advice", advice)
 		d.alsoProgress(t)
 	}
-	if c.Ticket == "" && c.Case.missing(SlotPhone) {
+	if c.Ticket == "" && c.Case.missing(SlotPhone) && c.State != StateDone {
 		d.ask(t, SlotPhone)
 	}
 	return true
