@@ -43,6 +43,10 @@ type Case struct {
 	LeakAdvised bool `json:"leak_advised,omitempty"`
 	// Cared is set once the customer was told to look after a fever first (cueFever).
 	Cared bool `json:"cared,omitempty"`
+	// HazardDenied holds the parts of the safety rule's title the customer denied ("没有焦味啊
+	// 你们别写错了" drops "有烧焦味"): the ticket and the read-back leave them out
+	// (HazardTitle); the case stays a safety case.
+	HazardDenied []string `json:"hz_denied,omitempty"`
 
 	At time.Time `json:"at,omitempty"` // when the case started, for the product's age
 

@@ -78,9 +78,10 @@ type step struct {
 	u   Understanding
 	out []Effect
 
-	toldNormal bool   // an editor's "is this normal" FAQ entry answered the message
-	verdict    string // what the bot's last self-service reply asked (Conversation.Verdict)
-	lockedOut  bool   // a first message about a door lock keeping someone out of their home
+	toldNormal  bool   // an editor's "is this normal" FAQ entry answered the message
+	verdict     string // what the bot's last self-service reply asked (Conversation.Verdict)
+	lockedOut   bool   // a first message about a door lock keeping someone out of their home
+	answeredNow bool   // a practical question about the danger now was answered (sayDangerNow)
 }
 
 func (t *step) say(text string)              { t.out = append(t.out, Reply{Text: text}) }
@@ -149,6 +150,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 			t.sayKey("bot.outside_mainland", "place", place)
 			out = t.out
 		}()
+	}
+	if line := d.takeDenials(t); line != "" {
+		t.say(line) // "没进水！你别给我写成进水了", "没有焦味啊 你们别写错了": confirmed first
 	}
 	check := c.SafetyCheck
 	c.SafetyCheck = ""
@@ -1655,7 +1659,7 @@ func (d *Dialog) readBackParts(c *Case) []string {
 	add(SlotPurchase, "bot.readback.bought")
 	if r, ok := d.KB.Rule(c.SafetyRule); c.Safety && ok && r.Title != "" {
 		// the danger first, as the ticket files it: "安全隐患：燃气泄漏"
-		parts = append(parts, catalog.T("effects.hazard_note", "title", r.Title))
+		parts = append(parts, catalog.T("effects.hazard_note", "title", hazardTitleOf(c, r.Title)))
 	}
 	if v := d.show(c, SlotSymptom); v != "" {
 		if w := truncateRunes(v, 30); w != v {

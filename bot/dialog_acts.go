@@ -293,6 +293,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		fitAdvice(&rule, &c.Case, &t.u)
 		noteHazardWords(&c.Case, &t.u, rule.ID)
 		t.sayKey("bot.safety.waiting", "advice", rule.Advice)
+		d.sayDangerNow(t)
 		personAid(t, rule.ID)
 		d.scopeBesideHazard(t)
 		d.alsoProgress(t) // "冒烟那个 到哪一步了": the advice first, then where the ticket is
@@ -345,7 +346,9 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 	fitAdvice(&rule, &c.Case, &t.u)
 	noteHazardWords(&c.Case, &t.u, rule.ID)
 	q, asked := t.u.Has(ActQuestion)
-	if again && asksToUse(compact(t.u.Canon)) && hazardFamilyOf(rule.ID) == hazardFamilyOf(prevRule) {
+	if again && hazardFamilyOf(rule.ID) == hazardFamilyOf(prevRule) && len(dangerNowKeys(&t.u, &c.Case)) > 0 {
+		d.sayDangerNow(t) // "鼓包的那个 放冰箱里降温行不行" told again: the question is what is new
+	} else if again && asksToUse(compact(t.u.Canon)) && hazardFamilyOf(rule.ID) == hazardFamilyOf(prevRule) {
 		// "孩子手被夹伤了！这椅子还能用吗？" told again: the question is what is new
 		d.sayFollowUp(t)
 	} else if again && asked && answeredBeside[q.Topic] && hazardFamilyOf(rule.ID) == hazardFamilyOf(prevRule) {
@@ -357,6 +360,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		t.sayKey("bot.safety.again", "advice", rule.Advice)
 	} else {
 		t.sayKey("bot.safety", "advice", rule.Advice)
+		d.sayDangerNow(t) // "手表鼓包了 孩子还戴着呢 要不要马上摘": the advice, then the question
 	}
 	personAid(t, rule.ID)
 	d.scopeBesideHazard(t)
@@ -555,12 +559,13 @@ func wetCase(c *Case) bool {
 	if c.Trigger == TriggerWater {
 		return true
 	}
+	symptom := withoutDeniedCauses(c.Symptom) // "充不进电，没进水" took no water
 	for _, w := range []string{"进水", "泡水", "掉水", "落水", "掉马桶", "淋湿", "泡了", "湿了", "洒了"} {
-		if strings.Contains(c.Symptom, w) {
+		if strings.Contains(symptom, w) {
 			return true
 		}
 	}
-	return knowledge.Wet(c.Symptom) || portable[c.Category] && wetInWords.MatchString(c.Symptom)
+	return knowledge.Wet(symptom) || portable[c.Category] && wetInWords.MatchString(symptom)
 }
 
 // cueSafetyAsk is what a customer asks or tells after a hazard: whether the device may be
@@ -1085,56 +1090,70 @@ var cueUseDevice = knowledge.MustGate(`用|充|插|开|碰|摸|通电|合闸|合
 // 是不是还有电哦".
 var cueStillLive = knowledge.MustGate(`是不是|会不会|还有电|还带电|有没有电|还亮|还在(冒|漏|响|烧|闪)|还有(味|烟)`)
 
-// sayFollowUp answers "may I use it / switch it back on / plug it in" after a hazard: what to
-// do for this danger, or the safety rule's advice with "not until the engineer has checked".
-func (d *Dialog) sayFollowUp(t *step) {
+// followUpKey is the answer to a question of use after a hazard that fits this danger and
+// these words ("里面的奶瓶还能给宝宝用吗", "我现在还能回屋吗"), "" for none.
+func (d *Dialog) followUpKey(t *step) string {
 	c := t.c
 	if family := hazardFamilyOf(c.Case.SafetyRule); (family == knowledge.HazardGas || family == knowledge.HazardCO) &&
 		cueElectricCooker.MatchString(compact(t.u.Canon)) {
 		// "燃气公司的人走了…我能用电磁炉做饭吗": cooking without gas is answered, with the
 		// condition it depends on; the gas itself stays off
-		t.sayKey("bot.safety.gas_electric_cooker")
-		return
+		return "bot.safety.gas_electric_cooker"
 	}
 	tx := compact(t.u.Canon)
 	switch family := hazardFamilyOf(c.Case.SafetyRule); {
 	case family == knowledge.HazardShock && (breakerTrips(c.Case.SafetyRule, t.u.Canon) || cueBreakerTrip.MatchString(compact(c.Case.Symptom))):
-		t.sayKey("bot.safety.followup.breaker_trip") // "换个插座还能用不": the same anywhere
-		return
+		return "bot.safety.followup.breaker_trip" // "换个插座还能用不": the same anywhere
 	case burntOrSmoked[family] && cueContents.MatchString(tx):
-		t.sayKey("bot.safety.followup.contents") // "里面的奶瓶还能给宝宝用吗"
-		return
+		return "bot.safety.followup.contents" // "里面的奶瓶还能给宝宝用吗"
 	case (family == knowledge.HazardGas || family == knowledge.HazardCO || family == knowledge.HazardSmoke || family == knowledge.HazardFire) && cueReenter.MatchString(tx):
-		t.sayKey("bot.safety.followup.reenter") // "我现在还能回屋吗"
-		return
+		return "bot.safety.followup.reenter" // "我现在还能回屋吗"
 	case family == knowledge.HazardBattery && cueNoBalcony.MatchString(tx):
-		t.sayKey("bot.safety.followup.battery_no_balcony") // "我住的是出租屋没阳台": where else is safe
-		return
+		return "bot.safety.followup.battery_no_balcony" // "我住的是出租屋没阳台": where else is safe
 	case (family == knowledge.HazardShock || family == knowledge.HazardWaterElectric) && cueOwnBreaker.MatchString(tx):
-		t.sayKey("bot.safety.followup.own_breaker") // "热水器是单独的空开 我关了那个就行了吧": yes, that one
-		if family == knowledge.HazardWaterElectric && cueValveAsk.MatchString(tx) {
-			t.sayKey("bot.safety.followup.valve") // "…还有水龙头要不要关": both answered
-		}
-		return
+		return "bot.safety.followup.own_breaker" // "热水器是单独的空开 我关了那个就行了吧": yes, that one (the valve too: sayFollowUp)
 	case family == knowledge.HazardWaterElectric && cueUnplug.MatchString(tx):
-		t.sayKey("bot.safety.followup.unplug_wet") // "我现在能拔插头吗"
-		return
+		return "bot.safety.followup.unplug_wet" // "我现在能拔插头吗"
 	case family != knowledge.HazardGas && family != knowledge.HazardCO && cueChargeIndoors.MatchString(tx):
-		t.sayKey("bot.safety.followup.charge_indoors") // "那我把电瓶拿到屋里充行不行 外面冷"
-		return
+		return "bot.safety.followup.charge_indoors" // "那我把电瓶拿到屋里充行不行 外面冷"
 	case (family == knowledge.HazardSparks || family == knowledge.HazardBurning) && cueOtherCharger.MatchString(tx):
 		if !portable[c.Case.Category] {
-			t.sayKey("bot.safety.followup.other_adapter") // "我换个手机充电头给它供电行不行" for a camera
-			return
+			return "bot.safety.followup.other_adapter" // "我换个手机充电头给它供电行不行" for a camera
 		}
-		t.sayKey("bot.safety.followup.other_charger") // "用同事的充电器能不能充"
-		return
+		return "bot.safety.followup.other_charger" // "用同事的充电器能不能充"
 	case family == knowledge.HazardWaterElectric && cueValveAsk.MatchString(tx):
-		t.sayKey("bot.safety.followup.valve") // "那台子下面那个进水的阀门要关吗 还在滴"
+		return "bot.safety.followup.valve" // "那台子下面那个进水的阀门要关吗 还在滴"
+	}
+	return ""
+}
+
+// sayFollowUp answers "may I use it / switch it back on / plug it in" after a hazard: what to
+// do for this danger, or the safety rule's advice with "not until the engineer has checked".
+func (d *Dialog) sayFollowUp(t *step) {
+	c := t.c
+	say := func(key string) {
+		text := catalog.T(key)
+		if c.State == StateDone && c.Ticket == "" {
+			// the case was given up ("我都说不修了"): the advice, with no promise of a call
+			text = promisedCall.ReplaceAllString(text, "")
+		}
+		t.say(text)
+	}
+	if key := d.followUpKey(t); key != "" {
+		if key == "bot.safety.followup.battery_no_balcony" && d.sayDangerNow(t) {
+			return // "没阳台 … 放冰箱里降温行不行": the answer says where to put it instead
+		}
+		say(key)
+		if key == "bot.safety.followup.own_breaker" && hazardFamilyOf(c.Case.SafetyRule) == knowledge.HazardWaterElectric && cueValveAsk.MatchString(compact(t.u.Canon)) {
+			say("bot.safety.followup.valve") // "…还有水龙头要不要关": both answered
+		}
 		return
 	}
+	if d.sayDangerNow(t) {
+		return // "拔了放车里可以不": the practical question asked, answered as such
+	}
 	if key := "bot.safety.followup." + hazardFamilyOf(c.Case.SafetyRule); catalog.Has(key) {
-		t.sayKey(key)
+		say(key)
 		return
 	}
 	advice := catalog.T("knowledge.hazard.water_electric.advice")
@@ -1151,6 +1170,10 @@ var cueNoBalcony = knowledge.MustGate(`(没|没有|冇|无|木有|莫得|没得)
 // cueOwnBreaker asks whether switching off only the appliance's own breaker is enough: "热水器
 // 那个是单独的空开 我关了那个就行了吧", "只关那一路行不行".
 var cueOwnBreaker = knowledge.MustGate(`(单独|自己|专门)(的)?(一路|一个)?(空开|空气开关|闸|电闸|开关|漏保)|(只|就)(关|拉)[^,?]{0,4}(那一路|这一路|那路|这路|那个闸|这个闸|那个空开|这个空开|空开)|(关|拉)(掉)?(那一路|这一路)`)
+
+// promisedCall is the closing promise of a follow-up's advice ("已按紧急情况处理，工程师会尽快联系您。"),
+// left out when nothing was filed.
+var promisedCall = regexp.MustCompile(`已按紧急情况处理[^。]*。$`)
 
 // cueClearCancel gives up the repair in so many words: "不修了", "取消吧", "不用你们上门",
 // "我直接找雅迪去". "不用了" alone may mean the device, stopped as advised.
@@ -1303,6 +1326,18 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 		d.reask(t)
 		return true
 	}
+	if d.followUpKey(t) == "" && d.sayDangerNow(t) {
+		// "孩子还戴着上学呢 要不要马上去学校给他摘了", "鼓起来的能寄快递不": the answer first,
+		// whatever topic the question reads as; details told with it are read as usual
+		if f := t.u.Facts; !f.Phone.IsZero() || f.Address != "" || f.Name != "" {
+			return false
+		}
+		d.alsoProgress(t)
+		if c.Ticket == "" && c.Case.missing(SlotPhone) && c.State != StateDone {
+			d.ask(t, SlotPhone)
+		}
+		return true
+	}
 	// "我能开油烟机抽一下味道吗" after a gas leak is the hazard's question whatever else the act
 	// model guesses the message is
 	usesDevice := asksToUse(tx)
@@ -1352,7 +1387,7 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 		}
 		t.sayKey("bot.safety.noted") // "拔了", "窗户打开了": done as advised
 		d.alsoProgress(t)
-		if c.Ticket == "" && c.Case.missing(SlotPhone) {
+		if c.Ticket == "" && c.Case.missing(SlotPhone) && c.State != StateDone {
 			d.ask(t, SlotPhone)
 		}
 		return true
@@ -1367,7 +1402,7 @@ func (d *Dialog) safetyFollowUp(t *step) bool {
 		t.sayKey("bot.safety.hold", "advice", advice)
 		d.alsoProgress(t)
 	}
-	if c.Ticket == "" && c.Case.missing(SlotPhone) {
+	if c.Ticket == "" && c.Case.missing(SlotPhone) && c.State != StateDone {
 		d.ask(t, SlotPhone)
 	}
 	return true
@@ -1391,16 +1426,18 @@ func (d *Dialog) wetDeviceAsk(t *step) bool {
 	if c.State == StateNew || c.State == StateRating || c.State == StateComment {
 		return false
 	}
-	wet := c.Case.Trigger == TriggerWater || t.u.Facts.Trigger == TriggerWater || wetCase(&c.Case) || knowledge.Wet(t.u.Canon) ||
-		wetInWords.MatchString(t.u.Canon)
+	// "没进水 这种是不是正常的", "你别给我写成进水了": a cause denied or quoted is no water
+	told := withoutDeniedCauses(t.u.Canon)
+	wet := c.Case.Trigger == TriggerWater || t.u.Facts.Trigger == TriggerWater || wetCase(&c.Case) || knowledge.Wet(told) ||
+		wetInWords.MatchString(told)
 	device := portable[c.Case.Category] || portable[t.u.Facts.Category] || cuePortableNamed.MatchString(compact(c.Case.Symptom+" "+t.u.Canon))
 	if !wet || !device {
 		return false // "手机跟衣服一起洗了" then "要不要先充上电试试", whichever case it is filed under
 	}
 	// "前天戴着洗澡了 表盘里面起雾了" during a dry device's checks ("充不进电"): the water told
 	// now ends them, asked about or not
-	toldNow := t.u.Facts.Trigger == TriggerWater || knowledge.Wet(t.u.Canon) || wetInWords.MatchString(t.u.Canon) ||
-		waterGotIn.MatchString(compact(t.u.Canon))
+	toldNow := t.u.Facts.Trigger == TriggerWater || knowledge.Wet(told) || wetInWords.MatchString(told) ||
+		waterGotIn.MatchString(compact(told))
 	dryChecks := c.State == StateSelf && toldNow && !d.wetRule(c.Case.RuleID)
 	if !dryChecks && !cueWetDeviceUse.MatchString(compact(t.u.Canon)) {
 		return false
@@ -2528,6 +2565,9 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 	case TopicBotOrHuman, TopicPrepare:
 		t.sayKey("bot.faq." + topic)
 	default:
+		if t.answeredNow {
+			return // the practical question about the danger was answered (sayDangerNow)
+		}
 		if cueHowTo.MatchString(compact(t.u.Canon)) {
 			t.sayKey("bot.faq.howto") // how to use or look after it, with no entry: a person tells them
 			return

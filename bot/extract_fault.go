@@ -116,10 +116,12 @@ func blister(s string, i int) bool {
 }
 
 // askedCause reports a cause word at s[i:end] that is asked or feared, not told: "是不是进水了",
-// "会不会进水", "会进水吗", "怕进水", "防止进水".
+// "会不会进水", "会进水吗", "怕进水", "防止进水"; or quoted as what not to write down: "别给我
+// 写成进水了", "当成摔的".
 func askedCause(s string, i, end int) bool {
 	before := strings.TrimRight(s[:i], " ")
-	for _, w := range []string{"是不是", "是唔是", "系唔系", "系咪", "会不会", "会唔会", "会", "怕", "担心", "防", "防止", "避免", "以免", "万一", "如果", "要是", "有没有", "有冇"} {
+	for _, w := range []string{"是不是", "是唔是", "系唔系", "系咪", "会不会", "会唔会", "会", "怕", "担心", "防", "防止", "避免", "以免", "万一", "如果", "要是", "有没有", "有冇",
+		"写成", "写", "记成", "当成", "当作", "当做", "说成", "算成", "判成", "认定", "定成", "以为"} {
 		if strings.HasSuffix(before, w) {
 			return true
 		}
@@ -134,6 +136,37 @@ func askedCause(s string, i, end int) bool {
 		}
 	}
 	return false
+}
+
+// withoutDeniedCauses is s with the causes it denies, asks about or quotes blanked out ("没进水",
+// "没有进过水", "从来没摔", "别给我写成进水"): words that look for a cause in the raw text
+// (knowledge.Wet, waterGotIn, wetInWords) then read only the causes told.
+func withoutDeniedCauses(s string) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); i += runeLen(s, i) {
+		if i < last {
+			continue
+		}
+		_, end, ok := triggerSet.at(s, i)
+		if !ok {
+			continue
+		}
+		from := -1
+		if neg, ok := negationStart(s, i); ok {
+			from = neg
+		} else if askedCause(s, i, end) {
+			from = i
+		}
+		if from < last {
+			continue
+		}
+		b.WriteString(s[last:from])
+		b.WriteString("，") // a clause break where the cause was: what is left is read apart
+		last = end
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // askedOrCleaning reports a self-repair word at s[i:end] that asks rather than tells ("可以

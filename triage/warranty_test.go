@@ -115,7 +115,7 @@ func TestWarrantySentences(t *testing.T) {
 		{"user damage by trigger, dates still shown",
 			Case{PurchaseDate: day(t, "2026-01-10"), Trigger: TriggerWater, ReportedAt: at(t, "2026-05-30 10:00"), Hint: prices}, ac,
 			WarrantyResult{Status: UserDamage, CoveredUntil: day(t, "2027-01-09"), Estimate: Estimate{0, 800, 80, 200}},
-			"人为损坏（进水）不在免费保修范围，需付费维修。预计费用：配件 0–800 元，人工 80–200 元，以工程师检测后的报价为准"},
+			"待检测确认：客户说有进水；如检测确认故障由此造成，属人为损坏，不在免费保修范围，需付费维修。预计费用：配件 0–800 元，人工 80–200 元，以工程师检测后的报价为准"},
 		{"user damage by rule, date unknown",
 			Case{Hint: Hint{FaultClass: FaultUserDamage, LabourMin: 50, LabourMax: 50}, ReportedAt: at(t, "2026-05-30 10:00")}, ac,
 			WarrantyResult{Status: UserDamage, Estimate: Estimate{LabourMin: 50, LabourMax: 50}},

@@ -267,6 +267,11 @@ func (b *Backend) UpdateDetails(ctx context.Context, openID string, e bot.Update
 			}
 		}
 		changes = changed(changes, "symptom", c.Symptom, f.Symptom)
+		if f.Trigger != "" && triage.Trigger(f.Trigger) != c.Trigger {
+			// "没进水！你别给我写成进水了": the cause denied is no longer the ticket's
+			changes = changed(changes, "trigger", c.Trigger.Label(), triage.Trigger(f.Trigger).Label())
+			c.Trigger = triage.Trigger(f.Trigger)
+		}
 		c.Symptom = cmp.Or(f.Symptom, c.Symptom) // "问题描述改一下：…": the fault as now told
 		if !f.PurchaseDate.IsZero() {
 			changes = changed(changes, "purchase", c.PurchaseDate.String(), purchaseDate(f.PurchaseDate).String())
@@ -295,9 +300,14 @@ func (b *Backend) UpdateDetails(ctx context.Context, openID string, e bot.Update
 			again := triage.Triage(*c, policyOf(kb.Set().Category(c.Category)), b.Calendar)
 			// the warranty and its reason follow the facts as now told: never "待核实：购买日期
 			// 未知" beside a date, nor "保修期内：购买于 2026-11" after 2023-05 was told
-			if again.Warranty != t.Result.Warranty || warrantyTold(f, e.ProofDoubt) {
+			if again.Warranty != t.Result.Warranty || warrantyTold(f, e.ProofDoubt) || f.Trigger != "" {
 				t.Result.Warranty = again.Warranty
 				t.Result.Reasons = replaceReasons(t.Result.Reasons, again.Reasons, "triage.why.warranty.")
+			}
+			if f.Trigger != "" && again.FaultClass != t.Result.FaultClass {
+				// a cause denied: the fault is no longer the customer's damage on the ticket
+				t.Result.FaultClass = again.FaultClass
+				t.Result.Reasons = replaceReasons(t.Result.Reasons, again.Reasons, "triage.why.class.")
 			}
 			// the 三包 rights on the corrected dates replace the ones decided before: a
 			// ticket never keeps "已过 7 天" beside the delivery that says otherwise

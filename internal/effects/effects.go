@@ -196,8 +196,13 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 	}
 	if r := kb.Set().Rule(c.SafetyRule); c.Safety && r != nil && r.Title != "" && !strings.Contains(tc.Symptom, r.Title) {
 		// the engineer reads what the danger is, not only the fault it came with: "充一歇就发烫"
-		// is filed as "安全隐患：电池鼓包、异常发烫；充一歇就发烫"
-		tc.Symptom = catalog.T("effects.hazard_note", "title", r.Title) + "；" + tc.Symptom
+		// is filed as "安全隐患：电池鼓包、异常发烫；充一歇就发烫"; the parts the customer
+		// denied ("没有焦味") are left out
+		title := bot.HazardTitle(r.Title, c.HazardDenied)
+		if title == "" {
+			title = catalog.T("bot.denied.hazard_all")
+		}
+		tc.Symptom = catalog.T("effects.hazard_note", "title", title) + "；" + tc.Symptom
 	}
 	switch c.ExtendedWarranty {
 	case bot.YesNoYes:
