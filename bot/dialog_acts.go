@@ -538,7 +538,7 @@ func (d *Dialog) safetyCheck(t *step, family string) bool {
 }
 
 // cueAfraidToUse is fear of the device after what happened: "现在不敢用了", "吓死个人".
-var cueAfraidToUse = knowledge.MustGate(`不敢(再)?(用|开|碰|插|充|坐|骑|靠近|摸)|吓(死|坏|得|一跳|了一跳|一大跳)|好吓人|太吓人|吓人`)
+var cueAfraidToUse = knowledge.MustGate(`(不|没|冇|唔)敢(再)?(用|开|碰|插|充|坐|骑|靠近|摸|放|装|接)|(搬|放|拿|挪|移|扔)(到|去|在)[^,?]{0,4}(阳台|外面|门外|室外|地上|瓷砖|楼下|院子)|吓(死|坏|得|一跳|了一跳|一大跳)|好吓人|太吓人|吓人`)
 
 // confirmsHazard and deniesHazard answer the safety check: "有", "是的 有点麻", "闻到了";
 // "没有", "没碰到", "不是".
@@ -1287,14 +1287,14 @@ var noInvoice = knowledge.MustGate(`没(有)?发票|发票(丢|没|找不到)|�
 var cueUrgent = knowledge.MustGate(`快点|快些|快一点|尽快|加急|急用|急着用|着急|赶紧|越快越好|早点来|早点修|早点上门|能不能快|催一下|催催|等不及|急死`)
 
 // cueSafetyDone is a customer telling they did what the advice said.
-var cueSafetyDone = knowledge.MustGate(`拔了|拔掉了|关了|关掉了|断电了|拉闸了|闸拉了|开窗了|窗户?(打)?开了|出来了|出去了|离开了|灭了|好的|好滴|知道了|明白了|嗯`)
+var cueSafetyDone = knowledge.MustGate(`拔了|(搬|放|拿|挪|移)(到|去|在)[^,?]{0,4}(阳台|外面|门外|室外|地上|瓷砖|楼下|院子)|拔掉了|关了|关掉了|断电了|拉闸了|闸拉了|开窗了|窗户?(打)?开了|出来了|出去了|离开了|灭了|好的|好滴|知道了|明白了|嗯`)
 
 // cueDelivered tells a product delivered or installed, which the act model may read as a
 // visit asked about: "刚刚送过来", "昨天刚装好".
 var cueDelivered = knowledge.MustGate(`送(过来|到|来|上门)(了|的)?|刚(刚)?(送|装|到货)|到货|签收|收到(了|的)?|装(好|上)(了|的)?`)
 
 // cueSafetyDeed is the part of cueSafetyDone that tells a deed, not an acknowledgement.
-var cueSafetyDeed = knowledge.MustGate(`拔了|拔掉了|关了|关掉了|断电了|拉闸了|闸拉了|开窗了|窗户?(打)?开了|出来了|出去了|离开了|灭了`)
+var cueSafetyDeed = knowledge.MustGate(`拔了|(搬|放|拿|挪|移)(到|去|在)[^,?]{0,4}(阳台|外面|门外|室外|地上|瓷砖|楼下|院子)|拔掉了|关了|关掉了|断电了|拉闸了|闸拉了|开窗了|窗户?(打)?开了|出来了|出去了|离开了|灭了`)
 
 // safetyFollowUp answers what a customer asks or tells while a hazard case waits for its
 // call-back: the safety advice again, and the one thing still needed (a phone number).
