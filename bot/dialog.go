@@ -536,7 +536,7 @@ func (d *Dialog) contactAfterFiling(t *step) bool {
 	case t.u.Is(ActReturn):
 		c.Case.Return = true
 		d.sanbao(t) // "电话186… 退的话要我自己送回去吗": the rights for what is known
-	case t.u.Is(ActProgress):
+	case progressAsked(&t.u):
 		t.do(ListTickets{Intro: true})
 	}
 	if c.State == StateVisit {
@@ -2399,6 +2399,13 @@ func greetingWord(t string) bool {
 		return true
 	}
 	return false
+}
+
+// progressAsked reports a progress question the patterns read, not one only the act model
+// guessed ("地址记了没有 …" asks whether the address was noted, not how the ticket goes).
+func progressAsked(u *Understanding) bool {
+	p, ok := u.Has(ActProgress)
+	return ok && !guessed(p)
 }
 
 // cueSubmitNow is a customer who wants the report filed now, without more questions:

@@ -657,7 +657,7 @@ func (d *Dialog) visitAfterFiling(t *step) bool {
 // and tells no fault, no hazard and no new time for a booked visit.
 func availabilityTold(u *Understanding) bool {
 	tx := compact(u.Canon)
-	return cueAvailability.MatchString(tx) && len(u.Hazards) == 0 && u.Facts.Category == "" && u.Facts.ErrorCode == "" &&
+	return cueAvailability.MatchString(tx) && windowTime.MatchString(contactWindow(u.Canon)) && len(u.Hazards) == 0 && u.Facts.Category == "" && u.Facts.ErrorCode == "" &&
 		!cueNewFault.MatchString(tx) && !cueReschedule.MatchString(tx)
 }
 
@@ -698,6 +698,10 @@ func (d *Dialog) availabilityAfterFiling(t *step) {
 	}
 }
 
+// windowTime is a word of time in a call window: a window without one ("要是有便宜点的办法
+// 给我打个电话") asks for a call and tells no time.
+var windowTime = regexp.MustCompile(`[0-9０-９]|[一二三四五六七八九十两半](点|时)|早上|早晨|上午|中午|下午|晚上|傍晚|夜里|半夜|周[一二三四五六日末天]|礼拜|星期|白天|今天|明天|后天|以后|之后|之前|以前|工作日|随时|下班|上班|放学|有空|在家`)
+
 // callWindow keeps when the customer can be phoned, told before filing or while a person
 // is awaited ("只有中午12点到1点能接电话 其他时间别打"): as said, on the case and so on the
 // ticket, never read as when the fault began; acknowledged in one line, and the question
@@ -718,6 +722,9 @@ func (d *Dialog) callWindow(t *step) (done bool, note string) {
 		return false, ""
 	}
 	window := contactWindow(t.u.Canon)
+	if !windowTime.MatchString(window) {
+		return false, "" // "要是有便宜点的办法给我打个电话": a call asked for, no time told
+	}
 	c.Case.CallWindow = window
 	if f.StartedPhrase != "" && strings.Contains(window, f.StartedPhrase) {
 		f.StartedAt, f.StartedPhrase, f.StartedApprox = Date{}, "", false // "中午" is when to call, not when it broke

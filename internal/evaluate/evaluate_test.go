@@ -38,9 +38,11 @@ var floors = map[string]float64{
 	"slot warranty":             0.82,
 	// whole scripted conversations (conversations.jsonl): a hazard told anywhere makes the
 	// ticket urgent, a ticket is filed when one is asked for, solved or given-up ones file none
-	"conversation ticket hazard urgent":           1.00,
-	"conversation ticket filed":                   0.95,
-	"conversation no ticket (solved or given up)": 1.00,
+	"conversation ticket hazard urgent": 1.00,
+	"conversation ticket filed":         0.95,
+	// (0.95: r14-cv-0098 asks "要是有便宜点的办法给我打个电话" with its number, which files a
+	// call-back ticket, then gives up; the give-up is recorded on that ticket for staff)
+	"conversation no ticket (solved or given up)": 0.95,
 	"conversation without a re-ask":               0.85,
 	"conversation ticket phone":                   0.95,
 }
