@@ -63,34 +63,22 @@ func CommitmentAt(r Result, number string, cal *Calendar, window string) string 
 	if rights := notableRights(r.Rights); rights != "" {
 		b.WriteString(rights)
 	}
-	by := momentText(r.SLA.FirstResponseBy.In(cal.loc))
+	// the promise: by the deadline, or within the time the customer can take a call
+	complaint, next, arg, val := "triage.commit.complaint_next", "triage.commit.next", "by", momentText(r.SLA.FirstResponseBy.In(cal.loc))
 	if window != "" {
-		switch {
-		case r.Complaint:
-			b.WriteString(catalog.T("triage.commit.complaint_window", "window", window))
-			return b.String()
-		case r.Priority == PriorityUrgent:
-			b.WriteString(catalog.T("triage.commit.urgent"))
-		}
-		if r.OnSite {
-			b.WriteString(catalog.T("triage.commit.next_onsite_window", "window", window))
-		} else {
-			b.WriteString(catalog.T("triage.commit.next_window", "window", window))
-		}
-		return b.String()
+		complaint, next, arg, val = "triage.commit.complaint_window", "triage.commit.next_window", "window", window
 	}
 	if r.Complaint {
-		b.WriteString(catalog.T("triage.commit.complaint_next", "by", by))
+		b.WriteString(catalog.T(complaint, arg, val))
 		return b.String()
 	}
 	if r.Priority == PriorityUrgent {
 		b.WriteString(catalog.T("triage.commit.urgent"))
 	}
 	if r.OnSite {
-		b.WriteString(catalog.T("triage.commit.next_onsite", "by", by))
-	} else {
-		b.WriteString(catalog.T("triage.commit.next", "by", by))
+		next = strings.Replace(next, "triage.commit.next", "triage.commit.next_onsite", 1)
 	}
+	b.WriteString(catalog.T(next, arg, val))
 	return b.String()
 }
 

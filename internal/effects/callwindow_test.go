@@ -4,26 +4,14 @@ import (
 	"context"
 	"strings"
 	"testing"
-
-	"github.com/wxintake/intake/internal/apptest"
-	"github.com/wxintake/intake/internal/wxpush"
 )
 
 // Probe s16b 05: when the customer can be phoned, told before filing, is on the ticket as
 // said, and the promise at filing keeps to it instead of a deadline they cannot take a call
 // at; told after filing while waiting for a person, it reaches the ticket too.
 func TestCallWindowReachesTicket(t *testing.T) {
-	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
-	c := s.Client(wxpush.Safe)
+	s, say := embeddedChat(t)
 	ctx := context.Background()
-	say := func(who, msg string) string {
-		t.Helper()
-		r, err := c.Say(ctx, who, msg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r.Text
-	}
 	const who = "o_window"
 	say(who, "美的洗衣机不脱水了")
 	say(who, "提交吧")

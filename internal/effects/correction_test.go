@@ -4,9 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-
-	"github.com/wxintake/intake/internal/apptest"
-	"github.com/wxintake/intake/internal/wxpush"
 )
 
 // Probe s14-C classes 2 and 5: an urgent ticket's reply reads back what it holds; a brand,
@@ -14,17 +11,8 @@ import (
 // transcript says what it was before; a second number told beside the visit's is a note on
 // the ticket, never dropped.
 func TestCorrectionAfterUrgentFiling(t *testing.T) {
-	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
-	c := s.Client(wxpush.Safe)
+	s, say := embeddedChat(t)
 	ctx := context.Background()
-	say := func(who, msg string) string {
-		t.Helper()
-		r, err := c.Say(ctx, who, msg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r.Text
-	}
 	const who = "o_readback"
 	say(who, "万和热水器漏电了 手一摸就发麻")
 	reply := say(who, "电话13787654321")

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/wxintake/intake/internal/apptest"
-	"github.com/wxintake/intake/internal/wxpush"
 	"github.com/wxintake/intake/triage"
 )
 
@@ -14,17 +12,8 @@ import (
 // corrected after filing — never "待核实：购买日期未知" beside a date, nor the old date's
 // "保修期内" after a correction.
 func TestWarrantyReasonFollowsTheCorrectedDate(t *testing.T) {
-	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
-	c := s.Client(wxpush.Safe)
+	s, say := embeddedChat(t)
 	ctx := context.Background()
-	say := func(who, msg string) string {
-		t.Helper()
-		r, err := c.Say(ctx, who, msg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r.Text
-	}
 	warrantyWhy := func(tk triage.Ticket) string {
 		var out []string
 		for _, r := range tk.Result.Reasons {
