@@ -26,6 +26,8 @@ func TestHazards(t *testing.T) {
 		{"插线板刺啦一声 一闪一闪的", HazardSparks, false},
 		{"部Switch背面脹咗 放喺枱面都唔平", HazardBattery, false},
 		{"游戏机手柄后背鼓起来了", HazardBattery, false},
+		{"焗炉开咗一阵就出烟", HazardSmoke, false},
+		{"电饭煲插上电就出烟了", HazardSmoke, false},
 		{"扫地机底盖那块往外凸了 放地上一边高一边低", HazardBattery, false},
 		{"电池那里往外凸 摸着温温的", HazardBattery, false},
 		{"吹风机吹着吹着出火了 里面红红的有火苗", HazardFire, false},
