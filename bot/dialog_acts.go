@@ -1646,7 +1646,9 @@ func (d *Dialog) interject(t *step) bool {
 			}
 			if c.Ticket != "" && !c.State.inProgress() && c.State != StateResume && !repeat && !hasSubstance(u) {
 				// "再不来我就打12315" after filing: that ticket is the complaint, no new one
-				t.do(FlagComplaint{Number: c.Ticket, Words: complaintWords(u, a)})
+				c.Case.Complaint = cmp.Or(c.Case.Complaint, complaintWords(u, a))
+				c.Case.addNotes(complaintNotes(u.Canon))
+				t.do(FlagComplaint{Number: c.Ticket, Words: complaintWords(u, a), Notes: slices.Clone(c.Case.ComplaintNotes)})
 				c.State, c.AckedAt = StateHuman, t.in.At
 				t.sayKey("bot.human.handed_over")
 				return true
@@ -1659,6 +1661,7 @@ func (d *Dialog) interject(t *step) bool {
 			if repeat {
 				c.Case.RepairClaim = repeatWords // the repair record is checked, no paid repair said
 			}
+			d.noteComplaintBeforeFiling(t)
 			d.absorb(t)
 			if c.State == StateSelf {
 				t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeEscalated})
