@@ -298,6 +298,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (cv Conversation, out []Effect
 		d.faultFixBeforeFiling(t) {
 		return c, t.out
 	}
+	if (c.State == StateCollect || c.State == StateSelf || c.State == StateConfirm) && d.brandCorrection(t) {
+		return c, t.out // "不是极米，是当贝的" at the model question: the brand as told, the question again
+	}
 	if (c.State == StateCollect || c.State == StateSelf) && d.submitNow(t) {
 		return c, t.out
 	}
