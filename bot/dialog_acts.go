@@ -2340,15 +2340,19 @@ func (d *Dialog) changeProduct(t *step, category string) {
 	if category == OtherCategory {
 		c.Case.Product = t.u.Facts.Product
 	}
-	if !brandMakes(d.lexicon(), old.Brand, category) {
-		c.Case.Brand = ""
-	}
 	// "刚才选的洗衣机 其实是洗碗机 选错了": the same device filed under the wrong product keeps
 	// what was told of it; another device starts afresh
 	mistaken := cueMistakenProduct.MatchString(compact(t.u.Canon)) && !cueOtherFine.MatchString(compact(t.u.Canon))
+	if !brandMakes(d.lexicon(), old.Brand, category) && (!mistaken || len(d.lexicon().BrandCategories(old.Brand)) > 0) {
+		// a brand known not to make the product; one no list knows stays with the same device
+		c.Case.Brand = ""
+	}
 	if !mistaken {
 		c.Case.Model, c.Case.ModelUnknown, c.Case.Serial, c.Case.SerialUnknown = "", false, "", false
 		c.Case.Symptom, c.Case.ErrorCode = "", ""
+	} else if m := Extract("型号"+c.Case.Model, t.in.At, d.lexicon()); c.Case.Model != "" && m.Category != "" && m.Category != category {
+		// "型号KFR-35GW … 选错了 是冰箱": an air conditioner's model is no fridge's; asked again
+		c.Case.Model, c.Case.ModelUnknown = "", false
 	}
 	c.Case.RuleID, c.Case.RuleTitle = "", ""
 	c.Case.SelfDone, c.Case.StepsTried, c.Case.Guided, c.Case.Offered = false, 0, false, nil
