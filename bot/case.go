@@ -71,6 +71,10 @@ type Case struct {
 	CallWindow string `json:"call_window,omitempty"`
 	Complaints int    `json:"complaints,omitempty"` // complaints made during this case
 	Complaint  string `json:"complaint,omitempty"`  // a complaint risk: the words that made it one
+	// ComplaintNotes are what a supervisor needs of a complaint, as told anywhere in the
+	// case: the repeat count, an earlier paid repair with its amount and part, the demand,
+	// the escalation named ("同一故障第 3 次报修", "此前付费维修 260 元（更换四通阀）").
+	ComplaintNotes []string `json:"complaint_notes,omitempty"`
 
 	Guided  bool     `json:"guided,omitempty"`  // the menu of common faults was offered
 	Offered []string `json:"offered,omitempty"` // the rule ids of that menu, in order

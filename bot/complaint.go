@@ -43,10 +43,12 @@ func complaintWords(u *Understanding, a Act) string {
 }
 
 // FlagComplaint marks the customer's ticket Number a complaint risk, after it was filed:
-// "再不来我就打12315". Words are what made it one.
+// "再不来我就打12315". Words are what made it one; Notes are the case's complaint notes as
+// they now stand (Case.ComplaintNotes), written on the ticket even when it is flagged already.
 type FlagComplaint struct {
 	Number string
 	Words  string
+	Notes  []string
 }
 
 func (FlagComplaint) effect() {}

@@ -95,7 +95,7 @@ func (t *step) do(e Effect) { t.out = append(t.out, e) }
 
 // Step decides the answer to one inbound message: it returns the next conversation and the
 // effects to carry out, in order. It performs no I/O and reads no clock (the time is in.At).
-func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect) {
+func (d *Dialog) Step(c Conversation, in Inbound) (cv Conversation, out []Effect) {
 	// The customer's clock: "今天", "礼拜一送到" and the days of the 三包 periods are read in
 	// the zone customers speak in, as triage reads the report day, whatever the server's.
 	in.At = in.At.In(visitZone)
@@ -143,6 +143,12 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 	}
 	t.u = d.understand(&c, text, in.At)
 	t.verdict, c.Verdict = c.Verdict, ""
+	defer func() {
+		if cv.Ticket == "" && cv.State.inProgress() {
+			// "修了两次了，上次换板收了我300，我要退款": kept for the complaint it may become
+			cv.Case.addNotes(complaintNotes(t.u.Canon))
+		}
+	}()
 	if place := d.placeAbroad(t); place != "" {
 		defer func() {
 			// "我喺香港", "+852 9123 4567": said once, after the reply's own business (a
@@ -247,6 +253,16 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 			}()
 		}
 	}
+	if line, only := d.complaintNotesAfterFiling(t); line != "" {
+		if only {
+			return c, t.out
+		}
+		// "地址…，第三次、150、要换货都给我写上": the address taken first, then the notes confirmed
+		defer func() {
+			t.say(line)
+			out = t.out
+		}()
+	}
 	if c.State == StateHuman {
 		d.waitForHuman(t, text)
 		return c, t.out
@@ -285,6 +301,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (_ Conversation, out []Effect)
 	if (c.State == StateCollect || c.State == StateSelf || c.State == StateConfirm) && c.Ticket == "" && len(t.u.Hazards) == 0 &&
 		d.faultFixBeforeFiling(t) {
 		return c, t.out
+	}
+	if (c.State == StateCollect || c.State == StateSelf || c.State == StateConfirm) && d.brandCorrection(t) {
+		return c, t.out // "不是极米，是当贝的" at the model question: the brand as told, the question again
 	}
 	if (c.State == StateCollect || c.State == StateSelf) && d.submitNow(t) {
 		return c, t.out
@@ -1900,7 +1919,9 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 			d.detailsToTicket(t, &before)
 			t.sayKey("bot.human.noted", "facts", learned)
 		}
-		t.do(FlagComplaint{Number: c.Ticket, Words: complaintWords(&t.u, a)})
+		c.Case.Complaint = cmp.Or(c.Case.Complaint, complaintWords(&t.u, a))
+		c.Case.addNotes(complaintNotes(t.u.Canon))
+		t.do(FlagComplaint{Number: c.Ticket, Words: complaintWords(&t.u, a), Notes: slices.Clone(c.Case.ComplaintNotes)})
 		c.AckedAt = t.in.At
 		return
 	}

@@ -1697,7 +1697,9 @@ func (d *Dialog) interject(t *step) bool {
 			}
 			if c.Ticket != "" && !c.State.inProgress() && c.State != StateResume && !repeat && !hasSubstance(u) {
 				// "再不来我就打12315" after filing: that ticket is the complaint, no new one
-				t.do(FlagComplaint{Number: c.Ticket, Words: complaintWords(u, a)})
+				c.Case.Complaint = cmp.Or(c.Case.Complaint, complaintWords(u, a))
+				c.Case.addNotes(complaintNotes(u.Canon))
+				t.do(FlagComplaint{Number: c.Ticket, Words: complaintWords(u, a), Notes: slices.Clone(c.Case.ComplaintNotes)})
 				c.State, c.AckedAt = StateHuman, t.in.At
 				t.sayKey("bot.human.handed_over")
 				return true
@@ -1710,6 +1712,7 @@ func (d *Dialog) interject(t *step) bool {
 			if repeat {
 				c.Case.RepairClaim = repeatWords // the repair record is checked, no paid repair said
 			}
+			d.noteComplaintBeforeFiling(t)
 			d.absorb(t)
 			if c.State == StateSelf {
 				t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeEscalated})
@@ -2388,15 +2391,19 @@ func (d *Dialog) changeProduct(t *step, category string) {
 	if category == OtherCategory {
 		c.Case.Product = t.u.Facts.Product
 	}
-	if !brandMakes(d.lexicon(), old.Brand, category) {
-		c.Case.Brand = ""
-	}
 	// "刚才选的洗衣机 其实是洗碗机 选错了": the same device filed under the wrong product keeps
 	// what was told of it; another device starts afresh
 	mistaken := cueMistakenProduct.MatchString(compact(t.u.Canon)) && !cueOtherFine.MatchString(compact(t.u.Canon))
+	if !brandMakes(d.lexicon(), old.Brand, category) && (!mistaken || len(d.lexicon().BrandCategories(old.Brand)) > 0) {
+		// a brand known not to make the product; one no list knows stays with the same device
+		c.Case.Brand = ""
+	}
 	if !mistaken {
 		c.Case.Model, c.Case.ModelUnknown, c.Case.Serial, c.Case.SerialUnknown = "", false, "", false
 		c.Case.Symptom, c.Case.ErrorCode = "", ""
+	} else if m := Extract("型号"+c.Case.Model, t.in.At, d.lexicon()); c.Case.Model != "" && m.Category != "" && m.Category != category {
+		// "型号KFR-35GW … 选错了 是冰箱": an air conditioner's model is no fridge's; asked again
+		c.Case.Model, c.Case.ModelUnknown = "", false
 	}
 	c.Case.RuleID, c.Case.RuleTitle = "", ""
 	c.Case.SelfDone, c.Case.StepsTried, c.Case.Guided, c.Case.Offered = false, 0, false, nil

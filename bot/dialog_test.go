@@ -211,6 +211,9 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 				if e.Case.RepairClaim != "" {
 					out.WriteString("! repair claim: " + e.Case.RepairClaim + "\n")
 				}
+				if len(e.Case.ComplaintNotes) > 0 {
+					out.WriteString("! complaint notes: " + strings.Join(e.Case.ComplaintNotes, "；") + "\n")
+				}
 				if e.Case.OtherPhone != "" {
 					out.WriteString("! phone: " + e.Case.Phone.Number + " other: " + e.Case.OtherPhone + "\n")
 				}
@@ -239,6 +242,9 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 				out.WriteString(fmt.Sprintf("! rate %s score=%d comment=%q\n", e.Number, e.Score, e.Comment))
 			case FlagComplaint:
 				out.WriteString("! flag complaint " + e.Number + " " + e.Words + "\n")
+				if len(e.Notes) > 0 {
+					out.WriteString("! complaint notes: " + strings.Join(e.Notes, "；") + "\n")
+				}
 			case UpdateContact:
 				out.WriteString(fmt.Sprintf("! contact %s name=%q phone=%q address=%q", e.Number, e.Name, e.Phone, e.Address))
 				if e.OtherPhone != "" {

@@ -149,6 +149,7 @@ func (d *Dialog) waitingTurn(t *step) bool {
 			if repeat {
 				c.Case.RepairClaim = words
 			}
+			d.noteComplaintBeforeFiling(t)
 			d.absorb(t)
 			d.leaveQueue(t)
 			d.escalate(t, EscalateHuman)

@@ -39,6 +39,9 @@ type Case struct {
 	// none. A complaint is urgent, goes to the complaint group and is answered within the
 	// complaint target (SLATargets.ComplaintWithin).
 	Complaint string
+	// ComplaintNotes are the complaint's details for the supervisor, as the customer told
+	// them: the repeat count, an earlier paid repair, the demand, the escalation named.
+	ComplaintNotes []string
 
 	Hint Hint // from the matched knowledge rule; zero when none matched
 

@@ -62,10 +62,23 @@ func (b *Backend) complaint(c bot.Case, rule *knowledge.Rule, earlier []triage.T
 // FlagComplaint implements bot.Backend: the customer's open ticket becomes a complaint
 // risk — urgent, due within the complaint target from now when that is sooner, in the
 // complaint group when one is configured, the reasons saying why — and staff are alerted.
-// A ticket flagged already, or closed, is left as it is.
+// A ticket flagged already, or closed, is left as it is, but for the complaint's notes told
+// since (the repeat count, an earlier paid repair, the demand), which are added to it and
+// noted in its transcript.
 func (b *Backend) FlagComplaint(ctx context.Context, openID string, e bot.FlagComplaint) error {
 	now := b.Now()
+	var added []string
 	t, flagged, err := b.updateOwnOpen(ctx, openID, e.Number, func(t *triage.Ticket) bool {
+		c := &t.Record.Case
+		for _, n := range e.Notes {
+			if !slices.Contains(c.ComplaintNotes, n) {
+				c.ComplaintNotes = append(c.ComplaintNotes, n)
+				added = append(added, n)
+			}
+		}
+		if len(added) > 0 {
+			t.UpdatedAt = now
+		}
 		if t.Complaint {
 			return false
 		}
@@ -80,6 +93,12 @@ func (b *Backend) FlagComplaint(ctx context.Context, openID string, e bot.FlagCo
 	})
 	if err != nil {
 		return fmt.Errorf("effects: flag %s a complaint: %w", e.Number, err)
+	}
+	if len(added) > 0 {
+		text := catalog.T("effects.complaint.notes", "notes", strings.Join(added, "；"))
+		if err := b.Store.AppendTranscript(ctx, e.Number, triage.TranscriptEntry{At: now, Role: triage.RoleSystem, Text: text}); err != nil && b.Log != nil {
+			b.Log.Warn("effects: complaint notes", "ticket", e.Number, "err", err)
+		}
 	}
 	if flagged && b.Alert != nil {
 		b.Alert(t, true)

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -170,20 +171,21 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 // triageCase turns the intake record into triage's input, with the matched rule's hint.
 func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (triage.Case, *knowledge.Rule) {
 	tc := triage.Case{
-		Category:     c.Category,
-		CategoryName: categoryName(kb, c),
-		Brand:        c.Brand,
-		Model:        c.Model,
-		PurchaseDate: purchaseDate(c.PurchaseDate),
-		Delivered:    deliveryDate(c.Delivered),
-		ProofDoubt:   c.ProofDoubt,
-		RepairClaim:  c.RepairClaim,
-		Symptom:      c.Symptom,
-		ErrorCode:    c.ErrorCode,
-		Trigger:      triage.Trigger(c.Trigger),
-		Safety:       c.Safety,
-		ReportedAt:   now,
-		Region:       c.Region,
+		Category:       c.Category,
+		CategoryName:   categoryName(kb, c),
+		Brand:          c.Brand,
+		Model:          c.Model,
+		PurchaseDate:   purchaseDate(c.PurchaseDate),
+		Delivered:      deliveryDate(c.Delivered),
+		ProofDoubt:     c.ProofDoubt,
+		RepairClaim:    c.RepairClaim,
+		ComplaintNotes: slices.Clone(c.ComplaintNotes),
+		Symptom:        c.Symptom,
+		ErrorCode:      c.ErrorCode,
+		Trigger:        triage.Trigger(c.Trigger),
+		Safety:         c.Safety,
+		ReportedAt:     now,
+		Region:         c.Region,
 	}
 	if c.City != "" && c.City != c.Region {
 		tc.Region = c.Region + c.City

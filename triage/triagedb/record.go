@@ -55,6 +55,7 @@ type caseJSON struct {
 	Trigger          string       `json:"trigger,omitempty"`
 	Safety           bool         `json:"safety,omitempty"`
 	Complaint        string       `json:"complaint,omitempty"`
+	ComplaintNotes   []string     `json:"complaint_notes,omitempty"`
 	Hint             hintJSON     `json:"hint"`
 	ReportedAt       time.Time    `json:"reported_at"`
 	Region           string       `json:"region,omitempty"`
@@ -148,7 +149,7 @@ func toRecordJSON(r triage.Record) recordJSON {
 			Category: c.Category, CategoryName: c.CategoryName, Brand: c.Brand, Model: c.Model,
 			PurchaseDate: dateText(c.PurchaseDate), Delivered: dateText(c.Delivered), ExtendedWarranty: string(c.ExtendedWarranty),
 			ExtendedMonths: c.ExtendedMonths, ExtendedTotal: c.ExtendedTotal, ProofDoubt: c.ProofDoubt, RepairClaim: c.RepairClaim, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
-			Trigger: string(c.Trigger), Safety: c.Safety, Complaint: c.Complaint,
+			Trigger: string(c.Trigger), Safety: c.Safety, Complaint: c.Complaint, ComplaintNotes: c.ComplaintNotes,
 			Hint: hintJSON{
 				FaultClass: string(h.FaultClass), Priority: string(h.Priority), OnSite: h.OnSite,
 				Skill: h.Skill, Component: h.Component, ComponentName: h.ComponentName,
@@ -228,7 +229,7 @@ func (r recordJSON) toDomain() triage.Record {
 			Category: c.Category, CategoryName: c.CategoryName, Brand: c.Brand, Model: c.Model,
 			PurchaseDate: triage.Date(c.PurchaseDate), Delivered: triage.Date(c.Delivered), ExtendedWarranty: triage.Answer(c.ExtendedWarranty),
 			ExtendedMonths: c.ExtendedMonths, ExtendedTotal: c.ExtendedTotal, ProofDoubt: c.ProofDoubt, RepairClaim: c.RepairClaim, Symptom: c.Symptom, ErrorCode: c.ErrorCode,
-			Trigger: triage.Trigger(c.Trigger), Safety: c.Safety, Complaint: c.Complaint,
+			Trigger: triage.Trigger(c.Trigger), Safety: c.Safety, Complaint: c.Complaint, ComplaintNotes: c.ComplaintNotes,
 			Hint: triage.Hint{
 				FaultClass: triage.FaultClass(h.FaultClass), Priority: triage.Priority(h.Priority),
 				OnSite: h.OnSite, Skill: h.Skill, Component: h.Component, ComponentName: h.ComponentName,

@@ -37,6 +37,7 @@ func fullTicket(tb testing.TB) triage.Ticket {
 				PurchaseDate: triage.Date{Year: 2024, Month: time.May, Day: 20}, Delivered: triage.Date{Year: 2024, Month: time.May, Day: 23},
 				ExtendedWarranty: triage.AnswerYes, ExtendedMonths: 24, ExtendedTotal: true, RepairClaim: "上个月刚修过又",
 				ProofDoubt: "朋友送的", Symptom: "空调冒烟有焦味", ErrorCode: "E1", Trigger: triage.TriggerVoltage, Safety: true, Complaint: "12315",
+				ComplaintNotes: []string{"同一故障第 3 次报修", "此前付费维修 260 元（更换四通阀）"},
 				Hint: triage.Hint{FaultClass: triage.FaultClass("hardware"), Priority: triage.PriorityUrgent, OnSite: true,
 					Skill: "refrigeration", Component: "compressor", ComponentName: "压缩机",
 					PartsMin: 100, PartsMax: 1500, LabourMin: 80, LabourMax: 300},
