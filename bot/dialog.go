@@ -596,6 +596,11 @@ func (d *Dialog) detailsToTicket(t *step, before *Case) {
 		c.Case.modelOutOfFault(&f)
 		t.do(UpdateDetails{Number: c.Ticket, Facts: f, ProofDoubt: c.Case.ProofDoubt})
 	}
+	if c.Case.Name != before.Name || c.Case.Phone != before.Phone || c.Case.Address != before.Address || c.Case.OtherPhone != before.OtherPhone {
+		// "电话138… 地址郑州市…" told with a complaint while a person is awaited: on the
+		// ticket staff call from, not only in the chat
+		t.do(UpdateContact{Number: c.Ticket, Name: c.Case.Name, Phone: c.Case.Phone.Number, OtherPhone: c.Case.OtherPhone, Address: c.Case.Address})
+	}
 }
 
 // cueAddressChange asks for the visit to go to another address: "地址要改一下", "上门去…",

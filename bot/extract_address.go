@@ -170,6 +170,10 @@ func (x *extraction) addressEnd(i int) int {
 			end = j
 			break
 		}
+		if s[j] == ' ' && j > i && doorEnd(s[i:j]) && !addressGoesOn(s[j+1:]) {
+			end = j // "…5号楼2单元602 我跟你说 这次不修了": the door number ends it
+			break
+		}
 		j += runeLen(s, j)
 	}
 	return end
@@ -304,4 +308,27 @@ func correctedAddress(a string) string {
 		return stem + after
 	}
 	return after
+}
+
+// doorEnd reports an address part that ends with a door number: digits, or 室/号/户.
+func doorEnd(a string) bool {
+	r, _ := utf8.DecodeLastRuneInString(a)
+	return r >= '0' && r <= '9' || r == '室' || r == '号' || r == '户'
+}
+
+// addressGoesOn reports text after a space that still belongs to the address: "3栋 1单元",
+// "B座 1203", "(靠近地铁站)".
+func addressGoesOn(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	if r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r == '(' || r == '（' {
+		return true
+	}
+	token, _, _ := strings.Cut(rest, " ")
+	for _, w := range []string{"栋", "幢", "号楼", "单元", "室", "楼", "层", "号", "座", "门", "区", "路", "街", "巷", "弄", "小区", "村", "组",
+		"大厦", "广场", "中心", "花园", "公寓", "苑", "城", "府", "院", "镇", "乡"} {
+		if strings.Contains(token, w) {
+			return true
+		}
+	}
+	return false
 }

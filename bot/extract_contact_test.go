@@ -116,6 +116,8 @@ func TestExtractAddress(t *testing.T) {
 		{"我在路上", "", "", ""},
 		// a district without its city, after 住
 		{"住东城区东四十条 南门仓胡同12号院3号楼", "东城区东四十条 南门仓胡同12号院3号楼", "", ""},
+		// the door number ends an address when what follows is no part of it
+		{"地址郑州市金水区农业路东段36号院5号楼2单元602 我跟你说 这次不修了", "郑州市金水区农业路东段36号院5号楼2单元602", "河南", "郑州"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
