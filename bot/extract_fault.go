@@ -175,16 +175,24 @@ func askedOrCleaning(s string, i, end int) bool {
 	if strings.HasPrefix(s[end:], "洗") || strings.HasPrefix(s[end:], "下来洗") || strings.HasPrefix(s[end:], "下来清洗") {
 		return true
 	}
+	// "拆的时候要注意啥子", "拆之前要断电不": how to do it asked, nothing was taken apart yet
+	if askedAfter.MatchString(s[end:]) {
+		return true
+	}
 	before := strings.TrimRight(s[:i], " ")
 	// "我自己找外面修", "拿去外面修": an intent, not a repair that was done
 	for _, w := range []string{"可以", "能", "能不能", "可不可以", "要不要", "需要", "用不用", "敢", "怎么", "咋", "会不会", "是不是要",
-		"找", "去", "拿去", "送去", "拿到", "送到", "打算", "准备", "想"} {
+		"找", "去", "拿去", "送去", "拿到", "送到", "打算", "准备", "想", "非要", "非得", "硬要", "说要", "还没", "没有"} {
 		if strings.HasSuffix(before, w) {
 			return true
 		}
 	}
 	return false
 }
+
+// askedAfter is the rest of a clause that asks how to do what was just named: "…的时候要注意
+// 啥", "…之前要断电不", "…行不行".
+var askedAfter = regexp.MustCompile(`^[^,，。!！]{0,6}(的时候|之前|以前|前)[^,，。!！]{0,6}(注意|小心|怎么|咋|啥|什么|要不要|吗|不|没)|^[^,，。!！]{0,4}(行不行|可以吗|可以不|能行吗|安全吗|安全不|要紧吗|有没有危险)`)
 
 // consequence reports a word at byte i told as what the fault caused: "整个家都停电",
 // "一开就停电", "导致停电".
