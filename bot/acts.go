@@ -34,6 +34,12 @@ var (
 	cuePartReplaced = knowledge.MustGate(`(软管|管子|气管|水管|零件|配件|电池|电机|马达|主板|阀门|阀|线|插头|滤芯|灯管|灯泡|皮带|密封圈|门封|压缩机|板子|屏幕|屏)[^。!?？]{0,10}(给|帮我|都|已经)?(换|更换)(了|掉了|好了|过了)|(师傅|工人|燃气公司|物业|他们|人家|维修的)[^。!?？]{0,24}(换|更换)(了|掉了|好了|过了)`)
 	// cueReturnWords ask for the product itself back or anew, whatever else was replaced.
 	cueReturnWords = knowledge.MustGate(`退|换新|换货|换一台|换台|换个新|换新机|换机|换一个`)
+	// cueTradeIn is a sales offer for a new product against the old one ("以旧换新", "国补"), no
+	// 三包 return: a question for the sales channel.
+	cueTradeIn = knowledge.MustGate(`以旧换新|旧换新|以旧换|旧机回收|回收旧|旧的回收|折价换|换新补贴|补贴换新|国补|国家补贴|家电补贴|旧机抵`)
+	// cueAsksExchange asks the brand for a return or a new one, not to go and buy one: "我要换
+	// 新的 不修了", "给我换一台", "不修了 直接退货" (against "懒得弄了 直接换新的").
+	cueAsksExchange = knowledge.MustGate(`(要|想|想要|申请|要求|得给|应该)(退货|退款|退掉|退机|退了|换货|换新|换一台|换个新|换台新|换新机|换机|换一个新|换一部)|(给|帮)(我|俺|偶)?(退|换)(掉|了|货|款|一|个|台|部|新)|(能不能|可不可以|能|可以)(退|换)(吗|嘛|么|不|伐|$)|退货|换货|包退|包换|退款|七天无理由|7天无理由`)
 	// cueReturn asks to return or exchange the product, the customer's 三包 rights.
 	cueReturn = knowledge.MustGate(`怎么退|咋退|如何退|退得掉|能不能退|可不可以退|退吗|能退|可以退|退不退|退得了|给退|能换吗|可以换吗|能不能换|给换|退货|退款|退掉|退了吧|退机|退回去|要退|想退|换新|换一台|换台新|换个新|换新机|换机|换货|退换|无理由|包退|包换|直接换|(能|可以|能不能|可不可以|给我|帮我|给)换(一个|一台|一部|个新|台新|部新|新的)`)
 	// cueFaultQuestion are questions that are really fault reports: "空调不制冷怎么办".
@@ -131,7 +137,7 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 		}
 		add(ActComplaint, conf, ev)
 	}
-	if ev := found(cueReturn); ev != "" && !(cuePartReplaced.MatchString(t) && !cueReturnWords.MatchString(t)) {
+	if ev := found(cueReturn); ev != "" && !(cuePartReplaced.MatchString(t) && !cueReturnWords.MatchString(t)) && !cueTradeIn.MatchString(t) {
 		// ("软管老化漏气，给换了": a part someone replaced, no return asked)
 		add(ActReturn, 0.85, ev)
 	}
@@ -151,8 +157,14 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 	} else if ctx.State == StateSelf && !worth && knowledge.GivesUp(u.Canon) && !cueAsksBrand.MatchString(t) {
 		add(ActCancel, 0.85, core) // "懒得弄了 直接换新的": the customer walks away from the checks
 	}
-	if ctx.State == StateSelf && knowledge.GivesUp(u.Canon) && !cueAsksBrand.MatchString(t) {
+	asksExchange := cueAsksExchange.MatchString(t) && !cueTradeIn.MatchString(t)
+	if ctx.State == StateSelf && knowledge.GivesUp(u.Canon) && !cueAsksBrand.MatchString(t) && !asksExchange {
 		acts = slices.DeleteFunc(acts, func(a Act) bool { return a.Kind == ActReturn }) // buys one, asks none
+	}
+	if asksExchange && slices.ContainsFunc(acts, func(a Act) bool { return a.Kind == ActReturn }) {
+		// "我要换新的 不修了": a return or an exchange instead of the repair, asked of the
+		// brand; nothing is cancelled
+		acts = slices.DeleteFunc(acts, func(a Act) bool { return a.Kind == ActCancel })
 	}
 	if switched {
 		acts = append(acts, Act{Kind: ActChangeProduct, Confidence: 0.85, Evidence: cat})

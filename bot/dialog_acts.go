@@ -1643,6 +1643,15 @@ func (d *Dialog) interject(t *step) bool {
 		d.changeProduct(t, u.Facts.Category)
 		return true
 	}
+	if u.Is(ActCancel) && c.Ticket == "" && c.State.inProgress() && cueReturnWords.MatchString(compact(u.Canon)) &&
+		!cueTradeIn.MatchString(compact(u.Canon)) && !(c.State == StateSelf && u.Answer == knowledge.AnswerSolved) {
+		// "懒得弄了 直接换新的" ten days after buying: within the 三包 days a new one is the
+		// customer's right, asked of the brand, not bought again
+		if r, _ := d.rights(c, t.in.At); r.Stage == triage.StageReturn || r.Stage == triage.StageExchange {
+			d.returnRequest(t)
+			return true
+		}
+	}
 	if u.Is(ActCancel) && !(c.State == StateSelf && u.Answer == knowledge.AnswerSolved) {
 		d.command(t, CmdCancel)
 		return true

@@ -1,0 +1,34 @@
+package bot
+
+import (
+	"testing"
+
+	"github.com/wxintake/intake/knowledge"
+)
+
+// A return or exchange asked of the brand, against buying one and a trade-in offer.
+func TestFlowS18ExchangeCues(t *testing.T) {
+	cases := []struct {
+		name string
+		re   *knowledge.Gated
+		text string
+		want bool
+	}{
+		{"asks", cueAsksExchange, "我要换新的不修了", true},
+		{"asks", cueAsksExchange, "不修了直接退货", true},
+		{"asks", cueAsksExchange, "给我换一台", true},
+		{"asks", cueAsksExchange, "能退吗", true},
+		{"asks", cueAsksExchange, "想退款", true},
+		{"asks", cueAsksExchange, "懒得弄了直接换新的", false},
+		{"asks", cueAsksExchange, "算了不修了我去买个新的", false},
+		{"asks", cueAsksExchange, "扔了换个新的", false},
+		{"trade-in", cueTradeIn, "你们有以旧换新吗", true},
+		{"trade-in", cueTradeIn, "国补还有吗", true},
+		{"trade-in", cueTradeIn, "我要换新的", false},
+	}
+	for _, c := range cases {
+		if got := c.re.MatchString(c.text); got != c.want {
+			t.Errorf("%s %q = %v, want %v", c.name, c.text, got, c.want)
+		}
+	}
+}
