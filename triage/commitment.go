@@ -51,7 +51,7 @@ func CommitmentAt(r Result, number string, cal *Calendar, window string) string 
 			b.WriteString(catalog.T("triage.commit.in_warranty_part", "product", w.Product, "bought", w.Bought.String(),
 				"period", w.Period, "until", w.CoveredUntil.String()))
 		case w.Period != "" && !w.Bought.IsZero() && w.Product != "":
-			// "您的空调购买于 2023-06-01，压缩机保修 72 个月（保修至 2029-05-31），本次维修免费。"
+			// "您的空调购买于 2023-06-01，压缩机保修 72 个月（保修至 2029-05-31），非人为损坏的故障维修免费，以工程师检测为准。"
 			b.WriteString(catalog.T("triage.commit.in_warranty_period", "product", w.Product, "bought", w.Bought.String(),
 				"period", w.Period, "until", w.CoveredUntil.String()))
 		default:
