@@ -37,9 +37,11 @@ var (
 	// cueTradeIn is a sales offer for a new product against the old one ("以旧换新", "国补"), no
 	// 三包 return: a question for the sales channel.
 	cueTradeIn = knowledge.MustGate(`以旧换新|旧换新|以旧换|旧机回收|回收旧|旧的回收|折价换|换新补贴|补贴换新|国补|国家补贴|家电补贴|旧机抵`)
+	// cueFamilyBuys is someone at home who buys the new one: "我儿子说给我换个新的".
+	cueFamilyBuys = knowledge.MustGate(`(儿子|女儿|闺女|老公|老婆|媳妇|孩子|家里人|家人|朋友|老伴|孙子|孙女)[^,，。!?？]{0,3}(给我|帮我|给俺)?(再|重新)?(买|换)`)
 	// cueAsksExchange asks the brand for a return or a new one, not to go and buy one: "我要换
 	// 新的 不修了", "给我换一台", "不修了 直接退货" (against "懒得弄了 直接换新的").
-	cueAsksExchange = knowledge.MustGate(`(要|想|想要|申请|要求|得给|应该)(退货|退款|退掉|退机|退了|换货|换新|换一台|换个新|换台新|换新机|换机|换一个新|换一部)|(给|帮)(我|俺|偶)?(退|换)(掉|了|货|款|一|个|台|部|新)|(能不能|可不可以|能|可以)(退|换)(吗|嘛|么|不|伐|$)|退货|换货|包退|包换|退款|七天无理由|7天无理由`)
+	cueAsksExchange = knowledge.MustGate(`(要|想|想要|申请|要求|得给|应该)(退货|退款|退掉|退机|退了|换货|换新|换一台|换个新|换台新|换新机|换机|换一个新|换一部)|(给|帮)(我|俺|偶)?(退|换)(掉|货|款|一|个|台|部|新)|(能不能|可不可以|能|可以)(退|换)(吗|嘛|么|不|伐|$)|退货|换货|包退|包换|退款|七天无理由|7天无理由`)
 	// cueReturn asks to return or exchange the product, the customer's 三包 rights.
 	cueReturn = knowledge.MustGate(`怎么退|咋退|如何退|退得掉|能不能退|可不可以退|退吗|能退|可以退|退不退|退得了|给退|能换吗|可以换吗|能不能换|给换|退货|退款|退掉|退了吧|退机|退回去|要退|想退|换新|换一台|换台新|换个新|换新机|换机|换货|退换|无理由|包退|包换|直接换|(能|可以|能不能|可不可以|给我|帮我|给)换(一个|一台|一部|个新|台新|部新|新的)`)
 	// cueFaultQuestion are questions that are really fault reports: "空调不制冷怎么办".
@@ -157,7 +159,7 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 	} else if ctx.State == StateSelf && !worth && knowledge.GivesUp(u.Canon) && !cueAsksBrand.MatchString(t) {
 		add(ActCancel, 0.85, core) // "懒得弄了 直接换新的": the customer walks away from the checks
 	}
-	asksExchange := cueAsksExchange.MatchString(t) && !cueTradeIn.MatchString(t)
+	asksExchange := cueAsksExchange.MatchString(t) && !cueTradeIn.MatchString(t) && !cueFamilyBuys.MatchString(t)
 	if ctx.State == StateSelf && knowledge.GivesUp(u.Canon) && !cueAsksBrand.MatchString(t) && !asksExchange {
 		acts = slices.DeleteFunc(acts, func(a Act) bool { return a.Kind == ActReturn }) // buys one, asks none
 	}
