@@ -75,10 +75,25 @@ func (x *extraction) address() {
 			return
 		}
 	}
+	// an address told alone, at whatever question: a clause that opens with a district or a
+	// road and holds a door number ("朝阳区幸福路8号", "体育西路12号302")
+	for _, loc := range streetDoor.FindAllStringSubmatchIndex(s, -1) {
+		if _, ok := x.taken(loc[2]); ok {
+			continue
+		}
+		if aend := x.addressEnd(loc[2]); addressDetailed(s[loc[2]:aend]) {
+			x.setAddress(loc[2], loc[2], aend)
+			return
+		}
+	}
 }
 
 // livesInDistrict is a district named after the words that say it is where one lives.
 var livesInDistrict = regexp.MustCompile(`(?:我家住在|家住在|我住在|住在|家住|我住|住)(\p{Han}{2,4}[区县旗])`)
+
+// streetDoor is a clause that is an address by itself: a district (or none), a road and its
+// door number.
+var streetDoor = regexp.MustCompile(`(?:^|[,，。.;；!！ ])((?:\p{Han}{2,4}[区县旗镇])?\p{Han}{1,6}(?:路|街|大道|巷|弄|胡同|大街)\d{1,5}(?:号|弄|栋|幢))`)
 
 // cityDistrict is a city and its district or county, written out ("莆田市城厢区", "丽江市古城区"),
 // after the words that say it is where one lives.

@@ -116,6 +116,12 @@ func TestExtractAddress(t *testing.T) {
 		{"我在路上", "", "", ""},
 		// a district without its city, after 住
 		{"住东城区东四十条 南门仓胡同12号院3号楼", "东城区东四十条 南门仓胡同12号院3号楼", "", ""},
+		// an address told alone: a district or a road with its door number
+		{"朝阳区幸福路8号", "朝阳区幸福路8号", "", ""},
+		{"好的 体育西路12号302", "体育西路12号302", "", ""},
+		{"海淀区中关村大街27号1202室", "海淀区中关村大街27号1202室", "", ""},
+		{"我在路上 一会回你", "", "", ""},
+		{"路由器8号坏的", "", "", ""},
 		// the door number ends an address when what follows is no part of it
 		{"地址郑州市金水区农业路东段36号院5号楼2单元602 我跟你说 这次不修了", "郑州市金水区农业路东段36号院5号楼2单元602", "河南", "郑州"},
 	}

@@ -353,6 +353,9 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			c.ModelUnknown = true
 			return true, ""
 		}
+		if Extract(text, now, lx).Address != "" {
+			return false, "" // "朝阳区幸福路8号": an address, kept by collect; no model
+		}
 		if m, ok := modelAsWritten(text); ok && !yearWritten(text, m) {
 			c.Model = m
 			return true, ""
