@@ -1759,6 +1759,10 @@ func (d *Dialog) onResult(t *step) {
 			} else {
 				t.sayKey("bot.human.handed_over")
 			}
+			if AlsoFault(c.Case.Also, d.KB.Lexicon()) {
+				// "洗衣机和热水器都坏了": the second one is on the ticket for the person too
+				t.sayKey("bot.also.with_staff", "what", c.Case.Also)
+			}
 			if c.Case.missing(SlotPhone) {
 				// the promise says someone will contact them: a number makes that a call
 				t.sayKey("bot.human.phone_please")
@@ -1803,6 +1807,16 @@ var defaultStaffHours = func() string {
 	}
 	return cal.WorkHours()
 }()
+
+// AlsoFault reports whether the words kept about a second appliance tell a fault of it
+// ("冰箱 不凉了"), not only its name ("那电视和路由器还能用吗" asks about one).
+func AlsoFault(also string, lx *Lexicon) bool {
+	if also == "" {
+		return false
+	}
+	f := Extract(also, time.Time{}, lx)
+	return f.Symptom != "" || f.ErrorCode != ""
+}
 
 // offerAlso offers to report the second appliance the customer mentioned ("还有冰箱也不太
 // 冷") once the first case is done; a yes starts it with their words (takeAlso).

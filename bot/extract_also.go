@@ -1,6 +1,9 @@
 package bot
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // alsoProduct finds a second appliance told with its own trouble after the first one
 // ("空调不制冷 还有冰箱也不太冷", "冰箱漏水，另外电视也没声音了", "洗衣机和热水器都坏了"): the
@@ -39,6 +42,11 @@ func (x *extraction) alsoProduct(lx *Lexicon) {
 		x.f.Also = truncateRunes(strings.Trim(s[i:ce], clauseBreaks+" "), maxSymptomRunes)
 		if coord {
 			x.mark(st, end, spanAlso) // the fault after it is said of both
+			as, ae, own := coordAlso(s, lx, c, i, end)
+			x.f.Also = truncateRunes(strings.Trim(s[as:ae], clauseBreaks+" "), maxSymptomRunes)
+			if own {
+				x.mark(as, ae, spanAlso) // its own words are no fault of the first
+			}
 			return
 		}
 		x.alsoAt = st
@@ -82,4 +90,35 @@ func alsoStart(s string, cs, i, end, ce int) (start int, coord, ok bool) {
 		}
 	}
 	return 0, false, false
+}
+
+// coordAlso is where what is said of a second appliance joined by "和" at s[i:end] is: its own words
+// later on ("洗衣机和热水器都坏了 洗衣机不脱水 热水器不出热水" gives "热水器不出热水"), or
+// else its name with what is said of both, up to the next space or clause break ("热水器都坏了").
+// own reports its own words.
+func coordAlso(s string, lx *Lexicon, c, i, end int) (start, stop int, own bool) {
+	for j := end; j < len(s); j += runeLen(s, j) {
+		if cj, jend, ok := lx.catWords.at(s, j); ok && lx.categories[cj].id == lx.categories[c].id && wordBreakBefore(s, j) {
+			return j, wordEnd(s, jend), true
+		}
+	}
+	return i, wordEnd(s, end), false
+}
+
+// wordBreakBefore reports whether byte j follows a space or a clause break.
+func wordBreakBefore(s string, j int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:j])
+	return r == ' ' || isClauseBreak(r)
+}
+
+// wordEnd returns where the words from byte j stop: at the next space or clause break.
+func wordEnd(s string, j int) int {
+	for k := j; k < len(s); {
+		r, n := utf8.DecodeRuneInString(s[k:])
+		if r == ' ' || isClauseBreak(r) {
+			return k
+		}
+		k += n
+	}
+	return len(s)
 }

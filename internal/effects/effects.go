@@ -206,6 +206,11 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 		}
 		tc.Symptom = catalog.T("effects.hazard_note", "title", title) + "；" + tc.Symptom
 	}
+	if bot.AlsoFault(c.Also, kb.Lexicon()) {
+		// "洗衣机和热水器都坏了…": the second appliance is on this ticket for staff to read,
+		// and offered to the customer as a report of its own
+		tc.Symptom += "；" + catalog.T("effects.also_note", "what", c.Also)
+	}
 	switch c.ExtendedWarranty {
 	case bot.YesNoYes:
 		tc.ExtendedWarranty, tc.ExtendedMonths, tc.ExtendedTotal = triage.AnswerYes, c.ExtendedMonths, c.ExtendedTotal
