@@ -156,6 +156,8 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 		add(ActCancel, 0.85, ev)
 	} else if cmd == CmdCancel {
 		add(ActCancel, 1, core)
+	} else if ctx.State != StateSelf && ctx.HasTicket && !ctx.State.inProgress() && fixedNow(u.Canon) && u.Facts.Category == "" && topic == "" {
+		add(ActCancel, 0.8, core) // "没事了 重启一下就好了" while waiting: the fault is gone
 	} else if ctx.State == StateSelf && !worth && knowledge.GivesUp(u.Canon) && !cueAsksBrand.MatchString(t) {
 		add(ActCancel, 0.85, core) // "懒得弄了 直接换新的": the customer walks away from the checks
 	}

@@ -1955,9 +1955,13 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 		c.AckedAt = t.in.At
 		return
 	}
-	if (ParseCommand(t.u.Canon) == CmdCancel || t.u.Is(ActCancel) && !hasSubstance(&t.u)) && c.Ticket != "" {
+	if (ParseCommand(t.u.Canon) == CmdCancel || t.u.Is(ActCancel) && (!hasSubstance(&t.u) || t.u.Facts.Category == "" && fixedNow(t.u.Canon))) && c.Ticket != "" {
 		// "不用了 不修了" while waiting: noted on the ticket; staff confirm before cancelling
-		t.sayKey("bot.cancel.filed", "number", c.Ticket)
+		if fixedNow(t.u.Canon) && !c.Case.Safety {
+			t.sayKey("bot.cancel.filed_fixed", "number", c.Ticket) // "不用来了 已经好了"
+		} else {
+			t.sayKey("bot.cancel.filed", "number", c.Ticket)
+		}
 		d.safetyBrief(t) // "算了 好麻烦 不修了吧" about a swollen battery: the hazard is still there
 		c.AckedAt = t.in.At
 		return
@@ -2069,12 +2073,22 @@ func (d *Dialog) command(t *step, cmd Command) {
 			// A filed ticket is not cancelled by a chat line: staff confirm it (the line is in
 			// its transcript) and a change of mind keeps it.
 			c.State, c.Asking, c.Windows = StateDone, "", nil
+			if fixedNow(t.u.Canon) && !c.Case.Safety {
+				// "没事了 重启一下就好了": glad, and staff close it after a word with them
+				t.sayKey("bot.cancel.filed_fixed", "number", c.Ticket)
+				return
+			}
 			t.sayKey("bot.cancel.filed", "number", c.Ticket)
 			d.safetyBrief(t)
 			return
 		}
 		if c.State.inProgress() || c.State == StateResume {
 			c.State, c.Asking, c.Windows = StateDone, "", nil
+			if fixedNow(t.u.Canon) && !c.Case.Safety {
+				t.sayKey("bot.recovered") // "不用了 我老公鼓捣了一下 好了": solved, not given up
+				c.Case.Recovered = true
+				return
+			}
 			t.sayKey("bot.cancelled")
 			return
 		}

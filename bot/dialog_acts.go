@@ -2185,7 +2185,7 @@ var cueInstructions = knowledge.MustGate(`忽略[^,，。!?？]{0,6}(指令|规�
 
 // cueRecovered says the fault has gone: "好像可以了", "现在正常了", "自己好了".
 // A bare "好了" or "可以了" is no such thing ("好了 我去看看型号"): it needs a word before it.
-var cueRecovered = knowledge.MustGate(`(重启|重新启动|重开|重插|拔了插头|拔插|断电|断了电|关机|复位|重置|插紧|清理|清洗|擦)[^,，。!?？]{0,6}(就|后|以后|之后)?(好了|好啦|可以了|正常了|恢复了|能用了|没事了)|(好像|已经|现在|又|都|突然|自己|貌似|应该|它|莫名其妙)(可以了|可以用了|好了|好啦|正常了|恢复了|恢复正常|能用了|能用啦|没事了|好使了|能开机了|能开了|正常用了)|(^|[,，。!！~ ])(正常了|恢复了|恢复正常|能用了|能用啦|好使了|能开机了|可以用了|正常用了|没问题了)|(^|[,，。!！~ ])(搞掂|好返|好翻|搞定|没事|冇事)(了|咗|啦|喇|嘞|喔|哦|咯)*[,，。!！~ ]*(多谢|谢谢|唔该|$)|(^|[,，。!！~ ])得咗(了|啦|喇|嘞)*[,，。!！~ ]*(多谢|谢谢|唔该)`)
+var cueRecovered = knowledge.MustGate(`(重启|重新启动|重开|重插|拔了插头|拔插|断电|断了电|关机|复位|重置|插紧|清理|清洗|擦|鼓捣|捣鼓|弄了|搞了|拍了|敲了|修了)[^,，。!?？]{0,6}(就|后|以后|之后)?(好了|好啦|可以了|正常了|恢复了|能用了|没事了)|(好像|已经|现在|又|都|突然|自己|貌似|应该|它|莫名其妙)(可以了|可以用了|好了|好啦|正常了|恢复了|恢复正常|能用了|能用啦|没事了|好使了|能开机了|能开了|正常用了)|(^|[,，。!！~ ])(正常了|恢复了|恢复正常|能用了|能用啦|好使了|能开机了|可以用了|正常用了|没问题了)|(^|[,，。!！~ ])(搞掂|好返|好翻|搞定|没事|冇事)(了|咗|啦|喇|嘞|喔|哦|咯)*[,，。!！~ ]*(多谢|谢谢|唔该|$)|(^|[,，。!！~ ])得咗(了|啦|喇|嘞)*[,，。!！~ ]*(多谢|谢谢|唔该)`)
 
 // cueStillBroken says it has not: "也不行", "还是", "又坏".
 var cueStillBroken = knowledge.MustGate(`不行|没用|还是|但是|但|可是|就是|不过|还有|只是|又坏|又不|一会又|一会儿又|过一会|时好时坏|反复|不正常|没好|不好用`)
@@ -2198,6 +2198,15 @@ func recovered(u *Understanding) bool {
 	return len(u.Hazards) == 0 && u.Suspect == "" && !u.Is(ActQuestion) && f.Category == "" &&
 		f.Model == "" && f.Serial == "" && f.Phone.Number == "" && f.PurchaseDate.IsZero() && // "搞定了 型号是…": a detail found
 		cueRecovered.MatchString(t) && !cueStillBroken.MatchString(t) && !cueQuestion.MatchString(t)
+}
+
+// fixedNow reports a message that says the fault is gone, at any state ("我老公鼓捣了一下 好
+// 了", "没事了 重启一下就好了"): nothing still broken, no question, and no fault that keeps
+// coming back ("每次重启一下就好了") unless the customer closes it themselves.
+func fixedNow(canon string) bool {
+	t := compact(canon)
+	return (cueRecovered.MatchString(t) || cueFixedBy.MatchString(t)) && !cueStillBroken.MatchString(t) &&
+		!cueQuestion.MatchString(t) && (!cueRecurring.MatchString(t) || cueClosing.MatchString(t))
 }
 
 // recoveredAtStart reports a first message that tells a fault and that it went away
