@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -240,19 +241,46 @@ func fixWords(s string) string {
 			i = j
 			continue
 		}
-		run := strings.ToLower(strings.ReplaceAll(s[i:j], " ", ""))
-		if zh, ok := abbreviations[run]; ok {
-			b.WriteString(zh)
-		} else if zh, ok := readPinyin(run); ok {
-			b.WriteString(zh)
-		} else if zh, ok := englishWords(s[i:j]); ok {
-			b.WriteString(zh)
-		} else {
-			b.WriteString(pinyinGroups(s[i:j]))
-		}
+		b.WriteString(readLatinRun(s[i:j]))
 		i = j
 	}
 	return b.String()
+}
+
+// readLatinRun reads a run of Latin words: an abbreviation, pinyin, English hazard words, or
+// groups of pinyin words in it. An abbreviation among pinyin words is read apart from them:
+// "xyj bu tuoshui le" is "洗衣机不脱水了".
+func readLatinRun(raw string) string {
+	run := strings.ToLower(strings.ReplaceAll(raw, " ", ""))
+	if zh, ok := abbreviations[run]; ok {
+		return zh
+	}
+	if zh, ok := readPinyin(run); ok {
+		return zh
+	}
+	if zh, ok := englishWords(raw); ok {
+		return zh
+	}
+	if words := strings.Fields(raw); len(words) > 1 && slices.ContainsFunc(words, func(w string) bool { _, ok := abbreviations[strings.ToLower(w)]; return ok }) {
+		var b strings.Builder
+		from := 0
+		for k := 0; k <= len(words); k++ {
+			zh, abbr := "", false
+			if k < len(words) {
+				zh, abbr = abbreviations[strings.ToLower(words[k])]
+			}
+			if !abbr && k < len(words) {
+				continue
+			}
+			if from < k {
+				b.WriteString(readLatinRun(strings.Join(words[from:k], " ")))
+			}
+			b.WriteString(zh)
+			from = k + 1
+		}
+		return b.String()
+	}
+	return pinyinGroups(raw)
 }
 
 // english are the English words for hazards customers mix into Chinese ("TV背后有smoke冒

@@ -21,6 +21,11 @@ func TestCanon(t *testing.T) {
 		{"kongtiao bu zhileng", "空调不制冷"},
 		{"kongtiao huaile", "空调坏了"},
 		{"KFR35 kongtiao", "KFR35 空调"},
+		// an abbreviation among pinyin words
+		{"xyj bu tuoshui le", "洗衣机不脱水了"},
+		{"rsq bu chu reshui", "热水器不出热水"},
+		{"wo jia kt bu zhileng", "我家空调不制冷"},
+		{"kt", "空调"},
 		{"midea", "midea"},
 		// the knowledge's own words (brands, aliases, rule keywords) and everyday words
 		{"rongsheng bingxiang loushui", "容声冰箱漏水"},
