@@ -1665,7 +1665,11 @@ func (d *Dialog) readBack(t *step) {
 
 // readBackParts are what a filed case holds, as the read-back says it: product · brand ·
 // purchase · danger · fault · phone.
-func (d *Dialog) readBackParts(c *Case) []string {
+func (d *Dialog) readBackParts(c *Case) []string { return d.readBackOf(c, false) }
+
+// readBackOf is readBackParts, and with full (the customer asked what the ticket holds)
+// the model after the brand, and the name and the address at the end: every detail told.
+func (d *Dialog) readBackOf(c *Case, full bool) []string {
 	var parts []string
 	add := func(s Slot, key string) {
 		if c.missing(s) {
@@ -1680,6 +1684,9 @@ func (d *Dialog) readBackParts(c *Case) []string {
 	}
 	add(SlotCategory, "")
 	add(SlotBrand, "")
+	if full {
+		add(SlotModel, "bot.readback.model")
+	}
 	add(SlotPurchase, "bot.readback.bought")
 	if r, ok := d.KB.Rule(c.SafetyRule); c.Safety && ok && r.Title != "" {
 		// the danger first, as the ticket files it: "安全隐患：燃气泄漏"
@@ -1694,6 +1701,16 @@ func (d *Dialog) readBackParts(c *Case) []string {
 	add(SlotPhone, "bot.readback.phone")
 	if c.CallWindow != "" {
 		parts = append(parts, catalog.T("bot.readback.call_window", "window", c.CallWindow))
+	}
+	if full {
+		if c.Name != "" && (c.NameSurname || utf8.RuneCountInString(c.Name) == 1) {
+			parts = append(parts, catalog.T("bot.readback.surname", "value", c.Name)) // "姓王"
+		} else {
+			add(SlotName, "bot.readback.name")
+		}
+		if c.Address != "" {
+			parts = append(parts, catalog.T("bot.readback.address", "value", c.Address))
+		}
 	}
 	return parts
 }

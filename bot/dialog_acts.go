@@ -3042,12 +3042,9 @@ func (d *Dialog) readTicket(t *step) bool {
 	if a := t.u.Facts.Address; a != "" && compact(a) != compact(c.Address) {
 		return false // "你记的地址是哪个？要寄家里那个 武侯区…": a new address, taken as one
 	}
-	parts := d.readBackParts(c)
+	parts := d.readBackOf(c, true)
 	if len(parts) == 0 {
 		return false
-	}
-	if c.Address != "" {
-		parts = append(parts, catalog.T("bot.readback.address", "value", c.Address))
 	}
 	if c.Safety && !t.told("⚠️") {
 		t.sayKey("bot.readback.safety_first", "brief", safetyBriefText(c)) // the hazard is still there
