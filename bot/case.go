@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -52,6 +53,10 @@ type Case struct {
 
 	Safety     bool   `json:"safety,omitempty"`      // a hazard was reported
 	SafetyRule string `json:"safety_rule,omitempty"` // the safety rule that fired
+	// HazardsBefore are the safety rules of hazards told earlier in the case than SafetyRule
+	// ("冒火星子了" before "插头有焦糊味"): the latest one's advice answers what follows, and
+	// every one of them is on the ticket.
+	HazardsBefore []string `json:"hazards_before,omitempty"`
 	// SafetyAsked is set when the hazard was read from words that tell no sign of it ("晚上充
 	// 电会不会起火"): a clear denial ("没着火啊 我就是问问") may then step back from it.
 	SafetyAsked bool `json:"safety_asked,omitempty"`
@@ -192,4 +197,22 @@ func (c *Case) modelOutOfFault(f *Facts) {
 	if f.Model != "" && c.dropModelFromFault() {
 		f.Symptom = c.Symptom
 	}
+}
+
+// setHazard marks the case a safety case under rule id, keeping a different earlier hazard
+// in HazardsBefore.
+func (c *Case) setHazard(id string) {
+	if c.SafetyRule != "" && c.SafetyRule != id && !slices.Contains(c.HazardsBefore, c.SafetyRule) {
+		c.HazardsBefore = append(c.HazardsBefore, c.SafetyRule)
+	}
+	c.HazardsBefore = slices.DeleteFunc(c.HazardsBefore, func(h string) bool { return h == id })
+	c.Safety, c.SafetyRule = true, id
+}
+
+// HazardRules are the safety rules of every hazard told in the case, the earliest first.
+func (c *Case) HazardRules() []string {
+	if c.SafetyRule == "" {
+		return nil
+	}
+	return append(slices.Clone(c.HazardsBefore), c.SafetyRule)
 }

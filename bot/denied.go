@@ -82,6 +82,18 @@ func HazardTitle(title string, denied []string) string {
 
 // hazardTitleOf is the case's hazard label as the ticket writes it: the title without the
 // parts denied, or "待核实" when all were.
+// HazardTitles joins the titles of every hazard of a case (HazardRules, in order) as the
+// ticket names its danger: the parts the customer denied left out, each title once.
+func HazardTitles(c *Case, titles []string) string {
+	var out []string
+	for _, title := range titles {
+		if t := HazardTitle(title, c.HazardDenied); t != "" && !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return strings.Join(out, "；")
+}
+
 func hazardTitleOf(c *Case, title string) string {
 	if t := HazardTitle(title, c.HazardDenied); t != "" {
 		return t

@@ -283,7 +283,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		// A person has (or is about to have) the chat: advice now; the agent sees the message.
 		// a filed ticket not yet for safety is raised; an urgent safety ticket needs nothing
 		raise := c.Ticket != "" && !c.Case.Safety
-		c.Case.Safety, c.Case.SafetyRule = true, rule.ID // the latest hazard's advice answers what follows
+		c.Case.setHazard(rule.ID) // the latest hazard's advice answers what follows
 		if raise {
 			t.do(FlagHazard{Number: c.Ticket, Rule: rule.ID}) // "会优先处理" is true on the ticket too
 		}
@@ -320,7 +320,8 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeEscalated})
 	}
 	d.absorb(t)
-	c.Case.Safety, c.Case.SafetyRule, c.Case.SelfDone = true, rule.ID, true
+	c.Case.setHazard(rule.ID)
+	c.Case.SelfDone = true
 	fam := hazardFamilyOf(rule.ID)
 	c.Case.SafetyAsked = (fam == knowledge.HazardFire || fam == knowledge.HazardSmoke) && !cueFireSign.MatchString(compact(t.u.Canon)) &&
 		!slices.ContainsFunc(t.u.Hazards, func(h knowledge.HazardHit) bool {
@@ -1007,7 +1008,7 @@ func (d *Dialog) stepBackWorry(t *step) bool {
 	if fam := hazardFamilyOf(c.Case.SafetyRule); !c.Case.Safety || c.Ticket != "" || fam != knowledge.HazardFire && fam != knowledge.HazardSmoke {
 		return false
 	}
-	c.Case.Safety, c.Case.SafetyRule, c.Case.SafetyAsked = false, "", false
+	c.Case.Safety, c.Case.SafetyRule, c.Case.SafetyAsked, c.Case.HazardsBefore = false, "", false, nil
 	t.sayKey("bot.safety.worry_back", "advice", catalog.T("bot.safety.fire_asked"))
 	if c.Case.RuleID == "" || hazardFamilyOf(c.Case.RuleID) != "" {
 		// the worry opened the case: nothing to file
@@ -3012,7 +3013,7 @@ func (d *Dialog) raiseFiled(t *step, rule Rule) bool {
 	if !c.Case.Safety {
 		t.do(FlagHazard{Number: c.Ticket, Rule: rule.ID})
 	}
-	c.Case.Safety, c.Case.SafetyRule = true, rule.ID // the latest hazard's advice answers what follows
+	c.Case.setHazard(rule.ID) // the latest hazard's advice answers what follows
 	if breakerTrips(rule.ID, t.u.Canon) {
 		rule.Advice = catalog.T("bot.safety.breaker_trip")
 	}
