@@ -80,8 +80,6 @@ func HazardTitle(title string, denied []string) string {
 	return strings.Join(kept, "、")
 }
 
-// hazardTitleOf is the case's hazard label as the ticket writes it: the title without the
-// parts denied, or "待核实" when all were.
 // HazardTitles joins the titles of every hazard of a case (HazardRules, in order) as the
 // ticket names its danger: the parts the customer denied left out, each title once.
 func HazardTitles(c *Case, titles []string) string {
@@ -94,11 +92,42 @@ func HazardTitles(c *Case, titles []string) string {
 	return strings.Join(out, "；")
 }
 
+// hazardTitleOf is the case's hazard label as the ticket writes it: the title without the
+// parts denied, or "待核实" when all were.
 func hazardTitleOf(c *Case, title string) string {
 	if t := HazardTitle(title, c.HazardDenied); t != "" {
 		return t
 	}
 	return catalog.T("bot.denied.hazard_all")
+}
+
+// denyHazardParts drops from the case's hazard label the parts tx denies ("冰箱插头有点热
+// 但没有烧焦的味道" is no burning smell) and returns them.
+// With keepOne (the message that tells the hazard) a denial of every part leaves the label.
+func (d *Dialog) denyHazardParts(c *Case, tx string, keepOne bool) []string {
+	r, ok := d.KB.Rule(c.SafetyRule)
+	if !c.Safety || !ok || r.Title == "" {
+		return nil
+	}
+	var dropped []string
+	for _, part := range strings.Split(r.Title, "、") {
+		if slices.Contains(c.HazardDenied, part) {
+			continue
+		}
+		for _, h := range hazardDenials {
+			if strings.Contains(part, h.word) && deniesNow(h.denial, tx) {
+				c.HazardDenied = append(c.HazardDenied, part)
+				dropped = append(dropped, part)
+				break
+			}
+		}
+	}
+	if keepOne && HazardTitle(r.Title, c.HazardDenied) == "" {
+		// every part denied at once ("没冒烟 也没味"): the sign told is kept as it is
+		c.HazardDenied = slices.DeleteFunc(c.HazardDenied, func(p string) bool { return slices.Contains(dropped, p) })
+		return nil
+	}
+	return dropped
 }
 
 // takeDenials applies what the message denies to the case: a stored cause it denies is
@@ -124,18 +153,7 @@ func (d *Dialog) takeDenials(t *step) string {
 	}
 	var dropped []string
 	if r, ok := d.KB.Rule(c.Case.SafetyRule); c.Case.Safety && ok && r.Title != "" {
-		for _, part := range strings.Split(r.Title, "、") {
-			if slices.Contains(c.Case.HazardDenied, part) {
-				continue
-			}
-			for _, h := range hazardDenials {
-				if strings.Contains(part, h.word) && deniesNow(h.denial, tx) {
-					c.Case.HazardDenied = append(c.Case.HazardDenied, part)
-					dropped = append(dropped, part)
-					break
-				}
-			}
-		}
+		dropped = d.denyHazardParts(&c.Case, tx, false)
 		if len(dropped) > 0 {
 			said = append(said, catalog.T("bot.denied.hazard", "what", strings.Join(dropped, "、"), "title", hazardTitleOf(&c.Case, r.Title)))
 		}

@@ -346,6 +346,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 	}
 	fitAdvice(&rule, &c.Case, &t.u)
 	noteHazardWords(&c.Case, &t.u, rule.ID)
+	d.denyHazardParts(&c.Case, compact(t.u.Canon), true) // "插头有点热 但没有烧焦的味道"
 	q, asked := t.u.Has(ActQuestion)
 	if again && hazardFamilyOf(rule.ID) == hazardFamilyOf(prevRule) && len(dangerNowKeys(&t.u, &c.Case)) > 0 {
 		d.sayDangerNow(t) // "鼓包的那个 放冰箱里降温行不行" told again: the question is what is new

@@ -18,6 +18,10 @@ const (
 // other facts or say nothing ("今天突然不制冷" gives "不制冷"). Adjacent clauses keep the
 // customer's punctuation; others are joined with "，".
 // noTrouble is a part of a message that says nothing is wrong: "没毛病", "都没啥问题了", "空调没问题".
+// deniedSign is a part that only denies a sign of danger told beside the fault: "但没有
+// 烧焦的味道", "没冒烟", "也没火花". It is no fault of its own.
+var deniedSign = regexp.MustCompile(`^(但|但是|不过|可是|而且|也|都|倒是)?(也|都|倒是|并|还)?(没|没有|没得|无|冇|未|不是)(有)?(闻到|看到|见|听到|发现)?(什么|啥|任何)?(烧焦|焦糊|焦|糊|冒烟|烟|火花|火星|火苗|明火|火|着火|起火|漏电|电人|麻|异味|怪味|味道|味儿|味|变色|发黑|发烫|烫)(的|了|呢|啊|哈|呀|啦|的味道|味道|的味|的那种味|那种味|的气味)?$`)
+
 var noTrouble = regexp.MustCompile(`^[^,，。 ]{0,6}?(都|也|就|倒是|其实|应该)?(没|没有|没啥|没什么|没得|无|冇)(啥|什么|任何|大)?(问题|毛病|故障|异常)(了|啦|的|呀|哈|啊|呢)?$`)
 
 // aboutService is anger at the service, not the product's fault: "你们什么破售后", "售后太差了",
@@ -39,8 +43,8 @@ var skipWord = regexp.MustCompile(`^(先|就)?(跳过|略过|skip)(吧|了|啦|�
 
 func (x *extraction) symptom() {
 	s := x.s
-	var parts [maxSymptomParts][2]int
-	n := 0
+	var parts, denied [maxSymptomParts][2]int
+	n, nd := 0, 0
 	limit := len(s)
 	if x.alsoAt >= 0 {
 		limit = x.alsoAt // the second appliance's trouble is not this one's
@@ -62,7 +66,12 @@ func (x *extraction) symptom() {
 			} else if ae < pe {
 				pe = ae // "不制冷了是不是坏了": the fault before the question
 			}
-			if st, en, ok := x.symptomClause(ps, pe); ok {
+			if st, en, ok := x.symptomClause(ps, pe); ok && deniedSign.MatchString(strings.Trim(s[st:en], clauseBreaks+" ")) {
+				if nd < len(denied) {
+					denied[nd] = [2]int{st, en} // "没冒烟": kept only when nothing else is told
+					nd++
+				}
+			} else if ok {
 				parts[n] = [2]int{st, en}
 				n++
 			} else if (ps > cs || pe < ce) && x.causeIn(ps, pe) {
@@ -76,6 +85,9 @@ func (x *extraction) symptom() {
 			break
 		}
 		cs = ce + runeLen(s, ce)
+	}
+	if n == 0 {
+		parts, n = denied, nd // only a sign denied ("没有 没有焦味"): it is what was told
 	}
 	if n == 0 {
 		return

@@ -80,6 +80,15 @@ func TestHazards(t *testing.T) {
 		{"电饭煲出汽口一直冒白烟 正常吧", "", false},
 		{"插座周围发黑了 摸着烫", HazardBurning, false},
 		{"充电器烫手", HazardBurning, false},
+		// probe s18: a plug warmer than it should be, in mild words; a charger runs warm
+		{"冰箱插头有点热", HazardBurning, false},
+		{"冰箱插头有点热 但没有烧焦的味道", HazardBurning, false},
+		{"插座摸着挺热的", HazardBurning, false},
+		{"笔记本充电器有点热 没有味道", "", false},
+		{"空调插头有点温乎 没变色没味道", "", false},
+		// "泡着了" soaks, "像…烧着了那味" is a smell: no fire
+		{"热水器底下一直在滴水 地上湿了一片 旁边插排也泡着了", HazardWaterElectric, false},
+		{"空调不制热 屋里有股糊巴味儿 像塑料烧着了那味", HazardBurning, false},
 		{"手机后盖鼓了 会不会爆炸", HazardBattery, true},
 		{"热水器一直响 会不会爆炸啊", HazardFire, true},
 		{"这平板卡到爆炸", "", false},
