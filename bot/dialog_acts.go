@@ -27,7 +27,7 @@ func (d *Dialog) understand(c *Conversation, text string, at time.Time) Understa
 	}
 	u := r.Understand(text, Context{
 		State: c.State, Asking: c.Asking, Category: c.Case.Category, HasTicket: len(c.Tickets) > 0,
-		Now: at, Lexicon: d.lexicon(),
+		Safety: c.Case.Safety, Now: at, Lexicon: d.lexicon(),
 	})
 	if f := &u.Facts; f.Category == OtherCategory && f.Product != "" && c.Case.Category != "" && c.Case.Category != OtherCategory &&
 		strings.Contains(c.Case.Symptom, f.Product) {
@@ -1797,6 +1797,9 @@ func (d *Dialog) interject(t *step) bool {
 			d.reask(t)
 		case t.toldNormal || q.Topic == TopicOther && cueHowTo.MatchString(compact(u.Canon)):
 			t.sayKey("bot.question.anything_else") // a how-to answered or handed on: nothing is broken
+		case c.Ticket != "" && c.State == StateDone:
+			// "那我这几天还能用吗" of the ticket just filed: it goes on, no new report is asked for
+			t.sayKey("bot.question.ticket_goes_on", "number", c.Ticket)
 		default:
 			t.sayKey("bot.question.then_describe")
 		}
@@ -2545,6 +2548,15 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 			t.sayKey(key, "category", d.lexicon().CategoryName(cat))
 		default:
 			t.sayKey("bot.faq.coverage.any")
+		}
+	case TopicKeepUsing:
+		switch {
+		case c.Case.Safety:
+			t.sayKey("bot.faq.keep_using.hazard") // a hazard: never, until it is checked
+		case c.Case.Trigger == TriggerWater || knowledge.Wet(t.u.Canon) || knowledge.Wet(c.Case.Symptom):
+			t.sayKey("bot.faq.keep_using.wet") // wet: never powered, never charged
+		default:
+			t.sayKey("bot.faq.keep_using")
 		}
 	case TopicIsNormal:
 		cat := t.u.Facts.Category

@@ -141,6 +141,9 @@ func (x *extraction) cutAsked(from, to int) int {
 		at = from + loc[0] // "…修一下多少钱": the lead-in belongs to the question
 	}
 	if !x.faultIn0(from, at) {
+		if topic == TopicKeepUsing {
+			return from // "那能不能继续插着充电": using it is the question, no fault
+		}
 		return to // the fault word is inside the question: keep the part
 	}
 	return at

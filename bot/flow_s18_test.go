@@ -35,3 +35,25 @@ func TestFlowS18ExchangeCues(t *testing.T) {
 		}
 	}
 }
+
+// "May I go on using it" in customers' words, against questions of another kind.
+func TestFlowS18KeepUsing(t *testing.T) {
+	for text, want := range map[string]bool{
+		"那能不能继续插着充电":         true,
+		"那我这几天还能用吗":          true,
+		"要不要先把电源拔了":          true,
+		"那俺今儿黑还能开着做饭不嗡嗡响要紧不": true,
+		"还能凑合用吗":             true,
+		"先拔了插头吗":             true,
+		"修一下多少钱":             false,
+		"还在保吗":               false,
+		"嗡嗡响正常吗":             false,
+	} {
+		if got, _ := questionTopic(text, Context{}); (got == TopicKeepUsing) != want {
+			t.Errorf("questionTopic(%q) = %q, keep using %v", text, got, want)
+		}
+	}
+	if got, _ := questionTopic("要不要先把电源拔了", Context{Safety: true}); got == TopicKeepUsing {
+		t.Error("a hazard case's own advice answers whether to unplug")
+	}
+}

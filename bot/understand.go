@@ -52,6 +52,7 @@ const (
 	TopicPrice      = "price"        // how much will the repair cost
 	TopicWarranty   = "warranty"     // in warranty? free?
 	TopicIsNormal   = "is_normal"    // is this normal?
+	TopicKeepUsing  = "keep_using"   // may I go on using it until it is repaired?
 	TopicBotOrHuman = "bot_or_human" // am I talking to a person?
 	TopicHours      = "hours"        // when do you work
 	TopicDuration   = "duration"     // how long, when will someone come (before a ticket)
@@ -132,6 +133,8 @@ var suspectNeeds = map[string]*knowledge.Gated{
 	knowledge.HazardShock: knowledge.MustGate(`电|麻|触|摸|碰|手|刺|扎|咬|蜇|疼|痛|酥`),
 	// sparks are seen or heard ("重新插了一下电就好了" is neither)
 	knowledge.HazardSparks: knowledge.MustGate(`火|花|闪|光|亮|啪|噼|滋|吱|呲|弧|焊|蓝|炸|爆|响`),
+	// a battery swells, heats or leaks ("包装盒扔了还能退吗" holds a 包 and no battery)
+	knowledge.HazardBattery: knowledge.MustGate(`鼓|胀|顶|撑|胖|凸|拱|烫|热|漏液|膨|变形|翘|厚|隆|冒泡|泡泡|滋|嘶|咝|电池|电瓶|充|后盖|屏幕`),
 }
 
 // Has returns the act of the kind, if the message does it.
@@ -166,6 +169,7 @@ type Context struct {
 	Asking    Slot
 	Category  string // the case's product category so far
 	HasTicket bool
+	Safety    bool // the case is a hazard's: its own advice answers "还能用吗"
 	Now       time.Time
 	Lexicon   *Lexicon
 }
