@@ -86,6 +86,10 @@ func TestHazards(t *testing.T) {
 		{"插座摸着挺热的", HazardBurning, false},
 		{"笔记本充电器有点热 没有味道", "", false},
 		{"空调插头有点温乎 没变色没味道", "", false},
+		// what the ticket must not say is denied: "别写冒烟", "你别给俺写成着火了"
+		{"我没说冒烟啊 别写冒烟", "", false},
+		{"你别给俺写成着火了 消防队来了咋整", "", false},
+		{"不是着火 是有糊味儿 你别给俺写成着火了", HazardBurning, false},
 		// "泡着了" soaks, "像…烧着了那味" is a smell: no fire
 		{"热水器底下一直在滴水 地上湿了一片 旁边插排也泡着了", HazardWaterElectric, false},
 		{"空调不制热 屋里有股糊巴味儿 像塑料烧着了那味", HazardBurning, false},

@@ -5,9 +5,10 @@ import (
 	"unicode/utf8"
 )
 
-// negators are the words that deny a phrase right after them ("没有漏水", "不是异响"),
-// longest first so that "没有" wins over "没".
-var negators = []string{"并没有", "从来没", "没有", "不是", "并非", "从没", "没", "不", "无", "未"}
+// negators are the words that deny a phrase right after them ("没有漏水", "不是异响"; "别写冒烟",
+// "你别给俺写成着火了" deny what the ticket must not say), longest first so that "没有" wins
+// over "没".
+var negators = []string{"并没有", "从来没", "别写成", "别记成", "不要写", "没有", "不是", "并非", "从没", "别写", "别记", "写成", "记成", "没", "不", "无", "未"}
 
 // notNegating are words that begin with a negator but deny nothing that follows
 // ("不停地漏水", "不小心进水", "没几天就坏了").
@@ -57,13 +58,13 @@ func denier(t string, p int) int {
 	return -1
 }
 
-// negatorNear is a quick test: whether a character every negator contains (不没无未非)
+// negatorNear is a quick test: whether a character every negator contains (不没无未非写记)
 // stands among the few characters before p that a negator could span.
 func negatorNear(t string, p int) bool {
 	for range maxNegationGap + 3 {
 		r, size := utf8.DecodeLastRuneInString(t[:p])
 		switch r {
-		case '不', '没', '无', '未', '非':
+		case '不', '没', '无', '未', '非', '写', '记':
 			return true
 		case ',', '?', utf8.RuneError:
 			return false
