@@ -432,7 +432,7 @@ var cueLeakRunning = knowledge.MustGate(`还在(滴|漏|流|冒|渗|喷)|一直(
 
 // cueValveAsk asks whether to close a valve or the tap: "进水的阀门要关吗", "角阀要不要关",
 // "水龙头用不用关", "总阀使唔使熄".
-var cueValveAsk = knowledge.MustGate(`(阀|阀门|角阀|水龙头|龙头|总阀|水闸|水掣)[^,?]{0,6}(要|用|需要|使|该)?(不要|不用|不需要|唔使|唔该)?(关|拧|熄)|(关|拧)[^,?]{0,3}(阀|阀门|角阀|水龙头|龙头|总阀)`)
+var cueValveAsk = knowledge.MustGate(`(阀|阀门|角阀|水龙头|龙头|总阀|水闸|水掣)[^,?]{0,6}(要|用|需要|使|该|要不要|用不用|需不需要|使唔使)(不要|不用|不需要|唔使|唔该)?(关|拧|熄)|(要不要|用不用|需不需要|该不该|是不是要|使唔使|要|该|先)(先)?(关|拧)[^,?]{0,3}(阀|阀门|角阀|水龙头|龙头|总阀)|(关|拧)[^,?]{0,3}(阀|阀门|角阀|水龙头|龙头|总阀)[^,?]{0,3}(吗|嘛|么|不|没|伐|\?)|(阀|阀门|角阀|水龙头|龙头|总阀)[^,?]{0,4}(关|拧)[^,?]{0,3}(吗|嘛|么|不|伐|\?)`)
 
 // leakAdvice tells, once a case, how to stop a leak from a plumbed appliance that is still
 // running or asked about ("柜子里一地的水 还在滴", "进水的阀门要关吗"): close its inlet valve,
@@ -1846,7 +1846,7 @@ func (d *Dialog) interject(t *step) bool {
 			t.sayKey("bot.goodbye.pending", "what", d.caseLine(&c.Case), "need", stillNeeded(c))
 			d.safetyBrief(t) // a hazard case left unsubmitted: what not to do with it meanwhile
 			return true
-		case u.Is(ActSmallTalk) && !otherDetail(u.Facts) && u.Facts.Brand == "" && u.Facts.Model == "" && u.Facts.PurchaseDate.IsZero():
+		case u.Is(ActSmallTalk) && !u.Is(ActSolved) && !u.Is(ActNotSolved) && !otherDetail(u.Facts) && u.Facts.Brand == "" && u.Facts.Model == "" && u.Facts.PurchaseDate.IsZero():
 			// ("莆田市城厢区荔城中大道 凤凰山小区" is an address, whatever the act model thinks)
 			t.sayKey("bot.smalltalk.busy")
 			d.reask(t)
