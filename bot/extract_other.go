@@ -281,6 +281,18 @@ func (x *extraction) otherBrand() {
 		}
 		x.f.Brand = word
 		x.mark(m[2], m[1], spanBrand)
+		if rest := s[m[3]:]; x.f.Model == "" {
+			for _, suffix := range []string{"牌子的", "牌的", "家的", "的"} {
+				if r, ok := strings.CutPrefix(rest, suffix); ok {
+					rest = r
+					break
+				}
+			}
+			if mod := modelAfterBrand.FindString(rest); mod != "" && strings.ContainsAny(mod, "0123456789") {
+				x.f.Model = mod // "是极米的H6": the model right after the brand
+				x.mark(len(s)-len(rest), len(s)-len(rest)+len(mod), spanModel)
+			}
+		}
 		return
 	}
 	for i := 0; i < len(s); {
@@ -411,7 +423,10 @@ func (x *extraction) brandBeforeProduct() bool {
 }
 
 // brandTold is a brand told as what was bought or what the product is, ending its clause.
-var brandTold = regexp.MustCompile(`(?:我买的|买的是|买的|用的是|车是|机子是|机器是|牌子是|品牌是)(\p{Han}{2,4}?)(?:牌子的|牌的|家的|的)(?:$|[ ,，。!！~])`)
+var brandTold = regexp.MustCompile(`(?:我买的|买的是|买的|用的是|车是|机子是|机器是|牌子是|品牌是|(?:^|[ ,，。!！~啊呀])是|说了是|说了|都说了)(\p{Han}{2,4}?)(?:牌子的|牌的|家的|的)(?:$|[ ,，。!！~]|[A-Za-z0-9])`)
+
+// modelAfterBrand is a model written right after a brand told with 的: "是极米的H6".
+var modelAfterBrand = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9\-]{1,15}`)
 
 // notBrandKind are words of price, origin or make that follow 买的 as a brand does: "买的便宜的".
 var notBrandKind = regexp.MustCompile(`便宜|贵|二手|国产|进口|杂牌|普通|正品|山寨|网红|名牌|大牌|原装|最好|一般|同款|高档|低档|白色|黑色|银色|红色|蓝色|粉色|灰色|金色|最新|淘宝|京东|拼多多|网上|店里|超市|商场|专卖|官方|旗舰`)

@@ -247,6 +247,10 @@ func (x *extraction) classify(m *dateMention) dateRole {
 		// neither the purchase nor the start of the fault
 		return roleNeither
 	}
+	if p := m.date.Precision(); (p == PrecisionYear || p == PrecisionMonth) && !m.age && strings.HasPrefix(s[m.end:], "的") &&
+		(m.end+len("的") == len(s) || strings.ContainsAny(firstRune(s[m.end+len("的"):]), " ,，。!！~")) {
+		return rolePurchase // "22年的 早过保了吧", "前年的 过保了没": the product's year, told as what it is
+	}
 	_, clauseEnd := x.clause(m.end)
 	for i, n := m.end, 0; i < clauseEnd && n < 10; n++ {
 		if _, _, ok := setUnrelatedAfter.at(s, i); ok {
