@@ -117,7 +117,7 @@ func TestExtractDates(t *testing.T) {
 		{"型号BCD-2024，不制冷", Date{}, false, Date{}, ""},
 		{"明年再说", Date{}, false, Date{}, ""},
 		{"前两天开始不制冷", Date{}, false, Date{2025, 6, 13}, "前两天"},
-		{"电视上个月刚过保", Date{}, false, Date{}, ""}, // the warranty ended, nothing was bought
+		{"电视上个月刚过保", Date{}, false, Date{}, ""},             // the warranty ended, nothing was bought
 		{"22年的 早过保了吧", Date{2022, 0, 0}, false, Date{}, ""}, // the product's year, told as what it is
 		{"前年的 过保了没", Date{2023, 0, 0}, false, Date{}, ""},
 		{"手机充不进电，23年双十一在拼多多买的", Date{2023, 11, 0}, true, Date{}, ""},
