@@ -47,17 +47,26 @@ func (d *Dialog) understand(c *Conversation, text string, at time.Time) Understa
 // same entry ("遥控器没电了"). Never for a message or a case about a hazard.
 func (d *Dialog) faqQuestion(u *Understanding, c *Conversation) {
 	f, ok := d.KB.(FAQFinder)
-	if !ok || len(u.Hazards) > 0 || u.Suspect != "" || c.Case.Safety || u.Is(ActQuestion) {
+	if !ok || len(u.Hazards) > 0 || u.Suspect != "" || c.Case.Safety {
 		return
 	}
-	for _, k := range []ActKind{ActHandoff, ActCancel, ActComplaint, ActReturn, ActProgress, ActSolved, ActNotSolved, ActCorrection, ActChangeProduct} {
+	if q, asked := u.Has(ActQuestion); asked && (q.Topic != TopicOther || !u.Is(ActReturn)) {
+		return // a question read already; only a return's own question is looked up here
+	}
+	// "包装盒扔了还能退吗", "退货运费谁出": a return asked about is answered by an entry when one
+	// fits; once the return is asked for, the question is all the message does
+	returnAsked := u.Is(ActReturn)
+	if a, ok := u.Has(ActComplaint); ok && returnAsked && a.Confidence < 0.95 && strings.HasPrefix(a.Evidence, "≈") {
+		u.Acts = slices.DeleteFunc(u.Acts, func(x Act) bool { return x.Kind == ActComplaint }) // a guess: asking is no complaint
+	}
+	for _, k := range []ActKind{ActHandoff, ActCancel, ActComplaint, ActProgress, ActSolved, ActNotSolved, ActCorrection, ActChangeProduct} {
 		if u.Is(k) {
 			return // what the message does besides asking is read as usual
 		}
 	}
 	t := ActText(u.Canon)
-	if !cueQuestion.MatchString(t) && !cueHowTo.MatchString(t) {
-		return // asks nothing
+	if !cueQuestion.MatchString(t) && !cueHowTo.MatchString(t) && !returnAsked {
+		return // asks nothing ("退货运费谁出" asks about the return it names)
 	}
 	cat := cmp.Or(u.Facts.Category, c.Case.Category)
 	a, ok := f.FAQ(u.Canon, cat)
@@ -86,6 +95,10 @@ func (d *Dialog) faqQuestion(u *Understanding, c *Conversation) {
 			}
 			u.Facts.Symptom = ""
 		}
+	}
+	u.Acts = slices.DeleteFunc(u.Acts, func(x Act) bool { return x.Kind == ActQuestion && x.Topic == TopicOther })
+	if returnAsked && (c.Case.Return || c.Ticket != "") {
+		u.Acts = slices.DeleteFunc(u.Acts, func(x Act) bool { return x.Kind == ActReturn })
 	}
 	u.Acts = slices.Insert(u.Acts, 0, Act{Kind: ActQuestion, Topic: TopicOther, Confidence: 0.8, Evidence: "faq:" + a.ID})
 }
@@ -1689,6 +1702,9 @@ func (d *Dialog) interject(t *step) bool {
 				d.offerWindows(t)
 			}
 			return true
+		}
+		if q, ok := u.Has(ActQuestion); ok && strings.HasPrefix(q.Evidence, "faq:") {
+			d.answerFAQ(t, TopicOther) // "包装盒扔了还能退吗": the entry's answer, then the return
 		}
 		d.returnRequest(t)
 		return true
