@@ -935,6 +935,9 @@ func (d *Dialog) placeAbroad(t *step) string {
 // absorb fills whatever the message says into the empty fields of the case; a fault
 // told in other words than before is added to the symptom ("而且还漏水"). A vague "坏了"
 // is no symptom: the bot asks what is wrong.
+// cueNotXButY denies one thing and tells another: "勿是海尔 是西门子", "不是美的 是格力的".
+var cueNotXButY = knowledge.MustGate(`(不是|勿是|唔系|唔是|弗是|不系)[^,，。 ]{1,8}[,，。 ]*(是|系)`)
+
 func (d *Dialog) absorb(t *step) {
 	c := t.c
 	f := t.u.Facts
@@ -962,7 +965,8 @@ func (d *Dialog) absorb(t *step) {
 			f.Symptom = truncateRunes(a.Evidence, maxSymptomRunes)
 		}
 	}
-	if cueCorrection.MatchString(compact(t.u.Canon)) && !t.u.Is(ActChangeProduct) && !t.u.Is(ActCorrection) {
+	if (cueCorrection.MatchString(compact(t.u.Canon)) || f.Brand != "" && c.Case.Brand != "" && f.Brand != c.Case.Brand && cueNotXButY.MatchString(compact(t.u.Canon))) &&
+		!t.u.Is(ActChangeProduct) && !t.u.Is(ActCorrection) {
 		// "…没解决。另外型号应该是BCD-529WD12HP，刚才打错了": a correction told beside an answer
 		// (the act went to the answer) still replaces what it corrects
 		g := f
@@ -971,7 +975,12 @@ func (d *Dialog) absorb(t *step) {
 			g.StartedAt, g.StartedPhrase, g.StartedApprox = Date{}, "", false
 		}
 		g.Model = modelAsTold(t.u.Canon, g.Model)
+		before := c.Case.Brand
 		c.Case.Facts = c.Case.Facts.Merge(g)
+		if before != "" && c.Case.Brand != before {
+			// "2 … 勿是海尔 是西门子" beside a check's answer: the brand changed, said in one line
+			t.sayKey("bot.corrected", "changes", catalog.T("bot.slot."+string(SlotBrand))+" "+c.Case.Brand)
+		}
 	}
 	if f.Symptom != "" && c.Case.Symptom != "" && !t.u.Is(ActQuestion) && !strings.Contains(c.Case.Symptom, f.Symptom) &&
 		!strings.Contains(f.Symptom, c.Case.Symptom) && runes(c.Case.Symptom)+runes(f.Symptom) < maxSymptomRunes {

@@ -119,6 +119,9 @@ func TestExtractDates(t *testing.T) {
 		{"前两天开始不制冷", Date{}, false, Date{2025, 6, 13}, "前两天"},
 		{"电视上个月刚过保", Date{}, false, Date{}, ""},             // the warranty ended, nothing was bought
 		{"22年的 早过保了吧", Date{2022, 0, 0}, false, Date{}, ""}, // the product's year, told as what it is
+		{"我买了一年零两个月", Date{2024, 4, 0}, true, Date{}, ""},   // the months after the years count
+		{"用了两年又三个月了", Date{2023, 3, 0}, true, Date{}, ""},
+		{"就刚才那个投影仪啊 画面暗", Date{}, false, Date{}, ""}, // the one spoken of, no time
 		{"前年的 过保了没", Date{2023, 0, 0}, false, Date{}, ""},
 		{"手机充不进电，23年双十一在拼多多买的", Date{2023, 11, 0}, true, Date{}, ""},
 	}

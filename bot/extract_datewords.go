@@ -215,6 +215,22 @@ func readSpan(s string, i int) (timeSpan, bool) {
 		return timeSpan{}, false
 	}
 	j += size
+	if r == '年' && !counter {
+		// "一年零两个月", "两年又三个月", "一年两个月": the months after the years count too
+		k := j
+		for _, w := range []string{"零", "又", "多"} {
+			if strings.HasPrefix(s[k:], w) {
+				k += len(w)
+				break
+			}
+		}
+		if m, e, ap, ok := readCount(s, k); ok && m > 0 && m < 12 && strings.HasPrefix(s[e:], "个月") {
+			sp.months += m
+			sp.approx = sp.approx || ap || more
+			sp.end = e + len("个月")
+			return sp, true
+		}
+	}
 	if strings.HasPrefix(s[j:], "半") {
 		j += len("半")
 		sp.approx = true

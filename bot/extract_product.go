@@ -24,6 +24,11 @@ func (x *extraction) products(lx *Lexicon) {
 		}
 		if x.brand < 0 {
 			if b, end, ok := lx.brandWords.at(s, i); ok && !adverbBefore(s, i) && !simile(s, i, end) && !calledBy(lx, s, i, end, b) {
+				if deniedBrand(s, i) {
+					// "勿是海尔 是西门子": the brand denied is none; the one after it is
+					i = end - runeLen(s, prevRuneStart(s, end))
+					continue
+				}
 				x.brand = b
 				x.mark(i, end, spanBrand)
 			}
@@ -94,6 +99,18 @@ func (x *extraction) settleDenied(lx *Lexicon) {
 // deniedProduct reports a product name at s[i:end] that the words around it set aside:
 // "不是空调", "勿是空调", "不报空调了", "空调没事", "空调倒是好的". A name the customer
 // affirms ("说的是热水器 不是净水器") is not denied by what follows it.
+// deniedBrand reports a brand at byte i denied by the words right before it: "不是海尔",
+// "勿是美的", "唔系格力".
+func deniedBrand(s string, i int) bool {
+	before := strings.TrimRight(s[:i], " ")
+	for _, w := range []string{"不是", "勿是", "唔系", "唔是", "并非", "而不是", "弗是", "不系"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func deniedProduct(s string, i, end int) bool {
 	before := strings.TrimRight(s[:i], " ")
 	for _, w := range []string{"不是", "勿是", "唔系", "唔是", "并非", "不报", "别报", "不修", "而不是"} {

@@ -229,6 +229,10 @@ func (x *extraction) classify(m *dateMention) dateRole {
 	if w := x.s[m.start:m.end]; (w == "刚才" || w == "刚刚") && strings.ContainsAny(firstRune(x.s[m.end:]), "说讲打写发问提填选登录留记输按点回") {
 		return roleNeither // "刚才说错了": when the customer spoke, not a date of the case
 	}
+	if w := x.s[m.start:m.end]; (w == "刚才" || w == "刚刚") && strings.HasPrefix(x.s[m.end:], "那") &&
+		!strings.HasPrefix(x.s[m.end:], "那会") && !strings.HasPrefix(x.s[m.end:], "那阵") && !strings.HasPrefix(x.s[m.end:], "那下") {
+		return roleNeither // "就刚才那个投影仪啊": the one spoken of, no time of the fault
+	}
 	if m.role != roleEither && m.role != roleStarted {
 		return m.role
 	}
