@@ -1580,6 +1580,21 @@ func (d *Dialog) interject(t *step) bool {
 		d.reask(t)
 		return true
 	}
+	if (busy || c.State == StateResume) && c.Case.Also != "" && len(u.Hazards) == 0 && !u.Is(ActChangeProduct) && !u.Is(ActCorrection) &&
+		(cueAlsoBoth.MatchString(compact(u.Canon)) || u.Facts.Category != "" && u.Facts.Category != c.Case.Category && u.Facts.Category == d.alsoCategory(c.Case.Also, t.in.At)) {
+		// "那热水器呢 你咋个不管热水器嘛", "一起报了嘛": the second appliance already noted is
+		// reported after this one; what more is told of it is kept with it
+		if sym := u.Facts.Symptom; sym != "" && !strings.Contains(c.Case.Also, sym) && runes(c.Case.Also)+runes(sym) < maxSymptomRunes {
+			c.Case.Also += "，" + sym
+		}
+		name := d.lexicon().CategoryName(d.alsoCategory(c.Case.Also, t.in.At))
+		if name == "" {
+			name = catalog.T("bot.also.other")
+		}
+		t.sayKey("bot.also.noted", "product", name)
+		d.reask(t)
+		return true
+	}
 	if (busy || c.State == StateResume) && c.Case.Category != "" && hasNewProduct(u, c) && c.Case.Also == "" &&
 		!u.Is(ActChangeProduct) && !u.Is(ActCorrection) && len(u.Hazards) == 0 && cueAlsoProduct.MatchString(compact(u.Canon)) {
 		// "扫地机器人也要报修 石头的 不回充" in the middle of another case: its own report, after this one
@@ -2029,6 +2044,14 @@ func (d *Dialog) sanbao(t *step) {
 	default:
 		t.sayKey("bot.sanbao.rule", args...)
 	}
+}
+
+// cueAlsoBoth asks for both appliances at once: "一起报了嘛", "两个都报", "另一个呢".
+var cueAlsoBoth = knowledge.MustGate(`一起报|一起登记|一块报|一块儿报|一起修|一起弄|一起处理|两个都|两台都|都报|都登记|都帮我报|另一个呢|另外一个呢|另一台呢|另外那个呢|那个呢`)
+
+// alsoCategory is the category of the second appliance kept as Also, "" when none is named.
+func (d *Dialog) alsoCategory(also string, at time.Time) string {
+	return Extract(also, at, d.lexicon()).Category
 }
 
 // returnWish is what the customer asked for, in the words noted back to them: "退货" for
