@@ -173,7 +173,12 @@ func (d *Dialog) stillQueued(t *step) {
 	if m := c.WaitSince.Add(d.HandoffWait).Sub(t.in.At); d.Opens == nil || !d.Opens(t.in.At).After(t.in.At) {
 		left = catalog.T("bot.handoff.left", "minutes", minutesOf(m))
 	}
-	t.sayKey("bot.handoff.again", "left", left)
+	if opens, closed := d.closedUntil(t.in.At); closed {
+		// at night "排队" promises nobody: when someone will answer
+		t.sayKey("bot.handoff.again_closed", "opens", clockLabel(opens))
+	} else {
+		t.sayKey("bot.handoff.again", "left", left)
+	}
 	c.AckedAt = t.in.At
 }
 
@@ -192,7 +197,11 @@ func (d *Dialog) handoffTimeout(t *step) {
 func (d *Dialog) resumeIntake(t *step) {
 	c := t.c
 	d.leaveQueue(t)
-	t.sayKey("bot.handoff.timeout")
+	if opens, closed := d.closedUntil(t.in.At); closed {
+		t.sayKey("bot.handoff.timeout_closed", "opens", clockLabel(opens)) // nobody is busy at night: they are off
+	} else {
+		t.sayKey("bot.handoff.timeout")
+	}
 	c.State, c.Asking, c.Fails = StateCollect, "", 0
 	if !c.Case.SelfDone && c.Case.reported() {
 		// the customer asked for a person, not for checks to try: the rule is kept for

@@ -81,6 +81,22 @@ func TestHandoffOutsideHours(t *testing.T) {
 			t.Errorf("at %v: %+v, want %q", tc.at, effects, tc.want)
 		}
 	}
+	// asked again at night, and the wait over at night: staff are off, not busy (probe s18 m2)
+	c, _ := d.Step(Conversation{}, Inbound{OpenID: "o", Kind: KindText, Text: "人工客服", At: sat})
+	c, effects := d.Step(c, Inbound{OpenID: "o", Kind: KindText, Text: "转人工", At: sat.Add(time.Minute)})
+	if r, ok := effects[len(effects)-1].(Reply); !ok || !strings.Contains(r.Text, "11月23日（周一）09:00") || strings.Contains(r.Text, "预计") {
+		t.Errorf("asked again at night: %+v", effects)
+	}
+	_, effects = d.Step(c, Inbound{OpenID: "o", Kind: KindEvent, Event: EventHandoffTimeout, At: sat.Add(time.Hour)})
+	var said string
+	for _, e := range effects {
+		if r, ok := e.(Reply); ok {
+			said += r.Text
+		}
+	}
+	if strings.Contains(said, "都在忙") || !strings.Contains(said, "非工作时间") {
+		t.Errorf("the wait over at night: %q", said)
+	}
 }
 
 // A fault told with the request for a person is on the ticket filed for it.
