@@ -37,6 +37,9 @@ var (
 	// cueTradeIn is a sales offer for a new product against the old one ("以旧换新", "国补"), no
 	// 三包 return: a question for the sales channel.
 	cueTradeIn = knowledge.MustGate(`以旧换新|旧换新|以旧换|旧机回收|回收旧|旧的回收|折价换|换新补贴|补贴换新|国补|国家补贴|家电补贴|旧机抵`)
+	// cueAnotherOne brings in a second thing before a "never mind" about it: "还有个电水壶也不太热
+	// 算了", "仲有个…算啦".
+	cueAnotherOne = knowledge.MustGate(`(还有|仲有|另外|另外还有|顺便说下)(个|一个|只|台|部|那个|嗰个)`)
 	// cueFamilyBuys is someone at home who buys the new one: "我儿子说给我换个新的".
 	cueFamilyBuys = knowledge.MustGate(`(儿子|女儿|闺女|老公|老婆|媳妇|孩子|家里人|家人|朋友|老伴|孙子|孙女)[^,，。!?？]{0,3}(给我|帮我|给俺)?(再|重新)?(买|换)`)
 	// cueAsksExchange asks the brand for a return or a new one, not to go and buy one: "我要换
@@ -336,6 +339,9 @@ var cueNoComplaint = knowledge.MustGate(`(没|没有|不是|不是要|不想|不
 func negatedCancel(t, ev string) bool {
 	if cueConditional.MatchString(t[:strings.Index(t, ev)]) {
 		return true // "超过三百我就不修了", "要是要钱的话就算了": a condition, not a decision
+	}
+	if locs := cueAnotherOne.FindAllStringSubmatchIndex(t, 1); len(locs) > 0 && locs[0][0] < strings.Index(t, ev) {
+		return true // "仲有个电水壶都唔系几热 不过嗰个平嘢 算啦": the other one is let go, not this case
 	}
 	i := strings.Index(t, ev)
 	if rest, ok := strings.CutPrefix(ev, "不"); ok && rest != "" && strings.HasSuffix(t[:i], firstRune(rest)) {

@@ -528,6 +528,13 @@ func deniedAfter(t string, end int) bool {
 			return len(rest) <= len(p)+9 // the clause ends soon after: it was about the hazard
 		}
 	}
+	// "漏电那个去掉", "那个冒火星子不对啊 是指示灯…", "工单上写电池鼓包是错的": the ticket's words
+	// taken back
+	for _, p := range []string{"那个去掉", "去掉", "删掉", "删了", "那个删", "不对", "是错的", "写错了", "搞错了", "弄错了", "那个不对"} {
+		if strings.HasPrefix(strings.TrimLeft(rest, "的子了"), p) {
+			return true
+		}
+	}
 	return false
 }
 

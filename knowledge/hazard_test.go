@@ -90,6 +90,10 @@ func TestHazards(t *testing.T) {
 		{"我没说冒烟啊 别写冒烟", "", false},
 		{"你别给俺写成着火了 消防队来了咋整", "", false},
 		{"不是着火 是有糊味儿 你别给俺写成着火了", HazardBurning, false},
+		// the ticket's hazard words taken back after them: "漏电那个去掉", "冒火星子不对", "覅写烧焦"
+		{"漏电那个去掉 我只是说它有点静电 冬天都这样", "", false},
+		{"那个冒火星子不对啊 是指示灯一闪一闪的", "", false},
+		{"覅写烧焦 伊是烘干辰光衣裳本身额味道", "", false},
 		// "泡着了" soaks, "像…烧着了那味" is a smell: no fire
 		{"热水器底下一直在滴水 地上湿了一片 旁边插排也泡着了", HazardWaterElectric, false},
 		{"空调不制热 屋里有股糊巴味儿 像塑料烧着了那味", HazardBurning, false},

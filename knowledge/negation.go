@@ -8,7 +8,7 @@ import (
 // negators are the words that deny a phrase right after them ("没有漏水", "不是异响"; "别写冒烟",
 // "你别给俺写成着火了" deny what the ticket must not say), longest first so that "没有" wins
 // over "没".
-var negators = []string{"并没有", "从来没", "别写成", "别记成", "不要写", "没有", "不是", "并非", "从没", "别写", "别记", "写成", "记成", "没", "不", "无", "未"}
+var negators = []string{"并没有", "从来没", "别写成", "别记成", "不要写", "覅写", "没有", "不是", "并非", "从没", "别写", "别记", "写成", "记成", "没", "不", "无", "未"}
 
 // notNegating are words that begin with a negator but deny nothing that follows
 // ("不停地漏水", "不小心进水", "没几天就坏了").
@@ -64,7 +64,7 @@ func negatorNear(t string, p int) bool {
 	for range maxNegationGap + 3 {
 		r, size := utf8.DecodeLastRuneInString(t[:p])
 		switch r {
-		case '不', '没', '无', '未', '非', '写', '记':
+		case '不', '没', '无', '未', '非', '写', '记', '覅':
 			return true
 		case ',', '?', utf8.RuneError:
 			return false
