@@ -1764,6 +1764,14 @@ func (d *Dialog) interject(t *step) bool {
 		}
 		t.sayKey("bot.complaint")
 		if !hasSubstance(u) && !u.Is(ActQuestion) {
+			if c.State.inProgress() {
+				// "电话15865305176 店里座机老没人接": the number told with the grumble is kept
+				before := c.Case
+				d.absorb(t)
+				if learned := d.learned(&before, &c.Case); learned != "" {
+					t.sayKey("bot.learned", "facts", learned)
+				}
+			}
 			d.reask(t)
 			return true
 		}

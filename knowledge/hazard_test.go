@@ -94,6 +94,10 @@ func TestHazards(t *testing.T) {
 		{"漏电那个去掉 我只是说它有点静电 冬天都这样", "", false},
 		{"那个冒火星子不对啊 是指示灯一闪一闪的", "", false},
 		{"覅写烧焦 伊是烘干辰光衣裳本身额味道", "", false},
+		// round 15 dev: a heavy head after a shower, a device too hot to hold, a crack with a flash
+		{"俺妈说这几天洗完澡头有点沉 还以为是累的", HazardCO, false},
+		{"背面烫得有点拿不住", HazardBattery, false},
+		{"刚才冰箱后头啪啪响了两下 还闪了一下光", HazardSparks, false},
 		// "泡着了" soaks, "像…烧着了那味" is a smell: no fire
 		{"热水器底下一直在滴水 地上湿了一片 旁边插排也泡着了", HazardWaterElectric, false},
 		{"空调不制热 屋里有股糊巴味儿 像塑料烧着了那味", HazardBurning, false},
