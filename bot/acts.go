@@ -40,6 +40,8 @@ var (
 	// cueAnotherOne brings in a second thing before a "never mind" about it: "还有个电水壶也不太热
 	// 算了", "仲有个…算啦".
 	cueAnotherOne = knowledge.MustGate(`(还有|仲有|另外|另外还有|顺便说下)(个|一个|只|台|部|那个|嗰个)`)
+	// cuePartNew asks for a new part, not a new product: "这个电池换新的要花钱不", "屏幕换个新的多少钱".
+	cuePartNew = knowledge.MustGate(`(电池|电瓶|屏幕|屏|主板|压缩机|滤芯|滤网|配件|零件|电机|马达|遥控器|充电器|充电线|插头|门封|皮带|键盘|外壳|后盖|镜头|喇叭|风扇|灯管|内胆|发热盘|加热管|水泵|滚刷|刷子|轮子|刹车|轮胎)[^,，。?？]{0,3}换(个|一个|块|根|只|条|一块)?新(的)?`)
 	// cueFamilyBuys is someone at home who buys the new one: "我儿子说给我换个新的".
 	cueFamilyBuys = knowledge.MustGate(`(儿子|女儿|闺女|老公|老婆|媳妇|孩子|家里人|家人|朋友|老伴|孙子|孙女)[^,，。!?？]{0,3}(给我|帮我|给俺)?(再|重新)?(买|换)`)
 	// cueAsksExchange asks the brand for a return or a new one, not to go and buy one: "我要换
@@ -146,7 +148,7 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 		}
 		add(ActComplaint, conf, ev)
 	}
-	if ev := found(cueReturn); ev != "" && !(cuePartReplaced.MatchString(t) && !cueReturnWords.MatchString(t)) && !cueTradeIn.MatchString(t) {
+	if ev := found(cueReturn); ev != "" && !(cuePartReplaced.MatchString(t) && !cueReturnWords.MatchString(t)) && !cueTradeIn.MatchString(t) && !cuePartNew.MatchString(t) {
 		// ("软管老化漏气，给换了": a part someone replaced, no return asked)
 		add(ActReturn, 0.85, ev)
 	}

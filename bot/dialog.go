@@ -1351,6 +1351,9 @@ func (d *Dialog) advance(t *step) {
 			if len(rule.Steps) > 0 {
 				c.State, c.Step, c.Fails, c.SelfDoubt = StateSelf, 0, 0, false
 				t.do(RecordOutcome{RuleID: rule.ID, Outcome: OutcomeShown})
+				if tx := compact(t.u.Canon); cueSubmitNow.MatchString(tx) && cueSkipFirst.MatchString(tx) && !cueCancel.MatchString(tx) && !c.Case.SubmitNow && d.submitNow(t) {
+					return // "…别问了 直接提交" in the report itself: no checks offered, filed as asked
+				}
 				t.sayKey("bot.self.intro", "title", rule.Title)
 				d.showStep(t, rule)
 				return
@@ -1572,6 +1575,10 @@ var sawFault = knowledge.MustGate(`(没|不)(转|亮|动|响|出风|出水|加�
 
 // cueSkipChecks asks to skip the remaining checks and file the repair: "直接报修",
 // "不用试了 派人来吧".
+// cueSkipFirst, in the report itself, declines the checks before any is shown: "别问了 直接
+// 提交", "不用排查了直接报修" (not "帮租客报修", which only asks for the repair).
+var cueSkipFirst = knowledge.MustGate(`别问了|不要问了|不用问了|别问那么多|不用排查|不要排查|别排查|不用试|不想试|别让我试|不用检查|直接提交|直接派单|直接派人|直接报修|直接登记|直接上门|直接安排`)
+
 var cueSkipChecks = knowledge.MustGate(`直接(报修|派人|安排|上门|找师傅|叫师傅|登记|修)|不(用|想|要)(再)?试了|别(让我)?试了|不试了|不用说了|别说了|直接来人`)
 
 func triedAll(canon string) bool {
