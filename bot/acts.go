@@ -171,9 +171,10 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 		add(ActCancel, 0.85, core) // "懒得弄了 直接换新的": the customer walks away from the checks
 	}
 	if slices.ContainsFunc(acts, func(a Act) bool { return a.Kind == ActReturn }) {
-		// "退货运费谁出": a return asked about is a right, no complaint by its word alone
+		// "退货运费谁出": a return asked about is a right, no complaint by its word alone (a
+		// complaint the act model guesses later is weighed in faqQuestion)
 		acts = slices.DeleteFunc(acts, func(a Act) bool {
-			return a.Kind == ActComplaint && a.Confidence < 0.95 && (a.Evidence == "退货" || a.Evidence == "退款" || strings.HasPrefix(a.Evidence, "≈"))
+			return a.Kind == ActComplaint && a.Confidence < 0.95 && (a.Evidence == "退货" || a.Evidence == "退款")
 		})
 	}
 	asksExchange := cueAsksExchange.MatchString(t) && !cueTradeIn.MatchString(t) && !cueFamilyBuys.MatchString(t)

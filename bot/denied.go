@@ -80,12 +80,13 @@ func HazardTitle(title string, denied []string) string {
 	return strings.Join(kept, "、")
 }
 
-// HazardTitles joins the titles of every hazard of a case (HazardRules, in order) as the
-// ticket names its danger: the parts the customer denied left out, each title once.
-func HazardTitles(c *Case, titles []string) string {
+// HazardTitles joins the titles of every hazard of a case (HazardRules, in order; title
+// looks a safety rule's title up by its id) as the ticket names its danger: the parts the
+// customer denied left out, each title once.
+func HazardTitles(c *Case, title func(id string) string) string {
 	var out []string
-	for _, title := range titles {
-		if t := HazardTitle(title, c.HazardDenied); t != "" && !slices.Contains(out, t) {
+	for _, id := range c.HazardRules() {
+		if t := HazardTitle(title(id), c.HazardDenied); t != "" && !slices.Contains(out, t) {
 			out = append(out, t)
 		}
 	}

@@ -1706,13 +1706,8 @@ func (d *Dialog) readBackOf(c *Case, full bool) []string {
 	add(SlotPurchase, "bot.readback.bought")
 	if r, ok := d.KB.Rule(c.SafetyRule); c.Safety && ok && r.Title != "" {
 		// the danger first, as the ticket files it: "安全隐患：燃气泄漏"; every hazard told
-		var titles []string
-		for _, id := range c.HazardRules() {
-			if h, ok := d.KB.Rule(id); ok && h.Title != "" {
-				titles = append(titles, h.Title)
-			}
-		}
-		parts = append(parts, catalog.T("effects.hazard_note", "title", cmp.Or(HazardTitles(c, titles), hazardTitleOf(c, r.Title))))
+		title := func(id string) string { h, _ := d.KB.Rule(id); return h.Title }
+		parts = append(parts, catalog.T("effects.hazard_note", "title", cmp.Or(HazardTitles(c, title), hazardTitleOf(c, r.Title))))
 	}
 	if v := d.show(c, SlotSymptom); v != "" {
 		if w := truncateRunes(v, 30); w != v {

@@ -56,7 +56,7 @@ func (d *Dialog) faqQuestion(u *Understanding, c *Conversation) {
 	// "包装盒扔了还能退吗", "退货运费谁出": a return asked about is answered by an entry when one
 	// fits; once the return is asked for, the question is all the message does
 	returnAsked := u.Is(ActReturn)
-	if a, ok := u.Has(ActComplaint); ok && returnAsked && a.Confidence < 0.95 && strings.HasPrefix(a.Evidence, "≈") {
+	if a, ok := u.Has(ActComplaint); ok && returnAsked && a.Confidence < 0.95 && guessed(a) {
 		u.Acts = slices.DeleteFunc(u.Acts, func(x Act) bool { return x.Kind == ActComplaint }) // a guess: asking is no complaint
 	}
 	for _, k := range []ActKind{ActHandoff, ActCancel, ActComplaint, ActProgress, ActSolved, ActNotSolved, ActCorrection, ActChangeProduct} {
@@ -1584,10 +1584,10 @@ func (d *Dialog) interject(t *step) bool {
 		(cueAlsoBoth.MatchString(compact(u.Canon)) || u.Facts.Category != "" && u.Facts.Category != c.Case.Category && u.Facts.Category == d.alsoCategory(c.Case.Also, t.in.At)) {
 		// "那热水器呢 你咋个不管热水器嘛", "一起报了嘛": the second appliance already noted is
 		// reported after this one; what more is told of it is kept with it
+		name := d.lexicon().CategoryName(d.alsoCategory(c.Case.Also, t.in.At))
 		if sym := u.Facts.Symptom; sym != "" && !strings.Contains(c.Case.Also, sym) && runes(c.Case.Also)+runes(sym) < maxSymptomRunes {
 			c.Case.Also += "，" + sym
 		}
-		name := d.lexicon().CategoryName(d.alsoCategory(c.Case.Also, t.in.At))
 		if name == "" {
 			name = catalog.T("bot.also.other")
 		}
@@ -2266,12 +2266,11 @@ func fixedNow(canon string) bool {
 // and not a fault that keeps coming back ("老是掉线 每次重启一下就好了") unless they close
 // it themselves ("没事了 谢谢").
 func recoveredAtStart(u *Understanding) bool {
-	t := compact(u.Canon)
 	if len(u.Hazards) > 0 || u.Suspect != "" || u.Is(ActQuestion) || u.Is(ActHandoff) || u.Is(ActComplaint) ||
-		!cueRecovered.MatchString(t) && !cueFixedBy.MatchString(t) || cueStillBroken.MatchString(t) || cueQuestion.MatchString(t) || cueWantsRepair.MatchString(t) {
+		cueWantsRepair.MatchString(compact(u.Canon)) {
 		return false
 	}
-	return !cueRecurring.MatchString(t) || cueClosing.MatchString(t)
+	return fixedNow(u.Canon)
 }
 
 // cueFixedBy is what the customer did, then it worked: "重新插上就好了", "弄了一下之后正常了".

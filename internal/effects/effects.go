@@ -200,13 +200,12 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 		// the engineer reads what the danger is, not only the fault it came with: "充一歇就发烫"
 		// is filed as "安全隐患：电池鼓包、异常发烫；充一歇就发烫"; the parts the customer
 		// denied ("没有焦味") are left out
-		var titles []string
-		for _, id := range c.HazardRules() {
-			if h := kb.Set().Rule(id); h != nil && h.Title != "" {
-				titles = append(titles, h.Title)
+		title := bot.HazardTitles(&c, func(id string) string {
+			if h := kb.Set().Rule(id); h != nil {
+				return h.Title
 			}
-		}
-		title := bot.HazardTitles(&c, titles)
+			return ""
+		})
 		if title == "" {
 			title = catalog.T("bot.denied.hazard_all")
 		}
