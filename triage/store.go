@@ -28,6 +28,11 @@ type Store interface {
 	// ListByOpenID returns a customer's tickets, newest first, at most limit of them.
 	ListByOpenID(ctx context.Context, openID string, limit int) ([]Ticket, error)
 
+	// ListRepaired returns a customer's completed or closed tickets of one category, newest
+	// first, at most limit of them: the earlier repairs a new case of that product is
+	// compared with (a repeated fault, the 三包 repair count).
+	ListRepaired(ctx context.Context, openID, category string, limit int) ([]Ticket, error)
+
 	// UpdateStatus moves the ticket to ch.To and appends ch to its history, atomically. It
 	// returns ErrNotFound for an unknown number, ErrConflict when the ticket is no longer in
 	// ch.From (someone else moved it first), and a *TransitionError when the lifecycle does

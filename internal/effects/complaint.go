@@ -14,14 +14,15 @@ import (
 	"github.com/wxintake/intake/triage"
 )
 
-// earlierTickets are the customer's last tickets, read once for complaint and repairs; none
-// when the case has nothing to tell the same fault from another by (no rule, no error code)
-// or when they cannot be read (then a repeat is neither flagged nor counted, and said so).
+// earlierTickets are the customer's last repaired tickets of the case's product, read once
+// for complaint and repairs; none when the case has nothing to tell the same fault from
+// another by (no rule, no error code) or when they cannot be read (then a repeat is neither
+// flagged nor counted, and said so).
 func (b *Backend) earlierTickets(ctx context.Context, openID string, c bot.Case, rule *knowledge.Rule) []triage.Ticket {
 	if rule == nil && c.ErrorCode == "" {
 		return nil
 	}
-	earlier, err := b.Store.ListByOpenID(ctx, openID, 20)
+	earlier, err := b.Store.ListRepaired(ctx, openID, c.Category, 20)
 	if err != nil {
 		b.Log.Warn("effects: earlier tickets not read; a repeated fault is neither flagged nor counted", "err", err)
 		return nil

@@ -65,6 +65,22 @@ func openFilter(db *gorm.DB, f triage.Filter) *gorm.DB {
 	return db
 }
 
+// ListRepaired returns a customer's completed or closed tickets of one category, newest
+// first, at most limit of them. It reads the customer's index (open_id) and keeps the rows
+// of the category and statuses, so a customer with many open or other tickets costs no
+// decoding of them.
+func (s *Store) ListRepaired(ctx context.Context, openID, category string, limit int) ([]triage.Ticket, error) {
+	var rows []ticketRow
+	err := s.conn(ctx).Where("open_id = ? AND category = ? AND status IN ?", openID, category,
+		[]string{string(triage.StatusCompleted), string(triage.StatusClosed)}).
+		Order("created_at DESC, id DESC").Limit(clampLimit(limit)).Find(&rows).Error
+	if err != nil {
+		return nil, wrap("list repaired", err)
+	}
+	tickets, err := toDomainTickets(rows)
+	return tickets, wrap("list repaired", err)
+}
+
 // ListByOpenID returns a customer's tickets, newest first, at most limit of them (the
 // default page size when limit is not positive, never more than MaxPageSize).
 func (s *Store) ListByOpenID(ctx context.Context, openID string, limit int) ([]triage.Ticket, error) {

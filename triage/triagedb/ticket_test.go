@@ -312,6 +312,40 @@ func TestListByOpenID(t *testing.T) {
 	})
 }
 
+// ListRepaired keeps the customer's completed and closed tickets of the category asked,
+// newest first: not another customer's, not another product's, not one still open.
+func TestListRepaired(t *testing.T) {
+	testenv.EachDB(t, func(t *testing.T, db *gorm.DB) {
+		s, ctx := newStore(t, db), context.Background()
+		status := func(st triage.Status) func(*triage.Ticket) { return func(t *triage.Ticket) { t.Status = st } }
+		create(t, s, ticket("done-old", at(t, "2026-11-20 10:00"), status(triage.StatusCompleted)))
+		create(t, s, ticket("closed-new", at(t, "2026-11-22 10:00"), status(triage.StatusClosed)))
+		create(t, s, ticket("open", at(t, "2026-11-23 10:00")))
+		create(t, s, ticket("fridge", at(t, "2026-11-21 10:00"), status(triage.StatusCompleted),
+			func(t *triage.Ticket) { t.Category, t.Record.Case.Category = "refrigerator", "refrigerator" }))
+		create(t, s, ticket("other", at(t, "2026-11-21 11:00"), status(triage.StatusCompleted),
+			func(t *triage.Ticket) { t.OpenID = "o-other" }))
+		for _, tt := range []struct {
+			category string
+			limit    int
+			want     []string
+		}{
+			{"washing_machine", 0, []string{"closed-new", "done-old"}},
+			{"washing_machine", 1, []string{"closed-new"}},
+			{"refrigerator", 0, []string{"fridge"}},
+			{"television", 0, nil},
+		} {
+			got, err := s.ListRepaired(ctx, "o-customer-1", tt.category, tt.limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(caseKeys(got), tt.want) {
+				t.Errorf("%s, limit %d: %v, want %v", tt.category, tt.limit, caseKeys(got), tt.want)
+			}
+		}
+	})
+}
+
 func TestUpdate(t *testing.T) {
 	testenv.EachDB(t, func(t *testing.T, db *gorm.DB) {
 		s, ctx := newStore(t, db), context.Background()
