@@ -989,6 +989,9 @@ func (d *Dialog) absorb(t *step) {
 	if m := cmp.Or(f.Model, c.Case.Model); f.ErrorCode != "" && strings.HasPrefix(alnumKey(m), alnumKey(f.ErrorCode)) {
 		f.ErrorCode = "" // "H12 Pro吧": the model's letters, no code on a display
 	}
+	if f.Model != "" && c.Case.Model != "" && !strings.ContainsAny(c.Case.Model, "0123456789") && strings.ContainsAny(f.Model, "0123456789") {
+		c.Case.Model = "" // "MacBook Pro", then "底下刻的Model A2918": the code refines the series name
+	}
 	c.Case.fill(f)
 	c.Case.dropModelFromFault() // "H12 Pro吧" taken into the fault before the model was known
 	if f.someoneElses() && !c.Case.Phone.IsZero() && c.Case.Phone != f.Phone {
@@ -2300,7 +2303,8 @@ func (d *Dialog) onLocation(t *step) {
 func (d *Dialog) learned(before, after *Case) string {
 	var parts []string
 	for _, s := range summarySlots {
-		if before.missing(s) && !after.missing(s) && s != SlotSymptom {
+		refined := s == SlotModel && before.Model != "" && after.Model != before.Model // "Model A2918" after "MacBook Pro"
+		if (before.missing(s) || refined) && !after.missing(s) && s != SlotSymptom {
 			v := d.show(after, s)
 			if s == SlotStarted && after.StartedAt.IsZero() || v == catalog.T("bot.value.skipped") {
 				continue // "一直" or "未提供" alone says nothing back to the customer

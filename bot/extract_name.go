@@ -14,6 +14,14 @@ var nameCueSet = func() *phraseSet[nameCue] {
 	for _, c := range nameCues {
 		p.add(c.word, nameCue{c.surname, c.loose})
 	}
+	// a relative the customer writes for, with or without "我": "奶奶叫谭秀英", "俺娘姓李";
+	// loose, so the name must start with a known surname ("老伴叫了半天" names no one)
+	for _, kin := range kinWords {
+		for _, pre := range []string{"", "我", "俺", "我家", "咱", "我们家"} {
+			p.add(pre+kin+"叫", nameCue{false, true})
+			p.add(pre+kin+"姓", nameCue{true, true})
+		}
+	}
 	p.sort()
 	return p
 }()

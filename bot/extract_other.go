@@ -77,13 +77,15 @@ func partOfMachine(before string) bool {
 }
 
 // usedAsTool reports a product taken up to work on the faulty one, not reported itself:
-// "我拿吹风机吹一下再充", "用电吹风烘干", "拿手电筒照着看".
+// "我拿吹风机吹一下再充", "用电吹风烘干", "拿手电筒照着看", "用手机拍了"; "用手机两年了"
+// names the product itself.
 func usedAsTool(before, after string) bool {
 	b := strings.TrimRight(before, " ")
 	tool := false
-	for _, w := range []string{"拿", "用", "借", "拿个", "用个", "拿了个", "找个", "拿着", "用了"} {
+	for _, w := range []string{"拿", "用", "借", "拿个", "用个", "拿了个", "找个", "拿着", "用了", "拿了", "借了", "找了个"} {
 		if strings.HasSuffix(b, w) {
-			tool = true
+			prev, _ := utf8.DecodeLastRuneInString(b[:len(b)-len(w)])
+			tool = !strings.HasPrefix(w, "用") || !strings.ContainsRune("公家商专通自备常使试作采适实民军", prev) // "公用洗衣机" is one
 			break
 		}
 	}
@@ -91,7 +93,8 @@ func usedAsTool(before, after string) bool {
 		return false
 	}
 	a := strings.TrimLeft(after, " ")
-	for _, w := range []string{"吹", "烘", "烤", "擦", "照", "对着", "热一下", "暖", "晒", "把", "给它", "给"} {
+	for _, w := range []string{"吹", "烘", "烤", "擦", "照", "对着", "热一下", "暖", "晒", "把", "给它", "给",
+		"拍", "查", "测", "量", "充", "扫", "搜", "录"} { // "拿手机拍了", "用电脑查了下", "拿充电宝充"
 		if strings.HasPrefix(a, w) {
 			return true
 		}

@@ -34,7 +34,7 @@ func (x *extraction) products(lx *Lexicon) {
 			}
 		}
 		if x.cat < 0 && x.f.Category == "" {
-			if _, oend, ok := setOtherProducts.at(s, i); ok && !partOfMachine(s[:i]) {
+			if _, oend, ok := setOtherProducts.at(s, i); ok && !partOfMachine(s[:i]) && !usedAsTool(s[:i], s[oend:]) {
 				if _, cend, cok := lx.catWords.at(s, i); !cok || oend > cend {
 					// Another product named first ("蓝牙音箱连不上手机", "台式电脑开不了机"):
 					// it is the one reported; a category named later is what it is used with.
@@ -48,8 +48,9 @@ func (x *extraction) products(lx *Lexicon) {
 		}
 		if x.cat < 0 && x.f.Category == "" {
 			if c, end, ok := lx.catWords.at(s, i); ok && !strings.HasPrefix(s[end:], "号") {
-				if connectTarget(s[:i]) {
-					// "老是断线 连不上手机": the phone is what the product connects to
+				if connectTarget(s[:i]) || usedAsTool(s[:i], s[end:]) {
+					// "老是断线 连不上手机": the phone is what the product connects to;
+					// "用吹风机吹过": a tool used on the product, not the product
 					i = end - runeLen(s, prevRuneStart(s, end))
 					continue
 				}
@@ -271,7 +272,7 @@ func (x *extraction) model(lx *Lexicon) {
 			continue
 		}
 		end := compactTokenEnd(s, i)
-		_, cued := precededBy(setModelCues, s, skipLabelBack(s, i), 4)
+		_, cued := precededBy(setModelCues, s, skipLabelBack(s, i), 5)
 		least := 4
 		if x.f.Category == OtherCategory && x.rightAfterProduct(i) {
 			least = 3 // "极米投影仪H3S"
@@ -288,7 +289,7 @@ func (x *extraction) model(lx *Lexicon) {
 			i = end - 1
 			continue
 		}
-		if cued && !plausibleModel(s[i:end], 3) {
+		if cued && !plausibleModel(s[i:end], 3) && !shortCuedModel(s[i:end]) {
 			i = end - 1
 			continue
 		}
@@ -546,6 +547,23 @@ func plausibleModel(tok string, minLen int) bool {
 		return false // "alert(1", "x';": code typed at the bot, no model
 	}
 	return digits > 0 && !strings.EqualFold(tok, "wifi6")
+}
+
+// shortCuedModel is a model too short or digit-first for plausibleModel that a "型号" cue
+// vouches for: letters and digits both, "5X", "A6", "9X".
+func shortCuedModel(tok string) bool {
+	letters, digits := 0, 0
+	for i := 0; i < len(tok); i++ {
+		switch {
+		case isASCIIDigit(tok[i]):
+			digits++
+		case isASCIILetter(tok[i]):
+			letters++
+		default:
+			return false
+		}
+	}
+	return len(tok) >= 2 && letters > 0 && digits > 0
 }
 
 // canonicalModel upper-cases a model number and squeezes its spaces, so that "kfr-35gw" and

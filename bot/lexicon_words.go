@@ -320,7 +320,7 @@ var unknownWords = []string{
 }
 
 // modelCues introduce a model number.
-var modelCues = []string{"型号", "机型", "型号是", "型号为", "产品型号", "规格型号"}
+var modelCues = []string{"型号", "机型", "型号是", "型号为", "产品型号", "规格型号", "model", "Model", "MODEL", "型號"}
 
 // errorCodeCuesBefore and errorCodeCuesAfter surround an error code: "显示E1", "e1故障".
 var errorCodeCuesBefore = []string{
@@ -348,7 +348,17 @@ var nameCues = []struct {
 	// a relative's name, when the customer writes for them: "我爸叫殷德明", "我妈姓陈 陈玉梅"
 	{"我爸叫", false, true}, {"我爸姓", true, false}, {"我妈叫", false, true}, {"我妈姓", true, false}, {"我爸爸叫", false, true}, {"我爸爸姓", true, false}, {"我妈妈叫", false, true}, {"我妈妈姓", true, false}, {"我父亲叫", false, true}, {"我父亲姓", true, false}, {"我母亲叫", false, true}, {"我母亲姓", true, false}, {"我老公叫", false, true}, {"我老公姓", true, false}, {"我老婆叫", false, true}, {"我老婆姓", true, false}, {"我爱人叫", false, true}, {"我爱人姓", true, false}, {"我媳妇叫", false, true}, {"我媳妇姓", true, false}, {"我妻子叫", false, true}, {"我妻子姓", true, false}, {"我丈夫叫", false, true}, {"我丈夫姓", true, false}, {"我爷爷叫", false, true}, {"我爷爷姓", true, false}, {"我奶奶叫", false, true}, {"我奶奶姓", true, false}, {"我外公叫", false, true}, {"我外公姓", true, false}, {"我外婆叫", false, true}, {"我外婆姓", true, false}, {"我婆婆叫", false, true}, {"我婆婆姓", true, false}, {"我公公叫", false, true}, {"我公公姓", true, false}, {"我岳父叫", false, true}, {"我岳父姓", true, false}, {"我岳母叫", false, true}, {"我岳母姓", true, false}, {"我老爸叫", false, true}, {"我老爸姓", true, false}, {"我老妈叫", false, true}, {"我老妈姓", true, false}, {"老人家叫", false, true}, {"老人家姓", true, false}, {"我家老人叫", false, true}, {"我家老人姓", true, false}, {"他姓", true, false}, {"她姓", true, false}, {"免贵姓", true, false}, {"敝姓", true, false},
 	{"吾姓", true, false}, {"我系姓", true, false}, {"阿拉姓", true, false},
+	// a label as typed in a form or in English: "Name: 陆一鸣", "名字：刘琳"
+	{"name:", false, false}, {"name：", false, false}, {"名字:", false, false}, {"名字：", false, false}, {"姓名:", false, false}, {"姓名：", false, false},
+	// the customer names whom the ticket is for: "写我的名字吧 刘琳", "登记我的名字 王芳"
+	{"写我的名字吧", false, false}, {"写我的名字", false, false}, {"写我名字", false, false}, {"填我的名字", false, false},
+	{"登记我的名字", false, false}, {"留我的名字", false, false}, {"写我的吧", false, false},
 }
+
+// kinWords are the relatives a customer may be writing for, whose name the ticket carries.
+var kinWords = []string{"爸", "爸爸", "妈", "妈妈", "父亲", "母亲", "老爸", "老妈", "老公", "老婆", "爱人", "媳妇", "妻子",
+	"丈夫", "老伴", "爷爷", "奶奶", "外公", "外婆", "姥姥", "姥爷", "婆婆", "公公", "岳父", "岳母", "老丈人", "丈母娘",
+	"爹", "娘", "老人家", "家老人", "家里老人"}
 
 // honorifics follow a surname: "王先生".
 var honorifics = []string{"先生", "女士", "小姐", "师傅", "老师", "阿姨", "大姐", "大哥", "同学", "太太",
