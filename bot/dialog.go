@@ -1683,11 +1683,11 @@ func (d *Dialog) readBack(t *step) {
 }
 
 // readBackParts are what a filed case holds, as the read-back says it: product · brand ·
-// purchase · danger · fault · phone.
+// model · purchase · danger · fault · phone.
 func (d *Dialog) readBackParts(c *Case) []string { return d.readBackOf(c, false) }
 
 // readBackOf is readBackParts, and with full (the customer asked what the ticket holds)
-// the model after the brand, and the name and the address at the end: every detail told.
+// the name and the address at the end: every detail told.
 func (d *Dialog) readBackOf(c *Case, full bool) []string {
 	var parts []string
 	add := func(s Slot, key string) {
@@ -1703,9 +1703,7 @@ func (d *Dialog) readBackOf(c *Case, full bool) []string {
 	}
 	add(SlotCategory, "")
 	add(SlotBrand, "")
-	if full {
-		add(SlotModel, "bot.readback.model")
-	}
+	add(SlotModel, "bot.readback.model") // the customer checks what is hard to type right
 	add(SlotPurchase, "bot.readback.bought")
 	if r, ok := d.KB.Rule(c.SafetyRule); c.Safety && ok && r.Title != "" {
 		// the danger first, as the ticket files it: "安全隐患：燃气泄漏"; every hazard told
@@ -2505,7 +2503,7 @@ func progressAsked(u *Understanding) bool {
 var cueSubmitNow = knowledge.MustGate(`(提交|登记|报修|报上去|下单|派单|报单|建单|开单|报个修|报一下修)(一下|下|上|好)?(吧|啦|了吧|呗|嘛|就行|就好|好了|$)|` +
 	`就这些|就这么多|没(有)?(别的|其他|其它|啥)(了|的了|要说的)|别问了|不用问了|不要问了|问(那么|这么)多|` +
 	`直接(提交|登记|报修|派单|下单|安排|派人|派师傅|报上去)|赶紧(派|安排|提交|登记)|先(提交|登记|报)(上去)?(吧|再说)|` +
-	`(帮我|给我|麻烦|你就)(登记|提交|报修|报一下|报个|安排|派个|派人|约个)|登记个|(寄修|上门|维修|修)(吧|就行|就好|好了)$|` +
+	`(帮我|给我|麻烦|你就)(登记|提交|报修|报一下|报个|安排|派个|派人|约个)|(请|麻烦)?(帮我|给我|帮忙)(修|维修)(一下|下|修)?(吧|嘛|呗|谢谢|,|$)|登记个|(寄修|上门|维修|修)(吧|就行|就好|好了)$|` +
 	// a visit asked for: "请登记上门维修", "安排师傅上门吧", "能否直接带泵上门"
 	`(请|麻烦|帮忙|帮我)?(登记|安排|预约|约)(一下|个)?(上门|师傅|工程师|维修|寄修|售后)|派(个|一个)?(师傅|人|工程师)(来|过来|上门)|(能否|能不能|可不可以|直接|干脆)[^,?]{0,6}(上门|派人|派师傅)`)
 

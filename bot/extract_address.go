@@ -134,6 +134,9 @@ func trimChatter(addr string) string {
 		if strings.ContainsAny(w, "0123456789") {
 			return true
 		}
+		if regionSet.spans(w, 0, len(w)) {
+			return true // "北京 朝阳区…": a city standing alone is a place
+		}
 		for i := 0; i < len(w); i += runeLen(w, i) {
 			if _, _, ok := setAddressDetails.at(w, i); ok {
 				return true

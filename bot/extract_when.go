@@ -256,22 +256,28 @@ func (x *extraction) classify(m *dateMention) dateRole {
 		return rolePurchase // "22年的 早过保了吧", "前年的 过保了没": the product's year, told as what it is
 	}
 	_, clauseEnd := x.clause(m.end)
+	occasion := false // "…搬家的时候": an occasion; what happened then comes after it
 	for i, n := m.end, 0; i < clauseEnd && n < 10; n++ {
-		if _, _, ok := setUnrelatedAfter.at(s, i); ok {
+		if _, _, ok := setUnrelatedAfter.at(s, i); ok && !occasion {
 			return roleNeither
 		}
 		if _, _, ok := setDeliveryVerbs.at(s, i); ok {
 			return roleDelivered
 		}
 		if _, _, ok := setPurchaseVerbs.at(s, i); ok {
-			return rolePurchase
+			return rolePurchase // "二三年搬家的时候买的"
 		}
-		if _, _, ok := setFaultAfterTime.at(s, i); ok {
+		if _, end, ok := setFaultAfterTime.at(s, i); ok {
+			if w := s[i:end]; (w == "时候" || w == "后" || w == "之后" || w == "以后") && i > m.end {
+				occasion = true
+				i = end
+				continue
+			}
 			return roleStarted
 		}
 		i += runeLen(s, i)
 	}
-	if m.role == roleStarted {
+	if occasion || m.role == roleStarted {
 		return roleStarted
 	}
 	return m.dflt

@@ -169,6 +169,9 @@ func unlistedBrandFirst(text string, now time.Time, lx *Lexicon) (brand, model s
 	if !unlistedAnswer(head, now, lx) || cueQuestion.MatchString(rest) {
 		return "", "", false
 	}
+	if model == "" && len(parts) > 1 && (plausibleModel(parts[1], 2) || shortCuedModel(parts[1])) && !yearWritten(rest, parts[1]) {
+		model = canonicalModel(parts[1]) // "雅迪的 DE3 前年买的": the model right after the brand
+	}
 	if rest == "" || runes(rest) <= 8 || Extract(rest, now, lx) != (Facts{}) {
 		return head, model, true
 	}

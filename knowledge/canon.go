@@ -16,17 +16,24 @@ import (
 //
 //   - Unicode NFKC, so full-width letters, digits and punctuation, circled numbers and
 //     compatibility forms become their plain twins ("ＫＦＲ－３５" → "KFR-35", "①" → "1");
+//
 //   - traditional characters become simplified ones, as customers in Hong Kong, Macao and
 //     Taiwan write ("熱水爐有陣煤氣味" → "热水炉有阵煤气味"; OpenCC's t2s);
+//
 //   - invisible format characters are dropped: zero-width space and joiners, the BOM, the
 //     soft hyphen, bidirectional marks, variation selectors ("冒\u200b烟" → "冒烟");
+//
 //   - runs of the same punctuation collapse to one ("！！！" → "!", "。。。" → "。", "..." → "…");
+//
 //   - common typos and homophones of the words that matter are corrected ("空掉" → "空调",
 //     "漏点" → "漏电", "冰相" → "冰箱"), and pinyin typed for them is read as the word
 //     ("kongtiao bu zhi leng" → "空调不制冷").
 //
-// Letters keep their case and spaces are kept: Canon feeds the extractors, which need
-// both. The transcript keeps what the customer typed; only understanding reads Canon.
+//   - a message typed with a space between nearly every word has the spaces between its
+//     Chinese characters dropped ("我 的 电子书 屏幕 不 动 了", despaced).
+//
+// Letters keep their case and spaces are otherwise kept: Canon feeds the extractors, which
+// need both. The transcript keeps what the customer typed; only understanding reads Canon.
 func Canon(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "")
@@ -57,7 +64,44 @@ func Canon(s string) string {
 	if dots > 0 {
 		flushDots(&b, dots)
 	}
-	return fixWords(b.String())
+	return fixWords(despaced(b.String()))
+}
+
+// despaced joins the words of a message typed with a space between nearly every word,
+// as some learners of Chinese and some voice keyboards write ("我 的 电子书 阅读器 屏幕
+// 一半 不 动 了" → "我的电子书阅读器屏幕一半不动了"): the spaces there cut words no cue or
+// extractor expects cut. A message whose spaces separate its parts ("天天掉线 晚上特别严重")
+// keeps them: it needs at least four spaces between Chinese characters and at most two
+// characters a word on average.
+func despaced(s string) string {
+	gaps, han := 0, 0
+	prev, prevSpace := rune(0), false
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			prevSpace = prev != 0 && unicode.Is(unicode.Han, prev)
+			continue
+		case unicode.Is(unicode.Han, r):
+			han++
+			if prevSpace {
+				gaps++
+			}
+		}
+		prev, prevSpace = r, false
+	}
+	if gaps < 4 || han > 2*(gaps+1) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	rs := []rune(s)
+	for i, r := range rs {
+		if r == ' ' && i > 0 && i+1 < len(rs) && unicode.Is(unicode.Han, rs[i-1]) && unicode.Is(unicode.Han, rs[i+1]) {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // nfkc applies NFKC to s except to the full-width punctuation of Chinese text ("，", "？",

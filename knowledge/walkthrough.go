@@ -108,6 +108,21 @@ func ParseAnswer(text string) Answer {
 	return words
 }
 
+// asksHuman reports a phrase of humanPhrases not denied right before it.
+func asksHuman(t string) bool {
+	for _, p := range humanPhrases {
+		if i := strings.Index(t, p); i >= 0 && !deniedRightBefore(t, i, "不用", "不要", "别", "不需要", "没") {
+			return true
+		}
+	}
+	return false
+}
+
+// wantsRepair asks for the repair to be filed or someone sent, which no fixed device needs:
+// "给我登记嘛", "帮俺报修", "派个师傅来", "登记一下吧".
+var wantsRepair = regexp.MustCompile(`(帮|给)(我|俺|偶|额|我们|阿拉|侬)?(登记|报修|提交|报个修|派单|派个|派人|安排(个|一下)?(师傅|人|上门))|` +
+	`(登记|报修|提交|派单)(一下|下|上)?(吧|嘛|呗|咯|啦|哈|喽)|派(个|一个)?(师傅|人|工程师)(来|过来|上门)`)
+
 // asksCan is a question whether something may be done, ending the reply: "能用热水洗吗",
 // "可以直接插上吗".
 var asksCan = regexp.MustCompile(`(能|可以)[^,]{0,10}(吗|么|嘛|\?)[,~!]*$`)
@@ -201,6 +216,9 @@ func parseAnswerWords(t string) Answer {
 	}
 	if asksCan.MatchString(t) && !fixedNow.MatchString(t) {
 		return AnswerUnclear // "滤网拆下来能用热水洗吗": asks whether one may, tells nothing fixed
+	}
+	if loc := wantsRepair.FindStringIndex(t); loc != nil && !deniedRightBefore(t, loc[0], "不用", "不要", "别", "不需要", "无需", "唔使", "甭", "先不", "暂时不") && !asksHuman(t) {
+		return AnswerNotSolved // "要得 给我登记嘛": asked to file the repair, so nothing was fixed
 	}
 	core := strings.TrimRight(t, ",啊呀哦吧啦嘛哈的了~!")
 	switch {

@@ -91,6 +91,11 @@ func TestParseAnswer(t *testing.T) {
 		{"人工客服", AnswerHuman},
 		{"不行，我要转人工", AnswerHuman},
 		{"直接派个师傅上门吧", AnswerHuman},
+		// a wish to file the repair is no "solved", whatever agreeing word opens it
+		{"要得 给我登记嘛", AnswerNotSolved},
+		{"可以 帮我报修吧", AnswerNotSolved},
+		{"行 那就登记一下吧", AnswerNotSolved},
+		{"好了 不用给我登记了", AnswerSolved},
 		{"好的", AnswerUnclear},
 		{"我试试", AnswerUnclear},
 		{"3", AnswerUnclear},
