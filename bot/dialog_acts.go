@@ -36,6 +36,7 @@ func (d *Dialog) understand(c *Conversation, text string, at time.Time) Understa
 		f.Category, f.Product = "", ""
 		u.Acts = slices.DeleteFunc(u.Acts, func(a Act) bool { return a.Kind == ActChangeProduct })
 	}
+	d.unlistedBrandTold(&u, c, at)
 	d.faqQuestion(&u, c)
 	return u
 }
