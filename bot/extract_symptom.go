@@ -45,6 +45,14 @@ var skipWord = regexp.MustCompile(`^(先|就)?(跳过|略过|skip)(吧|了|啦|�
 // "又不是没开加热", "不系冇放洗碗块啊". It is no fault; the customer says what it is not.
 var ruledOut = regexp.MustCompile(`^(但|但是|而且|可|可是|我|也|都|并|又|倒)*(不是|并不是|又不是|也不是|不系|唔系|唔是|勿是|弗是)(因为|说)?(我|我们|家里|家人)?(没|没有|冇|未|忘了|忘记|忘记了|忘)[^,，。!?？ ]{1,10}$`)
 
+// faultQualifier tells when or how much the fault told just before shows: "晚上特别严重",
+// "尤其晚上", "开久了更明显", "早上洗衣服的时候最多". faultQualifierNot is a part that says it
+// has got better or asks.
+var (
+	faultQualifier    = regexp.MustCompile(`^(尤其是|特别是|尤其|主要是|主要在|一般在|一般是|通常)[^,，。!?？ ]{0,8}$|^[^,，。!?？ ]{0,12}(严重|厉害|明显|频繁|多一些|更多|最多|比较多|次数多)[^,，。!?？ ]{0,3}$`)
+	faultQualifierNot = regexp.MustCompile(`吗|么|呢|不严重|没那么|没有那么|好多了|好点|好些|轻`)
+)
+
 // ruledOutStart is where a cause ruled out begins inside a longer part.
 var ruledOutStart = regexp.MustCompile(`(又|也|并)?(不是|不系|唔系|唔是|勿是)(我|我们)?(没|没有|冇|忘了|忘记|忘)`)
 
@@ -120,6 +128,11 @@ func (x *extraction) symptom() {
 			} else if (ps > cs || pe < ce) && x.causeIn(ps, pe) {
 				// "游泳后进水了 屏幕花了": the cause told beside the fault stays with it
 				parts[n] = [2]int{x.trimFront(ps, pe), pe}
+				n++
+			} else if n > 0 && faultQualifier.MatchString(part) && !faultQualifierNot.MatchString(part) {
+				// "天天漏水 晚上开得久的时候更严重", "老掉线 尤其晚上": when or how much the
+				// fault just told shows is part of it
+				parts[n] = [2]int{ps + strings.Index(s[ps:pe], part), ps + strings.Index(s[ps:pe], part) + len(part)}
 				n++
 			}
 			ps = pe

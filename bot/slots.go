@@ -271,6 +271,9 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 		if utf8.RuneCountInString(strings.TrimSpace(text)) < 2 && len(c.Offered) == 0 {
 			return false, ""
 		}
+		if notSolvedOnly(text, now, lx) {
+			return false, "bot.retry.symptom.vague" // "没用": a verdict, no fault in words
+		}
 		if len(c.Offered) > 0 {
 			if i, _, ok := menuChoice(text, len(c.Offered)+1); ok {
 				if i == len(c.Offered) {
