@@ -941,8 +941,9 @@ var cueNotXButY = knowledge.MustGate(`(不是|勿是|唔系|唔是|弗是|不系
 func (d *Dialog) absorb(t *step) {
 	c := t.c
 	f := t.u.Facts
-	if t.u.Is(ActVague) {
-		f.Symptom = ""
+	notSolved := notSolvedOnly(t.u.Canon, t.in.At, d.lexicon())
+	if t.u.Is(ActVague) || notSolved {
+		f.Symptom = "" // "试了 没用": a verdict, never fault text
 	} else if f.Symptom != "" {
 		f.Symptom = withoutAsking(f.Symptom) // "我能不能插回去继续用啊" asks; it is no fault
 	}
@@ -957,7 +958,7 @@ func (d *Dialog) absorb(t *step) {
 	told := (f.Brand != "" || !f.PurchaseDate.IsZero() || f.Model != "" || !f.Phone.IsZero() || f.Name != "" || f.Address != "" ||
 		f.Serial != "" || f.Channel != "") && !c.Case.missing(SlotSymptom) &&
 		(c.State == StateSelf || c.State == StateCollect && c.Asking != SlotSymptom && c.Asking != SlotFault)
-	if a, ok := t.u.Has(ActReport); ok && f.Symptom == "" && f.ErrorCode == "" && !productFix && !told {
+	if a, ok := t.u.Has(ActReport); ok && f.Symptom == "" && f.ErrorCode == "" && !productFix && !told && !notSolved {
 		// ("前年七月买的", "我姓符 住海口…" tell details, no fault: their leftover words are none)
 		// ("不是冰箱是冰柜 卧式那种" names the product again: no fault in words)
 		// a fault in words no list knows, in the customer's wording
@@ -1111,7 +1112,8 @@ func (d *Dialog) collect(t *step, text string) {
 			return
 		}
 		aside := ""
-		if !cueQuestion.MatchString(compact(t.u.Canon)) { // "工单上写的故障是啥" asks; it adds nothing
+		if !cueQuestion.MatchString(compact(t.u.Canon)) && !notSolvedOnly(t.u.Canon, t.in.At, d.lexicon()) {
+			// "工单上写的故障是啥" asks, "试了 没用" is a verdict; neither adds a detail
 			aside = asideNote(t.u.Canon)
 		}
 		if aside == "" && c.Asking == SlotPhone && len(t.u.Acts) == 0 {

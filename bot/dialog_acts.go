@@ -36,6 +36,7 @@ func (d *Dialog) understand(c *Conversation, text string, at time.Time) Understa
 		f.Category, f.Product = "", ""
 		u.Acts = slices.DeleteFunc(u.Acts, func(a Act) bool { return a.Kind == ActChangeProduct })
 	}
+	d.unlistedBrandTold(&u, c, at)
 	d.faqQuestion(&u, c)
 	return u
 }
@@ -713,6 +714,26 @@ func (d *Dialog) availabilityAfterFiling(t *step) {
 	}
 }
 
+// askedBesideWindow is the topic of the question a message asks beside when the customer
+// can be reached: when someone comes ("师傅啥时候能来", a progress question while no ticket
+// is filed), or another practical question. Office hours are not asked by "白天上班不在家".
+func askedBesideWindow(u *Understanding, filed bool) string {
+	if _, ok := u.Has(ActProgress); ok && !filed {
+		return TopicDuration
+	}
+	for _, a := range u.Acts {
+		if a.Kind == ActQuestion && a.Topic == TopicDuration {
+			return TopicDuration
+		}
+	}
+	for _, a := range u.Acts {
+		if a.Kind == ActQuestion && a.Topic != "" && a.Topic != TopicOther && a.Topic != TopicHours {
+			return a.Topic
+		}
+	}
+	return ""
+}
+
 // windowTime is a word of time in a call window: a window without one ("要是有便宜点的办法
 // 给我打个电话") asks for a call and tells no time.
 var windowTime = regexp.MustCompile(`[0-9０-９]|[一二三四五六七八九十两半](点|时)|早上|早晨|上午|中午|下午|晚上|傍晚|夜里|半夜|周[一二三四五六日末天]|礼拜|星期|白天|今天|明天|后天|以后|之后|之前|以前|工作日|随时|下班|上班|放学|有空|在家`)
@@ -751,6 +772,10 @@ func (d *Dialog) callWindow(t *step) (done bool, note string) {
 	if f.Phone.IsZero() && f.Name == "" && f.Address == "" && f.Category == "" && f.Brand == "" && f.Model == "" &&
 		f.PurchaseDate.IsZero() && f.Serial == "" && f.Symptom == "" && f.ErrorCode == "" && f.StartedPhrase == "" {
 		t.say(note)
+		if topic := askedBesideWindow(&t.u, len(c.Tickets) > 0); topic != "" {
+			// "师傅啥时候能来 我白天上班不在家": the window kept, and the question answered
+			d.answerQuestion(t, topic)
+		}
 		d.reask(t)
 		return true, ""
 	}
@@ -1782,6 +1807,9 @@ func (d *Dialog) interject(t *step) bool {
 		}
 		d.changeProduct(t, act.Evidence)
 		return true
+	}
+	if c.State == StateSelf && d.partFix(t) {
+		return true // "不是内机 是外机": the checks follow the part meant
 	}
 	if u.Is(ActCorrection) && (busy || c.State == StateResume) && d.correct(t) {
 		return true

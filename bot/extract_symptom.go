@@ -41,10 +41,45 @@ var slowService = regexp.MustCompile(`^(你们|你|客服|师傅|售后|回复|�
 // skipWord passes a question: "跳过", "先跳过吧" ("跳" alone tells a fault: 跳闸).
 var skipWord = regexp.MustCompile(`^(先|就)?(跳过|略过|skip)(吧|了|啦|这个|这题)?$`)
 
+// ruledOut is a part that rules a cause out, a check the customer already did: "不是没放洗涤块",
+// "又不是没开加热", "不系冇放洗碗块啊". It is no fault; the customer says what it is not.
+var ruledOut = regexp.MustCompile(`^(但|但是|而且|可|可是|我|也|都|并|又|倒)*(不是|并不是|又不是|也不是|不系|唔系|唔是|勿是|弗是)(因为|说)?(我|我们|家里|家人)?(没|没有|冇|未|忘了|忘记|忘记了|忘)[^,，。!?？ ]{1,10}$`)
+
+// faultQualifier tells when or how much the fault told just before shows: "晚上特别严重",
+// "尤其晚上", "开久了更明显", "早上洗衣服的时候最多". faultQualifierNot is a part that says it
+// has got better or asks.
+var (
+	faultQualifier    = regexp.MustCompile(`^(尤其是|特别是|尤其|主要是|主要在|一般在|一般是|通常)[^,，。!?？ ]{0,8}$|^[^,，。!?？ ]{0,12}(严重|厉害|明显|频繁|多一些|更多|最多|比较多|次数多)[^,，。!?？ ]{0,3}$`)
+	faultQualifierNot = regexp.MustCompile(`吗|么|呢|不严重|没那么|没有那么|好多了|好点|好些|轻`)
+)
+
+// ruledOutStart is where a cause ruled out begins inside a longer part.
+var ruledOutStart = regexp.MustCompile(`(又|也|并)?(不是|不系|唔系|唔是|勿是)(我|我们)?(没|没有|冇|忘了|忘记|忘)`)
+
+// ruledOutAgain is the short confirmation told right after a cause ruled out, saying the
+// check was done or its sign is fine: "放了的", "开着的", "窗户都关了", "灯是亮的", "开的最大档".
+// It holds no negation; a fault told after ("不转了") is kept.
+func ruledOutAgain(part, denial string) bool {
+	t := strings.TrimRight(part, "啊呀哈啦嘛呢哦噢吖咯喔~～!！。😤😅😂🙄 ")
+	if t == "" || runes(t) > 7 || strings.ContainsAny(t, "不没冇唔未无别") {
+		return false
+	}
+	if strings.ContainsAny(t, "了过着咗") || strings.HasSuffix(t, "的") || strings.HasSuffix(t, "嘅") {
+		return true
+	}
+	for _, r := range t { // "开的最大档" after "不是没开大档": the same doing, told done
+		if unicode.Is(unicode.Han, r) && strings.ContainsRune(denial, r) && !strings.ContainsRune("的是我了", r) {
+			return true
+		}
+	}
+	return false
+}
+
 func (x *extraction) symptom() {
 	s := x.s
 	var parts, denied [maxSymptomParts][2]int
 	n, nd := 0, 0
+	lastRuledOut := "" // the part just before, when it ruled a cause out
 	limit := len(s)
 	if x.alsoAt >= 0 {
 		limit = x.alsoAt // the second appliance's trouble is not this one's
@@ -56,7 +91,23 @@ func (x *extraction) symptom() {
 		// 去年买的" keeps "吸力变小了", not the brand and date told after it.
 		for ps := cs; ps < ce && n < len(parts); {
 			pe := spaceBreak(s, ps, ce)
-			if part := strings.Trim(s[ps:pe], clauseBreaks+" "); noTrouble.MatchString(part) || skipWord.MatchString(part) || slowService.MatchString(part) || aboutService.MatchString(part) || whichUnit.MatchString(part) {
+			if loc := ruledOutStart.FindStringIndex(s[ps:pe]); loc != nil && loc[0] > 0 {
+				pe = ps + loc[0] // "洗完碗还是油油的不是没放洗涤剂": the cause ruled out is a part of its own
+			}
+			part := strings.Trim(s[ps:pe], clauseBreaks+" ")
+			if ruledOut.MatchString(part) || lastRuledOut != "" && ruledOutAgain(part, lastRuledOut) {
+				// "洗完还是油乎乎的 不是没放洗涤块 放了的": what the fault is not, and the
+				// check done, are no part of it
+				if ruledOut.MatchString(part) {
+					lastRuledOut = part
+				} else {
+					lastRuledOut = ""
+				}
+				ps = pe
+				continue
+			}
+			lastRuledOut = ""
+			if noTrouble.MatchString(part) || skipWord.MatchString(part) || slowService.MatchString(part) || aboutService.MatchString(part) || whichUnit.MatchString(part) {
 				ps = pe // "没毛病 提交吧", "空调没问题 冰箱坏了": no fault in that part
 				continue
 			}
@@ -77,6 +128,11 @@ func (x *extraction) symptom() {
 			} else if (ps > cs || pe < ce) && x.causeIn(ps, pe) {
 				// "游泳后进水了 屏幕花了": the cause told beside the fault stays with it
 				parts[n] = [2]int{x.trimFront(ps, pe), pe}
+				n++
+			} else if n > 0 && faultQualifier.MatchString(part) && !faultQualifierNot.MatchString(part) {
+				// "天天漏水 晚上开得久的时候更严重", "老掉线 尤其晚上": when or how much the
+				// fault just told shows is part of it
+				parts[n] = [2]int{ps + strings.Index(s[ps:pe], part), ps + strings.Index(s[ps:pe], part) + len(part)}
 				n++
 			}
 			ps = pe

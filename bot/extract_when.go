@@ -131,6 +131,9 @@ func (x *extraction) dates(now time.Time) {
 		case role == roleStarted && x.f.StartedPhrase == "" && chatAction.MatchString(x.s[m.end:]):
 			// "刚才复制的是另一台的铭牌", "刚才说错了": what the customer did in the chat
 			x.mark(m.start, m.end, spanStarted)
+		case role == roleStarted && whenItHappens(x.s, m.start, m.end):
+			// "天天掉线 晚上特别严重", "一到晚上就不热了": when the fault shows, part of it;
+			// left in its words, neither when it began nor when to call
 		case role == roleStarted && x.f.StartedPhrase == "" && timeOfVisit(x.s, m.start, m.end):
 			// "请登记上门维修，周六上午最佳", "下午三点以后在家": when to come, not since when
 			x.mark(m.start, m.end, spanStarted)
@@ -141,6 +144,27 @@ func (x *extraction) dates(now time.Time) {
 		}
 	}
 }
+
+// timeOfDay are the times of day a fault can keep to: "晚上特别严重" says when it shows.
+var timeOfDay = map[string]bool{"早上": true, "上午": true, "中午": true, "下午": true, "晚上": true}
+
+// whenItHappens reports a time of day at s[start:end] told as when the fault shows, not
+// when it began: with how often or how much ("晚上特别严重", "尤其晚上", "一到晚上就断",
+// "每天晚上都", "早上洗衣服的时候最多").
+func whenItHappens(s string, start, end int) bool {
+	if !timeOfDay[s[start:end]] {
+		return false
+	}
+	if faultTimeBefore.MatchString(s[:start]) {
+		return true
+	}
+	return faultTimeAfter.MatchString(s[end:])
+}
+
+var (
+	faultTimeBefore = regexp.MustCompile(`(每天|天天|每|一到|每到|到了|尤其是|特别是|尤其|特别|一般|通常|主要是|主要|老是|总是|经常|一般都是|都是)$`)
+	faultTimeAfter  = regexp.MustCompile(`^(的时候|时候|时|里)?[^,，。!?？ ]{0,8}?(特别|尤其|更|最|比较|老是|老|总是|总|经常|频繁|容易|多|严重|厉害|明显|一般|基本)`)
+)
 
 // timeOfVisit reports a time told as when a visit suits, not when the fault began: the clause
 // around s[start:end] speaks of coming, being home or suiting.

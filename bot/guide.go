@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -72,6 +73,13 @@ func (d *Dialog) answerFault(c *Case, text string, now time.Time) (bool, string)
 	if t := strings.Trim(normalizeText(text), clauseBreaks+" .!?"); isUnknown(t) && aboutOther(t, SlotFault) {
 		return false, "" // "不知道啥时候买的 别人送的": of another detail, noted by collect; no fault
 	}
+	if notSolvedOnly(text, now, d.lexicon()) {
+		if c.missing(SlotSymptom) {
+			return false, "bot.retry.symptom.vague"
+		}
+		c.SelfDone = true // "试了 没用": what they tried did not help; their own words go to a person
+		return true, ""
+	}
 	// (the clauses that ask are no fault: "有冇得修", "修要几耐 有冇人上门" ask, they choose nothing)
 	sym := Extract(statedPart(knowledge.Canon(text)), now, d.lexicon()).Symptom
 	if utf8.RuneCountInString(sym) < 2 || isVague(text, d.lexicon()) {
@@ -87,6 +95,22 @@ func (d *Dialog) answerFault(c *Case, text string, now time.Time) (bool, string)
 	}
 	return true, ""
 }
+
+// notSolvedOnly reports a reply that only says what was tried did not help ("试了 没用",
+// "没用", "还是不行"): a verdict, never fault text. What was tried, when told ("换插座也试过了
+// 没用"), is a detail; a menu's number ("2") is a choice.
+func notSolvedOnly(text string, now time.Time, lx *Lexicon) bool {
+	canon := knowledge.Canon(text)
+	if strings.ContainsAny(canon, "0123456789") || knowledge.ParseAnswer(canon) != knowledge.AnswerNotSolved || runes(verdictWords.ReplaceAllString(compact(canon), "")) > 1 {
+		return false
+	}
+	f := Extract(canon, now, lx)
+	return f.Symptom == "" && f.ErrorCode == "" && f.Category == ""
+}
+
+// verdictWords are the words of a bare verdict on what was tried: "试了", "都试过了", "还是不行",
+// "没用", "不管用".
+var verdictWords = regexp.MustCompile(`我|都|也|早就|已经|全部|全|刚刚|刚|还是|依然|仍然|照做|试|弄|搞|做|按|过|没有用|没啥用|没什么用|没用|不管用|没有效果|没效果|不行|一样|没反应|没变化|没解决|没好|[了的啊呀哦吧呢哈嘛啦咯噢~～,，。.!！?？ ]|\p{So}`)
 
 // cueNoneFits says none of the offered faults is the one: "都不是", "都不像", "说不好".
 var cueNoneFits = knowledge.MustGate(`^(好像)?(都|全都|一个都|哪个都|哪个也)(不是|不像|不对|没有|对不上)|^(说不好|说不清|分不清|不好说|看不出|搞不清|不确定|没有一个)`)

@@ -144,7 +144,7 @@ func unlistedAnswer(t string, now time.Time, lx *Lexicon) bool {
 	return utf8.RuneCountInString(t) >= 2 && utf8.RuneCountInString(t) <= 8 &&
 		!isUnknown(t) && !isFiller(t) && !strings.ContainsAny(t, "0123456789") && Extract(t, now, lx) == (Facts{}) &&
 		!cueQuestion.MatchString(t) && !greetingWord(strings.ToLower(t)) && !strings.ContainsAny(t, notInBrands) &&
-		!pointsAtBrand.MatchString(t) && !notBrandWord.MatchString(t)
+		!pointsAtBrand.MatchString(t) && !notBrandWord.MatchString(t) && !notBrandKind.MatchString(t) && !notBrandPlain.MatchString(t)
 }
 
 // notBrandWord are words of the other questions and of faults, never in a brand's name.
@@ -273,6 +273,9 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 	case SlotSymptom:
 		if utf8.RuneCountInString(strings.TrimSpace(text)) < 2 && len(c.Offered) == 0 {
 			return false, ""
+		}
+		if notSolvedOnly(text, now, lx) {
+			return false, "bot.retry.symptom.vague" // "没用": a verdict, no fault in words
 		}
 		if len(c.Offered) > 0 {
 			if i, _, ok := menuChoice(text, len(c.Offered)+1); ok {

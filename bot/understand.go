@@ -14,10 +14,12 @@ import (
 //
 //  1. knowledge.Canon: NFKC, invisible characters dropped, repeated punctuation collapsed,
 //     typos, homophones and pinyin of the words that matter corrected.
-//  2. Hazards (knowledge.Hazards): every hazard family, with negation and question scope;
+//  2. Questions the customer asks and denies at once ("有火花吗？没有 …") are settled and
+//     read no further (settleSelfAnswered).
+//  3. Hazards (knowledge.Hazards): every hazard family, with negation and question scope;
 //     a suspected hazard counts.
-//  3. Facts (Extract) from the canonical text: product, brand, model, dates, symptom…
-//  4. Dialogue acts (acts.go): what the message does — answers, reports, corrects, asks,
+//  4. Facts (Extract) from the canonical text: product, brand, model, dates, symptom…
+//  5. Dialogue acts (acts.go): what the message does — answers, reports, corrects, asks,
 //     complains, cancels, says goodbye… — each with a confidence and the words it came from.
 //
 // The dialog (dialog.go) reads the Understanding, never the raw text, so a different
@@ -207,8 +209,19 @@ func leadingChoice(canon string) (knowledge.Answer, bool) {
 func (r RuleReader) Understand(text string, ctx Context) Understanding {
 	u := Understanding{Text: text, Canon: knowledge.CanonMemo(text)}
 	read := knowledge.ReadHazards(u.Canon)
+	rest, asked := settleSelfAnswered(u.Canon)
+	if asked != "" {
+		// "里面有火花吗？没有 就是不转": the question the customer answered with a denial is
+		// read no further; a hazard it named is denied, and one told elsewhere still counts
+		settled := knowledge.ReadHazards(rest)
+		settled.Explains = settled.Explains || len(settled.Hits) < len(read.Hits) || read.Explains
+		u.Canon, read = rest, settled
+	}
 	u.Hazards, u.HazardExplained = read.Hits, read.Explains
 	u.Facts = Extract(u.Canon, ctx.Now, ctx.Lexicon)
+	if asked != "" {
+		keepNamedInAsked(&u.Facts, asked, ctx.Now, ctx.Lexicon)
+	}
 	if ctx.State == StateSelf {
 		u.Answer = knowledge.ParseAnswer(u.Canon) // a verdict on a check means something only there
 		if a, ok := leadingChoice(u.Canon); ok {

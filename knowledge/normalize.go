@@ -57,10 +57,14 @@ func matchForm(s string) string {
 // "声音特别大" matches "声音大" and "冻住" matches "冻住了"; softened denials become plain
 // ones ("不怎么制冷", "不是很凉快", "不能脱水", "无法开机" → "不制冷", "不凉快", "不脱水",
 // "不开机"). "是不是" is kept whole, so the
-// question "是不是很卡" doesn't turn into a denial. At each position the first (longest)
-// filler that fits applies.
+// question "是不是很卡" doesn't turn into a denial. How often a fault happens is said one way,
+// "经常" ("天天掉线", "老是跳闸", "动不动就断网" match "经常掉线", "经常跳闸", "经常断网").
+// At each position the first (longest) filler that fits applies.
 var fillers = []struct{ from, to string }{
 	{"是不是", "是不是"},
+	{"天天然", "天天然"}, {"每天然", "每天然"}, // "昨天天然气": no frequency
+	{"天天", "经常"}, {"每天", "经常"}, {"老是", "经常"}, {"总是", "经常"}, {"频繁", "经常"}, {"时不时", "经常"},
+	{"动不动就", "经常"}, {"动不动", "经常"}, {"隔三差五", "经常"}, {"三天两头", "经常"},
 	{"不怎么", "不"}, {"没怎么", "没"}, {"不是很", "不"}, {"不是太", "不"},
 	{"没办法", "不"}, {"不能", "不"}, {"无法", "不"}, {"没法", "不"},
 	{"特别", ""}, {"非常", ""}, {"十分", ""}, {"超级", ""}, {"有点", ""}, {"有些", ""}, {"比较", ""},
@@ -68,7 +72,7 @@ var fillers = []struct{ from, to string }{
 }
 
 // fillerStarts are the first characters of the fillers.
-const fillerStarts = "是不没无特非十超有比的了很挺太"
+const fillerStarts = "是不没无特非十超有比的了很挺太天每老总频时动隔三"
 
 // dropFillers rewrites the fillers of the normalised text n. With withPos it also returns
 // where each byte offset of n lands in the result (len(n)+1 entries), to carry spans found

@@ -115,3 +115,16 @@ func TestNegated(t *testing.T) {
 		}
 	}
 }
+
+// How often a fault happens is said one way: "天天掉线" matches "经常掉线"; "昨天天然气" keeps
+// its gas.
+func TestMatchFormFrequency(t *testing.T) {
+	for in, want := range map[string]string{
+		"天天掉线": "经常掉线", "老是跳闸": "经常跳闸", "动不动就断网": "经常断网", "隔三差五漏水": "经常漏水",
+		"昨天天然气有味": "昨天天然气有味",
+	} {
+		if got := matchForm(in); got != want {
+			t.Errorf("matchForm(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
