@@ -441,6 +441,12 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			c.ExtendedWarranty, c.ExtendedMonths, c.ExtendedTotal = YesNoYes, months, false
 			return true, ""
 		}
+		if t := normalizeText(text); extendedUntil.MatchString(t) && !setNegations.contains(t, 0, len(t)) {
+			// "延保到2029年6月": a cover until a date is an extended warranty; staff read its
+			// end on the card, the length is not guessed
+			c.ExtendedWarranty, c.ExtendedMonths, c.ExtendedTotal = YesNoYes, 0, false
+			return true, ""
+		}
 		if yes, ok := ParseYesNo(text); ok {
 			if !yes || c.ExtendedWarranty != YesNoYes {
 				c.ExtendedMonths, c.ExtendedTotal = 0, false // a yes keeps a length told before
@@ -1098,6 +1104,9 @@ func warrantyClauses(t string) string {
 // extendedTotal is a warranty's whole length told from the purchase: "一共保五年", "总共包
 // 5年", "整机保五年", "保修加起来五年", "延保到第五年", "保到5年".
 var extendedTotal = regexp.MustCompile(`(?:(?:一共|总共|共|合计|加起来|加一起|整机)(?:是|能|可以)?(?:保修?|包修?|质保)了?|(?:延保|保修|保|包|质保)到第?)([0-9零一二两三四五六七八九十]+)(年半|年|个月)`)
+
+// extendedUntil is an extended warranty told by the day it ends: "延保到2029年6月", "延保到29年底".
+var extendedUntil = regexp.MustCompile(`(延保|延长保修|保修|质保)[^0-9零一二三四五六七八九]{0,3}(到|至)[ ]?(20)?[0-9]{2}(年|-|/|\.|$)`)
 
 // ParseExtendedTotal reads a warranty told as its whole length from the purchase, the
 // standard period included ("加了三年延保，一共保五年" is 60 months in all, not 36 added);

