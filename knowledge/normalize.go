@@ -69,10 +69,13 @@ var fillers = []struct{ from, to string }{
 	{"没办法", "不"}, {"不能", "不"}, {"无法", "不"}, {"没法", "不"},
 	{"特别", ""}, {"非常", ""}, {"十分", ""}, {"超级", ""}, {"有点", ""}, {"有些", ""}, {"比较", ""},
 	{"的", ""}, {"了", ""}, {"很", ""}, {"挺", ""}, {"太", ""},
+	// Cantonese and Wu say the same denials and particles with other characters: "啲水唔够热"
+	// matches "水不够热", "冇热水" "没热水", "勿制冷" "不制冷" ("咗" stays: "着咗火" is a keyword)
+	{"唔", "不"}, {"冇", "没"}, {"勿", "不"}, {"嘅", ""}, {"啲", ""},
 }
 
 // fillerStarts are the first characters of the fillers.
-const fillerStarts = "是不没无特非十超有比的了很挺太天每老总频时动隔三"
+const fillerStarts = "是不没无特非十超有比的了很挺太天每老总频时动隔三唔冇勿嘅啲"
 
 // dropFillers rewrites the fillers of the normalised text n. With withPos it also returns
 // where each byte offset of n lands in the result (len(n)+1 entries), to carry spans found
