@@ -3,6 +3,7 @@ package bot
 import (
 	"regexp"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -268,10 +269,14 @@ func (x *extraction) partHint(lx *Lexicon) {
 // the way customers name one: a word of two to four characters with 的, on its own ("投影仪
 // 开机就关 极米的"). Words about people, places and buying are no brand.
 func (x *extraction) otherBrand() {
-	if x.f.Category != OtherCategory || x.f.Brand != "" {
+	if x.f.Category != OtherCategory {
 		return
 	}
-	if x.brandBeforeProduct() {
+	if x.f.Brand != "" {
+		x.brandSegment() // only a brand the model's shape suggested gives way
+		return
+	}
+	if x.brandBeforeProduct() || x.brandSegment() {
 		return
 	}
 	s := x.s
@@ -330,6 +335,68 @@ func (x *extraction) otherBrand() {
 		return
 	}
 }
+
+// brandSegment takes a brand no list knows told as a part of its own, between spaces or
+// breaks, after the fault of a product outside the categories: "…像塑料烤化了 好孩子牌的
+// 宝宝等着喝奶", "…鼓出来一点 佳能R6", "是戴森那个HD08", "usmile Y10". A brand the model's
+// shape suggested ("Y10" looks like a vivo phone) gives way to the one written.
+func (x *extraction) brandSegment() bool {
+	s := x.s
+	inferred := x.f.Brand != "" && !strings.Contains(strings.ToLower(s), strings.ToLower(x.f.Brand))
+	if x.f.Brand != "" && !inferred {
+		return false
+	}
+	if m := tailLatinBrandModel.FindStringSubmatchIndex(s); m != nil {
+		if _, taken := x.taken(m[2]); !taken && brandWordOK(s[m[2]:m[3]], time.Time{}, x.lx) {
+			x.f.Brand, x.f.Model = s[m[2]:m[3]], canonicalModel(s[m[4]:m[5]]) // "…充满电也这样 usmile Y10"
+			x.mark(m[2], m[3], spanBrand)
+			return true
+		}
+	}
+	for start := 0; start < len(s); {
+		end := start
+		for end < len(s) {
+			r, size := utf8.DecodeRuneInString(s[end:])
+			if r == ' ' || isClauseBreak(r) {
+				break
+			}
+			end += size
+		}
+		seg := s[start:end]
+		if _, taken := x.taken(start); !taken && seg != "" {
+			brand, model, marked := "", "", false
+			if m := segBrandMark.FindStringSubmatch(seg); m != nil {
+				brand, marked = m[1], true
+			} else if m := segBrandModel.FindStringSubmatch(seg); m != nil {
+				brand, model = m[1], m[2]
+			}
+			// "牌" says it is a brand: only kinds and faults are refused ("好孩子牌的")
+			if ok := marked && !strings.ContainsAny(brand, faultRunes) && !notBrandKind.MatchString(brand) && !notBrandPlain.MatchString(brand) ||
+				brandWordOK(brand, time.Time{}, x.lx); brand != "" && ok {
+				x.f.Brand = brand
+				if model != "" && (x.f.Model == "" || inferred) {
+					x.f.Model = canonicalModel(model)
+				}
+				x.mark(start, end, spanBrand)
+				return true
+			}
+		}
+		if end == len(s) {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(s[end:])
+		start = end + size
+	}
+	return false
+}
+
+// The shapes of a brand told as a part of its own (brandSegment): "好孩子牌的", "佳能R6",
+// "是戴森那个HD08", "usmile Y10" (Latin, only as the message's last part).
+var (
+	segBrandMark        = regexp.MustCompile(`^(?:是|就是)?(\p{Han}{2,4}?)(?:牌子的|牌的|牌子|牌)$`)
+	segBrandModel       = regexp.MustCompile(`^(?:是|就是)?(\p{Han}{2,4}?)(?:家的|的)?(?:那个|那款|这个|这款)?([A-Za-z][A-Za-z0-9\-]{0,12}[0-9][A-Za-z0-9\-]{0,6}|[0-9]{1,3}[A-Za-z][A-Za-z0-9\-]{0,6})$`)
+	tailLatinBrandModel = regexp.MustCompile(`(?:^|[ ,，。])([A-Za-z]{3,15}) ?([A-Za-z]{0,3}[0-9][A-Za-z0-9\-]{0,8})$`)
+)
 
 // brandAfterProduct takes a brand no list knows, said right after the product it makes:
 // "是那个燃气壁挂炉 威能的", "热水器，林内牌的". Only two to four characters after a space or
