@@ -939,7 +939,7 @@ func shockOnlyAsked(u *Understanding) bool {
 // 爆炸啊", "插着过夜会着火吗") with no sign seen, heard, smelled or felt: no smell, heat,
 // smoke, swelling, sparks or noise.
 func fireOnlyAsked(u *Understanding) bool {
-	if len(u.Hazards) == 0 || cueFireSign.MatchString(compact(u.Canon)) {
+	if len(u.Hazards) == 0 || cueFireSign.MatchString(compact(u.Canon)) || fireAskedAsSeen(compact(u.Canon)) {
 		return false
 	}
 	for _, h := range u.Hazards {
@@ -948,6 +948,30 @@ func fireOnlyAsked(u *Understanding) bool {
 		}
 	}
 	return true
+}
+
+// cueFireAsked asks what a fire or smoke means or what to do about it: "冰箱后面冒烟要紧吗",
+// "插座起火怎么办", "烟是什么原因".
+var cueFireAsked = knowledge.MustGate(`(冒烟|起烟|出烟|着火|起火|冒火|火苗|烟)[^,?]{0,3}(要紧|要不要紧|正常|怎么办|咋办|咋整|怎么弄|怎么处理|怎么回事|咋回事|啥原因|什么原因|为什么|为啥|严重|危险|还能用|能用吗|能修)`)
+
+// cueWorryBefore makes what follows in the clause a worry about the future: "会不会冒烟 要紧吗"
+// hides no smoke seen.
+var cueWorryBefore = regexp.MustCompile(`会|万一|如果|要是|假如|怕|担心|容易|可能|以后|将来`)
+
+// fireAskedAsSeen reports a fire or smoke told as it is and asked about ("冰箱后面冒烟要紧吗"),
+// not feared ("万一着火了怎么办"); t is in compact form.
+func fireAskedAsSeen(t string) bool {
+	for _, loc := range cueFireAsked.FindAllStringSubmatchIndex(t, -1) {
+		before := t[:loc[0]]
+		if i := strings.LastIndexAny(before, clauseBreaks); i >= 0 {
+			_, size := utf8.DecodeRuneInString(before[i:])
+			before = before[i+size:]
+		}
+		if !cueWorryBefore.MatchString(before) {
+			return true
+		}
+	}
+	return false
 }
 
 // cueFireSign is something seen, heard, smelled or felt that a fire may start: "有点烫",

@@ -47,6 +47,14 @@ func TestHazards(t *testing.T) {
 		{"电热水壶底座那块突然蹿起一点火 我赶紧拔了", HazardFire, false},
 		{"插线板里面红红的一点亮 像烟头那样", HazardFire, false},
 		{"部電視睇緊套戲 入面著火嗰幕跟住就freeze咗", "", false},
+		// understated: a live part gone soft, current in the water, a little smoke, a slightly dizzy head
+		{"插座摸着有点温乎 还有点软", HazardBurning, false},
+		{"热水器洗澡时水有点点电 不是很明显", HazardShock, false},
+		{"手机还有点电 就是充不进去", "", false},
+		{"电视后面稍微有一点点烟 就一下", HazardSmoke, false},
+		{"用完燃气热水器 头有一丢丢晕", HazardCO, false},
+		{"热水器麻人得很 洗不成澡", HazardShock, false},
+		{"电池股包了", HazardBattery, false},
 		// a flame that leapt and singed, told after the fact; 心急火燎 is impatience
 		{"昨天开着开着 后头那儿呼地窜了一下 把窗帘底下燎黑了一片", HazardFire, false},
 		{"电热毯燎了个洞 床单也黄了", HazardFire, false},
