@@ -139,6 +139,22 @@ func (d *Dialog) hazardRule(t *step) (Rule, bool) {
 	return toRule(knowledge.FamilyRule(t.u.Hazards[0].Family)), true
 }
 
+// waterBeside adds, after another family's advice, what water lying about changes ("插座冒火花
+// 地上全是水", "洗衣机漏电 卫生间地上有水"): no stepping in it, no unplugging by hand, the main
+// switch from a dry spot. The water family's own advice says it already; a wet phone or
+// laptop off the mains needs no main switch.
+func waterBeside(t *step, ruleID string) {
+	switch hazardFamilyOf(ruleID) {
+	case knowledge.HazardFire, knowledge.HazardSmoke, knowledge.HazardSparks, knowledge.HazardShock, knowledge.HazardBurning:
+	default:
+		return
+	}
+	if !knowledge.WaterAround(t.u.Canon) || portable[t.c.Case.Category] && !cueHouseWiring.MatchString(compact(t.u.Canon)) {
+		return
+	}
+	t.sayKey("bot.safety.water_beside")
+}
+
 // cueBurnInjury tells or asks about a burn on the customer's body: "手腕那块红了有点疼",
 // "手烫红了咋办", "起了个水泡".
 var cueBurnInjury = knowledge.MustGate(`(手|手腕|手背|手心|手指|指头|皮肤|胳膊|手臂|腿|脸|脖子|耳朵|腰|肚子|身上)[^,?]{0,6}(红了|发红|红肿|红一块|红了一块|疼|痛|起泡|水泡|烫伤|烫红|灼伤|破皮|被烫|烫到|烫了一下|烫着)|烫伤|烫红|灼伤|起(了)?(个|一个)?(小|大)?(水)?泡`)
@@ -377,6 +393,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		t.sayKey("bot.safety", "advice", rule.Advice)
 		d.sayDangerNow(t) // "手表鼓包了 孩子还戴着呢 要不要马上摘": the advice, then the question
 	}
+	waterBeside(t, rule.ID)
 	personAid(t, rule.ID)
 	d.scopeBesideHazard(t)
 	if c.Case.missing(SlotPhone) {

@@ -271,6 +271,22 @@ var familyRunes = map[string]string{
 // wetRe is wetNow on its own, for Wet.
 var wetRe = MustFilter(wetNow)
 
+// waterAroundRe is water lying about or on something live: waterWords and wetNow.
+var waterAroundRe = regexp.MustCompile(waterWords + `|` + wetNow + `|(下|淋|打)[^,?]{0,2}雨`)
+
+// WaterAround reports water, not denied, lying about or on the device or a live part: "地上全是水",
+// "插座进水了", "还下着雨". Beside another hazard ("插座冒火花 地上全是水") it changes what is
+// safe to do: no stepping in it, the main switch from a dry spot, no unplugging by hand.
+func WaterAround(text string) bool {
+	t := hazardForm(text)
+	for _, loc := range waterAroundRe.FindAllStringIndex(t, -1) {
+		if !negated(t, loc[0]) && !deniedAfter(t, loc[1]) {
+			return true
+		}
+	}
+	return false
+}
+
 // Wet reports whether text says a device took water or a drink: "进水了", "进了点可乐",
 // "咖啡洒键盘上了". The dialog uses it to treat powering such a device on as a hazard.
 func Wet(text string) bool { return wetRe.MatchString(text) }

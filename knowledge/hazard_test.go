@@ -371,3 +371,21 @@ func TestDeniedOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestWaterAround: water lying about or on a live part, not denied.
+func TestWaterAround(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"洗衣机漏电 地上全是水", true},
+		{"插座进水了 还冒火花", true},
+		{"空调外机冒火花 还下着雨", true},
+		{"插座冒火花 没进水", false},
+		{"插座冒火花", false},
+	} {
+		if got := WaterAround(tc.text); got != tc.want {
+			t.Errorf("WaterAround(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
