@@ -94,12 +94,15 @@ const (
 	stoveFlame  = `(灶|炉头|炉子|火力|(?:^|[^一有])点火|打火|熄火|点不着|打不着|灶眼|炉盘|(?:^|[^式电])热水器)` // an electric water heater has no flame; 一点火 is a little fire
 	gasWords    = `(燃气|煤气|天然气|液化气|瓦斯|沼气)`
 	// farFromWater says the water is nowhere near the live part: "插座在另一边 没碰到".
-	farFromWater = `((附近|旁边|周围|边上|那边)(也)?(没有?|冇)[^,?]{0,2}(插座|插头|插排|电线|电源|电器)|在另一边|另一边|另外一边|另一面|对面墙|远着|离得远|离得很远|很远|挺远|老远|碰不到|没碰到|没碰着|够不着|没沾|没湿|是干的|很高的地方|高处)`
+	farFromWater = `((附近|旁边|周围|边上|那边)(也)?(没有?|冇)[^,?]{0,2}(插座|插头|插排|电线|电源|电器)|离(电|插座|插头|插排|电源|电器)[^,?]{0,3}(很远|挺远|老远|远着|远)|在另一边|另一边|另外一边|另一面|对面墙|远着|离得远|离得很远|很远|挺远|老远|碰不到|没碰到|没碰着|够不着|没沾|没湿|是干的|很高的地方|高处)`
 	batteryish   = `(airpods|耳机盒|耳机|充电盒|充电仓|耳机仓|后壳|边框|表身|reno|iphone|oppo|vivo|华为|小米|watch|部电话|只电话|嘅电话|电池|充电宝|移动电源|后盖|屏幕|手机|平板|笔记本|电脑|手表|手环|耳机|电瓶|触控板|触摸板|键盘|电动车|充电|暖手宝|电子烟|音箱|牙刷|剃须刀|手电|吸尘器|扫地机|平衡车|滑板车|switch|游戏机|掌机|手柄|steam|kindle|阅读器|相机|无人机|对讲机|学习机|点读机|背面|背壳|后背)`
 )
 
 var hazardCues = []hazardCue{
-	cue(HazardGas, gasWords+`的?(味|泄漏|泄露|跑气)|`+gasWords+`(管|管道|阀|阀门|罐|瓶|灶|接口)?的?(漏了|漏气|在漏|泄漏)|臭鸡蛋味|闻到`+gasWords+`|`+gasWords+`报警|可燃气体?报警|报警器`+inClause+`{0,4}`+gasWords, "", ""),
+	cue(HazardGas, gasWords+`的?(味|泄漏|泄露|跑气)|`+gasWords+`(管|管道|阀|阀门|罐|瓶|灶|接口)?的?(漏了|漏气|在漏|泄漏)|闻到`+gasWords+`|`+gasWords+`报警|可燃气体?报警|报警器`+inClause+`{0,4}`+gasWords, "", ""),
+	// the odorant's smell, unless the customer puts it down to eggs gone off ("冰箱冷藏室有股臭鸡蛋味
+	// 鸡蛋放久了"; "不是鸡蛋放坏了" puts nothing down)
+	cue(HazardGas, `臭鸡蛋味`, "", "").explained(`(?:^|[^是不没]|[^不没]是)(?:鸡蛋|蛋)[^,?]{0,4}(?:放久|放坏|坏了|臭了|变质|过期|碎了|打碎)`),
 	cue(HazardGas, `报警器[^,?]{0,6}(响|叫|嘀|鸣)|`+gasWords+`[^?]{0,20}(味儿?)[^,?]{0,4}(还|一直|没散|散不|没走)`, `(烟雾|烟感|防盗|门铃|闹钟|车)`, `(厨房|燃气|煤气|天然气|液化气|灶|热水器|气|味)`),
 	cue(HazardGas, `(厨房|灶台|灶)[^?]{0,6}(有点|有股|一股|好大|有些|有)[^,?]{0,2}味`, `油烟|饭|菜|糊|焦|烟味|霉|臭水|下水|垃圾|没(有)?[^,?]{0,2}味`, `(打火|点火|打不着|点不着|打不燃|着不了|燃气|煤气|天然气|液化气)`),
 	cue(HazardGas, `(灶|阀门|阀|气管|管道|软管|钢瓶|气罐|煤气罐|接口|气表)`+inClause+`{0,6}(漏气|嗤嗤|呲呲|滋滋响|嘶嘶|丝丝|哧哧)`, "", ""),
@@ -109,7 +112,7 @@ var hazardCues = []hazardCue{
 	cue(HazardCO, `(头[^,]{0,2}(晕|昏|疼|痛)|头(有|一|点|丢|些|微|稍|也|还|都|就|开始|好|老|挺|发|是|感觉|觉得)*(晕|昏)|头(还是|还|仍然|依然|一直|老是)(有点|有些|有一点)?(晕|昏|疼|痛)|恶心|想吐|犯困|胸闷|喘不上气|晕倒|晕过去|晕了|昏昏沉沉|昏昏欲睡|迷迷糊糊|没力气|腿软|眼前发黑)`, `(让人|真|真是|好|太|挺|蛮|令人|很)头(疼|痛)|(吵|烦|生气|气得|气死|愁|急)[^,]{0,3}头(疼|痛)|味[^,]{0,4}恶心|恶心(的|死)`, `(热水器|洗澡|洗着|冲凉|燃气|煤气|浴室|卫生间|壁挂炉|炉子|灶|天然气)`).explained(`感冒|发烧|着凉|跟[^,?]{0,6}没(有)?关系|不是因为`),
 	// "开着的时候屋里人都头疼想吐 关了就好点": unwell while the appliance runs and better once it
 	// is off is carbon monoxide whatever the appliance is called
-	cue(HazardCO, `(头[^,]{0,2}(晕|昏|疼|痛)|恶心|想吐|胸闷|犯困)[^?]{0,16}(关了|关掉|一关|关上|关机|停了|出去|开窗)[^?]{0,4}(就|后|以后)?[^?]{0,2}(好|好点|好些|没事|舒服)`, "", ""),
+	cue(HazardCO, `(头[^,]{0,2}(晕|昏|疼|痛)|恶心|想吐|胸闷|犯困)[^?]{0,16}(关了|关掉|一关|关上|关机|停了|出去|出来|出了?浴室|出了?卫生间|离开|开窗|开了窗)[^?]{0,4}(就|后|以后)?[^?]{0,2}(好|好点|好些|没事|舒服)`, "", ""),
 	cue(HazardGas, `燃气表[^,]{0,4}(还在)?(走|转)`, "", ""),
 	// the odorant's smell, told as a likeness: "一打开柜门就有股味道 像臭鸡蛋"
 	cue(HazardGas, `(像|跟|一股|有股|有点|好像)[^,?]{0,3}(臭鸡蛋|臭(掉|了)的鸡蛋|坏(掉|了)的鸡蛋|臭蛋)`, `冰箱|冷藏|冷冻|(鸡蛋|蛋)[^,?]{0,3}(坏|臭|放久)|馊|下水道|地漏|厕所|马桶`, ""),
@@ -144,7 +147,7 @@ var hazardCues = []hazardCue{
 	cue(HazardSparks, `火花|火星|拉弧|电弧|闪火|冒火花|打火花|打花|冒花|迸花|spark|(里面|内部|腔体?)[^,]{0,6}(蓝光|蓝色的光|闪光)`, `火星(传|来|上|人|文|探测|车|撞)|从火星|来自火星|点火([^花星]|$)|打火([^花星]|$)|打不着|点不着|脉冲|点火针`, ""),
 	cue(HazardSparks, `亮了?一下[^,?]{0,6}(啪|砰|嘭|噼)|(啪|砰|嘭)[^,?]{0,3}(一声)?[^,?]{0,6}跳闸`, `(屏幕|画面|指示灯|灯)[^,?]{0,3}亮`, ""),
 	cue(HazardSparks, `(插|开关|电线|线路|电源|充电|适配器|接线|接头|电闸|空开|电表|里面|内部|腔|后面|背后|底下|机身|主板|微波炉|转盘|炉腔|内壁|云母片|波导)`+inClause+`{0,6}(打火|冒火|噼啪|噼里啪啦|啪啪响|闪光|闪了一下|电光|滋滋响|吱吱响|呲呲响)`, `(打不着|不着火|点不着|打不燃|着不了|打不上火|点火|灶)`, "", 2),
-	cue(HazardSmoke, `冒烟|起烟|冒`+inClause+`{0,4}烟|(就|会|在|又|还)?出(咗|紧|了|着)?(一|阵|股|啲|些|点|丝)*烟(了|啦|喇|嘞|,|$)|出(咗|紧|了|着)(一|阵|股|啲|些|点|丝)*烟|标[^,]{0,2}烟|烟出(来|嚟)|有烟|有(一)?(点点|点|些|丝丝|丝|股|阵|缕|团)烟|烟雾|浓烟|黑烟|白烟|青烟|一股烟|股烟|烟冒|冒青烟`, `(油烟|烟道|排烟|烟管|烟机|烟灶|吸烟|抽烟|香烟|烟囱|排气|出烟口|炒菜|做饭|煎|烤肉|爆炒|炝锅)|(急|气|恼|怒)(得|死|到|的|我)[^,]{0,3}冒[^,]{0,2}烟|(急|(?:^|[^空冷暖燃煤然化蒸天香沼])气)冒[^,]{0,2}烟|(嗓子|喉咙|嘴|鼻子|脑袋|心|七窍|(^|[^后里上外前下背])头)[^,]{0,3}冒[^,]{0,2}烟`, ""),
+	cue(HazardSmoke, `冒烟|起烟|冒`+inClause+`{0,4}烟|(就|会|在|又|还)?出(咗|紧|了|着)?(一|阵|股|啲|些|点|丝)*烟(了|啦|喇|嘞|,|$)|出(咗|紧|了|着)(一|阵|股|啲|些|点|丝)*烟|标[^,]{0,2}烟|烟出(来|嚟)|有烟|有(一)?(点点|点|些|丝丝|丝|股|阵|缕|团)烟|烟雾|浓烟|黑烟|白烟|青烟|一股烟|股烟|烟冒|冒青烟`, `(油烟|烟道|排烟|烟管|烟机|烟灶|吸烟|抽烟|香烟|烟囱|排气|出烟口|炒菜|做饭|煎|烤肉|烤(东西|串|鸡|鱼|红薯|饼)|五花肉|爆炒|炝锅)|(急|气|恼|怒)(得|死|到|的|我)[^,]{0,3}冒[^,]{0,2}烟|(急|(?:^|[^空冷暖燃煤然化蒸天香沼])气)冒[^,]{0,2}烟|(嗓子|喉咙|嘴|鼻子|脑袋|心|七窍|(^|[^后里上外前下背])头)[^,]{0,3}冒[^,]{0,2}烟`, ""),
 	cue(HazardShock, `(^|[^停断来没充])电了(我|一下|手)|(^|[^停断来没充])电(了)?我(一下|一哈|一家伙|一记)`, "", ""),
 	cue(HazardShock, `(碰|摸|挨|触)[^,?]{0,4}(有点|有些|会)电([^视脑池话器源线饭扇热]|$)|有电感|电手`, "", ""),
 	cue(HazardShock, `有点麻|一直麻|麻嗖嗖|麻丝丝|麻酥|嘚嘚|(像|有|在)过电|过电(一样|的感觉|似的)|电流感|小电流|像电流|electric|shock|触电感|电击感`, `(玩|久|长时间|打字|握|坐|蹲|睡)[^,]{0,6}麻`, `(摸|碰|触|touch|接触|挨|伸进|水|充电|插电|外壳|边框|金属|机身|手|静电)`),
@@ -324,14 +327,21 @@ var familyWords = map[string]*regexp.Regexp{
 	HazardBurning:       regexp.MustCompile(`焦味|糊味|烧焦|焦|糊|煳|味道|味`),
 }
 
+// powerFarRe says the power is far away from the water: "离电很远", "插座在很高的地方". ("没碰到插座"
+// with the machine plugged in beside the water says less.)
+var powerFarRe = regexp.MustCompile(`离(电|插座|插头|插排|电源|电器)[^,?]{0,3}(很远|挺远|老远|远着|远)|(插座|插头|插排|电源)[^,?]{0,6}(很高的地方|高处|很远|挺远|老远)`)
+
 // DeniedOnly reports whether text names family only in denied words: "不麻不电" for a
-// shock, "没冒烟" for smoke. A message with none of the family's words says nothing of it.
+// shock, "没冒烟" for smoke; water said to be far from the power counts as denied. A message with none of the family's words says nothing of it.
 func DeniedOnly(family, text string) bool {
 	re := familyWords[family]
 	if re == nil {
 		return false
 	}
 	t := hazardForm(text)
+	if family == HazardWaterElectric && powerFarRe.MatchString(t) {
+		return true // "水管接头漏水 离电很远"
+	}
 	locs := re.FindAllStringIndex(t, -1)
 	for _, loc := range locs {
 		if !negated(t, loc[0]) && !deniedAfter(t, loc[1]) {
@@ -386,8 +396,10 @@ func scanHazardForm(t string) (hits []HazardHit, denials bool) {
 			continue
 		}
 		if h.away != nil && h.away.MatchString(t) {
-			if h.family == HazardWaterElectric && h.re.MatchString(t) {
-				denials = true // "插座在墙上高处 没碰到水": an editor's looser trigger stays quiet too
+			if h.family != HazardCO && h.re.MatchString(t) {
+				// "插座在墙上高处 没碰到水", "臭鸡蛋味 鸡蛋放久了": an editor's looser trigger stays quiet
+				// too; a headache put down to a cold may be one mistaken ("开始以为是感冒")
+				denials = true
 			}
 			continue
 		}
@@ -454,8 +466,9 @@ func Unwell(text string) bool {
 	return loc != nil && !negated(t, loc[0])
 }
 
-// idiom is anger or worry said with fire and smoke words.
-var idiom = regexp.MustCompile(`(急|气|恼|烦|怒)[^,]{0,4}冒|(心里|心头|肚子|眼睛|眼里)[^,]{0,2}冒火|冒火了我|(热|急|气|馋|渴)得[^,]{0,5}着火|像[^,]{0,4}着了?火(一样|似的)|跟着了?火(一样|似的)`)
+// idiom is anger, worry, thirst or spice said with fire and smoke words: "气得我冒烟",
+// "嗓子都冒烟了", "辣得嘴都着火了".
+var idiom = regexp.MustCompile(`(急|气|恼|烦|怒)[^,]{0,4}冒|(嗓子|喉咙|嘴|鼻子|七窍|脑袋)[^,]{0,3}冒[^,]{0,2}烟|(嘴|嗓子|喉咙|心|胃|舌头|脸)[^,]{0,3}着了?火|(心里|心头|肚子|眼睛|眼里)[^,]{0,2}冒火|冒火了我|(热|急|气|馋|渴)得[^,]{0,5}着火|像[^,]{0,4}着了?火(一样|似的)|跟着了?火(一样|似的)`)
 
 var (
 	foodBurnt = regexp.MustCompile(`煮糊|烧糊了|焦巴|锅巴|糊锅|糊底|饭糊|粥糊|菜糊|烤糊|煎糊|炒糊|糊了一层|糊一层|底下(老是|总是|总|老)?糊`)

@@ -55,6 +55,11 @@ func TestHazards(t *testing.T) {
 		{"用完燃气热水器 头有一丢丢晕", HazardCO, false},
 		{"热水器麻人得很 洗不成澡", HazardShock, false},
 		{"电池股包了", HazardBattery, false},
+		// the rotten-egg smell put down to eggs gone off, and not
+		{"冰箱冷藏室有股臭鸡蛋味 鸡蛋放久了", "", false},
+		{"厨房有股臭鸡蛋味 不是鸡蛋放坏了", HazardGas, false},
+		// a headache gone once out of the bathroom, first taken for a cold
+		{"燃气热水器洗澡老公老说头疼 开始以为是感冒 但一出浴室就好了", HazardCO, false},
 		// a flame that leapt and singed, told after the fact; 心急火燎 is impatience
 		{"昨天开着开着 后头那儿呼地窜了一下 把窗帘底下燎黑了一片", HazardFire, false},
 		{"电热毯燎了个洞 床单也黄了", HazardFire, false},
@@ -365,6 +370,7 @@ func TestDeniedOnly(t *testing.T) {
 		{HazardSmoke, "没想到冒烟了", false},
 		{HazardBattery, "平板充电好慢 背面平平的没鼓", true},
 		{HazardBattery, "手机有点卡", false},
+		{HazardWaterElectric, "热水器水管接头漏水 离电很远", true},
 	} {
 		if got := DeniedOnly(tc.family, tc.text); got != tc.want {
 			t.Errorf("DeniedOnly(%s, %q) = %v, want %v", tc.family, tc.text, got, tc.want)
@@ -386,6 +392,16 @@ func TestWaterAround(t *testing.T) {
 	} {
 		if got := WaterAround(tc.text); got != tc.want {
 			t.Errorf("WaterAround(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestExplainedFigures: a figure of speech with a smoke or fire word explains it away, so an
+// editor's looser trigger stays quiet too.
+func TestExplainedFigures(t *testing.T) {
+	for _, text := range []string{"空调开制热有点干 嗓子冒烟", "中午吃的火锅 辣得嘴都着火了哈哈", "冰箱冷藏室有股臭鸡蛋味 鸡蛋放久了"} {
+		if !Explained(text) || len(Hazards(text)) > 0 {
+			t.Errorf("%q: explained %v, hazards %v; want explained, none", text, Explained(text), Hazards(text))
 		}
 	}
 }
