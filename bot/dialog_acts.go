@@ -140,6 +140,22 @@ func (d *Dialog) hazardRule(t *step) (Rule, bool) {
 	return toRule(knowledge.FamilyRule(t.u.Hazards[0].Family)), true
 }
 
+// waterBeside adds, after another family's advice, what water lying about changes ("插座冒火花
+// 地上全是水", "洗衣机漏电 卫生间地上有水"): no stepping in it, no unplugging by hand, the main
+// switch from a dry spot. The water family's own advice says it already; a wet phone or
+// laptop off the mains needs no main switch.
+func waterBeside(t *step, ruleID string) {
+	switch hazardFamilyOf(ruleID) {
+	case knowledge.HazardFire, knowledge.HazardSmoke, knowledge.HazardSparks, knowledge.HazardShock, knowledge.HazardBurning:
+	default:
+		return
+	}
+	if !knowledge.WaterAround(t.u.Canon) || portable[t.c.Case.Category] && !cueHouseWiring.MatchString(compact(t.u.Canon)) {
+		return
+	}
+	t.sayKey("bot.safety.water_beside")
+}
+
 // cueBurnInjury tells or asks about a burn on the customer's body: "手腕那块红了有点疼",
 // "手烫红了咋办", "起了个水泡".
 var cueBurnInjury = knowledge.MustGate(`(手|手腕|手背|手心|手指|指头|皮肤|胳膊|手臂|腿|脸|脖子|耳朵|腰|肚子|身上)[^,?]{0,6}(红了|发红|红肿|红一块|红了一块|疼|痛|起泡|水泡|烫伤|烫红|灼伤|破皮|被烫|烫到|烫了一下|烫着)|烫伤|烫红|灼伤|起(了)?(个|一个)?(小|大)?(水)?泡`)
@@ -378,6 +394,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		t.sayKey("bot.safety", "advice", rule.Advice)
 		d.sayDangerNow(t) // "手表鼓包了 孩子还戴着呢 要不要马上摘": the advice, then the question
 	}
+	waterBeside(t, rule.ID)
 	personAid(t, rule.ID)
 	d.scopeBesideHazard(t)
 	if c.Case.missing(SlotPhone) {
@@ -964,7 +981,7 @@ func shockOnlyAsked(u *Understanding) bool {
 // 爆炸啊", "插着过夜会着火吗") with no sign seen, heard, smelled or felt: no smell, heat,
 // smoke, swelling, sparks or noise.
 func fireOnlyAsked(u *Understanding) bool {
-	if len(u.Hazards) == 0 || cueFireSign.MatchString(compact(u.Canon)) {
+	if len(u.Hazards) == 0 || cueFireSign.MatchString(compact(u.Canon)) || fireAskedAsSeen(compact(u.Canon)) {
 		return false
 	}
 	for _, h := range u.Hazards {
@@ -973,6 +990,30 @@ func fireOnlyAsked(u *Understanding) bool {
 		}
 	}
 	return true
+}
+
+// cueFireAsked asks what a fire or smoke means or what to do about it: "冰箱后面冒烟要紧吗",
+// "插座起火怎么办", "烟是什么原因".
+var cueFireAsked = knowledge.MustGate(`(冒烟|起烟|出烟|着火|起火|冒火|火苗|烟)[^,?]{0,3}(要紧|要不要紧|正常|怎么办|咋办|咋整|怎么弄|怎么处理|怎么回事|咋回事|啥原因|什么原因|为什么|为啥|严重|危险|还能用|能用吗|能修)`)
+
+// cueWorryBefore makes what follows in the clause a worry about the future: "会不会冒烟 要紧吗"
+// hides no smoke seen.
+var cueWorryBefore = regexp.MustCompile(`会|万一|如果|要是|假如|怕|担心|容易|可能|以后|将来`)
+
+// fireAskedAsSeen reports a fire or smoke told as it is and asked about ("冰箱后面冒烟要紧吗"),
+// not feared ("万一着火了怎么办"); t is in compact form.
+func fireAskedAsSeen(t string) bool {
+	for _, loc := range cueFireAsked.FindAllStringSubmatchIndex(t, -1) {
+		before := t[:loc[0]]
+		if i := strings.LastIndexAny(before, clauseBreaks); i >= 0 {
+			_, size := utf8.DecodeRuneInString(before[i:])
+			before = before[i+size:]
+		}
+		if !cueWorryBefore.MatchString(before) {
+			return true
+		}
+	}
+	return false
 }
 
 // cueFireSign is something seen, heard, smelled or felt that a fire may start: "有点烫",

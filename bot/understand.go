@@ -107,7 +107,7 @@ func suspectHazard(canon, t string, explained bool, m *textmodel.Model) string {
 		return knowledge.HazardBurning // "电热毯开着 闻着有点怪味 像烤什么东西": ask before the form goes on
 	}
 	family, p := m.PredictText("", "", t, "")
-	if family == "" || family == HazardNone || p < minSuspectP || !knowledge.Touches(family, canon) {
+	if family == "" || family == HazardNone || p < minSuspectP || !knowledge.Touches(family, canon) || knowledge.DeniedOnly(family, canon) {
 		return ""
 	}
 	if needs, ok := suspectNeeds[family]; ok && !needs.MatchString(canon) {

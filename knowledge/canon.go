@@ -215,8 +215,10 @@ var typos = []struct{ from, to string }{
 	{"净水气", "净水器"}, {"扫地鸡", "扫地机"}, {"遥空器", "遥控器"}, {"摇控器", "遥控器"},
 	{"漏点", "漏电"}, {"露电", "漏电"}, {"治冷", "制冷"}, {"至冷", "制冷"}, {"治热", "制热"}, {"至热", "制热"},
 	{"没反映", "没反应"}, {"不反映", "不反应"}, {"显视", "显示"}, {"煤汽", "煤气"}, {"燃汽", "燃气"},
-	{"然气", "燃气"}, {"天燃气", "天然气"}, {"冒火化", "冒火花"}, {"伙花", "火花"}, {"电试机", "电视机"}, {"着伙", "着火"}, {"冒伙", "冒火"}, {"好咗", "好了"}, {"古包", "鼓包"}, {"鼓胞", "鼓包"}, {"拍水", "排水"},
+	{"然气", "燃气"}, {"天燃气", "天然气"}, {"冒火化", "冒火花"}, {"伙花", "火花"}, {"电试机", "电视机"}, {"着伙", "着火"}, {"冒伙", "冒火"}, {"好咗", "好了"}, {"古包", "鼓包"}, {"鼓胞", "鼓包"}, {"股包", "鼓包"}, {"鼓苞", "鼓包"}, {"拍水", "排水"},
 	{"冒眼", "冒烟"}, {"木有", "没有"}, {"0反应", "没反应"}, {"零反应", "没反应"}, {"0效果", "没效果"}, {"零效果", "没效果"}, {"有冇", "有没有"}, {"冇", "没"}, {"臭几蛋", "臭鸡蛋"}, {"漏器", "漏气"}, {"打伙", "打火"}, {"插坐", "插座"}, {"插做", "插座"}, {"通这电", "通着电"}, {"燎毛", "烧毛"}, {"外客摸", "外壳摸"}, {"是不是楼电", "是不是漏电"}, {"有点楼电", "有点漏电"}, {"少焦", "烧焦"}, {"唔使", "不用"}, {"没得", "没有"}, {"莫得", "没有"}, {"勿是", "不是"}, {"唔系", "不是"}, {"唔是", "不是"}, {"燃起味", "燃气味"}, {"煤起味", "煤气味"}, {"转人共", "转人工"}, {"人共", "人工"}, {"头诉", "投诉"}, {"写写", "谢谢"}, {"冒湮", "冒烟"}, {"着活", "着火"}, {"麻酥酥", "发麻"}, {"酥麻", "发麻"},
+	// 著 stays 著 in t2s, which leaves traditional fire words apart from the simplified ones: "冷氣機著火了"
+	{"著火", "着火"}, {"烧著", "烧着"}, {"点著", "点着"}, {"著起", "着起"}, {"著了火", "着了火"}, {"燃著", "燃着"},
 	{"仨月", "三个月"}, {"俩月", "两个月"}, {"仨礼拜", "三个礼拜"}, {"俩礼拜", "两个礼拜"}, {"仨星期", "三个星期"}, {"俩星期", "两个星期"},
 	{"仨年", "三年"}, {"俩年", "两年"}, {"旧年", "去年"}, {"上年", "去年"},
 	{"汏衣裳机器", "洗衣机"}, {"汏衣裳机", "洗衣机"}, {"汏衣裳", "洗衣服"}, {"汏衣服", "洗衣服"}, // Shanghainese 汏 is 洗
@@ -253,6 +255,8 @@ var pinyin = map[string]string{
 	"heiping": "黑屏", "kadun": "卡顿", "ka": "卡", "shengyin": "声音", "meiyou": "没有",
 	"chatou": "插头", "chazuo": "插座", "dahuo": "打火", "huohua": "火花", "mahua": "麻", "fama": "发麻", "chudian": "触电",
 	"gubao": "鼓包", "jiaowei": "焦味", "huwei": "糊味", "tiaozha": "跳闸",
+	"pengzhang": "膨胀", "fare": "发热", "zhuohuo": "着火", "mamade": "麻麻的", "xielou": "泄漏", "chuyan": "出烟",
+	"shaoqilai": "烧起来", "tangshou": "烫手", "dianren": "电人", "louqi": "漏气",
 }
 
 // abbreviations are the initials of pinyin customers type for products, read only as a
@@ -297,6 +301,9 @@ func fixWords(s string) string {
 func readLatinRun(raw string) string {
 	run := strings.ToLower(strings.ReplaceAll(raw, " ", ""))
 	if zh, ok := abbreviations[run]; ok {
+		return zh
+	}
+	if zh, ok := readPinyinWords(strings.Fields(strings.ToLower(raw))); ok {
 		return zh
 	}
 	if zh, ok := readPinyin(run); ok {
@@ -378,6 +385,39 @@ func pinyinGroups(run string) string {
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// readPinyinWords reads pinyin typed as separate words along the customer's own spaces,
+// joining consecutive words that make one word ("dian shi" is 电视) and reading each other
+// word alone ("you meiqi wei" is 有煤气味, where the run read as one would cut "youmei");
+// ok only when there are two words or more and every one is pinyin.
+func readPinyinWords(words []string) (string, bool) {
+	if len(words) < 2 {
+		return "", false
+	}
+	var b strings.Builder
+	for i := 0; i < len(words); {
+		j := len(words)
+		for ; j > i+1; j-- {
+			if zh, ok := pinyinWord(strings.Join(words[i:j], "")); ok {
+				b.WriteString(zh)
+				break
+			}
+		}
+		if j > i+1 {
+			i = j
+			continue
+		}
+		zh, ok := pinyinWord(words[i])
+		if !ok {
+			if zh, ok = readPinyin(words[i]); !ok {
+				return "", false
+			}
+		}
+		b.WriteString(zh)
+		i++
+	}
+	return b.String(), true
 }
 
 // readPinyin segments a run of lower-case letters into pinyin words, longest first; ok

@@ -39,6 +39,12 @@ func TestCanon(t *testing.T) {
 		{"the long time ago", "the long time ago"},
 		{"iphone 15", "iphone 15"},
 		{"①号", "1号"},
+		// pinyin read along the customer's spaces; 著 of traditional fire words
+		{"you meiqi wei", "有煤气味"},
+		{"dian shi hei ping", "电视黑屏"},
+		{"xi yi ji lou dian", "洗衣机漏电"},
+		{"chongdian de shihou dianchi pengzhang", "充电的时候电池膨胀"},
+		{"冷氣機著火了", "冷气机着火了"},
 	} {
 		if got := Canon(tc.in); got != tc.want {
 			t.Errorf("Canon(%q) = %q, want %q", tc.in, got, tc.want)

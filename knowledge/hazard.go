@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/wxintake/intake/catalog"
 )
@@ -78,10 +79,10 @@ func cue(family, re, unless, needs string, neg ...int) hazardCue {
 }
 
 const (
-	liveParts  = `(电线接头|插销|插座|插排|排插|插线板|接线板|插板|拖线板|拖板|延长线|插线|插头|电源线|电源插座|电源插头|电线|线路|电路|配电箱|电闸|电箱|电表|空开|开关面板|充电器|充电头|适配器|插孔|变压器)`
-	waterWords = `((?:也|都|全|有点|有些|还)湿|湿晒|湿哂|湿咗|湿透|水倒|倒了?水|水洒|水泼|被泡|泡了|泡着|进了?水|漏的?水|漏出来的水|淌|渗水|渗到|泼|(?:^|[^花])洒|淹|泡了?水|泡在水|浸水|浸到|湿了|湿的|溅|滴到|流到|流进|漫到|水流|水滴|积水|漏水|水漫|一滩水|好多水|一摊水|一大摊|一地(的)?水|满地(的)?水|地上[^,?]{0,3}水|(都|全)是水)`
-	poweredNow = `(充紧|插紧|插住|着紧|插着电|插住电|插电|插起电|插起|又插|充上|又充|插上充|插上了|叉电|charge|插着充|通着电|带着电|没拔|没断电|没关电|开着机|在充电|充着电|还在充|正在充|插上电|去充电|拿去充|充一下|充电|通电|开机|亮着|还亮|还开着|开着|在运行|在转)`
-	wetNow     = `(湿晒|湿哂|湿咗|湿透|进了?水|水[^,?]{0,3}(?:洒|泼|倒|灌|流|滴)(?:进|到)|掉[^,?]{0,4}(?:浴缸|水里|水池|马桶|水桶|鱼缸)|落水|跌咗落水|bathtub|浴缸|水汽|水印|溢出|溢到|流到底座|泡了?水|泡过水|进过水|掉过水|淋过雨|淹了|湿了|淋湿|洒了水|泼了水|(?:洒|泼|倒|打翻|撒)[^,?]{0,4}(?:水|奶茶|咖啡|饮料|茶|可乐|汤|牛奶|酒|果汁|豆浆|粥)|掉水里|掉进水|掉马桶|浸了水|受潮|掉到水|掉进了水|水里捞|(?:水|饮料|茶|奶)[^,?]{0,3}(?:倒|打翻|洒|泼|溅)[^,?]{0,6}(?:上了|上面|里面|里了|上去)|(?:洒|泼|溅)[^,?]{0,8}(?:上了|上面|里面|里了)|(?:跟|和|连|同)[^,?]{0,3}衣服[^,?]{0,4}(?:一起)?[^,?]{0,2}洗了|被洗了|放洗衣机[^,?]{0,4}洗|进了?(?:点|些|一点|好多)?(?:可乐|咖啡|奶茶|饮料|茶水|果汁|牛奶|啤酒|汽水|雪碧|豆浆|红酒|白酒|酸奶)|(?:可乐|咖啡|奶茶|饮料|茶水|果汁|牛奶|啤酒|汽水|雪碧|豆浆|红酒|白酒|酸奶)[^,?]{0,3}(?:洒|泼|倒进|灌|流进|滴|溅))`
+	liveParts  = `(电线接头|插销|墙插|地插|墙壁插座|插座|插排|排插|插线板|接线板|插板|拖线板|拖板|延长线|插线|插头|电源线|电源插座|电源插头|电线|线路|电路|配电箱|电闸|电箱|电表|空开|开关面板|充电器|充电头|适配器|插孔|变压器)`
+	waterWords = `((?:也|都|全|有点|有些|还)湿|湿晒|湿哂|湿咗|湿透|水倒|倒了?水|水洒|水泼|被泡|泡了|泡着|进了?水|漏的?水|漏出来的水|淌|渗水|渗到|泼|(?:^|[^花])洒|淹|泡了?水|泡在水|浸水|浸到|湿了|湿的|溅|滴到|流到|流进|漫到|水流|水滴|积水|漏水|水漫|(?:猫|狗|宠物|孩子|小孩|娃|宝宝)[^,?]{0,2}尿|尿(?:了|在|到|湿)|一滩水|一汪水|一洼水|一片水|好多水|一摊水|一大摊|一地(?:的)?水|满地(?:的)?水|地上[^,?]{0,3}水|(?:都|全)是水)`
+	poweredNow = `(还插着|插头插着|一直插着|插着呢|插着的|充紧|插紧|插住|着紧|插着电|插住电|插电|插起电|插起|又插|充上|又充|插上充|插上了|叉电|charge|插着充|通着电|带着电|没拔|没断电|没关电|开着机|在充电|充着电|还在充|正在充|插上电|去充电|拿去充|充一下|充电|通电|开机|亮着|还亮|还开着|开着|在运行|在转)`
+	wetNow     = `(湿晒|湿哂|湿咗|湿透|进了?水|水[^,?]{0,3}(?:洒|泼|倒|灌|流|滴)(?:进|到)|掉[^,?]{0,4}(?:浴缸|水里|水池|马桶|水桶|鱼缸|汤|水盆|脸盆|洗手盆|洗脸盆|盆里|水槽|洗手池|洗菜池|池子|河里|池塘|水坑|厕所|水杯|杯子里|茶杯|泳池|游泳池)|落水|跌咗落水|bathtub|浴缸|水汽|水印|溢出|溢到|流到底座|泡了?水|泡过水|进过水|掉过水|淋过雨|淹了|湿了|淋湿|洒了水|泼了水|(?:洒|泼|倒|打翻|撒)[^,?]{0,4}(?:水|奶茶|咖啡|饮料|茶|可乐|汤|牛奶|酒|果汁|豆浆|粥)|掉水里|掉进水|掉马桶|浸了水|受潮|掉到水|掉进了水|水里捞|(?:水|饮料|茶|奶)[^,?]{0,3}(?:倒|打翻|洒|泼|溅)[^,?]{0,6}(?:上了|上面|里面|里了|上去)|(?:洒|泼|溅)[^,?]{0,8}(?:上了|上面|里面|里了)|(?:跟|和|连|同)[^,?]{0,3}衣服[^,?]{0,4}(?:一起)?[^,?]{0,2}洗了|被洗了|放洗衣机[^,?]{0,4}洗|进了?(?:点|些|一点|好多)?(?:可乐|咖啡|奶茶|饮料|茶水|果汁|牛奶|啤酒|汽水|雪碧|豆浆|红酒|白酒|酸奶)|(?:可乐|咖啡|奶茶|饮料|茶水|果汁|牛奶|啤酒|汽水|雪碧|豆浆|红酒|白酒|酸奶)[^,?]{0,3}(?:洒|泼|倒进|灌|流进|滴|溅))`
 	// outsideWater is water that comes from the house, not from the appliance: a leak upstairs
 	// or in the ceiling, down a wall, rain through a window, a burst heating pipe.
 	outsideWater = `(楼上|天花板|天花|屋顶|房顶|吊顶|顶棚|墙上|墙里|墙面|墙角|顺着墙|沿着墙|窗户|窗台|窗外|雨水|下雨|暴雨|大雨|雨|暖气片|暖气管|暖气|爆管|管子爆|水管爆|漏下来|渗下来)`
@@ -90,25 +91,28 @@ const (
 	// cookingNear is food cooking, whose burning smell is the food's; 米 of 小米/米家 and 奶 of
 	// 吸奶器/奶瓶 are products, not food.
 	cookingNear = `(饭|粥|(?:^|[^小])米(?:[^家]|$)|菜|锅|煲|煮|烤|煎|炒|蛋糕|面包|(?:^|[^吸])奶(?:[^瓶器]|$)|食物)`
-	stoveFlame  = `(灶|炉头|炉子|火力|点火|打火|熄火|点不着|打不着|灶眼|炉盘|(?:^|[^式电])热水器)` // an electric water heater has no flame
+	stoveFlame  = `(灶|炉头|炉子|火力|(?:^|[^一有])点火|打火|熄火|点不着|打不着|灶眼|炉盘|(?:^|[^式电])热水器)` // an electric water heater has no flame; 一点火 is a little fire
 	gasWords    = `(燃气|煤气|天然气|液化气|瓦斯|沼气)`
 	// farFromWater says the water is nowhere near the live part: "插座在另一边 没碰到".
-	farFromWater = `((附近|旁边|周围|边上|那边)(也)?(没有?|冇)[^,?]{0,2}(插座|插头|插排|电线|电源|电器)|在另一边|另一边|另外一边|另一面|对面墙|远着|离得远|离得很远|很远|挺远|老远|碰不到|没碰到|没碰着|够不着|没沾|没湿|是干的|很高的地方|高处)`
+	farFromWater = `((附近|旁边|周围|边上|那边)(也)?(没有?|冇)[^,?]{0,2}(插座|插头|插排|电线|电源|电器)|离(电|插座|插头|插排|电源|电器)[^,?]{0,3}(很远|挺远|老远|远着|远)|在另一边|另一边|另外一边|另一面|对面墙|远着|离得远|离得很远|很远|挺远|老远|碰不到|没碰到|没碰着|够不着|没沾|没湿|是干的|很高的地方|高处)`
 	batteryish   = `(airpods|耳机盒|耳机|充电盒|充电仓|耳机仓|后壳|边框|表身|reno|iphone|oppo|vivo|华为|小米|watch|部电话|只电话|嘅电话|电池|充电宝|移动电源|后盖|屏幕|手机|平板|笔记本|电脑|手表|手环|耳机|电瓶|触控板|触摸板|键盘|电动车|充电|暖手宝|电子烟|音箱|牙刷|剃须刀|手电|吸尘器|扫地机|平衡车|滑板车|switch|游戏机|掌机|手柄|steam|kindle|阅读器|相机|无人机|对讲机|学习机|点读机|背面|背壳|后背)`
 )
 
 var hazardCues = []hazardCue{
-	cue(HazardGas, gasWords+`的?(味|泄漏|泄露|跑气)|`+gasWords+`(管|管道|阀|阀门|罐|瓶|灶|接口)?的?(漏了|漏气|在漏|泄漏)|臭鸡蛋味|闻到`+gasWords+`|`+gasWords+`报警|可燃气体?报警|报警器`+inClause+`{0,4}`+gasWords, "", ""),
+	cue(HazardGas, gasWords+`的?(味|泄漏|泄露|跑气)|`+gasWords+`(管|管道|阀|阀门|罐|瓶|灶|接口)?的?(漏了|漏气|在漏|泄漏)|闻到`+gasWords+`|`+gasWords+`报警|可燃气体?报警|报警器`+inClause+`{0,4}`+gasWords, "", ""),
+	// the odorant's smell, unless the customer puts it down to eggs gone off ("冰箱冷藏室有股臭鸡蛋味
+	// 鸡蛋放久了"; "不是鸡蛋放坏了" puts nothing down)
+	cue(HazardGas, `臭鸡蛋味`, "", "").explained(`(?:^|[^是不没]|[^不没]是)(?:鸡蛋|蛋)[^,?]{0,4}(?:放久|放坏|坏了|臭了|变质|过期|碎了|打碎)`),
 	cue(HazardGas, `报警器[^,?]{0,6}(响|叫|嘀|鸣)|`+gasWords+`[^?]{0,20}(味儿?)[^,?]{0,4}(还|一直|没散|散不|没走)`, `(烟雾|烟感|防盗|门铃|闹钟|车)`, `(厨房|燃气|煤气|天然气|液化气|灶|热水器|气|味)`),
 	cue(HazardGas, `(厨房|灶台|灶)[^?]{0,6}(有点|有股|一股|好大|有些|有)[^,?]{0,2}味`, `油烟|饭|菜|糊|焦|烟味|霉|臭水|下水|垃圾|没(有)?[^,?]{0,2}味`, `(打火|点火|打不着|点不着|打不燃|着不了|燃气|煤气|天然气|液化气)`),
 	cue(HazardGas, `(灶|阀门|阀|气管|管道|软管|钢瓶|气罐|煤气罐|接口|气表)`+inClause+`{0,6}(漏气|嗤嗤|呲呲|滋滋响|嘶嘶|丝丝|哧哧)`, "", ""),
 	cue(HazardGas, `漏气`, `(锅|煲|盖|轮胎|气垫|充气|密封圈|排气阀|蒸汽|手表|防水|空调|冰箱|氟|冷媒|耳机|真空)`, "").explained(`氟|冷媒|制冷剂|雪种|压力锅|高压锅|电饭煲|电饭锅|饭煲|蒸汽|蒸气|水汽|水蒸气|轮胎|充气|气垫|气囊|泳圈|气床`),
 	cue(HazardCO, `一氧化碳|煤气中毒|co中毒|co报警`, "", ""),
 	cue(HazardCO, unwell, `(吵|烦|生气|气得|气死|愁|急)[^,]{0,3}(头|脑)|(让人|真|真是|好|太|令人)头(疼|痛)|味[^,]{0,4}恶心|恶心(的|死)`, `(炉子|炭|煤炉|煤球|烤火|壁挂炉|热水器|热水炉|热水气|热水|燃气|煤气|天然气|液化气|洗澡|洗完澡|洗了澡|冲完凉|冲凉|洗的时候|浴室|卫生间|bathroom|灶|gas|取暖|炖)`).explained(`感冒|发烧|着凉|跟[^,?]{0,6}没(有)?关系|不是因为`),
-	cue(HazardCO, `(头[^,]{0,2}(晕|昏|疼|痛)|头(还是|还|仍然|依然|一直|老是)(有点|有些|有一点)?(晕|昏|疼|痛)|恶心|想吐|犯困|胸闷|喘不上气|晕倒|晕过去|晕了|昏昏沉沉|昏昏欲睡|迷迷糊糊|没力气|腿软|眼前发黑)`, `(让人|真|真是|好|太|挺|蛮|令人|很)头(疼|痛)|(吵|烦|生气|气得|气死|愁|急)[^,]{0,3}头(疼|痛)|味[^,]{0,4}恶心|恶心(的|死)`, `(热水器|洗澡|洗着|冲凉|燃气|煤气|浴室|卫生间|壁挂炉|炉子|灶|天然气)`).explained(`感冒|发烧|着凉|跟[^,?]{0,6}没(有)?关系|不是因为`),
+	cue(HazardCO, `(头[^,]{0,2}(晕|昏|疼|痛)|头(有|一|点|丢|些|微|稍|也|还|都|就|开始|好|老|挺|发|是|感觉|觉得)*(晕|昏)|头(还是|还|仍然|依然|一直|老是)(有点|有些|有一点)?(晕|昏|疼|痛)|恶心|想吐|犯困|胸闷|喘不上气|晕倒|晕过去|晕了|昏昏沉沉|昏昏欲睡|迷迷糊糊|没力气|腿软|眼前发黑)`, `(让人|真|真是|好|太|挺|蛮|令人|很)头(疼|痛)|(吵|烦|生气|气得|气死|愁|急)[^,]{0,3}头(疼|痛)|味[^,]{0,4}恶心|恶心(的|死)`, `(热水器|洗澡|洗着|冲凉|燃气|煤气|浴室|卫生间|壁挂炉|炉子|灶|天然气)`).explained(`感冒|发烧|着凉|跟[^,?]{0,6}没(有)?关系|不是因为`),
 	// "开着的时候屋里人都头疼想吐 关了就好点": unwell while the appliance runs and better once it
 	// is off is carbon monoxide whatever the appliance is called
-	cue(HazardCO, `(头[^,]{0,2}(晕|昏|疼|痛)|恶心|想吐|胸闷|犯困)[^?]{0,16}(关了|关掉|一关|关上|关机|停了|出去|开窗)[^?]{0,4}(就|后|以后)?[^?]{0,2}(好|好点|好些|没事|舒服)`, "", ""),
+	cue(HazardCO, `(头[^,]{0,2}(晕|昏|疼|痛)|恶心|想吐|胸闷|犯困)[^?]{0,16}(关了|关掉|一关|关上|关机|停了|出去|出来|出了?浴室|出了?卫生间|离开|开窗|开了窗)[^?]{0,4}(就|后|以后)?[^?]{0,2}(好|好点|好些|没事|舒服)`, "", ""),
 	cue(HazardGas, `燃气表[^,]{0,4}(还在)?(走|转)`, "", ""),
 	// the odorant's smell, told as a likeness: "一打开柜门就有股味道 像臭鸡蛋"
 	cue(HazardGas, `(像|跟|一股|有股|有点|好像)[^,?]{0,3}(臭鸡蛋|臭(掉|了)的鸡蛋|坏(掉|了)的鸡蛋|臭蛋)`, `冰箱|冷藏|冷冻|(鸡蛋|蛋)[^,?]{0,3}(坏|臭|放久)|馊|下水道|地漏|厕所|马桶`, ""),
@@ -122,7 +126,7 @@ var hazardCues = []hazardCue{
 	cue(HazardGas, `臭鸡蛋|(闻|有|一股|好大|很大|好重|很重|冲)[^,?]{0,6}(味|臭|呛|气儿)|(味|味儿|气味|气儿)[^,?]{0,3}(冲|大|重|浓|呛)|(一屋子|满屋|屋里|到处|一屋)[^,?]{0,6}(味|气儿)|(嘶嘶|丝丝|咝咝|嗤嗤|呲呲|滋滋)|报警器[^,?]{0,8}(叫|响|嘀|闪)|gas`, `(糊|焦|霉|馊|腥|烟味|油味)`, `(燃气|煤气|天然气|液化气|瓦斯|灶|炉头|阀门|总阀|气阀|软管|黄管|气管|燃气管|gas)`).explained(`(没|不|没有)(通|有|用|装|接)(燃气|煤气|天然气)`),
 	cue(HazardFire, `(^|[^不没打点])出火(了|啦|呢|苗|焰|,|$)|冒出[^,?]{0,3}(一小团|一团|一股)火|起火|失火|明火|火光|自燃|烧了个?洞|烧出(了|个|一个)*洞|烧穿|(床单|被子|被褥|沙发|窗帘|地毯|桌布|衣服|桌面|地板)[^,]{0,4}烧(了|着|坏|焦|黑|糊)|烧起来|燃起来|烧着了|着起来|冒了?火(苗|焰|了|啦|呢|,|$)|冒了火|喷火|窜火|蹿火|火灾|起了火|着了火|着咗火|火烧`, `(急|气|恼|烦|怒)[^,]{0,4}冒火|(心里|心头|肚子|眼睛|眼里)[^,]{0,2}冒火|冒火了我|像[^,]{0,4}着了?火(一样|似的)|跟着了?火(一样|似的)|(热|急|气|馋|渴)得[^,]{0,5}着火|火灾险|火险|火灾保险|(热水器|水壶|烧水|热水|锅炉)[^,]{0,4}烧起来(的时候|时候|时|以后|后|之后|嗡|声|响|很|慢|太慢|不|没)|像[^,]{0,6}烧着了?[^,]{0,2}(那|的|那种|那股)?(股)?(味|气味|臭)|烧着了?(的|那|那种|那股)(味|气味|臭)`, ""),
 	cue(HazardFire, `(毛巾|衣服|布|窗帘|纸|被子|袜子|床单|东西)[^,?]{0,2}(着了|烧着|点着|引燃|燃了)`, `(没|不会|别|怕)[^,?]{0,2}(着|烧|燃)`, ""),
-	cue(HazardFire, `(^|[^打点能])(着火)`, `(上回|上次|以前|之前|去年|那次)[^,]{0,2}着火(的|那台|那个)[^,]{0,6}(早|已经)(就)?(换|扔|处理)|(嘴|嗓子|喉咙|心|胃|舌头|脸)[^,]{0,3}着了?火|(点|打|按|拧|旋|扭|才|难|慢)[^,]{0,3}着火|(热|急|气|馋|渴)得[^,]{0,5}着火|像[^,]{0,4}着了?火(一样|似的)|跟着了?火(一样|似的)|着火(很慢|慢|难)|着火了(吗|没)|着火(灭|熄)|火灭|用着火|烧着火|(电影|电视剧|剧里|戏里|节目|视频|游戏|动画|新闻)[^,]{0,8}着火|着火(那场|的那场|那段|的戏|的镜头|的画面|的场景|的新闻)`, "", 2),
+	cue(HazardFire, `(^|[^打点能])(着火)`, `(上回|上次|以前|之前|去年|那次)[^,]{0,2}着火(的|那台|那个)[^,]{0,6}(早|已经)(就)?(换|扔|处理)|(嘴|嗓子|喉咙|心|胃|舌头|脸)[^,]{0,3}着了?火|(点|打|按|拧|旋|扭|才|难|慢)[^,]{0,3}着火|(热|急|气|馋|渴)得[^,]{0,5}着火|像[^,]{0,4}着了?火(一样|似的)|跟着了?火(一样|似的)|着火(很慢|慢|难)|着火了(吗|没)|着火(灭|熄)|火灭|用着火|烧着火|(电影|电视剧|剧里|戏里|节目|视频|游戏|动画|新闻)[^,]{0,8}着火|着火(那场|的那场|那段|的戏|的镜头|的画面|的场景|的新闻|那幕|的那幕|那一幕|嗰幕|嗰场|嗰段|嘅画面|嘅镜头|嘅场景)`, "", 2),
 	cue(HazardFire, `(在|正在)烧(着|起来)?([^水饭菜开热]|$)|(充电宝|电池|插排|插座|插头|电线|手机|电动车|电瓶|适配器|充电器|电源|取暖器|电暖器|电热毯|机器|电器)[^,]{0,6}着了|(沙发|窗帘|被子|床单|衣服|桌子|地毯|纸箱|家具)[^,]{0,4}(点着|引着|烧着)|烧(了|出)(个|一个)?(印|黑印|坑)`, `烧(水|饭|菜|开)|热气|蒸汽|水壶|壶|(泡|放|插|连|接|挨|靠|亮|摸|用|留|晾|盖|压|堆|搁|摆|挂|躺|浸|淹|开|关|充|闲|空|等|搭|贴)着了?([^火]|$)`, "", 2),
 	// "着过一次火 小火苗", "炉子背后蹿出火来了": a fire that was, or fire out of its place
 	// a flame that leapt and singed what was near, told after the fact: "后头那儿呼地窜了一下
@@ -143,7 +147,7 @@ var hazardCues = []hazardCue{
 	cue(HazardSparks, `火花|火星|拉弧|电弧|闪火|冒火花|打火花|打花|冒花|迸花|spark|(里面|内部|腔体?)[^,]{0,6}(蓝光|蓝色的光|闪光)`, `火星(传|来|上|人|文|探测|车|撞)|从火星|来自火星|点火([^花星]|$)|打火([^花星]|$)|打不着|点不着|脉冲|点火针`, ""),
 	cue(HazardSparks, `亮了?一下[^,?]{0,6}(啪|砰|嘭|噼)|(啪|砰|嘭)[^,?]{0,3}(一声)?[^,?]{0,6}跳闸`, `(屏幕|画面|指示灯|灯)[^,?]{0,3}亮`, ""),
 	cue(HazardSparks, `(插|开关|电线|线路|电源|充电|适配器|接线|接头|电闸|空开|电表|里面|内部|腔|后面|背后|底下|机身|主板|微波炉|转盘|炉腔|内壁|云母片|波导)`+inClause+`{0,6}(打火|冒火|噼啪|噼里啪啦|啪啪响|闪光|闪了一下|电光|滋滋响|吱吱响|呲呲响)`, `(打不着|不着火|点不着|打不燃|着不了|打不上火|点火|灶)`, "", 2),
-	cue(HazardSmoke, `冒烟|起烟|冒`+inClause+`{0,4}烟|(就|会|在|又|还)?出(咗|紧|了|着)?(一|阵|股|啲|些|点|丝)*烟(了|啦|喇|嘞|,|$)|出(咗|紧|了|着)(一|阵|股|啲|些|点|丝)*烟|标[^,]{0,2}烟|烟出(来|嚟)|有烟|烟雾|浓烟|黑烟|白烟|青烟|一股烟|股烟|烟冒|冒青烟`, `(油烟|烟道|排烟|烟管|烟机|烟灶|吸烟|抽烟|香烟|烟囱|排气|出烟口|炒菜|做饭|煎|烤肉|爆炒|炝锅)|(急|气|恼|怒)(得|死|到|的|我)[^,]{0,3}冒[^,]{0,2}烟|(急|(?:^|[^空冷暖燃煤然化蒸天香沼])气)冒[^,]{0,2}烟|(嗓子|喉咙|嘴|鼻子|脑袋|心|七窍|(^|[^后里上外前下背])头)[^,]{0,3}冒[^,]{0,2}烟`, ""),
+	cue(HazardSmoke, `冒烟|起烟|冒`+inClause+`{0,4}烟|(就|会|在|又|还)?出(咗|紧|了|着)?(一|阵|股|啲|些|点|丝)*烟(了|啦|喇|嘞|,|$)|出(咗|紧|了|着)(一|阵|股|啲|些|点|丝)*烟|标[^,]{0,2}烟|烟出(来|嚟)|有烟|有(一)?(点点|点|些|丝丝|丝|股|阵|缕|团)烟|烟雾|浓烟|黑烟|白烟|青烟|一股烟|股烟|烟冒|冒青烟`, `(油烟|烟道|排烟|烟管|烟机|烟灶|吸烟|抽烟|香烟|烟囱|排气|出烟口|炒菜|做饭|煎|烤肉|烤(东西|串|鸡|鱼|红薯|饼)|五花肉|爆炒|炝锅)|(急|气|恼|怒)(得|死|到|的|我)[^,]{0,3}冒[^,]{0,2}烟|(急|(?:^|[^空冷暖燃煤然化蒸天香沼])气)冒[^,]{0,2}烟|(嗓子|喉咙|嘴|鼻子|脑袋|心|七窍|(^|[^后里上外前下背])头)[^,]{0,3}冒[^,]{0,2}烟`, ""),
 	cue(HazardShock, `(^|[^停断来没充])电了(我|一下|手)|(^|[^停断来没充])电(了)?我(一下|一哈|一家伙|一记)`, "", ""),
 	cue(HazardShock, `(碰|摸|挨|触)[^,?]{0,4}(有点|有些|会)电([^视脑池话器源线饭扇热]|$)|有电感|电手`, "", ""),
 	cue(HazardShock, `有点麻|一直麻|麻嗖嗖|麻丝丝|麻酥|嘚嘚|(像|有|在)过电|过电(一样|的感觉|似的)|电流感|小电流|像电流|electric|shock|触电感|电击感`, `(玩|久|长时间|打字|握|坐|蹲|睡)[^,]{0,6}麻`, `(摸|碰|触|touch|接触|挨|伸进|水|充电|插电|外壳|边框|金属|机身|手|静电)`),
@@ -160,15 +164,31 @@ var hazardCues = []hazardCue{
 	// "手碰到外壳被什么东西蛰了一下似的 酥酥的": stung, tingling, told as a likeness
 	cue(HazardShock, `(碰|摸|挨|触|扶|手|外壳|机身|门把)[^?]{0,14}(蛰|蜇|叮|咬|刺|扎)了?一下|(碰|摸|挨|触|手|外壳|机身)[^?]{0,14}(酥酥|刺刺|麻麻|麻嗖|一激灵)`, `(蚊子|虫|蜜蜂|猫|狗)`, ""),
 	cue(HazardShock, `(碰|摸|挨|触|扶|手|壳|把手)`+inClause+`{0,8}(打了?我|打我一下|打了一下手|打手|咬手|咬了我|蜇手|蜇了我|电咬|刺了?一下|刺手|扎了?一下|针扎|被咬|咬了|就?电(了)?一下)`, "", ""),
+	// "摸洗衣机的时候 像被蚂蚁咬了一口", "碰到电饭煲 被打了一下", "碰一下嗞的一下": a touch, then what
+	// the hand felt, told in a clause of its own
+	cue(HazardShock, `(摸|碰|触|挨|扶|接触|手指|手心|手背|光脚|脚底)[^?]{0,14}(被打了?一下|打了我?一下|被电|电流|电感|一激灵|激灵|哆嗦|针刺|针扎|刺痛|刺啦刺啦|刺刺|酸麻|发麻|麻了|麻麻|麻一下|(蚂蚁|虫子?|针)[^,?]{0,2}(咬|扎|叮|蛰|蜇)|弹开|缩回|(嗞|滋|呲)(的|地)?一下)`,
+		`静电|毛衣|干燥|(玩|久|长时间|打字|握|坐|蹲|睡|压)[^,]{0,6}麻|(蚊子|虫子)[^,?]{0,4}(叮|咬)了|仙人掌|木刺|毛刺|玻璃|划`, ""),
+	// "热水器洗澡时水有点点电", "外壳好像有电": current said to be in the water or on the casing
+	cue(HazardShock, `(水|外壳|机身|壳子|金属|水管|水龙头|花洒|门把|把手|铁皮)[^,?]{0,4}(有点点?|有些|有一点|一点点|有丢丢|好像有|有)电([^视脑池话器源线饭扇热费量压流表]|$)`, "", "", 2),
+	// "一股电流窜到胳膊", "有轻微的电感": current felt, named as such
+	cue(HazardShock, `一股电流|电流(窜|传|通|走)(到|过|遍)|(轻微|微微|一点|有点|有些|明显)的?电感`, "", ""),
+	// "用电笔一测外壳就亮", "热水器外壳 电笔碰上去红灯亮": a mains tester lighting on a casing, a pipe
+	// or the water, not on a socket
+	cue(HazardShock, `(电笔|测电笔|试电笔|验电笔)[^?]{0,8}(外壳|机身|壳子|箱体|金属|铁皮|水管|水龙头|花洒|门把|把手|水)[^?]{0,6}(亮|发光|有电|报警)|(外壳|机身|壳子|箱体|金属|铁皮|水管|水龙头|花洒|门把|把手)[^?]{0,8}(电笔|测电笔|试电笔|验电笔)[^?]{0,6}(亮|发光|有电|报警)`, "", "", 3, 6),
 	// "电水壶一插上电 家里就跳闸", "一开就跳空开": a breaker tripping at switch-on is leaking
 	// current until an electrician says otherwise (a trip before a fault is its trigger)
 	cue(HazardShock, `(插上|一插|插电|通电|开机|一开|打开|启动|一用|用的时候|加热|烧水|洗澡|一按|按开关|接通|上电|一烧)[^?]{0,10}?(跳闸|跳空开|跳电|跳了闸|(漏保|空开|电闸|总闸|闸|保险|漏电保护器?)(就|又|会|马上|立马|立刻)?(会)?跳)|(一插|插上|一开|一用|一通电|一烧|一加热)就跳`, "", "", 2),
-	cue(HazardShock, `有啲电|电着我|遭电|跑电|漏电|触电|电击|麻手|手麻|发麻|麻麻的|麻麻地|麻酥|一麻|电麻|麻一下|麻了一下|有电感|电得(慌|手|人|疼)|(摸|碰|触|手)[^,]{0,6}麻(了|一下|的)`, "", ""),
+	cue(HazardShock, `有啲电|电着我|麻人|遭电|跑电|漏电|触电|电击|麻手|手麻|发麻|麻麻的|麻麻地|麻酥|一麻|电麻|麻一下|麻了一下|有电感|电得(慌|手|人|疼)|(摸|碰|触|手)[^,]{0,6}麻(了|一下|的)`, "", ""),
 	cue(HazardShock, `(^|[^充停来打断省耗用插不没])(电人|电到|被电|带电|电手)([^池脑视动瓶风扇饭表机环线源]|$)`, "", "", 2),
 	cue(HazardShock, `(排插|插排|插座|插头|插线板|插板|接线板)(电到|电人|电手|电了)`, "", ""), // "排插电到我了"
 	cue(HazardWaterElectric, waterWords+`[^?]{0,12}`+liveParts, farFromWater, "", 1, 2).explained(farFromWater),
 	cue(HazardWaterElectric, liveParts+`[^?]{0,12}`+waterWords, farFromWater, "", 1, 2).explained(farFromWater),
 	cue(HazardWaterElectric, wetNow+`[^?]{0,24}`+poweredNow, "", "", 1, 2),
+	// "插座面板里面有水", "水槽下面的插座湿哒哒的", "墙插上全是水珠": water seen in or on a live
+	// part, in words too common to read at a distance ("热水器有水 插头插着" is no such thing)
+	cue(HazardWaterElectric, liveParts+inClause+`{0,6}(里面有水|里有水|上有水|上面有水|有水珠|水珠|有水渍|湿哒哒|湿嗒嗒|湿答答|湿漉漉|湿乎乎|湿湿的|潮潮的|潮乎乎|在滴水|往外冒水|冒水)`, farFromWater, "", 1, 2).explained(farFromWater),
+	// "鱼缸加热棒的插头掉进鱼缸了", "插排滑进水盆里": a live part itself fallen into water
+	cue(HazardWaterElectric, liveParts+`[^,?]{0,3}(掉|落|跌|泡|浸|滑)(进|到|在|入)?了?[^,?]{0,3}(水|鱼缸|盆|池|马桶|桶|缸|汤)`, "", "", 1, 2),
 	// "水还在往插座那边流", "啲水漏咗落拖板度": water moving towards or onto a live part
 	cue(HazardWaterElectric, `(水|漏)[^?]{0,6}(往|朝|向|流向|漏咗落|漏落|落)[^?]{0,4}`+liveParts, farFromWater, "", 1, 2),
 	// "顶上那个灯往下滴水 灯还亮着", "水从灯罩里滴下来", "漏水 灯闪了一下": water in a light fitting
@@ -209,6 +229,8 @@ var hazardCues = []hazardCue{
 		`(指示灯|灯|屏幕|显示|图标|洗|漂白|水渍|水印|汗)`, `电热|电褥|加热垫|发热垫|暖垫|暖宫|取暖|暖风机|电暖|小太阳|油汀|暖脚|暖手宝|暖桌|烤火|热敷|暖毯|毯子|毯面|布面|垫子|褥子|电热被|暖被`),
 	// A live part running hot is a fire about to start: "插座周围摸着烫", "充电器烫手".
 	cue(HazardBurning, `(插头|插销|插座|插排|排插|插线板|接线板|拖线板|电线|电源线|充电器|充电头|适配器|开关|电闸|空开|电表)`+inClause+`{0,6}(发烫|烫手|很烫|好烫|滚烫|烫得|特别烫|热得|发热|很热|烫|热乎乎|热热的|热烘烘|热得很)`, "", ""),
+	// "插座摸着有点温乎 还有点软": a live part gone soft is melting
+	cue(HazardBurning, `(插头|插销|插座|插排|排插|插线板|接线板|拖线板|电线|电源线|开关|面板|外壳)[^?]{0,10}(变软|软了|有点软|发软|软软的|软塌|软化)`, `(软件|软管|软线)`, "", 2),
 	// "冰箱插头有点热": a plug, socket or cord (not a charger, which runs warm) warmer than it
 	// should be, in mild words; lukewarm ("温温的") is no sign
 	cue(HazardBurning, `(插头|插销|插座|插排|排插|插线板|接线板|拖线板|电线|电源线|开关|电闸|空开|电表)`+inClause+`{0,6}(有点热|有些热|有点儿热|挺热|好热|老热|贼热|蛮热|怪热|热了)`, `(充电器|充电头|适配器|充电宝)`, ""),
@@ -221,6 +243,14 @@ var hazardCues = []hazardCue{
 	cue(HazardBurning, `烧(了)?(轮胎|电线皮|线皮|电线|塑料|胶皮|橡胶|头发|毛)|(味|味儿|气味)[^?]{0,8}(跟|像|好像|好比)[^,?]{0,3}烧`, cookingNear+`|烧(饭|菜|水|开)`, ""),
 	// "电视后面往上飘一缕一缕灰的 呛得她直咳嗽": smoke told by what is seen and breathed
 	cue(HazardSmoke, `(飘|冒|窜|出)[^?]{0,6}(一缕|一丝|一股|丝丝)[^,?]{0,6}(灰|白|黑|青)[^?]{0,10}(呛|咳|刺鼻|熏)|(灰|白|黑|青)(的|色的)?(雾|气)[^?]{0,8}(呛|咳|熏)`, `(油烟|炒菜|做饭|加湿|雾化|蒸汽|水汽|香薰|干冰)`, ""),
+	// "电视后面冒出一股灰色的气 闻着刺鼻", "电热水壶底下冒出一团黑气", "机器里飘出来白色的东西 有点呛":
+	// smoke told as a dark vapour, or as any vapour that stings
+	cue(HazardSmoke, `(冒|飘|窜|喷|出)[^?]{0,6}(黑|灰|青)(色)?(的)?(气|雾)|(冒|飘|窜|喷)(出|起)?(来)?[^?]{0,8}(白|灰|黑|青)(色)?(的)?(东西|气|雾)?[^?]{0,10}(呛|咳|刺鼻|熏|辣眼)`,
+		`(油烟|炒菜|做饭|煎|炸|加湿|雾化|香薰|干冰|尾气|汽车|排气管|水汽|蒸汽|水蒸气)`, ""),
+	// "电热水壶底座那块突然蹿起一点火", "插座腾起一团火": a flame leaping out
+	cue(HazardFire, `(蹿|窜|腾|冒|喷)(起|出)(来|了)*(一点点|一点|一小|一股|一团|一下|点|个|团|股|小)*火([^花星]|$)|(插|线|开关|面板|孔)[^?]{0,10}(像|跟)[^,?]{0,4}(烟头|炭火|火炭)`, stoveFlame+`|(急|气)[^,]{0,3}(冒|喷|窜)`, ""),
+	// "有🔥 插排那里": a fire said as there being fire, near something on the mains
+	cue(HazardFire, `(^|[^没不无])有(明)?火([^力花星气]|$)`, stoveFlame+`|打火机|火柴|蜡烛|香`, `插|线|电|充|机|器|开关`),
 	// "油烟机那里一团亮 呼一下 我拿锅盖压住嘞": a flame told by its flash and its smothering
 	cue(HazardFire, `一团(亮|火|光)|呼(的|地)?一下[^?]{0,14}(压住|捂灭|扑灭|盖住|灭了|压灭)|(锅盖|湿毛巾|湿布|毯子|灭火器|灭火毯)[^,?]{0,4}(压住|捂灭|扑灭|盖灭|压灭|捂住|盖住)`, `(屏幕|画面|指示灯|灯)[^,?]{0,3}(一团|亮)`, ""),
 	// "插座边上那塑料都有点儿发黄了": a socket's plastic discoloured by heat
@@ -234,15 +264,31 @@ var hazardCues = []hazardCue{
 // familyRunes are runes every cue of a family needs one of: a message with none of them
 // skips the family's patterns.
 var familyRunes = map[string]string{
-	HazardFire: "火燃着烧炸爆亮呼压捂扑灭盖燎窜蹿", HazardSparks: "火弧闪噼啪滋吱呲光花s砰嘭亮焊电嗞", HazardSmoke: "烟呛咳熏", HazardShock: "电麻打咬蜇嘚流sk刺扎蛰叮酥激破烂裂露漏铜弹痛闸跳",
-	HazardWaterElectric: "水淹泡湿洒泼溅淌渗滴潮桶溢b缸浴乐啡饮汁奶浆酒洗", HazardGas: "气味燃煤瓦臭漏泄表嘶丝嗤呲哧皂呛咝g滋报", HazardCO: "晕疼痛恶吐困闷昏碳毒co糊睡黑软稳力喘难dnh瞪嗡呕重沉",
-	HazardBattery: "鼓胀顶撑胖包凸拱烫热泡液溜翘膨严上拢分嘶滋咝甜形缝隆平转高厚晃摇", HazardBurning: "焦糊烧燶熔化黑味臭毛交b烫热塑黄褐硬",
+	HazardFire: "火燃着烧炸爆亮呼压捂扑灭盖燎窜蹿", HazardSparks: "火弧闪噼啪滋吱呲光花s砰嘭亮焊电嗞", HazardSmoke: "烟呛咳熏鼻辣气雾", HazardShock: "电麻打咬蜇嘚流sk刺扎蛰叮酥激破烂裂露漏铜弹痛闸跳嗞滋呲嗦缩",
+	HazardWaterElectric: "水淹泡湿洒泼溅淌渗滴潮桶溢b缸浴乐啡饮汁奶浆酒洗尿汤", HazardGas: "气味燃煤瓦臭漏泄表嘶丝嗤呲哧皂呛咝g滋报", HazardCO: "晕疼痛恶吐困闷昏碳毒co糊睡黑软稳力喘难dnh瞪嗡呕重沉",
+	HazardBattery: "鼓胀顶撑胖包凸拱烫热泡液溜翘膨严上拢分嘶滋咝甜形缝隆平转高厚晃摇", HazardBurning: "焦糊烧燶熔化黑味臭毛交b烫热塑黄褐硬软",
 	HazardInjury:     "夹卡压砸割划切扎绞卷轧碾撞磕刮戳烫弹崩摔跌伤骨针血拔抽出困关吸碰亲",
 	HazardMechanical: "裂断焊松晃摇歪变弯折卡锁扣刹炸爆崩飞弹鼓堵动跳掉坏灵用出排砸摔脱墙拔碎甩破打",
 }
 
 // wetRe is wetNow on its own, for Wet.
 var wetRe = MustFilter(wetNow)
+
+// waterAroundRe is water lying about or on something live: waterWords and wetNow.
+var waterAroundRe = regexp.MustCompile(waterWords + `|` + wetNow + `|(下|淋|打)[^,?]{0,2}雨`)
+
+// WaterAround reports water, not denied, lying about or on the device or a live part: "地上全是水",
+// "插座进水了", "还下着雨". Beside another hazard ("插座冒火花 地上全是水") it changes what is
+// safe to do: no stepping in it, the main switch from a dry spot, no unplugging by hand.
+func WaterAround(text string) bool {
+	t := hazardForm(text)
+	for _, loc := range waterAroundRe.FindAllStringIndex(t, -1) {
+		if !negated(t, loc[0]) && !deniedAfter(t, loc[1]) {
+			return true
+		}
+	}
+	return false
+}
 
 // Wet reports whether text says a device took water or a drink: "进水了", "进了点可乐",
 // "咖啡洒键盘上了". The dialog uses it to treat powering such a device on as a hazard.
@@ -265,6 +311,44 @@ func Touches(family, text string) bool {
 func Explained(text string) bool {
 	_, denials := scanHazards(text)
 	return denials
+}
+
+// familyWords are the plainest words of each family: a message that holds some and denies
+// every one ("不麻不电 就是门把手松了", "没冒烟 也没火") has answered the family's question itself.
+var familyWords = map[string]*regexp.Regexp{
+	HazardFire:          regexp.MustCompile(`着火|起火|火苗|明火|火`),
+	HazardSmoke:         regexp.MustCompile(`冒烟|烟`),
+	HazardSparks:        regexp.MustCompile(`火花|火星|打火|闪`),
+	HazardShock:         regexp.MustCompile(`漏电|触电|电人|电手|电到|带电|过电|发麻|麻`),
+	HazardWaterElectric: regexp.MustCompile(`进水|漏水|湿|水`),
+	HazardGas:           regexp.MustCompile(`煤气味|燃气味|煤气|燃气|漏气|味道|气味|味`),
+	HazardCO:            regexp.MustCompile(`头晕|头疼|头痛|恶心|想吐|晕|吐`),
+	HazardBattery:       regexp.MustCompile(`鼓包|鼓|胀|变形|发烫|烫|发热|热`),
+	HazardBurning:       regexp.MustCompile(`焦味|糊味|烧焦|焦|糊|煳|味道|味`),
+}
+
+// powerFarRe says the power is far away from the water: "离电很远", "插座在很高的地方". ("没碰到插座"
+// with the machine plugged in beside the water says less.)
+var powerFarRe = regexp.MustCompile(`离(电|插座|插头|插排|电源|电器)[^,?]{0,3}(很远|挺远|老远|远着|远)|(插座|插头|插排|电源)[^,?]{0,6}(很高的地方|高处|很远|挺远|老远)`)
+
+// DeniedOnly reports whether text names family only in denied words: "不麻不电" for a
+// shock, "没冒烟" for smoke; water said to be far from the power counts as denied. A message with none of the family's words says nothing of it.
+func DeniedOnly(family, text string) bool {
+	re := familyWords[family]
+	if re == nil {
+		return false
+	}
+	t := hazardForm(text)
+	if family == HazardWaterElectric && powerFarRe.MatchString(t) {
+		return true // "水管接头漏水 离电很远"
+	}
+	locs := re.FindAllStringIndex(t, -1)
+	for _, loc := range locs {
+		if !negated(t, loc[0]) && !deniedAfter(t, loc[1]) {
+			return false
+		}
+	}
+	return len(locs) > 0
 }
 
 // HazardReading is what the hazard cues read in one message: the hazards it speaks of
@@ -312,8 +396,10 @@ func scanHazardForm(t string) (hits []HazardHit, denials bool) {
 			continue
 		}
 		if h.away != nil && h.away.MatchString(t) {
-			if h.family == HazardWaterElectric && h.re.MatchString(t) {
-				denials = true // "插座在墙上高处 没碰到水": an editor's looser trigger stays quiet too
+			if h.family != HazardCO && h.re.MatchString(t) {
+				// "插座在墙上高处 没碰到水", "臭鸡蛋味 鸡蛋放久了": an editor's looser trigger stays quiet
+				// too; a headache put down to a cold may be one mistaken ("开始以为是感冒")
+				denials = true
 			}
 			continue
 		}
@@ -367,7 +453,7 @@ func scanHazardForm(t string) (hits []HazardHit, denials bool) {
 
 // unwell is how people tell the symptoms of carbon monoxide: headache, dizziness, nausea,
 // drowsiness, fainting. Near anything that burns gas or charcoal they are a hazard.
-const unwell = `(脑瓜子?|脑壳|脑袋|头)[^,]{0,3}(疼|痛|昏|晕)|(脑瓜子?|脑壳|脑袋|头)(有点|有些|有一点|发|好|老|挺)?沉|头(还是|还|仍然|依然|一直|老是)(有点|有些|有一点)?(疼|痛|昏|晕)|晕(倒|到|了|过去|乎|沉|得)|昏(倒|迷|沉)|迷迷糊糊|迷糊|迷迷瞪瞪|迷瞪|(脑瓜子?|脑壳|脑袋|头)[^,]{0,3}嗡|想呕|作呕|头重|想睡觉|犯困|眼前发黑|腿软|站不稳|乏力|没力气|胸闷|喘不上|呼吸困难|恶心|想吐|dizzy|nausea|headache`
+const unwell = `(脑瓜子?|脑壳|脑袋|头)[^,]{0,3}(疼|痛|昏|晕)|(脑瓜子?|脑壳|脑袋|头)(有|一|点|丢|些|微|稍|也|还|都|就|开始|好|老|挺|发|是|感觉|觉得)*(疼|痛|昏|晕)|(脑瓜子?|脑壳|脑袋|头)(有点|有些|有一点|发|好|老|挺)?沉|头(还是|还|仍然|依然|一直|老是)(有点|有些|有一点)?(疼|痛|昏|晕)|晕(倒|到|了|过去|乎|沉|得)|昏(倒|迷|沉)|迷迷糊糊|迷糊|迷迷瞪瞪|迷瞪|(脑瓜子?|脑壳|脑袋|头)[^,]{0,3}嗡|想呕|作呕|头重|想睡觉|犯困|眼前发黑|腿软|站不稳|乏力|没力气|胸闷|喘不上|呼吸困难|恶心|想吐|dizzy|nausea|headache`
 
 var unwellRe = MustFilter(unwell)
 
@@ -380,8 +466,9 @@ func Unwell(text string) bool {
 	return loc != nil && !negated(t, loc[0])
 }
 
-// idiom is anger or worry said with fire and smoke words.
-var idiom = regexp.MustCompile(`(急|气|恼|烦|怒)[^,]{0,4}冒|(心里|心头|肚子|眼睛|眼里)[^,]{0,2}冒火|冒火了我|(热|急|气|馋|渴)得[^,]{0,5}着火|像[^,]{0,4}着了?火(一样|似的)|跟着了?火(一样|似的)`)
+// idiom is anger, worry, thirst or spice said with fire and smoke words: "气得我冒烟",
+// "嗓子都冒烟了", "辣得嘴都着火了".
+var idiom = regexp.MustCompile(`(急|气|恼|烦|怒)[^,]{0,4}冒|(嗓子|喉咙|嘴|鼻子|七窍|脑袋)[^,]{0,3}冒[^,]{0,2}烟|(嘴|嗓子|喉咙|心|胃|舌头|脸)[^,]{0,3}着了?火|(心里|心头|肚子|眼睛|眼里)[^,]{0,2}冒火|冒火了我|(热|急|气|馋|渴)得[^,]{0,5}着火|像[^,]{0,4}着了?火(一样|似的)|跟着了?火(一样|似的)`)
 
 var (
 	foodBurnt = regexp.MustCompile(`煮糊|烧糊了|焦巴|锅巴|糊锅|糊底|饭糊|粥糊|菜糊|烤糊|煎糊|炒糊|糊了一层|糊一层|底下(老是|总是|总|老)?糊`)
@@ -458,6 +545,9 @@ func hazardFormOf(canon string) string {
 	space := false
 	for _, r := range canon {
 		r = fold(r)
+		if r == '🔥' {
+			r = '火' // "插排那里冒🔥了"
+		}
 		if unicode.IsSpace(r) {
 			space = true
 			continue
@@ -489,7 +579,37 @@ func hazardFormOf(canon string) string {
 		b.WriteRune(r)
 		last = r
 	}
-	return strings.TrimSuffix(b.String(), ",")
+	return joinSplitWords(strings.TrimSuffix(b.String(), ","))
+}
+
+// splitWords are hazard words a customer may type one character at a time, or cut with an
+// emoji: "冒，烟，了", "着 火 了", "漏😱电了".
+var splitWords = []string{"冒烟", "起烟", "着火", "起火", "失火", "冒火", "明火", "火花", "火苗", "火星", "漏电", "触电",
+	"电人", "带电", "发麻", "鼓包", "膨胀", "焦味", "糊味", "烧焦", "煤气", "燃气", "漏气", "烟雾", "进水", "发烫", "烫手"}
+
+// joinSplitWords drops a clause break inside a hazard word when one side of the break is a
+// clause of one character: "冒,烟,了" is "冒烟,了"; "不漏,电视也好" keeps its break.
+func joinSplitWords(t string) string {
+	if strings.IndexByte(t, ',') < 0 {
+		return t
+	}
+	for _, w := range splitWords {
+		_, size := utf8.DecodeRuneInString(w)
+		split := w[:size] + "," + w[size:]
+		for from := 0; ; {
+			i := strings.Index(t[from:], split)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(split)
+			if i == 0 || t[i-1] == ',' || t[i-1] == '?' || end == len(t) || t[end] == ',' || t[end] == '?' {
+				t = t[:i+size] + t[i+size+1:]
+			}
+			from = i + size
+		}
+	}
+	return t
 }
 
 // asksAbout reports whether the clause holding t[start:end] asks or worries: "没冒烟吧",

@@ -13,6 +13,53 @@ func TestHazards(t *testing.T) {
 		suspected    bool
 	}{
 		{"插排烧黑了还有火苗", HazardFire, false},
+		// words typed apart, cut by an emoji or written with 🔥 or the traditional 著
+		{"冒，烟，了", HazardSmoke, false},
+		{"漏😱电了 洗衣机", HazardShock, false},
+		{"插排那里冒🔥了", HazardFire, false},
+		{"有🔥 插排那里", HazardFire, false},
+		{"空調外機著火了", HazardFire, false},
+		{"不漏，电视也好好的", "", false},
+		// a touch, then what was felt, in a clause of its own; current named; a tester lighting on a casing
+		{"摸洗衣机的时候 像被蚂蚁咬了一口", HazardShock, false},
+		{"碰到电饭煲 被打了一下", HazardShock, false},
+		{"冰箱外壳碰一下嗞的一下", HazardShock, false},
+		{"摸微波炉门把手 一股电流窜到胳膊", HazardShock, false},
+		{"用电笔测了一下 热水器外壳电笔亮", HazardShock, false},
+		{"洗衣机外壳用电笔一测就亮", HazardShock, false},
+		{"电笔测了插座 火线亮 外壳不亮", "", false},
+		{"蹲久了腿麻 摸了下洗衣机 没啥感觉", "", false},
+		{"冬天干燥 摸门把手啪一下 是静电吧", "", false},
+		// water seen in or on a live part, a live part fallen into water, a pet's or a child's wetting
+		{"厕所的电热水器插座里面有水珠", HazardWaterElectric, false},
+		{"厨房水槽下面的插座湿哒哒的", HazardWaterElectric, false},
+		{"鱼缸加热棒的插头掉进鱼缸了", HazardWaterElectric, false},
+		{"插线板被猫尿了", HazardWaterElectric, false},
+		{"手机掉进汤锅里了 现在拿去充电了", HazardWaterElectric, false},
+		{"吹风机掉洗手盆里了 我赶紧捡起来 插头还插着", HazardWaterElectric, false},
+		{"净水器漏水 下面没有插座", "", false},
+		{"热水器有水但不热 插头插着的", "", false},
+		// smoke told as a dark vapour, or a vapour that stings; a flame leaping out
+		{"电视后面冒出一股灰色的气 闻着刺鼻", HazardSmoke, false},
+		{"电热水壶底下冒出一团黑气", HazardSmoke, false},
+		{"机器里飘出来白色的东西 有点呛 不是水汽", HazardSmoke, false},
+		{"加湿器飘出来白色的雾 有点呛鼻子", "", false},
+		{"电热水壶底座那块突然蹿起一点火 我赶紧拔了", HazardFire, false},
+		{"插线板里面红红的一点亮 像烟头那样", HazardFire, false},
+		{"部電視睇緊套戲 入面著火嗰幕跟住就freeze咗", "", false},
+		// understated: a live part gone soft, current in the water, a little smoke, a slightly dizzy head
+		{"插座摸着有点温乎 还有点软", HazardBurning, false},
+		{"热水器洗澡时水有点点电 不是很明显", HazardShock, false},
+		{"手机还有点电 就是充不进去", "", false},
+		{"电视后面稍微有一点点烟 就一下", HazardSmoke, false},
+		{"用完燃气热水器 头有一丢丢晕", HazardCO, false},
+		{"热水器麻人得很 洗不成澡", HazardShock, false},
+		{"电池股包了", HazardBattery, false},
+		// the rotten-egg smell put down to eggs gone off, and not
+		{"冰箱冷藏室有股臭鸡蛋味 鸡蛋放久了", "", false},
+		{"厨房有股臭鸡蛋味 不是鸡蛋放坏了", HazardGas, false},
+		// a headache gone once out of the bathroom, first taken for a cold
+		{"燃气热水器洗澡老公老说头疼 开始以为是感冒 但一出浴室就好了", HazardCO, false},
 		// a flame that leapt and singed, told after the fact; 心急火燎 is impatience
 		{"昨天开着开着 后头那儿呼地窜了一下 把窗帘底下燎黑了一片", HazardFire, false},
 		{"电热毯燎了个洞 床单也黄了", HazardFire, false},
@@ -306,6 +353,55 @@ func TestHazardsNotFromNormalFlames(t *testing.T) {
 	for _, text := range []string{"插头有燶味", "厨房着咗火", "洗衣机外壳有啲电", "冰箱电着我了", "手机电池胀咗", "后盖凸起来了", "冲凉冲到头晕晕 热水器开着", "燃气表还在走"} {
 		if hits := Hazards(text); len(hits) == 0 {
 			t.Errorf("Hazards(%q) = none, want a hazard", text)
+		}
+	}
+}
+
+// TestDeniedOnly: a message that denies every word of a family has answered its question.
+func TestDeniedOnly(t *testing.T) {
+	for _, tc := range []struct {
+		family, text string
+		want         bool
+	}{
+		{HazardShock, "不麻不电 就是门把手松了", true},
+		{HazardShock, "冰箱门把手不电人 就是门关不严", true},
+		{HazardShock, "不漏电 但是摸着有点麻", false},
+		{HazardSmoke, "没冒烟 就是不制冷", true},
+		{HazardSmoke, "没想到冒烟了", false},
+		{HazardBattery, "平板充电好慢 背面平平的没鼓", true},
+		{HazardBattery, "手机有点卡", false},
+		{HazardWaterElectric, "热水器水管接头漏水 离电很远", true},
+	} {
+		if got := DeniedOnly(tc.family, tc.text); got != tc.want {
+			t.Errorf("DeniedOnly(%s, %q) = %v, want %v", tc.family, tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestWaterAround: water lying about or on a live part, not denied.
+func TestWaterAround(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"洗衣机漏电 地上全是水", true},
+		{"插座进水了 还冒火花", true},
+		{"空调外机冒火花 还下着雨", true},
+		{"插座冒火花 没进水", false},
+		{"插座冒火花", false},
+	} {
+		if got := WaterAround(tc.text); got != tc.want {
+			t.Errorf("WaterAround(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestExplainedFigures: a figure of speech with a smoke or fire word explains it away, so an
+// editor's looser trigger stays quiet too.
+func TestExplainedFigures(t *testing.T) {
+	for _, text := range []string{"空调开制热有点干 嗓子冒烟", "中午吃的火锅 辣得嘴都着火了哈哈", "冰箱冷藏室有股臭鸡蛋味 鸡蛋放久了"} {
+		if !Explained(text) || len(Hazards(text)) > 0 {
+			t.Errorf("%q: explained %v, hazards %v; want explained, none", text, Explained(text), Hazards(text))
 		}
 	}
 }
