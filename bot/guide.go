@@ -100,8 +100,11 @@ func (d *Dialog) answerFault(c *Case, text string, now time.Time) (bool, string)
 // "没用", "还是不行"): a verdict, never fault text. What was tried, when told ("换插座也试过了
 // 没用"), is a detail; a menu's number ("2") is a choice.
 func notSolvedOnly(text string, now time.Time, lx *Lexicon) bool {
-	canon := knowledge.Canon(text)
-	if strings.ContainsAny(canon, "0123456789") || knowledge.ParseAnswer(canon) != knowledge.AnswerNotSolved || runes(verdictWords.ReplaceAllString(compact(canon), "")) > 1 {
+	canon := knowledge.CanonMemo(text)
+	if len(canon) > 72 || strings.ContainsAny(canon, "0123456789") { // a bare verdict is short: 24 characters at most
+		return false
+	}
+	if runes(verdictWords.ReplaceAllString(compact(canon), "")) > 1 || knowledge.ParseAnswer(canon) != knowledge.AnswerNotSolved {
 		return false
 	}
 	f := Extract(canon, now, lx)
