@@ -1584,6 +1584,17 @@ func (d *Dialog) interject(t *step) bool {
 		}
 	}
 	c, u := t.c, &t.u
+	if (c.State == StateCollect || c.State == StateSelf || c.State == StateConfirm) && len(u.Hazards) == 0 && u.Suspect == "" &&
+		noFacts(&u.Facts) && runes(compact(u.Canon)) <= 16 && cueConfused.MatchString(compact(u.Canon)) {
+		// "啊？这是要我干啥", "看不懂": what the bot wants, said plainly, then the question again
+		t.sayKey("bot.confused." + map[State]string{StateCollect: "collect", StateSelf: "self", StateConfirm: "confirm"}[c.State])
+		if rule, ok := d.KB.Rule(c.Case.RuleID); c.State == StateSelf && ok && c.Step < len(rule.Steps) {
+			d.showStep(t, rule)
+		} else {
+			d.reask(t)
+		}
+		return true
+	}
 	if d.confirmNoted(t) {
 		return true
 	}
@@ -2206,6 +2217,10 @@ func vagueRecent(c *Case, at time.Time) bool {
 	days := DateOf(at).Start(time.UTC).Sub(b.Start(time.UTC)).Hours() / 24
 	return days == 0 // "用了3天" counts days; "刚买" names none
 }
+
+// cueConfused is a customer who does not understand what the bot wants of them: "啊？这是要
+// 我干啥", "看不懂", "啥意思", "我该回什么", "咩意思".
+var cueConfused = knowledge.MustGate(`(这是)?要我(干|做|回|弄)(啥|嘛|什么|哈子|咩)|(啥|什么|啥子|咩|乜嘢?)意思(啊|呀|哦|嘛|呢)?[?？]*$|^(看|听)不(懂|明白)|没看懂|没看明白|不懂(你|您)?(的|啥|什么)?意思|我?该(回|怎么回|回复|选|填)(啥|什么|哪个)|你(在)?说(啥|什么|啥子)(呢|啊|呀)?[?？]*$|唔明|睇唔明|(啥|什么)情况[?？]+$`)
 
 // hasSubstance reports whether a message says something about a fault or a product.
 func hasSubstance(u *Understanding) bool {
