@@ -550,6 +550,11 @@ func (d *Dialog) safetyCheck(t *step, family string) bool {
 			// afraid of the device; neither is a no, and when unsure it is a hazard
 			d.hazard(t, toRule(knowledge.FamilyRule(family)))
 			return true
+		case unsureOfHazard.MatchString(core) && !cueFalseAlarmCause.MatchString(core):
+			// "说不好 好像有点臭", "不确定", "闻不太出来": the customer cannot rule it out, so
+			// it is a hazard (when unsure, treat it as one)
+			d.hazard(t, toRule(knowledge.FamilyRule(family)))
+			return true
 		case deniesHazard.MatchString(core):
 			t.sayKey("bot.safety.check_clear")
 			d.reask(t)
@@ -569,6 +574,14 @@ func (d *Dialog) safetyCheck(t *step, family string) bool {
 	}
 	return false
 }
+
+// unsureOfHazard answers the safety check without ruling the hazard out: "说不好", "不确定",
+// "好像有一点", "闻不太出来", "应该没有吧", "我鼻子不灵".
+var unsureOfHazard = knowledge.MustGate(`说不好|说不准|说不清|讲不清|不好说|不确定|不太确定|不敢确定|不能确定|拿不准|吃不准|搞不清|分不清|不清楚|不知道|不晓得|唔知|唔清楚|` +
+	`好像|似乎|像是|有点像|可能|也许|大概|估计|应该有|应该没有|应该不|闻不(太|大|出)|没(太|怎么)闻|鼻子(不|不太)(好|灵)|感冒.{0,4}闻不`)
+
+// cueFalseAlarmCause explains the sign away: "好像是邻居家在炒菜", "可能是油烟味".
+var cueFalseAlarmCause = knowledge.MustGate(`(是|就是)(邻居|楼下|隔壁|别人家)|(炒菜|做饭|油烟|饭菜|烧菜|煮饭|香水|蚊香|烟头|抽烟)(的)?(味|味道|气味)?`)
 
 // cueAfraidToUse is fear of the device after what happened: "现在不敢用了", "吓死个人".
 var cueAfraidToUse = knowledge.MustGate(`(不|没|冇|唔)敢(再)?(用|开|碰|插|充|坐|骑|靠近|摸|放|装|接)|(搬|放|拿|挪|移|扔)(到|去|在)[^,?]{0,4}(阳台|外面|门外|室外|地上|瓷砖|楼下|院子)|吓(死|坏|得|一跳|了一跳|一大跳)|好吓人|太吓人|吓人`)

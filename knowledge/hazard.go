@@ -267,7 +267,7 @@ var familyRunes = map[string]string{
 	HazardFire: "火燃着烧炸爆亮呼压捂扑灭盖燎窜蹿", HazardSparks: "火弧闪噼啪滋吱呲光花s砰嘭亮焊电嗞", HazardSmoke: "烟呛咳熏鼻辣气雾", HazardShock: "电麻打咬蜇嘚流sk刺扎蛰叮酥激破烂裂露漏铜弹痛闸跳嗞滋呲嗦缩",
 	HazardWaterElectric: "水淹泡湿洒泼溅淌渗滴潮桶溢b缸浴乐啡饮汁奶浆酒洗尿汤", HazardGas: "气味燃煤瓦臭漏泄表嘶丝嗤呲哧皂呛咝g滋报", HazardCO: "晕疼痛恶吐困闷昏碳毒co糊睡黑软稳力喘难dnh瞪嗡呕重沉",
 	HazardBattery: "鼓胀顶撑胖包凸拱烫热泡液溜翘膨严上拢分嘶滋咝甜形缝隆平转高厚晃摇", HazardBurning: "焦糊烧燶熔化黑味臭毛交b烫热塑黄褐硬软",
-	HazardInjury:     "夹卡压砸割划切扎绞卷轧碾撞磕刮戳烫弹崩摔跌伤骨针血拔抽出困关吸碰亲",
+	HazardInjury:     "夹卡压砸割划切扎绞卷轧碾撞磕刮戳烫弹崩摔跌伤骨针血拔抽出困关吸碰亲打削",
 	HazardMechanical: "裂断焊松晃摇歪变弯折卡锁扣刹炸爆崩飞弹鼓堵动跳掉坏灵用出排砸摔脱墙拔碎甩破打",
 }
 
