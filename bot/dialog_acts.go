@@ -826,7 +826,20 @@ var dayWord = regexp.MustCompile(`(今天|明天|后天|今晚|明晚|周末|周
 // told: the time of day with its day ("明天晚上7点以后"), else the clause that says when
 // ("别白天打我").
 func contactWindow(canon string) string {
-	if loc := clockWindow.FindStringIndex(canon); loc != nil {
+	refused := ""
+	for _, loc := range clockWindow.FindAllStringIndex(canon, -1) {
+		after := canon[loc[1]:]
+		if i := strings.IndexAny(after, "，,。！!？?；;"); i >= 0 {
+			after = after[:i]
+		}
+		if refusedTime.MatchString(after) {
+			// "4点前我不方便！早上8点以后再打": a time refused is no window; the one wished
+			// for is, else the refusal as said ("下午3点前别打")
+			if refused == "" {
+				refused = flipRefused(canon[loc[0]:loc[1]])
+			}
+			continue
+		}
 		w := canon[loc[0]:loc[1]]
 		before := canon[:loc[0]]
 		if i := strings.LastIndexAny(before, "，,。！!？?；; "); i >= 0 {
@@ -836,6 +849,9 @@ func contactWindow(canon string) string {
 			w = day + w
 		}
 		return w
+	}
+	if refused != "" {
+		return refused
 	}
 	for _, cl := range strings.FieldsFunc(canon, func(r rune) bool { return isClauseBreak(r) || r == ' ' }) {
 		if cueAvailability.MatchString(cl) {
@@ -847,6 +863,21 @@ func contactWindow(canon string) string {
 	}
 	return truncateRunes(strings.TrimSpace(canon), 40)
 }
+
+// flipRefused turns a time refused into the window it leaves: "下午3点前" (别打) → "下午3点
+// 以后", "晚上9点以后" → "晚上9点以前", else "避开10点".
+func flipRefused(w string) string {
+	for _, p := range [][2]string{{"以前", "以后"}, {"之前", "以后"}, {"前", "以后"}, {"以后", "以前"}, {"之后", "以前"}, {"后", "以前"}} {
+		if cut, ok := strings.CutSuffix(w, p[0]); ok {
+			return cut + p[1]
+		}
+	}
+	return catalog.T("bot.call.avoid", "time", w)
+}
+
+// refusedTime follows a time the customer cannot be called at: "4点前我不方便", "下午3点前别打",
+// "10点以前不要打电话".
+var refusedTime = regexp.MustCompile(`^[^0-9]{0,4}(不方便|不太方便|唔方便|没空|没时间|冇得闲|唔得闲|不在|不行|接不了|接不到|别打|不要打|莫打|勿打|别联系|不要联系|别来|不要来|别给我打|不要给我打)`)
 
 // wishedPart is the part of the day asked for: "能不能上午来", "最好周末来".
 var wishedPart = regexp.MustCompile(`(?:能不能|可不可以|可以|最好|尽量)[^,，。!?？]{0,3}?(上午|下午|晚上|中午|早上|周末|白天)`)
@@ -865,7 +896,7 @@ var cueAskedUpdated = knowledge.MustGate(`(改|更新|更正|记|登记|写)(了
 
 // cueAvailability says when the customer can or cannot be reached or visited: "只有晚上7点以后
 // 在家", "别白天打我", "白天接不了电话", "能不能上午来", "晚上六点半以后再打", "下班后才能接".
-var cueAvailability = knowledge.MustGate(`只有[^,，。!?？]{0,10}(在家|有空|方便|有人|能接|才能接|可以接|接得了|接电话)|只能[^,，。!?？]{0,10}(接电话|接|打)|(其他|别的|其余)时间[^,，。!?？]{0,2}(别|不要|不能|莫|勿)(打|联系)|(周末|工作日|下班|晚上|中午|早上|上午|下午)[^,，。!?？]{0,4}才(能|可以|方便)?(接|打|联系)|(别|不要|莫|勿要|唔好)[^,，。!?？]{0,3}(白天|上午|下午|晚上|中午|早上|工作时间|上班时间|日头)[^,，。!?？]{0,3}(打|来|联系|上门)|(白天|上午|下午|晚上|中午|早上|上班|日头)[^,，。!?？]{0,6}(不在家|没人|冇人|没空|接不了|接不到|不方便|不得空|唔得闲|冇得闲|听不了|唔方便)|(能不能|可不可以|可以|最好|尽量)[^,，。!?？]{0,3}(上午|下午|晚上|中午|早上|周末|白天)[^,，。!?？]{0,2}(来|上门|联系|打)|` +
+var cueAvailability = knowledge.MustGate(`[0-9一二三四五六七八九十两]+点半?(钟)?(前|以前|之前|后|以后|之后)[^,，。!?？]{0,3}(别|不要|莫|勿|不方便|不行|没空|接不了)|只有[^,，。!?？]{0,10}(在家|有空|方便|有人|能接|才能接|可以接|接得了|接电话)|只能[^,，。!?？]{0,10}(接电话|接|打)|(其他|别的|其余)时间[^,，。!?？]{0,2}(别|不要|不能|莫|勿)(打|联系)|(周末|工作日|下班|晚上|中午|早上|上午|下午)[^,，。!?？]{0,4}才(能|可以|方便)?(接|打|联系)|(别|不要|莫|勿要|唔好)[^,，。!?？]{0,3}(白天|上午|下午|晚上|中午|早上|工作时间|上班时间|日头)[^,，。!?？]{0,3}(打|来|联系|上门)|(白天|上午|下午|晚上|中午|早上|上班|日头)[^,，。!?？]{0,6}(不在家|没人|冇人|没空|接不了|接不到|不方便|不得空|唔得闲|冇得闲|听不了|唔方便)|(能不能|可不可以|可以|最好|尽量)[^,，。!?？]{0,3}(上午|下午|晚上|中午|早上|周末|白天)[^,，。!?？]{0,2}(来|上门|联系|打)|` +
 	`(点|点半|点钟|下班)(以后|之后|后)[^,，。!?？]{0,4}(再|才|先)?(打|来|联系|上门|在家|有空|方便|能接|可以接|接电话|得闲)|` +
 	`(点|点半|点钟)[^,，。!?？]{0,6}(打给我|给我打|打电话给我|联系我|打俾我)`)
 
