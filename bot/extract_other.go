@@ -353,6 +353,17 @@ func (x *extraction) brandSegment() bool {
 			return true
 		}
 	}
+	if m := pairBrandModel.FindStringSubmatchIndex(s); m != nil {
+		// "凯迪仕的 K20", "德施曼 Q5M": the brand, a space, its model
+		if _, taken := x.taken(m[2]); !taken && brandWordOK(s[m[2]:m[3]], time.Time{}, x.lx) {
+			x.f.Brand = s[m[2]:m[3]]
+			if x.f.Model == "" || inferred {
+				x.f.Model = canonicalModel(s[m[4]:m[5]])
+			}
+			x.mark(m[2], m[3], spanBrand)
+			return true
+		}
+	}
 	for start := 0; start < len(s); {
 		end := start
 		for end < len(s) {
@@ -395,6 +406,7 @@ func (x *extraction) brandSegment() bool {
 var (
 	segBrandMark        = regexp.MustCompile(`^(?:是|就是)?(\p{Han}{2,4}?)(?:牌子的|牌的|牌子|牌)$`)
 	segBrandModel       = regexp.MustCompile(`^(?:是|就是)?(\p{Han}{2,4}?)(?:家的|的)?(?:那个|那款|这个|这款)?([A-Za-z][A-Za-z0-9\-]{0,12}[0-9][A-Za-z0-9\-]{0,6}|[0-9]{1,3}[A-Za-z][A-Za-z0-9\-]{0,6})$`)
+	pairBrandModel      = regexp.MustCompile(`(?:^|[ ,，。!！~])(?:是|就是)?(\p{Han}{2,4}?)(?:牌子的|牌的|家的|的|牌)? ([A-Za-z]{1,4}-?[0-9][A-Za-z0-9\-]{0,8})(?:$|[ ,，。!！~])`)
 	tailLatinBrandModel = regexp.MustCompile(`(?:^|[ ,，。])([A-Za-z]{3,15}) ?([A-Za-z]{0,3}[0-9][A-Za-z0-9\-]{0,8})$`)
 )
 
