@@ -1359,9 +1359,22 @@ func (d *Dialog) advance(t *step) {
 				if tx := compact(t.u.Canon); cueSubmitNow.MatchString(tx) && cueSkipFirst.MatchString(tx) && !cueCancel.MatchString(tx) && !c.Case.SubmitNow && d.submitNow(t) {
 					return // "…别问了 直接提交" in the report itself: no checks offered, filed as asked
 				}
-				t.sayKey("bot.self.intro", "title", rule.Title)
-				d.showStep(t, rule)
-				return
+				told := doneClauses(c.Case.Symptom + "，" + t.u.Canon)
+				for told != "" && c.Step < len(rule.Steps) && alreadyTried(told, rule.StepText(c.Step, c.Case.Fuel)) {
+					c.Step++ // "遥控器没反应了，换了电池也不行": the check told as done is not shown
+				}
+				if c.Step < len(rule.Steps) {
+					t.sayKey("bot.self.intro", "title", rule.Title)
+					if c.Step > 0 {
+						t.sayKey("bot.self.skip_tried")
+					}
+					c.Case.StepsTried = c.Step
+					d.showStep(t, rule)
+					return
+				}
+				c.Case.StepsTried = c.Step // every check told as done already: the engineer next
+				t.do(RecordOutcome{RuleID: rule.ID, Outcome: OutcomeEscalated})
+				t.sayKey("bot.self.unsolved")
 			}
 		}
 	}

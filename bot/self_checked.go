@@ -37,8 +37,9 @@ func echoesStep(canon, step string) bool {
 	return len(seen) >= 2 || len(seen) == 1 && checkDone.MatchString(canon)
 }
 
-// checkDone says a check was already done or found nothing: "滤网上个月刚洗过", "管子没有被压".
-var checkDone = regexp.MustCompile(`(洗|清|擦|换|试|弄|检查|看|查|调|设|插|关)过|是对的|没(有)?问题|正常的|好好的|干净的|都是好的|没(有)?[^,]{0,3}(堵|压|挡|弯|折|卡)`)
+// checkDone says a check was already done or found nothing: "滤网上个月刚洗过", "管子没有被压",
+// "换了电池也不行".
+var checkDone = regexp.MustCompile(`(洗|清|擦|换|试|弄|检查|看|查|调|设|插|关)过|(洗|清|擦|换|试|检查|查|调|设|插|拔|关|重启|重置|复位)了[^,]{0,6}(也|还|都|依然|仍然)(是|不行|没用|不管用|一样|没反应|不好|不亮|不转|没变化)|是对的|没(有)?问题|正常的|好好的|干净的|都是好的|没(有)?[^,]{0,3}(堵|压|挡|弯|折|卡)`)
 
 // faultish are the marks of a fault told again rather than a check found fine: a negation,
 // a leak, a noise, heat.
@@ -81,9 +82,28 @@ func checkedFine(canon, step string) (did, echoed bool) {
 // alreadyTried reports a reply that says the customer already did what a later step asks:
 // "电池换过了 没用" to "请更换灶具底部的电池". A question is no such report.
 func alreadyTried(canon, step string) bool {
-	t := compact(canon)
-	if strings.ContainsAny(t, "?？吗") || strings.Contains(t, "怎么") || !checkDone.MatchString(t) {
+	var told []string // the clauses that tell a check done and ask nothing: "滤网洗了还是滴。师傅多久能来？"
+	for _, cl := range strings.FieldsFunc(canon, func(r rune) bool { return isClauseBreak(r) || r == ' ' }) {
+		if !strings.ContainsAny(cl, "?？吗") && !strings.Contains(cl, "怎么") && checkDone.MatchString(compact(cl)) {
+			told = append(told, cl) // only what was done: "小米平板6" beside it makes no step look done
+		}
+	}
+	t := compact(strings.Join(told, "，"))
+	if !checkDone.MatchString(t) {
 		return false
 	}
 	return echoesStep(t, step)
+}
+
+// doneClauses are the clauses of a report that tell a check already done ("空调遥控器没反应了，
+// 换了电池也不行" gives "换了电池也不行"): only they are compared with the rule's steps, so the
+// product's name in the rest ("遥控器") makes no step look done.
+func doneClauses(text string) string {
+	var out []string
+	for _, cl := range strings.FieldsFunc(text, func(r rune) bool { return isClauseBreak(r) || r == ' ' }) {
+		if checkDone.MatchString(compact(cl)) {
+			out = append(out, cl)
+		}
+	}
+	return strings.Join(out, "，")
 }
