@@ -39,7 +39,11 @@ func echoesStep(canon, step string) bool {
 
 // checkDone says a check was already done or found nothing: "滤网上个月刚洗过", "管子没有被压",
 // "换了电池也不行".
-var checkDone = regexp.MustCompile(`(洗|清|擦|换|试|弄|检查|看|查|调|设|插|关)过|(洗|清|擦|换|试|检查|查|调|设|插|拔|关|重启|重置|复位)了[^,]{0,6}(也|还|都|依然|仍然)(是|不行|没用|不管用|一样|没反应|不好|不亮|不转|没变化)|是对的|没(有)?问题|正常的|好好的|干净的|都是好的|没(有)?[^,]{0,3}(堵|压|挡|弯|折|卡)`)
+var checkDone = regexp.MustCompile(`(洗|清|擦|换|试|弄|检查|看|查|调|设|插|关|翻|找|掏|摸|拆|拔|拧|按|重启)过|没(有)?(啥|什么|任何)?(硬东西|硬物|异物|杂物|东西卡着)|(洗|清|擦|换|试|检查|查|调|设|插|拔|关|重启|重置|复位)了[^,]{0,6}(也|还|都|依然|仍然)(是|不行|没用|不管用|一样|没反应|不好|不亮|不转|没变化)|是对的|没(有)?问题|正常的|好好的|干净的|都是好的|没(有)?[^,]{0,3}(堵|压|挡|弯|折|卡)`)
+
+// checkedShort is a check told done in a short reply ("翻过了", "没啥硬东西"): a deed with 过 or
+// nothing found. Bare "正常的" may mean it works again and is asked plainly instead.
+var checkedShort = regexp.MustCompile(`(翻|找|掏|摸|拆|拔|拧|按|检查|看|查|洗|清|擦|换|试|弄|调|设|插|关|重启)过|没(有)?(啥|什么|任何)?(硬东西|硬物|异物|杂物)`)
 
 // faultish are the marks of a fault told again rather than a check found fine: a negation,
 // a leak, a noise, heat.
@@ -75,6 +79,9 @@ func checkedFine(canon, step string) (did, echoed bool) {
 	}
 	if faultish.MatchString(t) && !checkDone.MatchString(t) {
 		return false, false // "冷藏室一点都不冷": the fault told again, not the check found fine
+	}
+	if checkedShort.MatchString(t) && !faultish.MatchString(strings.TrimPrefix(checkedShort.ReplaceAllString(t, ""), "了")) && len([]rune(t)) <= 12 {
+		return false, true // "翻过了 没啥硬东西": short, the check done and nothing else told
 	}
 	return false, echoesStep(t, step)
 }
