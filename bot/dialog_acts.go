@@ -967,6 +967,21 @@ func (d *Dialog) confirmNoted(t *step) bool {
 		return false
 	}
 	d.absorb(t)
+	for _, sn := range slotNames {
+		if sn.slot != SlotPhone && sn.slot != SlotAddress && sn.slot != SlotName {
+			continue
+		}
+		if sn.re.MatchString(compact(t.u.Canon)) && c.Case.missing(sn.slot) {
+			// "我的电话你记下了没有" when no number was read: said plainly, never "记下了"
+			t.sayKey("bot.noted.missing." + string(sn.slot))
+			if c.State != StateCollect || c.Asking != sn.slot {
+				d.reask(t)
+			} else {
+				t.say(d.question(&c.Case, sn.slot))
+			}
+			return true
+		}
+	}
 	var parts []string
 	for _, s := range summarySlots {
 		if !c.Case.missing(s) {
