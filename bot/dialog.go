@@ -1359,8 +1359,8 @@ func (d *Dialog) advance(t *step) {
 				if tx := compact(t.u.Canon); cueSubmitNow.MatchString(tx) && cueSkipFirst.MatchString(tx) && !cueCancel.MatchString(tx) && !c.Case.SubmitNow && d.submitNow(t) {
 					return // "…别问了 直接提交" in the report itself: no checks offered, filed as asked
 				}
-				told := doneClauses(c.Case.Symptom + "，" + t.u.Canon)
-				for told != "" && c.Step < len(rule.Steps) && alreadyTried(told, rule.StepText(c.Step, c.Case.Fuel)) {
+				told := c.Case.Symptom + "，" + t.u.Canon
+				for c.Step < len(rule.Steps) && alreadyTried(told, rule.StepText(c.Step, c.Case.Fuel)) {
 					c.Step++ // "遥控器没反应了，换了电池也不行": the check told as done is not shown
 				}
 				if c.Step < len(rule.Steps) {

@@ -853,7 +853,7 @@ func contactWindow(canon string) string {
 	if refused != "" {
 		return refused
 	}
-	for _, cl := range strings.FieldsFunc(canon, func(r rune) bool { return isClauseBreak(r) || r == ' ' }) {
+	for _, cl := range spokenParts(canon) {
 		if cueAvailability.MatchString(cl) {
 			if w := wishedPart.FindStringSubmatch(cl); w != nil {
 				return w[1] // "能不能上午来": 上午
@@ -1919,7 +1919,7 @@ func (d *Dialog) interject(t *step) bool {
 		d.changeProduct(t, act.Evidence)
 		return true
 	}
-	if c.State == StateSelf && d.partFix(t) {
+	if d.partFix(t) {
 		return true // "不是内机 是外机": the checks follow the part meant
 	}
 	if u.Is(ActCorrection) && (busy || c.State == StateResume) && d.correct(t) {
@@ -1950,11 +1950,11 @@ func (d *Dialog) interject(t *step) bool {
 		return true
 	}
 	if q, ok := u.Has(ActQuestion); ok && c.State == StateSelf && q.Topic != "" && q.Topic != TopicOther && !guessed(q) {
-		if a := verdictClause(u.Canon); a != knowledge.AnswerUnclear {
+		if toldNotSolved(u.Canon) {
 			// "滤网洗了还是滴。师傅多久能来？", "管子看了没压着 还是滴 这个修要多少钱": the
-			// question answered, and the check's result taken as told (the next step, or solved)
+			// question answered, and the check's result taken as told: the next step
 			d.answerQuestions(t, q.Topic)
-			u.Answer = a
+			u.Answer = knowledge.AnswerNotSolved
 			return false
 		}
 	}
@@ -1963,7 +1963,6 @@ func (d *Dialog) interject(t *step) bool {
 		if hasSubstance(u) && (c.State == StateNew || c.State == StateDone || c.State == StateCollect) {
 			return false // a fault with a question: the state handler answers it after reading the facts
 		}
-
 		answered := false
 		if busy {
 			d.absorb(t) // "去年12月买的 还在保吗": the date answers the question
@@ -2291,20 +2290,20 @@ func vagueRecent(c *Case, at time.Time) bool {
 // 我干啥", "看不懂", "啥意思", "我该回什么", "咩意思".
 var cueConfused = knowledge.MustGate(`(这是)?要我(干|做|回|弄)(啥|嘛|什么|哈子|咩)|(啥|什么|啥子|咩|乜嘢?)意思(啊|呀|哦|嘛|呢)?[?？]*$|^(看|听)不(懂|明白)|没看懂|没看明白|不懂(你|您)?(的|啥|什么)?意思|我?该(回|怎么回|回复|选|填)(啥|什么|哪个)|你(在)?说(啥|什么|啥子)(呢|啊|呀)?[?？]*$|唔明|睇唔明|(啥|什么)情况[?？]+$`)
 
-// verdictClause is the check's result told by a clause of the message that is no question:
-// "滤网洗了还是滴" of "滤网洗了还是滴。师傅多久能来？": AnswerNotSolved, else AnswerUnclear.
-func verdictClause(canon string) knowledge.Answer {
-	for _, cl := range strings.FieldsFunc(canon, func(r rune) bool { return isClauseBreak(r) || r == ' ' }) {
+// toldNotSolved reports a clause of the message, no question, that tells the check did not
+// help: "滤网洗了还是滴" of "滤网洗了还是滴。师傅多久能来？". A clause that seems to say it works
+// is not taken beside a question ("自费修也要得 换个屏大概好多钱嘞" agrees to pay, it fixes
+// nothing): never "solved" by mistake.
+func toldNotSolved(canon string) bool {
+	for _, cl := range spokenParts(canon) {
 		if cueQuestion.MatchString(cl) || strings.HasPrefix(cl, "还是") || strings.HasPrefix(cl, "或者") || strings.HasPrefix(cl, "或是") {
 			continue // "这个要上门吗 还是要我拿过去": the other half of a question, no result
 		}
 		if knowledge.ParseAnswer(cl) == knowledge.AnswerNotSolved {
-			return knowledge.AnswerNotSolved
+			return true
 		}
 	}
-	// a clause that seems to say it works is not taken beside a question ("自费修也要得 换个
-	// 屏大概好多钱嘞" agrees to pay, it fixes nothing): never "solved" by mistake
-	return knowledge.AnswerUnclear
+	return false
 }
 
 // hasSubstance reports whether a message says something about a fault or a product.

@@ -97,9 +97,6 @@ func (x *extraction) settleDenied(lx *Lexicon) {
 	}
 }
 
-// deniedProduct reports a product name at s[i:end] that the words around it set aside:
-// "不是空调", "勿是空调", "不报空调了", "空调没事", "空调倒是好的". A name the customer
-// affirms ("说的是热水器 不是净水器") is not denied by what follows it.
 // deniedBrand reports a brand at byte i denied by the words right before it: "不是海尔",
 // "勿是美的", "唔系格力".
 func deniedBrand(s string, i int) bool {
@@ -112,6 +109,9 @@ func deniedBrand(s string, i int) bool {
 	return false
 }
 
+// deniedProduct reports a product name at s[i:end] that the words around it set aside:
+// "不是空调", "勿是空调", "不报空调了", "空调没事", "空调倒是好的". A name the customer
+// affirms ("说的是热水器 不是净水器") is not denied by what follows it.
 func deniedProduct(s string, i, end int) bool {
 	before := strings.TrimRight(s[:i], " ")
 	for _, w := range []string{"不是", "勿是", "唔系", "唔是", "并非", "不报", "别报", "不修", "而不是"} {

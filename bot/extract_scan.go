@@ -130,6 +130,12 @@ func clauseBounds(s string, i int) (start, end int) {
 }
 
 // isClauseBreak reports whether r is one of clauseBreaks.
+// spokenParts splits a message at its clause breaks and spaces: the parts a customer tells
+// one by one ("滤网洗了还是滴。师傅多久能来？" gives "滤网洗了还是滴" and "师傅多久能来").
+func spokenParts(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return isClauseBreak(r) || r == ' ' })
+}
+
 func isClauseBreak(r rune) bool {
 	switch r {
 	case '，', ',', '。', ';', '；', '!', '！', '?', '？', '\n', '\r', '、', '~', '～', '…', '|':

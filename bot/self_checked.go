@@ -89,26 +89,18 @@ func checkedFine(canon, step string) (did, echoed bool) {
 // alreadyTried reports a reply that says the customer already did what a later step asks:
 // "电池换过了 没用" to "请更换灶具底部的电池". A question is no such report.
 func alreadyTried(canon, step string) bool {
-	var told []string // the clauses that tell a check done and ask nothing: "滤网洗了还是滴。师傅多久能来？"
-	for _, cl := range strings.FieldsFunc(canon, func(r rune) bool { return isClauseBreak(r) || r == ' ' }) {
-		if !strings.ContainsAny(cl, "?？吗") && !strings.Contains(cl, "怎么") && checkDone.MatchString(compact(cl)) {
-			told = append(told, cl) // only what was done: "小米平板6" beside it makes no step look done
-		}
-	}
-	t := compact(strings.Join(told, "，"))
-	if !checkDone.MatchString(t) {
-		return false
-	}
-	return echoesStep(t, step)
+	t := compact(doneClauses(canon))
+	return t != "" && echoesStep(t, step)
 }
 
-// doneClauses are the clauses of a report that tell a check already done ("空调遥控器没反应了，
-// 换了电池也不行" gives "换了电池也不行"): only they are compared with the rule's steps, so the
-// product's name in the rest ("遥控器") makes no step look done.
+// doneClauses are the clauses of a message that tell a check already done and ask nothing
+// ("空调遥控器没反应了，换了电池也不行" gives "换了电池也不行"; "滤网洗了还是滴。师傅多久能来？"
+// gives "滤网洗了还是滴"): only they are compared with the rule's steps, so the product's name
+// in the rest ("遥控器", "小米平板6") makes no step look done.
 func doneClauses(text string) string {
 	var out []string
-	for _, cl := range strings.FieldsFunc(text, func(r rune) bool { return isClauseBreak(r) || r == ' ' }) {
-		if checkDone.MatchString(compact(cl)) {
+	for _, cl := range spokenParts(text) {
+		if !strings.ContainsAny(cl, "?？吗") && !strings.Contains(cl, "怎么") && checkDone.MatchString(compact(cl)) {
 			out = append(out, cl)
 		}
 	}
