@@ -174,8 +174,13 @@ func (d *Dialog) stillQueued(t *step) {
 		left = catalog.T("bot.handoff.left", "minutes", minutesOf(m))
 	}
 	if opens, closed := d.closedUntil(t.in.At); closed {
-		// at night "排队" promises nobody: when someone will answer
-		t.sayKey("bot.handoff.again_closed", "opens", clockLabel(opens))
+		// at night "排队" promises nobody: when someone will answer; a filed ticket's
+		// promise (a hazard's duty call-back) still stands
+		key := "bot.handoff.again_closed"
+		if c.Ticket != "" {
+			key = "bot.handoff.again_closed_ticket"
+		}
+		t.sayKey(key, "opens", clockLabel(opens))
 	} else {
 		t.sayKey("bot.handoff.again", "left", left)
 	}

@@ -10,7 +10,7 @@ type SLATargets struct {
 	FirstResponseDays int           // online first response, in working days
 	DiagnosisDays     int           // diagnosis and policy check, in working days
 	UrgentWithin      time.Duration // both, for urgent cases
-	UrgentClock       bool          // UrgentWithin counts clock time, not working hours
+	UrgentClock       bool          // a hazard's UrgentWithin counts clock time, not working hours
 	ComplaintWithin   time.Duration // both, for a complaint risk, in clock time
 	VisitLead         time.Duration // the earliest visit slot starts this long after now
 }

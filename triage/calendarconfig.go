@@ -38,8 +38,9 @@ type CalendarConfig struct {
 	FirstResponseDays int    `yaml:"first_response_days" json:"first_response_days"` // 1
 	DiagnosisDays     int    `yaml:"diagnosis_days" json:"diagnosis_days"`           // 2
 	UrgentWithin      string `yaml:"urgent_within" json:"urgent_within"`             // "4h"
-	// UrgentBasis is how UrgentWithin is counted: "clock" (default; a hazard cannot wait for
-	// Monday) or "working" (working hours).
+	// UrgentBasis is how UrgentWithin is counted for a hazard: "clock" (default; a hazard
+	// cannot wait for Monday) or "working" (working hours). Other urgent cases always count
+	// working hours.
 	UrgentBasis string `yaml:"urgent_basis" json:"urgent_basis"`
 	// ComplaintWithin is the response target of a complaint risk, in clock time ("2h").
 	ComplaintWithin string `yaml:"complaint_within" json:"complaint_within"`

@@ -12,9 +12,11 @@ type SLA struct {
 // Deadlines computes the SLA of a case reported at c.ReportedAt with priority p, on cal's
 // targets: a first online response within FirstResponseDays working days and a diagnosis
 // within DiagnosisDays working days (see Calendar.AddWorkingDays for how a working day is
-// counted); an urgent case gets both within UrgentWithin, counted in clock time by default
-// (a hazard reported on Friday night cannot wait for Monday) or in working hours when the
-// calendar says so. A complaint (Case.Complaint) gets both within ComplaintWithin, in
+// counted); an urgent case gets both within UrgentWithin. A hazard's UrgentWithin counts
+// clock time by default (a hazard reported on Friday night cannot wait for Monday: the duty
+// line calls back) or working hours when the calendar says so; any other urgent case (a
+// device that cannot be used, lost data) counts working hours, so the bot never promises a
+// call at 2 a.m. in the same breath as "客服 09:00 起". A complaint (Case.Complaint) gets both within ComplaintWithin, in
 // clock time: a customer who names 12315 is not kept waiting over the weekend. Routine
 // cases share the normal targets.
 func Deadlines(c Case, p Priority, cal *Calendar) SLA {
@@ -26,7 +28,7 @@ func Deadlines(c Case, p Priority, cal *Calendar) SLA {
 			"within", durationText(tg.ComplaintWithin), "by", momentText(by))}
 	}
 	if p == PriorityUrgent {
-		if tg.UrgentClock {
+		if tg.UrgentClock && c.Safety {
 			by := t.Add(tg.UrgentWithin)
 			return SLA{by, by, because("triage.why.sla.urgent_clock",
 				"within", durationText(tg.UrgentWithin), "by", momentText(by))}

@@ -51,7 +51,8 @@ func TestPlanVisits(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			now := at(t, tt.reported)
-			r := Result{Priority: tt.priority, SLA: Deadlines(Case{ReportedAt: now}, tt.priority, cal)}
+			// the urgent cases here are hazards: their promise counts clock time
+			r := Result{Priority: tt.priority, SLA: Deadlines(Case{ReportedAt: now, Safety: tt.priority == PriorityUrgent}, tt.priority, cal)}
 			p := VisitPolicy{Slots: daySlots, Weekend: tt.weekend, Days: 3}
 			if tt.evening {
 				p.Evening = evening
