@@ -41,6 +41,7 @@ type Conversation struct {
 	// whether a check helped. A bare "嗯 行" closes the case only after the plain question.
 	Verdict   string `json:"vd,omitempty"`
 	SelfDoubt bool   `json:"sd,omitempty"`
+	Reminded  int    `json:"rm,omitempty"` // reminders of the step shown, answered with something else
 
 	Case    Case `json:"c"`
 	CaseSeq int  `json:"cs,omitempty"` // cases this customer started

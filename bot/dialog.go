@@ -1397,6 +1397,12 @@ func (d *Dialog) askMissing(t *step, slots []Slot) bool {
 // ask puts question s to the customer.
 func (d *Dialog) ask(t *step, s Slot) {
 	c := t.c
+	if s == SlotCategory && c.State == StateCollect && c.Asking == s {
+		// the menu of every product was shown and the customer told other things: asked
+		// again in one line, not the whole menu once more
+		t.sayKey("bot.ask.category.again")
+		return
+	}
 	if c.Asking != s {
 		if c.State == StateCollect && c.Asking != "" && c.Asking != SlotFault && !c.Case.missing(c.Asking) {
 			c.pushHistory(c.Asking)
@@ -1411,6 +1417,7 @@ func (d *Dialog) showStep(t *step, rule Rule) {
 	c := t.c
 	t.sayKey("bot.self.step", "i", c.Step+1, "n", len(rule.Steps), "text", rule.StepText(c.Step, c.Case.Fuel))
 	c.Verdict = verdictStep
+	c.Reminded = 0
 }
 
 // remindStep asks again for the verdict on the step shown just before, without pasting its
@@ -1418,12 +1425,14 @@ func (d *Dialog) showStep(t *step, rule Rule) {
 // A short step is shown again whole.
 func (d *Dialog) remindStep(t *step, rule Rule) {
 	c := t.c
+	reminded := c.Reminded + 1
 	if utf8.RuneCountInString(rule.StepText(c.Step, c.Case.Fuel)) <= 30 {
 		d.showStep(t, rule)
 		c.Verdict = "" // said after something else: an "嗯" may answer that
-		return
+	} else {
+		t.sayKey("bot.self.remind", "i", c.Step+1)
 	}
-	t.sayKey("bot.self.remind", "i", c.Step+1)
+	c.Reminded = reminded
 }
 
 // selfService reads the customer's verdict on a self-service step.
@@ -2215,7 +2224,9 @@ func (d *Dialog) reask(t *step) {
 				return
 			}
 		}
-		if c.Asking != "" {
+		if c.Asking == SlotCategory && c.State == StateCollect {
+			t.sayKey("bot.ask.category.again") // the whole menu once is enough
+		} else if c.Asking != "" {
 			t.say(d.question(&c.Case, c.Asking))
 		}
 	case StateSelf:
@@ -2536,15 +2547,45 @@ func (d *Dialog) submitNow(t *step) bool {
 	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != "" && q.Topic != TopicOther && q.Topic != TopicService && q.Topic != TopicIsNormal {
 		return false // "派师傅上门要多少钱": the question first
 	}
-	if !cueSubmitNow.MatchString(canon) || cueCancel.MatchString(canon) || t.u.Is(ActCancel) || t.u.Is(ActSolved) ||
-		inSelf && t.u.Answer == knowledge.AnswerSolved {
+	if cueCancel.MatchString(canon) || t.u.Is(ActCancel) || t.u.Is(ActSolved) || inSelf && t.u.Answer == knowledge.AnswerSolved {
+		return false
+	}
+	lead := ""
+	switch {
+	case cueSubmitNow.MatchString(canon):
+	case inSelf && contactTold(t) && (c.Reminded > 0 || t.u.Facts.Address != "" || t.u.Facts.Name != "") &&
+		t.u.Answer == knowledge.AnswerUnclear && !knowledge.Pending(t.u.Canon):
+		// "电话139… 大同平城区云中路 姓乔" while a check waits, or a number after the check
+		// was already asked about once and passed over: nobody leaves their contact details
+		// to fix it themselves; the repair is filed and the check stays on offer
+		lead = "bot.self.file_contact"
+	default:
 		return false
 	}
 	if q, ok := t.u.Has(ActQuestion); ok && (q.Topic == TopicService || q.Topic == TopicIsNormal) {
 		d.answerQuestions(t, q.Topic) // "你们是寄过去修还是上门修 俺都中 给俺登记上吧": answered, then filed
 	}
+	if lead != "" {
+		t.sayKey(lead)
+	}
+	d.fileNow(t)
+	return true
+}
+
+// contactTold reports a message that gives a phone number or an address the case lacks.
+func contactTold(t *step) bool {
+	f, c := &t.u.Facts, &t.c.Case
+	return !f.Phone.IsZero() && c.Phone.IsZero() || f.Address != "" && c.Address == ""
+}
+
+// fileNow files the case without more optional questions: what the message tells is kept,
+// the optional details still missing are left for staff, and only the purchase date and
+// the contact details are asked before the ticket is filed (summary). In self-service the
+// checks end unsolved.
+func (d *Dialog) fileNow(t *step) {
+	c := t.c
 	before := c.Case
-	if inSelf {
+	if c.State == StateSelf {
 		// "好的 就这样 帮我登记一下嘛" during the checks: no more checks, filed as unsolved
 		c.Case.StepsTried, c.Case.SelfDone = c.Step, true
 		t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeEscalated})
@@ -2572,5 +2613,4 @@ func (d *Dialog) submitNow(t *step) bool {
 		t.sayKey(key, "left", strings.Join(left, "、"))
 	}
 	d.advance(t)
-	return true
 }

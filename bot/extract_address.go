@@ -86,7 +86,21 @@ func (x *extraction) address() {
 			return
 		}
 	}
+	// a district and its road, told as a clause of their own, the city left out or one the
+	// list does not know: "电话137… 梅州梅江区 彩虹路 姓古", "徐汇区 漕溪北路"
+	for _, loc := range districtRoad.FindAllStringSubmatchIndex(s, -1) {
+		if _, ok := x.taken(loc[2]); ok {
+			continue
+		}
+		if aend := x.addressEnd(loc[2]); addressDetailed(s[loc[2]:aend]) {
+			x.setAddress(loc[2], loc[2], aend)
+			return
+		}
+	}
 }
+
+// districtRoad is a clause that opens with a district or county and names a road in it.
+var districtRoad = regexp.MustCompile(`(?:^|[,，。.;；!！ ])(\p{Han}{2,6}[区县] ?\p{Han}{1,6}(?:路|街|大道|大街|巷|胡同))`)
 
 // livesInDistrict is a district named after the words that say it is where one lives.
 var livesInDistrict = regexp.MustCompile(`(?:我家住在|家住在|我住在|住在|家住|我住|住)(\p{Han}{2,4}[区县旗])`)
@@ -171,6 +185,9 @@ func (x *extraction) setAddress(cue, start, end int) {
 	}
 	x.f.Address = trimChatter(addr)
 	x.f.Region, x.f.City = RegionOf(x.f.Address)
+	if i := strings.LastIndex(x.s[start:end], x.f.Address); i >= 0 {
+		end = start + i + len(x.f.Address) // the words trimmed after it stay for the name ("… 彩虹路 姓古")
+	}
 	x.mark(cue, end, spanAddress)
 }
 
@@ -214,8 +231,15 @@ func addressDetailed(a string) bool {
 			areas++
 		}
 	}
+	if details == 0 && areas >= 1 && bareDoor.MatchString(a) {
+		details = 1 // "北京朝阳区望京SOHO T2 1806": the door number is the detail
+	}
 	return details >= 1 && details+areas >= 2
 }
+
+// bareDoor is a room or door number written bare: three or four digits that are no year,
+// price or date.
+var bareDoor = regexp.MustCompile(`(?:^|[^0-9])[0-9]{3,4}(?:$|[^0-9年元块月日])`)
 
 // RegionOf names the province-level division and the city an address is in, as far as it
 // can tell: "北京市朝阳区…" gives ("北京", "北京"), "广东省深圳市…" and "深圳南山区…" give

@@ -88,6 +88,14 @@ func (x *extraction) dates(now time.Time) {
 		}
 		role := x.classify(m)
 		switch {
+		case role != roleStarted && role != roleDelivered && m.date.Year != x.f.PurchaseDate.Year && !m.noDate && !m.vague && !m.age && (x.f.PurchaseDate.Precision() == PrecisionYear || x.f.PurchaseApprox && x.f.PurchaseDate.Precision() == PrecisionMonth) &&
+			m.date.Precision() >= PrecisionMonth && !strings.Contains(x.s[m.start:m.end], "年") &&
+			purchaseEnd >= 0 && purchaseEnd <= m.start && !takesBack(x.s[purchaseEnd:m.start]):
+			// "2023年夏天装的 7月份": the month of the year just told (or of its season), not
+			// this year's
+			x.f.PurchaseDate.Month, x.f.PurchaseDate.Day, x.f.PurchaseApprox = m.date.Month, m.date.Day, m.approx
+			purchaseEnd = max(purchaseEnd, x.purchaseEnd(m))
+			x.mark(m.start, purchaseEnd, spanPurchase)
 		case m.vague:
 			// "好几年了": owned for years, but no date to count from; never a guess
 			if role == rolePurchase || role == roleEither {
@@ -282,6 +290,10 @@ func (x *extraction) classify(m *dateMention) dateRole {
 	_, clauseEnd := x.clause(m.end)
 	occasion := false // "…搬家的时候": an occasion; what happened then comes after it
 	for i, n := m.end, 0; i < clauseEnd && n < 10; n++ {
+		if strings.HasPrefix(s[i:], "装修") {
+			i += len("装修") // "20年装修的时候装的": the home's renovation, no repair ("修的")
+			continue
+		}
 		if _, _, ok := setUnrelatedAfter.at(s, i); ok && !occasion {
 			return roleNeither
 		}

@@ -58,6 +58,8 @@ var purchaseVerbs = []string{
 var deliveryVerbs = []string{
 	"送到", "送来", "送过来", "送达", "送货", "签收", "收货", "收的货", "收到", "到货", "到的货", "到家",
 	"到手", "装好", "装上", "装的", "安装", "上门装", "送上门",
+	// "的" in dialects: "20年装修的时候装滴", "前年装嘞", "旧年装嘅"
+	"装滴", "装嘞", "装嘅", "装哒", "装额",
 }
 
 // deliveryLeadIns before a date make it the delivery day: "签收是12月7号", "收货日期 12-01".

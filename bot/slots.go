@@ -877,12 +877,15 @@ func brandAmongChatter(text string, now time.Time, lx *Lexicon) (brand, model st
 		switch {
 		case w == "" || isFiller(p) || cueSaidBefore.MatchString(p) || cueQuestion.MatchString(p) || noValue(p):
 			continue
-		case model == "" && strings.ContainsAny(w, "0123456789") && hanCount(w) == 0:
+		case model == "" && strings.ContainsAny(w, "0123456789") && (hanCount(w) == 0 || hanCount(w) <= 4 && hasLatin(w)):
+			// "RT6810", and a series named in Chinese before its code: "雅迪 冠能DE8"
 			if m, ok := modelAsWritten(w); ok {
 				model = m
 				continue
 			}
 			return "", "", false
+		case otherFact(Extract(p, now, lx)):
+			continue // "前年父亲节给他买的 奥佳华的": the date is kept by collect; the brand is the other part
 		case runes(w) < 2 || runes(w) > 8 || strings.ContainsAny(w, "0123456789"+notInBrands+"买送用了不没这那个年月") ||
 			reduplicated(w) || isUnknown(w) || Extract(w, now, lx) != (Facts{}) || greetingWord(strings.ToLower(w)):
 			return "", "", false
@@ -894,6 +897,17 @@ func brandAmongChatter(text string, now time.Time, lx *Lexicon) (brand, model st
 		brand = w
 	}
 	return brand, model, brand != ""
+}
+
+// otherFact reports facts that are a date, a phone, an address or a name, and no product or
+// brand: a part of a message that says something other than the brand.
+func otherFact(f Facts) bool {
+	return f.Brand == "" && f.Product == "" && f.Category == "" &&
+		(!f.PurchaseDate.IsZero() || !f.Phone.IsZero() || f.Address != "" || f.Name != "")
+}
+
+func hasLatin(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }) >= 0
 }
 
 // cueNotBrandWord are words of the form, not brands: "电话 9123 4567", "型号 不知道".
