@@ -1013,6 +1013,14 @@ func (d *Dialog) absorb(t *step) {
 	}
 }
 
+// partFine tells that the part a step checks is fine ("排水管没问题", "管子看了是好的", "滤网
+// 干净的没问题"): the check's result, never "solved" for the machine. partFineNot are the
+// words that make it the machine working again ("现在没问题了").
+var (
+	partFine    = regexp.MustCompile(`^\p{Han}{1,10}?(没(有|啥|什么)?问题|是好的|好好的|正常的?|没毛病)(的|啊|呀|哦|吧)?$`)
+	partFineNot = regexp.MustCompile(`^(现在|已经|都|全|它|一切|暂时|目前|好像|应该)|了(的|啊|呀|哦|吧)?$`)
+)
+
 // faultWords is the fault as the ticket keeps it: the parts of the customer's words that ask
 // ("是不是轮子的问题啊", "SN码在哪看"), call out or fill ("喂你好", "唉", "xswl", "说不准",
 // "派个人来看看", "哈哈") are left out, and what leads a part in without telling anything
@@ -1511,6 +1519,9 @@ func (d *Dialog) selfService(t *step, text string) {
 		t.sayKey("bot.self.did") // "滤网洗好了": done, but did it help?
 		c.Verdict = verdictPlain
 		return
+	}
+	if echoed && t.u.Answer == knowledge.AnswerSolved && partFine.MatchString(compact(t.u.Canon)) && !partFineNot.MatchString(compact(t.u.Canon)) {
+		t.u.Answer = knowledge.AnswerUnclear // "排水管没问题": the part the step checks is fine, not the machine
 	}
 	if echoed && t.u.Answer == knowledge.AnswerUnclear && !t.u.Is(ActQuestion) && !knowledge.Pending(t.u.Canon) {
 		// "遥控器上显示的是制冷模式": the check finds nothing wrong, so it did not help; the
