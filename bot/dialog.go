@@ -1274,7 +1274,7 @@ func contactName(canon string) (string, bool) {
 var cueAside = regexp.MustCompile(`^(哦|噢|啊|诶|欸)?,?(对了|另外|还有|补充一下|补充|忘了说|忘记说|顺便说一下|顺便说|说一下|再说一下)[,：:]?`)
 
 // cueTriedAlready tells what the customer already tried: "换插座也试过了 没用", "重启过了还是不行".
-var cueTriedAlready = regexp.MustCompile(`试过|试了|换了|重启过|重启了|拔过|插过|清洗过|清理过|都不行|也不行|没用|不管用`)
+var cueTriedAlready = regexp.MustCompile(`试过|试了|换了|换过|刚换|才换|重启过|重启了|拔过|插过|洗过|刚洗|才洗|清洗过|清理过|除过垢|都不行|也不行|没用|不管用`)
 
 // asideNote returns the detail of a message that adds one on the way ("对了我那个是燃气的"
 // → "我那个是燃气的"), or "" when the message is no such thing.
