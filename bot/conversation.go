@@ -57,6 +57,10 @@ type Conversation struct {
 	Tickets  []string      `json:"ts,omitempty"` // recent tickets, newest last
 	Contact  Contact       `json:"ct,omitempty"` // remembered across cases
 
+	// AskedHuman says the customer asked for a person during this case ("转人工"): they are
+	// not told to ask for one again.
+	AskedHuman bool `json:"ah,omitempty"`
+
 	Paused     bool   `json:"p,omitempty"`  // a staff member has taken over the chat
 	Agent      string `json:"ag,omitempty"` // who took it over
 	RateTicket string `json:"rt,omitempty"` // the ticket the follow-up survey is about

@@ -143,6 +143,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (cv Conversation, out []Effect
 	}
 	t.u = d.understand(&c, text, in.At)
 	t.verdict, c.Verdict = c.Verdict, ""
+	if ParseCommand(t.u.Canon) == CmdHuman || t.u.Is(ActHandoff) {
+		defer func() { cv.AskedHuman = true }() // after a new case this message may start
+	}
 	defer func() {
 		if cv.Ticket == "" && cv.State.inProgress() {
 			// "修了两次了，上次换板收了我300，我要退款": kept for the complaint it may become
@@ -903,13 +906,18 @@ var cueComesBack = knowledge.MustGate(`^(它|这)?(又|再次|又开始|又出�
 
 func (d *Dialog) newCase(t *step) {
 	c := t.c
+	if c.Ticket != "" {
+		// the filed case's contact as it stands, with what was told after filing ("我姓陈
+		// 住…" while it waited for a person)
+		c.Contact = c.Case.contact()
+	}
 	c.Case = withContact(c.Contact)
 	c.Case.Outside = c.Outside
 	c.CaseSeq++
 	c.CaseAt = t.in.At
 	c.Case.At = t.in.At
 	c.State, c.Asking, c.Fails, c.History, c.Step = StateCollect, "", 0, nil, 0
-	c.Ticket, c.Windows, c.Pending, c.Prev = "", nil, "", ""
+	c.Ticket, c.Windows, c.Pending, c.Prev, c.AskedHuman = "", nil, "", "", false
 }
 
 // placeAbroad notes a place outside the mainland the message says the customer is in
@@ -946,6 +954,7 @@ func (d *Dialog) absorb(t *step) {
 		f.Symptom = "" // "试了 没用": a verdict, never fault text
 	} else if f.Symptom != "" {
 		f.Symptom = withoutAsking(f.Symptom) // "我能不能插回去继续用啊" asks; it is no fault
+		f.Symptom = faultWords(f.Symptom)    // "唉又黑了", "原地转圈圈 xswl，是不是轮子的问题啊": the fault alone
 	}
 	if !c.Case.PurchaseDate.IsZero() && hypothetical.MatchString(compact(t.u.Canon)) {
 		f.PurchaseDate, f.PurchaseApprox = Date{}, false // "那13个月呢" asks, it does not correct
@@ -1003,6 +1012,61 @@ func (d *Dialog) absorb(t *step) {
 		c.Case.ProofDoubt = w // "朋友送的", "二手的", "在日本买的": the warranty is checked, never promised
 	}
 }
+
+// partFine tells that the part a step checks is fine ("排水管没问题", "管子看了是好的", "滤网
+// 干净的没问题"): the check's result, never "solved" for the machine. partFineNot are the
+// words that make it the machine working again ("现在没问题了").
+var (
+	partFine    = regexp.MustCompile(`^\p{Han}{1,10}?(没(有|啥|什么)?问题|是好的|好好的|正常的?|没毛病)(的|啊|呀|哦|吧)?$`)
+	partFineNot = regexp.MustCompile(`^(现在|已经|都|全|它|一切|暂时|目前|好像|应该)|了(的|啊|呀|哦|吧)?$`)
+)
+
+// faultWords is the fault as the ticket keeps it: the parts of the customer's words that ask
+// ("是不是轮子的问题啊", "SN码在哪看"), call out or fill ("喂你好", "唉", "xswl", "说不准",
+// "派个人来看看", "哈哈") are left out, and what leads a part in without telling anything
+// ("对了", "唉", "还有个") is cut; the customer's words stay in the transcript. The symptom is
+// kept as it is when nothing else would be left.
+func faultWords(symptom string) string {
+	parts := strings.FieldsFunc(symptom, func(r rune) bool { return r == ' ' || strings.ContainsRune(clauseBreaks, r) })
+	kept := make([]string, 0, len(parts))
+	changed := false
+	for _, p := range parts {
+		q := p
+		for {
+			cut := faultLeadIn.ReplaceAllString(q, "")
+			cut = faultTrail.ReplaceAllString(cut, "")
+			if cut == q {
+				break
+			}
+			q = cut
+		}
+		if q != p {
+			changed = true
+		}
+		if q == "" || faultFiller.MatchString(q) || faultAsks.MatchString(q) || len(parts) > 1 && faultOnlyBroken.MatchString(q) {
+			changed = true
+			continue
+		}
+		kept = append(kept, q)
+	}
+	if len(kept) == 0 || !changed {
+		return symptom
+	}
+	return strings.Join(kept, "，")
+}
+
+var (
+	// faultLeadIn opens a part without telling the fault: "唉又黑了", "对了冰箱也不制冷了", "个冰箱…".
+	faultLeadIn = regexp.MustCompile(`^(喂+|你好|您好|在吗|在不在|哎呀|哎哟|哎|唉|诶|欸|嗯+|呃|啊+|哈+|对了|还有个|还有|另外|然后|个)[,，!！~～ ]*`)
+	// faultTrail closes a part without telling the fault: "不脱水了 唉", "不出热水了哈哈".
+	faultTrail = regexp.MustCompile(`(哈哈+|唉|哎|呜+|xswl|yyds|orz|emmm*)$`)
+	// faultFiller is a part that tells nothing of the fault: slang, a sigh, a hedge, a call for help.
+	faultFiller = regexp.MustCompile(`^(?i:xswl|yyds|hhh+|orz|emm+|233+|awsl|nb|无语|绝了|服了|烦死了?|气死了?|烦人|好烦|麻烦了|谢谢|说不准|说不好|不好说|不知道|不清楚|(你们)?(派|找|叫)(个)?(人|师傅)(来|过来|上门)?(看看|看一下|修修|修一下)?(吧)?|帮(我|忙)(看看|看一下|修修|修一下)(吧)?|救命|怎么办|咋办|咋整)$`)
+	// faultAsks is a part that asks: "是不是轮子的问题啊", "SN码在哪看", "要多久".
+	faultAsks = regexp.MustCompile(`(吗|嘛|么|呢)$|是不是|会不会|是否|为什么|为啥|在哪|哪里看|怎么办|咋办|多少钱|多久|能不能|可不可以|要不要`)
+	// faultOnlyBroken says only that it broke, beside parts that tell how: "冰箱也坏了 不制冷".
+	faultOnlyBroken = regexp.MustCompile(`^((都|也|又)?坏(了|掉了)|\p{Han}{1,4}(也|都)坏(了|掉了))$`)
+)
 
 // withoutAsking drops the parts of a symptom that ask rather than tell ("当时就黑屏了 我能不能
 // 先插上充电器开机" keeps "当时就黑屏了"); "" when every part asks.
@@ -1210,7 +1274,7 @@ func contactName(canon string) (string, bool) {
 var cueAside = regexp.MustCompile(`^(哦|噢|啊|诶|欸)?,?(对了|另外|还有|补充一下|补充|忘了说|忘记说|顺便说一下|顺便说|说一下|再说一下)[,：:]?`)
 
 // cueTriedAlready tells what the customer already tried: "换插座也试过了 没用", "重启过了还是不行".
-var cueTriedAlready = regexp.MustCompile(`试过|试了|换了|重启过|重启了|拔过|插过|清洗过|清理过|都不行|也不行|没用|不管用`)
+var cueTriedAlready = regexp.MustCompile(`试过|试了|换了|换过|刚换|才换|重启过|重启了|拔过|插过|洗过|刚洗|才洗|清洗过|清理过|除过垢|都不行|也不行|没用|不管用`)
 
 // asideNote returns the detail of a message that adds one on the way ("对了我那个是燃气的"
 // → "我那个是燃气的"), or "" when the message is no such thing.
@@ -1464,6 +1528,9 @@ func (d *Dialog) selfService(t *step, text string) {
 		t.sayKey("bot.self.did") // "滤网洗好了": done, but did it help?
 		c.Verdict = verdictPlain
 		return
+	}
+	if echoed && t.u.Answer == knowledge.AnswerSolved && partFine.MatchString(compact(t.u.Canon)) && !partFineNot.MatchString(compact(t.u.Canon)) {
+		t.u.Answer = knowledge.AnswerUnclear // "排水管没问题": the part the step checks is fine, not the machine
 	}
 	if echoed && t.u.Answer == knowledge.AnswerUnclear && !t.u.Is(ActQuestion) && !knowledge.Pending(t.u.Canon) {
 		// "遥控器上显示的是制冷模式": the check finds nothing wrong, so it did not help; the
@@ -1888,6 +1955,42 @@ func (d *Dialog) offerAlso(t *step) {
 	t.sayKey("bot.also.offer", "what", c.Also)
 }
 
+// anotherReport starts the report of another appliance told while a filed ticket waits for
+// a person: a new product with its fault or a request to report it ("还有个空调也坏了",
+// "再帮我报一个冰箱"), or the second appliance already noted on the ticket asked for again
+// ("油烟机也帮我报修，老板的"). The ticket stays with the person; the new case keeps the
+// contact already given (newCase) and goes through the usual checks and questions. false
+// for anything else, so the waiting goes on as before.
+func (d *Dialog) anotherReport(t *step) bool {
+	c, u := t.c, &t.u
+	if len(u.Hazards) > 0 || u.Is(ActChangeProduct) || u.Is(ActCorrection) {
+		return false
+	}
+	tx := compact(u.Canon)
+	asked := cueReportAnother.MatchString(tx)
+	told := u.Facts.Symptom != "" || u.Facts.ErrorCode != ""
+	alsoCat := d.alsoCategory(c.Case.Also, t.in.At)
+	noted := c.Case.Also != "" && AlsoFault(c.Case.Also, d.lexicon()) &&
+		(u.Facts.Category != "" && u.Facts.Category == alsoCat || u.Facts.Category == "" && cueAlsoBoth.MatchString(tx))
+	fresh := hasNewProduct(u, c) && (told && cueAlsoProduct.MatchString(tx) || asked)
+	if !(noted && (asked || told) || fresh) {
+		return false
+	}
+	text := u.Text
+	if noted && (!told || u.Facts.Category == "") {
+		text = c.Case.Also + "，" + text // the fault told earlier, with what is said now
+	}
+	number := c.Ticket
+	c.State, c.AckedAt = StateDone, t.in.At
+	t.u = d.understand(c, text, t.in.At)
+	t.sayKey("bot.also.own_report", "number", number)
+	d.start(t, text)
+	return true
+}
+
+// cueReportAnother asks for another report: "再帮我报一个", "也帮我报修", "单独报修", "也要修".
+var cueReportAnother = knowledge.MustGate(`(再|也|单独|另外|一起|顺便|顺带)(帮我|给我|帮忙|麻烦)?(报|登记|修|弄|看)|再报|报一个|报一下|也要修|也得修|要修|报修|也坏|也出(问题|毛病)|也不(行|好使|灵)`)
+
 // takeAlso answers the offer of offerAlso: a yes reports the second appliance as if the
 // customer had just said it, a no is acknowledged; anything else drops the offer and is
 // read as usual.
@@ -2005,6 +2108,9 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 	}
 	if c.Paused {
 		return // a staff member is answering: say nothing
+	}
+	if c.Ticket != "" && d.anotherReport(t) {
+		return // "还有个空调也坏了": its own report starts while the ticket waits for a person
 	}
 	// Nobody has answered yet: stay useful while the customer waits.
 	if c.Ticket != "" && cueBotUseless.MatchString(compact(t.u.Canon)) && !cueClearCancel.MatchString(compact(t.u.Canon)) {

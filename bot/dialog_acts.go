@@ -1966,11 +1966,17 @@ func (d *Dialog) interject(t *step) bool {
 		answered := false
 		if busy {
 			d.absorb(t) // "去年12月买的 还在保吗": the date answers the question
-			if c.State == StateCollect && (c.Asking == SlotBrand || c.Asking == SlotModel || c.Asking == SlotPhone) && c.Case.missing(c.Asking) {
-				// "荣泰的，RT6810。多少钱能修？", "任天堂啊 你是真人吗": the answer beside the question
+			if said := answerBeside(u.Canon, c.Asking); c.State == StateCollect && said != "" && c.Case.missing(c.Asking) {
+				// "荣泰的，RT6810。多少钱能修？", "任天堂啊 你是真人吗", "没买。这个要多久能修好？",
+				// "木有 大概要多少钱啊": the answer beside the question
 				before := c.Case
-				if answered, _ = d.answer(&c.Case, c.Asking, u.Canon, t.in.At); answered {
-					if learned := d.learned(&before, &c.Case); learned != "" {
+				if answered, _ = d.answer(&c.Case, c.Asking, said, t.in.At); answered {
+					learned := d.learned(&before, &c.Case)
+					if said != u.Canon && learned == d.show(&c.Case, c.Asking) {
+						// "没买": "延保：无", not a bare "无"
+						learned = catalog.T("bot.slot."+string(c.Asking)) + "：" + learned
+					}
+					if learned != "" {
 						t.sayKey("bot.learned", "facts", learned)
 					}
 				}
@@ -2295,10 +2301,16 @@ var cueConfused = knowledge.MustGate(`(这是)?要我(干|做|回|弄)(啥|嘛|�
 // is not taken beside a question ("自费修也要得 换个屏大概好多钱嘞" agrees to pay, it fixes
 // nothing): never "solved" by mistake.
 func toldNotSolved(canon string) bool {
+	asked := false
 	for _, cl := range spokenParts(canon) {
-		if cueQuestion.MatchString(cl) || strings.HasPrefix(cl, "还是") || strings.HasPrefix(cl, "或者") || strings.HasPrefix(cl, "或是") {
+		if cueQuestion.MatchString(cl) {
+			asked = true
+			continue
+		}
+		if asked && (strings.HasPrefix(cl, "还是") || strings.HasPrefix(cl, "或者") || strings.HasPrefix(cl, "或是")) {
 			continue // "这个要上门吗 还是要我拿过去": the other half of a question, no result
 		}
+		asked = false // "管子看了没压着 还是在滴": "还是" after a told part tells the result
 		if knowledge.ParseAnswer(cl) == knowledge.AnswerNotSolved {
 			return true
 		}
@@ -2769,6 +2781,13 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 			t.sayKey("bot.faq.keep_using.hazard") // a hazard: never, until it is checked
 		case c.Case.Trigger == TriggerWater || knowledge.Wet(t.u.Canon) || knowledge.Wet(c.Case.Symptom):
 			t.sayKey("bot.faq.keep_using.wet") // wet: never powered, never charged
+		case cueLeaking.MatchString(compact(c.Case.Symptom + " " + t.u.Canon)):
+			// "空调滴水 还能开吗": where the water goes, never "if nothing leaks" to a leak
+			t.sayKey("bot.faq.keep_using.leak")
+		case cueDeadMachine.MatchString(compact(c.Case.Symptom)):
+			t.sayKey("bot.faq.keep_using.dead") // "开不了机": nothing to use; no trying again and again
+		case cueNoisy.MatchString(compact(c.Case.Symptom + " " + t.u.Canon)):
+			t.sayKey("bot.faq.keep_using.noise") // "异响": not "if it sounds as usual"
 		default:
 			t.sayKey("bot.faq.keep_using")
 		}
@@ -2823,6 +2842,10 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 		t.sayKey("bot.faq.hours", "hours", cmp.Or(d.StaffHours, "9:00–18:00"))
 		t.toldNormal = t.toldNormal || t.u.Facts.Symptom == "" && t.u.Facts.ErrorCode == "" && !t.u.Is(ActReport) && !t.u.Is(ActVague)
 	case TopicBotOrHuman, TopicPrepare:
+		if topic == TopicBotOrHuman && (t.c.AskedHuman || t.c.State == StateHuman) {
+			t.sayKey("bot.faq.bot_or_human.asked") // a person asked for already: not "回复转人工" again
+			break
+		}
 		t.sayKey("bot.faq." + topic)
 	default:
 		if t.answeredNow {
@@ -3342,3 +3365,38 @@ func (d *Dialog) faultFixAfterFiling(t *step) bool {
 	t.sayKey("bot.details.updated", "number", c.Ticket, "facts", fault)
 	return true
 }
+
+// answerBeside is the part of a message with a question that may answer the question the bot
+// asked: the whole message for the brand, the model and the phone (their readers find the
+// value among other words), the parts that do not ask for the questions answered in a word
+// ("没买。这个要多久能修好？" gives "没买" to the extended warranty), "" for the questions a
+// question's own words could be mistaken for an answer to (the fault, the product).
+func answerBeside(canon string, asking Slot) string {
+	switch asking {
+	case SlotBrand, SlotModel, SlotPhone:
+		return canon
+	case SlotSerial, SlotChannel, SlotWarranty, SlotPurchase, SlotStarted, SlotTrigger:
+	default:
+		return ""
+	}
+	var told []string
+	for _, p := range spokenParts(canon) {
+		if runes(p) > 2 && cueQuestion.MatchString(p) {
+			continue // "这个要多久能修好": the question, answered apart
+		}
+		told = append(told, p)
+	}
+	if len(told) == 0 || len(told) == len(spokenParts(canon)) {
+		return "" // all asks, or no part asks apart: the message is one question
+	}
+	return strings.Join(told, "，")
+}
+
+// cueLeaking tells water coming out of a machine: "滴水", "漏水", "渗水", "往下滴" (not 漏电, 漏气).
+var cueLeaking = knowledge.MustGate(`漏水|滴水|渗水|往下滴|一直滴|还是滴|还在滴|滴答|积水|漏了一地|流水出来|水漏|冒水|溢水`)
+
+// cueDeadMachine tells a machine that does not start: "开不了机", "没反应", "不通电".
+var cueDeadMachine = knowledge.MustGate(`开不了机|开不开机|不开机|开机没反应|没有?反应|不通电|没电了|不启动|启动不了|打不开|不亮|黑屏没声音|点不着|打不着火`)
+
+// cueNoisy tells a noise: "异响", "噪音大", "咔咔响".
+var cueNoisy = knowledge.MustGate(`异响|噪音|噪声|声音(很|太|特别|好)?大|响声|(咔|嗡|哒|吱|咚|嘎)+[^,，。]{0,2}响|有响|怪声|杂音`)

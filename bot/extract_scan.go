@@ -216,6 +216,7 @@ var (
 	setDeliveryLeadIns = wordSet(deliveryLeadIns)
 	setFaultAfterTime  = wordSet(faultAfterTime)
 	setUnrelatedAfter  = wordSet(unrelatedAfterTime)
+	setUpkeepAfter     = wordSet(upkeepAfterTime)
 	setHedgesBefore    = wordSet(hedgesBefore)
 	setHedgesAfter     = wordSet(hedgesAfter)
 	setDurationVerbs   = wordSet(durationVerbs)

@@ -34,9 +34,13 @@ func ParsePurchaseDate(text string, now time.Time) (d Date, approx bool, ok bool
 		if ms[i].noDate || ms[i].vague || deniedDate(x.s, ms[i].start) {
 			continue
 		}
-		if role := x.classify(&ms[i]); role == rolePurchase || role == roleDelivered && best < 0 {
+		role := x.classify(&ms[i])
+		if role == rolePurchase || role == roleDelivered && best < 0 {
 			best = i
 			break
+		}
+		if role == roleNeither && x.upkeepAfter(&ms[i]) {
+			continue // "滤网上周刚洗过的": the date of a check done, no answer to when it was bought
 		}
 		if best < 0 {
 			best = i
@@ -53,6 +57,18 @@ func ParsePurchaseDate(text string, now time.Time) (d Date, approx bool, ok bool
 		}
 	}
 	return ms[best].date, ms[best].approx, true
+}
+
+// upkeepAfter reports a check or upkeep told in the clause after a date ("上个月刚换的电池").
+func (x *extraction) upkeepAfter(m *dateMention) bool {
+	_, clauseEnd := x.clause(m.end)
+	for i, n := m.end, 0; i < clauseEnd && n < 10; n++ {
+		if _, _, ok := setUpkeepAfter.at(x.s, i); ok {
+			return true
+		}
+		i += runeLen(x.s, i)
+	}
+	return false
 }
 
 // keepsOn reports "一直" used as "keeps on" before what the fault does ("一直往左走", "一直滴水",
@@ -360,7 +376,7 @@ func skipLabelBack(s string, i int) int {
 		}
 		j := prevRuneStart(s, i)
 		switch s[j:i] {
-		case " ", ":", "是", "在", "于", "为":
+		case " ", ":", "是", "在", "于", "为", "係", "系", "喺": // "型号係 AL60SH2.0": Cantonese 是
 			i = j
 			continue
 		}

@@ -81,12 +81,19 @@ var faultAfterTime = []string{
 
 // unrelatedAfterTime after a time expression make it neither the purchase nor the start of
 // the fault: "上个月刚过保", "去年修过一次".
-var unrelatedAfterTime = []string{
+var unrelatedAfterTime = append(append([]string{}, upkeepAfterTime...), []string{
 	"过保", "出保", "保修到期", "到期", "修过", "换过", "维修", "报修", "来修", "上门", "修了", "换了",
 	// a repair's date is no purchase nor the fault's start: "第二次是上个月20号修的", "上周三刚修好"
 	"修的", "修好", "修完", "刚修", "修理", "师傅来", "师傅上门",
 	// a visit wished for, not when the fault began: "师傅能今天来吗", "明天过来看看"
 	"来吗", "来不", "来嘛", "来么", "能来", "能不能来", "可以来", "过来", "来一趟", "来看", "来人", "到吗",
+}...)
+
+// upkeepAfterTime after a time expression tell a check or upkeep done then, never the purchase
+// nor the start of the fault: "滤网上周刚洗过的", "上个月刚换的电池", "滤芯上个月才换的".
+var upkeepAfterTime = []string{
+	"刚洗", "才洗", "洗过", "洗了", "清洗", "清理", "除垢", "除过垢", "刚换", "才换", "换的电池", "换的滤",
+	"刚清", "才清", "刚充", "刚除",
 }
 
 // hedgesBefore and hedgesAfter mark a date as approximate: "大概2023年", "2023年左右".
@@ -469,6 +476,8 @@ var symptomCues = append(degreeCues(), []string{
 	"不吸", "吸力", "跳", "慢", "太吵", "很吵", "嗡", "亮红灯", "红灯", "闪灯", "温度", "不保温",
 	"声音", "响", "散架", "点不着", "打不着", "不着火", "不行了", "不好使", "没用了", "不出热水",
 	"进不去", "进不了", "锁在外面", "关在外面", "回不了家", "黑了", "全黑", "变黑", "吹冷风", "冷风", "吹热风", "不暖",
+	// a picture's colour or brightness: "画面发暗 还有点发黄"
+	"发暗", "变暗", "偏暗", "好暗", "很暗", "太暗", "暗了", "发黄", "偏黄", "偏色", "发红", "偏红", "发绿", "偏绿", "发紫", "偏紫", "色差", "重影",
 	// dialect: Cantonese, Hakka, Wu (冇 is read as 没)
 	"唔行", "唔会行", "唔郁", "唔动", "没动", "停咗", "滴滴声", "唔着", "唔转", "唔亮", "唔出", "唔得", "勿灵", "勿动", "勿会动", "一开就叫",
 }...)
@@ -512,7 +521,7 @@ var yesWords = []string{
 }
 var noWords = []string{
 	"否", "不", "不是", "没有", "没", "无", "没买", "没办", "不要", "不用", "不需要", "不对", "错",
-	"no", "n", "算了", "没有的", "没得", "木有", "并没有", "没买过", "不是的", "不行",
+	"no", "n", "算了", "没有的", "没得", "木有", "米有", "并没有", "没买过", "不是的", "不行",
 }
 var unsureWords = []string{
 	"不知道", "不清楚", "不确定", "忘了", "记不清", "不记得", "不晓得", "说不好", "不太清楚", "不懂", "可能",

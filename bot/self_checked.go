@@ -90,7 +90,28 @@ func checkedFine(canon, step string) (did, echoed bool) {
 // "电池换过了 没用" to "请更换灶具底部的电池". A question is no such report.
 func alreadyTried(canon, step string) bool {
 	t := compact(doneClauses(canon))
-	return t != "" && echoesStep(t, step)
+	if t == "" || !echoesStep(t, step) {
+		return false
+	}
+	// "排水管没有问题" to the drain hose check: a part found fine, no deed; a later step that
+	// only shares a word with it ("排水泵过滤器") is another check, still to do
+	return !stateOnly.MatchString(t) || sharedBigrams(t, step) >= 2
+}
+
+// stateOnly is a clause that tells a part's state and no deed: "排水管没问题", "滤网是好的".
+var stateOnly = regexp.MustCompile(`^\p{Han}{1,10}?(没(有|啥|什么)?问题|是对的|正常的?|好好的|干净的|都是好的)(的|啊|呀|哦)?$`)
+
+// sharedBigrams counts the pairs of Han characters of step, not counting the ones every step
+// has, that come back in canon.
+func sharedBigrams(canon, step string) int {
+	words := hanBigrams(step)
+	n := 0
+	for b := range hanBigrams(canon) {
+		if words[b] && !stepStopBigrams[b] {
+			n++
+		}
+	}
+	return n
 }
 
 // doneClauses are the clauses of a message that tell a check already done and ask nothing
