@@ -58,6 +58,7 @@ var (
 		"好使", "要得", "可以咯", "没毛病", "中了", "正常工作", "恢复", "出水了", "出热水了", "排出去了", "凉快了",
 		"流畅", "亮了", "开始洗", "转了", "通了", "能用", "不用派人", "不用上门", "不用来",
 		"搞好哒", "搞好了", "没事喇", "没事啦", "冇事喇", "好返啦", "得咗喇", "弄好哒", "出画面了", "有画面了", "有声音了", "凉下来了", "热起来了", "制冷了", "制热了", "唔使师傅", "唔使上门", "连上了", "连上wifi", "能连上", "也能控制", "能控制了",
+		"好咗", "搞掂咗", "整好咗",
 	}
 	// solvedWords are whole replies that agree; inside a longer reply they mean too little
 	// ("可以" in "可以再说一遍吗").
@@ -76,6 +77,7 @@ func ParseAnswer(text string) Answer {
 	t := strings.Trim(Normalize(Canon(text)), ",")
 	t = strings.Trim(apology.ReplaceAllString(t, ""), ", ") // "不好意思 是前年5月": sorry, not "不好"
 	t = factoryReset.ReplaceAllString(t, "重置")              // "恢复出厂也按了": a check done, not "恢复"
+	t = notUnfixed.ReplaceAllString(t, "好了")                // "唔系冇好 系好咗啊": not unfixed is fixed
 	for _, p := range []string{"我", "选", "回复", "按", "输入"} {
 		t = strings.TrimPrefix(t, p)
 	}
@@ -129,6 +131,9 @@ var asksCan = regexp.MustCompile(`(能|可以)[^,]{0,10}(吗|么|嘛|\?)[,~!]*$`
 
 // factoryReset names a reset, a check the customer did: "恢复出厂设置", "恢复默认".
 var factoryReset = regexp.MustCompile(`恢复(出厂|默认|原厂)(设置|值)?`)
+
+// notUnfixed denies a denial of the fix: "不是没好" (Cantonese "唔系冇好"), "并不是没解决".
+var notUnfixed = regexp.MustCompile(`(并不是|也不是|不是)(没|未)(有)?(好|解决|修好|弄好|搞好|用)`)
 
 // apology is a "sorry" that holds a verdict's words: "不好意思", "不好意思啊".
 var apology = regexp.MustCompile(`不好意思(啊|哈|呀|哦|了)?|对不起|抱歉`)
