@@ -1025,9 +1025,10 @@ var whichUnitSaid = knowledge.MustGate(whichUnitWords)
 var cueFeelsUnwell = knowledge.MustGate(`头[^,，。!?？]{0,4}(疼|痛|晕|昏|胀)|头晕|头昏|头疼|头痛|恶心|想吐|呕吐|胸闷|喘不过气|呼吸困难|犯困|发晕|晕乎乎|脑壳(疼|痛|晕|昏)|头好晕|眼花`)
 
 // shockOnlyAsked reports a shock asked about ("会不会漏电") with nothing felt or seen: no
-// tingle, no spark, no breaker tripping, no burn.
+// tingle, no spark, no breaker tripping, no burn. A suspicion about now ("是不是漏电了",
+// "怀疑热水器漏电") is no worry about the future: the customer fears it is happening.
 func shockOnlyAsked(u *Understanding) bool {
-	if len(u.Hazards) == 0 || cueShockSign.MatchString(compact(u.Canon)) {
+	if len(u.Hazards) == 0 || cueShockSign.MatchString(compact(u.Canon)) || cueShockSuspectedNow.MatchString(compact(u.Canon)) {
 		return false
 	}
 	for _, h := range u.Hazards {
@@ -1165,6 +1166,10 @@ func (d *Dialog) stepBackWorry(t *step) bool {
 
 // cueShockSign is something felt or seen of a current: "麻", "电到", "火花", "跳闸".
 var cueShockSign = knowledge.MustGate(`麻|电到|电了一下|电我|电人|被电|触电|火花|打火|跳闸|跳闸|冒烟|焦|烧|刺痛|扎手|咬手|酥`)
+
+// cueShockSuspectedNow suspects current leaking now: "是不是漏电了", "洗衣机是不是带电了",
+// "怀疑热水器漏电", "好像漏电了", "漏电了吗"; not "会不会漏电", "是不是会漏电", "怕以后漏电".
+var cueShockSuspectedNow = knowledge.MustGate(`(是不是|是唔系|系唔系|系不是|是否|难道|怀疑|好像|好似|感觉)[^,?会怕要能易]{0,6}?(漏电|带电|跑电|漏咗电)|(漏电|带电|漏咗电)(了|咗)(吗|吧|么|没|呀|啊|冇|未)`)
 
 // cueChargeIndoors asks to charge a battery indoors: "把电瓶拿到屋里充", "电池拿回家充行不行".
 var cueChargeIndoors = knowledge.MustGate(`(电瓶|电池|电动车|车|滑板车|平衡车)[^?]{0,8}(拿|搬|推|放|带)?(到|进|回)?(屋|家|室内|房间|楼道|客厅|卧室|楼上)[^?]{0,6}充|(屋里|家里|室内|楼道|客厅|卧室)[^?]{0,4}充(电|一下|行|可以|能)`)

@@ -21,3 +21,20 @@ func TestHedgedSafetyAnswers(t *testing.T) {
 		}
 	}
 }
+
+// TestShockSuspectedNow: a suspicion that current leaks now is no worry about the future.
+func TestShockSuspectedNow(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		now  bool
+	}{
+		{"是不是漏电了", true}, {"怀疑热水器漏电", true}, {"这个插座是不是带电了", true},
+		{"热水器漏电了吗 我有点怕", true}, {"系唔系漏电呀", true}, {"好像漏电了", true},
+		{"会不会漏电", false}, {"热水器是不是会漏电", false}, {"怕以后漏电", false},
+		{"万一热水器漏电了怎么办", false}, {"洗衣机是不是容易漏电", false},
+	} {
+		if got := cueShockSuspectedNow.MatchString(compact(tc.text)); got != tc.now {
+			t.Errorf("%q suspected now = %v, want %v", tc.text, got, tc.now)
+		}
+	}
+}

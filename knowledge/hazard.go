@@ -250,7 +250,7 @@ var hazardCues = []hazardCue{
 	cue(HazardBurning, `(插头|插销|插座|插排|排插|插线板|接线板|拖线板|电线|电源线|开关|电闸|空开|电表)`+inClause+`{0,6}(有点热|有些热|有点儿热|挺热|好热|老热|贼热|蛮热|怪热|热了)`, `(充电器|充电头|适配器|充电宝)`, ""),
 	// "插头那根线靠近机器那头有点发黑 摸着挺烫手": a cord or plug blackened, or hot to the
 	// touch, told a few words away from it
-	cue(HazardBurning, `(插头|电源线|电线|线头|线|插座|插排|接头)[^?]{0,14}(发黑|黑了|焦了|发焦|烧黑|黑一块|黑一截|黑了一截)|(插头|电源线|电线|线头|插座|插排|接头)[^?]{0,18}(烫手|发烫|很烫|挺烫|好烫|滚烫|特别烫)`, `(耳机|网线|数据线|充电线|黑色|黑线|线条|黑屏)`, ""),
+	cue(HazardBurning, `(插头|电源线|电线|线头|线|插座|插排|接头)[^?]{0,14}(发黑|黑了|焦了|发焦|烧黑|黑一块|黑一截|黑了一截|焦黑|黑黑|黑乎乎|黑糊糊|熏黑|乌黑|黑咗)|(插头|电源线|电线|线头|插座|插排|接头)[^?]{0,18}(烫手|发烫|很烫|挺烫|好烫|滚烫|特别烫)`, `(耳机|网线|数据线|充电线|黑色|黑线|线条|黑屏)`, ""),
 	// "后面插头那块老是吱吱地响 还闪了两下", "插座里面滋滋的响", "墙插里头吱吱啦啦的": a plug,
 	// socket or switch that crackles or flashes is arcing (a charger's whine and an indicator
 	// lamp's blink are neither)
@@ -644,7 +644,7 @@ func asksAbout(t string, start, end int) bool {
 	if strings.HasSuffix(c, "么") {
 		return true
 	}
-	for _, w := range []string{"吗", "吧", "是不是", "会不会", "有没有", "怕", "担心", "危险", "安全", "要紧", "会唔会", "有冇", "会伐", "伐"} {
+	for _, w := range []string{"吗", "吧", "是不是", "系不是", "会不会", "有没有", "怕", "担心", "危险", "安全", "要紧", "会唔会", "有冇", "会伐", "伐"} {
 		if strings.Contains(c, w) {
 			return true
 		}

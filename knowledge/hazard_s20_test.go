@@ -5,7 +5,8 @@ import "testing"
 // TestHazardsToldAslant covers hazards told without the family's plain words, each class
 // with its look-alikes: Cantonese for burning, a jolt felt on touch, a hiss beside a smell,
 // a laptop's trackpad lifted, a burning smell told as a likeness, a person caught, water at
-// a live part told in the next clause, a plug that crackles or flashes, and a hazard told
+// a live part told in the next clause, a plug that crackles, flashes or is darkened, a
+// Cantonese A-not-A question, and a hazard told
 // by someone who says they cannot cope ("不会弄"), which is no worry about the future.
 func TestHazardsToldAslant(t *testing.T) {
 	for _, tc := range []struct {
@@ -58,6 +59,15 @@ func TestHazardsToldAslant(t *testing.T) {
 		{"墙插里头吱吱啦啦的 还冒亮光", HazardSparks, false},
 		{"插座上的指示灯闪了几下", "", false},
 		{"路由器指示灯闪了两下", "", false},
+
+		{"然后今天早上发现插头那块有点焦黑", HazardBurning, false},
+		{"插座孔里熏黑了", HazardBurning, false},
+		{"黑色的插座 不通电", "", false},
+		{"耳机线黑黑的", "", false},
+
+		// Cantonese 系唔系 (系不是 once in Canon form) asks, it does not deny
+		{"系唔系漏电呀", HazardShock, true},
+		{"系唔系冒烟", HazardSmoke, true},
 
 		{"插头那里有火在烧怎么办啊我一个老太婆不会弄", HazardFire, false},
 		{"插排着火了 我不会弄啊", HazardFire, false},
