@@ -577,10 +577,10 @@ func (d *Dialog) safetyCheck(t *step, family string) bool {
 
 // unsureOfHazard answers the safety check without ruling the hazard out: "说不好", "不确定",
 // "好像有一点", "闻不太出来", "应该没有吧", "我鼻子不灵", "感觉有", "貌似有", "好似有" (Cantonese),
-// "家里人说有" (someone else noticed it).
+// "家里人说有" (someone else noticed it), "闻着有一点点" (a sense that finds some).
 var unsureOfHazard = knowledge.MustGate(`说不好|说不准|说不清|讲不清|不好说|不确定|不太确定|不敢确定|不能确定|拿不准|吃不准|搞不清|分不清|不清楚|不知道|不晓得|唔知|唔清楚|` +
 	`好像|好象|似乎|像是|有点像|可能|也许|大概|估计|应该有|应该没有|应该不|闻不(太|大|出)|没(太|怎么)闻|鼻子(不|不太)(好|灵)|感冒.{0,4}闻不|` +
-	`感觉有|觉得有|貌似|好似|仿佛|(人|们|妈|爸|婆|公|爷|奶|姥|子|儿|女|邻居|孩|娃)(说|讲|话)(是)?有`)
+	`感觉有|觉得有|貌似|好似|仿佛|(闻|摸|看|听)(着|起来|上去)[^,?没冇不]{0,2}有|(人|们|妈|爸|婆|公|爷|奶|姥|子|儿|女|邻居|孩|娃)(说|讲|话)(是)?有`)
 
 // cueFalseAlarmCause explains the sign away: "好像是邻居家在炒菜", "可能是油烟味".
 var cueFalseAlarmCause = knowledge.MustGate(`(是|就是)(邻居|楼下|隔壁|别人家)|(炒菜|做饭|油烟|饭菜|烧菜|煮饭|香水|蚊香|烟头|抽烟)(的)?(味|味道|气味)?`)

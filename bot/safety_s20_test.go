@@ -11,7 +11,7 @@ func TestHedgedSafetyAnswers(t *testing.T) {
 	}{
 		{"说不好", true}, {"闻不太出来", true}, {"我鼻子不灵", true},
 		{"感觉有", true}, {"貌似有", true}, {"好似有", true}, {"觉得有一点", true},
-		{"家里人说有", true}, {"我老婆讲有", true}, {"you", true},
+		{"家里人说有", true}, {"闻着有一点点", true}, {"摸起来好像有", true}, {"闻着没有", false}, {"我老婆讲有", true}, {"you", true},
 		{"没有", false}, {"没闻到", false}, {"冇", false},
 	} {
 		core := compact(tc.answer)
