@@ -576,9 +576,11 @@ func (d *Dialog) safetyCheck(t *step, family string) bool {
 }
 
 // unsureOfHazard answers the safety check without ruling the hazard out: "说不好", "不确定",
-// "好像有一点", "闻不太出来", "应该没有吧", "我鼻子不灵".
+// "好像有一点", "闻不太出来", "应该没有吧", "我鼻子不灵", "感觉有", "貌似有", "好似有" (Cantonese),
+// "家里人说有" (someone else noticed it), "闻着有一点点" (a sense that finds some).
 var unsureOfHazard = knowledge.MustGate(`说不好|说不准|说不清|讲不清|不好说|不确定|不太确定|不敢确定|不能确定|拿不准|吃不准|搞不清|分不清|不清楚|不知道|不晓得|唔知|唔清楚|` +
-	`好像|似乎|像是|有点像|可能|也许|大概|估计|应该有|应该没有|应该不|闻不(太|大|出)|没(太|怎么)闻|鼻子(不|不太)(好|灵)|感冒.{0,4}闻不`)
+	`好像|好象|似乎|像是|有点像|可能|也许|大概|估计|应该有|应该没有|应该不|闻不(太|大|出)|没(太|怎么)闻|鼻子(不|不太)(好|灵)|感冒.{0,4}闻不|` +
+	`感觉有|觉得有|貌似|好似|仿佛|(闻|摸|看|听)(着|起来|上去)[^,?没冇不]{0,2}有|(人|们|妈|爸|婆|公|爷|奶|姥|子|儿|女|邻居|孩|娃)(说|讲|话)(是)?有`)
 
 // cueFalseAlarmCause explains the sign away: "好像是邻居家在炒菜", "可能是油烟味".
 var cueFalseAlarmCause = knowledge.MustGate(`(是|就是)(邻居|楼下|隔壁|别人家)|(炒菜|做饭|油烟|饭菜|烧菜|煮饭|香水|蚊香|烟头|抽烟)(的)?(味|味道|气味)?`)
@@ -589,7 +591,7 @@ var cueAfraidToUse = knowledge.MustGate(`(不|没|冇|唔)敢(再)?(用|开|碰|
 // confirmsHazard and deniesHazard answer the safety check: "有", "是的 有点麻", "闻到了";
 // "没有", "没碰到", "不是".
 var (
-	confirmsHazard = knowledge.MustGate(`^(有|是|对|嗯|确实|碰到|冒|闻到|会|危险|要紧|真的|好像有|可能有|有点|系|啱|冇错|没错|湿|已经说|刚才说|刚说|讲咗|讲了|说了)|危险|着火|冒烟|漏电|湿晒|湿透|湿了`)
+	confirmsHazard = knowledge.MustGate(`^(有|you$|yǒu|yes|是|对|嗯|确实|碰到|冒|闻到|会|危险|要紧|真的|好像有|可能有|有点|系|啱|冇错|没错|湿|已经说|刚才说|刚说|讲咗|讲了|说了)|危险|着火|冒烟|漏电|湿晒|湿透|湿了`)
 	// confirmsHazardLong is a yes that goes on: "係啊头先咪讲咗湿晒囉" (Cantonese: yes, I said it is soaked)
 	confirmsHazardLong = knowledge.MustGate(`^(有|是的|是啊|对啊|对的|系啊|系呀|系|啱|冇错|没错)[^,?]{0,16}$`)
 	// deniesHazardLead denies at the start of a longer message: "没有碰到水 就是…".
@@ -1023,9 +1025,10 @@ var whichUnitSaid = knowledge.MustGate(whichUnitWords)
 var cueFeelsUnwell = knowledge.MustGate(`头[^,，。!?？]{0,4}(疼|痛|晕|昏|胀)|头晕|头昏|头疼|头痛|恶心|想吐|呕吐|胸闷|喘不过气|呼吸困难|犯困|发晕|晕乎乎|脑壳(疼|痛|晕|昏)|头好晕|眼花`)
 
 // shockOnlyAsked reports a shock asked about ("会不会漏电") with nothing felt or seen: no
-// tingle, no spark, no breaker tripping, no burn.
+// tingle, no spark, no breaker tripping, no burn. A suspicion about now ("是不是漏电了",
+// "怀疑热水器漏电") is no worry about the future: the customer fears it is happening.
 func shockOnlyAsked(u *Understanding) bool {
-	if len(u.Hazards) == 0 || cueShockSign.MatchString(compact(u.Canon)) {
+	if len(u.Hazards) == 0 || cueShockSign.MatchString(compact(u.Canon)) || cueShockSuspectedNow.MatchString(compact(u.Canon)) {
 		return false
 	}
 	for _, h := range u.Hazards {
@@ -1163,6 +1166,10 @@ func (d *Dialog) stepBackWorry(t *step) bool {
 
 // cueShockSign is something felt or seen of a current: "麻", "电到", "火花", "跳闸".
 var cueShockSign = knowledge.MustGate(`麻|电到|电了一下|电我|电人|被电|触电|火花|打火|跳闸|跳闸|冒烟|焦|烧|刺痛|扎手|咬手|酥`)
+
+// cueShockSuspectedNow suspects current leaking now: "是不是漏电了", "洗衣机是不是带电了",
+// "怀疑热水器漏电", "好像漏电了", "漏电了吗"; not "会不会漏电", "是不是会漏电", "怕以后漏电".
+var cueShockSuspectedNow = knowledge.MustGate(`(是不是|是唔系|系唔系|系不是|是否|难道|怀疑|好像|好似|感觉)[^,?会怕要能易]{0,6}?(漏电|带电|跑电|漏咗电)|(漏电|带电|漏咗电)(了|咗)(吗|吧|么|没|呀|啊|冇|未)`)
 
 // cueChargeIndoors asks to charge a battery indoors: "把电瓶拿到屋里充", "电池拿回家充行不行".
 var cueChargeIndoors = knowledge.MustGate(`(电瓶|电池|电动车|车|滑板车|平衡车)[^?]{0,8}(拿|搬|推|放|带)?(到|进|回)?(屋|家|室内|房间|楼道|客厅|卧室|楼上)[^?]{0,6}充|(屋里|家里|室内|楼道|客厅|卧室)[^?]{0,4}充(电|一下|行|可以|能)`)

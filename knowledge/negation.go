@@ -85,7 +85,7 @@ func exempt(t string, at int, n string) bool {
 	before, _ := utf8.DecodeLastRuneInString(t[:at])
 	switch n {
 	case "不是":
-		return before == '是' // 是不是
+		return before == '是' || before == '系' // 是不是; Cantonese 系唔系, which Canon makes 系不是
 	case "没有":
 		return before == '有' // 有没有
 	case "不", "没":
