@@ -402,12 +402,12 @@ func (x *extraction) brandSegment() bool {
 }
 
 // The shapes of a brand told as a part of its own (brandSegment): "好孩子牌的", "佳能R6",
-// "是戴森那个HD08", "usmile Y10" (Latin, only as the message's last part).
+// "是戴森那个HD08", "usmile Y10", "DJI Air 3" (Latin, only as the message's last part).
 var (
 	segBrandMark        = regexp.MustCompile(`^(?:是|就是)?(\p{Han}{2,4}?)(?:牌子的|牌的|牌子|牌)$`)
 	segBrandModel       = regexp.MustCompile(`^(?:是|就是)?(\p{Han}{2,4}?)(?:家的|的)?(?:那个|那款|这个|这款)?([A-Za-z][A-Za-z0-9\-]{0,12}[0-9][A-Za-z0-9\-]{0,6}|[0-9]{1,3}[A-Za-z][A-Za-z0-9\-]{0,6})$`)
 	pairBrandModel      = regexp.MustCompile(`(?:^|[ ,，。!！~])(?:是|就是)?(\p{Han}{2,4}?)(?:牌子的|牌的|家的|的|牌)? ([A-Za-z]{1,4}-?[0-9][A-Za-z0-9\-]{0,8})(?:$|[ ,，。!！~])`)
-	tailLatinBrandModel = regexp.MustCompile(`(?:^|[ ,，。])([A-Za-z]{3,15}) ?([A-Za-z]{0,3}[0-9][A-Za-z0-9\-]{0,8})$`)
+	tailLatinBrandModel = regexp.MustCompile(`(?:^|[ ,，。])([A-Za-z]{3,15}) ?((?:[A-Za-z]{2,8} )?[A-Za-z]{0,3}[0-9][A-Za-z0-9\-]{0,8})$`)
 )
 
 // brandAfterProduct takes a brand no list knows, said right after the product it makes:
