@@ -3,7 +3,6 @@ package bot
 import (
 	"cmp"
 	"github.com/wxintake/intake/triage"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -677,7 +676,7 @@ func (d *Dialog) brandMakes(brand, category string) bool {
 var cueProductFix = knowledge.MustGate(`写错|搞错|弄错|记错|填错|登记错|错了|错咗|改成|改为|改一下|换成|不是[^,?]{1,6}(是|系)|唔系[^,?]{1,6}系|应该是|其实是`)
 
 // cueMonthWord says a month is the detail meant: "月份是七月底", "是7月初", "几月买的".
-var cueMonthWord = regexp.MustCompile(`月份|月底|月初|月中|月尾|月头|[0-9一二三四五六七八九十]月(买|购|入手|下单)|(买|购).{0,3}[0-9一二三四五六七八九十]+月`)
+var cueMonthWord = knowledge.MustFilter(`月份|月底|月初|月中|月尾|月头|[0-9一二三四五六七八九十]月(买|购|入手|下单)|(买|购).{0,3}[0-9一二三四五六七八九十]+月`)
 
 // detailsBesideSafety applies the product details a message about an urgent ticket tells,
 // on the case and the ticket, and returns the line that confirms them ("" when none).
@@ -718,7 +717,7 @@ func (d *Dialog) detailsBesideSafety(t *step) string {
 var cueDoorFix = knowledge.MustGate(`地址|门牌|房号|房间号|室号|几零几|门号|单元号|楼号`)
 
 // doorNumber is a house or room number as written: "1302", "28".
-var doorNumber = regexp.MustCompile(`[0-9]{2,5}`)
+var doorNumber = knowledge.MustFilter(`[0-9]{2,5}`)
 
 // doorFixAfterFiling corrects the door number of the filed address: "地址写错了 是1302不是
 // 1203", "门牌号改一下 1302", "不是1203 是1302" — the number denied, or else the last one of
@@ -770,7 +769,7 @@ var cueAddDetail = knowledge.MustGate(`补充(一下|下|一点|个情况|一个
 
 // addedChatter are the words around an added detail that are no part of it: "我是说",
 // "这个你记到工单里没有".
-var addedChatter = regexp.MustCompile(`^(我是说|我说|是说|就是|我要|我想|哦|对了|还有)$|工单|(记|写|加|补|登记)(到|在|进|上)?[^,，。]{0,6}(没有|没|吗|了吗|未|冇)$`)
+var addedChatter = knowledge.MustFilter(`^(我是说|我说|是说|就是|我要|我想|哦|对了|还有)$|工单|(记|写|加|补|登记)(到|在|进|上)?[^,，。]{0,6}(没有|没|吗|了吗|未|冇)$`)
 
 // addDetailAfterFiling adds what the customer tells of the fault after filing ("补充一下：
 // 是上周系统自动升级以后才开始蓝屏重启的", "是从滤芯那个接口漏出来的 补充一下") to the
@@ -896,7 +895,7 @@ func withPlace(addr, old string) string {
 }
 
 // cueStreet is a street, road, lane or village with its number: "建国路86号", "幸福里3弄".
-var cueStreet = regexp.MustCompile(`(路|街|大道|道|巷|弄|里|胡同|村|镇|小区|花园|苑) ?[0-9一二三四五六七八九十百零〇]+(号|弄|巷|栋|幢|座)?`)
+var cueStreet = knowledge.MustFilter(`(路|街|大道|道|巷|弄|里|胡同|村|镇|小区|花园|苑) ?[0-9一二三四五六七八九十百零〇]+(号|弄|巷|栋|幢|座)?`)
 
 // cueComesBack says the fault is back: "又不制冷了", "又开始响了", "还是老问题".
 var cueComesBack = knowledge.MustGate(`^(它|这)?(又|再次|又开始|又出现|又来了|还是老问题|老毛病又|毛病又)`)
@@ -1207,10 +1206,10 @@ func contactName(canon string) (string, bool) {
 }
 
 // cueAside opens a detail added on the way: "对了", "补充一下", "忘了说".
-var cueAside = regexp.MustCompile(`^(哦|噢|啊|诶|欸)?,?(对了|另外|还有|补充一下|补充|忘了说|忘记说|顺便说一下|顺便说|说一下|再说一下)[,：:]?`)
+var cueAside = knowledge.MustFilter(`^(哦|噢|啊|诶|欸)?,?(对了|另外|还有|补充一下|补充|忘了说|忘记说|顺便说一下|顺便说|说一下|再说一下)[,：:]?`)
 
 // cueTriedAlready tells what the customer already tried: "换插座也试过了 没用", "重启过了还是不行".
-var cueTriedAlready = regexp.MustCompile(`试过|试了|换了|重启过|重启了|拔过|插过|清洗过|清理过|都不行|也不行|没用|不管用`)
+var cueTriedAlready = knowledge.MustFilter(`试过|试了|换了|重启过|重启了|拔过|插过|清洗过|清理过|都不行|也不行|没用|不管用`)
 
 // asideNote returns the detail of a message that adds one on the way ("对了我那个是燃气的"
 // → "我那个是燃气的"), or "" when the message is no such thing.
@@ -2397,14 +2396,14 @@ func isConfirm(text string) bool {
 
 // confirmConcession is a clause that gives in rather than corrects: "冰柜也算冰箱吧", "差不多",
 // "无所谓了", "凑合吧".
-var confirmConcession = regexp.MustCompile(`也算|算是|凑合|将就|差不多|无所谓|随便|就当|也行|也可以|也没事|得了|就这样|就这么|这样吧|行吧|好吧|嗯嗯|^嗯$|^好$|^行$|^那$|^那就$`)
+var confirmConcession = knowledge.MustFilter(`也算|算是|凑合|将就|差不多|无所谓|随便|就当|也行|也可以|也没事|得了|就这样|就这么|这样吧|行吧|好吧|嗯嗯|^嗯$|^好$|^行$|^那$|^那就$`)
 
 // confirmHurry is a request to be quick at the end of an agreement: "请火速派人", "你们快点来",
 // "尽快安排吧".
-var confirmHurry = regexp.MustCompile(`[ ,，]*(请|麻烦|那|你们|赶紧)*(火速|尽快|快点|快些|赶紧|抓紧|早点|马上|速度)(派人|来人|来|安排|上门|处理|过来|修)?(吧|啊|哈|哦|呀|一下)*$`)
+var confirmHurry = knowledge.MustFilter(`[ ,，]*(请|麻烦|那|你们|赶紧)*(火速|尽快|快点|快些|赶紧|抓紧|早点|马上|速度)(派人|来人|来|安排|上门|处理|过来|修)?(吧|啊|哈|哦|呀|一下)*$`)
 
 // confirmSubmit is a word that submits, not only agrees: what a concession needs beside it.
-var confirmSubmit = regexp.MustCompile(`确认|确定|提交|报上去|帮我报|报吧|报了吧|就这么报|就这样报|照这个报|按这个报|按这个来|照这个来|就这么办|就这么定|可以提交|发吧|交吧`)
+var confirmSubmit = knowledge.MustFilter(`确认|确定|提交|报上去|帮我报|报吧|报了吧|就这么报|就这样报|照这个报|按这个报|按这个来|照这个来|就这么办|就这么定|可以提交|发吧|交吧`)
 
 func confirmWord(t string) bool {
 	if half := len(t) / 2; half > 0 && len(t)%2 == 0 && t[:half] == t[half:] && t != "对对" && t != "好好" {
@@ -2427,7 +2426,7 @@ func confirmWord(t string) bool {
 }
 
 // confirmAround are the words customers put around a confirmation: "算了", "那就", "吧", "thx".
-var confirmAround = regexp.MustCompile(`(?i)^(算了|那就|那|好吧|行吧|行|好|嗯嗯|嗯呐|嗯|ok)[ ,，]*|[ ,，]*(吧|啊|呀|哈|啦|了|哦|thx|thanks|谢谢|谢了|多谢)+$`)
+var confirmAround = knowledge.MustFilter(`(?i)^(算了|那就|那|好吧|行吧|行|好|嗯嗯|嗯呐|嗯|ok)[ ,，]*|[ ,，]*(吧|啊|呀|哈|啦|了|哦|thx|thanks|谢谢|谢了|多谢)+$`)
 
 func isContinue(text string) bool {
 	switch strings.Trim(normalizeText(text), clauseBreaks+" .!！") {
