@@ -20,6 +20,8 @@ var (
 	// brandToldAs is the brand after the cue: "是小度的", "叫威斯汀", "是个杂牌子 叫威斯汀".
 	brandToldAs  = knowledge.MustFilter(`(是|系|叫|叫做|牌子是|品牌是)(个|一个)?(杂牌子?|小牌子?|山寨的?)?[，,、 ]*(叫|叫做|牌子叫)?([\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,7}?)(的|牌的|牌子|牌)?($|[，,。!！?？ ])`)
 	cueJunkBrand = knowledge.MustFilter(`杂牌|小牌子|山寨`)
+	// brandNotRight opens a correction with a denial alone: "不对不对 是个杂牌子".
+	brandNotRight = knowledge.MustFilter(`^(不对|不是|错了)+[，, ]*`)
 	// toldBrandNot are the characters no brand told after "是"/"叫" has ("是我家的", "是在
 	// 京东"), but for 小, 大, 新 and 老, which brands have (小度, 大金, 新飞, 老板).
 	toldBrandNot = strings.Map(func(r rune) rune {
@@ -50,7 +52,7 @@ func (d *Dialog) correctedBrand(t *step) string {
 		tail = "是" + canon[m[1]:]
 	} else if loc := cueBrandWrong.FindStringIndex(canon); loc != nil {
 		tail = canon[loc[1]:]
-	} else if c.Case.Brand != "" && knowledge.MustFilter(`^(不对|不是|错了)+[，, ]*`).MatchString(canon) && cueJunkBrand.MatchString(text) {
+	} else if c.Case.Brand != "" && brandNotRight.MatchString(canon) && cueJunkBrand.MatchString(text) {
 		tail = canon // "不对不对 是个杂牌子 叫威斯汀"
 	} else {
 		return ""

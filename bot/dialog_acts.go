@@ -3138,7 +3138,7 @@ func (d *Dialog) brandFix(t *step) bool {
 		return gone.Brand != "" && gone.Category == "" || c.Case.Brand != "" && strings.Contains(no, c.Case.Brand)
 	}
 	// "哦不对…是坚果的J10S，极米那台是我卧室的": the old brand named beside "那台", "那个"
-	return c.Case.Brand != "" && knowledge.MustFilter(regexp.QuoteMeta(c.Case.Brand)+`(那|这)(台|个|款)`).MatchString(canon)
+	return c.Case.Brand != "" && regexp.MustCompile(regexp.QuoteMeta(c.Case.Brand)+`(那|这)(台|个|款)`).MatchString(canon)
 }
 
 // beforeCorrection returns the sentences a message says before it corrects something ("姓赵，
