@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -89,7 +88,7 @@ const cueScope = `(你们|你家|这里|这边|你|贵公司)(到底|究竟|真�
 
 // askedClause is a clause ending in a question particle, followed by another clause:
 // "这个还在保修期内不 去年三月份买的", "修好了没 我等着用呢".
-var askedClause = regexp.MustCompile(`(吗|嘛|么|[^说]呢|伐|咩|[^不没]不|了没有?|否)[ ,，。]+([^ ,，。])`)
+var askedClause = knowledge.MustFilter(`(吗|嘛|么|[^说]呢|伐|咩|[^不没]不|了没有?|否)[ ,，。]+([^ ,，。])`)
 
 // markAsked puts a question mark after a clause that asks, so that the words after it do
 // not hide the question once the message is compacted.
@@ -377,10 +376,10 @@ var cueWaitOn = knowledge.MustGate(`等(人工|客服|师傅|工程师|电话|�
 
 // cueConditional opens a condition before a cancel: "超过三百我就不修了", "要是收费的话就算了",
 // "太贵就不修了", "修不好再说".
-var cueConditional = regexp.MustCompile(`(如果|要是|假如|假设|万一|若是|超过|超出|高于|多于|太贵|贵的话|收费的话|要钱的话|的话)[^,，。!！]{0,10}(我|那|那我)?(就|便)?$`)
+var cueConditional = knowledge.MustFilter(`(如果|要是|假如|假设|万一|若是|超过|超出|高于|多于|太贵|贵的话|收费的话|要钱的话|的话)[^,，。!！]{0,10}(我|那|那我)?(就|便)?$`)
 
 // cuePriceCondition makes going on depend on the price: "要是收费的话就算了", "超过三百就不修了".
-var cuePriceCondition = regexp.MustCompile(`(收费|要钱|花钱|付钱|自费|太贵|贵的话|超过[0-9一二三四五六七八九十两百千块元]+)[^,，。]{0,6}(就|那|我就|那就)?(算了|不修了|不修|不弄了|不要了|不用了|换新的)`)
+var cuePriceCondition = knowledge.MustFilter(`(收费|要钱|花钱|付钱|自费|太贵|贵的话|超过[0-9一二三四五六七八九十两百千块元]+)[^,，。]{0,6}(就|那|我就|那就)?(算了|不修了|不修|不弄了|不要了|不用了|换新的)`)
 
 // asks is what makes a message a question when no topic is recognised: a question mark,
 // 吗/嘛, or a final 么 ("什么" alone asks nothing of us).
@@ -388,7 +387,7 @@ var asks = knowledge.MustGate(`[?？吗嘛伐咩㗎]|我(是|就是|只是)?(想
 
 // sichuanPrice is Sichuanese 好多钱 (= 多少钱) asking a price: "修一哈好多钱", "上门修好多钱";
 // "花了好多钱" tells an amount spent.
-var sichuanPrice = regexp.MustCompile(`(^|[^了花费赔亏])好多钱`)
+var sichuanPrice = knowledge.MustFilter(`(^|[^了花费赔亏])好多钱`)
 
 // questionTopic names what a message asks, or "" when it asks nothing the bot should
 // answer. A fault told as a question ("不制冷怎么办") is a report, not a question.
@@ -437,21 +436,21 @@ func questionTopic(t string, ctx Context) (topic, evidence string) {
 
 // altAsked is an alternative question, "A还是B" between two amounts or choices: "保修是一年还是两年啊",
 // "是免费还是收费", "半年还是一年". "还是不行" tells, it does not ask.
-var altAsked = regexp.MustCompile(`(一|两|二|三|几|半|\d)(年|个月|月|天)还是(一|两|二|三|几|半|\d)|是[^,，。!?？还]{1,6}还是[^,，。!?？不没]{1,6}`)
+var altAsked = knowledge.MustFilter(`(一|两|二|三|几|半|\d)(年|个月|月|天)还是(一|两|二|三|几|半|\d)|是[^,，。!?？还]{1,6}还是[^,，。!?？不没]{1,6}`)
 
 // notAsked are particles of a leave-taking that ask nothing: Minnan 按呢 ("like this": "好啦 先按
 // 呢 再会"), "就这样嘛 拜拜" (Sichuan), "那就这样呗".
-var notAsked = regexp.MustCompile(`按呢\??|(这样|这么着|酱|咁)(嘛|呗|哈)\??`)
+var notAsked = knowledge.MustFilter(`按呢\??|(这样|这么着|酱|咁)(嘛|呗|哈)\??`)
 
 // bareNo is a plain "no" or "none" and nothing else: "没", "冇啊" (canon 没啊), "无", "没有哦". It
 // answers the question asked; its final 没 asks nothing.
-var bareNo = regexp.MustCompile(`^(没|没有|无|否|不|未|没得|莫得|呒没)[啊呀哦喔啦嘞咯喇噢诶~.。!！]*$`)
+var bareNo = knowledge.MustFilter(`^(没|没有|无|否|不|未|没得|莫得|呒没)[啊呀哦喔啦嘞咯喇噢诶~.。!！]*$`)
 
 // daysAsked asks how many days or hours, a duration: "要多少天", "多少个小时".
-var daysAsked = regexp.MustCompile(`多少(天|个?月|个?小时|分钟|周|个?星期|个?礼拜)`)
+var daysAsked = knowledge.MustFilter(`多少(天|个?月|个?小时|分钟|周|个?星期|个?礼拜)`)
 
 // maintenanceInterval asks how often upkeep is due: "多久洗一次", "多长时间换一回".
-var maintenanceInterval = regexp.MustCompile(`(多久|多长时间|多少天|几个月|多少个月)[^,?]{0,4}(一次|一回|一遍)`)
+var maintenanceInterval = knowledge.MustFilter(`(多久|多长时间|多少天|几个月|多少个月)[^,?]{0,4}(一次|一回|一遍)`)
 
 // moreTopics are the named topics a message asks besides first, in order, at most two: each
 // in a clause of its own.

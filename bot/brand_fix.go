@@ -1,10 +1,10 @@
 package bot
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/knowledge"
 )
 
 // A brand corrected before filing, to a brand no list may know: "不是极米，是当贝的" at the
@@ -14,12 +14,14 @@ import (
 
 var (
 	// cueBrandWrong says the brand was told wrongly: "牌子说错了", "品牌写错咗", "牌子不对".
-	cueBrandWrong = regexp.MustCompile(`(牌子|品牌|牌)(说|写|记|搞|弄|打|讲|填|选)?(错|唔啱|不对)(了|咗|啦)?|(说|写|记|搞|弄|讲)错(了|咗|啦)?[，, ]*(牌子|品牌)`)
+	cueBrandWrong = knowledge.MustFilter(`(牌子|品牌|牌)(说|写|记|搞|弄|打|讲|填|选)?(错|唔啱|不对)(了|咗|啦)?|(说|写|记|搞|弄|讲)错(了|咗|啦)?[，, ]*(牌子|品牌)`)
 	// brandDenied is "不是X，是Y的": the old brand denied, the new one told.
-	brandDenied = regexp.MustCompile(`(不是|唔系|勿是)([\p{Han}A-Za-z]{2,8}?)(的|牌的|牌子)?[，,、 ]*(而)?(是|系)`)
+	brandDenied = knowledge.MustFilter(`(不是|唔系|勿是)([\p{Han}A-Za-z]{2,8}?)(的|牌的|牌子)?[，,、 ]*(而)?(是|系)`)
 	// brandToldAs is the brand after the cue: "是小度的", "叫威斯汀", "是个杂牌子 叫威斯汀".
-	brandToldAs  = regexp.MustCompile(`(是|系|叫|叫做|牌子是|品牌是)(个|一个)?(杂牌子?|小牌子?|山寨的?)?[，,、 ]*(叫|叫做|牌子叫)?([\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,7}?)(的|牌的|牌子|牌)?($|[，,。!！?？ ])`)
-	cueJunkBrand = regexp.MustCompile(`杂牌|小牌子|山寨`)
+	brandToldAs  = knowledge.MustFilter(`(是|系|叫|叫做|牌子是|品牌是)(个|一个)?(杂牌子?|小牌子?|山寨的?)?[，,、 ]*(叫|叫做|牌子叫)?([\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,7}?)(的|牌的|牌子|牌)?($|[，,。!！?？ ])`)
+	cueJunkBrand = knowledge.MustFilter(`杂牌|小牌子|山寨`)
+	// brandNotRight opens a correction with a denial alone: "不对不对 是个杂牌子".
+	brandNotRight = knowledge.MustFilter(`^(不对|不是|错了)+[，, ]*`)
 	// toldBrandNot are the characters no brand told after "是"/"叫" has ("是我家的", "是在
 	// 京东"), but for 小, 大, 新 and 老, which brands have (小度, 大金, 新飞, 老板).
 	toldBrandNot = strings.Map(func(r rune) rune {
@@ -50,7 +52,7 @@ func (d *Dialog) correctedBrand(t *step) string {
 		tail = "是" + canon[m[1]:]
 	} else if loc := cueBrandWrong.FindStringIndex(canon); loc != nil {
 		tail = canon[loc[1]:]
-	} else if c.Case.Brand != "" && regexp.MustCompile(`^(不对|不是|错了)+[，, ]*`).MatchString(canon) && cueJunkBrand.MatchString(text) {
+	} else if c.Case.Brand != "" && brandNotRight.MatchString(canon) && cueJunkBrand.MatchString(text) {
 		tail = canon // "不对不对 是个杂牌子 叫威斯汀"
 	} else {
 		return ""

@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -16,20 +15,20 @@ import (
 // ("蓝色的", "正常的", "开着的" tell a colour or a check's result).
 
 // brandNamed says it is the brand: "牌子是坚果", "品牌：极米", "小翼牌的", "是小牛牌子的".
-var brandNamed = regexp.MustCompile(`^(?:品牌|牌子)(?:是|叫|为|:|：)?\s*(.+?)(?:牌子的|牌的|家的|的)?$|^(?:是|好像是|应该是|可能是|大概是|就是)?(.+?)(?:牌子的|牌子|牌的|牌)$`)
+var brandNamed = knowledge.MustFilter(`^(?:品牌|牌子)(?:是|叫|为|:|：)?\s*(.+?)(?:牌子的|牌的|家的|的)?$|^(?:是|好像是|应该是|可能是|大概是|就是)?(.+?)(?:牌子的|牌子|牌的|牌)$`)
 
 // brandBare tells a word with 的 on its own: "usmile的", "是极米的", "坚果家的".
-var brandBare = regexp.MustCompile(`^(?:是|好像是|应该是|可能是|大概是)?(.+?)(?:家的|的)$`)
+var brandBare = knowledge.MustFilter(`^(?:是|好像是|应该是|可能是|大概是)?(.+?)(?:家的|的)$`)
 
 // brandLatin is a brand written in Latin letters: "usmile", "TP", "dyson", "Anker".
-var brandLatin = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+&.\-]{1,15}$`)
+var brandLatin = knowledge.MustFilter(`^[A-Za-z][A-Za-z0-9+&.\-]{1,15}$`)
 
 // notBrandPlain are ordinary words customers say with 的 that no brand is: a check's result,
 // where it came from, what kind it is.
-var notBrandPlain = regexp.MustCompile(`正常|干净|一样|这样|那样|可以|还行|挺好|对的|错|真的|假的|满|空|原装|原厂|自带|配套|标配|色|样子|款|同事|朋友|邻居|房东|租|送|网购|免费|自费|进水|故障|牌子|品牌`)
+var notBrandPlain = knowledge.MustFilter(`正常|干净|一样|这样|那样|可以|还行|挺好|对的|错|真的|假的|满|空|原装|原厂|自带|配套|标配|色|样子|款|同事|朋友|邻居|房东|租|送|网购|免费|自费|进水|故障|牌子|品牌`)
 
 // notBrandLatin are Latin words that are no brand: "ok的", "wifi的", "app的".
-var notBrandLatin = regexp.MustCompile(`(?i)^(ok|okay|no|yes|hi|hello|wifi|wi-fi|wlan|app|usb|type-?c|led|lcd|oled|pro|max|plus|mini|ai|cpu|tv|pc|vip|diy|ps|sim|nfc|gps|ios|android|5g|4g|2\.4g)$`)
+var notBrandLatin = knowledge.MustFilter(`(?i)^(ok|okay|no|yes|hi|hello|wifi|wi-fi|wlan|app|usb|type-?c|led|lcd|oled|pro|max|plus|mini|ai|cpu|tv|pc|vip|diy|ps|sim|nfc|gps|ios|android|5g|4g|2\.4g)$`)
 
 // brandToldAlone returns the brand a message tells on its own. bare allows a word with only
 // 的 ("usmile的"); otherwise the message must say it is the brand ("牌子是坚果", "小翼牌的").

@@ -1,12 +1,12 @@
 package bot
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/knowledge"
 )
 
 // What a supervisor needs of a complaint, read from the customer's words wherever they are
@@ -16,33 +16,33 @@ import (
 // note for the ticket's complaint; nothing here decides a right or promises money.
 
 var (
-	noteRepeatNth   = regexp.MustCompile(`第(二|三|四|五|六|2|3|4|5|6)(次|回|趟)`)
-	noteRepeatTimes = regexp.MustCompile(`(修|坏|报修|上门)(了|过|咗)(两|三|四|五|六|好几|几|2|3|4|5|6)(次|回|趟)`)
+	noteRepeatNth   = knowledge.MustFilter(`第(二|三|四|五|六|2|3|4|5|6)(次|回|趟)`)
+	noteRepeatTimes = knowledge.MustFilter(`(修|坏|报修|上门)(了|过|咗)(两|三|四|五|六|好几|几|2|3|4|5|6)(次|回|趟)`)
 	// noteAmount is money paid for a repair: "收了我260", "花了150块", "交了三百".
-	noteAmount = regexp.MustCompile(`(收[了咗]?我?|收费|花[了咗]?|付[了咗]?|交[了咗]?|掏[了咗]?)(¥|￥)?(\d{2,5}|[一二两三四五六七八九十百千]{1,5})(块钱|块|元|多块|多|蚊)?`)
+	noteAmount = knowledge.MustFilter(`(收[了咗]?我?|收费|花[了咗]?|付[了咗]?|交[了咗]?|掏[了咗]?)(¥|￥)?(\d{2,5}|[一二两三四五六七八九十百千]{1,5})(块钱|块|元|多块|多|蚊)?`)
 	// noteRefundFee is the earlier repair's money asked back: "上次那260块钱能不能退",
 	// "150也得退给我", "维修费退给我".
-	noteRefundFee = regexp.MustCompile(`((\d{2,5})(块钱|块|元)?|维修费|修理费|上门费|那钱|那些钱|那笔钱|那块钱)[^,，。!?？、]{0,6}(退(给|还|回|钱|吗|么|嘛|呢|不退|$|\?|？)|能不能退|能退|可以退|也得退|要退|还给我|返还)`)
-	notePart      = regexp.MustCompile(`换(了|的|过|咗)?(个|一个|了个|过个|块|根|条|只)?(什么|啥)?([\p{Han}A-Za-z]{2,6}?)(，|,|。|还|就|才|又|收|花|付|交|给|我|你|$)`)
-	noteWhen      = regexp.MustCompile(`(上个月|上上个月|上周|上礼拜|上星期|前几天|前些天|(一|两|三|四|五|六|七|八|九|十|半|\d{1,2})个?(礼拜|星期|周|月|天)(前|之前))`)
-	noteReturn    = regexp.MustCompile(`退货|退机|退了它|全额退`)
-	noteExchange  = regexp.MustCompile(`换货|换新|换一台|换台新|换个新|换一个新|给我换|换掉`)
-	noteRefund    = regexp.MustCompile(`退款|退钱`)
+	noteRefundFee = knowledge.MustFilter(`((\d{2,5})(块钱|块|元)?|维修费|修理费|上门费|那钱|那些钱|那笔钱|那块钱)[^,，。!?？、]{0,6}(退(给|还|回|钱|吗|么|嘛|呢|不退|$|\?|？)|能不能退|能退|可以退|也得退|要退|还给我|返还)`)
+	notePart      = knowledge.MustFilter(`换(了|的|过|咗)?(个|一个|了个|过个|块|根|条|只)?(什么|啥)?([\p{Han}A-Za-z]{2,6}?)(，|,|。|还|就|才|又|收|花|付|交|给|我|你|$)`)
+	noteWhen      = knowledge.MustFilter(`(上个月|上上个月|上周|上礼拜|上星期|前几天|前些天|(一|两|三|四|五|六|七|八|九|十|半|\d{1,2})个?(礼拜|星期|周|月|天)(前|之前))`)
+	noteReturn    = knowledge.MustFilter(`退货|退机|退了它|全额退`)
+	noteExchange  = knowledge.MustFilter(`换货|换新|换一台|换台新|换个新|换一个新|给我换|换掉`)
+	noteRefund    = knowledge.MustFilter(`退款|退钱`)
 	noteThreats   = []struct {
-		re   *regexp.Regexp
+		re   *knowledge.Filtered
 		name string
 	}{
-		{regexp.MustCompile(`(^|[^0-9])12315([^0-9]|$)`), "12315"},
-		{regexp.MustCompile(`(^|[^0-9])12345([^0-9]|$)|市长热线`), "12345市长热线"},
-		{regexp.MustCompile(`黑猫`), "黑猫投诉"},
-		{regexp.MustCompile(`消协|消费者协会|消保委`), "消协"},
-		{regexp.MustCompile(`市场监管|工商`), "市场监管部门"},
-		{regexp.MustCompile(`曝光|媒体|记者|抖音|微博`), "媒体曝光"},
-		{regexp.MustCompile(`律师|起诉|法院`), "起诉"},
+		{knowledge.MustFilter(`(^|[^0-9])12315([^0-9]|$)`), "12315"},
+		{knowledge.MustFilter(`(^|[^0-9])12345([^0-9]|$)|市长热线`), "12345市长热线"},
+		{knowledge.MustFilter(`黑猫`), "黑猫投诉"},
+		{knowledge.MustFilter(`消协|消费者协会|消保委`), "消协"},
+		{knowledge.MustFilter(`市场监管|工商`), "市场监管部门"},
+		{knowledge.MustFilter(`曝光|媒体|记者|抖音|微博`), "媒体曝光"},
+		{knowledge.MustFilter(`律师|起诉|法院`), "起诉"},
 	}
-	notePartSkip = regexp.MustCompile(`^(新的?|货|一台|台|个新|掉|零件|配件|东西|了)`)
+	notePartSkip = knowledge.MustFilter(`^(新的?|货|一台|台|个新|掉|零件|配件|东西|了)`)
 	// cueWriteDown asks for what was said to be put on the ticket: "这些都给我写上", "记到工单上".
-	cueWriteDown = regexp.MustCompile(`(写|记|登记|填|加)(上|进|到|下来|清楚)|写没写|记没记|有没有写|写了没|没写`)
+	cueWriteDown = knowledge.MustFilter(`(写|记|登记|填|加)(上|进|到|下来|清楚)|写没写|记没记|有没有写|写了没|没写`)
 )
 
 // noteCount reads a count said in digits or Chinese numerals, up to the thousands: "三" 3,

@@ -3,7 +3,6 @@ package bot
 import (
 	"cmp"
 	"github.com/wxintake/intake/triage"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -680,7 +679,7 @@ func (d *Dialog) brandMakes(brand, category string) bool {
 var cueProductFix = knowledge.MustGate(`写错|搞错|弄错|记错|填错|登记错|错了|错咗|改成|改为|改一下|换成|不是[^,?]{1,6}(是|系)|唔系[^,?]{1,6}系|应该是|其实是`)
 
 // cueMonthWord says a month is the detail meant: "月份是七月底", "是7月初", "几月买的".
-var cueMonthWord = regexp.MustCompile(`月份|月底|月初|月中|月尾|月头|[0-9一二三四五六七八九十]月(买|购|入手|下单)|(买|购).{0,3}[0-9一二三四五六七八九十]+月`)
+var cueMonthWord = knowledge.MustFilter(`月份|月底|月初|月中|月尾|月头|[0-9一二三四五六七八九十]月(买|购|入手|下单)|(买|购).{0,3}[0-9一二三四五六七八九十]+月`)
 
 // detailsBesideSafety applies the product details a message about an urgent ticket tells,
 // on the case and the ticket, and returns the line that confirms them ("" when none).
@@ -721,7 +720,7 @@ func (d *Dialog) detailsBesideSafety(t *step) string {
 var cueDoorFix = knowledge.MustGate(`地址|门牌|房号|房间号|室号|几零几|门号|单元号|楼号`)
 
 // doorNumber is a house or room number as written: "1302", "28".
-var doorNumber = regexp.MustCompile(`[0-9]{2,5}`)
+var doorNumber = knowledge.MustFilter(`[0-9]{2,5}`)
 
 // doorFixAfterFiling corrects the door number of the filed address: "地址写错了 是1302不是
 // 1203", "门牌号改一下 1302", "不是1203 是1302" — the number denied, or else the last one of
@@ -773,7 +772,7 @@ var cueAddDetail = knowledge.MustGate(`补充(一下|下|一点|个情况|一个
 
 // addedChatter are the words around an added detail that are no part of it: "我是说",
 // "这个你记到工单里没有".
-var addedChatter = regexp.MustCompile(`^(我是说|我说|是说|就是|我要|我想|哦|对了|还有)$|工单|(记|写|加|补|登记)(到|在|进|上)?[^,，。]{0,6}(没有|没|吗|了吗|未|冇)$`)
+var addedChatter = knowledge.MustFilter(`^(我是说|我说|是说|就是|我要|我想|哦|对了|还有)$|工单|(记|写|加|补|登记)(到|在|进|上)?[^,，。]{0,6}(没有|没|吗|了吗|未|冇)$`)
 
 // addDetailAfterFiling adds what the customer tells of the fault after filing ("补充一下：
 // 是上周系统自动升级以后才开始蓝屏重启的", "是从滤芯那个接口漏出来的 补充一下") to the
@@ -899,7 +898,7 @@ func withPlace(addr, old string) string {
 }
 
 // cueStreet is a street, road, lane or village with its number: "建国路86号", "幸福里3弄".
-var cueStreet = regexp.MustCompile(`(路|街|大道|道|巷|弄|里|胡同|村|镇|小区|花园|苑) ?[0-9一二三四五六七八九十百零〇]+(号|弄|巷|栋|幢|座)?`)
+var cueStreet = knowledge.MustFilter(`(路|街|大道|道|巷|弄|里|胡同|村|镇|小区|花园|苑) ?[0-9一二三四五六七八九十百零〇]+(号|弄|巷|栋|幢|座)?`)
 
 // cueComesBack says the fault is back: "又不制冷了", "又开始响了", "还是老问题".
 var cueComesBack = knowledge.MustGate(`^(它|这)?(又|再次|又开始|又出现|又来了|还是老问题|老毛病又|毛病又)`)
@@ -1017,8 +1016,8 @@ func (d *Dialog) absorb(t *step) {
 // 干净的没问题"): the check's result, never "solved" for the machine. partFineNot are the
 // words that make it the machine working again ("现在没问题了").
 var (
-	partFine    = regexp.MustCompile(`^\p{Han}{1,10}?(没(有|啥|什么)?问题|是好的|好好的|正常的?|没毛病)(的|啊|呀|哦|吧)?$`)
-	partFineNot = regexp.MustCompile(`^(现在|已经|都|全|它|一切|暂时|目前|好像|应该)|了(的|啊|呀|哦|吧)?$`)
+	partFine    = knowledge.MustFilter(`^\p{Han}{1,10}?(没(有|啥|什么)?问题|是好的|好好的|正常的?|没毛病)(的|啊|呀|哦|吧)?$`)
+	partFineNot = knowledge.MustFilter(`^(现在|已经|都|全|它|一切|暂时|目前|好像|应该)|了(的|啊|呀|哦|吧)?$`)
 )
 
 // faultWords is the fault as the ticket keeps it: the parts of the customer's words that ask
@@ -1057,15 +1056,15 @@ func faultWords(symptom string) string {
 
 var (
 	// faultLeadIn opens a part without telling the fault: "唉又黑了", "对了冰箱也不制冷了", "个冰箱…".
-	faultLeadIn = regexp.MustCompile(`^(喂+|你好|您好|在吗|在不在|哎呀|哎哟|哎|唉|诶|欸|嗯+|呃|啊+|哈+|对了|还有个|还有|另外|然后|个)[,，!！~～ ]*`)
+	faultLeadIn = knowledge.MustFilter(`^(喂+|你好|您好|在吗|在不在|哎呀|哎哟|哎|唉|诶|欸|嗯+|呃|啊+|哈+|对了|还有个|还有|另外|然后|个)[,，!！~～ ]*`)
 	// faultTrail closes a part without telling the fault: "不脱水了 唉", "不出热水了哈哈".
-	faultTrail = regexp.MustCompile(`(哈哈+|唉|哎|呜+|xswl|yyds|orz|emmm*)$`)
+	faultTrail = knowledge.MustFilter(`(哈哈+|唉|哎|呜+|xswl|yyds|orz|emmm*)$`)
 	// faultFiller is a part that tells nothing of the fault: slang, a sigh, a hedge, a call for help.
-	faultFiller = regexp.MustCompile(`^(?i:xswl|yyds|hhh+|orz|emm+|233+|awsl|nb|无语|绝了|服了|烦死了?|气死了?|烦人|好烦|麻烦了|谢谢|说不准|说不好|不好说|不知道|不清楚|(你们)?(派|找|叫)(个)?(人|师傅)(来|过来|上门)?(看看|看一下|修修|修一下)?(吧)?|帮(我|忙)(看看|看一下|修修|修一下)(吧)?|救命|怎么办|咋办|咋整)$`)
+	faultFiller = knowledge.MustFilter(`^(?i:xswl|yyds|hhh+|orz|emm+|233+|awsl|nb|无语|绝了|服了|烦死了?|气死了?|烦人|好烦|麻烦了|谢谢|说不准|说不好|不好说|不知道|不清楚|(你们)?(派|找|叫)(个)?(人|师傅)(来|过来|上门)?(看看|看一下|修修|修一下)?(吧)?|帮(我|忙)(看看|看一下|修修|修一下)(吧)?|救命|怎么办|咋办|咋整)$`)
 	// faultAsks is a part that asks: "是不是轮子的问题啊", "SN码在哪看", "要多久".
-	faultAsks = regexp.MustCompile(`(吗|嘛|么|呢)$|是不是|会不会|是否|为什么|为啥|在哪|哪里看|怎么办|咋办|多少钱|多久|能不能|可不可以|要不要`)
+	faultAsks = knowledge.MustFilter(`(吗|嘛|么|呢)$|是不是|会不会|是否|为什么|为啥|在哪|哪里看|怎么办|咋办|多少钱|多久|能不能|可不可以|要不要`)
 	// faultOnlyBroken says only that it broke, beside parts that tell how: "冰箱也坏了 不制冷".
-	faultOnlyBroken = regexp.MustCompile(`^((都|也|又)?坏(了|掉了)|\p{Han}{1,4}(也|都)坏(了|掉了))$`)
+	faultOnlyBroken = knowledge.MustFilter(`^((都|也|又)?坏(了|掉了)|\p{Han}{1,4}(也|都)坏(了|掉了))$`)
 )
 
 // withoutAsking drops the parts of a symptom that ask rather than tell ("当时就黑屏了 我能不能
@@ -1271,10 +1270,10 @@ func contactName(canon string) (string, bool) {
 }
 
 // cueAside opens a detail added on the way: "对了", "补充一下", "忘了说".
-var cueAside = regexp.MustCompile(`^(哦|噢|啊|诶|欸)?,?(对了|另外|还有|补充一下|补充|忘了说|忘记说|顺便说一下|顺便说|说一下|再说一下)[,：:]?`)
+var cueAside = knowledge.MustFilter(`^(哦|噢|啊|诶|欸)?,?(对了|另外|还有|补充一下|补充|忘了说|忘记说|顺便说一下|顺便说|说一下|再说一下)[,：:]?`)
 
 // cueTriedAlready tells what the customer already tried: "换插座也试过了 没用", "重启过了还是不行".
-var cueTriedAlready = regexp.MustCompile(`试过|试了|换了|换过|刚换|才换|重启过|重启了|拔过|插过|洗过|刚洗|才洗|清洗过|清理过|除过垢|都不行|也不行|没用|不管用`)
+var cueTriedAlready = knowledge.MustFilter(`试过|试了|换了|换过|刚换|才换|重启过|重启了|拔过|插过|洗过|刚洗|才洗|清洗过|清理过|除过垢|都不行|也不行|没用|不管用`)
 
 // asideNote returns the detail of a message that adds one on the way ("对了我那个是燃气的"
 // → "我那个是燃气的"), or "" when the message is no such thing.
@@ -2514,14 +2513,14 @@ func isConfirm(text string) bool {
 
 // confirmConcession is a clause that gives in rather than corrects: "冰柜也算冰箱吧", "差不多",
 // "无所谓了", "凑合吧".
-var confirmConcession = regexp.MustCompile(`也算|算是|凑合|将就|差不多|无所谓|随便|就当|也行|也可以|也没事|得了|就这样|就这么|这样吧|行吧|好吧|嗯嗯|^嗯$|^好$|^行$|^那$|^那就$`)
+var confirmConcession = knowledge.MustFilter(`也算|算是|凑合|将就|差不多|无所谓|随便|就当|也行|也可以|也没事|得了|就这样|就这么|这样吧|行吧|好吧|嗯嗯|^嗯$|^好$|^行$|^那$|^那就$`)
 
 // confirmHurry is a request to be quick at the end of an agreement: "请火速派人", "你们快点来",
 // "尽快安排吧".
-var confirmHurry = regexp.MustCompile(`[ ,，]*(请|麻烦|那|你们|赶紧)*(火速|尽快|快点|快些|赶紧|抓紧|早点|马上|速度)(派人|来人|来|安排|上门|处理|过来|修)?(吧|啊|哈|哦|呀|一下)*$`)
+var confirmHurry = knowledge.MustFilter(`[ ,，]*(请|麻烦|那|你们|赶紧)*(火速|尽快|快点|快些|赶紧|抓紧|早点|马上|速度)(派人|来人|来|安排|上门|处理|过来|修)?(吧|啊|哈|哦|呀|一下)*$`)
 
 // confirmSubmit is a word that submits, not only agrees: what a concession needs beside it.
-var confirmSubmit = regexp.MustCompile(`确认|确定|提交|报上去|帮我报|报吧|报了吧|就这么报|就这样报|照这个报|按这个报|按这个来|照这个来|就这么办|就这么定|可以提交|发吧|交吧`)
+var confirmSubmit = knowledge.MustFilter(`确认|确定|提交|报上去|帮我报|报吧|报了吧|就这么报|就这样报|照这个报|按这个报|按这个来|照这个来|就这么办|就这么定|可以提交|发吧|交吧`)
 
 func confirmWord(t string) bool {
 	if half := len(t) / 2; half > 0 && len(t)%2 == 0 && t[:half] == t[half:] && t != "对对" && t != "好好" {
@@ -2544,7 +2543,7 @@ func confirmWord(t string) bool {
 }
 
 // confirmAround are the words customers put around a confirmation: "算了", "那就", "吧", "thx".
-var confirmAround = regexp.MustCompile(`(?i)^(算了|那就|那|好吧|行吧|行|好|嗯嗯|嗯呐|嗯|ok)[ ,，]*|[ ,，]*(吧|啊|呀|哈|啦|了|哦|thx|thanks|谢谢|谢了|多谢)+$`)
+var confirmAround = knowledge.MustFilter(`(?i)^(算了|那就|那|好吧|行吧|行|好|嗯嗯|嗯呐|嗯|ok)[ ,，]*|[ ,，]*(吧|啊|呀|哈|啦|了|哦|thx|thanks|谢谢|谢了|多谢)+$`)
 
 func isContinue(text string) bool {
 	switch strings.Trim(normalizeText(text), clauseBreaks+" .!！") {

@@ -621,7 +621,7 @@ func wetCase(c *Case) bool {
 var cueSafetyAsk = knowledge.MustGate(`能(再)?(骑|充|坐|插|住|进|吃|喝|穿)|(先|还|再)(骑|坐|用)(着|一下|一段|几天)|(开|用|充|骑|插|坐|住|入)唔(开|用|充|骑|插|坐|住|入)得|仲(开|用|充|骑|插|坐|住)|用唔用得|好用伐|还好用|还好充|用得伐|仲用|得唔得|点算|点办|点搞|点整|要唔要紧|危唔危险|使唔使|仲可以|怎么办|咋办|咋整|怎么弄|咋弄|还能|能不能|能用|可以|可不可以|要不要|要紧|危险|安全|没事吧|会不会|继续|现在|中不中|行不行|行不|行吗|行吧|总行|应该可以|应该没事|没问题吧|照常|凑合|接着用|先用着|接着|换(个|一个)?(插座|插排|插线板|地方|房间)|放(在)?(哪|屋里|家里|室内|车库|楼道|阳台|外面)|拆(下来|掉|开|出来)|取(下来|出来)|拿(下来|进来|回家|进屋)|搬(进|到|回)|合(上)?闸|合上|一路|空开|别的电器|其他电器|插墙上|直接插|还在|还开着|还插着|没拔|很烫|在哪|找不到|关不了|怎么关|开.{0,3}(抽油烟机|油烟机|排风|风扇|灯)`)
 
 // addressAddition adds to the address given: "地址后面加上 1单元1502", "地址补充一下：3号楼".
-var addressAddition = regexp.MustCompile(`地址(后面|最后|末尾)?(再)?(加上|加个|加|补上|补充一下|补充|添上|还有)[:：,， ]*([^,，。!！?？]{2,30})`)
+var addressAddition = knowledge.MustFilter(`地址(后面|最后|末尾)?(再)?(加上|加个|加|补上|补充一下|补充|添上|还有)[:：,， ]*([^,，。!！?？]{2,30})`)
 
 // cueContactFix corrects a contact detail ("电话改成…", "地址写错了"): whatever product words
 // are in it, the product stays.
@@ -768,7 +768,7 @@ func askedBesideWindow(u *Understanding, filed bool) string {
 
 // windowTime is a word of time in a call window: a window without one ("要是有便宜点的办法
 // 给我打个电话") asks for a call and tells no time.
-var windowTime = regexp.MustCompile(`[0-9０-９]|[一二三四五六七八九十两半](点|时)|早上|早晨|上午|中午|下午|晚上|傍晚|夜里|半夜|周[一二三四五六日末天]|礼拜|星期|白天|今天|明天|后天|以后|之后|之前|以前|工作日|随时|下班|上班|放学|有空|在家`)
+var windowTime = knowledge.MustFilter(`[0-9０-９]|[一二三四五六七八九十两半](点|时)|早上|早晨|上午|中午|下午|晚上|傍晚|夜里|半夜|周[一二三四五六日末天]|礼拜|星期|白天|今天|明天|后天|以后|之后|之前|以前|工作日|随时|下班|上班|放学|有空|在家`)
 
 // callWindow keeps when the customer can be phoned, told before filing or while a person
 // is awaited ("只有中午12点到1点能接电话 其他时间别打"): as said, on the case and so on the
@@ -816,13 +816,13 @@ func (d *Dialog) callWindow(t *step) (done bool, note string) {
 
 // clockWindow is a time of day the customer can or cannot be reached at: "晚上六点半以后",
 // "7点后", "晚上八点到十点", "下班以后".
-var clockWindow = regexp.MustCompile(`(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜晚|夜里向|晚|白天|日头|晏昼)?` +
+var clockWindow = knowledge.MustFilter(`(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜晚|夜里向|晚|白天|日头|晏昼)?` +
 	`([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(点|:|：)(半|钟|[0-9]{1,2}分?|[一二三四五六七八九十]{1,3}分?)?` +
 	`(以后|之后|后|以前|之前|前|左右|(到|至|-|~)(凌晨|早上|上午|中午|下午|傍晚|晚上)?([0-9]{1,2}|[一二两三四五六七八九十]{1,3})(点|:|：)(半|钟|[0-9]{1,2}分?)?)?` +
 	`|下班(以后|之后|后)|(周末|工作日|双休日)`)
 
 // dayWord names the day of a window: "明天", "周六".
-var dayWord = regexp.MustCompile(`(今天|明天|后天|今晚|明晚|周末|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天])`)
+var dayWord = knowledge.MustFilter(`(今天|明天|后天|今晚|明晚|周末|周[一二三四五六日天]|星期[一二三四五六日天]|礼拜[一二三四五六日天])`)
 
 // contactWindow is the time a message says the customer can be reached, as short as it was
 // told: the time of day with its day ("明天晚上7点以后"), else the clause that says when
@@ -879,10 +879,10 @@ func flipRefused(w string) string {
 
 // refusedTime follows a time the customer cannot be called at: "4点前我不方便", "下午3点前别打",
 // "10点以前不要打电话".
-var refusedTime = regexp.MustCompile(`^[^0-9]{0,4}(不方便|不太方便|唔方便|没空|没时间|冇得闲|唔得闲|不在|不行|接不了|接不到|别打|不要打|莫打|勿打|别联系|不要联系|别来|不要来|别给我打|不要给我打)`)
+var refusedTime = knowledge.MustFilter(`^[^0-9]{0,4}(不方便|不太方便|唔方便|没空|没时间|冇得闲|唔得闲|不在|不行|接不了|接不到|别打|不要打|莫打|勿打|别联系|不要联系|别来|不要来|别给我打|不要给我打)`)
 
 // wishedPart is the part of the day asked for: "能不能上午来", "最好周末来".
-var wishedPart = regexp.MustCompile(`(?:能不能|可不可以|可以|最好|尽量)[^,，。!?？]{0,3}?(上午|下午|晚上|中午|早上|周末|白天)`)
+var wishedPart = knowledge.MustFilter(`(?:能不能|可不可以|可以|最好|尽量)[^,，。!?？]{0,3}?(上午|下午|晚上|中午|早上|周末|白天)`)
 
 // cueCallWords and cueVisitWords tell a time to be phoned from a time to be visited.
 var (
@@ -910,7 +910,7 @@ var cueTalkLater = knowledge.MustGate(`再说|再聊|再讲|再商量|回头(再
 var cueNoReschedule = knowledge.MustGate(`(没|没有|不|别|不用|不要|不是|谁|哪|唔|冇)(要|想|说|让|叫|打算|讲|系)?(过)?(要)?(你)?(给我|帮我)?(改约|改时间|改期|改日子|改上门|换时间|重新约|改到|改咗)|时间不(用|要|需要)?(改|变|换)|(不|唔)(用|要)?改(了|约)|别改`)
 
 // rescheduleTo leads to the new visit time: "改到", "换到", "挪到".
-var rescheduleTo = regexp.MustCompile(`(改|换|挪|推|延|调)(到|成|在)`)
+var rescheduleTo = knowledge.MustFilter(`(改|换|挪|推|延|调)(到|成|在)`)
 
 // cueReschedule asks to move a visit: "改个时间", "能不能改到周六", "那天没人在家".
 var cueReschedule = knowledge.MustGate(`改(个|一下|下)?(时间|日子|约|期|天)|改约|改到|换(个|一下)?(时间|日子|天)|推迟|延后|往后(推|延|挪)|提前到|挪到|换到|(那天|那时候|那个时间|上午|下午|周[一二三四五六日天])[^,?]{0,4}(不|没)(在家|空|方便|行)|来不了`)
@@ -1060,7 +1060,7 @@ var cueFireAsked = knowledge.MustGate(`(冒烟|起烟|出烟|着火|起火|冒�
 
 // cueWorryBefore makes what follows in the clause a worry about the future: "会不会冒烟 要紧吗"
 // hides no smoke seen.
-var cueWorryBefore = regexp.MustCompile(`会|万一|如果|要是|假如|怕|担心|容易|可能|以后|将来`)
+var cueWorryBefore = knowledge.MustFilter(`会|万一|如果|要是|假如|怕|担心|容易|可能|以后|将来`)
 
 // fireAskedAsSeen reports a fire or smoke told as it is and asked about ("冰箱后面冒烟要紧吗"),
 // not feared ("万一着火了怎么办"); t is in compact form.
@@ -1327,7 +1327,7 @@ var cueOwnBreaker = knowledge.MustGate(`(单独|自己|专门)(的)?(一路|一�
 
 // promisedCall is the closing promise of a follow-up's advice ("已按紧急情况处理，工程师会尽快联系您。"),
 // left out when nothing was filed.
-var promisedCall = regexp.MustCompile(`已按紧急情况处理[^。]*。$`)
+var promisedCall = knowledge.MustFilter(`已按紧急情况处理[^。]*。$`)
 
 // cueClearCancel gives up the repair in so many words: "不修了", "取消吧", "不用你们上门",
 // "我直接找雅迪去". "不用了" alone may mean the device, stopped as advised.
@@ -1417,7 +1417,7 @@ var cueRepairLength = knowledge.MustGate(`(修|维修|上门|检修|弄|整)[^,?
 var cueReportOther = knowledge.MustGate(`(报|修|看|登记|处理|弄)(一下|下|个)?[^,?]{0,6}(吧|先|更急|要紧)|先(报|修|看|弄|处理)|(报|修|看|登记|处理)(一下|下)`)
 
 // phoneTail tells the last digits of the phone number: "最后四位是5679", "尾号应该是79".
-var phoneTail = regexp.MustCompile(`(?:(?:最后|后|末)(?:一|两|二|三|四|五|几|\d)位(?:数|号码|数字)?|尾(?:号|数))(?:是|应该是|改成|改为|为|该是)(\d{1,5})(?:\D|$)`)
+var phoneTail = knowledge.MustFilter(`(?:(?:最后|后|末)(?:一|两|二|三|四|五|几|\d)位(?:数|号码|数字)?|尾(?:号|数))(?:是|应该是|改成|改为|为|该是)(\d{1,5})(?:\D|$)`)
 
 // cueNotCancel protests a cancel the bot heard: "谁说要取消了", "我没说取消", "工单别给我取消了".
 var cueNotCancel = knowledge.MustGate(`谁(说|讲)(要|过)?(要)?取消|(我)?没(说|讲|要|想)(过|要)?(要)?取消|不是(要|想)?取消|(别|不要|莫|唔好)(给我|帮我|把)?(工单|单子)?(给我)?取消|没让(你)?取消`)
@@ -2248,10 +2248,10 @@ func returnWish(canon string) string {
 // exchange ("换货", "换新", "换一台", "换个新的"); deniedReturn and deniedExchange deny one
 // ("我要退货不是换货", "不换 直接退").
 var (
-	cueWantsReturn   = regexp.MustCompile(`退(货|款|掉|了|吗|嘛|不|伐|钱)|能退|可以退|要退|想退|好退`)
-	cueWantsExchange = regexp.MustCompile(`换货|换新|换一(台|个|部)|换个新|给我换|能换|可以换|要换|想换`)
-	deniedReturn     = regexp.MustCompile(`不(是|要|想)?退(货|款)?`)
-	deniedExchange   = regexp.MustCompile(`不(是|要|想)?换(货|新)?`)
+	cueWantsReturn   = knowledge.MustFilter(`退(货|款|掉|了|吗|嘛|不|伐|钱)|能退|可以退|要退|想退|好退`)
+	cueWantsExchange = knowledge.MustFilter(`换货|换新|换一(台|个|部)|换个新|给我换|能换|可以换|要换|想换`)
+	deniedReturn     = knowledge.MustFilter(`不(是|要|想)?退(货|款)?`)
+	deniedExchange   = knowledge.MustFilter(`不(是|要|想)?换(货|新)?`)
 )
 
 // proofDoubt is why the case's purchase may not be provable as told ("朋友送的", "二手的",
@@ -2873,8 +2873,8 @@ var cueQualityAsked = knowledge.MustGate(`质量问题|质量原因|本身的问
 // scopeBrandAsked and scopeProductAsked find what a scope question names: the brand of
 // "你们是雅迪的售后吗", the product of "你们管不管充电器".
 var (
-	scopeBrandAsked   = regexp.MustCompile(`(?:是|系)(?:不是|唔系)?([^,，。!?？ 的]{1,6}?)(?:家)?(?:的)?(?:官方|售后|客服|厂家|维修点|服务商|服务中心)`)
-	scopeProductAsked = regexp.MustCompile(`(?:你们|你家|这里|这边|贵公司)[^,，。!?？]{0,2}(?:管不管|负不负责|修不修|接不接|包不包)(?:修)?(?:这个|这种|那个)?([^,，。!?？ 吗嘛么呀啊的]{1,8})`)
+	scopeBrandAsked   = knowledge.MustFilter(`(?:是|系)(?:不是|唔系)?([^,，。!?？ 的]{1,6}?)(?:家)?(?:的)?(?:官方|售后|客服|厂家|维修点|服务商|服务中心)`)
+	scopeProductAsked = knowledge.MustFilter(`(?:你们|你家|这里|这边|贵公司)[^,，。!?？]{0,2}(?:管不管|负不负责|修不修|接不接|包不包)(?:修)?(?:这个|这种|那个)?([^,，。!?？ 吗嘛么呀啊的]{1,8})`)
 )
 
 // scopeNamed is the brand or the product a scope question names, "" for none.
@@ -3024,7 +3024,7 @@ func provenanceDoubt(words string) string {
 }
 
 // noInvoiceOnly is a doubt that is only a missing invoice: "没发票", "发票丢了".
-var noInvoiceOnly = regexp.MustCompile(`^(没(有)?发票|发票(丢|没了|找不到))`)
+var noInvoiceOnly = knowledge.MustFilter(`^(没(有)?发票|发票(丢|没了|找不到))`)
 
 // componentCovered is the component of the case's rule when the category gives it its own
 // period and that period covers every day the purchase can have been; "" otherwise.
@@ -3190,7 +3190,7 @@ func beforeCorrection(canon string) string {
 }
 
 // toldBrand is "是X的" or "是X" with a model written on: a brand no list knows, in a correction.
-var toldBrand = regexp.MustCompile(`是(\p{Han}{2,4}?)(的|牌的|牌)?\s*([A-Za-z][A-Za-z0-9-]*[0-9][A-Za-z0-9-]*|[0-9][A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*)?(?:$|[ ,，。!！的])`)
+var toldBrand = knowledge.MustFilter(`是(\p{Han}{2,4}?)(的|牌的|牌)?\s*([A-Za-z][A-Za-z0-9-]*[0-9][A-Za-z0-9-]*|[0-9][A-Za-z0-9-]*[A-Za-z][A-Za-z0-9-]*)?(?:$|[ ,，。!！的])`)
 
 // brandAsTold reads a brand no list knows from the words of a correction ("我看了下背面，是坚果的
 // J10S"): two to four characters after 是, not about people, places or time, with the model if
@@ -3207,13 +3207,13 @@ func brandAsTold(tail string, now time.Time, lx *Lexicon) (brand, model string) 
 }
 
 // takeBackCue withdraws what came before it: "不对", "说错了", "打错了", "应该是".
-var takeBackCue = regexp.MustCompile(`不对|说错了|打错了|写错了|记错了|搞错了|错了|应该是|更正一下|更正`)
+var takeBackCue = knowledge.MustFilter(`不对|说错了|打错了|写错了|记错了|搞错了|错了|应该是|更正一下|更正`)
 
 // ticketNumber is a ticket number as customers type it: "RS20261128-0003", "rs20261128 0003".
-var ticketNumber = regexp.MustCompile(`(?i)rs\s?(\d{8})\s?-?\s?(\d{4,})`)
+var ticketNumber = knowledge.MustFilter(`(?i)rs\s?(\d{8})\s?-?\s?(\d{4,})`)
 
 // lastFour is a reply of exactly four digits.
-var lastFour = regexp.MustCompile(`^\d{4}$`)
+var lastFour = knowledge.MustFilter(`^\d{4}$`)
 
 // maxLookups bounds the lookups of tickets not ours that found nothing: four digits are
 // guessed in ten thousand tries, never in three.

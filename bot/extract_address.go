@@ -1,9 +1,10 @@
 package bot
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/wxintake/intake/knowledge"
 )
 
 // regionSet maps province and city names to their province (and the city, for cities).
@@ -100,22 +101,22 @@ func (x *extraction) address() {
 }
 
 // districtRoad is a clause that opens with a district or county and names a road in it.
-var districtRoad = regexp.MustCompile(`(?:^|[,，。.;；!！ ])(\p{Han}{2,6}[区县] ?\p{Han}{1,6}(?:路|街|大道|大街|巷|胡同))`)
+var districtRoad = knowledge.MustFilter(`(?:^|[,，。.;；!！ ])(\p{Han}{2,6}[区县] ?\p{Han}{1,6}(?:路|街|大道|大街|巷|胡同))`)
 
 // livesInDistrict is a district named after the words that say it is where one lives.
-var livesInDistrict = regexp.MustCompile(`(?:我家住在|家住在|我住在|住在|家住|我住|住)(\p{Han}{2,4}[区县旗])`)
+var livesInDistrict = knowledge.MustFilter(`(?:我家住在|家住在|我住在|住在|家住|我住|住)(\p{Han}{2,4}[区县旗])`)
 
 // streetDoor is a clause that is an address by itself: a district (or none), a road and its
 // door number.
-var streetDoor = regexp.MustCompile(`(?:^|[,，。.;；!！ ])((?:\p{Han}{2,4}[区县旗镇])?\p{Han}{1,6}(?:路|街|大道|巷|弄|胡同|大街)\d{1,5}(?:号|弄|栋|幢))`)
+var streetDoor = knowledge.MustFilter(`(?:^|[,，。.;；!！ ])((?:\p{Han}{2,4}[区县旗镇])?\p{Han}{1,6}(?:路|街|大道|巷|弄|胡同|大街)\d{1,5}(?:号|弄|栋|幢))`)
 
 // cityDistrict is a city and its district or county, written out ("莆田市城厢区", "丽江市古城区"),
 // after the words that say it is where one lives.
-var cityDistrict = regexp.MustCompile(`(?:我家住在|家住在|我住在|住在|家住|我住|住|在|是)?(\p{Han}{2,3}市\p{Han}{1,4}[区县])`)
+var cityDistrict = knowledge.MustFilter(`(?:我家住在|家住在|我住在|住在|家住|我住|住|在|是)?(\p{Han}{2,3}市\p{Han}{1,4}[区县])`)
 
 // addressCorrection are words of a correction between "地址" and the new address: "地址不对
 // 是朝阳区的 朝阳区建国路88号", "地址写错了 是金融街3号", "地址改成…".
-var addressCorrection = regexp.MustCompile(`^(不对|错了|写错了|填错了|说错了|有误|不是这个|改一下|改成|改为|换成|更正|应该是|要改)[ ,，。:：]*(是|为|成)?[ ,，。:：]*`)
+var addressCorrection = knowledge.MustFilter(`^(不对|错了|写错了|填错了|说错了|有误|不是这个|改一下|改成|改为|换成|更正|应该是|要改)[ ,，。:：]*(是|为|成)?[ ,，。:：]*`)
 
 // skipCorrection returns where the address after a correction's words begins; when the
 // correction first names a district in passing ("是朝阳区的 朝阳区建国路88号"), at the part
@@ -134,7 +135,7 @@ func skipCorrection(s string, i int) int {
 
 // deniedTail is what a customer adds after the right address to say what was wrong:
 // "建国路86号3栋1单元502 不是88号", "…502，不是602".
-var deniedTail = regexp.MustCompile(`[ ,，。;；]*(不是|而不是|并非)[^ ,，。;；]*[ ,，。;；]*$`)
+var deniedTail = knowledge.MustFilter(`[ ,，。;；]*(不是|而不是|并非)[^ ,，。;；]*[ ,，。;；]*$`)
 
 // trimChatter drops words around an address that are no part of it, split off by spaces:
 // "记了没有 深圳福田区景田北路12号3栋201", "莲前西路188号7楼 你记一下". A word stays when it
@@ -239,7 +240,7 @@ func addressDetailed(a string) bool {
 
 // bareDoor is a room or door number written bare: three or four digits that are no year,
 // price or date.
-var bareDoor = regexp.MustCompile(`(?:^|[^0-9])[0-9]{3,4}(?:$|[^0-9年元块月日])`)
+var bareDoor = knowledge.MustFilter(`(?:^|[^0-9])[0-9]{3,4}(?:$|[^0-9年元块月日])`)
 
 // RegionOf names the province-level division and the city an address is in, as far as it
 // can tell: "北京市朝阳区…" gives ("北京", "北京"), "广东省深圳市…" and "深圳南山区…" give
@@ -298,22 +299,22 @@ func ParseAddress(text string) (string, bool) {
 }
 
 // addressFix is a correction inside an address: "…华科西十二舍 不对 是东区教工宿舍5栋201".
-var addressFix = regexp.MustCompile(`[ ,，、]*(不对不对|不对|说错了|写错了|错了|不是)[ ,，、]*(应该)?是?[ ,，、]*`)
+var addressFix = knowledge.MustFilter(`[ ,，、]*(不对不对|不对|说错了|写错了|错了|不是)[ ,，、]*(应该)?是?[ ,，、]*`)
 
 // sendHomeTail is a word after an address about where to send: "寄家里", "送到家里吧".
-var sendHomeTail = regexp.MustCompile(`[ ,，。]*(寄|送|发)(到|去)?(家里|我家|家|屋企|这里|这儿|这)(吧|哈|啊|噢)?[ ,，。!！]*$`)
+var sendHomeTail = knowledge.MustFilter(`[ ,，。]*(寄|送|发)(到|去)?(家里|我家|家|屋企|这里|这儿|这)(吧|哈|啊|噢)?[ ,，。!！]*$`)
 
 // otherPlaceThen says the address before was another place and leads to the one meant:
 // "那是我公司 家里是", "那个是单位的 寄到", "系我公司 屋企系".
-var otherPlaceThen = regexp.MustCompile(`^(那|这|那个|这个)?(是|系)[^ ,，。]{0,8}?(公司|单位|办公室|上班的地方|店里|门店|老家|我妈家|父母家|朋友家)(的|地址)?[ ,，。]*` +
+var otherPlaceThen = knowledge.MustFilter(`^(那|这|那个|这个)?(是|系)[^ ,，。]{0,8}?(公司|单位|办公室|上班的地方|店里|门店|老家|我妈家|父母家|朋友家)(的|地址)?[ ,，。]*` +
 	`(家里|我家|屋企|屋里|家|住址|寄到|寄|送到|要寄)?(是|系|在|的是|地址是)?[ ,，。:：]*`)
 
 // addressStem is where the part an address correction replaces may start: after the
 // building number or the road; addressRoad after the road, for a new number ("是200号").
 var (
-	addressDistrict = regexp.MustCompile(`^\p{Han}{2,5}(新区|区|县|市)`)
-	addressStem     = regexp.MustCompile(`^.*(号|路|街|道|巷|弄)`)
-	addressRoad     = regexp.MustCompile(`^.*(路|街|道|巷|弄|村|镇)`)
+	addressDistrict = knowledge.MustFilter(`^\p{Han}{2,5}(新区|区|县|市)`)
+	addressStem     = knowledge.MustFilter(`^.*(号|路|街|道|巷|弄)`)
+	addressRoad     = knowledge.MustFilter(`^.*(路|街|道|巷|弄|村|镇)`)
 )
 
 // correctedAddress applies a correction told inside an address: the words after it replace

@@ -1,8 +1,9 @@
 package bot
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/wxintake/intake/knowledge"
 )
 
 // Channel is where a product was bought, in canonical form.
@@ -163,7 +164,7 @@ func (x *extraction) warranty() {
 
 // cueTotalCover is a total told with the cover's verb ("一共保五年", "总共包5年"), not a
 // count of something else ("一共三年了").
-var cueTotalCover = regexp.MustCompile(`(一共|总共|共|合计|加起来|加一起)(是|能|可以)?(保修?|包修?|质保)`)
+var cueTotalCover = knowledge.MustFilter(`(一共|总共|共|合计|加起来|加一起)(是|能|可以)?(保修?|包修?|质保)`)
 
 // lengthBefore moves start back over a length told just before the warranty's name and the
 // verb before it ("加了三年延保", "买了3年的延保"), not past the clause's start cs.

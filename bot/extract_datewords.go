@@ -1,11 +1,12 @@
 package bot
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/wxintake/intake/knowledge"
 )
 
 // readDateAt reads the time expression starting at byte i, if any.
@@ -134,7 +135,7 @@ func batteryLife(s string, i int) bool {
 
 // vagueYears is an age of many years without a number: "好几年", "好些年", "很多年了",
 // "有些年头", "多年". ("几年" after a number, "两三年", "十几年", are counts readSpan reads.)
-var vagueYears = regexp.MustCompile(`^(好几|好些|好多|很多|许多|不少|有些|有好些|有好几|有好多|有几|多|几)个?年(头|份)?(了)?`)
+var vagueYears = knowledge.MustFilter(`^(好几|好些|好多|很多|许多|不少|有些|有好些|有好几|有好多|有几|多|几)个?年(头|份)?(了)?`)
 
 // readVagueYears reads a vague age of many years at byte i, and returns its end.
 func readVagueYears(s string, i int) (int, bool) {
@@ -461,7 +462,7 @@ func readTimeWord(s string, i int, today Date) (dateMention, bool) {
 
 // rocYear is a year of the Republic of China calendar, as Taiwan writes dates: "民國114年買的"
 // is 2025 (year 1 is 1912), with a month when one follows.
-var rocYear = regexp.MustCompile(`^(?:民国|民國)\s?(\d{2,3})\s?年(?:\s?(\d{1,2})\s?月)?`)
+var rocYear = knowledge.MustFilter(`^(?:民国|民國)\s?(\d{2,3})\s?年(?:\s?(\d{1,2})\s?月)?`)
 
 // readROCYear reads a Republic of China year at s[i:]; a year after today is none.
 func readROCYear(s string, i int, today Date) (dateMention, bool) {
@@ -483,7 +484,7 @@ func readROCYear(s string, i int, today Date) (dateMention, bool) {
 }
 
 // weekday is a day of the week named after 周, 星期 or 礼拜: "一" is Monday, "日"/"天" Sunday.
-var weekdayWord = regexp.MustCompile(`^(上上个|上上|上个|上|这个|这|本)?(周|星期|礼拜)([一二三四五六日天1-7])`)
+var weekdayWord = knowledge.MustFilter(`^(上上个|上上|上个|上|这个|这|本)?(周|星期|礼拜)([一二三四五六日天1-7])`)
 
 // readWeekday reads a day of the week: "礼拜一送到" is the last Monday up to today (today
 // when it is a Monday), "上礼拜五下的单" the Friday of the week before this one (weeks run

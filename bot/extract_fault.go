@@ -2,8 +2,9 @@ package bot
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/wxintake/intake/knowledge"
 )
 
 // Trigger is what the customer says caused the fault. Water, drop, self-disassembly and a
@@ -88,7 +89,7 @@ func (x *extraction) trigger() {
 // a spill with a measure or place between ("洒了半杯奶茶", "一杯水全倒在键盘上"), a swim or a
 // shower worn into, fog or droplets inside a screen. Read only of a device carried about
 // (carriedDevice): of a washing machine or a purifier such words tell its own water.
-var wetInWords = regexp.MustCompile(`(洒|泼|撒|溅|打翻)(了|上|进|到|在)?[^,，。?？!！ ]{0,5}(水|茶|奶|咖啡|可乐|饮料|汤|酒|果汁|豆浆|汽水|雪碧|粥)|` +
+var wetInWords = knowledge.MustFilter(`(洒|泼|撒|溅|打翻)(了|上|进|到|在)?[^,，。?？!！ ]{0,5}(水|茶|奶|咖啡|可乐|饮料|汤|酒|果汁|豆浆|汽水|雪碧|粥)|` +
 	`(水|茶|奶茶|咖啡|可乐|饮料|汤|果汁|牛奶|酒|雨)[^,，。?？!！ ]{0,5}(洒|泼|倒|打翻|溅|灌|渗)(了)?[^,，。?？!！ ]{0,2}(在|到|进|上|里)|` +
 	`游泳|泳池|泡温泉|潜水|浮潜|冲浪|淋了?[^,，。?？!！ ]{0,2}雨|(戴|带)着[^,，。?？!！ ]{0,3}(洗澡|冲凉|洗碗|洗手|洗衣服|泡澡|蒸桑拿|桑拿)|` +
 	`(屏幕|表盘|表镜|镜头|摄像头|里面|内部|玻璃)[^,，。?？!！ ]{0,4}(雾|水汽|水珠|水雾|水渍)|起雾|进雾`)
@@ -102,7 +103,7 @@ func (x *extraction) carriedDevice() bool {
 	return (x.f.Category == "" || x.f.Category == OtherCategory) && carriedDeviceWords.MatchString(x.s)
 }
 
-var carriedDeviceWords = regexp.MustCompile(`键盘|触控板|手机|电脑|笔记本|平板|手表|手环|表盘|耳机|充电口|听筒|ipad|iphone|airpods`)
+var carriedDeviceWords = knowledge.MustFilter(`键盘|触控板|手机|电脑|笔记本|平板|手表|手环|表盘|耳机|充电口|听筒|ipad|iphone|airpods`)
 
 // blister reports "水泡" at byte i as a blister: "起了个水泡", "一个小水泡".
 func blister(s string, i int) bool {
@@ -192,7 +193,7 @@ func askedOrCleaning(s string, i, end int) bool {
 
 // askedAfter is the rest of a clause that asks how to do what was just named: "…的时候要注意
 // 啥", "…之前要断电不", "…行不行".
-var askedAfter = regexp.MustCompile(`^[^,，。!！]{0,6}(的时候|之前|以前|前)[^,，。!！]{0,6}(注意|小心|怎么|咋|啥|什么|要不要|吗|不|没)|^[^,，。!！]{0,4}(行不行|可以吗|可以不|能行吗|安全吗|安全不|要紧吗|有没有危险)`)
+var askedAfter = knowledge.MustFilter(`^[^,，。!！]{0,6}(的时候|之前|以前|前)[^,，。!！]{0,6}(注意|小心|怎么|咋|啥|什么|要不要|吗|不|没)|^[^,，。!！]{0,4}(行不行|可以吗|可以不|能行吗|安全吗|安全不|要紧吗|有没有危险)`)
 
 // consequence reports a word at byte i told as what the fault caused: "整个家都停电",
 // "一开就停电", "导致停电".

@@ -1,11 +1,12 @@
 package bot
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/wxintake/intake/knowledge"
 )
 
 // otherProducts are household products customers report that a brand's knowledge may not
@@ -404,10 +405,10 @@ func (x *extraction) brandSegment() bool {
 // The shapes of a brand told as a part of its own (brandSegment): "好孩子牌的", "佳能R6",
 // "是戴森那个HD08", "usmile Y10", "DJI Air 3" (Latin, only as the message's last part).
 var (
-	segBrandMark        = regexp.MustCompile(`^(?:是|就是)?(\p{Han}{2,4}?)(?:牌子的|牌的|牌子|牌)$`)
-	segBrandModel       = regexp.MustCompile(`^(?:是|就是)?(\p{Han}{2,4}?)(?:家的|的)?(?:那个|那款|这个|这款)?([A-Za-z][A-Za-z0-9\-]{0,12}[0-9][A-Za-z0-9\-]{0,6}|[0-9]{1,3}[A-Za-z][A-Za-z0-9\-]{0,6})$`)
-	pairBrandModel      = regexp.MustCompile(`(?:^|[ ,，。!！~])(?:是|就是)?(\p{Han}{2,4}?)(?:牌子的|牌的|家的|的|牌)? ([A-Za-z]{1,4}-?[0-9][A-Za-z0-9\-]{0,8})(?:$|[ ,，。!！~])`)
-	tailLatinBrandModel = regexp.MustCompile(`(?:^|[ ,，。])([A-Za-z]{3,15}) ?((?:[A-Za-z]{2,8} )?[A-Za-z]{0,3}[0-9][A-Za-z0-9\-]{0,8})$`)
+	segBrandMark        = knowledge.MustFilter(`^(?:是|就是)?(\p{Han}{2,4}?)(?:牌子的|牌的|牌子|牌)$`)
+	segBrandModel       = knowledge.MustFilter(`^(?:是|就是)?(\p{Han}{2,4}?)(?:家的|的)?(?:那个|那款|这个|这款)?([A-Za-z][A-Za-z0-9\-]{0,12}[0-9][A-Za-z0-9\-]{0,6}|[0-9]{1,3}[A-Za-z][A-Za-z0-9\-]{0,6})$`)
+	pairBrandModel      = knowledge.MustFilter(`(?:^|[ ,，。!！~])(?:是|就是)?(\p{Han}{2,4}?)(?:牌子的|牌的|家的|的|牌)? ([A-Za-z]{1,4}-?[0-9][A-Za-z0-9\-]{0,8})(?:$|[ ,，。!！~])`)
+	tailLatinBrandModel = knowledge.MustFilter(`(?:^|[ ,，。])([A-Za-z]{3,15}) ?((?:[A-Za-z]{2,8} )?[A-Za-z]{0,3}[0-9][A-Za-z0-9\-]{0,8})$`)
 )
 
 // brandAfterProduct takes a brand no list knows, said right after the product it makes:
@@ -444,7 +445,7 @@ func (x *extraction) brandAfterProduct() {
 }
 
 // brandAfter is a word with 的 or 牌 after a product name and a space or a break: " 威能的".
-var brandAfter = regexp.MustCompile(`^[ ,，、]+(\p{Han}{2,4}?)(牌子的|牌的|牌|家的|的)(?:$|[ ,，。!！~?？])`)
+var brandAfter = knowledge.MustFilter(`^[ ,，、]+(\p{Han}{2,4}?)(牌子的|牌的|牌|家的|的)(?:$|[ ,，。!！~?？])`)
 
 // faultRunes are characters of kinds of appliance and of faults, which follow a product with
 // 的 as often as a brand does ("燃气的", "漏水的", "变频的").
@@ -505,19 +506,19 @@ func (x *extraction) brandBeforeProduct() bool {
 }
 
 // brandTold is a brand told as what was bought or what the product is, ending its clause.
-var brandTold = regexp.MustCompile(`(?:我买的|买的是|买的|用的是|车是|机子是|机器是|牌子是|品牌是|(?:^|[ ,，。!！~啊呀])是|说了是|说了|都说了)(\p{Han}{2,4}?)(?:牌子的|牌的|家的|的)(?:$|[ ,，。!！~]|[A-Za-z0-9])`)
+var brandTold = knowledge.MustFilter(`(?:我买的|买的是|买的|用的是|车是|机子是|机器是|牌子是|品牌是|(?:^|[ ,，。!！~啊呀])是|说了是|说了|都说了)(\p{Han}{2,4}?)(?:牌子的|牌的|家的|的)(?:$|[ ,，。!！~]|[A-Za-z0-9])`)
 
 // modelAfterBrand is a model written right after a brand told with 的: "是极米的H6".
-var modelAfterBrand = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9\-]{1,15}`)
+var modelAfterBrand = knowledge.MustFilter(`^[A-Za-z][A-Za-z0-9\-]{1,15}`)
 
 // notBrandKind are words of price, origin or make that follow 买的 as a brand does: "买的便宜的".
-var notBrandKind = regexp.MustCompile(`便宜|贵|二手|国产|进口|杂牌|普通|正品|山寨|网红|名牌|大牌|原装|最好|一般|同款|高档|低档|白色|黑色|银色|红色|蓝色|粉色|灰色|金色|最新|淘宝|京东|拼多多|网上|店里|超市|商场|专卖|官方|旗舰`)
+var notBrandKind = knowledge.MustFilter(`便宜|贵|二手|国产|进口|杂牌|普通|正品|山寨|网红|名牌|大牌|原装|最好|一般|同款|高档|低档|白色|黑色|银色|红色|蓝色|粉色|灰色|金色|最新|淘宝|京东|拼多多|网上|店里|超市|商场|专卖|官方|旗舰`)
 
 // notBrandBeforeRunes are notBrandRunes but 小 好 老 大, which begin many brands ("小白熊",
 // "好太太", "老板"); plainAdjective keeps such words that only describe ("小小", "好大", "老旧").
 const notBrandBeforeRunes = "我你他她它们家买送用的了是在不没有这那个年月天前后新旧坏人妈爸儿女公司楼边里上下宝孩"
 
-var plainAdjective = regexp.MustCompile(`^(小|好|老|大)(小|好|老|大|旧|新|破|的|点|些|一点|多|了|贵|便宜|型|号|尺寸)`)
+var plainAdjective = knowledge.MustFilter(`^(小|好|老|大)(小|好|老|大|旧|新|破|的|点|些|一点|多|了|贵|便宜|型|号|尺寸)`)
 
 // placeRunes are characters of rooms and places, which stand before a product as often as a
 // brand does ("卧室投影仪", "客厅那个").

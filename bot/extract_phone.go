@@ -10,6 +10,7 @@ import (
 	"github.com/nyaruka/phonenumbers"
 
 	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/knowledge"
 )
 
 // PhoneKind says whether a phone number is a mobile or a landline.
@@ -96,12 +97,12 @@ func ParsePhone(text string) (Phone, error) {
 
 // regionWords name where a number without its country code is from.
 var regionWords = []struct {
-	re     *regexp.Regexp
+	re     *knowledge.Filtered
 	region string
 }{
-	{regexp.MustCompile(`香港|hk|hong ?kong`), "HK"},
-	{regexp.MustCompile(`澳门|macau|macao`), "MO"},
-	{regexp.MustCompile(`台湾|台北|台中|台南|高雄|taiwan`), "TW"},
+	{knowledge.MustFilter(`香港|hk|hong ?kong`), "HK"},
+	{knowledge.MustFilter(`澳门|macau|macao`), "MO"},
+	{knowledge.MustFilter(`台湾|台北|台中|台南|高雄|taiwan`), "TW"},
 }
 
 // placeAbroad is the place outside the mainland a message says the customer is in or
@@ -121,10 +122,10 @@ func placeAbroad(s string) string {
 }
 
 // bought follows a place where something was bought: "(在香港)买的", "(台湾)带回来的".
-var bought = regexp.MustCompile(`^(的)?(那边|那里|那儿)?(买|购|带|代购|入手|寄|淘)`)
+var bought = knowledge.MustFilter(`^(的)?(那边|那里|那儿)?(买|购|带|代购|入手|寄|淘)`)
 
 // cuePlaceAbroad names Hong Kong, Macao or Taiwan (or a city there) as where the customer is.
-var cuePlaceAbroad = regexp.MustCompile(`(?:在|喺|住|人在|住在|身在|我系|我是|位于|地址|地址是|来自)[:： ]?(香港|九龙|新界|澳门|台湾|台北|新北|桃园|台中|台南|高雄|新竹)|^(香港|九龙|新界|澳门|台湾|台北|新北|桃园|台中|台南|高雄|新竹)[^买购]{0,12}(区|路|街|道|号|楼|邨|村|大厦)`)
+var cuePlaceAbroad = knowledge.MustFilter(`(?:在|喺|住|人在|住在|身在|我系|我是|位于|地址|地址是|来自)[:： ]?(香港|九龙|新界|澳门|台湾|台北|新北|桃园|台中|台南|高雄|新竹)|^(香港|九龙|新界|澳门|台湾|台北|新北|桃园|台中|台南|高雄|新竹)[^买购]{0,12}(区|路|街|道|号|楼|邨|村|大厦)`)
 
 // phoneAbroad reads a number the mainland's plan refuses as one from elsewhere: written
 // with its country code ("+852 9123 4567", "00886912345678"), or a local number of Hong
@@ -265,11 +266,11 @@ func (x *extraction) secondPhone(start, end int) {
 
 // phoneRole names someone other than the customer a number is told as belonging to, just
 // before it: "我妈的 ", "我妈家座机", "物业电话", "前台", "我儿子手机是".
-var phoneRole = regexp.MustCompile(`(妈妈|爸爸|老妈|老爸|母亲|父亲|妈|爸|儿子|女儿|闺女|老伴|老婆|老公|爱人|媳妇|对象|哥哥|姐姐|弟弟|妹妹|爷爷|奶奶|外公|外婆|姥姥|姥爷|婆婆|公公|岳母|岳父|丈母娘|家属|亲戚|邻居|朋友|同事|租客|房东|物业|前台|保安|门卫|保姆)` +
+var phoneRole = knowledge.MustFilter(`(妈妈|爸爸|老妈|老爸|母亲|父亲|妈|爸|儿子|女儿|闺女|老伴|老婆|老公|爱人|媳妇|对象|哥哥|姐姐|弟弟|妹妹|爷爷|奶奶|外公|外婆|姥姥|姥爷|婆婆|公公|岳母|岳父|丈母娘|家属|亲戚|邻居|朋友|同事|租客|房东|物业|前台|保安|门卫|保姆)` +
 	`(家|那边)?(的)?[ ]?(电话|手机|手机号|号码|号|座机|固话|家里座机|联系方式)?(号码|是|为)?[:： ]*$`)
 
 // cueVisitContact tells that a number is for the visit: "上门的话打…", "师傅来之前打…", "到了打…".
-var cueVisitContact = regexp.MustCompile(`上门|师傅|来的时候|来之前|来前|来了|到了|到家|现场|安装`)
+var cueVisitContact = knowledge.MustFilter(`上门|师傅|来的时候|来之前|来前|来了|到了|到家|现场|安装`)
 
 // phoneOwner reads the words before a number at s[start:], back to the clause or the number
 // before it: who the number belongs to when it is not the customer ("我妈", "物业"; "" when
@@ -318,7 +319,7 @@ func otherPhoneWords(s string, start, end int, who string, visit bool) string {
 }
 
 // visitContact names who the engineer is to call: "上门请联系租客", "联系我老婆", "打给我妈".
-var visitContact = regexp.MustCompile(`(?:联系|找|打给|打)(我妈|我爸|我老婆|我老公|租客|房东|我|他|她|\p{Han}{2})`)
+var visitContact = knowledge.MustFilter(`(?:联系|找|打给|打)(我妈|我爸|我老婆|我老公|租客|房东|我|他|她|\p{Han}{2})`)
 
 // whose reports a number told with words naming who: "我的13600001111" is 我's, "我妈手机
 // 135…" is 我妈's and not 我's.

@@ -1,11 +1,12 @@
 package bot
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/wxintake/intake/knowledge"
 )
 
 // products finds the first brand and the first category the message names. A brand that
@@ -170,8 +171,8 @@ func contrasted(s string, end int, lx *Lexicon) bool {
 // shopOwner ends the words before 老板 when it is a shop's owner: "店里的老板", "修车铺老板";
 // ownerSays starts the words after it when the owner speaks or charges: "老板讲要自己出钱".
 var (
-	shopOwner = regexp.MustCompile(`(店|铺|档|摊|维修点|修理部|卖家|商家|门市)(里|里面|的)?(那个|的)?$`)
-	ownerSays = regexp.MustCompile(`^(讲|说|话|跟我|和我|告诉|让我|叫我|要我|收|要价|报价|开价|不给|不肯|不管|非要|说要|讲要)`)
+	shopOwner = knowledge.MustFilter(`(店|铺|档|摊|维修点|修理部|卖家|商家|门市)(里|里面|的)?(那个|的)?$`)
+	ownerSays = knowledge.MustFilter(`^(讲|说|话|跟我|和我|告诉|让我|叫我|要我|收|要价|报价|开价|不给|不肯|不管|非要|说要|讲要)`)
 )
 
 // calledBy reports a brand's alias that is also how customers address the agent, used so:

@@ -1,11 +1,12 @@
 package bot
 
 import (
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/wxintake/intake/knowledge"
 )
 
 const (
@@ -20,41 +21,41 @@ const (
 // noTrouble is a part of a message that says nothing is wrong: "没毛病", "都没啥问题了", "空调没问题".
 // deniedSign is a part that only denies a sign of danger told beside the fault: "但没有
 // 烧焦的味道", "没冒烟", "也没火花". It is no fault of its own.
-var deniedSign = regexp.MustCompile(`^(但|但是|不过|可是|而且|也|都|倒是)?(也|都|倒是|并|还)?(没|没有|没得|无|冇|未|不是)(有)?(闻到|看到|见|听到|发现)?(什么|啥|任何)?(烧焦|焦糊|焦|糊|冒烟|烟|火花|火星|火苗|明火|火|着火|起火|漏电|电人|麻|异味|怪味|味道|味儿|味|变色|发黑|发烫|烫)(的|了|呢|啊|哈|呀|啦|的味道|味道|的味|的那种味|那种味|的气味)?$`)
+var deniedSign = knowledge.MustFilter(`^(但|但是|不过|可是|而且|也|都|倒是)?(也|都|倒是|并|还)?(没|没有|没得|无|冇|未|不是)(有)?(闻到|看到|见|听到|发现)?(什么|啥|任何)?(烧焦|焦糊|焦|糊|冒烟|烟|火花|火星|火苗|明火|火|着火|起火|漏电|电人|麻|异味|怪味|味道|味儿|味|变色|发黑|发烫|烫)(的|了|呢|啊|哈|呀|啦|的味道|味道|的味|的那种味|那种味|的气味)?$`)
 
-var noTrouble = regexp.MustCompile(`^[^,，。 ]{0,6}?(都|也|就|倒是|其实|应该)?(没|没有|没啥|没什么|没得|无|冇)(啥|什么|任何|大)?(问题|毛病|故障|异常)(了|啦|的|呀|哈|啊|呢)?$`)
+var noTrouble = knowledge.MustFilter(`^[^,，。 ]{0,6}?(都|也|就|倒是|其实|应该)?(没|没有|没啥|没什么|没得|无|冇)(啥|什么|任何|大)?(问题|毛病|故障|异常)(了|啦|的|呀|哈|啊|呢)?$`)
 
 // aboutService is anger at the service, not the product's fault: "你们什么破售后", "售后太差了",
 // "垃圾客服".
-var aboutService = regexp.MustCompile(`^[^,，。 ]{0,4}(什么破|啥破|破|垃圾|烂)(售后|客服|服务|公司|品牌|平台)|^(你们|你家)?(售后|客服|服务|态度)[^,，。 ]{0,4}(太差|真差|差劲|垃圾|太烂|不行)`)
+var aboutService = knowledge.MustFilter(`^[^,，。 ]{0,4}(什么破|啥破|破|垃圾|烂)(售后|客服|服务|公司|品牌|平台)|^(你们|你家)?(售后|客服|服务|态度)[^,，。 ]{0,4}(太差|真差|差劲|垃圾|太烂|不行)`)
 
 // whichUnit says which of the customer's units is the broken one, not what is wrong with it:
 // "我老公说坏的其实是卧室那台海信", "有问题的是客厅那个". whichUnitWords is the saying itself,
 // which the dialog notes for the engineer (bot.unit_noted).
 const whichUnitWords = `(坏的|坏了的|坏掉的|出问题的|有问题的|不行的|坏咗嘅)(其实|应该)?(是|系)[^,，。!?？ ]{0,6}(那台|这台|那个|这个|一台|那部|嗰部|嗰个)`
 
-var whichUnit = regexp.MustCompile(`^[^,，。 ]{0,8}?` + whichUnitWords + `[^,，。 ]{0,4}$`)
+var whichUnit = knowledge.MustFilter(`^[^,，。 ]{0,8}?` + whichUnitWords + `[^,，。 ]{0,4}$`)
 
 // slowService is the service, not the product, being slow: "你们太慢了", "客服回复好慢".
-var slowService = regexp.MustCompile(`^(你们|你|客服|师傅|售后|回复|回消息|处理|速度|效率)[^,，。 ]{0,4}(太|真|好|这么|那么|也太|实在)?慢`)
+var slowService = knowledge.MustFilter(`^(你们|你|客服|师傅|售后|回复|回消息|处理|速度|效率)[^,，。 ]{0,4}(太|真|好|这么|那么|也太|实在)?慢`)
 
 // skipWord passes a question: "跳过", "先跳过吧" ("跳" alone tells a fault: 跳闸).
-var skipWord = regexp.MustCompile(`^(先|就)?(跳过|略过|skip)(吧|了|啦|这个|这题)?$`)
+var skipWord = knowledge.MustFilter(`^(先|就)?(跳过|略过|skip)(吧|了|啦|这个|这题)?$`)
 
 // ruledOut is a part that rules a cause out, a check the customer already did: "不是没放洗涤块",
 // "又不是没开加热", "不系冇放洗碗块啊". It is no fault; the customer says what it is not.
-var ruledOut = regexp.MustCompile(`^(但|但是|而且|可|可是|我|也|都|并|又|倒)*(不是|并不是|又不是|也不是|不系|唔系|唔是|勿是|弗是)(因为|说)?(我|我们|家里|家人)?(没|没有|冇|未|忘了|忘记|忘记了|忘)[^,，。!?？ ]{1,10}$`)
+var ruledOut = knowledge.MustFilter(`^(但|但是|而且|可|可是|我|也|都|并|又|倒)*(不是|并不是|又不是|也不是|不系|唔系|唔是|勿是|弗是)(因为|说)?(我|我们|家里|家人)?(没|没有|冇|未|忘了|忘记|忘记了|忘)[^,，。!?？ ]{1,10}$`)
 
 // faultQualifier tells when or how much the fault told just before shows: "晚上特别严重",
 // "尤其晚上", "开久了更明显", "早上洗衣服的时候最多". faultQualifierNot is a part that says it
 // has got better or asks.
 var (
-	faultQualifier    = regexp.MustCompile(`^(尤其是|特别是|尤其|主要是|主要在|一般在|一般是|通常)[^,，。!?？ ]{0,8}$|^[^,，。!?？ ]{0,12}(严重|厉害|明显|频繁|多一些|更多|最多|比较多|次数多)[^,，。!?？ ]{0,3}$`)
-	faultQualifierNot = regexp.MustCompile(`吗|么|呢|不严重|没那么|没有那么|好多了|好点|好些|轻`)
+	faultQualifier    = knowledge.MustFilter(`^(尤其是|特别是|尤其|主要是|主要在|一般在|一般是|通常)[^,，。!?？ ]{0,8}$|^[^,，。!?？ ]{0,12}(严重|厉害|明显|频繁|多一些|更多|最多|比较多|次数多)[^,，。!?？ ]{0,3}$`)
+	faultQualifierNot = knowledge.MustFilter(`吗|么|呢|不严重|没那么|没有那么|好多了|好点|好些|轻`)
 )
 
 // ruledOutStart is where a cause ruled out begins inside a longer part.
-var ruledOutStart = regexp.MustCompile(`(又|也|并)?(不是|不系|唔系|唔是|勿是)(我|我们)?(没|没有|冇|忘了|忘记|忘)`)
+var ruledOutStart = knowledge.MustFilter(`(又|也|并)?(不是|不系|唔系|唔是|勿是)(我|我们)?(没|没有|冇|忘了|忘记|忘)`)
 
 // ruledOutAgain is the short confirmation told right after a cause ruled out, saying the
 // check was done or its sign is fine: "放了的", "开着的", "窗户都关了", "灯是亮的", "开的最大档".
@@ -207,7 +208,7 @@ func (x *extraction) cutAsked(from, to int) int {
 
 // askLeadIn are the words that open a question just before what it asks: "修一下多少钱",
 // "请问还在保吗", "师傅什么时候能来".
-var askLeadIn = regexp.MustCompile(`(请问|想问一下|想问|问一下|问下|那|要|得|修一下|修理|修好|维修|修|换个|换|上门|师傅|你们|大概|一般|还|能不能|可不可以|能|可以)*$`)
+var askLeadIn = knowledge.MustFilter(`(请问|想问一下|想问|问一下|问下|那|要|得|修一下|修理|修好|维修|修|换个|换|上门|师傅|你们|大概|一般|还|能不能|可不可以|能|可以)*$`)
 
 // faultIn0 is faultIn on the lists alone: a clause of other words is no fault here, even
 // in the loose reading.

@@ -1,9 +1,10 @@
 package bot
 
 import (
-	"regexp"
 	"strings"
 	"time"
+
+	"github.com/wxintake/intake/knowledge"
 )
 
 // dateRole says whether a time expression names the purchase or the start of the fault.
@@ -186,8 +187,8 @@ func whenItHappens(s string, start, end int) bool {
 }
 
 var (
-	faultTimeBefore = regexp.MustCompile(`(每天|天天|每|一到|每到|到了|尤其是|特别是|尤其|特别|一般|通常|主要是|主要|老是|总是|经常|一般都是|都是)$`)
-	faultTimeAfter  = regexp.MustCompile(`^(的时候|时候|时|里)?[^,，。!?？ ]{0,8}?(特别|尤其|更|最|比较|老是|老|总是|总|经常|频繁|容易|多|严重|厉害|明显|一般|基本)`)
+	faultTimeBefore = knowledge.MustFilter(`(每天|天天|每|一到|每到|到了|尤其是|特别是|尤其|特别|一般|通常|主要是|主要|老是|总是|经常|一般都是|都是)$`)
+	faultTimeAfter  = knowledge.MustFilter(`^(的时候|时候|时|里)?[^,，。!?？ ]{0,8}?(特别|尤其|更|最|比较|老是|老|总是|总|经常|频繁|容易|多|严重|厉害|明显|一般|基本)`)
 )
 
 // timeOfVisit reports a time told as when a visit suits, not when the fault began: the clause
@@ -204,10 +205,10 @@ func timeOfVisit(s string, start, end int) bool {
 }
 
 // chatAction follows a time word that tells something done in the chat, not the fault.
-var chatAction = regexp.MustCompile(`^(那个|我)?(说|讲|发(的|了|给|错|过)|复制|粘贴|打(的|错|字)|写|填|问|提到|给你|回复|选|输入|拍的|截图|那条|那句)`)
+var chatAction = knowledge.MustFilter(`^(那个|我)?(说|讲|发(的|了|给|错|过)|复制|粘贴|打(的|错|字)|写|填|问|提到|给你|回复|选|输入|拍的|截图|那条|那句)`)
 
 // cueVisitTime are the words around a time that say when to come.
-var cueVisitTime = regexp.MustCompile(`最佳|最好|方便|有空|有人|在家|上门|过来|来修|来看|能来|可以来|约|安排|以后都行|都可以`)
+var cueVisitTime = knowledge.MustFilter(`最佳|最好|方便|有空|有人|在家|上门|过来|来修|来看|能来|可以来|约|安排|以后都行|都可以`)
 
 // asked reports whether the clause going on at byte i ends in a question mark.
 func asked(s string, i int) bool {
@@ -255,7 +256,7 @@ func deniedDate(s string, i int) bool {
 }
 
 // startedLabel names the start time before its date: "开始时间", "故障时间", "什么时候开始的".
-var startedLabel = regexp.MustCompile(`(开始|出问题|坏|故障|发生)的?时间|什么时候开始|啥时候开始|开始于|开始是`)
+var startedLabel = knowledge.MustFilter(`(开始|出问题|坏|故障|发生)的?时间|什么时候开始|啥时候开始|开始于|开始是`)
 
 // takesBack reports words between two dates that withdraw the first: "不对", "说错了", "应该是".
 func takesBack(between string) bool {

@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -113,7 +112,7 @@ func notSolvedOnly(text string, now time.Time, lx *Lexicon) bool {
 
 // verdictWords are the words of a bare verdict on what was tried: "试了", "都试过了", "还是不行",
 // "没用", "不管用".
-var verdictWords = regexp.MustCompile(`我|都|也|早就|已经|全部|全|刚刚|刚|还是|依然|仍然|照做|试|弄|搞|做|按|过|没有用|没啥用|没什么用|没用|不管用|没有效果|没效果|不行|一样|没反应|没变化|没解决|没好|[了的啊呀哦吧呢哈嘛啦咯噢~～,，。.!！?？ ]|\p{So}`)
+var verdictWords = knowledge.MustFilter(`我|都|也|早就|已经|全部|全|刚刚|刚|还是|依然|仍然|照做|试|弄|搞|做|按|过|没有用|没啥用|没什么用|没用|不管用|没有效果|没效果|不行|一样|没反应|没变化|没解决|没好|[了的啊呀哦吧呢哈嘛啦咯噢~～,，。.!！?？ ]|\p{So}`)
 
 // cueNoneFits says none of the offered faults is the one: "都不是", "都不像", "说不好".
 var cueNoneFits = knowledge.MustGate(`^(好像)?(都|全都|一个都|哪个都|哪个也)(不是|不像|不对|没有|对不上)|^(说不好|说不清|分不清|不好说|看不出|搞不清|不确定|没有一个)`)

@@ -17,6 +17,14 @@ import (
 type phraseSet[T any] struct {
 	filter runeFilter // the first runes of the phrases
 	first  map[rune][]phraseEntry[T]
+
+	// Once sorted, the phrases are also held by their first two runes (pairs, longest
+	// first) and, for those of one rune, by that rune (singles): a position tries only the
+	// phrases that share its first two runes, where "不" alone starts over a hundred symptom
+	// cues. indexed is false while phrases are added after the last sort.
+	pairs   map[[2]rune][]phraseEntry[T]
+	singles map[rune][]phraseEntry[T]
+	indexed bool
 }
 
 type phraseEntry[T any] struct {
@@ -36,13 +44,30 @@ func (p *phraseSet[T]) add(text string, v T) {
 	r, _ := utf8.DecodeRuneInString(text)
 	p.filter.add(r)
 	p.first[r] = append(p.first[r], phraseEntry[T]{text: text, value: v})
+	p.indexed = false
 }
 
-// sort orders each bucket longest first, so that the first hit is the longest.
+// sort orders each bucket longest first, so that the first hit is the longest, and indexes
+// the phrases by their first two runes. Within a first rune every phrase of two runes or
+// more is longer than the one-rune phrase, so trying the pair's phrases, then the single,
+// tries the same phrases in the same order as the bucket, less those that cannot match.
 func (p *phraseSet[T]) sort() {
-	for _, list := range p.first {
+	p.pairs = make(map[[2]rune][]phraseEntry[T])
+	p.singles = make(map[rune][]phraseEntry[T])
+	for r, list := range p.first {
 		sort.SliceStable(list, func(i, j int) bool { return len(list[i].text) > len(list[j].text) })
+		for _, ph := range list {
+			_, size := utf8.DecodeRuneInString(ph.text)
+			if size == len(ph.text) {
+				p.singles[r] = append(p.singles[r], ph)
+				continue
+			}
+			second, _ := utf8.DecodeRuneInString(ph.text[size:])
+			key := [2]rune{r, second}
+			p.pairs[key] = append(p.pairs[key], ph)
+		}
 	}
+	p.indexed = true
 }
 
 // at returns the longest phrase starting at byte i of s, and the byte just after it. The
@@ -57,7 +82,20 @@ func (p *phraseSet[T]) at(s string, i int) (v T, end int, ok bool) {
 // longestAt is at without the filter.
 func (p *phraseSet[T]) longestAt(s string, i int) (v T, end int, ok bool) {
 	r := firstRuneFolded(s, i)
-	for _, ph := range p.first[r] {
+	if !p.indexed {
+		return longestOf(p.first[r], s, i)
+	}
+	if j := i + runeLen(s, i); j < len(s) {
+		if v, end, ok := longestOf(p.pairs[[2]rune{r, firstRuneFolded(s, j)}], s, i); ok {
+			return v, end, true
+		}
+	}
+	return longestOf(p.singles[r], s, i)
+}
+
+// longestOf returns the first phrase of list (longest first) that starts at byte i of s.
+func longestOf[T any](list []phraseEntry[T], s string, i int) (v T, end int, ok bool) {
+	for _, ph := range list {
 		if !hasPrefixFold(s[i:], ph.text) {
 			continue
 		}

@@ -1,11 +1,11 @@
 package bot
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/knowledge"
 )
 
 // A customer in the middle of the checks often corrects which part of the product is at
@@ -23,21 +23,21 @@ var partPairs = [][2]partGroup{
 }
 
 // partWords matches any part word, longest first.
-var partWords = func() *regexp.Regexp {
+var partWords = func() *knowledge.Filtered {
 	var words []string
 	for _, p := range partPairs {
 		words = append(words, p[0]...)
 		words = append(words, p[1]...)
 	}
 	slices.SortFunc(words, func(a, b string) int { return len(b) - len(a) })
-	return regexp.MustCompile(strings.Join(words, "|"))
+	return knowledge.MustFilter(strings.Join(words, "|"))
 }()
 
 // partDenied are the ways the correction is said: "不是X 是Y", "是Y 不是X", "X没问题 是Y".
 var (
-	partNotXButY = regexp.MustCompile(`(?:不是|并不是|不系|唔系|唔是|勿是)(` + partWords.String() + `)[^,，。!！?？ ]{0,6}[,，。!！ ]*(?:而是|而|是|系)?(?:那个|这个)?(` + partWords.String() + `)`)
-	partYNotX    = regexp.MustCompile(`(?:是|系)(` + partWords.String() + `)[^,，。!！?？ ]{0,6}[,，。!！ ]*(?:不是|并不是|唔系|不系)(` + partWords.String() + `)`)
-	partXFine    = regexp.MustCompile(`(` + partWords.String() + `)(?:没问题|没事|是好的|好好的|正常|没毛病|不漏|没漏)[^,，。!！?？ ]{0,2}[,，。!！ ]*(?:是|系|主要是)?(` + partWords.String() + `)`)
+	partNotXButY = knowledge.MustFilter(`(?:不是|并不是|不系|唔系|唔是|勿是)(` + partWords.String() + `)[^,，。!！?？ ]{0,6}[,，。!！ ]*(?:而是|而|是|系)?(?:那个|这个)?(` + partWords.String() + `)`)
+	partYNotX    = knowledge.MustFilter(`(?:是|系)(` + partWords.String() + `)[^,，。!！?？ ]{0,6}[,，。!！ ]*(?:不是|并不是|唔系|不系)(` + partWords.String() + `)`)
+	partXFine    = knowledge.MustFilter(`(` + partWords.String() + `)(?:没问题|没事|是好的|好好的|正常|没毛病|不漏|没漏)[^,，。!！?？ ]{0,2}[,，。!！ ]*(?:是|系|主要是)?(` + partWords.String() + `)`)
 )
 
 // groupOf returns the pair and side of a part word.

@@ -2,9 +2,10 @@ package bot
 
 import (
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/wxintake/intake/knowledge"
 )
 
 // PhotoCode is one barcode or QR code read from a photo.
@@ -170,14 +171,14 @@ func first(a, b string) string {
 // The labels of a nameplate's and an order's lines. Tesseract reads a colon as ":" or
 // "：", and may drop it.
 var (
-	labelModel  = regexp.MustCompile(`(?i)(?:型号|MODEL(?:\s*NO\.?)?)\s*[:：.]?\s*([A-Z0-9][A-Z0-9\-/()+.@]{2,40})`)
-	labelSerial = regexp.MustCompile(`(?i)(?:序列号|出厂编号|机身编号|产品编码|条码|S/?N(?:\s*CODE)?)\s*[:：.]?\s*([A-Z0-9]{8,32})`)
-	labelMade   = regexp.MustCompile(`(?i)(?:出[厂广三]日期|生产日期|制造日期|生产年月|出[厂广三]年月|MFG\.?\s*DATE)\s*[:：.]?\s*(2[069]\d\d[-./年]\s*\d{1,2}(?:[-./月]\s*\d{1,2}日?)?|2[069]\d{6})`)
-	labelBought = regexp.MustCompile(`(?:下单时间|下单日期|开票日期|付款时间|支付时间|成交时间|购买日期|订单时间|创建时间)\s*[:：.]?\s*(2[069]\d\d[-./年]\s*\d{1,2}[-./月]\s*\d{1,2}日?|2[069]\d{6})`)
-	photoDateRe = regexp.MustCompile(`(2[069]\d\d)\s*[-./年]?\s*(\d{1,2})(?:\s*[-./月]?\s*(\d{1,2}))?`)
+	labelModel  = knowledge.MustFilter(`(?i)(?:型号|MODEL(?:\s*NO\.?)?)\s*[:：.]?\s*([A-Z0-9][A-Z0-9\-/()+.@]{2,40})`)
+	labelSerial = knowledge.MustFilter(`(?i)(?:序列号|出厂编号|机身编号|产品编码|条码|S/?N(?:\s*CODE)?)\s*[:：.]?\s*([A-Z0-9]{8,32})`)
+	labelMade   = knowledge.MustFilter(`(?i)(?:出[厂广三]日期|生产日期|制造日期|生产年月|出[厂广三]年月|MFG\.?\s*DATE)\s*[:：.]?\s*(2[069]\d\d[-./年]\s*\d{1,2}(?:[-./月]\s*\d{1,2}日?)?|2[069]\d{6})`)
+	labelBought = knowledge.MustFilter(`(?:下单时间|下单日期|开票日期|付款时间|支付时间|成交时间|购买日期|订单时间|创建时间)\s*[:：.]?\s*(2[069]\d\d[-./年]\s*\d{1,2}[-./月]\s*\d{1,2}日?|2[069]\d{6})`)
+	photoDateRe = knowledge.MustFilter(`(2[069]\d\d)\s*[-./年]?\s*(\d{1,2})(?:\s*[-./月]?\s*(\d{1,2}))?`)
 
-	invoiceWords = regexp.MustCompile(`发票|开票日期|价税合计`)
-	orderWords   = regexp.MustCompile(`订单编号|订单号|下单时间|实付款|付款时间|订单详情|商品总价|实付`)
+	invoiceWords = knowledge.MustFilter(`发票|开票日期|价税合计`)
+	orderWords   = knowledge.MustFilter(`订单编号|订单号|下单时间|实付款|付款时间|订单详情|商品总价|实付`)
 )
 
 // photoDate reads 2025-06-18, 2025.6.18, 2025年6月18日, 20250618 or 2025-06.

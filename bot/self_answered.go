@@ -1,9 +1,10 @@
 package bot
 
 import (
-	"regexp"
 	"strings"
 	"time"
+
+	"github.com/wxintake/intake/knowledge"
 )
 
 // A customer often asks a question and answers it at once, the way people think aloud or
@@ -19,7 +20,7 @@ import (
 // selfDenied is a question clause followed by the customer's own bare denial: the question
 // (group 1) ends in a question mark, a question particle before a break, or holds an
 // A-not-A form; the denial (group 2) stands alone, ended by a break or the message's end.
-var selfDenied = regexp.MustCompile(
+var selfDenied = knowledge.MustFilter(
 	`([^,，。;；!！?？\s]{0,24}?(?:[?？]+|(?:吗|么|嘛)[\s,，。]+|(?:有没有|是不是|有冇|系唔系|是否)[^,，。;；!！?？\s]{1,12}[\s,，。]+))` +
 		`\s*((?:肯定|绝对|其实|倒是|倒|也|都|并)?(?:没有|没得|没|木有|冇|无|不是|唔系|不系|勿是))` +
 		`(?:的|啊|呀|哦|噢|哈|啦|呢)?(?:[\s,，。;；!！~～]+|$)`)
@@ -50,7 +51,7 @@ func settleSelfAnswered(canon string) (rest, asked string) {
 
 // askedWhatItIs is a question about what the product is ("是格力的吗", "是不是美的空调"):
 // denied, its product and brand are not the case's.
-var askedWhatItIs = regexp.MustCompile(`^(是不是|是否|是)[^,，。?？]{0,10}$`)
+var askedWhatItIs = knowledge.MustFilter(`^(是不是|是否|是)[^,，。?？]{0,10}$`)
 
 // keepNamedInAsked fills the product, brand and model named in a question the customer
 // denied ("空调插头发烫吗？没有 就是不制冷": the air conditioner is the case's) when the rest of

@@ -1,15 +1,16 @@
 package bot
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/wxintake/intake/knowledge"
 )
 
 // didStep is a reply that says the check was carried out without saying whether the fault is
 // gone: 好 completes the verb of the check ("滤网洗好了", "门关好了的", "插头插好了"). "弄好了",
 // "修好了" and "现在好了" say it works and are not here.
-var didStep = regexp.MustCompile(`^[^,]{0,8}?(洗|清洗|清理|清|擦|关|插|拔|设置|设|调|换|装|接|拧|打开|重启|复位|重置|放|按|拆|晾|检查|对)好(了|啦|咯|喽|啰)?[的啊呀哦吧嘛哈~!.]*$`)
+var didStep = knowledge.MustFilter(`^[^,]{0,8}?(洗|清洗|清理|清|擦|关|插|拔|设置|设|调|换|装|接|拧|打开|重启|复位|重置|放|按|拆|晾|检查|对)好(了|啦|咯|喽|啰)?[的啊呀哦吧嘛哈~!.]*$`)
 
 // stepStopBigrams are pairs of characters every step shares with any reply; they say nothing
 // about the check itself.
@@ -39,15 +40,15 @@ func echoesStep(canon, step string) bool {
 
 // checkDone says a check was already done or found nothing: "滤网上个月刚洗过", "管子没有被压",
 // "换了电池也不行".
-var checkDone = regexp.MustCompile(`(洗|清|擦|换|试|弄|检查|看|查|调|设|插|关|翻|找|掏|摸|拆|拔|拧|按|重启)过|没(有)?(啥|什么|任何)?(硬东西|硬物|异物|杂物|东西卡着)|(洗|清|擦|换|试|检查|查|调|设|插|拔|关|重启|重置|复位)了[^,]{0,6}(也|还|都|依然|仍然)(是|不行|没用|不管用|一样|没反应|不好|不亮|不转|没变化)|是对的|没(有)?问题|正常的|好好的|干净的|都是好的|没(有)?[^,]{0,3}(堵|压|挡|弯|折|卡)`)
+var checkDone = knowledge.MustFilter(`(洗|清|擦|换|试|弄|检查|看|查|调|设|插|关|翻|找|掏|摸|拆|拔|拧|按|重启)过|没(有)?(啥|什么|任何)?(硬东西|硬物|异物|杂物|东西卡着)|(洗|清|擦|换|试|检查|查|调|设|插|拔|关|重启|重置|复位)了[^,]{0,6}(也|还|都|依然|仍然)(是|不行|没用|不管用|一样|没反应|不好|不亮|不转|没变化)|是对的|没(有)?问题|正常的|好好的|干净的|都是好的|没(有)?[^,]{0,3}(堵|压|挡|弯|折|卡)`)
 
 // checkedShort is a check told done in a short reply ("翻过了", "没啥硬东西"): a deed with 过 or
 // nothing found. Bare "正常的" may mean it works again and is asked plainly instead.
-var checkedShort = regexp.MustCompile(`(翻|找|掏|摸|拆|拔|拧|按|检查|看|查|洗|清|擦|换|试|弄|调|设|插|关|重启)过|没(有)?(啥|什么|任何)?(硬东西|硬物|异物|杂物)`)
+var checkedShort = knowledge.MustFilter(`(翻|找|掏|摸|拆|拔|拧|按|检查|看|查|洗|清|擦|换|试|弄|调|设|插|关|重启)过|没(有)?(啥|什么|任何)?(硬东西|硬物|异物|杂物)`)
 
 // faultish are the marks of a fault told again rather than a check found fine: a negation,
 // a leak, a noise, heat.
-var faultish = regexp.MustCompile(`不|没|坏|漏|滴|异|烫|冒|卡|停|跳|慢|差|吵|臭|黑|响`)
+var faultish = knowledge.MustFilter(`不|没|坏|漏|滴|异|烫|冒|卡|停|跳|慢|差|吵|臭|黑|响`)
 
 // hanBigrams are the pairs of adjacent Han characters in s.
 func hanBigrams(s string) map[string]bool {
@@ -99,7 +100,7 @@ func alreadyTried(canon, step string) bool {
 }
 
 // stateOnly is a clause that tells a part's state and no deed: "排水管没问题", "滤网是好的".
-var stateOnly = regexp.MustCompile(`^\p{Han}{1,10}?(没(有|啥|什么)?问题|是对的|正常的?|好好的|干净的|都是好的)(的|啊|呀|哦)?$`)
+var stateOnly = knowledge.MustFilter(`^\p{Han}{1,10}?(没(有|啥|什么)?问题|是对的|正常的?|好好的|干净的|都是好的)(的|啊|呀|哦)?$`)
 
 // sharedBigrams counts the pairs of Han characters of step, not counting the ones every step
 // has, that come back in canon.

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"errors"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -125,13 +124,13 @@ func otherDetail(f Facts) bool {
 
 // cueOnset says a date is when the fault began, not when the product was bought:
 // "前天开始的", "上周出现的", "昨天发现的", "从去年冬天起".
-var cueOnset = regexp.MustCompile(`开始|出现|发现|起就|起来就|以后就|之后就|后就|就这样|就不|就坏|坏的|坏了`)
+var cueOnset = knowledge.MustFilter(`开始|出现|发现|起就|起来就|以后就|之后就|后就|就这样|就不|就坏|坏的|坏了`)
 
 // cuePurchaseWord names the purchase itself: "买", "购", "入手", "下单", "安装".
-var cuePurchaseWord = regexp.MustCompile(`买|购|入手|到手|下单|收到|送的|装的|安装`)
+var cuePurchaseWord = knowledge.MustFilter(`买|购|入手|到手|下单|收到|送的|装的|安装`)
 
 // brandAndModel is a brand in Chinese characters followed by a model: "极米H3".
-var brandAndModel = regexp.MustCompile(`^(\p{Han}{2,6})[ ]?([A-Za-z][A-Za-z0-9\-. ]{0,14}[0-9][A-Za-z0-9\-.]{0,6}|[0-9][A-Za-z0-9\-.]{1,12})$`)
+var brandAndModel = knowledge.MustFilter(`^(\p{Han}{2,6})[ ]?([A-Za-z][A-Za-z0-9\-. ]{0,14}[0-9][A-Za-z0-9\-.]{0,6}|[0-9][A-Za-z0-9\-.]{1,12})$`)
 
 // notInBrands are characters of sentences about people and places, not of brand names:
 // "我家在北京朝阳区" answers no brand question.
@@ -148,7 +147,7 @@ func unlistedAnswer(t string, now time.Time, lx *Lexicon) bool {
 }
 
 // notBrandWord are words of the other questions and of faults, never in a brand's name.
-var notBrandWord = regexp.MustCompile(`电话|電話|手机|手機|号码|號碼|地址|型号|型號|序列号|名字|称呼|买|購|购|坏|壞|修|问题|毛病|不行|没用|知道|发现|看到|觉得|开始|出现|听到|闻到`)
+var notBrandWord = knowledge.MustFilter(`电话|電話|手机|手機|号码|號碼|地址|型号|型號|序列号|名字|称呼|买|購|购|坏|壞|修|问题|毛病|不行|没用|知道|发现|看到|觉得|开始|出现|听到|闻到`)
 
 // unlistedBrandFirst reads a brand no list knows at the head of an answer to the brand
 // question, before the product's words or other details: "杜亚的电机", "贝亲的电动双边",
@@ -180,25 +179,25 @@ func unlistedBrandFirst(text string, now time.Time, lx *Lexicon) (brand, model s
 
 // pointsAtBrand are words that point at a brand without naming it: "就是那个牌子",
 // "跟上次一样的", "说过了啊".
-var pointsAtBrand = regexp.MustCompile(`那个|这个|牌子|品牌|就是|什么|啥|哪个|一样|同一|说过|讲过`)
+var pointsAtBrand = knowledge.MustFilter(`那个|这个|牌子|品牌|就是|什么|啥|哪个|一样|同一|说过|讲过`)
 
 // brandTail are the words customers put after a brand's name: "德龙的", "方太的嘛", "小米牌子的".
 // notProductName is an answer to "which product" that names none: a word of the conversation
 // ("嗯 也洗了", "调了 没啥变化"), never a product nobody configured.
-var notProductName = regexp.MustCompile(`^(嗯|哦|噢|啊|呃|额|唉|哎|好的|行吧|对|没|也|还|都|就|又|刚|试|弄)|了|也|没啥|啥|变化|牌子|品牌|买的|购买|电话|手机号|地址|姓|叫我|型号`)
+var notProductName = knowledge.MustFilter(`^(嗯|哦|噢|啊|呃|额|唉|哎|好的|行吧|对|没|也|还|都|就|又|刚|试|弄)|了|也|没啥|啥|变化|牌子|品牌|买的|购买|电话|手机号|地址|姓|叫我|型号`)
 
 // brandLead are the words before a brand named in an answer: "是极米的", "好像是小熊的",
 // "牌子是坚果".
-var brandLead = regexp.MustCompile(`^(好像是|应该是|可能是|大概是|估计是|貌似是|品牌是|牌子是|牌子叫|品牌叫|叫|是)`)
+var brandLead = knowledge.MustFilter(`^(好像是|应该是|可能是|大概是|估计是|貌似是|品牌是|牌子是|牌子叫|品牌叫|叫|是)`)
 
 // brandBeforeModel is a brand with 的 and its model written on: "极米的H3S".
-var brandBeforeModel = regexp.MustCompile(`^(\p{Han}{2,6})(的|牌的|牌)([A-Za-z0-9])`)
+var brandBeforeModel = knowledge.MustFilter(`^(\p{Han}{2,6})(的|牌的|牌)([A-Za-z0-9])`)
 
-var brandTail = regexp.MustCompile(`(牌子的|牌的|家的|牌子|牌|的)(嘛|啊|呀|哦|吧|呢|哈|啦|咯|噢|哩|咧|嘞|喔|呗)?$|(哩|咧|嘞|呗)$`)
+var brandTail = knowledge.MustFilter(`(牌子的|牌的|家的|牌子|牌|的)(嘛|啊|呀|哦|吧|呢|哈|啦|咯|噢|哩|咧|嘞|喔|呗)?$|(哩|咧|嘞|呗)$`)
 
 // selfCorrection is a customer taking back what they just typed: "5KQ7 不对 是5KQ8Z1",
 // "KFR-26GW 哦不对 是KFR-32GW", "138…打错了 139…".
-var selfCorrection = regexp.MustCompile(`(哦不对|不对不对|不对|哦不是|不是不是|说错了|打错了|写错了|输错了|搞错了|错了|唔啱|讲错)[,，。 ]*(应该是|应该|是|系)?`)
+var selfCorrection = knowledge.MustFilter(`(哦不对|不对不对|不对|哦不是|不是不是|说错了|打错了|写错了|输错了|搞错了|错了|唔啱|讲错)[,，。 ]*(应该是|应该|是|系)?`)
 
 // lastSaid is the part of an answer after the customer's last correction of it, when a
 // value follows; else the whole answer.
@@ -536,7 +535,7 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 }
 
 // cuePhoneRefused is a customer who would rather not give a number: "不想留电话", "微信联系就行".
-var cuePhoneRefused = regexp.MustCompile(`不想(留|给|说)|不(留|给)(电话|号码|手机)|不方便(留|给)|不愿(意)?(留|给)|隐私|(微信|这里|这儿|网上|线上)[^,]{0,4}(联系|沟通|说|聊)|别打(电话)?|不要打(电话)?|不接电话|不用(留)?电话|为什么要(留)?(电话|号码)|凭什么`)
+var cuePhoneRefused = knowledge.MustFilter(`不想(留|给|说)|不(留|给)(电话|号码|手机)|不方便(留|给)|不愿(意)?(留|给)|隐私|(微信|这里|这儿|网上|线上)[^,]{0,4}(联系|沟通|说|聊)|别打(电话)?|不要打(电话)?|不接电话|不用(留)?电话|为什么要(留)?(电话|号码)|凭什么`)
 
 func phoneRetryKey(err error) string {
 	switch {
@@ -753,16 +752,16 @@ func detailWords(w string) string {
 
 var (
 	// longChoice is the number first, then a separator and words: "1，上周刚升级了系统之后开始的".
-	longChoice = regexp.MustCompile(`^(?:就选|就|我选|选|第)?([0-9]{1,2})(?:吧|啊|呀|哦|哈|嘛|呗|号|个)?[ ,，、。：:]+([^0-9]{1,40})$`)
+	longChoice = knowledge.MustFilter(`^(?:就选|就|我选|选|第)?([0-9]{1,2})(?:吧|啊|呀|哦|哈|嘛|呗|号|个)?[ ,，、。：:]+([^0-9]{1,40})$`)
 	// lastChoice is words, then the number as the last clause: "原地转圈算哪个？应该是5吧".
-	lastChoice = regexp.MustCompile(`^([^0-9]{0,40}?)[ ,，、。？?！!]*(?:应该是|应该|那就是|那就|就是|就选|选|算|我觉得是|大概是|估计是)([0-9]{1,2})(?:吧|啊|呀|哦|哈|嘛|呗|号|个)?[。.!！?？]*$`)
+	lastChoice = knowledge.MustFilter(`^([^0-9]{0,40}?)[ ,，、。？?！!]*(?:应该是|应该|那就是|那就|就是|就选|选|算|我觉得是|大概是|估计是)([0-9]{1,2})(?:吧|啊|呀|哦|哈|嘛|呗|号|个)?[。.!！?？]*$`)
 	// menuAsk asks which option fits: "算哪个", "是哪一个".
-	menuAsk = regexp.MustCompile(`(算|是|属于|选)(哪个|哪一个|哪种|哪一种|几)[？?]?`)
+	menuAsk = knowledge.MustFilter(`(算|是|属于|选)(哪个|哪一个|哪种|哪一种|几)[？?]?`)
 )
 
 // looseChoice is a numbered choice with words after it: the number, a particle, then a
 // separator and the words ("3吧 门锁"); never a number with a unit ("2个月", "3号楼").
-var looseChoice = regexp.MustCompile(`^(?:就|我选|选|第)?([0-9]{1,2})(?:吧|啊|呀|哦|哈|嘛|呗|号|个)?(?:[ ,，、。：:]+(.*))?$`)
+var looseChoice = knowledge.MustFilter(`^(?:就|我选|选|第)?([0-9]{1,2})(?:吧|啊|呀|哦|哈|嘛|呗|号|个)?(?:[ ,，、。：:]+(.*))?$`)
 
 // isUnknown reports answers that mean "I don't know / can't find it": one of
 // dontKnowAnswers alone, or a short answer that says so and gives no value ("儿子给买的，
@@ -911,23 +910,23 @@ func hasLatin(s string) bool {
 }
 
 // cueNotBrandWord are words of the form, not brands: "电话 9123 4567", "型号 不知道".
-var cueNotBrandWord = regexp.MustCompile(`电话|号码|手机号|型号|地址|名字|称呼|品牌|牌子|时间|日期|发票|机器|东西`)
+var cueNotBrandWord = knowledge.MustFilter(`电话|号码|手机号|型号|地址|名字|称呼|品牌|牌子|时间|日期|发票|机器|东西`)
 
 // cueSaidBefore is the customer saying a detail was given already: "刚说了", "我第一句就说了啊",
 // "说过了", "上面写了".
-var cueSaidBefore = regexp.MustCompile(`说了|说过|讲了|讲过|告诉过|写了|发过|提过`)
+var cueSaidBefore = knowledge.MustFilter(`说了|说过|讲了|讲过|告诉过|写了|发过|提过`)
 
 // modelRe is a model as customers write it: a product line or brand in Chinese or Latin
 // followed by letters, digits, spaces and the marks model numbers use ("小新Pro16",
 // "iPhone 15 Pro Max", "KFR-35GW/BP3DN8Y-PH200(B1)", "华为Mate60 Pro").
 var (
-	modelRe      = regexp.MustCompile(`[\p{Han}A-Za-z0-9][\p{Han}A-Za-z0-9 ()（）/+@._-]*[A-Za-z0-9)）+]`)
-	modelLeadIn  = regexp.MustCompile(`^(嗯+|额|呃|哦)?[…,，. ]*(我的|我家的?|我那?个|手机|电脑|机器|灶具|冰箱|空调|洗衣机|热水器|电视)?(型号应该是|型号好像是|型号是|型号为|型号系|型号|机型是|机型|是不是叫|好像是叫|好像叫|应该叫|叫做|叫|好像是|应该是|大概是|可能是|写的是|上面写的是|写着|就是|是|系)?[:：]?\s*`)
-	modelTrailer = regexp.MustCompile(`\s*(吧|啊|呀|呢|啦|哦|嘛|的|来着|这个|那个|好像|应该|我记得|吧我记得)+$`)
+	modelRe      = knowledge.MustFilter(`[\p{Han}A-Za-z0-9][\p{Han}A-Za-z0-9 ()（）/+@._-]*[A-Za-z0-9)）+]`)
+	modelLeadIn  = knowledge.MustFilter(`^(嗯+|额|呃|哦)?[…,，. ]*(我的|我家的?|我那?个|手机|电脑|机器|灶具|冰箱|空调|洗衣机|热水器|电视)?(型号应该是|型号好像是|型号是|型号为|型号系|型号|机型是|机型|是不是叫|好像是叫|好像叫|应该叫|叫做|叫|好像是|应该是|大概是|可能是|写的是|上面写的是|写着|就是|是|系)?[:：]?\s*`)
+	modelTrailer = knowledge.MustFilter(`\s*(吧|啊|呀|呢|啦|哦|嘛|的|来着|这个|那个|好像|应该|我记得|吧我记得)+$`)
 	// modelHedge ends a model told with a hedge before more words: "H12 Pro吧 保修是一年还是两年啊"
-	modelHedge   = regexp.MustCompile(`[A-Za-z0-9)）+](吧|啊|呀|呢|嘛|来着)\s`)
-	dottedDigits = regexp.MustCompile(`(\d)[.·](\d)`)
-	shortDate    = regexp.MustCompile(`^(\d{2})[./-](\d{1,2})[./-](\d{1,2})$`)
+	modelHedge   = knowledge.MustFilter(`[A-Za-z0-9)）+](吧|啊|呀|呢|嘛|来着)\s`)
+	dottedDigits = knowledge.MustFilter(`(\d)[.·](\d)`)
+	shortDate    = knowledge.MustFilter(`^(\d{2})[./-](\d{1,2})[./-](\d{1,2})$`)
 )
 
 // modelAsWritten reads the answer to "what model is it?" keeping it as the customer wrote
@@ -971,11 +970,11 @@ func modelAsWritten(text string) (string, bool) {
 }
 
 // otherFieldAfter is another detail's label after a model: "电话…", "地址…", "序列号…".
-var otherFieldAfter = regexp.MustCompile(`\s*(电话|手机号|手机|号码|联系方式|地址|住址|序列号|购买|买的|发票|姓)`)
+var otherFieldAfter = knowledge.MustFilter(`\s*(电话|手机号|手机|号码|联系方式|地址|住址|序列号|购买|买的|发票|姓)`)
 
 // quantityWritten is a number with a Chinese unit inside or after it: a temperature, an age,
 // a length, a price.
-var quantityWritten = regexp.MustCompile(`[0-9](度|℃|年|个月|月|天|岁|米|厘米|公分|斤|公斤|块|元|小时|分钟|寸|升|瓦|匹)`)
+var quantityWritten = knowledge.MustFilter(`[0-9](度|℃|年|个月|月|天|岁|米|厘米|公分|斤|公斤|块|元|小时|分钟|寸|升|瓦|匹)`)
 
 // yearWritten reports a "model" of digits only that the answer writes as a year or an age:
 // "卖家说是22年的机子", "用了3年".
@@ -991,10 +990,10 @@ func yearWritten(text, m string) bool {
 }
 
 // dateWords in a model read from an answer make it a date: "去年6", "今年3".
-var dateWords = regexp.MustCompile(`去年|今年|前年|明年|上个?月|这个?月|年初|年底|号|月份`)
+var dateWords = knowledge.MustFilter(`去年|今年|前年|明年|上个?月|这个?月|年初|年底|号|月份`)
 
 // englishChatter are English words of the conversation, never part of a model without digits.
-var englishChatter = regexp.MustCompile(`(?i)\b(please|quick|quickly|hurry|help|know|don'?t|dont|sorry|hello|thanks?|what|where|which|baby|urgent|idk|not|have|no)\b`)
+var englishChatter = knowledge.MustFilter(`(?i)\b(please|quick|quickly|hurry|help|know|don'?t|dont|sorry|hello|thanks?|what|where|which|baby|urgent|idk|not|have|no)\b`)
 
 // saidBefore are characters that mark Chinese words before a model as the customer's own
 // words, not part of the model: "俺看了 是JSQ25-13WN3S", "油烟机上面写CXW-260-27A5",
@@ -1055,7 +1054,7 @@ func plausibleSerial(s string) bool {
 // "24.3.5" as "2024年3月5日".
 // cueVagueAge is an answer to "when did you buy it?" that names no time: "好久了", "老早买的",
 // "有年头了" (the years themselves, "好几年", are read by Extract).
-var cueVagueAge = regexp.MustCompile(`很久|好久|老早|早就买|有年头|年头了|好些年|好多年|很多年`)
+var cueVagueAge = knowledge.MustFilter(`很久|好久|老早|早就买|有年头|年头了|好些年|好多年|很多年`)
 
 // vagueAge reports an answer that says the product is old without a date.
 func vagueAge(text string) bool { return cueVagueAge.MatchString(compact(normalizeText(text))) }
@@ -1073,7 +1072,7 @@ func compactDate(text string) string {
 
 // extendedLength reads the length of an extended warranty: "延保三年", "买了两年延保",
 // "18个月延保", "延保一年半".
-var extendedLength = regexp.MustCompile(`([0-9零一二两三四五六七八九十]+)(年半|年|个月|月)`)
+var extendedLength = knowledge.MustFilter(`([0-9零一二两三四五六七八九十]+)(年半|年|个月|月)`)
 
 // distanceToWarranty is how many bytes separate t[start:end] from the nearest mention of
 // an extended warranty in t.
@@ -1117,10 +1116,10 @@ func warrantyClauses(t string) string {
 
 // extendedTotal is a warranty's whole length told from the purchase: "一共保五年", "总共包
 // 5年", "整机保五年", "保修加起来五年", "延保到第五年", "保到5年".
-var extendedTotal = regexp.MustCompile(`(?:(?:一共|总共|共|合计|加起来|加一起|整机)(?:是|能|可以)?(?:保修?|包修?|质保)了?|(?:延保|保修|保|包|质保)到第?)([0-9零一二两三四五六七八九十]+)(年半|年|个月)`)
+var extendedTotal = knowledge.MustFilter(`(?:(?:一共|总共|共|合计|加起来|加一起|整机)(?:是|能|可以)?(?:保修?|包修?|质保)了?|(?:延保|保修|保|包|质保)到第?)([0-9零一二两三四五六七八九十]+)(年半|年|个月)`)
 
 // extendedUntil is an extended warranty told by the day it ends: "延保到2029年6月", "延保到29年底".
-var extendedUntil = regexp.MustCompile(`(延保|延长保修|保修|质保)[^0-9零一二三四五六七八九]{0,3}(到|至)[ ]?(20)?[0-9]{2}(年|-|/|\.|$)`)
+var extendedUntil = knowledge.MustFilter(`(延保|延长保修|保修|质保)[^0-9零一二三四五六七八九]{0,3}(到|至)[ ]?(20)?[0-9]{2}(年|-|/|\.|$)`)
 
 // ParseExtendedTotal reads a warranty told as its whole length from the purchase, the
 // standard period included ("加了三年延保，一共保五年" is 60 months in all, not 36 added);

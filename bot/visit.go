@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/knowledge"
 )
 
 // The visit state: the customer picks one of the windows offered (Conversation.Windows) by
@@ -175,11 +175,11 @@ type visitWish struct {
 func (w visitWish) empty() bool { return len(w.days) == 0 && w.part == partAny && !w.weekend }
 
 var (
-	cueVisitNone     = regexp.MustCompile(`都不(行|方便|合适|可以)|不太?方便|没有合适|没一个合适|换个时间|时间都不|都没空|没空`)
-	cueVisitEarliest = regexp.MustCompile(`越快越好|越早越好|最早|尽快|随便|都可以|都行|哪个都行|什么时候都行|早点来|马上`)
-	cueVisitQuestion = regexp.MustCompile(`吗|么|嘛|能不能|可不可以|行不行|有没有|[?？]`)
-	visitDayWords    = regexp.MustCompile(`大后天|后天|明天|明儿|明早|明晚|今天|今儿|今早|今晚|(这|本|下下|下)?个?(周|星期|礼拜)([一二三四五六日天1-7])|(这|本|下)?个?(周末)|(\d{1,2})月(\d{1,2})[日号]?|(\d{1,2})[日号]`)
-	visitPartWords   = regexp.MustCompile(`早上|早晨|上午|明早|今早|中午|下午|傍晚|晚上|今晚|明晚|夜里`)
+	cueVisitNone     = knowledge.MustFilter(`都不(行|方便|合适|可以)|不太?方便|没有合适|没一个合适|换个时间|时间都不|都没空|没空`)
+	cueVisitEarliest = knowledge.MustFilter(`越快越好|越早越好|最早|尽快|随便|都可以|都行|哪个都行|什么时候都行|早点来|马上`)
+	cueVisitQuestion = knowledge.MustFilter(`吗|么|嘛|能不能|可不可以|行不行|有没有|[?？]`)
+	visitDayWords    = knowledge.MustFilter(`大后天|后天|明天|明儿|明早|明晚|今天|今儿|今早|今晚|(这|本|下下|下)?个?(周|星期|礼拜)([一二三四五六日天1-7])|(这|本|下)?个?(周末)|(\d{1,2})月(\d{1,2})[日号]?|(\d{1,2})[日号]`)
+	visitPartWords   = knowledge.MustFilter(`早上|早晨|上午|明早|今早|中午|下午|傍晚|晚上|今晚|明晚|夜里`)
 )
 
 // readVisitWish reads a visit time from text sent at now (in visitZone).
@@ -304,9 +304,9 @@ func visitClauses(text string) string {
 
 var (
 	// cueNotVisitClause tells of the purchase or the address.
-	cueNotVisitClause = regexp.MustCompile(`买|购|入手|下单|下的单|到货|收货|到手|发票|保修|出厂|生产|地址|住在|门牌|年`)
+	cueNotVisitClause = knowledge.MustFilter(`买|购|入手|下单|下的单|到货|收货|到手|发票|保修|出厂|生产|地址|住在|门牌|年`)
 	// cueVisitClause speaks of a visit.
-	cueVisitClause = regexp.MustCompile(`来|上门|师傅|工程师|约|改|换到|挪|推迟|提前|有空|在家|方便|上午|下午|晚上|早上|中午`)
+	cueVisitClause = knowledge.MustFilter(`来|上门|师傅|工程师|约|改|换到|挪|推迟|提前|有空|在家|方便|上午|下午|晚上|早上|中午`)
 )
 
 // weekdayOf reads 一…日 (or 1…7) as a weekday.

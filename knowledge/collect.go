@@ -89,9 +89,13 @@ func (m *Matcher) collect(n, caseCode string) ([]hit, []bool, string) {
 	// Regexes see the first MaxMatchText bytes only: what an editor's regex costs grows
 	// with the text, and a customer's fault is told long before that.
 	rn, rt := clipText(n, MaxMatchText), clipText(t, MaxMatchText)
+	haveN, haveT := runesIn(rn), runeBits{} // read once for every regex's prefilter
+	if len(t) < len(n) {
+		haveT = runesIn(rt)
+	}
 	for _, x := range slices.Concat(run, m.ungated) {
 		rx := &m.regexes[x]
-		if !rx.pf.pass(rn) && (len(t) == len(n) || !rx.pf.pass(rt)) {
+		if !rx.pf.passIn(rn, &haveN) && (len(t) == len(n) || !rx.pf.passIn(rt, &haveT)) {
 			continue // lacks the literals every match holds (prefilter.go)
 		}
 		if start, end, ok := findRegex(rx.re, rn); ok {

@@ -79,10 +79,20 @@ func (g *Gated) restIndex(s string, have *runeBits) []int {
 }
 
 // runeBits is a set of runes with false positives: a rune's low 12 bits pick its bit.
-type runeBits [64]uint64
+// used marks the words that hold a bit, so two sets meet by looking only at the words
+// both use (a message or a gate of a few runes uses a few of the 64).
+type runeBits struct {
+	words [64]uint64
+	used  uint64 // bit i: words[i] != 0
+}
 
-func (b *runeBits) add(r rune)      { b[(r&4095)>>6] |= 1 << (r & 63) }
-func (b *runeBits) has(r rune) bool { return b[(r&4095)>>6]&(1<<(r&63)) != 0 }
+func (b *runeBits) add(r rune) {
+	i := (r & 4095) >> 6
+	b.words[i] |= 1 << (r & 63)
+	b.used |= 1 << i
+}
+
+func (b *runeBits) has(r rune) bool { return b.words[(r&4095)>>6]&(1<<(r&63)) != 0 }
 
 // MustGate compiles pattern like regexp.MustCompile and derives its gate.
 func MustGate(pattern string) *Gated {

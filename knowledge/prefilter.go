@@ -1,8 +1,10 @@
 package knowledge
 
 import (
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -22,6 +24,10 @@ type prefilter struct {
 	lit   string       // pfLit
 	first rune         // pfLit: its first rune
 	subs  []*prefilter // pfAnd, pfOr
+
+	// firsts are the first runes of subs when p is a choice of literals only (pfOr), side
+	// by side, so that passIn rejects a text by reading one slice, not every sub's node.
+	firsts []rune
 }
 
 type pfOp uint8
@@ -151,7 +157,13 @@ func pfJoin(op pfOp, subs []*prefilter) *prefilter {
 	case 1:
 		return out[0]
 	}
-	return &prefilter{op: op, subs: out}
+	p := &prefilter{op: op, subs: out}
+	if op == pfOr && !slices.ContainsFunc(out, func(q *prefilter) bool { return q.op != pfLit }) {
+		for _, q := range out {
+			p.firsts = append(p.firsts, q.first)
+		}
+	}
+	return p
 }
 
 func (p *prefilter) nodes() int {
@@ -237,6 +249,65 @@ func (f *Filtered) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	return f.re.FindAllStringSubmatchIndex(s, n)
 }
 
+// String is the pattern.
+func (f *Filtered) String() string { return f.re.String() }
+
+// FindString is regexp's FindString.
+func (f *Filtered) FindString(s string) string {
+	if !f.pf.pass(s) {
+		return ""
+	}
+	return f.re.FindString(s)
+}
+
+// FindStringSubmatch is regexp's FindStringSubmatch.
+func (f *Filtered) FindStringSubmatch(s string) []string {
+	if !f.pf.pass(s) {
+		return nil
+	}
+	return f.re.FindStringSubmatch(s)
+}
+
+// FindStringSubmatchIndex is regexp's FindStringSubmatchIndex.
+func (f *Filtered) FindStringSubmatchIndex(s string) []int {
+	if !f.pf.pass(s) {
+		return nil
+	}
+	return f.re.FindStringSubmatchIndex(s)
+}
+
+// FindAllString is regexp's FindAllString.
+func (f *Filtered) FindAllString(s string, n int) []string {
+	if !f.pf.pass(s) {
+		return nil
+	}
+	return f.re.FindAllString(s, n)
+}
+
+// FindAllStringSubmatch is regexp's FindAllStringSubmatch.
+func (f *Filtered) FindAllStringSubmatch(s string, n int) [][]string {
+	if !f.pf.pass(s) {
+		return nil
+	}
+	return f.re.FindAllStringSubmatch(s, n)
+}
+
+// ReplaceAllString is regexp's ReplaceAllString: s itself when nothing matches.
+func (f *Filtered) ReplaceAllString(s, repl string) string {
+	if !f.pf.pass(s) {
+		return s
+	}
+	return f.re.ReplaceAllString(s, repl)
+}
+
+// ReplaceAllStringFunc is regexp's ReplaceAllStringFunc: s itself when nothing matches.
+func (f *Filtered) ReplaceAllStringFunc(s string, repl func(string) string) string {
+	if !f.pf.pass(s) {
+		return s
+	}
+	return f.re.ReplaceAllStringFunc(s, repl)
+}
+
 // prefiltered are the patterns built behind prefilters so far, for CheckPrefilters.
 var prefiltered struct {
 	sync.Mutex
@@ -298,8 +369,8 @@ func runesIn(s string) runeBits {
 // meets reports whether the sets share a bit: with have the runes of a text, whether the
 // text holds a rune of b (as far as b's false positives go).
 func (b *runeBits) meets(have *runeBits) bool {
-	for i := range b {
-		if b[i]&have[i] != 0 {
+	for m := b.used & have.used; m != 0; m &= m - 1 {
+		if i := bits.TrailingZeros64(m); b.words[i]&have.words[i] != 0 {
 			return true
 		}
 	}
@@ -329,6 +400,14 @@ func (p *prefilter) passIn(s string, have *runeBits) bool {
 		}
 		return true
 	case pfOr:
+		if p.firsts != nil {
+			for i, r := range p.firsts {
+				if have.has(r) && strings.Contains(s, p.subs[i].lit) {
+					return true
+				}
+			}
+			return false
+		}
 		for _, q := range p.subs {
 			if q.passIn(s, have) {
 				return true
