@@ -100,8 +100,9 @@ func (x *extraction) address() {
 	}
 }
 
-// districtRoad is a clause that opens with a district or county and names a road in it.
-var districtRoad = knowledge.MustFilter(`(?:^|[,，。.;；!！ ])(\p{Han}{2,6}[区县] ?\p{Han}{1,6}(?:路|街|大道|大街|巷|胡同))`)
+// districtRoad is a clause that opens with a district or county, or a city and its area
+// ("大理市下关 人民南路"), and names a road in it.
+var districtRoad = knowledge.MustFilter(`(?:^|[,，。.;；!！ ])((?:\p{Han}{2,6}[区县]|\p{Han}{2,3}市\p{Han}{0,4}) ?\p{Han}{1,6}(?:路|街|大道|大街|巷|胡同))`)
 
 // livesInDistrict is a district named after the words that say it is where one lives.
 var livesInDistrict = knowledge.MustFilter(`(?:我家住在|家住在|我住在|住在|家住|我住|住)(\p{Han}{2,4}[区县旗])`)

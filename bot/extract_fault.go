@@ -61,7 +61,7 @@ func (x *extraction) trigger() {
 			continue
 		}
 		if t == TriggerWater && waterIsTheFault(s, i, end) {
-			continue // "不进水", "进水很慢": the machine takes no water; nothing got wet
+			continue // "不进水", "进水很慢", "进水进个不停": the machine's filling; nothing got wet
 		}
 		if t == TriggerSelfDisassembly && askedOrCleaning(s, i, end) {
 			continue // "滤网可以自己拆洗吗", "能不能自己拆": asked, or cleaning as the manual says
@@ -361,13 +361,15 @@ func skipSpaces(s string, i int) int {
 // waterIsTheFault reports a water word that names a fault of the water supply rather than
 // water damage: "不进水", "无法进水", "进水慢", "进水阀".
 func waterIsTheFault(s string, i, end int) bool {
-	for _, w := range []string{"不", "不能", "无法", "没法", "不会", "停止", "唔", "唔识", "唔会"} {
+	for _, w := range []string{"不", "不能", "无法", "没法", "不会", "停止", "唔", "唔识", "唔会", "一直", "不停地", "不停", "老是", "总是"} {
 		if strings.HasSuffix(s[:i], w) {
 			return true
 		}
 	}
 	for _, w := range []string{"慢", "很慢", "太慢", "特别慢", "不畅", "不足", "阀", "管", "口", "时间", "超时", "报警", "故障", "不了", "少", "小",
-		"的阀", "的角阀", "角阀", "的管", "的水管", "的龙头", "龙头", "的开关", "开关", "的口", "滤网", "的滤网", "电磁阀", "的电磁阀", "水压"} {
+		"的阀", "的角阀", "角阀", "的管", "的水管", "的龙头", "龙头", "的开关", "开关", "的口", "滤网", "的滤网", "电磁阀", "的电磁阀", "水压",
+		// filling that does not stop: "进水进个不停", "进水停不下来", "一直进水关不住"
+		"进个不停", "个不停", "不停", "停不下来", "停不了", "停不住", "关不住", "关不掉", "一直进", "溢出", "溢"} {
 		if strings.HasPrefix(s[end:], w) {
 			return true
 		}
