@@ -409,7 +409,7 @@ func questionTopic(t string, ctx Context) (topic, evidence string) {
 			if q.topic == TopicHours && !cueQuestion.MatchString(t) && !strings.Contains(ev, "几点") {
 				continue // "下班回家再弄" tells when, it does not ask
 			}
-			if q.topic == TopicBotOrHuman && !cueQuestion.MatchString(t) && !strings.Contains(t, "还是") {
+			if q.topic == TopicBotOrHuman && !cueQuestion.MatchString(t) && !strings.Contains(t, "还是") && !cantoneseOr.MatchString(t) {
 				continue // "找真人" asks for one, it does not ask whether we are one
 			}
 			if q.topic == TopicPrice && daysAsked.MatchString(t) {
@@ -651,3 +651,6 @@ func deniesOther(t string, ctx Context) bool {
 var cueNotGood = knowledge.MustGate(`不好|没好|没有好|还没|不太好|不怎么好|又不行|又坏`)
 
 var cueOtherProduct = knowledge.MustGate(`先说|先搞|先弄|先处理|先修|更急|比较急|先管|先看看|其实|主要是|选成|选错|点错|按错|选的是|换个|先报|是另|另一|另外一|不是这个|搞错|说错|弄错|整岔|搞混|改成|改报|换成|报错了|是[^,，。!?？]{1,8}(坏了|坏咗|出问题|有问题|有毛病|不行|不灵)`)
+
+// cantoneseOr is Cantonese "定" between two choices: "你系机械人定真人啊" (robot or person?).
+var cantoneseOr = knowledge.MustGate(`(机械人|机器人|机器|ai|人工)定(真人|人|机器|机械人)|(真人|人)定(机械人|机器人|机器|ai)`)

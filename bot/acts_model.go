@@ -163,6 +163,9 @@ func weighActs(acts []Act, u *Understanding, ctx Context, t string, m *textmodel
 	if rule.Kind == ActGoodbye && (ctx.State == StateCollect || ctx.State == StateConfirm) && leavingOnly(u, t) {
 		return acts // "ok fine 就这样 bye" at the phone question: no number, no detail, leaving
 	}
+	if (got == ActNotSolved || got == ActSolved) && rule.Kind == ActSmallTalk && rule.Confidence >= 0.7 {
+		return acts // "吃饭了没得" at a check: a greeting the patterns named, not a verdict
+	}
 	if got == ActNotSolved && cueQuestion.MatchString(t) {
 		return acts // "行不行啊 到底" asks; a verdict needs the customer's word
 	}
