@@ -1114,6 +1114,9 @@ func (d *Dialog) collect(t *step, text string) {
 	c := t.c
 	before, asking := c.Case, c.Asking
 	ok, retry := d.answer(&c.Case, c.Asking, t.u.Canon, t.in.At)
+	if c.Case.Model != before.Model && strings.EqualFold(strings.ReplaceAll(c.Case.Model, " ", ""), t.u.Facts.ErrorCode) {
+		t.u.Facts.ErrorCode = "" // "追觅的 H12" at the brand question: the model, not a code on the display
+	}
 	d.absorb(t)
 	late := false
 	if ok {
@@ -1172,6 +1175,13 @@ func (d *Dialog) collect(t *step, text string) {
 			return
 		}
 		if d.nameAside(t) {
+			return
+		}
+		if n := t.u.Facts.Name; n != "" && c.Case.Name != "" && n != c.Case.Name && !strings.HasPrefix(c.Case.Name, n) {
+			// "名字写我媳妇吧 孙晓梅" after "我叫于海波": the name for the ticket is the one told now
+			c.Case.Name = n
+			t.sayKey("bot.corrected", "changes", catalog.T("bot.slot."+string(SlotName))+" "+n)
+			d.reask(t)
 			return
 		}
 		aside := ""

@@ -1739,8 +1739,10 @@ func (d *Dialog) interject(t *step) bool {
 		return true
 	}
 	if (busy || c.State == StateResume) && c.Case.Category != "" && hasNewProduct(u, c) && c.Case.Also == "" &&
-		!u.Is(ActChangeProduct) && !u.Is(ActCorrection) && len(u.Hazards) == 0 && cueAlsoProduct.MatchString(compact(u.Canon)) {
+		!u.Is(ActChangeProduct) && !u.Is(ActCorrection) && len(u.Hazards) == 0 && cueAlsoProduct.MatchString(compact(u.Canon)) &&
+		!cueAttached.MatchString(compact(u.Canon)) {
 		// "扫地机器人也要报修 石头的 不回充" in the middle of another case: its own report, after this one
+		// ("外接显示器也没画面" tells more of this one's fault: the display plugged into it)
 		c.Case.Also = truncateRunes(strings.TrimSpace(u.Text), maxSymptomRunes)
 		name := u.Facts.Product
 		if name == "" {
@@ -3407,3 +3409,7 @@ var cueDeadMachine = knowledge.MustGate(`开不了机|开不开机|不开机|开
 
 // cueNoisy tells a noise: "异响", "噪音大", "咔咔响".
 var cueNoisy = knowledge.MustGate(`异响|噪音|噪声|声音(很|太|特别|好)?大|响声|(咔|嗡|哒|吱|咚|嘎)+[^,，。]{0,2}响|有响|怪声|杂音`)
+
+// cueAttached names a device plugged into the one reported, as part of its fault: "外接显示器
+// 也没画面", "连的音箱也没声".
+var cueAttached = knowledge.MustGate(`外接|外置|外插|连接的|连着的|接着的|插着的`)

@@ -38,8 +38,7 @@ func (x *extraction) address() {
 			continue
 		}
 		start := skipCorrection(s, skipSeparators(s, end))
-		if aend := x.addressEnd(start); addressDetailed(s[start:aend]) {
-			x.setAddress(i, start, aend)
+		if aend := x.addressEnd(start); addressDetailed(s[start:aend]) && x.setAddress(i, start, aend) {
 			return
 		}
 	}
@@ -50,8 +49,7 @@ func (x *extraction) address() {
 		if _, _, ok := regionSet.at(s, i); !ok {
 			continue
 		}
-		if aend := x.addressEnd(i); addressDetailed(s[i:aend]) {
-			x.setAddress(i, i, aend)
+		if aend := x.addressEnd(i); addressDetailed(s[i:aend]) && x.setAddress(i, i, aend) {
 			return
 		}
 	}
@@ -60,8 +58,7 @@ func (x *extraction) address() {
 		if _, ok := x.taken(loc[2]); ok {
 			continue
 		}
-		if aend := x.addressEnd(loc[2]); addressDetailed(s[loc[2]:aend]) {
-			x.setAddress(loc[0], loc[2], aend)
+		if aend := x.addressEnd(loc[2]); addressDetailed(s[loc[2]:aend]) && x.setAddress(loc[0], loc[2], aend) {
 			return
 		}
 	}
@@ -71,8 +68,7 @@ func (x *extraction) address() {
 		if _, ok := x.taken(loc[2]); ok {
 			continue
 		}
-		if aend := x.addressEnd(loc[2]); addressDetailed(s[loc[2]:aend]) {
-			x.setAddress(loc[0], loc[2], aend)
+		if aend := x.addressEnd(loc[2]); addressDetailed(s[loc[2]:aend]) && x.setAddress(loc[0], loc[2], aend) {
 			return
 		}
 	}
@@ -82,8 +78,7 @@ func (x *extraction) address() {
 		if _, ok := x.taken(loc[2]); ok {
 			continue
 		}
-		if aend := x.addressEnd(loc[2]); addressDetailed(s[loc[2]:aend]) {
-			x.setAddress(loc[2], loc[2], aend)
+		if aend := x.addressEnd(loc[2]); addressDetailed(s[loc[2]:aend]) && x.setAddress(loc[2], loc[2], aend) {
 			return
 		}
 	}
@@ -93,8 +88,7 @@ func (x *extraction) address() {
 		if _, ok := x.taken(loc[2]); ok {
 			continue
 		}
-		if aend := x.addressEnd(loc[2]); addressDetailed(s[loc[2]:aend]) {
-			x.setAddress(loc[2], loc[2], aend)
+		if aend := x.addressEnd(loc[2]); addressDetailed(s[loc[2]:aend]) && x.setAddress(loc[2], loc[2], aend) {
 			return
 		}
 	}
@@ -176,7 +170,10 @@ func trimChatter(addr string) string {
 	return strings.Join(words[i:j], " ")
 }
 
-func (x *extraction) setAddress(cue, start, end int) {
+// setAddress keeps the address at s[start:end], the words around it that are no part of it
+// trimmed (trimChatter); it reports false, keeping nothing, when what is left is no longer
+// detailed enough ("我在县城 没见过你们网点" is no address).
+func (x *extraction) setAddress(cue, start, end int) bool {
 	addr := strings.TrimSpace(x.s[start:end])
 	if loc := deniedTail.FindStringIndex(addr); loc != nil && loc[0] > 0 {
 		addr = strings.TrimSpace(addr[:loc[0]])
@@ -185,12 +182,17 @@ func (x *extraction) setAddress(cue, start, end int) {
 		// the address after the taking-back is the one meant
 		addr = fixed
 	}
-	x.f.Address = trimChatter(addr)
+	addr = trimChatter(addr)
+	if !addressDetailed(addr) {
+		return false
+	}
+	x.f.Address = addr
 	x.f.Region, x.f.City = RegionOf(x.f.Address)
 	if i := strings.LastIndex(x.s[start:end], x.f.Address); i >= 0 {
 		end = start + i + len(x.f.Address) // the words trimmed after it stay for the name ("… 彩虹路 姓古")
 	}
 	x.mark(cue, end, spanAddress)
+	return true
 }
 
 // addressEnd returns where an address starting at byte i ends: at the clause end, a part

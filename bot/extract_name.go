@@ -21,7 +21,13 @@ var nameCueSet = func() *phraseSet[nameCue] {
 			p.add(pre+kin+"叫", nameCue{false, true})
 			p.add(pre+kin+"姓", nameCue{true, true})
 		}
+		// the relative whose name goes on the ticket: "名字写我媳妇吧 孙晓梅", "写我妈的名字 陈玉梅"
+		for _, w := range []string{"名字写我" + kin + "吧", "名字写我" + kin + "的吧", "名字写我" + kin + "的", "名字写我" + kin,
+			"写我" + kin + "的名字", "写我" + kin + "名字", "留我" + kin + "的名字"} {
+			p.add(w, nameCue{false, true})
+		}
 	}
+	p.add("名字", nameCue{false, true}) // "名字王磊 手机…": a label without 是 or a colon; a surname must follow
 	p.sort()
 	return p
 }()

@@ -275,3 +275,15 @@ func (lx *Lexicon) CategoryNamesAll() []string {
 	}
 	return out
 }
+
+// NamesBrand reports whether text writes brand, or one of its aliases, itself, rather than
+// only a model whose shape suggests it ("德施曼 Q5M" names no 小天才).
+func (lx *Lexicon) NamesBrand(text, brand string) bool {
+	s := newExtraction(text).s
+	for i := 0; i < len(s); i += runeLen(s, i) {
+		if b, _, ok := lx.brandWords.at(s, i); ok && lx.brands[b].name == brand {
+			return true
+		}
+	}
+	return false
+}

@@ -317,9 +317,16 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			c.Brand = brands[i]
 			return true, ""
 		}
+		suggested := "" // a brand only a model's shape suggests: the one written wins ("德施曼 Q5M")
 		if f := Extract(text, now, lx); f.Brand != "" {
-			c.Brand = f.Brand
-			return true, ""
+			if lx == nil || lx.NamesBrand(text, f.Brand) {
+				c.Brand = f.Brand
+				if m := brandAndModel.FindStringSubmatch(strings.TrimSpace(normalizeText(brandWords(text)))); m != nil && c.Model == "" && f.Model == "" {
+					c.Model = strings.ToUpper(strings.Join(strings.Fields(m[2]), " ")) // "追觅的 H12": the model beside it
+				}
+				return true, ""
+			}
+			suggested = f.Brand
 		}
 		text = brandWords(text) // "德龙的 ECAM22.110" → "德龙 ECAM22.110", "方太的嘛" → "方太"
 		// A brand with its model, neither known to the knowledge base: "极米H3", "坚果 J10S".
@@ -351,6 +358,10 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			if c.Model == "" {
 				c.Model = m
 			}
+			return true, ""
+		}
+		if suggested != "" {
+			c.Brand = suggested // only the model was told, and its shape names the maker
 			return true, ""
 		}
 	case SlotModel:
@@ -977,13 +988,16 @@ var otherFieldAfter = knowledge.MustFilter(`\s*(电话|手机号|手机|号码|�
 var quantityWritten = knowledge.MustFilter(`[0-9](度|℃|年|个月|月|天|岁|米|厘米|公分|斤|公斤|块|元|小时|分钟|寸|升|瓦|匹)`)
 
 // yearWritten reports a "model" of digits only that the answer writes as a year or an age:
-// "卖家说是22年的机子", "用了3年".
+// "卖家说是22年的机子", "用了3年", or a shopping festival ("今年618抢的").
 func yearWritten(text, m string) bool {
 	if dateWords.MatchString(m) {
 		return true // "去年6" of "去年6月装的": a date, no product line
 	}
 	if strings.Trim(m, "0123456789") != "" {
 		return false
+	}
+	if m == "618" || m == "1111" || m == "1212" {
+		return true // "今年618抢的": the shopping festival, a date
 	}
 	i := strings.Index(text, m)
 	return i >= 0 && strings.HasPrefix(strings.TrimLeft(text[i+len(m):], " "), "年")
