@@ -305,6 +305,9 @@ func (x *extraction) classify(m *dateMention) dateRole {
 		return rolePurchase // "22年的 早过保了吧", "前年的 过保了没": the product's year, told as what it is
 	}
 	_, clauseEnd := x.clause(m.end)
+	if occasionBought.MatchString(s[m.end:clauseEnd]) {
+		return rolePurchase // "去年九月 刚出的时候买": bought at an occasion told after the date
+	}
 	occasion := false // "…搬家的时候": an occasion; what happened then comes after it
 	for i, n := m.end, 0; i < clauseEnd && n < 10; n++ {
 		if strings.HasPrefix(s[i:], "装修") {
@@ -458,3 +461,7 @@ func firstRune(s string) string {
 	}
 	return s[:runeLen(s, 0)]
 }
+
+// occasionBought is an occasion right after a date that the purchase happened at: " 刚出的时候
+// 买", "搬家那会儿装的".
+var occasionBought = knowledge.MustFilter(`^[^,，。!?？]{0,10}(的时候|时候|那会儿|那会|那阵子|那阵)(买|购|入手|装|下单|抢|拿)`)

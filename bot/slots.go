@@ -414,6 +414,9 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 		if f := Extract(text, now, lx); !f.Phone.IsZero() && precededByPhoneWord(text) {
 			return false, "" // "电话 021-66668888": a phone number, not the serial
 		}
+		if asksInstead(text) && !serialCue.MatchString(text) {
+			return false, "" // "battery health得82% 係咪要換電池": a question, no serial; it is answered
+		}
 		serial, unknown, err := ParseSerial(text, lx.SerialPattern(c.Brand))
 		if err == nil && !unknown && !plausibleSerial(serial) {
 			return false, "bot.retry.serial.shape"
@@ -437,6 +440,15 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			c.Channel = channelChoices[i]
 			return true, ""
 		}
+		if f := Extract(text, now, lx); f.Address != "" {
+			// "北京东城区东四十条…" at the channel question: an address ("东四" is no 京东); a
+			// shop told beside it is read where the address leaves it
+			if f.Channel != "" {
+				c.Channel = f.Channel
+				return true, ""
+			}
+			return false, ""
+		}
 		if ch, ok := ParseChannel(text); ok {
 			c.Channel = ch
 			return true, ""
@@ -457,7 +469,7 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			c.ExtendedWarranty, c.ExtendedMonths, c.ExtendedTotal = YesNoYes, 0, false
 			return true, ""
 		}
-		if yes, ok := ParseYesNo(text); ok {
+		if yes, ok := ParseYesNo(text); ok && !asksInstead(text) {
 			if !yes || c.ExtendedWarranty != YesNoYes {
 				c.ExtendedMonths, c.ExtendedTotal = 0, false // a yes keeps a length told before
 			}
@@ -1197,3 +1209,15 @@ func ParseExtendedMonths(text string) (int, bool) {
 	}
 	return n, true
 }
+
+// asksInstead reports a reply to a yes-or-no question that asks something of its own and opens
+// with no yes or no: "可以直接寄修吗 帮我登记" to "did you buy an extended warranty?".
+func asksInstead(text string) bool {
+	t := compact(normalizeText(text))
+	return cueQuestion.MatchString(t) && !leadingYesNo.MatchString(t)
+}
+
+var leadingYesNo = knowledge.MustFilter(`^(有|没|无|冇|木有|米有|买了|买过|没买|不|否|是|对|嗯|恩|yes|no)`)
+
+// serialCue names the serial number in a reply: "序列号是…吗" still gives one.
+var serialCue = knowledge.MustFilter(`(?i)序列号|sn|s/n|串号|机身码|条码`)
