@@ -1423,6 +1423,12 @@ func (d *Dialog) advance(t *step) {
 				return
 			}
 		}
+		if ok && c.Case.Trigger == TriggerWater && portable[c.Case.Category] && !d.wetRule(rule.ID) {
+			// "手机泡了一晚上水 开不了机": a device that took water gets no dry device's checks
+			// (a restart, a charge): the advice for a wet device, then an engineer
+			t.sayKey("bot.safety.water_device")
+			ok = false
+		}
 		c.Case.SelfDone = true
 		if ok {
 			c.Case.RuleID, c.Case.RuleTitle = rule.ID, rule.Title

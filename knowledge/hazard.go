@@ -264,6 +264,12 @@ var hazardCues = []hazardCue{
 	cue(HazardBurning, `烧(了)?(轮胎|电线皮|线皮|电线|塑料|胶皮|橡胶|头发|毛)|(味|味儿|气味)[^?]{0,8}(跟|像|好像|好比)[^,?]{0,3}烧`, cookingNear+`|烧(饭|菜|水|开)`, ""),
 	// "电视后面往上飘一缕一缕灰的 呛得她直咳嗽": smoke told by what is seen and breathed
 	cue(HazardSmoke, `(飘|冒|窜|出)[^?]{0,6}(一缕|一丝|一股|丝丝)[^,?]{0,6}(灰|白|黑|青)[^?]{0,10}(呛|咳|刺鼻|熏)|(灰|白|黑|青)(的|色的)?(雾|气)[^?]{0,8}(呛|咳|熏)`, `(油烟|炒菜|做饭|加湿|雾化|蒸汽|水汽|香薰|干冰)`, ""),
+	// "看见有一股灰灰嘞烟飘出来", "一缕青烟往上窜": smoke with its colour or amount between
+	cue(HazardSmoke, `(一股|一缕|一阵|一团|一丝|一些|股|缕)[^,?]{0,5}烟(飘|窜|冒|出|往|起|了|啦|嘞|,|$)|烟(飘|窜)(出|起|了|上)|出来(了)?(一点点|一点|一些|一股|一丝|点|些|股|丝)*烟|烟感|烟雾报警`,
+		`(油烟|烟道|排烟|烟机|吸烟|抽烟|香烟|烟头|烟囱|烟花|烟火|炒菜|做饭|煎|炸|蚊香|檀香|香薰|烧香|干冰)`, ""),
+	// "出风口飘出来灰灰的 不像水汽", "外机昨天冒黑的 不是白气": a dark something coming out, said to be no steam
+	cue(HazardSmoke, `(飘|冒|窜|喷)(出|起)?(来)?[^,?]{0,3}(灰灰|黑黑|灰色|黑色|灰|黑)(的|嘞|滴)?[^?]{0,8}(不像|不是)[^,?]{0,2}(水汽|水蒸气|蒸汽|白气|雾)`,
+		`(油烟|炒菜|做饭|尾气|汽车)`, ""),
 	// "电视后面冒出一股灰色的气 闻着刺鼻", "电热水壶底下冒出一团黑气", "机器里飘出来白色的东西 有点呛":
 	// smoke told as a dark vapour, or as any vapour that stings
 	cue(HazardSmoke, `(冒|飘|窜|喷|出)[^?]{0,6}(黑|灰|青)(色)?(的)?(气|雾)|(冒|飘|窜|喷)(出|起)?(来)?[^?]{0,8}(白|灰|黑|青)(色)?(的)?(东西|气|雾)?[^?]{0,10}(呛|咳|刺鼻|熏|辣眼)`,
@@ -285,7 +291,7 @@ var hazardCues = []hazardCue{
 // familyRunes are runes every cue of a family needs one of: a message with none of them
 // skips the family's patterns.
 var familyRunes = map[string]string{
-	HazardFire: "火燃着烧炸爆亮呼压捂扑灭盖燎窜蹿", HazardSparks: "火弧闪噼啪滋吱呲光花s砰嘭亮焊电嗞", HazardSmoke: "烟呛咳熏鼻辣气雾", HazardShock: "电麻打咬蜇嘚流sk刺扎蛰叮酥激破烂裂露漏铜弹痛闸跳嗞滋呲嗦缩",
+	HazardFire: "火燃着烧炸爆亮呼压捂扑灭盖燎窜蹿", HazardSparks: "火弧闪噼啪滋吱呲光花s砰嘭亮焊电嗞", HazardSmoke: "烟呛咳熏鼻辣气雾汽", HazardShock: "电麻打咬蜇嘚流sk刺扎蛰叮酥激破烂裂露漏铜弹痛闸跳嗞滋呲嗦缩",
 	HazardWaterElectric: "水淹泡湿洒泼溅淌渗滴潮桶溢b缸浴乐啡饮汁奶浆酒洗尿汤", HazardGas: "气味燃煤瓦臭漏泄表嘶丝嗤呲哧皂呛咝g滋报", HazardCO: "晕疼痛恶吐困闷昏碳毒co糊睡黑软稳力喘难dnh瞪嗡呕重沉",
 	HazardBattery: "鼓胀顶撑胖包凸拱烫热泡液溜翘膨严上拢分嘶滋咝甜形缝隆平转高厚晃摇", HazardBurning: "焦糊烧燶熔化黑味臭毛交b烫热塑黄褐硬软",
 	HazardInjury:     "夹卡压砸割划切扎绞卷轧碾撞磕刮戳烫弹崩摔跌伤骨针血拔抽出困关吸碰亲打削",
@@ -499,9 +505,11 @@ var (
 )
 
 var (
-	steamSaid  = regexp.MustCompile(`水蒸气|蒸汽|蒸气|水汽|化霜|除霜|白汽|雾气|白雾|哈气|出汽|汽口|排汽|加湿器`)
-	steamLike  = regexp.MustCompile(`(像|是|其实是|应该是)[^,?]{0,2}(水汽|水蒸气|蒸汽|雾)`)
-	smokeSigns = regexp.MustCompile(`焦|糊|呛|刺鼻|黑烟|青烟|火|烧|味道(大|重|很大|很重|冲)|有味|股味|怪味|异味|臭`)
+	steamSaid = regexp.MustCompile(`水蒸气|蒸汽|蒸气|水汽|化霜|除霜|白汽|雾气|白雾|哈气|出汽|汽口|排汽|加湿器`)
+	// steamGuessed hedges the steam reading: the customer cannot tell it from smoke
+	steamGuessed = regexp.MustCompile(`不确定|不確定|说不准|说不好|不好说|不敢肯定|拿不准|吃不准|可能是|也许|或许|不知道是|分不清|看不清|不太清楚|应该是吧`)
+	steamLike    = regexp.MustCompile(`(像|是|其实是|应该是)[^,?]{0,2}(水汽|水蒸气|蒸汽|雾)`)
+	smokeSigns   = regexp.MustCompile(`焦|糊|呛|刺鼻|黑烟|青烟|火|烧|味道(大|重|很大|很重|冲)|有味|股味|怪味|异味|臭`)
 )
 
 // callsItSteam reports "看着像水汽", "其实是蒸汽", and not "不是水蒸气", "唔系水汽".
@@ -529,8 +537,8 @@ func steamNotSmoke(t, evidence string) bool {
 			said = true // "不是水汽": the customer says it is no steam
 		}
 	}
-	if !said {
-		return false
+	if !said || steamGuessed.MatchString(t) {
+		return false // "好像有点冒烟 不确定 可能是水蒸气": a guess at steam is no reason to stop worrying
 	}
 	for _, loc := range smokeSigns.FindAllStringIndex(t, -1) {
 		if !negated(t, loc[0]) {
@@ -600,8 +608,13 @@ func hazardFormOf(canon string) string {
 		b.WriteRune(r)
 		last = r
 	}
-	return joinSplitWords(strings.TrimSuffix(b.String(), ","))
+	return notNumb.Replace(joinSplitWords(strings.TrimSuffix(b.String(), ",")))
 }
+
+// notNumb rewrites words with 麻 in them that say nothing of numbness, so no shock cue reads
+// them near a metal part: "热水器水龙头出水很小 麻烦看一下" asks politely, it tingles nowhere.
+var notNumb = strings.NewReplacer("麻烦", "劳烦", "麻利", "利索", "芝麻", "芝子", "麻将", "牌将", "麻辣", "香辣",
+	"麻婆", "婆婆", "麻雀", "雀子", "麻花", "油花", "麻绳", "粗绳", "麻袋", "布袋", "麻木不仁", "冷漠不仁")
 
 // splitWords are hazard words a customer may type one character at a time, or cut with an
 // emoji: "冒，烟，了", "着 火 了", "漏😱电了".
