@@ -36,6 +36,13 @@ func (d *Dialog) understand(c *Conversation, text string, at time.Time) Understa
 		f.Category, f.Product = "", ""
 		u.Acts = slices.DeleteFunc(u.Acts, func(a Act) bool { return a.Kind == ActChangeProduct })
 	}
+	if told := (Case{Facts: u.Facts}); u.Suspect == knowledge.HazardGas && c.Case.Category != "" && !burnsGas(&c.Case) && c.Case.Fuel != FuelGas &&
+		u.Facts.Fuel != FuelGas && (told.Category == "" && told.Product == "" || !burnsGas(&told)) && !cueGasNamed.MatchString(compact(u.Canon)) {
+		// "那个味道是不是有问题啊" about an induction cooker: a product with no gas supply is
+		// asked about a burning smell, never about gas (unless the message names one that has:
+		// "热水器那个管子接口那块有点味" in an air conditioner's case)
+		u.Suspect = knowledge.HazardBurning
+	}
 	d.unlistedBrandTold(&u, c, at)
 	d.faqQuestion(&u, c)
 	return u
@@ -527,7 +534,9 @@ func burnsGas(c *Case) bool {
 	if c.Category == "water_heater" || c.Category == "range_hood_stove" {
 		return !strings.Contains(c.Symptom, "电热水器")
 	}
-	return strings.Contains(c.Product, "炉") || strings.Contains(c.Product, "燃气")
+	// "壁挂炉", "燃气炉" burn gas; "电磁炉", "电陶炉", "微波炉" do not
+	return strings.Contains(c.Product, "燃气") ||
+		strings.Contains(c.Product, "炉") && !strings.Contains(c.Product, "电") && !strings.Contains(c.Product, "微波")
 }
 
 // safetyCheck handles a hazard only the hazard model suspects (Understanding.Suspect):

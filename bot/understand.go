@@ -119,7 +119,9 @@ func suspectHazard(canon, t string, explained bool, m *textmodel.Model) string {
 // heaterSmell is a smell from something that heats by a hot element, which may be a scorch:
 // the customer is asked about burning before the form goes on. noSmell denies the smell.
 var (
-	heaterSmell = knowledge.MustGate(`(消毒器|消毒柜|烘干机|暖风机|电热水壶|烧水壶|电热毯|电褥子|取暖器|电暖器|电暖气|小太阳|油汀|暖风机|暖风|暖脚|烤火炉|电火炉|电热炉|浴霸|电热膜|暖手宝|电热扇|踢脚线)[^?]{0,16}(塑料味|胶味|怪味|异味|有点味|一股味|有股味|有味|味儿|味道|像(在)?烤|烤(什么|啥|东西)|臭味|气味)`)
+	heaterSmell = knowledge.MustGate(`(消毒器|消毒柜|烘干机|暖风机|电热水壶|烧水壶|电热毯|电褥子|取暖器|电暖器|电暖气|小太阳|油汀|暖风机|暖风|暖脚|烤火炉|电火炉|电热炉|浴霸|电热膜|暖手宝|电热扇|踢脚线|` +
+		`电磁炉|电陶炉|电饭煲|电饭锅|电压力锅|空气炸锅|电烤箱|烤箱|微波炉|充电器|充电头|电动车|电瓶车|吹风机|电吹风|卷发棒|直板夹|插座|插排|插线板|主机|显卡)` +
+		`[^?]{0,16}(塑料味|胶味|怪味|异味|有点味|一股味|有股味|有味|味儿|味道|怪怪|像(在)?烤|烤(什么|啥|东西)|臭味|气味)`)
 	noSmell     = knowledge.MustGate(`(没|没有|无|不)[^,?]{0,3}(怪味|异味|味)`)
 )
 
