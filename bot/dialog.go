@@ -326,7 +326,7 @@ func (d *Dialog) Step(c Conversation, in Inbound) (cv Conversation, out []Effect
 			if !cueLockedOut.MatchString(c.Case.Symptom) && runes(c.Case.Symptom) < maxSymptomRunes-6 {
 				c.Case.Symptom = strings.TrimPrefix(c.Case.Symptom+symptomJoiner+"进不了门", symptomJoiner)
 			}
-			advice := Reply{Text: catalog.T("bot.lockout.advice")}
+			advice := Reply{Text: d.lockoutAdvice(t)}
 			at := len(t.out) // before the question just asked: what to do now comes first
 			for i := len(t.out) - 1; i >= 0; i-- {
 				if _, ok := t.out[i].(Reply); ok {
@@ -1210,7 +1210,8 @@ func (d *Dialog) collect(t *step, text string) {
 	} else if c.Case.Symptom != before.Symptom && !before.missing(SlotSymptom) {
 		t.sayKey("bot.learned", "facts", c.Case.Symptom)
 	}
-	if !ok && !late && c.Asking != "" && optionalSlot(c.Asking) && c.Case.missing(c.Asking) {
+	if !ok && !late && c.Asking != "" && (optionalSlot(c.Asking) || c.Asking == SlotName && !c.Case.Phone.IsZero()) && c.Case.missing(c.Asking) {
+		// (the name too, once a number to call is known: the engineer asks it on the phone)
 		// the customer gave something else instead: twice, and the detail is left for staff
 		// rather than asked a third time ("请提供产品型号" after every other fact)
 		if c.Fails++; c.Fails >= 2 {
@@ -1932,6 +1933,15 @@ func (d *Dialog) sayWaiting(t *step, key string) {
 }
 
 // closedUntil reports whether staff are off duty at at, and when they are back.
+// lockoutAdvice is what to try now for a customer a door lock keeps out of their home, with
+// the truth about when someone calls: at night nobody does before opening time.
+func (d *Dialog) lockoutAdvice(t *step) string {
+	if opens, closed := d.closedUntil(t.in.At); closed {
+		return catalog.T("bot.lockout.advice_closed", "opens", clockLabel(opens))
+	}
+	return catalog.T("bot.lockout.advice")
+}
+
 func (d *Dialog) closedUntil(at time.Time) (time.Time, bool) {
 	if d.Opens == nil {
 		return at, false
@@ -2727,8 +2737,10 @@ func (d *Dialog) fileNow(t *step) {
 		}
 	}
 	key := "bot.submit_now"
-	if c.Case.missing(SlotPurchase) {
+	if c.Case.missing(SlotPurchase) && !slices.Contains(c.Case.Skipped, SlotPurchase) {
 		key = "bot.submit_now.purchase"
+	} else if c.Case.missing(SlotPurchase) {
+		left = append(left, catalog.T("bot.slot."+string(SlotPurchase)))
 	}
 	if len(left) > 0 {
 		t.sayKey(key, "left", strings.Join(left, "、"))

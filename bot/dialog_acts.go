@@ -1763,14 +1763,25 @@ func (d *Dialog) interject(t *step) bool {
 	}
 	if lockProduct(c.Case.Product+u.Facts.Product) && cueLockedOut.MatchString(compact(u.Canon)) && len(u.Hazards) == 0 {
 		// "能不能快点 我人在门外": a door lock keeping them out — what to try now, and urgent
-		if !cueLockedOut.MatchString(c.Case.Symptom) && runes(c.Case.Symptom) < maxSymptomRunes-6 {
+		told := cueLockedOut.MatchString(c.Case.Symptom)
+		if !told && runes(c.Case.Symptom) < maxSymptomRunes-6 {
 			c.Case.Symptom = strings.TrimPrefix(c.Case.Symptom+symptomJoiner+"进不了门", symptomJoiner)
 		}
 		if c.State == StateNew || c.State == StateDone {
 			t.lockedOut = true // a first message: the case starts as usual, then the advice (Step)
 			return false
 		}
-		t.sayKey("bot.lockout.advice")
+		if told && c.Ticket == "" && (c.State == StateCollect || c.State == StateSelf) && !c.Case.SubmitNow {
+			// "我人都进不去门怎么看SN啊 能不能快点派人来": told twice — the advice is not pasted
+			// again; no more optional questions, only what a call back needs
+			t.sayKey("bot.lockout.again")
+			if c.Case.missing(SlotPurchase) {
+				c.Case.Skipped = append(c.Case.Skipped, SlotPurchase) // no free-repair question keeps them waiting at the door
+			}
+			d.fileNow(t)
+			return true
+		}
+		t.say(d.lockoutAdvice(t))
 		d.reask(t)
 		return true
 	}

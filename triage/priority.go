@@ -36,17 +36,19 @@ func (p Priority) Rank() int {
 // the main judgement (Hint.Priority); these only cover symptoms no rule matched. Keep them
 // short and unambiguous.
 var (
-	unusableWords = []string{"无法开机", "不开机", "开不了机", "不启动", "无法启动", "启动不了", "黑屏无反应",
-		// a door lock that keeps people out of their home
-		"进不去家", "进不了家", "进不去门", "进不了门", "进不去家门", "进不了家门", "锁在外面", "关在外面", "开不了门", "打不开门", "门打不开", "回不了家"}
-	dataLossWords = []string{"数据丢失", "资料没了", "照片没了", "文件没了", "数据没了"}
-	cosmeticWords = []string{"划痕", "磕碰", "掉漆", "外观"}
+	unusableWords = []string{"无法开机", "不开机", "开不了机", "不启动", "无法启动", "启动不了", "黑屏无反应"}
+	// lockedOutWords are a door lock that keeps people out of their home: urgent whatever
+	// the matched rule says of the lock's fault
+	lockedOutWords = []string{"进不去家", "进不了家", "进不去门", "进不了门", "进不去家门", "进不了家门", "锁在外面", "关在外面", "开不了门", "打不开门", "门打不开", "回不了家"}
+	dataLossWords  = []string{"数据丢失", "资料没了", "照片没了", "文件没了", "数据没了"}
+	cosmeticWords  = []string{"划痕", "磕碰", "掉漆", "外观"}
 )
 
 // Prioritise decides the priority. Precedence, first match wins:
 //
 //  1. a safety hazard is always urgent;
 //     a complaint risk (Case.Complaint) is urgent too: a senior person, a short deadline;
+//     so is a door lock that keeps people out of their home, whatever its rule says;
 //  2. the matched rule's priority, when it gives one (editors know their faults better
 //     than a word list);
 //  3. words in the symptom: core use impossible or data lost is urgent;
@@ -61,6 +63,9 @@ func Prioritise(c Case) (Priority, Reason) {
 	}
 	if c.Complaint != "" {
 		return PriorityUrgent, because("triage.why.priority.complaint", "signal", c.Complaint)
+	}
+	if w, ok := findWord(c.Symptom, lockedOutWords); ok {
+		return PriorityUrgent, because("triage.why.priority.unusable", "word", w)
 	}
 	switch c.Hint.Priority {
 	case PriorityUrgent, PriorityNormal, PriorityRoutine:

@@ -20,6 +20,7 @@ func TestPrioritise(t *testing.T) {
 		{"电脑黑屏无反应", false, "", PriorityUrgent, "triage.why.priority.unusable"},
 		{"智能门锁没电了 进不去家门了", false, "", PriorityUrgent, "triage.why.priority.unusable"},
 		{"指纹锁失灵 人被锁在外面", false, "", PriorityUrgent, "triage.why.priority.unusable"},
+		{"指纹按了没反应 进不了门", false, PriorityNormal, PriorityUrgent, "triage.why.priority.unusable"}, // locked out beats the lock rule
 		{"升级后照片没了", false, "", PriorityUrgent, "triage.why.priority.data_loss"},
 		{"硬盘数据丢失", false, "", PriorityUrgent, "triage.why.priority.data_loss"},
 		{"无法开机，外观也有磕碰", false, "", PriorityUrgent, "triage.why.priority.unusable"}, // urgent beats cosmetic
