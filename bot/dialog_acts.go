@@ -25,6 +25,15 @@ func (d *Dialog) understand(c *Conversation, text string, at time.Time) Understa
 	if r == nil {
 		r = RuleReader{}
 	}
+	if c.State == StateCollect || c.State == StateSelf || c.State == StateConfirm || c.State == StateEdit {
+		if loc := saidBeforeLead.FindStringIndex(text); loc != nil && loc[1] < len(text) {
+			// "我不是说了吗 老张 张建国", "我不是说了艾美特嘛": what was said again is the
+			// answer; the reproach is no question to answer
+			if rest := strings.TrimRight(text[loc[1]:], "嘛啊呀吧呢哦啦么!！?？~ "); rest != "" {
+				text = rest
+			}
+		}
+	}
 	u := r.Understand(text, Context{
 		State: c.State, Asking: c.Asking, Category: c.Case.Category, HasTicket: len(c.Tickets) > 0,
 		Safety: c.Case.Safety, Now: at, Lexicon: d.lexicon(),
@@ -3433,3 +3442,7 @@ var cueNoisy = knowledge.MustGate(`异响|噪音|噪声|声音(很|太|特别|�
 // cueAttached names a device plugged into the one reported, as part of its fault: "外接显示器
 // 也没画面", "连的音箱也没声".
 var cueAttached = knowledge.MustGate(`外接|外置|外插|连接的|连着的|接着的|插着的`)
+
+// saidBeforeLead opens a reply that repeats what the customer says they told already: "我不是
+// 说了吗", "我刚说了", "说了啊", "上面写了".
+var saidBeforeLead = knowledge.MustFilter(`^\s*(我|俺|我都|我不是|我不都|不是|都)?(刚刚|刚才|刚|早就|之前|前面|上面|一开始)?(说|讲|写|发|告诉你)(了|过)(吗|嘛|么|啊|呀|的|呢)?[,，。!！?？~ ]*`)
