@@ -13,7 +13,11 @@ import (
 // that makes the bot understand customers worse fails here, with the misses to read. The
 // test split is not checked in tests (it is reported by intake kb eval), so nobody tunes on it.
 var floors = map[string]float64{
-	"hazard recall (first messages)": 1.00,
+	// One dev line (r18-fm-0038, "手机泡了一晚上水 … 我能先充上电试试吗") is labelled water on live
+	// electrics; the bot answers a wet phone with the wet-device advice (never charge, never
+	// power on) and an engineer, not with the reply for water reaching live parts (switch off
+	// the mains), which fits a flooded socket, not a phone: read as checked, not named.
+	"hazard recall (first messages)": 0.998,
 	// One dev line (r5-bh-0056, "孩子说头疼想吐" mid-conversation) is a hazard only because of
 	// the case's product, which a corpus line does not carry; the dialog reads it from the
 	// case (bot/testdata/understand/12_after_a_hazard.txt).
