@@ -1,24 +1,26 @@
 package knowledge
 
-// cueIndex lists gated patterns under the runes one of which each needs, so that a text
+// CueIndex lists gated patterns under the runes one of which each needs, so that a text
 // visits only the patterns it can match: reading the text's runes once replaces testing
 // every pattern's gate and prefilters in turn. The index is a necessary condition, like a
 // prefilter: a pattern it names still decides for itself.
-type cueIndex struct {
+type CueIndex struct {
 	byRune map[rune][]int32
 	always []int32 // patterns with no runes to name (a match may need no literal)
 	n      int
 }
 
-// cueMask is a set of pattern positions in a cueIndex.
-type cueMask []uint64
+// CueMask is a set of pattern positions in a CueIndex: Has(i) false means the i-th
+// pattern cannot match the text.
+type CueMask []uint64
 
-func (m cueMask) has(i int) bool { return m[i>>6]&(1<<(i&63)) != 0 }
+func (m CueMask) Has(i int) bool { return m[i>>6]&(1<<(i&63)) != 0 }
 
-func (m cueMask) add(i int32) { m[i>>6] |= 1 << (i & 63) }
+func (m CueMask) add(i int32) { m[i>>6] |= 1 << (i & 63) }
 
-func newCueIndex(gs []*Gated) *cueIndex {
-	x := &cueIndex{byRune: map[rune][]int32{}, n: len(gs)}
+// NewCueIndex indexes the patterns by position.
+func NewCueIndex(gs []*Gated) *CueIndex {
+	x := &CueIndex{byRune: map[rune][]int32{}, n: len(gs)}
 	for i, g := range gs {
 		keys, ok := g.keyRunes()
 		if !ok {
@@ -35,8 +37,8 @@ func newCueIndex(gs []*Gated) *cueIndex {
 }
 
 // candidates returns the patterns that may match s.
-func (x *cueIndex) candidates(s string) cueMask {
-	m := make(cueMask, (x.n+63)/64)
+func (x *CueIndex) Candidates(s string) CueMask {
+	m := make(CueMask, (x.n+63)/64)
 	for _, i := range x.always {
 		m.add(i)
 	}

@@ -7,9 +7,9 @@ import "testing"
 func TestHazardCueIndexNeverRejects(t *testing.T) {
 	for _, s := range corpusTexts(t) {
 		f := hazardFormOf(Canon(s))
-		may := hazardCueIndex().candidates(f)
+		may := hazardCueIndex().Candidates(f)
 		for i, h := range hazardCues {
-			if !may.has(i) && h.re.re.MatchString(f) {
+			if !may.Has(i) && h.re.re.MatchString(f) {
 				t.Fatalf("%q: the index leaves out cue %q", f, h.re.re.String())
 			}
 		}
@@ -17,7 +17,7 @@ func TestHazardCueIndexNeverRejects(t *testing.T) {
 }
 
 func TestCueIndex(t *testing.T) {
-	x := newCueIndex([]*Gated{MustGate(`冒烟|起火`), MustGate(`(碰|摸)[^,?]{0,4}(有点|会)电`), MustGate(`a*`)})
+	x := NewCueIndex([]*Gated{MustGate(`冒烟|起火`), MustGate(`(碰|摸)[^,?]{0,4}(有点|会)电`), MustGate(`a*`)})
 	for _, c := range []struct {
 		text string
 		want [3]bool
@@ -26,10 +26,10 @@ func TestCueIndex(t *testing.T) {
 		{"摸一下会电人", [3]bool{false, true, true}},
 		{"不制冷", [3]bool{false, false, true}},
 	} {
-		may := x.candidates(c.text)
+		may := x.Candidates(c.text)
 		for i, w := range c.want {
-			if may.has(i) != w {
-				t.Errorf("%q: pattern %d named %v, want %v", c.text, i, may.has(i), w)
+			if may.Has(i) != w {
+				t.Errorf("%q: pattern %d named %v, want %v", c.text, i, may.Has(i), w)
 			}
 		}
 	}

@@ -101,7 +101,7 @@ const (
 
 // hazardCueIndex lists the hazard cues under the runes they need, built on first use (after
 // every init, which adds the body cues).
-var hazardCueIndex = sync.OnceValue(func() *cueIndex { return newCueIndex(gatesOf(hazardCues)) })
+var hazardCueIndex = sync.OnceValue(func() *CueIndex { return NewCueIndex(gatesOf(hazardCues)) })
 
 func gatesOf(cues []hazardCue) []*Gated {
 	gs := make([]*Gated, len(cues))
@@ -419,9 +419,9 @@ func scanHazards(text string) (hits []HazardHit, denials bool) {
 func scanHazardForm(t string) (hits []HazardHit, denials bool) {
 	seen := map[string]bool{}
 	have := runesIn(t) // read once for every cue's gates
-	may := hazardCueIndex().candidates(t)
+	may := hazardCueIndex().Candidates(t)
 	for i, h := range hazardCues {
-		if !may.has(i) {
+		if !may.Has(i) {
 			continue // none of the runes the cue needs: most cues end here, by one lookup per rune of t
 		}
 		if seen[h.family] || !familyBits[h.family].meets(&have) || !strings.ContainsAny(t, familyRunes[h.family]) {
