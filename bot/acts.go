@@ -52,6 +52,15 @@ var (
 	cueFaultQuestion = knowledge.MustGate(`怎么办|咋办|咋整|咋弄|怎么弄|怎么回事|咋回事|什么情况|啥情况|什么原因|啥原因|为什么|为啥|怎么解决|如何解决|咋解决|能修吗|能修好吗|还能修吗|修得好吗|怎么报修`)
 )
 
+// questionTopicIndex lists the question topics' cues under the runes they need.
+var questionTopicIndex = func() *knowledge.CueIndex {
+	gs := make([]*knowledge.Gated, len(questionTopics))
+	for i, q := range questionTopics {
+		gs[i] = q.re
+	}
+	return knowledge.NewCueIndex(gs)
+}()
+
 // questionTopics map cues to the topic of a question, checked in order.
 var questionTopics = []struct {
 	topic string
@@ -392,7 +401,11 @@ var sichuanPrice = knowledge.MustFilter(`(^|[^了花费赔亏])好多钱`)
 // questionTopic names what a message asks, or "" when it asks nothing the bot should
 // answer. A fault told as a question ("不制冷怎么办") is a report, not a question.
 func questionTopic(t string, ctx Context) (topic, evidence string) {
-	for _, q := range questionTopics {
+	may := questionTopicIndex.Candidates(t)
+	for i, q := range questionTopics {
+		if !may.Has(i) {
+			continue // none of the runes the cue needs
+		}
 		if q.topic == TopicKeepUsing && ctx.Safety {
 			continue // a hazard's own advice tells whether and how it may be used
 		}

@@ -32,6 +32,12 @@ func TestPrefiltersNeverReject(t *testing.T) {
 			if bad := knowledge.CheckPrefilters(f); len(bad) > 0 {
 				t.Fatalf("%q: prefilter rejects a match of %q", f, bad[0])
 			}
+			may := questionTopicIndex.Candidates(f)
+			for i, q := range questionTopics {
+				if !may.Has(i) && q.re.Regexp().MatchString(f) {
+					t.Fatalf("%q: the question topics' index leaves out %q", f, q.re.Regexp())
+				}
+			}
 		}
 	}
 	all, cond := knowledge.PrefilterStats()

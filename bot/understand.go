@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/wxintake/intake/bot/textmodel"
@@ -246,9 +247,31 @@ func runes(s string) int { return utf8.RuneCountInString(s) }
 
 // compact is s lower-cased without spaces, for the act cues.
 func compact(s string) string {
-	s = strings.ToLower(normalizeText(s))
+	s = lower(normalizeText(s))
 	if strings.IndexByte(s, ' ') >= 0 {
 		s = strings.ReplaceAll(s, " ", "")
+	}
+	return s
+}
+
+// lower is strings.ToLower, without its rune-by-rune rewrite when no rune of s has a lower
+// case: Chinese characters (the CJK ideographs are looked at by range, not in the case
+// tables), digits and lower-case letters come back as they are.
+func lower(s string) string {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				return strings.ToLower(s)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError || (r < 0x4E00 || r > 0x9FFF) && unicode.ToLower(r) != r {
+			return strings.ToLower(s) // and invalid bytes, which ToLower replaces
+		}
+		i += n
 	}
 	return s
 }

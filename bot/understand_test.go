@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/wxintake/intake/knowledge"
@@ -27,4 +28,12 @@ func shippedKB(tb testing.TB) *KnowledgeBase {
 // them: run with -update and read the diff.
 func TestUnderstandingTranscripts(t *testing.T) {
 	replay(t, "testdata/understand", 8, shippedKB(t))
+}
+
+func TestLowerIsToLower(t *testing.T) {
+	for _, s := range []string{"", "abc", "ABC", "空调不制冷", "空调E1", "ｅ１故障Ｅ", "Ä空调", "ΣΑΣ", "空调\xff", "a\ufffd", "，。？！ 冰箱", "İstanbul"} {
+		if got, want := lower(s), strings.ToLower(s); got != want {
+			t.Errorf("lower(%q) = %q, want %q", s, got, want)
+		}
+	}
 }

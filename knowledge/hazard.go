@@ -3,6 +3,7 @@ package knowledge
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -97,6 +98,18 @@ const (
 	farFromWater = `((附近|旁边|周围|边上|那边)(也)?(没有?|冇)[^,?]{0,2}(插座|插头|插排|电线|电源|电器)|离(电|插座|插头|插排|电源|电器)[^,?]{0,3}(很远|挺远|老远|远着|远)|在另一边|另一边|另外一边|另一面|对面墙|远着|离得远|离得很远|很远|挺远|老远|碰不到|没碰到|没碰着|够不着|没沾|没湿|是干的|很高的地方|高处)`
 	batteryish   = `(airpods|耳机盒|耳机|充电盒|充电仓|耳机仓|后壳|边框|表身|reno|iphone|oppo|vivo|华为|小米|watch|部电话|只电话|嘅电话|电池|充电宝|移动电源|后盖|屏幕|手机|平板|笔记本|电脑|手表|手环|耳机|电瓶|触控板|触摸板|键盘|电动车|充电|暖手宝|电子烟|音箱|牙刷|剃须刀|手电|吸尘器|扫地机|平衡车|滑板车|switch|游戏机|掌机|手柄|steam|kindle|阅读器|相机|无人机|对讲机|学习机|点读机|背面|背壳|后背)`
 )
+
+// hazardCueIndex lists the hazard cues under the runes they need, built on first use (after
+// every init, which adds the body cues).
+var hazardCueIndex = sync.OnceValue(func() *CueIndex { return NewCueIndex(gatesOf(hazardCues)) })
+
+func gatesOf(cues []hazardCue) []*Gated {
+	gs := make([]*Gated, len(cues))
+	for i, h := range cues {
+		gs[i] = h.re
+	}
+	return gs
+}
 
 var hazardCues = []hazardCue{
 	cue(HazardGas, gasWords+`的?(味|泄漏|泄露|跑气)|`+gasWords+`(管|管道|阀|阀门|罐|瓶|灶|接口)?的?(漏了|漏气|在漏|泄漏)|闻到`+gasWords+`|`+gasWords+`报警|可燃气体?报警|报警器`+inClause+`{0,4}`+gasWords, "", ""),
@@ -423,7 +436,11 @@ func scanHazards(text string) (hits []HazardHit, denials bool) {
 func scanHazardForm(t string) (hits []HazardHit, denials bool) {
 	seen := map[string]bool{}
 	have := runesIn(t) // read once for every cue's gates
-	for _, h := range hazardCues {
+	may := hazardCueIndex().Candidates(t)
+	for i, h := range hazardCues {
+		if !may.Has(i) {
+			continue // none of the runes the cue needs: most cues end here, by one lookup per rune of t
+		}
 		if seen[h.family] || !familyBits[h.family].meets(&have) || !strings.ContainsAny(t, familyRunes[h.family]) {
 			continue
 		}

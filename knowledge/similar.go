@@ -154,14 +154,54 @@ func (x *simIndex) search(t string, out []ruleSim) []ruleSim {
 
 // mostSimilar keeps the n rules of sims (in rule order) with the highest scores, in rule
 // order.
+//
+// A message with 10,000 rules reaches hundreds: rather than sorting them all, sims[:n] is
+// kept as a heap whose root is the weakest rule kept, which each later rule either
+// replaces or leaves. Rules are distinct, so the order is total and the n kept are the
+// same as a full sort's.
 func mostSimilar(sims []ruleSim, n int) []ruleSim {
 	if len(sims) <= n {
 		return sims
 	}
-	slices.SortFunc(sims, func(a, b ruleSim) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.rule, b.rule)) })
-	sims = sims[:n]
-	slices.SortFunc(sims, func(a, b ruleSim) int { return cmp.Compare(a.rule, b.rule) })
-	return sims
+	if n <= 0 {
+		return sims[:0]
+	}
+	kept := sims[:n]
+	for i := n/2 - 1; i >= 0; i-- {
+		siftWeakest(kept, i)
+	}
+	for _, s := range sims[n:] {
+		if strongerSim(s, kept[0]) {
+			kept[0] = s
+			siftWeakest(kept, 0)
+		}
+	}
+	slices.SortFunc(kept, func(a, b ruleSim) int { return cmp.Compare(a.rule, b.rule) })
+	return kept
+}
+
+// strongerSim orders rules by score, the lower rule first of equal scores.
+func strongerSim(a, b ruleSim) bool {
+	return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.rule, b.rule)) < 0
+}
+
+// siftWeakest moves h[i] down the heap h, in which every parent is weaker than its
+// children.
+func siftWeakest(h []ruleSim, i int) {
+	for {
+		w := i
+		if l := 2*i + 1; l < len(h) && strongerSim(h[w], h[l]) {
+			w = l
+		}
+		if r := 2*i + 2; r < len(h) && strongerSim(h[w], h[r]) {
+			w = r
+		}
+		if w == i {
+			return
+		}
+		h[i], h[w] = h[w], h[i]
+		i = w
+	}
 }
 
 // lookup reads the message's features into s and returns the norm of its vector, in which

@@ -1,7 +1,9 @@
 package knowledge
 
 import (
+	"cmp"
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -294,5 +296,26 @@ func TestDocTable(t *testing.T) {
 	tab.add(5, 2)
 	if s := tab.slots[tab.used[0]]; len(tab.used) != 1 || s.shared != 2 || s.dot != 3 {
 		t.Errorf("one document twice: %+v", s)
+	}
+}
+
+// TestMostSimilarKeepsSortsChoice: the heap keeps the rules a full sort by score would.
+func TestMostSimilarKeepsSortsChoice(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := range 500 {
+		m, n := rng.IntN(80), rng.IntN(30)
+		sims := make([]ruleSim, m)
+		for i := range sims {
+			sims[i] = ruleSim{rule: int32(i * 3), score: float64(rng.IntN(12)) / 4} // ties on purpose
+		}
+		want := slices.Clone(sims)
+		if len(want) > n {
+			slices.SortFunc(want, func(a, b ruleSim) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.rule, b.rule)) })
+			want = want[:n]
+			slices.SortFunc(want, func(a, b ruleSim) int { return cmp.Compare(a.rule, b.rule) })
+		}
+		if got := mostSimilar(slices.Clone(sims), n); !slices.Equal(got, want) {
+			t.Fatalf("trial %d (%d of %d): got %v, want %v", trial, n, m, got, want)
+		}
 	}
 }
