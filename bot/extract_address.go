@@ -53,45 +53,37 @@ func (x *extraction) address() {
 			return
 		}
 	}
-	// a city the list does not know, named with its district: "莆田市城厢区荔城中大道…"
-	for _, loc := range cityDistrict.FindAllStringSubmatchIndex(s, -1) {
-		if _, ok := x.taken(loc[2]); ok {
-			continue
-		}
-		if aend := x.addressEnd(loc[2]); addressDetailed(s[loc[2]:aend]) && x.setAddress(loc[0], loc[2], aend) {
-			return
-		}
-	}
-	// a district without its city, after the words that say one lives there: "住东城区东四十条
-	// 南门仓胡同12号院3号楼"
-	for _, loc := range livesInDistrict.FindAllStringSubmatchIndex(s, -1) {
-		if _, ok := x.taken(loc[2]); ok {
-			continue
-		}
-		if aend := x.addressEnd(loc[2]); addressDetailed(s[loc[2]:aend]) && x.setAddress(loc[0], loc[2], aend) {
-			return
+	for _, sh := range addressShapes {
+		for _, loc := range sh.re.FindAllStringSubmatchIndex(s, -1) {
+			if _, ok := x.taken(loc[2]); ok {
+				continue
+			}
+			cue := loc[2]
+			if sh.leadIn {
+				cue = loc[0] // "住在…": the words before are read with it
+			}
+			if aend := x.addressEnd(loc[2]); addressDetailed(s[loc[2]:aend]) && x.setAddress(cue, loc[2], aend) {
+				return
+			}
 		}
 	}
+}
+
+// addressShapes are addresses read by their shape when no cue or known place opens them, in
+// this order; the address is the pattern's first group, and leadIn says the words matched
+// before it ("住在") are read with it.
+var addressShapes = []struct {
+	re     *knowledge.Filtered
+	leadIn bool
+}{
+	{cityDistrict, true},    // a city the list does not know, with its district: "莆田市城厢区荔城中大道…"
+	{livesInDistrict, true}, // a district without its city, after "住": "住东城区东四十条南门仓胡同12号院3号楼"
 	// an address told alone, at whatever question: a clause that opens with a district or a
 	// road and holds a door number ("朝阳区幸福路8号", "体育西路12号302")
-	for _, loc := range streetDoor.FindAllStringSubmatchIndex(s, -1) {
-		if _, ok := x.taken(loc[2]); ok {
-			continue
-		}
-		if aend := x.addressEnd(loc[2]); addressDetailed(s[loc[2]:aend]) && x.setAddress(loc[2], loc[2], aend) {
-			return
-		}
-	}
-	// a district and its road, told as a clause of their own, the city left out or one the
-	// list does not know: "电话137… 梅州梅江区 彩虹路 姓古", "徐汇区 漕溪北路"
-	for _, loc := range districtRoad.FindAllStringSubmatchIndex(s, -1) {
-		if _, ok := x.taken(loc[2]); ok {
-			continue
-		}
-		if aend := x.addressEnd(loc[2]); addressDetailed(s[loc[2]:aend]) && x.setAddress(loc[2], loc[2], aend) {
-			return
-		}
-	}
+	{streetDoor, false},
+	// a district and its road as a clause of their own, the city left out or unknown:
+	// "电话137… 梅州梅江区 彩虹路 姓古", "徐汇区 漕溪北路"
+	{districtRoad, false},
 }
 
 // districtRoad is a clause that opens with a district or county, or a city and its area
