@@ -1189,8 +1189,8 @@ func (d *Dialog) collect(t *step, text string) {
 			// "工单上写的故障是啥" asks, "试了 没用" is a verdict; neither adds a detail
 			aside = asideNote(t.u.Canon)
 		}
-		if aside == "" && c.Asking == SlotPhone && len(t.u.Acts) == 0 {
-			aside = contactAside(t.u.Canon)
+		if aside == "" && c.Asking == SlotPhone && len(t.u.Acts) == 0 && (retry == "" || retry == "bot.retry.phone.none") {
+			aside = contactAside(t.u.Canon) // (a number with a digit too many is asked again, never "记下了")
 		}
 		if aside != "" && runes(c.Case.Symptom)+runes(aside) < maxSymptomRunes {
 			// "对了我那个是燃气的": a detail told on the way is kept for the engineer

@@ -561,19 +561,23 @@ func (x *extraction) spokenPhone() {
 	}
 }
 
-// chineseDigitsToASCII rewrites runs of at least seven Chinese digits ("幺三八零零…", as
-// voice recognition may write a number) as ASCII digits; other text is left alone.
+// chineseDigitsToASCII rewrites runs of at least seven digits with Chinese ones among them
+// ("幺三八零零…" as voice recognition may write a number, "1三8 1234 5678" typed half and
+// half) as ASCII digits; other text is left alone.
 func chineseDigitsToASCII(s string) string {
-	run, found := 0, false
+	run, chinese, found := 0, 0, false
 	for _, r := range s {
 		if _, ok := digitValue(r); ok && r >= utf8.RuneSelf {
 			run++
-			if run >= 7 {
-				found = true
-				break
-			}
+			chinese++
+		} else if r >= '0' && r <= '9' {
+			run++
 		} else if r != ' ' {
-			run = 0
+			run, chinese = 0, 0
+		}
+		if run >= 7 && chinese > 0 {
+			found = true
+			break
 		}
 	}
 	if !found {
