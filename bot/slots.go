@@ -924,8 +924,7 @@ func brandAmongChatter(text string, now time.Time, lx *Lexicon) (brand, model st
 // otherFact reports facts that are a date, a phone, an address or a name, and no product or
 // brand: a part of a message that says something other than the brand.
 func otherFact(f Facts) bool {
-	return f.Brand == "" && f.Product == "" && f.Category == "" &&
-		(!f.PurchaseDate.IsZero() || !f.Phone.IsZero() || f.Address != "" || f.Name != "")
+	return f.Brand == "" && f.Product == "" && f.Category == "" && (!f.PurchaseDate.IsZero() || otherDetail(f))
 }
 
 func hasLatin(s string) bool {
