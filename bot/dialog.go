@@ -452,9 +452,10 @@ func (d *Dialog) start(t *step, text string) {
 	if q, ok := t.u.Has(ActQuestion); ok {
 		d.answerQuestions(t, q.Topic)
 		howTo := q.Topic == TopicOther && c.Case.Symptom == "" && cueHowTo.MatchString(compact(t.u.Canon))
-		if (q.Topic == TopicIsNormal && c.Case.Symptom == "" || t.toldNormal || howTo) && c.Case.ErrorCode == "" && !c.Case.Safety {
+		if (t.toldNormal || howTo) && c.Case.ErrorCode == "" && !c.Case.Safety {
 			// "冷冻室开门冒白雾 正常吗": answered; nothing is broken, so nothing is asked
-			// ("热水器刚打开先出冷水 正常吗": the FAQ entry says it is normal, no fault)
+			// ("热水器刚打开先出冷水 正常吗": the FAQ entry says it is normal, no fault). When
+			// the answer could not tell ("为稳妥起见我帮您登记"), the case goes on as promised.
 			c.Case.Symptom = ""
 			t.sayKey("bot.question.anything_else")
 			c.State = StateDone

@@ -3118,6 +3118,8 @@ var normalFor = map[string][]string{
 	"white_steam":  {"air_conditioner"},
 	"fridge_sides": {"refrigerator"},
 	"water_sound":  {"refrigerator", "air_conditioner"},
+	// a battery warm while charging: a projector's heat is no phone's
+	"warm_charging": {"mobile_phone", "tablet", "laptop", "smartwatch", "earphones"},
 }
 
 func isNormalAnswer(canon, category string) string {
