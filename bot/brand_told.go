@@ -25,7 +25,7 @@ var brandLatin = knowledge.MustFilter(`^[A-Za-z][A-Za-z0-9+&.\-]{1,15}$`)
 
 // notBrandPlain are ordinary words customers say with 的 that no brand is: a check's result,
 // where it came from, what kind it is.
-var notBrandPlain = knowledge.MustFilter(`正常|干净|一样|这样|那样|可以|还行|挺好|对的|错|真的|假的|满|空|原装|原厂|自带|配套|标配|色|样子|款|同事|朋友|邻居|房东|租|送|网购|免费|自费|进水|故障|牌子|品牌`)
+var notBrandPlain = knowledge.MustFilter(`正常|干净|一样|这样|那样|可以|还行|挺好|对的|错|真的|假的|满|空|原装|原厂|自带|配套|标配|色|样子|款|同事|朋友|邻居|房东|租|送|网购|免费|自费|进水|故障|牌子|品牌|公司|单位|办公|[自家商民公]用$`)
 
 // notBrandLatin are Latin words that are no brand: "ok的", "wifi的", "app的".
 var notBrandLatin = knowledge.MustFilter(`(?i)^(ok|okay|no|yes|hi|hello|wifi|wi-fi|wlan|app|usb|type-?c|led|lcd|oled|pro|max|plus|mini|ai|cpu|tv|pc|vip|diy|ps|sim|nfc|gps|ios|android|5g|4g|2\.4g)$`)
@@ -103,6 +103,11 @@ func (d *Dialog) unlistedBrandTold(u *Understanding, c *Conversation, at time.Ti
 		return
 	}
 	b, ok := brandToldAlone(u.Canon, bare, at, d.lexicon())
+	model := ""
+	if m := brandFirst.FindStringSubmatch(u.Canon); !ok && bare && m != nil && (u.Facts.Model != "" || strings.Contains(u.Canon[len(m[0]):], "型号")) &&
+		u.Facts.Symptom == "" && brandWordOK(m[1], at, d.lexicon()) {
+		b, ok, model = m[1], true, u.Facts.Model // "布鲁雅尔的 型号在背面 7440i"
+	}
 	if !ok {
 		return
 	}
@@ -111,7 +116,7 @@ func (d *Dialog) unlistedBrandTold(u *Understanding, c *Conversation, at time.Ti
 			return // the check's own word, told as its result
 		}
 	}
-	u.Facts = Facts{Brand: b}
+	u.Facts = Facts{Brand: b, Model: model}
 	u.Acts = nil
 	u.Answer = knowledge.AnswerUnclear
 }

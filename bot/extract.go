@@ -165,6 +165,7 @@ func extract(text string, now time.Time, lx *Lexicon, loose bool) Facts {
 	x.init(text)
 	x.lx = lx
 	x.loose = loose
+	x.ticketRef()
 	x.serial()
 	x.phone()
 	x.products(lx)
@@ -172,10 +173,12 @@ func extract(text string, now time.Time, lx *Lexicon, loose bool) Facts {
 	x.settleDenied(lx)
 	x.alsoProduct(lx)
 	x.model(lx)
+	x.writtenBrand()
 	x.partHint(lx)
 	x.brandCategory(lx)
 	x.namedByForm()
 	x.otherBrand()
+	x.saidBrand()
 	x.brandAfterProduct()
 	x.fuel()
 	x.address()
@@ -204,6 +207,7 @@ const (
 	spanErrorCode
 	spanTrigger
 	spanAlso
+	spanTicket
 )
 
 // The fuels of Facts.Fuel.

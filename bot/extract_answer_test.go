@@ -14,6 +14,7 @@ func TestParseYesNo(t *testing.T) {
 		{"否", false, true}, {"没有", false, true}, {"不是", false, true}, {"没买", false, true},
 		{"no", false, true}, {"2", false, true}, {"不要", false, true}, {"没", false, true},
 		{"不需要", false, true},
+		{"没买那玩意儿 店员推销我没要", false, true}, {"没让加 冇要", false, true}, // a verb after 没 is no yes
 		{"嗯，没有", false, true}, // the last answer counts
 		{"不是，有的", true, true},
 		{"不知道", false, false}, {"不清楚", false, false}, {"", false, false}, {"随便", false, false},

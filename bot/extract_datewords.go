@@ -359,6 +359,18 @@ func readAfterYear(s string, i, year int) (d Date, end int, approx bool) {
 	j := i
 	if strings.HasPrefix(s[j:], "的") { // "前年的三月底", "2021年的双十一"
 		j += len("的")
+	} else if strings.HasPrefix(s[j:], " ") { // "去年 618 买的"
+		j++
+	}
+	for _, w := range []string{"冬天", "冬季", "冬"} {
+		// winter straddles two years: only a month told after it counts ("去年冬天十一月买的")
+		if k := j + len(w); strings.HasPrefix(s[j:], w) {
+			k += len(s[k:]) - len(strings.TrimLeft(s[k:], " 的，,"))
+			if md, end, ok := readMonthDay(s, k, year); ok {
+				return md, end, false
+			}
+			return Date{Year: year}, k, false
+		}
 	}
 	if md, end, ok := readMonthDay(s, j, year); ok {
 		for _, tail := range []string{"初", "中", "底", "末", "左右"} {

@@ -93,19 +93,46 @@ func (x *extraction) name() {
 			return
 		}
 	}
-	for _, lead := range []string{"我是", " "} {
+	for _, lead := range []string{"我是", "我是楼下", "我是楼上", "我是隔壁", "我是对门", "我是对面", " "} { // "我是楼下老张"
 		for from := 0; ; {
 			k := strings.Index(s[from:], lead)
 			if k < 0 {
 				break
 			}
 			from += k + len(lead)
-			if try(from) {
+			if try(from) || lead != " " && x.familiarName(from) {
 				return
 			}
 		}
 	}
 	x.nameBesideContact()
+}
+
+// familiarName reads a surname after 老 or 小 as the customer calls themself after "我是",
+// standing as a word of its own: "我是楼下老张", "我是小李 电话…". Elsewhere such a word may be
+// a brand ("小米") or anything else.
+func (x *extraction) familiarName(i int) bool {
+	s := x.s
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if r != '老' && r != '小' {
+		return false
+	}
+	sr, ssize := utf8.DecodeRuneInString(s[i+size:])
+	if !surnameSet[sr] {
+		return false
+	}
+	end := i + size + ssize
+	if end < len(s) {
+		if next, _ := utf8.DecodeRuneInString(s[end:]); !isClauseBreak(next) && next != ' ' && !strings.ContainsRune("啊呀哦啦嘛吧呢哈", next) {
+			return false
+		}
+	}
+	if _, taken := x.taken(i); taken {
+		return false
+	}
+	x.f.Name, x.f.NameSurname = s[i:end], false // 称呼 老张, not 姓老张
+	x.mark(i, end, spanName)
+	return true
 }
 
 // nameBesideContact reads a bare full name standing right next to a phone number or an

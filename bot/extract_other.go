@@ -328,8 +328,8 @@ func (x *extraction) otherBrand() {
 			continue
 		}
 		word := s[start:at]
-		if _, taken := x.taken(start); taken || strings.ContainsAny(word, notBrandRunes) || reduplicated(word) {
-			continue // "嗡嗡的，": a sound, not a brand
+		if _, taken := x.taken(start); taken || strings.ContainsAny(word, notBrandRunes) || reduplicated(word) || notBrandPlain.MatchString(word) {
+			continue // "嗡嗡的，": a sound, not a brand; "公司用的": a use
 		}
 		x.f.Brand = word
 		x.mark(start, end, spanBrand)
@@ -508,6 +508,26 @@ func (x *extraction) brandBeforeProduct() bool {
 // brandTold is a brand told as what was bought or what the product is, ending its clause.
 var brandTold = knowledge.MustFilter(`(?:我买的|买的是|买的|用的是|车是|机子是|机器是|牌子是|品牌是|(?:^|[ ,，。!！~啊呀])是|说了是|说了|都说了)(\p{Han}{2,4}?)(?:牌子的|牌的|家的|的)(?:$|[ ,，。!！~]|[A-Za-z0-9])`)
 
+// saidBrand reads a brand no list knows that the customer names as the brand in words, for
+// any product: "油汀不热了 牌子是先锋", "洗衣机不转了 品牌：先锋".
+func (x *extraction) saidBrand() {
+	if x.f.Brand != "" {
+		return
+	}
+	for _, m := range brandSaid.FindAllStringSubmatchIndex(x.s, -1) {
+		word := x.s[m[2]:m[3]]
+		if _, taken := x.taken(m[2]); taken || !brandWordOK(word, time.Time{}, x.lx) {
+			continue
+		}
+		x.f.Brand = word
+		x.mark(m[2], m[3], spanBrand)
+		return
+	}
+}
+
+// brandSaid names the brand in words, with or without 的: "油汀不热了 牌子是先锋".
+var brandSaid = knowledge.MustFilter(`(?:牌子|品牌)\s?(?:是|叫做|叫|为|:|：)?\s?(\p{Han}{2,4}?)(?:牌子的|牌的|家的|的)?(?:$|[ ,，。!！~])`)
+
 // modelAfterBrand is a model written right after a brand told with 的: "是极米的H6".
 var modelAfterBrand = knowledge.MustFilter(`^[A-Za-z][A-Za-z0-9\-]{1,15}`)
 
@@ -537,3 +557,46 @@ func reduplicated(word string) bool {
 // notBrandRunes are characters of words about people, places, time and buying, which stand
 // before 的 as often as a brand does ("我家的", "去年买的", "朋友送的").
 const notBrandRunes = "我你他她它们家买送用的了是在不没有这那个年月天前后新旧老小大坏好人妈爸儿女公司楼边里上下"
+
+// writtenBrand lets a brand no list knows, told first with 的, win over the brand and product
+// a model's shape suggested: "艾美特的 型号 HP2032P" is no HP laptop.
+func (x *extraction) writtenBrand() {
+	if x.f.Brand == "" {
+		return
+	}
+	for _, sp := range x.spans[:x.n] {
+		if sp.kind == spanBrand && !x.inModel(sp.start) {
+			return // the brand is written ("HP" inside "HP2032P" is the model's)
+		}
+	}
+	m := brandFirst.FindStringSubmatchIndex(x.s)
+	if m == nil {
+		return
+	}
+	word := x.s[m[2]:m[3]]
+	if _, taken := x.taken(m[2]); taken || !brandWordOK(word, time.Time{}, x.lx) {
+		return
+	}
+	x.f.Brand, x.brand = word, -1
+	x.mark(m[2], m[3], spanBrand)
+	category := false
+	for _, sp := range x.spans[:x.n] {
+		category = category || sp.kind == spanCategory
+	}
+	if !category { // the product, too, was only the model's guess
+		x.f.Category, x.cat = "", -1
+	}
+}
+
+// brandFirst is a brand told first with 的 or 牌, before a space or a break: "艾美特的 型号…".
+var brandFirst = knowledge.MustFilter(`^(?:是|好像是|应该是|就是)?(\p{Han}{2,4}?)(?:牌子的|牌的|家的|的|牌)[ ,，、]`)
+
+// inModel reports whether byte i lies inside the model read.
+func (x *extraction) inModel(i int) bool {
+	for _, sp := range x.spans[:x.n] {
+		if sp.kind == spanModel && sp.start <= i && i < sp.end {
+			return true
+		}
+	}
+	return false
+}

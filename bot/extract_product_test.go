@@ -99,6 +99,7 @@ func TestParseSerial(t *testing.T) {
 	}{
 		{"SN:ABCDEF1234567890AB", "美的", "ABCDEF1234567890AB", false, nil},
 		{"序列号是 1234-5678-9ABC", "", "123456789ABC", false, nil},
+		{"序列号是 No.2A1F-0093-7731", "", "2A1F00937731", false, nil}, // "No." is no part of it
 		{"abcdefghij12", "苹果", "ABCDEFGHIJ12", false, nil},
 		{"IMEI 860123456789012", "", "860123456789012", false, nil},
 		{"没有", "", "", true, nil},

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"regexp"
 	"strings"
+
+	"github.com/wxintake/intake/knowledge"
 )
 
 // Why a serial number was refused by ParseSerial.
@@ -34,9 +36,14 @@ func (x *extraction) serial() {
 			return
 		}
 		if cs, ce := x.clause(i); ce > checked {
-			if setUnknown.contains(s, cs, ce) {
+			if us, ue, _, ok := setUnknown.find(s, cs, ce); ok {
+				// "没有序列号", "序列号找不到": only the words about the serial, not the
+				// rest of a message told without punctuation
+				if k := strings.LastIndexByte(s[cs:min(i, us)], ' '); k >= 0 {
+					cs += k + 1
+				}
 				x.f.SerialUnknown = true
-				x.mark(cs, ce, spanSerial)
+				x.mark(cs, max(ue, end), spanSerial)
 				return
 			}
 			checked = ce
@@ -81,9 +88,12 @@ func ParseSerial(text string, pattern *regexp.Regexp) (serial string, unknown bo
 	if _, end, ok := findAny(setSerialCues, s); ok {
 		start = skipSeparators(s, end)
 	}
+	if m := serialNoPrefix.FindStringIndex(s[start:]); m != nil {
+		start += m[1] // "No.2A1F-0093-7731"
+	}
 	best, bestLen := "", 0
 	for i := start; i < len(s); {
-		if !isTokenStart(s, i) {
+		if !isTokenStart(s, i) && !(i == start && start > 0 && isASCIIAlnum(s[i])) {
 			i += runeLen(s, i)
 			continue
 		}
@@ -114,3 +124,20 @@ func findAny(set *phraseSet[struct{}], s string) (start, end int, ok bool) {
 	start, end, _, ok = set.find(s, 0, len(s))
 	return start, end, ok
 }
+
+// serialNoPrefix is "No." written before a serial.
+var serialNoPrefix = regexp.MustCompile(`^(?i)no\s?[.:：#]\s?`)
+
+// ticketRef marks a ticket number the customer quotes, with the words that name it, so that
+// no model, serial or fault is read from it: "之前的单号RS20261130001 又坏了".
+func (x *extraction) ticketRef() {
+	if !strings.ContainsAny(x.s, "Rr") {
+		return
+	}
+	for _, m := range quotedTicket.FindAllStringIndex(x.s, -1) {
+		x.mark(m[0], m[1], spanTicket)
+	}
+}
+
+// quotedTicket is a ticket number as customers quote it, with what names it.
+var quotedTicket = knowledge.MustFilter(`(?i)(?:之前的|上次的|上回的|原来的|以前的|旧的)?(?:工单号|报修单号|维修单号|单号|工单|编号)?(?:是|:|：)?\s?rs\s?\d{8}\s?-?\s?\d{3,}`)

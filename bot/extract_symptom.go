@@ -108,6 +108,10 @@ func (x *extraction) symptom() {
 				continue
 			}
 			lastRuledOut = ""
+			if after := strings.Trim(s[x.afterFacts(ps, pe):pe], clauseBreaks+" "); after != part && after != "" && noTrouble.MatchString(after) {
+				ps = pe // "13851762209 其他没问题": a contact, then nothing wrong
+				continue
+			}
 			if noTrouble.MatchString(part) || skipWord.MatchString(part) || slowService.MatchString(part) || aboutService.MatchString(part) || whichUnit.MatchString(part) {
 				ps = pe // "没毛病 提交吧", "空调没问题 冰箱坏了": no fault in that part
 				continue
@@ -248,6 +252,17 @@ func (x *extraction) trimFront(st, ce int) int {
 		break
 	}
 	return st
+}
+
+// afterFacts returns where s[from:to] goes on after the last contact or product detail in it.
+func (x *extraction) afterFacts(from, to int) int {
+	at := from
+	for _, sp := range x.spans[:x.n] {
+		if sp.kind != spanTrigger && sp.kind != spanErrorCode && sp.start >= from && sp.end <= to && sp.end > at {
+			at = sp.end
+		}
+	}
+	return at
 }
 
 // causeIn reports whether s[from:to] tells the cause the message gives (a trigger read and

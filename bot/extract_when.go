@@ -126,6 +126,12 @@ func (x *extraction) dates(now time.Time) {
 			x.f.PurchaseDate, x.f.PurchaseApprox, fromDelivery, fromAge = m.date, m.approx, false, m.age
 			purchaseEnd = x.purchaseEnd(m)
 			x.mark(m.start, purchaseEnd, spanPurchase)
+		case (role == rolePurchase || role == roleEither) && !fromAge && !m.age && !m.noDate && !m.vague && x.f.PurchaseDate.Precision() == PrecisionYear &&
+			m.date.Precision() >= PrecisionMonth && m.date.Year == x.f.PurchaseDate.Year && purchaseEnd >= 0 && purchaseEnd <= m.start:
+			// "去年冬天买的 2025年11月": the month told after the year is the date meant
+			x.f.PurchaseDate, x.f.PurchaseApprox = m.date, m.approx
+			purchaseEnd = x.purchaseEnd(m)
+			x.mark(m.start, purchaseEnd, spanPurchase)
 		case role == rolePurchase && fromAge && !m.age && !m.noDate && refines(m.date, x.f.PurchaseDate):
 			// "两年多了吧 前年十月份买的": the month told after the age is the date meant
 			x.f.PurchaseDate, x.f.PurchaseApprox, fromAge = m.date, m.approx, false
@@ -376,6 +382,10 @@ func skipLabelBack(s string, i int) int {
 	for i > 0 {
 		if w, ok := endsWithAny(s[:i], "改成", "改为", "改到", "应该是", "其实是", "写成", "填成"); ok {
 			i -= len(w) // "购买时间改成10月25号": the label's value, corrected
+			continue
+		}
+		if w, ok := endsWithAny(s[:i], "在背面", "在后面", "在背后", "在底下", "在底部", "在侧面", "写着", "印着", "标着"); ok {
+			i -= len(w) // "型号在背面 7440i": where the label is, then its value
 			continue
 		}
 		j := prevRuneStart(s, i)

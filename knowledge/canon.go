@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -259,12 +260,14 @@ var pinyin = map[string]string{
 	"shaoqilai": "烧起来", "tangshou": "烫手", "dianren": "电人", "louqi": "漏气",
 }
 
-// abbreviations are the initials of pinyin customers type for products, read only as a
-// whole word: "kt不制冷", "xyj漏水".
+// abbreviations are the initials of pinyin customers type for products, dates and shops,
+// read only as a whole word: "kt不制冷", "xyj漏水", "qn买的".
 var abbreviations = map[string]string{
 	"kt": "空调", "xyj": "洗衣机", "rsq": "热水器", "sj": "手机", "dn": "电脑", "bjb": "笔记本",
 	"ds": "电视", "yyj": "油烟机", "wbl": "微波炉", "xwj": "洗碗机", "sdj": "扫地机", "jsq": "净水器",
 	"dfb": "电饭煲", "lyq": "路由器", "pb": "平板",
+	// the dates and shops of a purchase: "qn双十一买的 tb上"
+	"jn": "今年", "qn": "去年", "qqn": "前年", "tb": "淘宝", "dy": "抖音",
 }
 
 // fixWords applies typos, abbreviations and pinyin.
@@ -272,6 +275,9 @@ func fixWords(s string) string {
 	s = fixTypos(s)
 	if !hasLatinLetters(s) {
 		return s
+	}
+	if strings.Contains(s, "yue") {
+		s = monthPinyin.ReplaceAllString(s, "${1}月") // "qn 10yue"
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); {
@@ -294,6 +300,9 @@ func fixWords(s string) string {
 	}
 	return b.String()
 }
+
+// monthPinyin is a month typed as a number and pinyin: "10yue", "3 yue".
+var monthPinyin = regexp.MustCompile(`(\d{1,2}) ?yue`)
 
 // readLatinRun reads a run of Latin words: an abbreviation, pinyin, English hazard words, or
 // groups of pinyin words in it. An abbreviation among pinyin words is read apart from them:
