@@ -979,18 +979,7 @@ func (d *Dialog) absorb(t *step) {
 		!t.u.Is(ActChangeProduct) && !t.u.Is(ActCorrection) {
 		// "…没解决。另外型号应该是BCD-529WD12HP，刚才打错了": a correction told beside an answer
 		// (the act went to the answer) still replaces what it corrects
-		g := f
-		g.Category, g.Product, g.Symptom, g.ErrorCode, g.Also = "", "", "", "", ""
-		if g.StartedPhrase == "刚才" || g.StartedPhrase == "刚刚" || !cueOnset.MatchString(t.u.Canon) {
-			g.StartedAt, g.StartedPhrase, g.StartedApprox = Date{}, "", false
-		}
-		g.Model = modelAsTold(t.u.Canon, g.Model)
-		before := c.Case.Brand
-		c.Case.Facts = c.Case.Facts.Merge(g)
-		if before != "" && c.Case.Brand != before {
-			// "2 … 勿是海尔 是西门子" beside a check's answer: the brand changed, said in one line
-			t.sayKey("bot.corrected", "changes", catalog.T("bot.slot."+string(SlotBrand))+" "+c.Case.Brand)
-		}
+		d.correctBeside(t, f)
 	}
 	if f.Symptom != "" && c.Case.Symptom != "" && !t.u.Is(ActQuestion) && !strings.Contains(c.Case.Symptom, f.Symptom) &&
 		!strings.Contains(f.Symptom, c.Case.Symptom) && runes(c.Case.Symptom)+runes(f.Symptom) < maxSymptomRunes {
@@ -1010,6 +999,31 @@ func (d *Dialog) absorb(t *step) {
 	if w := cueProofDoubt.FindString(compact(t.u.Canon)); w != "" && c.Case.ProofDoubt == "" && !hypothetical.MatchString(compact(t.u.Canon)) &&
 		!askedOf(compact(t.u.Canon), w) {
 		c.Case.ProofDoubt = w // "朋友送的", "二手的", "在日本买的": the warranty is checked, never promised
+	}
+}
+
+// correctBeside replaces the details a correction told beside another answer corrects: the
+// product's details and contacts, not its fault or product.
+func (d *Dialog) correctBeside(t *step, f Facts) {
+	c := t.c
+	g := f
+	g.Category, g.Product, g.Symptom, g.ErrorCode, g.Also = "", "", "", "", ""
+	if g.StartedPhrase == "刚才" || g.StartedPhrase == "刚刚" || !cueOnset.MatchString(t.u.Canon) {
+		g.StartedAt, g.StartedPhrase, g.StartedApprox = Date{}, "", false
+	}
+	g.Model = modelAsTold(t.u.Canon, g.Model)
+	brand, model := c.Case.Brand, c.Case.Model
+	c.Case.Facts = c.Case.Facts.Merge(g)
+	var changes []string
+	if brand != "" && c.Case.Brand != brand {
+		// "2 … 勿是海尔 是西门子" beside a check's answer: the brand changed, said in one line
+		changes = append(changes, catalog.T("bot.slot."+string(SlotBrand))+" "+c.Case.Brand)
+	}
+	if model != "" && c.Case.Model != model {
+		changes = append(changes, catalog.T("bot.slot."+string(SlotModel))+" "+c.Case.Model)
+	}
+	if len(changes) > 0 {
+		t.sayKey("bot.corrected", "changes", strings.Join(changes, "，"))
 	}
 }
 
@@ -2723,6 +2737,13 @@ func (d *Dialog) fileNow(t *step) {
 		t.do(RecordOutcome{RuleID: c.Case.RuleID, Outcome: OutcomeEscalated})
 	} else {
 		d.answer(&c.Case, c.Asking, t.u.Canon, t.in.At) // "型号KFR-35GW 就这些": the answer with it
+	}
+	if t.u.Is(ActCorrection) {
+		d.correctBeside(t, t.u.Facts) // "电话是139… 哦不对 刚才型号说错了 是EG100MATE2S"
+		if f := &t.u.Facts; f.StartedPhrase == "刚才" || f.StartedPhrase == "刚刚" {
+			f.StartedAt, f.StartedPhrase, f.StartedApprox = Date{}, "", false // when it was said wrongly
+		}
+		before = c.Case
 	}
 	d.absorb(t)
 	if learned := d.learned(&before, &c.Case); learned != "" {
