@@ -17,6 +17,8 @@ var (
 	cueBrandWrong = knowledge.MustFilter(`(牌子|品牌|牌)(说|写|记|搞|弄|打|讲|填|选)?(错|唔啱|不对)(了|咗|啦)?|(说|写|记|搞|弄|讲)错(了|咗|啦)?[，, ]*(牌子|品牌)`)
 	// brandDenied is "不是X，是Y的": the old brand denied, the new one told.
 	brandDenied = knowledge.MustFilter(`(不是|唔系|勿是)([\p{Han}A-Za-z]{2,8}?)(的|牌的|牌子)?[，,、 ]*(而)?(是|系)`)
+	// brandNotAfter tells the brand meant, then denies the one recorded: "讲错了 是美的 不是格力".
+	brandNotAfter = knowledge.MustFilter(`(?:^|[ ,，。!！]|错了|错咗|错啦)是([\p{Han}A-Za-z]{2,8}?)(?:牌子的|牌的|的|牌)?[ ,，、]*(?:不是|唔系|勿是)([\p{Han}A-Za-z]{2,8}?)(?:牌子的|牌的|的|牌)?(?:$|[ ,，。!！])`)
 	// brandToldAs is the brand after the cue: "是小度的", "叫威斯汀", "是个杂牌子 叫威斯汀".
 	brandToldAs  = knowledge.MustFilter(`(是|系|叫|叫做|牌子是|品牌是)(个|一个)?(杂牌子?|小牌子?|山寨的?)?[，,、 ]*(叫|叫做|牌子叫)?([\p{Han}A-Za-z][\p{Han}A-Za-z0-9]{1,7}?)(的|牌的|牌子|牌)?($|[，,。!！?？ ])`)
 	cueJunkBrand = knowledge.MustFilter(`杂牌|小牌子|山寨`)
@@ -38,6 +40,17 @@ func (d *Dialog) correctedBrand(t *step) string {
 	canon := strings.TrimSpace(t.u.Canon)
 	text := compact(canon)
 	var tail string
+	if m := brandNotAfter.FindStringSubmatch(canon); m != nil && c.Case.Brand != "" {
+		// "讲错了 是美的 不是格力 屋里空调才是格力": the brand meant, then the case's denied
+		if old := Extract(m[2], t.in.At, lx); strings.Contains(m[2], c.Case.Brand) || old.Brand == c.Case.Brand {
+			if b := Extract(m[1], t.in.At, lx).Brand; b != "" && b != c.Case.Brand {
+				return b
+			}
+			if brandWordOK(m[1], t.in.At, lx) {
+				return m[1]
+			}
+		}
+	}
 	if m := brandDenied.FindStringSubmatchIndex(canon); m != nil {
 		old := canon[m[4]:m[5]]
 		oldF := Extract(old, t.in.At, lx)

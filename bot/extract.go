@@ -23,8 +23,10 @@ import (
 type Facts struct {
 	Category string `json:"cat,omitempty"`     // category ID from the Lexicon, or OtherCategory
 	Product  string `json:"product,omitempty"` // the product as the customer named it, when Category is OtherCategory
-	Brand    string `json:"brand,omitempty"`   // canonical brand name from the Lexicon
-	Model    string `json:"model,omitempty"`   // model number, ASCII upper-cased, single spaces
+	// CategoryGuessed says the message did not name the product: its brand or model suggested it
+	CategoryGuessed bool   `json:"-"`
+	Brand           string `json:"brand,omitempty"` // canonical brand name from the Lexicon
+	Model           string `json:"model,omitempty"` // model number, ASCII upper-cased, single spaces
 
 	PurchaseDate   Date `json:"bought,omitzero"`
 	PurchaseApprox bool `json:"bought_approx,omitempty"` // "大概", "三个月前", "刚买": not to the day
@@ -189,7 +191,18 @@ func extract(text string, now time.Time, lx *Lexicon, loose bool) Facts {
 	x.errorCode()
 	x.trigger()
 	x.symptom()
+	x.f.CategoryGuessed = x.f.Category != "" && x.catGuessed && !x.hasSpan(spanCategory)
 	return x.f
+}
+
+// hasSpan reports whether a span of the kind was read.
+func (x *extraction) hasSpan(kind spanKind) bool {
+	for _, sp := range x.spans[:x.n] {
+		if sp.kind == kind {
+			return true
+		}
+	}
+	return false
 }
 
 const (
@@ -239,6 +252,6 @@ func (x *extraction) brandCategory(lx *Lexicon) {
 		return
 	}
 	if cats := lx.BrandCategories(x.f.Brand); len(cats) == 1 {
-		x.f.Category = cats[0]
+		x.f.Category, x.catGuessed = cats[0], true
 	}
 }

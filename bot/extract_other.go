@@ -261,7 +261,7 @@ func (x *extraction) partHint(lx *Lexicon) {
 		found = ci
 	}
 	if found >= 0 {
-		x.cat = found
+		x.cat, x.catGuessed = found, false // "外机在转": the part names the product
 		x.settleProduct(lx)
 	}
 }

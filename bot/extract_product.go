@@ -82,7 +82,7 @@ func (x *extraction) settleProduct(lx *Lexicon) {
 	if x.brand >= 0 {
 		x.f.Brand = lx.brands[x.brand].name
 		if cats := lx.brands[x.brand].categories; x.cat < 0 && len(cats) == 1 {
-			x.cat = cats[0]
+			x.cat, x.catGuessed = cats[0], true
 		}
 	}
 	if x.cat >= 0 {
@@ -370,7 +370,7 @@ func (x *extraction) setModel(lx *Lexicon, start, end, brand, cat int) {
 		x.brand = brand
 	}
 	if x.cat < 0 && cat >= 0 {
-		x.cat = cat
+		x.cat, x.catGuessed = cat, true
 	}
 	if lx != nil {
 		x.settleProduct(lx)

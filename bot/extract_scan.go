@@ -27,6 +27,7 @@ type extraction struct {
 	manyBreaks bool // more breaks than fit: clause() scans instead
 	brand, cat int  // indexes into the Lexicon, -1 when not found
 	deniedCat  int  // a category named and set aside ("不是空调"), -1 when none
+	catGuessed bool // the category came from the brand or the model, not from the words
 	alsoAt     int  // where the words about a second appliance begin, -1 when none (alsoProduct)
 	lx         *Lexicon
 	f          Facts

@@ -222,6 +222,9 @@ func (r RuleReader) Understand(text string, ctx Context) Understanding {
 	}
 	u.Hazards, u.HazardExplained = read.Hits, read.Explains
 	u.Facts = Extract(u.Canon, ctx.Now, ctx.Lexicon)
+	if ctx.Category != "" && u.Facts.CategoryGuessed {
+		u.Facts.Category = "" // "格力的" for a dehumidifier: a brand alone never changes the product
+	}
 	if asked != "" {
 		keepNamedInAsked(&u.Facts, asked, ctx.Now, ctx.Lexicon)
 	}
