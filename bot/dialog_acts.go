@@ -52,6 +52,9 @@ func (d *Dialog) understand(c *Conversation, text string, at time.Time) Understa
 		// "热水器那个管子接口那块有点味" in an air conditioner's case)
 		u.Suspect = knowledge.HazardBurning
 	}
+	if family := vagueSmellFamily(&u, &c.Case); family != "" {
+		u.Suspect = family // "屋里有股怪味" at any question of a heater's case: asked, never passed over
+	}
 	d.unlistedBrandTold(&u, c, at)
 	d.faqQuestion(&u, c)
 	return u
