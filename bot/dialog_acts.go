@@ -333,6 +333,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		// a filed ticket not yet for safety is raised; an urgent safety ticket needs nothing
 		raise := c.Ticket != "" && !c.Case.Safety
 		c.Case.setHazard(rule.ID) // the latest hazard's advice answers what follows
+		d.dropCorrected(t)
 		if raise {
 			t.do(FlagHazard{Number: c.Ticket, Rule: rule.ID}) // "会优先处理" is true on the ticket too
 		}
@@ -370,6 +371,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 	}
 	d.absorb(t)
 	c.Case.setHazard(rule.ID)
+	d.dropCorrected(t)
 	c.Case.SelfDone = true
 	fam := hazardFamilyOf(rule.ID)
 	c.Case.SafetyAsked = (fam == knowledge.HazardFire || fam == knowledge.HazardSmoke) && !cueFireSign.MatchString(compact(t.u.Canon)) &&
@@ -3307,6 +3309,7 @@ func (d *Dialog) raiseFiled(t *step, rule Rule) bool {
 		t.do(FlagHazard{Number: c.Ticket, Rule: rule.ID})
 	}
 	c.Case.setHazard(rule.ID) // the latest hazard's advice answers what follows
+	d.dropCorrected(t)
 	if breakerTrips(rule.ID, t.u.Canon) {
 		rule.Advice = catalog.T("bot.safety.breaker_trip")
 	}

@@ -1,6 +1,11 @@
 package bot
 
-import "github.com/wxintake/intake/knowledge"
+import (
+	"slices"
+
+	"github.com/wxintake/intake/catalog"
+	"github.com/wxintake/intake/knowledge"
+)
 
 // A smell told in vague words ("屋里有股怪味", "闻着怪怪的", "这个味道正常吗", Cantonese "咁大阵味")
 // names no hazard, but on a product that heats or runs on the mains it may be something
@@ -61,4 +66,58 @@ func vagueSmellFamily(u *Understanding, c *Case) string {
 		return ""
 	}
 	return knowledge.HazardBurning
+}
+
+// A hazard the customer corrects ("不是燃气味 是塑料烧糊的味道", Cantonese "唔系煤气味 系烧胶味")
+// replaces the one told before: the family denied leaves the case's hazards, so the ticket
+// names the danger told and the advice that follows is the new family's. The correction
+// needs a hazard of another family in the same message; a look-alike alone ("不是冒烟 是水蒸气")
+// takes nothing off the case.
+
+// cueNotThisHazard denies a hazard family by its plainest words, at a clause's start or
+// after a word of correction: "不是燃气味", "我说错了 不是煤气", "莫得煤气味哦".
+var cueNotThisHazard = map[string]*knowledge.Gated{
+	knowledge.HazardGas:           knowledge.MustGate(notHazard + `(燃气|煤气|天然气|液化气|瓦斯|臭鸡蛋)`),
+	knowledge.HazardSmoke:         knowledge.MustGate(notHazard + `(冒|出)?(烟)`),
+	knowledge.HazardFire:          knowledge.MustGate(notHazard + `(着火|起火|明火|火苗|冒火|火)`),
+	knowledge.HazardSparks:        knowledge.MustGate(notHazard + `(火花|打火|火星|冒火花)`),
+	knowledge.HazardShock:         knowledge.MustGate(notHazard + `(漏电|触电|电到|电人|麻)`),
+	knowledge.HazardBattery:       knowledge.MustGate(notHazard + `(鼓包|鼓|电池)`),
+	knowledge.HazardBurning:       knowledge.MustGate(notHazard + `(焦|糊|烧焦|烧糊|塑料)`),
+	knowledge.HazardWaterElectric: knowledge.MustGate(notHazard + `(进水|漏水|水)`),
+	knowledge.HazardCO:            knowledge.MustGate(notHazard + `(头晕|头疼|头痛|中毒)`),
+}
+
+// notHazard is the denial before a family's words: "不是", "唔系", "莫得", "不系" (typed for 不是).
+const notHazard = `(^|,|错了|说错|搞错|讲错|写错|打错)(我)?(说的)?(不是|不系|唔系|唔係|并不是|并非|哪是|也不是|不算|没有|冇|莫得|没得|不)(什么|啥|咩|那种|有)?`
+
+// dropCorrected takes off the case the hazards of the families the message denies, when it
+// tells another ("不是燃气味 是塑料烧糊的味道" after "有煤气味"); a filed ticket's danger is
+// written again. Called once the hazard the message tells is the case's.
+func (d *Dialog) dropCorrected(t *step) {
+	c := &t.c.Case
+	tx := compact(t.u.Canon)
+	now := hazardFamilyOf(c.SafetyRule)
+	dropped := false
+	c.HazardsBefore = slices.DeleteFunc(c.HazardsBefore, func(id string) bool {
+		fam := hazardFamilyOf(id)
+		if g := cueNotThisHazard[fam]; fam != now && g != nil && g.MatchString(tx) {
+			dropped = true
+			return true
+		}
+		return false
+	})
+	if !dropped || t.c.Ticket == "" {
+		return
+	}
+	title := HazardTitles(c, func(id string) string {
+		if r, ok := d.KB.Rule(id); ok {
+			return r.Title
+		}
+		return ""
+	})
+	if title == "" {
+		return
+	}
+	t.do(UpdateDetails{Number: t.c.Ticket, Facts: Facts{Symptom: catalog.T("effects.hazard_note", "title", title) + "；" + c.Symptom}, Rule: c.SafetyRule})
 }
