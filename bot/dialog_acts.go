@@ -55,6 +55,12 @@ func (d *Dialog) understand(c *Conversation, text string, at time.Time) Understa
 	if family := vagueSmellFamily(&u, &c.Case); family != "" {
 		u.Suspect = family // "屋里有股怪味" at any question of a heater's case: asked, never passed over
 	}
+	if family, praised := emojiFireFamily(&u); family != "" {
+		u.Suspect = family // "😡😡😡🔥🔥": asked, never small talk
+		u.Acts = slices.DeleteFunc(u.Acts, func(a Act) bool { return a.Kind == ActSmallTalk })
+	} else if praised {
+		u.Suspect = "" // "这款现在太火了🔥": popular, not burning
+	}
 	d.unlistedBrandTold(&u, c, at)
 	d.faqQuestion(&u, c)
 	return u
@@ -591,8 +597,10 @@ func (d *Dialog) safetyCheck(t *step, family string) bool {
 	if t.u.Suspect != "" && !c.Case.Safety {
 		t.sayKey("bot.safety.check." + t.u.Suspect)
 		c.SafetyCheck, c.SafetyCheckLeft = t.u.Suspect, 2
-		if c.State == StateSelf && t.u.Answer == knowledge.AnswerUnclear && !hasSubstance(&t.u) {
-			return true // the question alone: no "回复 1 解决了" beside a safety question
+		if c.State == StateSelf && t.u.Answer == knowledge.AnswerUnclear && !hasSubstance(&t.u) || wordless(t.u.Text) {
+			// the question alone: no "回复 1 解决了" beside a safety question, no "没认出品牌"
+			// after "😡🔥🔥"
+			return true
 		}
 	}
 	return false
