@@ -3303,13 +3303,13 @@ func (d *Dialog) findTicket(t *step) bool {
 // instead of starting a new case.
 const raiseWithin = 72 * time.Hour
 
-// raiseFiled takes a hazard told soon after a routine ticket was filed, about the same
-// device ("问题描述改成 按摩椅一开就跳闸", "刚才那台 现在插头冒烟了"): the advice first, then
+// raiseFiled takes a hazard told soon after a routine ticket was filed (at the visit menu
+// too), about the same device ("问题描述改成 按摩椅一开就跳闸", "刚才那台 现在插头冒烟了"): the advice first, then
 // the ticket is made urgent (FlagHazard) rather than a second ticket opened beside it. A
 // hazard of another product is a case of its own.
 func (d *Dialog) raiseFiled(t *step, rule Rule) bool {
 	c, f := t.c, t.u.Facts
-	if c.State != StateDone || c.Ticket == "" || c.CaseAt.IsZero() || t.in.At.Sub(c.CaseAt) > raiseWithin ||
+	if c.State != StateDone && c.State != StateVisit || c.Ticket == "" || c.CaseAt.IsZero() || t.in.At.Sub(c.CaseAt) > raiseWithin ||
 		f.Category != "" && f.Category != c.Case.Category || f.Product != "" && f.Product != c.Case.Product {
 		return false
 	}
@@ -3325,6 +3325,16 @@ func (d *Dialog) raiseFiled(t *step, rule Rule) bool {
 	t.sayKey("bot.safety.raised", "advice", rule.Advice, "number", c.Ticket)
 	personAid(t, rule.ID)
 	d.scopeBesideHazard(t)
+	if c.State == StateVisit {
+		// "1 对了刚才又冒了点烟" at the visit menu: the window chosen first is booked; else the
+		// menu is offered again
+		first, _, _ := strings.Cut(strings.TrimSpace(normalizeText(t.u.Text)), " ")
+		if i, ok := choice(strings.TrimRight(first, clauseBreaks), len(c.Windows)); ok && len(c.Windows) > 0 {
+			d.bookVisit(t, i)
+		} else {
+			d.reask(t)
+		}
+	}
 	return true
 }
 
