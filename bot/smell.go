@@ -21,14 +21,19 @@ var cueVagueSmell = knowledge.MustGate(`(有|一|好大|好重|很大|很重|好
 	`闻(着|起来|上去|到|得|落)[^,?]{0,4}(怪|不对|不舒服|难受|有点|有股|一股|味|刺鼻|呛|臭|唔妥)|(怪怪|不对劲)的?味|刺鼻|呛鼻|呛人|辣眼|熏眼|熏人|(有|一)(点|股|阵)?臭`)
 
 // cueSmellNotHazard is a smell that is no hazard: food or its frying, mould, drains, a taste,
-// a likeness that names no burning ("像脚臭", "像铁锈"), a smell denied.
+// a likeness that names no burning ("像脚臭", "像铁锈"), a new product's smell out of its
+// box before any use, a smell denied.
 var cueSmellNotHazard = knowledge.MustGate(`霉|油味|荤味|肉味|煎|炸|烤肉|烤串|馊|腥|酸味|香味|香气|香香|好香|花香|饭香|油烟|抽烟|香烟|烟头|下水|地漏|厕所|马桶|臭水|鸡蛋|冷藏|冷冻|冰箱里|食物|剩菜|衣服|口味|味精|调味|品味|意味|趣味|回味|韵味|人情味|味蕾|无味|` +
 	`没(有)?[^,?]{0,3}(怪|异)?味|冇[^,?]{0,2}味|不臭|味道(还)?(不错|挺好|很好)|好吃|难吃|(吃|喝)(起来|着)|` +
 	`(饭|菜|粥|汤|水|奶|米饭|豆浆|咖啡|茶)(有)?(股|点|一股)?(怪|异|臭)?(味|味道)|` +
-	`脚臭|臭脚|袜子|死老鼠|老鼠|抹布|铁锈|消毒水|尿|屎|粪|汗|醋|除味|去味`)
+	`脚臭|臭脚|袜子|死老鼠|老鼠|抹布|铁锈|消毒水|尿|屎|粪|汗|醋|除味|去味|` +
+	`包装|拆箱|开箱|没用过|还没用|没通电|没插电|没开机`)
 
 // cueMainsNamed names something on the mains or a battery, with no gas supply.
 var cueMainsNamed = knowledge.MustGate(`充电|适配器|插座|插排|插线板|插头|电线|电源|电动车|电瓶|电热|取暖|电暖|油汀|小太阳|吹风|电磁炉|电陶炉|电饭|电压力锅|空气炸锅|烤箱|微波炉|吸奶器|暖手宝|卷发|直板夹|主机|显卡|电脑|笔记本|手机|平板|电池|电器|电机|马达`)
+
+// cueBurntNamed names a smell of something burning or melting: no gas.
+var cueBurntNamed = knowledge.MustGate(`塑料|胶|焦|糊|煳|烧|电线|橡胶`)
 
 // smellFaultCategories are the categories whose smells are faults of their own, with rules
 // of their own; a burning smell there is read by the hazard cues.
@@ -53,7 +58,7 @@ func vagueSmellFamily(u *Understanding, c *Case) string {
 	switch {
 	case burnsGas(c) || c.Fuel == FuelGas || u.Facts.Fuel == FuelGas || burnsGas(&told) || cueGasNamed.MatchString(tx):
 		return knowledge.HazardGas
-	case told.Category == "" && c.Category == "" && !cueMainsNamed.MatchString(tx):
+	case told.Category == "" && c.Category == "" && !cueMainsNamed.MatchString(tx) && !cueBurntNamed.MatchString(tx):
 		return knowledge.HazardGas
 	case told.Category == "" && c.Category == "":
 		return knowledge.HazardBurning // "充电器插着 好大阵味": a product the lexicon does not list

@@ -213,7 +213,9 @@ var hazardCues = []hazardCue{
 	// "电水壶一插上电 家里就跳闸", "一开就跳空开": a breaker tripping at switch-on is leaking
 	// current until an electrician says otherwise (a trip before a fault is its trigger)
 	cue(HazardShock, `(插上|一插|插电|通电|开机|一开|打开|启动|一用|用的时候|加热|烧水|洗澡|一按|按开关|接通|上电|一烧)[^?]{0,10}?(跳闸|跳空开|跳电|跳了闸|(漏保|空开|电闸|总闸|闸|保险|漏电保护器?)(就|又|会|马上|立马|立刻)?(会)?跳)|(一插|插上|一开|一用|一通电|一烧|一加热)就跳`, "", "", 2),
-	cue(HazardShock, `有啲电|电着我|麻人|遭电|跑电|漏电|触电|电击|麻手|手麻|发麻|麻麻的|麻麻地|麻酥|一麻|电麻|麻一下|麻了一下|有电感|电得(慌|手|人|疼)|(摸|碰|触|手)[^,]{0,6}麻(了|一下|的)`, "", ""),
+	cue(HazardShock, `有啲电|电着我|麻人|遭电|跑电|漏电|触电|电击|麻手|手麻|发麻|麻麻的|麻酥|一麻|电麻|麻一下|麻了一下|有电感|电得(慌|手|人|疼)|(摸|碰|触|手)[^,]{0,6}麻(了|一下|的)`, "", ""),
+	// "手碰到水感觉麻麻地": Cantonese tingling on touch (alone, "效果麻麻地" is so-so)
+	cue(HazardShock, `(摸|碰|掂|触|挨|手|脚|身)[^?]{0,10}麻麻地`, "", ""),
 	cue(HazardShock, `(^|[^充停来打断省耗用插不没])(电人|电到|被电|带电|电手)([^池脑视动瓶风扇饭表机环线源]|$)`, "", "", 2),
 	cue(HazardShock, `(排插|插排|插座|插头|插线板|插板|接线板)(电到|电人|电手|电了)`, "", ""), // "排插电到我了"
 	cue(HazardWaterElectric, waterWords+`[^?]{0,12}`+liveParts, farFromWater, "", 1, 2).explained(farFromWater),
@@ -645,6 +647,10 @@ func hazardFormOf(canon string) string {
 	}
 	return notNumb.Replace(joinSplitWords(strings.TrimSuffix(b.String(), ",")))
 }
+
+// WithoutNumbLookAlikes rewrites the words with 麻 in them that say nothing of numbness
+// ("麻烦", "芝麻", "麻辣"), for readers outside the cues (the hazard model's suspicion).
+func WithoutNumbLookAlikes(text string) string { return notNumb.Replace(text) }
 
 // notNumb rewrites words with 麻 in them that say nothing of numbness, so no shock cue reads
 // them near a metal part: "热水器水龙头出水很小 麻烦看一下" asks politely, it tingles nowhere.
