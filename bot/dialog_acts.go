@@ -597,13 +597,25 @@ func (d *Dialog) safetyCheck(t *step, family string) bool {
 	if t.u.Suspect != "" && !c.Case.Safety {
 		t.sayKey("bot.safety.check." + t.u.Suspect)
 		c.SafetyCheck, c.SafetyCheckLeft = t.u.Suspect, 2
-		if c.State == StateSelf && t.u.Answer == knowledge.AnswerUnclear && !hasSubstance(&t.u) || wordless(t.u.Text) {
+		if c.State == StateSelf && t.u.Answer == knowledge.AnswerUnclear && !hasSubstance(&t.u) || wordless(t.u.Text) || aboutFiled(c, &t.u) {
 			// the question alone: no "回复 1 解决了" beside a safety question, no "没认出品牌"
-			// after "😡🔥🔥"
+			// after "😡🔥🔥", no new case after filing ("机器一开屋里就一股味 是不是坏了" is the
+			// filed product's; a "有" then raises its ticket)
 			return true
 		}
 	}
 	return false
+}
+
+// aboutFiled reports a message after filing that names no product and asks nothing but
+// whether it is normal: what it tells is about the product of the ticket just filed.
+func aboutFiled(c *Conversation, u *Understanding) bool {
+	if c.State != StateDone || c.Ticket == "" || u.Facts.Category != "" || u.Facts.Product != "" ||
+		u.Is(ActProgress) || u.Is(ActComplaint) || u.Is(ActHandoff) || u.Is(ActCancel) || u.Is(ActReturn) {
+		return false
+	}
+	q, asked := u.Has(ActQuestion)
+	return !asked || q.Topic == TopicIsNormal
 }
 
 // unsureOfHazard answers the safety check without ruling the hazard out: "说不好", "不确定",
