@@ -95,6 +95,9 @@ type UpdateDetails struct {
 	Number     string
 	Facts      Facts
 	ProofDoubt string
+	// Rule is the safety rule of a hazard the customer corrected ("不是燃气味 是塑料烧糊的味道"):
+	// it replaces the ticket's; "" leaves the ticket's rule.
+	Rule string
 }
 
 func (UpdateDetails) effect() {}

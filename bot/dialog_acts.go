@@ -52,6 +52,15 @@ func (d *Dialog) understand(c *Conversation, text string, at time.Time) Understa
 		// "热水器那个管子接口那块有点味" in an air conditioner's case)
 		u.Suspect = knowledge.HazardBurning
 	}
+	if family := vagueSmellFamily(&u, &c.Case); family != "" {
+		u.Suspect = family // "屋里有股怪味" at any question of a heater's case: asked, never passed over
+	}
+	if family, praised := emojiFireFamily(&u); family != "" {
+		u.Suspect = family // "😡😡😡🔥🔥": asked, never small talk
+		u.Acts = slices.DeleteFunc(u.Acts, func(a Act) bool { return a.Kind == ActSmallTalk })
+	} else if praised {
+		u.Suspect = "" // "这款现在太火了🔥": popular, not burning
+	}
 	d.unlistedBrandTold(&u, c, at)
 	d.faqQuestion(&u, c)
 	return u
@@ -330,6 +339,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 		// a filed ticket not yet for safety is raised; an urgent safety ticket needs nothing
 		raise := c.Ticket != "" && !c.Case.Safety
 		c.Case.setHazard(rule.ID) // the latest hazard's advice answers what follows
+		d.dropCorrected(t)
 		if raise {
 			t.do(FlagHazard{Number: c.Ticket, Rule: rule.ID}) // "会优先处理" is true on the ticket too
 		}
@@ -367,6 +377,7 @@ func (d *Dialog) hazard(t *step, rule Rule) {
 	}
 	d.absorb(t)
 	c.Case.setHazard(rule.ID)
+	d.dropCorrected(t)
 	c.Case.SelfDone = true
 	fam := hazardFamilyOf(rule.ID)
 	c.Case.SafetyAsked = (fam == knowledge.HazardFire || fam == knowledge.HazardSmoke) && !cueFireSign.MatchString(compact(t.u.Canon)) &&
@@ -586,11 +597,25 @@ func (d *Dialog) safetyCheck(t *step, family string) bool {
 	if t.u.Suspect != "" && !c.Case.Safety {
 		t.sayKey("bot.safety.check." + t.u.Suspect)
 		c.SafetyCheck, c.SafetyCheckLeft = t.u.Suspect, 2
-		if c.State == StateSelf && t.u.Answer == knowledge.AnswerUnclear && !hasSubstance(&t.u) {
-			return true // the question alone: no "回复 1 解决了" beside a safety question
+		if c.State == StateSelf && t.u.Answer == knowledge.AnswerUnclear && !hasSubstance(&t.u) || wordless(t.u.Text) || aboutFiled(c, &t.u) {
+			// the question alone: no "回复 1 解决了" beside a safety question, no "没认出品牌"
+			// after "😡🔥🔥", no new case after filing ("机器一开屋里就一股味 是不是坏了" is the
+			// filed product's; a "有" then raises its ticket)
+			return true
 		}
 	}
 	return false
+}
+
+// aboutFiled reports a message after filing that names no product and asks nothing but
+// whether it is normal: what it tells is about the product of the ticket just filed.
+func aboutFiled(c *Conversation, u *Understanding) bool {
+	if c.State != StateDone || c.Ticket == "" || u.Facts.Category != "" || u.Facts.Product != "" ||
+		u.Is(ActProgress) || u.Is(ActComplaint) || u.Is(ActHandoff) || u.Is(ActCancel) || u.Is(ActReturn) {
+		return false
+	}
+	q, asked := u.Has(ActQuestion)
+	return !asked || q.Topic == TopicIsNormal
 }
 
 // unsureOfHazard answers the safety check without ruling the hazard out: "说不好", "不确定",
@@ -3302,13 +3327,13 @@ func (d *Dialog) findTicket(t *step) bool {
 // instead of starting a new case.
 const raiseWithin = 72 * time.Hour
 
-// raiseFiled takes a hazard told soon after a routine ticket was filed, about the same
-// device ("问题描述改成 按摩椅一开就跳闸", "刚才那台 现在插头冒烟了"): the advice first, then
+// raiseFiled takes a hazard told soon after a routine ticket was filed (at the visit menu
+// too), about the same device ("问题描述改成 按摩椅一开就跳闸", "刚才那台 现在插头冒烟了"): the advice first, then
 // the ticket is made urgent (FlagHazard) rather than a second ticket opened beside it. A
 // hazard of another product is a case of its own.
 func (d *Dialog) raiseFiled(t *step, rule Rule) bool {
 	c, f := t.c, t.u.Facts
-	if c.State != StateDone || c.Ticket == "" || c.CaseAt.IsZero() || t.in.At.Sub(c.CaseAt) > raiseWithin ||
+	if c.State != StateDone && c.State != StateVisit || c.Ticket == "" || c.CaseAt.IsZero() || t.in.At.Sub(c.CaseAt) > raiseWithin ||
 		f.Category != "" && f.Category != c.Case.Category || f.Product != "" && f.Product != c.Case.Product {
 		return false
 	}
@@ -3316,6 +3341,7 @@ func (d *Dialog) raiseFiled(t *step, rule Rule) bool {
 		t.do(FlagHazard{Number: c.Ticket, Rule: rule.ID})
 	}
 	c.Case.setHazard(rule.ID) // the latest hazard's advice answers what follows
+	d.dropCorrected(t)
 	if breakerTrips(rule.ID, t.u.Canon) {
 		rule.Advice = catalog.T("bot.safety.breaker_trip")
 	}
@@ -3323,6 +3349,16 @@ func (d *Dialog) raiseFiled(t *step, rule Rule) bool {
 	t.sayKey("bot.safety.raised", "advice", rule.Advice, "number", c.Ticket)
 	personAid(t, rule.ID)
 	d.scopeBesideHazard(t)
+	if c.State == StateVisit {
+		// "1 对了刚才又冒了点烟" at the visit menu: the window chosen first is booked; else the
+		// menu is offered again
+		first, _, _ := strings.Cut(strings.TrimSpace(normalizeText(t.u.Text)), " ")
+		if i, ok := choice(strings.TrimRight(first, clauseBreaks), len(c.Windows)); ok && len(c.Windows) > 0 {
+			d.bookVisit(t, i)
+		} else {
+			d.reask(t)
+		}
+	}
 	return true
 }
 

@@ -269,6 +269,9 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 				if f.ExtendedWarranty != YesNoUnset {
 					out.WriteString(fmt.Sprintf(" extended=%s", f.ExtendedWarranty))
 				}
+				if e.Rule != "" {
+					out.WriteString(" rule=" + e.Rule)
+				}
 				out.WriteString("\n")
 			case FlagHazard:
 				out.WriteString("! flag hazard " + e.Number + " " + e.Rule + "\n")

@@ -241,14 +241,19 @@ var partHints = []struct{ word, category string }{
 	{"内胆", "rice_cooker"}, {"煮饭", "rice_cooker"}, {"洗碗", "dishwasher"}, {"碗篮", "dishwasher"},
 }
 
+// partLookAlikes are words that hold a part hint and name no part: "洗碗池" is the kitchen
+// sink, not a dishwasher.
+var partLookAlikes = strings.NewReplacer("洗碗池", "", "洗碗槽", "", "洗碗盆", "", "洗碗布", "", "洗碗巾", "", "洗碗液", "", "洗碗海绵", "", "洗碗手套", "")
+
 // partHint sets the category a part implies when the message names no product.
 func (x *extraction) partHint(lx *Lexicon) {
 	if x.f.Category != "" || lx == nil {
 		return
 	}
 	found := -1
+	s := partLookAlikes.Replace(x.s)
 	for _, h := range partHints {
-		if !strings.Contains(x.s, h.word) {
+		if !strings.Contains(s, h.word) {
 			continue
 		}
 		ci, ok := lx.catByID[h.category]

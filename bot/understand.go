@@ -108,6 +108,7 @@ func suspectHazard(canon, t string, explained bool, m *textmodel.Model) string {
 		return knowledge.HazardBurning // "电热毯开着 闻着有点怪味 像烤什么东西": ask before the form goes on
 	}
 	family, p := m.PredictText("", "", t, "")
+	canon = knowledge.WithoutNumbLookAlikes(canon) // "麻烦师傅看一下 锅边那个金属圈松了" tingles nowhere
 	if family == "" || family == HazardNone || p < minSuspectP || !knowledge.Touches(family, canon) || knowledge.DeniedOnly(family, canon) {
 		return ""
 	}

@@ -175,7 +175,9 @@ var hazardCues = []hazardCue{
 	// "电脑底下有点发热 还有滋滋声": a crackle with heat, arcing inside
 	cue(HazardSparks, `(滋滋|嗞嗞|吱吱|呲呲|噼啪|噼里啪啦|啪啪)[^,?]{0,2}(声|响)`, `(油|锅|煎|炸|炒|烤肉|水开|烧水|蒸)`, `发热|发烫|烫|很热|冒烟|焦|糊`),
 	cue(HazardSparks, `火花|火星|拉弧|电弧|闪火|冒火花|打火花|打花|冒花|迸花|spark|(里面|内部|腔体?)[^,]{0,6}(蓝光|蓝色的光|闪光)`, `火星(传|来|上|人|文|探测|车|撞)|从火星|来自火星|点火([^花星]|$)|打火([^花星]|$)|打不着|点不着|脉冲|点火针`, ""),
-	cue(HazardSparks, `亮了?一下[^,?]{0,6}(啪|砰|嘭|噼)|(啪|砰|嘭)[^,?]{0,3}(一声)?[^,?]{0,6}跳闸`, `(屏幕|画面|指示灯|灯)[^,?]{0,3}亮`, ""),
+	cue(HazardSparks, `亮了?一下[^,?]{0,6}(啪|砰|嘭|噼)|(啪|砰|嘭)[^?]{0,3}(一声|一下)?[^?]{0,6}跳闸`, `(屏幕|画面|指示灯|灯)[^,?]{0,3}亮`, ""),
+	// "插座💥一下", "插排砰的一声": a bang at a socket is an arc (💥 reads 砰)
+	cue(HazardSparks, `(插座|插头|插排|排插|插线板|接线板|插板)[^,?]{0,3}(砰|嘭)(的|地)?(一声|一下|了一下)`, "", ""),
 	cue(HazardSparks, `(插|开关|电线|线路|电源|充电|适配器|接线|接头|电闸|空开|电表|里面|内部|腔|后面|背后|底下|机身|主板|微波炉|转盘|炉腔|内壁|云母片|波导)`+inClause+`{0,6}(打火|冒火|噼啪|噼里啪啦|啪啪响|闪光|闪了一下|电光|滋滋响|吱吱响|呲呲响)`, `(打不着|不着火|点不着|打不燃|着不了|打不上火|点火|灶)`, "", 2),
 	cue(HazardSmoke, `冒烟|起烟|冒`+inClause+`{0,4}烟|(就|会|在|又|还)?出(咗|紧|了|着)?(一|阵|股|啲|些|点|丝)*烟(了|啦|喇|嘞|,|$)|出(咗|紧|了|着)(一|阵|股|啲|些|点|丝)*烟|标[^,]{0,2}烟|烟出(来|嚟)|有烟|有(一)?(点点|点|些|丝丝|丝|股|阵|缕|团)烟|烟雾|浓烟|黑烟|白烟|青烟|一股烟|股烟|烟冒|冒青烟`, `(油烟|烟道|排烟|烟管|烟机|烟灶|吸烟|抽烟|香烟|烟囱|排气|出烟口|炒菜|做饭|煎|烤肉|烤(东西|串|鸡|鱼|红薯|饼)|五花肉|爆炒|炝锅)|(急|气|恼|怒)(得|死|到|的|我)[^,]{0,3}冒[^,]{0,2}烟|(急|(?:^|[^空冷暖燃煤然化蒸天香沼])气)冒[^,]{0,2}烟|(嗓子|喉咙|嘴|鼻子|脑袋|心|七窍|(^|[^后里上外前下背])头)[^,]{0,3}冒[^,]{0,2}烟`, ""),
 	cue(HazardShock, `(^|[^停断来没充])电了(我|一下|手)|(^|[^停断来没充])电(了)?我(一下|一哈|一家伙|一记)`, "", ""),
@@ -211,7 +213,9 @@ var hazardCues = []hazardCue{
 	// "电水壶一插上电 家里就跳闸", "一开就跳空开": a breaker tripping at switch-on is leaking
 	// current until an electrician says otherwise (a trip before a fault is its trigger)
 	cue(HazardShock, `(插上|一插|插电|通电|开机|一开|打开|启动|一用|用的时候|加热|烧水|洗澡|一按|按开关|接通|上电|一烧)[^?]{0,10}?(跳闸|跳空开|跳电|跳了闸|(漏保|空开|电闸|总闸|闸|保险|漏电保护器?)(就|又|会|马上|立马|立刻)?(会)?跳)|(一插|插上|一开|一用|一通电|一烧|一加热)就跳`, "", "", 2),
-	cue(HazardShock, `有啲电|电着我|麻人|遭电|跑电|漏电|触电|电击|麻手|手麻|发麻|麻麻的|麻麻地|麻酥|一麻|电麻|麻一下|麻了一下|有电感|电得(慌|手|人|疼)|(摸|碰|触|手)[^,]{0,6}麻(了|一下|的)`, "", ""),
+	cue(HazardShock, `有啲电|电着我|麻人|遭电|跑电|漏电|触电|电击|麻手|手麻|发麻|麻麻的|麻酥|一麻|电麻|麻一下|麻了一下|有电感|电得(慌|手|人|疼)|(摸|碰|触|手)[^,]{0,6}麻(了|一下|的)`, "", ""),
+	// "手碰到水感觉麻麻地": Cantonese tingling on touch (alone, "效果麻麻地" is so-so)
+	cue(HazardShock, `(摸|碰|掂|触|挨|手|脚|身)[^?]{0,10}麻麻地`, "", ""),
 	cue(HazardShock, `(^|[^充停来打断省耗用插不没])(电人|电到|被电|带电|电手)([^池脑视动瓶风扇饭表机环线源]|$)`, "", "", 2),
 	cue(HazardShock, `(排插|插排|插座|插头|插线板|插板|接线板)(电到|电人|电手|电了)`, "", ""), // "排插电到我了"
 	cue(HazardWaterElectric, waterWords+`[^?]{0,12}`+liveParts, farFromWater, "", 1, 2).explained(farFromWater),
@@ -250,7 +254,7 @@ var hazardCues = []hazardCue{
 	cue(HazardBattery, `烫得(拿不住|握不住|不敢(摸|拿|碰)|受不了|没法拿)|烫到(拿不住|不敢)`, "", batteryish),
 	// A device worn or held that burns the skin: "手表戴着烫 手腕都烫红了", "耳朵烫起泡了".
 	cue(HazardBattery, `烫(红|伤|起泡|出泡|出了?(个|一个)?(水)?泡|破皮|得起泡)|(手腕|手背|手指|手心|皮肤|耳朵|脸|腿|胳膊)[^,?]{0,4}(烫|灼)[^,?]{0,2}(红|伤|疼|泡)`, "", batteryish, 2),
-	cue(HazardBurning, `burning|burnt|塑料[^,]{0,2}(化了|熔|烧)|烧塑料|烧头发|烧焦|焦味|交味|糊味|焦糊|烧糊|烧黑|烧化|烧熔|熔化|熔了|烧(焦|糊|着|煳)?的?味|燶味|糊巴味|烧[^,]{0,3}(哩|嘞|滴)味|烧(线|电线|塑料|胶皮|橡胶)|烧东西的味|烧塑料|烧电线|橡胶味|胶皮味|电线味|焦臭|焦毛|烧毛|焦[^,]{0,2}味|闻(着|起来|到|得到|上去)(有点|有些|好像|一股|点|些)?(糊|焦|煳)|焦焦|焦黄|烤焦`, cookingNear, "").explained(`是锅里的|锅里的(味|东西)|不是机器`),
+	cue(HazardBurning, `burning|burnt|塑料[^,]{0,2}(化了|熔|烧)|烧塑料|烧头发|烧焦|焦味|交味|糊味|焦糊|烧糊|烧黑|烧化|烧熔|熔化|熔了|烧(焦|糊|着|煳)?的?味|燶味|糊巴味|烧[^,]{0,3}(哩|嘞|滴)味|烧(线|电线|塑料|胶皮|橡胶|胶)|烧东西的味|烧塑料|烧电线|橡胶味|胶皮味|电线味|焦臭|焦毛|烧毛|焦[^,]{0,2}味|闻(着|起来|到|得到|上去)(有点|有些|好像|一股|点|些)?(糊|焦|煳)|焦焦|焦黄|烤焦`, cookingNear, "").explained(`是锅里的|锅里的(味|东西)|不是机器`),
 	cue(HazardBurning, `(插头|插座|插排|排插|插线板|接线板|底座|接口|电源线|电线|充电口|充电器|充电头|适配器)[^?]{0,8}(怪味|异味|味儿|有味|臭味|胶味)`, `(没有?|无|冇)[^,?]{0,2}(怪味|异味|味)`, ""),
 	cue(HazardBurning, `(插头|插座|插排|排插|电线|电源线)[^?]{0,10}(化了|熔了|融了|烧化|变形发黑|焦了|烧黑)`, "", ""),
 	// the smell first taken for someone's cooking: "底下一股焦味 我还以为是谁家饭烧糊了"
@@ -300,6 +304,8 @@ var hazardCues = []hazardCue{
 		`(油烟|炒菜|做饭|煎|炸|加湿|雾化|香薰|干冰|尾气|汽车|排气管|水汽|蒸汽|水蒸气)`, ""),
 	// "电热水壶底座那块突然蹿起一点火", "插座腾起一团火": a flame leaping out
 	cue(HazardFire, `(蹿|窜|腾|冒|喷)(起|出)(来|了)*(一点点|一点|一小|一股|一团|一下|点|个|团|股|小)*火([^花星]|$)|(插|线|开关|面板|孔)[^?]{0,10}(像|跟)[^,?]{0,4}(烟头|炭火|火炭)`, stoveFlame+`|(急|气)[^,]{0,3}(冒|喷|窜)`, ""),
+	// "🔥🔥 着了", "🔥 救命", "着了🔥🔥": fire told by its emoji and what it does (🔥 reads 火)
+	cue(HazardFire, `(^|,)火+,?(着了|着啦|着咗|烧起来|烧着了|救命|快来人|快来|灭不了|灭不掉|好大)|(着了|着啦|着咗|烧起来了?|救命)[^,?]{0,3}火火`, `红红火火|红火`, ""),
 	// "有🔥 插排那里": a fire said as there being fire, near something on the mains
 	cue(HazardFire, `(^|[^没不无])有(明)?火([^力花星气]|$)`, stoveFlame+`|打火机|火柴|蜡烛|香`, `插|线|电|充|机|器|开关`),
 	// "油烟机那里一团亮 呼一下 我拿锅盖压住嘞": a flame told by its flash and its smothering
@@ -602,8 +608,11 @@ func hazardFormOf(canon string) string {
 	space := false
 	for _, r := range canon {
 		r = fold(r)
-		if r == '🔥' {
+		switch r {
+		case '🔥':
 			r = '火' // "插排那里冒🔥了"
+		case '💥':
+			r = '砰' // "插座💥一下 跳闸了": a bang
 		}
 		if unicode.IsSpace(r) {
 			space = true
@@ -638,6 +647,10 @@ func hazardFormOf(canon string) string {
 	}
 	return notNumb.Replace(joinSplitWords(strings.TrimSuffix(b.String(), ",")))
 }
+
+// WithoutNumbLookAlikes rewrites the words with 麻 in them that say nothing of numbness
+// ("麻烦", "芝麻", "麻辣"), for readers outside the cues (the hazard model's suspicion).
+func WithoutNumbLookAlikes(text string) string { return notNumb.Replace(text) }
 
 // notNumb rewrites words with 麻 in them that say nothing of numbness, so no shock cue reads
 // them near a metal part: "热水器水龙头出水很小 麻烦看一下" asks politely, it tingles nowhere.

@@ -293,6 +293,13 @@ func (b *Backend) UpdateDetails(ctx context.Context, openID string, e bot.Update
 			c.Trigger = triage.Trigger(f.Trigger)
 		}
 		c.Symptom = cmp.Or(f.Symptom, c.Symptom) // "问题描述改一下：…": the fault as now told
+		if e.Rule != "" && c.Safety && kb != nil {
+			// "不是燃气味 是塑料烧糊的味道": the hazard corrected is the ticket's rule, when the
+			// ticket's is a safety rule (a fault's rule stays)
+			if rule := kb.Set().Rule(t.RuleID); t.RuleID == "" || rule != nil && rule.Safety {
+				t.RuleID = e.Rule
+			}
+		}
 		if !f.PurchaseDate.IsZero() {
 			changes = changed(changes, "purchase", c.PurchaseDate.String(), purchaseDate(f.PurchaseDate).String())
 		}
