@@ -2826,6 +2826,8 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 			t.sayKey("bot.faq.keep_using.dead") // "开不了机": nothing to use; no trying again and again
 		case cueNoisy.MatchString(compact(c.Case.Symptom + " " + t.u.Canon)):
 			t.sayKey("bot.faq.keep_using.noise") // "异响": not "if it sounds as usual"
+		case cueFoodAsked.MatchString(compact(t.u.Canon)):
+			t.sayKey("bot.faq.keep_using.food") // "这汤还能喝吗" with no entry for the product: when unsure, not
 		default:
 			t.sayKey("bot.faq.keep_using")
 		}
@@ -3439,6 +3441,9 @@ var cueLeaking = knowledge.MustGate(`漏水|滴水|渗水|往下滴|一直滴|�
 var cueDeadMachine = knowledge.MustGate(`开不了机|开不开机|不开机|开机没反应|没有?反应|不通电|没电了|不启动|启动不了|打不开|不亮|黑屏没声音|点不着|打不着火`)
 
 // cueNoisy tells a noise: "异响", "噪音大", "咔咔响".
+// cueFoodAsked asks whether what a product made may be eaten or drunk: "这水还能喝吗".
+var cueFoodAsked = knowledge.MustGate(`(喝|饮|吃|食|直饮)(吗|嘛|么|不|伐|啊|呀|得|$|[,?])|能不能(直接)?(喝|吃)`)
+
 var cueNoisy = knowledge.MustGate(`异响|噪音|噪声|声音(很|太|特别|好)?大|响声|(咔|嗡|哒|吱|咚|嘎)+[^,，。]{0,2}响|有响|怪声|杂音`)
 
 // cueAttached names a device plugged into the one reported, as part of its fault: "外接显示器
