@@ -1458,6 +1458,22 @@ var noInvoice = knowledge.MustGate(`没(有)?发票|发票(丢|没|找不到)|�
 // cueUrgent asks for the ticket to be hurried.
 var cueUrgent = knowledge.MustGate(`快点|快些|快一点|尽快|加急|急用|急着用|着急|赶紧|越快越好|早点来|早点修|早点上门|能不能快|催一下|催催|等不及|急死`)
 
+// cuePromisedTime quotes back a time the bot promised, with a word that finds it late:
+// "六点前？？", "18点才联系", "明天才来？", "要等到下午啊". cueTooSlow finds the wait too long in
+// words about the call or the visit: "太慢了 等不了那么久".
+var (
+	cuePromisedTime = knowledge.MustGate(`([0-9]{1,2}|[一二三四五六七八九十两]{1,3})(点|:00)(钟)?(前|以前|之前)?(才|再|\?{2,})|` +
+		`([0-9]{1,2}|[一二三四五六七八九十两]{1,3})(点|:00)(钟)?(前|以前|之前)[^,]{0,4}(太慢|这么慢|那么慢|这么久|那么久|太久|等不了|来不及|怎么|搞什么|开玩笑)|` +
+		`(明天|后天|明早|明晚|下午|晚上|中午|下周|礼拜[一二三四五六天日]|周[一二三四五六日末])才|(要|得)?等到(明天|后天|下午|晚上|中午|下周)(啊|吗|呀|\?|$)`)
+	cueTooSlow = knowledge.MustGate(`(太慢|这么慢|那么慢|慢死|这么久|那么久|太久|等不了|等不起|来不及)[^,?]{0,6}(联系|回电|电话|上门|来|等)|(联系|回电|电话|上门|来|等)[^,?]{0,6}(太慢|这么慢|那么慢|这么久|那么久|太久|等不了|等不起)`)
+)
+
+// protestsPromise reports a message that finds the promised call or visit too late.
+func protestsPromise(canon string) bool {
+	t := ActText(canon)
+	return cuePromisedTime.MatchString(t) || cueTooSlow.MatchString(t)
+}
+
 // cueSafetyDone is a customer telling they did what the advice said.
 var cueSafetyDone = knowledge.MustGate(`拔了|(搬|放|拿|挪|移)(到|去|在)[^,?]{0,4}(阳台|外面|门外|室外|地上|瓷砖|楼下|院子)|拔掉了|关了|关掉了|断电了|拉闸了|闸拉了|开窗了|窗户?(打)?开了|出来了|出去了|离开了|灭了|好的|好滴|知道了|明白了|嗯`)
 
@@ -1825,6 +1841,16 @@ func (d *Dialog) interject(t *step) bool {
 		d.command(t, CmdHuman)
 		return true
 	}
+	if (c.State == StateDone || c.State == StateVisit) && c.Ticket != "" && len(u.Hazards) == 0 && u.Suspect == "" &&
+		(u.Facts.Category == "" || u.Facts.Category == c.Case.Category) && protestsPromise(u.Canon) {
+		// "六点前？？我人在门外", "18点才联系？太慢了", "明天才来？": the time just promised,
+		// protested; about that ticket, never a new fault, a time preference or a new case
+		t.sayKey("bot.ticket.too_slow", "number", c.Ticket)
+		if c.State == StateVisit {
+			d.reask(t)
+		}
+		return true
+	}
 	if a, ok := u.Has(ActComplaint); ok && a.Confidence >= 0.95 && u.Is(ActCancel) {
 		// "算了 找你们没用 我去12315投诉": walking away to a regulator is a complaint for a
 		// senior person, never a quiet cancel
@@ -1998,7 +2024,7 @@ func (d *Dialog) interject(t *step) bool {
 	}
 	verdict := u.Is(ActSolved) || u.Is(ActNotSolved) || u.Is(ActHandoff)
 	if q, ok := u.Has(ActQuestion); ok && !verdict {
-		if hasSubstance(u) && (c.State == StateNew || c.State == StateDone || c.State == StateCollect) {
+		if hasSubstance(u) && (c.State == StateNew || c.State == StateDone || c.State == StateCollect) && !asksOfFiled(t, q) {
 			return false // a fault with a question: the state handler answers it after reading the facts
 		}
 		answered := false
@@ -2026,6 +2052,8 @@ func (d *Dialog) interject(t *step) bool {
 			d.advance(t)
 		case busy:
 			d.reask(t)
+		case c.Ticket != "" && c.State == StateDone && asksOfFiled(t, q):
+			t.sayKey("bot.question.ticket_goes_on", "number", c.Ticket) // "水能不能喝？" of the case just filed
 		case t.toldNormal || q.Topic == TopicOther && cueHowTo.MatchString(compact(u.Canon)):
 			t.sayKey("bot.question.anything_else") // a how-to answered or handed on: nothing is broken
 		case c.Ticket != "" && c.State == StateDone:
@@ -2357,6 +2385,14 @@ func toldNotSolved(canon string) bool {
 }
 
 // hasSubstance reports whether a message says something about a fault or a product.
+// asksOfFiled reports a question about the case just filed that names its product and tells
+// no fault: "那微波炉这两天还能用吗", "水能不能喝？" once the ticket is filed, never a new case.
+func asksOfFiled(t *step, q Act) bool {
+	c, f := t.c, t.u.Facts
+	return c.State == StateDone && c.Ticket != "" && q.Topic == TopicKeepUsing && len(t.u.Hazards) == 0 &&
+		(f.Category == "" || f.Category == c.Case.Category) && f.Symptom == "" && f.ErrorCode == "" && f.Model == ""
+}
+
 func hasSubstance(u *Understanding) bool {
 	f := u.Facts
 	return f.Category != "" || f.Product != "" || f.Symptom != "" || f.ErrorCode != "" || f.Model != "" ||
