@@ -1537,7 +1537,21 @@ func (d *Dialog) selfService(t *step, text string) {
 	if d.ackVerdict(t, t.verdict) {
 		return // "嗯 行 没毛病" after a doubt or a detail noted: asked plainly first
 	}
+	lacked := ""
+	if a := t.u.Answer; (a == knowledge.AnswerUnclear || a == knowledge.AnswerNotSolved) && !t.u.Is(ActQuestion) {
+		if lacked = lacking(t.u.Canon, rule.Steps[c.Step]); lacked != "" {
+			// "还没换，手头没滤芯": the step cannot be done; it and the later steps that need
+			// the same thing are passed over, never asked again
+			t.u.Answer = knowledge.AnswerNotSolved
+			t.u.Facts.Symptom = ""
+			t.u.Acts = slices.DeleteFunc(t.u.Acts, func(a Act) bool { return a.Kind == ActReport || a.Kind == ActVague })
+			t.sayKey("bot.self.lacking", "thing", lacked)
+		}
+	}
 	did, echoed := checkedFine(t.u.Canon, rule.Steps[c.Step])
+	if lacked != "" {
+		did, echoed = false, false
+	}
 	if f := t.u.Facts; f.Brand != "" || f.Model != "" || !f.Phone.IsZero() || !f.PurchaseDate.IsZero() || f.Serial != "" {
 		did, echoed = false, false // "洗碗机是西门子的": a detail, not the check's result
 	}
@@ -1555,7 +1569,8 @@ func (d *Dialog) selfService(t *step, text string) {
 		t.u.Facts.Symptom, t.u.Facts.PurchaseDate, t.u.Facts.PurchaseApprox = "", Date{}, false
 		t.u.Facts.Product, t.u.Facts.Category = "", "" // "风扇在转" names a part, not a product
 		t.u.Acts = slices.DeleteFunc(t.u.Acts, func(a Act) bool { return a.Kind == ActReport || a.Kind == ActVague })
-		if sawFault.MatchString(compact(t.u.Canon)) {
+		if sawFault.MatchString(compact(t.u.Canon)) && !mootState.MatchString(compact(t.u.Canon)) {
+			// ("一直是零下18度 没动过": never touched, nothing found wrong)
 			// "外机风扇没转 也没挡": the check found something wrong; kept for the engineer
 			noteResult(t)
 		} else {
@@ -1594,7 +1609,7 @@ func (d *Dialog) selfService(t *step, text string) {
 			c.Step = len(rule.Steps)
 		}
 		skipped := false
-		for c.Step < len(rule.Steps) && alreadyTried(t.u.Canon, rule.Steps[c.Step]) {
+		for c.Step < len(rule.Steps) && (alreadyTried(t.u.Canon, rule.Steps[c.Step]) || lacked != "" && strings.Contains(rule.Steps[c.Step], lacked)) {
 			// "电池换过了 没用" before the step that says to change the battery: not asked again
 			c.Step++
 			skipped = true
