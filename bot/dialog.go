@@ -1444,9 +1444,16 @@ func (d *Dialog) advance(t *step) {
 				for c.Step < len(rule.Steps) && alreadyTried(told, rule.StepText(c.Step, c.Case.Fuel)) {
 					c.Step++ // "遥控器没反应了，换了电池也不行": the check told as done is not shown
 				}
+				cause, said, isCause := causeStep(t.u.Canon, rule, c.Case.Fuel, c.Step)
+				if isCause {
+					c.Step = cause // "新装的 晃得很厉害 运输螺栓没拆": the step that deals with it first
+				}
 				if c.Step < len(rule.Steps) {
 					t.sayKey("bot.self.intro", "title", rule.Title)
-					if c.Step > 0 {
+					switch {
+					case isCause:
+						t.sayKey("bot.self.likely_cause", "said", said)
+					case c.Step > 0:
 						t.sayKey("bot.self.skip_tried")
 					}
 					c.Case.StepsTried = c.Step
@@ -1536,6 +1543,19 @@ func (d *Dialog) selfService(t *step, text string) {
 	}
 	if d.ackVerdict(t, t.verdict) {
 		return // "嗯 行 没毛病" after a doubt or a detail noted: asked plainly first
+	}
+	if a := t.u.Answer; (a == knowledge.AnswerUnclear || a == knowledge.AnswerNotSolved) && !t.u.Is(ActQuestion) {
+		if cause, said, ok := causeStep(t.u.Canon, rule, c.Case.Fuel, c.Step); ok {
+			// "没放运输螺栓" at the step about the load: the likely cause, and the step that
+			// deals with it next; nothing is recorded as the fault
+			if cause > c.Step {
+				c.Step = cause
+				c.Case.StepsTried = c.Step
+			}
+			t.sayKey("bot.self.likely_cause", "said", said)
+			d.showStep(t, rule)
+			return
+		}
 	}
 	lacked := ""
 	if a := t.u.Answer; (a == knowledge.AnswerUnclear || a == knowledge.AnswerNotSolved) && !t.u.Is(ActQuestion) {

@@ -154,3 +154,32 @@ func doneClauses(text string) string {
 	}
 	return strings.Join(out, "，")
 }
+
+// notRemoved is a clause telling that something a step deals with was never taken off or put
+// in: "运输螺栓没拆", "后面那几个运输螺丝好像没拆", "没放运输螺栓", "保护膜还没撕".
+var notRemoved = knowledge.MustFilter(`(没|没有|未|忘了|忘记|还没)(拆|取|卸|去掉|拿掉|拧下|拿下|撕|放)|(没|没有|未|还没|忘了|忘记)[^,]{0,4}(拆|取|卸|去掉|拿掉|拧下|拿下|撕)(下来|掉|了)?$`)
+
+// causeStep is the step, from the first one on, that deals with what the customer says was never
+// taken off or put in ("运输螺栓没拆" finds "新机器请确认已经拆下机身背面的运输螺栓"): the
+// likely cause, so that step comes next. The clause quoted is returned with it.
+func causeStep(text string, rule Rule, fuel string, from int) (int, string, bool) {
+	for _, cl := range spokenParts(text) {
+		t := compact(cl)
+		loc := notRemoved.FindStringIndex(t)
+		if strings.ContainsAny(t, "?？吗") || loc == nil || deniedBefore.MatchString(t[:loc[0]]) {
+			continue // ("不是没放洗涤块 放了的" rules the cause out)
+		}
+		// the words around the deed name the thing, not the product's name earlier on
+		before, after := []rune(t[:loc[0]]), []rune(t[loc[1]:])
+		near := string(before[max(0, len(before)-8):]) + t[loc[0]:loc[1]] + string(after[:min(len(after), 8)])
+		for i := from; i < len(rule.Steps); i++ {
+			if sharedBigrams(near, rule.StepText(i, fuel)) >= 2 {
+				return i, cl, true
+			}
+		}
+	}
+	return 0, "", false
+}
+
+// deniedBefore ends in a denial of what follows: "不是", "又不是", "唔系".
+var deniedBefore = knowledge.MustFilter(`(不是|唔系|不系|勿是|并非)$`)
