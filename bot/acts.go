@@ -179,8 +179,9 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 	busy := ctx.State.inProgress() || ctx.State == StateResume
 	cat, changed := changedProduct(u, ctx)
 	switched := changed && busy && (cueCorrection.MatchString(t) || deniesOther(t, ctx)) && !cueContactFix.MatchString(t)
-	if ev := found(cueCancel); ev != "" && !worth && !switched && !negatedCancel(t, ev) && !cueResumeCase.MatchString(t) && !cueNeverMindGoOn.MatchString(t) && !neverMindBye(t, ev) {
+	if ev := found(cueCancel); ev != "" && !worth && !switched && !negatedCancel(t, ev) && !cueResumeCase.MatchString(t) && !(cueNeverMindGoOn.MatchString(t) && !cueClearCancel.MatchString(t)) && !neverMindBye(t, ev) {
 		// ("算了 洗碗机先不管 家里净水器漏水了 先搞那个" sets one product aside for another)
+		// ("算了 不修了 反正也能用" withdraws the repair; "算了 反正是前几年买的" goes on)
 		add(ActCancel, 0.85, ev)
 	} else if cmd == CmdCancel {
 		add(ActCancel, 1, core)
@@ -199,6 +200,14 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 	asksExchange := cueAsksExchange.MatchString(t) && !cueTradeIn.MatchString(t) && !cueFamilyBuys.MatchString(t)
 	if ctx.State == StateSelf && knowledge.GivesUp(u.Canon) && !cueAsksBrand.MatchString(t) && !asksExchange {
 		acts = slices.DeleteFunc(acts, func(a Act) bool { return a.Kind == ActReturn }) // buys one, asks none
+	}
+	if ev := cueRatherNew.FindString(t); ev != "" && ctx.State.inProgress() && ctx.State != StateVisit && !ctx.HasTicket && !worth && !asksExchange {
+		// "几百块？那还不如换个新的", "修它干嘛 还不如买个新的" at any question of the form: the
+		// customer will buy one and drops the repair; no exchange is asked of the brand
+		acts = slices.DeleteFunc(acts, func(a Act) bool { return a.Kind == ActReturn })
+		if !slices.ContainsFunc(acts, func(a Act) bool { return a.Kind == ActCancel }) {
+			add(ActCancel, 0.85, ev)
+		}
 	}
 	if asksExchange && slices.ContainsFunc(acts, func(a Act) bool { return a.Kind == ActReturn }) {
 		// "我要换新的 不修了": a return or an exchange instead of the repair, asked of the
@@ -311,6 +320,9 @@ func statedPart(canon string) string {
 	}
 	return strings.Join(kept, " ")
 }
+
+// cueRatherNew would rather buy a new one than have it repaired: "还不如换个新的", "干脆买台新的".
+var cueRatherNew = knowledge.MustGate(`(还不如|不如|倒不如|干脆)(直接|自己|再)?(去)?(买|换)(个|台|一个|一台|部|只)?新(的|机)?`)
 
 // cueAsksBrand asks the brand for something ("给我换个新的", "能不能换新的"): a request, not
 // a customer walking away.
