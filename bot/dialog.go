@@ -232,6 +232,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (cv Conversation, out []Effect
 	if d.safetyFollowUp(t) {
 		return c, t.out
 	}
+	if d.visitChoiceNote(t, text) {
+		return c, t.out // "4，麻烦跟师傅说一下最好三点以后到": the window, and the words kept
+	}
 	if d.findTicket(t) {
 		return c, t.out
 	}
@@ -2711,7 +2714,9 @@ func (d *Dialog) submitNow(t *step) bool {
 		return false
 	}
 	canon := compact(t.u.Canon)
-	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != "" && q.Topic != TopicOther && q.Topic != TopicService && q.Topic != TopicIsNormal {
+	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != "" && q.Topic != TopicOther && q.Topic != TopicService && q.Topic != TopicIsNormal &&
+		!(q.Topic == TopicDuration && !cueQuestion.MatchString(canon)) {
+		// ("前年买的，你们尽快派人来啊" hurries, it asks nothing: the answer taken, filed now)
 		return false // "派师傅上门要多少钱": the question first
 	}
 	if cueCancel.MatchString(canon) || t.u.Is(ActCancel) || t.u.Is(ActSolved) || inSelf && t.u.Answer == knowledge.AnswerSolved {

@@ -1474,6 +1474,38 @@ func protestsPromise(canon string) bool {
 	return cuePromisedTime.MatchString(t) || cueTooSlow.MatchString(t)
 }
 
+// cueDispatch asks for an engineer to be sent, not for a person to chat with: "尽快派人来",
+// "派个师傅过来", "赶紧安排上门".
+var cueDispatch = knowledge.MustGate(`派(个|一个)?(师傅|人|工程师)(来|过来|上门)?|(安排|赶紧|快点|尽快)[^,?]{0,3}上门`)
+
+// answerThenDispatch takes the answer to the form's question told before a request for an
+// engineer ("前年买的，你们尽快派人来啊" to the purchase question, "CXW-200 快派人来" to the
+// model's): the answer is kept and the form goes on to the filing, where the engineer is sent;
+// no person is handed the chat for it. It reports whether it answered.
+func (d *Dialog) answerThenDispatch(t *step) bool {
+	c, u := t.c, &t.u
+	tx := compact(u.Canon)
+	if c.State != StateCollect || c.Ticket != "" || c.Asking == "" || len(u.Hazards) > 0 || u.Suspect != "" || c.Case.Safety ||
+		!cueDispatch.MatchString(tx) || strings.Contains(tx, "人工") || strings.Contains(tx, "客服") || u.Is(ActComplaint) {
+		return false
+	}
+	for _, part := range spokenParts(u.Canon) {
+		if cueDispatch.MatchString(compact(part)) {
+			continue // the request, no answer
+		}
+		before := c.Case
+		if ok, _ := d.answer(&c.Case, c.Asking, part, t.in.At); ok {
+			if learned := d.learned(&before, &c.Case); learned != "" {
+				t.sayKey("bot.learned", "facts", learned)
+			}
+			d.advance(t)
+			return true
+		}
+		c.Case = before
+	}
+	return false
+}
+
 // cueSafetyDone is a customer telling they did what the advice said.
 var cueSafetyDone = knowledge.MustGate(`拔了|(搬|放|拿|挪|移)(到|去|在)[^,?]{0,4}(阳台|外面|门外|室外|地上|瓷砖|楼下|院子)|拔掉了|关了|关掉了|断电了|拉闸了|闸拉了|开窗了|窗户?(打)?开了|出来了|出去了|离开了|灭了|好的|好滴|知道了|明白了|嗯`)
 
@@ -1835,6 +1867,9 @@ func (d *Dialog) interject(t *step) bool {
 		c.State, c.Asking, c.Fails = StateDone, "", 0
 		c.Case.Recovered = true
 		return true
+	}
+	if u.Is(ActHandoff) && d.answerThenDispatch(t) {
+		return true // "前年买的，你们尽快派人来啊": the answer, and the engineer it asks for is what the form leads to
 	}
 	if u.Is(ActHandoff) || cueBotUseless.MatchString(compact(u.Canon)) && !cueClearCancel.MatchString(compact(u.Canon)) {
 		// ("算了算了，跟机器人说有什么用": a person is wanted, nothing is cancelled)
