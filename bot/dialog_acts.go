@@ -2909,6 +2909,16 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 		}
 		a := isNormalAnswer(t.u.Canon, cat)
 		t.say(a)
+		if a == catalog.T("bot.faq.is_normal.unsure") && c.Case.Symptom == "" && c.Case.ErrorCode == "" && c.Ticket == "" {
+			// "投影仪开机后 风扇声特别大 还有点热 是正常的吗": to be registered, the words before
+			// the question are the fault; it is not asked for again
+			told := statedPart(t.u.Canon)
+			if f := LooseSymptom(told, t.in.At, d.lexicon()); f != "" {
+				c.Case.Symptom = f
+			} else if r := readRest(compact(told), d.lexicon()); hanCount(r.text) >= 3 && !r.vague {
+				c.Case.Symptom = truncateRunes(r.text, maxSymptomRunes)
+			}
+		}
 		// told it is normal, and the message tells no other fault ("不制冷 两侧很热 正常吗" does):
 		// nothing to file
 		t.toldNormal = t.toldNormal || a != catalog.T("bot.faq.is_normal.unsure") && !strings.ContainsAny(t.u.Facts.Symptom, "不没漏坏停") &&
