@@ -80,7 +80,8 @@ const commonWords = `我 我们 我家 家 家里 的 了 啊 吧 呢 吗 呀 �
 保修 保修期 免费 收费 发票 京东 天猫 淘宝 拼多多 苏宁 官网 专卖店 商场 安装 售后 客服 人工 转人工 投诉 谢谢 再见 你好
 在吗 好的 行 可以 解决 解决了 没解决 好了 没用 试了 试过 还是 一样 老样子
 连 连不上 连接 网络 信号 没信号 故障 问题 毛病 出问题 报警 代码 错误 一下 一点 有点 特别 非常
-算了 不修了 不弄了 凑合 凑合用 先不修`
+算了 不修了 不弄了 凑合 凑合用 先不修
+还能喝吗 能喝吗 还能吃吗 能吃吗 能洗澡吗 还能喝 能喝 还能吃 能吃 洗澡 米饭`
 
 // maxPinyinCombos bounds the readings kept of one word (a character may have several).
 const maxPinyinCombos = 16
