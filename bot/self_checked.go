@@ -18,7 +18,7 @@ var stepStopBigrams = map[string]bool{}
 
 func init() {
 	for _, w := range []string{"一下", "如果", "然后", "是否", "请您", "确认", "可以", "看看", "看一", "没有", "有没", "这个",
-		"我们", "您的", "的是", "是不", "不是", "再看", "一个", "了一", "不要", "请不", "之后", "以后", "时候", "一般"} {
+		"我们", "您的", "的是", "是不", "不是", "再看", "一个", "了一", "不要", "请不", "之后", "以后", "时候", "一般", "已经"} {
 		stepStopBigrams[w] = true
 	}
 }
@@ -30,7 +30,7 @@ func init() {
 func echoesStep(canon, step string) bool {
 	words := hanBigrams(step)
 	seen := map[string]bool{}
-	for b := range hanBigrams(canon) {
+	for b := range hanBigrams(stepSynonyms.Replace(canon)) {
 		if words[b] && !stepStopBigrams[b] {
 			seen[b] = true
 		}
@@ -64,9 +64,13 @@ func lacking(canon, step string) string {
 	return m[len(m)-1]
 }
 
+// stepSynonyms are customers' words for what the steps name otherwise: the clothes they
+// "重新放了" are the step's 衣物.
+var stepSynonyms = strings.NewReplacer("衣服", "衣物", "衣裳", "衣物", "被子", "衣物")
+
 // checkDone says a check was already done or found nothing: "滤网上个月刚洗过", "管子没有被压",
-// "换了电池也不行".
-var checkDone = knowledge.MustFilter(`没(有)?(动|碰|郁|调|改|变)过|一直(都)?(是|系)|本来(就)?(是|系|开着|关着|插着)|用的(就|都)(是|系)|(洗|清|擦|换|试|弄|检查|看|查|调|设|插|关|翻|找|掏|摸|拆|拔|拧|按|重启)过|没(有)?(啥|什么|任何)?(硬东西|硬物|异物|杂物|东西卡着)|(洗|清|擦|换|试|检查|查|调|设|插|拔|关|重启|重置|复位)了[^,]{0,6}(也|还|都|依然|仍然)(是|不行|没用|不管用|一样|没反应|不好|不亮|不转|没变化)|是对的|没(有)?问题|正常的|好好的|干净的|都是好的|没(有)?[^,]{0,3}(堵|压|挡|弯|折|卡)`)
+// "换了电池也不行", "油网上礼拜刚洗的", "门也关严了", "温度一直是3度没动过".
+var checkDone = knowledge.MustFilter(`没(有)?(动|碰|郁|调|改|变)过|(刚|刚刚)[^,]{0,4}(洗|清洗|清理|换|擦|调|设|检查)(的|了|过)|(关|插|拧|盖|推)(严|紧|牢|到底|到位)了|一直(都)?(是|系)|本来(就)?(是|系|开着|关着|插着)|用的(就|都)(是|系)|(洗|清|擦|换|试|弄|检查|看|查|调|调平|放平|设|插|关|翻|找|掏|摸|拆|拔|拧|按|重启)过|没(有)?(啥|什么|任何)?(硬东西|硬物|异物|杂物|东西卡着)|(洗|清|擦|换|试|检查|查|调|设|插|拔|关|重启|重置|复位|放|摊|摆|调平|抖散)了[^,]{0,10}(也|还|都|依然|仍然)(是|不行|没用|不管用|一样|没反应|不好|不亮|不转|没变化)|是对的|没(有)?问题|正常的|好好的|干净的|都是好的|没(有)?[^,]{0,3}(堵|压|挡|弯|折|卡)`)
 
 // checkedShort is a check told done in a short reply ("翻过了", "没啥硬东西"): a deed with 过 or
 // nothing found. Bare "正常的" may mean it works again and is asked plainly instead.
