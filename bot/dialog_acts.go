@@ -724,7 +724,8 @@ func (d *Dialog) visitAfterFiling(t *step) bool {
 func availabilityTold(u *Understanding) bool {
 	tx := compact(u.Canon)
 	return cueAvailability.MatchString(tx) && windowTime.MatchString(contactWindow(u.Canon)) && len(u.Hazards) == 0 && u.Facts.Category == "" && u.Facts.ErrorCode == "" &&
-		!cueNewFault.MatchString(tx) && !cueReschedule.MatchString(tx)
+		!cueNewFault.MatchString(tx) && !cueReschedule.MatchString(tx) &&
+		!protestsPromise(u.Canon) // "下午6点之前才打电话 开玩笑吧": the promise protested, no time that suits
 }
 
 // availabilityAfterFiling keeps when the customer can be reached or visited, told after
@@ -1462,11 +1463,14 @@ var cueUrgent = knowledge.MustGate(`快点|快些|快一点|尽快|加急|急用
 // "六点前？？", "18点才联系", "明天才来？", "要等到下午啊". cueTooSlow finds the wait too long in
 // words about the call or the visit: "太慢了 等不了那么久".
 var (
-	cuePromisedTime = knowledge.MustGate(`([0-9]{1,2}|[一二三四五六七八九十两]{1,3})(点|:00)(钟)?(前|以前|之前)?(才|再|\?{2,})|` +
+	cuePromisedTime = knowledge.MustGate(`([0-9]{1,2}|[一二三四五六七八九十两]{1,3})(点|:00)(钟)?((前|以前|之前)?(才|再)` + promisedDeed + `|(前|以前|之前)\?|(前|以前|之前)?\?{2,})|` +
 		`([0-9]{1,2}|[一二三四五六七八九十两]{1,3})(点|:00)(钟)?(前|以前|之前)[^,]{0,4}(太慢|这么慢|那么慢|这么久|那么久|太久|等不了|来不及|怎么|搞什么|开玩笑)|` +
-		`(明天|后天|明早|明晚|下午|晚上|中午|下周|礼拜[一二三四五六天日]|周[一二三四五六日末])才|(要|得)?等到(明天|后天|下午|晚上|中午|下周)(啊|吗|呀|\?|$)`)
-	cueTooSlow = knowledge.MustGate(`(太慢|这么慢|那么慢|慢死|这么久|那么久|太久|等不了|等不起|来不及)[^,?]{0,6}(联系|回电|电话|上门|来|等)|(联系|回电|电话|上门|来|等)[^,?]{0,6}(太慢|这么慢|那么慢|这么久|那么久|太久|等不了|等不起)`)
+		`(明天|后天|明早|明晚|下午|晚上|中午|下周|礼拜[一二三四五六天日]|周[一二三四五六日末]|听日|听朝|后日|今晚)(才|先|至)` + promisedDeed + `|(要|得)?等到(明天|后天|下午|晚上|中午|下周)(啊|吗|呀|\?|$)`)
+	cueTooSlow = knowledge.MustGate(`(太慢|这么慢|那么慢|慢死|这么久|那么久|太久|等不了|等不起|来不及|咁慢|咁耐)[^,?]{0,6}(联系|回电|电话|上门|来|嚟|等)|(联系|回电|电话|上门|来|嚟|等)[^,?]{0,6}(太慢|这么慢|那么慢|这么久|那么久|太久|等不了|等不起|咁慢|咁耐)`)
 )
+
+// promisedDeed is what was promised by that time: a call or a visit.
+const promisedDeed = `(来|到|嚟|联系|打|回|上门|派|安排|处理|给)`
 
 // protestsPromise reports a message that finds the promised call or visit too late.
 func protestsPromise(canon string) bool {
