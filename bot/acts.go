@@ -71,13 +71,24 @@ var questionTopics = []struct {
 	{TopicPrice, knowledge.MustGate(`多少钱|很多钱|要钱多|钱多不多|费钱|几多钱|几多|几钿|多少钿|多少米|多少银子|好多钱|几个?钱|几百|几千|几块|收费|收不收|要钱|花钱|费用|价格|价钱|价位|贵不贵|贵吗|很贵嘛|很贵吗|是不是很贵|会不会很贵|贵嘛|一大笔钱|乱收费|报价|维修费|上门费|检测费|手工费|人工费|材料费|零件费|怎么收|花多少|得多少|大概多少|要多少|不要钱|收钱|出钱|掏钱|付钱|给钱|自费|自己出|自掏腰包|花不花钱|要不要钱`)},
 	{TopicWarranty, knowledge.MustGate(`还管(不管|吗|么|嘛|不)|还认(吗|不|么|嘛)|认不认|保固|保养期|保用|保修|在保|过保|保内|保外|质保|三包|免费|延保|包修|保吗|还保|出保|保不保|管不管修|管修|保几年|保多久|bx期|发票`)},
 	{TopicCoverage, knowledge.MustGate(cueArea + `|有没有得(修|整|搞)|有得(修|整)(吗|嘛|么|冇|没|不)|(你们|你家|这里|这边)[^,，。!?？]{0,3}(能|会|可以|管|给)?修[^,，。!?？]{0,8}(吗|嘛|不|么|没)|(能|会|可以)修[^,，。!?？]{0,4}(这个|这种|这类)?[^,，。!?？]{0,6}(吗|嘛|么)$|修不修[^,，。!?？]{0,6}$|管不管修|(修|管)(哪些|什么|啥)(东西|产品|电器|牌子)?|都修(哪些|什么|啥)|你们(也)?管(吗|嘛|么|不)$|收不收[^,，。!?？]{0,4}修|接不接|(你们|你家|这边)?[^,，。!?？]{0,8}也(能|会|可以|给|管)?修(吗|嘛|么|不)|` + cueScope)},
-	{TopicKeepUsing, knowledge.MustGate(`还能(不能)?(继续|接着|照常|先|凑合){0,2}(开着|插着|用着)?(用|开|充|插|烧|做饭|煮饭|洗澡|洗衣服|使|开着|插着|充电|接着用)(吗|嘛|么|不|伐|没|啊|呀|$|[,?])|能不能(继续|接着|照常|先|凑合){0,2}(用|开着|插着|充电|做饭|洗澡|使)|能(继续|接着|照常|凑合)(用|开|充|插|使)|(可以|能)(继续|接着|照常|先)?(插着|开着|充着|用着)(充电|用|吗|嘛|不|$)|要不要(先)?(拔|断电|关掉|停用|关机|拔掉|拔插头|关电)|要不要(先)?把[^,?]{0,5}(拔|断|关)|(用|拔|断电|关)不(用|要)(先)?(拔|断电|关)|先(拔|断电|关|停)(掉|了)?(插头|电源|电)?(吗|嘛|么|不|伐|$|[,?])|还敢用|还可以用|(照常|凑合|先)用(着)?(吗|嘛|行不|行吗|没事吧|可以吗)|继续用(吗|会不会|有没有|行不|没事)`)},
+	{TopicKeepUsing, knowledge.MustGate(`还能(不能)?(继续|接着|照常|先|凑合){0,2}(开着|插着|用着)?(用|开|充|插|烧|做饭|煮饭|洗澡|洗衣服|使|开着|插着|充电|接着用)(吗|嘛|么|不|伐|没|啊|呀|$|[,?])|能不能(继续|接着|照常|先|凑合){0,2}(用|开着|插着|充电|做饭|洗澡|使)|能(继续|接着|照常|凑合)(用|开|充|插|使)|(可以|能)(继续|接着|照常|先)?(插着|开着|充着|用着)(充电|用|吗|嘛|不|$)|要不要(先)?(拔|断电|关掉|停用|关机|拔掉|拔插头|关电)|要不要(先)?把[^,?]{0,5}(拔|断|关)|(用|拔|断电|关)不(用|要)(先)?(拔|断电|关)|先(拔|断电|关|停)(掉|了)?(插头|电源|电)?(吗|嘛|么|不|伐|$|[,?])|还敢用|还可以用|(照常|凑合|先)用(着)?(吗|嘛|行不|行吗|没事吧|可以吗)|继续用(吗|会不会|有没有|行不|没事)|` + cueMeanwhile)},
 	{TopicIsNormal, knowledge.MustGate(`正常吗|正常吧|正常的吧|没问题吧|这样(对|是对的|行|可以)(吗|嘛|么|不)|这(个|种)?(情况|样子?)(对|正常)(吗|嘛|么|不)|正常不|正常么|正常嘛|是正常|正不正常|正常现象|算正常|要紧吗|要不要紧|要紧(伐|哇|哦|不|么|嘛|吧)|紧唔紧要|紧要(吗|唔|冇)|有冇问题|有冇事|有事吗|没事吧|有影响吗|影响使用吗|会坏吗|是不是坏了|是坏了吗|有问题吗`)},
 	{TopicHours, knowledge.MustGate(`几点上班|几点下班|上班时间|下班时间|工作时间|营业时间|服务时间|(周末|过年|春节|国庆|五一|节假日|晚上|半夜|夜里|夜间|晚间|凌晨|中午|明天|今天)[^,，。!?？]{0,6}(上班|有人|人工|休息|上门|营业|放假)|节假日|几点开始|几点有人|几点前|什么时候上班|啥时候上班|人工[^,，。!?？]{0,4}几点|几点到几点|几点[^,，。!?？]{0,2}(打电话|打过来|联系|来电|回电)|上班不|几点(能)?转人工|什么时候(能)?转人工|24小时|下班|几点关门|(周[日六末天]|礼拜[天日六]|星期[天日六])(有没有)?[^,，。!?？]{0,4}(上门|有人|上班|营业|来)`)},
 	{TopicDuration, knowledge.MustGate(`几时(可以|能|会)?(来|嚟|到|上门|整|修)|几耐|几久|几多日|几时有人|(^|[^没不])(多久|多长时间)|(^|[^前这那好过近头没,])几天([^前了,]|$)|要等|几号能|什么时候能|啥时候能|什么时候(来|上门|修|到|过来|派人)|啥时候(来|上门|修|到|过来|派人)|今天能|明天能|能不能(今天|明天|尽快)|(今天|明天|后天|今晚|马上|这周|周末)(能|可以|会)?(来|上门|过来)(吗|不|嘛|么|修)|尽快|快点|多快|几点(钟)?(能|可以|会)?(来|到|上门|过来)|(要|得|需要|修)[^,，。!?？]{0,2}几个(小时|钟头|钟)`)},
 	{TopicPrepare, knowledge.MustGate(`(准备|备好|带上?)[^,，。!?？]{0,3}(什么|啥|哪些|些什么|点什么)|(需要|要|得)[^,，。!?？]{0,2}(什么|啥|哪些)[^,，。!?？]{0,2}(资料|材料|证件|东西|凭证|手续)|要不要[^,，。!?？]{0,3}(发票|凭证|包装|盒子)`)},
 	{TopicService, knowledge.MustGate(`有没有(人|师傅|工程师)?(上门|嚟|来)|(要不要|用不用|需不需要|需要|会)上门|(送|寄|拿|搬)(到)?哪(里|儿)?(修|去)?|哪里可以修|在哪(里|儿)?修|(要|需要|得|用|是)[^,，。!?？]{0,4}(我)?(拿过去|拿去|送过去|送去|寄过去|寄回|寄修|送修|搬过去|拉过去|到店|去店里|去网点|去售后)|(上门|拿过去|送过去|寄过去|送修|寄修)[^,，。!?？]{0,4}(吗|嘛|么|还是|不)|(还是|是)[^,，。!?？]{0,3}(上门|来家里)|(要|得|需要)[^,，。!?？]{0,3}(有人)?在家|去哪(里|儿)?修|(维修点|网点|售后点|服务点)[^,，。!?？]{0,4}(在哪|哪里|哪儿|地址)|(附近|最近)[^,，。!?？]{0,4}(维修点|网点|售后|服务点)`)},
 }
+
+// cueMeanwhile asks what the customer may do while the product waits for its repair, part
+// of the keep-using topic: eat or drink what it made ("这水还能喝吗", "米饭还能吃吗", "啲水仲饮唔
+// 饮得"), wash ("那这几天能洗澡吗", "今晚咋洗澡"), get the washing out of a locked washer ("衣服
+// 咋拿出来", "我能自己弄出来不"), run an air conditioner whose remote is lost ("遥控器找不到了 能
+// 开空调吗"). Editors' FAQ entries answer them; see answerTopic for the fallback. "饭都不能吃"
+// tells, it does not ask.
+const cueMeanwhile = `(^|[^不没])(还|仍然)?(能|可以|可不可以)(直接|继续|照常|先)?(喝|饮|吃|直饮|食)(吗|嘛|么|不|伐|啊|呀|$|[,?])|能不能(直接|继续|先)?(喝|饮|吃|直饮)|(饮|食)(唔|不)(饮|食)得|(饮|食)得(唔得|过|吗)|` +
+	`能(洗澡|冲凉)(吗|嘛|么|不|伐|啊|$|[,?])|(咋|怎么|怎样|点)(样)?(洗澡|冲凉)|(洗澡|冲凉)(怎么办|咋办|咋整|点算)|` +
+	`(衣服|衫|被子|床单)[^,?]{0,4}(咋|怎么|怎样|如何|点)[^,?]{0,3}(拿|取|弄|攞)出|(拿|取|弄|攞)(出来|出嚟)(吗|嘛|么|不|伐|$|[,?])|` +
+	`遥控(器)?[^,?]{0,6}(找不到|找不着|丢|不见|没了|坏|唔见|冇咗|揾唔到|搵唔到)[^?]{0,10}(开|用)`
 
 // cueScope asks whom the service is for, a brand or a product: "你们是雅迪的售后吗", "你们管不管
 // 充电器", "这个归你们管吗", "你们是不是格力官方的". Part of the coverage topic.
@@ -168,8 +179,9 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 	busy := ctx.State.inProgress() || ctx.State == StateResume
 	cat, changed := changedProduct(u, ctx)
 	switched := changed && busy && (cueCorrection.MatchString(t) || deniesOther(t, ctx)) && !cueContactFix.MatchString(t)
-	if ev := found(cueCancel); ev != "" && !worth && !switched && !negatedCancel(t, ev) && !cueResumeCase.MatchString(t) && !cueNeverMindGoOn.MatchString(t) && !neverMindBye(t, ev) {
+	if ev := found(cueCancel); ev != "" && !worth && !switched && !negatedCancel(t, ev) && !cueResumeCase.MatchString(t) && !(cueNeverMindGoOn.MatchString(t) && !cueClearCancel.MatchString(t)) && !neverMindBye(t, ev) {
 		// ("算了 洗碗机先不管 家里净水器漏水了 先搞那个" sets one product aside for another)
+		// ("算了 不修了 反正也能用" withdraws the repair; "算了 反正是前几年买的" goes on)
 		add(ActCancel, 0.85, ev)
 	} else if cmd == CmdCancel {
 		add(ActCancel, 1, core)
@@ -188,6 +200,14 @@ func readActs(u *Understanding, ctx Context, t string) []Act {
 	asksExchange := cueAsksExchange.MatchString(t) && !cueTradeIn.MatchString(t) && !cueFamilyBuys.MatchString(t)
 	if ctx.State == StateSelf && knowledge.GivesUp(u.Canon) && !cueAsksBrand.MatchString(t) && !asksExchange {
 		acts = slices.DeleteFunc(acts, func(a Act) bool { return a.Kind == ActReturn }) // buys one, asks none
+	}
+	if ev := cueRatherNew.FindString(t); ev != "" && ctx.State.inProgress() && ctx.State != StateVisit && !ctx.HasTicket && !worth && !asksExchange {
+		// "几百块？那还不如换个新的", "修它干嘛 还不如买个新的" at any question of the form: the
+		// customer will buy one and drops the repair; no exchange is asked of the brand
+		acts = slices.DeleteFunc(acts, func(a Act) bool { return a.Kind == ActReturn })
+		if !slices.ContainsFunc(acts, func(a Act) bool { return a.Kind == ActCancel }) {
+			add(ActCancel, 0.85, ev)
+		}
 	}
 	if asksExchange && slices.ContainsFunc(acts, func(a Act) bool { return a.Kind == ActReturn }) {
 		// "我要换新的 不修了": a return or an exchange instead of the repair, asked of the
@@ -300,6 +320,9 @@ func statedPart(canon string) string {
 	}
 	return strings.Join(kept, " ")
 }
+
+// cueRatherNew would rather buy a new one than have it repaired: "还不如换个新的", "干脆买台新的".
+var cueRatherNew = knowledge.MustGate(`(还不如|不如|倒不如|干脆)(直接|自己|再)?(去)?(买|换)(个|台|一个|一台|部|只)?新(的|机)?`)
 
 // cueAsksBrand asks the brand for something ("给我换个新的", "能不能换新的"): a request, not
 // a customer walking away.

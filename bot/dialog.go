@@ -232,6 +232,9 @@ func (d *Dialog) Step(c Conversation, in Inbound) (cv Conversation, out []Effect
 	if d.safetyFollowUp(t) {
 		return c, t.out
 	}
+	if d.visitChoiceNote(t, text) {
+		return c, t.out // "4，麻烦跟师傅说一下最好三点以后到": the window, and the words kept
+	}
 	if d.findTicket(t) {
 		return c, t.out
 	}
@@ -1458,9 +1461,16 @@ func (d *Dialog) advance(t *step) {
 				for c.Step < len(rule.Steps) && alreadyTried(told, rule.StepText(c.Step, c.Case.Fuel)) {
 					c.Step++ // "遥控器没反应了，换了电池也不行": the check told as done is not shown
 				}
+				cause, said, isCause := causeStep(t.u.Canon, rule, c.Case.Fuel, c.Step)
+				if isCause {
+					c.Step = cause // "新装的 晃得很厉害 运输螺栓没拆": the step that deals with it first
+				}
 				if c.Step < len(rule.Steps) {
 					t.sayKey("bot.self.intro", "title", rule.Title)
-					if c.Step > 0 {
+					switch {
+					case isCause:
+						t.sayKey("bot.self.likely_cause", "said", said)
+					case c.Step > 0:
 						t.sayKey("bot.self.skip_tried")
 					}
 					c.Case.StepsTried = c.Step
@@ -1551,7 +1561,34 @@ func (d *Dialog) selfService(t *step, text string) {
 	if d.ackVerdict(t, t.verdict) {
 		return // "嗯 行 没毛病" after a doubt or a detail noted: asked plainly first
 	}
+	if a := t.u.Answer; (a == knowledge.AnswerUnclear || a == knowledge.AnswerNotSolved) && !t.u.Is(ActQuestion) {
+		if cause, said, ok := causeStep(t.u.Canon, rule, c.Case.Fuel, c.Step); ok {
+			// "没放运输螺栓" at the step about the load: the likely cause, and the step that
+			// deals with it next; nothing is recorded as the fault
+			if cause > c.Step {
+				c.Step = cause
+				c.Case.StepsTried = c.Step
+			}
+			t.sayKey("bot.self.likely_cause", "said", said)
+			d.showStep(t, rule)
+			return
+		}
+	}
+	lacked := ""
+	if a := t.u.Answer; (a == knowledge.AnswerUnclear || a == knowledge.AnswerNotSolved) && !t.u.Is(ActQuestion) {
+		if lacked = lacking(t.u.Canon, rule.Steps[c.Step]); lacked != "" {
+			// "还没换，手头没滤芯": the step cannot be done; it and the later steps that need
+			// the same thing are passed over, never asked again
+			t.u.Answer = knowledge.AnswerNotSolved
+			t.u.Facts.Symptom = ""
+			t.u.Acts = slices.DeleteFunc(t.u.Acts, func(a Act) bool { return a.Kind == ActReport || a.Kind == ActVague })
+			t.sayKey("bot.self.lacking", "thing", lacked)
+		}
+	}
 	did, echoed := checkedFine(t.u.Canon, rule.Steps[c.Step])
+	if lacked != "" {
+		did, echoed = false, false
+	}
 	if f := t.u.Facts; f.Brand != "" || f.Model != "" || !f.Phone.IsZero() || !f.PurchaseDate.IsZero() || f.Serial != "" {
 		did, echoed = false, false // "洗碗机是西门子的": a detail, not the check's result
 	}
@@ -1569,7 +1606,8 @@ func (d *Dialog) selfService(t *step, text string) {
 		t.u.Facts.Symptom, t.u.Facts.PurchaseDate, t.u.Facts.PurchaseApprox = "", Date{}, false
 		t.u.Facts.Product, t.u.Facts.Category = "", "" // "风扇在转" names a part, not a product
 		t.u.Acts = slices.DeleteFunc(t.u.Acts, func(a Act) bool { return a.Kind == ActReport || a.Kind == ActVague })
-		if sawFault.MatchString(compact(t.u.Canon)) {
+		if sawFault.MatchString(compact(t.u.Canon)) && !mootState.MatchString(compact(t.u.Canon)) {
+			// ("一直是零下18度 没动过": never touched, nothing found wrong)
 			// "外机风扇没转 也没挡": the check found something wrong; kept for the engineer
 			noteResult(t)
 		} else {
@@ -1608,7 +1646,7 @@ func (d *Dialog) selfService(t *step, text string) {
 			c.Step = len(rule.Steps)
 		}
 		skipped := false
-		for c.Step < len(rule.Steps) && alreadyTried(t.u.Canon, rule.Steps[c.Step]) {
+		for c.Step < len(rule.Steps) && (alreadyTried(t.u.Canon, rule.Steps[c.Step]) || lacked != "" && strings.Contains(rule.Steps[c.Step], lacked)) {
 			// "电池换过了 没用" before the step that says to change the battery: not asked again
 			c.Step++
 			skipped = true
@@ -2690,7 +2728,9 @@ func (d *Dialog) submitNow(t *step) bool {
 		return false
 	}
 	canon := compact(t.u.Canon)
-	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != "" && q.Topic != TopicOther && q.Topic != TopicService && q.Topic != TopicIsNormal {
+	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != "" && q.Topic != TopicOther && q.Topic != TopicService && q.Topic != TopicIsNormal &&
+		!(q.Topic == TopicDuration && !cueQuestion.MatchString(canon)) {
+		// ("前年买的，你们尽快派人来啊" hurries, it asks nothing: the answer taken, filed now)
 		return false // "派师傅上门要多少钱": the question first
 	}
 	if cueCancel.MatchString(canon) || t.u.Is(ActCancel) || t.u.Is(ActSolved) || inSelf && t.u.Answer == knowledge.AnswerSolved {

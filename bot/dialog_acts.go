@@ -749,7 +749,8 @@ func (d *Dialog) visitAfterFiling(t *step) bool {
 func availabilityTold(u *Understanding) bool {
 	tx := compact(u.Canon)
 	return cueAvailability.MatchString(tx) && windowTime.MatchString(contactWindow(u.Canon)) && len(u.Hazards) == 0 && u.Facts.Category == "" && u.Facts.ErrorCode == "" &&
-		!cueNewFault.MatchString(tx) && !cueReschedule.MatchString(tx)
+		!cueNewFault.MatchString(tx) && !cueReschedule.MatchString(tx) &&
+		!protestsPromise(u.Canon) // "下午6点之前才打电话 开玩笑吧": the promise protested, no time that suits
 }
 
 // availabilityAfterFiling keeps when the customer can be reached or visited, told after
@@ -1483,6 +1484,57 @@ var noInvoice = knowledge.MustGate(`没(有)?发票|发票(丢|没|找不到)|�
 // cueUrgent asks for the ticket to be hurried.
 var cueUrgent = knowledge.MustGate(`快点|快些|快一点|尽快|加急|急用|急着用|着急|赶紧|越快越好|早点来|早点修|早点上门|能不能快|催一下|催催|等不及|急死`)
 
+// cuePromisedTime quotes back a time the bot promised, with a word that finds it late:
+// "六点前？？", "18点才联系", "明天才来？", "要等到下午啊". cueTooSlow finds the wait too long in
+// words about the call or the visit: "太慢了 等不了那么久".
+var (
+	cuePromisedTime = knowledge.MustGate(`([0-9]{1,2}|[一二三四五六七八九十两]{1,3})(点|:00)(钟)?((前|以前|之前)?(才|再)` + promisedDeed + `|(前|以前|之前)\?|(前|以前|之前)?\?{2,})|` +
+		`([0-9]{1,2}|[一二三四五六七八九十两]{1,3})(点|:00)(钟)?(前|以前|之前)[^,]{0,4}(太慢|这么慢|那么慢|这么久|那么久|太久|等不了|来不及|怎么|搞什么|开玩笑)|` +
+		`(明天|后天|明早|明晚|下午|晚上|中午|下周|礼拜[一二三四五六天日]|周[一二三四五六日末]|听日|听朝|后日|今晚)(才|先|至)` + promisedDeed + `|(要|得)?等到(明天|后天|下午|晚上|中午|下周)(啊|吗|呀|\?|$)`)
+	cueTooSlow = knowledge.MustGate(`(太慢|这么慢|那么慢|慢死|这么久|那么久|太久|等不了|等不起|来不及|咁慢|咁耐)[^,?]{0,6}(联系|回电|电话|上门|来|嚟|等)|(联系|回电|电话|上门|来|嚟|等)[^,?]{0,6}(太慢|这么慢|那么慢|这么久|那么久|太久|等不了|等不起|咁慢|咁耐)`)
+)
+
+// promisedDeed is what was promised by that time: a call or a visit.
+const promisedDeed = `(来|到|嚟|联系|打|回|上门|派|安排|处理|给)`
+
+// protestsPromise reports a message that finds the promised call or visit too late.
+func protestsPromise(canon string) bool {
+	t := ActText(canon)
+	return cuePromisedTime.MatchString(t) || cueTooSlow.MatchString(t)
+}
+
+// cueDispatch asks for an engineer to be sent, not for a person to chat with: "尽快派人来",
+// "派个师傅过来", "赶紧安排上门".
+var cueDispatch = knowledge.MustGate(`派(个|一个)?(师傅|人|工程师)(来|过来|上门)?|(安排|赶紧|快点|尽快)[^,?]{0,3}上门`)
+
+// answerThenDispatch takes the answer to the form's question told before a request for an
+// engineer ("前年买的，你们尽快派人来啊" to the purchase question, "CXW-200 快派人来" to the
+// model's): the answer is kept and the form goes on to the filing, where the engineer is sent;
+// no person is handed the chat for it. It reports whether it answered.
+func (d *Dialog) answerThenDispatch(t *step) bool {
+	c, u := t.c, &t.u
+	tx := compact(u.Canon)
+	if c.State != StateCollect || c.Ticket != "" || c.Asking == "" || len(u.Hazards) > 0 || u.Suspect != "" || c.Case.Safety ||
+		!cueDispatch.MatchString(tx) || strings.Contains(tx, "人工") || strings.Contains(tx, "客服") || u.Is(ActComplaint) {
+		return false
+	}
+	for _, part := range spokenParts(u.Canon) {
+		if cueDispatch.MatchString(compact(part)) {
+			continue // the request, no answer
+		}
+		before := c.Case
+		if ok, _ := d.answer(&c.Case, c.Asking, part, t.in.At); ok {
+			if learned := d.learned(&before, &c.Case); learned != "" {
+				t.sayKey("bot.learned", "facts", learned)
+			}
+			d.advance(t)
+			return true
+		}
+		c.Case = before
+	}
+	return false
+}
+
 // cueSafetyDone is a customer telling they did what the advice said.
 var cueSafetyDone = knowledge.MustGate(`拔了|(搬|放|拿|挪|移)(到|去|在)[^,?]{0,4}(阳台|外面|门外|室外|地上|瓷砖|楼下|院子)|拔掉了|关了|关掉了|断电了|拉闸了|闸拉了|开窗了|窗户?(打)?开了|出来了|出去了|离开了|灭了|好的|好滴|知道了|明白了|嗯`)
 
@@ -1850,9 +1902,22 @@ func (d *Dialog) interject(t *step) bool {
 		c.Case.Recovered = true
 		return true
 	}
+	if u.Is(ActHandoff) && d.answerThenDispatch(t) {
+		return true // "前年买的，你们尽快派人来啊": the answer, and the engineer it asks for is what the form leads to
+	}
 	if u.Is(ActHandoff) || cueBotUseless.MatchString(compact(u.Canon)) && !cueClearCancel.MatchString(compact(u.Canon)) {
 		// ("算了算了，跟机器人说有什么用": a person is wanted, nothing is cancelled)
 		d.command(t, CmdHuman)
+		return true
+	}
+	if (c.State == StateDone || c.State == StateVisit) && c.Ticket != "" && len(u.Hazards) == 0 && u.Suspect == "" &&
+		(u.Facts.Category == "" || u.Facts.Category == c.Case.Category) && protestsPromise(u.Canon) {
+		// "六点前？？我人在门外", "18点才联系？太慢了", "明天才来？": the time just promised,
+		// protested; about that ticket, never a new fault, a time preference or a new case
+		t.sayKey("bot.ticket.too_slow", "number", c.Ticket)
+		if c.State == StateVisit {
+			d.reask(t)
+		}
 		return true
 	}
 	if a, ok := u.Has(ActComplaint); ok && a.Confidence >= 0.95 && u.Is(ActCancel) {
@@ -2028,7 +2093,7 @@ func (d *Dialog) interject(t *step) bool {
 	}
 	verdict := u.Is(ActSolved) || u.Is(ActNotSolved) || u.Is(ActHandoff)
 	if q, ok := u.Has(ActQuestion); ok && !verdict {
-		if hasSubstance(u) && (c.State == StateNew || c.State == StateDone || c.State == StateCollect) {
+		if hasSubstance(u) && (c.State == StateNew || c.State == StateDone || c.State == StateCollect) && !asksOfFiled(t, q) {
 			return false // a fault with a question: the state handler answers it after reading the facts
 		}
 		answered := false
@@ -2056,6 +2121,8 @@ func (d *Dialog) interject(t *step) bool {
 			d.advance(t)
 		case busy:
 			d.reask(t)
+		case c.Ticket != "" && c.State == StateDone && asksOfFiled(t, q):
+			t.sayKey("bot.question.ticket_goes_on", "number", c.Ticket) // "水能不能喝？" of the case just filed
 		case t.toldNormal || q.Topic == TopicOther && cueHowTo.MatchString(compact(u.Canon)):
 			t.sayKey("bot.question.anything_else") // a how-to answered or handed on: nothing is broken
 		case c.Ticket != "" && c.State == StateDone:
@@ -2387,6 +2454,14 @@ func toldNotSolved(canon string) bool {
 }
 
 // hasSubstance reports whether a message says something about a fault or a product.
+// asksOfFiled reports a question about the case just filed that names its product and tells
+// no fault: "那微波炉这两天还能用吗", "水能不能喝？" once the ticket is filed, never a new case.
+func asksOfFiled(t *step, q Act) bool {
+	c, f := t.c, t.u.Facts
+	return c.State == StateDone && c.Ticket != "" && q.Topic == TopicKeepUsing && len(t.u.Hazards) == 0 &&
+		(f.Category == "" || f.Category == c.Case.Category) && f.Symptom == "" && f.ErrorCode == "" && f.Model == ""
+}
+
 func hasSubstance(u *Understanding) bool {
 	f := u.Facts
 	return f.Category != "" || f.Product != "" || f.Symptom != "" || f.ErrorCode != "" || f.Model != "" ||
@@ -2863,6 +2938,8 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 			t.sayKey("bot.faq.keep_using.dead") // "开不了机": nothing to use; no trying again and again
 		case cueNoisy.MatchString(compact(c.Case.Symptom + " " + t.u.Canon)):
 			t.sayKey("bot.faq.keep_using.noise") // "异响": not "if it sounds as usual"
+		case cueFoodAsked.MatchString(compact(t.u.Canon)):
+			t.sayKey("bot.faq.keep_using.food") // "这汤还能喝吗" with no entry for the product: when unsure, not
 		default:
 			t.sayKey("bot.faq.keep_using")
 		}
@@ -2873,6 +2950,16 @@ func (d *Dialog) answerTopic(t *step, topic string) {
 		}
 		a := isNormalAnswer(t.u.Canon, cat)
 		t.say(a)
+		if a == catalog.T("bot.faq.is_normal.unsure") && c.Case.Symptom == "" && c.Case.ErrorCode == "" && c.Ticket == "" {
+			// "投影仪开机后 风扇声特别大 还有点热 是正常的吗": to be registered, the words before
+			// the question are the fault; it is not asked for again
+			told := statedPart(t.u.Canon)
+			if f := LooseSymptom(told, t.in.At, d.lexicon()); f != "" {
+				c.Case.Symptom = f
+			} else if r := readRest(compact(told), d.lexicon()); hanCount(r.text) >= 3 && !r.vague {
+				c.Case.Symptom = truncateRunes(r.text, maxSymptomRunes)
+			}
+		}
 		// told it is normal, and the message tells no other fault ("不制冷 两侧很热 正常吗" does):
 		// nothing to file
 		t.toldNormal = t.toldNormal || a != catalog.T("bot.faq.is_normal.unsure") && !strings.ContainsAny(t.u.Facts.Symptom, "不没漏坏停") &&
@@ -3487,6 +3574,9 @@ var cueLeaking = knowledge.MustGate(`漏水|滴水|渗水|往下滴|一直滴|�
 var cueDeadMachine = knowledge.MustGate(`开不了机|开不开机|不开机|开机没反应|没有?反应|不通电|没电了|不启动|启动不了|打不开|不亮|黑屏没声音|点不着|打不着火`)
 
 // cueNoisy tells a noise: "异响", "噪音大", "咔咔响".
+// cueFoodAsked asks whether what a product made may be eaten or drunk: "这水还能喝吗".
+var cueFoodAsked = knowledge.MustGate(`(喝|饮|吃|食|直饮)(吗|嘛|么|不|伐|啊|呀|得|$|[,?])|能不能(直接)?(喝|吃)`)
+
 var cueNoisy = knowledge.MustGate(`异响|噪音|噪声|声音(很|太|特别|好)?大|响声|(咔|嗡|哒|吱|咚|嘎)+[^,，。]{0,2}响|有响|怪声|杂音`)
 
 // cueAttached names a device plugged into the one reported, as part of its fault: "外接显示器

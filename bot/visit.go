@@ -37,6 +37,41 @@ func (d *Dialog) visit(t *step, text string) {
 	t.sayKey("bot.visit.retry")
 }
 
+// visitChoiceNote books a window chosen by its number with words for the engineer beside it:
+// "4，麻烦跟师傅说一下最好三点以后到", "第二个吧 来之前打个电话 我怕不在家", "6吧，让师傅带上
+// 配件". The words are kept on the ticket (a time also as the contact window, for the person
+// who calls; the message is in the transcript the engineer reads), never read as a fault, a
+// progress question or a request for a person. It reports whether it booked.
+func (d *Dialog) visitChoiceNote(t *step, text string) bool {
+	c := t.c
+	if c.State != StateVisit || c.Ticket == "" || len(c.Windows) == 0 || len(t.u.Hazards) > 0 || t.u.Suspect != "" {
+		return false
+	}
+	tx := strings.TrimSpace(normalizeText(text))
+	m := looseChoice.FindStringSubmatch(tx)
+	if m == nil {
+		if m = hanChoice.FindStringSubmatch(tx); m == nil {
+			return false
+		}
+		m[1] = strconv.Itoa(strings.IndexRune("一二三四五六七八九", []rune(m[1])[0])/len("一") + 1)
+	}
+	k, err := strconv.Atoi(m[1])
+	note := strings.Trim(m[2], clauseBreaks+" .!！")
+	if err != nil || k < 1 || k > len(c.Windows) || runes(note) <= 4 || strings.ContainsAny(note, "0123456789") && !clockWindow.MatchString(knowledge.Canon(note)) {
+		return false // a bare number, the option's own words ("2 下午吧") or another number: read as usual
+	}
+	d.bookVisit(t, k-1)
+	if canon := knowledge.Canon(note); clockWindow.MatchString(canon) {
+		t.do(UpdateContact{Number: c.Ticket, Window: contactWindow(canon)}) // "三点以后": for the person who calls
+	}
+	t.sayKey("bot.visit.note_kept", "note", truncateRunes(note, 30), "number", c.Ticket)
+	return true
+}
+
+// hanChoice is a window chosen by its number in Chinese, with words after it: "第二个吧 来之前
+// 打个电话".
+var hanChoice = knowledge.MustFilter(`^(?:就|我选|选|要)?第([一二三四五六七八九])(?:个|号)?(?:吧|啊|呀|哦|哈|嘛|呗)?[ ,，、。：:]+(.*)$`)
+
 // bookVisit books the offered window i.
 func (d *Dialog) bookVisit(t *step, i int) {
 	c := t.c
