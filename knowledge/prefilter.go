@@ -28,6 +28,113 @@ type prefilter struct {
 	// firsts are the first runes of subs when p is a choice of literals only (pfOr), side
 	// by side, so that passIn rejects a text by reading one slice, not every sub's node.
 	firsts []rune
+
+	// runes is the condition's first runes flattened (a condition's root only): most texts
+	// lack them, and are rejected by a few bit tests instead of a walk of the tree.
+	runes runeCNF
+}
+
+// runeCNF is a condition on the runes of a text that every text meeting a prefilter meets:
+// all of the bits in all, and for each clause in anyOf some bit of it, the bits being those
+// runeBits gives the literals' first runes. It is implied by the tree, since passIn tests
+// the same bit of a literal's first rune before searching for the literal: a text that
+// fails it fails the tree, and the tree still decides every text that meets it.
+type runeCNF struct {
+	all   []runeWord
+	anyOf [][]runeWord
+}
+
+// runeWord is some bits of one word of a runeBits.
+type runeWord struct {
+	i    uint8
+	bits uint64
+}
+
+// meets reports whether have meets the condition.
+func (c *runeCNF) meets(have *runeBits) bool {
+	for _, w := range c.all {
+		if have.words[w.i]&w.bits != w.bits {
+			return false
+		}
+	}
+clauses:
+	for _, clause := range c.anyOf {
+		for _, w := range clause {
+			if have.words[w.i]&w.bits != 0 {
+				continue clauses
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// empty reports a condition every text meets.
+func (c *runeCNF) empty() bool { return len(c.all) == 0 && len(c.anyOf) == 0 }
+
+// runeClauses returns clauses of first runes, each holding a rune of every text that
+// passes p: a literal needs its first rune; a conjunction every clause of its subs; a
+// choice the union of one clause (the shortest) of each of its ways, none when a way
+// needs nothing.
+func (p *prefilter) runeClauses() [][]rune {
+	switch p.op {
+	case pfLit:
+		return [][]rune{{p.first}}
+	case pfAnd:
+		var out [][]rune
+		for _, q := range p.subs {
+			out = append(out, q.runeClauses()...)
+		}
+		return out
+	case pfOr:
+		var union []rune
+		for _, q := range p.subs {
+			cs := q.runeClauses()
+			if len(cs) == 0 {
+				return nil
+			}
+			best := cs[0]
+			for _, c := range cs[1:] {
+				if len(c) < len(best) {
+					best = c
+				}
+			}
+			union = append(union, best...)
+		}
+		slices.Sort(union)
+		return [][]rune{slices.Compact(union)}
+	}
+	return nil
+}
+
+// flatRunes is p's condition on runes as a runeCNF.
+func (p *prefilter) flatRunes() runeCNF {
+	var c runeCNF
+	var all runeBits
+	for _, clause := range p.runeClauses() {
+		if len(clause) == 1 {
+			all.add(clause[0])
+			continue
+		}
+		var b runeBits
+		for _, r := range clause {
+			b.add(r)
+		}
+		c.anyOf = append(c.anyOf, b.asWords())
+	}
+	c.all = all.asWords()
+	return c
+}
+
+// asWords lists the words of b that hold a bit.
+func (b *runeBits) asWords() []runeWord {
+	var out []runeWord
+	for i, w := range b.words {
+		if w != 0 {
+			out = append(out, runeWord{i: uint8(i), bits: w})
+		}
+	}
+	return out
 }
 
 type pfOp uint8
@@ -58,6 +165,9 @@ func newPrefilter(pattern string) *prefilter {
 	p := prefilterOf(tree.Simplify())
 	if p.nodes() > maxPrefilterNodes {
 		return pfAlways
+	}
+	if p.op != pfTrue {
+		p = &prefilter{op: p.op, lit: p.lit, first: p.first, subs: p.subs, firsts: p.firsts, runes: p.flatRunes()}
 	}
 	return p
 }
@@ -176,19 +286,28 @@ func (p *prefilter) nodes() int {
 
 // pass reports whether s meets the condition: false means the regexp cannot match s.
 func (p *prefilter) pass(s string) bool {
+	if p.op != pfLit && !p.runes.empty() { // a literal alone is one search
+		have := runesIn(s)
+		return p.passIn(s, &have)
+	}
+	return p.passTree(s)
+}
+
+// passTree is pass, walking the tree.
+func (p *prefilter) passTree(s string) bool {
 	switch p.op {
 	case pfLit:
 		return strings.Contains(s, p.lit)
 	case pfAnd:
 		for _, q := range p.subs {
-			if !q.pass(s) {
+			if !q.passTree(s) {
 				return false
 			}
 		}
 		return true
 	case pfOr:
 		for _, q := range p.subs {
-			if q.pass(s) {
+			if q.passTree(s) {
 				return true
 			}
 		}
@@ -327,8 +446,9 @@ func registerPrefilter(re *regexp.Regexp, pf *prefilter) {
 
 // CheckPrefilters checks, for every expression built behind a prefilter so far (Gated,
 // its alternatives, Filtered), that the prefilter lets s through whenever the expression
-// matches s: the prefilters may only ever save work, never change an answer. It returns
-// the expressions that fail, for tests.
+// matches s: the prefilters may only ever save work, never change an answer; and that the
+// walk of the tree, the runes' flat condition in front of it (passIn) and pass agree. It
+// returns the expressions that fail, for tests.
 func CheckPrefilters(s string) []string {
 	prefiltered.Lock()
 	list := prefiltered.list
@@ -336,7 +456,7 @@ func CheckPrefilters(s string) []string {
 	var bad []string
 	have := runesIn(s)
 	for _, p := range list {
-		if pass := p.pf.pass(s); pass != p.pf.passIn(s, &have) || !pass && p.re.MatchString(s) {
+		if pass := p.pf.passTree(s); pass != p.pf.passIn(s, &have) || pass != p.pf.pass(s) || !pass && p.re.MatchString(s) {
 			bad = append(bad, p.re.String())
 		}
 	}
@@ -387,14 +507,22 @@ func (a *gatedAlt) openIn(s string, have *runeBits) bool {
 }
 
 // passIn is pass with the runes of s known: a literal whose first rune s lacks is not
-// searched for.
+// searched for, and a text that lacks the runes the condition needs is not walked.
 func (p *prefilter) passIn(s string, have *runeBits) bool {
+	if !p.runes.meets(have) {
+		return false
+	}
+	return p.passTreeIn(s, have)
+}
+
+// passTreeIn is passIn, walking the tree.
+func (p *prefilter) passTreeIn(s string, have *runeBits) bool {
 	switch p.op {
 	case pfLit:
 		return have.has(p.first) && strings.Contains(s, p.lit)
 	case pfAnd:
 		for _, q := range p.subs {
-			if !q.passIn(s, have) {
+			if !q.passTreeIn(s, have) {
 				return false
 			}
 		}
@@ -409,7 +537,7 @@ func (p *prefilter) passIn(s string, have *runeBits) bool {
 			return false
 		}
 		for _, q := range p.subs {
-			if q.passIn(s, have) {
+			if q.passTreeIn(s, have) {
 				return true
 			}
 		}

@@ -76,6 +76,9 @@ func TestMatcherRegexPrefilters(t *testing.T) {
 	matched := 0
 	for _, rx := range m.regexes {
 		for _, s := range texts {
+			if have := runesIn(s); rx.pf.passIn(s, &have) != rx.pf.passTree(s) {
+				t.Fatalf("%q: the runes' flat condition of %q and its tree disagree", s, rx.re)
+			}
 			if rx.re.MatchString(s) {
 				matched++
 				if !rx.pf.pass(s) {
@@ -132,6 +135,9 @@ func TestPrefilterRandom(t *testing.T) {
 				b[i] = alphabet[rng.IntN(len(alphabet))]
 			}
 			s := string(b)
+			if pf.pass(s) != pf.passTree(s) {
+				t.Fatalf("%q: the runes' flat condition and the tree disagree on %q", p, s)
+			}
 			if re.MatchString(s) {
 				matched++
 				if !pf.pass(s) {

@@ -99,6 +99,7 @@ type simScratch struct {
 	found  []queryFeature // the message's features with a posting list
 	docs   docTable       // the documents they reach
 	near   []docSim       // the documents similar enough
+	rules  []ruleSim      // the rules they belong to, before the most similar are kept
 }
 
 // queryFeature is a feature of the message with a posting list, post[start:end], and its weight in
@@ -139,17 +140,18 @@ func (x *simIndex) search(t string, out []ruleSim) []ruleSim {
 	}
 	s.docs.reset()
 	slices.SortFunc(s.near, func(a, b docSim) int { return cmp.Compare(a.doc, b.doc) })
-	first := len(out)
+	rules := s.rules[:0] // hundreds with 10,000 rules: gathered in the scratch, not in out
 	cur := ruleAcc{rule: -1}
 	for _, d := range s.near {
 		if rule := x.docRule[d.doc]; rule != cur.rule {
-			out = cur.flush(out)
+			rules = cur.flush(rules)
 			cur = ruleAcc{rule: rule}
 		}
 		cur.add(d.doc, d.cos)
 	}
-	out = cur.flush(out)
-	return append(out[:first], mostSimilar(out[first:], simMaxRules)...)
+	rules = cur.flush(rules)
+	s.rules = rules
+	return append(out, mostSimilar(rules, simMaxRules)...)
 }
 
 // mostSimilar keeps the n rules of sims (in rule order) with the highest scores, in rule
