@@ -43,7 +43,7 @@ var (
 	notSolvedPhrases = []string{
 		"没解决", "未解决", "没有解决", "解决不了", "不行", "没用", "没有用", "没啥用", "没什么用", "不好使", "不管用",
 		"不顶用", "没好", "不好", "还没", "还是一样", "老样子", "一样的", "依旧", "依然", "仍然", "照样", "还是",
-		"没反应", "没有反应", "没变化", "没什么变化", "没效果", "没啥效果", "不可以", "有问题", "无效", "失败", "没法",
+		"一直是这样", "没反应", "没有反应", "没变化", "没什么变化", "没效果", "没啥效果", "不可以", "有问题", "无效", "失败", "没法",
 		"不能", "不正常", "不成功", "没成功", "白搭", "白试", "没改善", "不见好", "没区别", "又不", "又开始", "又坏",
 		"又停", "又出现", "又响", "又漏", "试过了", "都试了", "早试过", "都试过", "试了好几次", "不灵", "没动静",
 		"没卵用", "白整", "白搞", "白弄", "不中", "唔得", "仲系", "冇用", "唔work", "就是不", "就是还", "但是还", "但还是",
@@ -340,9 +340,20 @@ func Pending(canon string) bool {
 // 我拿过去", "是上门还是寄修？".
 func choiceQuestion(t string, i int) bool {
 	before, after := t[:i], t[i+len("还是"):]
+	if stillNot.MatchString(after) && !strings.ContainsAny(after, "?？") && !strings.HasSuffix(after, "吗") {
+		return false // "都弄了还是没热水 老头子还等着洗澡呢": still failing, whatever follows
+	}
+	before = notAsking.Replace(before) // "好什么好 还是不转": 什么 asks nothing
 	return strings.ContainsAny(before, "吗嘛么?？") || strings.ContainsAny(after, "?？") ||
 		strings.HasSuffix(after, "呢") || strings.HasSuffix(after, "吗") || shiHaishi(before, after)
 }
+
+var (
+	// stillNot is a fault told right after 还是: "还是不转", "还是没热水", "还是开不了机".
+	stillNot = regexp.MustCompile(`^(不|没|冇|唔|未|无|[开打进出转用亮响动]不)`)
+	// notAsking are words with 么 that ask nothing.
+	notAsking = strings.NewReplacer("什么", "", "怎么", "", "这么", "", "那么", "", "多么", "", "咋么", "")
+)
 
 // shiHaishi reports the "是A还是B" of a choice between two short answers: "保修是半年还是一年啊",
 // "是免费还是收费". What follows 还是 is B itself, never a fault still there ("是好了一点 还是
