@@ -23,10 +23,8 @@ import (
 type Facts struct {
 	Category string `json:"cat,omitempty"`     // category ID from the Lexicon, or OtherCategory
 	Product  string `json:"product,omitempty"` // the product as the customer named it, when Category is OtherCategory
-	// CategoryGuessed says the message did not name the product: its brand or model suggested it
-	CategoryGuessed bool   `json:"-"`
-	Brand           string `json:"brand,omitempty"` // canonical brand name from the Lexicon
-	Model           string `json:"model,omitempty"` // model number, ASCII upper-cased, single spaces
+	Brand    string `json:"brand,omitempty"`   // canonical brand name from the Lexicon
+	Model    string `json:"model,omitempty"`   // model number, ASCII upper-cased, single spaces
 
 	PurchaseDate   Date `json:"bought,omitzero"`
 	PurchaseApprox bool `json:"bought_approx,omitempty"` // "大概", "三个月前", "刚买": not to the day
@@ -163,6 +161,13 @@ func LooseSymptom(text string, now time.Time, lx *Lexicon) string {
 }
 
 func extract(text string, now time.Time, lx *Lexicon, loose bool) Facts {
+	f, _ := extractGuess(text, now, lx, loose)
+	return f
+}
+
+// extractGuess is extract, also reporting a category the message did not name: its brand or
+// model suggested it.
+func extractGuess(text string, now time.Time, lx *Lexicon, loose bool) (f Facts, guessed bool) {
 	var x extraction
 	x.init(text)
 	x.lx = lx
@@ -191,8 +196,7 @@ func extract(text string, now time.Time, lx *Lexicon, loose bool) Facts {
 	x.errorCode()
 	x.trigger()
 	x.symptom()
-	x.f.CategoryGuessed = x.f.Category != "" && x.catGuessed && !x.hasSpan(spanCategory)
-	return x.f
+	return x.f, x.f.Category != "" && x.catGuessed && !x.hasSpan(spanCategory)
 }
 
 // hasSpan reports whether a span of the kind was read.

@@ -222,8 +222,9 @@ func (r RuleReader) Understand(text string, ctx Context) Understanding {
 		u.Canon, read = rest, settled
 	}
 	u.Hazards, u.HazardExplained = read.Hits, read.Explains
-	u.Facts = Extract(u.Canon, ctx.Now, ctx.Lexicon)
-	if ctx.Category != "" && u.Facts.CategoryGuessed {
+	var guessed bool
+	u.Facts, guessed = extractGuess(u.Canon, ctx.Now, ctx.Lexicon, false)
+	if ctx.Category != "" && guessed {
 		u.Facts.Category = "" // "格力的" for a dehumidifier: a brand alone never changes the product
 	}
 	if asked != "" {
