@@ -108,8 +108,8 @@ func (x *extraction) symptom() {
 				continue
 			}
 			lastRuledOut = ""
-			if after := strings.Trim(s[x.afterFacts(ps, pe):pe], clauseBreaks+" "); after != part && after != "" && noTrouble.MatchString(after) {
-				ps = pe // "13851762209 其他没问题": a contact, then nothing wrong
+			if after := strings.Trim(s[x.afterFacts(ps, pe):pe], clauseBreaks+" "); after != part && after != "" && (noTrouble.MatchString(after) || sinceTail.MatchString(after)) {
+				ps = pe // "13851762209 其他没问题", "今天开始的": a fact told, then nothing wrong
 				continue
 			}
 			if noTrouble.MatchString(part) || skipWord.MatchString(part) || slowService.MatchString(part) || aboutService.MatchString(part) || whichUnit.MatchString(part) {
@@ -254,6 +254,9 @@ func (x *extraction) trimFront(st, ce int) int {
 	return st
 }
 
+// sinceTail ends a clause that only tells since when: "今天开始的", "上周起".
+var sinceTail = knowledge.MustFilter(`^(就|才)?(开始|起)(的|了|的吧|吧)?$|^(开始|才)(这样|出现)(的|了)?$`)
+
 // afterFacts returns where s[from:to] goes on after the last contact or product detail in it.
 func (x *extraction) afterFacts(from, to int) int {
 	at := from
@@ -307,14 +310,22 @@ func (x *extraction) symptomClause(cs, ce int) (start, end int, ok bool) {
 	// and words that say nothing.
 	st := x.trimFront(cs, ce)
 	// Cut before contact details that follow the fault in the same clause.
-	en := ce
+	en, labelled := ce, false
 	for _, sp := range x.spans[:x.n] {
 		switch sp.kind {
 		case spanPhone, spanName, spanAddress, spanSerial:
 			if sp.start > st && sp.start < en {
 				en = sp.start
 			}
+		case spanModel:
+			// "用一会就停 型号C21-RT2140 今天开始的": the model under its label, and what follows
+			if l := labelBefore(s, sp.start, "型号"); l >= st && l < en {
+				en, labelled = l, true
+			}
 		}
+	}
+	if labelled && en <= st {
+		return 0, 0, false // "型号C21-RT2140 今天开始的": the model told, no fault
 	}
 	// Cut facts that close the clause: "不凉了三天了" keeps "不凉了".
 	for trimmed := true; trimmed; {
@@ -332,6 +343,9 @@ func (x *extraction) symptomClause(cs, ce int) (start, end int, ok bool) {
 				en, trimmed = sp.start, true
 			}
 		}
+	}
+	if labelled && (st >= en || !x.faultIn(st, en)) {
+		return 0, 0, false // "型号C21-RT2140 今天开始的": the model told, no fault
 	}
 	if st >= en || !x.faultIn(st, en) {
 		st, en = cs, ce // trimming went wrong: keep the customer's whole clause
@@ -428,4 +442,15 @@ var symptomTailLabels = []string{"型号是", "型号:", "型号", "机型", "�
 func isDecoration(r string) bool {
 	c, _ := utf8.DecodeRuneInString(r)
 	return c >= 0x2600 && c <= 0x27BF || c >= 0x1F000 && c <= 0x1FAFF || c == 0xFE0F || c == 0x200D
+}
+
+// labelBefore returns where label starts when it stands right before byte i ("型号C21",
+// "型号是 X", "型号：X"), or -1.
+func labelBefore(s string, i int, label string) int {
+	before := strings.TrimRight(s[:i], " :：")
+	before = strings.TrimSuffix(before, "是")
+	if strings.HasSuffix(before, label) {
+		return len(before) - len(label)
+	}
+	return -1
 }
