@@ -300,6 +300,11 @@ func (d *Dialog) Step(c Conversation, in Inbound) (cv Conversation, out []Effect
 	if (c.State == StateDone || c.State == StateVisit) && c.Ticket != "" && (d.doorFixAfterFiling(t) || d.addDetailAfterFiling(t) || d.contactAfterFiling(t)) {
 		return c, t.out
 	}
+	if c.State == StateDone && c.Ticket != "" && len(t.u.Hazards) == 0 && t.u.Suspect == "" && confirmsFiled.MatchString(compact(t.u.Canon)) {
+		// "确认", "信息没问题": the ticket just read back is right; it goes on
+		t.sayKey("bot.question.ticket_goes_on", "number", c.Ticket)
+		return c, t.out
+	}
 	if c.State == StateVisit && d.visitWords(t, text) {
 		return c, t.out
 	}
@@ -1029,6 +1034,10 @@ func (d *Dialog) correctBeside(t *step, f Facts) {
 		t.sayKey("bot.corrected", "changes", strings.Join(changes, "，"))
 	}
 }
+
+// confirmsFiled confirms the details a filed ticket was read back with: "确认", "确认无误",
+// "信息没问题", "都对".
+var confirmsFiled = knowledge.MustFilter(`^(好的?|嗯+|ok|对)?[,，。 ]*(确认(无误|过了|了)?|信息(都)?(没问题|正确|对的?|无误)|都对(的)?|核对(过了|无误)|没错(的)?)[,，。!！~ ]*(谢谢|辛苦了?)?[!！。~ ]*$`)
 
 // partFine tells that the part a step checks is fine ("排水管没问题", "管子看了是好的", "滤网
 // 干净的没问题"): the check's result, never "solved" for the machine. partFineNot are the
