@@ -559,13 +559,17 @@ func burnsGas(c *Case) bool {
 		strings.Contains(c.Product, "炉") && !strings.Contains(c.Product, "电") && !strings.Contains(c.Product, "微波")
 }
 
+// asksConsumable asks whether what the device makes may be drunk or eaten: "水还能喝吗".
+var asksConsumable = knowledge.MustGate(`(喝|吃|冲奶|泡奶|饮|食)[^,，。!]{0,6}(吗|嘛|么|不|没|\?|？)|(能不能|可不可以|还能|可以|能)(喝|吃|冲奶|泡奶|饮|食)`)
+
 // safetyCheck handles a hazard only the hazard model suspects (Understanding.Suspect):
 // the customer is told what to do if it is one and asked, and the message goes on to the
 // dialog as usual. A "有" to the question asked on the last turn (family) is the hazard;
 // a "没有" goes back to the question pending. It reports whether it answered the message.
 func (d *Dialog) safetyCheck(t *step, family string) bool {
 	c := t.c
-	if family != "" {
+	if family != "" && !asksConsumable.MatchString(compact(t.u.Canon)) {
+		// ("水还能喝吗 孩子要冲奶粉" asks about the water: answered as a question, no "有")
 		core := strings.Trim(compact(t.u.Canon), clauseBreaks+" .!?~…")
 		switch {
 		case (utf8.RuneCountInString(core) <= 10 || confirmsHazardLong.MatchString(core)) && confirmsHazard.MatchString(core) && !deniesHazard.MatchString(core),

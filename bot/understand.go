@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"cmp"
 	"strings"
 	"time"
 	"unicode"
@@ -227,6 +228,9 @@ func (r RuleReader) Understand(text string, ctx Context) Understanding {
 	if ctx.Category != "" && guessed {
 		u.Facts.Category = "" // "格力的" for a dehumidifier: a brand alone never changes the product
 	}
+	if cat := cmp.Or(u.Facts.Category, ctx.Category); u.Facts.Trigger == TriggerWater && fillsWithWater[cat] && !cueWetInside.MatchString(u.Canon) {
+		u.Facts.Trigger = "" // "进水以后就不动了" of a washer: its filling, no water damage
+	}
 	if asked != "" {
 		keepNamedInAsked(&u.Facts, asked, ctx.Now, ctx.Lexicon)
 	}
@@ -242,6 +246,9 @@ func (r RuleReader) Understand(text string, ctx Context) Understanding {
 		u.Acts = weighActs(u.Acts, &u, ctx, t, textmodel.Acts())
 		if len(u.Hazards) == 0 {
 			u.Suspect = suspectHazard(u.Canon, t, u.HazardExplained, textmodel.Hazards())
+			if u.Suspect == knowledge.HazardBurning && waterTastes.MatchString(u.Canon) && !cueBurnt.MatchString(u.Canon) {
+				u.Suspect = "" // "净水器出来的水有股塑料味": what the water tastes of, nothing burning
+			}
 		}
 	}
 	return u
@@ -294,3 +301,16 @@ func Warm() {
 	textmodel.Hazards()
 	RuleReader{}.Understand("空调不制冷了 插头有点烫 怎么办", Context{State: StateNew, Now: time.Now()})
 }
+
+// fillsWithWater are the products that take in water to work: 进水 is their filling.
+var fillsWithWater = map[string]bool{"washing_machine": true, "dishwasher": true, "water_purifier": true, "water_heater": true}
+
+// cueWetInside is water where it damages even a machine that fills with water: its boards,
+// buttons, plug or motor, or the whole machine soaked or rained on.
+var cueWetInside = knowledge.MustGate(`(电路板|主板|电脑板|控制板|板子|显示屏|屏幕|面板|按键|插头|插座|电机|线路|电源|里面的电)[^,，。!?？]{0,4}(进水|进了水|进过水|泡水|受潮|湿)|(进水|进了水|进过水)[^,，。!?？]{0,3}(电路板|主板|电脑板|控制板|板子|面板|按键|插头|电机)|泡水|泡了水|泡过水|淋雨|淋了雨|被雨淋|水淹|被淹|淹了|泡坏`)
+
+// waterTastes tells what drinking water tastes or smells of: "出来的水有股塑料味".
+var waterTastes = knowledge.MustGate(`(出来的|出的|接的|喝的|滤的|过滤的|过滤后的|净化的|纯净|烧开的|开)水[^,，。!?？]{0,6}(味|口感)|(喝|尝)(起来|着)[^,，。!?？]{0,4}味`)
+
+// cueBurnt tells of burning: 烧, 焦, 糊, smoke.
+var cueBurnt = knowledge.MustGate(`烧|焦|糊|燶|冒烟|烟`)
