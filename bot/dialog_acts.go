@@ -1959,7 +1959,12 @@ func (d *Dialog) interject(t *step) bool {
 		d.command(t, CmdCancel)
 		return true
 	}
-	if u.Is(ActReturn) && c.State != StateHuman {
+	_, repeated := repeatFault(u)
+	if a, ok := u.Has(ActComplaint); u.Is(ActReturn) && (ok && a.Confidence >= 0.95 || repeated) {
+		// "第三次了！我要投诉！退货！": a complaint risk for a senior person first; the return
+		// asked for goes with it
+		c.Case.Return = true
+	} else if u.Is(ActReturn) && c.State != StateHuman {
 		if c.Case.Safety && c.Ticket == "" {
 			// "能不能给我换一个" in a hazard case: noted for the person who calls, the case
 			// stays a safety case and still wants the number to call back
