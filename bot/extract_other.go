@@ -584,11 +584,7 @@ func (x *extraction) writtenBrand() {
 	}
 	x.f.Brand, x.brand = word, -1
 	x.mark(m[2], m[3], spanBrand)
-	category := false
-	for _, sp := range x.spans[:x.n] {
-		category = category || sp.kind == spanCategory
-	}
-	if !category { // the product, too, was only the model's guess
+	if !x.hasSpan(spanCategory) { // the product, too, was only the model's guess
 		x.f.Category, x.cat = "", -1
 	}
 }
