@@ -2107,8 +2107,15 @@ func (d *Dialog) interject(t *step) bool {
 		}
 		answered := false
 		if busy {
+			before := c.Case
 			d.absorb(t) // "去年12月买的 还在保吗": the date answers the question
-			if said := answerBeside(u.Canon, c.Asking); c.State == StateCollect && said != "" && c.Case.missing(c.Asking) {
+			if c.State == StateCollect && c.Asking != "" && before.missing(c.Asking) && !c.Case.missing(c.Asking) {
+				// "任天堂啊 你是真人吗": the facts read answer the question asked
+				answered = true
+				if learned := d.learned(&before, &c.Case); learned != "" {
+					t.sayKey("bot.learned", "facts", learned)
+				}
+			} else if said := answerBeside(u.Canon, c.Asking); c.State == StateCollect && said != "" && c.Case.missing(c.Asking) {
 				// "荣泰的，RT6810。多少钱能修？", "任天堂啊 你是真人吗", "没买。这个要多久能修好？",
 				// "木有 大概要多少钱啊": the answer beside the question
 				before := c.Case

@@ -275,20 +275,34 @@ func (x *extraction) partHint(lx *Lexicon) {
 // the way customers name one: a word of two to four characters with 的, on its own ("投影仪
 // 开机就关 极米的"). Words about people, places and buying are no brand.
 func (x *extraction) otherBrand() {
-	if x.f.Category != OtherCategory {
-		return
+	if x.f.Category != OtherCategory && (x.brand < 0 || x.lx == nil || len(x.lx.brands[x.brand].categories) > 0) {
+		return // a listed brand of products outside the categories is read as here with no product named
 	}
+	listedAt := -1 // where a listed brand was found: one told as "是X的" before it wins
 	if x.f.Brand != "" {
-		x.brandSegment() // only a brand the model's shape suggested gives way
-		return
-	}
-	if x.brandBeforeProduct() || x.brandSegment() {
+		if x.brandSegment() { // only a brand the model's shape suggested gives way
+			return
+		}
+		for _, sp := range x.spans[:x.n] {
+			if sp.kind == spanBrand {
+				listedAt = sp.start
+				break
+			}
+		}
+		if listedAt < 0 {
+			return
+		}
+	} else if x.brandBeforeProduct() || x.brandSegment() {
 		return
 	}
 	s := x.s
-	// "我买的小白熊的", "车是台铃的": the brand told as what was bought or what it is
+	// "我买的小白熊的", "车是台铃的": the brand told as what was bought or what it is; "是坚果的
+	// J10S，极米那台是我卧室的": before a listed brand, the one the customer says it is
 	for _, m := range brandTold.FindAllStringSubmatchIndex(s, -1) {
 		word := s[m[2]:m[3]]
+		if listedAt >= 0 && m[2] > listedAt {
+			return
+		}
 		if _, taken := x.taken(m[2]); taken || strings.ContainsAny(word, notBrandBeforeRunes+faultRunes) || reduplicated(word) ||
 			plainAdjective.MatchString(word) || notBrandKind.MatchString(word) {
 			continue
@@ -336,6 +350,9 @@ func (x *extraction) otherBrand() {
 		if _, taken := x.taken(start); taken || strings.ContainsAny(word, notBrandRunes) || reduplicated(word) || notBrandPlain.MatchString(word) {
 			continue // "嗡嗡的，": a sound, not a brand; "公司用的": a use
 		}
+		if listedAt >= 0 {
+			return // a brand standing alone with 的 never overrides a listed one
+		}
 		x.f.Brand = word
 		x.mark(start, end, spanBrand)
 		return
@@ -348,7 +365,7 @@ func (x *extraction) otherBrand() {
 // shape suggested ("Y10" looks like a vivo phone) gives way to the one written.
 func (x *extraction) brandSegment() bool {
 	s := x.s
-	inferred := x.f.Brand != "" && !strings.Contains(strings.ToLower(s), strings.ToLower(x.f.Brand))
+	inferred := x.f.Brand != "" && !strings.Contains(strings.ToLower(s), strings.ToLower(x.f.Brand)) && (x.lx == nil || !x.lx.NamesBrand(s, x.f.Brand)) // "Garmin" writes 佳明
 	if x.f.Brand != "" && !inferred {
 		return false
 	}

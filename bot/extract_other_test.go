@@ -104,3 +104,45 @@ func TestPurchaseLabelCorrected(t *testing.T) {
 		}
 	}
 }
+
+// Brands the editors list for products outside the categories (knowledge/data/brands.yaml)
+// are read wherever they stand, with or without the product, and name no category; a
+// model that only one of them makes names it ("switch"). Everyday words that are also a
+// brand's name stay out of the list.
+func TestListedBrandOutsideCategories(t *testing.T) {
+	lx := shippedKB(t).Lexicon()
+	for _, tc := range []struct{ text, category, product, brand string }{
+		{"大疆mini3无人机图传老断", OtherCategory, "无人机", "大疆"},
+		{"佳明手表心率不准", "smartwatch", "", "佳明"},
+		{"任天堂游戏机手柄连不上", OtherCategory, "游戏机", "任天堂"},
+		{"switch左手柄摇杆漂移了 不碰它人物自己往左跑", OtherCategory, "手柄", "任天堂"},
+		{"DJI的云台相机开不了机", OtherCategory, "相机", "大疆"},
+		{"公牛插排有一个孔没电", OtherCategory, "插排", "公牛"},
+		{"爱玛电动车跑不远了", OtherCategory, "电动车", "爱玛"},
+		{"欧姆龙", "", "", "欧姆龙"},
+		{"下个月九号能来吗", "", "", ""},
+	} {
+		f := Extract(tc.text, testNow, lx)
+		if f.Category != tc.category || f.Product != tc.product || f.Brand != tc.brand {
+			t.Errorf("Extract(%q) = %q %q %q, want %q %q %q", tc.text, f.Category, f.Product, f.Brand, tc.category, tc.product, tc.brand)
+		}
+	}
+}
+
+// A listed brand outside the categories has no model patterns: the model is read from what
+// follows it, with 的, a space or the product between ("极米的H6", "雅迪 冠能DE8").
+func TestListedBrandOutsideCategoriesModel(t *testing.T) {
+	lx := shippedKB(t).Lexicon()
+	for _, tc := range []struct{ text, brand, model string }{
+		{"投影仪画面发黄 是极米的H6", "极米", "H6"},
+		{"极米投影仪H3S风扇声音大", "极米", "H3S"},
+		{"电动车 雅迪 冠能DE8", "雅迪", "冠能DE8"},
+		{"手表GPS搜不到星 Garmin Forerunner 265", "佳明", ""},
+		{"投影仪 是坚果的J10S，极米那台是我卧室的", "坚果", "J10S"},
+	} {
+		f := Extract(tc.text, testNow, lx)
+		if f.Brand != tc.brand || tc.model != "" && f.Model != tc.model {
+			t.Errorf("Extract(%q) = brand %q model %q, want %q %q", tc.text, f.Brand, f.Model, tc.brand, tc.model)
+		}
+	}
+}

@@ -278,6 +278,10 @@ func (x *extraction) model(lx *Lexicon) {
 		if x.f.Category == OtherCategory && x.rightAfterProduct(i) {
 			least = 3 // "极米投影仪H3S"
 		}
+		if from, ok := x.afterBrandOutside(lx, i); ok && strings.ContainsAny(s[i:end], "0123456789") && plausibleModel(s[i:end], 2) {
+			x.setModel(lx, from, seriesEnd(s, end), -1, -1) // "极米的H6", "雅迪 冠能DE8"
+			return
+		}
 		if x.gluedToBrand(i) {
 			if seriesNumber(s, i, end) {
 				x.setModel(lx, i, seriesEnd(s, end), -1, -1) // "小米14", "荣耀90 Pro"
@@ -312,6 +316,37 @@ func (x *extraction) gluedToBrand(i int) bool {
 		}
 	}
 	return false
+}
+
+// afterBrandOutside reports a token told right after the brand of a product outside the
+// categories, which has no model patterns to read its models by: "极米的H6", "雅迪 DE3",
+// "文石 BOOX Leaf3" (from the token), "雅迪 冠能DE8" (from the Chinese series glued to it,
+// returned as from).
+func (x *extraction) afterBrandOutside(lx *Lexicon, i int) (from int, ok bool) {
+	if x.brand < 0 || len(lx.brands[x.brand].categories) > 0 {
+		return 0, false
+	}
+	for _, sp := range x.spans[:x.n] {
+		if sp.kind != spanBrand || sp.end > i {
+			continue
+		}
+		between := strings.TrimLeft(x.s[sp.end:i], " ")
+		for _, w := range []string{"牌子的", "牌的", "家的", "的"} {
+			if b, cut := strings.CutPrefix(between, w); cut {
+				between = strings.TrimLeft(b, " ,，:：") // "荣泰的，RT6810"
+				break
+			}
+		}
+		if _, taken := x.taken(i - len(between)); between == "" || taken && x.rightAfterProduct(i) {
+			return i, true // "极米的H6", "极米投影仪H3S"
+		}
+		if n := utf8.RuneCountInString(between); n >= 2 && n <= 4 && !strings.ContainsRune(between, ' ') && hanOnly(between) &&
+			!strings.ContainsAny(between, saidBefore+"机器台款个部只这那型色寸买用是") {
+			return i - len(between), true
+		}
+		return 0, false
+	}
+	return 0, false
 }
 
 // seriesNumber reports a number of two or three digits glued to a brand that names a
@@ -614,4 +649,14 @@ func connectTarget(before string) bool {
 		}
 	}
 	return false
+}
+
+// hanOnly reports whether s is written in Chinese characters only.
+func hanOnly(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -27,28 +27,36 @@ func NewKnowledgeBase(set *knowledge.Set) (*KnowledgeBase, error) {
 	}
 	var data LexiconData
 	brands := map[string]int{} // brand name → index in data.Brands
+	addBrand := func(b knowledge.Brand, category string) {
+		i, ok := brands[b.Name]
+		if !ok {
+			i = len(data.Brands)
+			brands[b.Name] = i
+			data.Brands = append(data.Brands, BrandTerms{Name: b.Name, SerialPattern: b.SerialPattern})
+		}
+		bt := &data.Brands[i]
+		if category != "" {
+			bt.Categories = append(bt.Categories, category)
+		}
+		bt.Aliases = appendNew(bt.Aliases, b.Aliases...)
+		for _, mp := range b.ModelPatterns {
+			if !slices.Contains(bt.ModelPatterns, mp) {
+				bt.ModelPatterns = append(bt.ModelPatterns, mp)
+				bt.ModelCategories = append(bt.ModelCategories, category) // "BCD-…" under 美的's fridges
+			}
+		}
+		if bt.SerialPattern == "" {
+			bt.SerialPattern = b.SerialPattern
+		}
+	}
 	for _, c := range set.Categories {
 		data.Categories = append(data.Categories, CategoryTerms{ID: c.ID, Name: c.Name, Aliases: c.Aliases, ModelPatterns: c.GenericModelPatterns})
 		for _, b := range c.Brands {
-			i, ok := brands[b.Name]
-			if !ok {
-				i = len(data.Brands)
-				brands[b.Name] = i
-				data.Brands = append(data.Brands, BrandTerms{Name: b.Name, SerialPattern: b.SerialPattern})
-			}
-			bt := &data.Brands[i]
-			bt.Categories = append(bt.Categories, c.ID)
-			bt.Aliases = appendNew(bt.Aliases, b.Aliases...)
-			for _, mp := range b.ModelPatterns {
-				if !slices.Contains(bt.ModelPatterns, mp) {
-					bt.ModelPatterns = append(bt.ModelPatterns, mp)
-					bt.ModelCategories = append(bt.ModelCategories, c.ID) // "BCD-…" under 美的's fridges
-				}
-			}
-			if bt.SerialPattern == "" {
-				bt.SerialPattern = b.SerialPattern
-			}
+			addBrand(b, c.ID)
 		}
+	}
+	for _, b := range set.Brands {
+		addBrand(b, "") // a brand of products outside the categories: it names no category
 	}
 	for _, r := range set.Rules {
 		if !r.Safety {

@@ -165,6 +165,8 @@ func NewLexicon(d LexiconData) (*Lexicon, error) {
 			if k < len(b.ModelCategories) {
 				if ci, ok := lx.catByID[b.ModelCategories[k]]; ok {
 					pc = ci
+				} else if b.ModelCategories[k] == "" {
+					pc = -1 // a model of a product outside the categories ("PS5" of 索尼)
 				}
 			}
 			lx.models = append(lx.models, modelPattern{re: re, brand: idx, category: pc})

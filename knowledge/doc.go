@@ -11,6 +11,8 @@
 //   - categories.yaml lists the Categories (空调, 冰箱, 手机…): the words customers use for
 //     them (aliases), the warranty months of the whole unit and of main components (China's
 //     三包 defaults, editable), and the brands with patterns for model and serial numbers.
+//   - brands.yaml lists the Brands of products outside the categories (大疆, 任天堂…), so a
+//     customer who names one is understood.
 //   - rules/*.yaml list the Rules. A rule names a fault ("空调不制冷"), the categories it
 //     applies to (none: any), its Triggers, an optional Condition over the case, the
 //     self-service Steps, and what happens Unresolved: fault class, priority, on-site visit,

@@ -32,12 +32,16 @@ type Set struct {
 	Rules []Rule
 	// FAQ are the FAQ entries of every file, files in name order (see FAQ).
 	FAQ []FAQ
+	// Brands are brands of products outside the categories (大疆, 任天堂, 戴森…), known so
+	// that a customer who names one is understood; a category's brands are listed under it.
+	Brands []Brand
 
 	files   map[string][]byte
 	decoded map[string]decodedFile // each file as decoded, for ParseReusing
 	cats    []field                // where each category was read; empty for a set built in code
 	rules   []field                // where each rule was read; empty for a set built in code
 	faqs    []field                // where each FAQ entry was read; empty for a set built in code
+	brands  []field                // where each brand of Brands was read; empty for a set built in code
 
 	index *ruleIndex // rule id → index in Rules, for Rule; nil for a set built in code
 }
@@ -60,6 +64,7 @@ type fileDoc struct {
 	Categories []Category `yaml:"categories"`
 	Rules      []Rule     `yaml:"rules"`
 	FAQ        []FAQ      `yaml:"faq"`
+	Brands     []Brand    `yaml:"brands"`
 }
 
 // Category returns the category with the id, or nil.
@@ -175,6 +180,11 @@ func ParseReusing(files map[string][]byte, prev ...*Set) (*Set, error) {
 		for i, f := range doc.FAQ {
 			s.FAQ = append(s.FAQ, f)
 			s.faqs = append(s.faqs, faqs.index(i))
+		}
+		brands := root.key("brands")
+		for i, b := range doc.Brands {
+			s.Brands = append(s.Brands, b)
+			s.brands = append(s.brands, brands.index(i))
 		}
 	}
 	if err := ps.err(); err != nil {

@@ -49,6 +49,13 @@ func (s *Set) Validate() error {
 		}
 	}
 	s.validateFAQ(&ps, known, ruleAt)
+	for i := range s.Brands {
+		at := field{path: "brands[" + strconv.Itoa(i) + "]"}
+		if i < len(s.brands) {
+			at = s.brands[i]
+		}
+		validateBrand(&ps, &s.Brands[i], at)
+	}
 	slices.SortStableFunc(ps, func(a, b Problem) int {
 		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 	})
@@ -98,21 +105,24 @@ func validateCategory(ps *problems, c *Category, at field) {
 		checkMonths(ps, f.key("months"), comp.Months)
 	}
 	checkSanBao(ps, w, c.Warranty)
-	for i, b := range c.Brands {
-		f := at.key("brands").index(i)
-		if strings.TrimSpace(b.Name) == "" {
-			ps.add(f.key("name"), "required")
-		}
-		checkPhrases(ps, f.key("aliases"), b.Aliases)
-		for j, p := range b.ModelPatterns {
-			checkPattern(ps, f.key("model_patterns").index(j), p, regexp.Compile)
-		}
-		if b.SerialPattern != "" {
-			checkPattern(ps, f.key("serial_pattern"), b.SerialPattern, regexp.Compile)
-		}
+	for i := range c.Brands {
+		validateBrand(ps, &c.Brands[i], at.key("brands").index(i))
 	}
 	for j, p := range c.GenericModelPatterns {
 		checkPattern(ps, at.key("generic_model_patterns").index(j), p, regexp.Compile)
+	}
+}
+
+func validateBrand(ps *problems, b *Brand, at field) {
+	if strings.TrimSpace(b.Name) == "" {
+		ps.add(at.key("name"), "required")
+	}
+	checkPhrases(ps, at.key("aliases"), b.Aliases)
+	for j, p := range b.ModelPatterns {
+		checkPattern(ps, at.key("model_patterns").index(j), p, regexp.Compile)
+	}
+	if b.SerialPattern != "" {
+		checkPattern(ps, at.key("serial_pattern"), b.SerialPattern, regexp.Compile)
 	}
 }
 

@@ -264,3 +264,28 @@ func TestValidateSanBao(t *testing.T) {
 		}
 	}
 }
+
+// Brands outside the categories (brands.yaml) are checked like a category's brands, at
+// their own file and line.
+func TestValidateBrandsOutsideCategories(t *testing.T) {
+	got := problemsOf(t, map[string]string{
+		"categories.yaml": validCategories,
+		"brands.yaml": `brands:
+  - {name: 大疆, aliases: [大疆, DJI]}
+  - name: ''
+    aliases: [x]
+    model_patterns: ['(?i)switch(']
+`,
+	})
+	want := []string{
+		`brands.yaml:3: brands[1].name: is required`,
+		"brands.yaml:5: brands[1].model_patterns[0]: invalid regular expression \"(?i)switch(\": missing closing ): `(?i)switch(`",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n got %q\nwant %q", got, want)
+	}
+	s, err := Parse(map[string][]byte{"categories.yaml": []byte(validCategories), "brands.yaml": []byte("brands:\n  - {name: 大疆, aliases: [DJI]}\n")})
+	if err != nil || len(s.Brands) != 1 || s.Brands[0].Name != "大疆" {
+		t.Fatalf("Parse brands.yaml = %+v, %v", s, err)
+	}
+}
