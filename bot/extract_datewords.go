@@ -319,9 +319,10 @@ func readCalendarDate(s string, i int, today Date, targeted bool) (dateMention, 
 	}
 	for _, f := range shoppingFestivals {
 		if strings.HasPrefix(s[i:], f.word) {
-			d := Date{Year: today.Year, Month: f.month}
+			d := Date{Year: today.Year, Month: festivalMonth(f.word, today.Year, f.month)}
 			if d.after(today) {
 				d.Year--
+				d.Month = festivalMonth(f.word, d.Year, f.month)
 			}
 			m.date, m.end, m.approx = d, i+len(f.word), true
 			return m, true
@@ -382,7 +383,7 @@ func readAfterYear(s string, i, year int) (d Date, end int, approx bool) {
 	}
 	for _, p := range yearParts {
 		if strings.HasPrefix(s[j:], p.word) {
-			return Date{Year: year, Month: p.month}, j + len(p.word), true
+			return Date{Year: year, Month: festivalMonth(p.word, year, p.month)}, j + len(p.word), true
 		}
 	}
 	return Date{Year: year}, i, false

@@ -1,10 +1,15 @@
 package bot
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
+
+// englishName is a name told in English after "my name (is)" or "name:": one to three
+// capitalised words ("My name Tom Wilson", "name: Anna Lee").
+var englishName = regexp.MustCompile(`(?:^|[^A-Za-z])(?:[Mm]y [Nn]ame(?: [Ii]s)?|[Nn]ame ?[:：]) ?([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})`)
 
 type nameCue struct{ surname, loose bool }
 
@@ -45,6 +50,13 @@ var surnameSet = func() map[rune]bool {
 // title ("王先生") at the start of a clause.
 func (x *extraction) name() {
 	s := x.s
+	if m := englishName.FindStringSubmatchIndex(s); m != nil {
+		if _, taken := x.taken(m[2]); !taken { // "My name Tom Wilson, phone …": a foreigner's name as written
+			x.f.Name = s[m[2]:m[3]]
+			x.mark(m[2], m[3], spanName)
+			return
+		}
+	}
 	for i := 0; i < len(s); i += runeLen(s, i) {
 		if end, ok := x.taken(i); ok {
 			i = end - runeLen(s, prevRuneStart(s, end))
@@ -64,7 +76,8 @@ func (x *extraction) name() {
 		if name, nend, isSurname, ok := readName(s, start, cue.surname); ok {
 			if next := nend + len(s[nend:]) - len(strings.TrimLeft(s[nend:], " ,，、:：")); isSurname && next > nend && strings.HasPrefix(s[next:], name) {
 				// "姓赵，赵大刚": the whole name told after the surname
-				if full, fend, fs, fok := readName(s, next, false); fok && !fs && len(full) > len(name) {
+				if full, fend, fs, fok := readName(s, next, false); fok && !fs && len(full) > len(name) && !strings.HasPrefix(s[fend:], "的"+name) {
+					// ("姓焦 焦急的焦" spells the surname out: no name 焦急)
 					name, nend, isSurname = full, fend, false
 				}
 			}

@@ -213,6 +213,11 @@ func calledBy(lx *Lexicon, s string, i, end, brand int) bool {
 		if c, _, ok := lx.catWords.at(after, 0); ok {
 			return !slices.Contains(lx.brands[brand].categories, c)
 		}
+		if isTokenStart(after, 0) {
+			if _, mb, mc, ok := matchModel(lx, after[:latinTokenEnd(after, 0)], brand, -1); ok && (mb == brand || slices.Contains(lx.brands[brand].categories, mc)) {
+				return false // "老板 CXW-200-8229": the brand and its model
+			}
+		}
 		return true // "老板 壁挂炉不出热水了"
 	}
 	return false
@@ -275,8 +280,8 @@ func (x *extraction) model(lx *Lexicon) {
 		end := compactTokenEnd(s, i)
 		_, cued := precededBy(setModelCues, s, skipLabelBack(s, i), 5)
 		least := 4
-		if x.f.Category == OtherCategory && x.rightAfterProduct(i) {
-			least = 3 // "极米投影仪H3S"
+		if x.f.Category == OtherCategory && x.rightAfterProduct(i) || x.rightAfterBrand(i) {
+			least = 3 // "极米投影仪H3S", "科沃斯 T20"
 		}
 		if from, ok := x.afterBrandOutside(lx, i); ok && strings.ContainsAny(s[i:end], "0123456789") && plausibleModel(s[i:end], 2) {
 			x.setModel(lx, from, seriesEnd(s, end), -1, -1) // "极米的H6", "雅迪 冠能DE8"
@@ -393,6 +398,18 @@ func (x *extraction) rightAfterProduct(i int) bool {
 	return false
 }
 
+// rightAfterBrand reports a token written right after the brand's name, a space between
+// at most: "科沃斯 T20".
+func (x *extraction) rightAfterBrand(i int) bool {
+	j := len(strings.TrimRight(x.s[:i], " "))
+	for _, sp := range x.spans[:x.n] {
+		if sp.kind == spanBrand && sp.end == j {
+			return true
+		}
+	}
+	return false
+}
+
 func (x *extraction) setModel(lx *Lexicon, start, end, brand, cat int) {
 	x.f.Model = canonicalModel(x.s[start:end])
 	if line := x.lineBefore(start); line != "" {
@@ -469,10 +486,14 @@ func matchModel(lx *Lexicon, tok string, brand, cat int) (n, mBrand, mCat int, o
 		if loc == nil || loc[1] == 0 {
 			return 0
 		}
-		if e := loc[1]; e < len(tok) && isASCIIAlnum(tok[e-1]) && isASCIIAlnum(tok[e]) {
+		e := loc[1]
+		if e < len(tok) && isASCIIAlnum(tok[e-1]) && isASCIIAlnum(tok[e]) {
 			return 0 // stops inside a word: "KFR-35G" of "KFR-35GW"
 		}
-		return loc[1]
+		if rest := tok[e:]; len(rest) >= 2 && len(rest) <= 5 && rest[0] == '-' && isASCIIAlnumString(rest[1:]) {
+			return len(tok) // a suffix the pattern leaves out ends the token: "75V1F-R"
+		}
+		return e
 	}
 	if brand >= 0 {
 		for _, p := range lx.models {
@@ -655,6 +676,16 @@ func connectTarget(before string) bool {
 func hanOnly(s string) bool {
 	for _, r := range s {
 		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isASCIIAlnumString reports whether s is ASCII letters and digits only.
+func isASCIIAlnumString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isASCIIAlnum(s[i]) {
 			return false
 		}
 	}

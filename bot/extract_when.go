@@ -57,6 +57,20 @@ func ParsePurchaseDate(text string, now time.Time) (d Date, approx bool, ok bool
 			best = i
 		}
 	}
+	if b := ms[best]; !b.age && b.date.Precision() == PrecisionYear {
+		for i := best + 1; i < len(ms); i++ {
+			// "2020年装修时候装的 大概9月": the month told after the year is that year's
+			m := &ms[i]
+			if m.age || m.noDate || m.vague || deniedDate(x.s, m.start) || m.date.Precision() < PrecisionMonth || x.classify(m) == roleStarted {
+				continue
+			}
+			if m.date.Year == b.date.Year || !strings.Contains(x.s[m.start:m.end], "年") {
+				d := m.date
+				d.Year = b.date.Year
+				return d, m.approx || b.approx, true
+			}
+		}
+	}
 	return ms[best].date, ms[best].approx, true
 }
 

@@ -221,6 +221,27 @@ var standaloneYearParts = []struct {
 	{"上半年", 3}, {"下半年", 9}, {"年初", 1}, {"年中", 6}, {"年底", 12}, {"年末", 12},
 }
 
+// lunarFestivals are festivals of the lunar calendar, whose month moves from year to year:
+// the month each fell in, 2018 to 2028 (中秋 of 2025 was in October, of 2024 in September).
+// Other years take the month of yearParts and shoppingFestivals.
+var lunarFestivals = map[string][11]int{
+	"中秋": {9, 9, 10, 9, 9, 9, 9, 10, 9, 9, 10},
+	"春节": {2, 2, 1, 2, 2, 1, 2, 1, 2, 2, 1},
+	"过年": {2, 2, 1, 2, 2, 1, 2, 1, 2, 2, 1},
+	"过春节": {2, 2, 1, 2, 2, 1, 2, 1, 2, 2, 1},
+	"端午": {6, 6, 6, 6, 6, 6, 6, 5, 6, 6, 5},
+	"七夕": {8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8},
+}
+
+// festivalMonth is the month of a festival word in year: the lunar calendar's where it
+// moves, month otherwise.
+func festivalMonth(word string, year, month int) int {
+	if ms, ok := lunarFestivals[word]; ok && year >= 2018 && year < 2018+len(ms) {
+		return ms[year-2018]
+	}
+	return month
+}
+
 // shoppingFestivals name a month on their own: "双十一买的" is last November, roughly.
 var shoppingFestivals = []struct {
 	word  string

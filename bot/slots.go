@@ -463,7 +463,7 @@ func (d *Dialog) answer(c *Case, s Slot, text string, now time.Time) (ok bool, r
 			c.ExtendedWarranty, c.ExtendedMonths, c.ExtendedTotal = YesNoYes, months, false
 			return true, ""
 		}
-		if t := normalizeText(text); extendedUntil.MatchString(t) && !setNegations.contains(t, 0, len(t)) {
+		if t := normalizeText(text); (extendedUntil.MatchString(t) || coverUntil.MatchString(t)) && !setNegations.contains(t, 0, len(t)) {
 			// "延保到2029年6月": a cover until a date is an extended warranty; staff read its
 			// end on the card, the length is not guessed
 			c.ExtendedWarranty, c.ExtendedMonths, c.ExtendedTotal = YesNoYes, 0, false
@@ -1145,6 +1145,10 @@ var extendedTotal = knowledge.MustFilter(`(?:(?:一共|总共|共|合计|加起�
 
 // extendedUntil is an extended warranty told by the day it ends: "延保到2029年6月", "延保到29年底".
 var extendedUntil = knowledge.MustFilter(`(延保|延长保修|保修|质保)[^0-9零一二三四五六七八九]{0,3}(到|至)[ ]?(20)?[0-9]{2}(年|-|/|\.|$)`)
+
+// coverUntil is a cover's end told in answer to the extended-warranty question, which
+// names what is covered: "延保卡上写着保到2029年", "包到28年底".
+var coverUntil = knowledge.MustFilter(`(保|包)修?(到|至)[ ]?(20)?[0-9]{2}(年|-|/|\.|$)`)
 
 // ParseExtendedTotal reads a warranty told as its whole length from the purchase, the
 // standard period included ("加了三年延保，一共保五年" is 60 months in all, not 36 added);

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"cmp"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -118,6 +119,25 @@ func suspectHazard(canon, t string, explained bool, m *textmodel.Model) string {
 	}
 	return family
 }
+
+// withoutName drops a surname the customer tells and spells out from what the hazard model's
+// suspicion must touch: "我姓焦 焦急的焦" burns nothing. Any other use of the character stays
+// ("我姓焦 插座有股焦味").
+func withoutName(canon, name string) string {
+	if utf8.RuneCountInString(name) != 1 || !strings.Contains(canon, name) {
+		return canon
+	}
+	canon = strings.ReplaceAll(canon, "姓"+name, "姓")
+	return nameSpelled.ReplaceAllStringFunc(canon, func(m string) string {
+		if strings.HasSuffix(m, "的"+name) && strings.Contains(strings.TrimSuffix(m, "的"+name), name) {
+			return ""
+		}
+		return m
+	})
+}
+
+// nameSpelled is a character spelled out by a word it is in: "焦急的焦", "弓长张的张".
+var nameSpelled = regexp.MustCompile(`\p{Han}{1,3}的\p{Han}`)
 
 // heaterSmell is a smell from something that heats by a hot element, which may be a scorch:
 // the customer is asked about burning before the form goes on. noSmell denies the smell.
@@ -245,7 +265,7 @@ func (r RuleReader) Understand(text string, ctx Context) Understanding {
 	if !r.NoModel {
 		u.Acts = weighActs(u.Acts, &u, ctx, t, textmodel.Acts())
 		if len(u.Hazards) == 0 {
-			u.Suspect = suspectHazard(u.Canon, t, u.HazardExplained, textmodel.Hazards())
+			u.Suspect = suspectHazard(withoutName(u.Canon, u.Facts.Name), t, u.HazardExplained, textmodel.Hazards())
 			if u.Suspect == knowledge.HazardBurning && waterTastes.MatchString(u.Canon) && !cueBurnt.MatchString(u.Canon) {
 				u.Suspect = "" // "净水器出来的水有股塑料味": what the water tastes of, nothing burning
 			}
