@@ -1794,12 +1794,26 @@ func (d *Dialog) confirm(t *step, text string) {
 		t.say(d.question(&c.Case, s))
 		return
 	}
+	if d.fieldEdit(t) {
+		return
+	}
 	if t.u.Facts != (Facts{}) && d.correct(t) {
+		return
+	}
+	if n, ok := contactName(t.u.Canon); ok && t.u.Facts == (Facts{}) && n != c.Case.Name && !isConfirm(t.u.Canon) {
+		// "小李" alone after the name was read wrong ("称呼：mei"): the name it gives
+		c.Case.Name, c.Case.NameSurname = n, false
+		t.sayKey("bot.corrected", "changes", catalog.T("bot.slot."+string(SlotName))+" "+n)
+		d.summary(t)
 		return
 	}
 	c.Fails++
 	if c.Fails >= d.MaxFails {
 		t.sayKey("bot.offer_human")
+	}
+	if cueSaysWrong.MatchString(compact(t.u.Canon)) && len(t.u.Hazards) == 0 {
+		t.sayKey("bot.confirm.which") // "这个不对": which line, rather than the same prompt again
+		return
 	}
 	t.sayKey("bot.confirm.retry")
 }
