@@ -2069,7 +2069,9 @@ func (d *Dialog) anotherReport(t *step) bool {
 	}
 	tx := compact(u.Canon)
 	asked := cueReportAnother.MatchString(tx)
-	told := u.Facts.Symptom != "" || u.Facts.ErrorCode != ""
+	// "还有 电视也没图像了": a fault the words of the symptom list may not hold is told all the same
+	// (a product of the list: "你们也得来看看炉子" names no other appliance)
+	told := u.Facts.Symptom != "" || u.Facts.ErrorCode != "" || u.Facts.Category != "" && u.Facts.Category != OtherCategory && u.Is(ActReport)
 	alsoCat := d.alsoCategory(c.Case.Also, t.in.At)
 	noted := c.Case.Also != "" && AlsoFault(c.Case.Also, d.lexicon()) &&
 		(u.Facts.Category != "" && u.Facts.Category == alsoCat || u.Facts.Category == "" && cueAlsoBoth.MatchString(tx))
@@ -2212,6 +2214,17 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 	}
 	if c.Ticket != "" && d.anotherReport(t) {
 		return // "还有个空调也坏了": its own report starts while the ticket waits for a person
+	}
+	if (strings.TrimSpace(text) == "0" || ParseCommand(t.u.Canon) == CmdHuman) && len(t.u.Hazards) == 0 {
+		// "0", "转人工" again while waiting: it is done already; a word back, never silence
+		if c.Ticket != "" {
+			t.sayKey("bot.human.already", "number", c.Ticket)
+		} else {
+			t.sayKey("bot.human.already_no_ticket")
+		}
+		d.sayWaiting(t, "bot.human.still_waiting")
+		c.AckedAt = t.in.At
+		return
 	}
 	// Nobody has answered yet: stay useful while the customer waits.
 	if c.Ticket != "" && cueBotUseless.MatchString(compact(t.u.Canon)) && !cueClearCancel.MatchString(compact(t.u.Canon)) {
