@@ -803,9 +803,11 @@ func (d *Dialog) doorFixAfterFiling(t *step) bool {
 	if k < 0 || oldNum == newNum {
 		return false
 	}
+	before := c.Case
 	c.Case.Address = addr[:k] + newNum + addr[k+len(oldNum):]
-	t.do(UpdateContact{Number: c.Ticket, Name: c.Case.Name, Phone: c.Case.Phone.Number, Address: c.Case.Address})
-	t.sayKey("bot.contact.updated", "number", c.Ticket, "facts", c.Case.Address)
+	targets := c.household(t.in.At) // the household's door: every ticket filed lately
+	d.contactToTickets(t, &before, targets)
+	t.sayKey("bot.contact.updated", "number", ticketList(targets), "facts", c.Case.Address)
 	return true
 }
 
