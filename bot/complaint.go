@@ -81,6 +81,8 @@ type UpdateContact struct {
 	// Window is when the customer can be phoned or visited, as told ("晚上六点半以后"); it is
 	// noted on the ticket for the person who calls.
 	Window string
+	// Lat and Lng are where a location the customer shared puts the address; zero when none.
+	Lat, Lng float64
 }
 
 func (UpdateContact) effect() {}

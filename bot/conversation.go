@@ -55,7 +55,11 @@ type Conversation struct {
 	Ticket   string        `json:"tk,omitempty"` // the current case's ticket
 	Also     string        `json:"al,omitempty"` // a second appliance offered for a report after this case (offerAlso)
 	Tickets  []string      `json:"ts,omitempty"` // recent tickets, newest last
-	Contact  Contact       `json:"ct,omitempty"` // remembered across cases
+	// Household are the recent tickets with the product each is for, newest last: a name,
+	// phone or address told after filing goes onto those filed lately (household.go), and
+	// "热水器那单" picks one by its product.
+	Household []FiledTicket `json:"hh,omitempty"`
+	Contact   Contact       `json:"ct,omitempty"` // remembered across cases
 
 	// AskedHuman says the customer asked for a person during this case ("转人工"): they are
 	// not told to ask for one again.
@@ -110,10 +114,14 @@ func (c *Conversation) pushHistory(s Slot) {
 	}
 }
 
-func (c *Conversation) addTicket(number string) {
+func (c *Conversation) addTicket(number string, at time.Time) {
 	c.Ticket = number
 	c.Tickets = append(c.Tickets, number)
 	if len(c.Tickets) > maxTickets {
 		c.Tickets = c.Tickets[len(c.Tickets)-maxTickets:]
+	}
+	c.Household = append(c.Household, FiledTicket{Number: number, Category: c.Case.Category, Product: c.Case.Product, At: at})
+	if len(c.Household) > maxTickets {
+		c.Household = c.Household[len(c.Household)-maxTickets:]
 	}
 }

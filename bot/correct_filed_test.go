@@ -9,9 +9,10 @@ import (
 )
 
 // A detail corrected after the ticket is filed is acknowledged with the ticket's number
-// (the turn's lines go to that ticket's transcript); a name, a phone number or a whole
-// address is also written on the ticket (UpdateContact), a part of one ("是B座不是A座") is
-// not; a message that merely contains "不对" ("又有点不对劲") is no correction.
+// (the turn's lines go to that ticket's transcript); a name told after the word for the name
+// ("名字错了 是张丽"), a phone number or a whole address is also written on the ticket
+// (UpdateContact), a part of one ("是B座不是A座") is not; a message that merely contains "不对"
+// ("又有点不对劲") is no correction.
 func TestCorrectionAfterFiling(t *testing.T) {
 	d := NewDialog(shippedKB(t))
 	now := time.Date(2026, 12, 5, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
@@ -23,7 +24,7 @@ func TestCorrectionAfterFiling(t *testing.T) {
 		ack     bool
 		written bool
 	}{
-		{"刚才登记的名字错了 是张丽 不是张莉", true, false}, // a name is read only where it is asked
+		{"刚才登记的名字错了 是张丽 不是张莉", true, true}, // the name line named, its value after 是 (probe s21 C3)
 		{"地址说错了 是B座不是A座 别让师傅跑错了", true, false},
 		{"电话留错了 打这个17712340000", true, true},
 		{"地址换了 广州市天河区天河北路235号 不是233号", true, true},

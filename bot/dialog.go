@@ -487,8 +487,32 @@ var cueAskedWhether = knowledge.MustGate(`是不是|会不会|是否|正常(吗|
 // ("电话改成15312345687", "地址写错了 是建国路86号…"): on the filed case and, through
 // UpdateContact, on the ticket, confirmed in one line. false when the message tells no
 // contact, or tells of a fault too (a new case then reads it).
-func (d *Dialog) contactAfterFiling(t *step) bool {
-	c, f := t.c, t.u.Facts
+func (d *Dialog) contactAfterFiling(t *step) (handled bool) {
+	c := t.c
+	picked := d.referredTickets(t)
+	if len(picked) > 0 && t.u.Facts.Category != "" {
+		// "热水器那单也是这个地址和电话啊": the product picks a ticket; it is no product edit
+		u := t.u
+		defer func() {
+			if !handled {
+				t.u = u
+			}
+		}()
+		t.u.Facts.Category, t.u.Facts.Product = "", ""
+		t.u.Acts = slices.DeleteFunc(slices.Clone(t.u.Acts), func(a Act) bool { return a.Kind == ActReport && t.u.Facts.Symptom == "" })
+	}
+	if t.u.Facts.Name == "" && len(t.u.Hazards) == 0 && cueNameLine.MatchString(compact(t.u.Canon)) {
+		// "俩单子的名字都改成赵建华": the name after the line's word
+		t.u.Facts.Name, t.u.Facts.NameSurname = d.toldName(t)
+	}
+	f := t.u.Facts
+	if len(picked) > 0 && f.Phone.IsZero() && f.Address == "" && f.Name == "" && len(t.u.Hazards) == 0 &&
+		cueContactNamed.MatchString(compact(t.u.Canon)) && !cueQuestion.MatchString(compact(t.u.Canon)) {
+		// "热水器那单也是这个地址和电话 两个都改一下": the contact as it stands, on the tickets picked
+		d.contactToTickets(t, &Case{}, picked)
+		t.sayKey("bot.contact.updated", "number", ticketList(picked), "facts", strings.Join(d.readBackContact(&c.Case), " · "))
+		return true
+	}
 	details, told := d.filedDetails(t)
 	// "地址要改一下，我那周住我妈家，上门去：北京海淀区…": a new address for the filed ticket,
 	// whatever else the words around it seem to report
@@ -542,12 +566,21 @@ func (d *Dialog) contactAfterFiling(t *step) bool {
 			more = append(more, c.Case.ProofDoubt)
 		}
 	}
+	targets := c.household(t.in.At)
+	if len(picked) > 0 {
+		targets = picked
+	}
 	if len(changed) == 0 && len(more) == 0 {
 		return false // told again as it stands: nothing to write
 	}
 	learned := strings.Join(append(changed, more...), " · ")
 	if len(changed) > 0 {
-		t.do(UpdateContact{Number: c.Ticket, Name: c.Case.Name, Phone: c.Case.Phone.Number, Address: c.Case.Address, OtherPhone: c.Case.OtherPhone})
+		d.contactToTickets(t, &before, targets)
+		if !slices.Contains(targets, c.Ticket) {
+			// "空调那单的地址写错了 是…202": that ticket's; this case's contact stays as filed
+			c.Case.Name, c.Case.NameSurname, c.Case.Phone, c.Case.OtherPhone = before.Name, before.NameSurname, before.Phone, before.OtherPhone
+			c.Case.Address, c.Case.Region, c.Case.City = before.Address, before.Region, before.City
+		}
 	}
 	if len(more) > 0 {
 		c.Case.modelOutOfFault(&details)
@@ -557,7 +590,7 @@ func (d *Dialog) contactAfterFiling(t *step) bool {
 		}
 	}
 	if len(changed) > 0 {
-		t.sayKey("bot.contact.updated", "number", c.Ticket, "facts", learned)
+		t.sayKey("bot.contact.updated", "number", ticketList(targets), "facts", learned)
 	}
 	if q, ok := t.u.Has(ActQuestion); ok && q.Topic != TopicOther {
 		d.answerQuestions(t, q.Topic) // "记了没" is answered by the line above
@@ -770,9 +803,11 @@ func (d *Dialog) doorFixAfterFiling(t *step) bool {
 	if k < 0 || oldNum == newNum {
 		return false
 	}
+	before := c.Case
 	c.Case.Address = addr[:k] + newNum + addr[k+len(oldNum):]
-	t.do(UpdateContact{Number: c.Ticket, Name: c.Case.Name, Phone: c.Case.Phone.Number, Address: c.Case.Address})
-	t.sayKey("bot.contact.updated", "number", c.Ticket, "facts", c.Case.Address)
+	targets := c.household(t.in.At) // the household's door: every ticket filed lately
+	d.contactToTickets(t, &before, targets)
+	t.sayKey("bot.contact.updated", "number", ticketList(targets), "facts", c.Case.Address)
 	return true
 }
 
@@ -888,9 +923,10 @@ func addressOnItsOwn(a string) bool {
 
 // withPlace completes an address told from its street on ("建国路86号3栋1单元502") with the
 // city and district of the one it corrects ("北京市朝阳区建国路88号…"), when that names the
-// same street; otherwise it is the address as told.
+// same street; otherwise it is the address as told. A street named after a city
+// ("中山北路200号7栋502" in 南京) is a street still, when the old address has it after its city.
 func withPlace(addr, old string) string {
-	if region, _ := RegionOf(addr); region != "" || old == "" {
+	if old == "" {
 		return addr
 	}
 	street := addr
@@ -901,7 +937,9 @@ func withPlace(addr, old string) string {
 		return addr
 	}
 	if k := strings.Index(old, street); k > 0 {
-		return old[:k] + addr
+		if region, _ := RegionOf(old[:k]); region != "" || !cueStreet.MatchString(old[:k]) {
+			return old[:k] + addr
+		}
 	}
 	return addr
 }
@@ -1794,12 +1832,26 @@ func (d *Dialog) confirm(t *step, text string) {
 		t.say(d.question(&c.Case, s))
 		return
 	}
+	if d.fieldEdit(t) {
+		return
+	}
 	if t.u.Facts != (Facts{}) && d.correct(t) {
+		return
+	}
+	if n, ok := contactName(t.u.Canon); ok && t.u.Facts == (Facts{}) && n != c.Case.Name && !isConfirm(t.u.Canon) {
+		// "小李" alone after the name was read wrong ("称呼：mei"): the name it gives
+		c.Case.Name, c.Case.NameSurname = n, false
+		t.sayKey("bot.corrected", "changes", catalog.T("bot.slot."+string(SlotName))+" "+n)
+		d.summary(t)
 		return
 	}
 	c.Fails++
 	if c.Fails >= d.MaxFails {
 		t.sayKey("bot.offer_human")
+	}
+	if cueSaysWrong.MatchString(compact(t.u.Canon)) && len(t.u.Hazards) == 0 {
+		t.sayKey("bot.confirm.which") // "这个不对": which line, rather than the same prompt again
+		return
 	}
 	t.sayKey("bot.confirm.retry")
 }
@@ -1949,7 +2001,7 @@ func (d *Dialog) onResult(t *step) {
 	case r.Opened != nil:
 		why := c.Pending
 		c.Pending = ""
-		c.addTicket(r.Opened.Number)
+		c.addTicket(r.Opened.Number, t.in.At)
 		t.say(r.Opened.Commitment)
 		if why == EscalateSafety || why == EscalateConfirmed && c.Case.SubmitNow {
 			d.readBack(t) // filed fast, with no summary: what went on the ticket, to correct
@@ -2055,7 +2107,9 @@ func (d *Dialog) anotherReport(t *step) bool {
 	}
 	tx := compact(u.Canon)
 	asked := cueReportAnother.MatchString(tx)
-	told := u.Facts.Symptom != "" || u.Facts.ErrorCode != ""
+	// "还有 电视也没图像了": a fault the words of the symptom list may not hold is told all the same
+	// (a product of the list: "你们也得来看看炉子" names no other appliance)
+	told := u.Facts.Symptom != "" || u.Facts.ErrorCode != "" || u.Facts.Category != "" && u.Facts.Category != OtherCategory && u.Is(ActReport)
 	alsoCat := d.alsoCategory(c.Case.Also, t.in.At)
 	noted := c.Case.Also != "" && AlsoFault(c.Case.Also, d.lexicon()) &&
 		(u.Facts.Category != "" && u.Facts.Category == alsoCat || u.Facts.Category == "" && cueAlsoBoth.MatchString(tx))
@@ -2198,6 +2252,17 @@ func (d *Dialog) waitForHuman(t *step, text string) {
 	}
 	if c.Ticket != "" && d.anotherReport(t) {
 		return // "还有个空调也坏了": its own report starts while the ticket waits for a person
+	}
+	if (strings.TrimSpace(text) == "0" || ParseCommand(t.u.Canon) == CmdHuman) && len(t.u.Hazards) == 0 {
+		// "0", "转人工" again while waiting: it is done already; a word back, never silence
+		if c.Ticket != "" {
+			t.sayKey("bot.human.already", "number", c.Ticket)
+		} else {
+			t.sayKey("bot.human.already_no_ticket")
+		}
+		d.sayWaiting(t, "bot.human.still_waiting")
+		c.AckedAt = t.in.At
+		return
 	}
 	// Nobody has answered yet: stay useful while the customer waits.
 	if c.Ticket != "" && cueBotUseless.MatchString(compact(t.u.Canon)) && !cueClearCancel.MatchString(compact(t.u.Canon)) {
@@ -2504,8 +2569,19 @@ func (d *Dialog) onLocation(t *step) {
 		d.reask(t)
 		return
 	}
+	before := c.Case
 	c.Case.Address, c.Case.Lat, c.Case.Lng = label, t.in.Lat, t.in.Lng
 	c.Case.Region, c.Case.City = RegionOf(label)
+	if c.Ticket != "" && (c.State == StateDone || c.State == StateHuman || c.State == StateVisit) {
+		// after filing: the location is where the visit goes, on the tickets as well as here
+		targets := c.household(t.in.At)
+		d.contactToTickets(t, &before, targets)
+		t.sayKey("bot.contact.updated", "number", ticketList(targets), "facts", label)
+		if c.State == StateVisit {
+			d.reask(t) // the visit windows are still to choose
+		}
+		return
+	}
 	t.sayKey("bot.location.received", "address", label)
 	switch {
 	case c.State == StateCollect && c.Asking == SlotAddress, c.State == StateEdit && c.Asking == SlotAddress:

@@ -2064,6 +2064,9 @@ func (d *Dialog) interject(t *step) bool {
 	if d.partFix(t) {
 		return true // "不是内机 是外机": the checks follow the part meant
 	}
+	if (c.State == StateConfirm || c.State == StateEdit && c.Asking == "") && d.fieldEdit(t) {
+		return true // "故障前情况不对 前两天停过电", "10不对 …": the line named, never the fault
+	}
 	if u.Is(ActCorrection) && (busy || c.State == StateResume) && d.correct(t) {
 		return true
 	}
@@ -2720,12 +2723,17 @@ func (d *Dialog) correct(t *step) bool {
 		f = f.Merge(told)
 	}
 	if f.Name == "" {
-		if _, after, ok := cutIs(t.u.Canon); ok && cueNameSlot.MatchString(compact(t.u.Canon)) {
-			// "名字错了 是张丽 不是张莉", "名字唔啱 系李生": the name after "是", read as if introduced ("我叫…")
-			if n := Extract("我叫"+strings.TrimSpace(after), t.in.At, d.lexicon()); n.Name != "" {
-				f.Name, f.NameSurname = n.Name, n.NameSurname
-			}
+		// "名字错了 是张丽 不是张莉", "名字唔啱 系李生", "名字不对 叫小李": the name after "是" or "叫"
+		f.Name, f.NameSurname = d.toldName(t)
+	}
+	if tail := strings.TrimSpace(afterDenial(t.u.Canon)); f.Name == "" && c.Case.Name != "" && tail != "" &&
+		strings.Contains(compact(t.u.Canon), "不是"+c.Case.Name) {
+		if n, ok := contactName(tail); ok {
+			f.Name, f.NameSurname = n, false // "不是王芳 是王芬": the name denied, the one after it
 		}
+	}
+	if f.Symptom != "" && (c.State == StateConfirm || c.State == StateEdit) && namesOtherLine(compact(t.u.Canon)) {
+		f.Symptom = "" // "地址写错了 是…", "名字不对 …": a line named, the fault is not a catch-all
 	}
 	f.Category = ""
 	if f.Symptom != "" && (!t.u.Is(ActReport) || cueQuestion.MatchString(compact(t.u.Canon)) || cueContactFix.MatchString(compact(t.u.Canon))) {

@@ -253,6 +253,9 @@ func transcriptWith(t *testing.T, path string, kb Knowledge) (got, want string) 
 				if e.Window != "" {
 					out.WriteString(fmt.Sprintf(" window=%q", e.Window))
 				}
+				if e.Lat != 0 || e.Lng != 0 {
+					out.WriteString(fmt.Sprintf(" at=%g,%g", e.Lat, e.Lng))
+				}
 				out.WriteString("\n")
 			case UpdateDetails:
 				f := e.Facts

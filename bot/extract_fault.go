@@ -73,6 +73,16 @@ func (x *extraction) trigger() {
 		x.mark(i, end, spanTrigger)
 		return
 	}
+	if m := powerCutInWords.FindStringIndex(s); m != nil && !consequence(s, m[0]) && !askedCause(s, m[0], m[1]) {
+		if neg, ok := negationStart(s, m[0]); ok {
+			denied = true // "没停过电"
+			x.mark(neg, m[1], spanTrigger)
+		} else {
+			x.f.Trigger = TriggerVoltage // "前两天停过电", "上礼拜停过一回电", "停了一宿电"
+			x.mark(m[0], m[1], spanTrigger)
+			return
+		}
+	}
 	if m := wetInWords.FindStringIndex(s); m != nil && x.carriedDevice() {
 		if _, neg := negationStart(s, m[0]); !neg && !askedCause(s, m[0], m[1]) {
 			x.f.Trigger = TriggerWater // "键盘上洒了半杯奶茶", "戴着去游泳了 屏幕里面雾雾的"
@@ -93,6 +103,10 @@ var wetInWords = knowledge.MustFilter(`(洒|泼|撒|溅|打翻)(了|上|进|到|
 	`(水|茶|奶茶|咖啡|可乐|饮料|汤|果汁|牛奶|酒|雨)[^,，。?？!！ ]{0,5}(洒|泼|倒|打翻|溅|灌|渗)(了)?[^,，。?？!！ ]{0,2}(在|到|进|上|里)|` +
 	`泡(了|过|在)[^,，。?？!！ ]{0,5}水|游泳|泳池|泡温泉|潜水|浮潜|冲浪|淋了?[^,，。?？!！ ]{0,2}雨|(戴|带)着[^,，。?？!！ ]{0,3}(洗澡|冲凉|洗碗|洗手|洗衣服|泡澡|蒸桑拿|桑拿)|` +
 	`(屏幕|表盘|表镜|镜头|摄像头|里面|内部|玻璃)[^,，。?？!！ ]{0,4}(雾|水汽|水珠|水雾|水渍)|起雾|进雾`)
+
+// powerCutInWords tells a power cut with words between its two halves: "停过电", "停过一回电",
+// "停了一宿电", "跳过一次闸".
+var powerCutInWords = knowledge.MustFilter(`停(过|了)[^,，。?？!！ 电]{0,4}电|跳(过|了)[^,，。?？!！ 闸]{0,3}闸`)
 
 // carriedDevice reports a message about a phone, laptop, tablet, watch or earphones: named
 // as the category, or by a part only such devices have.

@@ -192,8 +192,8 @@ func (b *Backend) FlagHazard(ctx context.Context, openID string, e bot.FlagHazar
 }
 
 // UpdateContact implements bot.ContactUpdater: the name, phone number and address the
-// customer told after filing replace the ticket's (an empty one leaves its field), while the
-// ticket is open. The message itself is in the ticket's transcript.
+// customer told after filing replace the ticket's (an empty one leaves its field), and a
+// shared location's coordinates theirs, while the ticket is open. The message itself is in the ticket's transcript.
 func (b *Backend) UpdateContact(ctx context.Context, openID string, e bot.UpdateContact) error {
 	now := b.Now()
 	var changes []string
@@ -205,6 +205,9 @@ func (b *Backend) UpdateContact(ctx context.Context, openID string, e bot.Update
 		changes = changed(changes, "other_phone", r.OtherPhone, e.OtherPhone)
 		r.Name, r.Phone, r.Address = cmp.Or(e.Name, r.Name), cmp.Or(e.Phone, r.Phone), cmp.Or(e.Address, r.Address)
 		r.OtherPhone, r.CallWindow = cmp.Or(e.OtherPhone, r.OtherPhone), cmp.Or(e.Window, r.CallWindow)
+		if e.Lat != 0 || e.Lng != 0 {
+			r.Latitude, r.Longitude = e.Lat, e.Lng // a shared location: where the visit goes
+		}
 		t.UpdatedAt = now
 		return true
 	})
