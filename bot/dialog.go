@@ -1275,6 +1275,9 @@ func (d *Dialog) nameAside(t *step) bool {
 	if !ok {
 		return false
 	}
+	if closedQuestion(c.Asking) && !nameToldPlainly(t.u.Canon, name) {
+		return false // "mei" (没), "米得" to the extended-warranty question: an answer misread, asked again
+	}
 	if old := c.Case.Name; !(firstRune(name) == firstRune(old) && runes(name) < runes(old)) {
 		c.Case.Name = name // "王" → "王建国"; another name is the one to call (the summary shows it)
 	}
@@ -1282,6 +1285,33 @@ func (d *Dialog) nameAside(t *step) bool {
 	d.reask(t)
 	return true
 }
+
+// closedQuestion reports a question answered from a short list (yes or no, a numbered
+// cause): a short reply to it that no answer reads is a misread answer, never a detail for
+// another slot.
+func closedQuestion(s Slot) bool { return s == SlotWarranty || s == SlotTrigger }
+
+// nameToldPlainly reports a name told as one, not a bare word that starts with a surname: a
+// title ("刘女士", "小李", "老王") or a cue ("我叫王建国", "我姓刘"), in Chinese characters.
+func nameToldPlainly(canon, name string) bool {
+	for _, r := range name {
+		if r < utf8.RuneSelf {
+			return false // "mei", "you": pinyin words, whatever surname they spell
+		}
+	}
+	if _, end, titled := readTitledSurname(name, 0); titled && end == len(name) {
+		return true
+	}
+	if r, size := utf8.DecodeRuneInString(name); (r == '小' || r == '老' || r == '阿') && len(name) > size {
+		if s, _ := utf8.DecodeRuneInString(name[size:]); surnameSet[s] && size+utf8.RuneLen(s) == len(name) {
+			return true // "小李", "老王", "阿陈"
+		}
+	}
+	return cueNameTold.MatchString(canon)
+}
+
+// cueNameTold tells a name: "我叫", "我姓", "叫我", "我是".
+var cueNameTold = knowledge.MustGate(`我叫|我姓|叫我|我是|本人姓|免贵姓|鄙人`)
 
 // contactName reads a message that is only a name, in a form no other answer takes: a surname
 // with a title ("刘女士"), a name after a cue ("我叫王建国"), or two to four Chinese characters
@@ -1795,6 +1825,13 @@ func (d *Dialog) confirm(t *step, text string) {
 		return
 	}
 	if t.u.Facts != (Facts{}) && d.correct(t) {
+		return
+	}
+	if name, ok := contactName(t.u.Canon); ok && (nameToldPlainly(t.u.Canon, name) || c.Case.Name == "") && name != c.Case.Name && len(t.u.Acts) == 0 {
+		// "小李" at the summary: the name to call, told instead of the number to change it
+		c.Case.Name = name
+		t.sayKey("bot.corrected", "changes", catalog.T("bot.slot."+string(SlotName))+" "+name)
+		d.summary(t)
 		return
 	}
 	c.Fails++
