@@ -1177,6 +1177,9 @@ func (d *Dialog) collect(t *step, text string) {
 			}
 		}
 	}
+	if !ok && !late && !d.filledAny(&before, &c.Case) && c.Case.Symptom == before.Symptom && d.answerToldAlready(t) {
+		return // "型号我刚说了啊": what is held is told, and the question asked again
+	}
 	q, asked := t.u.Has(ActQuestion)
 	if asked && ok && (asking == SlotFault || asking == SlotSymptom) && q.Topic == TopicOther && menuAsk.MatchString(t.u.Canon) {
 		asked = false // "原地转圈算哪个？应该是5吧": the menu's own question, answered by the number
