@@ -2100,16 +2100,22 @@ func (d *Dialog) anotherReport(t *step) bool {
 	noted := c.Case.Also != "" && AlsoFault(c.Case.Also, d.lexicon()) &&
 		(u.Facts.Category != "" && u.Facts.Category == alsoCat || u.Facts.Category == "" && cueAlsoBoth.MatchString(tx))
 	fresh := hasNewProduct(u, c) && (told && cueAlsoProduct.MatchString(tx) || asked)
-	if !(noted && (asked || told) || fresh) {
+	pointsBack := noted && u.Facts.Category != "" && cueToldAlready.MatchString(tx) // "洗衣机呢 我说了两个都坏了"
+	if !(noted && (asked || told || pointsBack) || fresh) {
 		return false
 	}
 	text := u.Text
-	if noted && (!told || u.Facts.Category == "") {
-		text = c.Case.Also + "，" + text // the fault told earlier, with what is said now
+	if noted && (!told || u.Facts.Category == "" || cueToldAlready.MatchString(tx)) {
+		// the fault told earlier, with what is said now ("洗衣机呢 我说了两个都坏了" points back at it)
+		text = c.Case.Also + "，" + text
 	}
 	number := c.Ticket
 	c.State, c.AckedAt = StateDone, t.in.At
 	t.u = d.understand(c, text, t.in.At)
+	if noted {
+		// "洗衣机呢": the question is the report itself, answered by starting it
+		t.u.Acts = slices.DeleteFunc(t.u.Acts, func(a Act) bool { return a.Kind == ActQuestion && a.Topic == TopicOther })
+	}
 	t.sayKey("bot.also.own_report", "number", number)
 	d.start(t, text)
 	return true

@@ -13,7 +13,7 @@ import (
 // cueToldAlready says something was told or sent before: "刚说了", "不是发给你了吗", "说过了",
 // "前面给过了", "讲咗啦".
 var cueToldAlready = knowledge.MustGate(`(刚|刚刚|刚才|已经|之前|前面|上面|早就|不是|都|头先|啱先|第一句)[^,?]{0,3}(说|讲|发|给|告诉|填|写|报|打)(了|过|咗|给你|俾你|畀你)|` +
-	`(说|讲|发|告诉|写|填)(过|咗)(了|啦|喇|啊|嘛)?|(说|讲|发|告诉|写)了(啊|呀|嘛|吗|的|撒|噻|哇|噶|嘞|呀)|(说|讲)(几|两|三|好几)(遍|次)`)
+	`(说|讲|发|告诉|写|填)(过|咗)(了|啦|喇|啊|嘛)?|(说|讲|发|告诉|写)了(啊|呀|嘛|吗|的|撒|噻|哇|噶|嘞|呀)|(说|讲)(几|两|三|好几)(遍|次)|(我|俺)(都)?(说|讲)(了|过)(两|俩|都|啊|嘛|吗|呀)`)
 
 // toldSlots name the detail a reproach is about, in the order they are checked.
 var toldSlots = []struct {
