@@ -69,8 +69,9 @@ func (h hazardCue) explained(away string) hazardCue {
 const inClause = `[^,]`
 
 // heatsWell is the product heating as it should again, in the clause that names the socket
-// it was plugged into: "换了个插座现在热得挺好". A socket heating is never "好" ("热得好烫" is).
-const heatsWell = `热得(挺|蛮|还|可|老)?(好|正常|不错)([^烫热厉吓]|$)`
+// it was plugged into: "换了个插座现在热得挺好". The clause must end there: "热得好烫", "热得好快"
+// are a socket heating.
+const heatsWell = `热得(挺|蛮|还|可|老)?(好|正常|不错)(了|啦|的|呢|啊|哦|噻|,|$)`
 
 func cue(family, re, unless, needs string, neg ...int) hazardCue {
 	h := hazardCue{family: family, re: MustGate(re), neg: neg}

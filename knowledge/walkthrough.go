@@ -452,8 +452,9 @@ var (
 	worksNow = regexp.MustCompile(`(现在|现再|而家|宜家|这下|这回|终于|总算)[^,不没唔冇未]{0,4}(能|可以|又能|又可以)[^,不没唔冇未]{1,8}(了|喇|啦|咯|嘞)|` +
 		`(现在|现再|而家|宜家|这下|终于|总算)[^,不没唔冇未]{0,3}(能|可以)[a-z]{2,}|` +
 		`(现在|现再|而家|宜家|这下|终于|总算)(都|又|就|也)?(哗哗|呼呼|咕噜咕噜|咕嘟咕嘟|嗡嗡)(地|的|咁)?(进水|出水|排水|流|转|出风|出热水|往下流|往外流)|` +
-		`(流|排|抽|吹|去)(走|出|咗)?晒(喇|啦|咯|了|嘞)?|` +
-		`(热|冷|凉|转|洗|烧|烤|吹|跑|排|抽)得(挺|蛮|还|可|老|贼|倍儿|很|好)?(好|正常|欢|溜|带劲)([^烫热厉吓]|$)`)
+		`(流|排|抽)(走|出|咗)晒|` + // never a bare 晒 ("拿去晒了" dries in the sun)
+
+		`(热|冷|凉|转|洗|烧|烤|吹|排|抽)得(挺|蛮|还|可|老|贼|倍儿|很)?(好|正常|欢|带劲)(了|啦|的|呢|啊|哦|噻|,|$)`)
 	perceived = regexp.MustCompile(`听到|看到|闻到|感觉到|摸到|听见|看见|闻见|响|漏|异|焦|糊|烟|味|臭|烫|报`)
 )
 
@@ -475,7 +476,7 @@ func changeAnswer(t string) Answer {
 	if stoppedSymptom.MatchString(t) {
 		return AnswerSolved
 	}
-	if loc := worksNow.FindStringIndex(t); loc != nil && !perceived.MatchString(t[loc[0]:loc[1]]) {
+	if loc := worksNow.FindStringIndex(t); loc != nil && !perceived.MatchString(t[loc[0]:loc[1]]) && !asksBefore(t, loc[0], loc[1]-loc[0]) {
 		// "重启了一下 现在能刷视频了", "而家啲水…流走晒喇", "现在热得挺好": what the product does
 		// again, told after the check; "现在能听到响声了" perceives a fault instead
 		return AnswerSolved

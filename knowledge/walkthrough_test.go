@@ -26,6 +26,9 @@ func TestParseAnswer(t *testing.T) {
 		{"chongqi le yixia xianzai neng shua shipin le", AnswerSolved},
 		{"现在能听到咔咔响了", AnswerUnclear},
 		{"现在又不转了", AnswerNotSolved},
+		{"现在能刷视频了吗", AnswerUnclear},
+		{"洗完拿去晒了", AnswerUnclear},
+		{"现在转得好慢", AnswerUnclear},
 		// partly better, still poor, or the check restated: not solved
 		{"理顺咗条管 好咗少少 有啲水入但系好慢", AnswerNotSolved},
 		{"好了一点但还是响", AnswerNotSolved},
