@@ -1215,6 +1215,9 @@ func (d *Dialog) collect(t *step, text string) {
 			}
 		}
 	}
+	if !ok && !late && !d.filledAny(&before, &c.Case) && c.Case.Symptom == before.Symptom && d.answerToldAlready(t) {
+		return // "型号我刚说了啊": what is held is told, and the question asked again
+	}
 	q, asked := t.u.Has(ActQuestion)
 	if asked && ok && (asking == SlotFault || asking == SlotSymptom) && q.Topic == TopicOther && menuAsk.MatchString(t.u.Canon) {
 		asked = false // "原地转圈算哪个？应该是5吧": the menu's own question, answered by the number
@@ -1313,6 +1316,9 @@ func (d *Dialog) nameAside(t *step) bool {
 	if !ok {
 		return false
 	}
+	if closedQuestion(c.Asking) && !nameToldPlainly(t.u.Canon, name) {
+		return false // "mei" (没), "米得" to the extended-warranty question: an answer misread, asked again
+	}
 	if old := c.Case.Name; !(firstRune(name) == firstRune(old) && runes(name) < runes(old)) {
 		c.Case.Name = name // "王" → "王建国"; another name is the one to call (the summary shows it)
 	}
@@ -1320,6 +1326,33 @@ func (d *Dialog) nameAside(t *step) bool {
 	d.reask(t)
 	return true
 }
+
+// closedQuestion reports a question answered from a short list (yes or no, a numbered
+// cause): a short reply to it that no answer reads is a misread answer, never a detail for
+// another slot.
+func closedQuestion(s Slot) bool { return s == SlotWarranty || s == SlotTrigger }
+
+// nameToldPlainly reports a name told as one, not a bare word that starts with a surname: a
+// title ("刘女士", "小李", "老王") or a cue ("我叫王建国", "我姓刘"), in Chinese characters.
+func nameToldPlainly(canon, name string) bool {
+	for _, r := range name {
+		if r < utf8.RuneSelf {
+			return false // "mei", "you": pinyin words, whatever surname they spell
+		}
+	}
+	if _, end, titled := readTitledSurname(name, 0); titled && end == len(name) {
+		return true
+	}
+	if r, size := utf8.DecodeRuneInString(name); (r == '小' || r == '老' || r == '阿') && len(name) > size {
+		if s, _ := utf8.DecodeRuneInString(name[size:]); surnameSet[s] && size+utf8.RuneLen(s) == len(name) {
+			return true // "小李", "老王", "阿陈"
+		}
+	}
+	return cueNameTold.MatchString(canon)
+}
+
+// cueNameTold tells a name: "我叫", "我姓", "叫我", "我是".
+var cueNameTold = knowledge.MustGate(`我叫|我姓|叫我|我是|本人姓|免贵姓|鄙人`)
 
 // contactName reads a message that is only a name, in a form no other answer takes: a surname
 // with a title ("刘女士"), a name after a cue ("我叫王建国"), or two to four Chinese characters
@@ -1838,10 +1871,12 @@ func (d *Dialog) confirm(t *step, text string) {
 	if t.u.Facts != (Facts{}) && d.correct(t) {
 		return
 	}
-	if n, ok := contactName(t.u.Canon); ok && t.u.Facts == (Facts{}) && n != c.Case.Name && !isConfirm(t.u.Canon) {
-		// "小李" alone after the name was read wrong ("称呼：mei"): the name it gives
-		c.Case.Name, c.Case.NameSurname = n, false
-		t.sayKey("bot.corrected", "changes", catalog.T("bot.slot."+string(SlotName))+" "+n)
+	if name, ok := contactName(t.u.Canon); ok && t.u.Facts == (Facts{}) && !isConfirm(t.u.Canon) && name != c.Case.Name &&
+		(nameToldPlainly(t.u.Canon, name) || c.Case.Name == "") && len(t.u.Acts) == 0 {
+		// "小李" at the summary, alone after the name was read wrong ("称呼：mei"): the name
+		// to call, told instead of the number to change it
+		c.Case.Name, c.Case.NameSurname = name, false
+		t.sayKey("bot.corrected", "changes", catalog.T("bot.slot."+string(SlotName))+" "+name)
 		d.summary(t)
 		return
 	}
@@ -2114,16 +2149,22 @@ func (d *Dialog) anotherReport(t *step) bool {
 	noted := c.Case.Also != "" && AlsoFault(c.Case.Also, d.lexicon()) &&
 		(u.Facts.Category != "" && u.Facts.Category == alsoCat || u.Facts.Category == "" && cueAlsoBoth.MatchString(tx))
 	fresh := hasNewProduct(u, c) && (told && cueAlsoProduct.MatchString(tx) || asked)
-	if !(noted && (asked || told) || fresh) {
+	pointsBack := noted && u.Facts.Category != "" && cueToldAlready.MatchString(tx) // "洗衣机呢 我说了两个都坏了"
+	if !(noted && (asked || told || pointsBack) || fresh) {
 		return false
 	}
 	text := u.Text
-	if noted && (!told || u.Facts.Category == "") {
-		text = c.Case.Also + "，" + text // the fault told earlier, with what is said now
+	if noted && (!told || u.Facts.Category == "" || cueToldAlready.MatchString(tx)) {
+		// the fault told earlier, with what is said now ("洗衣机呢 我说了两个都坏了" points back at it)
+		text = c.Case.Also + "，" + text
 	}
 	number := c.Ticket
 	c.State, c.AckedAt = StateDone, t.in.At
 	t.u = d.understand(c, text, t.in.At)
+	if noted {
+		// "洗衣机呢": the question is the report itself, answered by starting it
+		t.u.Acts = slices.DeleteFunc(t.u.Acts, func(a Act) bool { return a.Kind == ActQuestion && a.Topic == TopicOther })
+	}
 	t.sayKey("bot.also.own_report", "number", number)
 	d.start(t, text)
 	return true

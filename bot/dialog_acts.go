@@ -2108,6 +2108,9 @@ func (d *Dialog) interject(t *step) bool {
 		if hasSubstance(u) && (c.State == StateNew || c.State == StateDone || c.State == StateCollect) && !asksOfFiled(t, q) {
 			return false // a fault with a question: the state handler answers it after reading the facts
 		}
+		if c.State == StateCollect && q.Topic == TopicOther && !hasSubstance(u) && d.answerToldAlready(t) {
+			return true // "型号不是发给你了吗": asks nothing new; what is held is told
+		}
 		answered := false
 		if busy {
 			before := c.Case
@@ -2279,7 +2282,8 @@ func (d *Dialog) progressOfTicket(t *step) bool {
 }
 
 // cueWhenCome asks when the engineer comes: "师傅今天能来不", "什么时候上门", "今晚能到吗".
-var cueWhenCome = knowledge.MustGate(`(今天|今晚|今儿|明天|马上|几点|什么时候|啥时候|几时|哪天|多久|多会儿)[^,?]{0,4}(能|可以|会|才)?(来|到|上门|过来|嚟)`)
+var cueWhenCome = knowledge.MustGate(`(今天|今晚|今儿|明天|马上|几点|什么时候|啥时候|啥子时候|啥辰光|什么辰光|几时|哪天|哪阵|多久|多会儿)[^,?]{0,4}(能|可以|会|才)?(来|到|上门|过来|嚟)|` +
+	`(早|快)(点|些|一点|一些|一哈|滴|啲)[^,?]{0,3}(来|到|上门|过来|嚟|派|安排)`) // "能不能早点来 别等到明天晚上"
 
 // whenVisit answers when the engineer comes, asked about a filed ticket while a person is
 // awaited: the ticket's status, then that the visit time is agreed on the call (an urgent

@@ -199,6 +199,27 @@ func isQuestion(s string, cs, ce int) bool {
 		strings.Contains(c, "能不能") || strings.HasPrefix(s[ce:], "?") || strings.HasPrefix(s[ce:], "？")
 }
 
+// spokenYesNo are whole replies typed in pinyin, the way they are said ("mei" is 没, "you"
+// is 有, "dui" is 对), with a trailing "a" (啊) trimmed ("meiyoua", "duia"). Only a whole
+// reply counts: inside a longer one "bu" or "you" may be anything.
+var spokenYesNo = map[string]bool{
+	"you": true, "youd": true, "youde": true, "yo": true, "dui": true, "duid": true, "duide": true, "shi": true, "shid": true,
+	"shide": true, "en": true, "enen": true, "ng": true, "mai": true, "maile": true, "maiguo": true, "youmai": true,
+	"mei": false, "meiy": false, "meiyou": false, "meiyo": false, "meiyoude": false, "meid": false, "meide": false, "meimai": false,
+	"mo": false, "moyou": false, "mud": false, "mude": false, "muyou": false, "bu": false, "bus": false, "bushi": false, "buyao": false,
+	"buyong": false, "meiban": false, "meijia": false, "mou": false, "mouyou": false, "my": false,
+}
+
+// spokenYesNoReply reads a whole reply of spokenYesNo, spaces and a trailing "a" (啊) aside.
+func spokenYesNoReply(s string) (yes, ok bool) {
+	k := strings.ToLower(strings.ReplaceAll(s, " ", ""))
+	if yes, ok = spokenYesNo[k]; ok {
+		return yes, ok
+	}
+	yes, ok = spokenYesNo[strings.TrimRight(k, "a~!")]
+	return yes, ok
+}
+
 // ParseYesNo reads the answer to a yes/no question: "是", "对", "有", "买了", "嗯", "好的",
 // "yes", "1" say yes; "否", "没有", "不是", "没买", "no", "2" say no. When an answer holds
 // both ("嗯，没有") the last one counts. ok is false for "不知道" and for answers that say
@@ -215,6 +236,9 @@ func ParseYesNo(text string) (yes, ok bool) {
 	}
 	if setUnsure.contains(s, 0, len(s)) {
 		return false, false
+	}
+	if yes, ok := spokenYesNoReply(s); ok {
+		return yes, true // "mei", "meiyou", "dui": a whole reply typed in pinyin
 	}
 	for i := 0; i < len(s); {
 		_, yEnd, y := setYes.at(s, i)

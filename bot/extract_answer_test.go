@@ -14,6 +14,11 @@ func TestParseYesNo(t *testing.T) {
 		{"否", false, true}, {"没有", false, true}, {"不是", false, true}, {"没买", false, true},
 		{"no", false, true}, {"2", false, true}, {"不要", false, true}, {"没", false, true},
 		{"不需要", false, true},
+		// pinyin and dialect, as whole replies: "mei" is 没, "you" is 有, "dui" is 对
+		{"mei", false, true}, {"meiyou", false, true}, {"mei you a", false, true}, {"bu", false, true},
+		{"you", true, true}, {"dui", true, true}, {"Duia", true, true}, {"冇", false, true}, {"唔系", false, true},
+		{"有嘅", true, true}, {"木有", false, true}, {"米有", false, true}, {"米得", false, true}, {"呒没", false, true},
+		{"thank you", false, false}, {"mei lin", false, false},
 		{"没买那玩意儿 店员推销我没要", false, true}, {"没让加 冇要", false, true}, // a verb after 没 is no yes
 		{"嗯，没有", false, true}, // the last answer counts
 		{"不是，有的", true, true},

@@ -3,6 +3,8 @@ package bot
 import (
 	"testing"
 	"time"
+
+	"github.com/wxintake/intake/knowledge"
 )
 
 func TestExtractErrorCode(t *testing.T) {
@@ -217,6 +219,25 @@ func TestSymptomLeavesQuestions(t *testing.T) {
 	} {
 		if got := ParseSymptom(tt.text, testNow, lx); got != tt.want {
 			t.Errorf("ParseSymptom(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestSymptomKeepsOnlyTheFault: the fault words as the customer told them, without the fault
+// they said it is not ("不是不制冷 是…"), names called, openers, a reproach that points back,
+// or a request to look at it.
+func TestSymptomKeepsOnlyTheFault(t *testing.T) {
+	lx := testLexicon(t)
+	for text, want := range map[string]string{
+		"冰箱不是不制冷 是制冷太猛了 冷藏室的菜都冻成冰坨子了":  "制冷太猛了 冷藏室的菜都冻成冰坨子了",
+		"洗衣机不是不转 是转起来咣咣响":              "转起来咣咣响",
+		"空掉不至冷 一直吹热疯":                  "不制冷，吹热风",
+		"你们这什么破油烟机！！这才20天又不转了！！！":      "这才20天又不转了",
+		"咩嘢破烂嘢 啱修完又唔制冷":                "啱修完又不制冷",
+		"洗衣机也坏了不脱水两个都要修，洗衣机呢 我说了两个都坏了": "洗衣机也坏了不脱水",
+	} {
+		if got := Extract(knowledge.Canon(text), testNow, lx).Symptom; got != want {
+			t.Errorf("symptom of %q = %q, want %q", text, got, want)
 		}
 	}
 }

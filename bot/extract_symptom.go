@@ -29,6 +29,24 @@ var noTrouble = knowledge.MustFilter(`^[^,，。 ]{0,6}?(都|也|就|倒是|其�
 // "垃圾客服".
 var aboutService = knowledge.MustFilter(`^[^,，。 ]{0,4}(什么破|啥破|破|垃圾|烂)(售后|客服|服务|公司|品牌|平台)|^(你们|你家)?(售后|客服|服务|态度)[^,，。 ]{0,4}(太差|真差|差劲|垃圾|太烂|不行)`)
 
+// deniedDenial denies that the fault is its opposite, before saying what it is: "不是不制冷"
+// ("是制冷太猛了" follows), "洗衣机不是不转", "唔系唔制冷". correctionLead opens what it is.
+var (
+	deniedDenial   = knowledge.MustFilter(`^[^,，。 ]{0,6}?(并|也|倒)?(不是|唔系|不系|勿是)(不|没|没有|唔|冇)[^,，。 ]{1,6}$`)
+	correctionLead = knowledge.MustFilter(`^(而是|就是|是|而系|系)`)
+)
+
+// insult is a part that only calls the product or the service names: "你们这什么破", "咩嘢破烂嘢",
+// "什么垃圾玩意儿" (the product's name read out of it as a fact).
+var insult = knowledge.MustFilter(`^[^,，。 ]{0,4}?(什么|啥|咩嘢|咩|乜嘢|这|这个|呢个)?(破|烂|垃圾|破烂|烂鬼)(玩意儿?|东西|嘢|烂嘢|货|牌子)?[!！~]*$`)
+
+// saidAgain points back at what was told, in a reproach: "我说了两个都坏了", "都说了坏了",
+// "我不是说了不转吗". The fault it points at is in the earlier words.
+var saidAgain = knowledge.MustFilter(`^(我|俺|偶)?(都|不是|早就|刚|刚才|已经)?(说|讲)(了|过|咗)(啊|嘛|呀)?(两个|俩|都|也)?[^,，。 ]{0,6}(坏了|不行了|有问题|坏咗)(吗|嘛|啊|呀)?$`)
+
+// fillerLead is a part that only opens the story: "还有个事", "有个事", "是这样的", "那个就是".
+var fillerLead = knowledge.MustFilter(`^(还有|另外|还|就是|那个|嗯|喂)?(有)?(个|一个|件)(事|事情|问题)(啊|哈|哦|呀|儿)?$|^(是这样的?|是酱紫|事情是这样的?)$`)
+
 // whichUnit says which of the customer's units is the broken one, not what is wrong with it:
 // "我老公说坏的其实是卧室那台海信", "有问题的是客厅那个". whichUnitWords is the saying itself,
 // which the dialog notes for the engineer (bot.unit_noted).
@@ -80,7 +98,8 @@ func (x *extraction) symptom() {
 	s := x.s
 	var parts, denied [maxSymptomParts][2]int
 	n, nd := 0, 0
-	lastRuledOut := "" // the part just before, when it ruled a cause out
+	lastRuledOut := ""  // the part just before, when it ruled a cause out
+	correcting := false // a part just before denied a fault the customer then put right
 	limit := len(s)
 	if x.alsoAt >= 0 {
 		limit = x.alsoAt // the second appliance's trouble is not this one's
@@ -108,11 +127,29 @@ func (x *extraction) symptom() {
 				continue
 			}
 			lastRuledOut = ""
+			if deniedDenial.MatchString(part) {
+				// "冰箱不是不制冷 是制冷太猛了 冷藏室的菜都冻成冰坨子了": the fault it is not; what
+				// it is follows, in words the lists may not know, and is kept as told
+				correcting = true
+				ps = pe
+				continue
+			}
+			if correcting {
+				if st := x.trimFront(ps, pe); st < pe && hanCount(s[st:pe]) >= 3 && x.cutAsked(ps, pe) == pe &&
+					!noTrouble.MatchString(part) && !aboutService.MatchString(part) && !insult.MatchString(part) {
+					st += len(correctionLead.FindString(s[st:pe]))
+					parts[n] = [2]int{st, pe}
+					n++
+					ps = pe
+					continue
+				}
+				correcting = false
+			}
 			if after := strings.Trim(s[x.afterFacts(ps, pe):pe], clauseBreaks+" "); after != part && after != "" && (noTrouble.MatchString(after) || sinceTail.MatchString(after)) {
 				ps = pe // "13851762209 其他没问题", "今天开始的": a fact told, then nothing wrong
 				continue
 			}
-			if noTrouble.MatchString(part) || skipWord.MatchString(part) || slowService.MatchString(part) || aboutService.MatchString(part) || whichUnit.MatchString(part) {
+			if noTrouble.MatchString(part) || skipWord.MatchString(part) || slowService.MatchString(part) || aboutService.MatchString(part) || whichUnit.MatchString(part) || insult.MatchString(part) || fillerLead.MatchString(part) || saidAgain.MatchString(part) {
 				ps = pe // "没毛病 提交吧", "空调没问题 冰箱坏了": no fault in that part
 				continue
 			}
@@ -127,6 +164,8 @@ func (x *extraction) symptom() {
 					denied[nd] = [2]int{st, en} // "没冒烟": kept only when nothing else is told
 					nd++
 				}
+			} else if ok && insult.MatchString(strings.Trim(s[st:en], clauseBreaks+" ")) {
+				// "你们这什么破油烟机": a name called, the product read out of it; no fault
 			} else if ok {
 				parts[n] = [2]int{st, en}
 				n++
@@ -173,8 +212,16 @@ func (x *extraction) symptom() {
 		}
 		out = b.String()
 	}
+	if loc := requestTail.FindStringIndex(out); loc != nil && loc[0] > 0 {
+		if kept := strings.TrimRight(out[:loc[0]], clauseBreaks+" "+symptomJoiner); hanCount(kept) >= 2 {
+			out = kept // "…不太吸烟了 一起看看呗", "…不脱水两个都要修": the request, no part of the fault
+		}
+	}
 	x.f.Symptom = truncateRunes(out, maxSymptomRunes)
 }
+
+// requestTail ends a fault with a request to look at it: "一起看看呗", "两个都要修", "帮忙修一下".
+var requestTail = knowledge.MustFilter(`[ ,，]?(两个|两台|俩|都|也|一起|一块|顺便|帮忙|麻烦)+(都)?(要|得|需要|帮我|给我|你们)?(修|报修|看看|看一下|瞧瞧|修一下|修修|弄一下)(吧|呗|哈|啊|一下)?$`)
 
 // cutAsked returns where the question in s[from:to] begins, if the part asks one of the
 // questions the bot answers (a price, how long, the warranty, a visit …) or asks anything

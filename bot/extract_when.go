@@ -228,7 +228,8 @@ func timeOfVisit(s string, start, end int) bool {
 var chatAction = knowledge.MustFilter(`^(那个|我)?(说|讲|发(的|了|给|错|过)|复制|粘贴|打(的|错|字)|写|填|问|提到|给你|回复|选|输入|拍的|截图|那条|那句)`)
 
 // cueVisitTime are the words around a time that say when to come.
-var cueVisitTime = knowledge.MustFilter(`最佳|最好|方便|有空|有人|在家|上门|过来|来修|来看|能来|可以来|约|安排|以后都行|都可以`)
+// "别等到明天晚上6点" names a time the visit should come before, never when the fault began.
+var cueVisitTime = knowledge.MustFilter(`最佳|最好|方便|有空|有人|在家|上门|过来|来修|来看|能来|可以来|约|安排|以后都行|都可以|等到|别等|不要等`)
 
 // asked reports whether the clause going on at byte i ends in a question mark.
 func asked(s string, i int) bool {

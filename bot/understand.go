@@ -117,6 +117,9 @@ func suspectHazard(canon, t string, explained bool, m *textmodel.Model) string {
 	if needs, ok := suspectNeeds[family]; ok && !needs.MatchString(canon) {
 		return ""
 	}
+	if family == knowledge.HazardWaterElectric && waterBoiled.MatchString(canon) && !knowledge.Wet(canon) {
+		return "" // "插好了能烧了 水开了": the kettle's water boiled, none was spilt
+	}
 	return family
 }
 
@@ -147,6 +150,9 @@ var (
 		`[^?]{0,16}(塑料味|胶味|怪味|异味|有点味|一股味|有股味|有味|味儿|味道|怪怪|像(在)?烤|烤(什么|啥|东西)|臭味|气味)`)
 	noSmell = knowledge.MustGate(`(没|没有|无|不)[^,?]{0,3}(怪味|异味|味)`)
 )
+
+// waterBoiled is water a kettle or cooker brought to the boil: "水开了", "烧开了".
+var waterBoiled = knowledge.MustGate(`水(烧)?开(了|啦|咯|喇)|烧开|水滚(了|咗)|开水`)
 
 // suspectNeeds are words a family's suspicion needs besides the model's reading: water
 // is a hazard near electricity ("冰箱漏水" is an everyday fault), gas when it is smelt,

@@ -68,6 +68,11 @@ func (h hazardCue) explained(away string) hazardCue {
 // inClause is any character inside a clause of the compact form.
 const inClause = `[^,]`
 
+// heatsWell is the product heating as it should again, in the clause that names the socket
+// it was plugged into: "换了个插座现在热得挺好". The clause must end there: "热得好烫", "热得好快"
+// are a socket heating.
+const heatsWell = `热得(挺|蛮|还|可|老)?(好|正常|不错)(了|啦|的|呢|啊|哦|噻|,|$)`
+
 func cue(family, re, unless, needs string, neg ...int) hazardCue {
 	h := hazardCue{family: family, re: MustGate(re), neg: neg}
 	if unless != "" {
@@ -272,7 +277,7 @@ var hazardCues = []hazardCue{
 	cue(HazardBurning, `(发黄|变黄|黄了|黄黄|焦黄|黄褐|发褐|变褐|褐色|发焦|焦了|烤焦|烫焦|烧焦|烤糊|糊了|发糊|烫(坏|穿|化|出(了)?(个|一个)?(印|洞|坑|黄))|发硬|变硬|硬了|一块[^,?]{0,6}(烫|热)[^?]{0,10}(黄|焦|糊|褐|硬))`,
 		`(指示灯|灯|屏幕|显示|图标|洗|漂白|水渍|水印|汗)`, `电热|电褥|加热垫|发热垫|暖垫|暖宫|取暖|暖风机|电暖|小太阳|油汀|暖脚|暖手宝|暖桌|烤火|热敷|暖毯|毯子|毯面|布面|垫子|褥子|电热被|暖被`),
 	// A live part running hot is a fire about to start: "插座周围摸着烫", "充电器烫手".
-	cue(HazardBurning, `(插头|插销|插座|插排|排插|插线板|接线板|拖线板|电线|电源线|充电器|充电头|适配器|开关|电闸|空开|电表)`+inClause+`{0,6}(发烫|烫手|很烫|好烫|滚烫|烫得|特别烫|热得|发热|很热|烫|热乎乎|热热的|热烘烘|热得很)`, "", ""),
+	cue(HazardBurning, `(插头|插销|插座|插排|排插|插线板|接线板|拖线板|电线|电源线|充电器|充电头|适配器|开关|电闸|空开|电表)`+inClause+`{0,6}(发烫|烫手|很烫|好烫|滚烫|烫得|特别烫|热得|发热|很热|烫|热乎乎|热热的|热烘烘|热得很)`, heatsWell, ""),
 	// "插座摸着有点温乎 还有点软": a live part gone soft is melting
 	cue(HazardBurning, `(插头|插销|插座|插排|排插|插线板|接线板|拖线板|电线|电源线|开关|面板|外壳)[^?]{0,10}(变软|软了|有点软|发软|软软的|软塌|软化)`, `(软件|软管|软线)`, "", 2),
 	// "冰箱插头有点热": a plug, socket or cord (not a charger, which runs warm) warmer than it

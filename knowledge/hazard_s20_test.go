@@ -36,6 +36,9 @@ func TestHazardsToldAslant(t *testing.T) {
 		{"电脑键盘中间拱上来了", HazardBattery, false},
 		{"键盘按键往上顶不回去了 有个键卡住", "", false},
 
+		{"换了个插座现在热得挺好", "", false},
+		{"插头热得好快", HazardBurning, false},
+		{"好了 就是插座那有点焦味", HazardBurning, false},
 		{"闻着像电线皮烧了", HazardBurning, false},
 		{"闻起来跟塑料烧着了似的", HazardBurning, false},
 		{"闻到像胶皮烧焦了", HazardBurning, false},

@@ -444,6 +444,20 @@ var (
 	working        = regexp.MustCompile(`(能|可以|会|又能|又可以)[^,不没]{0,4}(用|制冷|制热|加热|出水|转|亮|启动|工作|开机|充电|充上|排水|进水|脱水|出风|通电|联网|连上|打着|点着|着火|洗|控制|连接|识别|登录|登陆|打开|开了)了?`)
 )
 
+// worksNow is the product doing its job again, told by what it does now: "现在能刷视频了",
+// "现再能上网了", "终于可以打电话了", "现在哗哗进水了", "而家啲水流走晒喇" (Cantonese: all drained
+// away), "换了个插座现在热得挺好". No negation may come between the "now" and the doing.
+// perceived is a fault noticed, not a function back: "现在能听到咔咔响了".
+var (
+	worksNow = regexp.MustCompile(`(现在|现再|而家|宜家|这下|这回|终于|总算)[^,不没唔冇未]{0,4}(能|可以|又能|又可以)[^,不没唔冇未]{1,8}(了|喇|啦|咯|嘞)|` +
+		`(现在|现再|而家|宜家|这下|终于|总算)[^,不没唔冇未]{0,3}(能|可以)[a-z]{2,}|` +
+		`(现在|现再|而家|宜家|这下|终于|总算)(都|又|就|也)?(哗哗|呼呼|咕噜咕噜|咕嘟咕嘟|嗡嗡)(地|的|咁)?(进水|出水|排水|流|转|出风|出热水|往下流|往外流)|` +
+		`(流|排|抽)(走|出|咗)晒|` + // never a bare 晒 ("拿去晒了" dries in the sun)
+
+		`(热|冷|凉|转|洗|烧|烤|吹|排|抽)得(挺|蛮|还|可|老|贼|倍儿|很)?(好|正常|欢|带劲)(了|啦|的|呢|啊|哦|噻|,|$)`)
+	perceived = regexp.MustCompile(`听到|看到|闻到|感觉到|摸到|听见|看见|闻见|响|漏|异|焦|糊|烟|味|臭|烫|报`)
+)
+
 // butStill is a fault still there after a "but": "就是开不了机", "但是还没反应".
 var butStill = regexp.MustCompile(`(就是|但是|可是|但|不过)[^,]{0,4}(不|没|无法)`)
 
@@ -460,6 +474,11 @@ func deniedRightBefore(t string, i int, words ...string) bool {
 // changeAnswer reads a reply that says what happened rather than whether it helped.
 func changeAnswer(t string) Answer {
 	if stoppedSymptom.MatchString(t) {
+		return AnswerSolved
+	}
+	if loc := worksNow.FindStringIndex(t); loc != nil && !perceived.MatchString(t[loc[0]:loc[1]]) && !asksBefore(t, loc[0], loc[1]-loc[0]) {
+		// "重启了一下 现在能刷视频了", "而家啲水…流走晒喇", "现在热得挺好": what the product does
+		// again, told after the check; "现在能听到响声了" perceives a fault instead
 		return AnswerSolved
 	}
 	if loc := working.FindStringIndex(t); loc != nil && !aboutSomethingElse(t, loc[0]) &&

@@ -17,6 +17,18 @@ func TestParseAnswer(t *testing.T) {
 		{"解决了", AnswerSolved},
 		{"好了", AnswerSolved},
 		{"好了，谢谢！", AnswerSolved},
+		// the product doing its job again, told after the check
+		{"重启了一下 现在能刷视频了", AnswerSolved},
+		{"清咗之后而家啲水咕噜咕噜咁流走晒喇 多谢晒", AnswerSolved},
+		{"换了个插座现在热得挺好", AnswerSolved},
+		{"从起了一下 现再能上网了", AnswerSolved},
+		{"现在哗哗进水了", AnswerSolved},
+		{"chongqi le yixia xianzai neng shua shipin le", AnswerSolved},
+		{"现在能听到咔咔响了", AnswerUnclear},
+		{"现在又不转了", AnswerNotSolved},
+		{"现在能刷视频了吗", AnswerUnclear},
+		{"洗完拿去晒了", AnswerUnclear},
+		{"现在转得好慢", AnswerUnclear},
 		// partly better, still poor, or the check restated: not solved
 		{"理顺咗条管 好咗少少 有啲水入但系好慢", AnswerNotSolved},
 		{"好了一点但还是响", AnswerNotSolved},
