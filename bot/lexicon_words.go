@@ -225,12 +225,12 @@ var standaloneYearParts = []struct {
 // the month each fell in, 2018 to 2028 (中秋 of 2025 was in October, of 2024 in September).
 // Other years take the month of yearParts and shoppingFestivals.
 var lunarFestivals = map[string][11]int{
-	"中秋": {9, 9, 10, 9, 9, 9, 9, 10, 9, 9, 10},
-	"春节": {2, 2, 1, 2, 2, 1, 2, 1, 2, 2, 1},
-	"过年": {2, 2, 1, 2, 2, 1, 2, 1, 2, 2, 1},
+	"中秋":  {9, 9, 10, 9, 9, 9, 9, 10, 9, 9, 10},
+	"春节":  {2, 2, 1, 2, 2, 1, 2, 1, 2, 2, 1},
+	"过年":  {2, 2, 1, 2, 2, 1, 2, 1, 2, 2, 1},
 	"过春节": {2, 2, 1, 2, 2, 1, 2, 1, 2, 2, 1},
-	"端午": {6, 6, 6, 6, 6, 6, 6, 5, 6, 6, 5},
-	"七夕": {8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8},
+	"端午":  {6, 6, 6, 6, 6, 6, 6, 5, 6, 6, 5},
+	"七夕":  {8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8},
 }
 
 // festivalMonth is the month of a festival word in year: the lunar calendar's where it
