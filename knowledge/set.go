@@ -207,7 +207,7 @@ func decodeFile(name string, b []byte) (field, fileDoc, problems) {
 		return root, doc, yamlProblems(name, err)
 	}
 	if len(node.Content) > 0 {
-		root.node = node.Content[0]
+		root.tree = newPosTree(node.Content[0])
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
