@@ -214,6 +214,7 @@ func decodeFile(name string, b []byte) (field, fileDoc, problems) {
 	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
 		return root, doc, yamlProblems(name, err)
 	}
+	packStrings(&doc, new(strArena)) // a set lives long: its strings in a few blocks
 	return root, doc, nil
 }
 
