@@ -38,13 +38,13 @@ func (m *Matcher) collect(n, caseCode string) ([]hit, []bool, string) {
 	}
 	m.phrases.ac.scan(t, func(id int32, start, end int) {
 		if !negated(t, start) {
-			found(m.phrases.entries[id], start, end)
+			found(m.phrases.of(id), start, end)
 		}
 	})
 	if len(m.literal.patterns) > 0 {
 		m.literal.ac.scan(n, func(id int32, start, end int) {
 			if !negated(n, start) {
-				found(m.literal.entries[id], int(pos[start]), int(pos[end]))
+				found(m.literal.of(id), int(pos[start]), int(pos[end]))
 			}
 		})
 	}
@@ -76,7 +76,7 @@ func (m *Matcher) collect(n, caseCode string) ([]hit, []bool, string) {
 	}
 	var run []int32
 	gate := func(id int32, _, _ int) {
-		for _, e := range m.gates.entries[id] {
+		for _, e := range m.gates.of(id) {
 			run = append(run, e.index)
 		}
 	}

@@ -95,11 +95,23 @@ const (
 )
 
 // phraseIndex finds phrases with one automaton; entries say what each pattern means.
+// Pattern id's entries are entries[starts[id]:starts[id+1]], in the order they were added:
+// one flat slice rather than a slice per pattern, of which a large set has hundreds of
+// thousands.
 type phraseIndex struct {
 	ac       *automaton
-	entries  [][]entry
-	ids      map[string]int32
+	entries  []entry
+	starts   []int32
 	patterns []string
+	ids      map[string]int32 // while adding
+	added    []idEntry        // while adding
+	arena    *strArena        // the patterns' bytes
+}
+
+// idEntry is an entry added for pattern id.
+type idEntry struct {
+	id int32
+	e  entry
 }
 
 func (x *phraseIndex) add(pattern string, e entry) {
@@ -108,17 +120,35 @@ func (x *phraseIndex) add(pattern string, e entry) {
 	}
 	id, ok := x.ids[pattern]
 	if !ok {
+		if x.arena != nil {
+			pattern = x.arena.add(pattern)
+		}
 		id = int32(len(x.patterns))
 		x.ids[pattern] = id
 		x.patterns = append(x.patterns, pattern)
-		x.entries = append(x.entries, nil)
 	}
-	x.entries[id] = append(x.entries[id], e)
+	x.added = append(x.added, idEntry{id, e})
 }
+
+// of returns the entries of pattern id.
+func (x *phraseIndex) of(id int32) []entry { return x.entries[x.starts[id]:x.starts[id+1]] }
 
 func (x *phraseIndex) build() {
 	x.ac = buildAutomaton(x.patterns)
-	x.ids = nil
+	x.starts = make([]int32, len(x.patterns)+1)
+	for _, a := range x.added {
+		x.starts[a.id+1]++
+	}
+	for i := range len(x.patterns) {
+		x.starts[i+1] += x.starts[i]
+	}
+	x.entries = make([]entry, len(x.added))
+	next := slices.Clone(x.starts[:len(x.patterns)])
+	for _, a := range x.added {
+		x.entries[next[a.id]] = a.e
+		next[a.id]++
+	}
+	x.ids, x.added, x.arena = nil, nil, nil
 }
 
 // entry is what one automaton pattern means: a trigger of a rule, a category alias, or a
@@ -151,6 +181,8 @@ func NewMatcher(s *Set) (*Matcher, error) {
 		codes:    make(map[string][]codeEntry),
 		catIndex: make(map[string]int, len(s.Categories)),
 	}
+	arena := new(strArena) // patterns and reasons: one per trigger, as long-lived as the matcher
+	m.phrases.arena, m.literal.arena, m.gates.arena = arena, arena, arena
 	// add files a phrase under its matching form; one that fillers shrink to a single
 	// character ("摔了" → "摔") would hit everywhere, so it is matched as written instead.
 	// A keyword or synonym weighs by its length in the form it is matched in.
@@ -190,14 +222,14 @@ func NewMatcher(s *Set) (*Matcher, error) {
 		m.rules[i] = cr
 		ri := int32(i)
 		for _, k := range r.Triggers.Keywords {
-			add(k, entry{kind: kindKeyword, index: ri, reason: "keyword " + strconv.Quote(k)})
+			add(k, entry{kind: kindKeyword, index: ri, reason: arena.quoted("keyword ", k)})
 		}
 		for _, k := range r.Triggers.Synonyms {
-			add(k, entry{kind: kindSynonym, index: ri, reason: "synonym " + strconv.Quote(k)})
+			add(k, entry{kind: kindSynonym, index: ri, reason: arena.quoted("synonym ", k)})
 		}
 		for _, c := range r.Triggers.ErrorCodes {
 			if k := codeKey(c); validCode(k) && !slices.ContainsFunc(m.codes[k], func(e codeEntry) bool { return e.rule == ri }) {
-				m.codes[k] = append(m.codes[k], codeEntry{rule: ri, reason: "error code " + strings.ToUpper(c)})
+				m.codes[k] = append(m.codes[k], codeEntry{rule: ri, reason: arena.add("error code " + strings.ToUpper(c))})
 			}
 		}
 		for _, src := range r.Triggers.Regex {
@@ -206,7 +238,7 @@ func NewMatcher(s *Set) (*Matcher, error) {
 				return nil, fmt.Errorf("knowledge: rule %s: regex %q: %w", r.ID, src, err)
 			}
 			x := int32(len(m.regexes))
-			m.regexes = append(m.regexes, compiledRegex{re: re, pf: newPrefilter(re.String()), rule: ri, reason: "regex " + strconv.Quote(src)})
+			m.regexes = append(m.regexes, compiledRegex{re: re, pf: newPrefilter(re.String()), rule: ri, reason: arena.quoted("regex ", src)})
 			gates := regexGates(src)
 			for _, g := range gates {
 				m.gates.add(g, entry{kind: kindRegex, index: x})

@@ -37,11 +37,11 @@ func TestParseReusing(t *testing.T) {
 	if !reflect.DeepEqual(reused.rules, fresh.rules) {
 		t.Fatal("rule positions differ: the changed file's lines moved")
 	}
-	if reused.decoded[changed].root.node == shipped.decoded[changed].root.node {
+	if reused.decoded[changed].root.tree == shipped.decoded[changed].root.tree {
 		t.Fatalf("%s changed but was taken from the previous set", changed)
 	}
 	for name, d := range reused.decoded {
-		if name != changed && d.root.node != shipped.decoded[name].root.node {
+		if name != changed && d.root.tree != shipped.decoded[name].root.tree {
 			t.Errorf("%s is unchanged but was decoded again", name)
 		}
 	}

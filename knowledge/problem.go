@@ -128,14 +128,15 @@ func (ps problems) err() error {
 }
 
 // field is a position in a YAML document: the file, the dotted path of the field and its
-// node. The node may be nil (a set built in code, or a missing key); the line then falls
-// back to the nearest known ancestor.
+// node in the document's position tree. The node may be absent (a set built in code, or a
+// missing key); the line then falls back to the nearest known ancestor.
 type field struct {
 	file    string
 	path    string
-	node    *yaml.Node
-	keyLine int // line of the field's key, when it is a mapping value
-	at      int // line of the nearest ancestor with a node
+	tree    *posTree // nil when the field has no node
+	node    int32    // the node's index in tree
+	keyLine int      // line of the field's key, when it is a mapping value
+	at      int      // line of the nearest ancestor with a node
 }
 
 // key returns the field name of the mapping at f.
@@ -144,11 +145,12 @@ func (f field) key(name string) field {
 	if f.path != "" {
 		c.path = f.path + "." + name
 	}
-	if f.node != nil && f.node.Kind == yaml.MappingNode {
-		for i := 0; i+1 < len(f.node.Content); i += 2 {
-			if f.node.Content[i].Value == name {
-				c.node = f.node.Content[i+1]
-				c.keyLine = f.node.Content[i].Line
+	if t := f.tree; t != nil && t.nodes[f.node].kind == yaml.MappingNode {
+		n := &t.nodes[f.node]
+		for i := n.first; i+1 < n.first+n.n; i += 2 {
+			if t.names[t.nodes[i].name] == name {
+				c.tree, c.node = t, i+1
+				c.keyLine = int(t.nodes[i].line)
 				break
 			}
 		}
@@ -159,8 +161,8 @@ func (f field) key(name string) field {
 // index returns element i of the sequence at f.
 func (f field) index(i int) field {
 	c := field{file: f.file, path: f.path + "[" + strconv.Itoa(i) + "]", at: f.line()}
-	if f.node != nil && f.node.Kind == yaml.SequenceNode && i < len(f.node.Content) {
-		c.node = f.node.Content[i]
+	if t := f.tree; t != nil && t.nodes[f.node].kind == yaml.SequenceNode && i < int(t.nodes[f.node].n) {
+		c.tree, c.node = t, t.nodes[f.node].first+int32(i)
 	}
 	return c
 }
@@ -171,8 +173,63 @@ func (f field) line() int {
 	switch {
 	case f.keyLine > 0:
 		return f.keyLine
-	case f.node != nil:
-		return f.node.Line
+	case f.tree != nil:
+		return int(f.tree.nodes[f.node].line)
 	}
 	return f.at
+}
+
+// posTree is what fields need of a parsed YAML document: every node's kind, line and
+// children, and the names of mapping keys, in flat arrays without pointers. A set keeps
+// one per file for locating problems; yaml.Node trees, about ten times larger and made of
+// millions of pointers the garbage collector would mark on every cycle, are dropped once
+// the file is decoded.
+type posTree struct {
+	nodes []posNode
+	names []string // the distinct mapping keys; names[0] is "", the name of every other node
+}
+
+// posNode is one node of a posTree; its children are nodes[first : first+n].
+type posNode struct {
+	line  int32
+	first int32
+	n     int32
+	name  uint32 // index in names, for a mapping key
+	kind  yaml.Kind
+}
+
+// newPosTree copies the positions of the tree at root; node 0 is root.
+func newPosTree(root *yaml.Node) *posTree {
+	t := &posTree{nodes: make([]posNode, 1, countNodes(root)), names: []string{""}}
+	ids := map[string]uint32{"": 0}
+	t.fill(0, root, false, ids)
+	return t
+}
+
+func countNodes(n *yaml.Node) int {
+	c := 1
+	for _, k := range n.Content {
+		c += countNodes(k)
+	}
+	return c
+}
+
+// fill records n at index i and its children after every node recorded so far.
+func (t *posTree) fill(i int32, n *yaml.Node, isKey bool, ids map[string]uint32) {
+	first := int32(len(t.nodes))
+	t.nodes = append(t.nodes, make([]posNode, len(n.Content))...)
+	p := posNode{line: int32(n.Line), first: first, n: int32(len(n.Content)), kind: n.Kind}
+	if isKey && n.Value != "" {
+		id, ok := ids[n.Value]
+		if !ok {
+			id = uint32(len(t.names))
+			ids[n.Value] = id
+			t.names = append(t.names, n.Value)
+		}
+		p.name = id
+	}
+	t.nodes[i] = p
+	for j, c := range n.Content {
+		t.fill(first+int32(j), c, n.Kind == yaml.MappingNode && j%2 == 0, ids)
+	}
 }

@@ -48,7 +48,7 @@ func decodeRule(data []byte) (Rule, field, problems) {
 		ps.add(at, "required")
 		return r, at, ps
 	}
-	at.node = node.Content[0]
+	at.tree = newPosTree(node.Content[0])
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&r); err != nil && !errors.Is(err, io.EOF) {

@@ -217,13 +217,14 @@ func decodeFile(name string, b []byte) (field, fileDoc, problems) {
 		return root, doc, yamlProblems(name, err)
 	}
 	if len(node.Content) > 0 {
-		root.node = node.Content[0]
+		root.tree = newPosTree(node.Content[0])
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
 	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
 		return root, doc, yamlProblems(name, err)
 	}
+	packStrings(&doc, new(strArena)) // a set lives long: its strings in a few blocks
 	return root, doc, nil
 }
 

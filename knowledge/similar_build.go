@@ -1,9 +1,6 @@
 package knowledge
 
-import (
-	"math"
-	"strconv"
-)
+import "math"
 
 // simDocs lists the texts a rule is known by: title, keywords, synonyms, and the samples
 // keep admits (all when keep is nil).
@@ -25,6 +22,7 @@ func simDocs(r *Rule, keep func(sample int) bool) []string {
 func buildSimIndex(set *Set, keep func(rule, sample int) bool) *simIndex {
 	x := &simIndex{}
 	c := simCorpus{ids: make(map[uint64]int32), bounds: []int32{0}}
+	var arena strArena
 	for i := range set.Rules {
 		r := &set.Rules[i]
 		if r.Safety {
@@ -43,7 +41,7 @@ func buildSimIndex(set *Set, keep func(rule, sample int) bool) *simIndex {
 			seen[form] = true
 			if c.add(form) {
 				x.docRule = append(x.docRule, int32(i))
-				x.docReason = append(x.docReason, "similar "+strconv.Quote(text))
+				x.docReason = append(x.docReason, arena.quoted("similar ", text))
 			}
 		}
 	}
