@@ -3085,6 +3085,7 @@ func (d *Dialog) warrantyVerdict(c *Case) (string, []any) {
 	if !ok {
 		return "bot.faq.warranty.unknown", nil
 	}
+	w = w.forFuel(c.Fuel)
 	if userDamage(c) {
 		// "孩子摔了一下" and then "还在保吗": the period does not cover what the cause excludes
 		return "bot.faq.warranty.user_damage", []any{"cause", catalog.T("bot.trigger." + string(c.Trigger))}
@@ -3194,12 +3195,14 @@ var noInvoiceOnly = knowledge.MustFilter(`^(没(有)?发票|发票(丢|没了|�
 // period and that period covers every day the purchase can have been; "" otherwise.
 func (d *Dialog) componentCovered(c *Case, covered func(months int) (yes, sure bool)) string {
 	rule, ok := d.KB.Rule(c.RuleID)
-	if !ok || rule.Component == "" {
+	name := rule.ComponentFor(c.Fuel)
+	if !ok || name == "" {
 		return ""
 	}
 	w, _ := d.KB.Warranty(c.Category)
 	for _, cw := range w.Components {
-		if cw.Name == rule.Component {
+		// a part of one fuel's appliances counts only when the case is known to run on it
+		if cw.Name == name && (cw.Fuel == "" || cw.Fuel == c.Fuel) {
 			if yes, sure := covered(cw.Months); yes && sure {
 				return cw.Name
 			}
