@@ -381,6 +381,9 @@ func TestHazardsToldSmallOrAslant(t *testing.T) {
 		{"电动车车架裂了", HazardMechanical},
 		{"跑步机扶手松了 一扶就晃", HazardMechanical},
 
+		{"下雨天阳台的插座进雨水了 洗衣机插在上面", HazardWaterElectric},
+		{"小孩把水杯打翻在电脑主机上 主机还开着", HazardWaterElectric},
+
 		// look-alikes
 		{"周末吃烧烤 烧烤架怎么清洗", ""},
 		{"电火锅插上电不热 火锅都吃不成了", ""},
