@@ -446,12 +446,23 @@ func fitAdvice(rule *Rule, c *Case, u *Understanding) {
 		if plumbedLeak(c, u) {
 			rule.Advice = catalog.T("bot.safety.water_leak_electric")
 		}
+	case knowledge.HazardInjury:
+		if cueScald.MatchString(tx) && !cueOtherHurt.MatchString(tx) {
+			rule.Advice = catalog.T("bot.safety.scald") // a burn wants cool running water first, not a bandage
+		}
 	case knowledge.HazardBurning, knowledge.HazardSparks:
 		if cueAdapterHot.MatchString(tx) && !cueSwelling.MatchString(cueNoSwelling.ReplaceAllString(tx, "")) && !portableHot.MatchString(tx) {
 			rule.Advice = catalog.T("bot.safety.adapter_hot")
 		}
 	}
 }
+
+// cueScald tells a person scalded or burnt ("把孩子烫了一下", "被蒸汽烫到手", "烫红了一块");
+// cueOtherHurt another hurt beside it (a cut, a pinch), which keeps the injury's own advice.
+var (
+	cueScald     = knowledge.MustGate(`烫|开水|蒸汽|蒸气|热油|灼伤|烧伤`)
+	cueOtherHurt = knowledge.MustGate(`夹|割|划|切|砸|绞|卷进|轧|压|卡住|撞|磕|刮|扎|刀|出血|流血|骨折|摔`)
+)
 
 // cueAdapterHot tells a charger head, adapter or plug hot or smelling: "充电头烫得很 有点糊的味道",
 // "适配器特别烫", "火牛好烫".
@@ -3104,6 +3115,7 @@ func (d *Dialog) warrantyVerdict(c *Case) (string, []any) {
 	if !ok {
 		return "bot.faq.warranty.unknown", nil
 	}
+	w = w.forFuel(c.Fuel)
 	if userDamage(c) {
 		// "孩子摔了一下" and then "还在保吗": the period does not cover what the cause excludes
 		return "bot.faq.warranty.user_damage", []any{"cause", catalog.T("bot.trigger." + string(c.Trigger))}
@@ -3213,12 +3225,14 @@ var noInvoiceOnly = knowledge.MustFilter(`^(没(有)?发票|发票(丢|没了|�
 // period and that period covers every day the purchase can have been; "" otherwise.
 func (d *Dialog) componentCovered(c *Case, covered func(months int) (yes, sure bool)) string {
 	rule, ok := d.KB.Rule(c.RuleID)
-	if !ok || rule.Component == "" {
+	name := rule.ComponentFor(c.Fuel)
+	if !ok || name == "" {
 		return ""
 	}
 	w, _ := d.KB.Warranty(c.Category)
 	for _, cw := range w.Components {
-		if cw.Name == rule.Component {
+		// a part of one fuel's appliances counts only when the case is known to run on it
+		if cw.Name == name && (cw.Fuel == "" || cw.Fuel == c.Fuel) {
 			if yes, sure := covered(cw.Months); yes && sure {
 				return cw.Name
 			}
@@ -3460,6 +3474,7 @@ func (d *Dialog) raiseFiled(t *step, rule Rule) bool {
 	if breakerTrips(rule.ID, t.u.Canon) {
 		rule.Advice = catalog.T("bot.safety.breaker_trip")
 	}
+	fitAdvice(&rule, &c.Case, &t.u)
 	noteHazardWords(&c.Case, &t.u, rule.ID)
 	t.sayKey("bot.safety.raised", "advice", rule.Advice, "number", c.Ticket)
 	personAid(t, rule.ID)

@@ -229,13 +229,16 @@ const (
 
 // The fuels of Facts.Fuel.
 const (
-	FuelGas      = "gas"
-	FuelElectric = "electric"
+	FuelGas      = knowledge.FuelGas
+	FuelElectric = knowledge.FuelElectric
 )
 
-// cueGas and cueElectric name what an appliance runs on: "燃气壁挂炉", "天然气的", "电热水器".
+// cueGas and cueElectric name what an appliance runs on: "燃气壁挂炉", "天然气的", "电热水器",
+// a gas heater's model.
 var (
-	cueGas      = knowledge.MustGate(`燃气|煤气|天然气|液化气|壁挂炉|燃热|瓦斯|石油气`)
+	// JSQ and JSG begin the model of every gas water heater sold in China (GB 6932): "万和
+	// JSQ25-13ET16 不出热水" is a gas heater
+	cueGas      = knowledge.MustGate(`燃气|煤气|天然气|液化气|壁挂炉|燃热|瓦斯|石油气|JSQ\d|jsq\d|JSG\d|jsg\d`)
 	cueElectric = knowledge.MustGate(`电热水器|储水式|电加热|电热的|插电的|是电的|用电的`)
 )
 

@@ -181,7 +181,7 @@ func (k *KnowledgeBase) Warranty(category string) (Warranty, bool) {
 	w := Warranty{WholeMonths: cw.WholeMonths, ReturnDays: cw.ReturnDays, ExchangeDays: cw.ExchangeDays,
 		RepairWarrantyDays: cw.RepairWarrantyDays, MaxRepairs: cw.MaxRepairs}
 	for _, c := range cat.Warranty.Components {
-		w.Components = append(w.Components, ComponentWarranty{Name: c.Name, Months: c.Months})
+		w.Components = append(w.Components, ComponentWarranty{Name: c.Name, Months: c.Months, Fuel: c.Fuel})
 	}
 	return w, true
 }
@@ -229,7 +229,8 @@ func toRule(r *knowledge.Rule) Rule {
 	}
 	p := r.Unresolved.Price
 	return Rule{ID: r.ID, Title: r.Title, Steps: steps, Gas: gas, Electric: electric, Safety: r.Safety, Advice: r.Advice,
-		Price: [2][2]int{p.Parts, p.Labour}, Component: r.Unresolved.Component}
+		Price: [2][2]int{p.Parts, p.Labour}, Component: r.Unresolved.Component,
+		GasComponent: r.Unresolved.GasComponent, ElectricComponent: r.Unresolved.ElectricComponent}
 }
 
 // grow returns s with n entries.

@@ -41,6 +41,23 @@ type Warranty struct {
 type ComponentWarranty struct {
 	Name   string
 	Months int
+	Fuel   string // FuelGas or FuelElectric for a part of one fuel's appliances only; "" for any
+}
+
+// forFuel keeps the components an appliance running on fuel can have: a gas water heater
+// is told of no 加热管. Every one stays when the fuel is not known.
+func (w Warranty) forFuel(fuel string) Warranty {
+	if fuel == "" {
+		return w
+	}
+	out := w
+	out.Components = nil
+	for _, c := range w.Components {
+		if c.Fuel == "" || c.Fuel == fuel {
+			out.Components = append(out.Components, c)
+		}
+	}
+	return out
 }
 
 // parts renders the component periods: "压缩机 72 个月、主板 36 个月".
@@ -83,8 +100,22 @@ type Rule struct {
 
 	Price     [2][2]int // out-of-warranty estimate in yuan: parts and labour, each [min, max]
 	Component string    // the component the fault concerns, with its own warranty ("压缩机"); "" when none
-	Confident bool      // the match is sure enough to act on without asking (Match only)
-	Score     float64   // the match's calibrated confidence, 0–1 (Match only)
+	// GasComponent and ElectricComponent replace Component on a gas or an electric appliance
+	// when the rule names one (see ComponentFor).
+	GasComponent, ElectricComponent string
+	Confident                       bool    // the match is sure enough to act on without asking (Match only)
+	Score                           float64 // the match's calibrated confidence, 0–1 (Match only)
+}
+
+// ComponentFor is the component the fault concerns on an appliance running on fuel.
+func (r Rule) ComponentFor(fuel string) string {
+	switch {
+	case fuel == FuelGas && r.GasComponent != "":
+		return r.GasComponent
+	case fuel == FuelElectric && r.ElectricComponent != "":
+		return r.ElectricComponent
+	}
+	return r.Component
 }
 
 // StepText is step i as a case of the given fuel reads it: a gas boiler gets no electric

@@ -120,6 +120,12 @@ func suspectHazard(canon, t string, explained bool, m *textmodel.Model) string {
 	if family == knowledge.HazardWaterElectric && waterBoiled.MatchString(canon) && !knowledge.Wet(canon) {
 		return "" // "插好了能烧了 水开了": the kettle's water boiled, none was spilt
 	}
+	if family == knowledge.HazardBurning && knowledge.FoodBurntOnly(canon) {
+		return "" // "电饭煲的饭有点糊了": the rice burnt, not the cooker
+	}
+	if family == knowledge.HazardGas && smellElsewhere.MatchString(canon) && !gasNamed.MatchString(canon) {
+		return "" // "冰箱里的鸡蛋坏了 一股臭味", "厨房下水道有股臭味": the smell has a cause, and no gas is near
+	}
 	return family
 }
 
@@ -141,6 +147,13 @@ func withoutName(canon, name string) string {
 
 // nameSpelled is a character spelled out by a word it is in: "焦急的焦", "弓长张的张".
 var nameSpelled = regexp.MustCompile(`\p{Han}{1,3}的\p{Han}`)
+
+// smellElsewhere puts a smell down to something that is no gas: a drain, rubbish, food gone
+// off, a fridge; gasNamed is gas or a gas appliance, which keeps the question.
+var (
+	smellElsewhere = knowledge.MustGate(`下水道|下水口|地漏|马桶|厕所|垃圾|(鸡蛋|蛋|菜|肉|鱼|剩饭|饭菜|水果)[^,?]{0,4}(坏|臭|馊|烂|放久|变质)|冰箱|冷藏|冷冻|雪柜`)
+	gasNamed       = knowledge.MustGate(`燃气|煤气|天然气|液化气|瓦斯|灶|热水器|壁挂炉|气管|阀门|报警`)
+)
 
 // heaterSmell is a smell from something that heats by a hot element, which may be a scorch:
 // the customer is asked about burning before the form goes on. noSmell denies the smell.

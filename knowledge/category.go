@@ -64,12 +64,40 @@ func (w Warranty) SanBao() (returnDays, exchangeDays, repairWarrantyDays, maxRep
 		or(w.RepairWarrantyDays, DefaultRepairWarrantyDays), or(w.MaxRepairs, DefaultMaxRepairs)
 }
 
+// The fuels an appliance runs on, where a category has both (water heaters, boilers).
+const (
+	FuelGas      = "gas"
+	FuelElectric = "electric"
+)
+
 // Component is a part with its own warranty period.
 type Component struct {
 	// Name is the component as staff and rules name it, e.g. "压缩机".
 	Name string `yaml:"name"`
 	// Months is the component's warranty in months.
 	Months int `yaml:"months"`
+	// Fuel is set for a part only the appliances running on one fuel have: "electric" for an
+	// electric water heater's 加热管 and 内胆, "gas" for a gas heater's 热交换器; "" for any.
+	Fuel string `yaml:"fuel,omitempty"`
+}
+
+// Fits reports whether an appliance running on fuel ("gas", "electric", "" when not known)
+// can have the component: a part of one fuel fits only that fuel, never an unknown one.
+func (c Component) Fits(fuel string) bool { return c.Fuel == "" || c.Fuel == fuel }
+
+// ComponentsFor are the components an appliance running on fuel can have; every one when
+// the fuel is not known (each of them may be the customer's).
+func (w Warranty) ComponentsFor(fuel string) []Component {
+	if fuel == "" {
+		return w.Components
+	}
+	var out []Component
+	for _, c := range w.Components {
+		if c.Fits(fuel) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Brand is a brand sold in a category, with the patterns that recognise its model and

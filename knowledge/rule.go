@@ -73,6 +73,11 @@ type Unresolved struct {
 	Skill string `yaml:"skill,omitempty"`
 	// Component is the component concerned, for component warranty (optional).
 	Component string `yaml:"component,omitempty"`
+	// GasComponent and ElectricComponent are the component concerned on a gas or an
+	// electric appliance when the fuel changes it ("不出热水" is a gas heater's igniter or gas
+	// valve, an electric one's 加热管); see Set.RuleComponent.
+	GasComponent      string `yaml:"gas_component,omitempty"`
+	ElectricComponent string `yaml:"electric_component,omitempty"`
 	// Price is the out-of-warranty estimate.
 	Price Price `yaml:"price"`
 }

@@ -103,6 +103,9 @@ func validateCategory(ps *problems, c *Category, at field) {
 			ps.add(f.key("name"), "required")
 		}
 		checkMonths(ps, f.key("months"), comp.Months)
+		if comp.Fuel != "" && comp.Fuel != FuelGas && comp.Fuel != FuelElectric {
+			ps.add(f.key("fuel"), "bad_enum", "value", strconv.Quote(comp.Fuel), "allowed", FuelGas+", "+FuelElectric)
+		}
 	}
 	checkSanBao(ps, w, c.Warranty)
 	for i := range c.Brands {

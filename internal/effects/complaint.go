@@ -327,7 +327,7 @@ func (b *Backend) UpdateDetails(ctx context.Context, openID string, e bot.Update
 		}
 		if kb != nil && c.Category != "" && !c.ReportedAt.IsZero() {
 			// the whole triage's warranty: the parts still covered after the unit's period too
-			again := triage.Triage(*c, policyOf(kb.Set().Category(c.Category)), b.Calendar)
+			again := triage.Triage(*c, policyOf(kb.Set().Category(c.Category), f.Fuel), b.Calendar)
 			// the warranty and its reason follow the facts as now told: never "待核实：购买日期
 			// 未知" beside a date, nor "保修期内：购买于 2026-11" after 2023-05 was told
 			if again.Warranty != t.Result.Warranty || warrantyTold(f, e.ProofDoubt) || f.Trigger != "" {

@@ -347,3 +347,21 @@ func TestHazardNamedOnTheTicket(t *testing.T) {
 		t.Errorf("symptom %q: want the hazard named first, then the fault", sym)
 	}
 }
+
+// A part of one fuel's appliances is never promised for the other: a gas water heater that
+// will not light is promised no 加热管 (an electric heater's element), and the parts still
+// covered after the unit's period are a gas heater's.
+func TestNoElectricPartForAGasHeater(t *testing.T) {
+	s := apptest.Start(t, apptest.Embedded, apptest.Options{})
+	year := time.Now().Year() - 2
+	last := chat(t, s.Client(wxpush.Safe), "o_gas_heater", "我替我妈报修 她家燃气热水器打不着火 老是咔咔响不出热水 是万和的 JSQ25-13ET16 "+strconv.Itoa(year)+"年双十一天猫买的")
+	tk := ticketIn(t, s, last)
+	if c := tk.Record.Case.Hint.Component; c == "加热管" || c == "内胆" {
+		t.Errorf("component %q on a gas heater; reasons %v", c, tk.Result.Reasons)
+	}
+	for _, part := range []string{"加热管", "内胆"} {
+		if strings.Contains(last, part) {
+			t.Errorf("reply promises an electric heater's %s:\n%s", part, last)
+		}
+	}
+}

@@ -70,7 +70,7 @@ func (b *Backend) OpenTicket(ctx context.Context, openID string, e bot.OpenTicke
 	tc.Complaint, sorry = b.complaint(e.Case, rule, earlier, now)
 	tc.Repairs = b.repairs(ctx, e.Case, rule, earlier)
 	made, fromMade := productionStart(e.Case, &tc)
-	policy := policyOf(kb.Set().Category(e.Case.Category))
+	policy := policyOf(kb.Set().Category(e.Case.Category), e.Case.Fuel)
 	result := triage.Triage(tc, policy, b.Calendar)
 	if fromMade {
 		result.Reasons = append(result.Reasons, made.reason)
@@ -228,9 +228,10 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 	}
 	if rule != nil {
 		u := rule.Unresolved
+		comp := kb.Set().RuleComponent(c.Category, rule.ID, c.Fuel) // a gas heater has no 加热管
 		tc.Hint = triage.Hint{
 			FaultClass: triage.FaultClass(u.FaultClass), Priority: triage.Priority(u.Priority), OnSite: u.OnSite,
-			Skill: u.Skill, Component: u.Component, ComponentName: u.Component,
+			Skill: u.Skill, Component: comp, ComponentName: comp,
 			PartsMin: u.Price.Parts[0], PartsMax: u.Price.Parts[1], LabourMin: u.Price.Labour[0], LabourMax: u.Price.Labour[1],
 		}
 	}
@@ -245,7 +246,7 @@ func (b *Backend) triageCase(kb *bot.KnowledgeBase, c bot.Case, now time.Time) (
 		if c.Safety {
 			symptom = ""
 		}
-		if name, source := kb.Set().ComponentOf(c.Category, c.RuleID, c.ErrorCode, symptom); name != "" {
+		if name, source := kb.Set().ComponentOf(c.Category, c.RuleID, c.ErrorCode, symptom, c.Fuel); name != "" {
 			tc.Hint.Component = name
 			tc.Hint.ComponentName = catalog.T("effects.component."+source, "component", name, "code", c.ErrorCode)
 		}
@@ -289,14 +290,17 @@ func categoryName(kb *bot.KnowledgeBase, c bot.Case) string {
 // policyOf is the category's warranty policy from the knowledge base (editors own it). A
 // product no category covers ("其他") has no period: its warranty is 待核实 by a person,
 // never "free" without a policy behind it.
-func policyOf(cat *knowledge.Category) triage.Policy {
+//
+// Only the parts an appliance of its fuel can have are covered: a gas water heater's
+// ticket names no 加热管 still under warranty.
+func policyOf(cat *knowledge.Category, fuel string) triage.Policy {
 	if cat == nil {
 		return triage.Policy{}
 	}
 	w := cat.Warranty
 	p := triage.Policy{WholeMonths: w.WholeMonths, ExtendedMonths: 12, Components: map[string]int{},
 		ReturnDays: w.ReturnDays, ExchangeDays: w.ExchangeDays, RepairWarrantyDays: w.RepairWarrantyDays, MaxRepairs: w.MaxRepairs}
-	for _, comp := range cat.Warranty.Components {
+	for _, comp := range cat.Warranty.ComponentsFor(fuel) {
 		p.Components[comp.Name] = comp.Months
 	}
 	return p
