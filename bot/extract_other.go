@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -276,6 +277,9 @@ func (x *extraction) partHint(lx *Lexicon) {
 // 开机就关 极米的"). Words about people, places and buying are no brand.
 func (x *extraction) otherBrand() {
 	if x.f.Category != OtherCategory && (x.brand < 0 || x.lx == nil || len(x.lx.brands[x.brand].categories) > 0) {
+		if x.f.Brand == "" {
+			x.brandAgainst() // "牌子记错了 是坚果的不是极米" with no product named
+		}
 		return // a listed brand of products outside the categories is read as here with no product named
 	}
 	listedAt := -1 // where a listed brand was found: one told as "是X的" before it wins
@@ -298,6 +302,9 @@ func (x *extraction) otherBrand() {
 	s := x.s
 	// "我买的小白熊的", "车是台铃的": the brand told as what was bought or what it is; "是坚果的
 	// J10S，极米那台是我卧室的": before a listed brand, the one the customer says it is
+	if listedAt < 0 && x.brandAgainst() {
+		return
+	}
 	for _, m := range brandTold.FindAllStringSubmatchIndex(s, -1) {
 		word := s[m[2]:m[3]]
 		if listedAt >= 0 && m[2] > listedAt {
@@ -528,6 +535,44 @@ func (x *extraction) brandBeforeProduct() bool {
 }
 
 // brandTold is a brand told as what was bought or what the product is, ending its clause.
+// brandAgainst reads a brand told against another one ("是坚果的不是极米", "不是极米 是坚果")
+// when the other is a listed brand or the message speaks of the brand (牌子, 品牌); "不是上门
+// 是寄修" names none.
+func (x *extraction) brandAgainst() bool {
+	s := x.s
+	for _, re := range []*regexp.Regexp{brandNotOther, otherNotBrand} {
+		m := re.FindStringSubmatchIndex(s)
+		if m == nil {
+			continue
+		}
+		other := m[1] // "是坚果的不是" is followed by the brand set aside
+		if re == otherNotBrand {
+			other = m[0] + len("不是")
+		}
+		listed := false
+		if x.lx != nil {
+			_, _, listed = x.lx.brandWords.at(s, other)
+		}
+		word := s[m[2]:m[3]]
+		if _, taken := x.taken(m[2]); taken || !listed && !strings.Contains(s, "牌") ||
+			strings.ContainsAny(word, notBrandBeforeRunes+faultRunes) || reduplicated(word) ||
+			plainAdjective.MatchString(word) || notBrandKind.MatchString(word) || notBrandPlain.MatchString(word) {
+			continue
+		}
+		x.f.Brand = word
+		x.mark(m[2], m[3], spanBrand)
+		return true
+	}
+	return false
+}
+
+// brandNotOther and otherNotBrand are a brand told against another: "是坚果的不是极米",
+// "不是极米 是坚果".
+var (
+	brandNotOther = regexp.MustCompile(`是(\p{Han}{2,4}?)(?:牌子的|牌的|家的|的)? ?(?:而)?不是`)
+	otherNotBrand = regexp.MustCompile(`不是\p{Han}{2,4}?(?:牌子的|牌的|的)?[ ,，]*(?:是|应该是|其实是)(\p{Han}{2,4}?)(?:牌子的|牌的|家的|的|牌)?(?:$|[ ,，。!！~]|[A-Za-z0-9])`)
+)
+
 var brandTold = knowledge.MustFilter(`(?:我买的|买的是|买的|用的是|车是|机子是|机器是|牌子是|品牌是|(?:^|[ ,，。!！~啊呀])是|说了是|说了|都说了)(\p{Han}{2,4}?)(?:牌子的|牌的|家的|的)(?:$|[ ,，。!！~]|[A-Za-z0-9])`)
 
 // saidBrand reads a brand no list knows that the customer names as the brand in words, for

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"strings"
 	"time"
 
@@ -43,6 +44,9 @@ func ParsePurchaseDate(text string, now time.Time) (d Date, approx bool, ok bool
 		if role == roleNeither && x.upkeepAfter(&ms[i]) {
 			continue // "滤网上周刚洗过的": the date of a check done, no answer to when it was bought
 		}
+		if role == roleStarted && !ms[i].age && (lastsFor(x.s, ms[i].start) || x.faultBeganAt(&ms[i])) {
+			continue // "今天早上发现的", "充一晚上都不变绿": when the fault began or how long it lasts, not the purchase
+		}
 		if best < 0 {
 			best = i
 		}
@@ -72,6 +76,27 @@ func ParsePurchaseDate(text string, now time.Time) (d Date, approx bool, ok bool
 		}
 	}
 	return ms[best].date, ms[best].approx, true
+}
+
+// faultBeganAt reports a date followed in its clause by the fault beginning: "今天早上发现的",
+// "昨天开始不制冷".
+func (x *extraction) faultBeganAt(m *dateMention) bool {
+	_, end := x.clause(m.end)
+	return faultBegan.MatchString(x.s[m.end:end])
+}
+
+var faultBegan = regexp.MustCompile(`发现|开始|出现|坏的|坏了|就不|就这样|突然`)
+
+// lastsFor reports a time word at byte i told as a length of time, not a day: "充一晚上",
+// "一整天", "用了一上午".
+func lastsFor(s string, i int) bool {
+	before := s[:i]
+	for _, w := range []string{"一", "整", "一整", "大半"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // upkeepAfter reports a check or upkeep told in the clause after a date ("上个月刚换的电池").

@@ -18,7 +18,10 @@ func TestFactsRound20(t *testing.T) {
 		{"前年中秋买的", "", "", "2024-09", ""},
 		{"去年过年前买的", "", "", "2025-01", ""},
 		{"My name Tom Wilson, phone 13120586694", "", "", "", "Tom Wilson"},
-		{"我姓焦 焦急的焦", "", "", "", "焦"}, // the surname spelled out is no given name
+		{"我姓焦 焦急的焦", "", "", "", "焦"},
+		// a brand told against a listed one, beside other details (probe s22)
+		{"地址杭州西湖区文三路50号，哦不对牌子记错了是坚果的不是极米，型号J10", "坚果", "J10", "", ""},
+		{"不是上门 是寄修", "", "", "", ""}, // the surname spelled out is no given name
 	} {
 		f := Extract(tc.text, now, lx)
 		got := struct{ brand, model, purchase, name string }{f.Brand, f.Model, "", f.Name}
@@ -33,6 +36,9 @@ func TestFactsRound20(t *testing.T) {
 		"2020年装修时候装的 大概9月": "2020-09", // the month after the year is that year's
 		"2023年买的 具体几月忘了":   "2023",
 		"75V1F-R":          "",
+		"灯一直是红的，充一晚上都不变绿":  "", // how long it charged, no purchase today
+		"今天早上发现的":          "",
+		"昨天":               "2026-12-07",
 	} {
 		d, _, _ := ParsePurchaseDate(text, now)
 		if got := d.String(); !(d.IsZero() && want == "") && got != want {

@@ -23,6 +23,9 @@ func TestParseAnswer(t *testing.T) {
 		{"换了个插座现在热得挺好", AnswerSolved},
 		{"从起了一下 现再能上网了", AnswerSolved},
 		{"现在哗哗进水了", AnswerSolved},
+		{"扭返转头依家凍返喇", AnswerSolved}, // Cantonese: cold again
+		{"滤网洗完凉快多了", AnswerSolved},
+		{"我孙子弄了一下现在电视有了", AnswerSolved},
 		{"chongqi le yixia xianzai neng shua shipin le", AnswerSolved},
 		{"现在能听到咔咔响了", AnswerUnclear},
 		{"现在又不转了", AnswerNotSolved},
