@@ -77,3 +77,17 @@ func TestActsRound20(t *testing.T) {
 		}
 	}
 }
+
+// "no" in English or "buzhidao" in pinyin at a free-text question is no answer to store.
+func TestUnknownInEnglish(t *testing.T) {
+	for _, s := range []string{"no", "No", "none", "idk", "not sure", "buzhidao"} {
+		if !isUnknown(s) {
+			t.Errorf("isUnknown(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"note 10", "nova 9", "NO.12345"} {
+		if isUnknown(s) {
+			t.Errorf("isUnknown(%q) = true", s)
+		}
+	}
+}

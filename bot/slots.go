@@ -829,8 +829,9 @@ func aboutOther(text string, s Slot) bool {
 
 func isUnknown(text string) bool {
 	t := strings.Trim(normalizeText(text), clauseBreaks+" .啊呀哦了")
+	lower := strings.ToLower(t)
 	for _, w := range dontKnowAnswers {
-		if t == w {
+		if t == w || lower == w {
 			return true
 		}
 	}
@@ -858,7 +859,8 @@ var dontKnowPhrases = []string{"不知道", "不清楚", "不记得", "忘了", 
 	"糊了", "不懂", "不会看", "没注意", "没留意", "晓得啥", "哪个晓得", "谁晓得", "鬼晓得", "天晓得", "不造", "唔清楚", "冇睇",
 	"don't know", "dont know", "do not know", "idk", "no idea", "not sure"}
 
-var dontKnowAnswers = []string{"忘", "不知道", "不清楚", "不记得", "忘了", "记不清", "记不得", "找不到", "没有", "没", "不晓得", "不确定", "看不到", "看不清", "不懂", "不会看", "无", "跳过", "米有"}
+var dontKnowAnswers = []string{"忘", "不知道", "不清楚", "不记得", "忘了", "记不清", "记不得", "找不到", "没有", "没", "不晓得", "不确定", "看不到", "看不清", "不懂", "不会看", "无", "跳过", "米有",
+	"no", "none", "nope", "n/a", "idk", "dont know", "don't know", "not sure", "no idea", "unknown", "buzhidao", "bu zhidao"} // English and pinyin: "no" is no serial number
 
 // isFiller reports answers made only of interjections ("嗯嗯", "啊啊啊", "哈哈").
 func isFiller(text string) bool {
