@@ -11,6 +11,14 @@ import (
 // capitalised words ("My name Tom Wilson", "name: Anna Lee").
 var englishName = regexp.MustCompile(`(?:^|[^A-Za-z])(?:[Mm]y [Nn]ame(?: [Ii]s)?|[Nn]ame ?[:：]) ?([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})`)
 
+// englishNameIn finds englishName in s; it needs "ame", which most messages lack.
+func englishNameIn(s string) []int {
+	if !strings.Contains(s, "ame") {
+		return nil
+	}
+	return englishName.FindStringSubmatchIndex(s)
+}
+
 type nameCue struct{ surname, loose bool }
 
 // nameCueSet maps the name cues of lexicon_words.go to what they introduce.
@@ -50,7 +58,7 @@ var surnameSet = func() map[rune]bool {
 // title ("王先生") at the start of a clause.
 func (x *extraction) name() {
 	s := x.s
-	if m := englishName.FindStringSubmatchIndex(s); m != nil {
+	if m := englishNameIn(s); m != nil {
 		if _, taken := x.taken(m[2]); !taken { // "My name Tom Wilson, phone …": a foreigner's name as written
 			x.f.Name = s[m[2]:m[3]]
 			x.mark(m[2], m[3], spanName)

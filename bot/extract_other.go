@@ -310,8 +310,7 @@ func (x *extraction) otherBrand() {
 		if listedAt >= 0 && m[2] > listedAt {
 			return
 		}
-		if _, taken := x.taken(m[2]); taken || strings.ContainsAny(word, notBrandBeforeRunes+faultRunes) || reduplicated(word) ||
-			plainAdjective.MatchString(word) || notBrandKind.MatchString(word) {
+		if _, taken := x.taken(m[2]); taken || ordinaryWord(word) {
 			continue
 		}
 		x.f.Brand = word
@@ -540,6 +539,9 @@ func (x *extraction) brandBeforeProduct() bool {
 // 是寄修" names none.
 func (x *extraction) brandAgainst() bool {
 	s := x.s
+	if !strings.Contains(s, "不是") {
+		return false // both shapes need it; most messages have none
+	}
 	for _, re := range []*regexp.Regexp{brandNotOther, otherNotBrand} {
 		m := re.FindStringSubmatchIndex(s)
 		if m == nil {
@@ -554,9 +556,7 @@ func (x *extraction) brandAgainst() bool {
 			_, _, listed = x.lx.brandWords.at(s, other)
 		}
 		word := s[m[2]:m[3]]
-		if _, taken := x.taken(m[2]); taken || !listed && !strings.Contains(s, "牌") ||
-			strings.ContainsAny(word, notBrandBeforeRunes+faultRunes) || reduplicated(word) ||
-			plainAdjective.MatchString(word) || notBrandKind.MatchString(word) || notBrandPlain.MatchString(word) {
+		if _, taken := x.taken(m[2]); taken || !listed && !strings.Contains(s, "牌") || ordinaryWord(word) || notBrandPlain.MatchString(word) {
 			continue
 		}
 		x.f.Brand = word
@@ -564,6 +564,13 @@ func (x *extraction) brandAgainst() bool {
 		return true
 	}
 	return false
+}
+
+// ordinaryWord reports words told where a brand could stand that are no brand: of people,
+// places and buying, faults, doubled sounds, adjectives, kinds and prices.
+func ordinaryWord(word string) bool {
+	return strings.ContainsAny(word, notBrandBeforeRunes+faultRunes) || reduplicated(word) ||
+		plainAdjective.MatchString(word) || notBrandKind.MatchString(word)
 }
 
 // brandNotOther and otherNotBrand are a brand told against another: "是坚果的不是极米",

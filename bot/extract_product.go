@@ -280,7 +280,7 @@ func (x *extraction) model(lx *Lexicon) {
 		end := compactTokenEnd(s, i)
 		_, cued := precededBy(setModelCues, s, skipLabelBack(s, i), 5)
 		least := 4
-		if x.f.Category == OtherCategory && x.rightAfterProduct(i) || x.rightAfterBrand(i) {
+		if x.f.Category == OtherCategory && x.rightAfterProduct(i) || x.rightAfter(i, spanBrand) {
 			least = 3 // "极米投影仪H3S", "科沃斯 T20"
 		}
 		if from, ok := x.afterBrandOutside(lx, i); ok && strings.ContainsAny(s[i:end], "0123456789") && plausibleModel(s[i:end], 2) {
@@ -389,21 +389,15 @@ func seriesEnd(s string, end int) int {
 // rightAfterProduct reports a token written right after the product's or the brand's name,
 // a space between at most ("投影仪H3S", "吹风机 HD08").
 func (x *extraction) rightAfterProduct(i int) bool {
-	j := len(strings.TrimRight(x.s[:i], " "))
-	for _, sp := range x.spans[:x.n] {
-		if (sp.kind == spanCategory || sp.kind == spanBrand) && sp.end == j {
-			return true
-		}
-	}
-	return false
+	return x.rightAfter(i, spanCategory) || x.rightAfter(i, spanBrand)
 }
 
-// rightAfterBrand reports a token written right after the brand's name, a space between
-// at most: "科沃斯 T20".
-func (x *extraction) rightAfterBrand(i int) bool {
+// rightAfter reports a token written right after a span of kind, a space between at most:
+// "科沃斯 T20" after the brand.
+func (x *extraction) rightAfter(i int, kind spanKind) bool {
 	j := len(strings.TrimRight(x.s[:i], " "))
 	for _, sp := range x.spans[:x.n] {
-		if sp.kind == spanBrand && sp.end == j {
+		if sp.kind == kind && sp.end == j {
 			return true
 		}
 	}
